@@ -1,0 +1,67 @@
+"""The `ntm` command. Each subcommand lives in the module that owns its job and exposes
+`add_arguments(parser)` and `run(args) -> int`; this file only dispatches."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__, i18n
+
+# subcommand -> module; a module is imported only when its subcommand runs
+SUBCOMMANDS = {
+    "extract": "extractor.extract_cmd",
+    "eval": "extractor.evaluate",
+    "ingest": "extractor.ingest",
+    "review": "extractor.review",
+}
+
+# Exit codes shared by the subcommands that read files.
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_SOME_FAILED = 3
+EXIT_ALL_FAILED = 4
+
+
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ntm", description=i18n.t("cli", "description"))
+    parser.add_argument("--version", action="version", version=f"ntm-extractor {__version__}")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=i18n.t("cli", "lang_help"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in SUBCOMMANDS.items():
+        help_text = i18n.t("cli", f"{name}_help")
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        if name == command:
+            importlib.import_module(module_name).add_arguments(sp)
+        else:
+            sp.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def _command_of(argv: list[str]) -> str | None:
+    return next((a for a in argv if a in SUBCOMMANDS), None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in argv:
+        idx = argv.index("--lang")
+        if idx + 1 < len(argv) and argv[idx + 1] in i18n.LANGUAGES:
+            i18n.set_language(argv[idx + 1])
+    command = _command_of(argv)
+    args = build_parser(command).parse_args(argv)
+    if args.command is None:
+        build_parser(None).print_help()
+        return EXIT_USAGE
+    module = importlib.import_module(SUBCOMMANDS[args.command])
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        print(i18n.t("cli", "interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""User-facing messages in Vietnamese (default) or English.
+
+Catalogues are `extractor/locale/<domain>.yaml`, one per module that talks to users
+(cli, checks, export, review, ...), each key holding a `vi` and an `en` text with
+str.format placeholders. The language comes from `set_language` (the CLI's --lang)
+or the NTM_LANG environment variable.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("vi", "en")
+_language: str | None = None
+
+
+def set_language(lang: str | None) -> None:
+    global _language
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    _language = lang
+
+
+def language() -> str:
+    lang = _language or os.environ.get("NTM_LANG", "vi")
+    return lang if lang in LANGUAGES else "vi"
+
+
+@lru_cache(maxsize=None)
+def catalogue(domain: str) -> dict[str, dict[str, str]]:
+    text = resources.files("extractor").joinpath("locale", f"{domain}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def t(domain: str, key: str, lang: str | None = None, **values: Any) -> str:
+    """The message `key` of `domain` in `lang` (default: the current language)."""
+    entry = catalogue(domain)[key]
+    return entry[lang or language()].format(**values)

@@ -1,0 +1,167 @@
+"""Core data types of the pipeline: plain dataclasses that import nothing else of the package.
+
+Every stage takes and returns these: readers turn a file into a `Document` of `Block`s,
+extraction turns blocks into `Figure`s, `CriteriaStatus` and `Identity`, checks add `Flag`s,
+and a `Record` is what `ntm extract` prints. Provenance is a type (`Location`): every figure
+and every piece of evidence says which block, page and character offsets it came from, the
+offsets counted in the block's original text (before normalization).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class BlockKind(str, Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+@dataclass(frozen=True)
+class CellPosition:
+    """Where a table cell sits: the table's index in the document, its row and column
+    (grid indices of the cell's top-left corner), how many rows and columns it spans, and
+    the enclosing cell's table index when the table is nested in another."""
+
+    table: int
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    parent_table: int | None = None
+
+
+@dataclass(frozen=True)
+class Style:
+    bold: bool = False
+    heading_level: int | None = None
+
+
+@dataclass
+class Block:
+    index: int
+    kind: BlockKind
+    text: str
+    page: int | None = None
+    style: Style = field(default_factory=Style)
+    cell: CellPosition | None = None
+
+
+@dataclass
+class Document:
+    """A file read into an ordered list of blocks. `pages` is None for formats without pages;
+    `pages_without_text` lists 1-based pages that had no text layer (scans)."""
+
+    path: str
+    format: str
+    sha256: str
+    blocks: list[Block]
+    pages: int | None = None
+    pages_without_text: list[int] = field(default_factory=list)
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class Location:
+    block: int
+    page: int | None
+    start: int
+    end: int
+
+
+@dataclass
+class Evidence:
+    text: str
+    location: Location | None = None
+
+
+@dataclass
+class Figure:
+    value: float
+    unit: str
+    text: str
+    location: Location
+    rule: str
+    total: float | None = None
+    noun: str | None = None
+    qualifier: str | None = None
+    label: str | None = None
+    indicator: str | None = None
+    per: str | None = None
+    section: list[str] = field(default_factory=list)
+    component: int | None = None
+
+
+@dataclass
+class Flag:
+    rule: str
+    severity: str  # "error" | "warning" | "info"
+    message: str
+    evidence: list[Evidence]
+    message_en: str | None = None
+
+
+@dataclass
+class CriterionEvidence:
+    number: int
+    status: str  # "met" | "unmet" | "basically_met" | "target"
+    text: str
+    location: Location | None = None
+
+
+@dataclass
+class CriteriaStatus:
+    met: list[int] = field(default_factory=list)
+    unmet: list[int] = field(default_factory=list)
+    basically_met: list[int] = field(default_factory=list)
+    met_count_claimed: int | None = None
+    unmet_count_claimed: int | None = None
+    criteria_set: str | None = None
+    evidence: list[CriterionEvidence] = field(default_factory=list)
+
+
+@dataclass
+class Identity:
+    commune: str | None = None
+    district: str | None = None
+    province: str | None = None
+    document_number: str | None = None
+    report_date: str | None = None
+    period: str | None = None
+    document_kind: str | None = None
+    signer: str | None = None
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+
+@dataclass
+class Record:
+    source: dict[str, Any]
+    identity: Identity
+    criteria: CriteriaStatus
+    figures: list[Figure]
+    flags: list[Flag]
+    extractor_version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The record contract of schemas/report.schema.json: identity fields at top level."""
+        ident = asdict(self.identity)
+        ident_evidence = ident.pop("evidence")
+        return {
+            "source": self.source,
+            **ident,
+            "identity_evidence": ident_evidence,
+            "criteria": asdict(self.criteria),
+            "figures": [asdict(f) for f in self.figures],
+            "flags": [asdict(f) for f in self.flags],
+            "extractor_version": self.extractor_version,
+        }

@@ -1,0 +1,131 @@
+"""Vietnamese text normalization that keeps a map back to the original characters.
+
+Readers hand over text as the file had it; every later stage works on normalized text
+(NFC, one tone-mark placement, plain spaces, no soft hyphens or zero-width characters,
+'m²' as 'm2') but must report offsets in the original. `NormalizedText.to_original`
+does that translation.
+
+Tone placement: open syllables ending in 'oa', 'oe', 'uy' are written both ways in real
+reports ("hoá"/"hóa", "khoẻ"/"khỏe", "thuý"/"thúy"). We fold to the mark on the first vowel
+(the older, more common convention in administrative text). Swapping a mark between two
+adjacent letters keeps the length, so the offset map is unaffected.
+underthesea's `text_normalize` does this too but rebuilds the string token by token and
+loses offsets; the small table here keeps them exact.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters replaced one-for-one (same length) or dropped (None).
+_CHAR_MAP: dict[str, str | None] = {
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "\u3000": " ", "\t": " ",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+    "\u00ad": None,  # soft hyphen
+    "\u00b2": "2", "\u00b3": "3", "\u00b9": "1",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    "\u00d0": "\u0110", "\u00f0": "\u0111",  # Icelandic eth typed for Vietnamese Đ/đ
+}
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+
+
+def _tone_of(ch: str) -> tuple[str, str]:
+    """Split a precomposed letter into (letter without tone, tone mark or '')."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in decomposed if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return base, tone
+
+
+def _with_tone(base: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", base + tone)
+
+
+# 'oá' at the end of a syllable -> 'óa' (and likewise oe, uy), not after 'q' ("quý" is right).
+_OPEN_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+
+@lru_cache(maxsize=None)
+def _swap_table() -> dict[str, str]:
+    """Map every two-letter 'o'+toned 'a' (etc.) to toned 'o' + 'a', in all cases."""
+    table: dict[str, str] = {}
+    for first, second in _OPEN_PAIRS:
+        for tone in _TONES:
+            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
+                table[f + _with_tone(s, tone)] = _with_tone(f, tone) + s
+    return table
+
+
+_LETTER = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalized text plus, for every character, the offset of the original character it
+    came from (`offsets[len(text)]` is the original length)."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        last = end - 1
+        # end: the original offset after the last character that produced text[last]
+        return self.offsets[start], self._end_of(last)
+
+    def _end_of(self, index: int) -> int:
+        nxt = self.offsets[index + 1]
+        return max(nxt, self.offsets[index] + 1)
+
+
+def text_to_normalized(original: str) -> NormalizedText:
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(original)
+    while i < n:
+        ch = original[i]
+        j = i + 1
+        # a base letter with its combining marks forms one cluster (NFD input)
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        cluster = original[i:j]
+        if cluster in _CHAR_MAP:
+            repl = _CHAR_MAP[cluster]
+            if repl is not None:
+                out.append(repl)
+                offsets.append(i)
+        else:
+            composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or ord(ch) > 127 else cluster
+            for c in composed:
+                out.append(c)
+                offsets.append(i)
+        i = j
+    offsets.append(n)
+    _fold_tone_placement(out)
+    return NormalizedText("".join(out), tuple(offsets))
+
+
+def _fold_tone_placement(chars: list[str]) -> None:
+    table = _swap_table()
+    n = len(chars)
+    for k in range(n - 1):
+        pair = chars[k] + chars[k + 1]
+        swapped = table.get(pair)
+        if swapped is None:
+            continue
+        if k + 2 < n and _LETTER.match(chars[k + 2]):
+            continue  # closed syllable ("hoàn", "tuyết"): the mark stays on the second vowel
+        if k > 0 and chars[k - 1] in "qQ":
+            continue
+        chars[k], chars[k + 1] = swapped[0], swapped[1]
+
+
+def normalize(text: str) -> str:
+    """Normalized text without the offset map, for comparing words and compiling patterns."""
+    return text_to_normalized(text).text

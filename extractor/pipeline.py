@@ -1,0 +1,47 @@
+"""The pipeline: read -> normalize -> structure -> extract -> check, as plain functions.
+
+`extract(path)` is the public entry point (also `extractor.extract`); `document_to_record`
+runs every stage after reading, so tests and benchmarks can feed a `Document` built in memory.
+"""
+from __future__ import annotations
+
+import os
+
+from . import __version__
+from .checks import record_to_flags
+from .criteria import outline_to_criteria
+from .figures import outline_to_figures
+from .identity import outline_to_identity
+from .model import Document, Record
+from .readers import read_document
+from .settings import DEFAULT_SETTINGS, Settings
+from .structure import document_to_outline
+
+
+def document_to_source(doc: Document) -> dict[str, object]:
+    return {
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "pages": doc.pages,
+        "blocks": len(doc.blocks),
+        "pages_without_text": list(doc.pages_without_text),
+        "encoding": doc.encoding,
+        "warnings": list(doc.warnings),
+    }
+
+
+def document_to_record(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> Record:
+    outline = document_to_outline(doc)
+    figures, number_flags = outline_to_figures(outline, settings)
+    criteria = outline_to_criteria(outline)
+    identity = outline_to_identity(outline)
+    record = Record(source=document_to_source(doc), identity=identity, criteria=criteria,
+                    figures=figures, flags=[], extractor_version=__version__)
+    record.flags = number_flags + record_to_flags(record, outline)
+    return record
+
+
+def extract(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> Record:
+    """Read one report and return its record; raises ReadError for a file that cannot be read."""
+    return document_to_record(read_document(path), settings)

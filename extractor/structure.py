@@ -1,0 +1,111 @@
+"""Structure: normalize every block and place it in the report's outline.
+
+`document_to_outline` turns a `Document` into an `Outline`: per block its normalized text
+(with the offset map back to the original), the path of headings it sits under, and the
+programme component (nội dung thành phần 01-11) when the report is organised by them.
+Headings are recognised from style (docx heading levels) or from numbering patterns in
+patterns/sections.yaml ("Phần thứ nhất", "I.", "1.", "(1)", "a)", "- Về giao thông:").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Block, BlockKind, Document, Location
+from .normalize import NormalizedText, text_to_normalized
+from .patterns import load_pattern
+
+
+@dataclass(frozen=True)
+class OutlineBlock:
+    block: Block
+    norm: NormalizedText
+    # text of each enclosing heading, outermost first (the block itself excluded)
+    headings: tuple[str, ...]
+    level: int | None  # heading level when this block is a heading, else None
+    component: int | None
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+
+@dataclass(frozen=True)
+class Outline:
+    document: Document
+    blocks: tuple[OutlineBlock, ...]
+
+    def location(self, index: int, start: int, end: int) -> Location:
+        """Location of normalized offsets [start, end) of block `index`, in original offsets."""
+        ob = self.blocks[index]
+        ostart, oend = ob.norm.to_original(start, end)
+        return Location(block=ob.block.index, page=ob.block.page, start=ostart, end=oend)
+
+
+@dataclass(frozen=True)
+class _HeadingRule:
+    name: str
+    level: int
+    regex: re.Pattern[str]
+    max_chars: int
+
+
+@lru_cache(maxsize=1)
+def _heading_rules() -> tuple[_HeadingRule, ...]:
+    data = load_pattern("sections")
+    return tuple(
+        _HeadingRule(r["name"], r["level"], re.compile(r["regex"]), r.get("max_chars", 400))
+        for r in data["headings"])
+
+
+@lru_cache(maxsize=1)
+def _component_regex() -> re.Pattern[str]:
+    return re.compile(load_pattern("sections")["component"]["regex"], re.IGNORECASE)
+
+
+def block_to_heading_level(block: Block, text: str) -> int | None:
+    """The heading level of a block (lower is outer), or None for body text."""
+    if block.kind in (BlockKind.TABLE_CELL, BlockKind.HEADER, BlockKind.FOOTER):
+        return None
+    for rule in _heading_rules():
+        if len(text) <= rule.max_chars and rule.regex.match(text):
+            return rule.level
+    if block.style.heading_level is not None:
+        return block.style.heading_level
+    return None
+
+
+def heading_to_component(text: str) -> int | None:
+    m = _component_regex().search(text)
+    return int(m.group("n")) if m else None
+
+
+_ENUMERATION = re.compile(r"^\(?(\d{1,2})[).]")
+
+
+def document_to_outline(doc: Document) -> Outline:
+    stack: list[tuple[int, str]] = []  # (level, heading text)
+    component: int | None = None
+    component_level: int | None = None
+    out: list[OutlineBlock] = []
+    for block in doc.blocks:
+        norm = text_to_normalized(block.text)
+        text = norm.text.strip()
+        level = block_to_heading_level(block, text)
+        if level is not None:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            numbered = heading_to_component(text)
+            if numbered is not None:
+                component, component_level = numbered, level
+            elif component_level is not None and level == component_level:
+                # a sibling of a component heading numbered "(10)" without the words
+                m = _ENUMERATION.match(text)
+                component = int(m.group(1)) if m and 1 <= int(m.group(1)) <= 11 else None
+            elif component_level is not None and level < component_level:
+                component, component_level = None, None
+        out.append(OutlineBlock(block, norm, tuple(h for _, h in stack), level, component))
+        if level is not None:
+            stack.append((level, text))
+    return Outline(doc, tuple(out))
