@@ -128,6 +128,29 @@ class CriteriaStatus:
     unmet_count_claimed: int | None = None
     criteria_set: str | None = None
     evidence: list[CriterionEvidence] = field(default_factory=list)
+    # evidence of the claimed counts, keyed "met" / "unmet"
+    count_evidence: dict[str, Evidence] = field(default_factory=dict)
+    # disagreements inside the report, kept visible for the checks (see CriteriaConflict)
+    conflicts: list[CriteriaConflict] = field(default_factory=list)
+
+
+@dataclass
+class CriteriaConflict:
+    """A disagreement in a report's criteria statements, reported rather than hidden.
+
+    kind: "name_number_mismatch" (a name that is another number's; `resolved` is the reading
+    kept), "met_and_unmet" (listed both ways; kept in both lists), "count_mismatch" (a claimed
+    count of `status` that differs from the `listed` criteria), "count_claims_disagree" (two
+    claimed counts of one status), "counts_do_not_sum" (met + unmet claimed != set size),
+    "verdict_disagrees" (a section verdict against an explicit list; the list wins)."""
+
+    kind: str
+    numbers: list[int]
+    evidence: list[Evidence]
+    resolved: int | None = None
+    status: str | None = None
+    claimed: int | None = None
+    listed: int | None = None
 
 
 @dataclass
@@ -140,6 +163,9 @@ class Identity:
     period: str | None = None
     document_kind: str | None = None
     signer: str | None = None
+    # the criteria set in force (schemas/criteria id) and the period of the plan part
+    criteria_set: str | None = None
+    plan_period: str | None = None
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 

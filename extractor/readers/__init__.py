@@ -1,51 +1,120 @@
 """Readers: one module per input format, each turning a file into the same `Document`.
 
 `read_document(path)` decides the format from the file's bytes (not its extension) and
-dispatches; every failure is a `ReadError` naming the file and the reason.
+dispatches; every failure is a `ReadError` naming the file and the reason. Each reader module
+exposes `bytes_to_document(data, path, sha256) -> Document`.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import zipfile
 from pathlib import Path
 
 from ..errors import ReadError
 from ..model import Document
+from ..settings import DEFAULT_SETTINGS, Settings
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# Stream names inside an OLE2 container, stored as UTF-16-LE directory entries.
+_OLE_WORD = "WordDocument".encode("utf-16-le")
+_OLE_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+# Bytes that never occur in a text file (C0 controls other than \t \n \v \f \r and ESC/SUB).
+_BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | {0x1C, 0x1D, 0x1E, 0x1F}
+
+
+def _zip_kind(data: bytes) -> str:
+    """'docx' for a Word package, 'zip' for any other archive, 'broken' when unreadable."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return "broken"
+    return "docx" if "word/document.xml" in names else "zip"
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """UTF-16 without a BOM: text of mostly ASCII/Latin letters has a NUL in every other byte."""
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.3 and \
+        min(even.count(0), odd.count(0)) == 0
 
 
 def sniff_format(data: bytes) -> str | None:
-    """'docx', 'pdf', 'doc' or 'txt' from the leading bytes; None when not a supported kind."""
+    """'docx', 'pdf', 'doc' or 'txt' from the bytes; None when not a supported kind.
+
+    A zip that cannot be opened (a truncated .docx) still sniffs as 'docx' so the reader can
+    report it as corrupt; a readable zip without word/document.xml is not a Word file.
+    """
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(_ZIP_MAGICS):
+        return None if _zip_kind(data) == "zip" else "docx"
+    if data.startswith(_OLE_MAGIC):
         return "doc"
-    if b"\x00" not in data[:4096] or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return "txt"
+    sample = data[:8192]
+    if _looks_like_utf16(sample):
+        return "txt"
+    if not any(b in _BINARY_BYTES for b in sample):
         return "txt"
     return None
 
 
-def read_document(path: str | os.PathLike[str]) -> Document:
+def _unsupported_detail(data: bytes) -> str:
+    if data.startswith(_ZIP_MAGICS):
+        return "zip archive without word/document.xml"
+    if data.startswith(_OLE_MAGIC):
+        return "OLE2 container"
+    return "unrecognised binary data"
+
+
+def read_document(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> Document:
     p = Path(path)
+    name = str(path)
     try:
         data = p.read_bytes()
     except FileNotFoundError:
-        raise ReadError(str(path), "not_found") from None
+        raise ReadError(name, "not_found") from None
     except IsADirectoryError:
-        raise ReadError(str(path), "not_a_file") from None
+        raise ReadError(name, "not_a_file") from None
     except PermissionError:
-        raise ReadError(str(path), "permission_denied") from None
+        raise ReadError(name, "permission_denied") from None
+    except OSError as exc:
+        raise ReadError(name, "not_a_file", str(exc)) from None
+    return bytes_to_document(data, name, settings)
+
+
+def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTINGS) -> Document:
+    """Sniff the format of `data` and read it with the matching reader."""
     if not data:
-        raise ReadError(str(path), "empty_file")
+        raise ReadError(path, "empty_file")
     fmt = sniff_format(data)
     sha256 = hashlib.sha256(data).hexdigest()
-    if fmt == "txt":
-        from .txt import bytes_to_document
-    elif fmt == "docx":
-        from .docx import bytes_to_document
-    elif fmt == "pdf":
-        from .pdf import bytes_to_document
-    else:
-        raise ReadError(str(path), "unsupported_format")
-    return bytes_to_document(data, str(path), sha256)
+    try:
+        if fmt == "txt":
+            from . import txt
+            return txt.bytes_to_document(data, path, sha256)
+        if fmt == "docx":
+            from . import docx
+            return docx.bytes_to_document(data, path, sha256)
+        if fmt == "pdf":
+            from . import pdf
+            return pdf.bytes_to_document(data, path, sha256, settings)
+        if fmt == "doc":
+            if _OLE_ENCRYPTED_OOXML in data:
+                raise ReadError(path, "encrypted_docx")
+            if _OLE_WORD not in data:
+                raise ReadError(path, "unsupported_format", _unsupported_detail(data))
+            from . import doc
+            return doc.bytes_to_document(data, path, sha256)
+    except ReadError:
+        raise
+    except Exception as exc:  # a reader bug must still name the file, never a bare traceback
+        raise ReadError(path, "internal_error", f"{type(exc).__name__}: {exc}") from exc
+    raise ReadError(path, "unsupported_format", _unsupported_detail(data))

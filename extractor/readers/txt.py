@@ -1,15 +1,107 @@
-"""Plain-text reports: one block per paragraph (blank-line or line separated)."""
+"""Plain-text reports: decode by evidence, then one block per non-empty line.
+
+Encodings are decided in this order, each step on evidence in the bytes, never by default:
+a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32), strict UTF-8 (multi-byte UTF-8 almost never
+decodes by accident), UTF-16 without a BOM (NULs in every other byte), then Windows-1258 when
+its combining tone-mark bytes all sit on vowels, and finally charset-normalizer's best guess
+when its chaos measure is low. Windows-1258 stores Vietnamese as base letter + combining tone,
+so its text is recomposed to NFC here.
+"""
 from __future__ import annotations
+
+import codecs
+import unicodedata
 
 from ..errors import ReadError
 from ..model import Block, BlockKind, Document
 
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Windows-1258 bytes of the five combining tone marks (grave, hook, tilde, acute, dot below).
+_CP1258_TONE_BYTES = frozenset(b"\xcc\xd2\xde\xec\xf2")
+# charset-normalizer's chaos (0 = clean) above which a guess is refused.
+_MAX_CHAOS = 0.2
+# Share of control characters above which decoded "text" is really binary data.
+_MAX_CONTROL_RATIO = 0.01
+_LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
+
+
+def _bom_decode(data: bytes) -> tuple[str, str] | None:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc.replace("-sig", "")), enc
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:8192]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < 0.3 * (len(sample) // 2) or min(even, odd) > 0:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+def _cp1258_evidence(data: bytes) -> bool:
+    """True when the bytes carry Windows-1258 tone marks and every one composes with the
+    letter before it, which text in another single-byte code page does not do."""
+    if not any(b in _CP1258_TONE_BYTES for b in data):
+        return False
+    text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    marks = sum(1 for ch in text if unicodedata.category(ch) == "Mn")
+    tone_bytes = sum(1 for b in data if b in _CP1258_TONE_BYTES)
+    return marks <= 0.02 * tone_bytes
+
+
+def bytes_to_text(data: bytes, path: str) -> tuple[str, str]:
+    """The decoded text and the name of the encoding it was found in."""
+    try:
+        found = _bom_decode(data)
+        if found:
+            return found
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return data.decode(utf16), utf16
+    except UnicodeDecodeError as exc:
+        raise ReadError(path, "undecodable_text", str(exc)) from None
+    if _cp1258_evidence(data):
+        return unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"
+    from charset_normalizer import from_bytes  # imported here: only legacy files need it
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > _MAX_CHAOS:
+        raise ReadError(path, "undecodable_text")
+    return unicodedata.normalize("NFC", str(best)), best.encoding
+
+
+def _is_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v\x1a")
+    return controls > _MAX_CONTROL_RATIO * max(len(text), 1)
+
+
+def line_to_block(index: int, line: str) -> Block:
+    kind = BlockKind.LIST_ITEM if line.startswith(_LIST_MARKERS) else BlockKind.PARAGRAPH
+    return Block(index, kind, line)
+
 
 def bytes_to_document(data: bytes, path: str, sha256: str) -> Document:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ReadError(path, "undecodable_text") from None
-    blocks = [Block(i, BlockKind.PARAGRAPH, line.strip())
-              for i, line in enumerate(l for l in text.splitlines() if l.strip())]
-    return Document(path=path, format="txt", sha256=sha256, blocks=blocks, encoding="utf-8")
+    text, encoding = bytes_to_text(data, path)
+    if _is_binary(text):
+        raise ReadError(path, "unsupported_format", "binary data, not text")
+    # Every non-empty line is a paragraph: plain-text reports put one paragraph per line,
+    # with or without blank lines between them.
+    lines = [line.strip() for line in text.splitlines()]
+    blocks = [line_to_block(i, line) for i, line in enumerate(l for l in lines if l)]
+    if not blocks:
+        raise ReadError(path, "no_text")
+    return Document(path=path, format="txt", sha256=sha256, blocks=blocks, encoding=encoding)

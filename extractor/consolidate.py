@@ -1,0 +1,340 @@
+"""Consolidation: the store's documents turned into the district's tables, as DataFrames.
+
+`store_to_tables` returns communes (one row per report), criteria and indicators (one row per
+commune, from its latest report), figures (long), flags, errors and a summary. Column names
+and order come from schemas/tables.schema.json. The same commune lands on the same row across
+reports and runs through `identity_key`: NFC, one tone placement, casefold, the
+administrative prefixes (listed as data in the schema) stripped.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from . import i18n
+from .normalize import normalize
+from .patterns import load_pattern, load_schema
+from .store import Store
+
+CRITERIA_NUMBERS = tuple(range(1, 20))
+TABLE_NAMES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
+
+# Units an indicator value can be converted between (factor to the indicator's unit).
+_UNIT_FACTORS: dict[tuple[str, str], float] = {
+    ("m", "km"): 0.001, ("km", "m"): 1000.0, ("m2", "ha"): 0.0001, ("ha", "m2"): 10000.0,
+}
+
+
+@lru_cache(maxsize=1)
+def tables_schema() -> dict[str, Any]:
+    return load_schema("tables.schema.json")
+
+
+def table_columns(table: str) -> list[str]:
+    """Fixed columns of a table, in order (criteria and indicators add their own after)."""
+    return list(tables_schema()["properties"][table]["x-columns"])
+
+
+def integer_columns() -> set[str]:
+    return set(tables_schema()["x-integer-columns"])
+
+
+# -- identity keys -------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _prefix_regex() -> re.Pattern[str]:
+    prefixes = sorted((normalize(p).casefold() for p in tables_schema()["x-identity-key"]["prefixes"]),
+                      key=len, reverse=True)
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+")
+
+
+def identity_key(name: str | None) -> str:
+    """'Xã Lục Bình', 'LỤC BÌNH', 'xã  Lục  Bình' -> 'lục bình'; '' for no name."""
+    if not name:
+        return ""
+    text = " ".join(normalize(name).casefold().split())
+    text = _prefix_regex().sub("", text)
+    return text.strip(" .,;:-")
+
+
+def _commune_keys(rows: list[dict[str, Any]]) -> list[str]:
+    """One key per report. A report that leaves out its district or province joins the one
+    commune of that name whose known parts agree, when there is exactly one."""
+    parts = [(identity_key(r.get("commune")), identity_key(r.get("district")),
+              identity_key(r.get("province"))) for r in rows]
+    full = {p for p in parts if p[0] and p[1] and p[2]}
+    keys = []
+    for row, (c, d, p) in zip(rows, parts):
+        if not c:
+            keys.append("?" + str(row["file"]))  # no name: a row of its own
+            continue
+        if not (d and p):
+            matches = [k for k in full if k[0] == c and (not d or k[1] == d) and (not p or k[2] == p)]
+            if len(matches) == 1:
+                c, d, p = matches[0]
+        keys.append(" | ".join((c, d, p)))
+    return keys
+
+
+# -- optional mapping to the administrative units in force since 1 July 2025 -----------------
+
+def _convert_address_fn() -> Any:
+    """underthesea's convert_address when underthesea is installed, else None."""
+    try:
+        from underthesea import convert_address  # type: ignore[import-not-found]
+    except ImportError:
+        try:
+            from underthesea.pipeline.address import convert_address  # type: ignore[import-not-found]
+        except ImportError:
+            return None
+    return convert_address
+
+
+def to_admin_2025(commune: str | None, district: str | None, province: str | None,
+               convert: Any) -> tuple[str | None, str | None]:
+    """(commune or ward, province) after the 2025 merger; (None, None) when not mapped."""
+    if convert is None or not commune or not province:
+        return None, None
+    address = ", ".join(f"{kind} {name}" for kind, name in
+                        (("xã", commune), ("huyện", district), ("tỉnh", province)) if name)
+    try:
+        result = convert(address)
+    except Exception:  # noqa: BLE001 - an optional helper must not stop consolidation
+        return None, None
+    new = getattr(result, "new", None)
+    if isinstance(result, dict):
+        new = result.get("new", result)
+    get = (lambda k: new.get(k)) if isinstance(new, dict) else (lambda k: getattr(new, k, None))
+    ward, prov = get("ward"), get("province")
+    return (ward or None), (prov or None)
+
+
+# -- indicators catalogue ------------------------------------------------------------------
+
+def indicator_catalogue() -> list[dict[str, Any]]:
+    """[{key, unit, name}] from patterns/indicators.yaml (empty until it exists)."""
+    try:
+        data = load_pattern("indicators")
+    except (FileNotFoundError, OSError):
+        return []
+    items: Any = data.get("indicators", data) if isinstance(data, dict) else data
+    out = []
+    if isinstance(items, dict):
+        items = [{"key": k, **(v if isinstance(v, dict) else {})} for k, v in items.items()]
+    for item in items or []:
+        if isinstance(item, dict) and item.get("key"):
+            out.append({"key": str(item["key"]), "unit": item.get("unit"),
+                        "name": item.get("name") or item.get("name_vi") or item.get("vi")
+                        or str(item["key"])})
+    return out
+
+
+def _in_unit(value: float | None, unit: str | None, target: str | None) -> float | None:
+    if value is None or target is None or unit == target:
+        return value
+    factor = _UNIT_FACTORS.get((unit or "", target))
+    return None if factor is None else value * factor
+
+
+# -- the tables ----------------------------------------------------------------------------
+
+def _criteria_label(status: str | None) -> str:
+    if status is None:
+        return ""
+    return i18n.t("export", "status_met" if status == "met" else "status_unmet")
+
+
+def _join(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in sorted(numbers))
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=columns)
+    ints = integer_columns()
+    for col in df.columns:
+        if col in ints:
+            df[col] = pd.array(df[col].tolist(), dtype="Int64")
+    return df
+
+
+def _evidence_location(item: dict[str, Any]) -> str:
+    loc = item.get("location") or {}
+    where = item.get("path") or item.get("file") or item.get("document") or ""
+    if not loc:
+        return str(where)
+    page = f"p{loc['page']} " if loc.get("page") is not None else ""
+    spot = f"{page}b{loc.get('block')}:{loc.get('start')}-{loc.get('end')}"
+    return f"{where} {spot}".strip()
+
+
+def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.DataFrame]:
+    conn = store.conn
+    convert = _convert_address_fn() if admin_2025 else None
+
+    docs = [dict(zip(("doc_id", "file", "sha256", "format", "commune", "district", "province",
+                      "document_number", "report_date", "period", "document_kind", "criteria_set",
+                      "met_count_claimed", "unmet_count_claimed"), r))
+            for r in conn.execute(
+                "SELECT d.id, d.path, d.sha256, d.format, i.commune, i.district, i.province,"
+                " i.document_number, i.report_date, i.period, i.document_kind, i.criteria_set,"
+                " i.met_count_claimed, i.unmet_count_claimed"
+                " FROM documents d JOIN identity i ON i.document_id = d.id"
+                " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")]
+    for doc, key in zip(docs, _commune_keys(docs)):
+        doc["commune_key"] = key
+    by_id = {d["doc_id"]: d for d in docs}
+
+    status: dict[int, dict[str, list[int]]] = {d: {"met": [], "unmet": [], "basically_met": []}
+                                               for d in by_id}
+    for doc_id, number, st in conn.execute("SELECT document_id, number, status FROM criteria"):
+        if doc_id in status and st in status[doc_id]:
+            status[doc_id][st].append(number)
+
+    flag_counts: dict[int, Counter[str]] = {d: Counter() for d in by_id}
+    for doc_id, severity in conn.execute(
+            "SELECT document_id, severity FROM flags WHERE scope = 'document'"):
+        if doc_id in flag_counts:
+            flag_counts[doc_id][severity] += 1
+    figure_counts = Counter(r[0] for r in conn.execute("SELECT document_id FROM figures"))
+
+    # communes: one row per report
+    rows = []
+    for d in docs:
+        st, fc = status[d["doc_id"]], flag_counts[d["doc_id"]]
+        commune_2025, province_2025 = to_admin_2025(d["commune"], d["district"], d["province"], convert)
+        rows.append({**d, "commune_2025": commune_2025, "province_2025": province_2025,
+                     "criteria_met_count": len(set(st["met"])),
+                     "criteria_unmet_count": len(set(st["unmet"]) | set(st["basically_met"])),
+                     "criteria_met": _join(st["met"]), "criteria_unmet": _join(st["unmet"]),
+                     "criteria_basically_met": _join(st["basically_met"]),
+                     "figures": figure_counts.get(d["doc_id"], 0), "flags": sum(fc.values()),
+                     "flags_error": fc["error"], "flags_warning": fc["warning"],
+                     "flags_info": fc["info"]})
+    rows.sort(key=lambda r: (r["commune_key"], r["report_date"] or "", r["file"]))
+    communes = _frame(rows, table_columns("communes"))
+
+    # criteria and indicators: one row per commune, from its latest report
+    latest: dict[str, dict[str, Any]] = {}
+    reports = Counter(d["commune_key"] for d in docs)
+    for d in sorted(docs, key=lambda r: (r["report_date"] or "", r["file"])):
+        latest[d["commune_key"]] = d
+    base_cols = table_columns("criteria")
+    crit_rows = []
+    for key in sorted(latest):
+        d = latest[key]
+        st = status[d["doc_id"]]
+        row = {c: d.get(c) for c in base_cols}
+        row["reports"] = reports[key]
+        for n in CRITERIA_NUMBERS:
+            if n in st["unmet"] or n in st["basically_met"]:
+                value: str | None = "unmet"
+            elif n in st["met"]:
+                value = "met"
+            else:
+                value = None
+            row[f"tc{n:02d}"] = _criteria_label(value)
+        crit_rows.append(row)
+    criteria = _frame(crit_rows, base_cols + [f"tc{n:02d}" for n in CRITERIA_NUMBERS])
+
+    catalogue = indicator_catalogue()
+    units = {i["key"]: i.get("unit") for i in catalogue}
+    ind_values: dict[int, dict[str, float]] = {}
+    for doc_id, indicator, value, unit in conn.execute(
+            "SELECT document_id, indicator, value, unit FROM figures"
+            " WHERE indicator IS NOT NULL ORDER BY document_id, seq"):
+        per_doc = ind_values.setdefault(doc_id, {})
+        if indicator in per_doc:
+            continue  # the first mention in document order; disagreements are the checks' job
+        converted = _in_unit(value, unit, units.get(indicator))
+        if converted is not None:
+            per_doc[indicator] = converted
+    keys = [i["key"] for i in catalogue]
+    extra = sorted({k for v in ind_values.values() for k in v} - set(keys))
+    ind_cols = table_columns("indicators")
+    ind_rows = []
+    for key in sorted(latest):
+        d = latest[key]
+        row = {c: d.get(c) for c in ind_cols}
+        row["reports"] = reports[key]
+        row.update(ind_values.get(d["doc_id"], {}))
+        ind_rows.append(row)
+    indicators = pd.DataFrame(ind_rows, columns=ind_cols + keys + extra)
+    indicators["reports"] = pd.array(indicators["reports"].tolist(), dtype="Int64")
+    for k in keys + extra:
+        indicators[k] = pd.to_numeric(indicators[k], errors="coerce").astype("float64")
+
+    # figures (long)
+    fig_rows = []
+    for r in conn.execute(
+            "SELECT document_id, seq, value, unit, total, noun, qualifier, label, indicator, per,"
+            " section, component, rule, text, block, page, start, \"end\" FROM figures"
+            " ORDER BY document_id, seq"):
+        d = by_id.get(r[0])
+        if d is None:
+            continue
+        section = " > ".join(json.loads(r[10]) if r[10] else [])
+        fig_rows.append({"commune_key": d["commune_key"], "commune": d["commune"], "file": d["file"],
+                         "seq": r[1], "value": r[2], "unit": r[3], "total": r[4], "noun": r[5],
+                         "qualifier": r[6], "label": r[7], "indicator": r[8], "per": r[9],
+                         "section": section, "component": r[11], "rule": r[12], "text": r[13],
+                         "block": r[14], "page": r[15], "start": r[16], "end": r[17]})
+    fig_rows.sort(key=lambda r: (r["commune_key"], r["file"], r["seq"]))
+    figures = _frame(fig_rows, table_columns("figures"))
+    for col in ("value", "total"):
+        figures[col] = pd.to_numeric(figures[col], errors="coerce").astype("float64")
+
+    # flags: the reports' own, then those across reports
+    flag_rows = []
+    for doc_id, scope, seq, rule, severity, message, message_en, evidence in conn.execute(
+            "SELECT document_id, scope, seq, rule, severity, message, message_en, evidence"
+            " FROM flags ORDER BY scope DESC, document_id, seq"):
+        d = by_id.get(doc_id) if doc_id is not None else None
+        if scope == "document" and d is None:
+            continue
+        items = json.loads(evidence) if evidence else []
+        items = [i if isinstance(i, dict) else {"text": str(i)} for i in items]
+        flag_rows.append({
+            "scope": scope, "commune_key": d["commune_key"] if d else "",
+            "commune": d["commune"] if d else None, "file": d["file"] if d else None,
+            "seq": seq, "rule": rule, "severity": severity, "message": message,
+            "message_en": message_en,
+            "evidence": " | ".join(str(i.get("text") or "") for i in items),
+            "locations": "; ".join(_evidence_location(i) for i in items),
+            "evidence_json": evidence})
+    flag_rows.sort(key=lambda r: (r["scope"] != "document", r["commune_key"], r["file"] or "",
+                                  r["seq"]))
+    flags = _frame(flag_rows, table_columns("flags"))
+
+    # errors: files that could not be read, and copies of files already read
+    from .ingest import error_message
+
+    err_rows = []
+    for path, st, code, detail, dup, sha, fmt in conn.execute(
+            "SELECT path, status, error_code, error_detail, duplicate_of, sha256, format"
+            " FROM documents WHERE present = 1 AND status != 'ok' ORDER BY path"):
+        if st == "duplicate":
+            reason = i18n.t("export", "duplicate_of", path=dup)
+            code = "duplicate"
+        else:
+            reason = error_message(path, code or "internal_error").split(": ", 1)[-1]
+        err_rows.append({"file": path, "status": st, "code": code, "reason": reason,
+                         "detail": detail or None, "duplicate_of": dup, "sha256": sha,
+                         "format": fmt})
+    errors = _frame(err_rows, table_columns("errors"))
+
+    severities = Counter(flags["severity"]) if len(flags) else Counter()
+    summary = pd.DataFrame([
+        ("reports", len(docs)), ("communes", len(latest)),
+        ("failed", int((errors["status"] == "failed").sum()) if len(errors) else 0),
+        ("duplicates", int((errors["status"] == "duplicate").sum()) if len(errors) else 0),
+        ("figures", len(figures)), ("flags_error", severities.get("error", 0)),
+        ("flags_warning", severities.get("warning", 0)), ("flags_info", severities.get("info", 0)),
+    ], columns=["key", "value"])
+
+    return {"communes": communes, "criteria": criteria, "indicators": indicators,
+            "figures": figures, "flags": flags, "errors": errors, "summary": summary}

@@ -1,0 +1,220 @@
+"""Writers of the consolidated tables: CSV (UTF-8 with BOM), report.xlsx, Parquet.
+
+Spreadsheets run cells that begin with =, +, - or @ as formulas; a report's text ("- Về giao
+thông", "=SUM(...)" pasted from Excel) must never run, so text cells starting with those
+characters are neutralised: a leading apostrophe in CSV, a quote-prefixed text cell in XLSX.
+Numbers stay numbers (a negative value is not text). Every file is written to a temporary
+name and renamed, so a run killed while writing leaves the previous outputs whole.
+"""
+from __future__ import annotations
+
+import math
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import __version__, i18n
+
+CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel number formats; the vi-VN locale tag makes LibreOffice (and Excel where it honours the
+# tag) show 1.326.600.000 and 12,1 whatever the reader's own regional settings.
+INT_FORMAT = "[$-42A]#,##0"
+DEC_FORMAT = "[$-42A]#,##0.0##"
+_MAX_WIDTH = 60
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, made inert for CSV."""
+    return "'" + value if is_formula_like(value) else value
+
+
+def _text_columns(df: pd.DataFrame) -> list[str]:
+    return [c for c in df.columns
+            if not (pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]))]
+
+
+def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in _text_columns(out):
+        out[col] = out[col].map(neutralise, na_action="ignore")
+    return out
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    with _atomic(path) as tmp:
+        # %.15g: 250000000 not 250000000.0, 12.1 not 12.0999...; exact for every value in reports
+        csv_frame(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n",
+                             float_format="%.15g")
+
+
+# -- report.xlsx ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _indicator_names() -> dict[str, tuple[str, str | None]]:
+    from .consolidate import indicator_catalogue
+
+    return {i["key"]: (str(i["name"]), i.get("unit")) for i in indicator_catalogue()}
+
+
+def _unit_label(unit: str | None) -> str:
+    if not unit:
+        return ""
+    key = f"unit_{unit}"
+    return i18n.t("export", key) if key in i18n.catalogue("export") else unit
+
+
+def header(table: str, column: str) -> str:
+    """The spreadsheet header of a column in the user's language."""
+    cat = i18n.catalogue("export")
+    if f"col_{column}" in cat:
+        return i18n.t("export", f"col_{column}")
+    if table == "criteria" and column.startswith("tc") and column[2:].isdigit():
+        number = int(column[2:])
+        try:
+            from .criteria_sets import criterion_name
+
+            name = criterion_name(number) or ""
+        except Exception:  # noqa: BLE001 - a header without the name is still a header
+            name = ""
+        return i18n.t("export", "col_criterion", number=number, name=name).strip()
+    if table == "indicators":
+        name, unit = _indicator_names().get(column, (column, None))
+        label = _unit_label(unit)
+        return f"{name} ({label})" if label else name
+    return column
+
+
+def sheet_name(table: str) -> str:
+    return i18n.t("export", f"sheet_{table}")[:31]
+
+
+def _number_format(value: float | int) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return DEC_FORMAT
+    return INT_FORMAT
+
+
+def _cell_value(value: Any) -> Any:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _write_sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    widths = [min(_MAX_WIDTH, max(8, len(h) + 2)) for h in headers]
+    for row in rows[:300]:
+        for i, v in enumerate(row):
+            if v is not None:
+                widths[i] = min(_MAX_WIDTH, max(widths[i], len(str(v)) + 2))
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.freeze_panes = "A2"
+    if headers:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    head_cells = []
+    for h in headers:
+        cell = WriteOnlyCell(ws, value=h)
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        head_cells.append(cell)
+    ws.append(head_cells)
+    for row in rows:
+        cells = []
+        for v in row:
+            if isinstance(v, str):
+                cell = WriteOnlyCell(ws, value=v)
+                if v.startswith("="):
+                    cell.data_type = "s"  # openpyxl would otherwise store it as a formula
+                if is_formula_like(v):
+                    cell.quotePrefix = True  # shown as typed, stays text when edited
+            elif isinstance(v, bool) or v is None:
+                cell = WriteOnlyCell(ws, value=v)
+            elif isinstance(v, (int, float)):
+                cell = WriteOnlyCell(ws, value=v)
+                cell.number_format = _number_format(v)
+            else:
+                cell = WriteOnlyCell(ws, value=str(v))
+            cells.append(cell)
+        ws.append(cells)
+
+
+def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    summary = tables.get("summary")
+    rows: list[list[Any]] = [[i18n.t("export", "sum_version"), __version__]]
+    if summary is not None:
+        rows += [[i18n.t("export", f"sum_{k}"), _cell_value(v)]
+                 for k, v in zip(summary["key"], summary["value"])]
+    _write_sheet(wb, sheet_name("summary"),
+                 [i18n.t("export", "sum_item"), i18n.t("export", "sum_value")], rows)
+    for table in CSV_TABLES:
+        df = tables[table]
+        headers = [header(table, c) for c in df.columns]
+        data = [[_cell_value(v) for v in rec] for rec in df.itertuples(index=False, name=None)]
+        _write_sheet(wb, sheet_name(table), headers, data)
+    with _atomic(path) as tmp:
+        wb.save(tmp)
+
+
+def write_parquet(tables: dict[str, pd.DataFrame], out: Path) -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    for table in CSV_TABLES:
+        target = out / f"{table}.parquet"
+        with _atomic(target) as tmp:
+            tables[table].to_parquet(tmp, index=False)
+    return True
+
+
+def write_outputs(tables: dict[str, pd.DataFrame], out: Path, *, parquet: bool = False,
+                  stream: Any = None) -> list[Path]:
+    """Every output file in OUT; returns the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in CSV_TABLES:
+        write_csv(tables[table], out / f"{table}.csv")
+        written.append(out / f"{table}.csv")
+    write_xlsx(tables, out / "report.xlsx")
+    written.append(out / "report.xlsx")
+    if parquet:
+        if write_parquet(tables, out):
+            written += [out / f"{t}.parquet" for t in CSV_TABLES]
+        else:
+            print(i18n.t("export", "no_pyarrow"), file=stream or sys.stderr)
+    return written

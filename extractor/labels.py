@@ -1,0 +1,54 @@
+"""Labels: the phrase that names what a figure measures.
+
+In prose the label is the text before a colon in the figure's clause ("Tổng kinh phí thực
+hiện: 231 triệu đồng"), else the words before the number back to the clause start, at most
+`max_words` of them. A figure joined to the one before it by a link word ("12,1/12,6 km đạt
+96%") shares its label. Link and trailing words are data in patterns/labels.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .patterns import load_pattern
+
+# Clause boundaries: ';', a line break, an opening bracket, or a full stop that ends a
+# sentence (followed by a space), never the dot inside "1.326,6".
+_BOUNDARY = re.compile(r"[;\n(]|\.(?=\s)|\s[-+•]\s")
+_BULLET = re.compile(r"^[\s\-+•*]+")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    data = load_pattern("labels")
+    links = sorted(data["link_words"], key=len, reverse=True)
+    link_re = re.compile(r"^[\s,]*(?:(?:" + "|".join(map(re.escape, links)) + r")[\s,]*)*$", re.IGNORECASE)
+    trailing = sorted(data["trailing_words"], key=len, reverse=True)
+    trail_re = re.compile(r"(?:\s*(?<!\w)(?:" + "|".join(map(re.escape, trailing)) + r")|\s*[:,\-–=])+\s*$",
+                          re.IGNORECASE)
+    return link_re, trail_re, int(data["max_words"])
+
+
+def is_linked(between: str) -> bool:
+    """True when only link words stand between two figures."""
+    return len(between) <= 30 and bool(_vocab()[0].match(between))
+
+
+def figure_to_label(text: str, start: int, end: int, noun: str | None = None) -> str | None:
+    _, trail_re, max_words = _vocab()
+    clause_start = 0
+    for m in _BOUNDARY.finditer(text, 0, start):
+        clause_start = m.end()
+    segment = text[clause_start:start]
+    colon = segment.rfind(":")
+    if colon >= 0 and len(segment[colon + 1:].split()) <= 2:
+        segment = segment[:colon]
+    segment = _BULLET.sub("", segment)
+    segment = trail_re.sub("", segment).strip(" ,:")
+    words = segment.split()
+    if len(words) > max_words:
+        words = words[-max_words:]
+    label = " ".join(words)
+    if not label and noun:
+        return noun
+    return label or None

@@ -1,0 +1,389 @@
+"""Word (.docx) reports: the body XML walked in document order.
+
+python-docx opens the package (zip, relationships, parts); the reading itself walks the
+WordprocessingML directly because python-docx's object API loses what we need: it lists
+paragraphs and tables separately (their interleaving is lost), repeats a merged cell once
+per grid column it spans, and skips text boxes. Here:
+- paragraphs and tables come in body order, content controls (w:sdt) unwrapped;
+- a table cell is one block (its paragraphs joined with '\\n'), read once however many grid
+  columns (gridSpan, hMerge) or rows (vMerge) it spans; cells of a nested table follow the
+  cell that holds them, with `parent_table` set;
+- text boxes (w:txbxContent) follow the paragraph they are anchored in; the VML fallback copy
+  of a text box (mc:Fallback) is skipped so the text is not read twice;
+- headers come first and footers last, each distinct header/footer part once;
+- deleted revisions and field instructions are not text; field results are.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from ..errors import ReadError
+from ..model import Block, BlockKind, CellPosition, Document, Style
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+W_P, W_TBL, W_TR, W_TC, W_R, W_T = map(_w, ("p", "tbl", "tr", "tc", "r", "t"))
+W_SDT, W_SDTCONTENT, W_CUSTOMXML = map(_w, ("sdt", "sdtContent", "customXml"))
+W_TXBX = _w("txbxContent")
+# Run content that is not visible text, or text that was deleted / moved away.
+_SKIP = {_w(t) for t in ("del", "moveFrom", "instrText", "delText", "delInstrText", "rPr",
+                         "pPr", "tblPr", "trPr", "tcPr", "sectPr", "fldData",
+                         "footnoteReference", "endnoteReference", "commentReference")}
+_SKIP.add(f"{{{_MC}}}Fallback")
+_CHAR = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-",
+         _w("softHyphen"): ""}
+_OFF = {"0", "false", "off"}
+
+
+def _val(el: Any, tag: str) -> str | None:
+    """The w:val of child `tag` of `el`; '' when the child is present without a value."""
+    if el is None:
+        return None
+    child = el.find(_w(tag))
+    if child is None:
+        return None
+    return child.get(_w("val"), "")
+
+
+def _on(value: str | None) -> bool | None:
+    return None if value is None else value not in _OFF
+
+
+@dataclass
+class _StyleInfo:
+    name: str = ""
+    based_on: str | None = None
+    outline: int | None = None  # 0-based outline level, 9 = body text
+    numbered: bool | None = None
+    bold: bool | None = None
+
+
+@dataclass
+class _Styles:
+    styles: dict[str, _StyleInfo] = field(default_factory=dict)
+    default_paragraph: str | None = None
+    default_bold: bool = False
+
+    def _chain(self, style_id: str | None) -> Iterator[_StyleInfo]:
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            info = self.styles[style_id]
+            yield info
+            style_id = info.based_on
+
+    def _first(self, style_id: str | None, attr: str) -> Any:
+        for info in self._chain(style_id):
+            value = getattr(info, attr)
+            if value is not None:
+                return value
+        return None
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        """Heading level of a paragraph style: 'heading N' -> N, 'Title' -> 0 (above every
+        heading), else the outline level inherited through basedOn, 1-based."""
+        style_id = style_id or self.default_paragraph
+        for info in self._chain(style_id):
+            name = info.name.lower().replace(" ", "")
+            if name == "title":
+                return 0
+            if name.startswith("heading") and name[7:].isdigit():
+                return int(name[7:])
+        outline = self._first(style_id, "outline")
+        return outline + 1 if outline is not None and outline < 9 else None
+
+    def is_list(self, style_id: str | None) -> bool:
+        style_id = style_id or self.default_paragraph
+        if self._first(style_id, "numbered"):
+            return True
+        return any(info.name.lower().startswith("list") and info.name.lower() != "list paragraph"
+                   for info in self._chain(style_id))
+
+    def bold(self, style_id: str | None) -> bool:
+        value = self._first(style_id, "bold")
+        return self.default_bold if value is None else value
+
+
+def _styles_from_xml(root: Any | None) -> _Styles:
+    styles = _Styles()
+    if root is None:
+        return styles
+    defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+    styles.default_bold = bool(_on(_val(defaults, "b")))
+    for st in root.iter(_w("style")):
+        sid = st.get(_w("styleId"))
+        if not sid:
+            continue
+        ppr = st.find(_w("pPr"))
+        outline = _val(ppr, "outlineLvl")
+        num = ppr.find(_w("numPr")) if ppr is not None else None
+        num_id = _val(num, "numId") if num is not None else None
+        styles.styles[sid] = _StyleInfo(
+            name=_val(st, "name") or "",
+            based_on=_val(st, "basedOn"),
+            outline=int(outline) if outline and outline.isdigit() else None,
+            numbered=None if num_id is None else num_id != "0",
+            bold=_on(_val(st.find(_w("rPr")), "b")),
+        )
+        if st.get(_w("type")) == "paragraph" and _on(st.get(_w("default"))):
+            styles.default_paragraph = sid
+    return styles
+
+
+@dataclass
+class _Paragraph:
+    text: str
+    bold: bool
+    boxes: list[Any]  # w:txbxContent elements anchored in the paragraph
+
+
+class _Reader:
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+        self.blocks: list[Block] = []
+        self.tables = 0
+
+    def add(self, kind: BlockKind, text: str, style: Style = Style(),
+            cell: CellPosition | None = None) -> None:
+        self.blocks.append(Block(len(self.blocks), kind, text, None, style, cell))
+
+    # -- runs and paragraphs -------------------------------------------------------------
+    def _collect(self, el: Any, pstyle: str | None, parts: list[str], bold: list[bool],
+                 boxes: list[Any]) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == W_R:
+                before = len(parts)
+                self._collect(child, pstyle, parts, bold, boxes)
+                if "".join(parts[before:]).strip():
+                    bold.append(self._run_bold(child, pstyle))
+            elif tag == W_T:
+                parts.append(child.text or "")
+            elif tag in _CHAR:
+                if tag == _w("br") and child.get(_w("type")) == "page":
+                    parts.append(" ")
+                else:
+                    parts.append(_CHAR[tag])
+            elif tag == W_TXBX:
+                boxes.append(child)
+            else:
+                self._collect(child, pstyle, parts, bold, boxes)
+
+    def _run_bold(self, run: Any, pstyle: str | None) -> bool:
+        rpr = run.find(_w("rPr"))
+        direct = _on(_val(rpr, "b"))
+        if direct is not None:
+            return direct
+        rstyle = _val(rpr, "rStyle")
+        if rstyle:
+            value = self.styles._first(rstyle, "bold")
+            if value is not None:
+                return value
+        return self.styles.bold(pstyle or self.styles.default_paragraph)
+
+    def paragraph(self, p: Any) -> tuple[_Paragraph, str | None]:
+        ppr = p.find(_w("pPr"))
+        pstyle = _val(ppr, "pStyle")
+        parts: list[str] = []
+        bold: list[bool] = []
+        boxes: list[Any] = []
+        self._collect(p, pstyle, parts, bold, boxes)
+        text = "".join(parts).strip()
+        return _Paragraph(text, bool(bold) and all(bold), boxes), pstyle
+
+    def paragraph_block(self, p: Any, override: BlockKind | None) -> None:
+        para, pstyle = self.paragraph(p)
+        if para.text:
+            ppr = p.find(_w("pPr"))
+            outline = _val(ppr, "outlineLvl")
+            if outline is not None and outline.isdigit():
+                level = int(outline) + 1 if int(outline) < 9 else None
+            else:
+                level = self.styles.heading_level(pstyle)
+            num = ppr.find(_w("numPr")) if ppr is not None else None
+            numbered = (_val(num, "numId") or "0") != "0" if num is not None else \
+                self.styles.is_list(pstyle)
+            if override is not None:
+                kind, level = override, None
+            elif level is not None:
+                kind = BlockKind.HEADING
+            elif numbered:
+                kind = BlockKind.LIST_ITEM
+            else:
+                kind = BlockKind.PARAGRAPH
+            self.add(kind, para.text, Style(bold=para.bold, heading_level=level))
+        for box in para.boxes:
+            self.container(box, override)
+
+    # -- containers and tables -----------------------------------------------------------
+    def container(self, el: Any, override: BlockKind | None = None,
+                  parent_table: int | None = None) -> None:
+        for child in _content(el):
+            if child.tag == W_P:
+                self.paragraph_block(child, override)
+            elif child.tag == W_TBL:
+                self.table(child, override, parent_table)
+
+    def table(self, tbl: Any, override: BlockKind | None, parent_table: int | None) -> None:
+        index = None
+        if override is None:
+            index, self.tables = self.tables, self.tables + 1
+        for cell in _table_grid(tbl):
+            texts: list[str] = []
+            bolds: list[bool] = []
+            nested: list[tuple[str, Any]] = []
+            for child in _content(cell.tc):
+                if child.tag == W_P:
+                    para, _ = self.paragraph(child)
+                    if para.text:
+                        texts.append(para.text)
+                        bolds.append(para.bold)
+                    nested.extend(("box", b) for b in para.boxes)
+                elif child.tag == W_TBL:
+                    nested.append(("table", child))
+            text = "\n".join(texts)
+            if text:
+                if override is not None:
+                    self.add(override, text, Style(bold=all(bolds)))
+                else:
+                    self.add(BlockKind.TABLE_CELL, text, Style(bold=all(bolds)), CellPosition(
+                        table=index, row=cell.row, col=cell.col, row_span=cell.row_span,
+                        col_span=cell.col_span, parent_table=parent_table))
+            for what, el in nested:
+                if what == "table":
+                    self.table(el, override, index)
+                else:
+                    self.container(el, override, parent_table)
+
+
+def _content(el: Any) -> Iterator[Any]:
+    """Children of a container with content controls and custom XML unwrapped."""
+    for child in el:
+        if child.tag == W_SDT:
+            inner = child.find(W_SDTCONTENT)
+            if inner is not None:
+                yield from _content(inner)
+        elif child.tag in (W_CUSTOMXML, W_SDTCONTENT):
+            yield from _content(child)
+        else:
+            yield child
+
+
+def _children(el: Any, tag: str) -> Iterator[Any]:
+    return (c for c in _content(el) if c.tag == tag)
+
+
+@dataclass
+class _GridCell:
+    tc: Any
+    row: int
+    col: int
+    col_span: int
+    row_span: int = 1
+
+
+def _int_val(el: Any, tag: str, default: int) -> int:
+    value = _val(el, tag)
+    return int(value) if value and value.isdigit() else default
+
+
+def _table_grid(tbl: Any) -> list[_GridCell]:
+    """The cells of a table that carry content, each once, with grid row/col and spans.
+
+    A horizontally merged cell is one w:tc with gridSpan (or a legacy hMerge run); a
+    vertically merged cell is a 'restart' w:tc followed by 'continue' w:tc at the same grid
+    column in the rows below: those continuations are folded into the first cell's row_span.
+    """
+    cells: list[_GridCell] = []
+    at: dict[tuple[int, int], _GridCell] = {}
+    for r, tr in enumerate(_children(tbl, W_TR)):
+        col = _int_val(tr.find(_w("trPr")), "gridBefore", 0)
+        prev: _GridCell | None = None
+        for tc in _children(tr, W_TC):
+            tcpr = tc.find(_w("tcPr"))
+            span = max(1, _int_val(tcpr, "gridSpan", 1))
+            vmerge = _val(tcpr, "vMerge")
+            hmerge = _val(tcpr, "hMerge")
+            if hmerge is not None and hmerge != "restart" and prev is not None:
+                prev.col_span += span  # legacy horizontal merge continuation
+            elif vmerge is not None and vmerge != "restart" and (r - 1, col) in at:
+                above = at[(r - 1, col)]
+                above.row_span += 1
+                at[(r, col)] = above
+                prev = None
+            else:
+                prev = _GridCell(tc, r, col, span)
+                cells.append(prev)
+                at[(r, col)] = prev
+            col += span
+    return cells
+
+
+# -- the package ---------------------------------------------------------------------------
+def _part_element(part: Any) -> Any:
+    element = getattr(part, "element", None)
+    return element if element is not None else etree.fromstring(part.blob)
+
+
+def _related(part: Any, reltype: str) -> Any | None:
+    for rel in part.rels.values():
+        if not rel.is_external and rel.reltype == _RT + reltype:
+            return rel.target_part
+    return None
+
+
+def _header_footer_parts(doc_part: Any, body: Any, tag: str) -> list[Any]:
+    """Distinct header (or footer) parts in section order, each once."""
+    parts: list[Any] = []
+    seen: set[str] = set()
+    for ref in body.iter(_w(tag)):
+        rid = ref.get(f"{{{_R}}}id")
+        rel = doc_part.rels.get(rid) if rid else None
+        if rel is None or rel.is_external or str(rel.target_part.partname) in seen:
+            continue
+        seen.add(str(rel.target_part.partname))
+        parts.append(rel.target_part)
+    return parts
+
+
+def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx") -> Document:
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.package import Package
+
+    try:
+        doc_part = Package.open(io.BytesIO(data)).main_document_part
+        root = _part_element(doc_part)
+        styles_part = _related(doc_part, "styles")
+        styles = _styles_from_xml(_part_element(styles_part) if styles_part else None)
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # zipfile.BadZipFile, zlib.error, EOFError on truncated files
+        raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
+    body = root.find(_w("body"))
+    if body is None:
+        raise ReadError(path, "corrupt_docx", "no w:body in word/document.xml")
+    reader = _Reader(styles)
+    try:
+        for part in _header_footer_parts(doc_part, body, "headerReference"):
+            reader.container(_part_element(part), BlockKind.HEADER)
+        reader.container(body)
+        for part in _header_footer_parts(doc_part, body, "footerReference"):
+            reader.container(_part_element(part), BlockKind.FOOTER)
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
+    return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks)

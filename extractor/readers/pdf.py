@@ -1,0 +1,466 @@
+"""PDF reports with a text layer: pypdfium2's speed, pdfplumber's correctness.
+
+Every page is read with pypdfium2 (about 1 ms a page) and its text judged
+(`text_is_suspect`): replacement characters, '(cid:NN)', private-use characters and words
+broken into one-letter pieces ("K t qu th c hi n", what pdfium returns when a font lacks
+Vietnamese glyphs and a fallback font drew them). Only the pages that fail are read again
+with pdfplumber (about 80 ms a page), which places every glyph by its position.
+
+Both libraries hand over line segments (`PdfLine`: text, position, font size) and one
+function rebuilds paragraphs from them (`lines_to_paragraphs`): lines of a paragraph are
+joined with a space; a paragraph ends at a larger vertical gap, a change of font size, an
+indented first line, a short last line, or a line starting with a list marker. A hyphen at
+a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen is dropped. Lines
+that repeat at the top or bottom of most pages (digits ignored, so page numbers count) are
+marked as header/footer blocks. Text is NFC after every library (some return NFD).
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ReadError
+from ..model import Block, BlockKind, Document, Style
+from ..settings import DEFAULT_SETTINGS, Settings
+
+# A gap between two glyphs on one line wider than this many font sizes separates two
+# segments (table cells, columns) rather than two words.
+SEGMENT_GAP = 2.0
+# A line whose baseline lies this much further below the previous one than the usual line
+# pitch of the document starts a new paragraph.
+PARAGRAPH_GAP = 1.3
+# A line ending this many font sizes short of the text's right edge is a paragraph's last.
+SHORT_LINE = 3.0
+# Headers/footers: lines within this share of the page height from its top or bottom that
+# repeat on at least this share of the pages.
+MARGIN_SHARE = 0.12
+REPEAT_SHARE = 0.5
+
+_LIST_START = re.compile(r"^(?:[-+•–*]\s|\(?\d{1,2}[.)]\s|\(\d{1,2}\)|[IVXLC]{1,5}\.\s|[a-zđ]\)\s)")
+_LIST_ITEM = re.compile(r"^[-+•–*]\s")
+_SENTENCE_END = tuple(".:;!?…")
+_CID = re.compile(r"\(cid:\d+\)")
+_SOFT_HYPHEN = "\u00ad"
+# pdfium marks a soft hyphen at a line break with U+FFFE (or U+0002) and joins the lines.
+_PDFIUM_HYPHEN = ("\ufffe", "\x02")
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+@dataclass
+class PdfLine:
+    """One line segment of a page, in page coordinates with y growing downwards."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    bold: bool = False
+
+
+@dataclass
+class _PageRead:
+    lines: list[PdfLine]
+    text: str
+    has_text_objects: bool = True
+    height: float = 842.0
+    reread: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+# -- judging a page's text -------------------------------------------------------------------
+def _is_private_use(ch: str) -> bool:
+    return "\ue000" <= ch <= "\uf8ff"
+
+
+def text_is_suspect(text: str, max_ratio: float) -> bool:
+    """True when too many words of `text` look garbled: one letter alone (Vietnamese words
+    split where letters with diacritics went missing), or a replacement, private-use or
+    '(cid:NN)' glyph."""
+    words = text.split()
+    if not words:
+        return False
+    bad = 0
+    letters = 0
+    for word in words:
+        core = word.strip(".,;:!?()[]{}\"'“”‘’…-–/%")
+        if "\ufffd" in word or _CID.search(word) or any(_is_private_use(c) for c in word):
+            bad += 1
+            letters += 1
+        elif any(c.isalpha() for c in core):
+            letters += 1
+            if len(core) == 1 and word == core:
+                bad += 1
+    return letters > 0 and bad / letters > max_ratio
+
+
+# -- pypdfium2 -------------------------------------------------------------------------------
+class _Chars:
+    """Raw pdfium char-geometry calls with reused out-parameters (the fast path's hot loop)."""
+
+    def __init__(self, pdfium_c: Any, textpage: Any) -> None:
+        self.c = pdfium_c
+        self.tp = textpage.raw
+        self.l, self.r, self.b, self.t = (ctypes.c_double() for _ in range(4))
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+
+    def box(self, i: int) -> tuple[float, float]:
+        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
+        return self.l.value, self.r.value
+
+    def baseline(self, i: int) -> float:
+        self.c.FPDFText_GetCharOrigin(self.tp, i, self.x, self.y)
+        return self.y.value
+
+    def size(self, i: int) -> float:
+        return float(self.c.FPDFText_GetFontSize(self.tp, i))
+
+    def bold(self, i: int) -> bool:
+        return int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600
+
+
+def _pdfium_line(chars: _Chars, text: str, start: int, height: float) -> list[PdfLine]:
+    """Segments of one pdfium line `text` whose first char has index `start`."""
+    out: list[PdfLine] = []
+    i, end = 0, len(text)
+    while i < end and text[i] == " ":
+        i += 1
+    while end > i and text[end - 1] == " ":
+        end -= 1
+    if i >= end:
+        return out
+    seg_start = i
+    x0 = chars.box(start + i)[0]
+    for k in range(i + 1, end - 1):
+        if text[k] != " " or text[k - 1] == " " or text[k + 1] == " ":
+            continue
+        right = chars.box(start + k - 1)[1]
+        left = chars.box(start + k + 1)[0]
+        size = chars.size(start + k - 1) or 10.0
+        if left - right > SEGMENT_GAP * size:
+            out.append(_segment(chars, text, start, seg_start, k, x0, right, height))
+            seg_start, x0 = k + 1, left
+    out.append(_segment(chars, text, start, seg_start, end, x0, chars.box(start + end - 1)[1],
+                        height))
+    return out
+
+
+def _segment(chars: _Chars, text: str, start: int, a: int, b: int, x0: float, x1: float,
+             height: float) -> PdfLine:
+    i = start + a
+    return PdfLine(text[a:b].strip(), x0, x1, height - chars.baseline(i), chars.size(i) or 10.0,
+                   chars.bold(i))
+
+
+def _pdfium_page(page: Any, pdfium_c: Any) -> _PageRead:
+    height = float(page.get_height())
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range() if count > 0 else ""
+        if not text.strip():
+            has_text = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT],
+                                                          max_depth=1))
+            return _PageRead([], "", has_text, height)
+        if len(text) != count:  # pdfium inserted or dropped chars: indices would not match
+            return _PageRead([], text, True, height, warnings=["pdfium text/char count differ"])
+        chars = _Chars(pdfium_c, textpage)
+        lines: list[PdfLine] = []
+        pos = 0
+        for raw_line in text.split("\r\n"):
+            # a soft hyphen pdfium joined across a line break: split there again
+            offset = pos
+            for piece in re.split(r"(?<=[\ufffe\x02])", raw_line):
+                if piece:
+                    for seg in _pdfium_line(chars, piece, offset, height):
+                        lines.append(seg)
+                offset += len(piece)
+            pos += len(raw_line) + 2
+        return _PageRead(lines, text, True, height)
+    finally:
+        textpage.close()
+
+
+# -- pdfplumber ------------------------------------------------------------------------------
+def _plumber_page(page: Any) -> list[PdfLine]:
+    """Lines of a pdfplumber page: glyphs grouped by position (not content order), which is
+    what puts fallback-font glyphs back inside their words."""
+    out: list[PdfLine] = []
+    height = float(page.height)
+    for line in page.extract_text_lines(layout=False, strip=True, return_chars=True):
+        chars = [c for c in line["chars"] if c.get("text")]
+        if not chars:
+            continue
+        seg: list[dict[str, Any]] = [chars[0]]
+        for prev, ch in zip(chars, chars[1:]):
+            if ch["x0"] - prev["x1"] > SEGMENT_GAP * (prev.get("size") or 10.0):
+                out.append(_plumber_segment(seg, height))
+                seg = []
+            seg.append(ch)
+        out.append(_plumber_segment(seg, height))
+    return [ln for ln in out if ln.text]
+
+
+def _plumber_segment(chars: list[dict[str, Any]], height: float) -> PdfLine:
+    text = []
+    for prev, ch in zip([None, *chars], chars):
+        # a gap of a sixth of an em between glyphs is a space the PDF did not draw
+        if prev is not None and ch["text"] != " " and text and text[-1] != " " and \
+                ch["x0"] - prev["x1"] > 0.15 * (ch.get("size") or 10.0):
+            text.append(" ")
+        text.append(ch["text"])
+    first = chars[0]
+    baseline = height - first["matrix"][5] if first.get("matrix") else first["bottom"]
+    bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if c["text"].strip())
+    return PdfLine("".join(text).strip(), first["x0"], chars[-1]["x1"], baseline,
+                   first.get("size") or 10.0, bold)
+
+
+# -- rebuilding paragraphs ---------------------------------------------------------------
+@dataclass(frozen=True)
+class LineMetrics:
+    """Per-document layout figures the paragraph rules compare against."""
+
+    pitch: float  # usual baseline distance between lines of one paragraph, in font sizes
+    right: float  # right edge of the text column
+
+
+def lines_to_metrics(pages: list[list[PdfLine]]) -> LineMetrics:
+    ratios: list[float] = []
+    rights: list[float] = []
+    for lines in pages:
+        for prev, line in zip(lines, lines[1:]):
+            dy = line.baseline - prev.baseline
+            if 0.5 * line.size < dy < 4 * line.size and abs(line.size - prev.size) < 0.5:
+                ratios.append(dy / line.size)
+        rights.extend(ln.x1 for ln in lines)
+    # within-paragraph pitch is the common small one: a low quantile ignores paragraph gaps
+    pitch = statistics.quantiles(ratios, n=4)[0] if len(ratios) >= 4 else \
+        (min(ratios) if ratios else 1.2)
+    right = statistics.quantiles(rights, n=10)[-1] if len(rights) >= 10 else \
+        (max(rights) if rights else 0.0)
+    return LineMetrics(pitch=pitch, right=right)
+
+
+def _centered(a: PdfLine, b: PdfLine) -> bool:
+    return abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < a.size and abs(a.x0 - b.x0) > a.size
+
+
+def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetrics) -> bool:
+    """Whether `line` begins a new paragraph after `prev` (`first`: the paragraph's first)."""
+    size = max(prev.size, line.size)
+    dy = line.baseline - prev.baseline
+    if dy < 0.3 * size:
+        return True  # same line further right, or back up: another cell or column
+    if abs(line.size - prev.size) > 0.15 * size:
+        return True
+    if dy > m.pitch * PARAGRAPH_GAP * size:
+        return True
+    short = prev.x1 < m.right - SHORT_LINE * size
+    ends_sentence = prev.text.endswith(_SENTENCE_END)
+    if _LIST_START.match(line.text) and (short or ends_sentence):
+        return True
+    if short and not _centered(prev, line) and \
+            (ends_sentence or line.text[:1].isupper() or line.text[:1].isdigit()):
+        return True
+    hanging = first is prev and _LIST_START.match(first.text) is not None
+    if line.x0 > prev.x0 + 0.8 * size and not hanging and not _centered(prev, line):
+        return True  # an indented first line after a full one
+    return False
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join the lines of one paragraph: a space between lines, nothing after a soft hyphen
+    (dropped) or a hyphen that follows a letter or digit (kept: '2021-' + '2023')."""
+    out = ""
+    for text in texts:
+        if not out:
+            out = text
+        elif out.endswith((_SOFT_HYPHEN, *_PDFIUM_HYPHEN)):
+            out = out[:-1] + text
+        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalnum():
+            out += text
+        else:
+            out += " " + text
+    return out
+
+
+def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLine]]:
+    paragraphs: list[list[PdfLine]] = []
+    for line in lines:
+        if paragraphs and not starts_paragraph(paragraphs[-1][-1], line, paragraphs[-1][0], m):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return paragraphs
+
+
+# -- headers and footers ---------------------------------------------------------------------
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
+
+
+def pages_to_margin_lines(pages: list[_PageRead]) -> dict[tuple[int, int], BlockKind]:
+    """(page index, line index) of lines repeated in the top or bottom margin of most pages."""
+    if len(pages) < 2:
+        return {}
+    where: dict[tuple[str, BlockKind], list[tuple[int, int]]] = {}
+    for p, page in enumerate(pages):
+        for i, line in enumerate(page.lines):
+            if line.baseline < MARGIN_SHARE * page.height:
+                kind = BlockKind.HEADER
+            elif line.baseline > (1 - MARGIN_SHARE) * page.height:
+                kind = BlockKind.FOOTER
+            else:
+                continue
+            where.setdefault((_margin_key(line.text), kind), []).append((p, i))
+    texted = sum(1 for page in pages if page.lines)
+    marked: dict[tuple[int, int], BlockKind] = {}
+    for (_, kind), spots in where.items():
+        if len({p for p, _ in spots}) >= max(2, REPEAT_SHARE * texted):
+            marked.update({spot: kind for spot in spots})
+    return marked
+
+
+# -- the document ----------------------------------------------------------------------------
+def _nfc(line: PdfLine) -> PdfLine:
+    text = unicodedata.normalize("NFC", line.text)
+    text = "".join(c for c in text if c >= " " or c in _PDFIUM_HYPHEN)
+    line.text = text.replace("\ufffe", _SOFT_HYPHEN).replace("\x02", _SOFT_HYPHEN)
+    return line
+
+
+def _open_pdfium(data: bytes, path: str) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data), pdfium_c
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ReadError(path, "encrypted_pdf") from None
+        raise ReadError(path, "corrupt_pdf", str(exc)) from None
+
+
+def _reread_with_pdfplumber(data: bytes, path: str, pages: list[_PageRead],
+                            numbers: list[int]) -> None:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in numbers]) as pdf:
+            for n, page in zip(numbers, pdf.pages):
+                pages[n].lines = _plumber_page(page)
+                pages[n].reread = True
+    except Exception as exc:  # keep pdfium's text when pdfminer cannot parse the file
+        for n in numbers:
+            pages[n].warnings.append(f"pdfplumber re-read failed: {type(exc).__name__}: {exc}")
+
+
+def bytes_to_document(data: bytes, path: str, sha256: str,
+                      settings: Settings = DEFAULT_SETTINGS) -> Document:
+    pdf, pdfium_c = _open_pdfium(data, path)
+    try:
+        pages: list[_PageRead] = []
+        for n in range(len(pdf)):
+            page = pdf[n]
+            try:
+                pages.append(_pdfium_page(page, pdfium_c))
+            except Exception as exc:  # one broken page must not lose the others
+                pages.append(_PageRead([], "", True, warnings=[f"page {n + 1}: {exc}"]))
+            finally:
+                page.close()
+    except ReadError:
+        raise
+    except Exception as exc:
+        raise ReadError(path, "corrupt_pdf", f"{type(exc).__name__}: {exc}") from None
+    finally:
+        pdf.close()
+    failing = [n for n, page in enumerate(pages)
+               if (not page.lines and page.has_text_objects)
+               or text_is_suspect(unicodedata.normalize("NFC", page.text),
+                                  settings.pdf_suspect_word_ratio)]
+    if failing:
+        _reread_with_pdfplumber(data, path, pages, failing)
+    return pages_to_document(pages, path, sha256)
+
+
+def continues_on_next_page(last: PdfLine, first: PdfLine, m: LineMetrics) -> bool:
+    """Whether the first line of a page continues the last paragraph of the page before:
+    that paragraph's last line is full, and the new line neither starts a list item, nor
+    changes font size, nor starts a sentence after one that ended."""
+    size = max(last.size, first.size)
+    if last.x1 < m.right - SHORT_LINE * size or abs(last.size - first.size) > 0.15 * size:
+        return False
+    if _LIST_START.match(first.text):
+        return False
+    return not (last.text.endswith(_SENTENCE_END) and first.text[:1].isupper())
+
+
+def _margin_blocks(pages: list[_PageRead], margin: dict[tuple[int, int], BlockKind], p: int,
+                   kind: BlockKind, add: Any) -> None:
+    for i, ln in enumerate(pages[p].lines):
+        if margin.get((p, i)) is kind:
+            add(kind, [ln], p + 1)
+
+
+def pages_to_document(pages: list[_PageRead], path: str, sha256: str) -> Document:
+    for page in pages:
+        page.lines = [ln for ln in map(_nfc, page.lines) if ln.text.strip()]
+    metrics = lines_to_metrics([page.lines for page in pages])
+    margin = pages_to_margin_lines(pages)
+    blocks: list[Block] = []
+    warnings: list[str] = []
+
+    def add(kind: BlockKind, lines: list[PdfLine], number: int) -> None:
+        text = join_lines([ln.text for ln in lines]).strip()
+        if text:
+            if kind is BlockKind.PARAGRAPH and _LIST_ITEM.match(text):
+                kind = BlockKind.LIST_ITEM
+            bold = all(ln.bold for ln in lines)
+            blocks.append(Block(len(blocks), kind, text, number, Style(bold=bold)))
+
+    # paragraphs of all pages in one stream, so one that runs over a page break is one block
+    paragraphs: list[tuple[int, list[PdfLine]]] = []
+    for p, page in enumerate(pages):
+        warnings.extend(page.warnings)
+        body = [ln for i, ln in enumerate(page.lines) if (p, i) not in margin]
+        for k, paragraph in enumerate(lines_to_paragraphs(body, metrics)):
+            if k == 0 and paragraphs and continues_on_next_page(paragraphs[-1][1][-1],
+                                                                paragraph[0], metrics):
+                paragraphs[-1][1].extend(paragraph)
+            else:
+                paragraphs.append((p, paragraph))
+    # header lines before the first paragraph that starts on their page, footer lines after
+    # the last one (which may run on to the next page)
+    starting = Counter(p for p, _ in paragraphs)
+    done: Counter[int] = Counter()
+    next_page = 0
+
+    def margins_up_to(last: int) -> None:
+        nonlocal next_page
+        while next_page <= last:
+            _margin_blocks(pages, margin, next_page, BlockKind.HEADER, add)
+            if not starting[next_page]:
+                _margin_blocks(pages, margin, next_page, BlockKind.FOOTER, add)
+            next_page += 1
+
+    for p, paragraph in paragraphs:
+        margins_up_to(p)
+        add(BlockKind.PARAGRAPH, paragraph, p + 1)
+        done[p] += 1
+        if done[p] == starting[p]:
+            _margin_blocks(pages, margin, p, BlockKind.FOOTER, add)
+    margins_up_to(len(pages) - 1)
+    without = [p + 1 for p, page in enumerate(pages) if not page.lines]
+    reread = [p + 1 for p, page in enumerate(pages) if page.reread]
+    if reread:
+        warnings.append("pages re-read with pdfplumber: " + ", ".join(map(str, reread)))
+    return Document(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=len(pages),
+                    pages_without_text=without, warnings=warnings)
+

@@ -1,0 +1,296 @@
+"""The ingest store: one SQLite file (no server) holding every document read and what was found.
+
+One transaction per document: a run killed at any moment leaves each document either fully
+stored or not at all, and the next run reads whatever is missing. Only the main process of
+`ntm ingest` writes; workers hand back plain record dicts. The schema is documented in
+schemas/store.md (a test checks that the DDL there is the DDL here).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+STORE_SCHEMA_VERSION = "1"
+
+SCHEMA_SQL = """\
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id                INTEGER PRIMARY KEY,
+    path              TEXT NOT NULL UNIQUE,
+    sha256            TEXT,
+    size              INTEGER,
+    format            TEXT,
+    status            TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate')),
+    error_code        TEXT,
+    error_detail      TEXT,
+    duplicate_of      TEXT,
+    present           INTEGER NOT NULL DEFAULT 1,
+    extractor_version TEXT NOT NULL,
+    patterns_version  TEXT NOT NULL,
+    read_at           TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256);
+CREATE TABLE IF NOT EXISTS records (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    json        TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS identity (
+    document_id         INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    commune             TEXT,
+    district            TEXT,
+    province            TEXT,
+    document_number     TEXT,
+    report_date         TEXT,
+    period              TEXT,
+    document_kind       TEXT,
+    signer              TEXT,
+    criteria_set        TEXT,
+    met_count_claimed   INTEGER,
+    unmet_count_claimed INTEGER
+);
+CREATE TABLE IF NOT EXISTS criteria (
+    document_id   INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    number        INTEGER NOT NULL,
+    status        TEXT NOT NULL,
+    evidence_text TEXT,
+    block         INTEGER,
+    page          INTEGER,
+    start         INTEGER,
+    "end"         INTEGER,
+    PRIMARY KEY (document_id, number, status)
+);
+CREATE TABLE IF NOT EXISTS figures (
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    value       REAL,
+    unit        TEXT,
+    total       REAL,
+    noun        TEXT,
+    qualifier   TEXT,
+    label       TEXT,
+    indicator   TEXT,
+    per         TEXT,
+    section     TEXT,
+    component   INTEGER,
+    rule        TEXT,
+    text        TEXT,
+    block       INTEGER,
+    page        INTEGER,
+    start       INTEGER,
+    "end"       INTEGER,
+    PRIMARY KEY (document_id, seq)
+);
+CREATE INDEX IF NOT EXISTS figures_indicator ON figures (indicator);
+CREATE TABLE IF NOT EXISTS flags (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    scope       TEXT NOT NULL CHECK (scope IN ('document', 'corpus')),
+    seq         INTEGER NOT NULL,
+    rule        TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    message     TEXT,
+    message_en  TEXT,
+    evidence    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS flags_document ON flags (document_id);
+"""
+
+# Tables holding what was extracted from one document (deleted and rewritten together).
+_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags")
+
+_IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
+                    "period", "document_kind", "signer")
+_FIGURE_FIELDS = ("value", "unit", "total", "noun", "qualifier", "label", "indicator", "per")
+
+
+class StoreError(Exception):
+    """A store that cannot be used (another schema version, not an SQLite file)."""
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    path: str
+    sha256: str | None
+    status: str
+    present: bool
+    duplicate_of: str | None
+    extractor_version: str
+    patterns_version: str
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What the main process knows about a file before it is read."""
+
+    path: str
+    sha256: str | None
+    size: int | None
+    format: str | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _location(item: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
+    loc = (item or {}).get("location") or {}
+    return loc.get("block"), loc.get("page"), loc.get("start"), loc.get("end")
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL survives a killed process (not a power cut), at a fraction of FULL's cost
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._create_or_check()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: {err}") from err
+
+    def _create_or_check(self) -> None:
+        with self.transaction():
+            for statement in SCHEMA_SQL.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (STORE_SCHEMA_VERSION,))
+            elif row[0] != STORE_SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: store schema {row[0]}, expected {STORE_SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- reading -----------------------------------------------------------------------
+
+    def documents(self) -> dict[str, StoredDocument]:
+        rows = self.conn.execute(
+            "SELECT path, sha256, status, present, duplicate_of, extractor_version, patterns_version"
+            " FROM documents")
+        return {r[0]: StoredDocument(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows}
+
+    def records(self) -> list[dict[str, Any]]:
+        """Records of every present, successfully read document, ordered by path."""
+        rows = self.conn.execute(
+            "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
+            " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")
+        return [json.loads(r[0]) for r in rows]
+
+    # -- writing: each method is one transaction ---------------------------------------
+
+    def _upsert_document(self, info: FileInfo, status: str, versions: tuple[str, str], *,
+                         error_code: str | None = None, error_detail: str | None = None,
+                         duplicate_of: str | None = None) -> int:
+        row = self.conn.execute("SELECT id FROM documents WHERE path = ?", (info.path,)).fetchone()
+        values = (info.sha256, info.size, info.format, status, error_code, error_detail,
+                  duplicate_of, versions[0], versions[1], _now())
+        if row is None:
+            cur = self.conn.execute(
+                "INSERT INTO documents (sha256, size, format, status, error_code, error_detail,"
+                " duplicate_of, extractor_version, patterns_version, read_at, path, present)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", (*values, info.path))
+            return int(cur.lastrowid or 0)
+        doc_id = int(row[0])
+        for table in _CHILD_TABLES:
+            self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
+        self.conn.execute(
+            "UPDATE documents SET sha256 = ?, size = ?, format = ?, status = ?, error_code = ?,"
+            " error_detail = ?, duplicate_of = ?, extractor_version = ?, patterns_version = ?,"
+            " read_at = ?, present = 1 WHERE id = ?", (*values, doc_id))
+        return doc_id
+
+    def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str]) -> None:
+        with self.transaction() as conn:
+            doc_id = self._upsert_document(info, "ok", versions)
+            conn.execute("INSERT INTO records VALUES (?, ?)",
+                         (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
+            crit = record.get("criteria") or {}
+            conn.execute(
+                "INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, *(record.get(k) for k in _IDENTITY_FIELDS), crit.get("criteria_set"),
+                 crit.get("met_count_claimed"), crit.get("unmet_count_claimed")))
+            conn.executemany("INSERT OR IGNORE INTO criteria VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             list(_criteria_rows(doc_id, crit)))
+            conn.executemany(
+                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, seq, *(fig.get(k) for k in _FIGURE_FIELDS),
+                  json.dumps(fig.get("section") or [], ensure_ascii=False), fig.get("component"),
+                  fig.get("rule"), fig.get("text"), *_location(fig))
+                 for seq, fig in enumerate(record.get("figures") or [])])
+            conn.executemany(
+                "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
+                " evidence) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)",
+                [(doc_id, seq, *_flag_values(flag))
+                 for seq, flag in enumerate(record.get("flags") or [])])
+
+    def save_failure(self, info: FileInfo, code: str, detail: str, versions: tuple[str, str]) -> None:
+        with self.transaction():
+            self._upsert_document(info, "failed", versions, error_code=code, error_detail=detail)
+
+    def save_duplicate(self, info: FileInfo, duplicate_of: str, versions: tuple[str, str]) -> None:
+        with self.transaction():
+            self._upsert_document(info, "duplicate", versions, duplicate_of=duplicate_of)
+
+    def set_present(self, paths: Sequence[str], present: bool) -> None:
+        with self.transaction() as conn:
+            conn.executemany("UPDATE documents SET present = ? WHERE path = ?",
+                             [(int(present), p) for p in paths])
+
+    def replace_corpus_flags(self, flags: Sequence[dict[str, Any]]) -> None:
+        """Flags across reports are recomputed over the whole store after every run."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
+            conn.executemany(
+                "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
+                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?)",
+                [(seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def _criteria_rows(doc_id: int, crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    evidence: dict[tuple[int, str], dict[str, Any]] = {}
+    for ev in crit.get("evidence") or []:
+        evidence.setdefault((ev.get("number"), ev.get("status")), ev)
+    for status in ("met", "unmet", "basically_met"):
+        for number in crit.get(status) or []:
+            ev = evidence.get((number, status))
+            yield (doc_id, int(number), status, ev.get("text") if ev else None, *_location(ev))
+
+
+def _flag_values(flag: dict[str, Any]) -> tuple[Any, ...]:
+    return (str(flag.get("rule") or ""), str(flag.get("severity") or "info"), flag.get("message"),
+            flag.get("message_en"),
+            json.dumps(flag.get("evidence") or [], ensure_ascii=False, sort_keys=True))
