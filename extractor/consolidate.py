@@ -162,9 +162,13 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return df
 
 
+def _unique(values: Any) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
 def _evidence_location(item: dict[str, Any]) -> str:
     loc = item.get("location") or {}
-    where = item.get("path") or item.get("file") or item.get("document") or ""
+    where = item.get("source") or item.get("path") or item.get("file") or ""
     if not loc:
         return str(where)
     page = f"p{loc['page']} " if loc.get("page") is not None else ""
@@ -298,9 +302,12 @@ def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.D
             continue
         items = json.loads(evidence) if evidence else []
         items = [i if isinstance(i, dict) else {"text": str(i)} for i in items]
+        sources = _unique(str(i.get("source") or "") for i in items)
+        communes_named = _unique(str(i.get("commune") or "") for i in items)
         flag_rows.append({
             "scope": scope, "commune_key": d["commune_key"] if d else "",
-            "commune": d["commune"] if d else None, "file": d["file"] if d else None,
+            "commune": d["commune"] if d else ("; ".join(communes_named) or None),
+            "file": d["file"] if d else ("; ".join(sources) or None),
             "seq": seq, "rule": rule, "severity": severity, "message": message,
             "message_en": message_en,
             "evidence": " | ".join(str(i.get("text") or "") for i in items),

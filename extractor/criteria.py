@@ -1,9 +1,651 @@
-"""Criteria status (placeholder until issue 5 lands): which of the 19 criteria are met."""
+"""Criteria status: which of the national criteria a report says the commune meets.
+
+`outline_to_criteria` reads every form reports use (patterns/criteria.yaml and
+patterns/status_words.yaml hold the words):
+- lists under a statement: "Tổng số 14 tiêu chí xã đạt: Tiêu chí số 1 Quy hoạch; ...";
+- numbers, lists and ranges: "các tiêu chí 1, 2, 3, 5 và 7", "từ tiêu chí 1 đến tiêu chí 5";
+- names only: "chưa đạt các tiêu chí Thu nhập, Hộ nghèo, Môi trường";
+- criteria tables (STT | Tên tiêu chí | Kết quả, or Đạt / Chưa đạt columns with a mark);
+  other tables are read row by row as text, so a summary laid out in cells reads like prose;
+- per-section verdicts ("Đánh giá tiêu chí: Đạt") under a heading that names one criterion
+  or a programme component serving one criterion; an explicit list always wins over them;
+- claimed counts ("Tổng số 14 tiêu chí xã đạt", "đạt 17/19 tiêu chí").
+Statements under a target marker ("phấn đấu", "duy trì") or in the plan part of the report are
+recorded as evidence with status "target" and never become claims. Disagreements (a name that
+is another number's, a criterion listed both ways, counts against lists) are returned in
+`CriteriaStatus.conflicts`, not silently resolved.
+"""
 from __future__ import annotations
 
-from .model import CriteriaStatus
-from .structure import Outline
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .criteria_sets import CriteriaSet, criteria_set_for_year, lookup_name, name_regex
+from .identity import outline_to_year
+from .model import (BlockKind, CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence,
+                    Location)
+from .patterns import load_pattern
+from .structure import Outline, heading_to_component
+
+MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
+
+
+# ---------------------------------------------------------------- compiled patterns
+
+@dataclass(frozen=True)
+class _Rx:
+    statuses: tuple[tuple[str, re.Pattern[str]], ...]
+    target: re.Pattern[str]
+    plan_heading: re.Pattern[str]
+    result_heading: re.Pattern[str]
+    c: dict[str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def _rx() -> _Rx:
+    sw = load_pattern("status_words")
+    cr = load_pattern("criteria")
+    return _Rx(
+        statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
+        target=re.compile(sw["target_markers"]["regex"]),
+        plan_heading=re.compile(sw["plan_heading"]["regex"]),
+        result_heading=re.compile(sw["result_heading"]["regex"]),
+        c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v})
+
+
+# ---------------------------------------------------------------- text units
+
+@dataclass
+class _Unit:
+    """A stretch of text read as one: a block, or a table row joined with " | "."""
+
+    text: str
+    pieces: list[tuple[int, int, int]]  # (outline block index, start in text, end in text)
+    blocks: tuple[int, ...]
+    is_cell: bool = False
+    heading: bool = False
+    plan: bool = False
+
+    def location(self, outline: Outline, start: int, end: int) -> Location:
+        for i, ps, pe in self.pieces:
+            if ps <= start <= pe:
+                return outline.location(i, start - ps, min(end, pe) - ps)
+        i, ps, pe = self.pieces[-1]
+        return outline.location(i, pe - ps, pe - ps)
+
+
+@dataclass
+class _Status:
+    start: int
+    end: int
+    status: str
+    target: bool = False
+    used_after: bool = False
+
+
+@dataclass
+class _Ref:
+    number: int
+    start: int
+    end: int
+    name_number: int | None = None
+
+
+@dataclass
+class _Group:
+    start: int
+    end: int
+    refs: list[_Ref]
+
+
+@dataclass
+class _Claim:
+    number: int
+    status: str
+    source: str  # "list" | "table" | "verdict"
+    text: str
+    location: Location
+    unit: int
+    ref: _Ref | None = None
+
+
+@dataclass
+class _Count:
+    n: int
+    status: str
+    text: str
+    location: Location
+    unit: int
+
+
+@dataclass
+class _State:
+    outline: Outline
+    cset: CriteriaSet
+    claims: list[_Claim] = field(default_factory=list)
+    targets: list[_Claim] = field(default_factory=list)
+    verdicts: list[_Claim] = field(default_factory=list)
+    counts: list[_Count] = field(default_factory=list)
+    conflicts: list[CriteriaConflict] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- small readers
+
+def text_to_statuses(text: str) -> list[_Status]:
+    """Status phrases of a text, earlier pattern entries winning overlaps."""
+    found: list[_Status] = []
+    for status, rx in _rx().statuses:
+        for m in rx.finditer(text):
+            if not any(s.start < m.end() and m.start() < s.end for s in found):
+                found.append(_Status(m.start(), m.end(), status))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _valid(n: int, size: int) -> bool:
+    return 1 <= n <= size
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """(name number, end) of a criterion name right after `pos` (after a dash, colon...)."""
+    lead = _rx().c["name_lead"].match(text[pos:])
+    start = pos + (lead.end() if lead else 0)
+    m = name_regex().match(text, start)
+    if not m:
+        return None
+    number = lookup_name(m.group(0))
+    return (number, m.end()) if number is not None else None
+
+
+def text_to_groups(text: str, size: int = 19) -> list[_Group]:
+    """Criterion references of a text, grouped as written: a list or range is one group,
+    each "Tiêu chí số N Name" its own group; names-only lists after "tiêu chí" too."""
+    c = _rx().c
+    groups: list[_Group] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    for m in c["range"].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if _valid(a, size) and _valid(b, size) and a < b and free(m.start(), m.end()):
+            refs = [_Ref(n, m.start(), m.end()) for n in range(a, b + 1)]
+            groups.append(_Group(m.start(), m.end(), refs))
+            taken.append((m.start(), m.end()))
+    for m in c["reference"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        n = int(m.group("n"))
+        if not _valid(n, size):
+            continue
+        refs = [_Ref(n, m.start(), m.end())]
+        end = m.end()
+        named = _name_after(text, end)
+        if named:
+            refs[0].name_number, refs[0].end = named[0], named[1]
+            end = named[1]
+        while True:
+            nxt = c["list_next"].match(text[end:])
+            if not nxt:
+                break
+            n2 = int(nxt.group("n"))
+            after = end + nxt.end()
+            named = _name_after(text, after)
+            if not _valid(n2, size) or not (named or c["list_end"].match(text[after:])):
+                break
+            ref = _Ref(n2, end + nxt.start("item"), after)
+            if named:
+                ref.name_number, ref.end = named[0], named[1]
+            refs.append(ref)
+            end = ref.end
+        groups.append(_Group(m.start(), end, refs))
+        taken.append((m.start(), end))
+    for m in c["names_intro"].finditer(text):
+        pos = m.end()
+        if not free(m.start(), pos + 1):
+            continue
+        refs = []
+        while True:
+            nm = name_regex().match(text, pos)
+            number = lookup_name(nm.group(0)) if nm else None
+            if number is None:
+                break
+            refs.append(_Ref(number, nm.start(), nm.end()))
+            pos = nm.end()
+            sep = c["names_sep"].match(text[pos:])
+            if not sep or not name_regex().match(text, pos + sep.end()):
+                break
+            pos += sep.end()
+        if refs:
+            groups.append(_Group(refs[0].start, refs[-1].end, refs))
+            taken.append((m.start(), refs[-1].end))
+    return sorted(groups, key=lambda g: g.start)
+
+
+_SENTENCE_END = re.compile(r"\n|(?<=[.!?])\s+(?=[^\W\d_])|(?<=[!?])$")
+_CLAUSE_END = re.compile(r"[.;\n]")
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; a period after a digit ("Tiêu chí số 1. Quy hoạch") does not end one."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0) != "\n" and m.start() > 1 and text[m.start() - 2].isdigit():
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _mark_targets(text: str, statuses: list[_Status], plan: bool) -> None:
+    for s in statuses:
+        if plan:
+            s.target = True
+            continue
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s.start)), default=0)
+        s.target = bool(_rx().target.search(text, clause_start, s.start))
+
+
+def text_to_counts(text: str, size: int = 19) -> list[tuple[int, int, int, str, bool]]:
+    """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
+    "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
+    tiêu chí", "tiêu chí gia đình văn hóa") and totals other than the set size are skipped."""
+    c = _rx().c
+    statuses = text_to_statuses(text)
+    _mark_targets(text, statuses, plan=False)
+    out = []
+    for m in c["count_before"].finditer(text):
+        n, of = int(m.group("n")), m.group("of")
+        if n > size or (of is not None and int(of) != size):
+            continue
+        if c["other_scheme"].match(text[m.end():]):
+            continue
+        status = None
+        left = [s for s in statuses if s.end <= m.start()
+                and c["count_left_gap"].match(text[s.end:m.start()])]
+        if left:
+            status = left[-1]
+            if c["other_subject"].search(text[:status.start]):
+                continue
+        else:
+            stop = re.search(r"[:;,.(]", text[m.end():])
+            limit = m.end() + (stop.start() if stop else len(text) - m.end())
+            right = [s for s in statuses if m.end() <= s.start < limit
+                     and c["count_right_gap"].match(text[m.end():s.start])]
+            status = right[0] if right else None
+        if status is not None:
+            out.append((m.start(), m.end(), n, status.status, status.target))
+    for m in c["count_after"].finditer(text):
+        n, of = int(m.group("n")), m.group("of")
+        if n > size or (of is not None and int(of) != size):
+            continue
+        mid = [s for s in text_to_statuses(m.group("mid"))]
+        if not mid:
+            continue
+        target = bool(_rx().target.search(text, 0, m.start()))
+        out.append((m.start(), m.end(), n, mid[-1].status, target))
+    return out
+
+
+# ---------------------------------------------------------------- units of the outline
+
+def _plan_flags(outline: Outline) -> list[bool]:
+    """Per outline block: does it stand in the plan part (phương hướng, nhiệm vụ, mục tiêu)?"""
+    rx = _rx()
+
+    def is_plan(text: str) -> bool:
+        return bool(rx.plan_heading.search(text)) and not rx.result_heading.search(text)
+
+    flags: list[bool] = []
+    part_plan = False
+    blocks = outline.blocks
+    # part headings ("Phần thứ hai") are judged together with their title, below
+    parts = {ob.text.strip() for ob in blocks if ob.level == 0}
+    for i, ob in enumerate(blocks):
+        if ob.level == 0:
+            title = ob.text
+            # the part title often stands in the paragraph after "Phần thứ hai"
+            for nxt in blocks[i + 1:i + 3]:
+                if nxt.level is None and nxt.text.isupper():
+                    title += " " + nxt.text
+                else:
+                    break
+            part_plan = is_plan(title)
+        inner = [h for h in ob.headings if h not in parts]
+        own = [ob.text] if ob.level not in (None, 0) else []
+        flags.append(part_plan or any(is_plan(h) for h in inner + own))
+    return flags
+
+
+def _table_rows(outline: Outline) -> dict[int, dict[int, list[tuple[int, int]]]]:
+    """table -> row -> [(col, outline index)] for TABLE_CELL blocks."""
+    tables: dict[int, dict[int, list[tuple[int, int]]]] = {}
+    for i, ob in enumerate(outline.blocks):
+        cell = ob.block.cell
+        if ob.block.kind == BlockKind.TABLE_CELL and cell is not None:
+            tables.setdefault(cell.table, {}).setdefault(cell.row, []).append((cell.col, i))
+    for rows in tables.values():
+        for cells in rows.values():
+            cells.sort()
+    return tables
+
+
+def _units(outline: Outline, skip: set[int], plan: list[bool]) -> list[_Unit]:
+    """Blocks in order, table rows joined into one unit (cells of criteria tables skipped)."""
+    row_of: dict[int, tuple[int, int]] = {}
+    tables = _table_rows(outline)
+    for t, rows in tables.items():
+        for r, cells in rows.items():
+            for _, i in cells:
+                row_of[i] = (t, r)
+    units: list[_Unit] = []
+    done: set[tuple[int, int]] = set()
+    for i, ob in enumerate(outline.blocks):
+        if i in skip:
+            continue
+        if i in row_of:
+            key = row_of[i]
+            if key in done:
+                continue
+            done.add(key)
+            parts, pieces, pos = [], [], 0
+            for _, j in tables[key[0]][key[1]]:
+                if j in skip:
+                    continue
+                t = outline.blocks[j].text
+                if parts:
+                    parts.append(" | ")
+                    pos += 3
+                parts.append(t)
+                pieces.append((j, pos, pos + len(t)))
+                pos += len(t)
+            idx = tuple(p[0] for p in pieces)
+            units.append(_Unit("".join(parts), pieces, idx, is_cell=True,
+                               plan=any(plan[j] for j in idx)))
+        else:
+            units.append(_Unit(ob.text, [(i, 0, len(ob.text))], (i,),
+                               heading=ob.level is not None, plan=plan[i]))
+    return units
+
+
+# ---------------------------------------------------------------- criteria tables
+
+def _cell_status(text: str) -> str | None:
+    st = text_to_statuses(text)
+    if st and len(text.strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
+        return st[0].status
+    return None
+
+
+def _table_claims(state: _State) -> set[int]:
+    """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
+    mark columns); returns the outline indices of the cells consumed."""
+    c = _rx().c
+    outline, size = state.outline, state.cset.size
+    consumed: set[int] = set()
+    for rows in _table_rows(outline).values():
+        order = sorted(rows)
+        num_col = name_col = status_col = None
+        mark_cols: dict[int, str] = {}
+        header_rows: set[int] = set()
+        for r in order[:3]:
+            for col, i in rows[r]:
+                t = outline.blocks[i].text.strip(" *")
+                if c["table_number_header"].match(t):
+                    num_col = col; header_rows.add(r)
+                elif c["table_name_header"].search(t):
+                    name_col = col if name_col is None else name_col; header_rows.add(r)
+                elif _cell_status(t) and len(t) <= 20 and r in header_rows | {order[0]}:
+                    mark_cols[col] = _cell_status(t) or MET; header_rows.add(r)
+                elif c["table_status_header"].search(t) and len(t) <= 60:
+                    status_col = col; header_rows.add(r)
+        if name_col is None or (status_col is None and not mark_cols):
+            continue
+        table_claims: list[_Claim] = []
+        pending: tuple[int, _Ref, list[str], int, int] | None = None  # criterion without status
+
+        def close() -> None:
+            nonlocal pending
+            if pending is not None and pending[2]:
+                sub = pending[2]
+                status = UNMET if UNMET in sub else BASIC if BASIC in sub else MET
+                number, ref, _, i, ln = pending
+                table_claims.append(_Claim(number, status, "table", outline.blocks[i].text,
+                                           outline.location(i, 0, ln), -1, ref))
+            pending = None
+
+        for r in order:
+            if r in header_rows:
+                continue
+            cells = {col: i for col, i in rows[r]}
+            name_i = cells.get(name_col)
+            name_text = outline.blocks[name_i].text if name_i is not None else ""
+            number: int | None = None
+            ref: _Ref | None = None
+            groups = text_to_groups(name_text, size)
+            if groups and len(groups[0].refs) == 1:
+                ref = groups[0].refs[0]
+                number = ref.number
+            else:
+                lead = c["heading_lead"].match(name_text)
+                nm = name_regex().match(name_text, lead.end() if lead else 0)
+                by_name = lookup_name(nm.group(0)) if nm else None
+                stt = None
+                if num_col is not None and num_col in cells:
+                    sm = c["table_row_number"].match(outline.blocks[cells[num_col]].text)
+                    stt = int(sm.group("n")) if sm and _valid(int(sm.group("n")), size) else None
+                if stt is not None and by_name is not None:
+                    number = stt
+                    ref = _Ref(stt, 0, len(name_text), by_name)
+                elif stt is not None or by_name is not None:
+                    number = stt if stt is not None else by_name
+                    ref = _Ref(number, 0, len(name_text), None)
+            status: str | None = None
+            if status_col is not None and status_col in cells:
+                status = _cell_status(outline.blocks[cells[status_col]].text)
+            for col, st in mark_cols.items():
+                if col in cells and c["table_mark"].match(outline.blocks[cells[col]].text):
+                    status = st
+            if number is not None:
+                close()
+                consumed.update(cells.values())
+                if status is not None and name_i is not None:
+                    table_claims.append(_Claim(number, status, "table", name_text,
+                                               outline.location(name_i, 0, len(name_text)), -1, ref))
+                elif name_i is not None:
+                    pending = (number, ref, [], name_i, len(name_text))  # type: ignore[arg-type]
+            elif pending is not None and status is not None and not name_text.strip():
+                pending[2].append(status)
+                consumed.update(cells.values())
+        close()
+        if len(table_claims) >= 2:
+            state.claims.extend(table_claims)
+        else:
+            consumed -= {i for row in rows.values() for _, i in row}
+    return consumed
+
+
+# ---------------------------------------------------------------- prose
+
+def _heading_criterion(state: _State, unit: _Unit) -> int | None:
+    """The one criterion the section of a verdict is about, from its headings inward-out:
+    a numbered reference, a name ("- Về giao thông:"), or a programme component serving a
+    single criterion. None when the section covers several."""
+    ob = state.outline.blocks[unit.blocks[0]]
+    size = state.cset.size
+    for h in reversed(ob.headings):
+        numbers = {r.number for g in text_to_groups(h, size) for r in g.refs}
+        if numbers:
+            return numbers.pop() if len(numbers) == 1 else None
+        lead = _rx().c["heading_lead"].match(h)
+        nm = name_regex().match(h, lead.end() if lead else 0)
+        if nm and lookup_name(nm.group(0)) is not None:
+            return lookup_name(nm.group(0))
+        comp = heading_to_component(h)
+        if comp is not None:
+            served = state.cset.components.get(comp, ())
+            return served[0] if len(served) == 1 else None
+    if ob.component is not None:
+        served = state.cset.components.get(ob.component, ())
+        return served[0] if len(served) == 1 else None
+    return None
+
+
+def _prose(state: _State, units: list[_Unit]) -> None:
+    c = _rx().c
+    size = state.cset.size
+    outline = state.outline
+    pending: _Status | None = None
+    for ui, unit in enumerate(units):
+        text = unit.text
+        for a, b in _segments(text):
+            seg = text[a:b]
+            statuses = text_to_statuses(seg)
+            _mark_targets(seg, statuses, unit.plan)
+            groups = text_to_groups(seg, size)
+            for s, e, n, status, target in text_to_counts(seg, size):
+                if not (target or unit.plan):
+                    state.counts.append(_Count(n, status, seg[s:e],
+                                               unit.location(outline, a + s, a + e), ui))
+            if not groups:
+                vm = c["verdict"].match(seg)
+                if vm and statuses and statuses[0].start == vm.end():
+                    number = _heading_criterion(state, unit)
+                    st = statuses[0]
+                    if number is not None and not st.target:
+                        state.verdicts.append(_Claim(number, st.status, "verdict", seg.strip(),
+                                                     unit.location(outline, a, b), ui))
+                    pending = None
+                    continue
+                ends_open = seg.rstrip(" *").endswith(":") or unit.heading or unit.is_cell
+                mentions_criteria = re.search(r"(?i)tiêu\s+chí", seg) is not None
+                pending = statuses[-1] if statuses and ends_open and mentions_criteria else None
+                continue
+            last_source: str | None = None
+            for gi, g in enumerate(groups):
+                chosen: _Status | None = None
+                after = [s for s in statuses if s.start >= g.end]
+                nxt_group = groups[gi + 1].start if gi + 1 < len(groups) else len(seg)
+                if after and after[0].start <= nxt_group and c["follow_gap"].match(seg[g.end:after[0].start]):
+                    chosen = after[0]
+                    chosen.used_after = True
+                    last_source = "after"
+                else:
+                    before = [s for s in statuses if s.end <= g.start and not s.used_after]
+                    if before:
+                        chosen = before[-1]
+                        last_source = "colon" if ":" in seg[chosen.end:g.start] else "before"
+                    elif pending is not None:
+                        chosen = pending
+                        last_source = "pending"
+                if chosen is None:
+                    continue
+                for ref in g.refs:
+                    claim = _Claim(ref.number, chosen.status, "list", seg[ref.start:ref.end],
+                                   unit.location(outline, a + ref.start, a + ref.end), ui, ref)
+                    if chosen.target:
+                        claim.status = TARGET
+                        state.targets.append(claim)
+                    else:
+                        state.claims.append(claim)
+            own_after_last = any(s.start >= groups[-1].end for s in statuses)
+            if last_source in ("colon", "pending") and not own_after_last:
+                pending = pending if last_source == "pending" else next(
+                    s for s in reversed(statuses) if s.end <= groups[-1].start)
+            else:
+                pending = None
+
+
+# ---------------------------------------------------------------- resolution
+
+def _resolve_names(state: _State) -> None:
+    """A name that is another number's: keep the better-supported reading (the one not
+    already listed in the same statement; the number on a tie) and report it."""
+    for cl in state.claims:
+        ref = cl.ref
+        if ref is None or ref.name_number is None or ref.name_number == ref.number:
+            continue
+        same = [o.number for o in state.claims if o is not cl and o.unit == cl.unit
+                and o.status == cl.status and o.source == cl.source]
+        number_taken, name_taken = ref.number in same, ref.name_number in same
+        resolved = ref.name_number if number_taken and not name_taken else ref.number
+        state.conflicts.append(CriteriaConflict(
+            kind="name_number_mismatch", numbers=[ref.number, ref.name_number],
+            evidence=[Evidence(cl.text, cl.location)], resolved=resolved, status=cl.status))
+        cl.number = resolved
+
+
+def _pick_count(state: _State, status: str, listed_units: set[int]) -> _Count | None:
+    counts = [c for c in state.counts if c.status == status]
+    if not counts:
+        return None
+    values = {c.n for c in counts}
+    if len(values) > 1:
+        state.conflicts.append(CriteriaConflict(
+            kind="count_claims_disagree", numbers=[], status=status,
+            evidence=[Evidence(c.text, c.location) for c in counts]))
+    beside_list = [c for c in counts if c.unit in listed_units]
+    return (beside_list or counts)[0]
 
 
 def outline_to_criteria(outline: Outline) -> CriteriaStatus:
-    return CriteriaStatus()
+    cset = criteria_set_for_year(outline_to_year(outline))
+    state = _State(outline, cset)
+    consumed = _table_claims(state)
+    _prose(state, _units(outline, consumed, _plan_flags(outline)))
+    _resolve_names(state)
+
+    explicit: dict[int, dict[str, list[_Claim]]] = {}
+    for cl in state.claims:
+        explicit.setdefault(cl.number, {}).setdefault(cl.status, []).append(cl)
+    for v in state.verdicts:
+        stated = explicit.get(v.number)
+        if stated is None:
+            explicit[v.number] = {v.status: [v]}
+        elif v.status not in stated:
+            state.conflicts.append(CriteriaConflict(
+                kind="verdict_disagrees", numbers=[v.number], status=v.status,
+                evidence=[Evidence(v.text, v.location)]
+                + [Evidence(x.text, x.location) for xs in stated.values() for x in xs[:1]]))
+
+    result = CriteriaStatus(criteria_set=cset.id)
+    for number in sorted(explicit):
+        stated = explicit[number]
+        if MET in stated:
+            result.met.append(number)
+        if UNMET in stated:
+            result.unmet.append(number)
+        if BASIC in stated:
+            result.basically_met.append(number)
+        if MET in stated and UNMET in stated:
+            state.conflicts.append(CriteriaConflict(
+                kind="met_and_unmet", numbers=[number],
+                evidence=[Evidence(x.text, x.location) for s in (MET, UNMET) for x in stated[s]]))
+
+    for status, attr, listed in ((MET, "met_count_claimed", result.met),
+                                 (UNMET, "unmet_count_claimed", result.unmet)):
+        units = {cl.unit for cl in state.claims if cl.status == status}
+        count = _pick_count(state, status, units)
+        if count is None:
+            continue
+        setattr(result, attr, count.n)
+        result.count_evidence[status] = Evidence(count.text, count.location)
+        if listed and len(listed) != count.n:
+            state.conflicts.append(CriteriaConflict(
+                kind="count_mismatch", numbers=list(listed), status=status, claimed=count.n,
+                listed=len(listed), evidence=[Evidence(count.text, count.location)]))
+    if (result.met_count_claimed is not None and result.unmet_count_claimed is not None
+            and not result.basically_met
+            and result.met_count_claimed + result.unmet_count_claimed != cset.size):
+        state.conflicts.append(CriteriaConflict(
+            kind="counts_do_not_sum", numbers=[], claimed=result.met_count_claimed
+            + result.unmet_count_claimed, listed=cset.size,
+            evidence=list(result.count_evidence.values())))
+
+    evidence = state.claims + state.verdicts + state.targets
+    evidence.sort(key=lambda cl: (cl.location.block, cl.location.start))
+    result.evidence = [CriterionEvidence(cl.number, cl.status, cl.text, cl.location) for cl in evidence]
+    result.conflicts = state.conflicts
+    return result

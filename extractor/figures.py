@@ -85,6 +85,7 @@ def _spelled_run_regex() -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"[ ]{1,2}([^\W\d_]+)")
+_SPACE_GROUPS = re.compile(r"(?: \d{3})+(?![\d.,])")
 _RATIO_SLASH = re.compile(r"[ ]?/[ ]?")
 _CLAUSE_END = re.compile(r"[;:\n]|\.(\s|$)")
 # one-word spelled numbers that are too often something else ("năm" is also "year")
@@ -165,7 +166,12 @@ def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
             continue
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/_"):
             continue  # part of a code, a name or a document number
-        q = _digit_quantity(text, m.group(), start, end, convention)
+        token = m.group()
+        groups = _SPACE_GROUPS.match(text, end) if token.isdigit() and len(token) <= 3 else None
+        if groups and _scaled_unit_at(text, groups.end()) is not None:
+            # "1 326 600 đồng": thousands grouped with spaces, read as one number before a unit
+            token, end = token + groups.group().replace(" ", ""), groups.end()
+        q = _digit_quantity(text, token, start, end, convention)
         if q is not None:
             found.append(q)
             consumed = q.end
@@ -294,8 +300,17 @@ def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity, lab
     fig = Figure(value=q.value, unit=q.unit, text=text[q.start:q.end], location=ctx.outline.location(i, q.start, q.end),
                  rule=q.rule, total=q.total, noun=q.noun, qualifier=q.qualifier, label=label, per=q.per,
                  section=list(ob.headings), component=ob.component)
-    fig.indicator = figure_to_indicator(fig, tail=text[q.end:q.end + 50])
+    fig.indicator = figure_to_indicator(fig, tail=_tail(text, q.end))
     return fig
+
+
+_TAIL_END = re.compile(r"[\d;,.:()\n]")
+
+
+def _tail(text: str, end: int) -> str:
+    """The words right after a figure, up to the next number or clause mark ("thôn đều có điện")."""
+    m = _TAIL_END.search(text, end, end + 50)
+    return text[end:m.start() if m else end + 50]
 
 
 def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tuple[Figure, Quantity]]:
@@ -303,7 +318,8 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
     out: list[tuple[Figure, Quantity]] = []
     previous: tuple[Figure, Quantity] | None = None
     for q in text_to_quantities(text, ctx.convention):
-        if previous is not None and is_linked(text[previous[1].end:q.start]):
+        if (previous is not None and q.unit == "percent" and previous[1].unit != "percent"
+                and is_linked(text[previous[1].end:q.start])):
             label = previous[0].label
         else:
             label = figure_to_label(text, q.start, q.end, q.noun)
@@ -355,7 +371,7 @@ def _number_flags(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) ->
         flags.append(Flag("malformed_number", "warning",
                           i18n.t("numbers", "malformed_number", text=surface),
                           evidence, i18n.t("numbers", "malformed_number", lang="en", text=surface)))
-    if q.ambiguous and ctx.convention.mixed:
+    if ctx.convention.flags_token(ob.text[q.number_span[0]:q.number_span[1]], q.ambiguous):
         flags.append(Flag("ambiguous_number", "warning",
                           i18n.t("numbers", "ambiguous_number", text=surface),
                           evidence, i18n.t("numbers", "ambiguous_number", lang="en", text=surface)))

@@ -63,6 +63,8 @@ def label_to_indicator(text: str, unit: str) -> str | None:
 
 
 def figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
-    """The indicator key of a figure from its label, counted noun and the words after it."""
-    text = " ".join(p for p in (fig.label, fig.noun, fig.text, tail) if p)
+    """The indicator key of a figure from its label, counted noun and the words after it.
+    A counted noun says what is counted ("3 hợp tác xã, 12 tổ hợp tác"), so it alone decides."""
+    parts = (fig.noun, tail) if fig.unit == "count" and fig.noun else (fig.label, fig.noun, fig.text, tail)
+    text = " ".join(p for p in parts if p)
     return label_to_indicator(text, fig.unit)

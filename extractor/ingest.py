@@ -87,6 +87,10 @@ def read_one(path: str) -> dict[str, Any]:
         time.sleep(float(delay))
     from .pipeline import extract
 
+    # The store must not depend on the language of the run that read a file: flag messages
+    # are stored in Vietnamese (`message`) and English (`message_en`).
+    i18n.set_language("vi")
+
     try:
         return {"record": extract(path).to_json()}
     except ReadError as err:
@@ -153,7 +157,12 @@ def plan_run(files: Iterable[Path], stored: dict[str, StoredDocument], vers: tup
         plan.walked.append(path)
         info, code = _file_info(path)
         if code is not None:
-            plan.failures.append((info, code))
+            doc = stored.get(path)
+            if (not force and not retry_failed and info.sha256 is not None
+                    and _is_fresh(doc, info.sha256, vers) and doc is not None and doc.status == "failed"):
+                plan.skipped.append(path)  # an empty file still empty
+            else:
+                plan.failures.append((info, code))
         else:
             infos.append(info)
 
@@ -313,7 +322,12 @@ def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
         return None
     from . import crosscheck  # type: ignore[attr-defined]
 
-    return [_flag_to_dict(f) for f in crosscheck.records_to_flags(records)]
+    saved = i18n._language
+    i18n.set_language("vi")  # stored in Vietnamese, as the reports' own flags
+    try:
+        return [_flag_to_dict(f) for f in crosscheck.records_to_flags(records)]
+    finally:
+        i18n.set_language(saved)
 
 
 # -- the run -------------------------------------------------------------------------------
@@ -366,7 +380,11 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     bar.close()
     stats.failed += len(plan.failures)
 
-    flags = corpus_flags(store.records())
+    try:
+        flags = corpus_flags(store.records())
+    except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
+        stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
+        flags = None
     if flags is not None:
         store.replace_corpus_flags(flags)
 
@@ -405,6 +423,11 @@ def _ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | No
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    if admin_2025:
+        from .consolidate import _convert_address_fn
+
+        if _convert_address_fn() is None:
+            print(i18n.t("ingest", "no_underthesea"), file=stream or sys.stderr)
     with Store(Path(db) if db else out_dir / "ntm.sqlite") as store:
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, stream=stream)

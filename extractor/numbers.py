@@ -43,6 +43,20 @@ class Convention:
     def mixed(self) -> bool:
         return self.vi_evidence > 0 and self.en_evidence > 0
 
+    @property
+    def balanced(self) -> bool:
+        """Both conventions well attested: a two-way token cannot be settled by the document."""
+        low, high = sorted((self.vi_evidence, self.en_evidence))
+        return low >= 2 and low * 2 >= high
+
+    def flags_token(self, token: str, ambiguous: bool) -> bool:
+        """Whether a token deserves an ambiguous_number flag: written against the document's
+        convention ("45.6" among "12,1"), or two-way in a document that settles nothing."""
+        evidence = token_to_evidence(token)
+        if evidence is not None:
+            return evidence != self.name
+        return ambiguous and self.balanced
+
 
 def token_to_evidence(token: str) -> str | None:
     """'vi' or 'en' when the token can only be read one way, else None."""
@@ -100,7 +114,7 @@ def token_to_number(token: str, convention: Convention) -> ParsedNumber:
         return ParsedNumber(float(f"{whole}.{frac}"), malformed)
     groups_here = (sep == "." and convention.name == _VI) or (sep == "," and convention.name == _EN)
     value = float(whole + frac) if groups_here else float(f"{whole}.{frac}")
-    return ParsedNumber(value, malformed, ambiguous=convention.mixed or not convention.evidenced)
+    return ParsedNumber(value, malformed, ambiguous=True)
 
 
 # --- spelled-out numbers -------------------------------------------------------------------

@@ -75,29 +75,19 @@ class _PageRead:
 
 
 # -- judging a page's text -------------------------------------------------------------------
-def _is_private_use(ch: str) -> bool:
-    return "\ue000" <= ch <= "\uf8ff"
+_ALPHA_WORD = re.compile(r"\S*[^\W\d_]\S*")
+_LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
+_BAD_GLYPH = re.compile(r"\S*(?:[\ufffd\ue000-\uf8ff]|\(cid:\d+\))\S*")
 
 
 def text_is_suspect(text: str, max_ratio: float) -> bool:
-    """True when too many words of `text` look garbled: one letter alone (Vietnamese words
-    split where letters with diacritics went missing), or a replacement, private-use or
-    '(cid:NN)' glyph."""
-    words = text.split()
-    if not words:
-        return False
-    bad = 0
-    letters = 0
-    for word in words:
-        core = word.strip(".,;:!?()[]{}\"'“”‘’…-–/%")
-        if "\ufffd" in word or _CID.search(word) or any(_is_private_use(c) for c in word):
-            bad += 1
-            letters += 1
-        elif any(c.isalpha() for c in core):
-            letters += 1
-            if len(core) == 1 and word == core:
-                bad += 1
-    return letters > 0 and bad / letters > max_ratio
+    """True when too many words of `text` look garbled: one letter standing alone (Vietnamese
+    words split where letters with diacritics went missing: "K t qu th c hi n"), or a word
+    with a replacement, private-use or '(cid:NN)' glyph. Regexes, not a Python loop: this
+    runs on every page."""
+    words = len(_ALPHA_WORD.findall(text))
+    bad = len(_LONE_LETTER.findall(text)) + len(_BAD_GLYPH.findall(text))
+    return bad > 0 and bad / max(words, 1) > max_ratio
 
 
 # -- pypdfium2 -------------------------------------------------------------------------------
@@ -121,6 +111,9 @@ class _Chars:
     def size(self, i: int) -> float:
         return float(self.c.FPDFText_GetFontSize(self.tp, i))
 
+    def generated(self, i: int) -> bool:
+        return bool(self.c.FPDFText_IsGenerated(self.tp, i))
+
     def bold(self, i: int) -> bool:
         return int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600
 
@@ -137,15 +130,17 @@ def _pdfium_line(chars: _Chars, text: str, start: int, height: float) -> list[Pd
         return out
     seg_start = i
     x0 = chars.box(start + i)[0]
-    for k in range(i + 1, end - 1):
-        if text[k] != " " or text[k - 1] == " " or text[k + 1] == " ":
-            continue
-        right = chars.box(start + k - 1)[1]
-        left = chars.box(start + k + 1)[0]
-        size = chars.size(start + k - 1) or 10.0
-        if left - right > SEGMENT_GAP * size:
-            out.append(_segment(chars, text, start, seg_start, k, x0, right, height))
-            seg_start, x0 = k + 1, left
+    gap = SEGMENT_GAP * (chars.size(start + i) or 10.0)
+    k = text.find(" ", i + 1, end - 1)
+    while k != -1:
+        # a gap between text objects is a space pdfium generated; a drawn space is a word's
+        if text[k - 1] != " " and text[k + 1] != " " and chars.generated(start + k):
+            right = chars.box(start + k - 1)[1]
+            left = chars.box(start + k + 1)[0]
+            if left - right > gap:
+                out.append(_segment(chars, text, start, seg_start, k, x0, right, height))
+                seg_start, x0 = k + 1, left
+        k = text.find(" ", k + 1, end - 1)
     out.append(_segment(chars, text, start, seg_start, end, x0, chars.box(start + end - 1)[1],
                         height))
     return out
@@ -189,22 +184,25 @@ def _pdfium_page(page: Any, pdfium_c: Any) -> _PageRead:
 
 # -- pdfplumber ------------------------------------------------------------------------------
 def _plumber_page(page: Any) -> list[PdfLine]:
-    """Lines of a pdfplumber page: glyphs grouped by position (not content order), which is
-    what puts fallback-font glyphs back inside their words."""
-    out: list[PdfLine] = []
+    """Lines of a pdfplumber page. Glyphs are grouped into lines and ordered within a line by
+    position, which puts glyphs a fallback font drew later back inside their words; the
+    segments (lines, cells) then keep the content-stream order of their first glyph, which
+    keeps each wrapped table cell together as pdfium does."""
     height = float(page.height)
+    stream = {id(c): i for i, c in enumerate(page.chars)}
+    keyed: list[tuple[int, PdfLine]] = []
     for line in page.extract_text_lines(layout=False, strip=True, return_chars=True):
         chars = [c for c in line["chars"] if c.get("text")]
-        if not chars:
-            continue
-        seg: list[dict[str, Any]] = [chars[0]]
+        segments: list[list[dict[str, Any]]] = [[chars[0]]] if chars else []
         for prev, ch in zip(chars, chars[1:]):
             if ch["x0"] - prev["x1"] > SEGMENT_GAP * (prev.get("size") or 10.0):
-                out.append(_plumber_segment(seg, height))
-                seg = []
-            seg.append(ch)
-        out.append(_plumber_segment(seg, height))
-    return [ln for ln in out if ln.text]
+                segments.append([])
+            segments[-1].append(ch)
+        for seg in segments:
+            first = min(stream.get(id(c), len(stream)) for c in seg)
+            keyed.append((first, _plumber_segment(seg, height)))
+    keyed.sort(key=lambda item: item[0])
+    return [ln for _, ln in keyed if ln.text]
 
 
 def _plumber_segment(chars: list[dict[str, Any]], height: float) -> PdfLine:

@@ -1,0 +1,279 @@
+"""Consistency flags across reports: what one report cannot show on its own.
+
+`records_to_flags(records)` takes several records as JSON dicts (`Record.to_json()`, or rows
+read back from the store) and returns flags in the record contract's shape, each evidence
+item also naming its `source` (file path) and `commune`, since it may come from any report:
+- `duplicate_report_conflict`: one commune reported twice for the same period with
+  different values of an indicator;
+- `criterion_regressed`: a criterion met in an earlier report and not met in a later one;
+- `cumulative_decrease`: a cumulative indicator (patterns/checks.yaml) that falls over time;
+- `unit_slip_suspected`: a commune's value about 1000 or 1 000 000 times the median of the
+  district's other communes (m for km, đồng for triệu đồng);
+- `district_total_mismatch`: a district summary whose total differs from the sum of its
+  communes' reports for the same period.
+Words and tolerances are in patterns/checks.yaml (`cross`), messages in
+extractor/locale/checks.yaml.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable, Iterable
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from . import i18n
+from .checks import config, format_number
+from .normalize import normalize
+
+Rec = dict[str, Any]
+
+
+def _cfg() -> dict[str, Any]:
+    return config()["cross"]
+
+
+def name_key(name: str | None) -> str | None:
+    """A place name compared across reports: normalized, case-folded, without 'xã'/'huyện'."""
+    if not name:
+        return None
+    text = " ".join(normalize(name).casefold().split())
+    for prefix in sorted(_cfg().get("name_prefixes") or [], key=len, reverse=True):
+        if text.startswith(prefix.casefold() + " "):
+            text = text[len(prefix) + 1:]
+            break
+    return text or None
+
+
+def _message(key: str, lang: str, values: dict[str, Any]) -> str:
+    out = {k: format_number(v, lang) if isinstance(v, (int, float)) and not isinstance(v, bool)
+           else (v(lang) if callable(v) else v) for k, v in values.items()}
+    return i18n.t("checks", key, lang=lang, **out)
+
+
+def _flag(rule: str, severity: str, key: str, evidence: list[dict[str, Any]], **values: Any) -> dict[str, Any]:
+    return {"rule": rule, "severity": severity,
+            "message": _message(key, i18n.language(), values),
+            "message_en": _message(key, "en", values),
+            "evidence": evidence}
+
+
+def _source(rec: Rec) -> str:
+    src = rec.get("source") or {}
+    return str(src.get("path") or "") if isinstance(src, dict) else str(src)
+
+
+def _short(rec: Rec) -> str:
+    return Path(_source(rec)).name or "?"
+
+
+def _evidence(rec: Rec, text: str, location: Any = None) -> dict[str, Any]:
+    return {"text": text, "location": location, "source": _source(rec), "commune": rec.get("commune")}
+
+
+def _figure_evidence(rec: Rec, fig: dict[str, Any]) -> dict[str, Any]:
+    return _evidence(rec, str(fig.get("text") or ""), fig.get("location"))
+
+
+def _is_summary(rec: Rec) -> bool:
+    kinds = set(_cfg().get("summary_document_kinds") or [])
+    return bool(rec.get("district")) and (not rec.get("commune") or rec.get("document_kind") in kinds)
+
+
+def _period_key(rec: Rec) -> str | None:
+    return rec.get("period") or rec.get("report_date")
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=_cfg()["relative_tolerance"], abs_tol=1e-9)
+
+
+def single_values(rec: Rec) -> dict[str, dict[str, Any]]:
+    """Indicator -> its figure, for indicators the record gives exactly one value (the same
+    value written twice counts once; a percentage is kept apart from an amount)."""
+    seen: dict[str, list[dict[str, Any]]] = {}
+    for fig in rec.get("figures") or []:
+        ind = fig.get("indicator")
+        if not ind or fig.get("value") is None:
+            continue
+        key = f"{ind}|{fig.get('unit')}"
+        same = seen.setdefault(key, [])
+        if not any(_close(float(f["value"]), float(fig["value"])) for f in same):
+            same.append(fig)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+def _indicator_name(key: str) -> str:
+    return key.split("|", 1)[0]
+
+
+def _amount(fig: dict[str, Any]) -> Callable[[str], str]:
+    unit = fig.get("unit") or ""
+
+    def render(lang: str) -> str:
+        name = i18n.t("checks", f"unit_{unit}", lang=lang) if unit else ""
+        return f"{format_number(float(fig['value']), lang)} {name}".strip()
+    return render
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
+    cfg = _cfg()
+    groups: dict[tuple[Any, ...], list[Rec]] = {}
+    for rec in records:
+        commune, period = name_key(rec.get("commune")), _period_key(rec)
+        if commune and period:
+            groups.setdefault((commune, name_key(rec.get("district")), period), []).append(rec)
+    flags = []
+    for (_, _, period), recs in groups.items():
+        for a, b in combinations(recs, 2):
+            sha_a, sha_b = (a.get("source") or {}).get("sha256"), (b.get("source") or {}).get("sha256")
+            if sha_a and sha_a == sha_b:
+                continue  # the same file twice: a duplicate, not a contradiction
+            va, vb = single_values(a), single_values(b)
+            for key in sorted(set(va) & set(vb)):
+                fa, fb = va[key], vb[key]
+                if _close(float(fa["value"]), float(fb["value"])):
+                    continue
+                flags.append(_flag("duplicate_report_conflict", cfg["severity_duplicate"],
+                                   "duplicate_report_conflict",
+                                   [_figure_evidence(a, fa), _figure_evidence(b, fb)],
+                                   commune=a.get("commune"), period=period, indicator=_indicator_name(key),
+                                   a=_amount(fa), b=_amount(fb), source_a=_short(a), source_b=_short(b)))
+    return flags
+
+
+def _by_commune_in_time(records: list[Rec]) -> Iterable[list[Rec]]:
+    """Each commune's dated reports, oldest first."""
+    groups: dict[tuple[Any, ...], list[Rec]] = {}
+    for rec in records:
+        commune = name_key(rec.get("commune"))
+        if commune and rec.get("report_date") and not _is_summary(rec):
+            groups.setdefault((commune, name_key(rec.get("district"))), []).append(rec)
+    for recs in groups.values():
+        yield sorted(recs, key=lambda r: str(r["report_date"]))
+
+
+def criterion_regressed(records: list[Rec]) -> list[dict[str, Any]]:
+    flags = []
+    for recs in _by_commune_in_time(records):
+        for a, b in zip(recs, recs[1:]):
+            if a["report_date"] == b["report_date"]:
+                continue
+            lost = sorted(set((a.get("criteria") or {}).get("met") or [])
+                          & set((b.get("criteria") or {}).get("unmet") or []))
+            if not lost:
+                continue
+            evidence = []
+            for rec, status in ((a, "met"), (b, "unmet")):
+                for e in (rec.get("criteria") or {}).get("evidence") or []:
+                    if e.get("number") in lost and e.get("status") == status:
+                        evidence.append(_evidence(rec, str(e.get("text") or ""), e.get("location")))
+            flags.append(_flag("criterion_regressed", _cfg()["severity_regressed"], "criterion_regressed",
+                               evidence, commune=a.get("commune"), numbers=", ".join(map(str, lost)),
+                               date_a=a["report_date"], date_b=b["report_date"],
+                               source_a=_short(a), source_b=_short(b)))
+    return flags
+
+
+def cumulative_decrease(records: list[Rec]) -> list[dict[str, Any]]:
+    cumulative = set(_cfg().get("cumulative_indicators") or [])
+    flags = []
+    for recs in _by_commune_in_time(records):
+        for a, b in zip(recs, recs[1:]):
+            va, vb = single_values(a), single_values(b)
+            for key in sorted(set(va) & set(vb)):
+                if _indicator_name(key) not in cumulative:
+                    continue
+                fa, fb = va[key], vb[key]
+                if float(fb["value"]) < float(fa["value"]) and not _close(float(fa["value"]), float(fb["value"])):
+                    flags.append(_flag("cumulative_decrease", _cfg()["severity_decrease"], "cumulative_decrease",
+                                       [_figure_evidence(a, fa), _figure_evidence(b, fb)],
+                                       commune=a.get("commune"), indicator=_indicator_name(key),
+                                       a=_amount(fa), b=_amount(fb),
+                                       date_a=a["report_date"], date_b=b["report_date"]))
+    return flags
+
+
+def unit_slip_suspected(records: list[Rec]) -> list[dict[str, Any]]:
+    cfg = _cfg()
+    # district -> indicator -> commune -> (record, figure); the latest report of each commune
+    table: dict[Any, dict[str, dict[str, tuple[Rec, dict[str, Any]]]]] = {}
+    for rec in sorted(records, key=lambda r: str(r.get("report_date") or "")):
+        commune = name_key(rec.get("commune"))
+        if not commune or _is_summary(rec):
+            continue
+        for key, fig in single_values(rec).items():
+            if fig.get("unit") == "percent" or float(fig["value"]) <= 0:
+                continue
+            table.setdefault(name_key(rec.get("district")), {}).setdefault(key, {})[commune] = (rec, fig)
+    flags = []
+    band = float(cfg["unit_slip_band"])
+    for indicators in table.values():
+        for key, communes in sorted(indicators.items()):
+            if len(communes) < cfg["unit_slip_min_peers"] + 1:
+                continue
+            for commune, (rec, fig) in sorted(communes.items()):
+                peers = [float(f["value"]) for c, (_, f) in communes.items() if c != commune]
+                median = statistics.median(peers)
+                ratio = float(fig["value"]) / median
+                for factor in cfg["unit_slip_factors"]:
+                    if factor / band <= ratio <= factor * band or factor / band <= 1 / ratio <= factor * band:
+                        shown = factor if ratio > 1 else 1 / factor
+                        flags.append(_flag("unit_slip_suspected", cfg["severity_unit_slip"], "unit_slip_suspected",
+                                           [_figure_evidence(rec, fig)], commune=rec.get("commune"),
+                                           indicator=_indicator_name(key), value=_amount(fig),
+                                           factor=shown, median=median))
+                        break
+    return flags
+
+
+def district_total_mismatch(records: list[Rec]) -> list[dict[str, Any]]:
+    cfg = _cfg()
+    additive = set(config()["sum"]["additive_units"])
+    flags = []
+    for summary in (r for r in records if _is_summary(r)):
+        district, period = name_key(summary.get("district")), _period_key(summary)
+        latest: dict[str, Rec] = {}
+        for rec in sorted(records, key=lambda r: str(r.get("report_date") or "")):
+            if (rec is not summary and not _is_summary(rec) and name_key(rec.get("commune"))
+                    and name_key(rec.get("district")) == district and _period_key(rec) == period):
+                latest[name_key(rec.get("commune"))] = rec
+        if not latest:
+            continue
+        communes = list(latest.values())
+        values = [single_values(r) for r in communes]
+        for key, fig in sorted(single_values(summary).items()):
+            if fig.get("unit") not in additive or not all(key in v for v in values):
+                continue
+            parts = [v[key] for v in values]
+            total = sum(float(p["value"]) for p in parts)
+            if _close(total, float(fig["value"])):
+                continue
+            evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p) for r, p in zip(communes, parts)]
+            flags.append(_flag("district_total_mismatch", cfg["severity_district_total"], "district_total_mismatch",
+                               evidence, district=summary.get("district"), indicator=_indicator_name(key),
+                               total=_amount(fig), n=len(parts),
+                               sum=_amount({"value": total, "unit": fig.get("unit")})))
+    return flags
+
+
+RULES: tuple[Callable[[list[Rec]], list[dict[str, Any]]], ...] = (
+    duplicate_report_conflict,
+    criterion_regressed,
+    cumulative_decrease,
+    unit_slip_suspected,
+    district_total_mismatch,
+)
+
+
+def records_to_flags(records: list[Rec]) -> list[dict[str, Any]]:
+    """Flags across several reports' records (JSON dicts as `Record.to_json()` makes them)."""
+    recs = [r for r in records if isinstance(r, dict)]
+    flags: list[dict[str, Any]] = []
+    for rule in RULES:
+        flags.extend(rule(recs))
+    return flags

@@ -1,0 +1,61 @@
+"""End-to-end: `ntm extract` prints records that validate against the schema; bad files are
+reported by name and reason without stopping the batch."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from extractor.patterns import load_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = [ROOT / "corpus" / f"luc-binh-2023.{ext}" for ext in ("txt", "docx", "pdf")]
+
+
+def ntm(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "extractor.cli", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def sample_records() -> list[dict]:
+    proc = ntm("extract", *map(str, SAMPLES), "--format", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+def test_three_formats_give_three_valid_records(sample_records):
+    schema = load_schema("report.schema.json")
+    assert [Path(r["source"]["path"]).suffix for r in sample_records] == [".txt", ".docx", ".pdf"]
+    for record in sample_records:
+        jsonschema.validate(record, schema)
+        assert record["source"]["blocks"] > 100
+    assert sample_records[2]["source"]["pages"] >= 1
+
+
+def test_three_formats_agree_on_the_figures(sample_records):
+    def key(r):
+        return sorted((f["unit"], f["value"], f["total"] or -1.0) for f in r["figures"])
+    assert key(sample_records[0]) == key(sample_records[1]) == key(sample_records[2])
+
+
+def test_bad_file_is_named_and_batch_continues(tmp_path):
+    empty = tmp_path / "rong.docx"
+    empty.write_bytes(b"")
+    proc = ntm("extract", str(empty), str(SAMPLES[0]), "--format", "jsonl")
+    assert proc.returncode == 3
+    assert len(proc.stdout.splitlines()) == 1
+    assert "rong.docx" in proc.stderr and "rỗng" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_english_messages_and_all_failed_exit_code(tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 4)
+    proc = ntm("--lang", "en", "extract", str(junk))
+    assert proc.returncode == 4
+    assert "junk.bin" in proc.stderr and "unsupported format" in proc.stderr

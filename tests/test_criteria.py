@@ -1,0 +1,302 @@
+"""Criteria status: every form reports use, built from tiny documents in memory."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.criteria import outline_to_criteria, text_to_counts, text_to_groups
+from extractor.criteria_sets import (criteria_set, criteria_set_for_year, criteria_set_size,
+                                     criteria_sets, criterion_name, lookup_name, name_regex)
+from extractor.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
+from extractor.patterns import load_pattern
+from extractor.structure import document_to_outline
+
+DATE_2023 = "Lục Bình, ngày 14 tháng 8 năm 2023"
+
+
+def doc_of(*items: str | Block) -> Document:
+    blocks = []
+    for item in items:
+        if isinstance(item, Block):
+            blocks.append(Block(len(blocks), item.kind, item.text, cell=item.cell))
+        else:
+            blocks.append(Block(len(blocks), BlockKind.PARAGRAPH, item))
+    return Document(path="mem.txt", format="txt", sha256="0", blocks=blocks)
+
+
+def criteria_of(*items: str | Block) -> CriteriaStatus:
+    return outline_to_criteria(document_to_outline(doc_of(*items)))
+
+
+def cell(text: str, table: int, row: int, col: int) -> Block:
+    return Block(0, BlockKind.TABLE_CELL, text, cell=CellPosition(table, row, col))
+
+
+def kinds(result: CriteriaStatus) -> list[str]:
+    return sorted(c.kind for c in result.conflicts)
+
+
+# ---------------------------------------------------------------- pattern data
+
+def _regex_entries(data: object):
+    if isinstance(data, dict):
+        if "regex" in data:
+            yield data
+        for v in data.values():
+            yield from _regex_entries(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _regex_entries(v)
+
+
+@pytest.mark.parametrize("name", ["criteria", "status_words"])
+def test_pattern_examples(name: str) -> None:
+    for entry in _regex_entries(load_pattern(name)):
+        rx = re.compile(entry["regex"])
+        for ex in entry.get("examples", []):
+            assert rx.search(ex), (name, entry["regex"], ex)
+        for ex in entry.get("counter_examples", []):
+            assert not rx.search(ex), (name, entry["regex"], ex)
+
+
+# ---------------------------------------------------------------- catalogues
+
+def test_catalogues_are_complete() -> None:
+    ids = [s.id for s in criteria_sets()]
+    assert len(ids) == len(set(ids))
+    assert {"commune-2010-2015", "commune-2016-2020", "commune-2021-2025"} <= set(ids)
+    for s in criteria_sets():
+        assert [c.number for c in s.criteria] == list(range(1, s.size + 1))
+        for comp, served in s.components.items():
+            assert all(1 <= n <= s.size for n in served), (s.id, comp)
+
+
+def test_catalogue_helpers() -> None:
+    assert criteria_set_size() == 19
+    assert criterion_name(11) == "Nghèo đa chiều"
+    assert criterion_name(11, "commune-2016-2020") == "Hộ nghèo"
+    assert criterion_name(20) is None
+    assert criteria_set_for_year(2023).id == "commune-2021-2025"
+    assert criteria_set_for_year(2018).id == "commune-2016-2020"
+    assert criteria_set_for_year(2012).id == "commune-2010-2015"
+    assert criteria_set_for_year(2027).id == "commune-2021-2025"  # newest in force
+    with pytest.raises(KeyError):
+        criteria_set("district-1900")
+
+
+@pytest.mark.parametrize("name,number", [
+    ("Hộ nghèo", 11), ("Nghèo đa chiều", 11), ("Văn hóa", 16), ("Cơ sở vật chất văn hoá", 6),
+    ("Thủy lợi và phòng, chống thiên tai", 3), ("Thông tin & Truyền thông", 8),
+    ("Bưu điện", 8), ("Chợ nông thôn", 7), ("Môi Trường", 17), ("An ninh, trật tự xã hội", 19),
+])
+def test_names_of_every_period(name: str, number: int) -> None:
+    from extractor.normalize import normalize
+    m = name_regex().match(normalize(name))
+    assert m and lookup_name(m.group(0)) == number
+
+
+# ---------------------------------------------------------------- reading references
+
+@pytest.mark.parametrize("text,numbers", [
+    ("các tiêu chí 1, 2, 3, 5 và 7", [1, 2, 3, 5, 7]),
+    ("từ tiêu chí 1 đến tiêu chí 5", [1, 2, 3, 4, 5]),
+    ("TC1, TC2", [1, 2]),
+    ("tiêu chí số 6, 10, 11", [6, 10, 11]),
+    ("Tiêu chí số 1 Quy hoạch; Tiêu chí số 2 Giao thông", [1, 2]),
+    ("các tiêu chí Thu nhập, Hộ nghèo, Môi trường", [10, 11, 17]),
+    ("tiêu chí số 5, 3 thôn đạt chuẩn", [5]),
+    ("Bộ tiêu chí Quốc gia về y tế", []),
+    ("14 tiêu chí xã đạt", []),
+    ("tiêu chí 25", []),
+])
+def test_references(text: str, numbers: list[int]) -> None:
+    assert [r.number for g in text_to_groups(text) for r in g.refs] == numbers
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tổng số 14 tiêu chí xã đạt", (14, "met")),
+    ("đạt 17/19 tiêu chí", (17, "met")),
+    ("còn 5 tiêu chí chưa đạt", (5, "unmet")),
+    ("Số tiêu chí chưa đạt: 3", (3, "unmet")),
+    ("có ít nhất 5 hộ đạt 8 tiêu chí", None),
+    ("đạt 8/10 tiêu chí thôn kiểu mẫu", None),
+    ("trên 400 hộ đạt tiêu chí gia đình 5 không, 3 sạch", None),
+    ("Bộ tiêu chí gồm 19 tiêu chí", None),
+])
+def test_counts(text: str, expected: tuple[int, str] | None) -> None:
+    found = [(n, st) for _, _, n, st, target in text_to_counts(text) if not target]
+    assert found == ([expected] if expected else [])
+
+
+# ---------------------------------------------------------------- statements in prose
+
+def test_sample_form_lists_under_a_count() -> None:
+    r = criteria_of(
+        DATE_2023,
+        "- **Tổng số 3 tiêu chí xã đạt đến thời điểm hiện tại:** Tiêu chí số 1 Quy hoạch; "
+        "Tiêu chí số 2 Giao thông; Tiêu chí số 16 Văn hóa.",
+        "- **Tổng 2 tiêu chí không đạt cụ thể:** Tiêu chí số 6 Cơ sở vật chất văn hóa; "
+        "Tiêu chí số 11 Hộ nghèo.")
+    assert (r.met, r.unmet) == ([1, 2, 16], [6, 11])
+    assert (r.met_count_claimed, r.unmet_count_claimed) == (3, 2)
+    assert r.criteria_set == "commune-2021-2025"
+    # mixed-period name (2016-2020 "Hộ nghèo" in a 2023 report) is no conflict
+    assert kinds(r) == ["counts_do_not_sum"]
+    ev = next(e for e in r.evidence if e.number == 11)
+    assert ev.text == "Tiêu chí số 11 Hộ nghèo" and ev.location is not None
+
+
+def test_number_lists_ranges_and_following_status() -> None:
+    r = criteria_of("Đến nay xã đã đạt các tiêu chí 1, 2, 3, 5 và 7; chưa đạt từ tiêu chí 8 đến "
+                    "tiêu chí 10.", "TC12, TC13 chưa đạt. Tiêu chí số 14, 15 đạt.")
+    assert r.met == [1, 2, 3, 5, 7, 14, 15]
+    assert r.unmet == [8, 9, 10, 12, 13]
+
+
+def test_names_only() -> None:
+    r = criteria_of("Xã còn chưa đạt các tiêu chí Thu nhập, Hộ nghèo, Môi trường.")
+    assert (r.met, r.unmet) == ([], [10, 11, 17])
+
+
+def test_negation_and_hedges() -> None:
+    r = criteria_of("Tiêu chí số 17 Môi trường và an toàn thực phẩm: cơ bản đạt.",
+                    "Tiêu chí số 10 Thu nhập: không đạt.",
+                    "Tiêu chí số 2 Giao thông: Đạt.")
+    assert r.met == [2] and r.unmet == [10] and r.basically_met == [17]
+
+
+def test_targets_are_not_claims() -> None:
+    r = criteria_of(
+        "Ban chỉ đạo tiếp tục duy trì các tiêu chí đã đạt và tập trung chỉ đạo phấn đấu hoàn "
+        "thành 05 tiêu chí chưa đạt.",
+        "Năm 2024 phấn đấu đạt tiêu chí số 6 Cơ sở vật chất văn hóa.",
+        "Phần thứ hai", "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP", "I. Mục tiêu",
+        "- Duy trì 14 tiêu chí đã đạt và phấn đấu hoàn thành 5 tiêu chí còn lại.",
+        "- Các tiêu chí chưa đạt cần tập trung: tiêu chí số 10, 11.")
+    assert (r.met, r.unmet, r.basically_met) == ([], [], [])
+    assert (r.met_count_claimed, r.unmet_count_claimed) == (None, None)
+    assert {e.number for e in r.evidence if e.status == "target"} == {6, 10, 11}
+
+
+def test_list_items_under_an_intro_line() -> None:
+    r = criteria_of("2. Kết quả thực hiện Bộ tiêu chí", "a) Các tiêu chí chưa đạt (2 tiêu chí):",
+                    "+ Tiêu chí số 6 Cơ sở vật chất văn hóa;", "+ Tiêu chí số 10 Thu nhập.",
+                    "Xã có 8 thôn.", "+ Tiêu chí số 12 Lao động")
+    assert r.unmet == [6, 10] and r.met == []
+    assert r.unmet_count_claimed == 2 and r.conflicts == []
+
+
+def test_no_statement_gives_nothing() -> None:
+    r = criteria_of(DATE_2023, "Xã tổ chức tuyên truyền về nông thôn mới được 8/8 thôn.",
+                    "Tiêu chí số 5 Trường học", "phân công cho các đoàn thể phụ trách các tiêu chí")
+    assert (r.met, r.unmet, r.basically_met, r.met_count_claimed, r.unmet_count_claimed) == (
+        [], [], [], None, None)
+
+
+# ---------------------------------------------------------------- conflicts, reported
+
+def test_name_that_disagrees_with_number() -> None:
+    r = criteria_of("Các tiêu chí đạt: Tiêu chí số 6 Văn hóa.")
+    assert r.met == [6]  # a tie keeps the number
+    (c,) = r.conflicts
+    assert (c.kind, c.numbers, c.resolved) == ("name_number_mismatch", [6, 16], 6)
+    # the number already listed: the name's reading is better supported
+    r = criteria_of("Các tiêu chí đạt: Tiêu chí số 1 Quy hoạch; Tiêu chí số 1 Giao thông.")
+    assert r.met == [1, 2]
+    assert [(c.kind, c.resolved) for c in r.conflicts] == [("name_number_mismatch", 2)]
+
+
+def test_criterion_both_met_and_unmet_is_kept_visible() -> None:
+    r = criteria_of("Các tiêu chí đã đạt: tiêu chí 1, 2, 3.", "Các tiêu chí chưa đạt: tiêu chí 3, 6.")
+    assert r.met == [1, 2, 3] and r.unmet == [3, 6]
+    (c,) = r.conflicts
+    assert c.kind == "met_and_unmet" and c.numbers == [3] and len(c.evidence) == 2
+
+
+def test_count_that_disagrees_with_list() -> None:
+    r = criteria_of("Tổng số 15 tiêu chí xã đạt: tiêu chí 1, 2, 3, 4 và 5.")
+    assert r.met == [1, 2, 3, 4, 5] and r.met_count_claimed == 15
+    (c,) = r.conflicts
+    assert (c.kind, c.status, c.claimed, c.listed) == ("count_mismatch", "met", 15, 5)
+
+
+# ---------------------------------------------------------------- section verdicts
+
+def test_verdict_under_a_component_serving_one_criterion() -> None:
+    r = criteria_of("1. Kết quả thực hiện 11 nội dung thành phần",
+                    "(1) Nội dung thành phần số 01: Nâng cao hiệu quả quản lý theo quy hoạch",
+                    "- Kinh phí đã được cấp để thực hiện: 250 triệu đồng.",
+                    "- Đánh giá tiêu chí: Đạt",
+                    "(2) Nội dung thành phần số 02: Phát triển hạ tầng kinh tế - xã hội",
+                    "- Đánh giá tiêu chí: Đạt")
+    assert r.met == [1] and r.unmet == []  # component 02 serves criteria 2-9: no mapping
+
+
+def test_verdict_under_a_named_heading_and_never_against_a_list() -> None:
+    r = criteria_of("- Về giao thông:", "+ Đường xã được nhựa hóa 3 km", "- Đánh giá: Chưa đạt",
+                    "- Về điện nông thôn:", "- Tự đánh giá: Đạt",
+                    "Tổng số tiêu chí đạt: tiêu chí số 2.")
+    assert r.met == [2, 4] and r.unmet == []
+    assert kinds(r) == ["verdict_disagrees"]
+
+
+# ---------------------------------------------------------------- tables
+
+def test_table_with_status_column() -> None:
+    rows = [("STT", "Tên tiêu chí", "Kết quả tự đánh giá"), ("1", "Quy hoạch", "Đạt"),
+            ("2", "Giao thông", "Đạt"), ("3", "Thủy lợi và phòng, chống thiên tai", "Chưa đạt"),
+            ("4", "Điện", "Cơ bản đạt"), ("5", "Văn hóa", "Đạt")]
+    cells = [cell(t, 0, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    r = criteria_of(DATE_2023, *cells)
+    assert (r.met, r.unmet, r.basically_met) == ([1, 2, 5], [3], [4])
+    # row 5 says "5" but names criterion 16: reported, the number kept on a tie
+    assert [(c.kind, c.numbers) for c in r.conflicts] == [("name_number_mismatch", [5, 16])]
+
+
+def test_table_with_mark_columns() -> None:
+    rows = [("TT", "Tiêu chí", "Đạt", "Chưa đạt"), ("1", "Tiêu chí số 1 Quy hoạch", "x", ""),
+            ("2", "Tiêu chí số 2 Giao thông", "", "x"), ("3", "Tiêu chí số 10 Thu nhập", "X", "")]
+    cells = [cell(t, 0, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    r = criteria_of(*cells)
+    assert (r.met, r.unmet) == ([1, 10], [2])
+
+
+def test_summary_laid_out_in_cells_reads_like_prose() -> None:
+    cells = [cell("- Tổng số 2 tiêu chí xã đạt đến thời điểm hiện tại:", 0, 0, 0),
+             cell("Tiêu chí số 1 Quy hoạch; Tiêu chí số 2 Giao thông.", 0, 0, 1),
+             cell("- Tổng 1 tiêu chí không đạt cụ thể:", 0, 1, 0),
+             cell("Tiêu chí số 6 Cơ sở vật chất văn hóa.", 0, 1, 1)]
+    r = criteria_of(*cells)
+    assert (r.met, r.unmet, r.met_count_claimed, r.unmet_count_claimed) == ([1, 2], [6], 2, 1)
+    ev = next(e for e in r.evidence if e.number == 6)
+    assert ev.location is not None and ev.location.block == 3 and ev.location.start == 0
+
+
+def test_docx_table(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from extractor.readers import read_document
+    d = docx.Document()
+    d.add_paragraph("Lục Bình, ngày 14 tháng 8 năm 2023")
+    rows = [("STT", "Tên tiêu chí", "Kết quả"), ("1", "Quy hoạch", "Đạt"),
+            ("2", "Giao thông", "Chưa đạt"), ("11", "Hộ nghèo", "Không đạt"), ("19", "Quốc phòng và An ninh", "Đạt")]
+    t = d.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    path = tmp_path / "bang.docx"
+    d.save(str(path))
+    r = outline_to_criteria(document_to_outline(read_document(path)))
+    assert (r.met, r.unmet, r.conflicts) == ([1, 19], [2, 11], [])
+
+
+def test_evidence_offsets_point_into_the_original() -> None:
+    import unicodedata
+    original = unicodedata.normalize("NFD", "Các tiêu chí chưa đạt: Tiêu chí số 17 Môi trường.")
+    doc = doc_of(original)
+    r = outline_to_criteria(document_to_outline(doc))
+    (ev,) = r.evidence
+    loc = ev.location
+    assert loc is not None
+    assert unicodedata.normalize("NFC", original[loc.start:loc.end]) == "Tiêu chí số 17 Môi trường"

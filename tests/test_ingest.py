@@ -1,0 +1,269 @@
+"""`ntm ingest` end to end: a messy folder, re-runs, a killed run, and the outputs."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from extractor.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+from extractor.ingest import DELAY_ENV, _ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
+NTM = [sys.executable, "-m", "extractor.cli"]
+TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
+
+
+def _variant(path: Path, note: int) -> Path:
+    """The sample report with a note appended: another file with other bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SAMPLE.read_text(encoding="utf-8") + f"\nGhi chú số {note}.\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("messy")
+    files = {
+        "deep": _variant(root / "huyen" / "xa-a" / "2023" / "bao-cao.txt", 1),
+        "other": _variant(root / "huyen" / "xa-b" / "bao-cao.txt", 2),
+        "corrupt": root / "huyen" / "hong.docx",
+        "empty": root / "rong.txt",
+        "not_report": root / "khac" / "thu-moi.txt",
+        "duplicate": root / "khac" / "bao-cao-ban-sao.txt",
+    }
+    files["corrupt"].write_bytes(b"PK\x03\x04" + b"\x00garbage, not a zip archive" * 20)
+    files["empty"].write_bytes(b"")
+    files["not_report"].parent.mkdir(parents=True, exist_ok=True)
+    files["not_report"].write_text(
+        "THƯ MỜI\nTrân trọng kính mời quý vị đến dự buổi liên hoan văn nghệ.\n"
+        "Thời gian: 19 giờ 30.\nRất hân hạnh được đón tiếp.\n", encoding="utf-8")
+    shutil.copyfile(files["deep"], files["duplicate"])
+    (root / "huyen" / "ghi-chu.xlsx").write_bytes(b"not a report format")  # not walked
+    return {"root": root, **files}
+
+
+@pytest.fixture(scope="module")
+def messy_run(messy: dict[str, Path], tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("messy-out")
+    env = {**os.environ, "NTM_LANG": "en"}
+    proc = subprocess.run([*NTM, "ingest", str(messy["root"]), "-o", str(out), "--jobs", "2"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    return out, proc
+
+
+def test_messy_folder_gives_complete_outputs(messy: dict[str, Path], messy_run) -> None:
+    out, proc = messy_run
+    assert proc.returncode == EXIT_SOME_FAILED, proc.stderr
+    for t in TABLES:
+        assert (out / f"{t}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (out / "report.xlsx").exists() and (out / "ntm.sqlite").exists()
+    communes = pd.read_csv(out / "communes.csv", encoding="utf-8-sig")
+    assert sorted(communes["file"]) == sorted(str(messy[k].resolve()) for k in ("deep", "other"))
+    errors = pd.read_csv(out / "errors.csv", encoding="utf-8-sig").set_index("file")
+    bad = {str(messy[k].resolve()): k for k in ("corrupt", "empty", "not_report", "duplicate")}
+    assert set(errors.index) == set(bad)
+    codes = {bad[f]: errors.loc[f, "code"] for f in bad}
+    assert codes == {"corrupt": codes["corrupt"], "empty": "empty_file",
+                     "not_report": "not_a_report", "duplicate": "duplicate"}
+    assert codes["corrupt"] in ("corrupt_docx", "internal_error")
+    assert errors.loc[str(messy["duplicate"].resolve()), "duplicate_of"] == str(messy["deep"].resolve())
+    assert all(isinstance(r, str) and r for r in errors["reason"])
+    assert "Read 2 files; failed 3;" in proc.stdout and "duplicates 1" in proc.stdout
+    assert "hong.docx" in proc.stderr  # the failure is named as it happens
+
+
+def test_second_run_reads_nothing(messy: dict[str, Path], messy_run,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    out, _ = messy_run
+    monkeypatch.setenv("NTM_LANG", "en")  # as the first run
+    before = {t: (out / f"{t}.csv").read_bytes() for t in TABLES}
+    _, stats = _ingest([str(messy["root"])], out, jobs=1)
+    assert stats.read == 0 and stats.failed == 0
+    assert stats.skipped == 5 and stats.duplicates == 1  # 2 reports + 3 unchanged failures
+    assert {t: (out / f"{t}.csv").read_bytes() for t in TABLES} == before
+
+
+def test_changed_added_and_removed_files(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    a, b = _variant(src / "a.txt", 1), _variant(src / "b.txt", 2)
+    out = tmp_path / "out"
+    _, first = _ingest([str(src)], out, jobs=1)
+    assert first.read == 2 and first.exit_code() == EXIT_OK
+    _variant(a, 3)  # changed content
+    b.unlink()  # gone
+    c = _variant(src / "c.txt", 4)  # new
+    tables, second = _ingest([str(src)], out, jobs=1)
+    assert (second.read, second.skipped, second.missing) == (2, 0, 1)
+    assert sorted(tables["communes"]["file"]) == sorted([str(a.resolve()), str(c.resolve())])
+    with sqlite3.connect(out / "ntm.sqlite") as conn:
+        rows = dict(conn.execute("SELECT path, present FROM documents").fetchall())
+    assert rows[str(b.resolve())] == 0
+
+
+def test_nothing_readable_exits_all_failed(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "rong.txt").write_bytes(b"")
+    proc = subprocess.run([*NTM, "ingest", str(tmp_path / "in"), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == EXIT_ALL_FAILED
+    assert (tmp_path / "out" / "errors.csv").exists()
+
+
+# -- a run killed mid-way ------------------------------------------------------------------
+
+def _store_dump(db: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(db)
+    dump: dict[str, list[tuple]] = {}
+    doc_cols = ("path, sha256, size, format, status, error_code, error_detail, duplicate_of,"
+                " present, extractor_version, patterns_version")
+    dump["documents"] = conn.execute(f"SELECT {doc_cols} FROM documents ORDER BY path").fetchall()
+    for table in ("records", "identity", "criteria", "figures", "flags"):
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                if r[1] not in ("id", "document_id")]
+        select = ", ".join(f't."{c}"' for c in cols)
+        rows = conn.execute(f"SELECT d.path, {select} FROM {table} t"
+                            " LEFT JOIN documents d ON d.id = t.document_id").fetchall()
+        dump[table] = sorted(rows, key=repr)
+    conn.close()
+    return dump
+
+
+def _xlsx_values(path: Path) -> dict[str, list[tuple]]:
+    wb = load_workbook(path, read_only=True)
+    return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+
+def test_killed_run_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    files = [_variant(src / f"sub{i % 3}" / f"r{i:02d}.txt", i) for i in range(10)]
+    (src / "rong.txt").write_bytes(b"")
+    killed, clean = tmp_path / "killed", tmp_path / "clean"
+
+    env = {**os.environ, DELAY_ENV: "0.3", "NTM_LANG": "en"}
+    proc = subprocess.Popen([*NTM, "ingest", str(src), "-o", str(killed), "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=env, cwd=ROOT, start_new_session=True)
+    watchdog = threading.Timer(60, lambda: os.killpg(proc.pid, signal.SIGKILL))
+    watchdog.start()
+    done = 0
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        done += line.startswith("[")
+        if done >= 3:
+            break
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole run: main process and its workers
+    proc.wait()
+    watchdog.cancel()
+    assert done >= 3
+    partial = _store_dump(killed / "ntm.sqlite")
+    assert 3 <= len([d for d in partial["documents"] if d[4] == "ok"]) < len(files)
+
+    rerun = subprocess.run([*NTM, "ingest", str(src), "-o", str(killed), "--jobs", "2"],
+                           capture_output=True, text=True, cwd=ROOT, timeout=120)
+    whole = subprocess.run([*NTM, "ingest", str(src), "-o", str(clean), "--jobs", "2"],
+                           capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert rerun.returncode == whole.returncode == EXIT_SOME_FAILED, rerun.stderr + whole.stderr
+    assert _store_dump(killed / "ntm.sqlite") == _store_dump(clean / "ntm.sqlite")
+    for t in TABLES:
+        assert (killed / f"{t}.csv").read_bytes() == (clean / f"{t}.csv").read_bytes(), t
+    assert _xlsx_values(killed / "report.xlsx") == _xlsx_values(clean / "report.xlsx")
+
+
+# -- the committed corpus against its gold -------------------------------------------------
+
+def _gold_files() -> list[Path]:
+    return sorted((ROOT / "corpus").rglob("*.gold.json"))
+
+
+@pytest.fixture(scope="module")
+def corpus_tables(tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("corpus-out")
+    tables, stats = _ingest([str(ROOT / "corpus")], out, jobs=2)
+    return out, tables
+
+
+def _documents_of(gold_path: Path, column: pd.Series) -> pd.Series:
+    stem = gold_path.name[: -len(".gold.json")]
+    return column.map(lambda f: Path(str(f)).name.split(".")[0] == stem)
+
+
+@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
+def test_corpus_identity_matches_gold(gold_path: Path, corpus_tables) -> None:
+    out, _ = corpus_tables
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    communes = pd.read_csv(out / "communes.csv", encoding="utf-8-sig", dtype=str)
+    rows = communes[_documents_of(gold_path, communes["file"])]
+    assert len(rows) >= 1, "every rendering of the report must be read"
+    for field in ("commune", "district", "province", "report_date", "period"):
+        assert rows[field].tolist() == [gold[field]] * len(rows), field
+
+
+@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
+def test_corpus_criteria_match_gold_in_csv_and_xlsx(gold_path: Path, corpus_tables) -> None:
+    out, _ = corpus_tables
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    expected = {n: ("Đạt" if n in gold["criteria"]["met"] else
+                    "Chưa đạt" if n in gold["criteria"]["unmet"] else "") for n in range(1, 20)}
+    criteria = pd.read_csv(out / "criteria.csv", encoding="utf-8-sig", dtype=str,
+                           keep_default_na=False)
+    rows = criteria[criteria["commune"] == gold["commune"]]
+    assert len(rows) == 1, "one row per commune, whatever the number of renderings"
+    row = rows.iloc[0]
+    assert {n: row[f"tc{n:02d}"] for n in range(1, 20)} == expected
+    communes = pd.read_csv(out / "communes.csv", encoding="utf-8-sig", dtype=str)
+    mine = communes[_documents_of(gold_path, communes["file"])]
+    assert mine["met_count_claimed"].astype(int).tolist() == [gold["criteria"]["met_count_claimed"]] * len(mine)
+
+    ws = load_workbook(out / "report.xlsx", read_only=True)["Tiêu chí"]
+    sheet = [r for r in ws.iter_rows(values_only=True)]
+    head = list(sheet[0])
+    commune_col = head.index("Xã")
+    (xrow,) = [r for r in sheet[1:] if r[commune_col] == gold["commune"]]
+    first = next(i for i, h in enumerate(head) if str(h).startswith("TC1 "))
+    assert [xrow[first + n - 1] or "" for n in range(1, 20)] == [expected[n] for n in range(1, 20)]
+
+
+@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
+def test_corpus_figures_are_in_figures_csv(gold_path: Path, corpus_tables) -> None:
+    out, _ = corpus_tables
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    figures = pd.read_csv(out / "figures.csv", encoding="utf-8-sig")
+    doc = gold.get("document") or gold_path.name.replace(".gold.json", ".txt")
+    mine = figures[figures["file"].map(lambda f: Path(f).name == Path(doc).name)]
+    have = {(round(v, 6), u) for v, u in zip(mine["value"], mine["unit"])}
+    wanted = [(round(float(f["value"]), 6), f["unit"]) for f in gold["figures"] if not f.get("optional")]
+    found = sum(1 for w in wanted if w in have)
+    assert wanted and found / len(wanted) >= 0.9, f"{found}/{len(wanted)} gold figures in figures.csv"
+
+
+@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
+def test_corpus_must_flags_are_in_flags_csv(gold_path: Path, corpus_tables) -> None:
+    out, _ = corpus_tables
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    flags = pd.read_csv(out / "flags.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    doc = gold.get("document") or gold_path.name.replace(".gold.json", ".txt")
+    mine = flags[flags["file"].map(lambda f: Path(f).name == Path(doc).name)]
+    for flag in gold.get("flags") or []:
+        if flag.get("must"):
+            hits = mine[mine["rule"] == flag["kind"]]
+            assert len(hits), f"{flag['kind']} not in flags.csv"
+            assert any(all(e.lstrip("'") in ev or e in ev for e in flag["evidence"])
+                       for ev in hits["evidence"]), flag["evidence"]
+
+
+def test_api_returns_the_tables(corpus_tables) -> None:
+    _, tables = corpus_tables
+    assert set(TABLES) <= set(tables)
+    assert all(isinstance(tables[t], pd.DataFrame) for t in TABLES)
+    assert len(tables["communes"]) >= 1

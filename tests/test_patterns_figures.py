@@ -1,0 +1,138 @@
+"""Every example and counter-example of the figure grammar's pattern files, run as tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.figures import text_to_masks, text_to_quantities
+from extractor.indicators import indicators, label_to_indicator
+from extractor.labels import is_linked
+from extractor.numbers import texts_to_convention, words_to_number
+from extractor.patterns import load_pattern
+from extractor.structure import block_to_heading_level, heading_to_component
+from extractor.model import Block, BlockKind
+from extractor.normalize import normalize
+
+VI = texts_to_convention([], "vi")
+
+
+def quantities(text: str):
+    return text_to_quantities(normalize(text), VI)
+
+
+def _cases(name: str, key: str, entries_key: str | None = None):
+    data = load_pattern(name)
+    entries = data[entries_key] if entries_key else [data]
+    for entry in entries:
+        for case in entry.get(key, []):
+            yield pytest.param(entry, case, id=f"{entry.get('unit') or entry.get('name') or entry.get('key')}:{case}")
+
+
+@pytest.mark.parametrize("entry,case", list(_cases("units", "examples", "units")))
+def test_unit_examples(entry, case):
+    phrase, value = case
+    found = [(q.unit, q.value) for q in quantities(phrase)]
+    assert any(u == entry["unit"] and abs(v - value) < 1e-6 for u, v in found), found
+
+
+@pytest.mark.parametrize("entry,case", list(_cases("units", "counter_examples", "units")))
+def test_unit_counter_examples(entry, case):
+    assert all(q.unit != entry["unit"] for q in quantities(case) if q.rule != "spelled_number")
+
+
+@pytest.mark.parametrize("case", load_pattern("units")["bare_money_examples"])
+def test_bare_money_examples(case):
+    phrase, value = case
+    assert [(q.unit, q.value) for q in quantities(phrase)] == [("VND", value)]
+
+
+@pytest.mark.parametrize("case", load_pattern("units")["bare_money_counter_examples"])
+def test_bare_money_counter_examples(case):
+    assert all(q.unit != "VND" for q in quantities(case))
+
+
+@pytest.mark.parametrize("words,value", load_pattern("numbers")["spelled_examples"])
+def test_spelled_examples(words, value):
+    assert words_to_number(words.split()) == value
+
+
+@pytest.mark.parametrize("words", load_pattern("numbers")["spelled_counter_examples"])
+def test_spelled_counter_examples(words):
+    assert words_to_number(words.split()) is None
+
+
+@pytest.mark.parametrize("entry", load_pattern("numbers")["qualifiers"], ids=lambda e: e["word"])
+def test_qualifier_examples(entry):
+    for phrase in entry["examples"]:
+        assert [q.qualifier for q in quantities(phrase)] == [entry["word"]]
+
+
+@pytest.mark.parametrize("entry,case", list(_cases("non_figures", "examples", "rules")))
+def test_non_figure_examples(entry, case):
+    text = normalize(case)
+    assert quantities(case) == [], "a non-figure came out as a figure"
+    digits = [m.span() for m in re.finditer(r"\d+", text)]
+    spans = [(s, e) for s, e, name in text_to_masks(text) if name == entry["name"]]
+    if digits:
+        assert any(s <= d0 and d1 <= e for s, e in spans for d0, d1 in digits), spans
+    else:  # a rank in Roman numerals
+        assert spans
+
+
+@pytest.mark.parametrize("entry,case", list(_cases("non_figures", "counter_examples", "rules")))
+def test_non_figure_counter_examples(entry, case):
+    assert quantities(case), "a figure was masked as a non-figure"
+
+
+def _heading_cases(key: str):
+    for rule in load_pattern("sections")["headings"]:
+        for case in rule.get(key, []):
+            yield pytest.param(rule, case, id=f"{rule['name']}:{case}")
+
+
+@pytest.mark.parametrize("rule,case", list(_heading_cases("examples")))
+def test_heading_examples(rule, case):
+    assert block_to_heading_level(Block(0, BlockKind.PARAGRAPH, case), normalize(case)) == rule["level"]
+
+
+@pytest.mark.parametrize("rule,case", list(_heading_cases("counter_examples")))
+def test_heading_counter_examples(rule, case):
+    assert block_to_heading_level(Block(0, BlockKind.PARAGRAPH, case), normalize(case)) != rule["level"]
+
+
+def test_component_examples_and_counter_examples():
+    data = load_pattern("sections")["component"]
+    assert all(heading_to_component(normalize(c)) is not None for c in data["examples"])
+    assert all(heading_to_component(normalize(c)) is None for c in data["counter_examples"])
+
+
+@pytest.mark.parametrize("phrase", load_pattern("labels")["link_examples"])
+def test_linked_percentage_shares_the_label(phrase):
+    text = normalize(phrase)
+    found = quantities(phrase)
+    pct = next(q for q in found if q.unit == "percent")
+    before = max((q for q in found if q.end <= pct.start), key=lambda q: q.end)
+    assert is_linked(text[before.end:pct.start])
+
+
+def _indicator_cases(key: str):
+    for entry in load_pattern("indicators")["indicators"]:
+        for case in entry.get(key, []):
+            yield pytest.param(entry, case, id=f"{entry['key']}:{case}")
+
+
+@pytest.mark.parametrize("entry,case", list(_indicator_cases("examples")))
+def test_indicator_examples(entry, case):
+    ind = next(i for i in indicators() if i.key == entry["key"])
+    assert ind.matches(normalize(case))
+
+
+@pytest.mark.parametrize("entry,case", list(_indicator_cases("counter_examples")))
+def test_indicator_counter_examples(entry, case):
+    assert label_to_indicator(normalize(case), entry["unit"]) != entry["key"]
+
+
+def test_there_are_at_least_thirty_indicators_with_unique_keys():
+    keys = [i.key for i in indicators()]
+    assert len(keys) >= 30 and len(set(keys)) == len(keys)

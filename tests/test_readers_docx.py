@@ -1,0 +1,226 @@
+"""The .docx reader on documents built here with python-docx (plus raw XML where python-docx
+has no API: text boxes, content controls, revisions, numbering, outline levels)."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from extractor.errors import ReadError
+from extractor.model import BlockKind, CellPosition, Document
+from extractor.readers import bytes_to_document
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def to_bytes(d) -> bytes:  # type: ignore[no-untyped-def]
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def read(d) -> Document:  # type: ignore[no-untyped-def]
+    return bytes_to_document(to_bytes(d), "test.docx")
+
+
+def cells(doc: Document) -> list[tuple[str, CellPosition]]:
+    return [(b.text, b.cell) for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
+
+
+def test_paragraphs_and_tables_interleave_in_body_order() -> None:
+    d = docx.Document()
+    d.add_paragraph("Trước bảng")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "Giao thông", "Đạt"
+    d.add_paragraph("Sau bảng")
+    doc = read(d)
+    assert [b.text for b in doc.blocks] == ["Trước bảng", "Giao thông", "Đạt", "Sau bảng"]
+    assert [b.index for b in doc.blocks] == [0, 1, 2, 3]
+    assert doc.format == "docx" and doc.pages is None
+
+
+def test_merged_cells_are_read_once_with_their_spans() -> None:
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=3)
+    top = t.cell(0, 0).merge(t.cell(0, 2))  # one cell across three grid columns
+    top.text = "Kết quả thực hiện các tiêu chí"
+    left = t.cell(1, 0).merge(t.cell(2, 0))  # one cell down two rows
+    left.text = "Giao thông"
+    t.cell(1, 1).text, t.cell(1, 2).text = "3 km", "Đạt"
+    t.cell(2, 1).text, t.cell(2, 2).text = "12,1/12,6 km", "96%"
+    got = cells(read(d))
+    assert got == [
+        ("Kết quả thực hiện các tiêu chí", CellPosition(0, 0, 0, row_span=1, col_span=3)),
+        ("Giao thông", CellPosition(0, 1, 0, row_span=2, col_span=1)),
+        ("3 km", CellPosition(0, 1, 1)),
+        ("Đạt", CellPosition(0, 1, 2)),
+        ("12,1/12,6 km", CellPosition(0, 2, 1)),
+        ("96%", CellPosition(0, 2, 2)),
+    ]
+    # python-docx itself repeats the merged cell once per spanned grid column
+    assert [c.text for c in t.rows[0].cells].count("Kết quả thực hiện các tiêu chí") == 3
+
+
+def test_nested_table_cells_follow_their_parent_cell() -> None:
+    d = docx.Document()
+    outer = d.add_table(rows=1, cols=2)
+    host = outer.cell(0, 0)
+    host.text = "Nguồn vốn"
+    inner = host.add_table(rows=2, cols=1)
+    inner.cell(0, 0).text, inner.cell(1, 0).text = "Ngân sách: 231 triệu", "Nhân dân: 85 triệu"
+    outer.cell(0, 1).text = "Tổng"
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "Bảng sau"
+    assert cells(read(d)) == [
+        ("Nguồn vốn", CellPosition(0, 0, 0)),
+        ("Ngân sách: 231 triệu", CellPosition(1, 0, 0, parent_table=0)),
+        ("Nhân dân: 85 triệu", CellPosition(1, 1, 0, parent_table=0)),
+        ("Tổng", CellPosition(0, 0, 1)),
+        ("Bảng sau", CellPosition(2, 0, 0)),
+    ]
+
+
+def test_cell_with_several_paragraphs_is_one_block() -> None:
+    d = docx.Document()
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "Dòng một"
+    cell.add_paragraph("Dòng hai")
+    assert [t for t, _ in cells(read(d))] == ["Dòng một\nDòng hai"]
+
+
+def test_headers_and_footers_once_each() -> None:
+    d = docx.Document()
+    d.add_paragraph("Nội dung")
+    section = d.sections[0]
+    section.header.paragraphs[0].text = "UBND XÃ LỤC BÌNH"
+    section.footer.paragraphs[0].text = "Trang cuối"
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Trang đầu"
+    d.add_section()  # a second section linked to the first: its header is the same part
+    d.add_paragraph("Phần hai")
+    doc = read(d)
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds.count((BlockKind.HEADER, "UBND XÃ LỤC BÌNH")) == 1
+    assert (BlockKind.HEADER, "Trang đầu") in kinds
+    assert kinds[-1] == (BlockKind.FOOTER, "Trang cuối")
+    assert [t for k, t in kinds if k is BlockKind.PARAGRAPH] == ["Nội dung", "Phần hai"]
+    assert doc.blocks[0].kind is BlockKind.HEADER
+
+
+TEXTBOX = f"""
+<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+    xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>
+      <w:p><w:r><w:t>Ghi chú trong khung: 676/676 hộ</w:t></w:r></w:p>
+    </w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>
+    <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+      <w:p><w:r><w:t>Ghi chú trong khung: 676/676 hộ</w:t></w:r></w:p>
+    </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+  </mc:AlternateContent>
+</w:r>"""
+
+
+def test_text_box_text_follows_its_anchor_once() -> None:
+    d = docx.Document()
+    p = d.add_paragraph("Đoạn có khung")
+    p._p.append(parse_xml(TEXTBOX))
+    d.add_paragraph("Đoạn sau")
+    assert [b.text for b in read(d).blocks] == [
+        "Đoạn có khung", "Ghi chú trong khung: 676/676 hộ", "Đoạn sau"]
+
+
+def test_headings_lists_and_bold() -> None:
+    d = docx.Document()
+    d.add_heading("BÁO CÁO", level=0)
+    d.add_heading("I. KẾT QUẢ", level=1)
+    d.add_heading("1. Giao thông", level=3)
+    outline = d.add_paragraph("Tiêu đề theo cấp dàn ý")
+    outline._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="1"/>'))
+    d.add_paragraph("Mục gạch đầu dòng", style="List Bullet")
+    numbered = d.add_paragraph("Mục đánh số")
+    numbered._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    bold = d.add_paragraph()
+    bold.add_run("Toàn bộ ").bold = True
+    bold.add_run("in đậm").bold = True
+    mixed = d.add_paragraph()
+    mixed.add_run("Một phần ").bold = True
+    mixed.add_run("in đậm")
+    got = [(b.kind, b.style.heading_level, b.style.bold) for b in read(d).blocks]
+    assert got == [
+        (BlockKind.HEADING, 0, False),
+        (BlockKind.HEADING, 1, True),
+        (BlockKind.HEADING, 3, True),
+        (BlockKind.HEADING, 2, False),
+        (BlockKind.LIST_ITEM, None, False),
+        (BlockKind.LIST_ITEM, None, False),
+        (BlockKind.PARAGRAPH, None, True),
+        (BlockKind.PARAGRAPH, None, False),
+    ]
+
+
+def test_content_controls_revisions_tabs_and_breaks() -> None:
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>Trong điều khiển nội dung</w:t></w:r></w:p>'
+        f'</w:sdtContent></w:sdt>'))
+    p = d.add_paragraph("Đạt ")
+    p._p.append(parse_xml(f'<w:del {W}><w:r><w:delText>400</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {W}><w:r><w:t>600</w:t></w:r></w:ins>'))
+    p.add_run(" ngày công")
+    r = d.add_paragraph("Cột một").add_run()
+    r.add_tab()
+    r.add_text("Cột hai")
+    r.add_break()
+    r.add_text("Dòng mới")
+    assert [b.text for b in read(d).blocks] == [
+        "Trong điều khiển nội dung", "Đạt 600 ngày công", "Cột một\tCột hai\nDòng mới"]
+
+
+def test_sample_docx_reads_fast_and_has_the_criteria_table() -> None:
+    import time
+
+    data = (CORPUS / "luc-binh-2023.docx").read_bytes()
+    bytes_to_document(data, "warm-up.docx")
+    start = time.perf_counter()
+    doc = bytes_to_document(data, "luc-binh-2023.docx")
+    assert time.perf_counter() - start < 0.5
+    table = [b for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
+    assert table and {b.cell.col for b in table} == {0, 1}
+    assert any(b.kind is BlockKind.HEADING for b in doc.blocks)
+
+
+# -- bad .docx files -------------------------------------------------------------------------
+def test_truncated_docx_is_corrupt() -> None:
+    data = (CORPUS / "luc-binh-2023.docx").read_bytes()
+    with pytest.raises(ReadError) as err:
+        bytes_to_document(data[: len(data) // 2], "cut.docx")
+    assert err.value.code == "corrupt_docx"
+    assert err.value.message("vi").startswith("cut.docx: ")
+
+
+def test_docx_with_broken_xml_is_corrupt() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO((CORPUS / "luc-binh-2023.docx").read_bytes())) as src, \
+            zipfile.ZipFile(buf, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, data[:200] if item.filename == "word/document.xml" else data)
+    with pytest.raises(ReadError) as err:
+        bytes_to_document(buf.getvalue(), "broken.docx")
+    assert err.value.code == "corrupt_docx"
+
+
+def test_zip_that_is_not_a_docx_is_unsupported() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(ReadError) as err:
+        bytes_to_document(buf.getvalue(), "bang-tinh.docx")
+    assert err.value.code == "unsupported_format"

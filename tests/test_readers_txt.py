@@ -1,0 +1,93 @@
+"""The .txt reader: encodings detected from evidence, every non-empty line a block."""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import ReadError
+from extractor.model import BlockKind
+from extractor.readers import bytes_to_document, sniff_format
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SAMPLE = (CORPUS / "luc-binh-2023.txt").read_text(encoding="utf-8")
+# A few real lines of the sample: enough text for a detector, and every Vietnamese diacritic
+# family (breve, circumflex, horn, đ, the five tones, capitals).
+SHORT = "\n".join(SAMPLE.splitlines()[:30])
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows software writes it: base letter (with its breve,
+    circumflex or horn) followed by a combining tone mark."""
+    out = bytearray()
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
+    return bytes(out)
+
+
+def lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+ENCODINGS = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8-sig": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    "utf-16-le": lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+    "utf-16-be": lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+    "cp1258": to_cp1258,
+}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("text", [SHORT, SAMPLE], ids=["30-lines", "whole-sample"])
+def test_vietnamese_text_is_decoded_in_each_encoding(encoding: str, text: str) -> None:
+    data = ENCODINGS[encoding](text)
+    assert sniff_format(data) == "txt"
+    doc = bytes_to_document(data, f"report-{encoding}.txt")
+    assert doc.encoding == encoding
+    assert [b.text for b in doc.blocks] == lines(text)
+
+
+def test_utf16_without_bom_is_recognised() -> None:
+    doc = bytes_to_document(SHORT.encode("utf-16-le"), "no-bom.txt")
+    assert doc.encoding == "utf-16-le"
+    assert [b.text for b in doc.blocks] == lines(SHORT)
+
+
+def test_cp1258_is_not_mistaken_for_another_code_page() -> None:
+    # the same bytes decoded as Windows-1252 would give "Kê\u0301t qua\u0309" style text
+    data = to_cp1258("Kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới: Đạt 14 tiêu chí.")
+    doc = bytes_to_document(data, "short.txt")
+    assert doc.encoding == "cp1258"
+    assert doc.blocks[0].text == "Kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới: Đạt 14 tiêu chí."
+    assert unicodedata.is_normalized("NFC", doc.blocks[0].text)
+
+
+def test_every_non_empty_line_is_a_block_and_dashes_are_list_items() -> None:
+    text = "BÁO CÁO\n\n- Về giao thông:\n+ Đường xã dài 3 km\nĐoạn thường\r\n\r\n   \n"
+    doc = bytes_to_document(text.encode(), "x.txt")
+    assert [(b.index, b.kind, b.text) for b in doc.blocks] == [
+        (0, BlockKind.PARAGRAPH, "BÁO CÁO"),
+        (1, BlockKind.LIST_ITEM, "- Về giao thông:"),
+        (2, BlockKind.LIST_ITEM, "+ Đường xã dài 3 km"),
+        (3, BlockKind.PARAGRAPH, "Đoạn thường"),
+    ]
+    assert all(b.page is None for b in doc.blocks)
+
+
+def test_sample_txt_keeps_one_block_per_line() -> None:
+    doc = bytes_to_document((CORPUS / "luc-binh-2023.txt").read_bytes(), "luc-binh-2023.txt")
+    assert doc.format == "txt" and doc.encoding == "utf-8"
+    assert [b.text for b in doc.blocks] == lines(SAMPLE)
+
+
+def test_blank_text_file_has_no_text() -> None:
+    with pytest.raises(ReadError) as err:
+        bytes_to_document(b"  \n\r\n\t\n", "blank.txt")
+    assert err.value.code == "no_text"

@@ -1,0 +1,130 @@
+"""The SQLite store: schema, per-document transactions, replacement, presence, corpus flags."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from extractor.store import SCHEMA_SQL, FileInfo, Store, StoreError
+
+ROOT = Path(__file__).resolve().parent.parent
+VERS = ("0.1.0", "abc")
+
+
+def _record(path: str, commune: str = "Lục Bình", figures: int = 2) -> dict:
+    loc = {"block": 3, "page": None, "start": 0, "end": 4}
+    return {
+        "source": {"path": path, "sha256": "x", "format": "txt"},
+        "commune": commune, "district": "Bạch Thông", "province": "Bắc Kạn",
+        "document_number": None, "report_date": "2023-08", "period": "2021-2023",
+        "document_kind": None, "signer": None, "identity_evidence": {},
+        "criteria": {"met": [1, 2], "unmet": [6], "basically_met": [], "met_count_claimed": 2,
+                     "unmet_count_claimed": 1, "criteria_set": "commune-2021-2025",
+                     "evidence": [{"number": 6, "status": "unmet", "text": "Tiêu chí số 6",
+                                   "location": loc}]},
+        "figures": [{"value": float(i + 1), "unit": "km", "text": f"{i + 1} km", "location": loc,
+                     "rule": "r", "total": None, "noun": None, "qualifier": None, "label": "đường",
+                     "indicator": "road_km", "per": None, "section": ["I", "1."], "component": 2}
+                    for i in range(figures)],
+        "flags": [{"rule": "conflicting_values", "severity": "error", "message": "400 ≠ 600",
+                   "evidence": [{"text": "400 ngày công", "location": loc}], "message_en": None}],
+        "extractor_version": "0.1.0",
+    }
+
+
+def _count(store: Store, table: str) -> int:
+    return store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_save_record_fills_every_table(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        assert _count(store, "documents") == 1
+        assert _count(store, "figures") == 2
+        assert _count(store, "criteria") == 3
+        assert _count(store, "flags") == 1
+        row = store.conn.execute("SELECT commune, met_count_claimed FROM identity").fetchone()
+        assert row == ("Lục Bình", 2)
+        ev = store.conn.execute(
+            "SELECT evidence_text, block FROM criteria WHERE number = 6").fetchone()
+        assert ev == ("Tiêu chí số 6", 3)
+        assert store.records()[0]["commune"] == "Lục Bình"
+
+
+def test_rereading_a_document_replaces_its_rows(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        info = FileInfo("/r/a.txt", "sha-a", 10, "txt")
+        store.save_record(info, _record("/r/a.txt", figures=5), VERS)
+        store.save_record(info, _record("/r/a.txt", commune="Quân Bình", figures=1), VERS)
+        assert _count(store, "documents") == 1
+        assert _count(store, "figures") == 1
+        assert store.conn.execute("SELECT commune FROM identity").fetchone() == ("Quân Bình",)
+        # a document that now fails loses its old figures
+        store.save_failure(info, "corrupt_docx", "bad zip", VERS)
+        assert _count(store, "figures") == 0 and _count(store, "identity") == 0
+        doc = store.documents()["/r/a.txt"]
+        assert doc.status == "failed"
+
+
+def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        bad = _record("/r/a.txt")
+        bad["figures"].append({"value": object()})  # not storable: the insert raises
+        with pytest.raises(Exception):
+            store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), bad, VERS)
+        assert _count(store, "documents") == 0 and _count(store, "figures") == 0
+
+
+def test_presence_duplicates_and_corpus_flags(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        store.save_duplicate(FileInfo("/r/b.txt", "sha-a", 10, "txt"), "/r/a.txt", VERS)
+        docs = store.documents()
+        assert docs["/r/b.txt"].status == "duplicate" and docs["/r/b.txt"].duplicate_of == "/r/a.txt"
+        store.set_present(["/r/a.txt"], False)
+        assert not store.documents()["/r/a.txt"].present
+        assert store.records() == []  # records of missing files are not handed to the checks
+        store.replace_corpus_flags([{"rule": "r1", "severity": "warning", "message": "m",
+                                     "evidence": []}] * 2)
+        store.replace_corpus_flags([{"rule": "r2", "severity": "info", "message": "m",
+                                     "evidence": []}])
+        rows = store.conn.execute("SELECT rule FROM flags WHERE scope = 'corpus'").fetchall()
+        assert rows == [("r2",)]
+
+
+def test_store_survives_reopen_and_rejects_other_schema(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store(path) as store:
+        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+    with Store(path) as store:
+        assert set(store.documents()) == {"/r/a.txt"}
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError):
+        Store(path)
+    (tmp_path / "junk.sqlite").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        Store(tmp_path / "junk.sqlite")
+
+
+def _statements(sql: str) -> list[str]:
+    return [" ".join(s.split()) for s in sql.split(";") if s.strip()]
+
+
+def test_documented_schema_is_the_schema() -> None:
+    doc = (ROOT / "schemas" / "store.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", doc, flags=re.S)
+    assert blocks, "schemas/store.md must show the DDL in a ```sql block"
+    assert _statements("\n".join(blocks)) == _statements(SCHEMA_SQL)
+
+
+def test_evidence_is_stored_as_json(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        (evidence,) = store.conn.execute("SELECT evidence FROM flags").fetchone()
+        assert json.loads(evidence)[0]["text"] == "400 ngày công"
