@@ -54,8 +54,9 @@ class Quantity:
 def _mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rules = []
     for r in load_pattern("non_figures")["rules"]:
-        flags = 0 if r.get("case_sensitive") else re.IGNORECASE
-        rules.append((r["name"], re.compile(r["regex"], flags | re.MULTILINE)))
+        flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+        regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
+        rules.extend((r["name"], re.compile(rx, flags)) for rx in regexes)
     return tuple(rules)
 
 
@@ -117,7 +118,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int] | None:
     not_nouns, durations = _noun_vocab()
     words: list[str] = []
     end = pos
-    while len(words) < 3:
+    while len(words) < 4:
         m = _WORD.match(text, end)
         if m is None:
             break

@@ -1,0 +1,49 @@
+"""The review page shows every figure in its source and links every flag to its evidence."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from extractor import i18n
+from extractor.cli import main
+from extractor.model import Block, BlockKind, Document
+from extractor.pipeline import document_to_record
+from extractor.readers import read_document
+from extractor.review import document_to_review_html
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_figure_is_marked_in_its_source_and_flags_link_to_evidence():
+    doc = read_document(ROOT / "corpus" / "luc-binh-2023.docx")
+    record = document_to_record(doc)
+    page = document_to_review_html(doc, record)
+    marked = [html.unescape(m) for m in re.findall(r"<mark[^>]*>(.*?)</mark>", page)]
+    for fig in record.figures:
+        original = doc.blocks[fig.location.block].text[fig.location.start:fig.location.end]
+        assert original in marked
+    anchors = set(re.findall(r'id="(b\d+-\d+)"', page))
+    links = set(re.findall(r'href="#(b\d+-\d+)"', page))
+    assert record.flags and links <= anchors
+
+
+def test_text_is_escaped_and_language_follows_the_setting():
+    doc = Document("x.txt", "txt", "0", [Block(0, BlockKind.PARAGRAPH, "<script>alert(1)</script> có 5 hộ")])
+    record = document_to_record(doc)
+    try:
+        i18n.set_language("en")
+        page = document_to_review_html(doc, record)
+    finally:
+        i18n.set_language(None)
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert "No contradictions found." in page or "Flags" in page
+
+
+def test_review_command_writes_pages_and_an_index(tmp_path):
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    code = main(["review", str(ROOT / "corpus" / "luc-binh-2023.txt"), str(bad), "-o", str(tmp_path / "r")])
+    assert code == 3
+    assert (tmp_path / "r" / "luc-binh-2023.txt.html").exists()
+    assert "luc-binh-2023.txt.html" in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
