@@ -379,49 +379,108 @@ def _cell_status(text: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Cell:
+    block: int  # outline index
+    start: int
+    end: int
+    text: str
+
+
+_PIPE = re.compile(r"\s*\|\s*")
+
+
+def _pipe_tables(outline: Outline) -> list[dict[int, list[tuple[int, _Cell]]]]:
+    """Runs of text lines written as table rows ("1 | Quy hoạch | Đạt") with one column count."""
+    tables: list[dict[int, list[tuple[int, _Cell]]]] = []
+    current: dict[int, list[tuple[int, _Cell]]] = {}
+    width = 0
+    for i, ob in enumerate(outline.blocks):
+        text = ob.text
+        if ob.block.kind == BlockKind.TABLE_CELL or "|" not in text:
+            if len(current) >= 2:
+                tables.append(current)
+            current, width = {}, 0
+            continue
+        cells, pos = [], 0
+        for m in list(_PIPE.finditer(text)) + [None]:
+            cut = m.start() if m else len(text)
+            raw = text[pos:cut]
+            lead = len(raw) - len(raw.lstrip())
+            cells.append(_Cell(i, pos + lead, pos + len(raw.rstrip()), raw.strip()))
+            pos = m.end() if m else len(text)
+        if len(cells) != width:
+            if len(current) >= 2:
+                tables.append(current)
+            current, width = {}, len(cells)
+        current[len(current)] = list(enumerate(cells))
+    if len(current) >= 2:
+        tables.append(current)
+    return tables
+
+
+def _all_tables(outline: Outline) -> list[dict[int, list[tuple[int, _Cell]]]]:
+    """Every table as row -> [(col, cell)]: docx/pdf table cells and pipe-written rows."""
+    out = [{r: [(col, _Cell(i, 0, len(outline.blocks[i].text), outline.blocks[i].text))
+                for col, i in cells] for r, cells in rows.items()}
+           for rows in _table_rows(outline).values()]
+    return out + _pipe_tables(outline)
+
+
 def _table_claims(state: _State) -> set[int]:
     """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
-    mark columns); returns the outline indices of the cells consumed."""
+    mark columns); returns the outline indices of the blocks consumed."""
     c = _rx().c
     outline, size = state.outline, state.cset.size
     consumed: set[int] = set()
-    for rows in _table_rows(outline).values():
+    for rows in _all_tables(outline):
         order = sorted(rows)
         num_col = name_col = status_col = None
         mark_cols: dict[int, str] = {}
         header_rows: set[int] = set()
-        for r in order[:3]:
-            for col, i in rows[r]:
-                t = outline.blocks[i].text.strip(" *")
+        for k, r in enumerate(order[:3]):
+            # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
+            numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
+            headerish = k == 0 or (order[k - 1] in header_rows and not numbered)
+            for col, x in rows[r]:
+                t = x.text.strip(" *")
                 if c["table_number_header"].match(t):
-                    num_col = col; header_rows.add(r)
+                    num_col = col
+                    header_rows.add(r)
                 elif c["table_name_header"].search(t):
-                    name_col = col if name_col is None else name_col; header_rows.add(r)
-                elif _cell_status(t) and len(t) <= 20 and r in header_rows | {order[0]}:
-                    mark_cols[col] = _cell_status(t) or MET; header_rows.add(r)
+                    name_col = col if name_col is None else name_col
+                    header_rows.add(r)
+                elif headerish and len(t) <= 20 and _cell_status(t):
+                    mark_cols[col] = _cell_status(t) or MET
+                    header_rows.add(r)
                 elif c["table_status_header"].search(t) and len(t) <= 60:
-                    status_col = col; header_rows.add(r)
+                    status_col = col
+                    header_rows.add(r)
         if name_col is None or (status_col is None and not mark_cols):
             continue
         table_claims: list[_Claim] = []
-        pending: tuple[int, _Ref, list[str], int, int] | None = None  # criterion without status
+        used: set[int] = set()
+        # a criterion named without a status: its indicator rows below decide
+        pending: tuple[int, _Ref, list[str], _Cell] | None = None
+
+        def claim(number: int, status: str, ref: _Ref, x: _Cell) -> None:
+            table_claims.append(_Claim(number, status, "table", x.text,
+                                       outline.location(x.block, x.start, x.end), -1, ref))
 
         def close() -> None:
             nonlocal pending
             if pending is not None and pending[2]:
                 sub = pending[2]
-                status = UNMET if UNMET in sub else BASIC if BASIC in sub else MET
-                number, ref, _, i, ln = pending
-                table_claims.append(_Claim(number, status, "table", outline.blocks[i].text,
-                                           outline.location(i, 0, ln), -1, ref))
+                claim(pending[0], UNMET if UNMET in sub else BASIC if BASIC in sub else MET,
+                      pending[1], pending[3])
             pending = None
 
         for r in order:
             if r in header_rows:
                 continue
-            cells = {col: i for col, i in rows[r]}
-            name_i = cells.get(name_col)
-            name_text = outline.blocks[name_i].text if name_i is not None else ""
+            cells = dict(rows[r])
+            name_cell = cells.get(name_col)
+            name_text = name_cell.text if name_cell is not None else ""
             number: int | None = None
             ref: _Ref | None = None
             groups = text_to_groups(name_text, size)
@@ -434,36 +493,99 @@ def _table_claims(state: _State) -> set[int]:
                 by_name = lookup_name(nm.group(0)) if nm else None
                 stt = None
                 if num_col is not None and num_col in cells:
-                    sm = c["table_row_number"].match(outline.blocks[cells[num_col]].text)
+                    sm = c["table_row_number"].match(cells[num_col].text)
                     stt = int(sm.group("n")) if sm and _valid(int(sm.group("n")), size) else None
-                if stt is not None and by_name is not None:
-                    number = stt
-                    ref = _Ref(stt, 0, len(name_text), by_name)
-                elif stt is not None or by_name is not None:
+                if stt is not None or by_name is not None:
                     number = stt if stt is not None else by_name
-                    ref = _Ref(number, 0, len(name_text), None)
+                    ref = _Ref(number, 0, len(name_text), by_name if stt is not None else None)
             status: str | None = None
             if status_col is not None and status_col in cells:
-                status = _cell_status(outline.blocks[cells[status_col]].text)
+                status = _cell_status(cells[status_col].text)
             for col, st in mark_cols.items():
-                if col in cells and c["table_mark"].match(outline.blocks[cells[col]].text):
+                if col in cells and c["table_mark"].match(cells[col].text):
                     status = st
-            if number is not None:
+            if number is not None and ref is not None and name_cell is not None:
                 close()
-                consumed.update(cells.values())
-                if status is not None and name_i is not None:
-                    table_claims.append(_Claim(number, status, "table", name_text,
-                                               outline.location(name_i, 0, len(name_text)), -1, ref))
-                elif name_i is not None:
-                    pending = (number, ref, [], name_i, len(name_text))  # type: ignore[arg-type]
+                used.update(x.block for x in cells.values())
+                if status is not None:
+                    claim(number, status, ref, name_cell)
+                else:
+                    pending = (number, ref, [], name_cell)
             elif pending is not None and status is not None and not name_text.strip():
                 pending[2].append(status)
-                consumed.update(cells.values())
+                used.update(x.block for x in cells.values())
         close()
         if len(table_claims) >= 2:
             state.claims.extend(table_claims)
-        else:
-            consumed -= {i for row in rows.values() for _, i in row}
+            consumed |= used
+    return consumed
+
+
+def _flat_table_claims(state: _State, skip: set[int]) -> set[int]:
+    """A criteria table whose cells came out of a PDF text layer as one paragraph each:
+    a block holding only a row number, then one starting with a criterion's name, the status
+    at the end of that block or in the next one. Needs three such rows in a run."""
+    c = _rx().c
+    outline, size = state.outline, state.cset.size
+    blocks = outline.blocks
+    rows: list[tuple[_Claim, set[int]]] = []
+    runs: list[list[tuple[_Claim, set[int]]]] = []
+    def row_start(i: int) -> tuple[re.Match[str], re.Match[str]] | None:
+        if i + 1 >= len(blocks) or i in skip or i + 1 in skip:
+            return None
+        sm = c["table_row_number"].match(blocks[i].text)
+        if not sm or not _valid(int(sm.group("n")), size):
+            return None
+        name_text = blocks[i + 1].text
+        lead = c["heading_lead"].match(name_text)
+        nm = name_regex().match(name_text, lead.end() if lead else 0)
+        return (sm, nm) if nm and lookup_name(nm.group(0)) is not None else None
+
+    i = 0
+    while i < len(blocks) - 1:
+        start = row_start(i)
+        if start is None:
+            # a name wrapped over a page break leaves its end in a block of its own
+            if rows and row_start(i + 1) is not None:
+                i += 1
+                continue
+            if rows:
+                runs.append(rows)
+                rows = []
+            i += 1
+            continue
+        sm, nm = start
+        number, by_name = int(sm.group("n")), lookup_name(nm.group(0))
+        name_text = blocks[i + 1].text
+        used = {i, i + 1}
+        status = None
+        rest = name_text[nm.end():]
+        # the status cell glued to the name: right after it, or ending the block
+        tail = [t for t in text_to_statuses(rest)
+                if c["follow_gap"].match(rest[:t.start]) or re.fullmatch(r"[\s.*]*(?:\(.*)?", rest[t.end:])]
+        if tail:
+            status = tail[0].status
+        elif i + 2 < len(blocks) and i + 2 not in skip and _cell_status(blocks[i + 2].text):
+            status = _cell_status(blocks[i + 2].text)
+            used.add(i + 2)
+        if status is None:
+            if rows:
+                runs.append(rows)
+                rows = []
+            i += 2
+            continue
+        ref = _Ref(number, 0, nm.end(), by_name)
+        rows.append((_Claim(number, status, "table", name_text[:nm.end()],
+                            outline.location(i + 1, 0, nm.end()), -1, ref), used))
+        i = max(used) + 1
+    if rows:
+        runs.append(rows)
+    consumed: set[int] = set()
+    for run in runs:
+        if len(run) >= 3:
+            state.claims.extend(cl for cl, _ in run)
+            for _, used in run:
+                consumed |= used
     return consumed
 
 
@@ -594,6 +716,7 @@ def outline_to_criteria(outline: Outline) -> CriteriaStatus:
     cset = criteria_set_for_year(outline_to_year(outline))
     state = _State(outline, cset)
     consumed = _table_claims(state)
+    consumed |= _flat_table_claims(state, consumed)
     _prose(state, _units(outline, consumed, _plan_flags(outline)))
     _resolve_names(state)
 

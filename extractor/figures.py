@@ -342,26 +342,21 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     if quantities:
         return [(_make_figure(ctx, i, ob, q, label or figure_to_label(ob.text, q.start, q.end, q.noun)), q)
                 for q in quantities]
-    # a bare number: the unit comes from the row's "Đơn vị tính" cell or the column header
-    m = DIGIT_TOKEN.fullmatch(text)
-    if m is None or grid is None or grid.is_index_column(cell.col) or grid.is_header_row(cell.row):
+    # a bare number ("12,5", "8/8"): the unit comes from the row's "Đơn vị tính" cell or from
+    # the column header, read as if it were written after the number
+    if grid is None or grid.is_index_column(cell.col) or grid.is_header_row(cell.row):
         return []
     unit_text = grid.unit_text(cell.row, cell.col)
-    if not unit_text:
+    if not unit_text or not DIGIT_TOKEN.search(text):
         return []
-    probe = f"1 {unit_text}"
-    unit = _scaled_unit_at(probe, 1)
-    if unit is None:
-        counted = _counted_noun(probe, 1)
-        if counted is None:
-            return []
-        unit = ("count", 1.0, counted[0], 0)
-    num = token_to_number(m.group(), ctx.convention)
-    offset = ob.text.index(text)
-    q = Quantity(start=offset, end=offset + len(text), value=num.value * unit[1], unit=unit[0], rule="table_cell",
-                 noun=unit[2], malformed=num.malformed, ambiguous=num.ambiguous,
-                 number_span=(offset, offset + len(text)))
-    return [(_make_figure(ctx, i, ob, q, label), q)]
+    cell_text = ob.text.rstrip()
+    out = []
+    for q in text_to_quantities(f"{cell_text} {unit_text.lower()}", ctx.convention):
+        if q.start >= len(cell_text):
+            break
+        q = replace(q, end=min(q.end, len(cell_text)), rule="table_cell")
+        out.append((_make_figure(ctx, i, ob, q, label), q))
+    return out
 
 
 def _number_flags(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) -> list[Flag]:
@@ -379,4 +374,3 @@ def _number_flags(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) ->
     return flags
 
 
-__all__ = ["Quantity", "outline_to_figures", "text_to_masks", "text_to_quantities", "replace"]

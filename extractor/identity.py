@@ -54,15 +54,28 @@ def _original(outline: Outline, i: int, start: int, end: int) -> tuple[str, Loca
 def _cut_name(name: str, caps: bool) -> str:
     """The leading capitalised syllables of a captured name ("Lục Bình báo cáo" -> "Lục Bình");
     in a line written in capitals every syllable must be upper case; acronyms end a name."""
-    kept = []
-    for tok in name.split():
+    def ok(tok: str) -> bool:
         if caps:
-            if not tok.isupper():
+            return tok.isupper()
+        return tok[0].isupper() and not (len(tok) > 1 and tok.isupper())
+
+    tokens = name.split()
+    kept: list[str] = []
+    for k, tok in enumerate(tokens):
+        if tok in ("-", "–"):
+            # "Bà Rịa - Vũng Tàu" is one name; "Bạch Thông - TỈNH BẮC KẠN" is two units
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+            if not kept or not nxt or not ok(nxt) or nxt.casefold() in _prefix_words():
                 break
-        elif not tok[0].isupper() or (len(tok) > 1 and tok.isupper()):
+        elif not ok(tok):
             break
         kept.append(tok)
     return " ".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _prefix_words() -> frozenset[str]:
+    return frozenset(w for p in _p()["level_of"] for w in p.split())
 
 
 def _zone_weight(outline: Outline, i: int) -> int:

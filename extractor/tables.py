@@ -13,6 +13,7 @@ from functools import lru_cache
 from .model import BlockKind
 from .patterns import load_pattern
 from .structure import Outline
+from .units import unit_at
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _BRACKETED = re.compile(r"\(([^()]{1,30})\)\s*$")
@@ -71,13 +72,14 @@ class TableGrid:
         return " ".join(dict.fromkeys(parts)) or None
 
     def unit_text(self, row: int, col: int) -> str | None:
+        """A unit in brackets in the column header ("Tỷ lệ (%)") wins over the row's
+        "Đơn vị tính" cell: it is specific to this column."""
+        m = _BRACKETED.search(self.column_header(row, col) or "")
+        if m and unit_at(f"1 {m.group(1).strip().lower()}", 1) is not None:
+            return m.group(1).strip()
         if self.unit_col is not None and (row, self.unit_col) in self.cells:
-            text = self.cells[(row, self.unit_col)].strip()
-            if text:
-                return text
-        header = self.column_header(row, col) or ""
-        m = _BRACKETED.search(header)
-        return m.group(1).strip() if m else None
+            return self.cells[(row, self.unit_col)].strip() or None
+        return None
 
 
 def outline_to_tables(outline: Outline) -> dict[int, TableGrid]:

@@ -263,6 +263,31 @@ def test_table_with_mark_columns() -> None:
     assert (r.met, r.unmet) == ([1, 10], [2])
 
 
+def test_table_with_two_header_rows() -> None:
+    rows = [("STT", "Tên tiêu chí", "Kết quả", ""), ("", "", "Đạt", "Chưa đạt"),
+            ("6", "Cơ sở vật chất văn hóa", "", "x"), ("7", "Chợ nông thôn", "x", "")]
+    cells = [cell(t, 0, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    r = criteria_of(*cells)
+    assert (r.met, r.unmet) == ([7], [6])
+
+
+def test_table_flattened_by_a_pdf_text_layer() -> None:
+    r = criteria_of("STT", "Tên tiêu chí", "Kết quả", "1", "Quy hoạch", "Đạt", "2", "Giao thông",
+                    "Chưa đạt", "6", "Cơ sở vật chất văn hóa đạt", "7", "Chợ nông thôn", "Không đạt",
+                    "17", "Môi trường và an toàn Chưa đạt", "thực phẩm",
+                    "19", "Quốc phòng và An ninh đạt (số liệu chi tiết theo Phụ biểu số 09)")
+    assert (r.met, r.unmet) == ([1, 6, 19], [2, 7, 17])
+    # two numbered lines are no table
+    assert criteria_of("1", "Quy hoạch", "Đạt", "2", "Giao thông", "Đạt").met == []
+
+
+def test_pipe_rows_of_a_text_file() -> None:
+    r = criteria_of("STT | Tên tiêu chí | Kết quả", "1 | Quy hoạch | Đạt", "2 | Giao thông | Chưa đạt")
+    assert (r.met, r.unmet) == ([1], [2])
+    ev = next(e for e in r.evidence if e.number == 2)
+    assert ev.location is not None and (ev.location.block, ev.location.start) == (2, 4)
+
+
 def test_summary_laid_out_in_cells_reads_like_prose() -> None:
     cells = [cell("- Tổng số 2 tiêu chí xã đạt đến thời điểm hiện tại:", 0, 0, 0),
              cell("Tiêu chí số 1 Quy hoạch; Tiêu chí số 2 Giao thông.", 0, 0, 1),

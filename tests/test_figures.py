@@ -159,3 +159,12 @@ def test_extraction_never_raises_on_arbitrary_text(text: str):
 
 def test_normalized_tone_placement_compares_equal():
     assert normalize("cứng hoá") == normalize("cứng hóa")
+
+
+def test_table_ratio_cell_and_unit_in_column_header():
+    cells = [(0, 0, "TT"), (0, 1, "Chỉ tiêu"), (0, 2, "ĐVT"), (0, 3, "Thực hiện"), (0, 4, "Tỷ lệ (%)"),
+             (1, 0, "1"), (1, 1, "Thôn có nhà văn hóa"), (1, 2, "Thôn"), (1, 3, "8/8"), (1, 4, "100"),
+             (2, 0, "2"), (2, 1, "Công trình thủy lợi"), (2, 2, "Công trình"), (2, 3, "12"), (2, 4, "")]
+    figs = figures_of(cells=cells)
+    assert [(f.value, f.unit, f.total, f.noun) for f in figs] == [
+        (8, "village", 8, None), (100, "percent", None, None), (12, "count", None, "công trình")]
