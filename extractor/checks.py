@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import combinations
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 import yaml
 
 from . import i18n
-from .model import Evidence, Figure, Flag, Location, Record
+from .model import BlockKind, Evidence, Figure, Flag, Location, Record
 from .patterns import load_pattern
 from .structure import Outline
 
@@ -44,7 +45,10 @@ def _regex(section: str, key: str = "regex", flags: int = re.IGNORECASE) -> re.P
 def thresholds() -> tuple[dict[str, Any], ...]:
     """Every criteria threshold file of schemas/thresholds/, parsed once per process."""
     folder = resources.files("extractor._schemas").joinpath("thresholds")
-    files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    try:
+        files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return ()  # an install without the folder: the check has nothing to compare
     return tuple(yaml.safe_load(p.read_text(encoding="utf-8")) for p in files)
 
 
@@ -134,7 +138,11 @@ class _Report:
         return self.outline.blocks[pos].text
 
     def in_block(self, pos: int) -> list[Placed]:
-        return [p for p in self.placed if p.pos == pos]
+        if not hasattr(self, "_by_pos"):
+            self._by_pos: dict[int, list[Placed]] = {}
+            for p in self.placed:
+                self._by_pos.setdefault(p.pos, []).append(p)
+        return self._by_pos.get(pos, [])
 
     def sentence_span(self, p: Placed) -> tuple[int, int]:
         return self.sentences[p.pos][p.sentence]
@@ -149,12 +157,14 @@ def figure_evidence(f: Figure) -> Evidence:
     return Evidence(text=f.text, location=f.location)
 
 
-def text_to_sentences(text: str) -> list[tuple[int, int]]:
+def text_to_sentences(text: str, split_on_semicolon: bool = True) -> list[tuple[int, int]]:
     """Sentence spans of a block: split after ';' and after '.', '!', '?' that are followed by
     whitespace and a character that is not a lowercase letter ("343. triệu" stays whole)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _regex("sentence").finditer(text):
+        if m.group() == ";" and not split_on_semicolon:
+            continue
         if m.group() != ";":
             rest = text[m.end():].lstrip()
             if rest and rest[0].islower():
@@ -191,11 +201,15 @@ def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Pla
 
 
 def place_name(outline: Outline, pos: int) -> Callable[[str], str]:
-    """Where a block stands, for messages: its programme component, else its block number."""
+    """Where a block stands, for messages: its programme component, else its page, else its
+    paragraph number."""
     ob = outline.blocks[pos]
     if ob.component is not None:
         return lambda lang: i18n.t("checks", "place_component", lang=lang, n=ob.component)
-    return lambda lang: i18n.t("checks", "place_block", lang=lang, n=ob.block.index)
+    if ob.block.page is not None:
+        return lambda lang: i18n.t("checks", "place_page", lang=lang, n=ob.block.page)
+    # blocks count from 0 in locations; people count paragraphs from 1
+    return lambda lang: i18n.t("checks", "place_block", lang=lang, n=ob.block.index + 1)
 
 
 def _close(a: float, b: float, rel: float = 1e-9) -> bool:
@@ -243,38 +257,94 @@ def conflicting_values(rep: _Report) -> list[Flag]:
     windows: dict[tuple[int, int], list[Placed]] = {}
     for p in rep.placed:
         windows.setdefault((p.pos, p.sentence), []).append(p)
-    keys = sorted(windows)
+    # only windows that share a distinctive figure are compared (an index keeps this linear
+    # in practice: "0 đồng" or "100%" are never anchors)
+    by_anchor: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    for key, items in windows.items():
+        for a in {_anchor_key(p.figure) for p in items if _is_anchor(p.figure)}:
+            by_anchor.setdefault(a, []).append(key)
+    candidates = sorted({(k1, k2) for keys in by_anchor.values() for k1, k2 in combinations(sorted(keys), 2)})
     flags: list[Flag] = []
     flagged: set[frozenset[int]] = set()
-    for i, k1 in enumerate(keys):
-        w1 = windows[k1]
-        for k2 in keys[i + 1:]:
-            w2 = windows[k2]
-            anchors = _anchor_pairs(w1, w2)
-            if not anchors:
-                continue
-            s1, s2 = rep.sentence_span(w1[0]), rep.sentence_span(w2[0])
-            y1, y2 = _years(rep.text(k1[0])[s1[0]:s1[1]]), _years(rep.text(k2[0])[s2[0]:s2[1]])
-            if y1 and y2 and not (y1 & y2):
-                continue  # different years: different periods, not one thing told twice
-            used1 = {id(a) for a, _ in anchors}
-            used2 = {id(b) for _, b in anchors}
-            for a, b in _leftover_pairs([p for p in w1 if id(p) not in used1],
-                                        [p for p in w2 if id(p) not in used2]):
-                if _same_amount(a.figure, b.figure):
-                    continue
-                severity = "error" if len(anchors) >= cfg["anchors_for_error"] else "warning"
-                anchor_texts = "; ".join(x.figure.text for x, _ in anchors)
-                evidence = [figure_evidence(a.figure), figure_evidence(b.figure)]
-                for x, y in anchors:
-                    evidence += [figure_evidence(x.figure), figure_evidence(y.figure)]
-                flags.append(make_flag(
-                    "conflicting_values", severity, "conflicting_values", evidence,
-                    a=a.figure.text, b=b.figure.text, place_a=place_name(rep.outline, a.pos),
-                    place_b=place_name(rep.outline, b.pos), anchors=anchor_texts))
-                flagged.add(frozenset((id(a.figure), id(b.figure))))
+    for k1, k2 in candidates:
+        w1, w2 = windows[k1], windows[k2]
+        anchors = _anchor_pairs(w1, w2)
+        if not anchors:
+            continue
+        s1, s2 = rep.sentence_span(w1[0]), rep.sentence_span(w2[0])
+        y1, y2 = _years(rep.text(k1[0])[s1[0]:s1[1]]), _years(rep.text(k2[0])[s2[0]:s2[1]])
+        if y1 and y2 and not (y1 & y2):
+            continue  # different years: different periods, not one thing told twice
+        used1 = {id(a) for a, _ in anchors}
+        used2 = {id(b) for _, b in anchors}
+        differing = [(a, b) for a, b in _leftover_pairs([p for p in w1 if id(p) not in used1],
+                                                        [p for p in w2 if id(p) not in used2])
+                     if not (_comparable(a.figure, b.figure) and _same_amount(a.figure, b.figure))]
+        if len(differing) != 1 or not _comparable(differing[0][0].figure, differing[0][1].figure):
+            continue  # several figures changed: two different things told alike, not one told twice
+        for a, b in differing:
+            severity = "error" if len(anchors) >= cfg["anchors_for_error"] else cfg["one_anchor_severity"]
+            anchor_texts = "; ".join(x.figure.text for x, _ in anchors)
+            evidence = [figure_evidence(a.figure), figure_evidence(b.figure)]
+            for x, y in anchors:
+                evidence += [figure_evidence(x.figure), figure_evidence(y.figure)]
+            flags.append(make_flag(
+                "conflicting_values", severity, "conflicting_values", evidence,
+                a=a.figure.text, b=b.figure.text, place_a=place_name(rep.outline, a.pos),
+                place_b=place_name(rep.outline, b.pos), anchors=anchor_texts))
+            flagged.add(frozenset((id(a.figure), id(b.figure))))
+    flags += _prose_table_conflicts(rep, flagged)
     flags += _single_valued_conflicts(rep, flagged)
     return flags
+
+
+def _prose_table_conflicts(rep: _Report, flagged: set[frozenset[int]]) -> list[Flag]:
+    """An indicator the text states once and a table states once, with different values
+    ("toàn xã còn 154 hộ nghèo" and the appendix row "Số hộ nghèo | hộ | - | 135"). An
+    indicator the text gives several values of is used loosely there and is left alone."""
+    severity = config()["conflict"]["prose_table_severity"]
+    target = _regex("conflict", "target_regex")
+    prose: dict[tuple[str, str], list[Placed]] = {}
+    table: dict[tuple[str, str], list[Placed]] = {}
+    units = set(config()["conflict"]["prose_table_units"])
+    for p in rep.placed:
+        f = p.figure
+        if not f.indicator or f.unit not in units:
+            continue
+        if rep.outline.blocks[p.pos].block.kind is BlockKind.TABLE_CELL:
+            table.setdefault((f.indicator, f.unit), []).append(p)
+            continue
+        s, e = rep.sentence_span(p)
+        if not target.search(rep.text(p.pos)[s:e]):
+            prose.setdefault((f.indicator, f.unit), []).append(p)
+    flags: list[Flag] = []
+    for key in sorted(set(prose) & set(table)):
+        xs, ys = _distinct(prose[key]), _distinct(table[key])
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        a, b = xs[0].figure, ys[0].figure
+        amounts_a = {a.value} | ({a.total} if a.total is not None else set())
+        amounts_b = {b.value} | ({b.total} if b.total is not None else set())
+        if any(_close(u, v) for u in amounts_a for v in amounts_b):
+            continue
+        flags.append(make_flag(
+            "conflicting_values", severity, "conflicting_values_table",
+            [figure_evidence(a), figure_evidence(b)], indicator=indicator_name(key[0]),
+            a=a.text, b=b.text, place_a=place_name(rep.outline, xs[0].pos)))
+        flagged.add(frozenset((id(a), id(b))))
+    return flags
+
+
+def _distinct(items: list[Placed]) -> list[Placed]:
+    out: list[Placed] = []
+    for p in items:
+        if not any(_same_amount(p.figure, q.figure) for q in out):
+            out.append(p)
+    return out
+
+
+def _anchor_key(f: Figure) -> tuple[Any, ...]:
+    return (_kind(f), round(f.value, 6), None if f.total is None else round(f.total, 6))
 
 
 def _anchor_pairs(w1: list[Placed], w2: list[Placed]) -> list[tuple[Placed, Placed]]:
@@ -297,16 +367,15 @@ def _kind(f: Figure) -> tuple[Any, ...]:
 
 def _leftover_pairs(a: list[Placed], b: list[Placed]) -> Iterator[tuple[Placed, Placed]]:
     """Figures of the same kind in two windows, paired in order when both windows hold the
-    same number of them (otherwise which goes with which is unknown, and nothing is paired)."""
+    same number of them (otherwise which goes with which is unknown, and nothing is paired).
+    A pair may still measure different things (different indicators): the caller decides."""
     kinds = {_kind(p.figure) for p in a} & {_kind(p.figure) for p in b}
     for kind in sorted(kinds, key=repr):
         xs = [p for p in a if _kind(p.figure) == kind]
         ys = [p for p in b if _kind(p.figure) == kind]
         if len(xs) != len(ys):
             continue
-        for x, y in zip(xs, ys):
-            if _comparable(x.figure, y.figure):
-                yield x, y
+        yield from zip(xs, ys)
 
 
 def _single_valued_conflicts(rep: _Report, flagged: set[frozenset[int]]) -> list[Flag]:
@@ -318,10 +387,7 @@ def _single_valued_conflicts(rep: _Report, flagged: set[frozenset[int]]) -> list
             by_indicator.setdefault(p.figure.indicator, []).append(p)
     flags: list[Flag] = []
     for indicator, items in sorted(by_indicator.items()):
-        distinct: list[Placed] = []
-        for p in items:
-            if not any(_same_amount(p.figure, q.figure) for q in distinct):
-                distinct.append(p)
+        distinct = _distinct(items)
         if len(distinct) < 2:
             continue
         ids = {id(p.figure) for p in distinct}
@@ -340,6 +406,16 @@ _WORD = re.compile(r"\s*([^\W\d_][\w'-]*)([:,;]?)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'-]*|\d{1,3}(?![\w.,/])")
 
 
+@lru_cache(maxsize=1)
+def _count_nouns() -> dict[int, frozenset[tuple[str, ...]]]:
+    """The counted nouns of patterns/checks.yaml as word tuples, by length."""
+    out: dict[int, set[tuple[str, ...]]] = {}
+    for noun in config()["count_list"]["nouns"]:
+        words = tuple(noun.split())
+        out.setdefault(len(words), set()).add(words)
+    return {n: frozenset(v) for n, v in out.items()}
+
+
 @dataclass(frozen=True)
 class CountedList:
     count: int
@@ -352,7 +428,7 @@ class CountedList:
 def text_to_counted_lists(text: str) -> list[CountedList]:
     """Every "<count> <noun>[:,] Name, Name và Name" in a text, with the names read."""
     cfg = config()["count_list"]
-    nouns = [n.split() for n in cfg["nouns"]]
+    nouns = _count_nouns()
     found: list[CountedList] = []
     for m in _regex("count_list", flags=0).finditer(text):
         words: list[tuple[str, int]] = []  # (word, end offset)
@@ -365,8 +441,9 @@ def text_to_counted_lists(text: str) -> list[CountedList]:
             pos = w.end()
             if w.group(2):
                 break
-        noun_len = next((k for k in range(len(words), 0, -1)
-                         if any([x for x, _ in words[:k]][-len(n):] == n for n in nouns if len(n) <= k)), 0)
+        seq = tuple(x for x, _ in words)
+        noun_len = next((k for k in range(len(seq), 0, -1)
+                         if any(seq[k - n:k] in nouns.get(n, ()) for n in range(1, k + 1))), 0)
         if not noun_len:
             continue
         noun_end = words[noun_len - 1][1]
@@ -383,9 +460,12 @@ def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tu
     pos = lead.end() if lead else pos
     sep = re.compile(cfg["name_separator"], re.IGNORECASE)
     not_names = set(cfg["not_names"])
+    prefixes = tuple(f"{p} " for p in cfg["name_prefixes"])
     names: list[str] = []
     start = end = pos
     while True:
+        if text.startswith(prefixes, pos):  # "thôn Nà Pài": the name is what follows
+            pos = text.index(" ", pos) + 1
         name_end, words = pos, []
         while True:
             w = _NAME_WORD.match(text, name_end)
@@ -503,6 +583,42 @@ def _implicit_ratios(rep: _Report, items: list[Placed], checked: set[int], cfg: 
     return flags
 
 
+def table_ratio_mismatch(rep: _Report) -> list[Flag]:
+    """A table row "Kế hoạch | Thực hiện | Tỷ lệ (%)" whose percentage is not the result
+    over the plan (rule id `ratio_mismatch`)."""
+    roles = {role: _regex("table_ratio", f"{role}_header_regex") for role in ("percent", "actual", "plan")}
+    headers: dict[tuple[int, int], str] = {}  # (table, column) -> header text (first row)
+    rows: dict[tuple[int, int], list[tuple[int, Placed]]] = {}
+    for pos, ob in enumerate(rep.outline.blocks):
+        cell = ob.block.cell
+        if ob.block.kind is not BlockKind.TABLE_CELL or cell is None:
+            continue
+        if cell.row == 0:
+            headers[(cell.table, cell.col)] = ob.text
+        for p in rep.in_block(pos):
+            rows.setdefault((cell.table, cell.row), []).append((cell.col, p))
+    flags: list[Flag] = []
+    for (table, _), items in sorted(rows.items()):
+        found: dict[str, list[Placed]] = {}
+        for col, p in items:
+            header = headers.get((table, col), "")
+            role = next((r for r, rx in roles.items() if rx.search(header)), None)
+            if role:
+                found.setdefault(role, []).append(p)
+        if any(len(found.get(r, [])) != 1 for r in roles):
+            continue
+        plan, actual, pct = found["plan"][0].figure, found["actual"][0].figure, found["percent"][0]
+        if (pct.figure.unit != "percent" or plan.unit != actual.unit or plan.unit == "percent"
+                or plan.total is not None or actual.total is not None or plan.value <= 0):
+            continue
+        flag = _ratio_flag(pct, 100.0 * actual.value / plan.value, actual.value, plan.value,
+                           [figure_evidence(actual), figure_evidence(plan), figure_evidence(pct.figure)],
+                           implicit=False)
+        if flag:
+            flags.append(flag)
+    return flags
+
+
 # ---------------------------------------------------------------------------- sum_mismatch
 
 
@@ -526,30 +642,43 @@ def _part_of(total: Figure, f: Figure) -> bool:
 
 def sum_mismatch(rep: _Report) -> list[Flag]:
     """A total followed by "trong đó" and its parts, in the list items of the next blocks
-    ("452 ha, trong đó: / + 445 ha / + 7 ha") or later in the same sentence."""
+    ("452 ha, trong đó: / + 445 ha / + 7 ha") or later in the same sentence, where the parts
+    may be separated by ';' ("369,5 ha, trong đó: cây hàng năm 307,1 ha; cây lâu năm 57,4 ha.")."""
     cfg = config()["sum"]
     lead_in = _regex("sum", "lead_in_end_regex")
     breakdown = _regex("sum", "breakdown_regex")
     units = set(cfg["additive_units"]) | {"percent"}
     flags: list[Flag] = []
-    blocks = rep.outline.blocks
-    for pos, ob in enumerate(blocks):
+    for pos, ob in enumerate(rep.outline.blocks):
         text = ob.text
+        matches = list(breakdown.finditer(text))
+        if not matches:
+            continue
         own = rep.in_block(pos)
-        for m in breakdown.finditer(text):
-            before = [p for p in own if p.end <= m.start() and p.figure.unit in units
-                      and rep.sentences[pos][p.sentence][1] > m.start()]
+        spans = text_to_sentences(text, split_on_semicolon=False)
+        tail = lead_in.search(text)
+        for i, m in enumerate(matches):
+            s_start, s_end = spans[_sentence_of(spans, m.start())]
+            before = [p for p in own if s_start <= p.start and p.end <= m.start() and p.figure.unit in units]
             if not before:
                 continue
-            total = before[-1]
-            if lead_in.search(text) and lead_in.search(text).start() == m.start():
-                parts, complete = _list_parts(rep, pos, total.figure)
-                list_form = True
+            total = before[-1].figure
+            if tail and tail.start() == m.start():
+                parts, complete = _list_parts(rep, pos, total)
+                check_short = complete and len(parts) >= 2
             else:
-                parts = [p.figure for p in own if p.start >= m.end() and p.sentence == total.sentence
-                         and _part_of(total.figure, p.figure)]
-                complete, list_form = False, False
-            flag = _sum_flag(total.figure, parts, complete and list_form and len(parts) >= 2)
+                # "trong đó:" with a colon announces the whole breakdown, which may run over
+                # ';'; without one the parts end with the clause
+                colon = ":" in m.group()
+                if not colon:
+                    semi = text_to_sentences(text)
+                    s_end = min(s_end, semi[_sentence_of(semi, m.end())][1])
+                end = min([s_end] + [n.start() for n in matches[i + 1:]])
+                parts = [p.figure for p in own if m.end() <= p.start and p.end <= end and _part_of(total, p.figure)]
+                # a sentence cut by the end of the block (a page break in a PDF) may go on
+                finished = bool(re.search(r"[.;!?]\s*$", text[:end])) or end < len(text.rstrip())
+                check_short = colon and finished and len(parts) >= 2
+            flag = _sum_flag(total, parts, check_short)
             if flag:
                 flags.append(flag)
     return flags
@@ -584,11 +713,18 @@ def _sum_flag(total: Figure, parts: list[Figure], check_short: bool) -> Flag | N
     listed = number_list([p.value for p in parts])
     if total.unit == "percent":
         if s > 100 + tol:
-            return make_flag("sum_mismatch", cfg["exceed_severity"], "percent_parts_exceed", evidence,
+            return make_flag("sum_mismatch", cfg["part_exceeds_severity"] if any(p.value > 100 + tol for p in parts)
+                             else cfg["exceed_severity"], "percent_parts_exceed", evidence,
                              sum=round(s, 6), parts=listed)
         return None
     if s > total.value + tol:
-        return make_flag("sum_mismatch", cfg["exceed_severity"], "sum_exceeds_total", evidence,
+        if any(p.value > total.value + tol for p in parts):
+            severity = cfg["part_exceeds_severity"]
+        elif total.unit in cfg["overlap_prone_units"] and len(parts) > 1:
+            severity = cfg["overlap_severity"]
+        else:
+            severity = cfg["exceed_severity"]
+        return make_flag("sum_mismatch", severity, "sum_exceeds_total", evidence,
                          sum=round(s, 6), total=total.value, unit=unit_name(total.unit), parts=listed)
     if check_short and s < total.value - tol:
         return make_flag("sum_mismatch", cfg["short_severity"], "sum_short_of_total", evidence,
@@ -729,11 +865,15 @@ def criterion_vs_figure(rep: _Report) -> list[Flag]:
             level = threshold_value(entry, region)
             if level is None:
                 continue
+            ratio_keys = set(entry.get("ratio_indicators") or [])
             for p in rep.placed:
                 f = p.figure
-                if f.indicator != entry["indicator"]:
-                    continue
-                pct = f.value if f.unit == "percent" else (100.0 * f.value / f.total if f.total else None)
+                if f.unit == "percent" and f.indicator == entry["indicator"]:
+                    pct = f.value
+                elif f.total and (f.indicator == entry["indicator"] or f.indicator in ratio_keys):
+                    pct = 100.0 * f.value / f.total
+                else:
+                    pct = None
                 if pct is None:
                     continue
                 ok = pct >= level if entry.get("comparator", ">=") == ">=" else pct <= level
@@ -753,6 +893,7 @@ RULES: tuple[Callable[[_Report], list[Flag]], ...] = (
     conflicting_values,
     count_list_mismatch,
     ratio_mismatch,
+    table_ratio_mismatch,
     sum_mismatch,
     criteria_consistency,
     criterion_vs_figure,

@@ -146,13 +146,19 @@ def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
     return flags
 
 
+def _criteria_set(rec: Rec) -> Any:
+    return (rec.get("criteria") or {}).get("criteria_set")
+
+
 def _by_commune_in_time(records: list[Rec]) -> Iterable[list[Rec]]:
-    """Each commune's dated reports, oldest first."""
+    """Each commune's dated reports under one criteria set, oldest first. Reports under
+    different sets are not compared: a criterion met under QĐ 1980 may be unmet under the
+    stricter QĐ 318, and cumulative figures restart with each programme period."""
     groups: dict[tuple[Any, ...], list[Rec]] = {}
     for rec in records:
         commune = name_key(rec.get("commune"))
         if commune and rec.get("report_date") and not _is_summary(rec):
-            groups.setdefault((commune, name_key(rec.get("district"))), []).append(rec)
+            groups.setdefault((commune, name_key(rec.get("district")), _criteria_set(rec)), []).append(rec)
     for recs in groups.values():
         yield sorted(recs, key=lambda r: str(r["report_date"]))
 

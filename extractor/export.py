@@ -28,6 +28,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 INT_FORMAT = "[$-42A]#,##0"
 DEC_FORMAT = "[$-42A]#,##0.0##"
 _MAX_WIDTH = 60
+# Integer columns that are quantities (shown with separators); other integers are positions.
+_COUNT_COLUMNS = frozenset({"figures", "flags", "reports"})
 
 
 def is_formula_like(value: Any) -> bool:
@@ -126,7 +128,11 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
-def _write_sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]]) -> None:
+def _write_sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]],
+                 formatted: set[int] | None = None) -> None:
+    """One sheet in write-only mode. Cells are plain values except where a style is needed:
+    quantities (columns in `formatted`, None for all) get a number format, formula-like text
+    a quote prefix; positions and counters stay plain, which keeps large sheets fast."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -151,22 +157,25 @@ def _write_sheet(wb: Any, title: str, headers: list[str], rows: list[list[Any]])
         head_cells.append(cell)
     ws.append(head_cells)
     for row in rows:
-        cells = []
-        for v in row:
+        cells: list[Any] = []
+        for i, v in enumerate(row):
             if isinstance(v, str):
-                cell = WriteOnlyCell(ws, value=v)
-                if v.startswith("="):
-                    cell.data_type = "s"  # openpyxl would otherwise store it as a formula
                 if is_formula_like(v):
+                    cell = WriteOnlyCell(ws, value=v)
+                    cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
                     cell.quotePrefix = True  # shown as typed, stays text when edited
-            elif isinstance(v, bool) or v is None:
-                cell = WriteOnlyCell(ws, value=v)
-            elif isinstance(v, (int, float)):
+                    cells.append(cell)
+                else:
+                    cells.append(v)
+            elif (isinstance(v, (int, float)) and not isinstance(v, bool)
+                  and (formatted is None or i in formatted)):
                 cell = WriteOnlyCell(ws, value=v)
                 cell.number_format = _number_format(v)
+                cells.append(cell)
+            elif v is None or isinstance(v, (bool, int, float)):
+                cells.append(v)
             else:
-                cell = WriteOnlyCell(ws, value=str(v))
-            cells.append(cell)
+                cells.append(str(v))
         ws.append(cells)
 
 
@@ -184,8 +193,10 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
     for table in CSV_TABLES:
         df = tables[table]
         headers = [header(table, c) for c in df.columns]
-        data = [[_cell_value(v) for v in rec] for rec in df.itertuples(index=False, name=None)]
-        _write_sheet(wb, sheet_name(table), headers, data)
+        data = df.astype(object).where(df.notna(), None).values.tolist()
+        quantities = {i for i, c in enumerate(df.columns)
+                      if pd.api.types.is_float_dtype(df[c]) or c in _COUNT_COLUMNS}
+        _write_sheet(wb, sheet_name(table), headers, data, quantities)
     with _atomic(path) as tmp:
         wb.save(tmp)
 

@@ -130,6 +130,8 @@ def _counted_noun(text: str, pos: int) -> tuple[str, int] | None:
             break
         words.append(w)
         end = m.end()
+        if len(words) == 1 and w.lower() in durations:
+            break  # "10 năm xây dựng" counts years, nothing more
     if not words:
         return None
     return " ".join(words), end
@@ -165,8 +167,10 @@ def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
         start, end = m.span()
         if start < consumed or _masked(masks, start, end):
             continue
-        if start > 0 and (text[start - 1].isalpha() or text[start - 1] in "/_"):
-            continue  # part of a code, a name or a document number
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
+            continue  # part of a code or a name
+        if start > 1 and text[start - 1] == "/" and not text[start - 2].islower():
+            continue  # part of a document number or a date; "7.854 người/1.986 hộ" is two figures
         token = m.group()
         groups = _SPACE_GROUPS.match(text, end) if token.isdigit() and len(token) <= 3 else None
         if groups and _scaled_unit_at(text, groups.end()) is not None:
@@ -296,12 +300,16 @@ def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figur
     return figures, flags
 
 
-def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity, label: str | None) -> Figure:
+def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity, label: str | None,
+                 context: str | None = None) -> Figure:
+    """`context` is the whole clause before the figure when the label is cut shorter: the
+    indicator is decided on it ("kênh mương 18 km, trong đó kiên cố hóa 13 km")."""
     text = ob.text
     fig = Figure(value=q.value, unit=q.unit, text=text[q.start:q.end], location=ctx.outline.location(i, q.start, q.end),
-                 rule=q.rule, total=q.total, noun=q.noun, qualifier=q.qualifier, label=label, per=q.per,
+                 rule=q.rule, total=q.total, noun=q.noun, qualifier=q.qualifier, label=context or label, per=q.per,
                  section=list(ob.headings), component=ob.component)
     fig.indicator = figure_to_indicator(fig, tail=_tail(text, q.end))
+    fig.label = label
     return fig
 
 
@@ -319,12 +327,15 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
     out: list[tuple[Figure, Quantity]] = []
     previous: tuple[Figure, Quantity] | None = None
     for q in text_to_quantities(text, ctx.convention):
+        context = None
         if (previous is not None and q.unit == "percent" and previous[1].unit != "percent"
                 and is_linked(text[previous[1].end:q.start])):
             label = previous[0].label
         else:
-            label = figure_to_label(text, q.start, q.end, q.noun)
-        fig = _make_figure(ctx, i, ob, q, label)
+            floor = previous[1].end if previous is not None else 0
+            label = figure_to_label(text, q.start, q.end, q.noun, floor)
+            context = figure_to_label(text, q.start, q.end, q.noun)
+        fig = _make_figure(ctx, i, ob, q, label, context)
         out.append((fig, q))
         previous = (fig, q)
     return out

@@ -470,6 +470,10 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print(i18n.t("ingest", "bad_jobs"), file=sys.stderr)
         return EXIT_USAGE
+    missing = [m for m in ("pandas", "openpyxl") if util.find_spec(m) is None]
+    if missing:
+        print(i18n.t("ingest", "missing_tables_extra", modules=", ".join(missing)), file=sys.stderr)
+        return EXIT_USAGE
     try:
         _, stats = _ingest(args.paths, args.out, jobs=args.jobs, db=args.db, parquet=args.parquet,
                            admin_2025=args.admin_2025, force=args.force,

@@ -15,7 +15,7 @@ from .patterns import load_pattern
 # Clause boundaries: ';', a line break, an opening bracket, or a full stop that ends a
 # sentence (followed by a space), never the dot inside "1.326,6".
 _BOUNDARY = re.compile(r"[;\n(]|\.(?=\s)|\s[-+•]\s")
-_BULLET = re.compile(r"^[\s\-+•*]+")
+_BULLET = re.compile(r"^[\s\-+•*/,;.)]+")
 
 
 @lru_cache(maxsize=1)
@@ -34,11 +34,14 @@ def is_linked(between: str) -> bool:
     return len(between) <= 30 and bool(_vocab()[0].match(between))
 
 
-def figure_to_label(text: str, start: int, end: int, noun: str | None = None) -> str | None:
+def figure_to_label(text: str, start: int, end: int, noun: str | None = None, floor: int = 0) -> str | None:
+    """The label of the figure at text[start:end]; `floor` is where the figure before it in the
+    same clause ended, so "dân số 7.854 người, 1.986 hộ" labels 1.986 without 7.854."""
     _, trail_re, max_words = _vocab()
     clause_start = 0
     for m in _BOUNDARY.finditer(text, 0, start):
         clause_start = m.end()
+    clause_start = max(clause_start, floor)
     segment = text[clause_start:start]
     colon = segment.rfind(":")
     if colon >= 0 and len(segment[colon + 1:].split()) <= 2:

@@ -10,7 +10,7 @@ Both libraries hand over line segments (`PdfLine`: text, position, font size) an
 function rebuilds paragraphs from them (`lines_to_paragraphs`): lines of a paragraph are
 joined with a space; a paragraph ends at a larger vertical gap, a change of font size, an
 indented first line, a short last line, or a line starting with a list marker. A hyphen at
-a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen is dropped. Lines
+a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen (U+00AD) is dropped. Lines
 that repeat at the top or bottom of most pages (digits ignored, so page numbers count) are
 marked as header/footer blocks. Text is NFC after every library (some return NFD).
 """
@@ -29,14 +29,13 @@ from ..errors import ReadError
 from ..model import Block, BlockKind, Document, Style
 from ..settings import DEFAULT_SETTINGS, Settings
 
-# A gap between two glyphs on one line wider than this many font sizes separates two
-# segments (table cells, columns) rather than two words.
-SEGMENT_GAP = 2.0
+# A gap on one line wider than this many line heights separates two segments (table cells,
+# columns) rather than two words. Measured between pdfium's text runs on office-suite PDFs:
+# gaps inside running text stay under 0.75, gaps between table cells start at 1.25.
+SEGMENT_GAP = 1.0
 # A line whose baseline lies this much further below the previous one than the usual line
 # pitch of the document starts a new paragraph.
 PARAGRAPH_GAP = 1.3
-# A line ending this many font sizes short of the text's right edge is a paragraph's last.
-SHORT_LINE = 3.0
 # Headers/footers: lines within this share of the page height from its top or bottom that
 # repeat on at least this share of the pages.
 MARGIN_SHARE = 0.12
@@ -47,7 +46,11 @@ _LIST_ITEM = re.compile(r"^[-+•–*]\s")
 _SENTENCE_END = tuple(".:;!?…")
 _CID = re.compile(r"\(cid:\d+\)")
 _SOFT_HYPHEN = "\u00ad"
-# pdfium marks a soft hyphen at a line break with U+FFFE (or U+0002) and joins the lines.
+# pdfium replaces a hyphen that ends a line before a letter with U+FFFE (or U+0002) and
+# joins the two lines. It does so for a typed hyphen ("nông-" + "thôn") and for a rendered
+# soft hyphen alike: the PDF draws both as the same '-' glyph. Vietnamese does not hyphenate
+# syllables at line ends, so such a hyphen is kept as '-'; only a glyph the PDF itself maps
+# to U+00AD (soft hyphen) is dropped when lines are joined.
 _PDFIUM_HYPHEN = ("\ufffe", "\x02")
 _HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -62,6 +65,7 @@ class PdfLine:
     baseline: float
     size: float
     bold: bool = False
+    row: bool = False  # shares its baseline with another segment: a table cell or column
 
 
 @dataclass
@@ -92,65 +96,83 @@ def text_is_suspect(text: str, max_ratio: float) -> bool:
 
 # -- pypdfium2 -------------------------------------------------------------------------------
 class _Chars:
-    """Raw pdfium char-geometry calls with reused out-parameters (the fast path's hot loop)."""
+    """Raw pdfium calls with reused out-parameters (the fast path's hot loop)."""
 
     def __init__(self, pdfium_c: Any, textpage: Any) -> None:
         self.c = pdfium_c
         self.tp = textpage.raw
         self.l, self.r, self.b, self.t = (ctypes.c_double() for _ in range(4))
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
 
-    def box(self, i: int) -> tuple[float, float]:
+    def left(self, i: int) -> float:
         self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
-        return self.l.value, self.r.value
+        return self.l.value
+
+    def right(self, i: int) -> float:
+        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
+        return self.r.value
 
     def baseline(self, i: int) -> float:
         self.c.FPDFText_GetCharOrigin(self.tp, i, self.x, self.y)
         return self.y.value
 
     def size(self, i: int) -> float:
-        return float(self.c.FPDFText_GetFontSize(self.tp, i))
-
-    def generated(self, i: int) -> bool:
-        return bool(self.c.FPDFText_IsGenerated(self.tp, i))
+        return float(self.c.FPDFText_GetFontSize(self.tp, i)) or 10.0
 
     def bold(self, i: int) -> bool:
-        return int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600
+        if int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600:
+            return True
+        # many embedded fonts declare no weight: fall back to the font's name
+        self.c.FPDFText_GetFontInfo(self.tp, i, self.name, len(self.name), self.flags)
+        return b"bold" in self.name.value.lower() or bool(self.flags.value & (1 << 18))
+
+    def segment_starts(self) -> set[int]:
+        """Indices of chars that start a new segment inside one of pdfium's lines: the first
+        char of a text run (pdfium's text rectangles) sitting on the same line as the run
+        before it but a wide gap to its right (the next table cell), or back to its left."""
+        starts: set[int] = set()
+        prev: tuple[float, float, float, float] | None = None
+        for k in range(self.c.FPDFText_CountRects(self.tp, 0, -1)):
+            self.c.FPDFText_GetRect(self.tp, k, self.l, self.t, self.r, self.b)
+            cur = (self.l.value, self.t.value, self.r.value, self.b.value)
+            if prev is not None:
+                # a lone '-' has a box a point high: measure gaps by the taller run
+                height = max(prev[1] - prev[3], cur[1] - cur[3])
+                overlap = min(prev[1], cur[1]) - max(prev[3], cur[3])
+                same_line = overlap > 0.5 * min(prev[1] - prev[3], cur[1] - cur[3])
+                # (pdfium sometimes keeps the first cell of the next table row on the line of
+                # the last cell of the row before: a jump back left marks it too)
+                if same_line and cur[0] - prev[2] > SEGMENT_GAP * height or \
+                        cur[0] < prev[0] - height:
+                    index = self.c.FPDFText_GetCharIndexAtPos(
+                        self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
+                        1.0, 1.0)
+                    if index >= 0:
+                        starts.add(index)
+            prev = cur
+        return starts
 
 
-def _pdfium_line(chars: _Chars, text: str, start: int, height: float) -> list[PdfLine]:
-    """Segments of one pdfium line `text` whose first char has index `start`."""
+def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
+                 cuts: list[int]) -> list[PdfLine]:
+    """Segments of one pdfium line `text` whose first char has index `start`, cut at the
+    (text-relative) positions `cuts`."""
     out: list[PdfLine] = []
-    i, end = 0, len(text)
-    while i < end and text[i] == " ":
-        i += 1
-    while end > i and text[end - 1] == " ":
-        end -= 1
-    if i >= end:
-        return out
-    seg_start = i
-    x0 = chars.box(start + i)[0]
-    gap = SEGMENT_GAP * (chars.size(start + i) or 10.0)
-    k = text.find(" ", i + 1, end - 1)
-    while k != -1:
-        # a gap between text objects is a space pdfium generated; a drawn space is a word's
-        if text[k - 1] != " " and text[k + 1] != " " and chars.generated(start + k):
-            right = chars.box(start + k - 1)[1]
-            left = chars.box(start + k + 1)[0]
-            if left - right > gap:
-                out.append(_segment(chars, text, start, seg_start, k, x0, right, height))
-                seg_start, x0 = k + 1, left
-        k = text.find(" ", k + 1, end - 1)
-    out.append(_segment(chars, text, start, seg_start, end, x0, chars.box(start + end - 1)[1],
-                        height))
+    bounds = [0, *cuts, len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and text[a] == " ":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+        if a < b:
+            i = start + a
+            # bold: the segment's first and last glyphs are (a bold label alone is not)
+            out.append(PdfLine(text[a:b], chars.left(i), chars.right(start + b - 1),
+                               height - chars.baseline(i), chars.size(i),
+                               chars.bold(i) and chars.bold(start + b - 1)))
     return out
-
-
-def _segment(chars: _Chars, text: str, start: int, a: int, b: int, x0: float, x1: float,
-             height: float) -> PdfLine:
-    i = start + a
-    return PdfLine(text[a:b].strip(), x0, x1, height - chars.baseline(i), chars.size(i) or 10.0,
-                   chars.bold(i))
 
 
 def _pdfium_page(page: Any, pdfium_c: Any) -> _PageRead:
@@ -166,15 +188,16 @@ def _pdfium_page(page: Any, pdfium_c: Any) -> _PageRead:
         if len(text) != count:  # pdfium inserted or dropped chars: indices would not match
             return _PageRead([], text, True, height, warnings=["pdfium text/char count differ"])
         chars = _Chars(pdfium_c, textpage)
+        starts = sorted(chars.segment_starts())
         lines: list[PdfLine] = []
         pos = 0
         for raw_line in text.split("\r\n"):
-            # a soft hyphen pdfium joined across a line break: split there again
+            # a line-end hyphen pdfium joined to the next line: split there again
             offset = pos
             for piece in re.split(r"(?<=[\ufffe\x02])", raw_line):
                 if piece:
-                    for seg in _pdfium_line(chars, piece, offset, height):
-                        lines.append(seg)
+                    cuts = [k - offset for k in starts if offset < k < offset + len(piece)]
+                    lines.extend(_pdfium_line(chars, piece, offset, height, cuts))
                 offset += len(piece)
             pos += len(raw_line) + 2
         return _PageRead(lines, text, True, height)
@@ -250,6 +273,14 @@ def _centered(a: PdfLine, b: PdfLine) -> bool:
     return abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < a.size and abs(a.x0 - b.x0) > a.size
 
 
+def _ends_short(prev: PdfLine, line: PdfLine, m: LineMetrics) -> bool:
+    """Whether `prev` ends early: the first word of `line` would have fit after it, so the
+    break was the author's, not the line wrap's."""
+    first_word = line.text.split(" ", 1)[0]
+    advance = (line.x1 - line.x0) / max(len(line.text), 1)
+    return m.right - prev.x1 > (len(first_word) + 1) * advance + 0.3 * line.size
+
+
 def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetrics) -> bool:
     """Whether `line` begins a new paragraph after `prev` (`first`: the paragraph's first)."""
     size = max(prev.size, line.size)
@@ -260,12 +291,18 @@ def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetric
         return True
     if dy > m.pitch * PARAGRAPH_GAP * size:
         return True
-    short = prev.x1 < m.right - SHORT_LINE * size
+    opens = not line.text[:1].islower()  # a continuation line starts with a small letter
+    if line.bold != prev.bold and opens:
+        return True  # a bold heading line next to body text
+    if line.x0 < prev.x0 - 4 * size:
+        return True  # back to a column far to the left: the next table row, or the text after
+    # a cell wraps at its own border, unknown here: "short" only means something in a line
+    # that has the text column to itself
+    short = not prev.row and _ends_short(prev, line, m)
     ends_sentence = prev.text.endswith(_SENTENCE_END)
     if _LIST_START.match(line.text) and (short or ends_sentence):
         return True
-    if short and not _centered(prev, line) and \
-            (ends_sentence or line.text[:1].isupper() or line.text[:1].isdigit()):
+    if short and not _centered(prev, line) and (ends_sentence or opens):
         return True
     hanging = first is prev and _LIST_START.match(first.text) is not None
     if line.x0 > prev.x0 + 0.8 * size and not hanging and not _centered(prev, line):
@@ -280,7 +317,7 @@ def join_lines(texts: list[str]) -> str:
     for text in texts:
         if not out:
             out = text
-        elif out.endswith((_SOFT_HYPHEN, *_PDFIUM_HYPHEN)):
+        elif out.endswith(_SOFT_HYPHEN):
             out = out[:-1] + text
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalnum():
             out += text
@@ -289,7 +326,15 @@ def join_lines(texts: list[str]) -> str:
     return out
 
 
+def _mark_rows(lines: list[PdfLine]) -> None:
+    for prev, line in zip(lines, lines[1:]):
+        if abs(line.baseline - prev.baseline) < 0.3 * max(line.size, prev.size):
+            prev.row = line.row = True
+
+
 def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLine]]:
+    """Group a page's line segments (in reading order) into paragraphs."""
+    _mark_rows(lines)
     paragraphs: list[list[PdfLine]] = []
     for line in lines:
         if paragraphs and not starts_paragraph(paragraphs[-1][-1], line, paragraphs[-1][0], m):
@@ -330,7 +375,7 @@ def pages_to_margin_lines(pages: list[_PageRead]) -> dict[tuple[int, int], Block
 def _nfc(line: PdfLine) -> PdfLine:
     text = unicodedata.normalize("NFC", line.text)
     text = "".join(c for c in text if c >= " " or c in _PDFIUM_HYPHEN)
-    line.text = text.replace("\ufffe", _SOFT_HYPHEN).replace("\x02", _SOFT_HYPHEN)
+    line.text = text.replace("\ufffe", "-").replace("\x02", "-")
     return line
 
 
@@ -393,8 +438,12 @@ def continues_on_next_page(last: PdfLine, first: PdfLine, m: LineMetrics) -> boo
     that paragraph's last line is full, and the new line neither starts a list item, nor
     changes font size, nor starts a sentence after one that ended."""
     size = max(last.size, first.size)
-    if last.x1 < m.right - SHORT_LINE * size or abs(last.size - first.size) > 0.15 * size:
+    if _ends_short(last, first, m) or abs(last.size - first.size) > 0.15 * size:
         return False
+    if last.bold != first.bold and not first.text[:1].islower():
+        return False
+    if last.row or first.row or abs(first.x0 - last.x0) > 4 * size:
+        return False  # table cells, or a different column
     if _LIST_START.match(first.text):
         return False
     return not (last.text.endswith(_SENTENCE_END) and first.text[:1].isupper())
