@@ -95,10 +95,30 @@ _LONE_SPELLED_SKIP = frozenset({"một", "mốt", "năm", "tư", "lăm", "nhăm"
 
 # --- stage 1: masks ----------------------------------------------------------------------------
 
+_DIGITS = re.compile(r"\d+")
+# Masks are searched only near numbers: the longest cue ("chương trình hành động số") and
+# the longest masked tail fit in this many characters either side.
+_MASK_REACH = 64
+
+
+def _mask_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        lo, hi = max(0, m.start() - _MASK_REACH), min(len(text), m.end() + _MASK_REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def text_to_masks(text: str) -> list[tuple[int, int, str]]:
+    """Spans of numbers that are not figures. Only the text around digits is searched (a mask
+    without a digit, "hạng III", masks nothing a figure could use)."""
     spans = []
-    for name, regex in _mask_rules():
-        spans.extend((m.start(), m.end(), name) for m in regex.finditer(text) if m.end() > m.start())
+    for lo, hi in _mask_windows(text):
+        for name, regex in _mask_rules():
+            spans.extend((m.start(), m.end(), name) for m in regex.finditer(text, lo, hi) if m.end() > m.start())
     return spans
 
 
