@@ -218,7 +218,7 @@ class Renderer:
         return " " + (noun or fact.noun or default[fact.unit])
 
     def number(self, value: Decimal, fact: Fact) -> str:
-        counted = fact.unit not in ("km", "m", "m2", "ha", "percent", "VND")
+        counted = fact.unit not in ("km", "m", "m2", "ha", "percent", "VND") and not fact.optional
         return format_number(value, fact.decimals, self.style, pad=self.style.pad and counted)
 
     def money(self, value: Decimal, fact: Fact) -> str:
@@ -341,7 +341,7 @@ def make_facts(rng: random.Random, n_villages: int, years: int) -> dict[str, Fac
     h = Decimal(households)
     f["elec_hh"] = ratio("household", h, h - r.randint(0, 15), pct_decimals=r.choice([0, 1]))
     f["stations_new"] = Fact(Decimal(r.randint(1, 3)), "count", "trạm biến áp")
-    f["schools"] = Fact(Decimal(r.randint(2, 4)), "count", "trường")
+    f["schools"] = Fact(Decimal(r.randint(2, 4)), "count", "trường học")
     f["culture_seats"] = Fact(Decimal(r.randrange(100, 350, 50)), "count", "chỗ ngồi")
     f["houses_building"] = Fact(Decimal(r.randint(1, 4)), "count", "nhà văn hóa thôn")
     f["eq_count"] = Fact(Decimal(0), "count", "nhà văn hóa thôn")  # set from the list
@@ -1048,6 +1048,18 @@ def docx_to_pdf(paths: list[Path], out_dir: Path) -> list[Path]:
     return [out_dir / (p.stem + ".pdf") for p in paths if (out_dir / (p.stem + ".pdf")).exists()]
 
 
+def gold_to_json(gold: dict[str, Any]) -> str:
+    """Gold as JSON with one figure, flag or non-figure per line: small and easy to diff."""
+    lines = []
+    for key, value in gold.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            items = ",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value)
+            lines.append(f" {json.dumps(key)}: [\n{items}\n ]")
+        else:
+            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def generate(count: int, seed: int, out: Path, formats: tuple[str, ...] = ("docx", "pdf"),
              check: bool = True) -> list[Report]:
     out.mkdir(parents=True, exist_ok=True)
@@ -1058,8 +1070,7 @@ def generate(count: int, seed: int, out: Path, formats: tuple[str, ...] = ("docx
             problems = self_check(report_to_text(report), report.gold)
             if problems:
                 raise RuntimeError(f"{report.stem}: gold self-check failed: {problems[:5]}")
-        (out / f"{report.stem}.gold.json").write_text(
-            json.dumps(report.gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (out / f"{report.stem}.gold.json").write_text(gold_to_json(report.gold), encoding="utf-8")
         if "txt" in formats:
             (out / f"{report.stem}.txt").write_text(report_to_text(report), encoding="utf-8")
         if "docx" in formats or "pdf" in formats:

@@ -2,7 +2,11 @@
 
 `record_to_flags(record, outline)` runs every rule of `RULES` over the extracted record and
 the report's outline and returns their flags. Each rule is a small function
-`_Report -> list[Flag]`; its words and tolerances come from patterns/checks.yaml, criteria
+`_Report -> list[Flag]`: conflicting_values (a sentence repeated with one figure changed; an
+indicator stated differently in the text and in a table; a single-valued indicator with two
+values), count_list_mismatch, ratio_mismatch (in prose, and in "Kế hoạch | Thực hiện | Tỷ lệ"
+table rows), sum_mismatch, criteria_* (counts, lists, CriteriaStatus.conflicts) and
+criterion_vs_figure. Words and tolerances come from patterns/checks.yaml, criteria
 thresholds from schemas/thresholds/*.yaml, messages from extractor/locale/checks.yaml.
 A flag's evidence names every figure involved, with its text and location, so a reader can
 see both sides. Rules keep quiet unless a relation is explicit in the text (a ratio and its
@@ -24,7 +28,7 @@ from typing import Any
 import yaml
 
 from . import i18n
-from .model import BlockKind, Evidence, Figure, Flag, Location, Record
+from .model import BlockKind, Evidence, Figure, Flag, Record
 from .patterns import load_pattern
 from .structure import Outline
 

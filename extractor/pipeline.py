@@ -44,4 +44,4 @@ def document_to_record(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> 
 
 def extract(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> Record:
     """Read one report and return its record; raises ReadError for a file that cannot be read."""
-    return document_to_record(read_document(path), settings)
+    return document_to_record(read_document(path, settings), settings)

@@ -54,18 +54,21 @@ def test_vietnamese_text_is_decoded_in_each_encoding(encoding: str, text: str) -
     assert [b.text for b in doc.blocks] == lines(text)
 
 
-def test_utf16_without_bom_is_recognised() -> None:
-    doc = bytes_to_document(SHORT.encode("utf-16-le"), "no-bom.txt")
-    assert doc.encoding == "utf-16-le"
-    assert [b.text for b in doc.blocks] == lines(SHORT)
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_utf16_without_bom_is_recognised(encoding: str, form: str) -> None:
+    text = unicodedata.normalize(form, SHORT)  # NFD puts NULs on both sides (U+03xx marks)
+    doc = bytes_to_document(text.encode(encoding), "no-bom.txt")
+    assert doc.encoding == encoding
+    assert [b.text for b in doc.blocks] == lines(text)
 
 
 def test_cp1258_is_not_mistaken_for_another_code_page() -> None:
     # the same bytes decoded as Windows-1252 would give "Kê\u0301t qua\u0309" style text
-    data = to_cp1258("Kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới: Đạt 14 tiêu chí.")
-    doc = bytes_to_document(data, "short.txt")
+    text = "Kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới: Đạt 14 tiêu chí."
+    doc = bytes_to_document(to_cp1258(text), "short.txt")
     assert doc.encoding == "cp1258"
-    assert doc.blocks[0].text == "Kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới: Đạt 14 tiêu chí."
+    assert doc.blocks[0].text == text
     assert unicodedata.is_normalized("NFC", doc.blocks[0].text)
 
 

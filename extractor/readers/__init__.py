@@ -16,13 +16,17 @@ from ..errors import ReadError
 from ..model import Document
 from ..settings import DEFAULT_SETTINGS, Settings
 
+# A paragraph starting with one of these is a list item, whatever the format.
+LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
+
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Stream names inside an OLE2 container, stored as UTF-16-LE directory entries.
 _OLE_WORD = "WordDocument".encode("utf-16-le")
 _OLE_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 # Bytes that never occur in a text file (C0 controls other than \t \n \v \f \r and ESC/SUB).
-_BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | {0x1C, 0x1D, 0x1E, 0x1F}
+_BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | \
+    frozenset(range(0x1C, 0x20))
 
 
 def _zip_kind(data: bytes) -> str:
@@ -35,17 +39,30 @@ def _zip_kind(data: bytes) -> str:
     return "docx" if "word/document.xml" in names else "zip"
 
 
-def _looks_like_utf16(sample: bytes) -> bool:
-    """UTF-16 without a BOM: text of mostly ASCII/Latin letters has a NUL in every other byte."""
-    if len(sample) < 4:
-        return False
-    even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.3 and \
-        min(even.count(0), odd.count(0)) == 0
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text without a byte-order mark, else None:
+    text that is largely ASCII has a NUL in every other byte, on one side only."""
+    sample = data[:8192]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < 0.3 * half or min(even, odd) > 0.05 * max(even, odd):
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+def _is_word_text_format(data: bytes) -> bool:
+    """RTF, HTML or MHT: what Word writes when "saving as .doc" in a text-based format.
+    They are text bytes, but their text is markup: LibreOffice converts them like a .doc."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"{\\rtf", b"<!doctype html", b"<html", b"mime-version:")) or \
+        (head.startswith(b"<?xml") and b"<html" in head)
 
 
 def sniff_format(data: bytes) -> str | None:
     """'docx', 'pdf', 'doc' or 'txt' from the bytes; None when not a supported kind.
+    'doc' covers Word 97-2003 files and Word's RTF/HTML/MHT saves (all converted by LibreOffice).
 
     A zip that cannot be opened (a truncated .docx) still sniffs as 'docx' so the reader can
     report it as corrupt; a readable zip without word/document.xml is not a Word file.
@@ -54,14 +71,13 @@ def sniff_format(data: bytes) -> str | None:
         return "pdf"
     if data.startswith(_ZIP_MAGICS):
         return None if _zip_kind(data) == "zip" else "docx"
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(_OLE_MAGIC) or _is_word_text_format(data):
         return "doc"
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return "txt"
-    sample = data[:8192]
-    if _looks_like_utf16(sample):
+    if utf16_without_bom(data):
         return "txt"
-    if not any(b in _BINARY_BYTES for b in sample):
+    if not any(b in _BINARY_BYTES for b in data[:8192]):
         return "txt"
     return None
 
@@ -107,9 +123,9 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
             from . import pdf
             return pdf.bytes_to_document(data, path, sha256, settings)
         if fmt == "doc":
-            if _OLE_ENCRYPTED_OOXML in data:
+            if data.startswith(_OLE_MAGIC) and _OLE_ENCRYPTED_OOXML in data:
                 raise ReadError(path, "encrypted_docx")
-            if _OLE_WORD not in data:
+            if data.startswith(_OLE_MAGIC) and _OLE_WORD not in data:
                 raise ReadError(path, "unsupported_format", _unsupported_detail(data))
             from . import doc
             return doc.bytes_to_document(data, path, sha256)

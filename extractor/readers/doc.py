@@ -51,5 +51,5 @@ def doc_to_docx_bytes(data: bytes, path: str) -> bytes:
 
 def bytes_to_document(data: bytes, path: str, sha256: str) -> Document:
     document = docx.bytes_to_document(doc_to_docx_bytes(data, path), path, sha256, fmt="doc")
-    document.warnings.append("converted from .doc with LibreOffice")
+    document.warnings.append("converted to .docx with LibreOffice")
     return document

@@ -24,6 +24,7 @@ from lxml import etree
 
 from ..errors import ReadError
 from ..model import Block, BlockKind, CellPosition, Document, Style
+from . import LIST_MARKERS
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -222,7 +223,7 @@ class _Reader:
                 kind, level = override, None
             elif level is not None:
                 kind = BlockKind.HEADING
-            elif numbered:
+            elif numbered or para.text.startswith(LIST_MARKERS):
                 kind = BlockKind.LIST_ITEM
             else:
                 kind = BlockKind.PARAGRAPH

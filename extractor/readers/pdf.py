@@ -6,13 +6,16 @@ broken into one-letter pieces ("K t qu th c hi n", what pdfium returns when a fo
 Vietnamese glyphs and a fallback font drew them). Only the pages that fail are read again
 with pdfplumber (about 80 ms a page), which places every glyph by its position.
 
-Both libraries hand over line segments (`PdfLine`: text, position, font size) and one
-function rebuilds paragraphs from them (`lines_to_paragraphs`): lines of a paragraph are
-joined with a space; a paragraph ends at a larger vertical gap, a change of font size, an
-indented first line, a short last line, or a line starting with a list marker. A hyphen at
-a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen (U+00AD) is dropped. Lines
-that repeat at the top or bottom of most pages (digits ignored, so page numbers count) are
-marked as header/footer blocks. Text is NFC after every library (some return NFD).
+Both libraries hand over line segments (`PdfLine`: text, position, font size, bold), a line
+being cut where a wide gap separates table cells. One set of rules rebuilds paragraphs
+(`lines_to_paragraphs`): lines of a paragraph are joined with a space; a paragraph ends at a
+larger vertical gap, a change of font size or weight, an indented first line, a short last
+line, a line starting with a list marker, or a jump to another column; a paragraph whose
+last line is full continues on the next page. A hyphen at a line end is kept ("2021-" +
+"2023" is "2021-2023"); only a soft hyphen (U+00AD) is dropped. Paragraphs side by side on
+one baseline, row after row, become table cells (`paragraphs_to_cells`). Lines that repeat
+at the top or bottom of most pages (digits ignored, so page numbers count) are marked as
+header/footer blocks. Text is NFC after every library (some return NFD).
 """
 from __future__ import annotations
 
@@ -26,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ReadError
-from ..model import Block, BlockKind, Document, Style
+from ..model import Block, BlockKind, CellPosition, Document, Style
 from ..settings import DEFAULT_SETTINGS, Settings
+from . import LIST_MARKERS
 
 # A gap on one line wider than this many line heights separates two segments (table cells,
 # columns) rather than two words. Measured between pdfium's text runs on office-suite PDFs:
@@ -42,7 +46,6 @@ MARGIN_SHARE = 0.12
 REPEAT_SHARE = 0.5
 
 _LIST_START = re.compile(r"^(?:[-+•–*]\s|\(?\d{1,2}[.)]\s|\(\d{1,2}\)|[IVXLC]{1,5}\.\s|[a-zđ]\)\s)")
-_LIST_ITEM = re.compile(r"^[-+•–*]\s")
 _SENTENCE_END = tuple(".:;!?…")
 _CID = re.compile(r"\(cid:\d+\)")
 _SOFT_HYPHEN = "\u00ad"
@@ -433,6 +436,108 @@ def bytes_to_document(data: bytes, path: str, sha256: str,
     return pages_to_document(pages, path, sha256)
 
 
+def _same_row(a: PdfLine, b: PdfLine) -> bool:
+    return abs(a.baseline - b.baseline) < 0.3 * max(a.size, b.size) and b.x0 > a.x0
+
+
+def _extent(lines: list[PdfLine]) -> tuple[float, float]:
+    return min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+
+
+def _columns_of(lines: list[PdfLine], columns: list[tuple[float, float]]) -> list[int]:
+    """The columns a cell overlaps (the nearest one when it sits in a gap between them)."""
+    x0, x1 = _extent(lines)
+    over = [c for c, (a, b) in enumerate(columns) if min(x1, b) - max(x0, a) > 0]
+    if not over:
+        middle = (x0 + x1) / 2
+        over = [min(range(len(columns)),
+                    key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - middle))]
+    return over
+
+
+def _rest_of_split_row(cells: list[list[PdfLine]], last_row: list[list[PdfLine]],
+                       columns: list[tuple[float, float]]) -> bool:
+    """Whether the first row of a page is the rest of the table row a page break split: its
+    cells start with small letters and each sits under a different cell of the last row."""
+    if not all(lines[0].text[:1].islower() for lines in cells):
+        return False
+    taken = [_columns_of(lines, columns)[0] for lines in cells]
+    above = {_columns_of(lines, columns)[0] for lines in last_row}
+    return len(set(taken)) == len(taken) and set(taken) <= above
+
+
+def _lone_cell(lines: list[PdfLine], fullest: list[list[PdfLine]]) -> bool:
+    """Whether a paragraph right after a table row is that table's next row with one cell
+    filled: it lies in one column other than the first (text after a table starts at the
+    left margin) and is aligned with that column's cell above: same left, right or centre."""
+    columns = [_extent(cell) for cell in fullest]
+    x0, x1 = _extent(lines)
+    over = [c for c, (a, b) in enumerate(columns) if min(x1, b) - max(x0, a) > 0]
+    if len(over) != 1 or over[0] == 0:
+        return False
+    a, b = columns[over[0]]
+    size = lines[0].size
+    return abs(x0 - a) < size or abs(x1 - b) < size or abs((x0 + x1) - (a + b)) < 2 * size
+
+
+def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
+                        ) -> list[tuple[int, list[PdfLine], CellPosition | None]]:
+    """The paragraphs with table cells marked, rebuilt from layout alone.
+
+    A row is a run of paragraphs whose first lines share a baseline, left to right (cells are
+    top-aligned); consecutive rows of two or more cells make a table, across a page break
+    too. When a page break splits a row, the rest of its cells at the top of the next page
+    are appended to the cells above them. Columns are the cells of the table's fullest row;
+    a cell overlapping several spans them. Without the table's rulings this misses cells
+    left empty, but it gives the figures and criteria of a PDF table the same row/column
+    context as in the .docx.
+    """
+    rows: list[list[int]] = []
+    for k, (page, lines) in enumerate(paragraphs):
+        head = rows[-1] if rows else None
+        if head is not None and paragraphs[head[0]][0] == page and \
+                _same_row(paragraphs[head[-1]][1][0], lines[0]):
+            head.append(k)
+        else:
+            rows.append([k])
+    tables: list[list[list[int]]] = []
+    absorbed: set[int] = set()
+    in_table = False
+    for i, row in enumerate(rows):
+        page_start = i > 0 and paragraphs[row[0]][0] != paragraphs[rows[i - 1][0]][0]
+        if in_table and page_start:
+            table = tables[-1]
+            columns = [_extent(paragraphs[k][1]) for k in max(table, key=len)]
+            last = table[-1]
+            if _rest_of_split_row([paragraphs[k][1] for k in row],
+                                  [paragraphs[k][1] for k in last], columns):
+                for k in row:
+                    col = _columns_of(paragraphs[k][1], columns)[0]
+                    target = next(j for j in last
+                                  if _columns_of(paragraphs[j][1], columns)[0] == col)
+                    paragraphs[target][1].extend(paragraphs[k][1])
+                    absorbed.add(k)
+                continue  # the table goes on with the next row
+        if in_table and len(row) == 1 and not page_start and _lone_cell(
+                paragraphs[row[0]][1], [paragraphs[k][1] for k in max(tables[-1], key=len)]):
+            tables[-1].append(row)
+            continue
+        if len(row) >= 2:
+            if not in_table:
+                tables.append([])
+            tables[-1].append(row)
+        in_table = len(row) >= 2
+    cells: dict[int, CellPosition] = {}
+    for t, table in enumerate(tables):
+        columns = [_extent(paragraphs[k][1]) for k in max(table, key=len)]
+        for r, row in enumerate(table):
+            for k in row:
+                over = _columns_of(paragraphs[k][1], columns)
+                cells[k] = CellPosition(table=t, row=r, col=over[0], col_span=len(over))
+    return [(page, lines, cells.get(k)) for k, (page, lines) in enumerate(paragraphs)
+            if k not in absorbed]
+
+
 def continues_on_next_page(last: PdfLine, first: PdfLine, m: LineMetrics) -> bool:
     """Whether the first line of a page continues the last paragraph of the page before:
     that paragraph's last line is full, and the new line neither starts a list item, nor
@@ -464,13 +569,16 @@ def pages_to_document(pages: list[_PageRead], path: str, sha256: str) -> Documen
     blocks: list[Block] = []
     warnings: list[str] = []
 
-    def add(kind: BlockKind, lines: list[PdfLine], number: int) -> None:
+    def add(kind: BlockKind, lines: list[PdfLine], number: int,
+            cell: CellPosition | None = None) -> None:
         text = join_lines([ln.text for ln in lines]).strip()
         if text:
-            if kind is BlockKind.PARAGRAPH and _LIST_ITEM.match(text):
+            if cell is not None:
+                kind = BlockKind.TABLE_CELL
+            elif kind is BlockKind.PARAGRAPH and text.startswith(LIST_MARKERS):
                 kind = BlockKind.LIST_ITEM
             bold = all(ln.bold for ln in lines)
-            blocks.append(Block(len(blocks), kind, text, number, Style(bold=bold)))
+            blocks.append(Block(len(blocks), kind, text, number, Style(bold=bold), cell))
 
     # paragraphs of all pages in one stream, so one that runs over a page break is one block
     paragraphs: list[tuple[int, list[PdfLine]]] = []
@@ -483,9 +591,10 @@ def pages_to_document(pages: list[_PageRead], path: str, sha256: str) -> Documen
                 paragraphs[-1][1].extend(paragraph)
             else:
                 paragraphs.append((p, paragraph))
+    marked = paragraphs_to_cells(paragraphs)
     # header lines before the first paragraph that starts on their page, footer lines after
     # the last one (which may run on to the next page)
-    starting = Counter(p for p, _ in paragraphs)
+    starting = Counter(p for p, _, _ in marked)
     done: Counter[int] = Counter()
     next_page = 0
 
@@ -497,9 +606,9 @@ def pages_to_document(pages: list[_PageRead], path: str, sha256: str) -> Documen
                 _margin_blocks(pages, margin, next_page, BlockKind.FOOTER, add)
             next_page += 1
 
-    for p, paragraph in paragraphs:
+    for p, paragraph, cell in marked:
         margins_up_to(p)
-        add(BlockKind.PARAGRAPH, paragraph, p + 1)
+        add(BlockKind.PARAGRAPH, paragraph, p + 1, cell)
         done[p] += 1
         if done[p] == starting[p]:
             _margin_blocks(pages, margin, p, BlockKind.FOOTER, add)

@@ -1,8 +1,8 @@
 """Plain-text reports: decode by evidence, then one block per non-empty line.
 
 Encodings are decided in this order, each step on evidence in the bytes, never by default:
-a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32), strict UTF-8 (multi-byte UTF-8 almost never
-decodes by accident), UTF-16 without a BOM (NULs in every other byte), then Windows-1258 when
+a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32), UTF-16 without a BOM (NULs in every other
+byte), strict UTF-8 (multi-byte UTF-8 almost never decodes by accident), then Windows-1258 when
 its combining tone-mark bytes all sit on vowels, and finally charset-normalizer's best guess
 when its chaos measure is low. Windows-1258 stores Vietnamese as base letter + combining tone,
 so its text is recomposed to NFC here.
@@ -14,6 +14,7 @@ import unicodedata
 
 from ..errors import ReadError
 from ..model import Block, BlockKind, Document
+from . import LIST_MARKERS, utf16_without_bom
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -28,7 +29,6 @@ _CP1258_TONE_BYTES = frozenset(b"\xcc\xd2\xde\xec\xf2")
 _MAX_CHAOS = 0.2
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_RATIO = 0.01
-_LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
 
 
 def _bom_decode(data: bytes) -> tuple[str, str] | None:
@@ -36,16 +36,6 @@ def _bom_decode(data: bytes) -> tuple[str, str] | None:
         if data.startswith(bom):
             return data[len(bom):].decode(enc.replace("-sig", "")), enc
     return None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:8192]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if max(even, odd) < 0.3 * (len(sample) // 2) or min(even, odd) > 0:
-        return None
-    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 def _cp1258_evidence(data: bytes) -> bool:
@@ -65,13 +55,14 @@ def bytes_to_text(data: bytes, path: str) -> tuple[str, str]:
         found = _bom_decode(data)
         if found:
             return found
+        # (before UTF-8: NFD text in UTF-16 is all bytes below 0x80, valid UTF-8 with NULs)
+        utf16 = utf16_without_bom(data)
+        if utf16:
+            return data.decode(utf16), utf16
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
-        utf16 = _utf16_without_bom(data)
-        if utf16:
-            return data.decode(utf16), utf16
     except UnicodeDecodeError as exc:
         raise ReadError(path, "undecodable_text", str(exc)) from None
     if _cp1258_evidence(data):
@@ -90,7 +81,7 @@ def _is_binary(text: str) -> bool:
 
 
 def line_to_block(index: int, line: str) -> Block:
-    kind = BlockKind.LIST_ITEM if line.startswith(_LIST_MARKERS) else BlockKind.PARAGRAPH
+    kind = BlockKind.LIST_ITEM if line.startswith(LIST_MARKERS) else BlockKind.PARAGRAPH
     return Block(index, kind, line)
 
 

@@ -1,0 +1,125 @@
+"""Consistency flags through the whole pipeline: small in-memory documents read by the real
+figure and criteria extractors (extractor.pipeline.document_to_record), and the sample report
+against its gold flags."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.model import Block, BlockKind, Document
+from extractor.pipeline import document_to_record, extract
+
+
+def make_doc(*lines: str) -> Document:
+    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(lines)]
+    return Document(path="mem.txt", format="txt", sha256="0", blocks=blocks)
+
+
+def flags_of(*lines: str, severities=("error", "warning")) -> list:
+    return [f for f in document_to_record(make_doc(*lines)).flags if f.severity in severities]
+
+
+def numbers(flag) -> str:
+    return " ".join([flag.message] + [e.text for e in flag.evidence])
+
+
+CASES_FIRE = {
+    "conflicting_values": ("(9) Nội dung thành phần số 09: Mặt trận",
+                           "- Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 ngày công, hiến trên 120 m2 đất.",
+                           "(11) Nội dung thành phần số 11: Giám sát",
+                           "- Phong trào thi đua: Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 500 ngày công, hiến trên 120 m² đất."),
+    "count_list_mismatch": ("+ Mua sắm trang thiết bị cho 06 nhà văn hóa thôn: Nà Pài, Khuổi Chang, Bản Đén, Phja Đeng.",),
+    "ratio_mismatch": ("+ Đường trục thôn, đường liên thôn được cứng hóa 12,1/12,6 km đạt 90%.",),
+    "sum_mismatch": ("- Tổng số diện tích gieo trồng cả năm cần tưới theo kế hoạch 452 ha, trong đó:",
+                     "+ Tổng diện tích gieo trồng cây hàng năm: 455 ha.",
+                     "+ Tổng diện tích gieo trồng cây lâu năm: 7 ha."),
+}
+
+CASES_HOLD = {
+    "conflicting_values": ("- Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 ngày công.",
+                           "- Phong trào thi đua: Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 ngày công."),
+    "count_list_mismatch": ("+ Hỗ trợ trang thiết bị nhà văn hóa cho 4 thôn Nà Pài, Khuổi Chang, Bản Đén, Phja Đeng.",),
+    "ratio_mismatch": ("+ Đường trục thôn, đường liên thôn được cứng hóa 12,1/12,6 km đạt 96%.",
+                       "+ Vốn được giao: 2.600.000.000 đồng, giải ngân 1.488.131.262 đồng, đạt 57,24% kế hoạch giao."),
+    "sum_mismatch": ("- Tổng số diện tích gieo trồng cả năm cần tưới theo kế hoạch 452 ha, trong đó:",
+                     "+ Tổng diện tích gieo trồng cây hàng năm: 445 ha.",
+                     "+ Tổng diện tích gieo trồng cây lâu năm: 7 ha.",
+                     "- Tổng số chiều dài kênh mương 18 km, trong đó kiên cố hóa 13 km."),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(CASES_FIRE))
+def test_rule_fires_through_the_pipeline(rule):
+    flags = flags_of(*CASES_FIRE[rule])
+    assert [f.rule for f in flags] == [rule]
+    assert all(e.location is not None for e in flags[0].evidence)
+
+
+@pytest.mark.parametrize("rule", sorted(CASES_HOLD))
+def test_rule_silent_through_the_pipeline(rule):
+    assert flags_of(*CASES_HOLD[rule]) == []
+
+
+def test_criteria_counts_through_the_pipeline():
+    names = ["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học", "Cơ sở vật chất văn hóa",
+             "Cơ sở hạ tầng thương mại nông thôn", "Thông tin và truyền thông", "Nhà ở dân cư", "Thu nhập",
+             "Hộ nghèo", "Lao động", "Tổ chức sản xuất", "Giáo dục và đào tạo", "Y tế", "Văn hóa",
+             "Môi trường", "Hệ thống chính trị", "Quốc phòng và an ninh"]
+    met = "; ".join(f"Tiêu chí số {n} {names[n - 1]}" for n in range(1, 15))
+    unmet = "; ".join(f"Tiêu chí số {n} {names[n - 1]}" for n in range(15, 20))
+    head = "2. Kết quả thực hiện Bộ tiêu chí Quốc gia về NTM"
+    good = flags_of(head, f"- Tổng số 14 tiêu chí xã đạt: {met}.", f"- Tổng 5 tiêu chí không đạt: {unmet}.")
+    assert good == []
+    bad = flags_of(head, f"- Tổng số 15 tiêu chí xã đạt: {met}.", f"- Tổng 5 tiêu chí không đạt: {unmet}.")
+    assert [f.rule for f in bad] == ["criteria_count_mismatch"]
+    assert "15" in bad[0].message
+
+
+# ---------------------------------------------------------------------------- the sample report
+
+NUM = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers_in(text: str) -> set[float]:
+    """Numbers read the Vietnamese way, as the evaluation does."""
+    out = set()
+    for tok in NUM.findall(text):
+        t = tok.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", tok) else tok
+        t = t.replace(",", ".") if t.count(",") == 1 and "." not in t else t.replace(",", "")
+        try:
+            out.add(float(t))
+        except ValueError:
+            pass
+    return out
+
+
+def _caught(gold_flag: dict, flag) -> bool:
+    want = set().union(*(_numbers_in(e) for e in gold_flag["evidence"]))
+    return want <= _numbers_in(numbers(flag))
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    record = extract(CORPUS / "luc-binh-2023.txt")
+    gold = json.loads((CORPUS / "luc-binh-2023.gold.json").read_text(encoding="utf-8"))
+    return record, gold
+
+
+def test_sample_must_catch_flags(sample):
+    record, gold = sample
+    for g in gold["flags"]:
+        if g["must"]:
+            assert any(_caught(g, f) for f in record.flags), g["description"]
+
+
+def test_sample_raises_no_warning_on_relations_that_hold(sample):
+    record, gold = sample
+    loud = [f for f in record.flags if f.severity in ("error", "warning")]
+    stray = [f for f in loud if not any(_caught(g, f) for g in gold["flags"])]
+    assert stray == [], [f.message for f in stray]

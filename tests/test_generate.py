@@ -1,0 +1,155 @@
+"""The corpus generator: deterministic, gold exact (self-check), every contradiction planted,
+and the committed set in corpus/generated/ consistent with its gold."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from corpus import generate as gen
+from extractor.evaluate import numbers_in
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "corpus" / "generated"
+UNITS = {"km", "m", "m2", "ha", "percent", "VND", "household", "person", "labour_day", "village",
+         "criterion", "count"}
+
+
+def vi_style(**kw: object) -> gen.Style:
+    base = dict(convention="vi", group_four=False, glue_units=False, pad=False, ratio_unit_twice=False,
+                pct_space=False, m2="m2", money="triệu đồng")
+    base.update(kw)
+    return gen.Style(**base)  # type: ignore[arg-type]
+
+
+def test_number_formats() -> None:
+    vi = vi_style()
+    en = vi_style(convention="en")
+    assert gen.format_number(Decimal("1326.6"), 1, vi) == "1326,6"
+    assert gen.format_number(Decimal("1326.6"), 1, vi_style(group_four=True)) == "1.326,6"
+    assert gen.format_number(Decimal("1326.6"), 1, vi_style(convention="en", group_four=True)) == "1,326.6"
+    assert gen.format_number(Decimal("21326.6"), 1, en) == "21,326.6"
+    assert gen.format_number(Decimal("2745.26"), 2, vi) == "2745,26"
+    assert gen.format_number(Decimal("2745.26"), 2, vi_style(group_four=True)) == "2.745,26"
+    assert gen.format_number(Decimal("0.34"), 3, vi) == "0,340"
+    assert gen.format_number(Decimal("1488131262"), 0, vi) == "1.488.131.262"
+    assert gen.format_number(Decimal("5"), 0, vi, pad=True) == "05"
+
+
+def test_money_units_only_where_the_value_is_written_cleanly() -> None:
+    assert "tỷ đồng" in gen.money_choices(Decimal(2_600_000_000))
+    assert "triệu đồng" not in gen.money_choices(Decimal(1_488_131_262))
+    assert "tỷ đồng" not in gen.money_choices(Decimal(250_000_000))
+    assert gen.money_choices(Decimal(85_300_000))[:3] == ["đồng", "đ", "VNĐ"]
+
+
+def test_phrasings_are_well_formed() -> None:
+    renderer = gen.Renderer({}, {}, vi_style(), None)  # type: ignore[arg-type]
+    topics = gen.load_data("phrasings")["topics"]
+    for name, items in topics.items():
+        for alternatives in items:
+            facts = {frozenset(renderer.template_facts(a)) for a in alternatives}
+            assert len(facts) == 1, f"{name}: alternatives use different facts: {alternatives}"
+            for alt in alternatives:
+                literal = gen.Renderer.SLOT.sub("", alt)
+                assert not re.search(r"\d", literal), f"{name}: digits outside markup in {alt!r}"
+
+
+def test_deterministic_from_seed() -> None:
+    a, b = gen.build_report(11, 4), gen.build_report(11, 4)
+    assert gen.report_to_text(a) == gen.report_to_text(b)
+    assert a.gold == b.gold
+    assert gen.report_to_text(gen.build_report(12, 4)) != gen.report_to_text(a)
+
+
+def test_self_check_holds_for_many_reports() -> None:
+    for i in range(40):
+        report = gen.build_report(5, i, gen.schedule(i))
+        assert gen.self_check(gen.report_to_text(report), report.gold) == [], report.stem
+
+
+def test_self_check_catches_missing_and_unlisted() -> None:
+    report = gen.build_report(5, 1)
+    text = gen.report_to_text(report)
+    dropped = dict(report.gold, figures=report.gold["figures"][1:])
+    assert any("unlisted number" in p for p in gen.self_check(text, dropped))
+    fake = {"text": "987.654 ha", "value": 987654, "unit": "ha", "total": None, "optional": False}
+    added = dict(report.gold, figures=report.gold["figures"] + [fake])
+    assert any("not found" in p for p in gen.self_check(text, added))
+
+
+def vi_numbers(text: str) -> list[float]:
+    """Numbers in `text` read the Vietnamese way ('343.' is 343)."""
+    return [float(t.rstrip(".").replace(".", "").replace(",", "."))
+            for t in re.findall(r"\d+(?:[.,]\d+)*\.?", text)]
+
+
+def test_gold_values_agree_with_their_surface() -> None:
+    """In Vietnamese-convention reports, reading each figure's text the Vietnamese way gives
+    the gold value (money: the value in the unit written)."""
+    checked = 0
+    for i in range(24):
+        report = gen.build_report(9, i, gen.schedule(i))
+        if report.gold["generator"]["number_convention"] != "vi":
+            continue
+        for f in report.gold["figures"]:
+            nums = vi_numbers(f["text"])
+            if f["unit"] == "VND":
+                assert any(abs(f["value"] / s - n) < 1e-6 for s in (1, 10**3, 10**6, 10**9) for n in nums), f
+            else:
+                assert any(abs(f["value"] - n) < 1e-9 for n in nums), f
+                if f["total"] is not None:
+                    assert any(abs(f["total"] - n) < 1e-9 for n in nums), f
+            assert f["unit"] in UNITS
+            checked += 1
+    assert checked > 500
+
+
+def test_every_contradiction_kind_is_planted_and_some_reports_are_clean() -> None:
+    kinds: set[str] = set()
+    clean = 0
+    for i in range(32):
+        gold = gen.build_report(1, i, gen.schedule(i)).gold
+        musts = [f for f in gold["flags"] if f["must"]]
+        kinds |= {f["kind"] for f in musts}
+        clean += not gold["flags"]
+        for f in gold["flags"]:
+            assert f["evidence"] and all(numbers_in(e) for e in f["evidence"]), f
+    assert kinds == set(gen.PLANT_KINDS)
+    assert clean >= 8
+
+
+def test_txt_output(tmp_path: Path) -> None:
+    reports = gen.generate(2, 3, tmp_path, formats=("txt",))
+    for r in reports:
+        text = (tmp_path / f"{r.stem}.txt").read_text(encoding="utf-8")
+        gold = json.loads((tmp_path / f"{r.stem}.gold.json").read_text(encoding="utf-8"))
+        assert gen.self_check(text, gold) == []
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def _committed() -> list[Path]:
+    return sorted(GENERATED.glob("*.gold.json"))
+
+
+@pytest.mark.skipif(not _committed(), reason="no committed generated corpus")
+def test_committed_corpus_matches_its_gold() -> None:
+    golds = _committed()
+    assert len(golds) >= 30
+    regions, layouts, conventions = set(), set(), set()
+    for g in golds:
+        stem = g.name[: -len(".gold.json")]
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        docx = GENERATED / f"{stem}.docx"
+        assert docx.exists() and (GENERATED / f"{stem}.pdf").exists(), stem
+        assert gen.self_check(gen.docx_text(docx), gold) == [], stem
+        # the committed set is what the generator makes today
+        info = gold["generator"]
+        assert gen.build_report(info["seed"], info["index"], gen.schedule(info["index"])).gold == gold, stem
+        regions.add(info["region"])
+        layouts.add(info["layout"])
+        conventions.add(info["number_convention"])
+    assert len(regions) >= 5 and layouts == {"components", "criteria"} and conventions == {"vi", "en"}
