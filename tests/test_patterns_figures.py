@@ -136,3 +136,12 @@ def test_indicator_counter_examples(entry, case):
 def test_there_are_at_least_thirty_indicators_with_unique_keys():
     keys = [i.key for i in indicators()]
     assert len(keys) >= 30 and len(set(keys)) == len(keys)
+
+
+@pytest.mark.parametrize("phrase", load_pattern("labels")["link_counter_examples"])
+def test_percentage_after_other_words_keeps_its_own_label(phrase):
+    text = normalize(phrase)
+    found = quantities(phrase)
+    pct = next(q for q in found if q.unit == "percent")
+    before = max((q for q in found if q.end <= pct.start), key=lambda q: q.end)
+    assert not is_linked(text[before.end:pct.start])
