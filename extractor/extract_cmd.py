@@ -4,12 +4,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import i18n
 from .errors import ReadError
 from .pipeline import extract
+
+T = TypeVar("T")
 
 SUPPORTED_SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".doc"})
 
@@ -33,34 +37,52 @@ def paths_to_files(paths: list[str]) -> Iterator[Path]:
             yield p
 
 
-def run(args: argparse.Namespace) -> int:
-    from .cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+@dataclass
+class BatchOutcome:
+    """How a batch over files went, for the exit code."""
 
-    files = list(paths_to_files(args.paths))
-    ok = failed = 0
-    records = []
-    for f in files:
+    paths: list[str]
+    ok: int = 0
+    failed: int = 0
+
+    def exit_code(self) -> int:
+        from .cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+
+        if self.ok == 0 and self.failed == 0:
+            print(i18n.t("cli", "no_files", paths=", ".join(self.paths)), file=sys.stderr)
+            return EXIT_ALL_FAILED
+        if self.failed:
+            return EXIT_ALL_FAILED if self.ok == 0 else EXIT_SOME_FAILED
+        return EXIT_OK
+
+
+def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], T]) -> Iterator[tuple[Path, T]]:
+    """`handle(file)` for every file under `paths`; a file that fails is reported on stderr
+    with its name and reason and counted, and the batch goes on."""
+    for f in paths_to_files(paths):
         try:
-            record = extract(f).to_json()
+            result = handle(f)
         except ReadError as err:
-            failed += 1
+            outcome.failed += 1
             print(i18n.t("cli", "read_failed", message=err.message()), file=sys.stderr)
             continue
         except Exception as err:  # noqa: BLE001 - one bad file never stops the batch
-            failed += 1
+            outcome.failed += 1
             wrapped = ReadError(str(f), "internal_error", f"{type(err).__name__}: {err}")
             print(i18n.t("cli", "read_failed", message=wrapped.message()), file=sys.stderr)
             continue
-        ok += 1
+        outcome.ok += 1
+        yield f, result
+
+
+def run(args: argparse.Namespace) -> int:
+    outcome = BatchOutcome(args.paths)
+    records = []
+    for _, record in each_read(args.paths, outcome, lambda f: extract(f).to_json()):
         if args.format == "jsonl":
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:
             records.append(record)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=2))
-    if not files:
-        print(i18n.t("cli", "no_files", paths=", ".join(args.paths)), file=sys.stderr)
-        return EXIT_ALL_FAILED
-    if failed:
-        return EXIT_ALL_FAILED if ok == 0 else EXIT_SOME_FAILED
-    return EXIT_OK
+    return outcome.exit_code()

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n
-from .errors import ReadError
 from .model import BlockKind, Document, Location, Record
 
 _CSS = """
@@ -194,28 +193,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
-    from .extract_cmd import paths_to_files
+    from .extract_cmd import BatchOutcome, each_read
     from .pipeline import document_to_record
     from .readers import read_document
+
+    def read(path: Path) -> tuple[Document, Record]:
+        doc = read_document(path)
+        return doc, document_to_record(doc)
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
-    rows, failed = [], 0
-    for f in paths_to_files(args.paths):
-        try:
-            doc = read_document(f)
-            record = document_to_record(doc)
-        except ReadError as err:
-            failed += 1
-            print(i18n.t("cli", "read_failed", message=err.message()), file=sys.stderr)
-            continue
-        except Exception as err:  # noqa: BLE001 - one bad file never stops the batch
-            failed += 1
-            wrapped = ReadError(str(f), "internal_error", f"{type(err).__name__}: {err}")
-            print(i18n.t("cli", "read_failed", message=wrapped.message()), file=sys.stderr)
-            continue
+    outcome = BatchOutcome(args.paths)
+    rows = []
+    for f, (doc, record) in each_read(args.paths, outcome, read):
         name = _page_name(f, used)
         (out / name).write_text(document_to_review_html(doc, record), encoding="utf-8")
         rows.append((name, f, record))
@@ -229,6 +220,4 @@ def run(args: argparse.Namespace) -> int:
         f"<h1>{html.escape(_t('title'))}</h1></header><main><ul>{items}</ul></main></body></html>\n",
         encoding="utf-8")
     print(_t("written", n=len(rows), path=str(out / "index.html")), file=sys.stderr)
-    if failed:
-        return EXIT_ALL_FAILED if not rows else EXIT_SOME_FAILED
-    return EXIT_OK
+    return outcome.exit_code()
