@@ -30,20 +30,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, best_of
+
 SAMPLE = ROOT / "corpus" / "luc-binh-2023"
 GENERATED = ROOT / "corpus" / "generated"
 RESULTS = ROOT / "benchmarks" / "results"
 FIGURES_BUDGET_MS = 50.0
 
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def raw_parse(path: Path) -> None:

@@ -12,23 +12,14 @@ is the best of N runs (the least disturbed by other processes on a shared machin
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, best_of
+
 DEFAULT_PDFS = [ROOT / "corpus" / "luc-binh-2023.pdf",
                 ROOT / "tests" / "fixtures" / "layout.pdf",
                 ROOT / "tests" / "fixtures" / "garbled-font.pdf"]
 
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def raw_pypdfium2(data: bytes) -> None:
