@@ -11,13 +11,14 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[tables,test]'
+	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
 demo: $(STAMP)
-	mkdir -p out && $(BIN)/ntm extract corpus/ --format jsonl > out/records.jsonl
+	$(BIN)/ntm ingest corpus/ -o out/
+	$(BIN)/ntm review corpus/luc-binh-2023.docx -o out/review/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

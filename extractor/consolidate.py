@@ -9,7 +9,6 @@ administrative prefixes (listed as data in the schema) stripped.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from functools import lru_cache
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from . import i18n
-from .normalize import normalize
+from .identity import place_key
 from .patterns import load_pattern, load_schema
 from .store import Store
 
@@ -46,27 +45,11 @@ def integer_columns() -> set[str]:
 
 # -- identity keys -------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _prefix_regex() -> re.Pattern[str]:
-    prefixes = sorted((normalize(p).casefold() for p in tables_schema()["x-identity-key"]["prefixes"]),
-                      key=len, reverse=True)
-    return re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+")
-
-
-def identity_key(name: str | None) -> str:
-    """'Xã Lục Bình', 'LỤC BÌNH', 'xã  Lục  Bình' -> 'lục bình'; '' for no name."""
-    if not name:
-        return ""
-    text = " ".join(normalize(name).casefold().split())
-    text = _prefix_regex().sub("", text)
-    return text.strip(" .,;:-")
-
-
 def _commune_keys(rows: list[dict[str, Any]]) -> list[str]:
     """One key per report. A report that leaves out its district or province joins the one
     commune of that name whose known parts agree, when there is exactly one."""
-    parts = [(identity_key(r.get("commune")), identity_key(r.get("district")),
-              identity_key(r.get("province"))) for r in rows]
+    parts = [(place_key(r.get("commune")), place_key(r.get("district")),
+              place_key(r.get("province"))) for r in rows]
     full = {p for p in parts if p[0] and p[1] and p[2]}
     keys = []
     for row, (c, d, p) in zip(rows, parts):

@@ -25,7 +25,7 @@ from typing import Any
 
 from . import i18n
 from .checks import config, format_number
-from .normalize import normalize
+from .identity import place_key
 
 Rec = dict[str, Any]
 
@@ -35,15 +35,8 @@ def _cfg() -> dict[str, Any]:
 
 
 def name_key(name: str | None) -> str | None:
-    """A place name compared across reports: normalized, case-folded, without 'xã'/'huyện'."""
-    if not name:
-        return None
-    text = " ".join(normalize(name).casefold().split())
-    for prefix in sorted(_cfg().get("name_prefixes") or [], key=len, reverse=True):
-        if text.startswith(prefix.casefold() + " "):
-            text = text[len(prefix) + 1:]
-            break
-    return text or None
+    """A place name compared across reports (see identity.place_key)."""
+    return place_key(name) or None
 
 
 def _message(key: str, lang: str, values: dict[str, Any]) -> str:
@@ -134,15 +127,19 @@ def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
             if sha_a and sha_a == sha_b:
                 continue  # the same file twice: a duplicate, not a contradiction
             va, vb = single_values(a), single_values(b)
-            for key in sorted(set(va) & set(vb)):
-                fa, fb = va[key], vb[key]
-                if _close(float(fa["value"]), float(fb["value"])):
-                    continue
-                flags.append(_flag("duplicate_report_conflict", cfg["severity_duplicate"],
-                                   "duplicate_report_conflict",
-                                   [_figure_evidence(a, fa), _figure_evidence(b, fb)],
-                                   commune=a.get("commune"), period=period, indicator=_indicator_name(key),
-                                   a=_amount(fa), b=_amount(fb), source_a=_short(a), source_b=_short(b)))
+            differing = [k for k in sorted(set(va) & set(vb))
+                         if not _close(float(va[k]["value"]), float(vb[k]["value"]))]
+            if not differing:
+                continue
+            # one flag per pair of reports, naming the first difference and counting the rest:
+            # a district with a re-sent report sees one line, not one per indicator
+            first = differing[0]
+            evidence = [e for k in differing for e in (_figure_evidence(a, va[k]), _figure_evidence(b, vb[k]))]
+            flags.append(_flag("duplicate_report_conflict", cfg["severity_duplicate"],
+                               "duplicate_report_conflict", evidence,
+                               commune=a.get("commune"), period=period, indicator=_indicator_name(first),
+                               a=_amount(va[first]), b=_amount(vb[first]), source_a=_short(a),
+                               source_b=_short(b), others=len(differing) - 1))
     return flags
 
 

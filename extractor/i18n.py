@@ -8,6 +8,8 @@ or the NTM_LANG environment variable.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -23,6 +25,18 @@ def set_language(lang: str | None) -> None:
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
     _language = lang
+
+
+@contextmanager
+def language_set(lang: str | None) -> Iterator[None]:
+    """Messages in `lang` inside the block, the previous language after it."""
+    global _language
+    saved = _language
+    set_language(lang)
+    try:
+        yield
+    finally:
+        _language = saved
 
 
 def language() -> str:

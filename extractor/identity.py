@@ -19,6 +19,7 @@ from typing import Any
 
 from .criteria_sets import criteria_set_for_year
 from .model import BlockKind, Evidence, Identity, Location
+from .normalize import normalize
 from .patterns import load_pattern
 from .structure import Outline
 
@@ -296,3 +297,19 @@ def outline_to_identity(outline: Outline) -> Identity:
     year = int(period[0][-4:]) if period else int(date[0][:4]) if date else None
     ident.criteria_set = criteria_set_for_year(year).id
     return ident
+
+
+@lru_cache(maxsize=1)
+def _place_prefix_regex() -> re.Pattern[str]:
+    prefixes = sorted((normalize(p).casefold() for p in load_pattern("identity")["place_key"]["prefixes"]),
+                      key=len, reverse=True)
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+")
+
+
+def place_key(name: str | None) -> str:
+    """The key a place is compared by across reports and runs: 'Xã Lục Bình', 'LỤC BÌNH',
+    'UBND xã  Lục Bình' -> 'lục bình'; '' for no name."""
+    if not name:
+        return ""
+    text = " ".join(normalize(name).casefold().split())
+    return _place_prefix_regex().sub("", text).strip(" .,;:-")

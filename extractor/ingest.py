@@ -21,7 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources, util
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -34,29 +34,23 @@ from .store import FileInfo, Store, StoredDocument
 # a run in the middle without needing thousands of files. Unset in normal use.
 DELAY_ENV = "NTM_INGEST_TEST_DELAY"
 
-# Modules that only shape outputs: editing them must not force every document to be re-read.
-_OUTPUT_MODULES = frozenset({"ingest.py", "store.py", "export.py", "consolidate.py", "cli.py",
-                             "review.py", "evaluate.py", "i18n.py"})
 
 
 # -- versions ------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
 def patterns_version() -> str:
-    """A hash over what decides a record besides the file: patterns/*.yaml, the schemas
-    catalogues, extractor.__version__ and the extraction code itself."""
+    """A hash over what decides a record besides the file: the extractor's own code, the
+    patterns/*.yaml, the schemas catalogues (sub-folders included) and extractor.__version__,
+    so a fixed rule or a changed word list re-reads what it may change."""
     h = hashlib.sha256(__version__.encode())
     sources: list[tuple[str, bytes]] = []
-    for package, suffixes in (("extractor._patterns", (".yaml",)),
+    for package, suffixes in (("extractor", (".py", ".yaml")),
+                              ("extractor._patterns", (".yaml",)),
                               ("extractor._schemas", (".json", ".yaml"))):
         for name, ref in _walk(resources.files(package), package):
             if name.endswith(suffixes):
                 sources.append((name, ref.read_bytes()))
-    code = resources.files("extractor")
-    for sub in (code, code.joinpath("readers")):
-        for ref in sub.iterdir():
-            if ref.name.endswith(".py") and ref.name not in _OUTPUT_MODULES:
-                sources.append((f"{sub.name}/{ref.name}", ref.read_bytes()))
     for name, data in sorted(sources):
         h.update(name.encode())
         h.update(hashlib.sha256(data).digest())
@@ -305,29 +299,13 @@ class RunStats:
 
 # -- flags across reports ------------------------------------------------------------------
 
-def _flag_to_dict(flag: Any) -> dict[str, Any]:
-    if isinstance(flag, dict):
-        return flag
-    from dataclasses import asdict, is_dataclass
+def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flags across reports (extractor.crosscheck), stored in Vietnamese like each report's
+    own flags; `message_en` carries the English."""
+    from . import crosscheck
 
-    if is_dataclass(flag) and not isinstance(flag, type):
-        return asdict(flag)
-    return {"rule": str(getattr(flag, "rule", "")), "severity": getattr(flag, "severity", "info"),
-            "message": getattr(flag, "message", str(flag)), "evidence": []}
-
-
-def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-    """Flags across reports from extractor.crosscheck, when that module exists."""
-    if util.find_spec("extractor.crosscheck") is None:
-        return None
-    from . import crosscheck  # type: ignore[attr-defined]
-
-    saved = i18n._language
-    i18n.set_language("vi")  # stored in Vietnamese, as the reports' own flags
-    try:
-        return [_flag_to_dict(f) for f in crosscheck.records_to_flags(records)]
-    finally:
-        i18n.set_language(saved)
+    with i18n.language_set("vi"):
+        return crosscheck.records_to_flags(records)
 
 
 # -- the run -------------------------------------------------------------------------------
@@ -381,12 +359,9 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     stats.failed += len(plan.failures)
 
     try:
-        flags = corpus_flags(store.records())
+        store.replace_corpus_flags(corpus_flags(store.records()))
     except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
         stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
-        flags = None
-    if flags is not None:
-        store.replace_corpus_flags(flags)
 
     final = store.documents()
     stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")
@@ -469,10 +444,6 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         print(i18n.t("ingest", "bad_jobs"), file=sys.stderr)
-        return EXIT_USAGE
-    missing = [m for m in ("pandas", "openpyxl") if util.find_spec(m) is None]
-    if missing:
-        print(i18n.t("ingest", "missing_tables_extra", modules=", ".join(missing)), file=sys.stderr)
         return EXIT_USAGE
     try:
         _, stats = _ingest(args.paths, args.out, jobs=args.jobs, db=args.db, parquet=args.parquet,

@@ -213,23 +213,33 @@ def test_corpus_identity_matches_gold(gold_path: Path, corpus_tables) -> None:
 def test_corpus_criteria_match_gold_in_csv_and_xlsx(gold_path: Path, corpus_tables) -> None:
     out, _ = corpus_tables
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    expected = {n: ("Đạt" if n in gold["criteria"]["met"] else
-                    "Chưa đạt" if n in gold["criteria"]["unmet"] else "") for n in range(1, 20)}
+    met, unmet = gold["criteria"]["met"], gold["criteria"]["unmet"]
+    communes = pd.read_csv(out / "communes.csv", encoding="utf-8-sig", dtype=str,
+                           keep_default_na=False)
+    mine = communes[_documents_of(gold_path, communes["file"])]
+    assert len(mine) >= 1
+    for _, r in mine.iterrows():  # every rendering, in communes.csv
+        assert r["criteria_met"] == ", ".join(map(str, sorted(met))), r["file"]
+        assert r["criteria_unmet"] == ", ".join(map(str, sorted(unmet))), r["file"]
+        claimed = gold["criteria"].get("met_count_claimed")
+        assert r["met_count_claimed"] == ("" if claimed is None else str(claimed)), r["file"]
+
+    # criteria.csv and the sheet hold the commune's latest report: check it when it is this one
+    # a criterion listed both ways shows as unmet (a flag reports the contradiction)
+    expected = {n: ("Chưa đạt" if n in unmet else "Đạt" if n in met else "") for n in range(1, 20)}
     criteria = pd.read_csv(out / "criteria.csv", encoding="utf-8-sig", dtype=str,
                            keep_default_na=False)
     rows = criteria[criteria["commune"] == gold["commune"]]
-    assert len(rows) == 1, "one row per commune, whatever the number of renderings"
-    row = rows.iloc[0]
-    assert {n: row[f"tc{n:02d}"] for n in range(1, 20)} == expected
-    communes = pd.read_csv(out / "communes.csv", encoding="utf-8-sig", dtype=str)
-    mine = communes[_documents_of(gold_path, communes["file"])]
-    assert mine["met_count_claimed"].astype(int).tolist() == [gold["criteria"]["met_count_claimed"]] * len(mine)
-
+    assert len(rows) >= 1
+    rows = rows[_documents_of(gold_path, rows["file"])]
+    if rows.empty:
+        return
+    assert {n: rows.iloc[0][f"tc{n:02d}"] for n in range(1, 20)} == expected
     ws = load_workbook(out / "report.xlsx", read_only=True)["Tiêu chí"]
     sheet = [r for r in ws.iter_rows(values_only=True)]
     head = list(sheet[0])
-    commune_col = head.index("Xã")
-    (xrow,) = [r for r in sheet[1:] if r[commune_col] == gold["commune"]]
+    file_col = head.index("Tệp")
+    (xrow,) = [r for r in sheet[1:] if r[file_col] == rows.iloc[0]["file"]]
     first = next(i for i, h in enumerate(head) if str(h).startswith("TC1 "))
     assert [xrow[first + n - 1] or "" for n in range(1, 20)] == [expected[n] for n in range(1, 20)]
 
@@ -239,12 +249,21 @@ def test_corpus_figures_are_in_figures_csv(gold_path: Path, corpus_tables) -> No
     out, _ = corpus_tables
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     figures = pd.read_csv(out / "figures.csv", encoding="utf-8-sig")
-    doc = gold.get("document") or gold_path.name.replace(".gold.json", ".txt")
-    mine = figures[figures["file"].map(lambda f: Path(f).name == Path(doc).name)]
-    have = {(round(v, 6), u) for v, u in zip(mine["value"], mine["unit"])}
     wanted = [(round(float(f["value"]), 6), f["unit"]) for f in gold["figures"] if not f.get("optional")]
-    found = sum(1 for w in wanted if w in have)
-    assert wanted and found / len(wanted) >= 0.9, f"{found}/{len(wanted)} gold figures in figures.csv"
+    mine = figures[_documents_of(gold_path, figures["file"])]
+    short = []
+    for file, group in mine.groupby("file"):
+        have = {(round(v, 6), u) for v, u in zip(group["value"], group["unit"])}
+        found = sum(1 for w in wanted if w in have)
+        if found < 0.9 * len(wanted):
+            short.append(f"{Path(file).name}: {found}/{len(wanted)}")
+    assert mine["file"].nunique() >= 1 and not short, short
+
+
+def _evidence_overlaps(gold: list[str], found: list[str]) -> bool:
+    """Every gold evidence string overlaps a piece of the flag's evidence (either contains
+    the other: "Tiêu chí số 16" and "16" are the same spot)."""
+    return all(any(g in f or (f and f in g) for f in found) for g in gold)
 
 
 @pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
@@ -252,14 +271,18 @@ def test_corpus_must_flags_are_in_flags_csv(gold_path: Path, corpus_tables) -> N
     out, _ = corpus_tables
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     flags = pd.read_csv(out / "flags.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    doc = gold.get("document") or gold_path.name.replace(".gold.json", ".txt")
-    mine = flags[flags["file"].map(lambda f: Path(f).name == Path(doc).name)]
-    for flag in gold.get("flags") or []:
-        if flag.get("must"):
+    communes = pd.read_csv(out / "communes.csv", encoding="utf-8-sig", dtype=str)
+    files = communes[_documents_of(gold_path, communes["file"])]["file"].tolist()
+    missing = []
+    for file in files:
+        mine = flags[(flags["file"] == file) & (flags["scope"] == "document")]
+        for flag in gold.get("flags") or []:
+            if not flag.get("must"):
+                continue
             hits = mine[mine["rule"] == flag["kind"]]
-            assert len(hits), f"{flag['kind']} not in flags.csv"
-            assert any(all(e.lstrip("'") in ev or e in ev for e in flag["evidence"])
-                       for ev in hits["evidence"]), flag["evidence"]
+            if not any(_evidence_overlaps(flag["evidence"], ev.split(" | ")) for ev in hits["evidence"]):
+                missing.append(f"{Path(file).name}: {flag['kind']} {flag['evidence']}")
+    assert not missing, missing
 
 
 def test_api_returns_the_tables(corpus_tables) -> None:
@@ -267,3 +290,11 @@ def test_api_returns_the_tables(corpus_tables) -> None:
     assert set(TABLES) <= set(tables)
     assert all(isinstance(tables[t], pd.DataFrame) for t in TABLES)
     assert len(tables["communes"]) >= 1
+
+
+def test_db_option_puts_the_store_elsewhere(tmp_path: Path) -> None:
+    _variant(tmp_path / "in" / "a.txt", 1)
+    db = tmp_path / "kho" / "ntm-huyen.sqlite"
+    tables, stats = _ingest([str(tmp_path / "in")], tmp_path / "out", jobs=1, db=db)
+    assert db.exists() and not (tmp_path / "out" / "ntm.sqlite").exists()
+    assert stats.read == 1 and len(tables["communes"]) == 1

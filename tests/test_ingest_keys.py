@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.consolidate import _commune_keys, identity_key, tables_schema
+from extractor.consolidate import _commune_keys
+from extractor.identity import place_key as identity_key
+from extractor.patterns import load_pattern
 
-KEY_DATA = tables_schema()["x-identity-key"]
+KEY_DATA = load_pattern("identity")["place_key"]
 
 
 @pytest.mark.parametrize("example", KEY_DATA["examples"], ids=lambda e: e["name"])

@@ -1,0 +1,88 @@
+"""Small parts of ingest: progress display, planning, the optional 2025 mapping, --db."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from types import SimpleNamespace
+
+from extractor.consolidate import to_admin_2025
+from extractor.ingest import Progress, patterns_version, plan_run, record_is_report, versions
+from extractor.store import StoredDocument
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_shows_the_current_file() -> None:
+    stream = _Tty()
+    bar = Progress(4, stream)
+    bar.advance("/a/b/bao-cao-xa-a.docx", True)
+    bar.advance("/a/b/bao-cao-xa-b.pdf", False)
+    bar.close()
+    text = stream.getvalue()
+    assert text.startswith("\r[") and "2/4" in text and "bao-cao-xa-b.pdf" in text
+    assert "\n" not in text.rstrip("\n")  # one line, redrawn
+
+
+def test_progress_off_a_terminal_is_plain_lines() -> None:
+    stream = io.StringIO()
+    bar = Progress(2, stream)
+    bar.advance("/a/x.txt", True)
+    bar.advance("/a/y.txt", False)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("[1/2]") and "/a/y.txt" in lines[1]
+
+
+def test_patterns_version_is_stable() -> None:
+    assert patterns_version() == patterns_version() and len(patterns_version()) == 16
+
+
+def _stored(path: str, sha: str, status: str = "ok", present: bool = True) -> StoredDocument:
+    v = versions()
+    return StoredDocument(path, sha, status, present, None, v[0], v[1])
+
+
+def test_plan_skips_fresh_rereads_stale_and_dedupes(tmp_path: Path) -> None:
+    import hashlib
+
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    a.write_text("một", encoding="utf-8")
+    b.write_text("hai", encoding="utf-8")
+    c.write_text("một", encoding="utf-8")  # same bytes as a
+    sha = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
+    stored = {str(a): _stored(str(a), sha(a)), str(b): _stored(str(b), "old")}
+    plan = plan_run([a, b, c], stored, versions())
+    assert plan.skipped == [str(a)]
+    assert [i.path for i in plan.to_read] == [str(b)]
+    assert [(i.path, p) for i, p in plan.duplicates] == [(str(c), str(a))]
+    forced = plan_run([a, b, c], stored, versions(), force=True)
+    assert sorted(i.path for i in forced.to_read) == [str(a), str(b)]
+    other = plan_run([a, b, c], stored, ("9.9.9", "x"))
+    assert not other.skipped
+
+
+def test_record_is_report() -> None:
+    assert not record_is_report({"commune": None, "criteria": {}, "figures": [{"indicator": None}]})
+    assert record_is_report({"commune": "Lục Bình", "criteria": {}, "figures": []})
+    assert record_is_report({"commune": None, "criteria": {"unmet": [6]}, "figures": []})
+    assert record_is_report({"commune": None, "criteria": {}, "figures": [{"indicator": "x"}]})
+
+
+def test_admin_2025_mapping_uses_the_converter_when_given() -> None:
+    calls = []
+
+    def convert(address: str):  # the shape of underthesea's ConversionResult
+        calls.append(address)
+        return SimpleNamespace(new=SimpleNamespace(ward="Xã Mới", province="Tỉnh Mới"))
+
+    assert to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", convert) == ("Xã Mới", "Tỉnh Mới")
+    assert calls == ["xã Lục Bình, huyện Bạch Thông, tỉnh Bắc Kạn"]
+    assert to_admin_2025("Lục Bình", None, "Bắc Kạn", None) == (None, None)
+    assert to_admin_2025(None, None, "Bắc Kạn", convert) == (None, None)
+
+    def broken(address: str):
+        raise ValueError("no such place")
+
+    assert to_admin_2025("X", "Y", "Z", broken) == (None, None)
