@@ -396,12 +396,12 @@ def _number_flags(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) ->
     evidence = [Evidence(surface, ctx.outline.location(i, q.start, q.end))]
     if q.malformed:
         flags.append(Flag("malformed_number", "warning",
-                          i18n.t("numbers", "malformed_number", text=surface),
-                          evidence, i18n.t("numbers", "malformed_number", lang="en", text=surface)))
+                          i18n.t("checks", "malformed_number", text=surface),
+                          evidence, i18n.t("checks", "malformed_number", lang="en", text=surface)))
     if ctx.convention.flags_token(ob.text[q.number_span[0]:q.number_span[1]], q.ambiguous):
         flags.append(Flag("ambiguous_number", "warning",
-                          i18n.t("numbers", "ambiguous_number", text=surface),
-                          evidence, i18n.t("numbers", "ambiguous_number", lang="en", text=surface)))
+                          i18n.t("checks", "ambiguous_number", text=surface),
+                          evidence, i18n.t("checks", "ambiguous_number", lang="en", text=surface)))
     return flags
 
 
