@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from . import i18n
+from .i18n import format_number
 from .model import BlockKind, Evidence, Figure, Flag, Record
 from .patterns import load_pattern
 from .structure import Outline
@@ -57,19 +58,6 @@ def thresholds() -> tuple[dict[str, Any], ...]:
 
 
 # ---------------------------------------------------------------------------- messages
-
-
-def format_number(x: float, lang: str) -> str:
-    """A number as the message's language writes it: 1.488.131.262 / 57,24 in Vietnamese."""
-    if x is None or not math.isfinite(x):
-        return str(x)
-    if abs(x - round(x)) < 1e-9:
-        text = f"{int(round(x)):,}"
-    else:
-        text = f"{x:,.4f}".rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
 
 
 def _render(key: str, lang: str, values: dict[str, Any]) -> str:

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from . import i18n
-from .checks import config, format_number
+from .checks import config
+from .i18n import format_number
 from .identity import place_key
 
 Rec = dict[str, Any]

@@ -7,6 +7,7 @@ or the NTM_LANG environment variable.
 """
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,3 +55,16 @@ def t(domain: str, key: str, lang: str | None = None, **values: Any) -> str:
     """The message `key` of `domain` in `lang` (default: the current language)."""
     entry = catalogue(domain)[key]
     return entry[lang or language()].format(**values)
+
+
+def format_number(x: float | None, lang: str | None = None) -> str:
+    """A number as the language writes it: 1.488.131.262 and 57,24 in Vietnamese."""
+    if x is None or not math.isfinite(x):
+        return str(x)
+    if abs(x - round(x)) < 1e-9:
+        text = f"{int(round(x)):,}"
+    else:
+        text = f"{x:,.4f}".rstrip("0").rstrip(".")
+    if (lang or language()) == "vi":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text

@@ -58,23 +58,15 @@ def _anchor(loc: Location) -> str:
     return f"b{loc.block}-{loc.start}"
 
 
-def _format_value(value: float | None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    # Vietnamese separators: '.' groups thousands, ',' marks decimals
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-
-
 def record_to_marks(record: Record) -> dict[int, list[_Mark]]:
     flagged = {(e.location.block, e.location.start, e.location.end)
                for f in record.flags for e in f.evidence if e.location is not None}
     marks: dict[int, list[_Mark]] = defaultdict(list)
     for fig in record.figures:
         loc = fig.location
-        parts = [f"{_format_value(fig.value)} {fig.unit}"]
+        parts = [f"{i18n.format_number(fig.value)} {fig.unit}"]
         if fig.total is not None:
-            parts[0] += f" / {_format_value(fig.total)}"
+            parts[0] += f" / {i18n.format_number(fig.total)}"
         if fig.noun:
             parts.append(fig.noun)
         if fig.indicator:

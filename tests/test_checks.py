@@ -107,9 +107,9 @@ def test_thresholds_cite_their_decision_and_known_indicators():
 
 
 def test_format_number_per_language():
-    assert checks.format_number(1488131262, "vi") == "1.488.131.262"
-    assert checks.format_number(57.24, "vi") == "57,24"
-    assert checks.format_number(1488131262.5, "en") == "1,488,131,262.5"
+    assert i18n.format_number(1488131262, "vi") == "1.488.131.262"
+    assert i18n.format_number(57.24, "vi") == "57,24"
+    assert i18n.format_number(1488131262.5, "en") == "1,488,131,262.5"
 
 
 def test_sentences_do_not_split_a_dangling_separator():
