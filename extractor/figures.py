@@ -89,8 +89,11 @@ _WORD = re.compile(r"[ ]{1,2}([^\W\d_]+)")
 _SPACE_GROUPS = re.compile(r"(?: \d{3})+(?![\d.,])")
 _RATIO_SLASH = re.compile(r"[ ]?/[ ]?")
 _CLAUSE_END = re.compile(r"[;:\n]|\.(\s|$)")
-# one-word spelled numbers that are too often something else ("năm" is also "year")
-_LONE_SPELLED_SKIP = frozenset({"một", "mốt", "năm", "tư", "lăm", "nhăm", "không", "mười", "linh", "lẻ"})
+
+
+@lru_cache(maxsize=1)
+def _lone_spelled_skip() -> frozenset[str]:
+    return frozenset(load_pattern("numbers")["lone_spelled_skip"])
 
 
 # --- stage 1: masks ----------------------------------------------------------------------------
@@ -276,7 +279,7 @@ def _spelled_quantities(text: str, masks: list[tuple[int, int, str]], taken: lis
             value = words_to_number(words[k:])
             if value is None:
                 continue
-            if len(words) - k == 1 and words[k].lower() in _LONE_SPELLED_SKIP:
+            if len(words) - k == 1 and words[k].lower() in _lone_spelled_skip():
                 break
             start = offsets[k]
             unit = _scaled_unit_at(text, m.end())

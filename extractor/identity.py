@@ -33,7 +33,8 @@ def _p() -> dict[str, Any]:
     rx = {k: re.compile(v["regex"]) for k, v in data.items() if isinstance(v, dict) and "regex" in v}
     level_of = {p: lvl for lvl, prefixes in data["levels"].items() for p in prefixes}
     return {"rx": rx, "level_of": level_of, "kinds": data["kinds"],
-            "central": {c.casefold() for c in data["central_cities"]}}
+            "central": {c.casefold() for c in data["central_cities"]},
+            "central_prefix": data["central_city_prefix"]}
 
 
 @dataclass
@@ -101,7 +102,7 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             if not name or rx["not_a_name"].match(name):
                 continue
             level = p["level_of"].get(prefix)
-            if prefix == "thành phố" and name.casefold() in p["central"]:
+            if prefix == p["central_prefix"] and name.casefold() in p["central"]:
                 level = "province"
             if level is None:
                 continue
@@ -151,7 +152,7 @@ def outline_to_date(outline: Outline) -> tuple[str, Evidence] | None:
     candidates += [i for i in range(min(len(outline.blocks), HEADER_BLOCKS)) if i not in candidates]
     for i in candidates:
         text = outline.blocks[i].text
-        if i != (found[0] if found else -1) and not re.match(r"[\s*]*(?i:ngày)", text):
+        if i != (found[0] if found else -1) and not _p()["rx"]["date_line_start"].match(text):
             continue
         m = rx["date"].search(text) or rx["date_numeric"].search(text)
         if not m:

@@ -34,14 +34,6 @@ _CHAR_MAP: dict[str, str | None] = {
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 
 
-def _tone_of(ch: str) -> tuple[str, str]:
-    """Split a precomposed letter into (letter without tone, tone mark or '')."""
-    decomposed = unicodedata.normalize("NFD", ch)
-    tone = "".join(c for c in decomposed if c in _TONES)
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    return base, tone
-
-
 def _with_tone(base: str, tone: str) -> str:
     return unicodedata.normalize("NFC", base + tone)
 

@@ -36,10 +36,6 @@ class Convention:
     en_evidence: int
 
     @property
-    def evidenced(self) -> bool:
-        return (self.vi_evidence if self.name == _VI else self.en_evidence) > 0
-
-    @property
     def mixed(self) -> bool:
         return self.vi_evidence > 0 and self.en_evidence > 0
 
@@ -122,14 +118,15 @@ def token_to_number(token: str, convention: Convention) -> ParsedNumber:
 @dataclass(frozen=True)
 class _NumberWords:
     digits: dict[str, int]
-    tens: frozenset[str]
+    ten: frozenset[str]
+    tens_multipliers: frozenset[str]
     hundreds: frozenset[str]
     zero_links: frozenset[str]
     scales: dict[str, int]
 
     @property
     def all_words(self) -> list[str]:
-        return [*self.digits, *self.tens, *self.hundreds, *self.zero_links, *self.scales]
+        return [*self.digits, *self.ten, *self.tens_multipliers, *self.hundreds, *self.zero_links, *self.scales]
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +134,8 @@ def number_words() -> _NumberWords:
     data = load_pattern("numbers")
     return _NumberWords(
         digits=dict(data["digit_words"]),
-        tens=frozenset(data["ten_words"]),
+        ten=frozenset(data["ten_word"]),
+        tens_multipliers=frozenset(data["tens_multiplier_words"]),
         hundreds=frozenset(data["hundred_words"]),
         zero_links=frozenset(data["zero_link_words"]),
         scales=dict(data["scale_words"]),
@@ -156,16 +154,15 @@ def words_to_number(words: list[str]) -> int | None:
             if pending is not None:
                 return None
             pending = nw.digits[w]
-        elif w in nw.tens:
-            if w == "mười":  # "mười" is ten itself; "mươi" multiplies the digit before it
-                if pending is not None:
-                    return None
-                small += 10
-            else:
-                if pending is None:
-                    return None
-                small += pending * 10
-                pending = None
+        elif w in nw.ten:
+            if pending is not None:
+                return None
+            small += 10
+        elif w in nw.tens_multipliers:
+            if pending is None:
+                return None
+            small += pending * 10
+            pending = None
         elif w in nw.hundreds:
             if pending is None:
                 return None
@@ -186,4 +183,4 @@ def words_to_number(words: list[str]) -> int | None:
     if not seen_any:
         return None
     value = total + small + (pending or 0)
-    return value if (value > 0 or words == ["không"]) else None
+    return value if value > 0 or (len(words) == 1 and nw.digits.get(words[0].lower()) == 0) else None

@@ -145,3 +145,20 @@ def test_percentage_after_other_words_keeps_its_own_label(phrase):
     pct = next(q for q in found if q.unit == "percent")
     before = max((q for q in found if q.end <= pct.start), key=lambda q: q.end)
     assert not is_linked(text[before.end:pct.start])
+
+
+@pytest.mark.parametrize("phrase", load_pattern("numbers")["lone_spelled_skip_examples"])
+def test_lone_spelled_word_is_not_a_number(phrase):
+    assert quantities(phrase) == []
+
+
+@pytest.mark.parametrize("phrase", load_pattern("numbers")["lone_spelled_skip_counter_examples"])
+def test_spelled_numbers_before_units_are_read(phrase):
+    assert [q.rule for q in quantities(phrase)] == ["spelled_number"]
+
+
+def test_list_start_examples_and_counter_examples():
+    data = load_pattern("sections")["list_start"]
+    rx = re.compile(data["regex"])
+    assert all(rx.match(c) for c in data["examples"])
+    assert not any(rx.match(c) for c in data["counter_examples"])

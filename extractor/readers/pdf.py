@@ -26,10 +26,12 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..errors import ReadError
 from ..model import Block, BlockKind, CellPosition, Document, Style
+from ..patterns import load_pattern
 from ..settings import DEFAULT_SETTINGS, Settings
 from . import LIST_MARKERS
 
@@ -45,9 +47,13 @@ PARAGRAPH_GAP = 1.3
 MARGIN_SHARE = 0.12
 REPEAT_SHARE = 0.5
 
-_LIST_START = re.compile(r"^(?:[-+•–*]\s|\(?\d{1,2}[.)]\s|\(\d{1,2}\)|[IVXLC]{1,5}\.\s|[a-zđ]\)\s)")
 _SENTENCE_END = tuple(".:;!?…")
-_CID = re.compile(r"\(cid:\d+\)")
+
+
+@lru_cache(maxsize=1)
+def _list_start() -> re.Pattern[str]:
+    """A line that opens a list item or a numbered heading (patterns/sections.yaml)."""
+    return re.compile(load_pattern("sections")["list_start"]["regex"])
 _SOFT_HYPHEN = "\u00ad"
 # pdfium replaces a hyphen that ends a line before a letter with U+FFFE (or U+0002) and
 # joins the two lines. It does so for a typed hyphen ("nông-" + "thôn") and for a rendered
@@ -303,11 +309,11 @@ def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetric
     # that has the text column to itself
     short = not prev.row and _ends_short(prev, line, m)
     ends_sentence = prev.text.endswith(_SENTENCE_END)
-    if _LIST_START.match(line.text) and (short or ends_sentence):
+    if _list_start().match(line.text) and (short or ends_sentence):
         return True
     if short and not _centered(prev, line) and (ends_sentence or opens):
         return True
-    hanging = first is prev and _LIST_START.match(first.text) is not None
+    hanging = first is prev and _list_start().match(first.text) is not None
     if line.x0 > prev.x0 + 0.8 * size and not hanging and not _centered(prev, line):
         return True  # an indented first line after a full one
     return False
@@ -549,7 +555,7 @@ def continues_on_next_page(last: PdfLine, first: PdfLine, m: LineMetrics) -> boo
         return False
     if last.row or first.row or abs(first.x0 - last.x0) > 4 * size:
         return False  # table cells, or a different column
-    if _LIST_START.match(first.text):
+    if _list_start().match(first.text):
         return False
     return not (last.text.endswith(_SENTENCE_END) and first.text[:1].isupper())
 
