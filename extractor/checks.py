@@ -20,33 +20,43 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
-from functools import lru_cache
+from functools import cache
 from importlib import resources
+from itertools import combinations
 from typing import Any
 
 import yaml
 
 from . import i18n
 from .i18n import format_number
+from .indicators import indicators
 from .model import BlockKind, Evidence, Figure, Flag, Record
 from .patterns import load_pattern
-from .structure import Outline
+from .structure import Outline, text_to_sentences
 
 # ---------------------------------------------------------------------------- configuration
 
 
-@lru_cache(maxsize=1)
+@cache
 def config() -> dict[str, Any]:
     return load_pattern("checks")
 
 
-@lru_cache(maxsize=None)
+def with_words(section: dict[str, Any], regex: str) -> str:
+    """A regex of patterns/checks.yaml with each `{<name>_words}` filled in from the key of
+    that name in its section, so an alternation of words is written once."""
+    for name, words in section.items():
+        if name.endswith("_words"):
+            regex = regex.replace(f"{{{name}}}", f"(?:{words})")
+    return regex
+
+
+@cache
 def _regex(section: str, key: str = "regex", flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(config()[section][key], flags)
+    return re.compile(with_words(config()[section], config()[section][key]), flags)
 
 
-@lru_cache(maxsize=1)
+@cache
 def thresholds() -> tuple[dict[str, Any], ...]:
     """Every criteria threshold file of schemas/thresholds/, parsed once per process."""
     folder = resources.files("extractor._schemas").joinpath("thresholds")
@@ -68,7 +78,8 @@ def _render(key: str, lang: str, values: dict[str, Any]) -> str:
 
 def make_flag(rule: str, severity: str, key: str, evidence: list[Evidence], **values: Any) -> Flag:
     """A flag whose message is in the user's language and `message_en` in English. A value
-    may be a number (written per language) or a callable `lang -> str`."""
+    may be a number (written per language) or a callable `lang -> str`. The flags across
+    reports (extractor/crosscheck.py) are made here too."""
     return Flag(rule=rule, severity=severity, message=_render(key, i18n.language(), values),
                 evidence=evidence, message_en=_render(key, "en", values))
 
@@ -77,19 +88,13 @@ def unit_name(unit: str) -> Callable[[str], str]:
     return lambda lang: i18n.t("checks", f"unit_{unit}", lang=lang)
 
 
-@lru_cache(maxsize=1)
-def _indicator_names() -> dict[str, dict[str, str]]:
-    try:
-        data = load_pattern("indicators")
-    except FileNotFoundError:
-        return {}
-    items = data.get("indicators", []) if isinstance(data, dict) else data or []
-    return {i["key"]: i.get("name") or {} for i in items if isinstance(i, dict) and "key" in i}
-
-
 def indicator_name(key: str) -> Callable[[str], str]:
     """An indicator's name in the message's language (patterns/indicators.yaml), else its key."""
-    return lambda lang: (_indicator_names().get(key) or {}).get(lang) or key
+    ind = next((i for i in indicators() if i.key == key), None)
+    if ind is None:
+        return lambda lang: key
+    names = {"vi": ind.name_vi, "en": ind.name_en}
+    return lambda lang: names.get(lang) or key
 
 
 def number_list(values: Iterable[float], sep: str = " + ") -> Callable[[str], str]:
@@ -149,24 +154,6 @@ def figure_evidence(f: Figure) -> Evidence:
     return Evidence(text=f.text, location=f.location)
 
 
-def text_to_sentences(text: str, split_on_semicolon: bool = True) -> list[tuple[int, int]]:
-    """Sentence spans of a block: split after ';' and after '.', '!', '?' that are followed by
-    whitespace and a character that is not a lowercase letter ("343. triệu" stays whole)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _regex("sentence").finditer(text):
-        if m.group() == ";" and not split_on_semicolon:
-            continue
-        if m.group() != ";":
-            rest = text[m.end():].lstrip()
-            if rest and rest[0].islower():
-                continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s] or [(0, len(text))]
-
-
 def _sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
     for i, (s, e) in enumerate(spans):
         if s <= offset < e:
@@ -223,9 +210,7 @@ def _comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.unit == "count" and (a.noun or "").casefold() != (b.noun or "").casefold():
         return False
-    if a.indicator and b.indicator and a.indicator != b.indicator:
-        return False
-    return True
+    return not (a.indicator and b.indicator and a.indicator != b.indicator)
 
 
 # ---------------------------------------------------------------------------- conflicting_values
@@ -367,7 +352,7 @@ def _leftover_pairs(a: list[Placed], b: list[Placed]) -> Iterator[tuple[Placed, 
         ys = [p for p in b if _kind(p.figure) == kind]
         if len(xs) != len(ys):
             continue
-        yield from zip(xs, ys)
+        yield from zip(xs, ys, strict=True)
 
 
 def _single_valued_conflicts(rep: _Report, flagged: set[frozenset[int]]) -> list[Flag]:
@@ -398,7 +383,7 @@ _WORD = re.compile(r"\s*([^\W\d_][\w'-]*)([:,;]?)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'-]*|\d{1,3}(?![\w.,/])")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _count_nouns() -> dict[int, frozenset[tuple[str, ...]]]:
     """The counted nouns of patterns/checks.yaml as word tuples, by length."""
     out: dict[int, set[tuple[str, ...]]] = {}

@@ -26,7 +26,7 @@ from .identity import outline_to_year
 from .model import (BlockKind, CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence,
                     Location)
 from .patterns import load_pattern
-from .structure import Outline, heading_to_component
+from .structure import Outline, heading_to_component, text_to_sentences
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
@@ -223,28 +223,25 @@ def text_to_groups(text: str, size: int = 19) -> list[_Group]:
     return sorted(groups, key=lambda g: g.start)
 
 
-_SENTENCE_END = re.compile(r"\n|(?<=[.!?])\s+(?=[^\W\d_])|(?<=[!?])$")
-_CLAUSE_END = re.compile(r"[.;\n]")
-
-
 def _segments(text: str) -> list[tuple[int, int]]:
-    """Sentence spans; a period after a digit ("Tiêu chí số 1. Quy hoạch") does not end one."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group(0) != "\n" and m.start() > 1 and text[m.start() - 2].isdigit():
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    """Sentence spans without the whitespace around them (blank ones dropped); clauses cut
+    by ';' stay together, since a list of criteria may run over them."""
+    spans = []
+    for a, b in text_to_sentences(text, split_on_semicolon=False):
+        seg = text[a:b]
+        if seg.strip():
+            spans.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
+    return spans
 
 
 def _mark_targets(text: str, statuses: list[_Status], plan: bool) -> None:
+    """A status under a target marker of its own clause ("phấn đấu đạt") states a target."""
+    clauses = text_to_sentences(text)
     for s in statuses:
         if plan:
             s.target = True
             continue
-        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s.start)), default=0)
+        clause_start = next(a for a, b in clauses if s.start < b or b == len(text))
         s.target = bool(_rx().target.search(text, clause_start, s.start))
 
 
@@ -427,97 +424,143 @@ def _all_tables(outline: Outline) -> list[dict[int, list[tuple[int, _Cell]]]]:
     return out + _pipe_tables(outline)
 
 
+_Row = list[tuple[int, _Cell]]
+
+
+@dataclass
+class _TableHeader:
+    """Column roles of a criteria table, read from its first rows."""
+
+    num_col: int | None = None
+    name_col: int | None = None
+    status_col: int | None = None
+    mark_cols: dict[int, str] = field(default_factory=dict)  # column -> status its mark gives
+    rows: set[int] = field(default_factory=set)
+
+
+def _table_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
+    """The columns of a criteria table: row number (STT), criterion name, status, and mark
+    columns headed by a status word ("Đạt | Chưa đạt")."""
+    c = _rx().c
+    header = _TableHeader()
+    for k, r in enumerate(order[:3]):
+        # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
+        numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
+        headerish = k == 0 or (order[k - 1] in header.rows and not numbered)
+        for col, x in rows[r]:
+            t = x.text.strip(" *")
+            if c["table_number_header"].match(t):
+                header.num_col = col
+                header.rows.add(r)
+            elif c["table_name_header"].search(t):
+                if header.name_col is None:
+                    header.name_col = col
+                header.rows.add(r)
+            elif headerish and len(t) <= 20 and (st := _cell_status(t)):
+                header.mark_cols[col] = st
+                header.rows.add(r)
+            elif c["table_status_header"].search(t) and len(t) <= 60:
+                header.status_col = col
+                header.rows.add(r)
+    return header
+
+
+def _name_cell(cells: dict[int, _Cell], header: _TableHeader) -> _Cell | None:
+    return cells.get(header.name_col) if header.name_col is not None else None
+
+
+def _row_criterion(cells: dict[int, _Cell], header: _TableHeader, size: int) -> _Ref | None:
+    """The criterion a row names: a reference in its name cell, else its row number or its
+    name (a name that is another number's is kept on the reference as `name_number`)."""
+    c = _rx().c
+    name_cell = _name_cell(cells, header)
+    if name_cell is None:
+        return None
+    name_text = name_cell.text
+    groups = text_to_groups(name_text, size)
+    if groups and len(groups[0].refs) == 1:
+        return groups[0].refs[0]
+    lead = c["heading_lead"].match(name_text)
+    nm = name_regex().match(name_text, lead.end() if lead else 0)
+    by_name = lookup_name(nm.group(0)) if nm else None
+    stt = None
+    if header.num_col is not None and header.num_col in cells:
+        sm = c["table_row_number"].match(cells[header.num_col].text)
+        stt = int(sm.group("n")) if sm and _valid(int(sm.group("n")), size) else None
+    if stt is not None:
+        return _Ref(stt, 0, len(name_text), by_name)
+    if by_name is not None:
+        return _Ref(by_name, 0, len(name_text))
+    return None
+
+
+def _row_status(cells: dict[int, _Cell], header: _TableHeader) -> str | None:
+    """The status a row gives: its status cell, or the mark column that holds a mark."""
+    status = None
+    if header.status_col is not None and header.status_col in cells:
+        status = _cell_status(cells[header.status_col].text)
+    for col, st in header.mark_cols.items():
+        if col in cells and _rx().c["table_mark"].match(cells[col].text):
+            status = st
+    return status
+
+
+@dataclass
+class _TableReading:
+    """The claims of one criteria table, row by row. A criterion named without a status waits
+    for the indicator rows below it (rows with a status and no name): any unmet makes it
+    unmet, else any basically met makes it basically met, else it is met."""
+
+    outline: Outline
+    claims: list[_Claim] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # outline indices of the rows read
+    pending: tuple[_Ref, _Cell] | None = None
+    pending_statuses: list[str] = field(default_factory=list)
+
+    def row(self, cells: dict[int, _Cell], header: _TableHeader, ref: _Ref | None, status: str | None) -> None:
+        name_cell = _name_cell(cells, header)
+        if ref is not None and name_cell is not None:
+            self.close()
+            self.used.update(x.block for x in cells.values())
+            if status is not None:
+                self._claim(ref, status, name_cell)
+            else:
+                self.pending = (ref, name_cell)
+        elif self.pending is not None and status is not None and not (name_cell.text.strip() if name_cell else ""):
+            self.pending_statuses.append(status)
+            self.used.update(x.block for x in cells.values())
+
+    def close(self) -> None:
+        if self.pending is not None and self.pending_statuses:
+            sub = self.pending_statuses
+            self._claim(self.pending[0], UNMET if UNMET in sub else BASIC if BASIC in sub else MET, self.pending[1])
+        self.pending = None
+        self.pending_statuses = []
+
+    def _claim(self, ref: _Ref, status: str, cell: _Cell) -> None:
+        self.claims.append(_Claim(ref.number, status, "table", cell.text,
+                                  self.outline.location(cell.block, cell.start, cell.end), -1, ref))
+
+
 def _table_claims(state: _State) -> set[int]:
     """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
     mark columns); returns the outline indices of the blocks consumed."""
-    c = _rx().c
-    outline, size = state.outline, state.cset.size
     consumed: set[int] = set()
-    for rows in _all_tables(outline):
+    for rows in _all_tables(state.outline):
         order = sorted(rows)
-        num_col = name_col = status_col = None
-        mark_cols: dict[int, str] = {}
-        header_rows: set[int] = set()
-        for k, r in enumerate(order[:3]):
-            # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
-            numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
-            headerish = k == 0 or (order[k - 1] in header_rows and not numbered)
-            for col, x in rows[r]:
-                t = x.text.strip(" *")
-                if c["table_number_header"].match(t):
-                    num_col = col
-                    header_rows.add(r)
-                elif c["table_name_header"].search(t):
-                    name_col = col if name_col is None else name_col
-                    header_rows.add(r)
-                elif headerish and len(t) <= 20 and _cell_status(t):
-                    mark_cols[col] = _cell_status(t) or MET
-                    header_rows.add(r)
-                elif c["table_status_header"].search(t) and len(t) <= 60:
-                    status_col = col
-                    header_rows.add(r)
-        if name_col is None or (status_col is None and not mark_cols):
+        header = _table_header(rows, order)
+        if header.name_col is None or (header.status_col is None and not header.mark_cols):
             continue
-        table_claims: list[_Claim] = []
-        used: set[int] = set()
-        # a criterion named without a status: its indicator rows below decide
-        pending: tuple[int, _Ref, list[str], _Cell] | None = None
-
-        def claim(number: int, status: str, ref: _Ref, x: _Cell) -> None:
-            table_claims.append(_Claim(number, status, "table", x.text,
-                                       outline.location(x.block, x.start, x.end), -1, ref))
-
-        def close() -> None:
-            nonlocal pending
-            if pending is not None and pending[2]:
-                sub = pending[2]
-                claim(pending[0], UNMET if UNMET in sub else BASIC if BASIC in sub else MET,
-                      pending[1], pending[3])
-            pending = None
-
+        reading = _TableReading(state.outline)
         for r in order:
-            if r in header_rows:
+            if r in header.rows:
                 continue
             cells = dict(rows[r])
-            name_cell = cells.get(name_col)
-            name_text = name_cell.text if name_cell is not None else ""
-            number: int | None = None
-            ref: _Ref | None = None
-            groups = text_to_groups(name_text, size)
-            if groups and len(groups[0].refs) == 1:
-                ref = groups[0].refs[0]
-                number = ref.number
-            else:
-                lead = c["heading_lead"].match(name_text)
-                nm = name_regex().match(name_text, lead.end() if lead else 0)
-                by_name = lookup_name(nm.group(0)) if nm else None
-                stt = None
-                if num_col is not None and num_col in cells:
-                    sm = c["table_row_number"].match(cells[num_col].text)
-                    stt = int(sm.group("n")) if sm and _valid(int(sm.group("n")), size) else None
-                if stt is not None or by_name is not None:
-                    number = stt if stt is not None else by_name
-                    ref = _Ref(number, 0, len(name_text), by_name if stt is not None else None)
-            status: str | None = None
-            if status_col is not None and status_col in cells:
-                status = _cell_status(cells[status_col].text)
-            for col, st in mark_cols.items():
-                if col in cells and c["table_mark"].match(cells[col].text):
-                    status = st
-            if number is not None and ref is not None and name_cell is not None:
-                close()
-                used.update(x.block for x in cells.values())
-                if status is not None:
-                    claim(number, status, ref, name_cell)
-                else:
-                    pending = (number, ref, [], name_cell)
-            elif pending is not None and status is not None and not name_text.strip():
-                pending[2].append(status)
-                used.update(x.block for x in cells.values())
-        close()
-        if len(table_claims) >= 2:
-            state.claims.extend(table_claims)
-            consumed |= used
+            reading.row(cells, header, _row_criterion(cells, header, state.cset.size), _row_status(cells, header))
+        reading.close()
+        if len(reading.claims) >= 2:
+            state.claims.extend(reading.claims)
+            consumed |= reading.used
     return consumed
 
 
@@ -615,69 +658,94 @@ def _heading_criterion(state: _State, unit: _Unit) -> int | None:
     return None
 
 
+@dataclass
+class _Segment:
+    """One sentence of a unit, with its status phrases."""
+
+    unit: _Unit
+    index: int  # the unit's position
+    start: int  # offset of the sentence in the unit's text
+    text: str
+    statuses: list[_Status]
+
+    def claim(self, outline: Outline, number: int, status: str, source: str, start: int, end: int,
+              ref: _Ref | None = None, text: str | None = None) -> _Claim:
+        location = self.unit.location(outline, self.start + start, self.start + end)
+        return _Claim(number, status, source, self.text[start:end] if text is None else text,
+                      location, self.index, ref)
+
+
+def _verdict_or_opening(state: _State, seg: _Segment) -> _Status | None:
+    """A sentence without criterion references: a section verdict ("Đánh giá tiêu chí: Đạt"),
+    or a statement whose status the lists of the next sentences take ("Các tiêu chí chưa
+    đạt:"). Returns the status waiting for a list."""
+    statuses = seg.statuses
+    vm = _rx().c["verdict"].match(seg.text)
+    if vm and statuses and statuses[0].start == vm.end():
+        number = _heading_criterion(state, seg.unit)
+        st = statuses[0]
+        if number is not None and not st.target:
+            state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
+                                            text=seg.text.strip()))
+        return None
+    ends_open = seg.text.rstrip(" *").endswith(":") or seg.unit.heading or seg.unit.is_cell
+    mentions_criteria = _rx().c["criteria_word"].search(seg.text) is not None
+    return statuses[-1] if statuses and ends_open and mentions_criteria else None
+
+
+def _group_claims(state: _State, seg: _Segment, groups: list[_Group], pending: _Status | None) -> _Status | None:
+    """Claims of each group of references in a sentence, with the status right after it, else
+    the last one before it, else the one waiting from an earlier sentence. Returns the status
+    left waiting for the next sentence's lists (a statement ending in ':' before a list)."""
+    follow_gap = _rx().c["follow_gap"]
+    text, statuses = seg.text, seg.statuses
+    last_source: str | None = None
+    for gi, g in enumerate(groups):
+        chosen: _Status | None = None
+        after = [s for s in statuses if s.start >= g.end]
+        nxt_group = groups[gi + 1].start if gi + 1 < len(groups) else len(text)
+        if after and after[0].start <= nxt_group and follow_gap.match(text[g.end:after[0].start]):
+            chosen = after[0]
+            chosen.used_after = True
+            last_source = "after"
+        else:
+            before = [s for s in statuses if s.end <= g.start and not s.used_after]
+            if before:
+                chosen = before[-1]
+                last_source = "colon" if ":" in text[chosen.end:g.start] else "before"
+            elif pending is not None:
+                chosen = pending
+                last_source = "pending"
+        if chosen is None:
+            continue
+        for ref in g.refs:
+            claim = seg.claim(state.outline, ref.number, chosen.status, "list", ref.start, ref.end, ref)
+            if chosen.target:
+                claim.status = TARGET
+                state.targets.append(claim)
+            else:
+                state.claims.append(claim)
+    own_after_last = any(s.start >= groups[-1].end for s in statuses)
+    if last_source == "pending" and not own_after_last:
+        return pending
+    if last_source == "colon" and not own_after_last:
+        return next(s for s in reversed(statuses) if s.end <= groups[-1].start)
+    return None
+
+
 def _prose(state: _State, units: list[_Unit]) -> None:
-    c = _rx().c
     size = state.cset.size
-    outline = state.outline
     pending: _Status | None = None
     for ui, unit in enumerate(units):
-        text = unit.text
-        for a, b in _segments(text):
-            seg = text[a:b]
-            statuses = text_to_statuses(seg)
-            _mark_targets(seg, statuses, unit.plan)
-            groups = text_to_groups(seg, size)
-            for s, e, n, status, target in text_to_counts(seg, size):
+        for a, b in _segments(unit.text):
+            text = unit.text[a:b]
+            seg = _Segment(unit, ui, a, text, text_to_statuses(text))
+            _mark_targets(text, seg.statuses, unit.plan)
+            for s, e, n, status, target in text_to_counts(text, size):
                 if not (target or unit.plan):
-                    state.counts.append(_Count(n, status, seg[s:e],
-                                               unit.location(outline, a + s, a + e), ui))
-            if not groups:
-                vm = c["verdict"].match(seg)
-                if vm and statuses and statuses[0].start == vm.end():
-                    number = _heading_criterion(state, unit)
-                    st = statuses[0]
-                    if number is not None and not st.target:
-                        state.verdicts.append(_Claim(number, st.status, "verdict", seg.strip(),
-                                                     unit.location(outline, a, b), ui))
-                    pending = None
-                    continue
-                ends_open = seg.rstrip(" *").endswith(":") or unit.heading or unit.is_cell
-                mentions_criteria = re.search(r"(?i)tiêu\s+chí", seg) is not None
-                pending = statuses[-1] if statuses and ends_open and mentions_criteria else None
-                continue
-            last_source: str | None = None
-            for gi, g in enumerate(groups):
-                chosen: _Status | None = None
-                after = [s for s in statuses if s.start >= g.end]
-                nxt_group = groups[gi + 1].start if gi + 1 < len(groups) else len(seg)
-                if after and after[0].start <= nxt_group and c["follow_gap"].match(seg[g.end:after[0].start]):
-                    chosen = after[0]
-                    chosen.used_after = True
-                    last_source = "after"
-                else:
-                    before = [s for s in statuses if s.end <= g.start and not s.used_after]
-                    if before:
-                        chosen = before[-1]
-                        last_source = "colon" if ":" in seg[chosen.end:g.start] else "before"
-                    elif pending is not None:
-                        chosen = pending
-                        last_source = "pending"
-                if chosen is None:
-                    continue
-                for ref in g.refs:
-                    claim = _Claim(ref.number, chosen.status, "list", seg[ref.start:ref.end],
-                                   unit.location(outline, a + ref.start, a + ref.end), ui, ref)
-                    if chosen.target:
-                        claim.status = TARGET
-                        state.targets.append(claim)
-                    else:
-                        state.claims.append(claim)
-            own_after_last = any(s.start >= groups[-1].end for s in statuses)
-            if last_source in ("colon", "pending") and not own_after_last:
-                pending = pending if last_source == "pending" else next(
-                    s for s in reversed(statuses) if s.end <= groups[-1].start)
-            else:
-                pending = None
+                    state.counts.append(_Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
+            groups = text_to_groups(text, size)
+            pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)
 
 
 # ---------------------------------------------------------------- resolution

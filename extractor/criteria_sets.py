@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import yaml
 
 from .normalize import normalize
+from .patterns import load_pattern
 
 DEFAULT_LEVEL = "commune"
 DEFAULT_TIER = "standard"
@@ -47,7 +48,7 @@ class CriteriaSet:
         return next((c.name for c in self.criteria if c.number == number), None)
 
 
-@lru_cache(maxsize=1)
+@cache
 def criteria_sets() -> tuple[CriteriaSet, ...]:
     """Every catalogue under schemas/criteria/, ordered by level, tier and start year."""
     folder = resources.files("extractor._schemas").joinpath("criteria")
@@ -103,14 +104,22 @@ def criterion_name(number: int, set_id: str | None = None) -> str | None:
     return criteria_set(set_id).name(number)
 
 
+@cache
+def _conjunctions() -> tuple[str, ...]:
+    """Words that join parts of a name and mean the same (patterns/criteria.yaml)."""
+    return tuple(normalize(w).lower() for w in load_pattern("criteria")["conjunctions"])
+
+
 def _alias_to_regex(alias: str) -> str:
-    # words may be joined by spaces, commas or dashes in reports; "và" and "&" are the same
+    # words may be joined by spaces, commas or dashes in reports, and by any conjunction
+    conjunctions = _conjunctions()
+    any_conjunction = "(?:" + "|".join(map(re.escape, conjunctions)) + ")"
     words = [w for w in re.split(r"[\s,\-–]+", alias) if w]
-    parts = ["(?:và|&)" if w.lower() in ("và", "&") else re.escape(w) for w in words]
+    parts = [any_conjunction if w.lower() in conjunctions else re.escape(w) for w in words]
     return r"[\s,\-–]*".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_table(level: str = DEFAULT_LEVEL) -> tuple[tuple[str, int], ...]:
     """(name or alias, number) over every set of the level, longest name first. A name used
     for two numbers in different sets keeps the number of the newest set."""
@@ -124,7 +133,7 @@ def name_table(level: str = DEFAULT_LEVEL) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(by_name.items(), key=lambda kv: -len(kv[0])))
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_regex(level: str = DEFAULT_LEVEL) -> re.Pattern[str]:
     """One alternation over every criterion name, longest first, matched case-insensitively
     at word boundaries; `lookup_name` turns a match back into a number."""
@@ -134,10 +143,13 @@ def name_regex(level: str = DEFAULT_LEVEL) -> re.Pattern[str]:
 
 def _name_key(text: str) -> str:
     text = re.sub(r"[\s,\-–]+", " ", normalize(text).casefold()).strip()
-    return text.replace("&", "và")
+    first, *others = _conjunctions()
+    for word in others:
+        text = text.replace(word, first)
+    return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _keys(level: str) -> dict[str, int]:
     return {_name_key(n): num for n, num in name_table(level)}
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Callable, Iterable
-from itertools import combinations
+from dataclasses import asdict
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
 from . import i18n
-from .checks import config
+from .checks import config, make_flag
 from .i18n import format_number
 from .identity import place_key
 
@@ -40,17 +41,12 @@ def name_key(name: str | None) -> str | None:
     return place_key(name) or None
 
 
-def _message(key: str, lang: str, values: dict[str, Any]) -> str:
-    out = {k: format_number(v, lang) if isinstance(v, (int, float)) and not isinstance(v, bool)
-           else (v(lang) if callable(v) else v) for k, v in values.items()}
-    return i18n.t("checks", key, lang=lang, **out)
-
-
 def _flag(rule: str, severity: str, key: str, evidence: list[dict[str, Any]], **values: Any) -> dict[str, Any]:
-    return {"rule": rule, "severity": severity,
-            "message": _message(key, i18n.language(), values),
-            "message_en": _message(key, "en", values),
-            "evidence": evidence}
+    """A flag made as a report's flags are (checks.make_flag), as a dict whose evidence items
+    also name their report (`_evidence`)."""
+    flag = asdict(make_flag(rule, severity, key, [], **values))
+    flag["evidence"] = evidence
+    return flag
 
 
 def _source(rec: Rec) -> str:
@@ -164,7 +160,7 @@ def _by_commune_in_time(records: list[Rec]) -> Iterable[list[Rec]]:
 def criterion_regressed(records: list[Rec]) -> list[dict[str, Any]]:
     flags = []
     for recs in _by_commune_in_time(records):
-        for a, b in zip(recs, recs[1:]):
+        for a, b in pairwise(recs):
             if a["report_date"] == b["report_date"]:
                 continue
             lost = sorted(set((a.get("criteria") or {}).get("met") or [])
@@ -187,7 +183,7 @@ def cumulative_decrease(records: list[Rec]) -> list[dict[str, Any]]:
     cumulative = set(_cfg().get("cumulative_indicators") or [])
     flags = []
     for recs in _by_commune_in_time(records):
-        for a, b in zip(recs, recs[1:]):
+        for a, b in pairwise(recs):
             va, vb = single_values(a), single_values(b)
             for key in sorted(set(va) & set(vb)):
                 if _indicator_name(key) not in cumulative:
@@ -257,7 +253,7 @@ def district_total_mismatch(records: list[Rec]) -> list[dict[str, Any]]:
             total = sum(float(p["value"]) for p in parts)
             if _close(total, float(fig["value"])):
                 continue
-            evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p) for r, p in zip(communes, parts)]
+            evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p) for r, p in zip(communes, parts, strict=True)]
             flags.append(_flag("district_total_mismatch", cfg["severity_district_total"], "district_total_mismatch",
                                evidence, district=summary.get("district"), indicator=_indicator_name(key),
                                total=_amount(fig), n=len(parts),

@@ -81,6 +81,35 @@ def heading_to_component(text: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+
+@lru_cache(maxsize=1)
+def _sentence_end_regex() -> re.Pattern[str]:
+    return re.compile(load_pattern("sections")["sentence"]["end_regex"])
+
+
+def text_to_sentences(text: str, *, split_on_semicolon: bool = True) -> list[tuple[int, int]]:
+    """Sentence spans that cover a text, each holding its closing mark (the whitespace after
+    it opens the next span). Ends are those of patterns/sections.yaml `sentence`: a line
+    break, ';' unless `split_on_semicolon` is False, and '.', '!', '?' before whitespace and
+    a character that is not a lowercase letter ("343. triệu đồng" stays whole)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _sentence_end_regex().finditer(text):
+        mark = m.group()
+        if mark == ";" and not split_on_semicolon:
+            continue
+        if mark in ".!?":
+            nxt = _NEXT_CHAR.match(text, m.end())
+            if nxt and nxt.group(1).islower():
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s] or [(0, len(text))]
+
+
 _ENUMERATION = re.compile(r"^\(?(\d{1,2})[).]")
 
 

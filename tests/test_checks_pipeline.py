@@ -4,11 +4,11 @@ against its gold flags."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from extractor.evaluate import numbers_in
 from extractor.model import Block, BlockKind, Document
 from extractor.pipeline import document_to_record, extract
 
@@ -80,25 +80,9 @@ def test_criteria_counts_through_the_pipeline():
 
 # ---------------------------------------------------------------------------- the sample report
 
-NUM = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _numbers_in(text: str) -> set[float]:
-    """Numbers read the Vietnamese way, as the evaluation does."""
-    out = set()
-    for tok in NUM.findall(text):
-        t = tok.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", tok) else tok
-        t = t.replace(",", ".") if t.count(",") == 1 and "." not in t else t.replace(",", "")
-        try:
-            out.add(float(t))
-        except ValueError:
-            pass
-    return out
-
-
 def _caught(gold_flag: dict, flag) -> bool:
-    want = set().union(*(_numbers_in(e) for e in gold_flag["evidence"]))
-    return want <= _numbers_in(numbers(flag))
+    want = set().union(*(numbers_in(e) for e in gold_flag["evidence"]))
+    return want <= numbers_in(numbers(flag))
 
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
