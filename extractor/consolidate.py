@@ -3,25 +3,28 @@
 `store_to_tables` returns communes (one row per report), criteria and indicators (one row per
 commune, from its latest report), figures (long), flags, errors and a summary. Column names
 and order come from schemas/tables.schema.json. The same commune lands on the same row across
-reports and runs through `identity_key`: NFC, one tone placement, casefold, the
-administrative prefixes (listed as data in the schema) stripped.
+reports and runs through `identity.place_key`: NFC, one tone placement, casefold, the
+administrative prefixes (patterns/identity.yaml `place_key.prefixes`) stripped.
 """
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
 from . import i18n
+from .errors import reason
 from .identity import place_key
+from .indicators import indicators
 from .patterns import load_pattern, load_schema
 from .store import Store
 
 CRITERIA_NUMBERS = tuple(range(1, 20))
-TABLE_NAMES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 
 # Units an indicator value can be converted between (factor to the indicator's unit).
 _UNIT_FACTORS: dict[tuple[str, str], float] = {
@@ -52,7 +55,7 @@ def _commune_keys(rows: list[dict[str, Any]]) -> list[str]:
               place_key(r.get("province"))) for r in rows]
     full = {p for p in parts if p[0] and p[1] and p[2]}
     keys = []
-    for row, (c, d, p) in zip(rows, parts):
+    for row, (c, d, p) in zip(rows, parts, strict=True):
         if not c:
             keys.append("?" + str(row["file"]))  # no name: a row of its own
             continue
@@ -78,13 +81,21 @@ def _convert_address_fn() -> Any:
     return convert_address
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> dict[str, str]:
+    """The word that names each administrative level ('commune' -> 'xã'): the first prefix of
+    the level in patterns/identity.yaml."""
+    return {level: words[0] for level, words in load_pattern("identity")["levels"].items()}
+
+
 def to_admin_2025(commune: str | None, district: str | None, province: str | None,
                convert: Any) -> tuple[str | None, str | None]:
     """(commune or ward, province) after the 2025 merger; (None, None) when not mapped."""
     if convert is None or not commune or not province:
         return None, None
-    address = ", ".join(f"{kind} {name}" for kind, name in
-                        (("xã", commune), ("huyện", district), ("tỉnh", province)) if name)
+    words = _level_words()
+    address = ", ".join(f"{words[level]} {name}" for level, name in
+                        (("commune", commune), ("district", district), ("province", province)) if name)
     try:
         result = convert(address)
     except Exception:  # noqa: BLE001 - an optional helper must not stop consolidation
@@ -97,25 +108,7 @@ def to_admin_2025(commune: str | None, district: str | None, province: str | Non
     return (ward or None), (prov or None)
 
 
-# -- indicators catalogue ------------------------------------------------------------------
-
-def indicator_catalogue() -> list[dict[str, Any]]:
-    """[{key, unit, name}] from patterns/indicators.yaml (empty until it exists)."""
-    try:
-        data = load_pattern("indicators")
-    except (FileNotFoundError, OSError):
-        return []
-    items: Any = data.get("indicators", data) if isinstance(data, dict) else data
-    out = []
-    if isinstance(items, dict):
-        items = [{"key": k, **(v if isinstance(v, dict) else {})} for k, v in items.items()]
-    for item in items or []:
-        if isinstance(item, dict) and item.get("key"):
-            out.append({"key": str(item["key"]), "unit": item.get("unit"),
-                        "name": item.get("name") or item.get("name_vi") or item.get("vi")
-                        or str(item["key"])})
-    return out
-
+# -- indicator values ----------------------------------------------------------------------
 
 def _in_unit(value: float | None, unit: str | None, target: str | None) -> float | None:
     if value is None or target is None or unit == target:
@@ -124,7 +117,14 @@ def _in_unit(value: float | None, unit: str | None, target: str | None) -> float
     return None if factor is None else value * factor
 
 
+
 # -- the tables ----------------------------------------------------------------------------
+
+_DOC_FIELDS = ("doc_id", "file", "sha256", "format", "commune", "district", "province",
+               "document_number", "report_date", "period", "document_kind", "criteria_set",
+               "met_count_claimed", "unmet_count_claimed")
+_CRITERIA_STATUSES = ("met", "unmet", "basically_met")
+
 
 def _criteria_label(status: str | None) -> str:
     if status is None:
@@ -159,64 +159,72 @@ def _evidence_location(item: dict[str, Any]) -> str:
     return f"{where} {spot}".strip()
 
 
-def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.DataFrame]:
-    conn = store.conn
-    convert = _convert_address_fn() if admin_2025 else None
+@dataclass
+class _Reports:
+    """The present, readable reports, and what several tables need to know about them."""
 
-    docs = [dict(zip(("doc_id", "file", "sha256", "format", "commune", "district", "province",
-                      "document_number", "report_date", "period", "document_kind", "criteria_set",
-                      "met_count_claimed", "unmet_count_claimed"), r))
-            for r in conn.execute(
-                "SELECT d.id, d.path, d.sha256, d.format, i.commune, i.district, i.province,"
-                " i.document_number, i.report_date, i.period, i.document_kind, i.criteria_set,"
-                " i.met_count_claimed, i.unmet_count_claimed"
-                " FROM documents d JOIN identity i ON i.document_id = d.id"
-                " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")]
-    for doc, key in zip(docs, _commune_keys(docs)):
+    docs: list[dict[str, Any]]  # one per report, ordered by path, with its commune_key
+    by_id: dict[int, dict[str, Any]]
+    status: dict[int, dict[str, list[int]]]  # criterion numbers by status, per report
+    latest: dict[str, dict[str, Any]]  # each commune's latest report (date, then path)
+    counts: Counter[str]  # reports per commune key
+
+
+def _reports(conn: sqlite3.Connection) -> _Reports:
+    docs = [dict(zip(_DOC_FIELDS, r, strict=True)) for r in conn.execute(
+        "SELECT d.id, d.path, d.sha256, d.format, i.commune, i.district, i.province,"
+        " i.document_number, i.report_date, i.period, i.document_kind, i.criteria_set,"
+        " i.met_count_claimed, i.unmet_count_claimed"
+        " FROM documents d JOIN identity i ON i.document_id = d.id"
+        " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")]
+    for doc, key in zip(docs, _commune_keys(docs), strict=True):
         doc["commune_key"] = key
     by_id = {d["doc_id"]: d for d in docs}
-
-    status: dict[int, dict[str, list[int]]] = {d: {"met": [], "unmet": [], "basically_met": []}
-                                               for d in by_id}
+    status: dict[int, dict[str, list[int]]] = {d: {s: [] for s in _CRITERIA_STATUSES} for d in by_id}
     for doc_id, number, st in conn.execute("SELECT document_id, number, status FROM criteria"):
         if doc_id in status and st in status[doc_id]:
             status[doc_id][st].append(number)
+    latest: dict[str, dict[str, Any]] = {}
+    for d in sorted(docs, key=lambda r: (r["report_date"] or "", r["file"])):
+        latest[d["commune_key"]] = d
+    return _Reports(docs, by_id, status, latest, Counter(d["commune_key"] for d in docs))
 
-    flag_counts: dict[int, Counter[str]] = {d: Counter() for d in by_id}
+
+def _communes_table(conn: sqlite3.Connection, reps: _Reports, convert: Any) -> pd.DataFrame:
+    """One row per report."""
+    flag_counts: dict[int, Counter[str]] = {d: Counter() for d in reps.by_id}
     for doc_id, severity in conn.execute(
             "SELECT document_id, severity FROM flags WHERE scope = 'document'"):
         if doc_id in flag_counts:
             flag_counts[doc_id][severity] += 1
     figure_counts = Counter(r[0] for r in conn.execute("SELECT document_id FROM figures"))
-
-    # communes: one row per report
     rows = []
-    for d in docs:
-        st, fc = status[d["doc_id"]], flag_counts[d["doc_id"]]
+    for d in reps.docs:
+        st, fc = reps.status[d["doc_id"]], flag_counts[d["doc_id"]]
         commune_2025, province_2025 = to_admin_2025(d["commune"], d["district"], d["province"], convert)
         rows.append({**d, "commune_2025": commune_2025, "province_2025": province_2025,
                      "criteria_met_count": len(set(st["met"])),
-                     "criteria_unmet_count": len(set(st["unmet"]) | set(st["basically_met"])),
+                     "criteria_unmet_count": len(set(st["unmet"])),
+                     "criteria_basically_met_count": len(set(st["basically_met"])),
                      "criteria_met": _join(st["met"]), "criteria_unmet": _join(st["unmet"]),
                      "criteria_basically_met": _join(st["basically_met"]),
                      "figures": figure_counts.get(d["doc_id"], 0), "flags": sum(fc.values()),
                      "flags_error": fc["error"], "flags_warning": fc["warning"],
                      "flags_info": fc["info"]})
     rows.sort(key=lambda r: (r["commune_key"], r["report_date"] or "", r["file"]))
-    communes = _frame(rows, table_columns("communes"))
+    return _frame(rows, table_columns("communes"))
 
-    # criteria and indicators: one row per commune, from its latest report
-    latest: dict[str, dict[str, Any]] = {}
-    reports = Counter(d["commune_key"] for d in docs)
-    for d in sorted(docs, key=lambda r: (r["report_date"] or "", r["file"])):
-        latest[d["commune_key"]] = d
+
+def _criteria_table(reps: _Reports) -> pd.DataFrame:
+    """One row per commune, from its latest report: a criterion only basically met, or listed
+    both as met and unmet, shows as unmet (a flag reports the contradiction)."""
     base_cols = table_columns("criteria")
-    crit_rows = []
-    for key in sorted(latest):
-        d = latest[key]
-        st = status[d["doc_id"]]
+    rows = []
+    for key in sorted(reps.latest):
+        d = reps.latest[key]
+        st = reps.status[d["doc_id"]]
         row = {c: d.get(c) for c in base_cols}
-        row["reports"] = reports[key]
+        row["reports"] = reps.counts[key]
         for n in CRITERIA_NUMBERS:
             if n in st["unmet"] or n in st["basically_met"]:
                 value: str | None = "unmet"
@@ -225,69 +233,78 @@ def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.D
             else:
                 value = None
             row[f"tc{n:02d}"] = _criteria_label(value)
-        crit_rows.append(row)
-    criteria = _frame(crit_rows, base_cols + [f"tc{n:02d}" for n in CRITERIA_NUMBERS])
+        rows.append(row)
+    return _frame(rows, base_cols + [f"tc{n:02d}" for n in CRITERIA_NUMBERS])
 
-    catalogue = indicator_catalogue()
-    units = {i["key"]: i.get("unit") for i in catalogue}
-    ind_values: dict[int, dict[str, float]] = {}
+
+def _indicators_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
+    """One row per commune, from its latest report: the first figure of each indicator, in
+    the indicator's unit; catalogue indicators first, then any other key found."""
+    units = {i.key: i.unit for i in indicators()}
+    values: dict[int, dict[str, float]] = {}
     for doc_id, indicator, value, unit in conn.execute(
             "SELECT document_id, indicator, value, unit FROM figures"
             " WHERE indicator IS NOT NULL ORDER BY document_id, seq"):
-        per_doc = ind_values.setdefault(doc_id, {})
+        per_doc = values.setdefault(doc_id, {})
         if indicator in per_doc:
             continue  # the first mention in document order; disagreements are the checks' job
         converted = _in_unit(value, unit, units.get(indicator))
         if converted is not None:
             per_doc[indicator] = converted
-    keys = [i["key"] for i in catalogue]
-    extra = sorted({k for v in ind_values.values() for k in v} - set(keys))
-    ind_cols = table_columns("indicators")
-    ind_rows = []
-    for key in sorted(latest):
-        d = latest[key]
-        row = {c: d.get(c) for c in ind_cols}
-        row["reports"] = reports[key]
-        row.update(ind_values.get(d["doc_id"], {}))
-        ind_rows.append(row)
-    indicators = pd.DataFrame(ind_rows, columns=ind_cols + keys + extra)
-    indicators["reports"] = pd.array(indicators["reports"].tolist(), dtype="Int64")
+    keys = list(units)
+    extra = sorted({k for v in values.values() for k in v} - set(keys))
+    cols = table_columns("indicators")
+    rows = []
+    for key in sorted(reps.latest):
+        d = reps.latest[key]
+        row = {c: d.get(c) for c in cols}
+        row["reports"] = reps.counts[key]
+        row.update(values.get(d["doc_id"], {}))
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=cols + keys + extra)
+    table["reports"] = pd.array(table["reports"].tolist(), dtype="Int64")
     for k in keys + extra:
-        indicators[k] = pd.to_numeric(indicators[k], errors="coerce").astype("float64")
+        table[k] = pd.to_numeric(table[k], errors="coerce").astype("float64")
+    return table
 
-    # figures (long)
-    fig_rows = []
+
+def _figures_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
+    """Every figure of every report (long), with its provenance."""
+    rows = []
     for r in conn.execute(
             "SELECT document_id, seq, value, unit, total, noun, qualifier, label, indicator, per,"
             " section, component, rule, text, block, page, start, \"end\" FROM figures"
             " ORDER BY document_id, seq"):
-        d = by_id.get(r[0])
+        d = reps.by_id.get(r[0])
         if d is None:
             continue
         section = " > ".join(json.loads(r[10]) if r[10] else [])
-        fig_rows.append({"commune_key": d["commune_key"], "commune": d["commune"], "file": d["file"],
-                         "seq": r[1], "value": r[2], "unit": r[3], "total": r[4], "noun": r[5],
-                         "qualifier": r[6], "label": r[7], "indicator": r[8], "per": r[9],
-                         "section": section, "component": r[11], "rule": r[12], "text": r[13],
-                         "block": r[14], "page": r[15], "start": r[16], "end": r[17]})
-    fig_rows.sort(key=lambda r: (r["commune_key"], r["file"], r["seq"]))
-    figures = _frame(fig_rows, table_columns("figures"))
+        rows.append({"commune_key": d["commune_key"], "commune": d["commune"], "file": d["file"],
+                     "seq": r[1], "value": r[2], "unit": r[3], "total": r[4], "noun": r[5],
+                     "qualifier": r[6], "label": r[7], "indicator": r[8], "per": r[9],
+                     "section": section, "component": r[11], "rule": r[12], "text": r[13],
+                     "block": r[14], "page": r[15], "start": r[16], "end": r[17]})
+    rows.sort(key=lambda r: (r["commune_key"], r["file"], r["seq"]))
+    figures = _frame(rows, table_columns("figures"))
     for col in ("value", "total"):
         figures[col] = pd.to_numeric(figures[col], errors="coerce").astype("float64")
+    return figures
 
-    # flags: the reports' own, then those across reports
-    flag_rows = []
+
+def _flags_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
+    """The reports' own flags, then those across reports."""
+    rows = []
     for doc_id, scope, seq, rule, severity, message, message_en, evidence in conn.execute(
             "SELECT document_id, scope, seq, rule, severity, message, message_en, evidence"
             " FROM flags ORDER BY scope DESC, document_id, seq"):
-        d = by_id.get(doc_id) if doc_id is not None else None
+        d = reps.by_id.get(doc_id) if doc_id is not None else None
         if scope == "document" and d is None:
             continue
         items = json.loads(evidence) if evidence else []
         items = [i if isinstance(i, dict) else {"text": str(i)} for i in items]
         sources = _unique(str(i.get("source") or "") for i in items)
         communes_named = _unique(str(i.get("commune") or "") for i in items)
-        flag_rows.append({
+        rows.append({
             "scope": scope, "commune_key": d["commune_key"] if d else "",
             "commune": d["commune"] if d else ("; ".join(communes_named) or None),
             "file": d["file"] if d else ("; ".join(sources) or None),
@@ -296,35 +313,44 @@ def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.D
             "evidence": " | ".join(str(i.get("text") or "") for i in items),
             "locations": "; ".join(_evidence_location(i) for i in items),
             "evidence_json": evidence})
-    flag_rows.sort(key=lambda r: (r["scope"] != "document", r["commune_key"], r["file"] or "",
-                                  r["seq"]))
-    flags = _frame(flag_rows, table_columns("flags"))
+    rows.sort(key=lambda r: (r["scope"] != "document", r["commune_key"], r["file"] or "", r["seq"]))
+    return _frame(rows, table_columns("flags"))
 
-    # errors: files that could not be read, and copies of files already read
-    from .ingest import error_message
 
-    err_rows = []
+def _errors_table(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Files that could not be read, and copies of files already read."""
+    rows = []
     for path, st, code, detail, dup, sha, fmt in conn.execute(
             "SELECT path, status, error_code, error_detail, duplicate_of, sha256, format"
             " FROM documents WHERE present = 1 AND status != 'ok' ORDER BY path"):
         if st == "duplicate":
-            reason = i18n.t("export", "duplicate_of", path=dup)
-            code = "duplicate"
+            code, why = "duplicate", i18n.t("export", "duplicate_of", path=dup)
         else:
-            reason = error_message(path, code or "internal_error").split(": ", 1)[-1]
-        err_rows.append({"file": path, "status": st, "code": code, "reason": reason,
-                         "detail": detail or None, "duplicate_of": dup, "sha256": sha,
-                         "format": fmt})
-    errors = _frame(err_rows, table_columns("errors"))
+            why = reason(code or "internal_error")
+        rows.append({"file": path, "status": st, "code": code, "reason": why,
+                     "detail": detail or None, "duplicate_of": dup, "sha256": sha, "format": fmt})
+    return _frame(rows, table_columns("errors"))
 
+
+def _summary_table(reps: _Reports, figures: pd.DataFrame, flags: pd.DataFrame,
+                   errors: pd.DataFrame) -> pd.DataFrame:
     severities = Counter(flags["severity"]) if len(flags) else Counter()
-    summary = pd.DataFrame([
-        ("reports", len(docs)), ("communes", len(latest)),
-        ("failed", int((errors["status"] == "failed").sum()) if len(errors) else 0),
-        ("duplicates", int((errors["status"] == "duplicate").sum()) if len(errors) else 0),
+    statuses = Counter(errors["status"]) if len(errors) else Counter()
+    return pd.DataFrame([
+        ("reports", len(reps.docs)), ("communes", len(reps.latest)),
+        ("failed", statuses.get("failed", 0)), ("duplicates", statuses.get("duplicate", 0)),
         ("figures", len(figures)), ("flags_error", severities.get("error", 0)),
         ("flags_warning", severities.get("warning", 0)), ("flags_info", severities.get("info", 0)),
     ], columns=["key", "value"])
 
-    return {"communes": communes, "criteria": criteria, "indicators": indicators,
-            "figures": figures, "flags": flags, "errors": errors, "summary": summary}
+
+def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.DataFrame]:
+    """Every consolidated table of the store: communes, criteria, indicators, figures, flags,
+    errors and summary."""
+    conn = store.conn
+    reps = _reports(conn)
+    convert = _convert_address_fn() if admin_2025 else None
+    figures, flags, errors = _figures_table(conn, reps), _flags_table(conn, reps), _errors_table(conn)
+    return {"communes": _communes_table(conn, reps, convert), "criteria": _criteria_table(reps),
+            "indicators": _indicators_table(conn, reps), "figures": figures, "flags": flags,
+            "errors": errors, "summary": _summary_table(reps, figures, flags, errors)}

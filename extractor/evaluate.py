@@ -19,6 +19,7 @@ Beyond the reference summary it reports precision, recall and F1 per unit and pe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import pathlib
@@ -31,14 +32,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import i18n
+from .readers import SUPPORTED_SUFFIXES
 
-DOC_SUFFIXES = {".txt", ".docx", ".pdf", ".doc"}
 NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 # ---------------------------------------------------------------- matching rules (score.py)
 
 def norm(s: str | None) -> str:
+    # Mirrors score.py's norm on purpose (prefix words included): the scores must agree.
     if not s:
         return ""
     s = unicodedata.normalize("NFC", s).casefold().strip()
@@ -64,10 +66,8 @@ def numbers_in(text: str) -> set[float]:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
             t = t.replace(".", "")
         t = t.replace(",", ".") if t.count(",") == 1 and "." not in t else t.replace(",", "")
-        try:
+        with contextlib.suppress(ValueError):
             out.add(float(t))
-        except ValueError:
-            pass
     return out
 
 
@@ -75,22 +75,48 @@ def stem_of(path: pathlib.Path) -> str:
     return path.name.split(".", 1)[0]
 
 
+def load_gold(path: pathlib.Path) -> dict[str, Any] | None:
+    """A gold file's answers; None, with "<path>: <reason>" on stderr, when it is not a
+    readable JSON object (the document it answers for is then left out)."""
+    why: str | None = None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        why = i18n.t("eval", "bad_gold_json", detail=str(err))
+    except OSError as err:
+        why = i18n.t("eval", "bad_gold_io", detail=err.strerror or str(err))
+    else:
+        if isinstance(data, dict):
+            return data
+        why = i18n.t("eval", "bad_gold_shape", kind=type(data).__name__)
+    print(i18n.t("eval", "bad_gold", path=str(path), reason=why), file=sys.stderr)
+    return None
+
+
 def collect(targets: list[str]) -> tuple[list[pathlib.Path], dict[str, dict[str, Any]]]:
     """Documents that have a gold file beside them, and the gold by stem. Folders are not
-    walked recursively (as in the reference scorer): name each folder to include."""
+    walked recursively (as in the reference scorer): name each folder to include. A gold
+    file that is not a JSON object is reported and its documents skipped."""
     docs: list[pathlib.Path] = []
     gold: dict[str, dict[str, Any]] = {}
+    loaded: dict[pathlib.Path, dict[str, Any] | None] = {}
+
+    def gold_of(g: pathlib.Path) -> dict[str, Any] | None:
+        if g not in loaded:
+            loaded[g] = load_gold(g)
+        return loaded[g]
+
     for t in targets:
         p = pathlib.Path(t)
         files = sorted(p.iterdir()) if p.is_dir() else [p]
         for f in files:
-            if f.name.endswith(".gold.json"):
-                gold[stem_of(f)] = json.loads(f.read_text(encoding="utf-8"))
+            if f.name.endswith(".gold.json") and (answers := gold_of(f)) is not None:
+                gold[stem_of(f)] = answers
         for f in files:
-            if f.suffix.lower() in DOC_SUFFIXES and not f.name.endswith(".gold.json"):
+            if f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.endswith(".gold.json"):
                 g = f.parent / f"{stem_of(f)}.gold.json"
-                if g.exists():
-                    gold.setdefault(stem_of(f), json.loads(g.read_text(encoding="utf-8")))
+                if g.exists() and (answers := gold_of(g)) is not None:
+                    gold.setdefault(stem_of(f), answers)
                     docs.append(f)
     return docs, gold
 
@@ -320,7 +346,7 @@ def evaluate(targets: list[str], extractor: Extractor | None = None) -> Evaluati
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
     def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
     return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows])
 
 

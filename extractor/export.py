@@ -74,10 +74,10 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
 # -- report.xlsx ---------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _indicator_names() -> dict[str, tuple[str, str | None]]:
-    from .consolidate import indicator_catalogue
+def _indicators_by_key() -> dict[str, Any]:
+    from .indicators import indicators
 
-    return {i["key"]: (str(i["name"]), i.get("unit")) for i in indicator_catalogue()}
+    return {i.key: i for i in indicators()}
 
 
 def _unit_label(unit: str | None) -> str:
@@ -102,8 +102,11 @@ def header(table: str, column: str) -> str:
             name = ""
         return i18n.t("export", "col_criterion", number=number, name=name).strip()
     if table == "indicators":
-        name, unit = _indicator_names().get(column, (column, None))
-        label = _unit_label(unit)
+        ind = _indicators_by_key().get(column)
+        if ind is None:
+            return column
+        name = ind.name_vi if i18n.language() == "vi" else ind.name_en
+        label = _unit_label(ind.unit)
         return f"{name} ({label})" if label else name
     return column
 
@@ -187,7 +190,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
     rows: list[list[Any]] = [[i18n.t("export", "sum_version"), __version__]]
     if summary is not None:
         rows += [[i18n.t("export", f"sum_{k}"), _cell_value(v)]
-                 for k, v in zip(summary["key"], summary["value"])]
+                 for k, v in zip(summary["key"], summary["value"], strict=True)]
     _write_sheet(wb, sheet_name("summary"),
                  [i18n.t("export", "sum_item"), i18n.t("export", "sum_value")], rows)
     for table in CSV_TABLES:
@@ -211,6 +214,12 @@ def write_parquet(tables: dict[str, pd.DataFrame], out: Path) -> bool:
         with _atomic(target) as tmp:
             tables[table].to_parquet(tmp, index=False)
     return True
+
+
+def output_names(*, parquet: bool = False) -> list[str]:
+    """The files `write_outputs` writes in OUT."""
+    names = [f"{t}.csv" for t in CSV_TABLES] + ["report.xlsx"]
+    return names + ([f"{t}.parquet" for t in CSV_TABLES] if parquet else [])
 
 
 def write_outputs(tables: dict[str, pd.DataFrame], out: Path, *, parquet: bool = False,

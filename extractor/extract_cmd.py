@@ -12,10 +12,9 @@ from typing import TypeVar
 from . import i18n
 from .errors import ReadError
 from .pipeline import extract
+from .readers import SUPPORTED_SUFFIXES
 
 T = TypeVar("T")
-
-SUPPORTED_SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".doc"})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -26,14 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, i18n
-from .errors import ReadError
+from .errors import ReadError, reason
 from .extract_cmd import paths_to_files
-from .store import FileInfo, Store, StoredDocument
+from .store import FileInfo, Store, StoredDocument, StoreError
 
 # Sleep this many seconds in each worker before reading: lets the kill-mid-run test catch
 # a run in the middle without needing thousands of files. Unset in normal use.
 DELAY_ENV = "NTM_INGEST_TEST_DELAY"
-
+# In OUT: what the outputs there were written from (see `outputs_stamp`).
+STAMP_NAME = ".ntm-outputs.json"
 
 
 # -- versions ------------------------------------------------------------------------------
@@ -116,7 +118,7 @@ class Plan:
 
 def _file_info(path: str) -> tuple[FileInfo, str | None]:
     """Hash a file in the main process; the error code when it cannot even be opened."""
-    from .readers import sniff_format
+    from .readers import SUPPORTED_SUFFIXES, sniff_format
 
     p = Path(path)
     try:
@@ -129,7 +131,10 @@ def _file_info(path: str) -> tuple[FileInfo, str | None]:
         return FileInfo(path, None, None, None), "permission_denied"
     except OSError:
         return FileInfo(path, None, None, None), "not_found"
-    info = FileInfo(path, hashlib.sha256(data).hexdigest(), len(data), sniff_format(data[:4096]))
+    fmt = sniff_format(data[:4096]) if data else None
+    if fmt is None and p.suffix.lower() in SUPPORTED_SUFFIXES:
+        fmt = p.suffix.lower()[1:]  # no bytes to tell (an empty file): what its name says
+    info = FileInfo(path, hashlib.sha256(data).hexdigest(), len(data), fmt)
     return info, ("empty_file" if not data else None)
 
 
@@ -288,6 +293,7 @@ class RunStats:
     missing: int = 0
     failed_walked: int = 0  # walked files whose stored status is failed (read now or before)
     flags: Counter[str] = field(default_factory=Counter)
+    outputs_current: bool = False  # OUT already held this run's outputs: left untouched
 
     def exit_code(self) -> int:
         from .cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
@@ -358,10 +364,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     bar.close()
     stats.failed += len(plan.failures)
 
-    try:
-        store.replace_corpus_flags(corpus_flags(store.records()))
-    except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
-        stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
+    state = store.state()
+    if force or store.meta("corpus_flags_state") != state:  # else they are those of this store
+        try:
+            store.replace_corpus_flags(corpus_flags(store.records()), state)
+        except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
+            stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
 
     final = store.documents()
     stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")
@@ -373,11 +381,9 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
 
 def error_message(path: str, code: str, detail: str = "") -> str:
-    """ReadError's message; codes that only ingest knows come from the ingest catalogue."""
-    if code in i18n.catalogue("errors"):
-        return ReadError(path, code, detail).message()
-    reason = i18n.t("ingest", f"error_{code}")
-    return f"{path}: {reason}" + (f" ({detail})" if detail else "")
+    """The line naming a file that was not read and why: a ReadError code, or one that only
+    ingest gives ('not_a_report')."""
+    return f"{path}: {reason(code)}" + (f" ({detail})" if detail else "")
 
 
 def summary_lines(stats: RunStats, out: Path) -> list[str]:
@@ -385,16 +391,61 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
                     skipped=stats.skipped, duplicates=stats.duplicates, missing=stats.missing),
              i18n.t("ingest", "summary_flags", error=stats.flags.get("error", 0),
                     warning=stats.flags.get("warning", 0), info=stats.flags.get("info", 0)),
-             i18n.t("ingest", "summary_out", out=str(out))]
+             i18n.t("ingest", "summary_out_current" if stats.outputs_current else "summary_out",
+                    out=str(out))]
     return lines
+
+
+# -- outputs: rewritten only when what they show changed -----------------------------------
+
+def outputs_stamp(store: Store, *, admin_2025: bool, parquet: bool) -> str:
+    """A digest of everything the outputs depend on: the store's state, the versions, the
+    language (headers, reasons) and the options that change the files written."""
+    parts = (store.state(), store.meta("corpus_flags_state") or "", *versions(), i18n.language(),
+             f"admin_2025={admin_2025}", f"parquet={parquet}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _file_mark(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def outputs_current(out_dir: Path, stamp: str, expected: Iterable[str] = ()) -> bool:
+    """True when OUT holds the outputs of `stamp`, `expected` among them, every file as it
+    was written (none deleted, edited or replaced since)."""
+    try:
+        data = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(data, dict) or data.get("stamp") != stamp:
+        return False
+    files = data.get("files")
+    return (isinstance(files, dict) and bool(files) and set(expected) <= set(files)
+            and all(_file_mark(out_dir / str(name)) == mark for name, mark in files.items()))
+
+
+def write_stamp(out_dir: Path, stamp: str, written: Sequence[Path]) -> None:
+    data = {"stamp": stamp, "files": {p.name: _file_mark(p) for p in written}}
+    target = out_dir / STAMP_NAME
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
 
 
 def _ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | None = None,
             db: str | os.PathLike[str] | None = None, parquet: bool = False,
             admin_2025: bool = False, force: bool = False, retry_failed: bool = False,
-            progress: bool = False, stream: Any = None) -> tuple[dict[str, Any], RunStats]:
+            progress: bool = False, stream: Any = None,
+            keep_current_outputs: bool = False) -> tuple[dict[str, Any] | None, RunStats]:
+    """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
+    over a store whose outputs in OUT are current leaves them as they are and returns no
+    tables: consolidating and rewriting them is most of an unchanged re-run's time."""
     from .consolidate import store_to_tables
-    from .export import write_outputs
+    from .export import output_names, write_outputs
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -406,8 +457,16 @@ def _ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | No
     with Store(Path(db) if db else out_dir / "ntm.sqlite") as store:
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, stream=stream)
+        stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
+        if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
+                and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
+            stats.outputs_current = True
+            return None, stats
         tables = store_to_tables(store, admin_2025=admin_2025)
-    write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
+    # until every file is rewritten, OUT does not hold the outputs of any one state
+    (out_dir / STAMP_NAME).unlink(missing_ok=True)
+    written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
+    write_stamp(out_dir, stamp, written)
     return tables, stats
 
 
@@ -418,7 +477,8 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     parquet, admin_2025, force, retry_failed, progress."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    tables, _ = _ingest([str(p) for p in paths], out, **options)
+    tables, _ = _ingest([str(p) for p in paths], out, **{**options, "keep_current_outputs": False})
+    assert tables is not None  # only the command keeps current outputs, without tables
     return tables
 
 
@@ -440,7 +500,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .cli import EXIT_USAGE
-    from .store import StoreError
 
     if args.jobs is not None and args.jobs < 1:
         print(i18n.t("ingest", "bad_jobs"), file=sys.stderr)
@@ -448,9 +507,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         _, stats = _ingest(args.paths, args.out, jobs=args.jobs, db=args.db, parquet=args.parquet,
                            admin_2025=args.admin_2025, force=args.force,
-                           retry_failed=args.retry_failed, progress=True, stream=sys.stderr)
+                           retry_failed=args.retry_failed, progress=True, stream=sys.stderr,
+                           keep_current_outputs=True)
     except StoreError as err:
-        print(i18n.t("ingest", "store_error", detail=str(err)), file=sys.stderr)
+        print(i18n.t("ingest", "store_error", detail=err.message()), file=sys.stderr)
         return EXIT_USAGE
     if stats.files == 0:
         print(i18n.t("ingest", "no_files", paths=", ".join(args.paths)), file=sys.stderr)

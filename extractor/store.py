@@ -7,14 +7,17 @@ schemas/store.md (a test checks that the DDL there is the DDL here).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from . import i18n
 
 STORE_SCHEMA_VERSION = "1"
 
@@ -113,7 +116,19 @@ _FIGURE_FIELDS = ("value", "unit", "total", "noun", "qualifier", "label", "indic
 
 
 class StoreError(Exception):
-    """A store that cannot be used (another schema version, not an SQLite file)."""
+    """A store that cannot be used, with the reason as a code (keys `store_<code>` of
+    extractor/locale/ingest.yaml, whose texts take `values`) and a technical detail."""
+
+    def __init__(self, path: str | Path, code: str, detail: str = "", **values: Any) -> None:
+        self.path = str(path)
+        self.code = code
+        self.detail = detail
+        self.values = values
+        super().__init__(f"{self.path}: {code}{': ' + detail if detail else ''}")
+
+    def message(self, lang: str | None = None) -> str:
+        text = f"{self.path}: {i18n.t('ingest', f'store_{self.code}', lang=lang, **self.values)}"
+        return f"{text} ({self.detail})" if self.detail else text
 
 
 @dataclass(frozen=True)
@@ -138,7 +153,7 @@ class FileInfo:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _location(item: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
@@ -149,17 +164,27 @@ def _location(item: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
 class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(self.path, "cannot_create", str(err)) from err
         try:
             # autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE
             self.conn = sqlite3.connect(str(self.path), isolation_level=None)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(self.path, "not_a_store", str(err)) from err
+        try:
             self.conn.execute("PRAGMA journal_mode=WAL")
             # WAL + NORMAL survives a killed process (not a power cut), at a fraction of FULL's cost
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._create_or_check()
         except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: {err}") from err
+            self.conn.close()
+            raise StoreError(self.path, "not_a_store", str(err)) from err
+        except StoreError:
+            self.conn.close()
+            raise
 
     def _create_or_check(self) -> None:
         with self.transaction():
@@ -170,7 +195,7 @@ class Store:
             if row is None:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (STORE_SCHEMA_VERSION,))
             elif row[0] != STORE_SCHEMA_VERSION:
-                raise StoreError(f"{self.path}: store schema {row[0]}, expected {STORE_SCHEMA_VERSION}")
+                raise StoreError(self.path, "schema_version", found=row[0], expected=STORE_SCHEMA_VERSION)
 
     def close(self) -> None:
         self.conn.close()
@@ -198,6 +223,20 @@ class Store:
             "SELECT path, sha256, status, present, duplicate_of, extractor_version, patterns_version"
             " FROM documents")
         return {r[0]: StoredDocument(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows}
+
+    def state(self) -> str:
+        """A digest of every document's row (not when it was last written): equal digests mean
+        the same files with the same content, statuses and versions, so the same outputs."""
+        h = hashlib.sha256(STORE_SCHEMA_VERSION.encode())
+        for row in self.conn.execute(
+                "SELECT id, path, sha256, size, format, status, error_code, error_detail,"
+                " duplicate_of, present, extractor_version, patterns_version FROM documents ORDER BY id"):
+            h.update(json.dumps(row, ensure_ascii=False).encode())
+        return h.hexdigest()
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
 
     def records(self) -> list[dict[str, Any]]:
         """Records of every present, successfully read document, ordered by path."""
@@ -266,18 +305,17 @@ class Store:
             conn.executemany("UPDATE documents SET present = ? WHERE path = ?",
                              [(int(present), p) for p in paths])
 
-    def replace_corpus_flags(self, flags: Sequence[dict[str, Any]]) -> None:
-        """Flags across reports are recomputed over the whole store after every run."""
+    def replace_corpus_flags(self, flags: Sequence[dict[str, Any]], state: str | None = None) -> None:
+        """Flags across reports, recomputed over the whole store. `state` (the `state()` they
+        were computed for) is kept in meta `corpus_flags_state`, in the same transaction, so a
+        run over an unchanged store can tell they are current."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
             conn.executemany(
                 "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
                 " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?)",
                 [(seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.transaction() as conn:
-            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_flags_state', ?)", (state or "",))
 
 
 def _criteria_rows(doc_id: int, crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:

@@ -152,3 +152,22 @@ def test_cli_reports_missing_paths(capsys: pytest.CaptureFixture[str], tmp_path:
     assert cli.main(["eval", str(tmp_path / "nowhere")]) == 2
     assert cli.main(["eval", str(tmp_path)]) == 2
     assert "gold" in capsys.readouterr().err
+
+
+def test_a_bad_gold_file_is_reported_and_its_document_skipped(capsys: pytest.CaptureFixture[str],
+                                                              tmp_path: Path) -> None:
+    for stem in ("hong", "danh-sach", "tot"):
+        (tmp_path / f"{stem}.txt").write_text("Báo cáo xã A", encoding="utf-8")
+    (tmp_path / "hong.gold.json").write_text('{"figures": [', encoding="utf-8")  # malformed JSON
+    (tmp_path / "danh-sach.gold.json").write_text("[1, 2]", encoding="utf-8")  # not an object
+    (tmp_path / "tot.gold.json").write_text('{"figures": [], "commune": "A"}', encoding="utf-8")
+    with i18n.language_set("en"):
+        ev = evaluate([str(tmp_path)], extractor=lambda p: {"commune": "A", "figures": [], "flags": []})
+    assert [d.name for d in ev.documents] == ["tot.txt"]
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'hong.gold.json'}: not valid JSON" in err
+    assert f"{tmp_path / 'danh-sach.gold.json'}: must be a JSON object" in err and "not list" in err
+    assert err.count("danh-sach.gold.json") == 1  # reported once, not per loop over the folder
+    # the command carries on with the good document
+    assert cli.main(["eval", str(tmp_path / "hong.txt"), str(tmp_path / "tot.txt")]) == 0
+    assert "hong.gold.json" in capsys.readouterr().err

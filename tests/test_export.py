@@ -107,3 +107,16 @@ def test_parquet_is_optional(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         assert "pyarrow" in capsys.readouterr().err
     else:
         assert (tmp_path / "figures.parquet").exists()
+
+
+def test_indicator_headers_name_the_indicator_and_its_unit() -> None:
+    from extractor.export import header, output_names
+    from extractor.indicators import indicators
+
+    road = next(i for i in indicators() if i.unit == "km")
+    with i18n.language_set("vi"):
+        assert header("indicators", road.key) == f"{road.name_vi} (km)"
+    with i18n.language_set("en"):
+        assert header("indicators", road.key) == f"{road.name_en} (km)"
+        assert header("indicators", "not_in_the_catalogue") == "not_in_the_catalogue"
+    assert output_names(parquet=True)[-1] == "errors.parquet" and "report.xlsx" in output_names()

@@ -253,7 +253,7 @@ def test_corpus_figures_are_in_figures_csv(gold_path: Path, corpus_tables) -> No
     mine = figures[_documents_of(gold_path, figures["file"])]
     short = []
     for file, group in mine.groupby("file"):
-        have = {(round(v, 6), u) for v, u in zip(group["value"], group["unit"])}
+        have = {(round(v, 6), u) for v, u in zip(group["value"], group["unit"], strict=True)}
         found = sum(1 for w in wanted if w in have)
         if found < 0.9 * len(wanted):
             short.append(f"{Path(file).name}: {found}/{len(wanted)}")
@@ -298,3 +298,60 @@ def test_db_option_puts_the_store_elsewhere(tmp_path: Path) -> None:
     tables, stats = _ingest([str(tmp_path / "in")], tmp_path / "out", jobs=1, db=db)
     assert db.exists() and not (tmp_path / "out" / "ntm.sqlite").exists()
     assert stats.read == 1 and len(tables["communes"]) == 1
+
+
+# -- an unchanged re-run leaves the outputs alone ------------------------------------------
+
+def _marks(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir()
+            if p.is_file() and not p.name.startswith("ntm.sqlite")}
+
+
+def test_unchanged_cli_rerun_leaves_outputs_untouched(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor import cli, i18n
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    a = _variant(src / "a.txt", 1)
+    _variant(src / "b.txt", 2)
+    (src / "rong.txt").write_bytes(b"")
+    shutil.copyfile(a, src / "a-ban-sao.txt")  # a duplicate is re-recorded on every run
+    argv = ["--lang", "en", "ingest", str(src), "-o", str(out), "--jobs", "1"]
+    try:
+        assert cli.main(argv) == EXIT_SOME_FAILED
+        first = _marks(out)
+        assert {f"{t}.csv" for t in TABLES} | {"report.xlsx"} <= set(first)
+        capsys.readouterr()
+        assert cli.main(argv) == EXIT_SOME_FAILED
+        assert _marks(out) == first
+        assert "nothing changed" in capsys.readouterr().out
+
+        (out / "report.xlsx").unlink()  # an output gone: everything is written again
+        assert cli.main(argv) == EXIT_SOME_FAILED
+        again = _marks(out)
+        assert "report.xlsx" in again and again["communes.csv"] != first["communes.csv"]
+
+        (src / "rong.txt").unlink()
+        assert cli.main(argv) == EXIT_OK  # nothing read, but a file is gone: new outputs
+        assert _marks(out)["errors.csv"] != again["errors.csv"]
+        later = _marks(out)
+        assert cli.main(["--lang", "vi", *argv[2:]]) == EXIT_OK  # other language, other headers
+        assert _marks(out)["report.xlsx"] != later["report.xlsx"]
+    finally:
+        i18n.set_language(None)
+
+
+def test_error_rows_keep_the_format_of_the_name_and_the_whole_reason(tmp_path: Path) -> None:
+    from extractor import i18n
+
+    src = tmp_path / "in" / "ghi chú: cũ"  # ": " in a path must not cut the reason
+    _variant(src / "a.txt", 1)
+    (src / "rong.docx").write_bytes(b"")
+    (src / "thu-moi.txt").write_text("THƯ MỜI\nKính mời quý vị đến dự liên hoan.\n", encoding="utf-8")
+    with i18n.language_set("en"):
+        tables, _ = _ingest([str(tmp_path / "in")], tmp_path / "out", jobs=1)
+    assert tables is not None
+    errors = tables["errors"].set_index("code")
+    assert errors.loc["empty_file", "format"] == "docx"  # no bytes to sniff: the extension
+    assert errors.loc["empty_file", "reason"] == "the file is empty (0 bytes)"
+    assert errors.loc["not_a_report", "reason"].startswith("not a commune report on New Rural")

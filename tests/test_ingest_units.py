@@ -86,3 +86,21 @@ def test_admin_2025_mapping_uses_the_converter_when_given() -> None:
         raise ValueError("no such place")
 
     assert to_admin_2025("X", "Y", "Z", broken) == (None, None)
+
+
+def test_criteria_counts_agree_with_the_lists(tmp_path: Path) -> None:
+    from extractor import i18n
+    from extractor.consolidate import store_to_tables
+    from extractor.store import FileInfo, Store
+
+    record = {"commune": "Lục Bình", "district": "Bạch Thông", "province": "Bắc Kạn",
+              "report_date": "2023-08", "figures": [], "flags": [],
+              "criteria": {"met": [1, 2, 3], "unmet": [6, 9], "basically_met": [17]}}
+    with Store(tmp_path / "s.sqlite") as store, i18n.language_set("en"):
+        store.save_record(FileInfo("/r/a.txt", "sha", 1, "txt"), record, versions())
+        tables = store_to_tables(store)
+    row = tables["communes"].iloc[0]
+    assert (row["criteria_met"], row["criteria_unmet"], row["criteria_basically_met"]) == ("1, 2, 3", "6, 9", "17")
+    assert (row["criteria_met_count"], row["criteria_unmet_count"], row["criteria_basically_met_count"]) == (3, 2, 1)
+    crit = tables["criteria"].iloc[0]
+    assert (crit["tc01"], crit["tc06"], crit["tc17"], crit["tc19"]) == ("met", "unmet", "unmet", "")

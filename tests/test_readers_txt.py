@@ -94,3 +94,26 @@ def test_blank_text_file_has_no_text() -> None:
     with pytest.raises(ReadError) as err:
         bytes_to_document(b"  \n\r\n\t\n", "blank.txt")
     assert err.value.code == "no_text"
+
+
+def _cells(text: str) -> list[tuple[int, int, int, str]]:
+    doc = bytes_to_document(text.encode("utf-8"), "t.txt", "0")
+    return [(b.cell.table, b.cell.row, b.cell.col, b.text) for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
+
+
+def test_pipe_and_markdown_rows_become_table_cells() -> None:
+    text = ("Phụ biểu số 08\n| STT | Chỉ tiêu | ĐVT | Thực hiện |\n|---|---|---|---|\n"
+            "| 1 | Đường trục thôn | km | 12,5 |\n| 2 | Hộ nghèo | hộ | 45 |\nGhi chú: số liệu ước")
+    cells = _cells(text)
+    assert (0, 0, 1, "Chỉ tiêu") in cells and (0, 1, 3, "12,5") in cells and (0, 2, 2, "hộ") in cells
+    assert max(r for _, r, _, _ in cells) == 2  # the |---| rule is not a row
+
+
+def test_tab_separated_rows_keep_their_columns() -> None:
+    cells = _cells("STT\tTên tiêu chí\tKết quả\n1\tQuy hoạch\tĐạt\n2\tGiao thông\tChưa đạt\n")
+    assert (0, 2, 2, "Chưa đạt") in cells and len(cells) == 9
+
+
+def test_a_lone_line_with_a_bar_stays_prose() -> None:
+    doc = bytes_to_document("Kết quả | tóm tắt\nXã đạt 15/19 tiêu chí".encode("utf-8"), "t.txt", "0")
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]

@@ -73,7 +73,7 @@ def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
         bad = _record("/r/a.txt")
         bad["figures"].append({"value": object()})  # not storable: the insert raises
-        with pytest.raises(Exception):
+        with pytest.raises((TypeError, sqlite3.Error)):  # the JSON dump or the insert
             store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), bad, VERS)
         assert _count(store, "documents") == 0 and _count(store, "figures") == 0
 
@@ -128,3 +128,55 @@ def test_evidence_is_stored_as_json(tmp_path: Path) -> None:
         store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
         (evidence,) = store.conn.execute("SELECT evidence FROM flags").fetchone()
         assert json.loads(evidence)[0]["text"] == "400 ngày công"
+
+
+def test_store_errors_carry_a_code_and_a_message_in_both_languages(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError) as info:
+        Store(path)
+    err = info.value
+    assert (err.code, err.path) == ("schema_version", str(path))
+    assert err.message("en").startswith(f"{path}: the store has schema version 999, this program needs")
+    assert "phiên bản 999" in err.message("vi")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError) as info:
+        Store(junk)
+    assert info.value.code == "not_a_store" and info.value.detail  # sqlite's own words as detail
+    assert info.value.message("en").startswith(f"{junk}: cannot open the SQLite store")
+
+
+def test_ingest_names_an_unusable_store_in_the_users_language(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor import cli, i18n
+
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a database" * 100)
+    (tmp_path / "in").mkdir()
+    try:
+        code = cli.main(["--lang", "en", "ingest", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                         "--db", str(junk)])
+    finally:
+        i18n.set_language(None)
+    assert code == cli.EXIT_USAGE
+    assert f"Cannot use the store: {junk}: cannot open the SQLite store" in capsys.readouterr().err
+
+
+def test_state_changes_with_the_documents_not_with_rewrites(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        info = FileInfo("/r/a.txt", "sha-a", 10, "txt")
+        store.save_record(info, _record("/r/a.txt"), VERS)
+        store.save_duplicate(FileInfo("/r/b.txt", "sha-a", 10, "txt"), "/r/a.txt", VERS)
+        state = store.state()
+        store.save_duplicate(FileInfo("/r/b.txt", "sha-a", 10, "txt"), "/r/a.txt", VERS)  # again
+        assert store.state() == state
+        store.set_present(["/r/b.txt"], False)
+        assert store.state() != state
+        assert store.meta("corpus_flags_state") is None
+        store.replace_corpus_flags([], store.state())
+        assert store.meta("corpus_flags_state") == store.state()

@@ -16,6 +16,10 @@ from ..errors import ReadError
 from ..model import Document
 from ..settings import DEFAULT_SETTINGS, Settings
 
+# File suffixes that folders are walked for (`ntm extract`, `ntm ingest`, `ntm eval`); the
+# format itself is decided from the bytes.
+SUPPORTED_SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".doc"})
+
 # A paragraph starting with one of these is a list item, whatever the format.
 LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
 

@@ -10,10 +10,11 @@ so its text is recomposed to NFC here.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import ReadError
-from ..model import Block, BlockKind, Document
+from ..model import Block, BlockKind, CellPosition, Document
 from . import LIST_MARKERS, utf16_without_bom
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -85,14 +86,62 @@ def line_to_block(index: int, line: str) -> Block:
     return Block(index, kind, line)
 
 
+_RULE_ROW = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")  # "|---|:---|" under a Markdown header
+
+
+def line_to_cells(line: str) -> tuple[str, list[str]] | None:
+    """The cells of a table row written as text: tab-separated (Word's "save as text") or
+    '|'-separated (Markdown and hand-typed tables); None for a line of prose."""
+    for sep in ("\t", "|"):
+        if sep in line:
+            body = line.strip()
+            if sep == "|":
+                body = body.strip("|")
+            cells = [c.strip() for c in body.split(sep)]
+            if len(cells) >= 2 and any(cells):
+                return sep, cells
+    return None
+
+
+def lines_to_blocks(lines: list[str]) -> list[Block]:
+    """Every non-empty line a paragraph, except runs of two or more rows with the same
+    separator and number of cells, which become a table of cells."""
+    rows = [line_to_cells(line) for line in lines]
+    blocks: list[Block] = []
+    tables = 0
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and rows[j] is not None and rows[j][0] == rows[i][0] \
+                and len(rows[j][1]) == len(rows[i][1]):
+            j += 1
+        if rows[i] is not None and j - i >= 2:
+            row_index = 0
+            for k in range(i, j):
+                if _RULE_ROW.match(lines[k]):
+                    continue
+                for col, cell in enumerate(rows[k][1]):
+                    if cell:
+                        blocks.append(Block(len(blocks), BlockKind.TABLE_CELL, cell,
+                                            cell=CellPosition(tables, row_index, col)))
+                row_index += 1
+            tables += 1
+            i = j
+            continue
+        if lines[i].strip():
+            blocks.append(line_to_block(len(blocks), lines[i].strip()))
+        i += 1
+    return blocks
+
+
 def bytes_to_document(data: bytes, path: str, sha256: str) -> Document:
     text, encoding = bytes_to_text(data, path)
     if _is_binary(text):
         raise ReadError(path, "unsupported_format", "binary data, not text")
     # Every non-empty line is a paragraph: plain-text reports put one paragraph per line,
-    # with or without blank lines between them.
-    lines = [line.strip() for line in text.splitlines()]
-    blocks = [line_to_block(i, line) for i, line in enumerate(l for l in lines if l)]
+    # with or without blank lines between them. Blank lines do not break a table.
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    blocks = lines_to_blocks(lines)
     if not blocks:
         raise ReadError(path, "no_text")
     return Document(path=path, format="txt", sha256=sha256, blocks=blocks, encoding=encoding)
