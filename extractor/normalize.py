@@ -58,27 +58,23 @@ _LETTER = re.compile(r"\w")
 
 @dataclass(frozen=True)
 class NormalizedText:
-    """Normalized text plus, for every character, the offset of the original character it
-    came from (`offsets[len(text)]` is the original length)."""
+    """Normalized text plus, for every character, where the original characters it came
+    from start (`offsets`, with the original length appended) and end (`ends`)."""
 
     text: str
     offsets: tuple[int, ...]
+    ends: tuple[int, ...]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             return self.offsets[start], self.offsets[start]
-        last = end - 1
-        # end: the original offset after the last character that produced text[last]
-        return self.offsets[start], self._end_of(last)
-
-    def _end_of(self, index: int) -> int:
-        nxt = self.offsets[index + 1]
-        return max(nxt, self.offsets[index] + 1)
+        return self.offsets[start], self.ends[end - 1]
 
 
 def text_to_normalized(original: str) -> NormalizedText:
     out: list[str] = []
     offsets: list[int] = []
+    ends: list[int] = []
     i, n = 0, len(original)
     while i < n:
         ch = original[i]
@@ -92,15 +88,17 @@ def text_to_normalized(original: str) -> NormalizedText:
             if repl is not None:
                 out.append(repl)
                 offsets.append(i)
+                ends.append(j)
         else:
             composed = unicodedata.normalize("NFC", cluster) if j - i > 1 or ord(ch) > 127 else cluster
             for c in composed:
                 out.append(c)
                 offsets.append(i)
+                ends.append(j)
         i = j
     offsets.append(n)
     _fold_tone_placement(out)
-    return NormalizedText("".join(out), tuple(offsets))
+    return NormalizedText("".join(out), tuple(offsets), tuple(ends))
 
 
 def _fold_tone_placement(chars: list[str]) -> None:

@@ -1,0 +1,52 @@
+"""The normalizer folds Vietnamese spelling variants and still maps every offset back."""
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings, strategies as st
+
+from extractor.normalize import normalize, text_to_normalized
+
+
+def test_nfd_input_is_composed_and_offsets_cover_the_combining_marks():
+    original = unicodedata.normalize("NFD", "Lục Bình")
+    n = text_to_normalized(original)
+    assert n.text == "Lục Bình"
+    start, end = n.to_original(0, 3)  # "Lục"
+    assert unicodedata.normalize("NFC", original[start:end]) == "Lục"
+
+
+def test_tone_mark_placement_is_folded_only_in_open_syllables():
+    assert normalize("hoá") == normalize("hóa") == "hóa"
+    assert normalize("thuỷ lợi") == "thủy lợi"
+    assert normalize("hoàn thành") == "hoàn thành"  # closed syllable: the mark stays
+    assert normalize("quý") == "quý"
+
+
+def test_spaces_soft_hyphens_zero_width_and_superscripts():
+    original = "150\u00a0m\u00b2\u200b đất, nông\u00adthôn"
+    n = text_to_normalized(original)
+    assert n.text == "150 m2 đất, nôngthôn"
+    i = n.text.index("m2")
+    start, end = n.to_original(i, i + 2)
+    assert original[start:end] == "m\u00b2"
+    j = n.text.index("thôn")
+    assert original[slice(*n.to_original(j, j + 4))] == "thôn"
+
+
+def test_dashes_and_quotes_become_ascii_one_for_one():
+    original = "giai đoạn 2021 – 2025 “5 không”"
+    n = text_to_normalized(original)
+    assert n.text == 'giai đoạn 2021 - 2025 "5 không"'
+    assert len(n.offsets) == len(n.text) + 1
+
+
+@given(st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyhoáàảãạuýỳ qQ\u0301\u0300\u00a0\u200b\u00ad\u00b2đĐ-–")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_every_normalized_span_maps_inside_the_original(original: str):
+    n = text_to_normalized(original)
+    assert n.offsets[-1] == len(original)
+    for i in range(len(n.text)):
+        start, end = n.to_original(i, i + 1)
+        assert 0 <= start < end <= len(original)
+    assert list(n.offsets) == sorted(n.offsets)
