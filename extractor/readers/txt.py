@@ -95,8 +95,8 @@ def line_to_cells(line: str) -> tuple[str, list[str]] | None:
     for sep in ("\t", "|"):
         if sep in line:
             body = line.strip()
-            if sep == "|":
-                body = body.strip("|")
+            if sep == "|" and body.startswith("|") and body.endswith("|"):
+                body = body[1:-1]  # Markdown's outer bars; a bare leading bar is an empty cell
             cells = [c.strip() for c in body.split(sep)]
             if len(cells) >= 2 and any(cells):
                 return sep, cells
