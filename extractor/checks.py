@@ -658,6 +658,31 @@ def sum_mismatch(rep: _Report) -> list[Flag]:
             flag = _sum_flag(total, parts, check_short)
             if flag:
                 flags.append(flag)
+    flags.extend(_bracketed_sums(rep, units))
+    return flags
+
+
+# words but no other number or clause break between the total and the bracket
+_BRACKET = re.compile(r"[^()\d;.:]{0,80}?\(([^()]*)\)")
+
+
+def _bracketed_sums(rep: _Report, units: set[str]) -> list[Flag]:
+    """A total with its parts in brackets after it in the same clause: "138 hội viên đăng ký
+    (116 hội viên cấp xã, 10 hội viên cấp huyện)". Two or more parts read as the whole split."""
+    flags: list[Flag] = []
+    for pos, ob in enumerate(rep.outline.blocks):
+        own = rep.in_block(pos)
+        for placed in own:
+            total = placed.figure
+            m = _BRACKET.match(ob.text, placed.end)
+            if total.unit not in units or m is None:
+                continue
+            parts = [p.figure for p in own if m.start(1) <= p.start and p.end <= m.end(1)
+                     and _part_of(total, p.figure)]
+            if len(parts) >= 2:
+                flag = _sum_flag(total, parts, check_short=True)
+                if flag:
+                    flags.append(flag)
     return flags
 
 

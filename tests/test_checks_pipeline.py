@@ -107,3 +107,11 @@ def test_sample_raises_no_warning_on_relations_that_hold(sample):
     loud = [f for f in record.flags if f.severity in ("error", "warning")]
     stray = [f for f in loud if not any(_caught(g, f) for g in gold["flags"])]
     assert stray == [], [f.message for f in stray]
+
+
+def test_parts_in_brackets_after_their_total():
+    bad = flags_of("- Có 138 hội viên đăng ký thi đua (116 hội viên cấp xã, 10 hội viên cấp huyện).")
+    assert [f.rule for f in bad] == ["sum_mismatch"] and "138" in numbers(bad[0])
+    assert flags_of("- Có 126 hội viên đăng ký thi đua (116 hội viên cấp xã, 10 hội viên cấp huyện).") == []
+    # one figure in each bracket is an aside, not a breakdown
+    assert flags_of("- Phổ cập mầm non cho trẻ em 5 tuổi (116 trẻ), tiểu học đúng độ tuổi (197 trẻ).") == []
