@@ -380,7 +380,7 @@ def _single_valued_conflicts(rep: _Report, flagged: set[frozenset[int]]) -> list
 # ---------------------------------------------------------------------------- count_list_mismatch
 
 _WORD = re.compile(r"\s*([^\W\d_][\w'-]*)([:,;]?)")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*|\d{1,3}(?![\w.,/])")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*|\d{1,3}(?![\w/]|[.,]\d)")
 
 
 @cache
@@ -441,12 +441,15 @@ def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tu
     names: list[str] = []
     start = end = pos
     while True:
-        if text.startswith(prefixes, pos):  # "thôn Nà Pài": the name is what follows
+        prefixed = text.startswith(prefixes, pos)
+        if prefixed:  # "thôn Nà Pài", "ấp 5": the name is what follows
             pos = text.index(" ", pos) + 1
         name_end, words = pos, []
         while True:
             w = _NAME_WORD.match(text, name_end)
-            if not w or (not words and (not w.group()[0].isupper() or w.group() in not_names)):
+            numbered = prefixed and w is not None and w.group().isdigit()
+            if not w or (not words and not numbered
+                         and (not w.group()[0].isupper() or w.group() in not_names)):
                 break
             if not w.group()[0].isupper() and not w.group().isdigit():
                 break
@@ -642,7 +645,7 @@ def sum_mismatch(rep: _Report) -> list[Flag]:
             total = before[-1].figure
             if tail and tail.start() == m.start():
                 parts, complete = _list_parts(rep, pos, total)
-                check_short = complete and len(parts) >= 2
+                short = cfg["short_severity"] if complete and len(parts) >= 2 else None
             else:
                 # "trong đó:" with a colon announces the whole breakdown, which may run over
                 # ';'; without one the parts end with the clause
@@ -654,8 +657,12 @@ def sum_mismatch(rep: _Report) -> list[Flag]:
                 parts = [p.figure for p in own if m.end() <= p.start and p.end <= end and _part_of(total, p.figure)]
                 # a sentence cut by the end of the block (a page break in a PDF) may go on
                 finished = bool(re.search(r"[.;!?]\s*$", text[:end])) or end < len(text.rstrip())
-                check_short = colon and finished and len(parts) >= 2
-            flag = _sum_flag(total, parts, check_short)
+                # "trong đó:" announces the whole split; without the colon two or more parts
+                # may still be only some categories, so a shortfall is a note, not a warning
+                short = None
+                if finished and len(parts) >= 2:
+                    short = cfg["short_severity"] if colon else cfg["short_uncertain_severity"]
+            flag = _sum_flag(total, parts, short)
             if flag:
                 flags.append(flag)
     flags.extend(_bracketed_sums(rep, units))
@@ -680,7 +687,7 @@ def _bracketed_sums(rep: _Report, units: set[str]) -> list[Flag]:
             parts = [p.figure for p in own if m.start(1) <= p.start and p.end <= m.end(1)
                      and _part_of(total, p.figure)]
             if len(parts) >= 2:
-                flag = _sum_flag(total, parts, check_short=True)
+                flag = _sum_flag(total, parts, config()["sum"]["short_severity"])
                 if flag:
                     flags.append(flag)
     return flags
@@ -704,7 +711,9 @@ def _list_parts(rep: _Report, pos: int, total: Figure) -> tuple[list[Figure], bo
     return parts, complete
 
 
-def _sum_flag(total: Figure, parts: list[Figure], check_short: bool) -> Flag | None:
+def _sum_flag(total: Figure, parts: list[Figure], short_severity: str | None) -> Flag | None:
+    """The flag for parts that exceed their total, or fall short of it when the split reads
+    as complete (`short_severity` given)."""
     cfg = config()["sum"]
     if not parts or _approximate(total) or any(_approximate(p) for p in parts):
         return None
@@ -728,8 +737,8 @@ def _sum_flag(total: Figure, parts: list[Figure], check_short: bool) -> Flag | N
             severity = cfg["exceed_severity"]
         return make_flag("sum_mismatch", severity, "sum_exceeds_total", evidence,
                          sum=round(s, 6), total=total.value, unit=unit_name(total.unit), parts=listed)
-    if check_short and s < total.value - tol:
-        return make_flag("sum_mismatch", cfg["short_severity"], "sum_short_of_total", evidence,
+    if short_severity and s < total.value - tol:
+        return make_flag("sum_mismatch", short_severity, "sum_short_of_total", evidence,
                          sum=round(s, 6), total=total.value, unit=unit_name(total.unit), parts=listed)
     return None
 

@@ -115,3 +115,13 @@ def test_parts_in_brackets_after_their_total():
     assert flags_of("- Có 126 hội viên đăng ký thi đua (116 hội viên cấp xã, 10 hội viên cấp huyện).") == []
     # one figure in each bracket is an aside, not a breakdown
     assert flags_of("- Phổ cập mầm non cho trẻ em 5 tuổi (116 trẻ), tiểu học đúng độ tuổi (197 trẻ).") == []
+
+
+def test_short_split_without_colon_is_a_note_and_numbered_villages_are_names():
+    notes = flags_of("- Có 103 hội viên đăng ký, trong đó 83 hội viên cấp xã, 8 hội viên cấp huyện.",
+                     severities=("info",))
+    assert [f.rule for f in notes] == ["sum_mismatch"]
+    assert flags_of("- Có 103 hội viên đăng ký, trong đó 83 hội viên cấp xã, 8 hội viên cấp huyện.") == []
+    listed = flags_of("+ Hỗ trợ mua sắm trang thiết bị cho 05 nhà văn hóa thôn ấp 5, ấp 2, ấp 3, ấp 6.")
+    assert [f.rule for f in listed] == ["count_list_mismatch"]
+    assert flags_of("+ Hỗ trợ mua sắm trang thiết bị cho 04 nhà văn hóa thôn ấp 5, ấp 2, ấp 3, ấp 6.") == []
