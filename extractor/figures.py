@@ -92,6 +92,12 @@ _CLAUSE_END = re.compile(r"[;:\n]|\.(\s|$)")
 
 
 @lru_cache(maxsize=1)
+def _restatement_cue_regex() -> re.Pattern[str]:
+    cues = load_pattern("numbers")["restatement_cues"]
+    return re.compile("|".join(re.escape(c) for c in cues), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _lone_spelled_skip() -> frozenset[str]:
     return frozenset(load_pattern("numbers")["lone_spelled_skip"])
 
@@ -104,10 +110,10 @@ _DIGITS = re.compile(r"\d+")
 _MASK_REACH = 64
 
 
-def _mask_windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
-    for m in _DIGITS.finditer(text):
-        lo, hi = max(0, m.start() - _MASK_REACH), min(len(text), m.end() + _MASK_REACH)
+    for start, end in spans:
+        lo, hi = max(0, start - _MASK_REACH), min(len(text), end + _MASK_REACH)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)
         else:
@@ -117,12 +123,17 @@ def _mask_windows(text: str) -> list[tuple[int, int]]:
 
 def text_to_masks(text: str) -> list[tuple[int, int, str]]:
     """Spans of numbers that are not figures. Only the text around digits is searched (a mask
-    without a digit, "hạng III", masks nothing a figure could use)."""
-    spans = []
-    for lo, hi in _mask_windows(text):
+    without a digit, "hạng III", masks nothing a digit figure could use)."""
+    return _masks_over(text, [m.span() for m in _DIGITS.finditer(text)])
+
+
+def _masks_over(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The non-figure masks found near the given spans (merged windows of _MASK_REACH)."""
+    found = []
+    for lo, hi in _windows(text, spans):
         for name, regex in _mask_rules():
-            spans.extend((m.start(), m.end(), name) for m in regex.finditer(text, lo, hi) if m.end() > m.start())
-    return spans
+            found.extend((m.start(), m.end(), name) for m in regex.finditer(text, lo, hi) if m.end() > m.start())
+    return found
 
 
 def _masked(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
@@ -203,9 +214,31 @@ def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
         if q is not None:
             found.append(q)
             consumed = q.end
-    found.extend(_spelled_quantities(text, masks, found))
+    found.extend(_spelled_quantities(text, found))
     found.sort(key=lambda q: q.start)
-    return found
+    return _drop_restatements(text, found)
+
+
+_RESTATEMENT_GAP = re.compile(r"^[\s(,:;-]*$")
+
+
+def _drop_restatements(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"150.000.000 đồng (Một trăm năm mươi triệu đồng)": the amount in words repeats the
+    figure before it and is not a figure of its own."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (q.rule == "spelled_number" and prev is not None and prev.unit == q.unit
+                and abs(prev.value - q.value) < 1e-6 * max(1.0, abs(q.value))
+                and _RESTATEMENT_GAP.match(_mask_gap(text, prev.end, q.start))):
+            continue
+        out.append(q)
+    return out
+
+
+def _mask_gap(text: str, end: int, start: int) -> str:
+    """The text between two figures with the words that announce a restatement removed."""
+    return _restatement_cue_regex().sub(" ", text[end:start])
 
 
 def _digit_quantity(text: str, token: str, start: int, end: int, convention: Convention) -> Quantity | None:
@@ -270,9 +303,11 @@ def _clause_before(text: str, start: int) -> str:
     return segment[ends[-1].end():] if ends and ends[-1].group() != ":" else segment
 
 
-def _spelled_quantities(text: str, masks: list[tuple[int, int, str]], taken: list[Quantity]) -> list[Quantity]:
+def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
     out = []
-    for m in _spelled_run_regex().finditer(text):
+    runs = list(_spelled_run_regex().finditer(text))
+    masks = _masks_over(text, [(m.start(), m.end()) for m in runs]) if runs else []
+    for m in runs:
         words = m.group().split()
         offsets = [m.start() + i for i in _word_starts(m.group())]
         for k in range(len(words)):  # drop leading words until the rest reads as a number
@@ -357,7 +392,7 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
         else:
             floor = previous[1].end if previous is not None else 0
             label = figure_to_label(text, q.start, q.end, q.noun, floor)
-            context = figure_to_label(text, q.start, q.end, q.noun)
+            context = figure_to_label(text, q.start, q.end, q.noun, whole_clause=True)
         fig = _make_figure(ctx, i, ob, q, label, context)
         out.append((fig, q))
         previous = (fig, q)

@@ -13,8 +13,9 @@ from functools import lru_cache
 from .patterns import load_pattern
 
 # Clause boundaries: ';', a line break, an opening bracket, or a full stop that ends a
-# sentence (followed by a space), never the dot inside "1.326,6".
-_BOUNDARY = re.compile(r"[;\n(]|\.(?=\s)|\s[-+•]\s")
+# sentence (followed by a space), never the dot inside "1.326,6"; an inline bullet, never the
+# dash of "2021 - 2025".
+_BOUNDARY = re.compile(r"[;\n(]|\.(?=\s)|(?<!\d)\s[-+•]\s(?!\d)")
 _BULLET = re.compile(r"^[\s\-+•*/,;.)]+")
 
 
@@ -34,9 +35,13 @@ def is_linked(between: str) -> bool:
     return len(between) <= 30 and bool(_vocab()[0].match(between))
 
 
-def figure_to_label(text: str, start: int, end: int, noun: str | None = None, floor: int = 0) -> str | None:
+def figure_to_label(text: str, start: int, end: int, noun: str | None = None, floor: int = 0,
+                    whole_clause: bool = False) -> str | None:
     """The label of the figure at text[start:end]; `floor` is where the figure before it in the
-    same clause ended, so "dân số 7.854 người, 1.986 hộ" labels 1.986 without 7.854."""
+    same clause ended, so "dân số 7.854 người, 1.986 hộ" labels 1.986 without 7.854.
+    Before a colon stands the label ("Tổng kinh phí thực hiện: 231 triệu đồng") unless a phrase
+    follows the colon, which then is the label and the part before it a heading ("- Về thủy
+    lợi: Tổng diện tích cần tưới 452 ha"); `whole_clause` keeps both, for indicator matching."""
     _, trail_re, max_words = _vocab()
     clause_start = 0
     for m in _BOUNDARY.finditer(text, 0, start):
@@ -46,6 +51,8 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
     colon = segment.rfind(":")
     if colon >= 0 and len(segment[colon + 1:].split()) <= 2:
         segment = segment[:colon]
+    elif colon >= 0 and not whole_clause:
+        segment = segment[colon + 1:]
     segment = _BULLET.sub("", segment)
     segment = trail_re.sub("", segment).strip(" ,:")
     words = segment.split()

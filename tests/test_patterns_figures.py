@@ -162,3 +162,13 @@ def test_list_start_examples_and_counter_examples():
     rx = re.compile(data["regex"])
     assert all(rx.match(c) for c in data["examples"])
     assert not any(rx.match(c) for c in data["counter_examples"])
+
+
+@pytest.mark.parametrize("phrase", load_pattern("numbers")["restatement_examples"])
+def test_amount_in_words_after_its_digits_is_one_figure(phrase):
+    assert len(quantities(phrase)) == 1
+
+
+@pytest.mark.parametrize("phrase", load_pattern("numbers")["restatement_counter_examples"])
+def test_a_different_spelled_amount_is_its_own_figure(phrase):
+    assert len(quantities(phrase)) == 2
