@@ -305,9 +305,11 @@ def _clause_before(text: str, start: int) -> str:
 
 def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
     out = []
-    runs = list(_spelled_run_regex().finditer(text))
-    masks = _masks_over(text, [(m.start(), m.end()) for m in runs]) if runs else []
-    for m in runs:
+    # only runs followed by a unit can be figures; the masks are searched around those alone
+    runs = [(m, unit) for m in _spelled_run_regex().finditer(text)
+            if (unit := _scaled_unit_at(text, m.end())) is not None and unit[0] != "count"]
+    masks = _masks_over(text, [m.span() for m, _ in runs]) if runs else []
+    for m, unit in runs:
         words = m.group().split()
         offsets = [m.start() + i for i in _word_starts(m.group())]
         for k in range(len(words)):  # drop leading words until the rest reads as a number
@@ -317,8 +319,7 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             if len(words) - k == 1 and words[k].lower() in _lone_spelled_skip():
                 break
             start = offsets[k]
-            unit = _scaled_unit_at(text, m.end())
-            if unit is None or unit[0] == "count" or _masked(masks, start, m.end()):
+            if _masked(masks, start, m.end()):
                 break
             if any(q.start <= start < q.end for q in taken):
                 break
