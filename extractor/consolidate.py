@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import i18n
 from .errors import reason
-from .identity import place_key
+from .identity import place_key, strip_place_prefix
 from .indicators import indicators
 from .patterns import load_pattern, load_schema
 from .store import Store
@@ -105,7 +105,7 @@ def to_admin_2025(commune: str | None, district: str | None, province: str | Non
         new = result.get("new", result)
     get = (lambda k: new.get(k)) if isinstance(new, dict) else (lambda k: getattr(new, k, None))
     ward, prov = get("ward"), get("province")
-    return (ward or None), (prov or None)
+    return (strip_place_prefix(ward) if ward else None), (strip_place_prefix(prov) if prov else None)
 
 
 # -- indicator values ----------------------------------------------------------------------

@@ -307,6 +307,14 @@ def _place_prefix_regex() -> re.Pattern[str]:
     return re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+")
 
 
+def strip_place_prefix(name: str) -> str:
+    """'Xã Phủ Thông' -> 'Phủ Thông', 'Tỉnh Thái Nguyên' -> 'Thái Nguyên': the spelling kept,
+    the administrative prefixes of patterns/identity.yaml removed."""
+    prefixes = sorted(load_pattern("identity")["place_key"]["prefixes"], key=len, reverse=True)
+    rx = re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+", re.IGNORECASE)
+    return rx.sub("", normalize(name).strip())
+
+
 def place_key(name: str | None) -> str:
     """The key a place is compared by across reports and runs: 'Xã Lục Bình', 'LỤC BÌNH',
     'UBND xã  Lục Bình' -> 'lục bình'; '' for no name."""

@@ -1,6 +1,8 @@
 """Small parts of ingest: progress display, planning, the optional 2025 mapping, --db."""
 from __future__ import annotations
 
+import pytest
+
 import io
 from pathlib import Path
 from types import SimpleNamespace
@@ -77,7 +79,7 @@ def test_admin_2025_mapping_uses_the_converter_when_given() -> None:
         calls.append(address)
         return SimpleNamespace(new=SimpleNamespace(ward="Xã Mới", province="Tỉnh Mới"))
 
-    assert to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", convert) == ("Xã Mới", "Tỉnh Mới")
+    assert to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", convert) == ("Mới", "Mới")
     assert calls == ["xã Lục Bình, huyện Bạch Thông, tỉnh Bắc Kạn"]
     assert to_admin_2025("Lục Bình", None, "Bắc Kạn", None) == (None, None)
     assert to_admin_2025(None, None, "Bắc Kạn", convert) == (None, None)
@@ -104,3 +106,12 @@ def test_criteria_counts_agree_with_the_lists(tmp_path: Path) -> None:
     assert (row["criteria_met_count"], row["criteria_unmet_count"], row["criteria_basically_met_count"]) == (3, 2, 1)
     crit = tables["criteria"].iloc[0]
     assert (crit["tc01"], crit["tc06"], crit["tc17"], crit["tc19"]) == ("met", "unmet", "unmet", "")
+
+
+def test_admin_2025_mapping_with_underthesea() -> None:
+    """The real converter (underthesea's data ships in its wheel; nothing is downloaded)."""
+    pytest.importorskip("underthesea")
+    from extractor.consolidate import _convert_address_fn
+
+    commune, province = to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", _convert_address_fn())
+    assert province == "Thái Nguyên" and commune and not commune.lower().startswith("xã")
