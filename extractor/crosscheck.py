@@ -28,6 +28,7 @@ from . import i18n
 from .checks import config, make_flag
 from .i18n import format_number
 from .identity import place_key
+from .indicators import indicators
 
 Rec = dict[str, Any]
 
@@ -98,6 +99,14 @@ def _indicator_name(key: str) -> str:
     return key.split("|", 1)[0]
 
 
+def _indicator_title(key: str) -> Callable[[str], str]:
+    """What a reader calls the measure, in the message's language: the indicator's name from
+    patterns/indicators.yaml, or the report's own label when it has no indicator."""
+    name = _indicator_name(key)
+    known = {i.key: i for i in indicators()}.get(name)
+    return lambda lang: name if known is None else (known.name_vi if lang == "vi" else known.name_en)
+
+
 def _amount(fig: dict[str, Any]) -> Callable[[str], str]:
     unit = fig.get("unit") or ""
 
@@ -132,9 +141,9 @@ def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
             # a district with a re-sent report sees one line, not one per indicator
             first = differing[0]
             evidence = [e for k in differing for e in (_figure_evidence(a, va[k]), _figure_evidence(b, vb[k]))]
-            flags.append(_flag("duplicate_report_conflict", cfg["severity_duplicate"],
-                               "duplicate_report_conflict", evidence,
-                               commune=a.get("commune"), period=period, indicator=_indicator_name(first),
+            message = "duplicate_report_conflict_more" if len(differing) > 1 else "duplicate_report_conflict"
+            flags.append(_flag("duplicate_report_conflict", cfg["severity_duplicate"], message, evidence,
+                               commune=a.get("commune"), period=period, indicator=_indicator_title(first),
                                a=_amount(va[first]), b=_amount(vb[first]), source_a=_short(a),
                                source_b=_short(b), others=len(differing) - 1))
     return flags
@@ -192,7 +201,7 @@ def cumulative_decrease(records: list[Rec]) -> list[dict[str, Any]]:
                 if float(fb["value"]) < float(fa["value"]) and not _close(float(fa["value"]), float(fb["value"])):
                     flags.append(_flag("cumulative_decrease", _cfg()["severity_decrease"], "cumulative_decrease",
                                        [_figure_evidence(a, fa), _figure_evidence(b, fb)],
-                                       commune=a.get("commune"), indicator=_indicator_name(key),
+                                       commune=a.get("commune"), indicator=_indicator_title(key),
                                        a=_amount(fa), b=_amount(fb),
                                        date_a=a["report_date"], date_b=b["report_date"]))
     return flags
@@ -225,7 +234,7 @@ def unit_slip_suspected(records: list[Rec]) -> list[dict[str, Any]]:
                         shown = factor if ratio > 1 else 1 / factor
                         flags.append(_flag("unit_slip_suspected", cfg["severity_unit_slip"], "unit_slip_suspected",
                                            [_figure_evidence(rec, fig)], commune=rec.get("commune"),
-                                           indicator=_indicator_name(key), value=_amount(fig),
+                                           indicator=_indicator_title(key), value=_amount(fig),
                                            factor=shown, median=median))
                         break
     return flags
@@ -255,7 +264,7 @@ def district_total_mismatch(records: list[Rec]) -> list[dict[str, Any]]:
                 continue
             evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p) for r, p in zip(communes, parts, strict=True)]
             flags.append(_flag("district_total_mismatch", cfg["severity_district_total"], "district_total_mismatch",
-                               evidence, district=summary.get("district"), indicator=_indicator_name(key),
+                               evidence, district=summary.get("district"), indicator=_indicator_title(key),
                                total=_amount(fig), n=len(parts),
                                sum=_amount({"value": total, "unit": fig.get("unit")})))
     return flags

@@ -150,3 +150,17 @@ def test_name_key_folds_prefix_case_and_tone_placement():
     assert crosscheck.name_key("Xã Lục Bình") == crosscheck.name_key("lục bình")
     assert crosscheck.name_key("xã Hòa Bình") == crosscheck.name_key("Hoà Bình")
     assert crosscheck.name_key(None) is None
+
+
+def test_messages_name_the_indicator_in_the_readers_language():
+    def rec(path, value):
+        return {"source": {"path": path, "sha256": path}, "commune": "An Phú", "district": "Tuy An",
+                "province": "Phú Yên", "period": "2021-2025", "report_date": "2024-06",
+                "criteria": {"criteria_set": "commune-2021-2025"},
+                "figures": [{"value": value, "unit": "ha", "indicator": "irrigated_area_ha", "text": f"{value} ha",
+                             "label": "diện tích được tưới", "location": None}]}
+    flags = [f for f in crosscheck.records_to_flags([rec("a.txt", 452), rec("b.txt", 482)])
+             if f["rule"] == "duplicate_report_conflict"]
+    assert len(flags) == 1
+    assert "Diện tích được tưới" in flags[0]["message"] and "irrigated_area_ha" not in flags[0]["message"]
+    assert "Area irrigated" in flags[0]["message_en"] and "more indicators" not in flags[0]["message_en"]
