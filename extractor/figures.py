@@ -98,6 +98,11 @@ def _restatement_cue_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _whole_units() -> frozenset[str]:
+    return frozenset(load_pattern("units")["whole_units"])
+
+
+@lru_cache(maxsize=1)
 def _lone_spelled_skip() -> frozenset[str]:
     return frozenset(load_pattern("numbers")["lone_spelled_skip"])
 
@@ -278,6 +283,9 @@ def _digit_quantity(text: str, token: str, start: int, end: int, convention: Con
             rule = "bare_money"
         else:
             return None
+    if num.ambiguous and unit_name in _whole_units() and not num.value.is_integer():
+        # "2,500 hộ": households come whole, so the separator groups thousands here
+        num = token_to_number(token, convention.swapped())
     per = per_unit_at(text, pos)
     if per is not None:
         per_name, pos = per

@@ -39,6 +39,10 @@ class Convention:
     def mixed(self) -> bool:
         return self.vi_evidence > 0 and self.en_evidence > 0
 
+    def swapped(self) -> Convention:
+        """The other convention, for a token whose reading the context rules out."""
+        return Convention(_EN if self.name == _VI else _VI, self.vi_evidence, self.en_evidence)
+
     @property
     def balanced(self) -> bool:
         """Both conventions well attested: a two-way token cannot be settled by the document."""

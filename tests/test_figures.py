@@ -168,3 +168,11 @@ def test_table_ratio_cell_and_unit_in_column_header():
     figs = figures_of(cells=cells)
     assert [(f.value, f.unit, f.total, f.noun) for f in figs] == [
         (8, "village", 8, None), (100, "percent", None, None), (12, "count", None, "công trình")]
+
+
+def test_a_token_written_against_the_documents_convention_is_flagged_ambiguous():
+    record = document_to_record(doc_of("Đường trục thôn 12,1 km; đường ngõ 8,5 km; kênh mương 3,25 km.",
+                                       "Tổng chiều dài đường giao thông là 45.6 km."))
+    flags = [f for f in record.flags if f.rule == "ambiguous_number"]
+    assert [f.evidence[0].text for f in flags] == ["45.6 km"]
+    assert not any(f.rule == "ambiguous_number" for f in document_to_record(doc_of("có 1.500 hộ, 2,5 ha")).flags)

@@ -172,3 +172,30 @@ def test_amount_in_words_after_its_digits_is_one_figure(phrase):
 @pytest.mark.parametrize("phrase", load_pattern("numbers")["restatement_counter_examples"])
 def test_a_different_spelled_amount_is_its_own_figure(phrase):
     assert len(quantities(phrase)) == 2
+
+
+@pytest.mark.parametrize("case", load_pattern("units")["whole_unit_examples"] + load_pattern("units")["whole_unit_counter_examples"])
+def test_whole_units_decide_a_two_way_token(case):
+    phrase, value = case
+    assert [q.value for q in quantities(phrase)] == [value]
+
+
+@pytest.mark.parametrize("entry", load_pattern("units")["multipliers"], ids=lambda e: e["forms"][0])
+def test_multiplier_examples(entry):
+    for phrase, value in entry["examples"]:
+        assert [q.value for q in quantities(phrase)] == [value]
+
+
+@pytest.mark.parametrize("phrase", load_pattern("units")["multiplier_counter_examples"])
+def test_multiplier_counter_examples(phrase):
+    assert quantities(phrase) == []
+
+
+@pytest.mark.parametrize("phrase,per", load_pattern("units")["per_unit_examples"])
+def test_per_unit_examples(phrase, per):
+    assert [q.per for q in quantities(phrase)] == [per]
+
+
+@pytest.mark.parametrize("phrase", load_pattern("units")["per_unit_counter_examples"])
+def test_per_unit_counter_examples(phrase):
+    assert all(q.per is None and q.total is not None for q in quantities(phrase))
