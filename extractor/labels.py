@@ -55,10 +55,19 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
         segment = segment[colon + 1:]
     segment = _BULLET.sub("", segment)
     segment = trail_re.sub("", segment).strip(" ,:")
-    words = segment.split()
-    if len(words) > max_words:
-        words = words[-max_words:]
-    label = " ".join(words)
+    label = _shorten(segment, max_words)
     if not label and noun:
         return noun
     return label or None
+
+
+def _shorten(segment: str, max_words: int) -> str:
+    """At most `max_words` words from the end, cut after a comma where one allows it, so a
+    long label starts at a phrase, not inside a word of several syllables."""
+    words = segment.split()
+    if len(words) <= max_words:
+        return " ".join(words)
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(",") and len(words) - i - 1 <= max_words:
+            return " ".join(words[i + 1:])
+    return " ".join(words[-max_words:])
