@@ -781,7 +781,8 @@ def _pick_count(state: _State, status: str, listed_units: set[int]) -> _Count | 
 
 
 def outline_to_criteria(outline: Outline) -> CriteriaStatus:
-    cset = criteria_set_for_year(outline_to_year(outline))
+    year = outline_to_year(outline)
+    cset = criteria_set_for_year(year)  # with no year, the newest set reads the names
     state = _State(outline, cset)
     consumed = _table_claims(state)
     consumed |= _flat_table_claims(state, consumed)
@@ -801,7 +802,7 @@ def outline_to_criteria(outline: Outline) -> CriteriaStatus:
                 evidence=[Evidence(v.text, v.location)]
                 + [Evidence(x.text, x.location) for xs in stated.values() for x in xs[:1]]))
 
-    result = CriteriaStatus(criteria_set=cset.id)
+    result = CriteriaStatus(criteria_set=cset.id if year else None)
     for number in sorted(explicit):
         stated = explicit[number]
         if MET in stated:

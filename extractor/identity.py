@@ -243,7 +243,20 @@ def _number_and_kind(outline: Outline) -> tuple[tuple[str | None, Evidence] | No
             if stripped == k["title"]:
                 kind = (k["kind"], Evidence(*_original(outline, i, 0, len(text))))
                 break
+            if kind is None and _title_opens(text, k["title"], i):
+                kind = (k["kind"], Evidence(*_original(outline, i, 0, len(k["title"]))))
     return number, kind
+
+
+def _title_opens(text: str, title: str, index: int) -> bool:
+    """A title that shares its line with the subject: "BÁO CÁO tình hình ... xã X" (the kind
+    in capitals), or "Kế hoạch xây dựng ... năm 2024" as one of the first lines, not a sentence."""
+    head = text.lstrip(" *")
+    if not head.casefold().startswith(title + " "):
+        return False
+    if head[:len(title)].isupper():
+        return True
+    return index < HEADER_BLOCKS and len(head) <= 250 and not head.rstrip().endswith(".")
 
 
 def _signer(outline: Outline) -> tuple[str, Evidence] | None:
@@ -296,7 +309,8 @@ def outline_to_identity(outline: Outline) -> Identity:
     if signer:
         ident.signer, ident.evidence["signer"] = signer
     year = int(period[0][-4:]) if period else int(date[0][:4]) if date else None
-    ident.criteria_set = criteria_set_for_year(year).id
+    # the set in force follows from the year; with no year there is no evidence of it
+    ident.criteria_set = criteria_set_for_year(year).id if year else None
     return ident
 
 

@@ -89,7 +89,7 @@ def test_nothing_known_gives_nothing() -> None:
     ident = identity_of("Một đoạn văn.", "Một đoạn khác về cấp xã và huyện.")
     assert (ident.commune, ident.district, ident.province, ident.report_date, ident.period,
             ident.document_number, ident.document_kind, ident.signer) == (None,) * 8
-    assert ident.criteria_set == "commune-2021-2025"  # newest set when nothing dates the report
+    assert ident.criteria_set is None  # nothing dates the report: no guess at the set in force
 
 
 @pytest.mark.parametrize("title,period", [
@@ -99,3 +99,12 @@ def test_nothing_known_gives_nothing() -> None:
 ])
 def test_periods(title: str, period: str | None) -> None:
     assert identity_of(title).period == period
+
+
+@pytest.mark.parametrize("lines,kind", [
+    (("UBND XÃ AN PHÚ", "BÁO CÁO tình hình thực hiện Chương trình nông thôn mới xã An Phú"), "report"),
+    (("Kế hoạch xây dựng nông thôn mới xã An Phú năm 2024",), "plan"),
+    (("UBND XÃ AN PHÚ", "Báo cáo này nêu kết quả năm 2024 của xã.", "Nội dung chính."), None),
+])
+def test_document_kind_when_the_title_shares_its_line(lines, kind):
+    assert identity_of(*lines).document_kind == kind
