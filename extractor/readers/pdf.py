@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import logging
 import re
 import statistics
 import unicodedata
@@ -403,6 +404,10 @@ def _open_pdfium(data: bytes, path: str) -> Any:
 def _reread_with_pdfplumber(data: bytes, path: str, pages: list[_PageRead],
                             numbers: list[int]) -> None:
     import pdfplumber
+
+    # pdfminer logs every oddity of a damaged file to the console; what matters reaches the
+    # page's warnings below, so keep the officer's terminal to the tool's own messages
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
         with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in numbers]) as pdf:
