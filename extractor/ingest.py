@@ -287,7 +287,8 @@ class Progress:
 class RunStats:
     files: int = 0
     read: int = 0
-    failed: int = 0
+    failed: int = 0  # failed in this run: found unreadable before reading, or while reading
+    failed_earlier: int = 0  # skipped as unchanged, still failed from an earlier run
     skipped: int = 0
     duplicates: int = 0
     missing: int = 0
@@ -339,8 +340,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     stats.missing = len(gone)
 
     bar = Progress(len(plan.to_read), stream, enabled=progress)
-    if plan.skipped and progress:
-        stream.write(i18n.t("ingest", "skipping", count=len(plan.skipped)) + "\n")
+    if progress:
+        _report_before_reading(plan, store, stream, tty=bar.tty)
 
     def on_result(info: FileInfo, result: dict[str, Any]) -> None:
         record = result.get("record")
@@ -373,11 +374,33 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
     final = store.documents()
     stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")
+    stats.failed_earlier = sum(1 for p in plan.skipped if final[p].status == "failed")
     for (severity,) in store.conn.execute(
             "SELECT f.severity FROM flags f LEFT JOIN documents d ON d.id = f.document_id"
             " WHERE f.scope = 'corpus' OR (d.present = 1 AND d.status = 'ok')"):
         stats.flags[severity] += 1
     return stats
+
+
+def _report_before_reading(plan: Plan, store: Store, stream: Any, *, tty: bool) -> None:
+    """Name what is known before any file is read: files found unreadable already (missing,
+    empty, not a file), files skipped as unchanged that still fail from an earlier run (or the
+    exit code would be the only sign of them), and, in a log, the duplicates."""
+    for info, code in plan.failures:
+        stream.write(i18n.t("ingest", "read_failed", message=error_message(info.path, code)) + "\n")
+    if plan.skipped:
+        stream.write(i18n.t("ingest", "skipping", count=len(plan.skipped)) + "\n")
+        skipped = set(plan.skipped)
+        rows = store.conn.execute("SELECT path, error_code, error_detail FROM documents"
+                                  " WHERE status = 'failed' ORDER BY path")
+        for path, code, detail in rows:
+            if path in skipped:
+                stream.write(i18n.t("ingest", "still_failed", message=error_message(
+                    path, code or "internal_error", detail or "")) + "\n")
+    if not tty:  # a duplicate is no failure: a log line, not noise on a terminal
+        for info, primary in plan.duplicates:
+            stream.write(i18n.t("ingest", "duplicate", path=info.path, primary=primary) + "\n")
+    stream.flush()
 
 
 def error_message(path: str, code: str, detail: str = "") -> str:
@@ -387,7 +410,11 @@ def error_message(path: str, code: str, detail: str = "") -> str:
 
 
 def summary_lines(stats: RunStats, out: Path) -> list[str]:
-    lines = [i18n.t("ingest", "summary_files", read=stats.read, failed=stats.failed,
+    # every walked file in failed state counts, read now or not: the exit code says the same
+    failed = str(stats.failed + stats.failed_earlier)
+    if stats.failed_earlier:
+        failed += i18n.t("ingest", "summary_failed_earlier", count=stats.failed_earlier)
+    lines = [i18n.t("ingest", "summary_files", read=stats.read, failed=failed,
                     skipped=stats.skipped, duplicates=stats.duplicates, missing=stats.missing),
              i18n.t("ingest", "summary_flags", error=stats.flags.get("error", 0),
                     warning=stats.flags.get("warning", 0), info=stats.flags.get("info", 0)),

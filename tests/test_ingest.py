@@ -16,7 +16,8 @@ import pytest
 from openpyxl import load_workbook
 
 from extractor.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
-from extractor.ingest import DELAY_ENV, _ingest
+from extractor.errors import reason
+from extractor.ingest import DELAY_ENV, _ingest, summary_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
@@ -91,6 +92,8 @@ def test_second_run_reads_nothing(messy: dict[str, Path], messy_run,
     _, stats = _ingest([str(messy["root"])], out, jobs=1)
     assert stats.read == 0 and stats.failed == 0
     assert stats.skipped == 5 and stats.duplicates == 1  # 2 reports + 3 unchanged failures
+    assert stats.failed_earlier == 3 and stats.exit_code() == EXIT_SOME_FAILED
+    assert "failed 3 (3 from an earlier run);" in summary_lines(stats, out)[0]
     assert {t: (out / f"{t}.csv").read_bytes() for t in TABLES} == before
 
 
@@ -355,3 +358,61 @@ def test_error_rows_keep_the_format_of_the_name_and_the_whole_reason(tmp_path: P
     assert errors.loc["empty_file", "format"] == "docx"  # no bytes to sniff: the extension
     assert errors.loc["empty_file", "reason"] == "the file is empty (0 bytes)"
     assert errors.loc["not_a_report", "reason"].startswith("not a commune report on New Rural")
+
+
+# -- failures are named on the console, and counted on every run ---------------------------
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from extractor import cli, i18n
+
+    try:
+        code = cli.main(argv)
+    finally:
+        i18n.set_language(None)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_failures_found_before_reading_are_named(tmp_path: Path, lang: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor import i18n
+
+    missing = tmp_path / "khong-co" / "bao-cao.docx"
+    code, _, err = _cli(["--lang", lang, "ingest", str(missing), "-o", str(tmp_path / "o1")], capsys)
+    assert code == EXIT_ALL_FAILED
+    named = i18n.t("ingest", "read_failed", lang=lang, message=f"{missing}: {reason('not_found', lang)}")
+    assert named in err.splitlines()
+
+    src = tmp_path / "in"
+    _variant(src / "a.txt", 1)
+    (src / "rong.txt").write_bytes(b"")
+    code, _, err = _cli(["--lang", lang, "ingest", str(src), str(missing),
+                           "-o", str(tmp_path / "o2"), "--jobs", "1"], capsys)
+    assert code == EXIT_SOME_FAILED
+    empty = f"{(src / 'rong.txt').resolve()}: {reason('empty_file', lang)}"
+    assert i18n.t("ingest", "read_failed", lang=lang, message=empty) in err.splitlines()
+    assert named in err.splitlines()
+
+
+def test_unchanged_rerun_counts_and_names_the_earlier_failures(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _variant(src / "a.txt", 1)
+    (src / "rong.txt").write_bytes(b"")  # found before reading
+    (src / "hong.docx").write_bytes(b"PK\x03\x04" + b"\x00not a zip archive" * 20)  # while reading
+    argv = ["--lang", "en", "ingest", str(src), "-o", str(out), "--jobs", "1"]
+    code, first, _ = _cli(argv, capsys)
+    assert code == EXIT_SOME_FAILED and "Read 1 files; failed 2;" in first
+
+    code, again, err = _cli(argv, capsys)
+    assert code == EXIT_SOME_FAILED
+    assert "Read 0 files; failed 2 (2 from an earlier run);" in again
+    still = [line for line in err.splitlines() if line.startswith("Still unreadable")]
+    assert len(still) == 2 and any("hong.docx" in s for s in still) and any("rong.txt" in s for s in still)
+
+    code, retried, _ = _cli([*argv, "--retry-failed"], capsys)  # read again: failed now, not earlier
+    assert code == EXIT_SOME_FAILED and "failed 2;" in retried and "earlier" not in retried
+
+    code, vi, _ = _cli(["--lang", "vi", *argv[2:]], capsys)
+    assert code == EXIT_SOME_FAILED and "lỗi 2 (2 từ lần chạy trước);" in vi

@@ -1,14 +1,22 @@
 """Small parts of ingest: progress display, planning, the optional 2025 mapping, --db."""
 from __future__ import annotations
 
-import pytest
-
 import io
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from extractor.consolidate import to_admin_2025
-from extractor.ingest import Progress, patterns_version, plan_run, record_is_report, versions
+from extractor.ingest import (
+    Progress,
+    RunStats,
+    patterns_version,
+    plan_run,
+    record_is_report,
+    summary_lines,
+    versions,
+)
 from extractor.store import StoredDocument
 
 
@@ -53,7 +61,7 @@ def test_plan_skips_fresh_rereads_stale_and_dedupes(tmp_path: Path) -> None:
     a.write_text("một", encoding="utf-8")
     b.write_text("hai", encoding="utf-8")
     c.write_text("một", encoding="utf-8")  # same bytes as a
-    sha = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
+    sha = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()
     stored = {str(a): _stored(str(a), sha(a)), str(b): _stored(str(b), "old")}
     plan = plan_run([a, b, c], stored, versions())
     assert plan.skipped == [str(a)]
@@ -115,3 +123,23 @@ def test_admin_2025_mapping_with_underthesea() -> None:
 
     commune, province = to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", _convert_address_fn())
     assert province == "Thái Nguyên" and commune and not commune.lower().startswith("xã")
+
+
+def test_summary_counts_failures_from_an_earlier_run() -> None:
+    from extractor import i18n
+
+    with i18n.language_set("en"):
+        line = summary_lines(RunStats(files=4, read=1, failed=1, failed_earlier=2), Path("o"))[0]
+        assert "failed 3 (2 from an earlier run);" in line
+        assert "failed 1;" in summary_lines(RunStats(files=2, read=1, failed=1), Path("o"))[0]
+    with i18n.language_set("vi"):
+        line = summary_lines(RunStats(files=3, skipped=3, failed_earlier=2), Path("o"))[0]
+        assert "lỗi 2 (2 từ lần chạy trước);" in line
+
+
+def test_exit_code_follows_the_failed_state_not_this_run() -> None:
+    from extractor.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+
+    assert RunStats(files=3, skipped=3, failed_earlier=1, failed_walked=1).exit_code() == EXIT_SOME_FAILED
+    assert RunStats(files=2, skipped=2, failed_earlier=2, failed_walked=2).exit_code() == EXIT_ALL_FAILED
+    assert RunStats(files=2, read=2).exit_code() == EXIT_OK
