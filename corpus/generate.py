@@ -7,7 +7,8 @@ drawn from a seeded RNG, rendered through sentence templates (corpus/gen_data/ph
 in the document's number style. Every figure is rendered by the code that also writes its gold
 entry, so gold and text cannot drift apart. Contradictions the checks look for are planted by
 changing a fact where it is rendered (a second mention, a stated percentage, a total, a
-claimed count) and are recorded as gold flags with the surface strings as evidence.
+claimed count, a number written the other convention's way, a share below its criterion's
+level) and are recorded as gold flags with the surface strings as evidence.
 
 `self_check(text, gold)` proves every gold figure and every known non-figure occurs in the
 rendered text and that no other digit is left over; it runs on every generated report.
@@ -24,23 +25,24 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 DATA = Path(__file__).resolve().parent / "gen_data"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: ambiguous_number and criterion_vs_figure, schedule in turns
 
 PLANT_KINDS = ("conflicting_values", "count_list_mismatch", "ratio_mismatch", "sum_mismatch",
-               "criteria_count_mismatch", "criteria_both_met_and_unmet", "malformed_number")
+               "criteria_count_mismatch", "criteria_both_met_and_unmet", "malformed_number",
+               "ambiguous_number", "criterion_vs_figure")
 MEASURE_UNITS = {"km": "km", "m": "m", "ha": "ha"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
 
@@ -104,6 +106,7 @@ class Fact:
     pct_decimals: int = 0
     pct_override: Decimal | None = None
     malformed: bool = False
+    foreign: bool = False  # written in the other number convention than the document's
 
 
 @dataclass
@@ -219,7 +222,10 @@ class Renderer:
 
     def number(self, value: Decimal, fact: Fact) -> str:
         counted = fact.unit not in ("km", "m", "m2", "ha", "percent", "VND") and not fact.optional
-        return format_number(value, fact.decimals, self.style, pad=self.style.pad and counted)
+        style = self.style
+        if fact.foreign:
+            style = replace(style, convention="en" if style.convention == "vi" else "vi")
+        return format_number(value, fact.decimals, style, pad=self.style.pad and counted)
 
     def money(self, value: Decimal, fact: Fact) -> str:
         if fact.malformed:
@@ -292,7 +298,7 @@ class Renderer:
 
 def _dec(rng: random.Random, lo: float, hi: float, decimals: int) -> Decimal:
     scale = 10 ** decimals
-    return Decimal(rng.randint(int(round(lo * scale)), int(round(hi * scale)))).scaleb(-decimals)
+    return Decimal(rng.randint(round(lo * scale), round(hi * scale))).scaleb(-decimals)
 
 
 def make_facts(rng: random.Random, n_villages: int, years: int) -> dict[str, Fact]:
@@ -440,9 +446,40 @@ def _bump(rng: random.Random, value: Decimal, lo: int, hi: int) -> Decimal:
     return value + delta if rng.random() < 0.5 or value - delta <= 0 else value - delta
 
 
-def plant(rng: random.Random, kinds: tuple[str, ...], facts: dict[str, Fact]) -> Plan:
+def set_thresholds(criteria_set: str) -> dict[str, dict[str, int]]:
+    """Levels of a criteria set a `criterion_vs_figure` plant can undercut, by fact."""
+    return load_data("criteria")["sets"][criteria_set].get("thresholds") or {}
+
+
+def applicable_kinds(criteria_set: str) -> tuple[str, ...]:
+    """The kinds a report under `criteria_set` can carry: criterion_vs_figure needs levels."""
+    return tuple(k for k in PLANT_KINDS
+                 if k != "criterion_vs_figure" or set_thresholds(criteria_set))
+
+
+@cache
+def plain_once_facts() -> frozenset[str]:
+    """Facts that only one template item holds, and only as a plain slot ("{road_commune}"):
+    each is rendered at most once, as one figure of its own."""
+    items: dict[str, int] = {}
+    forms: dict[str, set[str]] = {}
+    for alternatives in (a for items_ in load_data("phrasings")["topics"].values() for a in items_):
+        names = set()
+        for alt in alternatives:
+            for m in Renderer.SLOT.finditer(alt):
+                if m.group(2) and not m.group(1):
+                    names.add(m.group(2))
+                    forms.setdefault(m.group(2), set()).add(m.group(3) or "")
+        for name in names:
+            items[name] = items.get(name, 0) + 1
+    return frozenset(k for k, n in items.items() if n == 1 and forms[k] == {""})
+
+
+def plant(rng: random.Random, kinds: tuple[str, ...], facts: dict[str, Fact],
+          thresholds: dict[str, dict[str, int]] | None = None) -> Plan:
     plan = Plan(kinds)
-    for kind in kinds:
+    # ambiguous_number goes last: it takes a fact no other plant uses
+    for kind in sorted(kinds, key=lambda k: k == "ambiguous_number"):
         if kind == "conflicting_values":
             key = rng.choice(["contrib_ld", "contrib_money", "contrib_land", "poor_hh"])
             other = key + "_b"
@@ -466,7 +503,10 @@ def plant(rng: random.Random, kinds: tuple[str, ...], facts: dict[str, Fact]) ->
             plan.flags.append({"kind": kind, "refs": [("eq_count", "")],
                                "description": "A count disagrees with the list of names after it."})
         elif kind == "ratio_mismatch":
-            key = rng.choice(["road_alley", "elec_hh", "bhyt", "officials"])
+            keys = ["road_alley", "elec_hh", "bhyt", "officials"]
+            if "criterion_vs_figure" in kinds:
+                keys = [k for k in keys if k not in (thresholds or {})]
+            key = rng.choice(keys)
             fact = facts[key]
             true = fact.value * 100 / fact.total  # type: ignore[operator]
             wrong = (true + rng.choice([-1, 1]) * rng.randint(6, 15)).quantize(Decimal(1), ROUND_HALF_UP)
@@ -501,6 +541,36 @@ def plant(rng: random.Random, kinds: tuple[str, ...], facts: dict[str, Fact]) ->
             plan.forced_facts.add(key)
             plan.flags.append({"kind": kind, "refs": [(key, "")], "malformed": True,
                                "description": "A number with a dangling separator ('343. triệu đồng')."})
+        elif kind == "criterion_vs_figure":
+            # a ratio whose percentage misses the set's level while its criterion is listed met
+            # (the Builder keeps that criterion out of the unmet ones)
+            if not thresholds:
+                raise ValueError("criterion_vs_figure needs a criteria set with thresholds")
+            key = rng.choice(sorted(thresholds))
+            fact, level = facts[key], thresholds[key]["min_percent"]
+            assert fact.total is not None
+            share = _dec(rng, level - 15, level - 1, 2) / 100
+            fact.value = (fact.total * share).quantize(Decimal(1), rounding=ROUND_FLOOR)
+            plan.forced_facts.add(key)
+            plan.flags.append({"kind": kind, "refs": [(key, "pct")],
+                               "description": f"Criterion {thresholds[key]['criterion']} is listed as "
+                                              f"met while its percentage is below {level}%."})
+            # the ratio itself also gives the share: a flag on it is right, though not required
+            plan.flags.append({"kind": kind, "refs": [(key, "ratio")], "must": False,
+                               "description": "The same share, as the ratio it comes from."})
+        elif kind == "ambiguous_number":
+            # km/ha with 1-2 decimals below 1000 ("45,6 km"): one separator, the decimal one, so
+            # the value reads the same either way, but it goes against the document's convention
+            pool = [k for k, f in facts.items()
+                    if f.unit in ("km", "ha") and f.decimals in (1, 2) and f.total is None
+                    and f.value < 1000 and not f.optional and k in plain_once_facts()
+                    and k not in plan.forced_facts]
+            key = rng.choice(pool)
+            facts[key].foreign = True
+            plan.forced_facts.add(key)
+            plan.flags.append({"kind": kind, "refs": [(key, "")],
+                               "description": "A decimal written in the other number convention "
+                                              "than the rest of the document."})
         # the two criteria kinds are planted where the criteria statement is rendered
     return plan
 
@@ -546,7 +616,9 @@ class Builder:
             self.villages = names
             self.numbered = False
         n_villages = len(self.villages)
-        self.layout = "components" if rng.random() < 0.65 else "criteria"
+        # a report asked to carry criterion_vs_figure is of the period whose levels are known
+        needs_levels = kinds is not None and "criterion_vs_figure" in kinds
+        self.layout = "components" if rng.random() < 0.65 and not needs_levels else "criteria"
         if self.layout == "components":
             self.year = rng.randint(2022, 2025)
             self.period = f"2021-{self.year}" if rng.random() < 0.6 else "2021-2025"
@@ -570,15 +642,18 @@ class Builder:
         if kinds is None:
             kinds = self.random_kinds()
         self.kinds = kinds
+        self.thresholds = set_thresholds(self.criteria_set)
         self.facts = make_facts(rng, n_villages, years)
-        self.choose_criteria("criteria_both_met_and_unmet" in kinds)
+        keep_met = {t["criterion"] for t in self.thresholds.values()} \
+            if "criterion_vs_figure" in kinds else set()
+        self.choose_criteria("criteria_both_met_and_unmet" in kinds, keep_met)
         self.both: int | None = rng.choice(self.unmet) if "criteria_both_met_and_unmet" in kinds else None
         eq_n = rng.randint(3, min(5, n_villages))
         self.eq_list = rng.sample(self.villages, eq_n)
         self.facts["eq_count"].value = Decimal(eq_n)
         if "count_list_mismatch" in kinds:
             self.facts["eq_count"].value = Decimal(eq_n + rng.choice([1, 2]))
-        self.plan = plant(rng, kinds, self.facts)
+        self.plan = plant(rng, kinds, self.facts, self.thresholds)
         ctx: dict[str, str | Seg] = {
             "commune": self.commune, "district": f"{self.district_kind} {self.district}",
             "province": self.province, "vword": self.vword,
@@ -593,9 +668,10 @@ class Builder:
         rng = self.rng
         if rng.random() < 0.3:
             return ()
-        kinds = {rng.choice(PLANT_KINDS)}
+        pool = applicable_kinds(self.criteria_set)
+        kinds = {rng.choice(pool)}
         if rng.random() < 0.35:
-            kinds.add(rng.choice(PLANT_KINDS))
+            kinds.add(rng.choice(pool))
         if {"criteria_count_mismatch", "criteria_both_met_and_unmet"} <= kinds:
             kinds.discard("criteria_both_met_and_unmet")
         return tuple(sorted(kinds))
@@ -606,10 +682,10 @@ class Builder:
 
     # -------------------------------------------------------------- criteria
 
-    def choose_criteria(self, need_unmet: bool) -> None:
+    def choose_criteria(self, need_unmet: bool, keep_met: set[int] | None = None) -> None:
         rng = self.rng
         n_met = 19 if rng.random() < 0.1 and not need_unmet else rng.randint(10, 18)
-        pool = list(range(6, 20))
+        pool = [n for n in range(6, 20) if n not in (keep_met or set())]
         unmet = sorted(rng.sample(pool, 19 - n_met))
         self.met = [c for c in range(1, 20) if c not in unmet]
         self.unmet = unmet
@@ -887,7 +963,23 @@ class Builder:
             self.add("d) Tình hình nợ đọng xây dựng cơ bản: không.")
         self.part_two()
         self.appendices()
+        self.check_convention_margin()
         return Report(self.stem(), self.blocks, self.gold())
+
+    def check_convention_margin(self) -> None:
+        """A report with a number in the other convention must still show its own one clearly:
+        readers settle the convention from unambiguous decimals ("12,1" or "12.1") and go
+        English only when English ones outnumber Vietnamese ones two to one."""
+        foreign = [f for f in self.facts.values() if f.foreign]
+        if not foreign:
+            return
+        mark = "," if self.style.convention == "vi" else "."
+        own = re.compile(r"\d" + re.escape(mark) + r"\d{1,2}(?!\d)")
+        n = sum(len(own.findall(fig.text)) for figs in self.r.rendered.values() for fig in figs
+                if not self.facts[fig.fact].foreign)
+        if n < 2 * len(foreign) + 1:
+            raise RuntimeError(f"{self.stem()}: only {n} unambiguous numbers in the document's "
+                               f"convention beside {len(foreign)} in the other one")
 
     def stem(self) -> str:
         return f"gen-{self.seed}-{self.index:04d}-{_slug(self.commune)}-{self.year}"
@@ -905,8 +997,8 @@ class Builder:
                     raise RuntimeError(f"planted fact {fact}:{form} was not rendered")
                 fig = figs[-1] if fact.endswith("_b") else figs[0]
                 evidence.append(fig.text.split(" ")[0] if spec.get("malformed") else fig.text)
-            flags.append({"kind": spec["kind"], "must": True, "description": spec["description"],
-                          "evidence": evidence})
+            flags.append({"kind": spec["kind"], "must": spec.get("must", True),
+                          "description": spec["description"], "evidence": evidence})
         crit = self.gold_criteria
         for kind in ("criteria_count_mismatch", "criteria_both_met_and_unmet"):
             if kind not in self.kinds or (kind == "criteria_both_met_and_unmet" and self.both is None):
@@ -950,11 +1042,15 @@ def build_report(seed: int, index: int, kinds: tuple[str, ...] | None = None) ->
 
 
 def schedule(index: int) -> tuple[str, ...] | None:
-    """Planted kinds for the index-th report of a set: every kind recurs, a quarter are clean."""
+    """Planted kinds for the index-th report of a set: a quarter are clean, a quarter drawn at
+    random (None: may combine kinds), and the other half take the kinds in turn, so every kind
+    is planted once in each run of 2 * len(PLANT_KINDS) reports."""
     if index % 4 == 0:
         return ()
-    kind = PLANT_KINDS[(index - 1 - index // 4) % len(PLANT_KINDS)]
-    return (kind,) if index % 3 else None  # None: drawn at random (may combine kinds)
+    if index % 3 == 0:
+        return None
+    turn = sum(1 for i in range(1, index) if i % 4 and i % 3)  # scheduled reports before this one
+    return (PLANT_KINDS[turn % len(PLANT_KINDS)],)
 
 
 # ---------------------------------------------------------------- text, self-check

@@ -11,6 +11,7 @@ import pytest
 
 from corpus import generate as gen
 from extractor.evaluate import numbers_in
+from extractor.numbers import texts_to_convention, token_to_evidence
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "corpus" / "generated"
@@ -19,8 +20,9 @@ UNITS = {"km", "m", "m2", "ha", "percent", "VND", "household", "person", "labour
 
 
 def vi_style(**kw: object) -> gen.Style:
-    base = dict(convention="vi", group_four=False, glue_units=False, pad=False, ratio_unit_twice=False,
-                pct_space=False, m2="m2", money="triệu đồng")
+    base: dict[str, object] = {"convention": "vi", "group_four": False, "glue_units": False, "pad": False,
+                               "ratio_unit_twice": False, "pct_space": False, "m2": "m2",
+                               "money": "triệu đồng"}
     base.update(kw)
     return gen.Style(**base)  # type: ignore[arg-type]
 
@@ -35,8 +37,8 @@ def test_number_formats() -> None:
     assert gen.format_number(Decimal("2745.26"), 2, vi) == "2745,26"
     assert gen.format_number(Decimal("2745.26"), 2, vi_style(group_four=True)) == "2.745,26"
     assert gen.format_number(Decimal("0.34"), 3, vi) == "0,340"
-    assert gen.format_number(Decimal("1488131262"), 0, vi) == "1.488.131.262"
-    assert gen.format_number(Decimal("5"), 0, vi, pad=True) == "05"
+    assert gen.format_number(Decimal(1488131262), 0, vi) == "1.488.131.262"
+    assert gen.format_number(Decimal(5), 0, vi, pad=True) == "05"
 
 
 def test_money_units_only_where_the_value_is_written_cleanly() -> None:
@@ -87,16 +89,22 @@ def vi_numbers(text: str) -> list[float]:
             for t in re.findall(r"\d+(?:[.,]\d+)*\.?", text)]
 
 
+def en_numbers(text: str) -> list[float]:
+    return [float(t.replace(",", "")) for t in re.findall(r"\d+(?:[.,]\d+)*", text)]
+
+
 def test_gold_values_agree_with_their_surface() -> None:
     """In Vietnamese-convention reports, reading each figure's text the Vietnamese way gives
-    the gold value (money: the value in the unit written)."""
+    the gold value (money: the value in the unit written); a planted ambiguous_number is
+    written the English way."""
     checked = 0
     for i in range(24):
         report = gen.build_report(9, i, gen.schedule(i))
         if report.gold["generator"]["number_convention"] != "vi":
             continue
+        foreign = {e for f in report.gold["flags"] if f["kind"] == "ambiguous_number" for e in f["evidence"]}
         for f in report.gold["figures"]:
-            nums = vi_numbers(f["text"])
+            nums = en_numbers(f["text"]) if f["text"] in foreign else vi_numbers(f["text"])
             if f["unit"] == "VND":
                 assert any(abs(f["value"] / s - n) < 1e-6 for s in (1, 10**3, 10**6, 10**9) for n in nums), f
             else:
@@ -119,7 +127,58 @@ def test_every_contradiction_kind_is_planted_and_some_reports_are_clean() -> Non
         for f in gold["flags"]:
             assert f["evidence"] and all(numbers_in(e) for e in f["evidence"]), f
     assert kinds == set(gen.PLANT_KINDS)
+    assert {"ambiguous_number", "criterion_vs_figure"} <= kinds
     assert clean >= 8
+    # the schedule alone (no random draw) gives every kind in 2 * len(PLANT_KINDS) reports
+    scheduled = {k for i in range(2 * len(gen.PLANT_KINDS)) for k in gen.schedule(i) or ()}
+    assert scheduled == set(gen.PLANT_KINDS)
+
+
+def _figure(gold: dict, text: str) -> dict:
+    return next(f for f in gold["figures"] if f["text"] == text)
+
+
+def test_ambiguous_number_goes_against_the_document_convention() -> None:
+    """A km/ha decimal written the other way ("45.6 km" among "12,1"), its value unchanged,
+    in a report whose own convention its other numbers still settle."""
+    seen = set()
+    for seed in range(6):
+        report = gen.build_report(seed, 3, ("ambiguous_number",))
+        gold, text = report.gold, gen.report_to_text(report)
+        assert gen.self_check(text, gold) == []
+        (flag,) = [f for f in gold["flags"] if f["kind"] == "ambiguous_number"]
+        (surface,) = flag["evidence"]
+        fig = _figure(gold, surface)
+        assert fig["unit"] in ("km", "ha") and fig["total"] is None
+        token = re.search(r"\d+[.,]\d+", surface).group()
+        own = gold["generator"]["number_convention"]
+        assert token_to_evidence(token) == ("en" if own == "vi" else "vi"), surface
+        assert float(token.replace(",", ".")) == fig["value"]
+        convention = texts_to_convention([text])
+        assert convention.name == own and convention.flags_token(token, False)
+        seen.add(own)
+    assert seen == {"vi", "en"}
+
+
+def test_criterion_vs_figure_only_under_a_set_with_levels() -> None:
+    """criterion_vs_figure: the health-insurance share under 85% (QĐ 1980) while criterion 15
+    is listed met. Asking for it gives a 2016-2020 report; random draws never put it in a
+    2021-2025 report."""
+    for seed in range(4):
+        gold = gen.build_report(seed, 17, ("criterion_vs_figure", "criteria_both_met_and_unmet")).gold
+        assert gold["criteria"]["set"] == "2016-2020" and gold["period"].startswith("2016")
+        assert 15 in gold["criteria"]["met"] and 15 not in gold["criteria"]["unmet"]
+        flags = [f for f in gold["flags"] if f["kind"] == "criterion_vs_figure"]
+        must = [f for f in flags if f["must"]]
+        assert len(must) == 1 and len(flags) == 2
+        pct, ratio = _figure(gold, must[0]["evidence"][0]), _figure(gold, flags[1]["evidence"][0])
+        assert pct["unit"] == "percent" and 70 <= pct["value"] < 85
+        assert ratio["unit"] == "person" and ratio["value"] / ratio["total"] < 0.85
+    assert gen.applicable_kinds("2021-2025") == tuple(k for k in gen.PLANT_KINDS if k != "criterion_vs_figure")
+    for i in range(60):
+        gold = gen.build_report(21, i).gold
+        if "criterion_vs_figure" in gold["generator"]["planted"]:
+            assert gold["criteria"]["set"] == "2016-2020"
 
 
 def test_txt_output(tmp_path: Path) -> None:
