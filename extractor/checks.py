@@ -225,6 +225,15 @@ def _years(text: str) -> set[str]:
     return set(_regex("year").findall(text))
 
 
+def _sentence_years(rep: _Report, window: list[Placed]) -> set[str]:
+    """The years a sentence names, its figures blanked out: "hiến 1970 m2" names no year."""
+    start, end = rep.sentence_span(window[0])
+    text = list(rep.text(window[0].pos)[start:end])
+    for p in window:
+        text[p.start - start:p.end - start] = " " * (p.end - p.start)
+    return _years("".join(text))
+
+
 def conflicting_values(rep: _Report) -> list[Flag]:
     """Two sentences that repeat the same distinctive figures but differ in one of the same
     kind describe one thing with two values ("... 85.300.000đ, ... 400 ngày công, hiến 150
@@ -248,8 +257,7 @@ def conflicting_values(rep: _Report) -> list[Flag]:
         anchors = _anchor_pairs(w1, w2)
         if not anchors:
             continue
-        s1, s2 = rep.sentence_span(w1[0]), rep.sentence_span(w2[0])
-        y1, y2 = _years(rep.text(k1[0])[s1[0]:s1[1]]), _years(rep.text(k2[0])[s2[0]:s2[1]])
+        y1, y2 = _sentence_years(rep, w1), _sentence_years(rep, w2)
         if y1 and y2 and not (y1 & y2):
             continue  # different years: different periods, not one thing told twice
         used1 = {id(a) for a, _ in anchors}
@@ -432,11 +440,18 @@ def text_to_counted_lists(text: str) -> list[CountedList]:
     return found
 
 
+@cache
+def _not_name_regex() -> re.Pattern[str]:
+    """Capitalised words and phrases that open no name ("UBND", "Tổng số")."""
+    words = sorted(config()["count_list"]["not_names"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
 def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tuple[int, int]]:
     lead = re.compile(cfg["lead_regex"]).match(text, pos)
     pos = lead.end() if lead else pos
     sep = re.compile(cfg["name_separator"], re.IGNORECASE)
-    not_names = set(cfg["not_names"])
+    not_name = _not_name_regex()
     prefixes = tuple(f"{p} " for p in cfg["name_prefixes"])
     names: list[str] = []
     start = end = pos
@@ -449,7 +464,7 @@ def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tu
             w = _NAME_WORD.match(text, name_end)
             numbered = prefixed and w is not None and w.group().isdigit()
             if not w or (not words and not numbered
-                         and (not w.group()[0].isupper() or w.group() in not_names)):
+                         and (not w.group()[0].isupper() or not_name.match(text, name_end))):
                 break
             if not w.group()[0].isupper() and not w.group().isdigit():
                 break

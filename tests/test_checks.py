@@ -553,3 +553,12 @@ def test_flag_serialises_to_the_record_contract():
     assert out["rule"] == "ratio_mismatch" and out["severity"] in ("error", "warning", "info")
     assert out["evidence"][0]["location"] == {"block": 0, "page": None, "start": 32, "end": 44}
     yaml.safe_dump(out)  # plain data all the way down
+
+
+def test_not_names_are_whole_words_or_phrases():
+    cfg = checks.config()["count_list"]
+    rx = checks._not_name_regex()
+    assert all(rx.match(t) for t in cfg["not_names_examples"])
+    assert not any(rx.match(t) for t in cfg["not_names_counter_examples"])
+    listed = checks.text_to_counted_lists("cho 03 nhà văn hóa thôn: Nà Khoang, Khuổi Tẩu, Tổng Ngay.")
+    assert listed[0].names == ("Nà Khoang", "Khuổi Tẩu", "Tổng Ngay")

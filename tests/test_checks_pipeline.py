@@ -125,3 +125,9 @@ def test_short_split_without_colon_is_a_note_and_numbered_villages_are_names():
     listed = flags_of("+ Hỗ trợ mua sắm trang thiết bị cho 05 nhà văn hóa thôn ấp 5, ấp 2, ấp 3, ấp 6.")
     assert [f.rule for f in listed] == ["count_list_mismatch"]
     assert flags_of("+ Hỗ trợ mua sắm trang thiết bị cho 04 nhà văn hóa thôn ấp 5, ấp 2, ấp 3, ấp 6.") == []
+
+
+def test_a_figure_that_looks_like_a_year_does_not_date_its_sentence():
+    flags = flags_of("Nhân dân đóng góp 306.500.000 đồng, 600 ngày công và hiến 1970 m² đất.",
+                     "- Kết quả phong trào: nhân dân đóng góp 306.500.000 đồng, 600 ngày công, hiến 1944 m² đất.")
+    assert [f.rule for f in flags] == ["conflicting_values"] and "1944" in numbers(flags[0])
