@@ -876,6 +876,16 @@ def threshold_value(entry: dict[str, Any], region: str | None) -> float | None:
     return min(values) if entry.get("comparator", ">=") == ">=" else max(values)
 
 
+def _ratio_before(rep: _Report, p: Placed) -> Placed | None:
+    """The ratio a percentage restates: the figure right before it in its sentence, a ratio
+    with the same label (figures.py gives a linked percentage its ratio's label)."""
+    before = [q for q in rep.in_block(p.pos) if q.end <= p.start and q.sentence == p.sentence]
+    if not before:
+        return None
+    last = before[-1]
+    return last if last.figure.total and last.figure.label == p.figure.label else None
+
+
 def criterion_vs_figure(rep: _Report) -> list[Flag]:
     """A criterion reported met while a figure of one of its indicators misses the level the
     criteria set requires (schemas/thresholds/*.yaml)."""
@@ -894,6 +904,9 @@ def criterion_vs_figure(rep: _Report) -> list[Flag]:
             ratio_keys = set(entry.get("ratio_indicators") or [])
             for p in rep.placed:
                 f = p.figure
+                if f.unit == "percent" and _ratio_before(rep, p) is not None:
+                    continue  # "10.390/10.444 người, đạt 84%": the ratio is judged, and ratio_mismatch
+                    # reports a percentage that disagrees with it
                 if f.unit == "percent" and f.indicator == entry["indicator"]:
                     pct = f.value
                 elif f.total and (f.indicator == entry["indicator"] or f.indicator in ratio_keys):
@@ -904,9 +917,11 @@ def criterion_vs_figure(rep: _Report) -> list[Flag]:
                     continue
                 ok = pct >= level if entry.get("comparator", ">=") == ">=" else pct <= level
                 if not ok:
+                    stated = [figure_evidence(q.figure) for q in rep.in_block(p.pos)
+                              if q.figure.unit == "percent" and _ratio_before(rep, q) is p]
                     flags.append(make_flag(
                         "criterion_vs_figure", severity, "criterion_vs_figure",
-                        [figure_evidence(f)] + _criterion_evidence(rep, [entry["criterion"]], {"met"}),
+                        [figure_evidence(f)] + stated + _criterion_evidence(rep, [entry["criterion"]], {"met"}),
                         number=entry["criterion"], text=f.text, value=round(pct, 2),
                         comparator=entry.get("comparator", ">="), threshold=level,
                         item=str(entry.get("item", entry["criterion"])), decision=tfile["decision"]))

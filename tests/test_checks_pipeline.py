@@ -131,3 +131,18 @@ def test_a_figure_that_looks_like_a_year_does_not_date_its_sentence():
     flags = flags_of("Nhân dân đóng góp 306.500.000 đồng, 600 ngày công và hiến 1970 m² đất.",
                      "- Kết quả phong trào: nhân dân đóng góp 306.500.000 đồng, 600 ngày công, hiến 1944 m² đất.")
     assert [f.rule for f in flags] == ["conflicting_values"] and "1944" in numbers(flags[0])
+
+
+def _bhyt_report(line: str) -> list:
+    return flags_of("Báo cáo kết quả xây dựng nông thôn mới giai đoạn 2016-2020", line,
+                    "- Các tiêu chí đạt: Tiêu chí số 15 Y tế.", severities=("error", "warning", "info"))
+
+
+def test_criterion_vs_figure_judges_the_ratio_a_percentage_restates():
+    # the ratio (99,5%) meets the 85% level: only the wrong percentage is reported
+    rules = [f.rule for f in _bhyt_report("- Số người tham gia BHYT: 10.390/10.444 người, đạt 84%.")]
+    assert "ratio_mismatch" in rules and "criterion_vs_figure" not in rules
+    # the ratio itself misses the level: one flag naming the ratio and its stated percentage
+    below = [f for f in _bhyt_report("- Số người tham gia BHYT: 8.200/10.444 người, đạt 78,5%.")
+             if f.rule == "criterion_vs_figure"]
+    assert len(below) == 1 and {"8.200/10.444 người", "78,5%"} <= {e.text for e in below[0].evidence}
