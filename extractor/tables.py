@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import BlockKind
+from .numbers import DIGIT_TOKEN
 from .patterns import load_pattern
 from .structure import Outline
 from .units import unit_at
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_MAX_HEADER_ROWS = 3
 _BRACKETED = re.compile(r"\(([^()]{1,30})\)\s*$")
 
 
@@ -36,13 +38,13 @@ class TableGrid:
     def finish(self) -> None:
         unit_words, index_words = _header_words()
         rows = sorted({r for r, _ in self.cells})
-        for r in rows:  # header rows: the leading rows without digits
-            row_text = " ".join(t for (rr, _), t in self.cells.items() if rr == r)
-            if any(ch.isdigit() for ch in row_text) and self.header_rows:
+        # header rows: the leading rows where no cell is a bare number ("Năm 2021" is a
+        # header, "12,5" a value); the first row always is one
+        for r in rows[:_MAX_HEADER_ROWS]:
+            cells = [t.strip() for (rr, _), t in self.cells.items() if rr == r]
+            if self.header_rows and any(DIGIT_TOKEN.fullmatch(t) for t in cells):
                 break
             self.header_rows.add(r)
-            if len(self.header_rows) >= 2:
-                break
         for (r, c), t in self.cells.items():
             if r in self.header_rows:
                 key = t.strip().lower().rstrip(".:")
@@ -89,8 +91,9 @@ def outline_to_tables(outline: Outline) -> dict[int, TableGrid]:
         if ob.block.kind is not BlockKind.TABLE_CELL or cell is None:
             continue
         grid = grids.setdefault(cell.table, TableGrid())
-        for dc in range(cell.col_span):  # a merged cell answers for every column it spans
-            grid.cells.setdefault((cell.row, cell.col + dc), ob.text)
+        for dr in range(cell.row_span):  # a merged cell answers for every row and column it spans
+            for dc in range(cell.col_span):
+                grid.cells.setdefault((cell.row + dr, cell.col + dc), ob.text)
     for grid in grids.values():
         grid.finish()
     return grids

@@ -176,3 +176,18 @@ def test_a_token_written_against_the_documents_convention_is_flagged_ambiguous()
     flags = [f for f in record.flags if f.rule == "ambiguous_number"]
     assert [f.evidence[0].text for f in flags] == ["45.6 km"]
     assert not any(f.rule == "ambiguous_number" for f in document_to_record(doc_of("có 1.500 hộ, 2,5 ha")).flags)
+
+
+def test_two_header_rows_with_years_and_merged_cells():
+    def cell(r, c, t, rs=1, cs=1):
+        return Block(0, BlockKind.TABLE_CELL, t, cell=CellPosition(0, r, c, rs, cs))
+    blocks = [cell(0, 0, "TT", rs=2), cell(0, 1, "Chỉ tiêu", rs=2), cell(0, 2, "ĐVT", rs=2),
+              cell(0, 3, "Kết quả thực hiện", cs=2), cell(1, 3, "Năm 2021"), cell(1, 4, "Năm 2022"),
+              cell(2, 0, "1"), cell(2, 1, "Đường trục thôn được cứng hóa"), cell(2, 2, "km"),
+              cell(2, 3, "3,5"), cell(2, 4, "4,2")]
+    for i, b in enumerate(blocks):
+        b.index = i
+    record = document_to_record(Document("t.docx", "docx", "0", blocks))
+    assert [(f.value, f.unit, f.label) for f in record.figures] == [
+        (3.5, "km", "Đường trục thôn được cứng hóa - Kết quả thực hiện Năm 2021"),
+        (4.2, "km", "Đường trục thôn được cứng hóa - Kết quả thực hiện Năm 2022")]
