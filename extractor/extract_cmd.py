@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import i18n
 from .errors import ReadError
@@ -74,10 +74,21 @@ def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], 
         yield f, result
 
 
+def warn_pages_without_text(record: dict[str, Any]) -> None:
+    """A scanned page has no text to read (OCR is not part of the tool yet): say so."""
+    source = record["source"]
+    missing = source.get("pages_without_text") or []
+    if missing:
+        print(i18n.t("cli", "pages_without_text", path=source["path"], n=len(missing),
+                     pages=source.get("pages") or len(missing),
+                     numbers=", ".join(map(str, missing))), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     outcome = BatchOutcome(args.paths)
     records = []
     for _, record in each_read(args.paths, outcome, lambda f: extract(f).to_json()):
+        warn_pages_without_text(record)
         if args.format == "jsonl":
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:

@@ -346,7 +346,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     def on_result(info: FileInfo, result: dict[str, Any]) -> None:
         record = result.get("record")
         if record is not None and not record_is_report(record):
-            result = {"error": "not_a_report", "detail": ""}
+            scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
+            result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
         if record is not None and "error" not in result:
             store.save_record(info, record, vers)
             stats.read += 1

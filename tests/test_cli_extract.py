@@ -59,3 +59,30 @@ def test_english_messages_and_all_failed_exit_code(tmp_path):
     proc = ntm("--lang", "en", "extract", str(junk))
     assert proc.returncode == 4
     assert "junk.bin" in proc.stderr and "unsupported format" in proc.stderr
+
+
+def _scanned_pdf(path: Path) -> Path:
+    """A PDF of page images only, as a scanner makes: rendered from the sample's first page."""
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(str(SAMPLES[2]))[0].render(scale=0.5).to_pil().convert("RGB")
+    image.save(path)
+    return path
+
+
+def test_a_scanned_pdf_is_said_to_have_no_text_layer(tmp_path):
+    scan = _scanned_pdf(tmp_path / "quet.pdf")
+    proc = ntm("extract", str(scan), "--format", "jsonl")
+    record = json.loads(proc.stdout)
+    assert record["source"]["pages_without_text"] == [1] and record["figures"] == []
+    assert "quet.pdf" in proc.stderr and "OCR" in proc.stderr
+
+
+def test_ingest_lists_a_scanned_pdf_with_its_reason(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _scanned_pdf(folder / "quet.pdf")
+    proc = ntm("ingest", str(folder), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 4
+    errors = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig")
+    assert "quet.pdf" in errors and "scanned_pdf" in errors
