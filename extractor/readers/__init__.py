@@ -116,6 +116,24 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
         raise ReadError(path, "empty_file")
     fmt = sniff_format(data)
     sha256 = hashlib.sha256(data).hexdigest()
+    return document_from_legacy_font(_read_format(data, path, fmt, sha256, settings))
+
+
+def document_from_legacy_font(doc: Document) -> Document:
+    """A report typed in the TCVN3 fonts (.VnTime) reads as Latin-1 letters in every format:
+    turn it into Unicode, one character for one, and say so."""
+    from ..legacy import tcvn3_to_unicode, text_is_tcvn3
+
+    if doc.encoding == "tcvn3" or not text_is_tcvn3(doc.text):
+        return doc
+    for block in doc.blocks:
+        block.text = tcvn3_to_unicode(block.text)
+    doc.encoding = "tcvn3"
+    doc.warnings.append("text typed in a TCVN3 (.VnTime) font, converted to Unicode")
+    return doc
+
+
+def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings: Settings) -> Document:
     try:
         if fmt == "txt":
             from . import txt

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from ..errors import ReadError
+from ..legacy import tcvn3_to_unicode, text_is_tcvn3
 from ..model import Block, BlockKind, CellPosition, Document
 from . import LIST_MARKERS, utf16_without_bom
 
@@ -66,6 +67,11 @@ def bytes_to_text(data: bytes, path: str) -> tuple[str, str]:
             pass
     except UnicodeDecodeError as exc:
         raise ReadError(path, "undecodable_text", str(exc)) from None
+    # TCVN3 (.VnTime) bytes are the Latin-1 letters of its font; checked before Windows-1258,
+    # whose tone bytes would otherwise mangle them
+    latin1 = data.decode("latin-1")
+    if text_is_tcvn3(latin1):
+        return tcvn3_to_unicode(latin1), "tcvn3"
     if _cp1258_evidence(data):
         return unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"
     from charset_normalizer import from_bytes  # imported here: only legacy files need it

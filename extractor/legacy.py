@@ -1,0 +1,45 @@
+"""Pre-Unicode Vietnamese: text typed in the TCVN3 (ABC) fonts, read back as Unicode.
+
+A report typed in .VnTime reaches us as Latin-1 code points ("Kh«ng ®¹t" for "Không đạt"),
+whether from a .txt file or a .docx run in that font. `text_is_tcvn3` recognises such text by
+characters Unicode Vietnamese never uses; `tcvn3_to_unicode` maps it one character for one,
+so offsets into the converted text are offsets into what the file holds.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .patterns import load_pattern
+
+# Letters that exist only in Unicode Vietnamese (Ă, Đ, Ơ, Ư and the precomposed tone block).
+_UNICODE_VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    data = load_pattern("legacy_encodings")["tcvn3"]
+    return {ord(pair[0]): pair[1] for pairs in data.values() for pair in pairs}
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[frozenset[str], float, int]:
+    data = load_pattern("legacy_encodings")
+    return frozenset(data["tcvn3_markers"]), float(data["tcvn3_min_marker_share"]), int(data["tcvn3_min_markers"])
+
+
+def text_is_tcvn3(text: str) -> bool:
+    """Markers inside words ("Kh«ng"), not symbols standing alone ("© 2023"), decide."""
+    markers, share, minimum = _markers()
+    n = len(text)
+    found = sum(1 for i, ch in enumerate(text) if ch in markers
+                and ((i > 0 and text[i - 1].isalpha()) or (i + 1 < n and text[i + 1].isalpha())))
+    if found < minimum:
+        return False
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    unicode_only = len(_UNICODE_VIETNAMESE.findall(text))
+    return found / letters >= share and unicode_only * 10 < found
+
+
+def tcvn3_to_unicode(text: str) -> str:
+    return text.translate(_table())
