@@ -29,7 +29,7 @@ import yaml
 
 from . import i18n
 from .i18n import format_number
-from .indicators import indicators
+from .indicators import indicator_by_key
 from .model import BlockKind, Evidence, Figure, Flag, Record
 from .patterns import load_pattern
 from .structure import Outline, text_to_sentences
@@ -90,7 +90,7 @@ def unit_name(unit: str) -> Callable[[str], str]:
 
 def indicator_name(key: str) -> Callable[[str], str]:
     """An indicator's name in the message's language (patterns/indicators.yaml), else its key."""
-    ind = next((i for i in indicators() if i.key == key), None)
+    ind = indicator_by_key().get(key)
     if ind is None:
         return lambda lang: key
     names = {"vi": ind.name_vi, "en": ind.name_en}

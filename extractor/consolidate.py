@@ -20,7 +20,7 @@ import pandas as pd
 from . import i18n
 from .errors import reason
 from .identity import place_key, strip_place_prefix
-from .indicators import indicators
+from .indicators import indicator_by_key
 from .patterns import load_pattern, load_schema
 from .store import Store
 
@@ -240,7 +240,7 @@ def _criteria_table(reps: _Reports) -> pd.DataFrame:
 def _indicators_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
     """One row per commune, from its latest report: the first figure of each indicator, in
     the indicator's unit; catalogue indicators first, then any other key found."""
-    units = {i.key: i.unit for i in indicators()}
+    units = {key: ind.unit for key, ind in indicator_by_key().items()}
     values: dict[int, dict[str, float]] = {}
     for doc_id, indicator, value, unit in conn.execute(
             "SELECT document_id, indicator, value, unit FROM figures"

@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from . import i18n
-from .checks import config, make_flag
+from .checks import config, indicator_name, make_flag
 from .i18n import format_number
 from .identity import place_key
-from .indicators import indicators
 
 Rec = dict[str, Any]
 
@@ -100,11 +99,8 @@ def _indicator_name(key: str) -> str:
 
 
 def _indicator_title(key: str) -> Callable[[str], str]:
-    """What a reader calls the measure, in the message's language: the indicator's name from
-    patterns/indicators.yaml, or the report's own label when it has no indicator."""
-    name = _indicator_name(key)
-    known = {i.key: i for i in indicators()}.get(name)
-    return lambda lang: name if known is None else (known.name_vi if lang == "vi" else known.name_en)
+    """What a reader calls the measure: the indicator's name, or the report's own label."""
+    return indicator_name(_indicator_name(key))
 
 
 def _amount(fig: dict[str, Any]) -> Callable[[str], str]:

@@ -13,13 +13,13 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import __version__, i18n
+from .indicators import indicator_by_key
 
 CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -73,13 +73,6 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
 
 # -- report.xlsx ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _indicators_by_key() -> dict[str, Any]:
-    from .indicators import indicators
-
-    return {i.key: i for i in indicators()}
-
-
 def _unit_label(unit: str | None) -> str:
     if not unit:
         return ""
@@ -102,7 +95,7 @@ def header(table: str, column: str) -> str:
             name = ""
         return i18n.t("export", "col_criterion", number=number, name=name).strip()
     if table == "indicators":
-        ind = _indicators_by_key().get(column)
+        ind = indicator_by_key().get(column)
         if ind is None:
             return column
         name = ind.name_vi if i18n.language() == "vi" else ind.name_en

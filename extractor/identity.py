@@ -324,9 +324,13 @@ def _place_prefix_regex() -> re.Pattern[str]:
 def strip_place_prefix(name: str) -> str:
     """'Xã Phủ Thông' -> 'Phủ Thông', 'Tỉnh Thái Nguyên' -> 'Thái Nguyên': the spelling kept,
     the administrative prefixes of patterns/identity.yaml removed."""
+    return _place_prefix_regex_any_case().sub("", normalize(name).strip())
+
+
+@lru_cache(maxsize=1)
+def _place_prefix_regex_any_case() -> re.Pattern[str]:
     prefixes = sorted(load_pattern("identity")["place_key"]["prefixes"], key=len, reverse=True)
-    rx = re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+", re.IGNORECASE)
-    return rx.sub("", normalize(name).strip())
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+", re.IGNORECASE)
 
 
 def place_key(name: str | None) -> str:

@@ -48,6 +48,11 @@ def indicators() -> tuple[Indicator, ...]:
 
 
 @lru_cache(maxsize=1)
+def indicator_by_key() -> dict[str, Indicator]:
+    return {ind.key: ind for ind in indicators()}
+
+
+@lru_cache(maxsize=1)
 def _by_unit() -> dict[str, tuple[Indicator, ...]]:
     table: dict[str, list[Indicator]] = {}
     for ind in indicators():

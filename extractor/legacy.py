@@ -31,6 +31,8 @@ def _markers() -> tuple[frozenset[str], float, int]:
 def text_is_tcvn3(text: str) -> bool:
     """Markers inside words ("Kh«ng"), not symbols standing alone ("© 2023"), decide."""
     markers, share, minimum = _markers()
+    if markers.isdisjoint(text):
+        return False  # the usual case, decided at C speed before any per-character work
     n = len(text)
     found = sum(1 for i, ch in enumerate(text) if ch in markers
                 and ((i > 0 and text[i - 1].isalpha()) or (i + 1 < n and text[i + 1].isalpha())))
