@@ -1,0 +1,46 @@
+"""Snapshot what the tool produces on corpus/, to show a refactor changed no behaviour.
+
+    python -m benchmarks.snapshot_outputs DIR      # writes DIR/extract.jsonl and DIR/ingest/*.csv
+    diff -r BEFORE AFTER                           # identical means behaviour unchanged
+
+Paths are made relative to the repository so two checkouts compare equal.
+"""
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SUFFIXES = {".txt", ".docx", ".pdf", ".doc"}
+
+
+def corpus_files() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "corpus").rglob("*")
+                  if p.suffix in SUFFIXES and not p.name.endswith(".gold.json"))
+
+
+def main(out_dir: str) -> int:
+    out = pathlib.Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    ntm = str(pathlib.Path(sys.executable).with_name("ntm"))
+    with open(out / "extract.jsonl", "w", encoding="utf-8") as fh:
+        subprocess.run([ntm, "extract", "--format", "jsonl", *corpus_files()], cwd=ROOT, stdout=fh,
+                       check=False)
+    ingest_out = out / "ingest"
+    subprocess.run([ntm, "ingest", "corpus/", "-o", str(ingest_out)], cwd=ROOT, check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # keep only the CSVs: the store and workbook carry timestamps
+    for path in ingest_out.iterdir():
+        if path.suffix != ".csv":
+            if path.is_dir():
+                continue
+            path.unlink()
+        else:
+            text = path.read_text(encoding="utf-8").replace(str(ROOT) + "/", "")
+            path.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/results/snapshot"))
