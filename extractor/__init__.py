@@ -8,14 +8,14 @@ __all__ = ["__version__", "extract", "ingest"]
 
 def extract(path, settings=None):  # noqa: ANN001, ANN201 - thin lazy wrapper
     """Read one report and return its `Record` (see extractor.pipeline.extract)."""
-    from .pipeline import extract as _extract
-    from .settings import DEFAULT_SETTINGS
+    from extractor.pipeline import extract as _extract
+    from extractor.settings import DEFAULT_SETTINGS
 
     return _extract(path, settings or DEFAULT_SETTINGS)
 
 
 def ingest(paths, out, **options):  # noqa: ANN001, ANN201, ANN003
     """Ingest folders of reports into OUT; returns the consolidated tables as DataFrames."""
-    from .ingest import ingest as _ingest
+    from extractor.ingest import ingest as _ingest
 
     return _ingest(paths, out, **options)

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-from . import __version__, i18n
+from extractor import __version__, i18n
 
 # subcommand -> module; a module is imported only when its subcommand runs
 SUBCOMMANDS = {

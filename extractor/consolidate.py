@@ -17,12 +17,12 @@ from typing import Any
 
 import pandas as pd
 
-from . import i18n
-from .errors import reason
-from .identity import place_key, strip_place_prefix
-from .indicators import indicator_by_key
-from .patterns import load_pattern, load_schema
-from .store import Store
+from extractor import i18n
+from extractor.errors import reason
+from extractor.identity import place_key, strip_place_prefix
+from extractor.indicators import indicator_by_key
+from extractor.patterns import load_pattern, load_schema
+from extractor.store import Store
 
 CRITERIA_NUMBERS = tuple(range(1, 20))
 

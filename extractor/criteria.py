@@ -21,12 +21,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .criteria_sets import CriteriaSet, criteria_set_for_year, lookup_name, name_regex
-from .identity import outline_to_year
-from .model import (BlockKind, CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence,
+from extractor.criteria_sets import CriteriaSet, criteria_set_for_year, lookup_name, name_regex
+from extractor.identity import outline_to_year
+from extractor.model import (BlockKind, CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence,
                     Location)
-from .patterns import load_pattern
-from .structure import Outline, heading_to_component, text_to_sentences
+from extractor.patterns import load_pattern
+from extractor.structure import Outline, heading_to_component, text_to_sentences
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 

@@ -15,8 +15,8 @@ from importlib import resources
 
 import yaml
 
-from .normalize import normalize
-from .patterns import load_pattern
+from extractor.normalize import normalize
+from extractor.patterns import load_pattern
 
 DEFAULT_LEVEL = "commune"
 DEFAULT_TIER = "standard"

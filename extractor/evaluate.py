@@ -31,8 +31,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from . import i18n
-from .readers import SUPPORTED_SUFFIXES
+from extractor import i18n
+from extractor.readers import SUPPORTED_SUFFIXES
 
 NUM = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -307,7 +307,7 @@ Extractor = Callable[[pathlib.Path], dict[str, Any]]
 
 
 def _default_extractor(path: pathlib.Path) -> dict[str, Any]:
-    from .pipeline import extract
+    from extractor.pipeline import extract
 
     return extract(path).to_json()
 
@@ -315,7 +315,7 @@ def _default_extractor(path: pathlib.Path) -> dict[str, Any]:
 def evaluate(targets: list[str], extractor: Extractor | None = None) -> Evaluation:
     """Extract every document with gold under `targets` and score it. A document that cannot
     be read counts as having no record (all its required figures missed)."""
-    from .errors import ReadError
+    from extractor.errors import ReadError
 
     extractor = extractor or _default_extractor
     docs, gold = collect(targets)

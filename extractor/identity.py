@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .criteria_sets import criteria_set_for_year
-from .model import BlockKind, Evidence, Identity, Location
-from .normalize import normalize
-from .patterns import load_pattern
-from .structure import Outline
+from extractor.criteria_sets import criteria_set_for_year
+from extractor.model import BlockKind, Evidence, Identity, Location
+from extractor.normalize import normalize
+from extractor.patterns import load_pattern
+from extractor.structure import Outline
 
 HEADER_BLOCKS = 12  # the header (units, number, place and date, title) fits in these
 SIGNATURE_BLOCKS = 15

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Figure
-from .normalize import normalize
-from .patterns import load_pattern
+from extractor.model import Figure
+from extractor.normalize import normalize
+from extractor.patterns import load_pattern
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import __version__, i18n
-from .errors import ReadError, reason
-from .extract_cmd import paths_to_files
-from .store import FileInfo, Store, StoredDocument, StoreError
+from extractor import __version__, i18n
+from extractor.errors import ReadError, reason
+from extractor.extract_cmd import paths_to_files
+from extractor.store import FileInfo, Store, StoredDocument, StoreError
 
 # Sleep this many seconds in each worker before reading: lets the kill-mid-run test catch
 # a run in the middle without needing thousands of files. Unset in normal use.
@@ -81,7 +81,7 @@ def read_one(path: str) -> dict[str, Any]:
     delay = os.environ.get(DELAY_ENV)
     if delay:
         time.sleep(float(delay))
-    from .pipeline import extract
+    from extractor.pipeline import extract
 
     # The store must not depend on the language of the run that read a file: flag messages
     # are stored in Vietnamese (`message`) and English (`message_en`).
@@ -118,7 +118,7 @@ class Plan:
 
 def _file_info(path: str) -> tuple[FileInfo, str | None]:
     """Hash a file in the main process; the error code when it cannot even be opened."""
-    from .readers import SUPPORTED_SUFFIXES, sniff_format
+    from extractor.readers import SUPPORTED_SUFFIXES, sniff_format
 
     p = Path(path)
     try:
@@ -297,7 +297,7 @@ class RunStats:
     outputs_current: bool = False  # OUT already held this run's outputs: left untouched
 
     def exit_code(self) -> int:
-        from .cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+        from extractor.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
 
         if self.files == 0 or self.failed_walked == self.files:
             return EXIT_ALL_FAILED
@@ -309,7 +309,7 @@ class RunStats:
 def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Flags across reports (extractor.crosscheck), stored in Vietnamese like each report's
     own flags; `message_en` carries the English."""
-    from . import crosscheck
+    from extractor import crosscheck
 
     with i18n.language_set("vi"):
         return crosscheck.records_to_flags(records)
@@ -472,13 +472,13 @@ def _ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | No
     """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
     over a store whose outputs in OUT are current leaves them as they are and returns no
     tables: consolidating and rewriting them is most of an unchanged re-run's time."""
-    from .consolidate import store_to_tables
-    from .export import output_names, write_outputs
+    from extractor.consolidate import store_to_tables
+    from extractor.export import output_names, write_outputs
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     if admin_2025:
-        from .consolidate import _convert_address_fn
+        from extractor.consolidate import _convert_address_fn
 
         if _convert_address_fn() is None:
             print(i18n.t("ingest", "no_underthesea"), file=stream or sys.stderr)
@@ -527,7 +527,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import EXIT_USAGE
+    from extractor.cli import EXIT_USAGE
 
     if args.jobs is not None and args.jobs < 1:
         print(i18n.t("ingest", "bad_jobs"), file=sys.stderr)

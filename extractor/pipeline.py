@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import os
 
-from . import __version__
-from .checks import record_to_flags
-from .criteria import outline_to_criteria
-from .figures import outline_to_figures
-from .identity import outline_to_identity
-from .model import Document, Record
-from .readers import read_document
-from .settings import DEFAULT_SETTINGS, Settings
-from .structure import document_to_outline
+from extractor import __version__
+from extractor.checks import record_to_flags
+from extractor.criteria import outline_to_criteria
+from extractor.figures import outline_to_figures
+from extractor.identity import outline_to_identity
+from extractor.model import Document, Record
+from extractor.readers import read_document
+from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.structure import document_to_outline
 
 
 def document_to_source(doc: Document) -> dict[str, object]:

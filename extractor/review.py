@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import i18n
-from .model import BlockKind, Document, Location, Record
+from extractor import i18n
+from extractor.model import BlockKind, Document, Location, Record
 
 _CSS = """
 body{font-family:"Times New Roman",Georgia,serif;margin:0;color:#1b1b1b;background:#fafaf7}
@@ -185,9 +185,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .extract_cmd import BatchOutcome, each_read
-    from .pipeline import document_to_record
-    from .readers import read_document
+    from extractor.extract_cmd import BatchOutcome, each_read
+    from extractor.pipeline import document_to_record
+    from extractor.readers import read_document
 
     def read(path: Path) -> tuple[Document, Record]:
         doc = read_document(path)

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import BlockKind
-from .numbers import DIGIT_TOKEN
-from .patterns import load_pattern
-from .structure import Outline
-from .units import unit_at
+from extractor.model import BlockKind
+from extractor.numbers import DIGIT_TOKEN
+from extractor.patterns import load_pattern
+from extractor.structure import Outline
+from extractor.units import unit_at
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MAX_HEADER_ROWS = 3

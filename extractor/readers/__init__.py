@@ -12,9 +12,9 @@ import os
 import zipfile
 from pathlib import Path
 
-from ..errors import ReadError
-from ..model import Document
-from ..settings import DEFAULT_SETTINGS, Settings
+from extractor.errors import ReadError
+from extractor.model import Document
+from extractor.settings import DEFAULT_SETTINGS, Settings
 
 # File suffixes that folders are walked for (`ntm extract`, `ntm ingest`, `ntm eval`); the
 # format itself is decided from the bytes.
@@ -122,7 +122,7 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
 def document_from_legacy_font(doc: Document) -> Document:
     """A report typed in the TCVN3 fonts (.VnTime) reads as Latin-1 letters in every format:
     turn it into Unicode, one character for one, and say so."""
-    from ..legacy import tcvn3_to_unicode, text_is_tcvn3
+    from extractor.legacy import tcvn3_to_unicode, text_is_tcvn3
 
     if doc.encoding == "tcvn3" or not text_is_tcvn3(doc.text):
         return doc
@@ -136,20 +136,20 @@ def document_from_legacy_font(doc: Document) -> Document:
 def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings: Settings) -> Document:
     try:
         if fmt == "txt":
-            from . import txt
+            from extractor.readers import txt
             return txt.bytes_to_document(data, path, sha256)
         if fmt == "docx":
-            from . import docx
+            from extractor.readers import docx
             return docx.bytes_to_document(data, path, sha256)
         if fmt == "pdf":
-            from . import pdf
+            from extractor.readers import pdf
             return pdf.bytes_to_document(data, path, sha256, settings)
         if fmt == "doc":
             if data.startswith(_OLE_MAGIC) and _OLE_ENCRYPTED_OOXML in data:
                 raise ReadError(path, "encrypted_docx")
             if data.startswith(_OLE_MAGIC) and _OLE_WORD not in data:
                 raise ReadError(path, "unsupported_format", _unsupported_detail(data))
-            from . import doc
+            from extractor.readers import doc
             return doc.bytes_to_document(data, path, sha256)
     except ReadError:
         raise

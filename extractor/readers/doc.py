@@ -12,9 +12,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import ReadError
-from ..model import Document
-from . import docx
+from extractor.errors import ReadError
+from extractor.model import Document
+from extractor.readers import docx
 
 CONVERT_TIMEOUT_S = 120
 

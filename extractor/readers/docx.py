@@ -22,9 +22,9 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import ReadError
-from ..model import Block, BlockKind, CellPosition, Document, Style
-from . import LIST_MARKERS
+from extractor.errors import ReadError
+from extractor.model import Block, BlockKind, CellPosition, Document, Style
+from extractor.readers import LIST_MARKERS
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..errors import ReadError
-from ..model import Block, BlockKind, CellPosition, Document, Style
-from ..patterns import load_pattern
-from ..settings import DEFAULT_SETTINGS, Settings
-from . import LIST_MARKERS
+from extractor.errors import ReadError
+from extractor.model import Block, BlockKind, CellPosition, Document, Style
+from extractor.patterns import load_pattern
+from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.readers import LIST_MARKERS
 
 # A gap on one line wider than this many line heights separates two segments (table cells,
 # columns) rather than two words. Measured between pdfium's text runs on office-suite PDFs:

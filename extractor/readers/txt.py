@@ -13,10 +13,10 @@ import codecs
 import re
 import unicodedata
 
-from ..errors import ReadError
-from ..legacy import tcvn3_to_unicode, text_is_tcvn3
-from ..model import Block, BlockKind, CellPosition, Document
-from . import LIST_MARKERS, utf16_without_bom
+from extractor.errors import ReadError
+from extractor.legacy import tcvn3_to_unicode, text_is_tcvn3
+from extractor.model import Block, BlockKind, CellPosition, Document
+from extractor.readers import LIST_MARKERS, utf16_without_bom
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
