@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(inputs)
     made = make_reports(inputs, args.count, args.formats, args.seed)
     files = sum(1 for p in inputs.rglob("*") if p.is_file())
-    ntm = [sys.executable, "-m", "extractor.cli", "ingest", str(inputs)]
+    ntm = [sys.executable, "-m", "extractor.cli.main", "ingest", str(inputs)]
     results: dict[str, object] = {
         "documents": files, "made_by": made, "formats": args.formats,
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, Python {platform.python_version()}",

@@ -61,7 +61,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from extractor.patterns import load_pattern
+from extractor.core.data import load_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_TXT = ROOT / "corpus" / "luc-binh-2023.txt"

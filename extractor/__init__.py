@@ -9,7 +9,7 @@ __all__ = ["__version__", "extract", "ingest"]
 def extract(path, settings=None):  # noqa: ANN001, ANN201 - thin lazy wrapper
     """Read one report and return its `Record` (see extractor.pipeline.extract)."""
     from extractor.pipeline import extract as _extract
-    from extractor.settings import DEFAULT_SETTINGS
+    from extractor.core.settings import DEFAULT_SETTINGS
 
     return _extract(path, settings or DEFAULT_SETTINGS)
 

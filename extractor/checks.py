@@ -27,12 +27,12 @@ from typing import Any
 
 import yaml
 
-from extractor import i18n
-from extractor.i18n import format_number
-from extractor.indicators import indicator_by_key
-from extractor.model import BlockKind, Evidence, Figure, Flag, Record
-from extractor.patterns import load_pattern
-from extractor.structure import Outline, text_to_sentences
+from extractor.core import i18n
+from extractor.core.i18n import format_number
+from extractor.extract.indicators import indicator_by_key
+from extractor.core.model import BlockKind, Evidence, Figure, Flag, Record
+from extractor.core.data import load_pattern
+from extractor.structure.outline import Outline, text_to_sentences
 
 # ---------------------------------------------------------------------------- configuration
 
@@ -783,7 +783,7 @@ def _numbers(ns: Iterable[int]) -> str:
 
 def _set_size(criteria_set: str | None) -> int:
     try:
-        from extractor.criteria_sets import criteria_set_size
+        from extractor.extract.criteria_sets import criteria_set_size
         return criteria_set_size(criteria_set)
     except (ImportError, KeyError):
         return int(config()["criteria"]["default_set_size"])

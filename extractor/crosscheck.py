@@ -24,10 +24,10 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
-from extractor import i18n
+from extractor.core import i18n
 from extractor.checks import config, indicator_name, make_flag
-from extractor.i18n import format_number
-from extractor.identity import place_key
+from extractor.core.i18n import format_number
+from extractor.extract.identity import place_key
 
 Rec = dict[str, Any]
 

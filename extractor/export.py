@@ -18,8 +18,9 @@ from typing import Any
 
 import pandas as pd
 
-from extractor import __version__, i18n
-from extractor.indicators import indicator_by_key
+from extractor import __version__
+from extractor.core import i18n
+from extractor.extract.indicators import indicator_by_key
 
 CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -88,7 +89,7 @@ def header(table: str, column: str) -> str:
     if table == "criteria" and column.startswith("tc") and column[2:].isdigit():
         number = int(column[2:])
         try:
-            from extractor.criteria_sets import criterion_name
+            from extractor.extract.criteria_sets import criterion_name
 
             name = criterion_name(number) or ""
         except Exception:  # noqa: BLE001 - a header without the name is still a header

@@ -9,13 +9,13 @@ import os
 
 from extractor import __version__
 from extractor.checks import record_to_flags
-from extractor.criteria import outline_to_criteria
-from extractor.figures import outline_to_figures
-from extractor.identity import outline_to_identity
-from extractor.model import Document, Record
+from extractor.extract.criteria import outline_to_criteria
+from extractor.extract.figures import outline_to_figures
+from extractor.extract.identity import outline_to_identity
+from extractor.core.model import Document, Record
 from extractor.readers import read_document
-from extractor.settings import DEFAULT_SETTINGS, Settings
-from extractor.structure import document_to_outline
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
+from extractor.structure.outline import document_to_outline
 
 
 def document_to_source(doc: Document) -> dict[str, object]:

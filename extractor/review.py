@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor import i18n
-from extractor.model import BlockKind, Document, Location, Record
+from extractor.core import i18n
+from extractor.core.model import BlockKind, Document, Location, Record
 
 _CSS = """
 body{font-family:"Times New Roman",Georgia,serif;margin:0;color:#1b1b1b;background:#fafaf7}
@@ -185,7 +185,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.extract_cmd import BatchOutcome, each_read
+    from extractor.cli.extract import BatchOutcome, each_read
     from extractor.pipeline import document_to_record
     from extractor.readers import read_document
 

@@ -9,11 +9,12 @@ import string
 import pytest
 import yaml
 
-from extractor import checks, i18n
-from extractor.model import (Block, BlockKind, CellPosition, CriteriaConflict, CriteriaStatus, CriterionEvidence,
+from extractor import checks
+from extractor.core import i18n
+from extractor.core.model import (Block, BlockKind, CellPosition, CriteriaConflict, CriteriaStatus, CriterionEvidence,
                              Document, Evidence, Figure, Identity, Location, Record)
-from extractor.patterns import load_pattern
-from extractor.structure import document_to_outline
+from extractor.core.data import load_pattern
+from extractor.structure.outline import document_to_outline
 
 
 # ---------------------------------------------------------------------------- helpers

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from extractor import crosscheck
-from extractor.model import CriteriaStatus, CriterionEvidence, Figure, Identity, Location, Record
+from extractor.core.model import CriteriaStatus, CriterionEvidence, Figure, Identity, Location, Record
 
 
 def record(commune: str | None, *, district: str = "Bạch Thông", date: str = "2023-08",

@@ -10,14 +10,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from extractor.patterns import load_schema
+from extractor.core.data import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [ROOT / "corpus" / f"luc-binh-2023.{ext}" for ext in ("txt", "docx", "pdf")]
 
 
 def ntm(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "extractor.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "extractor.cli.main", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
 
 

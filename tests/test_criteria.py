@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from extractor.criteria import outline_to_criteria, text_to_counts, text_to_groups
-from extractor.criteria_sets import (criteria_set, criteria_set_for_year, criteria_set_size,
+from extractor.extract.criteria import outline_to_criteria, text_to_counts, text_to_groups
+from extractor.extract.criteria_sets import (criteria_set, criteria_set_for_year, criteria_set_size,
                                      criteria_sets, criterion_name, lookup_name, name_regex)
-from extractor.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
-from extractor.patterns import load_pattern
-from extractor.structure import document_to_outline
+from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
+from extractor.core.data import load_pattern
+from extractor.structure.outline import document_to_outline
 
 DATE_2023 = "Lục Bình, ngày 14 tháng 8 năm 2023"
 
@@ -92,7 +92,7 @@ def test_catalogue_helpers() -> None:
     ("Bưu điện", 8), ("Chợ nông thôn", 7), ("Môi Trường", 17), ("An ninh, trật tự xã hội", 19),
 ])
 def test_names_of_every_period(name: str, number: int) -> None:
-    from extractor.normalize import normalize
+    from extractor.text.normalize import normalize
     m = name_regex().match(normalize(name))
     assert m and lookup_name(m.group(0)) == number
 

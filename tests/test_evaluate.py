@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor import cli, i18n
-from extractor.evaluate import (evaluate, flag_caught, norm, numbers_in, render_table, score_document,
+import extractor.cli.main as cli
+from extractor.core import i18n
+from extractor.outputs.evaluate import (evaluate, flag_caught, norm, numbers_in, render_table, score_document,
                                 score_figures)
 
 ROOT = Path(__file__).resolve().parent.parent

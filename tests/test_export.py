@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from extractor import i18n
-from extractor.consolidate import table_columns
+from extractor.core import i18n
+from extractor.store.consolidate import table_columns
 from extractor.export import (CSV_TABLES, DEC_FORMAT, INT_FORMAT, csv_frame, neutralise,
                               write_csv, write_outputs)
 
@@ -111,7 +111,7 @@ def test_parquet_is_optional(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_indicator_headers_name_the_indicator_and_its_unit() -> None:
     from extractor.export import header, output_names
-    from extractor.indicators import indicators
+    from extractor.extract.indicators import indicators
 
     road = next(i for i in indicators() if i.unit == "km")
     with i18n.language_set("vi"):

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 from hypothesis import given, settings, strategies as st
 
-from extractor.model import Block, BlockKind, CellPosition, Document
-from extractor.normalize import normalize
-from extractor.numbers import texts_to_convention, token_to_number
+from extractor.core.model import Block, BlockKind, CellPosition, Document
+from extractor.text.normalize import normalize
+from extractor.text.numbers import texts_to_convention, token_to_number
 from extractor.pipeline import document_to_record
-from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
 
 VI = texts_to_convention([], "vi")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from corpus import generate as gen
-from extractor.evaluate import numbers_in
-from extractor.numbers import texts_to_convention, token_to_evidence
+from extractor.outputs.evaluate import numbers_in
+from extractor.text.numbers import texts_to_convention, token_to_evidence
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "corpus" / "generated"

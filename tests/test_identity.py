@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from extractor.identity import outline_to_identity
-from extractor.model import Block, BlockKind, Document, Identity
-from extractor.patterns import load_pattern
-from extractor.structure import document_to_outline
+from extractor.extract.identity import outline_to_identity
+from extractor.core.model import Block, BlockKind, Document, Identity
+from extractor.core.data import load_pattern
+from extractor.structure.outline import document_to_outline
 
 
 def identity_of(*texts: str) -> Identity:

@@ -15,13 +15,13 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from extractor.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
-from extractor.errors import reason
+from extractor.cli.main import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+from extractor.core.errors import reason
 from extractor.ingest import DELAY_ENV, _ingest, summary_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
-NTM = [sys.executable, "-m", "extractor.cli"]
+NTM = [sys.executable, "-m", "extractor.cli.main"]
 TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 
 
@@ -312,7 +312,8 @@ def _marks(out: Path) -> dict[str, int]:
 
 def test_unchanged_cli_rerun_leaves_outputs_untouched(tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    from extractor import cli, i18n
+    import extractor.cli.main as cli
+    from extractor.core import i18n
 
     src, out = tmp_path / "in", tmp_path / "out"
     a = _variant(src / "a.txt", 1)
@@ -345,7 +346,7 @@ def test_unchanged_cli_rerun_leaves_outputs_untouched(tmp_path: Path,
 
 
 def test_error_rows_keep_the_format_of_the_name_and_the_whole_reason(tmp_path: Path) -> None:
-    from extractor import i18n
+    from extractor.core import i18n
 
     src = tmp_path / "in" / "ghi chú: cũ"  # ": " in a path must not cut the reason
     _variant(src / "a.txt", 1)
@@ -363,7 +364,8 @@ def test_error_rows_keep_the_format_of_the_name_and_the_whole_reason(tmp_path: P
 # -- failures are named on the console, and counted on every run ---------------------------
 
 def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from extractor import cli, i18n
+    import extractor.cli.main as cli
+    from extractor.core import i18n
 
     try:
         code = cli.main(argv)
@@ -376,7 +378,7 @@ def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_failures_found_before_reading_are_named(tmp_path: Path, lang: str,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    from extractor import i18n
+    from extractor.core import i18n
 
     missing = tmp_path / "khong-co" / "bao-cao.docx"
     code, _, err = _cli(["--lang", lang, "ingest", str(missing), "-o", str(tmp_path / "o1")], capsys)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.consolidate import _commune_keys
-from extractor.identity import place_key as identity_key
-from extractor.patterns import load_pattern
+from extractor.store.consolidate import _commune_keys
+from extractor.extract.identity import place_key as identity_key
+from extractor.core.data import load_pattern
 
 KEY_DATA = load_pattern("identity")["place_key"]
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from extractor.consolidate import to_admin_2025
+from extractor.store.consolidate import to_admin_2025
 from extractor.ingest import (
     Progress,
     RunStats,
@@ -17,7 +17,7 @@ from extractor.ingest import (
     summary_lines,
     versions,
 )
-from extractor.store import StoredDocument
+from extractor.store.db import StoredDocument
 
 
 class _Tty(io.StringIO):
@@ -99,9 +99,9 @@ def test_admin_2025_mapping_uses_the_converter_when_given() -> None:
 
 
 def test_criteria_counts_agree_with_the_lists(tmp_path: Path) -> None:
-    from extractor import i18n
-    from extractor.consolidate import store_to_tables
-    from extractor.store import FileInfo, Store
+    from extractor.core import i18n
+    from extractor.store.consolidate import store_to_tables
+    from extractor.store.db import FileInfo, Store
 
     record = {"commune": "Lục Bình", "district": "Bạch Thông", "province": "Bắc Kạn",
               "report_date": "2023-08", "figures": [], "flags": [],
@@ -119,14 +119,14 @@ def test_criteria_counts_agree_with_the_lists(tmp_path: Path) -> None:
 def test_admin_2025_mapping_with_underthesea() -> None:
     """The real converter (underthesea's data ships in its wheel; nothing is downloaded)."""
     pytest.importorskip("underthesea")
-    from extractor.consolidate import _convert_address_fn
+    from extractor.store.consolidate import _convert_address_fn
 
     commune, province = to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", _convert_address_fn())
     assert province == "Thái Nguyên" and commune and not commune.lower().startswith("xã")
 
 
 def test_summary_counts_failures_from_an_earlier_run() -> None:
-    from extractor import i18n
+    from extractor.core import i18n
 
     with i18n.language_set("en"):
         line = summary_lines(RunStats(files=4, read=1, failed=1, failed_earlier=2), Path("o"))[0]
@@ -138,7 +138,7 @@ def test_summary_counts_failures_from_an_earlier_run() -> None:
 
 
 def test_exit_code_follows_the_failed_state_not_this_run() -> None:
-    from extractor.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+    from extractor.cli.main import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
 
     assert RunStats(files=3, skipped=3, failed_earlier=1, failed_walked=1).exit_code() == EXIT_SOME_FAILED
     assert RunStats(files=2, skipped=2, failed_earlier=2, failed_walked=2).exit_code() == EXIT_ALL_FAILED

@@ -5,7 +5,7 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
-from extractor.normalize import normalize, text_to_normalized
+from extractor.text.normalize import normalize, text_to_normalized
 
 
 def test_nfd_input_is_composed_and_offsets_cover_the_combining_marks():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.patterns import load_pattern, pattern_names
+from extractor.core.data import load_pattern, pattern_names
 
 TESTS = Path(__file__).resolve().parent
 

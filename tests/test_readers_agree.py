@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.model import BlockKind, Document
+from extractor.core.model import BlockKind, Document
 from extractor.readers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent

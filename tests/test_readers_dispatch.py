@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor import i18n
-from extractor.errors import ReadError
+from extractor.core import i18n
+from extractor.core.errors import ReadError
 from extractor.readers import read_document, sniff_format
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

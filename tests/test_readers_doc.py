@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.model import BlockKind
+from extractor.core.model import BlockKind
 from extractor.readers import read_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -10,8 +10,8 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from extractor.errors import ReadError
-from extractor.model import BlockKind, CellPosition, Document
+from extractor.core.errors import ReadError
+from extractor.core.model import BlockKind, CellPosition, Document
 from extractor.readers import bytes_to_document
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.errors import ReadError
-from extractor.model import BlockKind
+from extractor.core.errors import ReadError
+from extractor.core.model import BlockKind
 from extractor.readers import bytes_to_document, pdf
 from extractor.readers.pdf import LineMetrics, PdfLine
-from extractor.settings import Settings
+from extractor.core.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.errors import ReadError
-from extractor.model import BlockKind
+from extractor.core.errors import ReadError
+from extractor.core.model import BlockKind
 from extractor.readers import bytes_to_document, sniff_format
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

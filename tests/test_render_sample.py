@@ -18,7 +18,7 @@ import pytest
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from extractor.patterns import load_pattern
+from extractor.core.data import load_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 TXT = ROOT / "corpus" / "luc-binh-2023.txt"

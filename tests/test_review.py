@@ -5,9 +5,9 @@ import html
 import re
 from pathlib import Path
 
-from extractor import i18n
-from extractor.cli import main
-from extractor.model import Block, BlockKind, Document
+from extractor.core import i18n
+from extractor.cli.main import main
+from extractor.core.model import Block, BlockKind, Document
 from extractor.pipeline import document_to_record
 from extractor.readers import read_document
 from extractor.review import document_to_review_html

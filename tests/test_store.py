@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.store import SCHEMA_SQL, FileInfo, Store, StoreError
+from extractor.store.db import SCHEMA_SQL, FileInfo, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 VERS = ("0.1.0", "abc")
@@ -153,7 +153,8 @@ def test_store_errors_carry_a_code_and_a_message_in_both_languages(tmp_path: Pat
 
 def test_ingest_names_an_unusable_store_in_the_users_language(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    from extractor import cli, i18n
+    import extractor.cli.main as cli
+    from extractor.core import i18n
 
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not a database" * 100)

@@ -12,9 +12,9 @@ import os
 import zipfile
 from pathlib import Path
 
-from extractor.errors import ReadError
-from extractor.model import Document
-from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.core.errors import ReadError
+from extractor.core.model import Document
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
 
 # File suffixes that folders are walked for (`ntm extract`, `ntm ingest`, `ntm eval`); the
 # format itself is decided from the bytes.
@@ -122,7 +122,7 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
 def document_from_legacy_font(doc: Document) -> Document:
     """A report typed in the TCVN3 fonts (.VnTime) reads as Latin-1 letters in every format:
     turn it into Unicode, one character for one, and say so."""
-    from extractor.legacy import tcvn3_to_unicode, text_is_tcvn3
+    from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
 
     if doc.encoding == "tcvn3" or not text_is_tcvn3(doc.text):
         return doc

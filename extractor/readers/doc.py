@@ -12,8 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from extractor.errors import ReadError
-from extractor.model import Document
+from extractor.core.errors import ReadError
+from extractor.core.model import Document
 from extractor.readers import docx
 
 CONVERT_TIMEOUT_S = 120

@@ -22,8 +22,8 @@ from typing import Any
 
 from lxml import etree
 
-from extractor.errors import ReadError
-from extractor.model import Block, BlockKind, CellPosition, Document, Style
+from extractor.core.errors import ReadError
+from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
 from extractor.readers import LIST_MARKERS
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

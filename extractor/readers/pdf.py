@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from extractor.errors import ReadError
-from extractor.model import Block, BlockKind, CellPosition, Document, Style
-from extractor.patterns import load_pattern
-from extractor.settings import DEFAULT_SETTINGS, Settings
+from extractor.core.errors import ReadError
+from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
+from extractor.core.data import load_pattern
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.readers import LIST_MARKERS
 
 # A gap on one line wider than this many line heights separates two segments (table cells,

@@ -13,9 +13,9 @@ import codecs
 import re
 import unicodedata
 
-from extractor.errors import ReadError
-from extractor.legacy import tcvn3_to_unicode, text_is_tcvn3
-from extractor.model import Block, BlockKind, CellPosition, Document
+from extractor.core.errors import ReadError
+from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
+from extractor.core.model import Block, BlockKind, CellPosition, Document
 from extractor.readers import LIST_MARKERS, utf16_without_bom
 
 _BOMS: tuple[tuple[bytes, str], ...] = (

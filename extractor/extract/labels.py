@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.patterns import load_pattern
+from extractor.core.data import load_pattern
 
 # Clause boundaries: ';', a line break, an opening bracket, or a full stop that ends a
 # sentence (followed by a space), never the dot inside "1.326,6"; an inline bullet, never the

@@ -6,12 +6,13 @@ import argparse
 import importlib
 import sys
 
-from extractor import __version__, i18n
+from extractor import __version__
+from extractor.core import i18n
 
 # subcommand -> module; a module is imported only when its subcommand runs
 SUBCOMMANDS = {
-    "extract": "extractor.extract_cmd",
-    "eval": "extractor.evaluate",
+    "extract": "extractor.cli.extract",
+    "eval": "extractor.outputs.evaluate",
     "ingest": "extractor.ingest",
     "review": "extractor.review",
 }

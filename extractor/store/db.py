@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from extractor import i18n
+from extractor.core import i18n
 
 STORE_SCHEMA_VERSION = "1"
 

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractor.model import BlockKind
-from extractor.numbers import DIGIT_TOKEN
-from extractor.patterns import load_pattern
-from extractor.structure import Outline
-from extractor.units import unit_at
+from extractor.core.model import BlockKind
+from extractor.text.numbers import DIGIT_TOKEN
+from extractor.core.data import load_pattern
+from extractor.structure.outline import Outline
+from extractor.text.units import unit_at
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MAX_HEADER_ROWS = 3

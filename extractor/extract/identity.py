@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extractor.criteria_sets import criteria_set_for_year
-from extractor.model import BlockKind, Evidence, Identity, Location
-from extractor.normalize import normalize
-from extractor.patterns import load_pattern
-from extractor.structure import Outline
+from extractor.extract.criteria_sets import criteria_set_for_year
+from extractor.core.model import BlockKind, Evidence, Identity, Location
+from extractor.text.normalize import normalize
+from extractor.core.data import load_pattern
+from extractor.structure.outline import Outline
 
 HEADER_BLOCKS = 12  # the header (units, number, place and date, title) fits in these
 SIGNATURE_BLOCKS = 15

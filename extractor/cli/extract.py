@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from extractor import i18n
-from extractor.errors import ReadError
+from extractor.core import i18n
+from extractor.core.errors import ReadError
 from extractor.pipeline import extract
 from extractor.readers import SUPPORTED_SUFFIXES
 
@@ -45,7 +45,7 @@ class BatchOutcome:
     failed: int = 0
 
     def exit_code(self) -> int:
-        from extractor.cli import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+        from extractor.cli.main import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
 
         if self.ok == 0 and self.failed == 0:
             print(i18n.t("cli", "no_files", paths=", ".join(self.paths)), file=sys.stderr)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.patterns import load_pattern
+from extractor.core.data import load_pattern
 
 # A digit token: digits with '.', ',' or single-space thousand groups inside.
 DIGIT_TOKEN = re.compile(r"\d+(?:(?:[.,]|\.\.|,,)\d+)*")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.patterns import load_pattern
+from extractor.core.data import load_pattern
 
 _GAP = r"[ ]{0,2}"
 _END = r"(?!\w)"

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from extractor import i18n
+from extractor.core import i18n
 from extractor.readers import SUPPORTED_SUFFIXES
 
 NUM = re.compile(r"\d+(?:[.,]\d+)*")
@@ -315,7 +315,7 @@ def _default_extractor(path: pathlib.Path) -> dict[str, Any]:
 def evaluate(targets: list[str], extractor: Extractor | None = None) -> Evaluation:
     """Extract every document with gold under `targets` and score it. A document that cannot
     be read counts as having no record (all its required figures missed)."""
-    from extractor.errors import ReadError
+    from extractor.core.errors import ReadError
 
     extractor = extractor or _default_extractor
     docs, gold = collect(targets)

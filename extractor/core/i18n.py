@@ -47,7 +47,7 @@ def language() -> str:
 
 @lru_cache(maxsize=None)
 def catalogue(domain: str) -> dict[str, dict[str, str]]:
-    text = resources.files("extractor").joinpath("locale", f"{domain}.yaml").read_text(encoding="utf-8")
+    text = resources.files("extractor.core").joinpath("locale", f"{domain}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text) or {}
 
 

@@ -6,7 +6,7 @@ few that only ingest gives (`not_a_report`) are `error_<code>` keys of locale/in
 """
 from __future__ import annotations
 
-from extractor import i18n
+from extractor.core import i18n
 
 
 def reason(code: str, lang: str | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.patterns import load_pattern
+from extractor.core.data import load_pattern
 
 # Letters that exist only in Unicode Vietnamese (Ă, Đ, Ơ, Ư and the precomposed tone block).
 _UNICODE_VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")

@@ -1,0 +1,1 @@
+"""The `ntm` command: argument parsing, exit codes and one module per subcommand."""

@@ -1,0 +1,1 @@
+"""Extract: figures, labels, indicators, identity and criteria status from the outline."""

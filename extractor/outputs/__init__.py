@@ -1,0 +1,1 @@
+"""Outputs: what people open: exported tables and workbook, review pages, evaluation reports."""

@@ -1,0 +1,1 @@
+"""Text: Unicode normalization with an offset map, legacy encodings, number and unit grammar."""
