@@ -60,15 +60,15 @@ def raw_parse(path: Path) -> None:
 
 def stage_times(path: Path) -> dict[str, float]:
     """Seconds per pipeline stage for one file (the stages of extractor.pipeline, one by one)."""
-    from extractor import __version__
     from extractor.checks import record_to_flags
+    from extractor.core.model import Record
+    from extractor.core.settings import DEFAULT_SETTINGS
+    from extractor.core.version import __version__
     from extractor.extract.criteria import outline_to_criteria
     from extractor.extract.figures import outline_to_figures
     from extractor.extract.identity import outline_to_identity
-    from extractor.core.model import Record
     from extractor.pipeline import document_to_source
     from extractor.readers import read_document
-    from extractor.core.settings import DEFAULT_SETTINGS
     from extractor.structure.outline import document_to_outline
 
     out: dict[str, float] = {}
@@ -127,9 +127,9 @@ def compare(files: list[Path], repeat: int) -> dict[str, Any]:
 
 
 def figures_on_sample(runs: int = 30) -> dict[str, float]:
+    from extractor.core.settings import DEFAULT_SETTINGS
     from extractor.extract.figures import outline_to_figures
     from extractor.readers import read_document
-    from extractor.core.settings import DEFAULT_SETTINGS
     from extractor.structure.outline import document_to_outline
 
     outline = document_to_outline(read_document(SAMPLE.with_suffix(".txt")))

@@ -1,15 +1,15 @@
 """ntm-extractor: read Vietnamese New Rural Development (nông thôn mới) commune reports."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from extractor.core.version import __version__
 
 __all__ = ["__version__", "extract", "ingest"]
 
 
 def extract(path, settings=None):  # noqa: ANN001, ANN201 - thin lazy wrapper
     """Read one report and return its `Record` (see extractor.pipeline.extract)."""
-    from extractor.pipeline import extract as _extract
     from extractor.core.settings import DEFAULT_SETTINGS
+    from extractor.pipeline import extract as _extract
 
     return _extract(path, settings or DEFAULT_SETTINGS)
 

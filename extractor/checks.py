@@ -28,10 +28,10 @@ from typing import Any
 import yaml
 
 from extractor.core import i18n
-from extractor.core.i18n import format_number
-from extractor.extract.indicators import indicator_by_key
-from extractor.core.model import BlockKind, Evidence, Figure, Flag, Record
 from extractor.core.data import load_pattern
+from extractor.core.i18n import format_number
+from extractor.core.model import BlockKind, Evidence, Figure, Flag, Record
+from extractor.extract.indicators import indicator_by_key
 from extractor.structure.outline import Outline, text_to_sentences
 
 # ---------------------------------------------------------------------------- configuration

@@ -24,8 +24,8 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
-from extractor.core import i18n
 from extractor.checks import config, indicator_name, make_flag
+from extractor.core import i18n
 from extractor.core.i18n import format_number
 from extractor.extract.identity import place_key
 

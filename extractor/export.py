@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from extractor import __version__
 from extractor.core import i18n
+from extractor.core.version import __version__
 from extractor.extract.indicators import indicator_by_key
 
 CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")

@@ -26,10 +26,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from extractor import __version__
+from extractor.batch import paths_to_files
 from extractor.core import i18n
 from extractor.core.errors import ReadError, reason
-from extractor.cli.extract import paths_to_files
+from extractor.core.version import __version__
 from extractor.store.db import FileInfo, Store, StoredDocument, StoreError
 
 # Sleep this many seconds in each worker before reading: lets the kill-mid-run test catch
@@ -298,7 +298,8 @@ class RunStats:
     outputs_current: bool = False  # OUT already held this run's outputs: left untouched
 
     def exit_code(self) -> int:
-        from extractor.cli.main import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
+        from extractor.core.errors import ExitCode
+        EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED = ExitCode.ALL_FAILED, ExitCode.OK, ExitCode.SOME_FAILED
 
         if self.files == 0 or self.failed_walked == self.files:
             return EXIT_ALL_FAILED
@@ -473,8 +474,8 @@ def _ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | No
     """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
     over a store whose outputs in OUT are current leaves them as they are and returns no
     tables: consolidating and rewriting them is most of an unchanged re-run's time."""
-    from extractor.store.consolidate import store_to_tables
     from extractor.export import output_names, write_outputs
+    from extractor.store.consolidate import store_to_tables
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -528,7 +529,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.cli.main import EXIT_USAGE
+    from extractor.core.errors import ExitCode
+    EXIT_USAGE = ExitCode.USAGE
 
     if args.jobs is not None and args.jobs < 1:
         print(i18n.t("ingest", "bad_jobs"), file=sys.stderr)

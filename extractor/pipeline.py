@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import os
 
-from extractor import __version__
 from extractor.checks import record_to_flags
+from extractor.core.model import Document, Record
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
+from extractor.core.version import __version__
 from extractor.extract.criteria import outline_to_criteria
 from extractor.extract.figures import outline_to_figures
 from extractor.extract.identity import outline_to_identity
-from extractor.core.model import Document, Record
 from extractor.readers import read_document
-from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.structure.outline import document_to_outline
 
 

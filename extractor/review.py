@@ -185,7 +185,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.cli.extract import BatchOutcome, each_read
+    from extractor.batch import BatchOutcome, each_read
     from extractor.pipeline import document_to_record
     from extractor.readers import read_document
 

@@ -11,11 +11,22 @@ import yaml
 
 from extractor import checks
 from extractor.core import i18n
-from extractor.core.model import (Block, BlockKind, CellPosition, CriteriaConflict, CriteriaStatus, CriterionEvidence,
-                             Document, Evidence, Figure, Identity, Location, Record)
 from extractor.core.data import load_pattern
+from extractor.core.model import (
+    Block,
+    BlockKind,
+    CellPosition,
+    CriteriaConflict,
+    CriteriaStatus,
+    CriterionEvidence,
+    Document,
+    Evidence,
+    Figure,
+    Identity,
+    Location,
+    Record,
+)
 from extractor.structure.outline import document_to_outline
-
 
 # ---------------------------------------------------------------------------- helpers
 

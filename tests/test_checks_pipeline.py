@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.outputs.evaluate import numbers_in
 from extractor.core.model import Block, BlockKind, Document
+from extractor.outputs.evaluate import numbers_in
 from extractor.pipeline import document_to_record, extract
 
 

@@ -6,9 +6,9 @@ from itertools import pairwise
 
 import pytest
 
-from extractor.text.normalize import normalize
 from extractor.core.data import load_pattern
 from extractor.structure.outline import text_to_sentences
+from extractor.text.normalize import normalize
 
 
 def _sentences(text: str, **kw: bool) -> list[str]:

@@ -6,11 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract.criteria import outline_to_criteria, text_to_counts, text_to_groups
-from extractor.extract.criteria_sets import (criteria_set, criteria_set_for_year, criteria_set_size,
-                                     criteria_sets, criterion_name, lookup_name, name_regex)
-from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
 from extractor.core.data import load_pattern
+from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
+from extractor.extract.criteria import outline_to_criteria, text_to_counts, text_to_groups
+from extractor.extract.criteria_sets import (
+    criteria_set,
+    criteria_set_for_year,
+    criteria_set_size,
+    criteria_sets,
+    criterion_name,
+    lookup_name,
+    name_regex,
+)
 from extractor.structure.outline import document_to_outline
 
 DATE_2023 = "Lục Bình, ngày 14 tháng 8 năm 2023"

@@ -11,8 +11,15 @@ import pytest
 
 import extractor.cli.main as cli
 from extractor.core import i18n
-from extractor.outputs.evaluate import (evaluate, flag_caught, norm, numbers_in, render_table, score_document,
-                                score_figures)
+from extractor.outputs.evaluate import (
+    evaluate,
+    flag_caught,
+    norm,
+    numbers_in,
+    render_table,
+    score_document,
+    score_figures,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORE_PY = ROOT.parent / "shared" / "eval" / "score.py"

@@ -8,9 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from extractor.core import i18n
+from extractor.export import CSV_TABLES, DEC_FORMAT, INT_FORMAT, csv_frame, neutralise, write_csv, write_outputs
 from extractor.store.consolidate import table_columns
-from extractor.export import (CSV_TABLES, DEC_FORMAT, INT_FORMAT, csv_frame, neutralise,
-                              write_csv, write_outputs)
 
 DANGEROUS = ["=SUM(A1:A9)", "+84 912", "-2+3", "@cmd", "=HYPERLINK(\"http://x\",\"y\")"]
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.core.model import Block, BlockKind, CellPosition, Document
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
+from extractor.pipeline import document_to_record
 from extractor.text.normalize import normalize
 from extractor.text.numbers import texts_to_convention, token_to_number
-from extractor.pipeline import document_to_record
-from extractor.core.settings import DEFAULT_SETTINGS, Settings
 
 VI = texts_to_convention([], "vi")
 

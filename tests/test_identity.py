@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from extractor.extract.identity import outline_to_identity
-from extractor.core.model import Block, BlockKind, Document, Identity
 from extractor.core.data import load_pattern
+from extractor.core.model import Block, BlockKind, Document, Identity
+from extractor.extract.identity import outline_to_identity
 from extractor.structure.outline import document_to_outline
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.store.consolidate import _commune_keys
-from extractor.extract.identity import place_key as identity_key
 from extractor.core.data import load_pattern
+from extractor.extract.identity import place_key as identity_key
+from extractor.store.consolidate import _commune_keys
 
 KEY_DATA = load_pattern("identity")["place_key"]
 

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from extractor.store.consolidate import to_admin_2025
 from extractor.ingest import (
     Progress,
     RunStats,
@@ -17,6 +16,7 @@ from extractor.ingest import (
     summary_lines,
     versions,
 )
+from extractor.store.consolidate import to_admin_2025
 from extractor.store.db import StoredDocument
 
 

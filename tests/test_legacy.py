@@ -8,10 +8,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
 from extractor.core.data import load_pattern
 from extractor.pipeline import document_to_record
 from extractor.readers import read_document
+from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_pattern("legacy_encodings")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.text.normalize import normalize, text_to_normalized
 

@@ -5,14 +5,14 @@ import re
 
 import pytest
 
+from extractor.core.data import load_pattern
+from extractor.core.model import Block, BlockKind
 from extractor.extract.figures import _mask_rules, text_to_masks, text_to_quantities
 from extractor.extract.indicators import indicators, label_to_indicator
 from extractor.extract.labels import is_linked
-from extractor.text.numbers import texts_to_convention, words_to_number
-from extractor.core.data import load_pattern
 from extractor.structure.outline import block_to_heading_level, heading_to_component
-from extractor.core.model import Block, BlockKind
 from extractor.text.normalize import normalize
+from extractor.text.numbers import texts_to_convention, words_to_number
 
 VI = texts_to_convention([], "vi")
 

@@ -10,9 +10,9 @@ import pytest
 
 from extractor.core.errors import ReadError
 from extractor.core.model import BlockKind
+from extractor.core.settings import Settings
 from extractor.readers import bytes_to_document, pdf
 from extractor.readers.pdf import LineMetrics, PdfLine
-from extractor.core.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -5,8 +5,8 @@ import html
 import re
 from pathlib import Path
 
-from extractor.core import i18n
 from extractor.cli.main import main
+from extractor.core import i18n
 from extractor.core.model import Block, BlockKind, Document
 from extractor.pipeline import document_to_record
 from extractor.readers import read_document

@@ -6,22 +6,23 @@ import argparse
 import importlib
 import sys
 
-from extractor import __version__
 from extractor.core import i18n
+from extractor.core.errors import ExitCode
+from extractor.core.version import __version__
 
 # subcommand -> module; a module is imported only when its subcommand runs
 SUBCOMMANDS = {
     "extract": "extractor.cli.extract",
-    "eval": "extractor.outputs.evaluate",
+    "eval": "extractor.cli.eval",
     "ingest": "extractor.ingest",
     "review": "extractor.review",
 }
 
-# Exit codes shared by the subcommands that read files.
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_SOME_FAILED = 3
-EXIT_ALL_FAILED = 4
+# Exit codes shared by the subcommands that read files (defined in core so every layer can return them).
+EXIT_OK = ExitCode.OK
+EXIT_USAGE = ExitCode.USAGE
+EXIT_SOME_FAILED = ExitCode.SOME_FAILED
+EXIT_ALL_FAILED = ExitCode.ALL_FAILED
 
 
 def build_parser(command: str | None) -> argparse.ArgumentParser:

@@ -6,7 +6,18 @@ few that only ingest gives (`not_a_report`) are `error_<code>` keys of locale/in
 """
 from __future__ import annotations
 
+from enum import IntEnum
+
 from extractor.core import i18n
+
+
+class ExitCode(IntEnum):
+    """Exit codes shared by every command that reads files."""
+
+    OK = 0
+    USAGE = 2
+    SOME_FAILED = 3
+    ALL_FAILED = 4
 
 
 def reason(code: str, lang: str | None = None) -> str:

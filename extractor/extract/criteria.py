@@ -21,11 +21,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractor.core.data import load_pattern
+from extractor.core.model import BlockKind, CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence, Location
 from extractor.extract.criteria_sets import CriteriaSet, criteria_set_for_year, lookup_name, name_regex
 from extractor.extract.identity import outline_to_year
-from extractor.core.model import (BlockKind, CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence,
-                    Location)
-from extractor.core.data import load_pattern
 from extractor.structure.outline import Outline, heading_to_component, text_to_sentences
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"

@@ -15,8 +15,8 @@ from importlib import resources
 
 import yaml
 
-from extractor.text.normalize import normalize
 from extractor.core.data import load_pattern
+from extractor.text.normalize import normalize
 
 DEFAULT_LEVEL = "commune"
 DEFAULT_TIER = "standard"

@@ -19,14 +19,21 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extractor.core import i18n
+from extractor.core.data import load_pattern
+from extractor.core.model import BlockKind, Evidence, Figure, Flag
+from extractor.core.settings import Settings
 from extractor.extract.indicators import figure_to_indicator
 from extractor.extract.labels import figure_to_label, is_linked
-from extractor.core.model import BlockKind, Evidence, Figure, Flag
-from extractor.text.numbers import DIGIT_TOKEN, Convention, number_words, texts_to_convention, token_to_number, words_to_number
-from extractor.core.data import load_pattern
-from extractor.core.settings import Settings
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.structure.tables import TableGrid, outline_to_tables
+from extractor.text.numbers import (
+    DIGIT_TOKEN,
+    Convention,
+    number_words,
+    texts_to_convention,
+    token_to_number,
+    words_to_number,
+)
 from extractor.text.units import multiplier_at, per_unit_at, unit_at
 
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extractor.extract.criteria_sets import criteria_set_for_year
-from extractor.core.model import BlockKind, Evidence, Identity, Location
-from extractor.text.normalize import normalize
 from extractor.core.data import load_pattern
+from extractor.core.model import BlockKind, Evidence, Identity, Location
+from extractor.extract.criteria_sets import criteria_set_for_year
 from extractor.structure.outline import Outline
+from extractor.text.normalize import normalize
 
 HEADER_BLOCKS = 12  # the header (units, number, place and date, title) fits in these
 SIGNATURE_BLOCKS = 15

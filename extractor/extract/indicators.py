@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.core.data import load_pattern
 from extractor.core.model import Figure
 from extractor.text.normalize import normalize
-from extractor.core.data import load_pattern
 
 
 @dataclass(frozen=True)

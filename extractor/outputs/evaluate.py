@@ -1,4 +1,4 @@
-"""`ntm eval DIR_OR_FILE...`: score the extractor against gold answers, in-process.
+"""Score the extractor against gold answers, in-process (the library behind `ntm eval`).
 
 Every document whose name starts with the stem of a `<stem>.gold.json` beside it is extracted
 and compared with its gold. The rules are those of the project's reference scorer
@@ -18,7 +18,6 @@ Beyond the reference summary it reports precision, recall and F1 per unit and pe
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import math
@@ -402,30 +401,3 @@ def render_table(ev: Evaluation, verbose: bool = False) -> str:
 
 
 # ---------------------------------------------------------------- command
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("targets", nargs="+", metavar="DIR_OR_FILE", help=i18n.t("eval", "targets_help"))
-    parser.add_argument("--format", choices=("table", "json"), default="table",
-                        help=i18n.t("eval", "format_help"))
-    parser.add_argument("--json", metavar="FILE", dest="json_out", help=i18n.t("eval", "json_help"))
-    parser.add_argument("-v", "--verbose", action="store_true", help=i18n.t("eval", "verbose_help"))
-
-
-def run(args: argparse.Namespace) -> int:
-    missing = [t for t in args.targets if not pathlib.Path(t).exists()]
-    if missing:
-        print(i18n.t("eval", "not_found", paths=", ".join(missing)), file=sys.stderr)
-        return 2
-    ev = evaluate(list(args.targets))
-    if not ev.documents:
-        print(i18n.t("eval", "no_gold", paths=", ".join(args.targets)), file=sys.stderr)
-        return 2
-    data = ev.to_json(verbose=args.verbose)
-    if args.json_out:
-        pathlib.Path(args.json_out).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
-                                               encoding="utf-8")
-    if args.format == "json":
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print(render_table(ev, verbose=args.verbose))
-    return 0

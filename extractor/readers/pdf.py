@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from extractor.core.data import load_pattern
 from extractor.core.errors import ReadError
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
-from extractor.core.data import load_pattern
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.readers import LIST_MARKERS
 

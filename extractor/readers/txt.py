@@ -14,9 +14,9 @@ import re
 import unicodedata
 
 from extractor.core.errors import ReadError
-from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
 from extractor.core.model import Block, BlockKind, CellPosition, Document
 from extractor.readers import LIST_MARKERS, utf16_without_bom
+from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -18,10 +18,10 @@ from typing import Any
 import pandas as pd
 
 from extractor.core import i18n
+from extractor.core.data import load_pattern, load_schema
 from extractor.core.errors import reason
 from extractor.extract.identity import place_key, strip_place_prefix
 from extractor.extract.indicators import indicator_by_key
-from extractor.core.data import load_pattern, load_schema
 from extractor.store.db import Store
 
 CRITERIA_NUMBERS = tuple(range(1, 20))

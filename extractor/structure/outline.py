@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, Document, Location
 from extractor.text.normalize import NormalizedText, text_to_normalized
-from extractor.core.data import load_pattern
 
 
 @dataclass(frozen=True)

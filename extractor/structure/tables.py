@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractor.core.model import BlockKind
-from extractor.text.numbers import DIGIT_TOKEN
 from extractor.core.data import load_pattern
+from extractor.core.model import BlockKind
 from extractor.structure.outline import Outline
+from extractor.text.numbers import DIGIT_TOKEN
 from extractor.text.units import unit_at
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")

@@ -1,0 +1,64 @@
+"""The one batch loop: files under the named paths, each read in turn, a bad one reported and
+counted without stopping the others. `ntm extract`, `ntm review` and ingest's planning share it."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from extractor.core import i18n
+from extractor.core.errors import ExitCode, ReadError
+from extractor.readers import SUPPORTED_SUFFIXES
+
+T = TypeVar("T")
+
+
+def paths_to_files(paths: list[str]) -> Iterator[Path]:
+    """Files named on the command line as they are; folders walked for supported suffixes
+    (answer files *.gold.json are skipped)."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield f
+        else:
+            yield p
+
+
+@dataclass
+class BatchOutcome:
+    """How a batch over files went, for the exit code."""
+
+    paths: list[str]
+    ok: int = 0
+    failed: int = 0
+
+    def exit_code(self) -> int:
+        if self.ok == 0 and self.failed == 0:
+            print(i18n.t("cli", "no_files", paths=", ".join(self.paths)), file=sys.stderr)
+            return ExitCode.ALL_FAILED
+        if self.failed:
+            return ExitCode.ALL_FAILED if self.ok == 0 else ExitCode.SOME_FAILED
+        return ExitCode.OK
+
+
+def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], T]) -> Iterator[tuple[Path, T]]:
+    """`handle(file)` for every file under `paths`; a file that fails is reported on stderr
+    with its name and reason and counted, and the batch goes on."""
+    for f in paths_to_files(paths):
+        try:
+            result = handle(f)
+        except ReadError as err:
+            outcome.failed += 1
+            print(i18n.t("cli", "read_failed", message=err.message()), file=sys.stderr)
+            continue
+        except Exception as err:  # noqa: BLE001 - one bad file never stops the batch
+            outcome.failed += 1
+            wrapped = ReadError(str(f), "internal_error", f"{type(err).__name__}: {err}")
+            print(i18n.t("cli", "read_failed", message=wrapped.message()), file=sys.stderr)
+            continue
+        outcome.ok += 1
+        yield f, result
