@@ -8,7 +8,7 @@ import pytest
 
 from extractor.core.data import load_pattern, pattern_names
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 
 
 def _keys(node: object) -> set[str]:
@@ -29,6 +29,6 @@ def test_pattern_file_has_examples_and_counter_examples(name):
 @pytest.mark.parametrize("name", pattern_names())
 def test_pattern_file_is_run_by_a_test(name):
     named = re.compile(rf"[\"']{name}[\"']")
-    users = [p.name for p in TESTS.glob("test_*.py") if p.name != Path(__file__).name
+    users = [p.name for p in TESTS.rglob("test_*.py") if p.name != Path(__file__).name
              and "load_pattern" in (src := p.read_text(encoding="utf-8")) and named.search(src)]
     assert users, f"no test loads patterns/{name}.yaml"

@@ -13,7 +13,7 @@ from extractor.pipeline import document_to_record
 from extractor.readers import read_document
 from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = load_pattern("legacy_encodings")
 SAMPLE = (ROOT / "corpus" / "luc-binh-2023.txt").read_text(encoding="utf-8")
 

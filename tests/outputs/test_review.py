@@ -12,7 +12,7 @@ from extractor.pipeline import document_to_record
 from extractor.readers import read_document
 from extractor.review import document_to_review_html
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_figure_is_marked_in_its_source_and_flags_link_to_evidence():

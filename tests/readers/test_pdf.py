@@ -11,11 +11,13 @@ import pytest
 from extractor.core.errors import ReadError
 from extractor.core.model import BlockKind
 from extractor.core.settings import Settings
-from extractor.readers import bytes_to_document, pdf
-from extractor.readers.pdf import LineMetrics, PdfLine
+from extractor.readers import bytes_to_document
+from extractor.readers.pdf import chars, layout
+from extractor.readers.pdf.layout import LineMetrics
+from extractor.readers.pdf.lines import PdfLine
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 sys.path.insert(0, str(FIXTURES))
 import make_reader_fixtures as made  # noqa: E402  (the texts layout.pdf was built from)
 
@@ -33,7 +35,7 @@ def read(path: Path, settings: Settings | None = None):
     "\ue001\ue002 \ue003 nông thôn",
 ])
 def test_garbled_text_is_suspect(text: str) -> None:
-    assert pdf.text_is_suspect(text, 0.08)
+    assert chars.text_is_suspect(text, 0.08)
 
 
 @pytest.mark.parametrize("text", [
@@ -43,7 +45,7 @@ def test_garbled_text_is_suspect(text: str) -> None:
     "",
 ])
 def test_clean_text_is_not_suspect(text: str) -> None:
-    assert not pdf.text_is_suspect(text, 0.08)
+    assert not chars.text_is_suspect(text, 0.08)
 
 
 def test_every_page_of_the_clean_sample_passes_the_judge() -> None:
@@ -53,13 +55,13 @@ def test_every_page_of_the_clean_sample_passes_the_judge() -> None:
 
 # -- joining lines and splitting paragraphs (pure functions) -------------------------------
 def test_join_keeps_a_hyphen_at_a_line_break() -> None:
-    assert pdf.join_lines(["giai đoạn 2021-", "2023 của xã"]) == "giai đoạn 2021-2023 của xã"
-    assert pdf.join_lines(["an ninh -", "quốc phòng"]) == "an ninh - quốc phòng"
+    assert layout.join_lines(["giai đoạn 2021-", "2023 của xã"]) == "giai đoạn 2021-2023 của xã"
+    assert layout.join_lines(["an ninh -", "quốc phòng"]) == "an ninh - quốc phòng"
 
 
 def test_join_drops_only_a_soft_hyphen() -> None:
-    assert pdf.join_lines(["Khuổi\u00ad", "Lặng"]) == "KhuổiLặng"
-    assert pdf.join_lines(["nông thôn", "mới"]) == "nông thôn mới"
+    assert layout.join_lines(["Khuổi\u00ad", "Lặng"]) == "KhuổiLặng"
+    assert layout.join_lines(["nông thôn", "mới"]) == "nông thôn mới"
 
 
 def line(text: str, y: float, x0: float = 72.0, x1: float = 520.0, size: float = 13.0) -> PdfLine:
@@ -70,7 +72,7 @@ METRICS = LineMetrics(pitch=1.15, right=520.0)
 
 
 def texts(paragraphs: list[list[PdfLine]]) -> list[str]:
-    return [pdf.join_lines([ln.text for ln in p]) for p in paragraphs]
+    return [layout.join_lines([ln.text for ln in p]) for p in paragraphs]
 
 
 def test_paragraphs_split_on_gap_indent_short_line_and_bullets() -> None:
@@ -83,7 +85,7 @@ def test_paragraphs_split_on_gap_indent_short_line_and_bullets() -> None:
         line("đã giải ngân hết trong năm.", 175, x1=250),
         line("Phần thứ hai", 200, x0=250, x1=340),                   # after a larger gap
     ]
-    assert texts(pdf.lines_to_paragraphs(lines, METRICS)) == [
+    assert texts(layout.lines_to_paragraphs(lines, METRICS)) == [
         "Thực hiện công văn số 1724 của UBND huyện về việc báo cáo sơ kết ba năm như sau:",
         "- Đường trục thôn được cứng hóa đạt 12,1/12,6 km.",
         "Kinh phí đã được cấp để thực hiện là 250 triệu đồng và đã giải ngân hết trong năm.",
@@ -94,13 +96,13 @@ def test_paragraphs_split_on_gap_indent_short_line_and_bullets() -> None:
 def test_a_full_line_followed_by_an_indented_one_ends_a_paragraph() -> None:
     lines = [line("đoạn một kết thúc đúng ở lề phải của trang giấy", 100),
              line("Đoạn hai thụt đầu dòng", 115, x0=100, x1=300)]
-    assert len(pdf.lines_to_paragraphs(lines, METRICS)) == 2
+    assert len(layout.lines_to_paragraphs(lines, METRICS)) == 2
 
 
 def test_centered_title_lines_stay_one_paragraph() -> None:
     lines = [line("ĐÁNH GIÁ TÌNH HÌNH TRIỂN KHAI, KẾT QUẢ THỰC HIỆN", 100, x0=120, x1=470),
              line("CHƯƠNG TRÌNH", 115, x0=250, x1=340)]
-    assert texts(pdf.lines_to_paragraphs(lines, METRICS)) == [
+    assert texts(layout.lines_to_paragraphs(lines, METRICS)) == [
         "ĐÁNH GIÁ TÌNH HÌNH TRIỂN KHAI, KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH"]
 
 
@@ -108,28 +110,28 @@ def test_segments_side_by_side_are_separate_blocks() -> None:
     lines = [line("6", 100, x0=72, x1=80), line("Cơ sở vật chất văn hóa", 100, x0=120, x1=250),
              line("(nhà văn hóa thôn)", 115, x0=120, x1=230),
              line("Chưa đạt", 100, x0=300, x1=350)]
-    assert texts(pdf.lines_to_paragraphs(lines, METRICS)) == [
+    assert texts(layout.lines_to_paragraphs(lines, METRICS)) == [
         "6", "Cơ sở vật chất văn hóa (nhà văn hóa thôn)", "Chưa đạt"]
 
 
 def test_text_after_a_table_starts_a_paragraph_and_a_next_row_is_not_merged() -> None:
     lines = [line("Môi trường", 100, x0=120, x1=200), line("Chưa đạt", 100, x0=400, x1=460),
              line("(số liệu chi tiết theo Phụ biểu số 09 kèm theo)", 115, x0=72, x1=330)]
-    assert texts(pdf.lines_to_paragraphs(lines, METRICS)) == [
+    assert texts(layout.lines_to_paragraphs(lines, METRICS)) == [
         "Môi trường", "Chưa đạt", "(số liệu chi tiết theo Phụ biểu số 09 kèm theo)"]
 
 
 def test_paragraph_continues_over_a_page_break_but_a_table_row_does_not() -> None:
     full = line("Cán bộ công chức xã sử dụng thành thạo các phần mềm quản lý văn bản và", 780)
-    assert pdf.continues_on_next_page(full, line("hệ thống thư điện tử công vụ.", 60, x1=300),
+    assert layout.continues_on_next_page(full, line("hệ thống thư điện tử công vụ.", 60, x1=300),
                                       METRICS)
-    assert not pdf.continues_on_next_page(full, line("- Về cấp nước sinh hoạt:", 60, x1=250),
+    assert not layout.continues_on_next_page(full, line("- Về cấp nước sinh hoạt:", 60, x1=250),
                                           METRICS)
     short = line("Kết thúc đoạn văn.", 780, x1=200)
-    assert not pdf.continues_on_next_page(short, line("và dòng sau", 60), METRICS)
+    assert not layout.continues_on_next_page(short, line("và dòng sau", 60), METRICS)
     cell = line("3.677.200.000", 780, x0=415, x1=488)
     cell.row = True
-    assert not pdf.continues_on_next_page(cell, line("Tổng cộng", 60, x0=198, x1=254), METRICS)
+    assert not layout.continues_on_next_page(cell, line("Tổng cộng", 60, x0=198, x1=254), METRICS)
 
 
 # -- real PDFs -------------------------------------------------------------------------------

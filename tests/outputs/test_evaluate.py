@@ -21,7 +21,7 @@ from extractor.outputs.evaluate import (
     score_figures,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCORE_PY = ROOT.parent / "shared" / "eval" / "score.py"
 TARGETS = [str(ROOT / "corpus"), str(ROOT / "corpus" / "generated")]
 FLOOR = ROOT / "tests" / "accuracy_floor.json"

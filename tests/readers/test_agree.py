@@ -11,7 +11,7 @@ import pytest
 from extractor.core.model import BlockKind, Document
 from extractor.readers import read_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLE = {fmt: CORPUS / f"luc-binh-2023.{fmt}" for fmt in ("txt", "docx", "pdf")}

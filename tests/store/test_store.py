@@ -10,7 +10,7 @@ import pytest
 
 from extractor.store.db import SCHEMA_SQL, FileInfo, Store, StoreError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VERS = ("0.1.0", "abc")
 
 

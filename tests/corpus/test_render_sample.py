@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from extractor.core.data import load_pattern
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TXT = ROOT / "corpus" / "luc-binh-2023.txt"
 DOCX = ROOT / "corpus" / "luc-binh-2023.docx"
 PDF = ROOT / "corpus" / "luc-binh-2023.pdf"

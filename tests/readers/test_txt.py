@@ -11,7 +11,7 @@ from extractor.core.errors import ReadError
 from extractor.core.model import BlockKind
 from extractor.readers import bytes_to_document, sniff_format
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SAMPLE = (CORPUS / "luc-binh-2023.txt").read_text(encoding="utf-8")
 # A few real lines of the sample: enough text for a detector, and every Vietnamese diacritic
 # family (breve, circumflex, horn, đ, the five tones, capitals).

@@ -15,7 +15,7 @@ from extractor.core.model import BlockKind, CellPosition, Document
 from extractor.readers import bytes_to_document
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def to_bytes(d) -> bytes:  # type: ignore[no-untyped-def]

@@ -85,7 +85,7 @@ def _caught(gold_flag: dict, flag) -> bool:
     return want <= numbers_in(numbers(flag))
 
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 @pytest.fixture(scope="module")

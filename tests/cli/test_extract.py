@@ -12,7 +12,7 @@ import pytest
 
 from extractor.core.data import load_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [ROOT / "corpus" / f"luc-binh-2023.{ext}" for ext in ("txt", "docx", "pdf")]
 
 

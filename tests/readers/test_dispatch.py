@@ -13,8 +13,8 @@ from extractor.core import i18n
 from extractor.core.errors import ReadError
 from extractor.readers import read_document, sniff_format
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def error_of(path: Path) -> ReadError:

@@ -13,7 +13,7 @@ from corpus import generate as gen
 from extractor.outputs.evaluate import numbers_in
 from extractor.text.numbers import texts_to_convention, token_to_evidence
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "corpus" / "generated"
 UNITS = {"km", "m", "m2", "ha", "percent", "VND", "household", "person", "labour_day", "village",
          "criterion", "count"}

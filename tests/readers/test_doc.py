@@ -10,7 +10,7 @@ import pytest
 from extractor.core.model import BlockKind
 from extractor.readers import read_document
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 sys.path.insert(0, str(FIXTURES))
 import make_reader_fixtures as made  # noqa: E402
 

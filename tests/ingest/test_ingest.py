@@ -19,7 +19,7 @@ from extractor.cli.main import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
 from extractor.core.errors import reason
 from extractor.ingest import DELAY_ENV, _ingest, summary_lines
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
 NTM = [sys.executable, "-m", "extractor.cli.main"]
 TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")

@@ -1,0 +1,215 @@
+"""Text layers of PDF pages: pypdfium2 first (about 1 ms a page), pdfplumber for the pages
+whose fast text fails the quality test (`text_is_suspect`, about 80 ms a page)."""
+from __future__ import annotations
+
+import ctypes
+import io
+import logging
+import re
+from typing import Any
+
+from extractor.core.errors import ReadError
+from extractor.readers.pdf.lines import PageRead, PdfLine
+
+# A gap on one line wider than this many line heights separates two segments (table cells,
+# columns) rather than two words. Measured between pdfium's text runs on office-suite PDFs:
+# gaps inside running text stay under 0.75, gaps between table cells start at 1.25.
+SEGMENT_GAP = 1.0
+
+# -- judging a page's text -------------------------------------------------------------------
+_ALPHA_WORD = re.compile(r"\S*[^\W\d_]\S*")
+_LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
+_BAD_GLYPH = re.compile(r"\S*(?:[\ufffd\ue000-\uf8ff]|\(cid:\d+\))\S*")
+
+
+def text_is_suspect(text: str, max_ratio: float) -> bool:
+    """True when too many words of `text` look garbled: one letter standing alone (Vietnamese
+    words split where letters with diacritics went missing: "K t qu th c hi n"), or a word
+    with a replacement, private-use or '(cid:NN)' glyph. Regexes, not a Python loop: this
+    runs on every page."""
+    words = len(_ALPHA_WORD.findall(text))
+    bad = len(_LONE_LETTER.findall(text)) + len(_BAD_GLYPH.findall(text))
+    return bad > 0 and bad / max(words, 1) > max_ratio
+
+
+# -- pypdfium2 -------------------------------------------------------------------------------
+class _Chars:
+    """Raw pdfium calls with reused out-parameters (the fast path's hot loop)."""
+
+    def __init__(self, pdfium_c: Any, textpage: Any) -> None:
+        self.c = pdfium_c
+        self.tp = textpage.raw
+        self.l, self.r, self.b, self.t = (ctypes.c_double() for _ in range(4))
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def left(self, i: int) -> float:
+        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
+        return self.l.value
+
+    def right(self, i: int) -> float:
+        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
+        return self.r.value
+
+    def baseline(self, i: int) -> float:
+        self.c.FPDFText_GetCharOrigin(self.tp, i, self.x, self.y)
+        return self.y.value
+
+    def size(self, i: int) -> float:
+        return float(self.c.FPDFText_GetFontSize(self.tp, i)) or 10.0
+
+    def bold(self, i: int) -> bool:
+        if int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600:
+            return True
+        # many embedded fonts declare no weight: fall back to the font's name
+        self.c.FPDFText_GetFontInfo(self.tp, i, self.name, len(self.name), self.flags)
+        return b"bold" in self.name.value.lower() or bool(self.flags.value & (1 << 18))
+
+    def segment_starts(self) -> set[int]:
+        """Indices of chars that start a new segment inside one of pdfium's lines: the first
+        char of a text run (pdfium's text rectangles) sitting on the same line as the run
+        before it but a wide gap to its right (the next table cell), or back to its left."""
+        starts: set[int] = set()
+        prev: tuple[float, float, float, float] | None = None
+        for k in range(self.c.FPDFText_CountRects(self.tp, 0, -1)):
+            self.c.FPDFText_GetRect(self.tp, k, self.l, self.t, self.r, self.b)
+            cur = (self.l.value, self.t.value, self.r.value, self.b.value)
+            if prev is not None:
+                # a lone '-' has a box a point high: measure gaps by the taller run
+                height = max(prev[1] - prev[3], cur[1] - cur[3])
+                overlap = min(prev[1], cur[1]) - max(prev[3], cur[3])
+                same_line = overlap > 0.5 * min(prev[1] - prev[3], cur[1] - cur[3])
+                # (pdfium sometimes keeps the first cell of the next table row on the line of
+                # the last cell of the row before: a jump back left marks it too)
+                if same_line and cur[0] - prev[2] > SEGMENT_GAP * height or \
+                        cur[0] < prev[0] - height:
+                    index = self.c.FPDFText_GetCharIndexAtPos(
+                        self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
+                        1.0, 1.0)
+                    if index >= 0:
+                        starts.add(index)
+            prev = cur
+        return starts
+
+
+def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
+                 cuts: list[int]) -> list[PdfLine]:
+    """Segments of one pdfium line `text` whose first char has index `start`, cut at the
+    (text-relative) positions `cuts`."""
+    out: list[PdfLine] = []
+    bounds = [0, *cuts, len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and text[a] == " ":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+        if a < b:
+            i = start + a
+            # bold: the segment's first and last glyphs are (a bold label alone is not)
+            out.append(PdfLine(text[a:b], chars.left(i), chars.right(start + b - 1),
+                               height - chars.baseline(i), chars.size(i),
+                               chars.bold(i) and chars.bold(start + b - 1)))
+    return out
+
+
+def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:
+    height = float(page.get_height())
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range() if count > 0 else ""
+        if not text.strip():
+            has_text = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT],
+                                                          max_depth=1))
+            return PageRead([], "", has_text, height)
+        if len(text) != count:  # pdfium inserted or dropped chars: indices would not match
+            return PageRead([], text, True, height, warnings=["pdfium text/char count differ"])
+        chars = _Chars(pdfium_c, textpage)
+        starts = sorted(chars.segment_starts())
+        lines: list[PdfLine] = []
+        pos = 0
+        for raw_line in text.split("\r\n"):
+            # a line-end hyphen pdfium joined to the next line: split there again
+            offset = pos
+            for piece in re.split(r"(?<=[\ufffe\x02])", raw_line):
+                if piece:
+                    cuts = [k - offset for k in starts if offset < k < offset + len(piece)]
+                    lines.extend(_pdfium_line(chars, piece, offset, height, cuts))
+                offset += len(piece)
+            pos += len(raw_line) + 2
+        return PageRead(lines, text, True, height)
+    finally:
+        textpage.close()
+
+
+# -- pdfplumber ------------------------------------------------------------------------------
+def _plumber_page(page: Any) -> list[PdfLine]:
+    """Lines of a pdfplumber page. Glyphs are grouped into lines and ordered within a line by
+    position, which puts glyphs a fallback font drew later back inside their words; the
+    segments (lines, cells) then keep the content-stream order of their first glyph, which
+    keeps each wrapped table cell together as pdfium does."""
+    height = float(page.height)
+    stream = {id(c): i for i, c in enumerate(page.chars)}
+    keyed: list[tuple[int, PdfLine]] = []
+    for line in page.extract_text_lines(layout=False, strip=True, return_chars=True):
+        chars = [c for c in line["chars"] if c.get("text")]
+        segments: list[list[dict[str, Any]]] = [[chars[0]]] if chars else []
+        for prev, ch in zip(chars, chars[1:]):
+            if ch["x0"] - prev["x1"] > SEGMENT_GAP * (prev.get("size") or 10.0):
+                segments.append([])
+            segments[-1].append(ch)
+        for seg in segments:
+            first = min(stream.get(id(c), len(stream)) for c in seg)
+            keyed.append((first, _plumber_segment(seg, height)))
+    keyed.sort(key=lambda item: item[0])
+    return [ln for _, ln in keyed if ln.text]
+
+
+def _plumber_segment(chars: list[dict[str, Any]], height: float) -> PdfLine:
+    text = []
+    for prev, ch in zip([None, *chars], chars):
+        # a gap of a sixth of an em between glyphs is a space the PDF did not draw
+        if prev is not None and ch["text"] != " " and text and text[-1] != " " and \
+                ch["x0"] - prev["x1"] > 0.15 * (ch.get("size") or 10.0):
+            text.append(" ")
+        text.append(ch["text"])
+    first = chars[0]
+    baseline = height - first["matrix"][5] if first.get("matrix") else first["bottom"]
+    bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if c["text"].strip())
+    return PdfLine("".join(text).strip(), first["x0"], chars[-1]["x1"], baseline,
+                   first.get("size") or 10.0, bold)
+
+
+# -- rebuilding paragraphs ---------------------------------------------------------------
+
+
+def open_pdfium(data: bytes, path: str) -> Any:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data), pdfium_c
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ReadError(path, "encrypted_pdf") from None
+        raise ReadError(path, "corrupt_pdf", str(exc)) from None
+
+
+def reread_with_pdfplumber(data: bytes, path: str, pages: list[PageRead],
+                            numbers: list[int]) -> None:
+    import pdfplumber
+
+    # pdfminer logs every oddity of a damaged file to the console; what matters reaches the
+    # page's warnings below, so keep the officer's terminal to the tool's own messages
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in numbers]) as pdf:
+            for n, page in zip(numbers, pdf.pages):
+                pages[n].lines = _plumber_page(page)
+                pages[n].reread = True
+    except Exception as exc:  # keep pdfium's text when pdfminer cannot parse the file
+        for n in numbers:
+            pages[n].warnings.append(f"pdfplumber re-read failed: {type(exc).__name__}: {exc}")
+

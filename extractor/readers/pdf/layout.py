@@ -1,0 +1,273 @@
+"""Paragraphs, tables and margins of a PDF rebuilt from line segments (`PdfLine`).
+
+One set of rules rebuilds paragraphs (`lines_to_paragraphs`): lines of a paragraph are
+joined with a space; a paragraph ends at a larger vertical gap, a change of font size or
+weight, an indented first line, a short last line, a line starting with a list marker, or a
+jump to another column; a paragraph whose last line is full continues on the next page. A
+hyphen at a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen (U+00AD)
+is dropped. Paragraphs side by side on one baseline, row after row, become table cells
+(extractor.readers.pdf.tables). Lines that repeat at the top or bottom of most pages (digits
+ignored, so page numbers count) are marked as header/footer blocks. Text is NFC after every
+library (some return NFD).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from extractor.core.data import load_pattern
+from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
+from extractor.readers import LIST_MARKERS
+from extractor.readers.pdf.lines import PageRead, PdfLine
+from extractor.readers.pdf.tables import paragraphs_to_cells
+
+# A line whose baseline lies this much further below the previous one than the usual line
+# pitch of the document starts a new paragraph.
+PARAGRAPH_GAP = 1.3
+# Headers/footers: lines within this share of the page height from its top or bottom that
+# repeat on at least this share of the pages.
+MARGIN_SHARE = 0.12
+REPEAT_SHARE = 0.5
+
+_SENTENCE_END = tuple(".:;!?…")
+
+
+@lru_cache(maxsize=1)
+def _list_start() -> re.Pattern[str]:
+    """A line that opens a list item or a numbered heading (patterns/sections.yaml)."""
+    return re.compile(load_pattern("sections")["list_start"]["regex"])
+
+
+_SOFT_HYPHEN = "\u00ad"
+# pdfium replaces a hyphen that ends a line before a letter with U+FFFE (or U+0002) and
+# joins the two lines. It does so for a typed hyphen ("nông-" + "thôn") and for a rendered
+# soft hyphen alike: the PDF draws both as the same '-' glyph. Vietnamese does not hyphenate
+# syllables at line ends, so such a hyphen is kept as '-'; only a glyph the PDF itself maps
+# to U+00AD (soft hyphen) is dropped when lines are joined.
+_PDFIUM_HYPHEN = ("\ufffe", "\x02")
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+@dataclass(frozen=True)
+class LineMetrics:
+    """Per-document layout figures the paragraph rules compare against."""
+
+    pitch: float  # usual baseline distance between lines of one paragraph, in font sizes
+    right: float  # right edge of the text column
+
+
+def lines_to_metrics(pages: list[list[PdfLine]]) -> LineMetrics:
+    ratios: list[float] = []
+    rights: list[float] = []
+    for lines in pages:
+        for prev, line in zip(lines, lines[1:]):
+            dy = line.baseline - prev.baseline
+            if 0.5 * line.size < dy < 4 * line.size and abs(line.size - prev.size) < 0.5:
+                ratios.append(dy / line.size)
+        rights.extend(ln.x1 for ln in lines)
+    # within-paragraph pitch is the common small one: a low quantile ignores paragraph gaps
+    pitch = statistics.quantiles(ratios, n=4)[0] if len(ratios) >= 4 else \
+        (min(ratios) if ratios else 1.2)
+    right = statistics.quantiles(rights, n=10)[-1] if len(rights) >= 10 else \
+        (max(rights) if rights else 0.0)
+    return LineMetrics(pitch=pitch, right=right)
+
+
+def _centered(a: PdfLine, b: PdfLine) -> bool:
+    return abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < a.size and abs(a.x0 - b.x0) > a.size
+
+
+def _ends_short(prev: PdfLine, line: PdfLine, m: LineMetrics) -> bool:
+    """Whether `prev` ends early: the first word of `line` would have fit after it, so the
+    break was the author's, not the line wrap's."""
+    first_word = line.text.split(" ", 1)[0]
+    advance = (line.x1 - line.x0) / max(len(line.text), 1)
+    return m.right - prev.x1 > (len(first_word) + 1) * advance + 0.3 * line.size
+
+
+def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetrics) -> bool:
+    """Whether `line` begins a new paragraph after `prev` (`first`: the paragraph's first)."""
+    size = max(prev.size, line.size)
+    dy = line.baseline - prev.baseline
+    if dy < 0.3 * size:
+        return True  # same line further right, or back up: another cell or column
+    if abs(line.size - prev.size) > 0.15 * size:
+        return True
+    if dy > m.pitch * PARAGRAPH_GAP * size:
+        return True
+    opens = not line.text[:1].islower()  # a continuation line starts with a small letter
+    if line.bold != prev.bold and opens:
+        return True  # a bold heading line next to body text
+    if line.x0 < prev.x0 - 4 * size:
+        return True  # back to a column far to the left: the next table row, or the text after
+    # a cell wraps at its own border, unknown here: "short" only means something in a line
+    # that has the text column to itself
+    short = not prev.row and _ends_short(prev, line, m)
+    ends_sentence = prev.text.endswith(_SENTENCE_END)
+    if _list_start().match(line.text) and (short or ends_sentence):
+        return True
+    if short and not _centered(prev, line) and (ends_sentence or opens):
+        return True
+    hanging = first is prev and _list_start().match(first.text) is not None
+    if line.x0 > prev.x0 + 0.8 * size and not hanging and not _centered(prev, line):
+        return True  # an indented first line after a full one
+    return False
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join the lines of one paragraph: a space between lines, nothing after a soft hyphen
+    (dropped) or a hyphen that follows a letter or digit (kept: '2021-' + '2023')."""
+    out = ""
+    for text in texts:
+        if not out:
+            out = text
+        elif out.endswith(_SOFT_HYPHEN):
+            out = out[:-1] + text
+        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalnum():
+            out += text
+        else:
+            out += " " + text
+    return out
+
+
+def _mark_rows(lines: list[PdfLine]) -> None:
+    for prev, line in zip(lines, lines[1:]):
+        if abs(line.baseline - prev.baseline) < 0.3 * max(line.size, prev.size):
+            prev.row = line.row = True
+
+
+def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLine]]:
+    """Group a page's line segments (in reading order) into paragraphs."""
+    _mark_rows(lines)
+    paragraphs: list[list[PdfLine]] = []
+    for line in lines:
+        if paragraphs and not starts_paragraph(paragraphs[-1][-1], line, paragraphs[-1][0], m):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return paragraphs
+
+
+# -- headers and footers ---------------------------------------------------------------------
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
+
+
+def pages_to_margin_lines(pages: list[PageRead]) -> dict[tuple[int, int], BlockKind]:
+    """(page index, line index) of lines repeated in the top or bottom margin of most pages."""
+    if len(pages) < 2:
+        return {}
+    where: dict[tuple[str, BlockKind], list[tuple[int, int]]] = {}
+    for p, page in enumerate(pages):
+        for i, line in enumerate(page.lines):
+            if line.baseline < MARGIN_SHARE * page.height:
+                kind = BlockKind.HEADER
+            elif line.baseline > (1 - MARGIN_SHARE) * page.height:
+                kind = BlockKind.FOOTER
+            else:
+                continue
+            where.setdefault((_margin_key(line.text), kind), []).append((p, i))
+    texted = sum(1 for page in pages if page.lines)
+    marked: dict[tuple[int, int], BlockKind] = {}
+    for (_, kind), spots in where.items():
+        if len({p for p, _ in spots}) >= max(2, REPEAT_SHARE * texted):
+            marked.update({spot: kind for spot in spots})
+    return marked
+
+
+# -- the document ----------------------------------------------------------------------------
+def _nfc(line: PdfLine) -> PdfLine:
+    text = unicodedata.normalize("NFC", line.text)
+    text = "".join(c for c in text if c >= " " or c in _PDFIUM_HYPHEN)
+    line.text = text.replace("\ufffe", "-").replace("\x02", "-")
+    return line
+
+
+
+def continues_on_next_page(last: PdfLine, first: PdfLine, m: LineMetrics) -> bool:
+    """Whether the first line of a page continues the last paragraph of the page before:
+    that paragraph's last line is full, and the new line neither starts a list item, nor
+    changes font size, nor starts a sentence after one that ended."""
+    size = max(last.size, first.size)
+    if _ends_short(last, first, m) or abs(last.size - first.size) > 0.15 * size:
+        return False
+    if last.bold != first.bold and not first.text[:1].islower():
+        return False
+    if last.row or first.row or abs(first.x0 - last.x0) > 4 * size:
+        return False  # table cells, or a different column
+    if _list_start().match(first.text):
+        return False
+    return not (last.text.endswith(_SENTENCE_END) and first.text[:1].isupper())
+
+
+def _margin_blocks(pages: list[PageRead], margin: dict[tuple[int, int], BlockKind], p: int,
+                   kind: BlockKind, add: Any) -> None:
+    for i, ln in enumerate(pages[p].lines):
+        if margin.get((p, i)) is kind:
+            add(kind, [ln], p + 1)
+
+
+def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document:
+    for page in pages:
+        page.lines = [ln for ln in map(_nfc, page.lines) if ln.text.strip()]
+    metrics = lines_to_metrics([page.lines for page in pages])
+    margin = pages_to_margin_lines(pages)
+    blocks: list[Block] = []
+    warnings: list[str] = []
+
+    def add(kind: BlockKind, lines: list[PdfLine], number: int,
+            cell: CellPosition | None = None) -> None:
+        text = join_lines([ln.text for ln in lines]).strip()
+        if text:
+            if cell is not None:
+                kind = BlockKind.TABLE_CELL
+            elif kind is BlockKind.PARAGRAPH and text.startswith(LIST_MARKERS):
+                kind = BlockKind.LIST_ITEM
+            bold = all(ln.bold for ln in lines)
+            blocks.append(Block(len(blocks), kind, text, number, Style(bold=bold), cell))
+
+    # paragraphs of all pages in one stream, so one that runs over a page break is one block
+    paragraphs: list[tuple[int, list[PdfLine]]] = []
+    for p, page in enumerate(pages):
+        warnings.extend(page.warnings)
+        body = [ln for i, ln in enumerate(page.lines) if (p, i) not in margin]
+        for k, paragraph in enumerate(lines_to_paragraphs(body, metrics)):
+            if k == 0 and paragraphs and continues_on_next_page(paragraphs[-1][1][-1],
+                                                                paragraph[0], metrics):
+                paragraphs[-1][1].extend(paragraph)
+            else:
+                paragraphs.append((p, paragraph))
+    marked = paragraphs_to_cells(paragraphs)
+    # header lines before the first paragraph that starts on their page, footer lines after
+    # the last one (which may run on to the next page)
+    starting = Counter(p for p, _, _ in marked)
+    done: Counter[int] = Counter()
+    next_page = 0
+
+    def margins_up_to(last: int) -> None:
+        nonlocal next_page
+        while next_page <= last:
+            _margin_blocks(pages, margin, next_page, BlockKind.HEADER, add)
+            if not starting[next_page]:
+                _margin_blocks(pages, margin, next_page, BlockKind.FOOTER, add)
+            next_page += 1
+
+    for p, paragraph, cell in marked:
+        margins_up_to(p)
+        add(BlockKind.PARAGRAPH, paragraph, p + 1, cell)
+        done[p] += 1
+        if done[p] == starting[p]:
+            _margin_blocks(pages, margin, p, BlockKind.FOOTER, add)
+    margins_up_to(len(pages) - 1)
+    without = [p + 1 for p, page in enumerate(pages) if not page.lines]
+    reread = [p + 1 for p, page in enumerate(pages) if page.reread]
+    if reread:
+        warnings.append("pages re-read with pdfplumber: " + ", ".join(map(str, reread)))
+    return Document(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=len(pages),
+                    pages_without_text=without, warnings=warnings)
+

@@ -1,0 +1,109 @@
+"""Table cells of a PDF rebuilt from layout alone: paragraphs side by side on one baseline,
+row after row, are cells of a table."""
+from __future__ import annotations
+
+from extractor.core.model import CellPosition
+from extractor.readers.pdf.lines import PdfLine
+
+
+def _same_row(a: PdfLine, b: PdfLine) -> bool:
+    return abs(a.baseline - b.baseline) < 0.3 * max(a.size, b.size) and b.x0 > a.x0
+
+
+def _extent(lines: list[PdfLine]) -> tuple[float, float]:
+    return min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+
+
+def _columns_of(lines: list[PdfLine], columns: list[tuple[float, float]]) -> list[int]:
+    """The columns a cell overlaps (the nearest one when it sits in a gap between them)."""
+    x0, x1 = _extent(lines)
+    over = [c for c, (a, b) in enumerate(columns) if min(x1, b) - max(x0, a) > 0]
+    if not over:
+        middle = (x0 + x1) / 2
+        over = [min(range(len(columns)),
+                    key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - middle))]
+    return over
+
+
+def _rest_of_split_row(cells: list[list[PdfLine]], last_row: list[list[PdfLine]],
+                       columns: list[tuple[float, float]]) -> bool:
+    """Whether the first row of a page is the rest of the table row a page break split: its
+    cells start with small letters and each sits under a different cell of the last row."""
+    if not all(lines[0].text[:1].islower() for lines in cells):
+        return False
+    taken = [_columns_of(lines, columns)[0] for lines in cells]
+    above = {_columns_of(lines, columns)[0] for lines in last_row}
+    return len(set(taken)) == len(taken) and set(taken) <= above
+
+
+def _lone_cell(lines: list[PdfLine], fullest: list[list[PdfLine]]) -> bool:
+    """Whether a paragraph right after a table row is that table's next row with one cell
+    filled: it lies in one column other than the first (text after a table starts at the
+    left margin) and is aligned with that column's cell above: same left, right or centre."""
+    columns = [_extent(cell) for cell in fullest]
+    x0, x1 = _extent(lines)
+    over = [c for c, (a, b) in enumerate(columns) if min(x1, b) - max(x0, a) > 0]
+    if len(over) != 1 or over[0] == 0:
+        return False
+    a, b = columns[over[0]]
+    size = lines[0].size
+    return abs(x0 - a) < size or abs(x1 - b) < size or abs((x0 + x1) - (a + b)) < 2 * size
+
+
+def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
+                        ) -> list[tuple[int, list[PdfLine], CellPosition | None]]:
+    """The paragraphs with table cells marked, rebuilt from layout alone.
+
+    A row is a run of paragraphs whose first lines share a baseline, left to right (cells are
+    top-aligned); consecutive rows of two or more cells make a table, across a page break
+    too. When a page break splits a row, the rest of its cells at the top of the next page
+    are appended to the cells above them. Columns are the cells of the table's fullest row;
+    a cell overlapping several spans them. Without the table's rulings this misses cells
+    left empty, but it gives the figures and criteria of a PDF table the same row/column
+    context as in the .docx.
+    """
+    rows: list[list[int]] = []
+    for k, (page, lines) in enumerate(paragraphs):
+        head = rows[-1] if rows else None
+        if head is not None and paragraphs[head[0]][0] == page and \
+                _same_row(paragraphs[head[-1]][1][0], lines[0]):
+            head.append(k)
+        else:
+            rows.append([k])
+    tables: list[list[list[int]]] = []
+    absorbed: set[int] = set()
+    in_table = False
+    for i, row in enumerate(rows):
+        page_start = i > 0 and paragraphs[row[0]][0] != paragraphs[rows[i - 1][0]][0]
+        if in_table and page_start:
+            table = tables[-1]
+            columns = [_extent(paragraphs[k][1]) for k in max(table, key=len)]
+            last = table[-1]
+            if _rest_of_split_row([paragraphs[k][1] for k in row],
+                                  [paragraphs[k][1] for k in last], columns):
+                for k in row:
+                    col = _columns_of(paragraphs[k][1], columns)[0]
+                    target = next(j for j in last
+                                  if _columns_of(paragraphs[j][1], columns)[0] == col)
+                    paragraphs[target][1].extend(paragraphs[k][1])
+                    absorbed.add(k)
+                continue  # the table goes on with the next row
+        if in_table and len(row) == 1 and not page_start and _lone_cell(
+                paragraphs[row[0]][1], [paragraphs[k][1] for k in max(tables[-1], key=len)]):
+            tables[-1].append(row)
+            continue
+        if len(row) >= 2:
+            if not in_table:
+                tables.append([])
+            tables[-1].append(row)
+        in_table = len(row) >= 2
+    cells: dict[int, CellPosition] = {}
+    for t, table in enumerate(tables):
+        columns = [_extent(paragraphs[k][1]) for k in max(table, key=len)]
+        for r, row in enumerate(table):
+            for k in row:
+                over = _columns_of(paragraphs[k][1], columns)
+                cells[k] = CellPosition(table=t, row=r, col=over[0], col_span=len(over))
+    return [(page, lines, cells.get(k)) for k, (page, lines) in enumerate(paragraphs)
+            if k not in absorbed]
+
