@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from extractor.core.data import parse_yaml
 
 LANGUAGES = ("vi", "en")
 _language: str | None = None
@@ -48,7 +48,7 @@ def language() -> str:
 @lru_cache(maxsize=None)
 def catalogue(domain: str) -> dict[str, dict[str, str]]:
     text = resources.files("extractor.core").joinpath("locale", f"{domain}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return parse_yaml(text) or {}
 
 
 def t(domain: str, key: str, lang: str | None = None, **values: Any) -> str:

@@ -14,16 +14,12 @@ class Settings:
     # A PDF page whose fast text fails the quality test is re-read with pdfplumber; above this
     # share of suspect words a page fails.
     pdf_suspect_word_ratio: float = 0.08
-    # Characters of context either side of a figure kept in evidence and the review page.
-    context_chars: int = 60
 
     def __post_init__(self) -> None:
         if self.number_convention not in NUMBER_CONVENTIONS:
             raise ValueError(f"number_convention must be one of {NUMBER_CONVENTIONS}")
         if not 0.0 < self.pdf_suspect_word_ratio < 1.0:
             raise ValueError("pdf_suspect_word_ratio must be between 0 and 1")
-        if self.context_chars < 0:
-            raise ValueError("context_chars must be >= 0")
 
 
 DEFAULT_SETTINGS = Settings()
