@@ -98,6 +98,9 @@ def read_document(path: str | os.PathLike[str], settings: Settings = DEFAULT_SET
     p = Path(path)
     name = str(path)
     try:
+        size = p.stat().st_size
+        if size > settings.max_file_bytes:
+            raise ReadError(name, "too_large", f"{size:,} bytes > {settings.max_file_bytes:,}")
         data = p.read_bytes()
     except FileNotFoundError:
         raise ReadError(name, "not_found") from None
@@ -114,9 +117,15 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
     """Sniff the format of `data` and read it with the matching reader."""
     if not data:
         raise ReadError(path, "empty_file")
+    if len(data) > settings.max_file_bytes:
+        raise ReadError(path, "too_large", f"{len(data):,} bytes > {settings.max_file_bytes:,}")
     fmt = sniff_format(data)
     sha256 = hashlib.sha256(data).hexdigest()
-    return document_from_legacy_font(_read_format(data, path, fmt, sha256, settings))
+    doc = _read_format(data, path, fmt, sha256, settings)
+    chars = sum(len(b.text) for b in doc.blocks)
+    if chars > settings.max_document_chars:
+        raise ReadError(path, "too_much_text", f"{chars:,} characters > {settings.max_document_chars:,}")
+    return document_from_legacy_font(doc)
 
 
 def document_from_legacy_font(doc: Document) -> Document:
@@ -140,7 +149,7 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
             return txt.bytes_to_document(data, path, sha256)
         if fmt == "docx":
             from extractor.readers import docx
-            return docx.bytes_to_document(data, path, sha256)
+            return docx.bytes_to_document(data, path, sha256, settings=settings)
         if fmt == "pdf":
             from extractor.readers import pdf
             return pdf.bytes_to_document(data, path, sha256, settings)

@@ -97,7 +97,7 @@ def test_blank_text_file_has_no_text() -> None:
 
 
 def _cells(text: str) -> list[tuple[int, int, int, str]]:
-    doc = bytes_to_document(text.encode("utf-8"), "t.txt", "0")
+    doc = bytes_to_document(text.encode("utf-8"), "t.txt")
     return [(b.cell.table, b.cell.row, b.cell.col, b.text) for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
 
 
@@ -115,7 +115,7 @@ def test_tab_separated_rows_keep_their_columns() -> None:
 
 
 def test_a_lone_line_with_a_bar_stays_prose() -> None:
-    doc = bytes_to_document("Kết quả | tóm tắt\nXã đạt 15/19 tiêu chí".encode("utf-8"), "t.txt", "0")
+    doc = bytes_to_document("Kết quả | tóm tắt\nXã đạt 15/19 tiêu chí".encode("utf-8"), "t.txt")
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
 
 
