@@ -265,8 +265,8 @@ class _Reader:
                     nested.append(("table", child))
             text = "\n".join(texts)
             if text:
-                if override is not None:
-                    self.add(override, text, Style(bold=all(bolds)))
+                if override is not None or index is None:
+                    self.add(override or BlockKind.PARAGRAPH, text, Style(bold=all(bolds)))
                 else:
                     self.add(BlockKind.TABLE_CELL, text, Style(bold=all(bolds)), CellPosition(
                         table=index, row=cell.row, col=cell.col, row_span=cell.row_span,

@@ -120,5 +120,6 @@ def test_a_lone_line_with_a_bar_stays_prose() -> None:
 
 
 def test_a_row_with_an_empty_first_cell_stays_in_its_table() -> None:
-    cells = _cells("STT | Nguồn vốn | ĐVT | Giá trị\n1 | Ngân sách tỉnh | triệu đồng | 434,4\n | Tổng cộng | triệu đồng | 7.328,2\n")
+    cells = _cells("STT | Nguồn vốn | ĐVT | Giá trị\n1 | Ngân sách tỉnh | triệu đồng | 434,4\n"
+                   " | Tổng cộng | triệu đồng | 7.328,2\n")
     assert (0, 2, 1, "Tổng cộng") in cells and (0, 2, 3, "7.328,2") in cells
