@@ -1,12 +1,14 @@
-"""The one error type users see: a file that cannot be read, with the reason as a code.
+"""The errors users see, one coded base (`NtmError`): a file, the reason as a code, a detail.
 
-Readers raise `ReadError(path, code, detail)`; the CLI and ingest print `message()` in the
-user's language and go on with the batch. Codes are keys of extractor/locale/errors.yaml; the
+Readers raise `ReadError(path, code, detail)`, the store `StoreError`; the CLI and ingest print
+`message()` in the user's language and go on with the batch. Codes are keys of extractor/locale/errors.yaml; the
 few that only ingest gives (`not_a_report`) are `error_<code>` keys of locale/ingest.yaml.
 """
 from __future__ import annotations
 
 from enum import IntEnum
+from os import PathLike
+from typing import Any
 
 from extractor.core import i18n
 
@@ -30,13 +32,25 @@ def reason(code: str, lang: str | None = None) -> str:
     return i18n.t("errors", "internal_error", lang=lang)
 
 
-class ReadError(Exception):
-    def __init__(self, path: str, code: str, detail: str = "") -> None:
+class NtmError(Exception):
+    """An error a user sees: the file it concerns, the reason as a code, a technical detail.
+
+    Subclasses say which catalogue holds the texts of their codes; `values` fill the text."""
+
+    def __init__(self, path: str | PathLike[str], code: str, detail: str = "", **values: Any) -> None:
         self.path = str(path)
         self.code = code
         self.detail = detail
+        self.values = values
         super().__init__(f"{self.path}: {code}{': ' + detail if detail else ''}")
 
+    def reason(self, lang: str | None = None) -> str:
+        return reason(self.code, lang)
+
     def message(self, lang: str | None = None) -> str:
-        text = f"{self.path}: {reason(self.code, lang)}"
+        text = f"{self.path}: {self.reason(lang)}"
         return f"{text} ({self.detail})" if self.detail else text
+
+
+class ReadError(NtmError):
+    """A file that cannot be read; codes are keys of locale/errors.yaml."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from extractor.core.data import parse_yaml
 
 LANGUAGES = ("vi", "en")
 _language: str | None = None
@@ -48,7 +48,7 @@ def language() -> str:
 @lru_cache(maxsize=None)
 def catalogue(domain: str) -> dict[str, dict[str, str]]:
     text = resources.files("extractor.core").joinpath("locale", f"{domain}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return parse_yaml(text) or {}
 
 
 def t(domain: str, key: str, lang: str | None = None, **values: Any) -> str:
@@ -66,5 +66,5 @@ def format_number(x: float | None, lang: str | None = None) -> str:
     else:
         text = f"{x:,.4f}".rstrip("0").rstrip(".")
     if (lang or language()) == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(str.maketrans(",.", ".,"))
     return text

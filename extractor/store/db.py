@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.core import i18n
+from extractor.core.errors import NtmError
 
 STORE_SCHEMA_VERSION = "1"
 
@@ -115,20 +116,12 @@ _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "repor
 _FIGURE_FIELDS = ("value", "unit", "total", "noun", "qualifier", "label", "indicator", "per")
 
 
-class StoreError(Exception):
-    """A store that cannot be used, with the reason as a code (keys `store_<code>` of
-    extractor/locale/ingest.yaml, whose texts take `values`) and a technical detail."""
+class StoreError(NtmError):
+    """A store that cannot be used; codes are keys `store_<code>` of locale/ingest.yaml, whose
+    texts take `values`."""
 
-    def __init__(self, path: str | Path, code: str, detail: str = "", **values: Any) -> None:
-        self.path = str(path)
-        self.code = code
-        self.detail = detail
-        self.values = values
-        super().__init__(f"{self.path}: {code}{': ' + detail if detail else ''}")
-
-    def message(self, lang: str | None = None) -> str:
-        text = f"{self.path}: {i18n.t('ingest', f'store_{self.code}', lang=lang, **self.values)}"
-        return f"{text} ({self.detail})" if self.detail else text
+    def reason(self, lang: str | None = None) -> str:
+        return i18n.t("ingest", f"store_{self.code}", lang=lang, **self.values)
 
 
 @dataclass(frozen=True)
