@@ -6,7 +6,8 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from extractor.core.model import Evidence, Figure, Record
+from extractor.checks.scope import Scope, scope_at
+from extractor.core.model import Evidence, Figure, Location, Record
 from extractor.structure.outline import Outline, text_to_sentences
 
 
@@ -38,6 +39,27 @@ class Report:
                 self._by_pos.setdefault(p.pos, []).append(p)
         return self._by_pos.get(pos, [])
 
+    def place(self, loc: Location | None) -> tuple[int, int, int] | None:
+        """(block position, normalized start, end) of a location in the outline."""
+        if loc is None:
+            return None
+        if not hasattr(self, "_pos_of"):
+            self._pos_of = {ob.block.index: i for i, ob in enumerate(self.outline.blocks)}
+        pos = self._pos_of.get(loc.block)
+        if pos is None:
+            return None
+        start, end = normalized_span(self.outline, pos, loc.start, loc.end)
+        return pos, start, end
+
+    def scope(self, pos: int, start: int, end: int) -> Scope:
+        """The scope (checks/scope.py) of the text at `start:end` of block `pos`, the block's
+        figures blanked out so that their values are not read as years."""
+        blank = [(p.start, p.end) for p in self.in_block(pos) if p.end <= start or p.start >= end]
+        return scope_at(self.text(pos), start, end, blank)
+
+    def figure_scope(self, p: Placed) -> Scope:
+        return self.scope(p.pos, p.start, p.end)
+
     def sentence_span(self, p: Placed) -> tuple[int, int]:
         return self.sentences[p.pos][p.sentence]
 
@@ -54,6 +76,14 @@ def sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
     return len(spans) - 1
 
 
+def normalized_span(outline: Outline, pos: int, start: int, end: int) -> tuple[int, int]:
+    """Original offsets of block `pos` turned into offsets of its normalized text."""
+    norm = outline.blocks[pos].norm
+    n = len(norm.text)
+    s = min(bisect.bisect_left(norm.offsets, start), n)
+    return s, min(max(bisect.bisect_left(norm.offsets, end), s), n)
+
+
 def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Placed], dict[int, list[tuple[int, int]]]]:
     """Place every figure in the outline (figures whose block is unknown are left out)."""
     pos_of = {ob.block.index: i for i, ob in enumerate(outline.blocks)}
@@ -63,10 +93,7 @@ def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Pla
         pos = pos_of.get(f.location.block) if f.location else None
         if pos is None:
             continue
-        norm = outline.blocks[pos].norm
-        n = len(norm.text)
-        start = min(bisect.bisect_left(norm.offsets, f.location.start), n)
-        end = min(max(bisect.bisect_left(norm.offsets, f.location.end), start), n)
+        start, end = normalized_span(outline, pos, f.location.start, f.location.end)
         placed.append(Placed(f, pos, start, end, sentence_of(sentences[pos], start)))
     placed.sort(key=lambda p: (p.pos, p.start))
     return placed, sentences
