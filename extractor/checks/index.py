@@ -6,6 +6,7 @@ import bisect
 import math
 from dataclasses import dataclass
 
+from extractor.checks.data import config
 from extractor.checks.scope import Scope, scope_at
 from extractor.core.model import Evidence, Figure, Location, Record
 from extractor.structure.outline import Outline, text_to_sentences
@@ -125,6 +126,39 @@ def same_amount(a: Figure, b: Figure) -> bool:
     if (a.total is None) != (b.total is None):
         return False
     return a.total is None or close(a.total, b.total)
+
+
+def place_step(x: float) -> float:
+    """The last significant place a written value shows: 3600 -> 100, 3950 -> 10, 2.5 -> 0.1."""
+    if x and abs(x - round(x)) < 1e-9:
+        n, step = abs(round(x)), 1.0
+        while n % 10 == 0:
+            n //= 10
+            step *= 10
+        return step
+    return float(10 ** -decimals(x))
+
+
+def value_range(f: Figure) -> tuple[float, float]:
+    """What a figure allows, its qualifier read (patterns/checks.yaml `conflict.qualifier_steps`)."""
+    steps = config()["conflict"]["qualifier_steps"].get((f.qualifier or "").casefold())
+    if steps is None:
+        return f.value, f.value
+    step = place_step(f.value)
+    low, high = steps
+    return (-math.inf if low is None else f.value + low * step,
+            math.inf if high is None else f.value + high * step)
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Two statements of one amount that can both be true: the same value and total, or,
+    when qualified ("trên 3.600"), ranges that overlap."""
+    if same_amount(a, b):
+        return True
+    if (a.total is None) != (b.total is None) or (a.total is not None and not close(a.total, b.total)):
+        return False
+    (lo_a, hi_a), (lo_b, hi_b) = value_range(a), value_range(b)
+    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
 
 
 def comparable(a: Figure, b: Figure) -> bool:
