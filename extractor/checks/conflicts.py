@@ -10,6 +10,7 @@ from typing import Any
 from extractor.checks.data import config, regex
 from extractor.checks.flags import figure_evidence, indicator_name, make_flag, place_name, stated
 from extractor.checks.index import Placed, Report, agree, close, comparable, same_amount
+from extractor.checks.scope import report_year
 from extractor.core.model import BlockKind, Figure, Flag
 
 
@@ -76,7 +77,8 @@ def conflicting_values(rep: Report) -> list[Flag]:
                      if not (comparable(a.figure, b.figure) and agree(a.figure, b.figure))]
         if len(differing) != 1 or not comparable(differing[0][0].figure, differing[0][1].figure):
             continue  # several figures changed: two different things told alike, not one told twice
-        if not rep.figure_scope(differing[0][0]).same_measure(rep.figure_scope(differing[0][1])):
+        if not rep.figure_scope(differing[0][0]).same_measure(rep.figure_scope(differing[0][1]),
+                                                              report_year(rep.record)):
             continue  # a target beside a result, other communes beside this one
         for a, b in differing:
             severity = ("conflict", "anchored_severity" if len(anchors) >= cfg["anchors_for_error"]
@@ -178,8 +180,10 @@ def _single_valued_conflicts(rep: Report, flagged: set[frozenset[int]]) -> list[
     cfg = config()["conflict"]
     single = set(cfg.get("single_valued_indicators") or [])
     by_indicator: dict[str, list[Placed]] = {}
+    year = report_year(rep.record)
     for p in rep.placed:
-        if p.figure.indicator in single:
+        # a baseline, a target, another year or other communes may differ from the result
+        if p.figure.indicator in single and rep.figure_scope(p).is_result(year):
             by_indicator.setdefault(p.figure.indicator, []).append(p)
     flags: list[Flag] = []
     for indicator, items in sorted(by_indicator.items()):

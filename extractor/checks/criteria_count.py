@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from extractor.checks.data import config
 from extractor.checks.flags import figure_evidence, make_flag
 from extractor.checks.index import Report, close
+from extractor.checks.scope import report_year
 from extractor.core.model import Evidence, Flag
 
 
@@ -36,7 +37,9 @@ def _of_the_commune(rep: Report, ev: Evidence | None, status: str) -> bool:
     if placed is None:
         return True
     scope = rep.scope(*placed)
-    return not (scope.several_places or scope.target or scope.unmet != (status == "unmet"))
+    year = report_year(rep.record)
+    other_year = bool(year and scope.years and year not in scope.years)  # "năm 2021 đạt 12/19 tiêu chí"
+    return not (scope.several_places or scope.target or other_year or scope.unmet != (status == "unmet"))
 
 
 def _leading_int(text: str) -> int | None:
@@ -57,7 +60,8 @@ def _claims_disagree(rep: Report, evidence: list[Evidence]) -> bool:
         scope = rep.scope(*placed)
         if not (scope.several_places or scope.target):
             claims.append((value, scope))
-    return any(a[0] != b[0] and a[1].same_measure(b[1]) for a, b in itertools.combinations(claims, 2))
+    year = report_year(rep.record)
+    return any(a[0] != b[0] and a[1].same_measure(b[1], year) for a, b in itertools.combinations(claims, 2))
 
 
 def _numbers(ns: Iterable[int]) -> str:

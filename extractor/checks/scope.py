@@ -1,6 +1,6 @@
 """What a figure or a count is about: its place (the commune, or several communes and the
-district), its time (the years its sentence names before it) and its status (a result, or a
-plan or target; for criteria counts, met or unmet). Rules compare only figures of one scope:
+district), its time (the years its sentence names before it) and its status (a result, a
+baseline, or a plan or target; for criteria counts, met or unmet). Rules compare only figures of one scope:
 "năm 2019 đạt 13 tiêu chí, năm 2020 đạt 14 tiêu chí" are two years, "3 xã đạt 19 tiêu chí"
 is other communes' count, "còn 2 tiêu chí chưa đạt" an unmet count, "phấn đấu đạt 19 tiêu
 chí" a target. The words are in patterns/checks.yaml `scope`."""
@@ -18,14 +18,25 @@ class Scope:
     several_places: bool  # several communes, the district or the province, not the commune alone
     years: frozenset[int]  # years named before the figure in its sentence (the latest clause's)
     target: bool  # a plan, target or aim, not a result
+    baseline: bool  # a starting point ("đầu năm", "đầu kỳ"), not the result
     unmet: bool  # a count of what is not met ("còn 2 tiêu chí chưa đạt")
 
-    def same_measure(self, other: Scope) -> bool:
+    def same_measure(self, other: Scope, report_year: int | None = None) -> bool:
         """Two figures of these scopes may state one measure: same place, status and time
-        (a figure that names no year is taken to be of the report's period)."""
-        if (self.several_places, self.target, self.unmet) != (other.several_places, other.target, other.unmet):
+        (a figure that names no year is of the report's year, when known, else of any)."""
+        if ((self.several_places, self.target, self.baseline, self.unmet)
+                != (other.several_places, other.target, other.baseline, other.unmet)):
             return False
-        return not (self.years and other.years and not (self.years & other.years))
+        a, b = self.in_years(report_year), other.in_years(report_year)
+        return not (a and b and not (a & b))
+
+    def is_result(self, report_year: int | None) -> bool:
+        """The commune's own result for the report's year."""
+        return not (self.several_places or self.target or self.baseline) and (
+            not report_year or not self.years or report_year in self.years)
+
+    def in_years(self, report_year: int | None) -> frozenset[int]:
+        return self.years or (frozenset({report_year}) if report_year else frozenset())
 
 
 def years_in(text: str) -> list[int]:
@@ -76,6 +87,7 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
         several_places=bool(regex("scope", "several_places_regex").search(text[s_start:start])),
         years=frozenset(years),
         target=bool(regex("scope", "target_regex").search(lead)),
+        baseline=bool(regex("scope", "baseline_regex").search(lead)),
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
     )

@@ -74,6 +74,8 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 short = None
                 if finished and len(parts) >= 2:
                     short = ("sum", "short_severity" if colon else "short_uncertain_severity")
+            if short and total.unit in cfg["overlap_prone_units"]:
+                short = ("sum", "short_overlap_severity")
             flag = _sum_flag(total, parts, short)
             if flag:
                 flags.append(flag)
