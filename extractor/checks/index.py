@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 
 from extractor.checks.data import config
-from extractor.checks.scope import Scope, scope_at
+from extractor.checks.scope import Scope, scope_at, scope_in_section
 from extractor.core.model import Evidence, Figure, Location, Record
 from extractor.structure.outline import Outline, text_to_sentences
 
@@ -56,7 +56,7 @@ class Report:
         """The scope (checks/scope.py) of the text at `start:end` of block `pos`, the block's
         figures blanked out so that their values are not read as years."""
         blank = [(p.start, p.end) for p in self.in_block(pos) if p.end <= start or p.start >= end]
-        return scope_at(self.text(pos), start, end, blank)
+        return scope_in_section(scope_at(self.text(pos), start, end, blank), self.outline.blocks[pos].headings)
 
     def figure_scope(self, p: Placed) -> Scope:
         return self.scope(p.pos, p.start, p.end)

@@ -6,7 +6,7 @@ is other communes' count, "còn 2 tiêu chí chưa đạt" an unmet count, "ph�
 chí" a target. The words are in patterns/checks.yaml `scope`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.checks.data import regex
 from extractor.core.model import Record
@@ -91,3 +91,15 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
     )
+
+
+def scope_in_section(scope: Scope, headings: tuple[str, ...]) -> Scope:
+    """A figure's scope completed by the headings above it: under "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
+    2024" a figure is a target, and of 2024 when its sentence names no year."""
+    target = scope.target or any(regex("scope", "target_section_regex").search(h) for h in headings)
+    years = scope.years
+    for heading in reversed(headings):
+        if years:
+            break
+        years = frozenset(years_in(heading))
+    return replace(scope, target=target, years=years)
