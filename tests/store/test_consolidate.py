@@ -62,7 +62,7 @@ def test_unread_files_carry_codes_not_reasons(tmp_path: Path) -> None:
 def test_admin_2025_mapping_with_underthesea() -> None:
     """The real converter (underthesea's data ships in its wheel; nothing is downloaded)."""
     pytest.importorskip("underthesea")
-    from extractor.store.consolidate import _convert_address_fn
+    from extractor.store.consolidate import address_converter
 
-    commune, province = to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", _convert_address_fn())
+    commune, province = to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", address_converter())
     assert province == "Thái Nguyên" and commune and not commune.lower().startswith("xã")
