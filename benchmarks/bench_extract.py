@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,8 @@ def compare(files: list[Path], repeat: int) -> dict[str, Any]:
         extract(f)
     for f in files:
         fmt = f.suffix.lower().lstrip(".")
-        raw = best_of(repeat, lambda: raw_parse(f))
-        full = best_of(repeat, lambda: extract(f))
+        raw = best_of(repeat, partial(raw_parse, f))
+        full = best_of(repeat, partial(extract, f))
         row = per_format.setdefault(fmt, {"files": 0, "raw_s": 0.0, "full_s": 0.0})
         row["files"] += 1
         row["raw_s"] += raw

@@ -168,7 +168,7 @@ def _is_labelled_item(runs: tuple[Run, ...]) -> bool:
 
 def txt_to_lines(text: str) -> list[Line]:
     """The report's non-empty lines, each classified as title, heading, table row or paragraph."""
-    raw = [unicodedata.normalize("NFC", l.strip()) for l in text.splitlines() if l.strip()]
+    raw = [unicodedata.normalize("NFC", ln.strip()) for ln in text.splitlines() if ln.strip()]
     runs_per_line = text_to_runs(raw)
     lines: list[Line] = []
     seen_title = False

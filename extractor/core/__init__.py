@@ -1,1 +1,1 @@
-"""Core: plain data types, the coded error, settings, data loading and localisation. Imports nothing else of the package."""
+"""Core: plain data types, the coded error, settings, data loading, localisation; imports no other layer."""

@@ -66,5 +66,5 @@ def format_number(x: float | None, lang: str | None = None) -> str:
     else:
         text = f"{x:,.4f}".rstrip("0").rstrip(".")
     if (lang or language()) == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
+        text = text.translate(str.maketrans(",.", ".,"))
     return text

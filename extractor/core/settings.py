@@ -15,11 +15,32 @@ class Settings:
     # share of suspect words a page fails.
     pdf_suspect_word_ratio: float = 0.08
 
+    # Limits: a file beyond one is not read, with a reason naming the limit, so one hostile or
+    # absurd file cannot exhaust an office PC. The defaults are far above any real report.
+    # Bytes of one input file (a long scanned report is tens of MB).
+    max_file_bytes: int = 256 * 2**20
+    # A .docx is a zip: its directory is checked before anything is inflated. Total inflated
+    # bytes, number of entries, and the inflation ratio of any entry over 1 MiB (Word's XML
+    # compresses about 10:1; a zip bomb 1000:1).
+    max_docx_inflated_bytes: int = 512 * 2**20
+    max_docx_entries: int = 5000
+    max_docx_entry_ratio: float = 200.0
+    # Pages of one PDF (a commune report has tens; an archive scan a few hundred).
+    max_pdf_pages: int = 1500
+    # Characters of text in one document after reading (1 MB is a very long report).
+    max_document_chars: int = 16_000_000
+
     def __post_init__(self) -> None:
         if self.number_convention not in NUMBER_CONVENTIONS:
             raise ValueError(f"number_convention must be one of {NUMBER_CONVENTIONS}")
         if not 0.0 < self.pdf_suspect_word_ratio < 1.0:
             raise ValueError("pdf_suspect_word_ratio must be between 0 and 1")
+        for name in ("max_file_bytes", "max_docx_inflated_bytes", "max_docx_entries", "max_pdf_pages",
+                     "max_document_chars"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be > 0")
+        if self.max_docx_entry_ratio <= 1.0:
+            raise ValueError("max_docx_entry_ratio must be > 1")
 
 
 DEFAULT_SETTINGS = Settings()

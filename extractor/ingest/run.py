@@ -84,9 +84,9 @@ class RunStats:
 
 
 def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Flags across reports (extractor.crosscheck), stored in Vietnamese like each report's
+    """Flags across reports (extractor.checks.across), stored in Vietnamese like each report's
     own flags; `message_en` carries the English."""
-    from extractor import crosscheck
+    from extractor.checks import across as crosscheck
 
     with i18n.language_set("vi"):
         return crosscheck.records_to_flags(records)

@@ -18,7 +18,7 @@ from extractor.core.settings import DEFAULT_SETTINGS, Settings
 
 # File suffixes that folders are walked for (`ntm extract`, `ntm ingest`, `ntm eval`); the
 # format itself is decided from the bytes.
-SUPPORTED_SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".doc"})
+SUPPORTED_SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".doc", ".rtf", ".odt"})
 
 # A paragraph starting with one of these is a list item, whatever the format.
 LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
@@ -34,13 +34,36 @@ _BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | \
 
 
 def _zip_kind(data: bytes) -> str:
-    """'docx' for a Word package, 'zip' for any other archive, 'broken' when unreadable."""
+    """What a zip holds: 'docx' (a Word package), 'odt' (an OpenDocument text, converted like
+    a .doc), 'xlsx', 'pptx', 'ods', 'zip' (anything else), or 'broken' when unreadable."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+            mimetype = zf.read("mimetype")[:80].decode("ascii", "replace") if "mimetype" in names else ""
+    except Exception:  # truncated or hostile directory: the reader reports it
         return "broken"
-    return "docx" if "word/document.xml" in names else "zip"
+    if "word/document.xml" in names:
+        return "docx"
+    if mimetype.startswith("application/vnd.oasis.opendocument."):
+        kind = mimetype.rsplit(".", 1)[-1]
+        return {"text": "odt", "spreadsheet": "ods", "presentation": "odp"}.get(kind, "zip")
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "ppt/presentation.xml" in names:
+        return "pptx"
+    return "zip"
+
+
+# Kinds of files a commune folder holds that are not reports, by their first bytes: named in
+# the reason a file was skipped, so the officer knows what it was.
+_OTHER_MAGICS = (
+    (b"\xff\xd8\xff", "image (JPEG)"), (b"\x89PNG\r\n\x1a\n", "image (PNG)"),
+    (b"II*\x00", "image (TIFF)"), (b"MM\x00*", "image (TIFF)"), (b"GIF8", "image (GIF)"),
+    (b"BM", "image (BMP)"), (b"Rar!", "archive (RAR)"), (b"7z\xbc\xaf", "archive (7z)"),
+    (b"\x1f\x8b", "archive (gzip)"),
+)
+_ZIP_DETAILS = {"xlsx": "spreadsheet (.xlsx)", "ods": "spreadsheet (.ods)", "pptx": "presentation (.pptx)",
+                "odp": "presentation (.odp)", "zip": "zip archive without a Word document"}
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -65,8 +88,9 @@ def _is_word_text_format(data: bytes) -> bool:
 
 
 def sniff_format(data: bytes) -> str | None:
-    """'docx', 'pdf', 'doc' or 'txt' from the bytes; None when not a supported kind.
-    'doc' covers Word 97-2003 files and Word's RTF/HTML/MHT saves (all converted by LibreOffice).
+    """'docx', 'pdf', 'doc', 'odt' or 'txt' from the bytes; None when not a supported kind.
+    'doc' covers Word 97-2003 files and Word's RTF/HTML/MHT saves; they and OpenDocument
+    text ('odt') are converted by LibreOffice.
 
     A zip that cannot be opened (a truncated .docx) still sniffs as 'docx' so the reader can
     report it as corrupt; a readable zip without word/document.xml is not a Word file.
@@ -74,7 +98,10 @@ def sniff_format(data: bytes) -> str | None:
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(_ZIP_MAGICS):
-        return None if _zip_kind(data) == "zip" else "docx"
+        kind = _zip_kind(data)
+        if kind == "odt":
+            return "odt"
+        return "docx" if kind in ("docx", "broken") else None
     if data.startswith(_OLE_MAGIC) or _is_word_text_format(data):
         return "doc"
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
@@ -87,10 +114,14 @@ def sniff_format(data: bytes) -> str | None:
 
 
 def _unsupported_detail(data: bytes) -> str:
+    """What the file is, when it is not a report format."""
     if data.startswith(_ZIP_MAGICS):
-        return "zip archive without word/document.xml"
+        return _ZIP_DETAILS.get(_zip_kind(data), "zip archive")
     if data.startswith(_OLE_MAGIC):
-        return "OLE2 container"
+        return "OLE2 container (an old Excel or PowerPoint file?)"
+    for magic, kind in _OTHER_MAGICS:
+        if data.startswith(magic):
+            return kind
     return "unrecognised binary data"
 
 
@@ -98,6 +129,9 @@ def read_document(path: str | os.PathLike[str], settings: Settings = DEFAULT_SET
     p = Path(path)
     name = str(path)
     try:
+        size = p.stat().st_size
+        if size > settings.max_file_bytes:
+            raise ReadError(name, "too_large", f"{size:,} bytes > {settings.max_file_bytes:,}")
         data = p.read_bytes()
     except FileNotFoundError:
         raise ReadError(name, "not_found") from None
@@ -114,9 +148,15 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
     """Sniff the format of `data` and read it with the matching reader."""
     if not data:
         raise ReadError(path, "empty_file")
+    if len(data) > settings.max_file_bytes:
+        raise ReadError(path, "too_large", f"{len(data):,} bytes > {settings.max_file_bytes:,}")
     fmt = sniff_format(data)
     sha256 = hashlib.sha256(data).hexdigest()
-    return document_from_legacy_font(_read_format(data, path, fmt, sha256, settings))
+    doc = _read_format(data, path, fmt, sha256, settings)
+    chars = sum(len(b.text) for b in doc.blocks)
+    if chars > settings.max_document_chars:
+        raise ReadError(path, "too_much_text", f"{chars:,} characters > {settings.max_document_chars:,}")
+    return document_from_legacy_font(doc)
 
 
 def document_from_legacy_font(doc: Document) -> Document:
@@ -140,7 +180,7 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
             return txt.bytes_to_document(data, path, sha256)
         if fmt == "docx":
             from extractor.readers import docx
-            return docx.bytes_to_document(data, path, sha256)
+            return docx.bytes_to_document(data, path, sha256, settings=settings)
         if fmt == "pdf":
             from extractor.readers import pdf
             return pdf.bytes_to_document(data, path, sha256, settings)
@@ -151,6 +191,9 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
                 raise ReadError(path, "unsupported_format", _unsupported_detail(data))
             from extractor.readers import doc
             return doc.bytes_to_document(data, path, sha256)
+        if fmt == "odt":
+            from extractor.readers import doc
+            return doc.bytes_to_document(data, path, sha256, fmt="odt")
     except ReadError:
         raise
     except Exception as exc:  # a reader bug must still name the file, never a bare traceback

@@ -1,4 +1,5 @@
-"""Legacy Word (.doc) reports: converted to .docx by LibreOffice, then read as .docx.
+"""Legacy Word (.doc, .rtf) and OpenDocument (.odt) reports: converted to .docx by
+LibreOffice, then read as .docx.
 
 LibreOffice is a system program, not a Python dependency: it is looked up when a .doc
 arrives, and its absence is a `ReadError('legacy_doc')` for that file only. Each conversion
@@ -23,13 +24,13 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def doc_to_docx_bytes(data: bytes, path: str) -> bytes:
+def doc_to_docx_bytes(data: bytes, path: str, fmt: str = "doc") -> bytes:
     soffice = find_soffice()
     if soffice is None:
         raise ReadError(path, "legacy_doc")
     with tempfile.TemporaryDirectory(prefix="ntm-doc-") as tmp:
         folder = Path(tmp)
-        source = folder / "input.doc"
+        source = folder / f"input.{fmt}"
         source.write_bytes(data)
         command = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                    "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML",
@@ -49,7 +50,7 @@ def doc_to_docx_bytes(data: bytes, path: str) -> bytes:
         return result.read_bytes()
 
 
-def bytes_to_document(data: bytes, path: str, sha256: str) -> Document:
-    document = docx.bytes_to_document(doc_to_docx_bytes(data, path), path, sha256, fmt="doc")
+def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "doc") -> Document:
+    document = docx.bytes_to_document(doc_to_docx_bytes(data, path, fmt), path, sha256, fmt=fmt)
     document.warnings.append("converted to .docx with LibreOffice")
     return document

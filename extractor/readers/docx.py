@@ -16,6 +16,7 @@ per grid column it spans, and skips text boxes. Here:
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ from lxml import etree
 
 from extractor.core.errors import ReadError
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.readers import LIST_MARKERS
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -151,13 +153,17 @@ class _Paragraph:
     boxes: list[Any]  # w:txbxContent elements anchored in the paragraph
 
 
+# the style of a plain paragraph (Style is frozen: one shared instance is safe)
+_PLAIN = Style()
+
+
 class _Reader:
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
         self.blocks: list[Block] = []
         self.tables = 0
 
-    def add(self, kind: BlockKind, text: str, style: Style = Style(),
+    def add(self, kind: BlockKind, text: str, style: Style = _PLAIN,
             cell: CellPosition | None = None) -> None:
         self.blocks.append(Block(len(self.blocks), kind, text, None, style, cell))
 
@@ -259,8 +265,8 @@ class _Reader:
                     nested.append(("table", child))
             text = "\n".join(texts)
             if text:
-                if override is not None:
-                    self.add(override, text, Style(bold=all(bolds)))
+                if override is not None or index is None:
+                    self.add(override or BlockKind.PARAGRAPH, text, Style(bold=all(bolds)))
                 else:
                     self.add(BlockKind.TABLE_CELL, text, Style(bold=all(bolds)), CellPosition(
                         table=index, row=cell.row, col=cell.col, row_span=cell.row_span,
@@ -362,16 +368,41 @@ def _header_footer_parts(doc_part: Any, body: Any, tag: str) -> list[Any]:
     return parts
 
 
-def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx") -> Document:
+def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None:
+    """Refuse an archive whose directory promises more than the limits, before anything is
+    inflated: python-docx inflates every part into memory. A directory that lies about sizes
+    is caught by zlib's own checks when the part is read (corrupt_docx)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            entries = zf.infolist()
+    except Exception:  # a truncated archive: the reader below reports it as corrupt
+        return
+    if len(entries) > settings.max_docx_entries:
+        raise ReadError(path, "archive_bomb", f"{len(entries):,} entries > {settings.max_docx_entries:,}")
+    inflated = sum(e.file_size for e in entries)
+    if inflated > settings.max_docx_inflated_bytes:
+        raise ReadError(path, "archive_bomb",
+                        f"{inflated:,} bytes inflated > {settings.max_docx_inflated_bytes:,}")
+    for e in entries:
+        if e.file_size > 2**20 and e.file_size > settings.max_docx_entry_ratio * max(e.compress_size, 1):
+            raise ReadError(path, "archive_bomb",
+                            f"{e.filename}: {e.file_size:,} bytes from {e.compress_size:,}")
+
+
+def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
+                      settings: Settings = DEFAULT_SETTINGS) -> Document:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.package import Package
 
+    zip_directory_to_verdict(data, path, settings)
     try:
         doc_part = Package.open(io.BytesIO(data)).main_document_part
         root = _part_element(doc_part)
         styles_part = _related(doc_part, "styles")
         styles = _styles_from_xml(_part_element(styles_part) if styles_part else None)
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except etree.XMLSyntaxError as exc:
+        raise _xml_error(path, exc) from None
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
     except Exception as exc:  # zipfile.BadZipFile, zlib.error, EOFError on truncated files
         raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
@@ -386,5 +417,14 @@ def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx") ->
         for part in _header_footer_parts(doc_part, body, "footerReference"):
             reader.container(_part_element(part), BlockKind.FOOTER)
     except etree.XMLSyntaxError as exc:
-        raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
+        raise _xml_error(path, exc) from None
     return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks)
+
+
+def _xml_error(path: str, exc: etree.XMLSyntaxError) -> ReadError:
+    """libxml2 stops entity expansion attacks (billion laughs) with a syntax error naming the
+    entity; that is a hostile file, not a damaged one."""
+    text = str(exc).lower()
+    code = "unsafe_xml" if "entit" in text and ("loop" in text or "amplification" in text
+                                                 or "detected" in text) else "corrupt_docx"
+    return ReadError(path, code, f"{type(exc).__name__}: {exc}")

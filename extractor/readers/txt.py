@@ -117,16 +117,18 @@ def lines_to_blocks(lines: list[str]) -> list[Block]:
     tables = 0
     i = 0
     while i < len(lines):
+        first = rows[i]
         j = i
-        while j < len(lines) and rows[j] is not None and rows[j][0] == rows[i][0] \
-                and len(rows[j][1]) == len(rows[i][1]):
+        while first is not None and j < len(lines) and (row := rows[j]) is not None \
+                and row[0] == first[0] and len(row[1]) == len(first[1]):
             j += 1
-        if rows[i] is not None and j - i >= 2:
+        if first is not None and j - i >= 2:
             row_index = 0
             for k in range(i, j):
-                if _RULE_ROW.match(lines[k]):
+                cells = rows[k]
+                if cells is None or _RULE_ROW.match(lines[k]):
                     continue
-                for col, cell in enumerate(rows[k][1]):
+                for col, cell in enumerate(cells[1]):
                     if cell:
                         blocks.append(Block(len(blocks), BlockKind.TABLE_CELL, cell,
                                             cell=CellPosition(tables, row_index, col)))

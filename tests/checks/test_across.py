@@ -1,10 +1,10 @@
-"""Consistency flags across reports (extractor/crosscheck.py) on record dicts shaped as
+"""Consistency flags across reports (extractor/across.py) on record dicts shaped as
 `Record.to_json()` makes them: each rule with cases that must fire and cases that must not."""
 from __future__ import annotations
 
 import json
 
-from extractor import crosscheck
+from extractor.checks import across
 from extractor.core.model import CriteriaStatus, CriterionEvidence, Figure, Identity, Location, Record
 
 
@@ -16,7 +16,8 @@ def record(commune: str | None, *, district: str = "Bạch Thông", date: str = 
             for i, (ind, v, u, t) in enumerate(figures)]
     ev = [CriterionEvidence(n, "met", f"Tiêu chí số {n}", Location(90, None, 0, 5)) for n in met]
     ev += [CriterionEvidence(n, "unmet", f"Tiêu chí số {n}", Location(91, None, 0, 5)) for n in unmet]
-    rec = Record(source={"path": f"/reports/{commune or district}-{date}.docx", "sha256": sha or f"{commune}{date}{period}"},
+    rec = Record(source={"path": f"/reports/{commune or district}-{date}.docx",
+                         "sha256": sha or f"{commune}{date}{period}"},
                  identity=Identity(commune=commune, district=district, province="Bắc Kạn", report_date=date,
                                    period=period, document_kind=kind),
                  criteria=CriteriaStatus(met=list(met), unmet=list(unmet), evidence=ev), figures=figs, flags=[])
@@ -32,8 +33,9 @@ LABOUR = "residents_labour_days"
 
 
 def test_records_to_flags_on_nothing():
-    assert crosscheck.records_to_flags([]) == []
-    assert crosscheck.records_to_flags([record("Lục Bình", figures=[(LABOUR, 400, "labour_day", "400 ngày công")])]) == []
+    assert across.records_to_flags([]) == []
+    assert across.records_to_flags([record("Lục Bình", figures=[(LABOUR, 400, "labour_day",
+                                                                     "400 ngày công")])]) == []
 
 
 # ---------------------------------------------------------------------------- duplicates
@@ -42,7 +44,7 @@ def test_records_to_flags_on_nothing():
 def test_same_commune_same_period_different_values():
     a = record("Lục Bình", date="2023-08", figures=[(LABOUR, 400, "labour_day", "400 ngày công")])
     b = record("xã Lục Bình", date="2023-09", figures=[(LABOUR, 600, "labour_day", "600 ngày công")])
-    flags = crosscheck.records_to_flags([a, b])
+    flags = across.records_to_flags([a, b])
     assert rules(flags) == ["duplicate_report_conflict"]
     flag = flags[0]
     assert flag["severity"] == "warning"
@@ -58,13 +60,14 @@ def test_duplicates_silent():
     same_value = record("Lục Bình", date="2023-09", figures=[(LABOUR, 400, "labour_day", "400 ngày công")])
     other_commune = record("Sỹ Bình", figures=[(LABOUR, 600, "labour_day", "600 ngày công")])
     for other in (same_file, other_period, same_value, other_commune):
-        assert crosscheck.records_to_flags([a, other]) == [], other["source"]
+        assert across.records_to_flags([a, other]) == [], other["source"]
 
 
 def test_an_indicator_given_two_values_in_one_report_is_not_compared():
-    a = record("Lục Bình", figures=[(LABOUR, 400, "labour_day", "400 ngày công"), (LABOUR, 600, "labour_day", "600 ngày công")])
+    a = record("Lục Bình", figures=[(LABOUR, 400, "labour_day", "400 ngày công"), (LABOUR, 600, "labour_day",
+                                                                                   "600 ngày công")])
     b = record("Lục Bình", date="2023-09", figures=[(LABOUR, 500, "labour_day", "500 ngày công")])
-    assert crosscheck.records_to_flags([a, b]) == []
+    assert across.records_to_flags([a, b]) == []
 
 
 # ---------------------------------------------------------------------------- over time
@@ -73,7 +76,7 @@ def test_an_indicator_given_two_values_in_one_report_is_not_compared():
 def test_criterion_met_then_unmet():
     early = record("Lục Bình", date="2022-12", period="2021-2022", met=[1, 2, 11], unmet=[6])
     late = record("Lục Bình", date="2023-08", period="2021-2023", met=[1, 2], unmet=[6, 11])
-    flags = crosscheck.records_to_flags([late, early])
+    flags = across.records_to_flags([late, early])
     assert rules(flags) == ["criterion_regressed"]
     assert "11" in flags[0]["message"] and "2022-12" in flags[0]["message"]
     assert [e["text"] for e in flags[0]["evidence"]] == ["Tiêu chí số 11", "Tiêu chí số 11"]
@@ -82,26 +85,27 @@ def test_criterion_met_then_unmet():
 def test_criterion_unmet_then_met_is_progress():
     early = record("Lục Bình", date="2022-12", period="2021-2022", met=[1], unmet=[6, 11])
     late = record("Lục Bình", date="2023-08", met=[1, 11], unmet=[6])
-    assert crosscheck.records_to_flags([early, late]) == []
+    assert across.records_to_flags([early, late]) == []
 
 
 def test_cumulative_figure_decreasing(monkeypatch):
-    cfg = dict(crosscheck.config()["cross"], cumulative_indicators=["road_village_hardened_km"])
-    monkeypatch.setitem(crosscheck.config(), "cross", cfg)
+    cfg = dict(across.config()["cross"], cumulative_indicators=["road_village_hardened_km"])
+    monkeypatch.setitem(across.config(), "cross", cfg)
     early = record("Lục Bình", date="2022-12", period="2021-2022",
                    figures=[("road_village_hardened_km", 2.226, "km", "2,226km")])
     late = record("Lục Bình", date="2023-08", figures=[("road_village_hardened_km", 1.9, "km", "1,9 km")])
     grown = record("Lục Bình", date="2023-08", figures=[("road_village_hardened_km", 3.1, "km", "3,1 km")])
-    flags = crosscheck.records_to_flags([early, late])
+    flags = across.records_to_flags([early, late])
     assert rules(flags) == ["cumulative_decrease"]
     assert [e["text"] for e in flags[0]["evidence"]] == ["2,226km", "1,9 km"]
-    assert crosscheck.records_to_flags([early, grown]) == []
+    assert across.records_to_flags([early, grown]) == []
 
 
 def test_non_cumulative_figure_may_decrease():
-    early = record("Lục Bình", date="2022-12", period="2021-2022", figures=[("poor_households", 60, "household", "60 hộ")])
+    early = record("Lục Bình", date="2022-12", period="2021-2022", figures=[("poor_households", 60, "household",
+                                                                             "60 hộ")])
     late = record("Lục Bình", date="2023-08", figures=[("poor_households", 42, "household", "42 hộ")])
-    assert crosscheck.records_to_flags([early, late]) == []
+    assert across.records_to_flags([early, late]) == []
 
 
 # ---------------------------------------------------------------------------- district
@@ -113,43 +117,43 @@ def _district(values: dict[str, float], unit: str = "VND", indicator: str = "fun
 
 def test_unit_slip_across_the_district():
     recs = _district({"Lục Bình": 250e6, "Sỹ Bình": 300e6, "Vi Hương": 180e6, "Cẩm Giàng": 220e6, "Quang Thuận": 260})
-    flags = crosscheck.records_to_flags(recs)
+    flags = across.records_to_flags(recs)
     assert rules(flags) == ["unit_slip_suspected"]
     assert flags[0]["evidence"][0]["commune"] == "Quang Thuận"
     km = _district({"A": 2.2, "B": 3.1, "C": 1.8, "D": 2500}, unit="km", indicator="road_village_hardened_km")
-    assert rules(crosscheck.records_to_flags(km)) == ["unit_slip_suspected"]
+    assert rules(across.records_to_flags(km)) == ["unit_slip_suspected"]
 
 
 def test_unit_slip_silent():
     spread = _district({"Lục Bình": 250e6, "Sỹ Bình": 3e9, "Vi Hương": 180e6, "Cẩm Giàng": 90e6})
-    assert crosscheck.records_to_flags(spread) == []
+    assert across.records_to_flags(spread) == []
     few = _district({"Lục Bình": 250e6, "Sỹ Bình": 300e6, "Quang Thuận": 260})
-    assert crosscheck.records_to_flags(few) == []  # too few peers to judge
+    assert across.records_to_flags(few) == []  # too few peers to judge
 
 
 def test_district_summary_against_its_communes():
     communes = _district({"Lục Bình": 250e6, "Sỹ Bình": 300e6}, indicator="residents_money_vnd")
     summary = record(None, figures=[("residents_money_vnd", 600e6, "VND", "600 triệu đồng")])
-    flags = crosscheck.records_to_flags(communes + [summary])
+    flags = across.records_to_flags(communes + [summary])
     assert rules(flags) == ["district_total_mismatch"]
     assert [e["text"] for e in flags[0]["evidence"]][0] == "600 triệu đồng"
     assert len(flags[0]["evidence"]) == 3
     assert "550.000.000" in flags[0]["message"]
     good = record(None, figures=[("residents_money_vnd", 550e6, "VND", "550 triệu đồng")])
-    assert crosscheck.records_to_flags(communes + [good]) == []
+    assert across.records_to_flags(communes + [good]) == []
 
 
 def test_district_summary_not_compared_when_a_commune_lacks_the_indicator():
     communes = _district({"Lục Bình": 250e6, "Sỹ Bình": 300e6}, indicator="residents_money_vnd")
     communes.append(record("Vi Hương"))
     summary = record(None, figures=[("residents_money_vnd", 900e6, "VND", "900 triệu đồng")])
-    assert crosscheck.records_to_flags(communes + [summary]) == []
+    assert across.records_to_flags(communes + [summary]) == []
 
 
 def test_name_key_folds_prefix_case_and_tone_placement():
-    assert crosscheck.name_key("Xã Lục Bình") == crosscheck.name_key("lục bình")
-    assert crosscheck.name_key("xã Hòa Bình") == crosscheck.name_key("Hoà Bình")
-    assert crosscheck.name_key(None) is None
+    assert across.name_key("Xã Lục Bình") == across.name_key("lục bình")
+    assert across.name_key("xã Hòa Bình") == across.name_key("Hoà Bình")
+    assert across.name_key(None) is None
 
 
 def test_messages_name_the_indicator_in_the_readers_language():
@@ -159,7 +163,7 @@ def test_messages_name_the_indicator_in_the_readers_language():
                 "criteria": {"criteria_set": "commune-2021-2025"},
                 "figures": [{"value": value, "unit": "ha", "indicator": "irrigated_area_ha", "text": f"{value} ha",
                              "label": "diện tích được tưới", "location": None}]}
-    flags = [f for f in crosscheck.records_to_flags([rec("a.txt", 452), rec("b.txt", 482)])
+    flags = [f for f in across.records_to_flags([rec("a.txt", 452), rec("b.txt", 482)])
              if f["rule"] == "duplicate_report_conflict"]
     assert len(flags) == 1
     assert "Diện tích được tưới" in flags[0]["message"] and "irrigated_area_ha" not in flags[0]["message"]

@@ -28,10 +28,13 @@ def numbers(flag) -> str:
 
 CASES_FIRE = {
     "conflicting_values": ("(9) Nội dung thành phần số 09: Mặt trận",
-                           "- Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 ngày công, hiến trên 120 m2 đất.",
+                           "- Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 "
+                           "ngày công, hiến trên 120 m2 đất.",
                            "(11) Nội dung thành phần số 11: Giám sát",
-                           "- Phong trào thi đua: Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 500 ngày công, hiến trên 120 m² đất."),
-    "count_list_mismatch": ("+ Mua sắm trang thiết bị cho 06 nhà văn hóa thôn: Nà Pài, Khuổi Chang, Bản Đén, Phja Đeng.",),
+                           "- Phong trào thi đua: Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công "
+                           "lao động được trên 500 ngày công, hiến trên 120 m² đất."),
+    "count_list_mismatch": ("+ Mua sắm trang thiết bị cho 06 nhà văn hóa thôn: "
+                            "Nà Pài, Khuổi Chang, Bản Đén, Phja Đeng.",),
     "ratio_mismatch": ("+ Đường trục thôn, đường liên thôn được cứng hóa 12,1/12,6 km đạt 90%.",),
     "sum_mismatch": ("- Tổng số diện tích gieo trồng cả năm cần tưới theo kế hoạch 452 ha, trong đó:",
                      "+ Tổng diện tích gieo trồng cây hàng năm: 455 ha.",
@@ -39,8 +42,10 @@ CASES_FIRE = {
 }
 
 CASES_HOLD = {
-    "conflicting_values": ("- Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 ngày công.",
-                           "- Phong trào thi đua: Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 ngày công."),
+    "conflicting_values": ("- Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công lao động được trên 300 "
+                           "ngày công.",
+                           "- Phong trào thi đua: Tổng số tiền Nhân dân đóng góp được là trên 42.500.000đ, số công "
+                           "lao động được trên 300 ngày công."),
     "count_list_mismatch": ("+ Hỗ trợ trang thiết bị nhà văn hóa cho 4 thôn Nà Pài, Khuổi Chang, Bản Đén, Phja Đeng.",),
     "ratio_mismatch": ("+ Đường trục thôn, đường liên thôn được cứng hóa 12,1/12,6 km đạt 96%.",
                        "+ Vốn được giao: 2.600.000.000 đồng, giải ngân 1.488.131.262 đồng, đạt 57,24% kế hoạch giao."),

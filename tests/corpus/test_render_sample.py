@@ -34,8 +34,8 @@ def _words(text: str) -> list[str]:
 
 def _txt_lines() -> list[str]:
     text = TXT.read_text(encoding="utf-8")
-    return [unicodedata.normalize("NFC", l.strip().replace("**", ""))
-            for l in text.splitlines() if l.strip()]
+    return [unicodedata.normalize("NFC", ln.strip().replace("**", ""))
+            for ln in text.splitlines() if ln.strip()]
 
 
 def _body(document) -> list[Paragraph | Table]:
@@ -66,7 +66,7 @@ def test_docx_paragraphs_are_the_txt_lines(sample_docx) -> None:
     paragraphs = [p.text for p in sample_docx.paragraphs]
     table_lines = {" ".join(c.text for c in row.cells)
                    for t in sample_docx.tables for row in t.rows}
-    lines = [l for l in _txt_lines() if l not in table_lines]
+    lines = [ln for ln in _txt_lines() if ln not in table_lines]
     assert paragraphs == lines
     assert not any("*" in p for p in paragraphs)
 

@@ -112,3 +112,29 @@ def test_legacy_doc_without_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr(doc, "find_soffice", lambda: None)
     assert error_of(FIXTURES / "legacy.doc").code == "legacy_doc"
+
+
+def _zip(entries: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, text in entries.items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("data,kind", [
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200), "image (JPEG)"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(200), "image (PNG)"),
+    (_zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}), "spreadsheet (.xlsx)"),
+    (_zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}), "spreadsheet (.ods)"),
+    (_zip({"readme.txt": "x"}), "zip archive without a Word document"),
+])
+def test_what_an_unsupported_file_is_is_named(tmp_path: Path, data: bytes, kind: str) -> None:
+    # a JPEG or a spreadsheet named .pdf is what its bytes say, not what its name says
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(data)
+    err = error_of(path)
+    assert (err.code, err.detail) == ("unsupported_format", kind)

@@ -44,3 +44,44 @@ def test_word_rtf_saved_as_doc_is_converted(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.format == "doc"
     assert [b.text for b in doc.blocks] == ["BÁO CÁO", "Kết quả đạt 14 tiêu chí"]
+
+
+def odt_bytes(paragraphs: list[str]) -> bytes:
+    """A minimal OpenDocument text: the mimetype entry first and stored, then content.xml."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<text:p>{escape(p)}</text:p>" for p in paragraphs)
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def test_odt_is_sniffed_from_its_bytes_whatever_its_name() -> None:
+    from extractor.readers import sniff_format
+
+    assert sniff_format(odt_bytes(["Báo cáo"])) == "odt"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
+def test_odt_is_converted_and_read(tmp_path: Path) -> None:
+    path = tmp_path / "bao-cao.odt"
+    path.write_bytes(odt_bytes(["BÁO CÁO", "Kết quả đạt 14 tiêu chí"]))
+    doc = read_document(path)
+    assert doc.format == "odt"
+    assert [b.text for b in doc.blocks] == ["BÁO CÁO", "Kết quả đạt 14 tiêu chí"]

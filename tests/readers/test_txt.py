@@ -97,7 +97,7 @@ def test_blank_text_file_has_no_text() -> None:
 
 
 def _cells(text: str) -> list[tuple[int, int, int, str]]:
-    doc = bytes_to_document(text.encode("utf-8"), "t.txt", "0")
+    doc = bytes_to_document(text.encode("utf-8"), "t.txt")
     return [(b.cell.table, b.cell.row, b.cell.col, b.text) for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
 
 
@@ -115,10 +115,11 @@ def test_tab_separated_rows_keep_their_columns() -> None:
 
 
 def test_a_lone_line_with_a_bar_stays_prose() -> None:
-    doc = bytes_to_document("Kết quả | tóm tắt\nXã đạt 15/19 tiêu chí".encode("utf-8"), "t.txt", "0")
+    doc = bytes_to_document("Kết quả | tóm tắt\nXã đạt 15/19 tiêu chí".encode("utf-8"), "t.txt")
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
 
 
 def test_a_row_with_an_empty_first_cell_stays_in_its_table() -> None:
-    cells = _cells("STT | Nguồn vốn | ĐVT | Giá trị\n1 | Ngân sách tỉnh | triệu đồng | 434,4\n | Tổng cộng | triệu đồng | 7.328,2\n")
+    cells = _cells("STT | Nguồn vốn | ĐVT | Giá trị\n1 | Ngân sách tỉnh | triệu đồng | 434,4\n"
+                   " | Tổng cộng | triệu đồng | 7.328,2\n")
     assert (0, 2, 1, "Tổng cộng") in cells and (0, 2, 3, "7.328,2") in cells

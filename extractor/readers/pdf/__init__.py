@@ -19,6 +19,10 @@ from extractor.readers.pdf.lines import PageRead
 def bytes_to_document(data: bytes, path: str, sha256: str,
                       settings: Settings = DEFAULT_SETTINGS) -> Document:
     pdf, pdfium_c = open_pdfium(data, path)
+    if len(pdf) > settings.max_pdf_pages:
+        count = len(pdf)
+        pdf.close()
+        raise ReadError(path, "too_many_pages", f"{count:,} pages > {settings.max_pdf_pages:,}")
     try:
         pages: list[PageRead] = []
         for n in range(len(pdf)):

@@ -167,7 +167,7 @@ def _plumber_page(page: Any) -> list[PdfLine]:
 
 
 def _plumber_segment(chars: list[dict[str, Any]], height: float) -> PdfLine:
-    text = []
+    text: list[str] = []
     for prev, ch in zip([None, *chars], chars):
         # a gap of a sixth of an em between glyphs is a space the PDF did not draw
         if prev is not None and ch["text"] != " " and text and text[-1] != " " and \

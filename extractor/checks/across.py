@@ -24,7 +24,8 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
-from extractor.checks import config, indicator_name, make_flag
+from extractor.checks.data import config
+from extractor.checks.flags import indicator_name, make_flag
 from extractor.core import i18n
 from extractor.core.i18n import format_number
 from extractor.extract.identity import place_key
@@ -42,9 +43,9 @@ def name_key(name: str | None) -> str | None:
 
 
 def _flag(rule: str, severity: str, key: str, evidence: list[dict[str, Any]], **values: Any) -> dict[str, Any]:
-    """A flag made as a report's flags are (checks.make_flag), as a dict whose evidence items
-    also name their report (`_evidence`)."""
-    flag = asdict(make_flag(rule, severity, key, [], **values))
+    """A flag made as a report's flags are (checks.flags.make_flag, its severity at `cross.<severity>`
+    in patterns/checks.yaml), as a dict whose evidence items also name their report (`_evidence`)."""
+    flag = asdict(make_flag(rule, ("cross", severity), key, [], **values))
     flag["evidence"] = evidence
     return flag
 
@@ -116,7 +117,6 @@ def _amount(fig: dict[str, Any]) -> Callable[[str], str]:
 
 
 def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
-    cfg = _cfg()
     groups: dict[tuple[Any, ...], list[Rec]] = {}
     for rec in records:
         commune, period = name_key(rec.get("commune")), _period_key(rec)
@@ -138,7 +138,7 @@ def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
             first = differing[0]
             evidence = [e for k in differing for e in (_figure_evidence(a, va[k]), _figure_evidence(b, vb[k]))]
             message = "duplicate_report_conflict_more" if len(differing) > 1 else "duplicate_report_conflict"
-            flags.append(_flag("duplicate_report_conflict", cfg["severity_duplicate"], message, evidence,
+            flags.append(_flag("duplicate_report_conflict", "severity_duplicate", message, evidence,
                                commune=a.get("commune"), period=period, indicator=_indicator_title(first),
                                a=_amount(va[first]), b=_amount(vb[first]), source_a=_short(a),
                                source_b=_short(b), others=len(differing) - 1))
@@ -177,7 +177,7 @@ def criterion_regressed(records: list[Rec]) -> list[dict[str, Any]]:
                 for e in (rec.get("criteria") or {}).get("evidence") or []:
                     if e.get("number") in lost and e.get("status") == status:
                         evidence.append(_evidence(rec, str(e.get("text") or ""), e.get("location")))
-            flags.append(_flag("criterion_regressed", _cfg()["severity_regressed"], "criterion_regressed",
+            flags.append(_flag("criterion_regressed", "severity_regressed", "criterion_regressed",
                                evidence, commune=a.get("commune"), numbers=", ".join(map(str, lost)),
                                date_a=a["report_date"], date_b=b["report_date"],
                                source_a=_short(a), source_b=_short(b)))
@@ -195,7 +195,7 @@ def cumulative_decrease(records: list[Rec]) -> list[dict[str, Any]]:
                     continue
                 fa, fb = va[key], vb[key]
                 if float(fb["value"]) < float(fa["value"]) and not _close(float(fa["value"]), float(fb["value"])):
-                    flags.append(_flag("cumulative_decrease", _cfg()["severity_decrease"], "cumulative_decrease",
+                    flags.append(_flag("cumulative_decrease", "severity_decrease", "cumulative_decrease",
                                        [_figure_evidence(a, fa), _figure_evidence(b, fb)],
                                        commune=a.get("commune"), indicator=_indicator_title(key),
                                        a=_amount(fa), b=_amount(fb),
@@ -228,7 +228,7 @@ def unit_slip_suspected(records: list[Rec]) -> list[dict[str, Any]]:
                 for factor in cfg["unit_slip_factors"]:
                     if factor / band <= ratio <= factor * band or factor / band <= 1 / ratio <= factor * band:
                         shown = factor if ratio > 1 else 1 / factor
-                        flags.append(_flag("unit_slip_suspected", cfg["severity_unit_slip"], "unit_slip_suspected",
+                        flags.append(_flag("unit_slip_suspected", "severity_unit_slip", "unit_slip_suspected",
                                            [_figure_evidence(rec, fig)], commune=rec.get("commune"),
                                            indicator=_indicator_title(key), value=_amount(fig),
                                            factor=shown, median=median))
@@ -237,7 +237,6 @@ def unit_slip_suspected(records: list[Rec]) -> list[dict[str, Any]]:
 
 
 def district_total_mismatch(records: list[Rec]) -> list[dict[str, Any]]:
-    cfg = _cfg()
     additive = set(config()["sum"]["additive_units"])
     flags = []
     for summary in (r for r in records if _is_summary(r)):
@@ -258,8 +257,9 @@ def district_total_mismatch(records: list[Rec]) -> list[dict[str, Any]]:
             total = sum(float(p["value"]) for p in parts)
             if _close(total, float(fig["value"])):
                 continue
-            evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p) for r, p in zip(communes, parts, strict=True)]
-            flags.append(_flag("district_total_mismatch", cfg["severity_district_total"], "district_total_mismatch",
+            evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p)
+                                                           for r, p in zip(communes, parts, strict=True)]
+            flags.append(_flag("district_total_mismatch", "severity_district_total", "district_total_mismatch",
                                evidence, district=summary.get("district"), indicator=_indicator_title(key),
                                total=_amount(fig), n=len(parts),
                                sum=_amount({"value": total, "unit": fig.get("unit")})))

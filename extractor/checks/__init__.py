@@ -1,0 +1,49 @@
+"""Checks: flags for figures that contradict each other or cannot be right, in one report and across reports.
+
+`record_to_flags(record, outline)` runs every rule of `RULES` over one extracted record and
+its outline; `records_to_flags(records)` (checks/across.py) compares several reports. Each rule
+is a small function `Report -> list[Flag]` in its own module: conflicts (conflicting_values),
+count_list (count_list_mismatch), ratios (ratio_mismatch, in prose and table rows), sums
+(sum_mismatch), criteria_count (criteria_*) and thresholds (criterion_vs_figure). They share
+the report index (checks/index.py) and make every flag through checks/flags.py. Words,
+tolerances and severities come from patterns/checks.yaml, criteria thresholds from
+schemas/thresholds/*.yaml, messages from extractor/core/locale/checks.yaml. A flag's evidence
+names every figure involved, with its text and location, so a reader can see both sides.
+Rules keep quiet unless a relation is explicit in the text (a ratio and its percentage side
+by side, a total and its "trong đó" parts, a sentence repeated with one figure changed): a
+consistency check that cries wolf is not read.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extractor.checks.across import records_to_flags
+from extractor.checks.conflicts import conflicting_values
+from extractor.checks.count_list import count_list_mismatch
+from extractor.checks.criteria_count import criteria_consistency
+from extractor.checks.index import Report, record_to_report
+from extractor.checks.ratios import ratio_mismatch, table_ratio_mismatch
+from extractor.checks.sums import sum_mismatch
+from extractor.checks.thresholds import criterion_vs_figure
+from extractor.core.model import Flag, Record
+from extractor.structure.outline import Outline
+
+__all__ = ["RULES", "record_to_flags", "records_to_flags"]
+
+RULES: tuple[Callable[[Report], list[Flag]], ...] = (
+    conflicting_values,
+    count_list_mismatch,
+    ratio_mismatch,
+    table_ratio_mismatch,
+    sum_mismatch,
+    criteria_consistency,
+    criterion_vs_figure,
+)
+
+
+def record_to_flags(record: Record, outline: Outline) -> list[Flag]:
+    rep = record_to_report(record, outline)
+    flags: list[Flag] = []
+    for rule in RULES:
+        flags.extend(rule(rep))
+    return flags

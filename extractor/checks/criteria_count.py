@@ -1,0 +1,89 @@
+"""criteria_*: claimed criteria counts against the lists, a criterion both met and unmet, counts
+or lists that do not make the criteria set, and the disagreements the criteria reader found
+(CriteriaStatus.conflicts)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from extractor.checks.data import config
+from extractor.checks.flags import figure_evidence, make_flag
+from extractor.checks.index import Report, close
+from extractor.core.model import Evidence, Flag
+
+
+def criterion_evidence(rep: Report, numbers: Iterable[int], statuses: set[str] | None = None) -> list[Evidence]:
+    wanted = set(numbers)
+    return [Evidence(text=e.text, location=e.location) for e in rep.record.criteria.evidence
+            if e.number in wanted and (statuses is None or e.status in statuses)]
+
+
+def _claimed_evidence(rep: Report, status: str, claimed: int) -> list[Evidence]:
+    """Where a claimed count is stated ("14 tiêu chí xã đạt"): the criteria reader's evidence,
+    else an extracted criterion figure of that value."""
+    ev = (getattr(rep.record.criteria, "count_evidence", None) or {}).get(status)
+    if ev is not None:
+        return [ev]
+    return [figure_evidence(p.figure) for p in rep.placed
+            if p.figure.unit == "criterion" and close(p.figure.value, claimed)][:1]
+
+
+def _numbers(ns: Iterable[int]) -> str:
+    return ", ".join(str(n) for n in sorted(ns))
+
+
+def _set_size(criteria_set: str | None) -> int:
+    try:
+        from extractor.extract.criteria_sets import criteria_set_size
+        return criteria_set_size(criteria_set)
+    except (ImportError, KeyError):
+        return int(config()["criteria"]["default_set_size"])
+
+
+def criteria_consistency(rep: Report) -> list[Flag]:
+    """Claimed counts against the lists, a criterion in both lists, counts or lists that do
+    not cover the set; and the other disagreements the criteria reader reports
+    (CriteriaStatus.conflicts: a name that is another number's, two claimed counts, a
+    section verdict against the list)."""
+    cfg = config()["criteria"]
+    crit = rep.record.criteria
+    met, unmet = set(crit.met), set(crit.unmet)
+    flags: list[Flag] = []
+    for n in sorted(met & unmet):
+        flags.append(make_flag("criteria_both_met_and_unmet", ("criteria", "severity_both"),
+                               "criteria_both_met_and_unmet", criterion_evidence(rep, [n]), number=n))
+    counted_ok = True
+    for claimed, listed, key, status in ((crit.met_count_claimed, met, "criteria_met_count", "met"),
+                                          (crit.unmet_count_claimed, unmet, "criteria_unmet_count", "unmet")):
+        if claimed is None or not listed or claimed == len(listed):
+            continue
+        counted_ok = False
+        evidence = _claimed_evidence(rep, status, claimed) + criterion_evidence(rep, listed, {status})
+        flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), key, evidence,
+                               claimed=claimed, listed=len(listed), numbers=_numbers(listed)))
+    size = _set_size(crit.criteria_set)
+    if counted_ok and crit.met_count_claimed is not None and crit.unmet_count_claimed is not None:
+        total = crit.met_count_claimed + crit.unmet_count_claimed + len(crit.basically_met)
+        if total != size:
+            evidence = (_claimed_evidence(rep, "met", crit.met_count_claimed)
+                        + _claimed_evidence(rep, "unmet", crit.unmet_count_claimed))
+            flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), "criteria_claimed_total",
+                                   evidence, met=crit.met_count_claimed, unmet=crit.unmet_count_claimed,
+                                   sum=total, size=size))
+    elif counted_ok and met and unmet and not (met & unmet):
+        listed = met | unmet | set(crit.basically_met)
+        if len(listed) != size:
+            flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), "criteria_listed_total",
+                                   criterion_evidence(rep, listed), met=len(met), unmet=len(unmet),
+                                   sum=len(listed), size=size))
+    for c in getattr(crit, "conflicts", None) or []:
+        name = getattr(c, "kind", None)
+        kind = cfg["conflict_kinds"].get(name)
+        if kind is None:
+            continue  # a kind computed above from the lists and counts themselves
+        evidence = [Evidence(e.text, e.location) for e in c.evidence]
+        numbers = list(c.numbers or [])
+        flags.append(make_flag(kind["rule"], ("criteria", "conflict_kinds", str(name), "severity"), kind["message"],
+                               evidence, number=numbers[0] if numbers else "?",
+                               resolved=c.resolved if c.resolved is not None else "?",
+                               text=" / ".join(e.text for e in evidence)))
+    return flags

@@ -1,0 +1,42 @@
+"""The data the checks read: words, regexes, tolerances and severities of patterns/checks.yaml,
+and the criteria thresholds of schemas/thresholds/*.yaml."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from extractor.core.data import load_pattern
+
+
+@cache
+def config() -> dict[str, Any]:
+    return load_pattern("checks")
+
+
+def with_words(section: dict[str, Any], regex: str) -> str:
+    """A regex of patterns/checks.yaml with each `{<name>_words}` filled in from the key of
+    that name in its section, so an alternation of words is written once."""
+    for name, words in section.items():
+        if name.endswith("_words"):
+            regex = regex.replace(f"{{{name}}}", f"(?:{words})")
+    return regex
+
+
+@cache
+def regex(section: str, key: str = "regex", flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(with_words(config()[section], config()[section][key]), flags)
+
+
+@cache
+def thresholds() -> tuple[dict[str, Any], ...]:
+    """Every criteria threshold file of schemas/thresholds/, parsed once per process."""
+    folder = resources.files("extractor._schemas").joinpath("thresholds")
+    try:
+        files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return ()  # an install without the folder: the check has nothing to compare
+    return tuple(yaml.safe_load(p.read_text(encoding="utf-8")) for p in files)

@@ -1,0 +1,110 @@
+"""The report index the rules share: every figure placed in the outline (block, normalized
+offsets, sentence), and the comparisons of amounts the rules agree on."""
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from extractor.core.model import Evidence, Figure, Record
+from extractor.structure.outline import Outline, text_to_sentences
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A figure with its place in the outline: block position, normalized offsets, sentence."""
+
+    figure: Figure
+    pos: int
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Report:
+    record: Record
+    outline: Outline
+    placed: list[Placed]
+    sentences: dict[int, list[tuple[int, int]]]  # block position -> sentence spans
+
+    def text(self, pos: int) -> str:
+        return self.outline.blocks[pos].text
+
+    def in_block(self, pos: int) -> list[Placed]:
+        if not hasattr(self, "_by_pos"):
+            self._by_pos: dict[int, list[Placed]] = {}
+            for p in self.placed:
+                self._by_pos.setdefault(p.pos, []).append(p)
+        return self._by_pos.get(pos, [])
+
+    def sentence_span(self, p: Placed) -> tuple[int, int]:
+        return self.sentences[p.pos][p.sentence]
+
+    def evidence(self, pos: int, start: int, end: int) -> Evidence:
+        loc = self.outline.location(pos, start, end)
+        original = self.outline.blocks[pos].block.text
+        return Evidence(text=original[loc.start:loc.end], location=loc)
+
+
+def sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
+    for i, (s, e) in enumerate(spans):
+        if s <= offset < e:
+            return i
+    return len(spans) - 1
+
+
+def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Placed], dict[int, list[tuple[int, int]]]]:
+    """Place every figure in the outline (figures whose block is unknown are left out)."""
+    pos_of = {ob.block.index: i for i, ob in enumerate(outline.blocks)}
+    sentences = {i: text_to_sentences(ob.text) for i, ob in enumerate(outline.blocks)}
+    placed: list[Placed] = []
+    for f in figures:
+        pos = pos_of.get(f.location.block) if f.location else None
+        if pos is None:
+            continue
+        norm = outline.blocks[pos].norm
+        n = len(norm.text)
+        start = min(bisect.bisect_left(norm.offsets, f.location.start), n)
+        end = min(max(bisect.bisect_left(norm.offsets, f.location.end), start), n)
+        placed.append(Placed(f, pos, start, end, sentence_of(sentences[pos], start)))
+    placed.sort(key=lambda p: (p.pos, p.start))
+    return placed, sentences
+
+
+def record_to_report(record: Record, outline: Outline) -> Report:
+    placed, sentences = outline_to_placed(outline, record.figures)
+    return Report(record, outline, placed, sentences)
+
+
+# ---------------------------------------------------------------------------- comparing amounts
+
+
+def decimals(x: float) -> int:
+    """Decimal places a written value shows (57.24 -> 2, 96.0 -> 0), at most 6."""
+    for d in range(7):
+        if abs(round(x, d) - x) < 1e-9 * max(1.0, abs(x)):
+            return d
+    return 6
+
+
+def close(a: float, b: float, rel: float = 1e-9) -> bool:
+    return math.isclose(a, b, rel_tol=rel, abs_tol=1e-9)
+
+
+def same_amount(a: Figure, b: Figure) -> bool:
+    if not close(a.value, b.value):
+        return False
+    if (a.total is None) != (b.total is None):
+        return False
+    return a.total is None or close(a.total, b.total)
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Two figures that may measure the same thing: same unit (and per-unit), same noun for
+    counts, and the same indicator when both have one."""
+    if a.unit != b.unit or a.per != b.per:
+        return False
+    if a.unit == "count" and (a.noun or "").casefold() != (b.noun or "").casefold():
+        return False
+    return not (a.indicator and b.indicator and a.indicator != b.indicator)

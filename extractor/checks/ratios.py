@@ -1,0 +1,120 @@
+"""ratio_mismatch: a percentage that is not the ratio it restates, in prose ("12,1/12,6 km đạt
+90%", or two amounts then "đạt 57,24%") and in "Kế hoạch | Thực hiện | Tỷ lệ (%)" table rows."""
+from __future__ import annotations
+
+from typing import Any
+
+from extractor.checks.data import config, regex
+from extractor.checks.flags import figure_evidence, make_flag
+from extractor.checks.index import Placed, Report, decimals
+from extractor.core.model import BlockKind, Evidence, Flag
+
+
+def _ratio_flag(stated: Placed, computed: float, value: float, total: float,
+                evidence: list[Evidence], implicit: bool) -> Flag | None:
+    cfg = config()["ratio"]
+    p = stated.figure.value
+    tol = max(cfg["last_digit_units"] * 10 ** -decimals(p), cfg["min_points"])
+    diff = abs(computed - p)
+    if diff <= tol + 1e-9:
+        return None
+    severity = ("ratio", "error_severity" if diff >= cfg["error_points"] and not implicit else "severity")
+    return make_flag("ratio_mismatch", severity, "ratio_mismatch", evidence,
+                     stated=p, value=value, total=total, computed=round(computed, 2))
+
+
+def ratio_mismatch(rep: Report) -> list[Flag]:
+    """A percentage beside its own ratio ("12,1/12,6 km đạt 90%"), or after the two amounts
+    it relates ("giao 2.600.000.000 đồng, giải ngân 1.488.131.262 đồng, đạt 57,24%")."""
+    cfg = config()["ratio"]
+    after = regex("ratio", "gap_after_regex")
+    before = regex("ratio", "gap_before_regex")
+    flags: list[Flag] = []
+    checked: set[int] = set()
+    by_pos: dict[int, list[Placed]] = {}
+    for p in rep.placed:
+        by_pos.setdefault(p.pos, []).append(p)
+    for pos, items in by_pos.items():
+        text = rep.text(pos)
+        for i, p in enumerate(items):
+            f = p.figure
+            if f.unit == "percent" or not f.total:
+                continue
+            pct = None
+            if (i + 1 < len(items) and items[i + 1].figure.unit == "percent"
+                    and after.match(text[p.end:items[i + 1].start])):
+                pct = items[i + 1]
+            elif i > 0 and items[i - 1].figure.unit == "percent" and before.match(text[items[i - 1].end:p.start]):
+                pct = items[i - 1]
+            if pct is None:
+                continue
+            checked.add(id(pct))
+            flag = _ratio_flag(pct, 100.0 * f.value / f.total, f.value, f.total,
+                               [figure_evidence(f), figure_evidence(pct.figure)], implicit=False)
+            if flag:
+                flags.append(flag)
+        flags += _implicit_ratios(rep, items, checked, cfg)
+    return flags
+
+
+def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: dict[str, Any]) -> list[Flag]:
+    connector = regex("ratio", "implicit_connector_regex")
+    flags: list[Flag] = []
+    for i, p in enumerate(items):
+        if p.figure.unit != "percent" or id(p) in checked:
+            continue
+        text = rep.text(p.pos)
+        prev = [q for q in items[:i] if q.sentence == p.sentence]
+        # only the figures since the last percentage of the sentence
+        cut = max((k for k, q in enumerate(prev) if q.figure.unit == "percent"), default=-1)
+        prev = prev[cut + 1:]
+        if len(prev) != 2 or not connector.search(text[prev[-1].end:p.start]):
+            continue
+        a, b = prev[0].figure, prev[1].figure
+        if (a.unit != b.unit or a.unit not in cfg["implicit_units"] or a.total is not None
+                or b.total is not None or a.per or b.per or a.value <= 0 or b.value < 0):
+            continue
+        flag = _ratio_flag(p, 100.0 * b.value / a.value, b.value, a.value,
+                           [figure_evidence(b), figure_evidence(a), figure_evidence(p.figure)], implicit=True)
+        if flag:
+            flags.append(flag)
+    return flags
+
+
+def table_ratio_mismatch(rep: Report) -> list[Flag]:
+    """A table row "Kế hoạch | Thực hiện | Tỷ lệ (%)" whose percentage is not the result
+    over the plan (rule id `ratio_mismatch`)."""
+    # TODO(issue 14): read the table through structure/tables.outline_to_tables, the one grid
+    # (multi-row headers, merged cells). This assembly takes row 0 alone as the header, and
+    # switching would change which rows and columns are judged.
+    roles = {role: regex("table_ratio", f"{role}_header_regex") for role in ("percent", "actual", "plan")}
+    headers: dict[tuple[int, int], str] = {}  # (table, column) -> header text (first row)
+    rows: dict[tuple[int, int], list[tuple[int, Placed]]] = {}
+    for pos, ob in enumerate(rep.outline.blocks):
+        cell = ob.block.cell
+        if ob.block.kind is not BlockKind.TABLE_CELL or cell is None:
+            continue
+        if cell.row == 0:
+            headers[(cell.table, cell.col)] = ob.text
+        for p in rep.in_block(pos):
+            rows.setdefault((cell.table, cell.row), []).append((cell.col, p))
+    flags: list[Flag] = []
+    for (table, _), items in sorted(rows.items()):
+        found: dict[str, list[Placed]] = {}
+        for col, p in items:
+            header = headers.get((table, col), "")
+            role = next((r for r, rx in roles.items() if rx.search(header)), None)
+            if role:
+                found.setdefault(role, []).append(p)
+        if any(len(found.get(r, [])) != 1 for r in roles):
+            continue
+        plan, actual, pct = found["plan"][0].figure, found["actual"][0].figure, found["percent"][0]
+        if (pct.figure.unit != "percent" or plan.unit != actual.unit or plan.unit == "percent"
+                or plan.total is not None or actual.total is not None or plan.value <= 0):
+            continue
+        flag = _ratio_flag(pct, 100.0 * actual.value / plan.value, actual.value, plan.value,
+                           [figure_evidence(actual), figure_evidence(plan), figure_evidence(pct.figure)],
+                           implicit=False)
+        if flag:
+            flags.append(flag)
+    return flags

@@ -1,0 +1,152 @@
+"""sum_mismatch: parts that exceed their total, or fall short of it when the split reads as
+complete ("452 ha, trong đó: + 445 ha + 7 ha", "138 hội viên (116 ..., 10 ...)")."""
+from __future__ import annotations
+
+import re
+
+from extractor.checks.data import config, regex
+from extractor.checks.flags import SeverityPath, figure_evidence, make_flag, number_list, unit_name
+from extractor.checks.index import Report, decimals, sentence_of
+from extractor.core.model import Figure, Flag
+from extractor.structure.outline import text_to_sentences
+
+
+def _marker_depth(text: str) -> int | None:
+    markers = config()["sum"]["item_markers"]
+    stripped = text.lstrip()
+    for depth, m in enumerate(markers):
+        if stripped.startswith(m):
+            return depth
+    return None
+
+
+def _approximate(f: Figure) -> bool:
+    return (f.qualifier or "").casefold() in {q.casefold() for q in config()["sum"]["approximate_qualifiers"]}
+
+
+def _part_of(total: Figure, f: Figure) -> bool:
+    return f.unit == total.unit and f.per == total.per and (
+        total.unit != "count" or (f.noun or "").casefold() == (total.noun or "").casefold())
+
+
+def sum_mismatch(rep: Report) -> list[Flag]:
+    """A total followed by "trong đó" and its parts, in the list items of the next blocks
+    ("452 ha, trong đó: / + 445 ha / + 7 ha") or later in the same sentence, where the parts
+    may be separated by ';' ("369,5 ha, trong đó: cây hàng năm 307,1 ha; cây lâu năm 57,4 ha.")."""
+    cfg = config()["sum"]
+    lead_in = regex("sum", "lead_in_end_regex")
+    breakdown = regex("sum", "breakdown_regex")
+    units = set(cfg["additive_units"]) | {"percent"}
+    flags: list[Flag] = []
+    for pos, ob in enumerate(rep.outline.blocks):
+        text = ob.text
+        matches = list(breakdown.finditer(text))
+        if not matches:
+            continue
+        own = rep.in_block(pos)
+        spans = text_to_sentences(text, split_on_semicolon=False)
+        tail = lead_in.search(text)
+        for i, m in enumerate(matches):
+            s_start, s_end = spans[sentence_of(spans, m.start())]
+            before = [p for p in own if s_start <= p.start and p.end <= m.start() and p.figure.unit in units]
+            if not before:
+                continue
+            total = before[-1].figure
+            if tail and tail.start() == m.start():
+                parts, complete = _list_parts(rep, pos, total)
+                short = ("sum", "short_severity") if complete and len(parts) >= 2 else None
+            else:
+                # "trong đó:" with a colon announces the whole breakdown, which may run over
+                # ';'; without one the parts end with the clause
+                colon = ":" in m.group()
+                if not colon:
+                    semi = text_to_sentences(text)
+                    s_end = min(s_end, semi[sentence_of(semi, m.end())][1])
+                end = min([s_end] + [n.start() for n in matches[i + 1:]])
+                parts = [p.figure for p in own if m.end() <= p.start and p.end <= end and _part_of(total, p.figure)]
+                # a sentence cut by the end of the block (a page break in a PDF) may go on
+                finished = bool(re.search(r"[.;!?]\s*$", text[:end])) or end < len(text.rstrip())
+                # "trong đó:" announces the whole split; without the colon two or more parts
+                # may still be only some categories, so a shortfall is a note, not a warning
+                short = None
+                if finished and len(parts) >= 2:
+                    short = ("sum", "short_severity" if colon else "short_uncertain_severity")
+            flag = _sum_flag(total, parts, short)
+            if flag:
+                flags.append(flag)
+    flags.extend(_bracketed_sums(rep, units))
+    return flags
+
+
+# words but no other number or clause break between the total and the bracket
+_BRACKET = re.compile(r"[^()\d;.:]{0,80}?\(([^()]*)\)")
+
+
+def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
+    """A total with its parts in brackets after it in the same clause: "138 hội viên đăng ký
+    (116 hội viên cấp xã, 10 hội viên cấp huyện)". Two or more parts read as the whole split."""
+    flags: list[Flag] = []
+    for pos, ob in enumerate(rep.outline.blocks):
+        own = rep.in_block(pos)
+        for placed in own:
+            total = placed.figure
+            m = _BRACKET.match(ob.text, placed.end)
+            if total.unit not in units or m is None:
+                continue
+            parts = [p.figure for p in own if m.start(1) <= p.start and p.end <= m.end(1)
+                     and _part_of(total, p.figure)]
+            if len(parts) >= 2:
+                flag = _sum_flag(total, parts, ("sum", "short_severity"))
+                if flag:
+                    flags.append(flag)
+    return flags
+
+
+def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Figure], bool]:
+    """The parts in the list items after block `pos`: the first figure of the total's kind in
+    each item; `complete` is False when some item has none."""
+    lead_depth = _marker_depth(rep.text(pos))
+    parts: list[Figure] = []
+    complete = True
+    for nxt in range(pos + 1, len(rep.outline.blocks)):
+        depth = _marker_depth(rep.text(nxt))
+        if depth is None or (lead_depth is not None and depth <= lead_depth):
+            break
+        own = [p.figure for p in rep.in_block(nxt) if _part_of(total, p.figure)]
+        if own:
+            parts.append(own[0])
+        else:
+            complete = False
+    return parts, complete
+
+
+def _sum_flag(total: Figure, parts: list[Figure], short_severity: SeverityPath | None) -> Flag | None:
+    """The flag for parts that exceed their total, or fall short of it when the split reads
+    as complete (`short_severity` given)."""
+    cfg = config()["sum"]
+    if not parts or _approximate(total) or any(_approximate(p) for p in parts):
+        return None
+    s = sum(p.value for p in parts)
+    d = max([decimals(total.value)] + [decimals(p.value) for p in parts])
+    tol = max(cfg["relative_tolerance"] * abs(total.value), 0.5 * 10 ** -d)
+    evidence = [figure_evidence(total)] + [figure_evidence(p) for p in parts]
+    listed = number_list([p.value for p in parts])
+    if total.unit == "percent":
+        if s > 100 + tol:
+            return make_flag("sum_mismatch", ("sum", "part_exceeds_severity" if any(p.value > 100 + tol for p in parts)
+                                             else "exceed_severity"), "percent_parts_exceed", evidence,
+                             sum=round(s, 6), parts=listed)
+        return None
+    if s > total.value + tol:
+        if any(p.value > total.value + tol for p in parts):
+            severity = "part_exceeds_severity"
+        elif total.unit in cfg["overlap_prone_units"] and len(parts) > 1:
+            severity = "overlap_severity"
+        else:
+            severity = "exceed_severity"
+        return make_flag("sum_mismatch", ("sum", severity), "sum_exceeds_total", evidence,
+                         sum=round(s, 6), total=total.value, unit=unit_name(total.unit), parts=listed)
+    if short_severity and s < total.value - tol:
+        return make_flag("sum_mismatch", short_severity, "sum_short_of_total", evidence,
+                         sum=round(s, 6), total=total.value, unit=unit_name(total.unit), parts=listed)
+    return None
