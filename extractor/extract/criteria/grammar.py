@@ -23,6 +23,8 @@ MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 class _Rx:
     statuses: tuple[tuple[str, re.Pattern[str]], ...]
     target: re.Pattern[str]
+    baseline: re.Pattern[str]
+    status_year: re.Pattern[str]
     plan_heading: re.Pattern[str]
     result_heading: re.Pattern[str]
     c: dict[str, re.Pattern[str]]
@@ -35,6 +37,8 @@ def rx() -> _Rx:
     return _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
         target=re.compile(sw["target_markers"]["regex"]),
+        baseline=re.compile(sw["baseline_markers"]["regex"]),
+        status_year=re.compile(sw["status_year"]["regex"]),
         plan_heading=re.compile(sw["plan_heading"]["regex"]),
         result_heading=re.compile(sw["result_heading"]["regex"]),
         c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v})
@@ -48,6 +52,8 @@ class Status:
     end: int
     status: str
     target: bool = False
+    # a status of another time than the report's: a baseline, or an earlier year
+    past: bool = False
     used_after: bool = False
 
 
@@ -90,6 +96,7 @@ class Count:
 class State:
     outline: Outline
     cset: CriteriaSet
+    year: int | None = None
     claims: list[Claim] = field(default_factory=list)
     targets: list[Claim] = field(default_factory=list)
     verdicts: list[Claim] = field(default_factory=list)
@@ -151,6 +158,13 @@ def text_to_groups(text: str, size: int) -> list[Group]:
             refs[0].name_number, refs[0].end = named[0], named[1]
             end = named[1]
         while True:
+            gap = c["list_ellipsis"].match(text[end:])
+            if gap and refs[-1].number < int(gap.group("n")) <= size:
+                last = int(gap.group("n"))
+                refs += [Ref(k, end, end + gap.end()) for k in range(refs[-1].number + 1, last)]
+                refs.append(Ref(last, end + gap.start("item"), end + gap.end()))
+                end += gap.end()
+                continue
             nxt = c["list_next"].match(text[end:])
             if not nxt:
                 break
@@ -188,24 +202,28 @@ def text_to_groups(text: str, size: int) -> list[Group]:
     return sorted(groups, key=lambda g: g.start)
 
 
-def mark_targets(text: str, statuses: list[Status], plan: bool) -> None:
-    """A status under a target marker of its own clause ("phấn đấu đạt") states a target."""
+def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
+    """A status under a target marker of its own clause ("phấn đấu đạt") states a target; one
+    under a baseline marker ("khi bắt đầu ... mới đạt"), or after an earlier year than the
+    report's `year` in its sentence, is past."""
+    p = rx()
     clauses = text_to_sentences(text)
     for s in statuses:
-        if plan:
-            s.target = True
-            continue
         clause_start = next(a for a, b in clauses if s.start < b or b == len(text))
-        s.target = bool(rx().target.search(text, clause_start, s.start))
+        years = [int(m.group("y")) for m in p.status_year.finditer(text, 0, s.start)]
+        s.past = bool(p.baseline.search(text, clause_start, s.start)) or bool(
+            year is not None and years and years[-1] < year)
+        s.target = plan or bool(p.target.search(text, clause_start, s.start))
 
 
-def text_to_counts(text: str, size: int) -> list[tuple[int, int, int, str, bool]]:
+def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[int, int, int, str, bool]]:
     """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
     "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
-    tiêu chí", "tiêu chí gia đình văn hóa") and totals other than the set size are skipped."""
+    tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
+    another time (a baseline, an earlier year than `year`) are skipped."""
     c = rx().c
     statuses = text_to_statuses(text)
-    mark_targets(text, statuses, plan=False)
+    mark_targets(text, statuses, plan=False, year=year)
     out = []
     for m in c["count_before"].finditer(text):
         n, of = int(m.group("n")), m.group("of")
@@ -226,14 +244,14 @@ def text_to_counts(text: str, size: int) -> list[tuple[int, int, int, str, bool]
             right = [s for s in statuses if m.end() <= s.start < limit
                      and c["count_right_gap"].match(text[m.end():s.start])]
             status = right[0] if right else None
-        if status is not None:
+        if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
     for m in c["count_after"].finditer(text):
         n, of = int(m.group("n")), m.group("of")
         if n > size or (of is not None and int(of) != size):
             continue
         mid = [s for s in text_to_statuses(m.group("mid"))]
-        if not mid:
+        if not mid or rx().baseline.search(text, 0, m.start()):
             continue
         target = bool(rx().target.search(text, 0, m.start()))
         out.append((m.start(), m.end(), n, mid[-1].status, target))

@@ -210,7 +210,7 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             elif pending is not None:
                 chosen = pending
                 last_source = "pending"
-        if chosen is None:
+        if chosen is None or chosen.past:
             continue
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, chosen.status, "list", ref.start, ref.end, ref)
@@ -237,8 +237,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
             seg = _Segment(unit, ui, a, text, text_to_statuses(text))
-            mark_targets(text, seg.statuses, unit.plan)
-            for s, e, n, status, target in text_to_counts(text, size):
+            mark_targets(text, seg.statuses, unit.plan, state.year)
+            for s, e, n, status, target in text_to_counts(text, size, state.year):
                 if not (target or unit.plan):
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             groups = text_to_groups(text, size)

@@ -50,7 +50,7 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
     of `period` (the pipeline's one decision; read from the outline when not given)."""
     period = period if period is not None else outline_to_period(outline)
     cset = period.criteria_set
-    state = State(outline, cset)
+    state = State(outline, cset, period.year)
     grids = outline_to_tables(outline)
     consumed = tables_to_claims(state, list(grids.values()) + outline_to_text_tables(outline))
     consumed |= flat_tables_to_claims(state, consumed)
@@ -96,6 +96,7 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
             state.conflicts.append(CriteriaConflict(
                 kind="count_mismatch", numbers=list(listed), status=status, claimed=count.n,
                 listed=len(listed), evidence=[Evidence(count.text, count.location)]))
+    inferred = _complete_from_counts(result, cset.size)
     if (result.met_count_claimed is not None and result.unmet_count_claimed is not None
             and not result.basically_met
             and result.met_count_claimed + result.unmet_count_claimed != cset.size):
@@ -107,5 +108,26 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
     evidence = state.claims + state.verdicts + state.targets
     evidence.sort(key=lambda cl: (cl.location.block, cl.location.start))
     result.evidence = [CriterionEvidence(cl.number, cl.status, cl.text, cl.location) for cl in evidence]
+    result.evidence += inferred
     result.conflicts = state.conflicts
     return result
+
+
+def _complete_from_counts(result: CriteriaStatus, size: int) -> list[CriterionEvidence]:
+    """A claimed count that leaves no doubt fills the unlisted side: "đạt 19/19 tiêu chí" means
+    every criterion of the set is met; "đạt 17 tiêu chí" beside two listed as unmet means the
+    other 17 are met (and the same for unmet). Returns the evidence of the filled numbers."""
+    out: list[CriterionEvidence] = []
+    for status, attr, listed, others in ((MET, "met_count_claimed", result.met, result.unmet + result.basically_met),
+                                         (UNMET, "unmet_count_claimed", result.unmet,
+                                          result.met + result.basically_met)):
+        count = getattr(result, attr)
+        if listed or count is None or count == 0 or count != size - len(others):
+            continue
+        if status == UNMET and not others:
+            continue  # "chưa đạt 19 tiêu chí" alone is too thin to mark the whole set unmet
+        ev = result.count_evidence[status]
+        numbers = [n for n in range(1, size + 1) if n not in others]
+        listed.extend(numbers)
+        out += [CriterionEvidence(n, status, ev.text, ev.location) for n in numbers]
+    return out
