@@ -17,6 +17,7 @@ from typing import Any
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind, Evidence, Identity, Location
+from extractor.extract.gazetteer import gazetteer, settle
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
 from extractor.text.normalize import normalize
@@ -86,10 +87,13 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
     out: list[_Mention] = []
     for i, ob in enumerate(outline.blocks):
         text = ob.text
-        for m in rx["unit"].finditer(text):
+        matches = [(m, False) for m in _unit_matches(rx["unit"], text)]
+        matches += [(m, True) for m in rx["numbered_unit"].finditer(text)]
+        for m, numbered in matches:
             prefix = re.sub(r"\s+", " ", m.group("prefix").lower())
             caps = m.group("prefix").isupper()
-            name = _cut_name(m.group("name"), caps)
+            name = m.group("name") if numbered else _with_number(text, m.start("name"),
+                                                                   _cut_name(m.group("name"), caps))
             if not name or rx["not_a_name"].match(name):
                 continue
             level = p["level_of"].get(prefix)
@@ -97,16 +101,45 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                 level = "province"
             if level is None:
                 continue
-            start = m.start("name")
-            spelling, loc = original_text(outline, i, start, start + len(name))
+            start = m.start("prefix") if numbered else m.start("name")
+            end = m.start("name") + len(name)
+            spelling, loc = original_text(outline, i, start, end)
             if caps:
                 spelling = spelling.title()
+            name = text[start:end]
             weight = _zone_weight(outline, i)
             if rx["own_context"].search(text[:m.start()]):
                 weight += 1
-            out.append(_Mention(level, name.casefold(), spelling, weight, loc,
-                                text[m.start():start + len(name)]))
+            out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
     return out
+
+
+def _unit_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of the unit regex that may overlap: a capture cut short ("xã trong toàn tỉnh
+    Bắc Giang" names no commune) leaves the rest of it to be read again ("tỉnh Bắc Giang")."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start("name")
+    return out
+
+
+def _with_number(text: str, start: int, name: str) -> str:
+    """The name with the number that ends it ("Quế Xuân 1"), when punctuation or the end of
+    the text follows the number or the gazetteer knows the numbered name."""
+    if not name:
+        return name
+    rx = _p()["rx"]
+    end = start + len(name)
+    m = rx["name_number"].match(text[end:])
+    if not m:
+        return name
+    numbered = f"{name} {m.group('n')}"
+    gz = gazetteer()
+    if rx["name_number_end"].match(text[end + m.end():]) or (gz is not None and gz.communes(numbered)):
+        return numbered
+    return name
 
 
 def _choose(mentions: list[_Mention], level: str) -> _Mention | None:
@@ -191,11 +224,14 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
         levels = [x.level for x in mentions if x.key == key]
         level = Counter(levels).most_common(1)[0][0] if levels else "commune"
         mentions.append(_Mention(level, key, spelling, 3, loc, place))
+    chosen: dict[str, _Mention] = {}
     for level in ("commune", "district", "province"):
         best = _choose(mentions, level)
         if best is not None:
+            chosen[level] = best
             setattr(ident, level, best.spelling)
             ident.evidence[level] = Evidence(best.text, best.location)
+    _settle_places(ident, chosen, mentions)
     if period.report_date:
         ident.report_date, ident.evidence["report_date"] = period.report_date
     if period.results:
@@ -212,6 +248,33 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
         ident.signer, ident.evidence["signer"] = signer
     ident.criteria_set = period.criteria_set_id
     return ident
+
+
+def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[_Mention]) -> None:
+    """District and province the report leaves unsaid, settled by the gazetteer from what it
+    states. An inferred field keeps the evidence it came from and says so under
+    "<field>_inferred"; a field the gazetteer cannot choose stays blank, its candidates under
+    "<field>_candidates"."""
+    if "province" in chosen and "district" in chosen:
+        return
+    others = tuple(dict.fromkeys(strip_place_prefix(m.spelling) for m in mentions
+                                 if m.level in ("commune", "district")
+                                 and all(m.key != c.key for c in chosen.values())))
+    settled = settle(*(strip_place_prefix(chosen[lv].spelling) if lv in chosen else None
+                       for lv in ("commune", "district", "province")), others=others)
+    source = chosen.get("commune") or chosen.get("district")
+    if source is None:
+        return
+    for level, value in (("district", settled.district), ("province", settled.province)):
+        if level in chosen:
+            continue
+        if value is not None:
+            setattr(ident, level, value)
+            ident.evidence[level] = Evidence(source.text, source.location)
+            ident.evidence[f"{level}_inferred"] = Evidence(
+                f"gazetteer: {source.spelling} -> {value}", source.location)
+        elif settled.candidates and level in settled.candidates:
+            ident.evidence[f"{level}_candidates"] = Evidence("; ".join(settled.candidates[level]), None)
 
 
 @lru_cache(maxsize=1)
