@@ -115,7 +115,7 @@ def settle(commune: str | None, district: str | None, province: str | None,
         legacy = [u for u in units if u.era == "legacy"]
         rows = [(u.district, u.province) for u in (legacy or units)]
     if district:
-        by_district = list(gz.districts(district))
+        by_district: list[tuple[str | None, str]] = list(gz.districts(district))
         rows = [r for r in rows if r[0] is not None and key(r[0]) == key(district)] if rows else by_district
     if province:
         rows = [r for r in rows if key(r[1]) == key(province)]

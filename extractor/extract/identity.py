@@ -260,8 +260,8 @@ def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[
     others = tuple(dict.fromkeys(strip_place_prefix(m.spelling) for m in mentions
                                  if m.level in ("commune", "district")
                                  and all(m.key != c.key for c in chosen.values())))
-    settled = settle(*(strip_place_prefix(chosen[lv].spelling) if lv in chosen else None
-                       for lv in ("commune", "district", "province")), others=others)
+    stated = {lv: strip_place_prefix(m.spelling) for lv, m in chosen.items()}
+    settled = settle(stated.get("commune"), stated.get("district"), stated.get("province"), others=others)
     source = chosen.get("commune") or chosen.get("district")
     if source is None:
         return

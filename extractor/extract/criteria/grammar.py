@@ -119,14 +119,18 @@ def valid_number(n: int, size: int) -> bool:
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
-    """(name number, end) of a criterion name right after `pos` (after a dash, colon...)."""
+    """(name number, end) of a criterion name right after `pos` (after a dash, colon...); a
+    name in brackets ends after its closing bracket."""
     lead = rx().c["name_lead"].match(text[pos:])
     start = pos + (lead.end() if lead else 0)
     m = name_regex().match(text, start)
     if not m:
         return None
     number = lookup_name(m.group(0))
-    return (number, m.end()) if number is not None else None
+    end = m.end()
+    if lead and "(" in lead.group(0) and (close := re.match(r"\s*\)", text[end:])):
+        end += close.end()
+    return (number, end) if number is not None else None
 
 
 def text_to_groups(text: str, size: int) -> list[Group]:
@@ -199,7 +203,20 @@ def text_to_groups(text: str, size: int) -> list[Group]:
         if refs:
             groups.append(Group(refs[0].start, refs[-1].end, refs))
             taken.append((m.start(), refs[-1].end))
-    return sorted(groups, key=lambda g: g.start)
+    return _join_groups(sorted(groups, key=lambda g: g.start), text)
+
+
+def _join_groups(groups: list[Group], text: str) -> list[Group]:
+    """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
+    tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
+    sep = rx().c["names_sep"]
+    out: list[Group] = []
+    for g in groups:
+        if out and out[-1].end <= g.start and sep.fullmatch(text[out[-1].end:g.start]):
+            out[-1] = Group(out[-1].start, g.end, out[-1].refs + g.refs)
+        else:
+            out.append(g)
+    return out
 
 
 def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
