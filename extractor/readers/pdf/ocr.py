@@ -2,7 +2,7 @@
 
 Tesseract runs as a subprocess (the `tesseract` binary, Debian `tesseract-ocr` with
 `tesseract-ocr-vie`), not through pytesseract: the wrapper adds a dependency and temporary
-files for what is one command with the page on stdin and its TSV word boxes on stdout, and
+files for what is one command with the page on stdin and its hOCR word boxes on stdout, and
 the call must set `OMP_THREAD_LIMIT=1` and a time limit anyway. One Tesseract thread per page
 and pages in parallel, one per core: Tesseract's own threading is several times slower on a
 small machine. Nothing here is imported unless a page has no text layer.
@@ -127,32 +127,36 @@ def _prepare(gray: Any, dpi: int) -> _Prepared:
 
 def _recognize(binary: str, gray: Any, prepared: _Prepared, settings: Settings
                ) -> tuple[int, _Prepared, str]:
-    """(turn, prepared page, TSV): Tesseract's word boxes, after turning the page upright by
+    """(turn, prepared page, hOCR): Tesseract's word boxes, after turning the page upright by
     `turn` degrees when it lay on its side or upside down."""
     from extractor.readers.pdf.ocr_image import rotate
-    from extractor.readers.pdf.ocr_words import tsv_to_words
-
     timeout = settings.ocr_page_timeout
-    args = ("-l", LANGUAGE, "--psm", "3", "--dpi", str(settings.ocr_dpi), "tsv")
-    tsv = _tesseract(binary, prepared.clean, *args, timeout=timeout)
-    words = tsv_to_words(tsv)
+    args = ("-l", LANGUAGE, "--psm", "3", "--dpi", str(settings.ocr_dpi), "hocr")
+    hocr = _tesseract(binary, prepared.clean, *args, timeout=timeout)
+    words = _words(hocr)
     if len(words) >= UPRIGHT_WORDS and \
             sum(w.conf for w in words) / len(words) >= UPRIGHT_CONFIDENCE:
-        return 0, prepared, tsv
+        return 0, prepared, hocr
     # little text found: the page may lie on its side, or hold only a few scattered lines
     # (the end of a table) that page segmentation skips as "empty"; keep the best reading
-    best = (_score(words), 0, prepared, tsv)
+    best = (_score(words), 0, prepared, hocr)
     turn = _orientation(binary, prepared.clean, timeout)
     if turn in (90, 180, 270):
         turned = _prepare(rotate(gray, turn), settings.ocr_dpi)
-        tsv = _tesseract(binary, turned.clean, *args, timeout=timeout)
-        best = max(best, (_score(tsv_to_words(tsv)), turn, turned, tsv), key=lambda b: b[0])
+        hocr = _tesseract(binary, turned.clean, *args, timeout=timeout)
+        best = max(best, (_score(_words(hocr)), turn, turned, hocr), key=lambda b: b[0])
     if best[0] < UPRIGHT_WORDS * UPRIGHT_CONFIDENCE:
         _, turn, page, _ = best
-        sparse = ("-l", LANGUAGE, "--psm", "11", "--dpi", str(settings.ocr_dpi), "tsv")
-        tsv = _tesseract(binary, page.clean, *sparse, timeout=timeout)
-        best = max(best, (_score(tsv_to_words(tsv)), turn, page, tsv), key=lambda b: b[0])
+        sparse = ("-l", LANGUAGE, "--psm", "11", "--dpi", str(settings.ocr_dpi), "hocr")
+        hocr = _tesseract(binary, page.clean, *sparse, timeout=timeout)
+        best = max(best, (_score(_words(hocr)), turn, page, hocr), key=lambda b: b[0])
     return best[1], best[2], best[3]
+
+
+def _words(hocr: str) -> list[Any]:
+    from extractor.readers.pdf.ocr_words import hocr_to_lines
+
+    return [w for line in hocr_to_lines(hocr) for w in line]
 
 
 def _score(words: list[Any]) -> float:
@@ -160,18 +164,19 @@ def _score(words: list[Any]) -> float:
     return sum(w.conf for w in words if len(w.text) > 1 or w.text.isalnum())
 
 
-def _to_page(prepared: _Prepared, turn: int, tsv: str, settings: Settings) -> PageRead:
-    from extractor.readers.pdf.ocr_words import tsv_to_words, words_to_pdflines
+def _to_page(prepared: _Prepared, turn: int, hocr: str, settings: Settings) -> PageRead:
+    from extractor.readers.pdf.ocr_words import hocr_to_lines, lines_to_pdflines
 
     warnings = [f"page turned by {turn} degrees"] if turn else []
     if prepared.angle:
         warnings.append(f"deskewed by {prepared.angle} degrees")
-    words = tsv_to_words(tsv)
-    for w in words:
-        box = prepared.ink[w.top:w.bottom, w.left:w.right]
-        w.ink = float(box.mean()) if box.size else 0.0
+    recognized = hocr_to_lines(hocr)
+    for line in recognized:
+        for w in line:
+            box = prepared.ink[w.top:w.bottom, w.left:w.right]
+            w.ink = float(box.mean()) if box.size else 0.0
     scale = 72 / settings.ocr_dpi
-    lines = words_to_pdflines(words, prepared.grids, scale)
+    lines = lines_to_pdflines(recognized, prepared.grids, scale)
     return PageRead(lines, "\n".join(ln.text for ln in lines), False,
                     prepared.ink.shape[0] * scale, warnings=warnings, ocr=True)
 
@@ -189,7 +194,7 @@ def _cache_file(settings: Settings, image: Any, version: str) -> Path | None:
         return None
     key = hashlib.sha256(image.tobytes() + f"{image.size}|{settings.ocr_dpi}|{version}|"
                          f"{_PREPARATION_VERSION}".encode()).hexdigest()
-    return Path(settings.ocr_cache_dir) / key[:2] / f"{key}.tsv"
+    return Path(settings.ocr_cache_dir) / key[:2] / f"{key}.hocr"
 
 
 def _read_page(binary: str, gray: Any, settings: Settings) -> PageRead:
@@ -201,19 +206,19 @@ def _read_page(binary: str, gray: Any, settings: Settings) -> PageRead:
     prepared = _prepare(gray, settings.ocr_dpi)
     cached = _cache_file(settings, gray, tesseract_version(binary))
     if cached is not None and cached.exists():
-        head, _, tsv = cached.read_text(encoding="utf-8").partition("\n")
+        head, _, hocr = cached.read_text(encoding="utf-8").partition("\n")
         turn = int(head)
         if turn:
             prepared = _prepare(rotate(gray, turn), settings.ocr_dpi)
-        return _to_page(prepared, turn, tsv, settings)
-    turn, prepared, tsv = _recognize(binary, gray, prepared, settings)
+        return _to_page(prepared, turn, hocr, settings)
+    turn, prepared, hocr = _recognize(binary, gray, prepared, settings)
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(f"{turn}\n{tsv}", encoding="utf-8")
+            cached.write_text(f"{turn}\n{hocr}", encoding="utf-8")
         except OSError:
             pass  # a read-only cache only costs time
-    return _to_page(prepared, turn, tsv, settings)
+    return _to_page(prepared, turn, hocr, settings)
 
 
 def scanned_pages_to_reads(pdf: Any, numbers: list[int], settings: Settings) -> dict[int, PageRead]:
