@@ -1,6 +1,6 @@
 """Scans of generated reports: each page of a report's PDF as an office scanner leaves it.
 
-    python -m corpus.scan corpus/generated/gen-1-0000-*.pdf --out corpus/scans [--seed 1] [--clean]
+    python -m corpus.scan corpus/generated/gen-1-000[0-4]-*.pdf --out tests/fixtures/scans [--seed 1] [--clean]
 
 A page is rendered at 200 dpi and given the faults of a real scan, each drawn from a seeded
 RNG so a scan is the same on every run: a slight rotation (under a degree), the blur of the
@@ -128,7 +128,7 @@ def pdf_to_scan(pdf_path: Path, out: Path, seed: int, clean: bool = False) -> Pa
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m corpus.scan", description=__doc__.split("\n\n")[0])
     ap.add_argument("pdfs", nargs="+", type=Path, help="PDFs of generated reports (with text layer)")
-    ap.add_argument("--out", type=Path, default=Path("corpus/scans"))
+    ap.add_argument("--out", type=Path, default=Path("tests/fixtures/scans"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--clean", action="store_true", help="no scanner faults")
     args = ap.parse_args(argv)

@@ -19,7 +19,7 @@ from extractor.readers.pdf.ocr_image import gray_to_ink, ink_to_rules, rules_to_
 from extractor.readers.pdf.ocr_words import hocr_to_lines, lines_to_pdflines, repair_digits
 
 ROOT = Path(__file__).resolve().parents[2]
-SCANS = ROOT / "corpus" / "scans"
+SCANS = ROOT / "tests" / "fixtures" / "scans"
 
 
 def _tesseract_ready() -> bool:
