@@ -16,6 +16,7 @@ SUBCOMMANDS = {
     "eval": "extractor.cli.eval",
     "ingest": "extractor.cli.ingest",
     "review": "extractor.cli.review",
+    "doctor": "extractor.cli.doctor",
 }
 
 # Exit codes shared by the subcommands that read files (defined in core so every layer can return them).
