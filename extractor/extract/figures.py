@@ -15,6 +15,7 @@ Malformed and ambiguous number tokens become flags here, where the grammar knows
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -148,8 +149,20 @@ def _masks_over(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int,
     return found
 
 
-def _masked(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e, _ in spans)
+class _MaskIndex:
+    """The masks of one text, sorted by start with the running maximum of their ends, so
+    "is [start, end) inside a mask" is one binary search instead of a scan of every mask."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        ordered = sorted((s, e) for s, e, _ in spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []
+        for _, e in ordered:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
 
 
 # --- stage 2: quantities -----------------------------------------------------------------------
@@ -206,12 +219,12 @@ def _dangling_separator(text: str, pos: int) -> bool:
 
 
 def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
-    masks = text_to_masks(text)
+    masks = _MaskIndex(text_to_masks(text))
     found: list[Quantity] = []
     consumed = 0
     for m in DIGIT_TOKEN.finditer(text):
         start, end = m.span()
-        if start < consumed or _masked(masks, start, end):
+        if start < consumed or masks.covers(start, end):
             continue
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
             continue  # part of a code or a name
@@ -323,7 +336,9 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
     # only runs followed by a unit can be figures; the masks are searched around those alone
     runs = [(m, unit) for m in _spelled_run_regex().finditer(text)
             if (unit := _scaled_unit_at(text, m.end())) is not None and unit[0] != "count"]
-    masks = _masks_over(text, [m.span() for m, _ in runs]) if runs else []
+    masks = _MaskIndex(_masks_over(text, [m.span() for m, _ in runs]) if runs else [])
+    taken_starts = [q.start for q in taken]
+    taken_ends = [q.end for q in taken]
     for m, unit in runs:
         words = m.group().split()
         offsets = [m.start() + i for i in _word_starts(m.group())]
@@ -334,9 +349,10 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             if len(words) - k == 1 and words[k].lower() in _lone_spelled_skip():
                 break
             start = offsets[k]
-            if _masked(masks, start, m.end()):
+            if masks.covers(start, m.end()):
                 break
-            if any(q.start <= start < q.end for q in taken):
+            k = bisect_right(taken_starts, start)
+            if k and start < taken_ends[k - 1]:
                 break
             out.append(Quantity(start=start, end=unit[3], value=value * unit[1], unit=unit[0],
                                 rule="spelled_number", noun=unit[2],
