@@ -38,6 +38,11 @@ def _clause_start(text: str, start: int) -> int:
     return clause_start
 
 
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause before text[start], from its last boundary."""
+    return text[_clause_start(text, start):start]
+
+
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     data = load_pattern("labels")

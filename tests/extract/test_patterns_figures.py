@@ -7,12 +7,14 @@ import pytest
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind
-from extractor.extract.figures import _mask_rules, text_to_masks, text_to_quantities
+from extractor.extract.masks import mask_rules, text_to_masks
+from extractor.extract.quantities import text_to_quantities
 from extractor.extract.indicators import indicators, label_to_indicator
 from extractor.extract.labels import is_linked
 from extractor.structure.outline import block_to_heading_level, heading_to_component
 from extractor.text.normalize import normalize
-from extractor.text.numbers import texts_to_convention, words_to_number
+from extractor.text.numbers import texts_to_convention
+from extractor.text.spelled import words_to_number
 
 VI = texts_to_convention([], "vi")
 
@@ -77,7 +79,7 @@ def test_non_figure_examples(entry, case):
     if digits:
         assert any(s <= d0 and d1 <= e for s, e in spans for d0, d1 in digits), spans
     else:  # a rank in Roman numerals: nothing to mask, but the rule must still recognise it
-        assert any(rx.search(text) for name, rx in _mask_rules() if name == entry["name"])
+        assert any(rx.search(text) for name, rx in mask_rules() if name == entry["name"])
 
 
 @pytest.mark.parametrize("entry,case", list(_cases("non_figures", "counter_examples", "rules")))
