@@ -23,7 +23,6 @@ from extractor.structure.outline import Outline, OutlineBlock
 from extractor.structure.tables import TableGrid, outline_to_tables
 from extractor.text.numbers import DIGIT_TOKEN, Convention, texts_to_convention
 
-
 # --- stage 3: figures with labels, indicators, tables -----------------------------------------
 
 @dataclass
