@@ -21,7 +21,7 @@ _MASK_REACH = 64
 
 @lru_cache(maxsize=1)
 def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    rules = []
+    rules: list[tuple[str, re.Pattern[str]]] = []
     for r in load_pattern("non_figures")["rules"]:
         flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
         regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
@@ -48,7 +48,7 @@ def text_to_masks(text: str) -> list[tuple[int, int, str]]:
 
 def masks_over(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """The masks found near the given spans (merged windows of _MASK_REACH characters)."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     for lo, hi in _windows(text, spans):
         for name, regex in mask_rules():
             found.extend((m.start(), m.end(), name) for m in regex.finditer(text, lo, hi) if m.end() > m.start())
