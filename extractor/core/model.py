@@ -104,6 +104,8 @@ class Figure:
     per: str | None = None
     section: list[str] = field(default_factory=list)
     component: int | None = None
+    upper: float | None = None  # the upper bound of a range ("15-18 tiêu chí"); value is the lower
+    status: str = "result"  # "result" | "target" | "plan" | "baseline" | "excess"
 
 
 @dataclass
