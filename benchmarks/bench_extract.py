@@ -65,7 +65,7 @@ def stage_times(path: Path) -> dict[str, float]:
     from extractor.core.model import Record
     from extractor.core.settings import DEFAULT_SETTINGS
     from extractor.core.version import __version__
-    from extractor.extract.criteria import outline_to_criteria
+    from extractor.extract.criteria.resolve import outline_to_criteria
     from extractor.extract.figures import outline_to_figures
     from extractor.extract.identity import outline_to_identity
     from extractor.pipeline import document_to_source

@@ -15,7 +15,9 @@ def extract(path, settings=None):  # noqa: ANN001, ANN201 - thin lazy wrapper
 
 
 def ingest(paths, out, **options):  # noqa: ANN001, ANN201, ANN003
-    """Ingest folders of reports into OUT; returns the consolidated tables as DataFrames."""
-    from extractor.ingest import ingest as _ingest
+    """Ingest files and folders (a path or a list of them) into OUT; returns the consolidated
+    tables as DataFrames. Once the package `extractor.ingest` is imported it takes this name,
+    and is callable the same way (see extractor/ingest/__init__.py)."""
+    from extractor.ingest.run import ingest as _ingest
 
     return _ingest(paths, out, **options)

@@ -1,5 +1,6 @@
 """The one batch loop: files under the named paths, each read in turn, a bad one reported and
-counted without stopping the others. `ntm extract`, `ntm review` and ingest's planning share it."""
+counted without stopping the others. `ntm extract`, `ntm review`, ingest's planning and its
+workers share it."""
 from __future__ import annotations
 
 import sys
@@ -13,6 +14,7 @@ from extractor.core.errors import ExitCode, ReadError
 from extractor.readers import SUPPORTED_SUFFIXES
 
 T = TypeVar("T")
+P = TypeVar("P", str, Path)
 
 
 def paths_to_files(paths: list[str]) -> Iterator[Path]:
@@ -45,20 +47,25 @@ class BatchOutcome:
         return ExitCode.OK
 
 
+def read_or_error(f: P, handle: Callable[[P], T]) -> T | ReadError:
+    """`handle(f)`, or the ReadError saying why it failed: any other exception becomes an
+    `internal_error` naming it, so one bad file never stops the batch."""
+    try:
+        return handle(f)
+    except ReadError as err:
+        return err
+    except Exception as err:  # noqa: BLE001 - one bad file never stops the batch
+        return ReadError(str(f), "internal_error", f"{type(err).__name__}: {err}")
+
+
 def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], T]) -> Iterator[tuple[Path, T]]:
     """`handle(file)` for every file under `paths`; a file that fails is reported on stderr
     with its name and reason and counted, and the batch goes on."""
     for f in paths_to_files(paths):
-        try:
-            result = handle(f)
-        except ReadError as err:
+        result = read_or_error(f, handle)
+        if isinstance(result, ReadError):
             outcome.failed += 1
-            print(i18n.t("cli", "read_failed", message=err.message()), file=sys.stderr)
-            continue
-        except Exception as err:  # noqa: BLE001 - one bad file never stops the batch
-            outcome.failed += 1
-            wrapped = ReadError(str(f), "internal_error", f"{type(err).__name__}: {err}")
-            print(i18n.t("cli", "read_failed", message=wrapped.message()), file=sys.stderr)
+            print(i18n.t("cli", "read_failed", message=result.message()), file=sys.stderr)
             continue
         outcome.ok += 1
         yield f, result

@@ -11,9 +11,10 @@ from extractor.checks import record_to_flags
 from extractor.core.model import Document, Record
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.core.version import __version__
-from extractor.extract.criteria import outline_to_criteria
+from extractor.extract.criteria.resolve import outline_to_criteria
 from extractor.extract.figures import outline_to_figures
 from extractor.extract.identity import outline_to_identity
+from extractor.extract.period import outline_to_period
 from extractor.readers import read_document
 from extractor.structure.outline import document_to_outline
 
@@ -34,8 +35,9 @@ def document_to_source(doc: Document) -> dict[str, object]:
 def document_to_record(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> Record:
     outline = document_to_outline(doc)
     figures, number_flags = outline_to_figures(outline, settings)
-    criteria = outline_to_criteria(outline)
-    identity = outline_to_identity(outline)
+    period = outline_to_period(outline)  # one year and criteria set for every reader
+    criteria = outline_to_criteria(outline, period)
+    identity = outline_to_identity(outline, period)
     record = Record(source=document_to_source(doc), identity=identity, criteria=criteria,
                     figures=figures, flags=[], extractor_version=__version__)
     record.flags = number_flags + record_to_flags(record, outline)

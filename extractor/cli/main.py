@@ -1,4 +1,4 @@
-"""The `ntm` command. Each subcommand lives in the module that owns its job and exposes
+"""The `ntm` command. Each subcommand has its module in extractor/cli/, which exposes
 `add_arguments(parser)` and `run(args) -> int`; this file only dispatches."""
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from extractor.core.version import __version__
 SUBCOMMANDS = {
     "extract": "extractor.cli.extract",
     "eval": "extractor.cli.eval",
-    "ingest": "extractor.ingest",
-    "review": "extractor.review",
+    "ingest": "extractor.cli.ingest",
+    "review": "extractor.cli.review",
+    "doctor": "extractor.cli.doctor",
 }
 
 # Exit codes shared by the subcommands that read files (defined in core so every layer can return them).

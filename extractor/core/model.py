@@ -50,6 +50,10 @@ class Block:
     page: int | None = None
     style: Style = field(default_factory=Style)
     cell: CellPosition | None = None
+    # where the block lies on its page (x0, top, x1, bottom in points, y downwards; PDF and
+    # scans) and, for text read by OCR, the recognizer's confidence (0..1)
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -100,6 +104,8 @@ class Figure:
     per: str | None = None
     section: list[str] = field(default_factory=list)
     component: int | None = None
+    upper: float | None = None  # the upper bound of a range ("15-18 tiêu chí"); value is the lower
+    status: str = "result"  # "result" | "target" | "plan" | "baseline" | "excess"
 
 
 @dataclass

@@ -4,14 +4,12 @@ Units are read wherever a prefix (xã, huyện, tỉnh, ...) stands before a cap
 chosen per level by weighted frequency: the header and the signature block count three times,
 "UBND xã X" / "trên địa bàn xã X" twice, the place of the place-and-date line counts for the
 commune. Names keep the report's spelling (NFC, without the prefix); a name met only in
-capitals is title-cased. The report date comes from the place-and-date line ("ngày   tháng 8
-năm 2023" gives "2023-08"); the period is the one the results cover, not the plan's. The words
+capitals is title-cased. The report date and periods come from extract/period.py. The words
 are in patterns/identity.yaml.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,11 +17,11 @@ from typing import Any
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind, Evidence, Identity, Location
-from extractor.extract.criteria_sets import criteria_set_for_year
+from extractor.extract.gazetteer import gazetteer, settle
+from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
 from extractor.text.normalize import normalize
 
-HEADER_BLOCKS = 12  # the header (units, number, place and date, title) fits in these
 SIGNATURE_BLOCKS = 15
 
 
@@ -45,12 +43,6 @@ class _Mention:
     weight: int
     location: Location
     text: str
-
-
-def _original(outline: Outline, i: int, start: int, end: int) -> tuple[str, Location]:
-    loc = outline.location(i, start, end)
-    text = outline.blocks[i].block.text[loc.start:loc.end]
-    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", text)), loc
 
 
 def _cut_name(name: str, caps: bool) -> str:
@@ -95,10 +87,13 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
     out: list[_Mention] = []
     for i, ob in enumerate(outline.blocks):
         text = ob.text
-        for m in rx["unit"].finditer(text):
+        matches = [(m, False) for m in _unit_matches(rx["unit"], text)]
+        matches += [(m, True) for m in rx["numbered_unit"].finditer(text)]
+        for m, numbered in matches:
             prefix = re.sub(r"\s+", " ", m.group("prefix").lower())
             caps = m.group("prefix").isupper()
-            name = _cut_name(m.group("name"), caps)
+            name = m.group("name") if numbered else _with_number(text, m.start("name"),
+                                                                   _cut_name(m.group("name"), caps))
             if not name or rx["not_a_name"].match(name):
                 continue
             level = p["level_of"].get(prefix)
@@ -106,25 +101,45 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                 level = "province"
             if level is None:
                 continue
-            start = m.start("name")
-            spelling, loc = _original(outline, i, start, start + len(name))
+            start = m.start("prefix") if numbered else m.start("name")
+            end = m.start("name") + len(name)
+            spelling, loc = original_text(outline, i, start, end)
             if caps:
                 spelling = spelling.title()
+            name = text[start:end]
             weight = _zone_weight(outline, i)
             if rx["own_context"].search(text[:m.start()]):
                 weight += 1
-            out.append(_Mention(level, name.casefold(), spelling, weight, loc,
-                                text[m.start():start + len(name)]))
+            out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
     return out
 
 
-def _place_date(outline: Outline) -> tuple[int, re.Match[str]] | None:
+def _unit_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of the unit regex that may overlap: a capture cut short ("xã trong toàn tỉnh
+    Bắc Giang" names no commune) leaves the rest of it to be read again ("tỉnh Bắc Giang")."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start("name")
+    return out
+
+
+def _with_number(text: str, start: int, name: str) -> str:
+    """The name with the number that ends it ("Quế Xuân 1"), when punctuation or the end of
+    the text follows the number or the gazetteer knows the numbered name."""
+    if not name:
+        return name
     rx = _p()["rx"]
-    for i, ob in enumerate(outline.blocks[:HEADER_BLOCKS * 2]):
-        m = rx["place_date"].match(ob.text)
-        if m and (rx["date"].search(ob.text) or rx["date_numeric"].search(ob.text)):
-            return i, m
-    return None
+    end = start + len(name)
+    m = rx["name_number"].match(text[end:])
+    if not m:
+        return name
+    numbered = f"{name} {m.group('n')}"
+    gz = gazetteer()
+    if rx["name_number_end"].match(text[end + m.end():]) or (gz is not None and gz.communes(numbered)):
+        return numbered
+    return name
 
 
 def _choose(mentions: list[_Mention], level: str) -> _Mention | None:
@@ -143,86 +158,6 @@ def _choose(mentions: list[_Mention], level: str) -> _Mention | None:
     return _Mention(level, best, spelling, scores[best], first.location, first.text)
 
 
-def outline_to_date(outline: Outline) -> tuple[str, Evidence] | None:
-    """The report date from the place-and-date line (or a date line in the header):
-    "2023-08-14", or "2023-08" when the day is left blank for signing."""
-    rx = _p()["rx"]
-    found = _place_date(outline)
-    candidates = [found[0]] if found else []
-    candidates += [i for i in range(min(len(outline.blocks), HEADER_BLOCKS)) if i not in candidates]
-    for i in candidates:
-        text = outline.blocks[i].text
-        if i != (found[0] if found else -1) and not _p()["rx"]["date_line_start"].match(text):
-            continue
-        m = rx["date"].search(text) or rx["date_numeric"].search(text)
-        if not m:
-            continue
-        y, mo, d = int(m.group("y")), m.group("m"), m.group("d")
-        if mo is None or not 1 <= int(mo) <= 12:
-            value = f"{y}"
-        elif d is None or not 1 <= int(d) <= 31:
-            value = f"{y}-{int(mo):02d}"
-        else:
-            value = f"{y}-{int(mo):02d}-{int(d):02d}"
-        return value, Evidence(*_original(outline, i, m.start(), m.end()))
-    return None
-
-
-def _periods(outline: Outline) -> tuple[tuple[str, Evidence] | None, tuple[str, Evidence] | None]:
-    """(results period, plan period): each range of years is classed by the nearest cue
-    before it in its clause ("Kết quả ... giai đoạn 2021-2023, phương hướng ... 2023-2025");
-    ranges in the title count three times. A single "năm 2023" in a result title is a period
-    when no range is."""
-    rx = _p()["rx"]
-    scores: dict[str, Counter[str]] = {"result": Counter(), "plan": Counter()}
-    first: dict[tuple[str, str], Evidence] = {}
-    for i, ob in enumerate(outline.blocks):
-        text = ob.text
-        prev_end = 0
-        for m in rx["period"].finditer(text):
-            a, b = int(m.group("a")), int(m.group("b"))
-            if not a <= b <= a + 10:
-                prev_end = m.end()
-                continue
-            stop = max([prev_end, m.start() - 150]
-                       + [x.end() for x in re.finditer(r"[.;)]", text[:m.start()])])
-            window = text[stop:m.start()]
-            cues = [(x.end(), "result") for x in rx["result_cue"].finditer(window)]
-            cues += [(x.end(), "plan") for x in rx["plan_cue"].finditer(window)]
-            prev_end = m.end()
-            if not cues:
-                continue
-            kind = max(cues)[1]
-            value = f"{a}-{b}"
-            scores[kind][value] += 3 if i < HEADER_BLOCKS else 1
-            first.setdefault((kind, value), Evidence(*_original(outline, i, m.start(), m.end())))
-    if not scores["result"]:
-        for i, ob in enumerate(outline.blocks[:HEADER_BLOCKS]):
-            m = rx["single_year"].search(ob.text)
-            if m and rx["result_cue"].search(ob.text[:m.start()]) and not rx["period"].search(ob.text):
-                value = m.group("y")
-                scores["result"][value] += 1
-                first.setdefault(("result", value), Evidence(*_original(outline, i, m.start(), m.end())))
-    out: list[tuple[str, Evidence] | None] = []
-    for kind in ("result", "plan"):
-        if scores[kind]:
-            value = scores[kind].most_common(1)[0][0]
-            out.append((value, first[(kind, value)]))
-        else:
-            out.append(None)
-    return out[0], out[1]
-
-
-def outline_to_year(outline: Outline) -> int | None:
-    """The year whose criteria set applies: the end of the results period, else the report
-    year, else None."""
-    period, _ = _periods(outline)
-    if period:
-        return int(period[0][-4:])
-    date = outline_to_date(outline)
-    return int(date[0][:4]) if date else None
-
-
 def _number_and_kind(outline: Outline) -> tuple[tuple[str | None, Evidence] | None, tuple[str, Evidence] | None]:
     p = _p()
     rx = p["rx"]
@@ -232,7 +167,7 @@ def _number_and_kind(outline: Outline) -> tuple[tuple[str | None, Evidence] | No
         m = rx["document_number"].match(text)
         if m and number is None:
             raw = re.sub(r"\s+", "", m.group("num"))
-            ev = Evidence(*_original(outline, i, m.start("num"), m.end("num")))
+            ev = Evidence(*original_text(outline, i, m.start("num"), m.end("num")))
             number = (raw if raw[:1].isdigit() else None, ev)
             code = m.group("code").casefold()
             for k in p["kinds"]:
@@ -241,10 +176,10 @@ def _number_and_kind(outline: Outline) -> tuple[tuple[str | None, Evidence] | No
         stripped = text.strip(" *.:").casefold()
         for k in p["kinds"]:
             if stripped == k["title"]:
-                kind = (k["kind"], Evidence(*_original(outline, i, 0, len(text))))
+                kind = (k["kind"], Evidence(*original_text(outline, i, 0, len(text))))
                 break
             if kind is None and _title_opens(text, k["title"], i):
-                kind = (k["kind"], Evidence(*_original(outline, i, 0, len(k["title"]))))
+                kind = (k["kind"], Evidence(*original_text(outline, i, 0, len(k["title"]))))
     return number, kind
 
 
@@ -269,37 +204,40 @@ def _signer(outline: Outline) -> tuple[str, Evidence] | None:
         for j in range(i + 1, min(i + 4, len(blocks))):
             m = rx["person_name"].match(blocks[j].text)
             if m and not m.group("name").isupper() and all(t[0].isupper() for t in m.group("name").split()):
-                name, loc = _original(outline, j, m.start("name"), m.end("name"))
+                name, loc = original_text(outline, j, m.start("name"), m.end("name"))
                 return name, Evidence(name, loc)
     return None
 
 
-def outline_to_identity(outline: Outline) -> Identity:
+def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) -> Identity:
+    """Who reported and when; `period` is the pipeline's one reading of the report's dates."""
+    period = period if period is not None else outline_to_period(outline)
     ident = Identity()
     mentions = outline_to_units(outline)
-    pd = _place_date(outline)
+    pd = place_date_line(outline)
     if pd is not None:
         i, m = pd
         place = m.group("place").strip()
-        spelling, loc = _original(outline, i, m.start("place"), m.start("place") + len(place))
+        spelling, loc = original_text(outline, i, m.start("place"), m.start("place") + len(place))
         key = place.casefold()
         # the place counts for the level already naming it, the commune otherwise
         levels = [x.level for x in mentions if x.key == key]
         level = Counter(levels).most_common(1)[0][0] if levels else "commune"
         mentions.append(_Mention(level, key, spelling, 3, loc, place))
+    chosen: dict[str, _Mention] = {}
     for level in ("commune", "district", "province"):
         best = _choose(mentions, level)
         if best is not None:
+            chosen[level] = best
             setattr(ident, level, best.spelling)
             ident.evidence[level] = Evidence(best.text, best.location)
-    date = outline_to_date(outline)
-    if date:
-        ident.report_date, ident.evidence["report_date"] = date
-    period, plan = _periods(outline)
-    if period:
-        ident.period, ident.evidence["period"] = period
-    if plan:
-        ident.plan_period, ident.evidence["plan_period"] = plan
+    _settle_places(ident, chosen, mentions)
+    if period.report_date:
+        ident.report_date, ident.evidence["report_date"] = period.report_date
+    if period.results:
+        ident.period, ident.evidence["period"] = period.results
+    if period.plan:
+        ident.plan_period, ident.evidence["plan_period"] = period.plan
     number, kind = _number_and_kind(outline)
     if number:
         ident.document_number, ident.evidence["document_number"] = number
@@ -308,10 +246,35 @@ def outline_to_identity(outline: Outline) -> Identity:
     signer = _signer(outline)
     if signer:
         ident.signer, ident.evidence["signer"] = signer
-    year = int(period[0][-4:]) if period else int(date[0][:4]) if date else None
-    # the set in force follows from the year; with no year there is no evidence of it
-    ident.criteria_set = criteria_set_for_year(year).id if year else None
+    ident.criteria_set = period.criteria_set_id
     return ident
+
+
+def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[_Mention]) -> None:
+    """District and province the report leaves unsaid, settled by the gazetteer from what it
+    states. An inferred field keeps the evidence it came from and says so under
+    "<field>_inferred"; a field the gazetteer cannot choose stays blank, its candidates under
+    "<field>_candidates"."""
+    if "province" in chosen and "district" in chosen:
+        return
+    others = tuple(dict.fromkeys(strip_place_prefix(m.spelling) for m in mentions
+                                 if m.level in ("commune", "district")
+                                 and all(m.key != c.key for c in chosen.values())))
+    stated = {lv: strip_place_prefix(m.spelling) for lv, m in chosen.items()}
+    settled = settle(stated.get("commune"), stated.get("district"), stated.get("province"), others=others)
+    source = chosen.get("commune") or chosen.get("district")
+    if source is None:
+        return
+    for level, value in (("district", settled.district), ("province", settled.province)):
+        if level in chosen:
+            continue
+        if value is not None:
+            setattr(ident, level, value)
+            ident.evidence[level] = Evidence(source.text, source.location)
+            ident.evidence[f"{level}_inferred"] = Evidence(
+                f"gazetteer: {source.spelling} -> {value}", source.location)
+        elif settled.candidates and level in settled.candidates:
+            ident.evidence[f"{level}_candidates"] = Evidence("; ".join(settled.candidates[level]), None)
 
 
 @lru_cache(maxsize=1)

@@ -2,14 +2,15 @@
 
 `store_to_tables` returns communes (one row per report), criteria and indicators (one row per
 commune, from its latest report), figures (long), flags, errors and a summary. Column names
-and order come from schemas/tables.schema.json. The same commune lands on the same row across
-reports and runs through `identity.place_key`: NFC, one tone placement, casefold, the
-administrative prefixes (patterns/identity.yaml `place_key.prefixes`) stripped.
+and order come from schemas/tables.schema.json. Cells hold data codes (a criterion's status
+`met`/`unmet`, a file's error code), never words: outputs.export localises. The same commune
+lands on the same row across reports and runs through `identity.place_key`: NFC, one tone
+placement, casefold, the administrative prefixes (patterns/identity.yaml `place_key.prefixes`)
+stripped.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,11 +18,10 @@ from typing import Any
 
 import pandas as pd
 
-from extractor.core import i18n
 from extractor.core.data import load_pattern, load_schema
-from extractor.core.errors import reason
 from extractor.extract.identity import place_key, strip_place_prefix
 from extractor.extract.indicators import indicator_by_key
+from extractor.store import queries
 from extractor.store.db import Store
 
 CRITERIA_NUMBERS = tuple(range(1, 20))
@@ -69,7 +69,7 @@ def _commune_keys(rows: list[dict[str, Any]]) -> list[str]:
 
 # -- optional mapping to the administrative units in force since 1 July 2025 -----------------
 
-def _convert_address_fn() -> Any:
+def address_converter() -> Any:
     """underthesea's convert_address when underthesea is installed, else None."""
     try:
         from underthesea import convert_address  # type: ignore[import-not-found]
@@ -120,16 +120,7 @@ def _in_unit(value: float | None, unit: str | None, target: str | None) -> float
 
 # -- the tables ----------------------------------------------------------------------------
 
-_DOC_FIELDS = ("doc_id", "file", "sha256", "format", "commune", "district", "province",
-               "document_number", "report_date", "period", "document_kind", "criteria_set",
-               "met_count_claimed", "unmet_count_claimed")
 _CRITERIA_STATUSES = ("met", "unmet", "basically_met")
-
-
-def _criteria_label(status: str | None) -> str:
-    if status is None:
-        return ""
-    return i18n.t("export", "status_met" if status == "met" else "status_unmet")
 
 
 def _join(numbers: list[int]) -> str:
@@ -170,18 +161,13 @@ class _Reports:
     counts: Counter[str]  # reports per commune key
 
 
-def _reports(conn: sqlite3.Connection) -> _Reports:
-    docs = [dict(zip(_DOC_FIELDS, r, strict=True)) for r in conn.execute(
-        "SELECT d.id, d.path, d.sha256, d.format, i.commune, i.district, i.province,"
-        " i.document_number, i.report_date, i.period, i.document_kind, i.criteria_set,"
-        " i.met_count_claimed, i.unmet_count_claimed"
-        " FROM documents d JOIN identity i ON i.document_id = d.id"
-        " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")]
+def _reports(store: Store) -> _Reports:
+    docs = queries.present_reports(store)
     for doc, key in zip(docs, _commune_keys(docs), strict=True):
         doc["commune_key"] = key
     by_id = {d["doc_id"]: d for d in docs}
     status: dict[int, dict[str, list[int]]] = {d: {s: [] for s in _CRITERIA_STATUSES} for d in by_id}
-    for doc_id, number, st in conn.execute("SELECT document_id, number, status FROM criteria"):
+    for doc_id, number, st in queries.criteria_statuses(store):
         if doc_id in status and st in status[doc_id]:
             status[doc_id][st].append(number)
     latest: dict[str, dict[str, Any]] = {}
@@ -190,14 +176,13 @@ def _reports(conn: sqlite3.Connection) -> _Reports:
     return _Reports(docs, by_id, status, latest, Counter(d["commune_key"] for d in docs))
 
 
-def _communes_table(conn: sqlite3.Connection, reps: _Reports, convert: Any) -> pd.DataFrame:
+def _communes_table(store: Store, reps: _Reports, convert: Any) -> pd.DataFrame:
     """One row per report."""
     flag_counts: dict[int, Counter[str]] = {d: Counter() for d in reps.by_id}
-    for doc_id, severity in conn.execute(
-            "SELECT document_id, severity FROM flags WHERE scope = 'document'"):
+    for doc_id, severity in queries.document_flag_severities(store):
         if doc_id in flag_counts:
             flag_counts[doc_id][severity] += 1
-    figure_counts = Counter(r[0] for r in conn.execute("SELECT document_id FROM figures"))
+    figure_counts = queries.figure_counts(store)
     rows = []
     for d in reps.docs:
         st, fc = reps.status[d["doc_id"]], flag_counts[d["doc_id"]]
@@ -216,8 +201,9 @@ def _communes_table(conn: sqlite3.Connection, reps: _Reports, convert: Any) -> p
 
 
 def _criteria_table(reps: _Reports) -> pd.DataFrame:
-    """One row per commune, from its latest report: a criterion only basically met, or listed
-    both as met and unmet, shows as unmet (a flag reports the contradiction)."""
+    """One row per commune, from its latest report, with each criterion's status code (None
+    when the report does not state it): a criterion only basically met, or listed both as met
+    and unmet, shows as unmet (a flag reports the contradiction)."""
     base_cols = table_columns("criteria")
     rows = []
     for key in sorted(reps.latest):
@@ -232,19 +218,17 @@ def _criteria_table(reps: _Reports) -> pd.DataFrame:
                 value = "met"
             else:
                 value = None
-            row[f"tc{n:02d}"] = _criteria_label(value)
+            row[f"tc{n:02d}"] = value
         rows.append(row)
     return _frame(rows, base_cols + [f"tc{n:02d}" for n in CRITERIA_NUMBERS])
 
 
-def _indicators_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
+def _indicators_table(store: Store, reps: _Reports) -> pd.DataFrame:
     """One row per commune, from its latest report: the first figure of each indicator, in
     the indicator's unit; catalogue indicators first, then any other key found."""
     units = {key: ind.unit for key, ind in indicator_by_key().items()}
     values: dict[int, dict[str, float]] = {}
-    for doc_id, indicator, value, unit in conn.execute(
-            "SELECT document_id, indicator, value, unit FROM figures"
-            " WHERE indicator IS NOT NULL ORDER BY document_id, seq"):
+    for doc_id, indicator, value, unit in queries.indicator_figures(store):
         per_doc = values.setdefault(doc_id, {})
         if indicator in per_doc:
             continue  # the first mention in document order; disagreements are the checks' job
@@ -268,13 +252,10 @@ def _indicators_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
     return table
 
 
-def _figures_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
+def _figures_table(store: Store, reps: _Reports) -> pd.DataFrame:
     """Every figure of every report (long), with its provenance."""
     rows = []
-    for r in conn.execute(
-            "SELECT document_id, seq, value, unit, total, noun, qualifier, label, indicator, per,"
-            " section, component, rule, text, block, page, start, \"end\" FROM figures"
-            " ORDER BY document_id, seq"):
+    for r in queries.figure_rows(store):
         d = reps.by_id.get(r[0])
         if d is None:
             continue
@@ -291,12 +272,10 @@ def _figures_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
     return figures
 
 
-def _flags_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
+def _flags_table(store: Store, reps: _Reports) -> pd.DataFrame:
     """The reports' own flags, then those across reports."""
     rows = []
-    for doc_id, scope, seq, rule, severity, message, message_en, evidence in conn.execute(
-            "SELECT document_id, scope, seq, rule, severity, message, message_en, evidence"
-            " FROM flags ORDER BY scope DESC, document_id, seq"):
+    for doc_id, scope, seq, rule, severity, message, message_en, evidence in queries.flag_rows(store):
         d = reps.by_id.get(doc_id) if doc_id is not None else None
         if scope == "document" and d is None:
             continue
@@ -317,17 +296,14 @@ def _flags_table(conn: sqlite3.Connection, reps: _Reports) -> pd.DataFrame:
     return _frame(rows, table_columns("flags"))
 
 
-def _errors_table(conn: sqlite3.Connection) -> pd.DataFrame:
-    """Files that could not be read, and copies of files already read."""
+def _errors_table(store: Store) -> pd.DataFrame:
+    """Files that could not be read, and copies of files already read. `reason` is left empty:
+    it is the code in words, written by outputs.export.localise."""
     rows = []
-    for path, st, code, detail, dup, sha, fmt in conn.execute(
-            "SELECT path, status, error_code, error_detail, duplicate_of, sha256, format"
-            " FROM documents WHERE present = 1 AND status != 'ok' ORDER BY path"):
+    for path, st, code, detail, dup, sha, fmt in queries.unread_documents(store):
         if st == "duplicate":
-            code, why = "duplicate", i18n.t("export", "duplicate_of", path=dup)
-        else:
-            why = reason(code or "internal_error")
-        rows.append({"file": path, "status": st, "code": code, "reason": why,
+            code = "duplicate"
+        rows.append({"file": path, "status": st, "code": code, "reason": None,
                      "detail": detail or None, "duplicate_of": dup, "sha256": sha, "format": fmt})
     return _frame(rows, table_columns("errors"))
 
@@ -347,10 +323,9 @@ def _summary_table(reps: _Reports, figures: pd.DataFrame, flags: pd.DataFrame,
 def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.DataFrame]:
     """Every consolidated table of the store: communes, criteria, indicators, figures, flags,
     errors and summary."""
-    conn = store.conn
-    reps = _reports(conn)
-    convert = _convert_address_fn() if admin_2025 else None
-    figures, flags, errors = _figures_table(conn, reps), _flags_table(conn, reps), _errors_table(conn)
-    return {"communes": _communes_table(conn, reps, convert), "criteria": _criteria_table(reps),
-            "indicators": _indicators_table(conn, reps), "figures": figures, "flags": flags,
+    reps = _reports(store)
+    convert = address_converter() if admin_2025 else None
+    figures, flags, errors = _figures_table(store, reps), _flags_table(store, reps), _errors_table(store)
+    return {"communes": _communes_table(store, reps, convert), "criteria": _criteria_table(reps),
+            "indicators": _indicators_table(store, reps), "figures": figures, "flags": flags,
             "errors": errors, "summary": _summary_table(reps, figures, flags, errors)}

@@ -3,6 +3,11 @@
 A figure in a table cell is named by its row ("Đường trục thôn") and its column ("Kết quả
 2023"); a bare number takes its unit from the row's "Đơn vị tính" cell or from a unit in
 brackets in the column header ("Kinh phí (triệu đồng)").
+
+Two kinds of table become grids: the table cells of a .docx or PDF (`outline_to_tables`), and
+runs of text lines written as rows ("1 | Quy hoạch | Đạt", `outline_to_text_tables`). Each
+grid keeps where every cell starts (`origins`): the outline block and the stretch of its text,
+so a reader can point back at the cell and see a merged cell once.
 """
 from __future__ import annotations
 
@@ -28,9 +33,22 @@ def _header_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(units), tuple(index)
 
 
+@dataclass(frozen=True)
+class CellSpan:
+    """Where a cell's text stands: outline block index and offsets in its normalized text."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+
+
 @dataclass
 class TableGrid:
+    # every position a cell covers (a merged cell answers for each one)
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    # the position where each cell starts (its top-left), and where its text stands
+    origins: dict[tuple[int, int], CellSpan] = field(default_factory=dict)
     header_rows: set[int] = field(default_factory=set)
     unit_col: int | None = None
     index_col: int | None = None
@@ -52,6 +70,14 @@ class TableGrid:
                     self.unit_col = c
                 if self.index_col is None and key in index_words:
                     self.index_col = c
+
+    def rows(self) -> list[int]:
+        """Rows where some cell starts, in order."""
+        return sorted({r for r, _ in self.origins})
+
+    def row_cells(self, row: int) -> list[tuple[int, CellSpan]]:
+        """(column, cell) of the cells that start in `row`, left to right."""
+        return sorted(((c, span) for (r, c), span in self.origins.items() if r == row), key=lambda x: x[0])
 
     def is_header_row(self, row: int) -> bool:
         return row in self.header_rows
@@ -85,15 +111,56 @@ class TableGrid:
 
 
 def outline_to_tables(outline: Outline) -> dict[int, TableGrid]:
+    """The table cells of the outline as grids, by table number in order of appearance."""
     grids: dict[int, TableGrid] = {}
-    for ob in outline.blocks:
+    for i, ob in enumerate(outline.blocks):
         cell = ob.block.cell
         if ob.block.kind is not BlockKind.TABLE_CELL or cell is None:
             continue
         grid = grids.setdefault(cell.table, TableGrid())
+        grid.origins.setdefault((cell.row, cell.col), CellSpan(i, 0, len(ob.text), ob.text))
         for dr in range(cell.row_span):  # a merged cell answers for every row and column it spans
             for dc in range(cell.col_span):
                 grid.cells.setdefault((cell.row + dr, cell.col + dc), ob.text)
     for grid in grids.values():
         grid.finish()
     return grids
+
+
+_PIPE = re.compile(r"\s*\|\s*")
+
+
+def outline_to_text_tables(outline: Outline) -> list[TableGrid]:
+    """Runs of two or more text lines written as table rows ("1 | Quy hoạch | Đạt") with the
+    same number of cells: a table a plain-text or converted report lays out with pipes."""
+    tables: list[TableGrid] = []
+    current = TableGrid()
+    width = 0
+
+    def close() -> None:
+        if len(current.rows()) >= 2:
+            current.finish()
+            tables.append(current)
+
+    for i, ob in enumerate(outline.blocks):
+        text = ob.text
+        if ob.block.kind == BlockKind.TABLE_CELL or "|" not in text:
+            close()
+            current, width = TableGrid(), 0
+            continue
+        cells, pos = [], 0
+        for m in list(_PIPE.finditer(text)) + [None]:
+            cut = m.start() if m else len(text)
+            raw = text[pos:cut]
+            lead = len(raw) - len(raw.lstrip())
+            cells.append(CellSpan(i, pos + lead, pos + len(raw.rstrip()), raw.strip()))
+            pos = m.end() if m else len(text)
+        if len(cells) != width:
+            close()
+            current, width = TableGrid(), len(cells)
+        row = len(current.rows())
+        for col, span in enumerate(cells):
+            current.cells[(row, col)] = span.text
+            current.origins[(row, col)] = span
+    close()
+    return tables

@@ -8,7 +8,8 @@ import pytest
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
-from extractor.extract.criteria import outline_to_criteria, text_to_counts, text_to_groups
+from extractor.extract.criteria.grammar import text_to_counts, text_to_groups
+from extractor.extract.criteria.resolve import outline_to_criteria
 from extractor.extract.criteria_sets import (
     criteria_set,
     criteria_set_for_year,
@@ -119,7 +120,7 @@ def test_names_of_every_period(name: str, number: int) -> None:
     ("tiêu chí 25", []),
 ])
 def test_references(text: str, numbers: list[int]) -> None:
-    assert [r.number for g in text_to_groups(text) for r in g.refs] == numbers
+    assert [r.number for g in text_to_groups(text, criteria_set_size()) for r in g.refs] == numbers
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -133,7 +134,7 @@ def test_references(text: str, numbers: list[int]) -> None:
     ("Bộ tiêu chí gồm 19 tiêu chí", None),
 ])
 def test_counts(text: str, expected: tuple[int, str] | None) -> None:
-    found = [(n, st) for _, _, n, st, target in text_to_counts(text) if not target]
+    found = [(n, st) for _, _, n, st, target in text_to_counts(text, criteria_set_size()) if not target]
     assert found == ([expected] if expected else [])
 
 

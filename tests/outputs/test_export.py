@@ -8,7 +8,16 @@ import pytest
 from openpyxl import load_workbook
 
 from extractor.core import i18n
-from extractor.export import CSV_TABLES, DEC_FORMAT, INT_FORMAT, csv_frame, neutralise, write_csv, write_outputs
+from extractor.outputs.export import (
+    CSV_TABLES,
+    DEC_FORMAT,
+    INT_FORMAT,
+    csv_frame,
+    localise,
+    neutralise,
+    write_csv,
+    write_outputs,
+)
 from extractor.store.consolidate import table_columns
 
 DANGEROUS = ["=SUM(A1:A9)", "+84 912", "-2+3", "@cmd", "=HYPERLINK(\"http://x\",\"y\")"]
@@ -109,8 +118,8 @@ def test_parquet_is_optional(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_indicator_headers_name_the_indicator_and_its_unit() -> None:
-    from extractor.export import header, output_names
     from extractor.extract.indicators import indicators
+    from extractor.outputs.export import header, output_names
 
     road = next(i for i in indicators() if i.unit == "km")
     with i18n.language_set("vi"):
@@ -119,3 +128,21 @@ def test_indicator_headers_name_the_indicator_and_its_unit() -> None:
         assert header("indicators", road.key) == f"{road.name_en} (km)"
         assert header("indicators", "not_in_the_catalogue") == "not_in_the_catalogue"
     assert output_names(parquet=True)[-1] == "errors.parquet" and "report.xlsx" in output_names()
+
+
+@pytest.mark.parametrize("lang, met, unmet, duplicate", [
+    ("vi", "Đạt", "Chưa đạt", "trùng nội dung với /r/a.txt"), ("en", "met", "unmet", "same content as /r/a.txt")])
+def test_localise_turns_codes_into_words(lang: str, met: str, unmet: str, duplicate: str) -> None:
+    from extractor.core.errors import reason
+
+    criteria = pd.DataFrame({"commune": ["A", "B"], "tc01": ["met", None], "tc02": ["unmet", "unmet"]})
+    errors = pd.DataFrame({"file": ["/r/rong.txt", "/r/b.txt"], "status": ["failed", "duplicate"],
+                           "code": ["empty_file", "duplicate"], "reason": [None, None],
+                           "duplicate_of": [None, "/r/a.txt"]})
+    with i18n.language_set(lang):
+        tables = localise({"criteria": criteria, "errors": errors})
+        assert tables["criteria"]["tc01"].tolist() == [met, ""]
+        assert tables["criteria"]["tc02"].tolist() == [unmet, unmet]
+        assert tables["criteria"]["commune"].tolist() == ["A", "B"]
+        assert tables["errors"]["reason"].tolist() == [reason("empty_file"), duplicate]
+    assert criteria["tc01"].iloc[0] == "met" and criteria["tc01"].isna().iloc[1]  # input left as it is

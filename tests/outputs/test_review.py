@@ -5,12 +5,11 @@ import html
 import re
 from pathlib import Path
 
-from extractor.cli.main import main
 from extractor.core import i18n
 from extractor.core.model import Block, BlockKind, Document
+from extractor.outputs.review import document_to_review_html
 from extractor.pipeline import document_to_record
 from extractor.readers import read_document
-from extractor.review import document_to_review_html
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,12 +37,3 @@ def test_text_is_escaped_and_language_follows_the_setting():
         i18n.set_language(None)
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "No contradictions found." in page or "Flags" in page
-
-
-def test_review_command_writes_pages_and_an_index(tmp_path):
-    bad = tmp_path / "hong.docx"
-    bad.write_bytes(b"PK\x03\x04 broken")
-    code = main(["review", str(ROOT / "corpus" / "luc-binh-2023.txt"), str(bad), "-o", str(tmp_path / "r")])
-    assert code == 3
-    assert (tmp_path / "r" / "luc-binh-2023.txt.html").exists()
-    assert "luc-binh-2023.txt.html" in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")

@@ -1,19 +1,18 @@
 """The review page: every figure shown in its source text, every flag next to its evidence.
 
-`ntm review FILE... -o DIR` writes one self-contained HTML page per report (no scripts from
-elsewhere, no network) and an index. A district officer reads the report as it was written,
+`ntm review FILE... -o DIR` (extractor.cli.review) writes one self-contained HTML page per
+report (no scripts from elsewhere, no network) and an index. A district officer reads the report as it was written,
 with each extracted figure highlighted (hover: value, unit, indicator, label) and each flag
 linking to the places it names.
 """
 from __future__ import annotations
 
-import argparse
 import html
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extractor.core import i18n
 from extractor.core.model import BlockKind, Document, Location, Record
@@ -50,7 +49,7 @@ class _Mark:
     flagged: bool
 
 
-def _t(key: str, **values: object) -> str:
+def _t(key: str, **values: Any) -> str:
     return i18n.t("review", key, **values)
 
 
@@ -77,9 +76,10 @@ def record_to_marks(record: Record) -> dict[int, list[_Mark]]:
                                       (loc.block, loc.start, loc.end) in flagged))
     for f in record.flags:  # evidence that is not itself a figure is marked too
         for e in f.evidence:
-            loc = e.location
-            if loc is not None and not any(m.start == loc.start and m.end == loc.end for m in marks[loc.block]):
-                marks[loc.block].append(_Mark(loc.start, loc.end, _anchor(loc), f.rule, True))
+            where = e.location
+            if where is not None and not any(m.start == where.start and m.end == where.end
+                                             for m in marks[where.block]):
+                marks[where.block].append(_Mark(where.start, where.end, _anchor(where), f.rule, True))
     return marks
 
 
@@ -169,7 +169,8 @@ def document_to_review_html(doc: Document, record: Record) -> str:
 """
 
 
-def _page_name(path: Path, used: set[str]) -> str:
+def page_name(path: Path, used: set[str]) -> str:
+    """A file name for the review page of `path`, unique among `used` (then added to it)."""
     stem = re.sub(r"[^\w.-]+", "_", path.name)
     name, k = f"{stem}.html", 1
     while name in used:
@@ -179,37 +180,12 @@ def _page_name(path: Path, used: set[str]) -> str:
     return name
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="FILE", help=i18n.t("cli", "files_help"))
-    parser.add_argument("-o", "--out", default="review", help=_t("out_help"))
-
-
-def run(args: argparse.Namespace) -> int:
-    from extractor.batch import BatchOutcome, each_read
-    from extractor.pipeline import document_to_record
-    from extractor.readers import read_document
-
-    def read(path: Path) -> tuple[Document, Record]:
-        doc = read_document(path)
-        return doc, document_to_record(doc)
-
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    outcome = BatchOutcome(args.paths)
-    rows = []
-    for f, (doc, record) in each_read(args.paths, outcome, read):
-        name = _page_name(f, used)
-        (out / name).write_text(document_to_review_html(doc, record), encoding="utf-8")
-        rows.append((name, f, record))
+def pages_to_index_html(pages: list[tuple[str, Path, Record]]) -> str:
+    """The index page: a link to each review page (name, source file, record), with counts."""
     items = "".join(
         f'<li><a href="{html.escape(n)}">{html.escape(str(p))}</a> '
         f'<span class="count">{html.escape(_t("index_counts", figures=len(r.figures), flags=len(r.flags)))}'
-        "</span></li>" for n, p, r in rows)
-    (out / "index.html").write_text(
-        f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(_t('title'))}</title><style>{_CSS}</style></head><body><header>"
-        f"<h1>{html.escape(_t('title'))}</h1></header><main><ul>{items}</ul></main></body></html>\n",
-        encoding="utf-8")
-    print(_t("written", n=len(rows), path=str(out / "index.html")), file=sys.stderr)
-    return outcome.exit_code()
+        "</span></li>" for n, p, r in pages)
+    return (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(_t('title'))}</title><style>{_CSS}</style></head><body><header>"
+            f"<h1>{html.escape(_t('title'))}</h1></header><main><ul>{items}</ul></main></body></html>\n")

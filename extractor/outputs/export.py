@@ -1,5 +1,8 @@
 """Writers of the consolidated tables: CSV (UTF-8 with BOM), report.xlsx, Parquet.
 
+The store's tables hold data codes; `localise` turns them into the user's language (criteria
+status words, the reason a file was not read) before they are written or returned.
+
 Spreadsheets run cells that begin with =, +, - or @ as formulas; a report's text ("- Về giao
 thông", "=SUM(...)" pasted from Excel) must never run, so text cells starting with those
 characters are neutralised: a leading apostrophe in CSV, a quote-prefixed text cell in XLSX.
@@ -19,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from extractor.core import i18n
+from extractor.core.errors import reason
 from extractor.core.version import __version__
 from extractor.extract.indicators import indicator_by_key
 
@@ -54,6 +58,44 @@ def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# -- codes to words ------------------------------------------------------------------------
+
+def _is_criterion_column(column: str) -> bool:
+    return column.startswith("tc") and column[2:].isdigit()
+
+
+def _status_label(status: Any) -> str:
+    """A criterion's status code in words; a status not stated is an empty cell."""
+    if not isinstance(status, str):
+        return ""
+    return i18n.t("export", "status_met" if status == "met" else "status_unmet")
+
+
+def _unread_reason(status: str, code: str | None, duplicate_of: str | None) -> str:
+    if status == "duplicate":
+        return i18n.t("export", "duplicate_of", path=duplicate_of)
+    return reason(code if isinstance(code, str) and code else "internal_error")
+
+
+def localise(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The consolidated tables as people read them, in the current language: each criterion's
+    status as a word, and in `errors` the reason each file was not read."""
+    out = dict(tables)
+    criteria = tables["criteria"].copy()
+    for col in criteria.columns:
+        if _is_criterion_column(col):
+            criteria[col] = criteria[col].map(_status_label).astype(object)
+    errors = tables["errors"].copy()
+    errors["reason"] = pd.Series(
+        [_unread_reason(st, code, dup) for st, code, dup in
+         zip(errors["status"], errors["code"], errors["duplicate_of"], strict=True)],
+        index=errors.index, dtype=object)
+    out["criteria"], out["errors"] = criteria, errors
+    return out
+
+
+# -- files ---------------------------------------------------------------------------------
+
 @contextmanager
 def _atomic(path: Path) -> Iterator[Path]:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -86,7 +128,7 @@ def header(table: str, column: str) -> str:
     cat = i18n.catalogue("export")
     if f"col_{column}" in cat:
         return i18n.t("export", f"col_{column}")
-    if table == "criteria" and column.startswith("tc") and column[2:].isdigit():
+    if table == "criteria" and _is_criterion_column(column):
         number = int(column[2:])
         try:
             from extractor.extract.criteria_sets import criterion_name

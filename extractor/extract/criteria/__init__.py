@@ -1,0 +1,1 @@
+"""Criteria status: which national criteria a report says the commune meets, and the evidence."""

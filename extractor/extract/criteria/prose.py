@@ -1,0 +1,245 @@
+"""Criteria statements in running text: a status phrase bound to the references it governs.
+
+Sentences are read in order; a group of references takes the status right after it, else the
+last one before it, else one left open by an earlier sentence ("Các tiêu chí chưa đạt:" over a
+list). Statements under a target marker or in the plan part of the report become targets; a
+per-section verdict ("Đánh giá tiêu chí: Đạt") is about the one criterion its heading names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.core.model import Location
+from extractor.extract.criteria.grammar import (
+    TARGET,
+    Claim,
+    Count,
+    Group,
+    Ref,
+    State,
+    Status,
+    mark_targets,
+    rx,
+    text_to_counts,
+    text_to_groups,
+    text_to_statuses,
+)
+from extractor.extract.criteria_sets import lookup_name, name_regex
+from extractor.structure.outline import Outline, heading_to_component, text_to_sentences
+from extractor.structure.tables import TableGrid
+
+
+@dataclass
+class Unit:
+    """A stretch of text read as one: a block, or a table row joined with " | "."""
+
+    text: str
+    pieces: list[tuple[int, int, int]]  # (outline block index, start in text, end in text)
+    blocks: tuple[int, ...]
+    is_cell: bool = False
+    heading: bool = False
+    plan: bool = False
+
+    def location(self, outline: Outline, start: int, end: int) -> Location:
+        for i, ps, pe in self.pieces:
+            if ps <= start <= pe:
+                return outline.location(i, start - ps, min(end, pe) - ps)
+        i, ps, pe = self.pieces[-1]
+        return outline.location(i, pe - ps, pe - ps)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Sentence spans without the whitespace around them (blank ones dropped); clauses cut
+    by ';' stay together, since a list of criteria may run over them."""
+    spans = []
+    for a, b in text_to_sentences(text, split_on_semicolon=False):
+        seg = text[a:b]
+        if seg.strip():
+            spans.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
+    return spans
+
+
+def _plan_flags(outline: Outline) -> list[bool]:
+    """Per outline block: does it stand in the plan part (phương hướng, nhiệm vụ, mục tiêu)?"""
+    p = rx()
+
+    def is_plan(text: str) -> bool:
+        return bool(p.plan_heading.search(text)) and not p.result_heading.search(text)
+
+    flags: list[bool] = []
+    part_plan = False
+    blocks = outline.blocks
+    # part headings ("Phần thứ hai") are judged together with their title, below
+    parts = {ob.text.strip() for ob in blocks if ob.level == 0}
+    for i, ob in enumerate(blocks):
+        if ob.level == 0:
+            title = ob.text
+            # the part title often stands in the paragraph after "Phần thứ hai"
+            for nxt in blocks[i + 1:i + 3]:
+                if nxt.level is None and nxt.text.isupper():
+                    title += " " + nxt.text
+                else:
+                    break
+            part_plan = is_plan(title)
+        inner = [h for h in ob.headings if h not in parts]
+        own = [ob.text] if ob.level not in (None, 0) else []
+        flags.append(part_plan or any(is_plan(h) for h in inner + own))
+    return flags
+
+
+def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: list[bool]) -> list[Unit]:
+    """Blocks in order, table rows joined into one unit (cells of criteria tables skipped)."""
+    row_of: dict[int, tuple[int, int]] = {}
+    tables = {t: {r: [(col, span.block) for col, span in grid.row_cells(r)] for r in grid.rows()}
+              for t, grid in grids.items()}
+    for t, rows in tables.items():
+        for r, cells in rows.items():
+            for _, i in cells:
+                row_of[i] = (t, r)
+    units: list[Unit] = []
+    done: set[tuple[int, int]] = set()
+    for i, ob in enumerate(outline.blocks):
+        if i in skip:
+            continue
+        if i in row_of:
+            key = row_of[i]
+            if key in done:
+                continue
+            done.add(key)
+            parts: list[str] = []
+            pieces: list[tuple[int, int, int]] = []
+            pos = 0
+            for _, j in tables[key[0]][key[1]]:
+                if j in skip:
+                    continue
+                cell_text = outline.blocks[j].text
+                if parts:
+                    parts.append(" | ")
+                    pos += 3
+                parts.append(cell_text)
+                pieces.append((j, pos, pos + len(cell_text)))
+                pos += len(cell_text)
+            idx = tuple(p[0] for p in pieces)
+            units.append(Unit("".join(parts), pieces, idx, is_cell=True,
+                               plan=any(plan[j] for j in idx)))
+        else:
+            units.append(Unit(ob.text, [(i, 0, len(ob.text))], (i,),
+                               heading=ob.level is not None, plan=plan[i]))
+    return units
+
+
+def _heading_criterion(state: State, unit: Unit) -> int | None:
+    """The one criterion the section of a verdict is about, from its headings inward-out:
+    a numbered reference, a name ("- Về giao thông:"), or a programme component serving a
+    single criterion. None when the section covers several."""
+    ob = state.outline.blocks[unit.blocks[0]]
+    size = state.cset.size
+    for h in reversed(ob.headings):
+        numbers = {r.number for g in text_to_groups(h, size) for r in g.refs}
+        if numbers:
+            return numbers.pop() if len(numbers) == 1 else None
+        lead = rx().c["heading_lead"].match(h)
+        nm = name_regex().match(h, lead.end() if lead else 0)
+        if nm and lookup_name(nm.group(0)) is not None:
+            return lookup_name(nm.group(0))
+        comp = heading_to_component(h)
+        if comp is not None:
+            served = state.cset.components.get(comp, ())
+            return served[0] if len(served) == 1 else None
+    if ob.component is not None:
+        served = state.cset.components.get(ob.component, ())
+        return served[0] if len(served) == 1 else None
+    return None
+
+
+@dataclass
+class _Segment:
+    """One sentence of a unit, with its status phrases."""
+
+    unit: Unit
+    index: int  # the unit's position
+    start: int  # offset of the sentence in the unit's text
+    text: str
+    statuses: list[Status]
+
+    def claim(self, outline: Outline, number: int, status: str, source: str, start: int, end: int,
+              ref: Ref | None = None, text: str | None = None) -> Claim:
+        location = self.unit.location(outline, self.start + start, self.start + end)
+        return Claim(number, status, source, self.text[start:end] if text is None else text,
+                      location, self.index, ref)
+
+
+def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
+    """A sentence without criterion references: a section verdict ("Đánh giá tiêu chí: Đạt"),
+    or a statement whose status the lists of the next sentences take ("Các tiêu chí chưa
+    đạt:"). Returns the status waiting for a list."""
+    statuses = seg.statuses
+    vm = rx().c["verdict"].match(seg.text)
+    if vm and statuses and statuses[0].start == vm.end():
+        number = _heading_criterion(state, seg.unit)
+        st = statuses[0]
+        if number is not None and not st.target:
+            state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
+                                            text=seg.text.strip()))
+        return None
+    ends_open = seg.text.rstrip(" *").endswith(":") or seg.unit.heading or seg.unit.is_cell
+    mentions_criteria = rx().c["criteria_word"].search(seg.text) is not None
+    return statuses[-1] if statuses and ends_open and mentions_criteria else None
+
+
+def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Status | None) -> Status | None:
+    """Claims of each group of references in a sentence, with the status right after it, else
+    the last one before it, else the one waiting from an earlier sentence. Returns the status
+    left waiting for the next sentence's lists (a statement ending in ':' before a list)."""
+    follow_gap = rx().c["follow_gap"]
+    text, statuses = seg.text, seg.statuses
+    last_source: str | None = None
+    for gi, g in enumerate(groups):
+        chosen: Status | None = None
+        after = [s for s in statuses if s.start >= g.end]
+        nxt_group = groups[gi + 1].start if gi + 1 < len(groups) else len(text)
+        if after and after[0].start <= nxt_group and follow_gap.match(text[g.end:after[0].start]):
+            chosen = after[0]
+            chosen.used_after = True
+            last_source = "after"
+        else:
+            before = [s for s in statuses if s.end <= g.start and not s.used_after]
+            if before:
+                chosen = before[-1]
+                last_source = "colon" if ":" in text[chosen.end:g.start] else "before"
+            elif pending is not None:
+                chosen = pending
+                last_source = "pending"
+        if chosen is None or chosen.past:
+            continue
+        for ref in g.refs:
+            claim = seg.claim(state.outline, ref.number, chosen.status, "list", ref.start, ref.end, ref)
+            if chosen.target:
+                claim.status = TARGET
+                state.targets.append(claim)
+            else:
+                state.claims.append(claim)
+    own_after_last = any(s.start >= groups[-1].end for s in statuses)
+    if last_source == "pending" and not own_after_last:
+        return pending
+    if last_source == "colon" and not own_after_last:
+        return next(s for s in reversed(statuses) if s.end <= groups[-1].start)
+    return None
+
+
+def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
+    """Claims, targets, verdicts and counts of every sentence outside the criteria tables
+    (other tables read row by row, a row joined with " | ")."""
+    units = _units(state.outline, grids, consumed, _plan_flags(state.outline))
+    size = state.cset.size
+    pending: Status | None = None
+    for ui, unit in enumerate(units):
+        for a, b in _segments(unit.text):
+            text = unit.text[a:b]
+            seg = _Segment(unit, ui, a, text, text_to_statuses(text))
+            mark_targets(text, seg.statuses, unit.plan, state.year)
+            for s, e, n, status, target in text_to_counts(text, size, state.year):
+                if not (target or unit.plan):
+                    state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
+            groups = text_to_groups(text, size)
+            pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)

@@ -1,0 +1,133 @@
+"""Criteria claims resolved into one status per criterion, with the conflicts made visible.
+
+An explicit list or table always wins over a per-section verdict; a name that is another
+number's, a criterion listed both ways, counts against lists are reported in
+`CriteriaStatus.conflicts`, not silently resolved.
+"""
+from __future__ import annotations
+
+from extractor.core.model import CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence
+from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State
+from extractor.extract.criteria.prose import outline_to_prose_claims
+from extractor.extract.criteria.tables import flat_tables_to_claims, tables_to_claims
+from extractor.extract.period import ReportPeriod, outline_to_period
+from extractor.structure.outline import Outline
+from extractor.structure.tables import outline_to_tables, outline_to_text_tables
+
+
+def _resolve_names(state: State) -> None:
+    """A name that is another number's: keep the better-supported reading (the one not
+    already listed in the same statement; the number on a tie) and report it."""
+    for cl in state.claims:
+        ref = cl.ref
+        if ref is None or ref.name_number is None or ref.name_number == ref.number:
+            continue
+        same = [o.number for o in state.claims if o is not cl and o.unit == cl.unit
+                and o.status == cl.status and o.source == cl.source]
+        number_taken, name_taken = ref.number in same, ref.name_number in same
+        resolved = ref.name_number if number_taken and not name_taken else ref.number
+        state.conflicts.append(CriteriaConflict(
+            kind="name_number_mismatch", numbers=[ref.number, ref.name_number],
+            evidence=[Evidence(cl.text, cl.location)], resolved=resolved, status=cl.status))
+        cl.number = resolved
+
+
+def _pick_count(state: State, status: str, listed_units: set[int]) -> Count | None:
+    counts = [c for c in state.counts if c.status == status]
+    if not counts:
+        return None
+    values = {c.n for c in counts}
+    if len(values) > 1:
+        state.conflicts.append(CriteriaConflict(
+            kind="count_claims_disagree", numbers=[], status=status,
+            evidence=[Evidence(c.text, c.location) for c in counts]))
+    beside_list = [c for c in counts if c.unit in listed_units]
+    return (beside_list or counts)[0]
+
+
+def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) -> CriteriaStatus:
+    """The criteria a report says are met, unmet or basically met, read with the criteria set
+    of `period` (the pipeline's one decision; read from the outline when not given)."""
+    period = period if period is not None else outline_to_period(outline)
+    cset = period.criteria_set
+    state = State(outline, cset, period.year)
+    grids = outline_to_tables(outline)
+    consumed = tables_to_claims(state, list(grids.values()) + outline_to_text_tables(outline))
+    consumed |= flat_tables_to_claims(state, consumed)
+    outline_to_prose_claims(state, grids, consumed)
+    _resolve_names(state)
+
+    explicit: dict[int, dict[str, list[Claim]]] = {}
+    for cl in state.claims:
+        explicit.setdefault(cl.number, {}).setdefault(cl.status, []).append(cl)
+    for v in state.verdicts:
+        stated = explicit.get(v.number)
+        if stated is None:
+            explicit[v.number] = {v.status: [v]}
+        elif v.status not in stated:
+            state.conflicts.append(CriteriaConflict(
+                kind="verdict_disagrees", numbers=[v.number], status=v.status,
+                evidence=[Evidence(v.text, v.location)]
+                + [Evidence(x.text, x.location) for xs in stated.values() for x in xs[:1]]))
+
+    result = CriteriaStatus(criteria_set=period.criteria_set_id)
+    for number in sorted(explicit):
+        stated = explicit[number]
+        if MET in stated:
+            result.met.append(number)
+        if UNMET in stated:
+            result.unmet.append(number)
+        if BASIC in stated:
+            result.basically_met.append(number)
+        if MET in stated and UNMET in stated:
+            state.conflicts.append(CriteriaConflict(
+                kind="met_and_unmet", numbers=[number],
+                evidence=[Evidence(x.text, x.location) for s in (MET, UNMET) for x in stated[s]]))
+
+    for status, attr, listed in ((MET, "met_count_claimed", result.met),
+                                 (UNMET, "unmet_count_claimed", result.unmet)):
+        units = {cl.unit for cl in state.claims if cl.status == status}
+        count = _pick_count(state, status, units)
+        if count is None:
+            continue
+        setattr(result, attr, count.n)
+        result.count_evidence[status] = Evidence(count.text, count.location)
+        if listed and len(listed) != count.n:
+            state.conflicts.append(CriteriaConflict(
+                kind="count_mismatch", numbers=list(listed), status=status, claimed=count.n,
+                listed=len(listed), evidence=[Evidence(count.text, count.location)]))
+    inferred = _complete_from_counts(result, cset.size)
+    if (result.met_count_claimed is not None and result.unmet_count_claimed is not None
+            and not result.basically_met
+            and result.met_count_claimed + result.unmet_count_claimed != cset.size):
+        state.conflicts.append(CriteriaConflict(
+            kind="counts_do_not_sum", numbers=[], claimed=result.met_count_claimed
+            + result.unmet_count_claimed, listed=cset.size,
+            evidence=list(result.count_evidence.values())))
+
+    evidence = state.claims + state.verdicts + state.targets
+    evidence.sort(key=lambda cl: (cl.location.block, cl.location.start))
+    result.evidence = [CriterionEvidence(cl.number, cl.status, cl.text, cl.location) for cl in evidence]
+    result.evidence += inferred
+    result.conflicts = state.conflicts
+    return result
+
+
+def _complete_from_counts(result: CriteriaStatus, size: int) -> list[CriterionEvidence]:
+    """A claimed count that leaves no doubt fills the unlisted side: "đạt 19/19 tiêu chí" means
+    every criterion of the set is met; "đạt 17 tiêu chí" beside two listed as unmet means the
+    other 17 are met (and the same for unmet). Returns the evidence of the filled numbers."""
+    out: list[CriterionEvidence] = []
+    for status, attr, listed, others in ((MET, "met_count_claimed", result.met, result.unmet + result.basically_met),
+                                         (UNMET, "unmet_count_claimed", result.unmet,
+                                          result.met + result.basically_met)):
+        count = getattr(result, attr)
+        if listed or count is None or count == 0 or count != size - len(others):
+            continue
+        if status == UNMET and not others:
+            continue  # "chưa đạt 19 tiêu chí" alone is too thin to mark the whole set unmet
+        ev = result.count_evidence[status]
+        numbers = [n for n in range(1, size + 1) if n not in others]
+        listed.extend(numbers)
+        out += [CriterionEvidence(n, status, ev.text, ev.location) for n in numbers]
+    return out

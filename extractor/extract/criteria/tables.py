@@ -1,0 +1,243 @@
+"""Criteria tables: a criterion column and a result column, or Đạt / Chưa đạt mark columns.
+
+`tables_to_claims` reads the grids of structure/tables.py (table cells and pipe-written rows):
+header roles from the first rows (STT | Tên tiêu chí | Kết quả), then one claim per row, an
+unnamed indicator row giving its status to the criterion above. `flat_tables_to_claims` reads
+the same table when a PDF text layer left one paragraph per cell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.extract.criteria.grammar import (
+    BASIC,
+    MET,
+    UNMET,
+    Claim,
+    Ref,
+    State,
+    rx,
+    text_to_groups,
+    text_to_statuses,
+    valid_number,
+)
+from extractor.extract.criteria_sets import lookup_name, name_regex
+from extractor.structure.outline import Outline
+from extractor.structure.tables import CellSpan, TableGrid
+
+
+def _cell_status(text: str) -> str | None:
+    st = text_to_statuses(text)
+    if st and len(text.strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
+        return st[0].status
+    return None
+
+
+_Row = list[tuple[int, CellSpan]]
+
+
+@dataclass
+class _TableHeader:
+    """Column roles of a criteria table, read from its first rows."""
+
+    num_col: int | None = None
+    name_col: int | None = None
+    status_col: int | None = None
+    mark_cols: dict[int, str] = field(default_factory=dict)  # column -> status its mark gives
+    rows: set[int] = field(default_factory=set)
+
+
+def _table_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
+    """The columns of a criteria table: row number (STT), criterion name, status, and mark
+    columns headed by a status word ("Đạt | Chưa đạt")."""
+    c = rx().c
+    header = _TableHeader()
+    for k, r in enumerate(order[:3]):
+        # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
+        numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
+        headerish = k == 0 or (order[k - 1] in header.rows and not numbered)
+        for col, x in rows[r]:
+            t = x.text.strip(" *")
+            if c["table_number_header"].match(t):
+                header.num_col = col
+                header.rows.add(r)
+            elif c["table_name_header"].search(t):
+                if header.name_col is None:
+                    header.name_col = col
+                header.rows.add(r)
+            elif headerish and len(t) <= 20 and (st := _cell_status(t)):
+                header.mark_cols[col] = st
+                header.rows.add(r)
+            elif c["table_status_header"].search(t) and len(t) <= 60:
+                header.status_col = col
+                header.rows.add(r)
+    return header
+
+
+def _name_cell(cells: dict[int, CellSpan], header: _TableHeader) -> CellSpan | None:
+    return cells.get(header.name_col) if header.name_col is not None else None
+
+
+def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) -> Ref | None:
+    """The criterion a row names: a reference in its name cell, else its row number or its
+    name (a name that is another number's is kept on the reference as `name_number`)."""
+    c = rx().c
+    name_cell = _name_cell(cells, header)
+    if name_cell is None:
+        return None
+    name_text = name_cell.text
+    groups = text_to_groups(name_text, size)
+    if groups and len(groups[0].refs) == 1:
+        return groups[0].refs[0]
+    lead = c["heading_lead"].match(name_text)
+    nm = name_regex().match(name_text, lead.end() if lead else 0)
+    by_name = lookup_name(nm.group(0)) if nm else None
+    stt = None
+    if header.num_col is not None and header.num_col in cells:
+        sm = c["table_row_number"].match(cells[header.num_col].text)
+        stt = int(sm.group("n")) if sm and valid_number(int(sm.group("n")), size) else None
+    if stt is not None:
+        return Ref(stt, 0, len(name_text), by_name)
+    if by_name is not None:
+        return Ref(by_name, 0, len(name_text))
+    return None
+
+
+def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
+    """The status a row gives: its status cell, or the mark column that holds a mark."""
+    status = None
+    if header.status_col is not None and header.status_col in cells:
+        status = _cell_status(cells[header.status_col].text)
+    for col, st in header.mark_cols.items():
+        if col in cells and rx().c["table_mark"].match(cells[col].text):
+            status = st
+    return status
+
+
+@dataclass
+class _TableReading:
+    """The claims of one criteria table, row by row. A criterion named without a status waits
+    for the indicator rows below it (rows with a status and no name): any unmet makes it
+    unmet, else any basically met makes it basically met, else it is met."""
+
+    outline: Outline
+    claims: list[Claim] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # outline indices of the rows read
+    pending: tuple[Ref, CellSpan] | None = None
+    pending_statuses: list[str] = field(default_factory=list)
+
+    def row(self, cells: dict[int, CellSpan], header: _TableHeader, ref: Ref | None, status: str | None) -> None:
+        name_cell = _name_cell(cells, header)
+        if ref is not None and name_cell is not None:
+            self.close()
+            self.used.update(x.block for x in cells.values())
+            if status is not None:
+                self._claim(ref, status, name_cell)
+            else:
+                self.pending = (ref, name_cell)
+        elif self.pending is not None and status is not None and not (name_cell.text.strip() if name_cell else ""):
+            self.pending_statuses.append(status)
+            self.used.update(x.block for x in cells.values())
+
+    def close(self) -> None:
+        if self.pending is not None and self.pending_statuses:
+            sub = self.pending_statuses
+            self._claim(self.pending[0], UNMET if UNMET in sub else BASIC if BASIC in sub else MET, self.pending[1])
+        self.pending = None
+        self.pending_statuses = []
+
+    def _claim(self, ref: Ref, status: str, cell: CellSpan) -> None:
+        self.claims.append(Claim(ref.number, status, "table", cell.text,
+                                  self.outline.location(cell.block, cell.start, cell.end), -1, ref))
+
+
+def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
+    """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
+    mark columns); returns the outline indices of the blocks consumed."""
+    consumed: set[int] = set()
+    for grid in grids:
+        order = grid.rows()
+        rows = {r: grid.row_cells(r) for r in order}
+        header = _table_header(rows, order)
+        if header.name_col is None or (header.status_col is None and not header.mark_cols):
+            continue
+        reading = _TableReading(state.outline)
+        for r in order:
+            if r in header.rows:
+                continue
+            cells = dict(rows[r])
+            reading.row(cells, header, _row_criterion(cells, header, state.cset.size), _row_status(cells, header))
+        reading.close()
+        if len(reading.claims) >= 2:
+            state.claims.extend(reading.claims)
+            consumed |= reading.used
+    return consumed
+
+
+def flat_tables_to_claims(state: State, skip: set[int]) -> set[int]:
+    """A criteria table whose cells came out of a PDF text layer as one paragraph each:
+    a block holding only a row number, then one starting with a criterion's name, the status
+    at the end of that block or in the next one. Needs three such rows in a run."""
+    c = rx().c
+    outline, size = state.outline, state.cset.size
+    blocks = outline.blocks
+    rows: list[tuple[Claim, set[int]]] = []
+    runs: list[list[tuple[Claim, set[int]]]] = []
+    def row_start(i: int) -> tuple[re.Match[str], re.Match[str]] | None:
+        if i + 1 >= len(blocks) or i in skip or i + 1 in skip:
+            return None
+        sm = c["table_row_number"].match(blocks[i].text)
+        if not sm or not valid_number(int(sm.group("n")), size):
+            return None
+        name_text = blocks[i + 1].text
+        lead = c["heading_lead"].match(name_text)
+        nm = name_regex().match(name_text, lead.end() if lead else 0)
+        return (sm, nm) if nm and lookup_name(nm.group(0)) is not None else None
+
+    i = 0
+    while i < len(blocks) - 1:
+        start = row_start(i)
+        if start is None:
+            # a name wrapped over a page break leaves its end in a block of its own
+            if rows and row_start(i + 1) is not None:
+                i += 1
+                continue
+            if rows:
+                runs.append(rows)
+                rows = []
+            i += 1
+            continue
+        sm, nm = start
+        number, by_name = int(sm.group("n")), lookup_name(nm.group(0))
+        name_text = blocks[i + 1].text
+        used = {i, i + 1}
+        status = None
+        rest = name_text[nm.end():]
+        # the status cell glued to the name: right after it, or ending the block
+        tail = [t for t in text_to_statuses(rest)
+                if c["follow_gap"].match(rest[:t.start]) or re.fullmatch(r"[\s.*]*(?:\(.*)?", rest[t.end:])]
+        if tail:
+            status = tail[0].status
+        elif i + 2 < len(blocks) and i + 2 not in skip and _cell_status(blocks[i + 2].text):
+            status = _cell_status(blocks[i + 2].text)
+            used.add(i + 2)
+        if status is None:
+            if rows:
+                runs.append(rows)
+                rows = []
+            i += 2
+            continue
+        ref = Ref(number, 0, nm.end(), by_name)
+        rows.append((Claim(number, status, "table", name_text[:nm.end()],
+                            outline.location(i + 1, 0, nm.end()), -1, ref), used))
+        i = max(used) + 1
+    if rows:
+        runs.append(rows)
+    consumed: set[int] = set()
+    for run in runs:
+        if len(run) >= 3:
+            state.claims.extend(cl for cl, _ in run)
+            for _, used in run:
+                consumed |= used
+    return consumed

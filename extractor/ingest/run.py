@@ -1,0 +1,240 @@
+"""The ingest run: plan what to read, read it in worker processes, store each result (one
+transaction per document), recompute the flags across reports, consolidate the store into
+tables and write every output; with the progress shown and the summary printed."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractor.batch import paths_to_files
+from extractor.core import i18n
+from extractor.core.errors import ExitCode, reason
+from extractor.ingest.plan import Plan, plan_run, versions
+from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
+from extractor.ingest.workers import read_in_workers
+from extractor.store import queries
+from extractor.store.db import FileInfo, Store
+
+
+def record_is_report(record: dict[str, Any]) -> bool:
+    """A document that names no commune, states no criterion and has no figure of a known
+    indicator is not a commune report (a letter, a list, another programme's paper)."""
+    crit = record.get("criteria") or {}
+    return bool(record.get("commune")
+                or crit.get("met") or crit.get("unmet") or crit.get("basically_met")
+                or crit.get("met_count_claimed") is not None
+                or any(f.get("indicator") for f in record.get("figures") or []))
+
+
+class Progress:
+    """A one-line bar with the current file on a terminal; plain lines otherwise."""
+
+    def __init__(self, total: int, stream: Any = None, enabled: bool = True) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+        self.tty = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def advance(self, path: str, ok: bool) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        key = "progress_ok" if ok else "progress_failed"
+        if self.tty:
+            width = shutil.get_terminal_size((80, 20)).columns
+            filled = int(20 * self.done / max(1, self.total))
+            head = f"[{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} "
+            name = Path(path).name
+            line = (head + name)[: max(10, width - 1)]
+            self.stream.write("\r" + line.ljust(width - 1))
+        else:
+            self.stream.write(i18n.t("ingest", key, done=self.done, total=self.total, path=path) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.tty and self.total:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@dataclass
+class RunStats:
+    files: int = 0
+    read: int = 0
+    failed: int = 0  # failed in this run: found unreadable before reading, or while reading
+    failed_earlier: int = 0  # skipped as unchanged, still failed from an earlier run
+    skipped: int = 0
+    duplicates: int = 0
+    missing: int = 0
+    failed_walked: int = 0  # walked files whose stored status is failed (read now or before)
+    flags: Counter[str] = field(default_factory=Counter)
+    outputs_current: bool = False  # OUT already held this run's outputs: left untouched
+
+    def exit_code(self) -> int:
+        if self.files == 0 or self.failed_walked == self.files:
+            return ExitCode.ALL_FAILED
+        return ExitCode.SOME_FAILED if self.failed_walked else ExitCode.OK
+
+
+def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flags across reports (extractor.checks.across), stored in Vietnamese like each report's
+    own flags; `message_en` carries the English."""
+    from extractor.checks import across as crosscheck
+
+    with i18n.language_set("vi"):
+        return crosscheck.records_to_flags(records)
+
+
+def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = None,
+                    force: bool = False, retry_failed: bool = False,
+                    progress: bool = False, stream: Any = None) -> RunStats:
+    stream = stream or sys.stderr
+    vers = versions()
+    files = list(paths_to_files(list(paths)))
+    plan = plan_run(files, store.documents(), vers, force=force, retry_failed=retry_failed)
+    stats = RunStats(files=len(plan.walked), skipped=len(plan.skipped),
+                     duplicates=len(plan.duplicates))
+
+    for info, code in plan.failures:
+        store.save_failure(info, code, "", vers)
+    for info, primary in plan.duplicates:
+        store.save_duplicate(info, primary, vers)
+    stored = store.documents()
+    store.set_present([p for p in plan.skipped if not stored[p].present], True)
+    walked = set(plan.walked)
+    gone = [d.path for d in stored.values()
+            if d.present and d.path not in walked and not Path(d.path).exists()]
+    store.set_present(gone, False)
+    stats.missing = len(gone)
+
+    bar = Progress(len(plan.to_read), stream, enabled=progress)
+    if progress:
+        _report_before_reading(plan, store, stream, tty=bar.tty)
+
+    def on_result(info: FileInfo, result: dict[str, Any]) -> None:
+        record = result.get("record")
+        if record is not None and not record_is_report(record):
+            scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
+            result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
+        if record is not None and "error" not in result:
+            store.save_record(info, record, vers)
+            stats.read += 1
+            bar.advance(info.path, True)
+        else:
+            store.save_failure(info, result["error"], result.get("detail") or "", vers)
+            stats.failed += 1
+            bar.advance(info.path, False)
+            if progress and bar.tty:
+                stream.write("\n")
+            if progress:
+                stream.write(i18n.t("ingest", "read_failed", message=error_message(
+                    info.path, result["error"], result.get("detail") or "")) + "\n")
+
+    read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result)
+    bar.close()
+    stats.failed += len(plan.failures)
+
+    state = store.state()
+    if force or store.meta("corpus_flags_state") != state:  # else they are those of this store
+        try:
+            store.replace_corpus_flags(corpus_flags(store.records()), state)
+        except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
+            stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
+
+    final = store.documents()
+    stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")
+    stats.failed_earlier = sum(1 for p in plan.skipped if final[p].status == "failed")
+    stats.flags.update(queries.live_flag_severities(store))
+    return stats
+
+
+def _report_before_reading(plan: Plan, store: Store, stream: Any, *, tty: bool) -> None:
+    """Name what is known before any file is read: files found unreadable already (missing,
+    empty, not a file), files skipped as unchanged that still fail from an earlier run (or the
+    exit code would be the only sign of them), and, in a log, the duplicates."""
+    for info, code in plan.failures:
+        stream.write(i18n.t("ingest", "read_failed", message=error_message(info.path, code)) + "\n")
+    if plan.skipped:
+        stream.write(i18n.t("ingest", "skipping", count=len(plan.skipped)) + "\n")
+        skipped = set(plan.skipped)
+        for path, failed_code, detail in queries.failed_documents(store):
+            if path in skipped:
+                stream.write(i18n.t("ingest", "still_failed", message=error_message(
+                    path, failed_code or "internal_error", detail or "")) + "\n")
+    if not tty:  # a duplicate is no failure: a log line, not noise on a terminal
+        for info, primary in plan.duplicates:
+            stream.write(i18n.t("ingest", "duplicate", path=info.path, primary=primary) + "\n")
+    stream.flush()
+
+
+def error_message(path: str, code: str, detail: str = "") -> str:
+    """The line naming a file that was not read and why: a ReadError code, or one that only
+    ingest gives ('not_a_report')."""
+    return f"{path}: {reason(code)}" + (f" ({detail})" if detail else "")
+
+
+def summary_lines(stats: RunStats, out: Path) -> list[str]:
+    # every walked file in failed state counts, read now or not: the exit code says the same
+    failed = str(stats.failed + stats.failed_earlier)
+    if stats.failed_earlier:
+        failed += i18n.t("ingest", "summary_failed_earlier", count=stats.failed_earlier)
+    lines = [i18n.t("ingest", "summary_files", read=stats.read, failed=failed,
+                    skipped=stats.skipped, duplicates=stats.duplicates, missing=stats.missing),
+             i18n.t("ingest", "summary_flags", error=stats.flags.get("error", 0),
+                    warning=stats.flags.get("warning", 0), info=stats.flags.get("info", 0)),
+             i18n.t("ingest", "summary_out_current" if stats.outputs_current else "summary_out",
+                    out=str(out))]
+    return lines
+
+
+def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | None = None,
+               db: str | os.PathLike[str] | None = None, parquet: bool = False,
+               admin_2025: bool = False, force: bool = False, retry_failed: bool = False,
+               progress: bool = False, stream: Any = None,
+               keep_current_outputs: bool = False) -> tuple[dict[str, Any] | None, RunStats]:
+    """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
+    over a store whose outputs in OUT are current leaves them as they are and returns no
+    tables: consolidating and rewriting them is most of an unchanged re-run's time."""
+    from extractor.outputs.export import localise, output_names, write_outputs
+    from extractor.store.consolidate import store_to_tables
+
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if admin_2025:
+        from extractor.store.consolidate import address_converter
+
+        if address_converter() is None:
+            print(i18n.t("ingest", "no_underthesea"), file=stream or sys.stderr)
+    with Store(Path(db) if db else out_dir / "ntm.sqlite") as store:
+        stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
+                                progress=progress, stream=stream)
+        stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
+        if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
+                and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
+            stats.outputs_current = True
+            return None, stats
+        tables = localise(store_to_tables(store, admin_2025=admin_2025))
+    # until every file is rewritten, OUT does not hold the outputs of any one state
+    (out_dir / STAMP_NAME).unlink(missing_ok=True)
+    written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
+    write_stamp(out_dir, stamp, written)
+    return tables, stats
+
+
+def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+           out: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+    """Ingest files and folders into OUT and return the consolidated tables as DataFrames
+    (communes, criteria, indicators, figures, flags, errors, summary). Options: jobs, db,
+    parquet, admin_2025, force, retry_failed, progress."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    tables, _ = run_ingest([str(p) for p in paths], out, **{**options, "keep_current_outputs": False})
+    assert tables is not None  # only the command keeps current outputs, without tables
+    return tables

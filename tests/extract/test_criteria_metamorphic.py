@@ -1,0 +1,195 @@
+"""Metamorphic tests of the criteria reader: every equivalent rewrite of a criteria statement
+gives the same answer; a negation, a plan or an earlier year changes it.
+
+A paraphraser rewrites the met/unmet split of every generated corpus report in many forms:
+numbers ("tiêu chí số 1", "TC1", bare numbers after "các tiêu chí:"), ranges and ellipses for
+runs, catalogue names alone or beside their number, separators (",", ";", "và"), one
+criterion per bullet, a pipe-written table, a summary before or after the lists.
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from extractor.core.model import Block, BlockKind, CriteriaStatus, Document
+from extractor.extract.criteria.resolve import outline_to_criteria
+from extractor.extract.criteria_sets import criteria_set
+from extractor.structure.outline import document_to_outline
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER = ["UBND XÃ THỬ NGHIỆM", "Thử Nghiệm, ngày 10 tháng 12 năm 2023",
+          "BÁO CÁO", "Kết quả xây dựng nông thôn mới năm 2023"]
+SET = "commune-2021-2025"
+
+
+def criteria_of(lines: list[str]) -> CriteriaStatus:
+    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(HEADER + lines)]
+    return outline_to_criteria(document_to_outline(Document("mem.txt", "txt", "0", blocks)))
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][-1] + 1 == n:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+def _name(n: int) -> str:
+    name = criteria_set(SET).name(n)
+    assert name is not None
+    return name
+
+
+# Reference styles: numbers -> the text of a list.
+def numbered(ns: list[int], sep: str) -> str:
+    return sep.join(f"tiêu chí số {n}" for n in ns)
+
+
+def tc(ns: list[int], sep: str) -> str:
+    return sep.join(f"TC{n}" for n in ns)
+
+
+def bare_after_colon(ns: list[int], sep: str) -> str:
+    return "các tiêu chí: " + sep.join(str(n) for n in ns)
+
+
+def with_ranges(ns: list[int], sep: str) -> str:
+    parts = [f"từ tiêu chí {r[0]} đến tiêu chí {r[-1]}" if len(r) > 2 else numbered(r, sep) for r in _runs(ns)]
+    return sep.join(parts)
+
+
+def with_ellipsis(ns: list[int], sep: str) -> str:
+    parts = []
+    for r in _runs(ns):
+        parts.append(", ".join(map(str, r[:2])) + f", …, {r[-1]}" if len(r) > 4 else ", ".join(map(str, r)))
+    return "các tiêu chí " + ", ".join(parts)
+
+
+def names_only(ns: list[int], sep: str) -> str:
+    return "các tiêu chí: " + sep.join(_name(n) for n in ns)
+
+
+def number_and_name(ns: list[int], sep: str) -> str:
+    return sep.join(f"Tiêu chí số {n} {_name(n)}" for n in ns)
+
+
+def number_and_bracketed_name(ns: list[int], sep: str) -> str:
+    return sep.join(f"tiêu chí {n} ({_name(n)})" for n in ns)
+
+
+STYLES: list[Callable[[list[int], str], str]] = [
+    numbered, tc, bare_after_colon, with_ranges, with_ellipsis, names_only, number_and_name,
+    number_and_bracketed_name]
+SEPARATORS = [", ", "; "]
+
+
+# Statement layouts: (met, unmet, style, sep) -> lines.
+def status_first(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    lines = [f"Xã đã đạt {style(met, sep)}."] if met else []
+    return lines + ([f"Xã chưa đạt {style(unmet, sep)}."] if unmet else [])
+
+
+def status_after(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    lines = [f"Đến nay, {style(met, sep)} đã đạt."] if met else []
+    return lines + ([f"Còn {style(unmet, sep)} chưa đạt."] if unmet else [])
+
+
+def opening_then_bullets(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    lines: list[str] = []
+    if met:
+        lines += ["Các tiêu chí đã đạt:"] + [f"- Tiêu chí số {n} {_name(n)};" for n in met]
+    if unmet:
+        lines += ["Các tiêu chí chưa đạt:"] + [f"- Tiêu chí số {n} {_name(n)};" for n in unmet]
+    return lines
+
+
+def summary_then_lists(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    size = criteria_set(SET).size
+    return [f"Đến nay xã đạt {len(met)}/{size} tiêu chí."] + status_first(met, unmet, style, sep)
+
+
+def lists_then_summary(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    size = criteria_set(SET).size
+    return status_first(met, unmet, style, sep) + [f"Tổng cộng xã đạt {len(met)}/{size} tiêu chí."]
+
+
+def pipe_table(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    rows = ["STT | Tên tiêu chí | Kết quả tự đánh giá"]
+    rows += [f"{n} | {_name(n)} | {'Đạt' if n in met else 'Chưa đạt'}" for n in sorted(met + unmet)]
+    return rows
+
+
+LAYOUTS = [status_first, status_after, opening_then_bullets, summary_then_lists, lists_then_summary, pipe_table]
+
+
+def _gold_splits() -> list[tuple[str, list[int], list[int]]]:
+    out = []
+    for path in sorted((ROOT / "corpus" / "generated").glob("*.gold.json")):
+        crit = json.loads(path.read_text(encoding="utf-8")).get("criteria") or {}
+        # a report that lists a criterion both ways states a conflict, not a split to rewrite
+        both = set(crit.get("met") or ()) & set(crit.get("unmet") or ())
+        if crit.get("set", "2021-2025") == "2021-2025" and (crit.get("met") or crit.get("unmet")) and not both:
+            out.append((path.stem, sorted(crit["met"]), sorted(crit["unmet"])))
+    return out
+
+
+SPLITS = _gold_splits()
+
+
+def test_the_corpus_gives_statements_to_rewrite() -> None:
+    assert len(SPLITS) >= 10
+
+
+@pytest.mark.parametrize("name, met, unmet", SPLITS, ids=[s[0] for s in SPLITS])
+def test_every_rewrite_reads_the_same(name: str, met: list[int], unmet: list[int]) -> None:
+    rng = random.Random(name)
+    combos = [(layout, style, sep) for layout in LAYOUTS for style in STYLES for sep in SEPARATORS]
+    for layout, style, sep in rng.sample(combos, 24):
+        lines = layout(met, unmet, style, sep)
+        got = criteria_of(lines)
+        assert (got.met, got.unmet) == (met, unmet), (layout.__name__, style.__name__, sep, lines)
+
+
+def test_a_negation_changes_the_answer() -> None:
+    assert criteria_of(["Xã đã đạt tiêu chí số 2, tiêu chí số 5."]).met == [2, 5]
+    got = criteria_of(["Xã chưa đạt tiêu chí số 2, tiêu chí số 5."])
+    assert (got.met, got.unmet) == ([], [2, 5])
+
+
+@pytest.mark.parametrize("line", [
+    "Năm 2024 xã phấn đấu đạt tiêu chí số 2, tiêu chí số 5.",
+    "Xã quyết tâm đạt thêm tiêu chí số 2, tiêu chí số 5 trong năm tới.",
+])
+def test_a_plan_sets_no_status(line: str) -> None:
+    got = criteria_of([line])
+    assert (got.met, got.unmet) == ([], [])
+
+
+def test_an_earlier_year_sets_no_status() -> None:
+    got = criteria_of(["Năm 2019 xã đạt 13/19 tiêu chí, năm 2023 đạt 19/19 tiêu chí."])
+    assert got.met_count_claimed == 19 and got.met == list(range(1, 20))
+    got = criteria_of(["Năm 2019 xã đạt 13/19 tiêu chí."])
+    assert got.met_count_claimed is None
+
+
+def test_a_baseline_is_not_a_status() -> None:
+    got = criteria_of(["Khi bắt đầu xây dựng nông thôn mới, xã mới đạt 6 tiêu chí."])
+    assert got.met_count_claimed is None and got.met == []
+
+
+def test_a_full_count_means_every_criterion_of_the_set() -> None:
+    size = criteria_set(SET).size
+    got = criteria_of([f"Đến nay xã đạt {size}/{size} tiêu chí nông thôn mới."])
+    assert got.met == list(range(1, size + 1)) and got.unmet == []
+
+
+def test_indicators_are_not_criteria() -> None:
+    got = criteria_of(["Xã đã đạt 40 chỉ tiêu, còn 3 chỉ tiêu chưa đạt."])
+    assert (got.met, got.unmet, got.met_count_claimed) == ([], [], None)

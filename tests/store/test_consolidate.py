@@ -1,0 +1,68 @@
+"""Consolidation (extractor.store.consolidate): tables of data codes, the optional 2025 mapping."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from extractor.ingest.plan import versions
+from extractor.store.consolidate import to_admin_2025
+
+
+def test_admin_2025_mapping_uses_the_converter_when_given() -> None:
+    calls = []
+
+    def convert(address: str):  # the shape of underthesea's ConversionResult
+        calls.append(address)
+        return SimpleNamespace(new=SimpleNamespace(ward="Xã Mới", province="Tỉnh Mới"))
+
+    assert to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", convert) == ("Mới", "Mới")
+    assert calls == ["xã Lục Bình, huyện Bạch Thông, tỉnh Bắc Kạn"]
+    assert to_admin_2025("Lục Bình", None, "Bắc Kạn", None) == (None, None)
+    assert to_admin_2025(None, None, "Bắc Kạn", convert) == (None, None)
+
+    def broken(address: str):
+        raise ValueError("no such place")
+
+    assert to_admin_2025("X", "Y", "Z", broken) == (None, None)
+
+
+def test_criteria_counts_agree_with_the_lists(tmp_path: Path) -> None:
+    from extractor.core import i18n
+    from extractor.store.consolidate import store_to_tables
+    from extractor.store.db import FileInfo, Store
+
+    record = {"commune": "Lục Bình", "district": "Bạch Thông", "province": "Bắc Kạn",
+              "report_date": "2023-08", "figures": [], "flags": [],
+              "criteria": {"met": [1, 2, 3], "unmet": [6, 9], "basically_met": [17]}}
+    with Store(tmp_path / "s.sqlite") as store, i18n.language_set("vi"):
+        store.save_record(FileInfo("/r/a.txt", "sha", 1, "txt"), record, versions())
+        tables = store_to_tables(store)
+    row = tables["communes"].iloc[0]
+    assert (row["criteria_met"], row["criteria_unmet"], row["criteria_basically_met"]) == ("1, 2, 3", "6, 9", "17")
+    assert (row["criteria_met_count"], row["criteria_unmet_count"], row["criteria_basically_met_count"]) == (3, 2, 1)
+    crit = tables["criteria"].iloc[0]  # codes whatever the language: the export localises
+    assert (crit["tc01"], crit["tc06"], crit["tc17"], crit["tc19"]) == ("met", "unmet", "unmet", None)
+
+
+def test_unread_files_carry_codes_not_reasons(tmp_path: Path) -> None:
+    from extractor.store.consolidate import store_to_tables
+    from extractor.store.db import FileInfo, Store
+
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_failure(FileInfo("/r/rong.txt", "e3b0", 0, "txt"), "empty_file", "", versions())
+        store.save_duplicate(FileInfo("/r/b.txt", "abc", 9, "txt"), "/r/a.txt", versions())
+        errors = store_to_tables(store)["errors"].set_index("file")
+    assert errors.loc["/r/rong.txt", "code"] == "empty_file"
+    assert errors.loc["/r/b.txt", "code"] == "duplicate" and errors.loc["/r/b.txt", "duplicate_of"] == "/r/a.txt"
+    assert errors["reason"].isna().all()
+
+
+def test_admin_2025_mapping_with_underthesea() -> None:
+    """The real converter (underthesea's data ships in its wheel; nothing is downloaded)."""
+    pytest.importorskip("underthesea")
+    from extractor.store.consolidate import address_converter
+
+    commune, province = to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", address_converter())
+    assert province == "Thái Nguyên" and commune and not commune.lower().startswith("xã")
