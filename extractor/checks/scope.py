@@ -63,6 +63,15 @@ def _clause_end(text: str, end: int) -> int:
     return min(ends, default=len(text))
 
 
+def _last_is_target(before: str) -> bool:
+    """A plan word before the figure in its sentence with no result word after it: "Phấn đấu
+    năm 2024 hiến 800 m2 đất, 4.000 ngày công" is a target throughout, "Kế hoạch giao 100 km,
+    thực hiện 80 km" is a result from "thực hiện" on."""
+    targets = [m.end() for m in regex("scope", "target_regex").finditer(before)]
+    results = [m.end() for m in regex("scope", "result_regex").finditer(before)]
+    return bool(targets) and max(targets) > max(results, default=-1)
+
+
 def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | None = None) -> Scope:
     """The scope of the figure at `text[start:end]` (normalized text of one block); `blank`
     spans (other figures: "hiến 2000 m2" names no year) are not read for years."""
@@ -86,7 +95,7 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
     return Scope(
         several_places=bool(regex("scope", "several_places_regex").search(text[s_start:start])),
         years=frozenset(years),
-        target=bool(regex("scope", "target_regex").search(lead)),
+        target=_last_is_target(text[s_start:start]),
         baseline=bool(regex("scope", "baseline_regex").search(lead)),
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),

@@ -215,7 +215,8 @@ def test_report_copies_groups_the_files_of_one_report():
     pdf = dict(record("Lục Bình", figures=_figures(10)), source={"path": "/reports/luc-binh.pdf", "sha256": "p"})
     resent = dict(record("Lục Bình", figures=_figures(10, changed=1)), source={"path": "/r/x.docx", "sha256": "x"})
     other_date = record("Lục Bình", date="2023-12", figures=_figures(10))
-    other_report = dict(record("Lục Bình", figures=_figures(10, changed=5)), source={"path": "/r/y.docx", "sha256": "y"})
+    other_report = dict(record("Lục Bình", figures=_figures(10, changed=5)),
+                        source={"path": "/r/y.docx", "sha256": "y"})
     other_commune = record("Sỹ Bình", figures=_figures(10))
     groups = across.report_copies([docx, pdf, resent, other_date, other_report, other_commune])
     assert [len(g) for g in groups] == [3, 1, 1, 1]
