@@ -105,3 +105,40 @@ def test_percentage_column_against_plan_and_result_under_a_two_row_header():
     flags = run(_table_doc(_with(rows, 3, 4, "85"), spans=spans), [])
     assert rules(flags) == ["ratio_mismatch"]
     assert texts(flags[0]) == ["1.140", "1.200", "85"]
+
+
+def _docx(tmp_path, paragraphs: list[str], rows: list[list[str]]):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "bao-cao.docx"
+    d.save(str(path))
+    return path
+
+
+def test_a_docx_appendix_total_row_through_the_pipeline(tmp_path):
+    from extractor.pipeline import extract
+    head = ["BÁO CÁO kết quả xây dựng nông thôn mới xã Tân An năm 2023", "Phụ biểu số 02", "Đơn vị tính: triệu đồng"]
+    assert [f for f in extract(_docx(tmp_path, head, BUDGET)).flags if f.severity != "info"] == []
+    flags = extract(_docx(tmp_path, head, _with(BUDGET, 4, 2, "2.450,5"))).flags
+    assert [f.rule for f in flags] == ["table_total_mismatch"]
+    assert "triệu đồng" in flags[0].message and flags[0].evidence[0].location is not None
+
+
+def test_a_contradiction_stated_in_prose_and_in_its_table_is_one_flag(tmp_path):
+    from extractor.pipeline import extract
+    prose = ["BÁO CÁO kết quả xây dựng nông thôn mới xã Tân An năm 2023",
+             "Tổng vốn giải ngân 2.310 triệu đồng, trong đó: ngân sách trung ương 1.150 triệu đồng, ngân sách tỉnh "
+             "760 triệu đồng, vốn huy động 300 triệu đồng.", "Đơn vị tính: triệu đồng"]
+    rows = [["STT", "Nguồn vốn", "Đơn vị tính", "Giải ngân"], ["1", "Ngân sách trung ương", "triệu đồng", "1.150"],
+            ["2", "Ngân sách tỉnh", "triệu đồng", "760"], ["3", "Vốn huy động", "triệu đồng", "300"],
+            ["", "Tổng cộng", "triệu đồng", "2.310"]]
+    flags = [f for f in extract(_docx(tmp_path, prose, rows)).flags if f.severity != "info"]
+    assert [f.rule for f in flags] == ["sum_mismatch"]
+    # the table's cells are added to the prose flag's evidence
+    assert len(flags[0].evidence) == 8
