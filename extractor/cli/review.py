@@ -34,5 +34,6 @@ def run(args: argparse.Namespace) -> int:
         (out / name).write_text(document_to_review_html(doc, record, overview="index.html"), encoding="utf-8")
         pages.append((name, f, record))
     (out / "index.html").write_text(pages_to_index_html(pages), encoding="utf-8")
-    print(i18n.t("review", "written", n=len(pages), path=str(out / "index.html")), file=sys.stderr)
+    if not args.quiet:
+        print(i18n.t("review", "written", n=len(pages), path=str(out / "index.html")), file=sys.stderr)
     return outcome.exit_code()

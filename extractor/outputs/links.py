@@ -10,11 +10,13 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 REVIEW_DIR = "review"
 
 
+@lru_cache(maxsize=65536)
 def page_name(file: str) -> str:
     """The review page of the report at `file`: a readable stem and a short hash of the path,
     so two reports both named `bao-cao.docx` in different folders get their own page."""

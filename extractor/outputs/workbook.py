@@ -29,7 +29,7 @@ from extractor.outputs.collation import sort_key
 from extractor.store.consolidate import table_columns
 
 CRITERIA = tuple(range(1, 20))
-FIGURES_SHEET_MAX = 60_000  # the workbook stays a summary: figures.csv has them all
+FIGURES_SHEET_MAX = 20_000  # the workbook stays a summary: figures.csv has them all
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 INT_FORMAT = "[$-42A]#,##0"
 DEC_FORMAT = "[$-42A]#,##0.0##"
@@ -387,6 +387,8 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: list[dict[str, Any]],
                 sheet.date_cell(col, value)
             elif kind == "path":
                 sheet.cell(col, links.relative_to(value, root))
+            elif kind == "pointer":  # a page#anchor as text: cheap for a long sheet
+                sheet.cell(col, links.review_link(row.get("file"), anchor(row) if anchor else None))
             elif kind == "link":
                 sheet.link(col, links.review_link(row.get("file"), anchor(row) if anchor else None))
             elif kind == "text":
@@ -440,7 +442,7 @@ _FLAGS = [("seq", "seq", 5), ("scope", "scope", 12), ("commune", "", 16), ("seve
 _FIGURES = [("commune", "", 14), ("seq", "", 5), ("value", "", 14), ("unit", "unit", 9), ("total", "", 11),
             ("noun", "", 10), ("qualifier", "", 9), ("label", "text", 40), ("indicator", "indicator", 24),
             ("section", "text", 24), ("text", "text", 20), ("page", "", 6), ("file", "path", 24),
-            ("review", "link", 8)]
+            ("review", "pointer", 30)]
 _ERRORS = [("seq", "seq", 5), ("file", "path", 40), ("status", "file_status", 14), ("reason", "reason", 40),
            ("detail", "text", 30), ("format", "", 8)]
 
