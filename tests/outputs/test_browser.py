@@ -51,9 +51,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_figure_has_a_highlight_and_a_flag_click_marks_its_evidence(browser, site: Path) -> None:  # noqa: ANN001
-    from selenium.webdriver.common.by import By
-
     import pandas as pd
+    from selenium.webdriver.common.by import By
 
     communes = pd.read_csv(site / "communes.csv", encoding="utf-8-sig")
     row = communes[communes["file"].str.endswith("luc-binh-2023.txt")].iloc[0]
