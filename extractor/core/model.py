@@ -104,6 +104,7 @@ class Figure:
     per: str | None = None
     section: list[str] = field(default_factory=list)
     component: int | None = None
+    ocr_confidence: float | None = None  # the recognizer's, for figures read from a scan
 
 
 @dataclass

@@ -30,7 +30,7 @@ BOLD_INK = 1.22
 # in any weight).
 BOLD_LETTERS = 4
 
-# A word without a letter or digit read with less confidence than this is a speck, a
+# A word without a letter, digit or "%" read with less confidence than this is a speck, a
 # stamp's edge or a rule's remnant ("'", ":", "_" between two words), not punctuation.
 NOISE_CONFIDENCE = 0.5
 
@@ -112,7 +112,8 @@ def drop_noise(lines: list[list[Word]]) -> list[list[Word]]:
     a number and its unit ("163 nghìn ' đồng"). The words kept are as read."""
     out = []
     for line in lines:
-        kept = [w for w in line if w.conf >= NOISE_CONFIDENCE or any(c.isalnum() for c in w.text)]
+        kept = [w for w in line if w.conf >= NOISE_CONFIDENCE
+                or any(c.isalnum() or c == "%" for c in w.text)]
         if kept:
             out.append(kept)
     return out
