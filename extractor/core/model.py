@@ -106,6 +106,7 @@ class Figure:
     component: int | None = None
     upper: float | None = None  # the upper bound of a range ("15-18 tiêu chí"); value is the lower
     status: str = "result"  # "result" | "target" | "plan" | "baseline" | "excess"
+    ocr_confidence: float | None = None  # the recognizer's, for figures read from a scan
 
 
 @dataclass
