@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         _, stats = run_ingest(args.paths, args.out, jobs=args.jobs, db=args.db, parquet=args.parquet,
                              admin_2025=args.admin_2025, force=args.force,
-                             retry_failed=args.retry_failed, progress=True, stream=sys.stderr,
+                             retry_failed=args.retry_failed, progress=not args.quiet, stream=sys.stderr,
                              keep_current_outputs=True)
     except StoreError as err:
         print(i18n.t("ingest", "store_error", detail=err.message()), file=sys.stderr)

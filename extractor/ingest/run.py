@@ -202,7 +202,8 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
     over a store whose outputs in OUT are current leaves them as they are and returns no
     tables: consolidating and rewriting them is most of an unchanged re-run's time."""
-    from extractor.outputs.export import localise, output_names, write_outputs
+    from extractor.outputs.export import output_names, write_outputs
+    from extractor.outputs.site import write_review_site
     from extractor.store.consolidate import store_to_tables
 
     out_dir = Path(out)
@@ -220,7 +221,8 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
             stats.outputs_current = True
             return None, stats
-        tables = localise(store_to_tables(store, admin_2025=admin_2025))
+        tables = store_to_tables(store, admin_2025=admin_2025)
+        write_review_site(store, tables, out_dir, stream)
     # until every file is rewritten, OUT does not hold the outputs of any one state
     (out_dir / STAMP_NAME).unlink(missing_ok=True)
     written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)

@@ -160,16 +160,23 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
 
 
 def document_from_legacy_font(doc: Document) -> Document:
-    """A report typed in the TCVN3 fonts (.VnTime) reads as Latin-1 letters in every format:
-    turn it into Unicode, one character for one, and say so."""
-    from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
+    """A report typed in the TCVN3 fonts (.VnTime, one character for one) or the VNI fonts
+    (VNI-Times, a vowel and its mark) reads as Latin-1 letters in every format: turn it into
+    Unicode and say so."""
+    from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3, text_is_vni, vni_to_unicode
 
-    if doc.encoding == "tcvn3" or not text_is_tcvn3(doc.text):
+    if doc.encoding in ("tcvn3", "vni"):
+        return doc
+    # VNI first: its text holds many of TCVN3's marker characters, the reverse is rare
+    if text_is_vni(doc.text):
+        convert, doc.encoding, font = vni_to_unicode, "vni", "a VNI (VNI-Times)"
+    elif text_is_tcvn3(doc.text):
+        convert, doc.encoding, font = tcvn3_to_unicode, "tcvn3", "a TCVN3 (.VnTime)"
+    else:
         return doc
     for block in doc.blocks:
-        block.text = tcvn3_to_unicode(block.text)
-    doc.encoding = "tcvn3"
-    doc.warnings.append("text typed in a TCVN3 (.VnTime) font, converted to Unicode")
+        block.text = convert(block.text)
+    doc.warnings.append(f"text typed in {font} font, converted to Unicode")
     return doc
 
 

@@ -30,11 +30,8 @@ INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
 # fewer words than this, the page may lie on its side and orientation detection is asked.
 UPRIGHT_CONFIDENCE = 0.6
 UPRIGHT_WORDS = 20
-# Dark pixels a ruled-table cell must hold to be read again when nothing was found in it
-# (a digit at 200 dpi has several hundred; specks of dust a few dozen).
-MISSED_CELL_INK = 150
 # The cache key changes when the way a page is prepared changes.
-_PREPARATION_VERSION = "1"
+_PREPARATION_VERSION = "1"  # (the hOCR cached is the page pass only)
 
 
 class OcrUnavailable(Exception):
@@ -169,14 +166,18 @@ def _score(words: list[Any]) -> float:
 
 def _to_page(prepared: _Prepared, turn: int, hocr: str, settings: Settings,
              binary: str | None = None) -> PageRead:
-    from extractor.readers.pdf.ocr_words import hocr_to_lines, lines_to_pdflines
+    from extractor.readers.pdf.ocr_reread import reread_low_confidence
+    from extractor.readers.pdf.ocr_words import drop_noise, hocr_to_lines, lines_to_pdflines
 
     warnings = [f"page turned by {turn} degrees"] if turn else []
     if prepared.angle:
         warnings.append(f"deskewed by {prepared.angle} degrees")
-    recognized = hocr_to_lines(hocr)
-    if binary is not None and prepared.grids:
-        recognized += _read_missed_cells(binary, prepared, recognized, settings)
+    recognized = drop_noise(hocr_to_lines(hocr))
+    if binary is not None:
+        sparse = ("-l", LANGUAGE, "--psm", "11", "--dpi", str(settings.ocr_dpi), "hocr")
+        recognized = drop_noise(reread_low_confidence(
+            recognized, prepared.grids, prepared.clean,
+            lambda strip: _tesseract(binary, strip, *sparse, timeout=settings.ocr_page_timeout)))
     for line in recognized:
         for w in line:
             box = prepared.ink[w.top:w.bottom, w.left:w.right]
@@ -185,59 +186,6 @@ def _to_page(prepared: _Prepared, turn: int, hocr: str, settings: Settings,
     lines = lines_to_pdflines(recognized, prepared.grids, scale)
     return PageRead(lines, "\n".join(ln.text for ln in lines), False,
                     prepared.ink.shape[0] * scale, warnings=warnings, ocr=True)
-
-
-def _read_missed_cells(binary: str, prepared: _Prepared, lines: list[list[Any]],
-                       settings: Settings) -> list[list[Any]]:
-    """Lines of ruled-table cells that hold ink but no recognized word. Page segmentation
-    skips short items alone in a cell ("2084", "4") now and then; the missed cells are cut
-    out, stacked on one strip with white between them, and read in one more Tesseract call,
-    each line then put back where its cell is."""
-    import numpy as np
-    from PIL import Image
-
-    from extractor.readers.pdf.ocr_image import gray_to_ink
-    from extractor.readers.pdf.ocr_words import hocr_to_lines
-
-    pixels = np.asarray(prepared.clean)
-    ink = gray_to_ink(pixels)
-    taken = {(g, cell) for g, grid in enumerate(prepared.grids) for line in lines for w in line
-             if (cell := grid.cell_of((w.left + w.right) / 2, w.middle)) is not None}
-    pad = 4
-    boxes: list[tuple[int, int, int, int]] = []
-    for g, grid in enumerate(prepared.grids):
-        for r, (y0, y1) in enumerate(zip(grid.ys, grid.ys[1:])):
-            for c, (x0, x1) in enumerate(zip(grid.xs, grid.xs[1:])):
-                box = (int(x0) + pad, int(y0) + pad, int(x1) - pad, int(y1) - pad)
-                if (g, (r, c)) not in taken and box[2] > box[0] and box[3] > box[1] and \
-                        int(ink[box[1]:box[3], box[0]:box[2]].sum()) >= MISSED_CELL_INK:
-                    boxes.append(box)
-    if not boxes:
-        return []
-    gap = 40
-    strip = Image.new("L", (max(b[2] - b[0] for b in boxes) + 2 * gap,
-                            sum(b[3] - b[1] + gap for b in boxes) + gap), 255)
-    offsets = []
-    y = gap
-    for box in boxes:
-        strip.paste(prepared.clean.crop(box), (gap, y))
-        offsets.append(y)
-        y += box[3] - box[1] + gap
-    # sparse text: read as one block (psm 6), lone numbers without context come out worse
-    args = ("-l", LANGUAGE, "--psm", "11", "--dpi", str(settings.ocr_dpi), "hocr")
-    try:
-        found = hocr_to_lines(_tesseract(binary, strip, *args, timeout=settings.ocr_page_timeout))
-    except (RuntimeError, subprocess.SubprocessError):
-        return []
-    out = []
-    for line in found:
-        k = max(0, int(np.searchsorted(offsets, line[0].middle, side="right")) - 1)
-        dx, dy = boxes[k][0] - gap, boxes[k][1] - offsets[k]
-        for w in line:
-            w.left, w.right, w.top, w.bottom = w.left + dx, w.right + dx, w.top + dy, w.bottom + dy
-            w.baseline += dy
-        out.append(line)
-    return out
 
 
 def _render(pdf: Any, n: int, dpi: int) -> Any:

@@ -59,7 +59,9 @@ def gray_to_ink(gray: np.ndarray) -> np.ndarray:
     weight1 = total - weight0
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (mean0[-1] * weight0 / total - mean0) ** 2 / (weight0 * weight1)
-    threshold = int(np.nanargmax(between[:-1])) if total else 128
+    if not total or np.isnan(between[:-1]).all():
+        return gray < 128  # one tone only (a blank page): nothing to split
+    threshold = int(np.nanargmax(between[:-1]))
     return gray <= min(threshold, 200)
 
 

@@ -30,6 +30,10 @@ BOLD_INK = 1.22
 # in any weight).
 BOLD_LETTERS = 4
 
+# A word without a letter, digit or "%" read with less confidence than this is a speck, a
+# stamp's edge or a rule's remnant ("'", ":", "_" between two words), not punctuation.
+NOISE_CONFIDENCE = 0.5
+
 # Letters the recognizer reads for digits, repaired only inside a number ("1O" -> "10",
 # "l5" -> "15"): one character for one, so offsets stay those of the recognizer's text.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1"})
@@ -101,6 +105,18 @@ def hocr_to_lines(hocr: str) -> list[list[Word]]:
         if words:
             lines.append(words)
     return lines
+
+
+def drop_noise(lines: list[list[Word]]) -> list[list[Word]]:
+    """Lines without the words that are specks read as punctuation: they would stand between
+    a number and its unit ("163 nghìn ' đồng"). The words kept are as read."""
+    out = []
+    for line in lines:
+        kept = [w for w in line if w.conf >= NOISE_CONFIDENCE
+                or any(c.isalnum() or c == "%" for c in w.text)]
+        if kept:
+            out.append(kept)
+    return out
 
 
 def repair_digits(text: str) -> str:
