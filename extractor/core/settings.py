@@ -29,6 +29,10 @@ class Settings:
     max_pdf_pages: int = 1500
     # Characters of text in one document after reading (1 MB is a very long report).
     max_document_chars: int = 16_000_000
+    # Wall time of one file in `ntm ingest`, in seconds: a file still being read then has its
+    # worker process ended and is recorded as timed out, and the batch goes on. A long report
+    # takes seconds; converting a large .doc through LibreOffice or OCR of a long scan, minutes.
+    file_timeout_s: float = 600.0
 
     def __post_init__(self) -> None:
         if self.number_convention not in NUMBER_CONVENTIONS:
@@ -39,6 +43,8 @@ class Settings:
                      "max_document_chars"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be > 0")
+        if not self.file_timeout_s > 0:
+            raise ValueError("file_timeout_s must be > 0")
         if self.max_docx_entry_ratio <= 1.0:
             raise ValueError("max_docx_entry_ratio must be > 1")
 

@@ -315,6 +315,7 @@ def _summary_table(reps: _Reports, figures: pd.DataFrame, flags: pd.DataFrame,
     return pd.DataFrame([
         ("reports", len(reps.docs)), ("communes", len(reps.latest)),
         ("failed", statuses.get("failed", 0)), ("duplicates", statuses.get("duplicate", 0)),
+        ("skipped", statuses.get("skipped", 0)),
         ("figures", len(figures)), ("flags_error", severities.get("error", 0)),
         ("flags_warning", severities.get("warning", 0)), ("flags_info", severities.get("info", 0)),
     ], columns=["key", "value"])
