@@ -32,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=i18n.t("ingest", "file_timeout_help", default=f"{DEFAULT_SETTINGS.file_timeout_s:g}"))
     parser.add_argument("--executor", choices=EXECUTORS, default="local", help=i18n.t("ingest", "executor_help"))
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS", help=i18n.t("ingest", "scheduler_help"))
+    parser.add_argument("--send-bytes", action="store_true", dest="send_bytes",
+                        help=i18n.t("ingest", "send_bytes_help"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
                               admin_2025=args.admin_2025, force=args.force,
                               retry_failed=args.retry_failed, progress=True, stream=sys.stderr,
                               keep_current_outputs=True, settings=settings,
-                              executor=args.executor, scheduler=args.scheduler)
+                              executor=args.executor, scheduler=args.scheduler, send_bytes=args.send_bytes)
     except OutputError as err:
         print(i18n.t("ingest", "cannot_start", message=err.message()), file=sys.stderr)
         return ExitCode.USAGE

@@ -116,7 +116,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     force: bool = False, retry_failed: bool = False,
                     progress: bool = False, stream: Any = None,
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
-                    executor: str = "local", scheduler: str | None = None) -> RunStats:
+                    executor: str = "local", scheduler: str | None = None,
+                    send_bytes: bool = False) -> RunStats:
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -167,8 +168,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     else:
         from extractor.ingest.cluster import read_on_dask
 
-        read_on_dask(plan.to_read, on_result, settings, scheduler=scheduler,
-                     local_workers=jobs if executor == "dask-local" else None)
+        read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
+                     local_workers=jobs, send_bytes=send_bytes)
     bar.close()
     stats.failed += len(plan.failures)
 
@@ -234,7 +235,8 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
                admin_2025: bool = False, force: bool = False, retry_failed: bool = False,
                progress: bool = False, stream: Any = None, keep_current_outputs: bool = False,
                settings: Settings = DEFAULT_SETTINGS, executor: str = "local",
-               scheduler: str | None = None) -> tuple[dict[str, Any] | None, RunStats]:
+               scheduler: str | None = None, send_bytes: bool = False
+               ) -> tuple[dict[str, Any] | None, RunStats]:
     """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
     over a store whose outputs in OUT are current leaves them as they are and returns no
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
@@ -255,7 +257,8 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     with out_lock(out_dir), Store(db_path or out_dir / "ntm.sqlite") as store:
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, stream=stream, settings=settings,
-                                exclude=[out_dir], executor=executor, scheduler=scheduler)
+                                exclude=[out_dir], executor=executor, scheduler=scheduler,
+                                send_bytes=send_bytes)
         stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
@@ -274,7 +277,8 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     """Ingest files and folders into OUT and return the consolidated tables as DataFrames
     (communes, criteria, indicators, figures, flags, errors, summary). Options: jobs, db,
     parquet, admin_2025, force, retry_failed, progress, settings, executor ('local', 'dask',
-    'dask-local'), scheduler (a Dask scheduler's address)."""
+    'dask-local'), scheduler (a Dask scheduler's address), send_bytes (Dask: send each file's
+    bytes to the workers instead of its path)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     tables, _ = run_ingest([str(p) for p in paths], out, **{**options, "keep_current_outputs": False})
