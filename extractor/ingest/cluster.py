@@ -26,16 +26,39 @@ from extractor.ingest.workers import OnResult, died_result, read_one, timeout_re
 from extractor.store.db import FileInfo
 
 
+_POOL: Any = None  # per Dask worker process: the pool its tasks read in (see `_pool`)
+
+
+def _pool() -> Any:
+    """A pebble pool inside this Dask worker, one process per worker thread, made once: the
+    stages are imported once and a file over its time limit ends only that child. Forked
+    where the system can (a spawned child per file would import everything per file)."""
+    global _POOL
+    from pebble import ProcessPool
+
+    from extractor.ingest.workers import warm_worker
+
+    if _POOL is None or not _POOL.active:
+        try:
+            from distributed import get_worker
+
+            threads = get_worker().state.nthreads
+        except (ImportError, ValueError, AttributeError):
+            threads = 1
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+        _POOL = ProcessPool(max_workers=max(1, threads), initializer=warm_worker, context=context)
+    return _POOL
+
+
 def read_task(path: str, data: bytes | None, settings: Settings) -> dict[str, Any]:
     """Run on a Dask worker: the result dict of one file, read from `data` when the client
     sent the bytes, else from `path`."""
     if multiprocessing.current_process().daemon:
         return _read(path, data, settings)
-    from pebble import ProcessExpired, concurrent
+    from pebble import ProcessExpired
 
-    import extractor.pipeline  # noqa: F401 - imported once per worker, inherited by each child
-
-    future = concurrent.process(timeout=settings.file_timeout_s)(_read)(path, data, settings)
+    future = _pool().schedule(_read, (path, data, settings), timeout=settings.file_timeout_s)
     try:
         return dict(future.result())
     except FutureTimeout:
