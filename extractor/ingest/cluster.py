@@ -25,7 +25,6 @@ from extractor.ingest.guard import OutputError
 from extractor.ingest.workers import OnResult, died_result, read_one, timeout_result
 from extractor.store.db import FileInfo
 
-
 _POOL: Any = None  # per Dask worker process: the pool its tasks read in (see `_pool`)
 
 
