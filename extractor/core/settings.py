@@ -39,6 +39,10 @@ class Settings:
     ocr_max_pages: int = 100  # pages of one file read by OCR at most (the rest are skipped)
     ocr_page_timeout: float = 120.0  # seconds one page may take
     ocr_cache_dir: str | None = None  # recognized pages kept by image hash, when set
+    # Wall time of one file in `ntm ingest`, in seconds: a file still being read then has its
+    # worker process ended and is recorded as timed out, and the batch goes on. A long report
+    # takes seconds; converting a large .doc through LibreOffice or OCR of a long scan, minutes.
+    file_timeout_s: float = 600.0
 
     def __post_init__(self) -> None:
         if self.number_convention not in NUMBER_CONVENTIONS:
@@ -49,6 +53,8 @@ class Settings:
                      "max_document_chars"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be > 0")
+        if not self.file_timeout_s > 0:
+            raise ValueError("file_timeout_s must be > 0")
         if self.max_docx_entry_ratio <= 1.0:
             raise ValueError("max_docx_entry_ratio must be > 1")
         if self.ocr not in OCR_MODES:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extractor.core.errors import ReadError
 from extractor.core.model import Document
+from extractor.core.names import display_name
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 
 # File suffixes that folders are walked for (`ntm extract`, `ntm ingest`, `ntm eval`); the
@@ -113,8 +114,8 @@ def sniff_format(data: bytes) -> str | None:
     return None
 
 
-def _unsupported_detail(data: bytes) -> str:
-    """What the file is, when it is not a report format."""
+def unsupported_detail(data: bytes) -> str:
+    """What the file is, when it is not a report format ('image (JPEG)')."""
     if data.startswith(_ZIP_MAGICS):
         return _ZIP_DETAILS.get(_zip_kind(data), "zip archive")
     if data.startswith(_OLE_MAGIC):
@@ -127,7 +128,7 @@ def _unsupported_detail(data: bytes) -> str:
 
 def read_document(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> Document:
     p = Path(path)
-    name = str(path)
+    name = display_name(path)  # the text every record, message and page shows
     try:
         size = p.stat().st_size
         if size > settings.max_file_bytes:
@@ -195,7 +196,7 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
             if data.startswith(_OLE_MAGIC) and _OLE_ENCRYPTED_OOXML in data:
                 raise ReadError(path, "encrypted_docx")
             if data.startswith(_OLE_MAGIC) and _OLE_WORD not in data:
-                raise ReadError(path, "unsupported_format", _unsupported_detail(data))
+                raise ReadError(path, "unsupported_format", unsupported_detail(data))
             from extractor.readers import doc
             return doc.bytes_to_document(data, path, sha256)
         if fmt == "odt":
@@ -205,4 +206,4 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
         raise
     except Exception as exc:  # a reader bug must still name the file, never a bare traceback
         raise ReadError(path, "internal_error", f"{type(exc).__name__}: {exc}") from exc
-    raise ReadError(path, "unsupported_format", _unsupported_detail(data))
+    raise ReadError(path, "unsupported_format", unsupported_detail(data))
