@@ -130,7 +130,10 @@ def _number_flags(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) ->
         key = "unreadable_number" if q.unreadable else "malformed_number"
         flags.append(Flag("malformed_number", "warning", i18n.t("checks", key, text=surface),
                           evidence, i18n.t("checks", key, lang="en", text=surface)))
-    if not q.unreadable and ctx.convention.flags_token(ob.text[q.number_span[0]:q.number_span[1]], q.ambiguous):
+    # a number read by OCR with a misread separator is flagged once, as malformed
+    misread = q.malformed and ob.block.confidence is not None
+    if not q.unreadable and not misread and ctx.convention.flags_token(ob.text[q.number_span[0]:q.number_span[1]],
+                                                                      q.ambiguous):
         flags.append(Flag("ambiguous_number", "warning",
                           i18n.t("checks", "ambiguous_number", text=surface),
                           evidence, i18n.t("checks", "ambiguous_number", lang="en", text=surface)))

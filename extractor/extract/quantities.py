@@ -10,9 +10,11 @@ a quantity; one whose separators cannot be read ("1.2.3 ha") is kept as unreadab
 flagged and never given a value. Words are data in patterns/numbers.yaml and units.yaml.
 
 Text read by OCR (a `confidence` is given) is read with its typical slips in mind, never
-rewritten: a unit whose tone marks were misread ("6 hổ nghèo", extractor.text.units), and a
-decimal comma read as a slash ("432/7 ha": a "ratio" of a whole number over one smaller digit,
-which no report writes).
+rewritten: a unit whose tone marks were misread ("6 hổ nghèo", extractor.text.units); a decimal
+comma read as a slash ("432/7 ha": a "ratio" of a whole number over one smaller digit, which no
+report writes) or as a semicolon glued inside a number before its unit ("93;0%"); a grouped
+amount with one separator misread ("1,228.400.000 VNĐ", read as grouped and flagged malformed);
+and a speck read as a lone mark between a number and its unit ("15 . bóng đèn").
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.extract.masks import MaskIndex, masks_over, text_to_masks
-from extractor.text.numbers import DIGIT_TOKEN, Convention, spaced_groups_at, token_to_number
+from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
 from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
 
@@ -137,6 +139,9 @@ _RATIO_SLASH = re.compile(r"[ ]?/[ ]?")
 _CLAUSE_END = re.compile(r"[;:\n]|\.(\s|$)")
 _RESTATEMENT_GAP = re.compile(r"^[\s(,:;-]*$")
 _GAP1 = re.compile(r"[ ]{1,2}")
+# a mark standing alone between two words, which typing never leaves (a speck read by OCR)
+_SPECK = re.compile(r"[ ][.'`‘’\"][ ](?=[^\W\d_])")
+_GROUPED_BOTH_WAYS = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 
 
 # --- the pieces after a number -----------------------------------------------------------------
@@ -275,6 +280,8 @@ def text_to_quantities(text: str, convention: Convention, confidence: float | No
 def _digit_quantity(text: str, token: str, start: int, end: int, convention: Convention,
                     confidence: float | None = None) -> Quantity | None:
     num = token_to_number(token, convention)
+    if confidence is not None and num.unreadable and _GROUPED_BOTH_WAYS.fullmatch(token):
+        num = ParsedNumber(float(re.sub(r"\D", "", token)), malformed=True)
     malformed, value = num.malformed, num.value
     pos = end
     if _dangling_separator(text, pos):
@@ -282,6 +289,13 @@ def _digit_quantity(text: str, token: str, start: int, end: int, convention: Con
     total = upper = None
     if confidence is not None and _slash_for_comma(text, token, pos):
         value, pos = float(f"{token}.{text[pos + 1]}"), pos + 2
+    elif confidence is not None and token.isdigit() and text[pos:pos + 1] == ";":
+        frac = re.match(r"\d+", text[pos + 1:pos + 4])
+        if frac and _scaled_unit_at(text, pos + 1 + frac.end()) is not None:
+            value, pos = float(f"{token}.{frac.group()}"), pos + 1 + frac.end()
+    speck = _SPECK.match(text, pos) if confidence is not None else None
+    if speck is not None and _measures(text, speck.end() - 1):
+        pos = speck.end() - 1
     slash = _RATIO_SLASH.match(text, pos)
     if slash:
         second = _second_number(text, slash.end(), convention)

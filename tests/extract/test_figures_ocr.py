@@ -113,3 +113,24 @@ def test_row_number_without_an_index_header_is_not_a_figure():
 def test_rows_without_text_keep_their_values():
     cells = [(0, 0, "Năm"), (0, 1, "Diện tích (ha)"), (1, 0, "2021"), (1, 1, "12,5")]
     assert figures(ocr_doc(cells=cells)) == [(12.5, "ha", None)]
+
+
+# --- separators and specks ---------------------------------------------------------------------
+
+def test_semicolon_glued_inside_a_number_before_its_unit_is_a_decimal_comma():
+    assert figures(ocr_doc("Lao động có việc làm chiếm 93;0%.")) == [(93.0, "percent", None)]
+    assert figures(ocr_doc("Tiêu chí 12; 13 đạt.")) == []
+
+
+def test_grouped_amount_with_one_misread_separator_is_read_and_flagged():
+    record = document_to_record(ocr_doc("Tổng kinh phí là 1,228.400.000 VNĐ."))
+    assert [(f.value, f.unit) for f in record.figures] == [(1_228_400_000, "VND")]
+    assert [f.rule for f in record.flags] == ["malformed_number"]
+    typed = document_to_record(typed_doc("Tổng kinh phí là 1,228.400.000 VNĐ."))
+    assert typed.figures == []
+
+
+def test_lone_mark_between_number_and_noun_is_a_speck_in_ocr_text():
+    assert figures(ocr_doc("Lắp đặt 15 . bóng đèn năng lượng mặt trời.")) == [(15, "count", None)]
+    assert document_to_record(ocr_doc("Lắp đặt 15 . bóng đèn.")).figures[0].noun.startswith("bóng đèn")
+    assert figures(ocr_doc("Có 15 . Sau đó")) == []
