@@ -139,7 +139,9 @@ def tables_to_overview_html(tables: dict[str, pd.DataFrame]) -> str:
     sections = []
     for key in sorted(groups, key=lambda k: (sort_key(k[0]), sort_key(k[1]))):
         rows = sorted(groups[key], key=lambda r: sort_key(r.get("commune")))
-        body, mets, sev_all = [], [], Counter()
+        body: list[str] = []
+        mets: list[int] = []
+        sev_all: Counter[str] = Counter()
         for i, row in enumerate(rows, start=1):
             cells, met = _cells(row)
             mets.append(met)
