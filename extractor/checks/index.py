@@ -125,7 +125,7 @@ def same_amount(a: Figure, b: Figure) -> bool:
         return False
     if (a.total is None) != (b.total is None):
         return False
-    return a.total is None or close(a.total, b.total)
+    return a.total is None or b.total is None or close(a.total, b.total)
 
 
 def place_step(x: float) -> float:
@@ -155,7 +155,8 @@ def agree(a: Figure, b: Figure) -> bool:
     when qualified ("trên 3.600"), ranges that overlap."""
     if same_amount(a, b):
         return True
-    if (a.total is None) != (b.total is None) or (a.total is not None and not close(a.total, b.total)):
+    if (a.total is None) != (b.total is None) or (a.total is not None and b.total is not None
+                                                  and not close(a.total, b.total)):
         return False
     (lo_a, hi_a), (lo_b, hi_b) = value_range(a), value_range(b)
     return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9

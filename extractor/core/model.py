@@ -9,8 +9,27 @@ offsets counted in the block's original text (before normalization).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
+
+
+class Severity(StrEnum):
+    """How much a flag matters: an error is a contradiction, a warning a likely one, info a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class FigureStatus(StrEnum):
+    """What a figure states: what was achieved, or a target, a plan, a starting baseline, or the
+    excess over a target. Consolidated tables add results only."""
+
+    RESULT = "result"
+    TARGET = "target"
+    PLAN = "plan"
+    BASELINE = "baseline"
+    EXCESS = "excess"
 
 
 class BlockKind(str, Enum):
@@ -105,14 +124,14 @@ class Figure:
     section: list[str] = field(default_factory=list)
     component: int | None = None
     upper: float | None = None  # the upper bound of a range ("15-18 tiêu chí"); value is the lower
-    status: str = "result"  # "result" | "target" | "plan" | "baseline" | "excess"
+    status: FigureStatus = FigureStatus.RESULT
     ocr_confidence: float | None = None  # the recognizer's, for figures read from a scan
 
 
 @dataclass
 class Flag:
     rule: str
-    severity: str  # "error" | "warning" | "info"
+    severity: Severity
     message: str
     evidence: list[Evidence]
     message_en: str | None = None
@@ -194,8 +213,8 @@ class Record:
             **ident,
             "identity_evidence": ident_evidence,
             "criteria": asdict(self.criteria),
-            "figures": [asdict(f) for f in self.figures],
-            "flags": [asdict(f) for f in self.flags],
+            "figures": [asdict(f, dict_factory=_plain_dict) for f in self.figures],
+            "flags": [asdict(f, dict_factory=_plain_dict) for f in self.flags],
             "extractor_version": self.extractor_version,
         }
 
@@ -234,8 +253,17 @@ class Record:
         ident_fields = {k: data.get(k) for k in Identity.__dataclass_fields__ if k != "evidence"}
         evidence = {k: ev(v) for k, v in (data.get("identity_evidence") or {}).items()}
         identity = Identity(**ident_fields, evidence=evidence)
-        figures = [Figure(**{**f, "location": loc(f["location"])}) for f in data.get("figures") or []]
-        flags = [Flag(f["rule"], f["severity"], f.get("message") or "", [ev(e) for e in f.get("evidence") or []],
-                      f.get("message_en")) for f in data.get("flags") or []]
+        figures = [Figure(**{**f, "location": loc(f["location"]),
+                             "status": FigureStatus(f.get("status") or FigureStatus.RESULT)})
+                   for f in data.get("figures") or []]
+        flags = [Flag(f["rule"], Severity(f["severity"]), f.get("message") or "",
+                      [ev(e) for e in f.get("evidence") or []], f.get("message_en"))
+                 for f in data.get("flags") or []]
         return cls(dict(data.get("source") or {}), identity, criteria, figures, flags,
                    data.get("extractor_version") or "")
+
+
+def _plain_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A dataclass as JSON-ready data: enum members as their plain string values, so any
+    serializer (json, YAML, pandas) sees strings."""
+    return {k: v.value if isinstance(v, Enum) else v for k, v in pairs}
