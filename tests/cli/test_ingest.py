@@ -85,7 +85,7 @@ def test_messy_folder_gives_complete_outputs(messy: dict[str, Path], messy_run) 
     assert errors.loc[str(messy["duplicate"].resolve()), "duplicate_of"] == str(messy["deep"].resolve())
     assert all(isinstance(r, str) and r for r in errors["reason"])
     assert "Found 7 files." in proc.stdout
-    assert "Read 2 files; failed 3;" in proc.stdout and "duplicates 1" in proc.stdout
+    assert "Read 2 files; unreadable 3;" in proc.stdout and "duplicates 1" in proc.stdout
     assert "not a report format or too large 1;" in proc.stdout
     assert "hong.docx" in proc.stderr  # the failure is named as it happens
 
@@ -99,7 +99,7 @@ def test_second_run_reads_nothing(messy: dict[str, Path], messy_run,
     assert stats.read == 0 and stats.failed == 0
     assert stats.skipped == 5 and stats.duplicates == 1  # 2 reports + 3 unchanged failures
     assert stats.failed_earlier == 3 and stats.exit_code() == EXIT_SOME_FAILED
-    assert "failed 3 (3 from an earlier run);" in summary_lines(stats, out)[0]
+    assert "unreadable 3 (3 from an earlier run);" in summary_lines(stats, out)[0]
     assert {t: (out / f"{t}.csv").read_bytes() for t in TABLES} == before
 
 
@@ -263,4 +263,4 @@ def test_unchanged_rerun_counts_and_names_the_earlier_failures(
     assert code == EXIT_SOME_FAILED and "failed 2;" in retried and "earlier" not in retried
 
     code, vi, _ = _cli(["--lang", "vi", *argv[2:]], capsys)
-    assert code == EXIT_SOME_FAILED and "lỗi 2 (2 từ lần chạy trước);" in vi
+    assert code == EXIT_SOME_FAILED and "tệp không đọc được 2 (2 từ lần chạy trước);" in vi
