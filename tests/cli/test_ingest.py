@@ -251,16 +251,16 @@ def test_unchanged_rerun_counts_and_names_the_earlier_failures(
     (src / "hong.docx").write_bytes(b"PK\x03\x04" + b"\x00not a zip archive" * 20)  # while reading
     argv = ["--lang", "en", "ingest", str(src), "-o", str(out), "--jobs", "1"]
     code, first, _ = _cli(argv, capsys)
-    assert code == EXIT_SOME_FAILED and "Read 1 files; failed 2;" in first
+    assert code == EXIT_SOME_FAILED and "Read 1 files; unreadable 2;" in first
 
     code, again, err = _cli(argv, capsys)
     assert code == EXIT_SOME_FAILED
-    assert "Read 0 files; failed 2 (2 from an earlier run);" in again
+    assert "Read 0 files; unreadable 2 (2 from an earlier run);" in again
     still = [line for line in err.splitlines() if line.startswith("Still unreadable")]
     assert len(still) == 2 and any("hong.docx" in s for s in still) and any("rong.txt" in s for s in still)
 
     code, retried, _ = _cli([*argv, "--retry-failed"], capsys)  # read again: failed now, not earlier
-    assert code == EXIT_SOME_FAILED and "failed 2;" in retried and "earlier" not in retried
+    assert code == EXIT_SOME_FAILED and "unreadable 2;" in retried and "earlier" not in retried
 
     code, vi, _ = _cli(["--lang", "vi", *argv[2:]], capsys)
     assert code == EXIT_SOME_FAILED and "tệp không đọc được 2 (2 từ lần chạy trước);" in vi
