@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.checks.data import config
@@ -70,11 +71,11 @@ class Report:
         return Evidence(text=original[loc.start:loc.end], location=loc)
 
 
-def sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= offset < e:
-            return i
-    return len(spans) - 1
+def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    """The sentence holding `offset` (the last one for an offset past them): the spans are
+    ordered and apart, so a binary search (one figure after another on a long line)."""
+    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return i if i >= 0 and spans[i][0] <= offset < spans[i][1] else len(spans) - 1
 
 
 def normalized_span(outline: Outline, pos: int, start: int, end: int) -> tuple[int, int]:

@@ -8,7 +8,8 @@ offsets counted in the block's original text (before normalization).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 from typing import Any
 
@@ -195,6 +196,32 @@ class Identity:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """What `dataclasses.asdict` gives for the record's values (dataclasses as dicts, lists,
+    tuples and dicts rebuilt, the rest shared), without its deep copy of every leaf: strings,
+    numbers and None are immutable, so sharing them is safe and most of the cost saved."""
+    cls = type(value)
+    if cls in (str, int, float, bool) or value is None:
+        return value
+    if hasattr(cls, "__dataclass_fields__"):
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
+        return {name: _plain(getattr(value, name)) for name in names}
+    if cls is list:
+        return [_plain(v) for v in value]
+    if cls is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return type(value)(*map(_plain, value)) if hasattr(value, "_fields") else cls(map(_plain, value))
+    if isinstance(value, Enum):  # Severity, FigureStatus, BlockKind: their plain string value
+        return value.value
+    return copy.deepcopy(value)
+
+
 @dataclass(repr=False)
 class Record:
     source: dict[str, Any]
@@ -206,15 +233,15 @@ class Record:
 
     def to_json(self) -> dict[str, Any]:
         """The record contract of schemas/report.schema.json: identity fields at top level."""
-        ident = asdict(self.identity)
+        ident = _plain(self.identity)
         ident_evidence = ident.pop("evidence")
         return {
             "source": self.source,
             **ident,
             "identity_evidence": ident_evidence,
-            "criteria": asdict(self.criteria),
-            "figures": [asdict(f, dict_factory=_plain_dict) for f in self.figures],
-            "flags": [asdict(f, dict_factory=_plain_dict) for f in self.flags],
+            "criteria": _plain(self.criteria),
+            "figures": [_plain(f) for f in self.figures],
+            "flags": [_plain(f) for f in self.flags],
             "extractor_version": self.extractor_version,
         }
 
@@ -262,8 +289,3 @@ class Record:
         return cls(dict(data.get("source") or {}), identity, criteria, figures, flags,
                    data.get("extractor_version") or "")
 
-
-def _plain_dict(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A dataclass as JSON-ready data: enum members as their plain string values, so any
-    serializer (json, YAML, pandas) sees strings."""
-    return {k: v.value if isinstance(v, Enum) else v for k, v in pairs}

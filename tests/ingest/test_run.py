@@ -2,7 +2,6 @@
 against its gold, the API's tables, progress, summary and exit code."""
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from extractor.core.errors import ExitCode, reason
-from extractor.ingest.run import Progress, RunStats, record_is_report, run_ingest, summary_lines
+from extractor.ingest.run import RunStats, record_is_report, run_ingest, summary_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
@@ -186,31 +185,6 @@ def test_error_rows_keep_the_format_of_the_name_and_the_whole_reason(tmp_path: P
 
 # -- progress, summary and exit code ------------------------------------------------------------
 
-class _Tty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_bar_on_a_terminal_shows_the_current_file() -> None:
-    stream = _Tty()
-    bar = Progress(4, stream)
-    bar.advance("/a/b/bao-cao-xa-a.docx", True)
-    bar.advance("/a/b/bao-cao-xa-b.pdf", False)
-    bar.close()
-    text = stream.getvalue()
-    assert text.startswith("\r[") and "2/4" in text and "bao-cao-xa-b.pdf" in text
-    assert "\n" not in text.rstrip("\n")  # one line, redrawn
-
-
-def test_progress_off_a_terminal_is_plain_lines() -> None:
-    stream = io.StringIO()
-    bar = Progress(2, stream)
-    bar.advance("/a/x.txt", True)
-    bar.advance("/a/y.txt", False)
-    lines = stream.getvalue().splitlines()
-    assert len(lines) == 2 and lines[0].startswith("[1/2]") and "/a/y.txt" in lines[1]
-
-
 def test_record_is_report() -> None:
     assert not record_is_report({"commune": None, "criteria": {}, "figures": [{"indicator": None}]})
     assert record_is_report({"commune": "Lục Bình", "criteria": {}, "figures": []})
@@ -223,11 +197,11 @@ def test_summary_counts_failures_from_an_earlier_run() -> None:
 
     with i18n.language_set("en"):
         line = summary_lines(RunStats(files=4, read=1, failed=1, failed_earlier=2), Path("o"))[0]
-        assert "failed 3 (2 from an earlier run);" in line
-        assert "failed 1;" in summary_lines(RunStats(files=2, read=1, failed=1), Path("o"))[0]
+        assert "unreadable 3 (2 from an earlier run);" in line
+        assert "unreadable 1;" in summary_lines(RunStats(files=2, read=1, failed=1), Path("o"))[0]
     with i18n.language_set("vi"):
         line = summary_lines(RunStats(files=3, skipped=3, failed_earlier=2), Path("o"))[0]
-        assert "lỗi 2 (2 từ lần chạy trước);" in line
+        assert "tệp không đọc được 2 (2 từ lần chạy trước);" in line
 
 
 def test_exit_code_follows_the_failed_state_not_this_run() -> None:
