@@ -20,7 +20,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/ntm ingest corpus/ -o out/
-	$(BIN)/ntm review corpus/luc-binh-2023.docx -o out/review/
+	@echo "Open out/review/index.html (district overview, a page per report) and out/report.xlsx (workbook)."
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -3,14 +3,16 @@ counted without stopping the others. `ntm extract`, `ntm review`, ingest's plann
 workers share it."""
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from extractor.core import i18n
 from extractor.core.errors import ExitCode, ReadError
+from extractor.core.names import display_name
 from extractor.readers import SUPPORTED_SUFFIXES
 
 T = TypeVar("T")
@@ -28,6 +30,24 @@ def paths_to_files(paths: list[str]) -> Iterator[Path]:
                     yield f
         else:
             yield p
+
+
+def paths_to_entries(paths: list[str], exclude: Collection[Path] = ()) -> Iterator[Path]:
+    """Every entry under the named paths that is not a folder, whatever its kind (ingest
+    accounts for each one: read, skipped or failed). Named paths come as they are; folders
+    are walked without following links to folders (a link loop cannot trap the walk), and a
+    folder in `exclude` (the output folder inside an input folder) is left out."""
+    skip = {os.path.realpath(e) for e in exclude}
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_dir():
+            yield p
+            continue
+        for top, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(top, d)) not in skip
+                             and not os.path.islink(os.path.join(top, d)))
+            for name in sorted(files):
+                yield Path(top, name)
 
 
 @dataclass
@@ -60,7 +80,8 @@ def read_or_error(f: P, handle: Callable[[P], T]) -> T | ReadError:
 
 def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], T]) -> Iterator[tuple[Path, T]]:
     """`handle(file)` for every file under `paths`; a file that fails is reported on stderr
-    with its name and reason and counted, and the batch goes on."""
+    with its name and reason and counted, and the batch goes on. The file comes back under
+    its display name (extractor.core.names), to name outputs after it."""
     for f in paths_to_files(paths):
         result = read_or_error(f, handle)
         if isinstance(result, ReadError):
@@ -68,4 +89,4 @@ def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], 
             print(i18n.t("cli", "read_failed", message=result.message()), file=sys.stderr)
             continue
         outcome.ok += 1
-        yield f, result
+        yield Path(display_name(f)), result  # a name that any writer takes (core.names)

@@ -3,9 +3,10 @@
 `record_to_flags(record, outline)` runs every rule of `RULES` over one extracted record and
 its outline; `records_to_flags(records)` (checks/across.py) compares several reports. Each rule
 is a small function `Report -> list[Flag]` in its own module: conflicts (conflicting_values),
-count_list (count_list_mismatch), ratios (ratio_mismatch, in prose and table rows), sums
-(sum_mismatch), criteria_count (criteria_*) and thresholds (criterion_vs_figure). They share
-the report index (checks/index.py) and make every flag through checks/flags.py. Words,
+count_list (count_list_mismatch), ratios (ratio_mismatch in prose), tables (table rows:
+ratio_mismatch, table_total_mismatch), sums (sum_mismatch), criteria_count (criteria_*) and
+thresholds (criterion_vs_figure). They share the scope of a figure (checks/scope.py), the
+report index (checks/index.py) and make every flag through checks/flags.py. Words,
 tolerances and severities come from patterns/checks.yaml, criteria thresholds from
 schemas/thresholds/*.yaml, messages from extractor/core/locale/checks.yaml. A flag's evidence
 names every figure involved, with its text and location, so a reader can see both sides.
@@ -22,8 +23,9 @@ from extractor.checks.conflicts import conflicting_values
 from extractor.checks.count_list import count_list_mismatch
 from extractor.checks.criteria_count import criteria_consistency
 from extractor.checks.index import Report, record_to_report
-from extractor.checks.ratios import ratio_mismatch, table_ratio_mismatch
+from extractor.checks.ratios import ratio_mismatch
 from extractor.checks.sums import sum_mismatch
+from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
 from extractor.checks.thresholds import criterion_vs_figure
 from extractor.core.model import Flag, Record
 from extractor.structure.outline import Outline
@@ -34,10 +36,13 @@ RULES: tuple[Callable[[Report], list[Flag]], ...] = (
     conflicting_values,
     count_list_mismatch,
     ratio_mismatch,
-    table_ratio_mismatch,
     sum_mismatch,
     criteria_consistency,
     criterion_vs_figure,
+    # after the prose rules: a table that restates a prose contradiction adds its evidence
+    # to the prose flag (merge_restated)
+    table_ratio_mismatch,
+    table_total_mismatch,
 )
 
 
@@ -46,4 +51,37 @@ def record_to_flags(record: Record, outline: Outline) -> list[Flag]:
     flags: list[Flag] = []
     for rule in RULES:
         flags.extend(rule(rep))
-    return flags
+    return merge_restated(rep, flags)
+
+
+def _amounts(rep: Report, flag: Flag) -> tuple[tuple[str, float], ...] | None:
+    """The figures a flag's evidence stands on, as sorted (unit, value); None when a piece of
+    evidence holds no figure."""
+    out = []
+    for ev in flag.evidence:
+        loc = ev.location
+        found = [p.figure for p in rep.placed if loc is not None and p.figure.location is not None
+                 and p.figure.location.block == loc.block
+                 and p.figure.location.start < loc.end and loc.start < p.figure.location.end]
+        if len(found) != 1:
+            return None
+        out.append((found[0].unit, round(found[0].value, 6)))
+    return tuple(sorted(out))
+
+
+def merge_restated(rep: Report, flags: list[Flag]) -> list[Flag]:
+    """One contradiction, one flag: a report that restates its figures in an appendix table
+    ("Tổng cộng" row and prose total with the same parts) gets the first flag, with the other's
+    evidence added, instead of two."""
+    kept: list[Flag] = []
+    seen: dict[tuple[tuple[str, float], ...], Flag] = {}
+    for flag in flags:
+        key = _amounts(rep, flag) if flag.evidence else None
+        first = seen.get(key) if key else None
+        if first is not None:
+            first.evidence.extend(e for e in flag.evidence if e not in first.evidence)
+            continue
+        if key:
+            seen[key] = flag
+        kept.append(flag)
+    return kept

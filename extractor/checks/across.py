@@ -2,7 +2,9 @@
 
 `records_to_flags(records)` takes several records as JSON dicts (`Record.to_json()`, or rows
 read back from the store) and returns flags in the record contract's shape, each evidence
-item also naming its `source` (file path) and `commune`, since it may come from any report:
+item also naming its `source` (file path), `commune` and `commune_key`, since it may come from
+any report, and each flag the `commune_keys` it counts towards; `report_copies(records)` groups
+the files that are one report (the same report as .docx and .pdf) so it is counted once:
 - `duplicate_report_conflict`: one commune reported twice for the same period with
   different values of an indicator;
 - `criterion_regressed`: a criterion met in an earlier report and not met in a later one;
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import math
 import statistics
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from itertools import combinations, pairwise
@@ -47,6 +51,7 @@ def _flag(rule: str, severity: str, key: str, evidence: list[dict[str, Any]], **
     in patterns/checks.yaml), as a dict whose evidence items also name their report (`_evidence`)."""
     flag = asdict(make_flag(rule, ("cross", severity), key, [], **values))
     flag["evidence"] = evidence
+    flag["commune_keys"] = sorted({e["commune_key"] for e in evidence})
     return flag
 
 
@@ -59,8 +64,18 @@ def _short(rec: Rec) -> str:
     return Path(_source(rec)).name or "?"
 
 
+def commune_key(rec: Rec) -> str:
+    """The report's commune key, as the consolidated tables write it ('commune | district |
+    province', each through identity.place_key; '?<file>' when the report names no commune),
+    so a flag across reports counts towards the communes it names."""
+    if not place_key(rec.get("commune")):
+        return "?" + _source(rec)
+    return " | ".join(place_key(rec.get(level)) or "" for level in ("commune", "district", "province"))
+
+
 def _evidence(rec: Rec, text: str, location: Any = None) -> dict[str, Any]:
-    return {"text": text, "location": location, "source": _source(rec), "commune": rec.get("commune")}
+    return {"text": text, "location": location, "source": _source(rec), "commune": rec.get("commune"),
+            "commune_key": commune_key(rec)}
 
 
 def _figure_evidence(rec: Rec, fig: dict[str, Any]) -> dict[str, Any]:
@@ -95,12 +110,55 @@ def single_values(rec: Rec) -> dict[str, dict[str, Any]]:
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
 
+def _label_key(fig: dict[str, Any]) -> str | None:
+    label = " ".join(unicodedata.normalize("NFC", str(fig.get("label") or "")).casefold().split())
+    if not label:
+        return None
+    noun = (fig.get("noun") or "").casefold() if fig.get("unit") == "count" else ""
+    return f"label:{label}|{fig.get('unit')}|{noun}|{fig.get('total') is None}"
+
+
+def labelled_values(rec: Rec) -> dict[str, dict[str, Any]]:
+    """Label -> its figure, for every labelled figure the record gives exactly one value
+    ("1.500 lượt người" under "tham gia tập huấn"), so copies of one report are compared on
+    all their figures, not only those mapped to a canonical indicator."""
+    seen: dict[str, list[dict[str, Any]]] = {}
+    for fig in rec.get("figures") or []:
+        key = _label_key(fig)
+        if key is None or fig.get("value") is None:
+            continue
+        same = seen.setdefault(key, [])
+        if not any(_close(float(f["value"]), float(fig["value"])) for f in same):
+            same.append(fig)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+def _differences(a: Rec, b: Rec) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(key, figure of a, figure of b) for every measure both give once, with different
+    values: canonical indicators first, then labelled figures not already compared."""
+    out: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    compared: set[int] = set()
+    for values in (single_values, labelled_values):
+        va, vb = values(a), values(b)
+        for k in sorted(set(va) & set(vb)):
+            fa, fb = va[k], vb[k]
+            if id(fa) in compared or id(fb) in compared:
+                continue
+            compared.update((id(fa), id(fb)))
+            if not _close(float(fa["value"]), float(fb["value"])):
+                out.append((k, fa, fb))
+    return out
+
+
 def _indicator_name(key: str) -> str:
     return key.split("|", 1)[0]
 
 
-def _indicator_title(key: str) -> Callable[[str], str]:
+def _indicator_title(key: str, fig: dict[str, Any] | None = None) -> Callable[[str], str]:
     """What a reader calls the measure: the indicator's name, or the report's own label."""
+    if key.startswith("label:") and fig is not None:
+        label = str(fig.get("label") or "")
+        return lambda lang: label
     return indicator_name(_indicator_name(key))
 
 
@@ -128,21 +186,62 @@ def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
             sha_a, sha_b = (a.get("source") or {}).get("sha256"), (b.get("source") or {}).get("sha256")
             if sha_a and sha_a == sha_b:
                 continue  # the same file twice: a duplicate, not a contradiction
-            va, vb = single_values(a), single_values(b)
-            differing = [k for k in sorted(set(va) & set(vb))
-                         if not _close(float(va[k]["value"]), float(vb[k]["value"]))]
+            differing = _differences(a, b)
             if not differing:
                 continue
             # one flag per pair of reports, naming the first difference and counting the rest:
             # a district with a re-sent report sees one line, not one per indicator
-            first = differing[0]
-            evidence = [e for k in differing for e in (_figure_evidence(a, va[k]), _figure_evidence(b, vb[k]))]
+            first, fa, fb = differing[0]
+            evidence = [e for _, x, y in differing for e in (_figure_evidence(a, x), _figure_evidence(b, y))]
             message = "duplicate_report_conflict_more" if len(differing) > 1 else "duplicate_report_conflict"
             flags.append(_flag("duplicate_report_conflict", "severity_duplicate", message, evidence,
-                               commune=a.get("commune"), period=period, indicator=_indicator_title(first),
-                               a=_amount(va[first]), b=_amount(vb[first]), source_a=_short(a),
+                               commune=a.get("commune"), period=period, indicator=_indicator_title(first, fa),
+                               a=_amount(fa), b=_amount(fb), source_a=_short(a),
                                source_b=_short(b), others=len(differing) - 1))
     return flags
+
+
+def _figure_bag(rec: Rec) -> Counter[tuple[Any, float]]:
+    return Counter((f.get("unit"), round(float(f["value"]), 6)) for f in rec.get("figures") or []
+                   if f.get("value") is not None)
+
+
+def same_report(a: Rec, b: Rec) -> bool:
+    """Two files that hold one report: the same file, or the same commune, period, date and
+    document number with (nearly) the same figures (patterns/checks.yaml
+    `cross.copy_min_shared_figures`, the share of the larger record's figures found in both):
+    a report sent as .docx and .pdf, or re-sent with a figure corrected."""
+    sha_a, sha_b = (a.get("source") or {}).get("sha256"), (b.get("source") or {}).get("sha256")
+    if sha_a and sha_a == sha_b:
+        return True
+    if commune_key(a) != commune_key(b) or commune_key(a).startswith("?"):
+        return False
+    for field in ("period", "report_date", "document_number"):
+        if a.get(field) and b.get(field) and a.get(field) != b.get(field):
+            return False
+    if not (_period_key(a) and _period_key(b)):
+        return False
+    bag_a, bag_b = _figure_bag(a), _figure_bag(b)
+    larger = max(sum(bag_a.values()), sum(bag_b.values()))
+    return larger > 0 and sum((bag_a & bag_b).values()) >= _cfg()["copy_min_shared_figures"] * larger
+
+
+def report_copies(records: list[Rec]) -> list[list[Rec]]:
+    """The records grouped into reports: each group the files of one report (`same_report`
+    with the group's first file), in the order first seen. Consolidation writes one row per
+    group, listing its files, and counts its flags once."""
+    groups: list[list[Rec]] = []
+    by_commune: dict[str, list[list[Rec]]] = {}
+    for rec in records:
+        candidates = by_commune.setdefault(commune_key(rec), [])
+        group = next((g for g in candidates if same_report(g[0], rec)), None)
+        if group is None:
+            group = [rec]
+            candidates.append(group)
+            groups.append(group)
+        else:
+            group.append(rec)
+    return groups
 
 
 def _criteria_set(rec: Rec) -> Any:

@@ -8,8 +8,9 @@ from itertools import combinations
 from typing import Any
 
 from extractor.checks.data import config, regex
-from extractor.checks.flags import figure_evidence, indicator_name, make_flag, place_name
-from extractor.checks.index import Placed, Report, close, comparable, same_amount
+from extractor.checks.flags import figure_evidence, indicator_name, make_flag, place_name, stated
+from extractor.checks.index import Placed, Report, agree, close, comparable, same_amount
+from extractor.checks.scope import report_year
 from extractor.core.model import BlockKind, Figure, Flag
 
 
@@ -42,11 +43,23 @@ def conflicting_values(rep: Report) -> list[Flag]:
         windows.setdefault((p.pos, p.sentence), []).append(p)
     # only windows that share a distinctive figure are compared (an index keeps this linear
     # in practice: "0 đồng" or "100%" are never anchors)
+    # A window repeated with the same figures (a paragraph copied, a heading restated) says
+    # nothing new: only the first of each is compared, which keeps a repeated text linear.
+    # An anchor shared by more distinct windows than `max_windows_per_anchor` is no longer
+    # distinctive of one thing.
     by_anchor: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    seen: set[tuple[Any, ...]] = set()
     for key, items in windows.items():
+        signature = tuple((_anchor_key(p.figure), p.figure.qualifier) for p in items) + tuple(
+            sorted(_sentence_years(rep, items)))
+        if signature in seen:
+            continue
+        seen.add(signature)
         for a in {_anchor_key(p.figure) for p in items if _is_anchor(p.figure)}:
             by_anchor.setdefault(a, []).append(key)
-    candidates = sorted({(k1, k2) for keys in by_anchor.values() for k1, k2 in combinations(sorted(keys), 2)})
+    limit = cfg["max_windows_per_anchor"]
+    candidates = sorted({(k1, k2) for keys in by_anchor.values() if len(keys) <= limit
+                         for k1, k2 in combinations(sorted(keys), 2)})
     flags: list[Flag] = []
     flagged: set[frozenset[int]] = set()
     for k1, k2 in candidates:
@@ -61,9 +74,12 @@ def conflicting_values(rep: Report) -> list[Flag]:
         used2 = {id(b) for _, b in anchors}
         differing = [(a, b) for a, b in _leftover_pairs([p for p in w1 if id(p) not in used1],
                                                         [p for p in w2 if id(p) not in used2])
-                     if not (comparable(a.figure, b.figure) and same_amount(a.figure, b.figure))]
+                     if not (comparable(a.figure, b.figure) and agree(a.figure, b.figure))]
         if len(differing) != 1 or not comparable(differing[0][0].figure, differing[0][1].figure):
             continue  # several figures changed: two different things told alike, not one told twice
+        if not rep.figure_scope(differing[0][0]).same_measure(rep.figure_scope(differing[0][1]),
+                                                              report_year(rep.record)):
+            continue  # a target beside a result, other communes beside this one
         for a, b in differing:
             severity = ("conflict", "anchored_severity" if len(anchors) >= cfg["anchors_for_error"]
                         else "one_anchor_severity")
@@ -73,7 +89,7 @@ def conflicting_values(rep: Report) -> list[Flag]:
                 evidence += [figure_evidence(x.figure), figure_evidence(y.figure)]
             flags.append(make_flag(
                 "conflicting_values", severity, "conflicting_values", evidence,
-                a=a.figure.text, b=b.figure.text, place_a=place_name(rep.outline, a.pos),
+                a=stated(a.figure), b=stated(b.figure), place_a=place_name(rep.outline, a.pos),
                 place_b=place_name(rep.outline, b.pos), anchors=anchor_texts))
             flagged.add(frozenset((id(a.figure), id(b.figure))))
     flags += _prose_table_conflicts(rep, flagged)
@@ -164,8 +180,10 @@ def _single_valued_conflicts(rep: Report, flagged: set[frozenset[int]]) -> list[
     cfg = config()["conflict"]
     single = set(cfg.get("single_valued_indicators") or [])
     by_indicator: dict[str, list[Placed]] = {}
+    year = report_year(rep.record)
     for p in rep.placed:
-        if p.figure.indicator in single:
+        # a baseline, a target, another year or other communes may differ from the result
+        if p.figure.indicator in single and rep.figure_scope(p).is_result(year):
             by_indicator.setdefault(p.figure.indicator, []).append(p)
     flags: list[Flag] = []
     for indicator, items in sorted(by_indicator.items()):

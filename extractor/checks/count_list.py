@@ -73,6 +73,10 @@ def _not_name_regex() -> re.Pattern[str]:
 
 
 def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tuple[int, int]]:
+    # "4 thôn đạt danh hiệu thôn văn hóa: A, B, ...": a lowercase phrase and a colon first
+    phrase = re.compile(cfg["lead_phrase_regex"]).match(text, pos)
+    if phrase and phrase.group().islower():
+        pos = phrase.end()
     lead = re.compile(cfg["lead_regex"]).match(text, pos)
     pos = lead.end() if lead else pos
     sep = re.compile(cfg["name_separator"], re.IGNORECASE)

@@ -3,11 +3,13 @@ or lists that do not make the criteria set, and the disagreements the criteria r
 (CriteriaStatus.conflicts)."""
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from extractor.checks.data import config
 from extractor.checks.flags import figure_evidence, make_flag
 from extractor.checks.index import Report, close
+from extractor.checks.scope import report_year
 from extractor.core.model import Evidence, Flag
 
 
@@ -25,6 +27,41 @@ def _claimed_evidence(rep: Report, status: str, claimed: int) -> list[Evidence]:
         return [ev]
     return [figure_evidence(p.figure) for p in rep.placed
             if p.figure.unit == "criterion" and close(p.figure.value, claimed)][:1]
+
+
+def _of_the_commune(rep: Report, ev: Evidence | None, status: str) -> bool:
+    """A claimed count that speaks of the commune's own result with `status`: not of several
+    communes or the district ("3 xã đạt 19 tiêu chí"), not a target ("phấn đấu đạt 19 tiêu
+    chí"), not a count of the other status. A claim with no known place is taken as stated."""
+    placed = rep.place(ev.location) if ev is not None else None
+    if placed is None:
+        return True
+    scope = rep.scope(*placed)
+    year = report_year(rep.record)
+    other_year = bool(year and scope.years and year not in scope.years)  # "năm 2021 đạt 12/19 tiêu chí"
+    return not (scope.several_places or scope.target or other_year or scope.unmet != (status == "unmet"))
+
+
+def _leading_int(text: str) -> int | None:
+    digits = "".join(itertools.takewhile(str.isdigit, text.strip()))
+    return int(digits) if digits else None
+
+
+def _claims_disagree(rep: Report, evidence: list[Evidence]) -> bool:
+    """Two claimed counts of one scope with different values ("đạt 14 tiêu chí" and "đạt 16
+    tiêu chí" of one year and place); counts of other years, places or statuses are not two
+    claims about one thing."""
+    claims = []
+    for ev in evidence:
+        placed = rep.place(ev.location)
+        value = _leading_int(ev.text)
+        if placed is None or value is None:
+            return True  # nothing to tell the claims apart by: keep the reader's finding
+        scope = rep.scope(*placed)
+        if not (scope.several_places or scope.target):
+            claims.append((value, scope))
+    year = report_year(rep.record)
+    return any(a[0] != b[0] and a[1].same_measure(b[1], year) for a, b in itertools.combinations(claims, 2))
 
 
 def _numbers(ns: Iterable[int]) -> str:
@@ -56,12 +93,16 @@ def criteria_consistency(rep: Report) -> list[Flag]:
                                           (crit.unmet_count_claimed, unmet, "criteria_unmet_count", "unmet")):
         if claimed is None or not listed or claimed == len(listed):
             continue
+        if not _of_the_commune(rep, crit.count_evidence.get(status), status):
+            continue
         counted_ok = False
         evidence = _claimed_evidence(rep, status, claimed) + criterion_evidence(rep, listed, {status})
         flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), key, evidence,
                                claimed=claimed, listed=len(listed), numbers=_numbers(listed)))
     size = _set_size(crit.criteria_set)
-    if counted_ok and crit.met_count_claimed is not None and crit.unmet_count_claimed is not None:
+    own_claims = all(_of_the_commune(rep, crit.count_evidence.get(st), st) for st in ("met", "unmet"))
+    if (counted_ok and own_claims and crit.met_count_claimed is not None
+            and crit.unmet_count_claimed is not None):
         total = crit.met_count_claimed + crit.unmet_count_claimed + len(crit.basically_met)
         if total != size:
             evidence = (_claimed_evidence(rep, "met", crit.met_count_claimed)
@@ -81,6 +122,8 @@ def criteria_consistency(rep: Report) -> list[Flag]:
         if kind is None:
             continue  # a kind computed above from the lists and counts themselves
         evidence = [Evidence(e.text, e.location) for e in c.evidence]
+        if name == "count_claims_disagree" and not _claims_disagree(rep, evidence):
+            continue
         numbers = list(c.numbers or [])
         flags.append(make_flag(kind["rule"], ("criteria", "conflict_kinds", str(name), "severity"), kind["message"],
                                evidence, number=numbers[0] if numbers else "?",

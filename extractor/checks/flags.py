@@ -73,5 +73,11 @@ def place_name(outline: Outline, pos: int) -> Callable[[str], str]:
     return lambda lang: i18n.t("checks", "place_block", lang=lang, n=ob.block.index + 1)
 
 
+def stated(f: Figure) -> str:
+    """A figure as the report states it, with its qualifier ("trên 3.600 ngày công")."""
+    q = f.qualifier or ""
+    return f"{q} {f.text}" if q and not f.text.casefold().startswith(q.casefold()) else f.text
+
+
 def figure_evidence(f: Figure) -> Evidence:
     return Evidence(text=f.text, location=f.location)

@@ -6,7 +6,9 @@ import bisect
 import math
 from dataclasses import dataclass
 
-from extractor.core.model import Evidence, Figure, Record
+from extractor.checks.data import config
+from extractor.checks.scope import Scope, scope_at, scope_in_section
+from extractor.core.model import Evidence, Figure, Location, Record
 from extractor.structure.outline import Outline, text_to_sentences
 
 
@@ -38,6 +40,27 @@ class Report:
                 self._by_pos.setdefault(p.pos, []).append(p)
         return self._by_pos.get(pos, [])
 
+    def place(self, loc: Location | None) -> tuple[int, int, int] | None:
+        """(block position, normalized start, end) of a location in the outline."""
+        if loc is None:
+            return None
+        if not hasattr(self, "_pos_of"):
+            self._pos_of = {ob.block.index: i for i, ob in enumerate(self.outline.blocks)}
+        pos = self._pos_of.get(loc.block)
+        if pos is None:
+            return None
+        start, end = normalized_span(self.outline, pos, loc.start, loc.end)
+        return pos, start, end
+
+    def scope(self, pos: int, start: int, end: int) -> Scope:
+        """The scope (checks/scope.py) of the text at `start:end` of block `pos`, the block's
+        figures blanked out so that their values are not read as years."""
+        blank = [(p.start, p.end) for p in self.in_block(pos) if p.end <= start or p.start >= end]
+        return scope_in_section(scope_at(self.text(pos), start, end, blank), self.outline.blocks[pos].headings)
+
+    def figure_scope(self, p: Placed) -> Scope:
+        return self.scope(p.pos, p.start, p.end)
+
     def sentence_span(self, p: Placed) -> tuple[int, int]:
         return self.sentences[p.pos][p.sentence]
 
@@ -54,6 +77,14 @@ def sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
     return len(spans) - 1
 
 
+def normalized_span(outline: Outline, pos: int, start: int, end: int) -> tuple[int, int]:
+    """Original offsets of block `pos` turned into offsets of its normalized text."""
+    norm = outline.blocks[pos].norm
+    n = len(norm.text)
+    s = min(bisect.bisect_left(norm.offsets, start), n)
+    return s, min(max(bisect.bisect_left(norm.offsets, end), s), n)
+
+
 def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Placed], dict[int, list[tuple[int, int]]]]:
     """Place every figure in the outline (figures whose block is unknown are left out)."""
     pos_of = {ob.block.index: i for i, ob in enumerate(outline.blocks)}
@@ -63,10 +94,7 @@ def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Pla
         pos = pos_of.get(f.location.block) if f.location else None
         if pos is None:
             continue
-        norm = outline.blocks[pos].norm
-        n = len(norm.text)
-        start = min(bisect.bisect_left(norm.offsets, f.location.start), n)
-        end = min(max(bisect.bisect_left(norm.offsets, f.location.end), start), n)
+        start, end = normalized_span(outline, pos, f.location.start, f.location.end)
         placed.append(Placed(f, pos, start, end, sentence_of(sentences[pos], start)))
     placed.sort(key=lambda p: (p.pos, p.start))
     return placed, sentences
@@ -98,6 +126,39 @@ def same_amount(a: Figure, b: Figure) -> bool:
     if (a.total is None) != (b.total is None):
         return False
     return a.total is None or close(a.total, b.total)
+
+
+def place_step(x: float) -> float:
+    """The last significant place a written value shows: 3600 -> 100, 3950 -> 10, 2.5 -> 0.1."""
+    if x and abs(x - round(x)) < 1e-9:
+        n, step = abs(round(x)), 1.0
+        while n % 10 == 0:
+            n //= 10
+            step *= 10
+        return step
+    return float(10 ** -decimals(x))
+
+
+def value_range(f: Figure) -> tuple[float, float]:
+    """What a figure allows, its qualifier read (patterns/checks.yaml `conflict.qualifier_steps`)."""
+    steps = config()["conflict"]["qualifier_steps"].get((f.qualifier or "").casefold())
+    if steps is None:
+        return f.value, f.value
+    step = place_step(f.value)
+    low, high = steps
+    return (-math.inf if low is None else f.value + low * step,
+            math.inf if high is None else f.value + high * step)
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Two statements of one amount that can both be true: the same value and total, or,
+    when qualified ("trên 3.600"), ranges that overlap."""
+    if same_amount(a, b):
+        return True
+    if (a.total is None) != (b.total is None) or (a.total is not None and not close(a.total, b.total)):
+        return False
+    (lo_a, hi_a), (lo_b, hi_b) = value_range(a), value_range(b)
+    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
 
 
 def comparable(a: Figure, b: Figure) -> bool:

@@ -1,5 +1,5 @@
 """ratio_mismatch: a percentage that is not the ratio it restates, in prose ("12,1/12,6 km đạt
-90%", or two amounts then "đạt 57,24%") and in "Kế hoạch | Thực hiện | Tỷ lệ (%)" table rows."""
+90%", or two amounts then "đạt 57,24%"); table rows are checked in checks/tables.py."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,13 +7,14 @@ from typing import Any
 from extractor.checks.data import config, regex
 from extractor.checks.flags import figure_evidence, make_flag
 from extractor.checks.index import Placed, Report, decimals
-from extractor.core.model import BlockKind, Evidence, Flag
+from extractor.core.model import Evidence, Flag
 
 
-def _ratio_flag(stated: Placed, computed: float, value: float, total: float,
-                evidence: list[Evidence], implicit: bool) -> Flag | None:
+def ratio_flag(p: float, computed: float, value: float, total: float,
+               evidence: list[Evidence], implicit: bool) -> Flag | None:
+    """The flag for a stated percentage `p` that is not `computed` = value/total, beyond the
+    rounding its written digits allow."""
     cfg = config()["ratio"]
-    p = stated.figure.value
     tol = max(cfg["last_digit_units"] * 10 ** -decimals(p), cfg["min_points"])
     diff = abs(computed - p)
     if diff <= tol + 1e-9:
@@ -49,7 +50,7 @@ def ratio_mismatch(rep: Report) -> list[Flag]:
             if pct is None:
                 continue
             checked.add(id(pct))
-            flag = _ratio_flag(pct, 100.0 * f.value / f.total, f.value, f.total,
+            flag = ratio_flag(pct.figure.value, 100.0 * f.value / f.total, f.value, f.total,
                                [figure_evidence(f), figure_evidence(pct.figure)], implicit=False)
             if flag:
                 flags.append(flag)
@@ -74,47 +75,8 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
         if (a.unit != b.unit or a.unit not in cfg["implicit_units"] or a.total is not None
                 or b.total is not None or a.per or b.per or a.value <= 0 or b.value < 0):
             continue
-        flag = _ratio_flag(p, 100.0 * b.value / a.value, b.value, a.value,
+        flag = ratio_flag(p.figure.value, 100.0 * b.value / a.value, b.value, a.value,
                            [figure_evidence(b), figure_evidence(a), figure_evidence(p.figure)], implicit=True)
-        if flag:
-            flags.append(flag)
-    return flags
-
-
-def table_ratio_mismatch(rep: Report) -> list[Flag]:
-    """A table row "Kế hoạch | Thực hiện | Tỷ lệ (%)" whose percentage is not the result
-    over the plan (rule id `ratio_mismatch`)."""
-    # TODO(issue 14): read the table through structure/tables.outline_to_tables, the one grid
-    # (multi-row headers, merged cells). This assembly takes row 0 alone as the header, and
-    # switching would change which rows and columns are judged.
-    roles = {role: regex("table_ratio", f"{role}_header_regex") for role in ("percent", "actual", "plan")}
-    headers: dict[tuple[int, int], str] = {}  # (table, column) -> header text (first row)
-    rows: dict[tuple[int, int], list[tuple[int, Placed]]] = {}
-    for pos, ob in enumerate(rep.outline.blocks):
-        cell = ob.block.cell
-        if ob.block.kind is not BlockKind.TABLE_CELL or cell is None:
-            continue
-        if cell.row == 0:
-            headers[(cell.table, cell.col)] = ob.text
-        for p in rep.in_block(pos):
-            rows.setdefault((cell.table, cell.row), []).append((cell.col, p))
-    flags: list[Flag] = []
-    for (table, _), items in sorted(rows.items()):
-        found: dict[str, list[Placed]] = {}
-        for col, p in items:
-            header = headers.get((table, col), "")
-            role = next((r for r, rx in roles.items() if rx.search(header)), None)
-            if role:
-                found.setdefault(role, []).append(p)
-        if any(len(found.get(r, [])) != 1 for r in roles):
-            continue
-        plan, actual, pct = found["plan"][0].figure, found["actual"][0].figure, found["percent"][0]
-        if (pct.figure.unit != "percent" or plan.unit != actual.unit or plan.unit == "percent"
-                or plan.total is not None or actual.total is not None or plan.value <= 0):
-            continue
-        flag = _ratio_flag(pct, 100.0 * actual.value / plan.value, actual.value, plan.value,
-                           [figure_evidence(actual), figure_evidence(plan), figure_evidence(pct.figure)],
-                           implicit=False)
         if flag:
             flags.append(flag)
     return flags

@@ -63,7 +63,10 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                     semi = text_to_sentences(text)
                     s_end = min(s_end, semi[sentence_of(semi, m.end())][1])
                 end = min([s_end] + [n.start() for n in matches[i + 1:]])
-                parts = [p.figure for p in own if m.end() <= p.start and p.end <= end and _part_of(total, p.figure)]
+                after = [p.figure for p in own if m.end() <= p.start and p.end <= end]
+                if after and not _part_of(total, after[0]):
+                    continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
+                parts = [f for f in after if _part_of(total, f)]
                 # a sentence cut by the end of the block (a page break in a PDF) may go on
                 finished = bool(re.search(r"[.;!?]\s*$", text[:end])) or end < len(text.rstrip())
                 # "trong đó:" announces the whole split; without the colon two or more parts
@@ -71,6 +74,8 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 short = None
                 if finished and len(parts) >= 2:
                     short = ("sum", "short_severity" if colon else "short_uncertain_severity")
+            if short and total.unit in cfg["overlap_prone_units"]:
+                short = ("sum", "short_overlap_severity")
             flag = _sum_flag(total, parts, short)
             if flag:
                 flags.append(flag)

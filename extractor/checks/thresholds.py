@@ -2,19 +2,19 @@
 the level its criteria set requires (schemas/thresholds/*.yaml)."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from extractor.checks.criteria_count import criterion_evidence
 from extractor.checks.data import thresholds
 from extractor.checks.flags import figure_evidence, make_flag
 from extractor.checks.index import Placed, Report
-from extractor.core.model import Flag, Record
+from extractor.checks.scope import report_year
+from extractor.core.model import Flag
 
 
 def _threshold_files(rep: Report) -> list[dict[str, Any]]:
     crit_set = rep.record.criteria.criteria_set
-    year = _report_year(rep.record)
+    year = report_year(rep.record)
     out = []
     for t in thresholds():
         if crit_set is not None:
@@ -23,16 +23,6 @@ def _threshold_files(rep: Report) -> list[dict[str, Any]]:
         elif year is not None and t.get("years") and t["years"][0] <= year <= t["years"][1]:
             out.append(t)
     return out
-
-
-def _report_year(record: Record) -> int | None:
-    """The report's year: its date first, else its period. extract/identity.outline_to_year
-    decides a year too, trying the period first (issue 10: one year rule, decided once)."""
-    for text in (record.identity.report_date, record.identity.period):
-        m = re.search(r"(?:19|20)\d{2}", text or "")
-        if m:
-            return int(m.group())
-    return None
 
 
 def threshold_value(entry: dict[str, Any], region: str | None) -> float | None:

@@ -16,7 +16,11 @@ SUBCOMMANDS = {
     "eval": "extractor.cli.eval",
     "ingest": "extractor.cli.ingest",
     "review": "extractor.cli.review",
+    "doctor": "extractor.cli.doctor",
 }
+
+# subcommands that print progress or information lines `--quiet` silences
+QUIET_COMMANDS = ("ingest", "review")
 
 # Exit codes shared by the subcommands that read files (defined in core so every layer can return them).
 EXIT_OK = ExitCode.OK
@@ -25,14 +29,37 @@ EXIT_SOME_FAILED = ExitCode.SOME_FAILED
 EXIT_ALL_FAILED = ExitCode.ALL_FAILED
 
 
+def _argparse_text(message: str) -> str:
+    """argparse's own text in the current language (its messages go through gettext's `_`)."""
+    if i18n.language() == "en":
+        return message
+    cat = i18n.catalogue("cli")
+    table = {entry["en"]: entry["vi"] for key, entry in cat.items() if key.startswith("ap_")}
+    return table.get(message, message)
+
+
+def _argparse_plural(singular: str, plural: str, n: int) -> str:
+    return _argparse_text(singular if n == 1 else plural)
+
+
+def localise_argparse() -> None:
+    """Route argparse's texts (usage, errors, section titles) through the cli catalogue."""
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_plural  # type: ignore[attr-defined]
+
+
 def build_parser(command: str | None) -> argparse.ArgumentParser:
+    localise_argparse()
     parser = argparse.ArgumentParser(prog="ntm", description=i18n.t("cli", "description"))
-    parser.add_argument("--version", action="version", version=f"ntm-extractor {__version__}")
+    parser.add_argument("--version", action="version", version=f"ntm-extractor {__version__}",
+                        help=i18n.t("cli", "version_help"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=i18n.t("cli", "lang_help"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in SUBCOMMANDS.items():
         help_text = i18n.t("cli", f"{name}_help")
         sp = sub.add_parser(name, help=help_text, description=help_text)
+        if name in QUIET_COMMANDS:
+            sp.add_argument("-q", "--quiet", action="store_true", help=i18n.t("cli", "quiet_help"))
         if name == command:
             importlib.import_module(module_name).add_arguments(sp)
         else:

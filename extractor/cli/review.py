@@ -8,7 +8,8 @@ from pathlib import Path
 from extractor.batch import BatchOutcome, each_read
 from extractor.core import i18n
 from extractor.core.model import Document, Record
-from extractor.outputs.review import document_to_review_html, page_name, pages_to_index_html
+from extractor.outputs.links import page_name
+from extractor.outputs.review import document_to_review_html, pages_to_index_html
 from extractor.pipeline import document_to_record
 from extractor.readers import read_document
 
@@ -26,13 +27,13 @@ def _read(path: Path) -> tuple[Document, Record]:
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
     outcome = BatchOutcome(args.paths)
     pages = []
     for f, (doc, record) in each_read(args.paths, outcome, _read):
-        name = page_name(f, used)
-        (out / name).write_text(document_to_review_html(doc, record), encoding="utf-8")
+        name = page_name(str(f))
+        (out / name).write_text(document_to_review_html(doc, record, overview="index.html"), encoding="utf-8")
         pages.append((name, f, record))
     (out / "index.html").write_text(pages_to_index_html(pages), encoding="utf-8")
-    print(i18n.t("review", "written", n=len(pages), path=str(out / "index.html")), file=sys.stderr)
+    if not args.quiet:
+        print(i18n.t("review", "written", n=len(pages), path=str(out / "index.html")), file=sys.stderr)
     return outcome.exit_code()

@@ -50,6 +50,10 @@ class Block:
     page: int | None = None
     style: Style = field(default_factory=Style)
     cell: CellPosition | None = None
+    # where the block lies on its page (x0, top, x1, bottom in points, y downwards; PDF and
+    # scans) and, for text read by OCR, the recognizer's confidence (0..1)
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
 
 @dataclass
@@ -100,6 +104,9 @@ class Figure:
     per: str | None = None
     section: list[str] = field(default_factory=list)
     component: int | None = None
+    upper: float | None = None  # the upper bound of a range ("15-18 tiêu chí"); value is the lower
+    status: str = "result"  # "result" | "target" | "plan" | "baseline" | "excess"
+    ocr_confidence: float | None = None  # the recognizer's, for figures read from a scan
 
 
 @dataclass
@@ -169,7 +176,7 @@ class Identity:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(repr=False)
 class Record:
     source: dict[str, Any]
     identity: Identity
@@ -191,3 +198,44 @@ class Record:
             "flags": [asdict(f) for f in self.flags],
             "extractor_version": self.extractor_version,
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as `ntm extract` prints it (the JSON shape); same as `to_json`."""
+        return self.to_json()
+
+    def __repr__(self) -> str:
+        # a record holds hundreds of figures: a notebook shows who it is and how much it holds
+        ident = self.identity
+        place = ", ".join(p for p in (ident.commune, ident.district, ident.province) if p) or "?"
+        c = self.criteria
+        return (f"<Record {place} {ident.report_date or '?'}: {len(self.figures)} figures, "
+                f"criteria met {len(c.met)} / unmet {len(c.unmet)}, {len(self.flags)} flags, "
+                f"source {self.source.get('path')!r}>")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """A record back from its JSON shape (`to_dict`), e.g. as the ingest store keeps it."""
+        def loc(d: Any) -> Location | None:
+            return Location(d["block"], d.get("page"), d["start"], d["end"]) if isinstance(d, dict) else None
+
+        def ev(d: dict[str, Any]) -> Evidence:
+            return Evidence(str(d.get("text") or ""), loc(d.get("location")))
+
+        crit = dict(data.get("criteria") or {})
+        criteria = CriteriaStatus(
+            **{k: crit[k] for k in ("met", "unmet", "basically_met", "met_count_claimed",
+                                    "unmet_count_claimed", "criteria_set") if k in crit},
+            evidence=[CriterionEvidence(e["number"], e["status"], e.get("text") or "", loc(e.get("location")))
+                      for e in crit.get("evidence") or []],
+            count_evidence={k: ev(v) for k, v in (crit.get("count_evidence") or {}).items()},
+            conflicts=[CriteriaConflict(c["kind"], c.get("numbers") or [], [ev(e) for e in c.get("evidence") or []],
+                                        c.get("resolved"), c.get("status"), c.get("claimed"), c.get("listed"))
+                       for c in crit.get("conflicts") or []])
+        ident_fields = {k: data.get(k) for k in Identity.__dataclass_fields__ if k != "evidence"}
+        evidence = {k: ev(v) for k, v in (data.get("identity_evidence") or {}).items()}
+        identity = Identity(**ident_fields, evidence=evidence)
+        figures = [Figure(**{**f, "location": loc(f["location"])}) for f in data.get("figures") or []]
+        flags = [Flag(f["rule"], f["severity"], f.get("message") or "", [ev(e) for e in f.get("evidence") or []],
+                      f.get("message_en")) for f in data.get("flags") or []]
+        return cls(dict(data.get("source") or {}), identity, criteria, figures, flags,
+                   data.get("extractor_version") or "")

@@ -8,6 +8,7 @@ hiện: 231 triệu đồng"), else the words before the number back to the clau
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
@@ -17,6 +18,29 @@ from extractor.core.data import load_pattern
 # dash of "2021 - 2025".
 _BOUNDARY = re.compile(r"[;\n(]|\.(?=\s)|(?<!\d)\s[-+•]\s(?!\d)")
 _BULLET = re.compile(r"^[\s\-+•*/,;.)]+")
+
+
+@lru_cache(maxsize=8)
+def _boundary_ends(text: str) -> tuple[int, ...]:
+    """Where every clause boundary of a block ends, found once per block: looking them up for
+    each figure keeps labelling linear in the block's length."""
+    return tuple(m.end() for m in _BOUNDARY.finditer(text))
+
+
+def _clause_start(text: str, start: int) -> int:
+    """The end of the last clause boundary before `start`. A boundary right before the number
+    ("xã - 5 ha" read up to the number) is matched as if the text stopped there."""
+    ends = _boundary_ends(text)
+    k = bisect_right(ends, start)
+    clause_start = ends[k - 1] if k else 0
+    for m in _BOUNDARY.finditer(text, max(clause_start, start - 3), start):
+        clause_start = m.end()
+    return clause_start
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause before text[start], from its last boundary."""
+    return text[_clause_start(text, start):start]
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +67,7 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
     follows the colon, which then is the label and the part before it a heading ("- Về thủy
     lợi: Tổng diện tích cần tưới 452 ha"); `whole_clause` keeps both, for indicator matching."""
     _, trail_re, max_words = _vocab()
-    clause_start = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
-        clause_start = m.end()
-    clause_start = max(clause_start, floor)
+    clause_start = max(_clause_start(text, start), floor)
     segment = text[clause_start:start]
     colon = segment.rfind(":")
     if colon >= 0 and len(segment[colon + 1:].split()) <= 2:

@@ -1,9 +1,14 @@
 """What an ingest run must read: each file hashed in the main process and compared with the
 store (content, extractor and pattern versions); unchanged files are skipped, the same content
-saved twice is read once, files that cannot even be opened fail before any reading."""
+saved twice is read once, files that cannot even be opened fail before any reading, and files
+that are no report format (a spreadsheet, an image) or beyond the size limit are recorded as
+skipped with the reason: every file found is accounted for."""
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,8 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from extractor.core.names import display_name, raw_name
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.core.version import __version__
-from extractor.readers import SUPPORTED_SUFFIXES, sniff_format
+from extractor.readers import SUPPORTED_SUFFIXES, sniff_format, unsupported_detail
 from extractor.store.db import FileInfo, StoredDocument
 
 
@@ -53,30 +60,82 @@ def versions() -> tuple[str, str]:
 @dataclass
 class Plan:
     to_read: list[FileInfo] = field(default_factory=list)
-    failures: list[tuple[FileInfo, str]] = field(default_factory=list)  # unreadable here
+    failures: list[tuple[FileInfo, str, str]] = field(default_factory=list)  # unreadable here
     duplicates: list[tuple[FileInfo, str]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # unchanged since the store has them
+    other: list[tuple[FileInfo, str, str]] = field(default_factory=list)  # not read on purpose
     walked: list[str] = field(default_factory=list)
 
 
-def _file_info(path: str) -> tuple[FileInfo, str | None]:
-    """Hash a file in the main process; the error code when it cannot even be opened."""
-    p = Path(path)
+@dataclass
+class Found:
+    """A file as the main process finds it: what it is, and why it is not read, if it is not
+    (`code`, `detail`; `skip` when it is not read on purpose rather than unreadable)."""
+
+    info: FileInfo
+    code: str | None = None
+    detail: str = ""
+    skip: bool = False
+
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_HEAD = 64 * 1024
+_KIND_IN_BRACKETS = re.compile(r"\(\.?(\w+)\)$")
+
+
+def _kind_code(detail: str) -> str:
+    """A short format code for a kind that is not read: 'image (JPEG)' -> 'jpeg',
+    'spreadsheet (.xlsx)' -> 'xlsx', 'zip archive without ...' -> 'zip'."""
+    m = _KIND_IN_BRACKETS.search(detail)
+    return (m.group(1) if m else detail.split()[0]).lower()
+
+
+def file_to_found(f: Path, settings: Settings = DEFAULT_SETTINGS) -> Found:
+    """Stat, hash and sniff a file in the main process, reading it once in chunks; a file
+    beyond the size limit is not even hashed. The format recorded is the one in the bytes."""
+    fs = str(f.resolve()) if f.exists() else str(f.absolute())
+    name, raw = display_name(fs), raw_name(fs)
+
+    def unreadable(code: str, detail: str = "", size: int | None = None) -> Found:
+        return Found(FileInfo(name, None, size, None, raw), code, detail)
+
     try:
-        data = p.read_bytes()
+        st = os.stat(fs)
     except FileNotFoundError:
-        return FileInfo(path, None, None, None), "not_found"
-    except IsADirectoryError:
-        return FileInfo(path, None, None, None), "not_a_file"
+        return unreadable("not_found")
     except PermissionError:
-        return FileInfo(path, None, None, None), "permission_denied"
-    except OSError:
-        return FileInfo(path, None, None, None), "not_found"
-    fmt = sniff_format(data[:4096]) if data else None
-    if fmt is None and p.suffix.lower() in SUPPORTED_SUFFIXES:
-        fmt = p.suffix.lower()[1:]  # no bytes to tell (an empty file): what its name says
-    info = FileInfo(path, hashlib.sha256(data).hexdigest(), len(data), fmt)
-    return info, ("empty_file" if not data else None)
+        return unreadable("permission_denied")
+    except OSError as err:  # a link loop, a name too long
+        return unreadable("not_a_file", err.strerror or str(err))
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+        return unreadable("not_a_file")
+    suffix = f.suffix.lower()
+    if st.st_size > settings.max_file_bytes:
+        return Found(FileInfo(name, None, st.st_size, None, raw), "too_large",
+                     f"{st.st_size:,} bytes > {settings.max_file_bytes:,}", skip=True)
+    h, head, whole = hashlib.sha256(), b"", bytearray()
+    try:
+        with open(fs, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+                if len(head) < _HEAD:
+                    head += chunk[:_HEAD - len(head)]
+                if head.startswith(_ZIP_MAGIC):  # what a zip holds is in its directory, at the end
+                    whole += chunk
+    except PermissionError:
+        return unreadable("permission_denied")
+    except OSError as err:
+        return unreadable("not_a_file", err.strerror or str(err))
+    data = bytes(whole) or head
+    if not data:
+        fmt = suffix[1:] if suffix in SUPPORTED_SUFFIXES else None  # no bytes to tell: its name
+        return Found(FileInfo(name, h.hexdigest(), 0, fmt, raw), "empty_file")
+    fmt = sniff_format(data)
+    info = FileInfo(name, h.hexdigest(), st.st_size, fmt or _kind_code(unsupported_detail(data)), raw)
+    if suffix not in SUPPORTED_SUFFIXES or fmt is None:
+        what = unsupported_detail(data) if fmt is None else f"{fmt} content"
+        return Found(info, "unsupported_format", f"{what}, named {suffix or 'without a suffix'}", skip=True)
+    return Found(info)
 
 
 def _is_fresh(stored: StoredDocument | None, sha: str | None, vers: tuple[str, str]) -> bool:
@@ -85,24 +144,27 @@ def _is_fresh(stored: StoredDocument | None, sha: str | None, vers: tuple[str, s
 
 
 def plan_run(files: Iterable[Path], stored: dict[str, StoredDocument], vers: tuple[str, str], *,
-             force: bool = False, retry_failed: bool = False) -> Plan:
+             force: bool = False, retry_failed: bool = False,
+             settings: Settings = DEFAULT_SETTINGS) -> Plan:
     plan = Plan()
     infos: list[FileInfo] = []
     seen: set[str] = set()
     for f in files:
-        path = str(f.resolve()) if f.exists() else str(f.absolute())
-        if path in seen:
+        found = file_to_found(f, settings)
+        info = found.info
+        if info.path in seen:
             continue
-        seen.add(path)
-        plan.walked.append(path)
-        info, code = _file_info(path)
-        if code is not None:
-            doc = stored.get(path)
+        seen.add(info.path)
+        plan.walked.append(info.path)
+        if found.skip:
+            plan.other.append((info, found.code or "", found.detail))
+        elif found.code is not None:
+            doc = stored.get(info.path)
             if (not force and not retry_failed and info.sha256 is not None
                     and _is_fresh(doc, info.sha256, vers) and doc is not None and doc.status == "failed"):
-                plan.skipped.append(path)  # an empty file still empty
+                plan.skipped.append(info.path)  # an empty file still empty
             else:
-                plan.failures.append((info, code))
+                plan.failures.append((info, found.code, found.detail))
         else:
             infos.append(info)
 
@@ -111,17 +173,17 @@ def plan_run(files: Iterable[Path], stored: dict[str, StoredDocument], vers: tup
     by_sha: dict[str, list[FileInfo]] = {}
     for info in infos:
         by_sha.setdefault(info.sha256 or "", []).append(info)
-    stored_ok: dict[str | None, list[str]] = {}
+    stored_ok: dict[str | None, list[StoredDocument]] = {}
     for doc in stored.values():
         if doc.status == "ok" and doc.present and _is_fresh(doc, doc.sha256, vers):
-            stored_ok.setdefault(doc.sha256, []).append(doc.path)
+            stored_ok.setdefault(doc.sha256, []).append(doc)
     for sha, group in by_sha.items():
         group.sort(key=lambda i: i.path)
         primary: str | None = None
         if not force:
-            for path in sorted(stored_ok.get(sha, [])):
-                if path in seen or Path(path).exists():
-                    primary = path
+            for doc in sorted(stored_ok.get(sha, []), key=lambda d: d.path):
+                if doc.path in seen or Path(doc.fs_path).exists():
+                    primary = doc.path
                     break
         if primary is None:
             primary = group[0].path

@@ -1,5 +1,6 @@
-"""The ingest run: plan what to read, read it in worker processes, store each result (one
-transaction per document), recompute the flags across reports, consolidate the store into
+"""The ingest run: check OUT and take its lock, plan what to read, read it in worker processes
+(or on a Dask cluster), store each result as it arrives (one transaction per document),
+recompute the flags across reports of the districts that changed, consolidate the store into
 tables and write every output; with the progress shown and the summary printed."""
 from __future__ import annotations
 
@@ -12,14 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.batch import paths_to_files
+from extractor.batch import paths_to_entries
 from extractor.core import i18n
 from extractor.core.errors import ExitCode, reason
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
+from extractor.ingest.guard import check_run, out_lock
 from extractor.ingest.plan import Plan, plan_run, versions
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
 from extractor.ingest.workers import read_in_workers
 from extractor.store import queries
 from extractor.store.db import FileInfo, Store
+
+EXECUTORS = ("local", "dask", "dask-local")
 
 
 def record_is_report(record: dict[str, Any]) -> bool:
@@ -71,6 +76,7 @@ class RunStats:
     failed: int = 0  # failed in this run: found unreadable before reading, or while reading
     failed_earlier: int = 0  # skipped as unchanged, still failed from an earlier run
     skipped: int = 0
+    other: int = 0  # not read on purpose: not a report format, or beyond the size limit
     duplicates: int = 0
     missing: int = 0
     failed_walked: int = 0  # walked files whose stored status is failed (read now or before)
@@ -78,7 +84,8 @@ class RunStats:
     outputs_current: bool = False  # OUT already held this run's outputs: left untouched
 
     def exit_code(self) -> int:
-        if self.files == 0 or self.failed_walked == self.files:
+        reports = self.files - self.other  # files of a report format
+        if reports == 0 or self.failed_walked == reports:
             return ExitCode.ALL_FAILED
         return ExitCode.SOME_FAILED if self.failed_walked else ExitCode.OK
 
@@ -92,25 +99,44 @@ def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return crosscheck.records_to_flags(records)
 
 
+def update_corpus_flags(store: Store, *, force: bool = False) -> int:
+    """Recompute the flags across reports of each district whose reports changed since they
+    were computed (all with `force`); the other districts' records are not even decoded.
+    Returns how many districts were recomputed."""
+    now, before = store.district_states(), store.corpus_district_states()
+    changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
+    for key in changed:
+        flags = corpus_flags(store.district_records(key)) if key in now else []
+        store.replace_district_flags(key, flags, now.get(key))
+    store.set_meta("corpus_flags_state", store.state())
+    return len(changed)
+
+
 def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = None,
                     force: bool = False, retry_failed: bool = False,
-                    progress: bool = False, stream: Any = None) -> RunStats:
+                    progress: bool = False, stream: Any = None,
+                    settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
+                    executor: str = "local", scheduler: str | None = None,
+                    send_bytes: bool = False) -> RunStats:
     stream = stream or sys.stderr
     vers = versions()
-    files = list(paths_to_files(list(paths)))
-    plan = plan_run(files, store.documents(), vers, force=force, retry_failed=retry_failed)
-    stats = RunStats(files=len(plan.walked), skipped=len(plan.skipped),
+    files = paths_to_entries(list(paths), exclude)
+    plan = plan_run(files, store.documents(), vers, force=force, retry_failed=retry_failed,
+                    settings=settings)
+    stats = RunStats(files=len(plan.walked), skipped=len(plan.skipped), other=len(plan.other),
                      duplicates=len(plan.duplicates))
 
-    for info, code in plan.failures:
-        store.save_failure(info, code, "", vers)
+    for info, code, detail in plan.failures:
+        store.save_failure(info, code, detail, vers)
+    for info, code, detail in plan.other:
+        store.save_skipped(info, code, detail, vers)
     for info, primary in plan.duplicates:
         store.save_duplicate(info, primary, vers)
     stored = store.documents()
     store.set_present([p for p in plan.skipped if not stored[p].present], True)
     walked = set(plan.walked)
     gone = [d.path for d in stored.values()
-            if d.present and d.path not in walked and not Path(d.path).exists()]
+            if d.present and d.path not in walked and not Path(d.fs_path).exists()]
     store.set_present(gone, False)
     stats.missing = len(gone)
 
@@ -137,14 +163,19 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                 stream.write(i18n.t("ingest", "read_failed", message=error_message(
                     info.path, result["error"], result.get("detail") or "")) + "\n")
 
-    read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result)
+    if executor == "local":
+        read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings)
+    else:
+        from extractor.ingest.cluster import read_on_dask
+
+        read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
+                     local_workers=jobs, send_bytes=send_bytes)
     bar.close()
     stats.failed += len(plan.failures)
 
-    state = store.state()
-    if force or store.meta("corpus_flags_state") != state:  # else they are those of this store
+    if force or store.meta("corpus_flags_state") != store.state():  # else they are those of this store
         try:
-            store.replace_corpus_flags(corpus_flags(store.records()), state)
+            update_corpus_flags(store, force=force)
         except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
             stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
 
@@ -159,15 +190,17 @@ def _report_before_reading(plan: Plan, store: Store, stream: Any, *, tty: bool) 
     """Name what is known before any file is read: files found unreadable already (missing,
     empty, not a file), files skipped as unchanged that still fail from an earlier run (or the
     exit code would be the only sign of them), and, in a log, the duplicates."""
-    for info, code in plan.failures:
-        stream.write(i18n.t("ingest", "read_failed", message=error_message(info.path, code)) + "\n")
+    for info, code, detail in plan.failures:
+        stream.write(i18n.t("ingest", "read_failed", message=error_message(info.path, code, detail)) + "\n")
+    for info, code, detail in plan.other:
+        stream.write(i18n.t("ingest", "not_read", message=error_message(info.path, code, detail)) + "\n")
     if plan.skipped:
         stream.write(i18n.t("ingest", "skipping", count=len(plan.skipped)) + "\n")
         skipped = set(plan.skipped)
-        for path, failed_code, detail in queries.failed_documents(store):
+        for path, failed_code, failed_detail in queries.failed_documents(store):
             if path in skipped:
                 stream.write(i18n.t("ingest", "still_failed", message=error_message(
-                    path, failed_code or "internal_error", detail or "")) + "\n")
+                    path, failed_code or "internal_error", failed_detail or "")) + "\n")
     if not tty:  # a duplicate is no failure: a log line, not noise on a terminal
         for info, primary in plan.duplicates:
             stream.write(i18n.t("ingest", "duplicate", path=info.path, primary=primary) + "\n")
@@ -185,8 +218,11 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
     failed = str(stats.failed + stats.failed_earlier)
     if stats.failed_earlier:
         failed += i18n.t("ingest", "summary_failed_earlier", count=stats.failed_earlier)
+    # the counts add up to the files found: failed ones skipped as unchanged count as failed
     lines = [i18n.t("ingest", "summary_files", read=stats.read, failed=failed,
-                    skipped=stats.skipped, duplicates=stats.duplicates, missing=stats.missing),
+                    skipped=stats.skipped - stats.failed_earlier, duplicates=stats.duplicates,
+                    other=stats.other, missing=stats.missing),
+             i18n.t("ingest", "summary_found", files=stats.files),
              i18n.t("ingest", "summary_flags", error=stats.flags.get("error", 0),
                     warning=stats.flags.get("warning", 0), info=stats.flags.get("info", 0)),
              i18n.t("ingest", "summary_out_current" if stats.outputs_current else "summary_out",
@@ -197,34 +233,44 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
 def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | None = None,
                db: str | os.PathLike[str] | None = None, parquet: bool = False,
                admin_2025: bool = False, force: bool = False, retry_failed: bool = False,
-               progress: bool = False, stream: Any = None,
-               keep_current_outputs: bool = False) -> tuple[dict[str, Any] | None, RunStats]:
+               progress: bool = False, stream: Any = None, keep_current_outputs: bool = False,
+               settings: Settings = DEFAULT_SETTINGS, executor: str = "local",
+               scheduler: str | None = None, send_bytes: bool = False
+               ) -> tuple[dict[str, Any] | None, RunStats]:
     """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
     over a store whose outputs in OUT are current leaves them as they are and returns no
-    tables: consolidating and rewriting them is most of an unchanged re-run's time."""
-    from extractor.outputs.export import localise, output_names, write_outputs
+    tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
+    guard.OutputError before reading anything when the run cannot start."""
+    from extractor.outputs.export import output_names, write_outputs
+    from extractor.outputs.site import write_review_site
     from extractor.store.consolidate import store_to_tables
 
+    if executor not in EXECUTORS:
+        raise ValueError(f"executor must be one of {EXECUTORS}")
     out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    db_path = Path(db) if db else None
+    check_run(paths, out_dir, db_path)
     if admin_2025:
         from extractor.store.consolidate import address_converter
 
         if address_converter() is None:
             print(i18n.t("ingest", "no_underthesea"), file=stream or sys.stderr)
-    with Store(Path(db) if db else out_dir / "ntm.sqlite") as store:
+    with out_lock(out_dir), Store(db_path or out_dir / "ntm.sqlite") as store:
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
-                                progress=progress, stream=stream)
+                                progress=progress, stream=stream, settings=settings,
+                                exclude=[out_dir], executor=executor, scheduler=scheduler,
+                                send_bytes=send_bytes)
         stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
             stats.outputs_current = True
             return None, stats
-        tables = localise(store_to_tables(store, admin_2025=admin_2025))
-    # until every file is rewritten, OUT does not hold the outputs of any one state
-    (out_dir / STAMP_NAME).unlink(missing_ok=True)
-    written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
-    write_stamp(out_dir, stamp, written)
+        tables = store_to_tables(store, admin_2025=admin_2025)
+        write_review_site(store, tables, out_dir, stream)
+        # until every file is rewritten, OUT does not hold the outputs of any one state
+        (out_dir / STAMP_NAME).unlink(missing_ok=True)
+        written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
+        write_stamp(out_dir, stamp, written)
     return tables, stats
 
 
@@ -232,7 +278,9 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            out: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
     """Ingest files and folders into OUT and return the consolidated tables as DataFrames
     (communes, criteria, indicators, figures, flags, errors, summary). Options: jobs, db,
-    parquet, admin_2025, force, retry_failed, progress."""
+    parquet, admin_2025, force, retry_failed, progress, settings, executor ('local', 'dask',
+    'dask-local'), scheduler (a Dask scheduler's address), send_bytes (Dask: send each file's
+    bytes to the workers instead of its path)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     tables, _ = run_ingest([str(p) for p in paths], out, **{**options, "keep_current_outputs": False})

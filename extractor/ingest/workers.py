@@ -1,85 +1,114 @@
-"""Reading files in worker processes: each worker turns a path into a plain record dict (or an
-error code and detail) and never raises; the main process gets each result as it arrives."""
+"""Reading files in worker processes: each worker turns a file into a plain record dict (or an
+error code and detail) and never raises; the main process gets each result as it arrives.
+
+The local pool is pebble's ProcessPool rather than concurrent.futures': it gives every file a
+wall-time limit and ends the worker process of a file that overruns it (a hung converter, a
+pathological input), where a standard pool can only wait; and a worker that dies fails only
+its own file instead of breaking the pool. pebble is pure Python and has no dependencies.
+Cluster execution (Dask) is in extractor.ingest.cluster and shares `read_one`.
+"""
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from extractor.batch import read_or_error
 from extractor.core import i18n
 from extractor.core.errors import ReadError
+from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.store.db import FileInfo
 
-# Sleep this many seconds in each worker before reading: lets the kill-mid-run test catch
-# a run in the middle without needing thousands of files. Unset in normal use.
-DELAY_ENV = "NTM_INGEST_TEST_DELAY"
+OnResult = Callable[[FileInfo, dict[str, Any]], None]
 
 
-def read_one(path: str) -> dict[str, Any]:
-    """Run in a worker process: the record dict, or the error code and detail. Never raises."""
-    delay = os.environ.get(DELAY_ENV)
-    if delay:
-        time.sleep(float(delay))
+def read_one(path: str, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
+    """Run in a worker: the record dict, or the error code and detail. Never raises."""
     from extractor.pipeline import extract
 
     # The store must not depend on the language of the run that read a file: flag messages
     # are stored in Vietnamese (`message`) and English (`message_en`).
     i18n.set_language("vi")
 
-    result = read_or_error(path, lambda p: extract(p).to_json())
+    result = read_or_error(path, lambda p: extract(p, settings).to_json())
     if isinstance(result, ReadError):
         return {"error": result.code, "detail": result.detail}
     return {"record": result}
 
 
-def read_in_workers(infos: Sequence[FileInfo], jobs: int,
-                    on_result: Callable[[FileInfo, dict[str, Any]], None]) -> None:
-    """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
-    the main process as it arrives. A worker that dies (a crash inside a native library)
-    breaks the pool: the files in flight are retried alone, and a file that kills a worker
-    on its own is recorded as failed."""
-    crashed = _read_batch(list(infos), jobs, on_result)
-    for info in crashed:
-        if _read_batch([info], 1, on_result):
-            on_result(info, {"error": "internal_error", "detail": "worker process died"})
+def warm_worker() -> None:
+    """Import the stages once when a worker starts, so a file's time limit counts reading,
+    not the imports."""
+    import extractor.pipeline  # noqa: F401
 
 
-def _read_batch(infos: list[FileInfo], jobs: int,
-                on_result: Callable[[FileInfo, dict[str, Any]], None]) -> list[FileInfo]:
-    if not infos:
-        return []
-    crashed: list[FileInfo] = []
+def timeout_result(settings: Settings) -> dict[str, Any]:
+    return {"error": "timeout", "detail": f"> {settings.file_timeout_s:g} s"}
+
+
+def died_result(detail: str) -> dict[str, Any]:
+    return {"error": "worker_died", "detail": detail}
+
+
+def windowed(infos: Sequence[FileInfo], window: int, submit: Callable[[FileInfo], Future[Any]]
+             ) -> Iterator[tuple[FileInfo, Future[Any]]]:
+    """Each file's finished future, as they finish, with at most `window` in flight: results
+    stream into the store and memory stays flat however many files there are."""
     queue = iter(infos)
-    window = max(1, jobs) * 4  # bounded in-flight work: results stream, memory stays flat
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(infos)))) as pool:
-        pending: dict[Future[dict[str, Any]], FileInfo] = {}
+    pending: dict[Future[Any], FileInfo] = {}
 
-        def submit_next() -> bool:
-            info = next(queue, None)
-            if info is None:
-                return False
-            try:
-                pending[pool.submit(read_one, info.path)] = info
-            except BrokenProcessPool:
-                crashed.append(info)
-            return True
+    def submit_next() -> None:
+        info = next(queue, None)
+        if info is not None:
+            pending[submit(info)] = info
 
-        while len(pending) < window and submit_next():
-            pass
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                info = pending.pop(fut)
-                try:
-                    result = fut.result()
-                except BrokenProcessPool:
-                    crashed.append(info)
-                    continue
+    for _ in range(window):
+        submit_next()
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for fut in done:
+            yield pending.pop(fut), fut
+            submit_next()
+
+
+def _result_of(fut: Future[Any], settings: Settings) -> dict[str, Any] | None:
+    """What a finished pebble future says about its file; None when its worker died."""
+    from pebble import ProcessExpired
+
+    try:
+        return dict(fut.result())
+    except FutureTimeout:
+        return timeout_result(settings)
+    except ProcessExpired:
+        return None
+    except Exception as err:  # noqa: BLE001 - the file fails, the batch goes on
+        return {"error": "internal_error", "detail": f"{type(err).__name__}: {err}"}
+
+
+def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
+                    settings: Settings = DEFAULT_SETTINGS) -> None:
+    """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
+    the main process as it arrives. A file over `settings.file_timeout_s` has its worker
+    ended and is recorded as timed out; a worker that dies (a crash inside a native library,
+    the system killing it) is replaced and its file read once more, alone, before it is
+    recorded as failed."""
+    from pebble import ProcessPool
+
+    if not infos:
+        return
+    died: list[FileInfo] = []
+    with ProcessPool(max_workers=max(1, min(jobs, len(infos))), initializer=warm_worker) as pool:
+        def submit(info: FileInfo) -> Future[Any]:
+            return pool.schedule(read_one, (info.fs_path, settings), timeout=settings.file_timeout_s)
+
+        for info, fut in windowed(infos, max(1, jobs) * 4, submit):
+            result = _result_of(fut, settings)
+            if result is None:
+                died.append(info)
+            else:
                 on_result(info, result)
-                submit_next()
-        crashed.extend(queue)  # never submitted because the pool broke
-    return crashed
+        for info in died:  # alone: nothing else in flight can be the cause
+            fut = submit(info)
+            wait([fut])
+            on_result(info, _result_of(fut, settings) or died_result("the worker process died twice"))

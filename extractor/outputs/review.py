@@ -1,21 +1,40 @@
 """The review page: every figure shown in its source text, every flag next to its evidence.
 
-`ntm review FILE... -o DIR` (extractor.cli.review) writes one self-contained HTML page per
-report (no scripts from elsewhere, no network) and an index. A district officer reads the report as it was written,
-with each extracted figure highlighted (hover: value, unit, indicator, label) and each flag
-linking to the places it names.
+`ntm review FILE... -o DIR` (extractor.cli.review) and `ntm ingest` (extractor.outputs.site)
+write one self-contained HTML page per report (no scripts from elsewhere, no network). A
+district officer reads the report as it was written, with each extracted figure highlighted
+(hover: value and unit, indicator, label, all in words of the current language) and each flag
+linking to the places it names; a click on a flag scrolls to its evidence and marks it. Flags
+found across reports (ingest) are listed too, linking to the other report's page.
 """
 from __future__ import annotations
 
 import html
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extractor.core import i18n
-from extractor.core.model import BlockKind, Document, Location, Record
+from extractor.core.model import BlockKind, Document, Flag, Location, Record
+from extractor.outputs import links
+
+# A click on a flag marks its evidence and scrolls to the first piece (no library, no network).
+_SCRIPT = """
+document.querySelectorAll('.flag[data-evidence]').forEach(function (box) {
+  box.addEventListener('click', function (ev) {
+    if (ev.target.tagName === 'A' && ev.target.getAttribute('href').charAt(0) !== '#') return;
+    document.querySelectorAll('.active').forEach(function (el) { el.classList.remove('active'); });
+    box.classList.add('active');
+    var ids = box.dataset.evidence.split(' ').filter(Boolean), first = null;
+    ids.forEach(function (id) {
+      var m = document.getElementById(id);
+      if (m) { m.classList.add('active'); first = first || m; }
+    });
+    if (first) { first.scrollIntoView({block: 'center'}); }
+  });
+});
+"""
 
 _CSS = """
 body{font-family:"Times New Roman",Georgia,serif;margin:0;color:#1b1b1b;background:#fafaf7}
@@ -30,7 +49,9 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(16em,1fr);gap:1.5em
 .doc td{border:1px solid #999;padding:.2em .4em;vertical-align:top}
 mark{background:#dcebff;border-radius:2px;padding:0 1px}
 mark.flagged{background:#ffd7d2;outline:1px solid #d9534f}
-mark:target{outline:2px solid #0a58ca}
+mark:target,mark.active{outline:2px solid #0a58ca;background:#ffe58f}
+.flag{cursor:pointer}.flag.active{box-shadow:0 0 0 2px #0a58ca}
+nav{font-family:system-ui,sans-serif;font-size:.85em}
 aside{font-family:system-ui,sans-serif;font-size:.85em}
 aside section{position:sticky;top:5em}
 .flag{border-left:4px solid #999;padding:.3em .6em;margin:.5em 0;background:#fff}
@@ -54,7 +75,29 @@ def _t(key: str, **values: Any) -> str:
 
 
 def _anchor(loc: Location) -> str:
-    return f"b{loc.block}-{loc.start}"
+    return links.figure_anchor(loc.block, loc.start)
+
+
+def _label(prefix: str, code: str) -> str:
+    key = f"{prefix}_{code}"
+    return i18n.t("export", key) if key in i18n.catalogue("export") else code
+
+
+def _unit_label(unit: str) -> str:
+    return _label("unit", unit)
+
+
+def _rule_label(rule: str) -> str:
+    return _label("rule", rule)
+
+
+def _indicator_name(key: str) -> str:
+    from extractor.extract.indicators import indicator_by_key
+
+    ind = indicator_by_key().get(key)
+    if ind is None:
+        return key
+    return ind.name_vi if i18n.language() == "vi" else ind.name_en
 
 
 def record_to_marks(record: Record) -> dict[int, list[_Mark]]:
@@ -63,13 +106,12 @@ def record_to_marks(record: Record) -> dict[int, list[_Mark]]:
     marks: dict[int, list[_Mark]] = defaultdict(list)
     for fig in record.figures:
         loc = fig.location
-        parts = [f"{i18n.format_number(fig.value)} {fig.unit}"]
+        amount = i18n.format_number(fig.value)
         if fig.total is not None:
-            parts[0] += f" / {i18n.format_number(fig.total)}"
-        if fig.noun:
-            parts.append(fig.noun)
+            amount += f" / {i18n.format_number(fig.total)}"
+        parts = [f"{amount} {fig.noun if fig.unit == 'count' and fig.noun else _unit_label(fig.unit)}".strip()]
         if fig.indicator:
-            parts.append(f"{_t('indicator')}: {fig.indicator}")
+            parts.append(f"{_t('indicator')}: {_indicator_name(fig.indicator)}")
         if fig.label:
             parts.append(f"{_t('label')}: {fig.label}")
         marks[loc.block].append(_Mark(loc.start, loc.end, _anchor(loc), " | ".join(parts),
@@ -79,7 +121,8 @@ def record_to_marks(record: Record) -> dict[int, list[_Mark]]:
             where = e.location
             if where is not None and not any(m.start == where.start and m.end == where.end
                                              for m in marks[where.block]):
-                marks[where.block].append(_Mark(where.start, where.end, _anchor(where), f.rule, True))
+                marks[where.block].append(_Mark(where.start, where.end, _anchor(where),
+                                                _rule_label(f.rule), True))
     return marks
 
 
@@ -133,17 +176,60 @@ def _document_html(doc: Document, marks: dict[int, list[_Mark]]) -> str:
     return "\n".join(parts)
 
 
+def _message(flag: Any) -> str:
+    message, message_en = (flag.message, flag.message_en) if isinstance(flag, Flag) else (
+        flag.get("message") or "", flag.get("message_en"))
+    return message if i18n.language() == "vi" or not message_en else message_en
+
+
+def _flag_box(box_id: str, severity: str, rule: str, message: str, evidence: list[tuple[str, str]]) -> str:
+    """One flag: its severity, rule and message, and a link per piece of evidence (href, text);
+    local evidence ids go in data-evidence for the click that marks them all."""
+    local = " ".join(h[1:] for h, _ in evidence if h.startswith("#"))
+    anchors = "".join(f'<a href="{html.escape(h)}">{html.escape(text or "…")}</a>' for h, text in evidence)
+    return (f'<div class="flag {html.escape(severity)}" id="{box_id}" data-evidence="{html.escape(local)}">'
+            f'<b>{html.escape(_t("severity_" + severity))}</b> {html.escape(_rule_label(rule))}<br>'
+            f"{html.escape(message)}<br>{anchors}</div>")
+
+
+def _severity_order(severity: str) -> int:
+    return ("error", "warning", "info").index(severity) if severity in ("error", "warning", "info") else 3
+
+
 def _flags_html(record: Record) -> str:
     if not record.flags:
         return f"<p>{html.escape(_t('no_flags'))}</p>"
     items = []
-    for f in sorted(record.flags, key=lambda f: ("error", "warning", "info").index(f.severity)):
-        links = "".join(f'<a href="#{_anchor(e.location)}">{html.escape(e.text)}</a>'
-                        for e in f.evidence if e.location is not None)
-        message = f.message if i18n.language() == "vi" or not f.message_en else f.message_en
-        items.append(f'<div class="flag {f.severity}"><b>{html.escape(_t("severity_" + f.severity))}</b> '
-                     f"<code>{html.escape(f.rule)}</code><br>{html.escape(message)}<br>{links}</div>")
+    for seq, f in sorted(enumerate(record.flags), key=lambda p: _severity_order(p[1].severity)):
+        evidence = [(f"#{_anchor(e.location)}", e.text) for e in f.evidence if e.location is not None]
+        items.append(_flag_box(links.flag_anchor(seq), f.severity, f.rule, _message(f), evidence))
     return "".join(items)
+
+
+def _across_html(flags: list[dict[str, Any]], own_path: str) -> str:
+    """Flags across reports that name this report: evidence here links in the page, evidence
+    in another report links to that report's page."""
+    if not flags:
+        return ""
+    items = []
+    for seq, f in flags:
+        evidence = []
+        for e in f.get("evidence") or []:
+            loc = e.get("location") or {}
+            anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
+            source = e.get("source") or ""
+            if source == own_path:
+                href = f"#{anchor}" if anchor else "#"
+            else:
+                href = links.page_name(source) + (f"#{anchor}" if anchor else "")
+            label = e.get("text") or ""
+            if source != own_path and e.get("commune"):
+                label = f"{e['commune']}: {label}"
+            evidence.append((href, label))
+        items.append(_flag_box(links.across_anchor(seq), str(f.get("severity")), str(f.get("rule")),
+                               _message(f), evidence))
+    return (f"<h2>{html.escape(_t('across_heading'))} <span class=\"count\">({len(flags)})</span></h2>"
+            + "".join(items))
 
 
 def _criteria_text(record: Record) -> str:
@@ -153,39 +239,37 @@ def _criteria_text(record: Record) -> str:
     return _t("criteria_line", met_n=len(c.met), met=met, unmet_n=len(c.unmet), unmet=unmet)
 
 
-def document_to_review_html(doc: Document, record: Record) -> str:
+def document_to_review_html(doc: Document, record: Record, *, across: list[tuple[int, dict[str, Any]]] = (),
+                            overview: str | None = None) -> str:
+    """The page of one report; `across` are (seq, flag) of the flags across reports naming it,
+    `overview` the link back to the district overview."""
     ident = record.identity
     title = " - ".join(p for p in (ident.commune, ident.district, ident.province) if p) or Path(doc.path).name
-    meta = _t("meta_line", path=doc.path, format=doc.format, date=ident.report_date or "?",
+    meta = _t("meta_line", path=Path(doc.path).name, format=doc.format, date=ident.report_date or "?",
               period=ident.period or "?", figures=len(record.figures), flags=len(record.flags))
+    back = (f'<nav><a href="{html.escape(overview)}">{html.escape(_t("back_to_overview"))}</a></nav>'
+            if overview else "")
     return f"""<!DOCTYPE html>
 <html lang="{i18n.language()}"><head><meta charset="utf-8">
 <title>{html.escape(_t("title"))}: {html.escape(title)}</title><style>{_CSS}</style></head>
-<body><header><h1>{html.escape(title)}</h1>
+<body><header>{back}<h1>{html.escape(title)}</h1>
 <div class="meta">{html.escape(meta)}<br>{html.escape(_criteria_text(record))}</div></header>
 <main><article class="doc">{_document_html(doc, record_to_marks(record))}</article>
 <aside><section><h2>{html.escape(_t("flags_heading"))} <span class="count">({len(record.flags)})</span></h2>
-{_flags_html(record)}</section></aside></main></body></html>
+{_flags_html(record)}{_across_html(list(across), doc.path)}</section></aside></main>
+<script>{_SCRIPT}</script></body></html>
 """
 
 
-def page_name(path: Path, used: set[str]) -> str:
-    """A file name for the review page of `path`, unique among `used` (then added to it)."""
-    stem = re.sub(r"[^\w.-]+", "_", path.name)
-    name, k = f"{stem}.html", 1
-    while name in used:
-        k += 1
-        name = f"{stem}-{k}.html"
-    used.add(name)
-    return name
-
-
 def pages_to_index_html(pages: list[tuple[str, Path, Record]]) -> str:
-    """The index page: a link to each review page (name, source file, record), with counts."""
+    """The index of `ntm review`: a link to each page (name, source file, record), by commune."""
+    rows = sorted(pages, key=lambda p: (p[2].identity.district or "", p[2].identity.commune or "", p[0]))
     items = "".join(
-        f'<li><a href="{html.escape(n)}">{html.escape(str(p))}</a> '
-        f'<span class="count">{html.escape(_t("index_counts", figures=len(r.figures), flags=len(r.flags)))}'
-        "</span></li>" for n, p, r in pages)
+        f'<li><a href="{html.escape(n)}">{html.escape(r.identity.commune or p.name)}</a> '
+        f'<span class="count">{html.escape(", ".join(x for x in (r.identity.district, r.identity.province) if x))}'
+        f" · {html.escape(p.name)} · "
+        f'{html.escape(_t("index_counts", figures=len(r.figures), flags=len(r.flags)))}</span></li>'
+        for n, p, r in rows)
     return (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
             f"<title>{html.escape(_t('title'))}</title><style>{_CSS}</style></head><body><header>"
             f"<h1>{html.escape(_t('title'))}</h1></header><main><ul>{items}</ul></main></body></html>\n")

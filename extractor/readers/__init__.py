@@ -14,6 +14,7 @@ from pathlib import Path
 
 from extractor.core.errors import ReadError
 from extractor.core.model import Document
+from extractor.core.names import display_name
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 
 # File suffixes that folders are walked for (`ntm extract`, `ntm ingest`, `ntm eval`); the
@@ -113,8 +114,8 @@ def sniff_format(data: bytes) -> str | None:
     return None
 
 
-def _unsupported_detail(data: bytes) -> str:
-    """What the file is, when it is not a report format."""
+def unsupported_detail(data: bytes) -> str:
+    """What the file is, when it is not a report format ('image (JPEG)')."""
     if data.startswith(_ZIP_MAGICS):
         return _ZIP_DETAILS.get(_zip_kind(data), "zip archive")
     if data.startswith(_OLE_MAGIC):
@@ -127,7 +128,7 @@ def _unsupported_detail(data: bytes) -> str:
 
 def read_document(path: str | os.PathLike[str], settings: Settings = DEFAULT_SETTINGS) -> Document:
     p = Path(path)
-    name = str(path)
+    name = display_name(path)  # the text every record, message and page shows
     try:
         size = p.stat().st_size
         if size > settings.max_file_bytes:
@@ -160,16 +161,23 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
 
 
 def document_from_legacy_font(doc: Document) -> Document:
-    """A report typed in the TCVN3 fonts (.VnTime) reads as Latin-1 letters in every format:
-    turn it into Unicode, one character for one, and say so."""
-    from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
+    """A report typed in the TCVN3 fonts (.VnTime, one character for one) or the VNI fonts
+    (VNI-Times, a vowel and its mark) reads as Latin-1 letters in every format: turn it into
+    Unicode and say so."""
+    from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3, text_is_vni, vni_to_unicode
 
-    if doc.encoding == "tcvn3" or not text_is_tcvn3(doc.text):
+    if doc.encoding in ("tcvn3", "vni"):
+        return doc
+    # VNI first: its text holds many of TCVN3's marker characters, the reverse is rare
+    if text_is_vni(doc.text):
+        convert, doc.encoding, font = vni_to_unicode, "vni", "a VNI (VNI-Times)"
+    elif text_is_tcvn3(doc.text):
+        convert, doc.encoding, font = tcvn3_to_unicode, "tcvn3", "a TCVN3 (.VnTime)"
+    else:
         return doc
     for block in doc.blocks:
-        block.text = tcvn3_to_unicode(block.text)
-    doc.encoding = "tcvn3"
-    doc.warnings.append("text typed in a TCVN3 (.VnTime) font, converted to Unicode")
+        block.text = convert(block.text)
+    doc.warnings.append(f"text typed in {font} font, converted to Unicode")
     return doc
 
 
@@ -188,7 +196,7 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
             if data.startswith(_OLE_MAGIC) and _OLE_ENCRYPTED_OOXML in data:
                 raise ReadError(path, "encrypted_docx")
             if data.startswith(_OLE_MAGIC) and _OLE_WORD not in data:
-                raise ReadError(path, "unsupported_format", _unsupported_detail(data))
+                raise ReadError(path, "unsupported_format", unsupported_detail(data))
             from extractor.readers import doc
             return doc.bytes_to_document(data, path, sha256)
         if fmt == "odt":
@@ -198,4 +206,4 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
         raise
     except Exception as exc:  # a reader bug must still name the file, never a bare traceback
         raise ReadError(path, "internal_error", f"{type(exc).__name__}: {exc}") from exc
-    raise ReadError(path, "unsupported_format", _unsupported_detail(data))
+    raise ReadError(path, "unsupported_format", unsupported_detail(data))

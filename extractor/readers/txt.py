@@ -16,7 +16,7 @@ import unicodedata
 from extractor.core.errors import ReadError
 from extractor.core.model import Block, BlockKind, CellPosition, Document
 from extractor.readers import LIST_MARKERS, utf16_without_bom
-from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
+from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3, text_is_vni, vni_to_unicode
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -67,9 +67,11 @@ def bytes_to_text(data: bytes, path: str) -> tuple[str, str]:
             pass
     except UnicodeDecodeError as exc:
         raise ReadError(path, "undecodable_text", str(exc)) from None
-    # TCVN3 (.VnTime) bytes are the Latin-1 letters of its font; checked before Windows-1258,
+    # TCVN3 (.VnTime) and VNI bytes are the Latin-1 letters of its font; checked before Windows-1258,
     # whose tone bytes would otherwise mangle them
     latin1 = data.decode("latin-1")
+    if text_is_vni(latin1):  # VNI text holds many of TCVN3's markers, not the reverse
+        return vni_to_unicode(latin1), "vni"
     if text_is_tcvn3(latin1):
         return tcvn3_to_unicode(latin1), "tcvn3"
     if _cp1258_evidence(data):

@@ -19,17 +19,28 @@ from typing import Any
 import pandas as pd
 
 from extractor.core.data import load_pattern, load_schema
+from extractor.extract.criteria_sets import DEFAULT_LEVEL, criteria_sets
 from extractor.extract.identity import place_key, strip_place_prefix
 from extractor.extract.indicators import indicator_by_key
 from extractor.store import queries
 from extractor.store.db import Store
 
-CRITERIA_NUMBERS = tuple(range(1, 20))
 
-# Units an indicator value can be converted between (factor to the indicator's unit).
-_UNIT_FACTORS: dict[tuple[str, str], float] = {
-    ("m", "km"): 0.001, ("km", "m"): 1000.0, ("m2", "ha"): 0.0001, ("ha", "m2"): 10000.0,
-}
+@lru_cache(maxsize=1)
+def criteria_numbers() -> tuple[int, ...]:
+    """The criteria columns (tc01...): every number of the commune criteria sets in
+    schemas/criteria/, so a set with more criteria widens the table without a code change."""
+    return tuple(sorted({c.number for s in criteria_sets() if s.level == DEFAULT_LEVEL for c in s.criteria}))
+
+
+@lru_cache(maxsize=1)
+def unit_factors() -> dict[tuple[str, str], float]:
+    """(from, to) -> factor, both ways, from patterns/units.yaml `conversions`."""
+    factors: dict[tuple[str, str], float] = {}
+    for c in load_pattern("units")["conversions"]:
+        factors[(c["from"], c["to"])] = float(c["factor"])
+        factors[(c["to"], c["from"])] = 1.0 / float(c["factor"])
+    return factors
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +124,7 @@ def to_admin_2025(commune: str | None, district: str | None, province: str | Non
 def _in_unit(value: float | None, unit: str | None, target: str | None) -> float | None:
     if value is None or target is None or unit == target:
         return value
-    factor = _UNIT_FACTORS.get((unit or "", target))
+    factor = unit_factors().get((unit or "", target))
     return None if factor is None else value * factor
 
 
@@ -211,7 +222,7 @@ def _criteria_table(reps: _Reports) -> pd.DataFrame:
         st = reps.status[d["doc_id"]]
         row = {c: d.get(c) for c in base_cols}
         row["reports"] = reps.counts[key]
-        for n in CRITERIA_NUMBERS:
+        for n in criteria_numbers():
             if n in st["unmet"] or n in st["basically_met"]:
                 value: str | None = "unmet"
             elif n in st["met"]:
@@ -220,7 +231,7 @@ def _criteria_table(reps: _Reports) -> pd.DataFrame:
                 value = None
             row[f"tc{n:02d}"] = value
         rows.append(row)
-    return _frame(rows, base_cols + [f"tc{n:02d}" for n in CRITERIA_NUMBERS])
+    return _frame(rows, base_cols + [f"tc{n:02d}" for n in criteria_numbers()])
 
 
 def _indicators_table(store: Store, reps: _Reports) -> pd.DataFrame:
@@ -315,6 +326,7 @@ def _summary_table(reps: _Reports, figures: pd.DataFrame, flags: pd.DataFrame,
     return pd.DataFrame([
         ("reports", len(reps.docs)), ("communes", len(reps.latest)),
         ("failed", statuses.get("failed", 0)), ("duplicates", statuses.get("duplicate", 0)),
+        ("skipped", statuses.get("skipped", 0)),
         ("figures", len(figures)), ("flags_error", severities.get("error", 0)),
         ("flags_warning", severities.get("warning", 0)), ("flags_info", severities.get("info", 0)),
     ], columns=["key", "value"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,8 +20,12 @@ from typing import Any
 
 from extractor.core import i18n
 from extractor.core.errors import NtmError
+from extractor.extract.identity import place_key
 
-STORE_SCHEMA_VERSION = "1"
+STORE_SCHEMA_VERSION = "2"
+# Stores of these older schemas are rebuilt empty: every document in them was read by an
+# older extractor, so the next run re-reads it anyway.
+_REBUILT_SCHEMAS = ("1",)
 
 SCHEMA_SQL = """\
 CREATE TABLE IF NOT EXISTS meta (
@@ -30,10 +35,11 @@ CREATE TABLE IF NOT EXISTS meta (
 CREATE TABLE IF NOT EXISTS documents (
     id                INTEGER PRIMARY KEY,
     path              TEXT NOT NULL UNIQUE,
+    path_bytes        BLOB,
     sha256            TEXT,
     size              INTEGER,
     format            TEXT,
-    status            TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate')),
+    status            TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'duplicate', 'skipped')),
     error_code        TEXT,
     error_detail      TEXT,
     duplicate_of      TEXT,
@@ -59,8 +65,10 @@ CREATE TABLE IF NOT EXISTS identity (
     signer              TEXT,
     criteria_set        TEXT,
     met_count_claimed   INTEGER,
-    unmet_count_claimed INTEGER
+    unmet_count_claimed INTEGER,
+    district_key        TEXT
 );
+CREATE INDEX IF NOT EXISTS identity_district ON identity (district_key);
 CREATE TABLE IF NOT EXISTS criteria (
     document_id   INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     number        INTEGER NOT NULL,
@@ -98,6 +106,7 @@ CREATE TABLE IF NOT EXISTS flags (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
     scope       TEXT NOT NULL CHECK (scope IN ('document', 'corpus')),
+    district    TEXT,
     seq         INTEGER NOT NULL,
     rule        TEXT NOT NULL,
     severity    TEXT NOT NULL,
@@ -106,10 +115,16 @@ CREATE TABLE IF NOT EXISTS flags (
     evidence    TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS flags_document ON flags (document_id);
+CREATE INDEX IF NOT EXISTS flags_district ON flags (district);
+CREATE TABLE IF NOT EXISTS corpus_districts (
+    district TEXT PRIMARY KEY,
+    state    TEXT NOT NULL
+);
 """
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags")
+_OTHER_TABLES = ("corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -133,16 +148,28 @@ class StoredDocument:
     duplicate_of: str | None
     extractor_version: str
     patterns_version: str
+    raw: bytes | None = None  # the name's bytes when they are not UTF-8
+
+    @property
+    def fs_path(self) -> str:
+        return os.fsdecode(self.raw) if self.raw is not None else self.path
 
 
 @dataclass(frozen=True)
 class FileInfo:
-    """What the main process knows about a file before it is read."""
+    """What the main process knows about a file before it is read. `path` is the display
+    name (extractor.core.names); `raw` the name's bytes when they are not UTF-8."""
 
     path: str
     sha256: str | None
     size: int | None
     format: str | None
+    raw: bytes | None = None
+
+    @property
+    def fs_path(self) -> str:
+        """The name to open the file by."""
+        return os.fsdecode(self.raw) if self.raw is not None else self.path
 
 
 def _now() -> str:
@@ -181,14 +208,26 @@ class Store:
 
     def _create_or_check(self) -> None:
         with self.transaction():
-            for statement in SCHEMA_SQL.split(";"):
-                if statement.strip():
-                    self.conn.execute(statement)
+            self._run_ddl()
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is not None and row[0] in _REBUILT_SCHEMAS:
+                self._drop_all()
+                row = None
             if row is None:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (STORE_SCHEMA_VERSION,))
             elif row[0] != STORE_SCHEMA_VERSION:
                 raise StoreError(self.path, "schema_version", found=row[0], expected=STORE_SCHEMA_VERSION)
+
+    def _run_ddl(self) -> None:
+        for statement in SCHEMA_SQL.split(";"):
+            if statement.strip():
+                self.conn.execute(statement)
+
+    def _drop_all(self) -> None:
+        # children first: dropping a parent table with foreign keys on deletes its rows' children
+        for table in (*_CHILD_TABLES, *_OTHER_TABLES):
+            self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+        self._run_ddl()
 
     def close(self) -> None:
         self.conn.close()
@@ -213,9 +252,9 @@ class Store:
 
     def documents(self) -> dict[str, StoredDocument]:
         rows = self.conn.execute(
-            "SELECT path, sha256, status, present, duplicate_of, extractor_version, patterns_version"
-            " FROM documents")
-        return {r[0]: StoredDocument(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6]) for r in rows}
+            "SELECT path, sha256, status, present, duplicate_of, extractor_version, patterns_version,"
+            " path_bytes FROM documents")
+        return {r[0]: StoredDocument(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7]) for r in rows}
 
     def state(self) -> str:
         """A digest of every document's row (not when it was last written): equal digests mean
@@ -244,19 +283,19 @@ class Store:
                          error_code: str | None = None, error_detail: str | None = None,
                          duplicate_of: str | None = None) -> int:
         row = self.conn.execute("SELECT id FROM documents WHERE path = ?", (info.path,)).fetchone()
-        values = (info.sha256, info.size, info.format, status, error_code, error_detail,
+        values = (info.raw, info.sha256, info.size, info.format, status, error_code, error_detail,
                   duplicate_of, versions[0], versions[1], _now())
         if row is None:
             cur = self.conn.execute(
-                "INSERT INTO documents (sha256, size, format, status, error_code, error_detail,"
+                "INSERT INTO documents (path_bytes, sha256, size, format, status, error_code, error_detail,"
                 " duplicate_of, extractor_version, patterns_version, read_at, path, present)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", (*values, info.path))
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", (*values, info.path))
             return int(cur.lastrowid or 0)
         doc_id = int(row[0])
         for table in _CHILD_TABLES:
             self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc_id,))
         self.conn.execute(
-            "UPDATE documents SET sha256 = ?, size = ?, format = ?, status = ?, error_code = ?,"
+            "UPDATE documents SET path_bytes = ?, sha256 = ?, size = ?, format = ?, status = ?, error_code = ?,"
             " error_detail = ?, duplicate_of = ?, extractor_version = ?, patterns_version = ?,"
             " read_at = ?, present = 1 WHERE id = ?", (*values, doc_id))
         return doc_id
@@ -268,9 +307,10 @@ class Store:
                          (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
             crit = record.get("criteria") or {}
             conn.execute(
-                "INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc_id, *(record.get(k) for k in _IDENTITY_FIELDS), crit.get("criteria_set"),
-                 crit.get("met_count_claimed"), crit.get("unmet_count_claimed")))
+                 crit.get("met_count_claimed"), crit.get("unmet_count_claimed"),
+                 district_key(record.get("district"))))
             conn.executemany("INSERT OR IGNORE INTO criteria VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                              list(_criteria_rows(doc_id, crit)))
             conn.executemany(
@@ -289,6 +329,11 @@ class Store:
         with self.transaction():
             self._upsert_document(info, "failed", versions, error_code=code, error_detail=detail)
 
+    def save_skipped(self, info: FileInfo, code: str, detail: str, versions: tuple[str, str]) -> None:
+        """A file not read on purpose: not a report format, or beyond a size limit."""
+        with self.transaction():
+            self._upsert_document(info, "skipped", versions, error_code=code, error_detail=detail)
+
     def save_duplicate(self, info: FileInfo, duplicate_of: str, versions: tuple[str, str]) -> None:
         with self.transaction():
             self._upsert_document(info, "duplicate", versions, duplicate_of=duplicate_of)
@@ -304,11 +349,64 @@ class Store:
         run over an unchanged store can tell they are current."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
+            conn.execute("DELETE FROM corpus_districts")
             conn.executemany(
                 "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
                 " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?)",
                 [(seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_flags_state', ?)", (state or "",))
+
+    # -- flags across reports, kept per district --------------------------------------
+    # Every check across reports compares reports of one district (checks.across), so the
+    # flags of a district depend only on its reports: a run recomputes those of the districts
+    # whose reports changed, and the result equals a recomputation over the whole store.
+
+    def district_states(self) -> dict[str, str]:
+        """District key -> a digest of its present, readable reports (path, content,
+        versions); reports that name no district share the key ''."""
+        digests: dict[str, Any] = {}
+        for key, path, sha, ev, pv in self.conn.execute(
+                "SELECT i.district_key, d.path, d.sha256, d.extractor_version, d.patterns_version"
+                " FROM documents d JOIN identity i ON i.document_id = d.id"
+                " WHERE d.present = 1 AND d.status = 'ok' ORDER BY i.district_key, d.path"):
+            digests.setdefault(key or "", hashlib.sha256()).update(f"{path}|{sha}|{ev}|{pv}\n".encode())
+        return {k: h.hexdigest() for k, h in digests.items()}
+
+    def corpus_district_states(self) -> dict[str, str]:
+        """District key -> the digest its stored flags across reports were computed for."""
+        return dict(self.conn.execute("SELECT district, state FROM corpus_districts").fetchall())
+
+    def district_records(self, key: str) -> list[dict[str, Any]]:
+        """Records of the present, readable reports of one district, ordered by path."""
+        rows = self.conn.execute(
+            "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
+            " JOIN identity i ON i.document_id = d.id"
+            " WHERE d.present = 1 AND d.status = 'ok' AND COALESCE(i.district_key, '') = ?"
+            " ORDER BY d.path", (key,))
+        return [json.loads(r[0]) for r in rows]
+
+    def replace_district_flags(self, key: str, flags: Sequence[dict[str, Any]], state: str | None) -> None:
+        """The flags across the reports of one district, computed for `state` (None: the
+        district has no report left)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM flags WHERE scope = 'corpus' AND COALESCE(district, '') = ?", (key,))
+            conn.executemany(
+                "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
+                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)",
+                [(key, seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
+            if state is None:
+                conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
+            else:
+                conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def district_key(name: str | None) -> str:
+    """The key reports of one district share (identity.place_key; '' for none)."""
+    return place_key(name) or ""
 
 
 def _criteria_rows(doc_id: int, crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:

@@ -61,7 +61,7 @@ def flag_rows(store: Store) -> list[tuple[Any, ...]]:
     message_en, evidence)."""
     return store.conn.execute(
         "SELECT document_id, scope, seq, rule, severity, message, message_en, evidence"
-        " FROM flags ORDER BY scope DESC, document_id, seq").fetchall()
+        " FROM flags ORDER BY scope DESC, document_id, district, seq").fetchall()
 
 
 def unread_documents(store: Store) -> list[tuple[Any, ...]]:

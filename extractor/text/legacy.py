@@ -1,9 +1,11 @@
-"""Pre-Unicode Vietnamese: text typed in the TCVN3 (ABC) fonts, read back as Unicode.
+"""Pre-Unicode Vietnamese: text typed in the TCVN3 (ABC) or VNI fonts, read back as Unicode.
 
 A report typed in .VnTime reaches us as Latin-1 code points ("Kh«ng ®¹t" for "Không đạt"),
 whether from a .txt file or a .docx run in that font. `text_is_tcvn3` recognises such text by
 characters Unicode Vietnamese never uses; `tcvn3_to_unicode` maps it one character for one,
-so offsets into the converted text are offsets into what the file holds.
+so offsets into the converted text are offsets into what the file holds. VNI (VNI-Times)
+writes most toned letters as a vowel and a mark character ("Vieät" for "Việt"): `text_is_vni`
+and `vni_to_unicode` do the same for it, with the table in patterns/vni.yaml.
 """
 from __future__ import annotations
 
@@ -45,3 +47,33 @@ def text_is_tcvn3(text: str) -> bool:
 
 def tcvn3_to_unicode(text: str) -> str:
     return text.translate(_table())
+
+
+@lru_cache(maxsize=1)
+def _vni() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], float, int]:
+    """(VNI spelling -> letter, any spelling longest first, the two-character spellings)."""
+    data = load_pattern("vni")
+    table = {vni: letter for pairs in data["vni"].values() for letter, vni in pairs}
+    spellings = sorted(table, key=len, reverse=True)
+    any_spelling = re.compile("|".join(map(re.escape, spellings)))
+    marked = re.compile("|".join(re.escape(s) for s in spellings if len(s) == 2))
+    return table, any_spelling, marked, float(data["vni_min_share"]), int(data["vni_min_marks"])
+
+
+def text_is_vni(text: str) -> bool:
+    """Vowels followed by VNI's mark characters ("Vieät", "ñaït") make up a share of the
+    letters, in several different spellings (one accented word of French repeated is not
+    VNI), and (almost) no letter only Unicode Vietnamese has is present."""
+    _, _, marked, share, minimum = _vni()
+    found = marked.findall(text)
+    if len(found) < minimum or len(set(found)) < minimum:
+        return False
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    return len(found) / letters >= share and len(_UNICODE_VIETNAMESE.findall(text)) * 10 < len(found)
+
+
+def vni_to_unicode(text: str) -> str:
+    """VNI text as Unicode, longest spelling first. A letter spelled with a separate mark
+    becomes one character, so the text gets shorter: offsets are into the converted text."""
+    table, any_spelling, _, _, _ = _vni()
+    return any_spelling.sub(lambda m: table[m.group(0)], text)

@@ -83,7 +83,12 @@ def text_to_normalized(original: str) -> NormalizedText:
         while j < n and unicodedata.combining(original[j]):
             j += 1
         cluster = original[i:j]
-        if cluster in _CHAR_MAP:
+        if cluster == "\u2212" and out and out[-1].isalpha() and j < n and original[j].isalpha():
+            # a minus sign inside a word is the 'ư' of a damaged legacy font ("ng−ời")
+            out.append("ư")
+            offsets.append(i)
+            ends.append(j)
+        elif cluster in _CHAR_MAP:
             repl = _CHAR_MAP[cluster]
             if repl is not None:
                 out.append(repl)

@@ -4,17 +4,16 @@ Digits: '.' groups thousands and ',' marks decimals ("1.326,6"), unless the docu
 consistently writes the English way ("1,326.6"); `texts_to_convention` decides from the tokens
 that can only be read one way. A token that can be read either way ("2,226") follows the
 document's convention; a dangling or doubled separator ("343. triệu", "1..500") is read by
-intent and marked malformed. Spelled-out numbers ("ba mươi hai") are read from the words in
-patterns/numbers.yaml.
+intent and marked malformed; separators that cannot be read at all ("1.2.3") make the token
+unreadable: flagged, never a value. Spaced thousand groups ("8 898 100 000") are joined by
+`spaced_groups_at` where the caller has a reason to (a unit after them). Spelled-out numbers are
+read in extractor.text.spelled.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-
-from extractor.core.data import load_pattern
 
 # A digit token: digits with '.', ',' or single-space thousand groups inside.
 DIGIT_TOKEN = re.compile(r"\d+(?:(?:[.,]|\.\.|,,)\d+)*")
@@ -27,6 +26,7 @@ class ParsedNumber:
     value: float
     malformed: bool = False
     ambiguous: bool = False  # readable both ways and the document gave no evidence
+    unreadable: bool = False  # "1.2.3": no reading is more likely than another
 
 
 @dataclass(frozen=True)
@@ -99,16 +99,17 @@ def token_to_number(token: str, convention: Convention) -> ParsedNumber:
         grouping = "." if decimal == "," else ","
         whole, _, frac = token.rpartition(decimal)
         groups = whole.split(grouping)
-        bad = frac.count(grouping) > 0 or any(len(g) != 3 for g in groups[1:]) or decimal in whole
+        if frac.count(grouping) > 0 or any(len(g) != 3 for g in groups[1:]) or decimal in whole:
+            return ParsedNumber(float("nan"), True, unreadable=True)  # "1,2.3,4"
         return ParsedNumber(float(whole.replace(grouping, "").replace(decimal, "") + "." + frac.replace(grouping, "")),
-                            malformed or bad)
+                            malformed)
     sep = "." if has_dot else ","
     parts = token.split(sep)
     if len(parts) > 2:
         if all(len(p) == 3 for p in parts[1:]):
             return ParsedNumber(float("".join(parts)), malformed)
-        # "1.2.3": separators that cannot all be groups; the last short group is the fraction
-        return ParsedNumber(float("".join(parts[:-1]) + "." + parts[-1]), True)
+        # "1.2.3": separators that cannot all be groups, so neither a grouped number nor a decimal
+        return ParsedNumber(float("nan"), True, unreadable=True)
     whole, frac = parts
     if len(frac) != 3 or whole == "0":
         return ParsedNumber(float(f"{whole}.{frac}"), malformed)
@@ -117,74 +118,17 @@ def token_to_number(token: str, convention: Convention) -> ParsedNumber:
     return ParsedNumber(value, malformed, ambiguous=True)
 
 
-# --- spelled-out numbers -------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _NumberWords:
-    digits: dict[str, int]
-    ten: frozenset[str]
-    tens_multipliers: frozenset[str]
-    hundreds: frozenset[str]
-    zero_links: frozenset[str]
-    scales: dict[str, int]
-
-    @property
-    def all_words(self) -> list[str]:
-        return [*self.digits, *self.ten, *self.tens_multipliers, *self.hundreds, *self.zero_links, *self.scales]
+# "2 681,93", "8 898 100 000": groups of three digits after single spaces (no-break spaces are
+# plain spaces after normalization), with an optional decimal part.
+_SPACED_GROUPS = re.compile(r"(?: \d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)")
 
 
-@lru_cache(maxsize=1)
-def number_words() -> _NumberWords:
-    data = load_pattern("numbers")
-    return _NumberWords(
-        digits=dict(data["digit_words"]),
-        ten=frozenset(data["ten_word"]),
-        tens_multipliers=frozenset(data["tens_multiplier_words"]),
-        hundreds=frozenset(data["hundred_words"]),
-        zero_links=frozenset(data["zero_link_words"]),
-        scales=dict(data["scale_words"]),
-    )
-
-
-def words_to_number(words: list[str]) -> int | None:
-    """'ba mươi hai' -> 32, 'một trăm linh năm' -> 105; None when the words are not a number."""
-    nw = number_words()
-    total = small = 0
-    pending: int | None = None
-    seen_any = False
-    for raw in words:
-        w = raw.lower()
-        if w in nw.digits:
-            if pending is not None:
-                return None
-            pending = nw.digits[w]
-        elif w in nw.ten:
-            if pending is not None:
-                return None
-            small += 10
-        elif w in nw.tens_multipliers:
-            if pending is None:
-                return None
-            small += pending * 10
-            pending = None
-        elif w in nw.hundreds:
-            if pending is None:
-                return None
-            small += pending * 100
-            pending = None
-        elif w in nw.zero_links:
-            if small == 0:
-                return None
-        elif w in nw.scales:
-            group = small + (pending or 0)
-            if group == 0:
-                return None
-            total += group * nw.scales[w]
-            small, pending = 0, None
-        else:
-            return None
-        seen_any = True
-    if not seen_any:
+def spaced_groups_at(text: str, start: int, end: int) -> int | None:
+    """The end of thousand groups written with spaces after the digits text[start:end] (one to
+    three digits, not preceded by another spaced group), else None."""
+    if not 1 <= end - start <= 3 or not text[start:end].isdigit():
         return None
-    value = total + small + (pending or 0)
-    return value if value > 0 or (len(words) == 1 and nw.digits.get(words[0].lower()) == 0) else None
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isdigit():
+        return None  # inside a list of numbers "3 5 7" or a longer spaced run
+    m = _SPACED_GROUPS.match(text, end)
+    return m.end() if m else None

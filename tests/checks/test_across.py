@@ -12,8 +12,9 @@ def record(commune: str | None, *, district: str = "Bạch Thông", date: str = 
            period: str | None = "2021-2023", sha: str | None = None, figures=(), met=(), unmet=(),
            kind: str | None = None) -> dict:
     """A record dict built through Record.to_json(), so the tests follow the contract."""
-    figs = [Figure(value=v, unit=u, text=t, location=Location(i, None, 0, len(t)), rule="test", indicator=ind)
-            for i, (ind, v, u, t) in enumerate(figures)]
+    figs = [Figure(value=f[1], unit=f[2], text=f[3], location=Location(i, None, 0, len(f[3])), rule="test",
+                   indicator=f[0], label=f[4] if len(f) > 4 else None)
+            for i, f in enumerate(figures)]
     ev = [CriterionEvidence(n, "met", f"Tiêu chí số {n}", Location(90, None, 0, 5)) for n in met]
     ev += [CriterionEvidence(n, "unmet", f"Tiêu chí số {n}", Location(91, None, 0, 5)) for n in unmet]
     rec = Record(source={"path": f"/reports/{commune or district}-{date}.docx",
@@ -168,3 +169,55 @@ def test_messages_name_the_indicator_in_the_readers_language():
     assert len(flags) == 1
     assert "Diện tích được tưới" in flags[0]["message"] and "irrigated_area_ha" not in flags[0]["message"]
     assert "Area irrigated" in flags[0]["message_en"] and "more indicators" not in flags[0]["message_en"]
+
+
+# ---------------------------------------------------------------------------- every labelled figure
+
+
+TRAINING = "Số lượt người được tập huấn chuyển giao kỹ thuật"
+
+
+def test_copies_compared_on_labelled_figures_without_an_indicator():
+    a = record("Quang Thuận", figures=[(None, 1500, "person", "1.500 lượt người", TRAINING),
+                                       (LABOUR, 400, "labour_day", "400 ngày công", "đóng góp")])
+    b = record("Quang Thuận", date="2023-09", figures=[(None, 2500, "person", "2.500 lượt người", TRAINING),
+                                                       (LABOUR, 400, "labour_day", "400 ngày công", "đóng góp")])
+    flags = across.records_to_flags([a, b])
+    assert rules(flags) == ["duplicate_report_conflict"]
+    assert [e["text"] for e in flags[0]["evidence"]] == ["1.500 lượt người", "2.500 lượt người"]
+    assert TRAINING in flags[0]["message"]
+
+
+def test_a_label_given_two_values_in_one_report_is_not_compared():
+    a = record("Quang Thuận", figures=[(None, 1500, "person", "1.500 lượt người", TRAINING),
+                                       (None, 900, "person", "900 lượt người", TRAINING)])
+    b = record("Quang Thuận", date="2023-09", figures=[(None, 2500, "person", "2.500 lượt người", TRAINING)])
+    assert across.records_to_flags([a, b]) == []
+
+
+def test_cross_report_flags_carry_the_commune_keys_they_count_towards():
+    a = record("Xã Lục Bình", figures=[(LABOUR, 400, "labour_day", "400 ngày công")])
+    b = record("LỤC BÌNH", date="2023-09", figures=[(LABOUR, 600, "labour_day", "600 ngày công")])
+    flag = across.records_to_flags([a, b])[0]
+    assert flag["commune_keys"] == ["lục bình | bạch thông | bắc kạn"]
+    assert {e["commune_key"] for e in flag["evidence"]} == {"lục bình | bạch thông | bắc kạn"}
+
+
+# ---------------------------------------------------------------------------- one report, several files
+
+
+def _figures(n: int, changed: int = 0) -> list:
+    return [(None, 100 + i + (1000 if i < changed else 0), "ha", f"{100 + i} ha", f"diện tích {i}") for i in range(n)]
+
+
+def test_report_copies_groups_the_files_of_one_report():
+    docx = record("Lục Bình", figures=_figures(10))
+    pdf = dict(record("Lục Bình", figures=_figures(10)), source={"path": "/reports/luc-binh.pdf", "sha256": "p"})
+    resent = dict(record("Lục Bình", figures=_figures(10, changed=1)), source={"path": "/r/x.docx", "sha256": "x"})
+    other_date = record("Lục Bình", date="2023-12", figures=_figures(10))
+    other_report = dict(record("Lục Bình", figures=_figures(10, changed=5)),
+                        source={"path": "/r/y.docx", "sha256": "y"})
+    other_commune = record("Sỹ Bình", figures=_figures(10))
+    groups = across.report_copies([docx, pdf, resent, other_date, other_report, other_commune])
+    assert [len(g) for g in groups] == [3, 1, 1, 1]
+    assert groups[0] == [docx, pdf, resent]

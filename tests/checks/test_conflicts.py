@@ -130,3 +130,74 @@ def test_single_valued_indicator_with_two_values_is_an_info_hint():
     assert set(texts(flags[0])) == {"26,95%", "24,1%"}
     same = [fig(doc, 0, "26,95%", 26.95, "percent", indicator="poverty_rate_percent")] * 2
     assert run(doc, same) == []
+
+
+# ---------------------------------------------------------------------------- issue 14
+
+
+def _two_sections(first: str, second: str) -> Document:
+    return make_doc("1. Giao thông", first, "2. Huy động nguồn lực", second)
+
+
+def test_money_in_two_scales_is_compared_by_value():
+    doc = _two_sections("Làm đường trục thôn: hiến 2.500 m2 đất, 1.200 ngày công, kinh phí 2.350 triệu đồng.",
+                        "Đường trục thôn: hiến 2.500 m2 đất, 1.200 ngày công, kinh phí 2,53 tỷ đồng.")
+    figures = [fig(doc, 1, "2.500 m2", 2500, "m2"), fig(doc, 1, "1.200 ngày công", 1200, "labour_day"),
+               fig(doc, 1, "2.350 triệu đồng", 2.35e9, "VND"), fig(doc, 3, "2.500 m2", 2500, "m2"),
+               fig(doc, 3, "1.200 ngày công", 1200, "labour_day"), fig(doc, 3, "2,53 tỷ đồng", 2.53e9, "VND")]
+    flags = run(doc, figures)
+    assert rules(flags) == ["conflicting_values"] and flags[0].severity == "error"
+    assert {"2.350 triệu đồng", "2,53 tỷ đồng"} <= set(texts(flags[0]))
+    same = [f if f.text != "2,53 tỷ đồng" else fig(doc, 3, "2,53 tỷ đồng", 2.35e9, "VND") for f in figures]
+    assert run(doc, same) == []  # "2,35 tỷ" is "2.350 triệu"
+
+
+@pytest.mark.parametrize(("second", "value", "fires"), [
+    ("3.650 ngày công", 3650, False),  # within "trên 3.600"
+    ("3.950 ngày công", 3950, True),   # beyond it
+    ("3.500 ngày công", 3500, True),   # below it
+])
+def test_a_qualified_figure_allows_its_range(second, value, fires):
+    doc = _two_sections("Phong trào: hiến 800 m2 đất, góp 95.000.000 đồng, trên 3.600 ngày công.",
+                        f"Kết quả phong trào: hiến 800 m2 đất, góp 95.000.000 đồng, {second}.")
+    figures = [fig(doc, 1, "800 m2", 800, "m2"), fig(doc, 1, "95.000.000 đồng", 95e6, "VND"),
+               fig(doc, 1, "3.600 ngày công", 3600, "labour_day", qualifier="trên"),
+               fig(doc, 3, "800 m2", 800, "m2"), fig(doc, 3, "95.000.000 đồng", 95e6, "VND"),
+               fig(doc, 3, second, value, "labour_day")]
+    flags = run(doc, figures)
+    assert rules(flags) == (["conflicting_values"] if fires else [])
+    if fires:
+        assert "trên 3.600 ngày công" in flags[0].message
+
+
+def test_a_target_is_not_compared_with_the_result():
+    doc = _two_sections("Năm 2023 nhân dân hiến 800 m2 đất, góp 95.000.000 đồng, 3.600 ngày công.",
+                        "Phấn đấu năm 2023 nhân dân hiến 800 m2 đất, góp 95.000.000 đồng, 4.000 ngày công.")
+    figures = [fig(doc, b, t, v, u) for b in (1, 3) for t, v, u in
+               (("800 m2", 800, "m2"), ("95.000.000 đồng", 95e6, "VND"))]
+    figures += [fig(doc, 1, "3.600 ngày công", 3600, "labour_day"), fig(doc, 3, "4.000 ngày công", 4000, "labour_day")]
+    assert run(doc, figures) == []
+
+
+def test_a_repeated_paragraph_is_compared_in_linear_time():
+    import time
+
+    from extractor.checks.conflicts import conflicting_values
+    from extractor.checks.index import record_to_report
+    from extractor.core.model import CriteriaStatus, Identity, Record
+    from extractor.structure.outline import document_to_outline
+
+    line = "Nhân dân hiến 150 m2 đất, góp 85.300.000 đồng và 420 ngày công làm đường."
+
+    def seconds(n: int) -> float:
+        doc = make_doc(*[line] * n)
+        figures = [fig(doc, b, t, v, u) for b in range(n) for t, v, u in
+                   (("150 m2", 150, "m2"), ("85.300.000 đồng", 85.3e6, "VND"), ("420 ngày công", 420, "labour_day"))]
+        rep = record_to_report(Record(source={}, identity=Identity(), criteria=CriteriaStatus(), figures=figures,
+                                      flags=[]), document_to_outline(doc))
+        start = time.perf_counter()
+        assert conflicting_values(rep) == []
+        return time.perf_counter() - start
+
+    small, large = seconds(300), seconds(1200)
+    assert large < 8 * small + 0.5  # quadratic would be 16 times

@@ -3,6 +3,7 @@ reported by name and reason without stopping the batch."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [ROOT / "corpus" / f"luc-binh-2023.{ext}" for ext in ("txt", "docx", "pdf")]
 
 
-def ntm(*args: str) -> subprocess.CompletedProcess[str]:
+def ntm(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "extractor.cli.main", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+                          cwd=ROOT, timeout=120, env=env)
+
+
+# a PATH without Tesseract: what a machine without OCR does with a scan
+NO_OCR = {**os.environ, "PATH": str(Path(sys.executable).parent)}
 
 
 @pytest.fixture(scope="module")
@@ -72,17 +77,17 @@ def _scanned_pdf(path: Path) -> Path:
 
 def test_a_scanned_pdf_is_said_to_have_no_text_layer(tmp_path):
     scan = _scanned_pdf(tmp_path / "quet.pdf")
-    proc = ntm("extract", str(scan), "--format", "jsonl")
+    proc = ntm("extract", str(scan), "--format", "jsonl", env=NO_OCR)
     record = json.loads(proc.stdout)
     assert record["source"]["pages_without_text"] == [1] and record["figures"] == []
-    assert "quet.pdf" in proc.stderr and "OCR" in proc.stderr
+    assert "quet.pdf" in proc.stderr and "OCR" in proc.stderr and "tesseract-ocr-vie" in proc.stderr
 
 
 def test_ingest_lists_a_scanned_pdf_with_its_reason(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     _scanned_pdf(folder / "quet.pdf")
-    proc = ntm("ingest", str(folder), "-o", str(tmp_path / "out"))
+    proc = ntm("ingest", str(folder), "-o", str(tmp_path / "out"), env=NO_OCR)
     assert proc.returncode == 4
     errors = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig")
     assert "quet.pdf" in errors and "scanned_pdf" in errors

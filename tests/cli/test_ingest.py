@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 from extractor.cli.main import EXIT_ALL_FAILED, EXIT_OK, EXIT_SOME_FAILED
 from extractor.core.errors import reason
+from extractor.ingest.guard import LOCK_NAME
 from extractor.ingest.run import run_ingest, summary_lines
-from extractor.ingest.workers import DELAY_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
@@ -25,10 +25,12 @@ NTM = [sys.executable, "-m", "extractor.cli.main"]
 TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 
 
-def _variant(path: Path, note: int) -> Path:
-    """The sample report with a note appended: another file with other bytes."""
+def _variant(path: Path, note: int, copies: int = 1) -> Path:
+    """The sample report (`copies` times over) with a note appended: another file with other
+    bytes; more copies make a file that takes longer to read."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(SAMPLE.read_text(encoding="utf-8") + f"\nGhi chú số {note}.\n", encoding="utf-8")
+    text = "\n".join([SAMPLE.read_text(encoding="utf-8")] * copies)
+    path.write_text(text + f"\nGhi chú số {note}.\n", encoding="utf-8")
     return path
 
 
@@ -50,7 +52,8 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "THƯ MỜI\nTrân trọng kính mời quý vị đến dự buổi liên hoan văn nghệ.\n"
         "Thời gian: 19 giờ 30.\nRất hân hạnh được đón tiếp.\n", encoding="utf-8")
     shutil.copyfile(files["deep"], files["duplicate"])
-    (root / "huyen" / "ghi-chu.xlsx").write_bytes(b"not a report format")  # not walked
+    files["xlsx"] = root / "huyen" / "ghi-chu.xlsx"
+    files["xlsx"].write_bytes(b"not a report format")  # listed as skipped, never read
     return {"root": root, **files}
 
 
@@ -72,15 +75,18 @@ def test_messy_folder_gives_complete_outputs(messy: dict[str, Path], messy_run) 
     communes = pd.read_csv(out / "communes.csv", encoding="utf-8-sig")
     assert sorted(communes["file"]) == sorted(str(messy[k].resolve()) for k in ("deep", "other"))
     errors = pd.read_csv(out / "errors.csv", encoding="utf-8-sig").set_index("file")
-    bad = {str(messy[k].resolve()): k for k in ("corrupt", "empty", "not_report", "duplicate")}
+    bad = {str(messy[k].resolve()): k for k in ("corrupt", "empty", "not_report", "duplicate", "xlsx")}
     assert set(errors.index) == set(bad)
     codes = {bad[f]: errors.loc[f, "code"] for f in bad}
     assert codes == {"corrupt": codes["corrupt"], "empty": "empty_file",
-                     "not_report": "not_a_report", "duplicate": "duplicate"}
+                     "not_report": "not_a_report", "duplicate": "duplicate", "xlsx": "unsupported_format"}
+    assert errors.loc[str(messy["xlsx"].resolve()), "status"] == "skipped"
     assert codes["corrupt"] in ("corrupt_docx", "internal_error")
     assert errors.loc[str(messy["duplicate"].resolve()), "duplicate_of"] == str(messy["deep"].resolve())
     assert all(isinstance(r, str) and r for r in errors["reason"])
+    assert "Found 7 files." in proc.stdout
     assert "Read 2 files; failed 3;" in proc.stdout and "duplicates 1" in proc.stdout
+    assert "not a report format or too large 1;" in proc.stdout
     assert "hong.docx" in proc.stderr  # the failure is named as it happens
 
 
@@ -132,11 +138,12 @@ def _xlsx_values(path: Path) -> dict[str, list[tuple]]:
 
 def test_killed_run_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
     src = tmp_path / "in"
-    files = [_variant(src / f"sub{i % 3}" / f"r{i:02d}.txt", i) for i in range(10)]
+    # long enough to read that the run is still going when it is killed after three
+    files = [_variant(src / f"sub{i % 3}" / f"r{i:02d}.txt", i, copies=3) for i in range(12)]
     (src / "rong.txt").write_bytes(b"")
     killed, clean = tmp_path / "killed", tmp_path / "clean"
 
-    env = {**os.environ, DELAY_ENV: "0.3", "NTM_LANG": "en"}
+    env = {**os.environ, "NTM_LANG": "en"}
     proc = subprocess.Popen([*NTM, "ingest", str(src), "-o", str(killed), "--jobs", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env=env, cwd=ROOT, start_new_session=True)
@@ -170,7 +177,7 @@ def test_killed_run_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
 
 def _marks(out: Path) -> dict[str, int]:
     return {p.name: p.stat().st_mtime_ns for p in out.iterdir()
-            if p.is_file() and not p.name.startswith("ntm.sqlite")}
+            if p.is_file() and not p.name.startswith("ntm.sqlite") and p.name != LOCK_NAME}
 
 
 def test_unchanged_cli_rerun_leaves_outputs_untouched(tmp_path: Path,
@@ -227,21 +234,13 @@ def test_failures_found_before_reading_are_named(tmp_path: Path, lang: str,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     from extractor.core import i18n
 
-    missing = tmp_path / "khong-co" / "bao-cao.docx"
-    code, _, err = _cli(["--lang", lang, "ingest", str(missing), "-o", str(tmp_path / "o1")], capsys)
-    assert code == EXIT_ALL_FAILED
-    named = i18n.t("ingest", "read_failed", lang=lang, message=f"{missing}: {reason('not_found', lang)}")
-    assert named in err.splitlines()
-
     src = tmp_path / "in"
     _variant(src / "a.txt", 1)
     (src / "rong.txt").write_bytes(b"")
-    code, _, err = _cli(["--lang", lang, "ingest", str(src), str(missing),
-                           "-o", str(tmp_path / "o2"), "--jobs", "1"], capsys)
+    code, _, err = _cli(["--lang", lang, "ingest", str(src), "-o", str(tmp_path / "o2"), "--jobs", "1"], capsys)
     assert code == EXIT_SOME_FAILED
     empty = f"{(src / 'rong.txt').resolve()}: {reason('empty_file', lang)}"
     assert i18n.t("ingest", "read_failed", lang=lang, message=empty) in err.splitlines()
-    assert named in err.splitlines()
 
 
 def test_unchanged_rerun_counts_and_names_the_earlier_failures(

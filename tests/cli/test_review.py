@@ -13,5 +13,6 @@ def test_review_command_writes_pages_and_an_index(tmp_path):
     bad.write_bytes(b"PK\x03\x04 broken")
     code = main(["review", str(ROOT / "corpus" / "luc-binh-2023.txt"), str(bad), "-o", str(tmp_path / "r")])
     assert code == 3
-    assert (tmp_path / "r" / "luc-binh-2023.txt.html").exists()
-    assert "luc-binh-2023.txt.html" in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    pages = list((tmp_path / "r").glob("luc-binh-2023-txt-*.html"))
+    assert len(pages) == 1
+    assert pages[0].name in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")

@@ -7,12 +7,14 @@ import pytest
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind
-from extractor.extract.figures import _mask_rules, text_to_masks, text_to_quantities
 from extractor.extract.indicators import indicators, label_to_indicator
 from extractor.extract.labels import is_linked
+from extractor.extract.masks import mask_rules, text_to_masks
+from extractor.extract.quantities import text_to_quantities
 from extractor.structure.outline import block_to_heading_level, heading_to_component
 from extractor.text.normalize import normalize
-from extractor.text.numbers import texts_to_convention, words_to_number
+from extractor.text.numbers import texts_to_convention
+from extractor.text.spelled import words_to_number
 
 VI = texts_to_convention([], "vi")
 
@@ -77,7 +79,7 @@ def test_non_figure_examples(entry, case):
     if digits:
         assert any(s <= d0 and d1 <= e for s, e in spans for d0, d1 in digits), spans
     else:  # a rank in Roman numerals: nothing to mask, but the rule must still recognise it
-        assert any(rx.search(text) for name, rx in _mask_rules() if name == entry["name"])
+        assert any(rx.search(text) for name, rx in mask_rules() if name == entry["name"])
 
 
 @pytest.mark.parametrize("entry,case", list(_cases("non_figures", "counter_examples", "rules")))
@@ -174,7 +176,8 @@ def test_a_different_spelled_amount_is_its_own_figure(phrase):
     assert len(quantities(phrase)) == 2
 
 
-@pytest.mark.parametrize("case", load_pattern("units")["whole_unit_examples"] + load_pattern("units")["whole_unit_counter_examples"])
+@pytest.mark.parametrize("case", load_pattern("units")["whole_unit_examples"]
+                         + load_pattern("units")["whole_unit_counter_examples"])
 def test_whole_units_decide_a_two_way_token(case):
     phrase, value = case
     assert [q.value for q in quantities(phrase)] == [value]
@@ -199,3 +202,73 @@ def test_per_unit_examples(phrase, per):
 @pytest.mark.parametrize("phrase", load_pattern("units")["per_unit_counter_examples"])
 def test_per_unit_counter_examples(phrase):
     assert all(q.per is None and q.total is not None for q in quantities(phrase))
+
+
+# --- the number grammar's forms, each run end to end: phrase -> the complete list of figures ---
+
+def _triples(phrase: str, second: str) -> list[list]:
+    """[value, unit, total or upper] of every quantity of a phrase, in order."""
+    return [[q.value, q.unit, getattr(q, second)] for q in quantities(phrase) if not q.unreadable]
+
+
+def _same(found: list[list], expected: list[list]) -> bool:
+    return len(found) == len(expected) and all(
+        f[1] == e[1] and abs(f[0] - e[0]) < 1e-6 * max(1, abs(e[0]))
+        and (f[2] is None) == (e[2] is None) and (e[2] is None or abs(f[2] - e[2]) < 1e-6 * max(1, abs(e[2])))
+        for f, e in zip(found, expected))
+
+
+_RANGES = load_pattern("numbers")["ranges"]
+_NUMBERS = load_pattern("numbers")
+
+
+@pytest.mark.parametrize("phrase,expected", _RANGES["examples"] + _RANGES["counter_examples"])
+def test_range_examples_and_counter_examples(phrase, expected):
+    assert _same(_triples(phrase, "upper"), expected), _triples(phrase, "upper")
+
+
+@pytest.mark.parametrize("phrase,expected",
+                         _NUMBERS["ratio_word_examples"] + _NUMBERS["ratio_word_counter_examples"])
+def test_ratio_in_words_examples_and_counter_examples(phrase, expected):
+    assert _same(_triples(phrase, "total"), expected), _triples(phrase, "total")
+
+
+@pytest.mark.parametrize("phrase,expected", _NUMBERS["spelled_count_examples"])
+def test_small_counts_in_words(phrase, expected):
+    assert _same(_triples(phrase, "total"), expected), _triples(phrase, "total")
+
+
+@pytest.mark.parametrize("phrase", _NUMBERS["spelled_count_counter_examples"])
+def test_words_that_are_not_counts(phrase):
+    assert quantities(phrase) == []
+
+
+@pytest.mark.parametrize("entry", [q for q in _NUMBERS["qualifiers"] if q["examples"]], ids=lambda e: e["word"])
+def test_qualifier_is_the_longest_phrase_and_the_only_figure(entry):
+    for phrase in entry["examples"]:
+        found = quantities(phrase)
+        assert [q.qualifier for q in found] == [entry["word"]], phrase
+
+
+def _status_cases(key: str):
+    data = load_pattern("figure_status")
+    if key == "examples":
+        return [pytest.param(e["status"], c, id=f"{e['status']}:{c}") for e in data["statuses"] for c in e["examples"]]
+    return [pytest.param("result", c, id=c) for c in data["counter_examples"]]
+
+
+@pytest.mark.parametrize("status,phrase", _status_cases("examples") + _status_cases("counter_examples"))
+def test_figure_status_examples(status, phrase):
+    from extractor.extract.figure_status import clause_to_status
+    from extractor.extract.labels import clause_before
+    text = normalize(phrase)
+    found = quantities(phrase)
+    assert found, phrase
+    assert clause_to_status(clause_before(text, found[-1].start)) == status
+
+
+def test_figure_status_heading_examples():
+    from extractor.extract.figure_status import clause_to_status
+    data = load_pattern("figure_status")
+    assert all(clause_to_status("có", [normalize(h)]) == "target" for h in data["heading_examples"])
+    assert all(clause_to_status("có", [normalize(h)]) == "result" for h in data["heading_counter_examples"])

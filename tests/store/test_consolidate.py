@@ -66,3 +66,21 @@ def test_admin_2025_mapping_with_underthesea() -> None:
 
     commune, province = to_admin_2025("Lục Bình", "Bạch Thông", "Bắc Kạn", address_converter())
     assert province == "Thái Nguyên" and commune and not commune.lower().startswith("xã")
+
+
+def test_unit_conversions_come_from_the_units_data() -> None:
+    from extractor.core.data import load_pattern
+    from extractor.store.consolidate import _in_unit
+
+    for value, unit, target, expected in load_pattern("units")["conversion_examples"]:
+        assert _in_unit(value, unit, target) == pytest.approx(expected), (value, unit, target)
+    assert _in_unit(5.0, "km", "ha") is None  # no factor between dimensions
+
+
+def test_criteria_columns_follow_the_criteria_sets() -> None:
+    from extractor.extract.criteria_sets import criteria_sets
+    from extractor.store.consolidate import criteria_numbers
+
+    assert criteria_numbers() == tuple(sorted({c.number for s in criteria_sets() if s.level == "commune"
+                                               for c in s.criteria}))
+    assert criteria_numbers()[0] == 1 and len(criteria_numbers()) >= 19

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.store.db import SCHEMA_SQL, FileInfo, Store, StoreError
+from extractor.store.db import SCHEMA_SQL, STORE_SCHEMA_VERSION, FileInfo, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 VERS = ("0.1.0", "abc")
@@ -181,3 +181,16 @@ def test_state_changes_with_the_documents_not_with_rewrites(tmp_path: Path) -> N
         assert store.meta("corpus_flags_state") is None
         store.replace_corpus_flags([], store.state())
         assert store.meta("corpus_flags_state") == store.state()
+
+
+def test_store_of_schema_1_is_rebuilt_empty(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store(path) as store:
+        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:  # read by an older extractor: re-read anyway, so started afresh
+        assert store.documents() == {} and _count(store, "figures") == 0
+        assert store.meta("schema_version") == STORE_SCHEMA_VERSION

@@ -212,6 +212,21 @@ def _margin_blocks(pages: list[PageRead], margin: dict[tuple[int, int], BlockKin
             add(kind, [ln], p + 1)
 
 
+def lines_to_box(lines: list[PdfLine]) -> tuple[float, float, float, float]:
+    """The block's box on its (first) page: x0, top, x1, bottom in points."""
+    top = min(ln.top if ln.top is not None else ln.baseline - ln.size for ln in lines)
+    return (round(min(ln.x0 for ln in lines), 1), round(top, 1),
+            round(max(ln.x1 for ln in lines), 1), round(max(ln.baseline for ln in lines), 1))
+
+
+def lines_to_confidence(lines: list[PdfLine]) -> float | None:
+    """The recognizer's confidence in a block read by OCR (per character), else None."""
+    scored = [(ln.conf, len(ln.text)) for ln in lines if ln.conf is not None]
+    if not scored:
+        return None
+    return round(sum(c * n for c, n in scored) / max(1, sum(n for _, n in scored)), 3)
+
+
 def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document:
     for page in pages:
         page.lines = [ln for ln in map(_nfc, page.lines) if ln.text.strip()]
@@ -229,7 +244,8 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
             elif kind is BlockKind.PARAGRAPH and text.startswith(LIST_MARKERS):
                 kind = BlockKind.LIST_ITEM
             bold = all(ln.bold for ln in lines)
-            blocks.append(Block(len(blocks), kind, text, number, Style(bold=bold), cell))
+            blocks.append(Block(len(blocks), kind, text, number, Style(bold=bold), cell,
+                                lines_to_box(lines), lines_to_confidence(lines)))
 
     # paragraphs of all pages in one stream, so one that runs over a page break is one block
     paragraphs: list[tuple[int, list[PdfLine]]] = []
@@ -268,6 +284,9 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
     reread = [p + 1 for p, page in enumerate(pages) if page.reread]
     if reread:
         warnings.append("pages re-read with pdfplumber: " + ", ".join(map(str, reread)))
+    recognized = [p + 1 for p, page in enumerate(pages) if page.ocr and page.lines]
+    if recognized:
+        warnings.append("pages read by OCR: " + ", ".join(map(str, recognized)))
     return Document(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=len(pages),
                     pages_without_text=without, warnings=warnings)
 

@@ -19,6 +19,8 @@ class PdfLine:
     size: float
     bold: bool = False
     row: bool = False  # shares its baseline with another segment: a table cell or column
+    conf: float | None = None  # the recognizer's confidence (0..1), for lines read by OCR
+    top: float | None = None  # top of the ink, where known (OCR word boxes)
 
 
 @dataclass
@@ -29,5 +31,6 @@ class PageRead:
     height: float = 842.0
     reread: bool = False
     warnings: list[str] = field(default_factory=list)
+    ocr: bool = False  # read from the page image by the recognizer
 
 

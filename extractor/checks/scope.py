@@ -1,0 +1,114 @@
+"""What a figure or a count is about: its place (the commune, or several communes and the
+district), its time (the years its sentence names before it) and its status (a result, a
+baseline, or a plan or target; for criteria counts, met or unmet). Rules compare only figures of one scope:
+"năm 2019 đạt 13 tiêu chí, năm 2020 đạt 14 tiêu chí" are two years, "3 xã đạt 19 tiêu chí"
+is other communes' count, "còn 2 tiêu chí chưa đạt" an unmet count, "phấn đấu đạt 19 tiêu
+chí" a target. The words are in patterns/checks.yaml `scope`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from extractor.checks.data import regex
+from extractor.core.model import Record
+from extractor.structure.outline import text_to_sentences
+
+
+@dataclass(frozen=True)
+class Scope:
+    several_places: bool  # several communes, the district or the province, not the commune alone
+    years: frozenset[int]  # years named before the figure in its sentence (the latest clause's)
+    target: bool  # a plan, target or aim, not a result
+    baseline: bool  # a starting point ("đầu năm", "đầu kỳ"), not the result
+    unmet: bool  # a count of what is not met ("còn 2 tiêu chí chưa đạt")
+
+    def same_measure(self, other: Scope, report_year: int | None = None) -> bool:
+        """Two figures of these scopes may state one measure: same place, status and time
+        (a figure that names no year is of the report's year, when known, else of any)."""
+        if ((self.several_places, self.target, self.baseline, self.unmet)
+                != (other.several_places, other.target, other.baseline, other.unmet)):
+            return False
+        a, b = self.in_years(report_year), other.in_years(report_year)
+        return not (a and b and not (a & b))
+
+    def is_result(self, report_year: int | None) -> bool:
+        """The commune's own result for the report's year."""
+        return not (self.several_places or self.target or self.baseline) and (
+            not report_year or not self.years or report_year in self.years)
+
+    def in_years(self, report_year: int | None) -> frozenset[int]:
+        return self.years or (frozenset({report_year}) if report_year else frozenset())
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in regex("year").findall(text)]
+
+
+def report_year(record: Record) -> int | None:
+    """The year whose criteria set applies: the end of the report's period, else the year of
+    its date (the rule of extract/identity.outline_to_year, on the record's fields)."""
+    for text in (record.identity.period, record.identity.report_date):
+        years = years_in(text or "")
+        if years:
+            return max(years)
+    return None
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding offset `start` begins: after the last ',' ';' ':' before it."""
+    return max(text.rfind(mark, 0, start) for mark in (",", ";", ":")) + 1
+
+
+def _clause_end(text: str, end: int) -> int:
+    ends = [i for i in (text.find(mark, end) for mark in (",", ";", ":", ".")) if i >= 0]
+    return min(ends, default=len(text))
+
+
+def _last_is_target(before: str) -> bool:
+    """A plan word before the figure in its sentence with no result word after it: "Phấn đấu
+    năm 2024 hiến 800 m2 đất, 4.000 ngày công" is a target throughout, "Kế hoạch giao 100 km,
+    thực hiện 80 km" is a result from "thực hiện" on."""
+    targets = [m.end() for m in regex("scope", "target_regex").finditer(before)]
+    results = [m.end() for m in regex("scope", "result_regex").finditer(before)]
+    return bool(targets) and max(targets) > max(results, default=-1)
+
+
+def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | None = None) -> Scope:
+    """The scope of the figure at `text[start:end]` (normalized text of one block); `blank`
+    spans (other figures: "hiến 2000 m2" names no year) are not read for years."""
+    unblanked = text
+    for s, e in blank or []:
+        text = text[:s] + " " * (e - s) + text[e:]
+    s_start, s_end = next(((s, e) for s, e in text_to_sentences(text) if s <= start < e), (0, len(text)))
+    clause_start = max(_clause_start(text, start), s_start)
+    clause_end = min(_clause_end(text, end), s_end)
+    # the years of the nearest clause before the figure that names one: "năm 2019 đạt 13
+    # tiêu chí, năm 2020 đạt 14 tiêu chí" gives 2020 to the second count, not both years
+    pos = start
+    while True:
+        c = max(_clause_start(text, pos), s_start)
+        years = years_in(text[c:pos])
+        if years or c <= s_start:
+            break
+        pos = c - 1
+    text = unblanked
+    lead = text[clause_start:start]
+    return Scope(
+        several_places=bool(regex("scope", "several_places_regex").search(text[s_start:start])),
+        years=frozenset(years),
+        target=_last_is_target(text[s_start:start]),
+        baseline=bool(regex("scope", "baseline_regex").search(lead)),
+        unmet=bool(regex("scope", "unmet_before_regex").search(lead)
+                   or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
+    )
+
+
+def scope_in_section(scope: Scope, headings: tuple[str, ...]) -> Scope:
+    """A figure's scope completed by the headings above it: under "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM
+    2024" a figure is a target, and of 2024 when its sentence names no year."""
+    target = scope.target or any(regex("scope", "target_section_regex").search(h) for h in headings)
+    years = scope.years
+    for heading in reversed(headings):
+        if years:
+            break
+        years = frozenset(years_in(heading))
+    return replace(scope, target=target, years=years)

@@ -1,0 +1,43 @@
+"""The status of a figure: result, target, plan, baseline or excess (patterns/figure_status.yaml).
+
+A result is the default. The cue nearest before the figure in its clause decides; a figure
+with no cue under a heading of the plan part of a report ("Phương hướng, nhiệm vụ") is a
+target. Consolidation adds results only, so a target never swells a result column.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor.core.data import load_pattern
+
+RESULT = "result"
+STATUSES = ("result", "target", "plan", "baseline", "excess")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    data = load_pattern("figure_status")
+    parts, names = [], {}
+    for i, entry in enumerate(data["statuses"]):
+        names[f"s{i}"] = entry["status"]
+        parts.append(f"(?P<s{i}>" + "|".join(sorted(entry["cues"], key=len, reverse=True)) + ")")
+    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return (cue_re, names, re.compile(data["plan_headings"], re.IGNORECASE),
+            re.compile(data["result_headings"], re.IGNORECASE))
+
+
+def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> str:
+    """The status of a figure whose clause, up to the number, is `clause`."""
+    cue_re, names, plan_re, result_re = _cues()
+    last = None
+    for m in cue_re.finditer(clause):
+        last = m
+    if last is not None:
+        return next(names[k] for k, v in last.groupdict().items() if v is not None)
+    for heading in reversed(headings):
+        if result_re.search(heading):
+            return RESULT
+        if plan_re.search(heading):
+            return "target"
+    return RESULT

@@ -1,0 +1,71 @@
+"""Non-figures: spans of a text whose numbers are not quantities (dates, years, document,
+criterion and section numbers, codes, campaign names), from patterns/non_figures.yaml.
+
+Only the text around digits is searched, and the masks of a text are indexed once so that
+asking whether a number lies inside one costs a binary search: both keep the stage linear in
+the length of a block.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from extractor.core.data import load_pattern
+
+_DIGITS = re.compile(r"\d+")
+# The longest cue ("chương trình hành động số") and the longest masked tail fit in this many
+# characters either side of a number.
+_MASK_REACH = 64
+
+
+@lru_cache(maxsize=1)
+def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rules: list[tuple[str, re.Pattern[str]]] = []
+    for r in load_pattern("non_figures")["rules"]:
+        flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+        regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
+        rules.extend((r["name"], re.compile(rx, flags)) for rx in regexes)
+    return tuple(rules)
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - _MASK_REACH), min(len(text), end + _MASK_REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def text_to_masks(text: str) -> list[tuple[int, int, str]]:
+    """Spans of numbers that are not figures. A mask without a digit ("hạng III") masks nothing
+    a digit figure could use, so only windows around digits are searched."""
+    return masks_over(text, [m.span() for m in _DIGITS.finditer(text)])
+
+
+def masks_over(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The masks found near the given spans (merged windows of _MASK_REACH characters)."""
+    found: list[tuple[int, int, str]] = []
+    for lo, hi in _windows(text, spans):
+        for name, regex in mask_rules():
+            found.extend((m.start(), m.end(), name) for m in regex.finditer(text, lo, hi) if m.end() > m.start())
+    return found
+
+
+class MaskIndex:
+    """The masks of one text sorted by start with the running maximum of their ends, so "is
+    [start, end) inside a mask" is one binary search instead of a scan of every mask."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        ordered = sorted((s, e) for s, e, _ in spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []
+        for _, e in ordered:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end

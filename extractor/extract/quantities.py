@@ -1,0 +1,464 @@
+"""Quantities: every number of a text that measures something, with its unit.
+
+Each digit token (extractor.text.numbers) outside a non-figure mask (extractor.extract.masks)
+is read with what follows it: spaced thousand groups ("8 898 100 000 đồng"), a compound money
+amount ("16 tỷ 434 triệu đồng"), a range ("15-18 tiêu chí", "từ 3 đến 5 triệu đồng"), a ratio
+("12,1/12,6 km", "3 trong 10 xã"), a multiplier, a unit (extractor.text.units), a per-unit
+("/người/năm") or a counted noun. Spelled-out numbers (extractor.text.spelled) count before a
+unit, and small ones before a counted noun ("bốn xã"). A number that measures nothing is not
+a quantity; one whose separators cannot be read ("1.2.3 ha") is kept as unreadable, to be
+flagged and never given a value. Words are data in patterns/numbers.yaml and units.yaml.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from extractor.core.data import load_pattern
+from extractor.extract.masks import MaskIndex, masks_over, text_to_masks
+from extractor.text.numbers import DIGIT_TOKEN, Convention, spaced_groups_at, token_to_number
+from extractor.text.spelled import number_words, words_to_number
+from extractor.text.units import multiplier_at, per_unit_at, unit_at
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure found in one text, offsets in that (normalized) text."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    rule: str
+    total: float | None = None
+    upper: float | None = None  # the upper bound of a range; `value` is the lower one
+    noun: str | None = None
+    qualifier: str | None = None
+    per: str | None = None
+    malformed: bool = False
+    ambiguous: bool = False
+    unreadable: bool = False
+    number_span: tuple[int, int] = (0, 0)
+
+
+# --- vocabularies compiled once --------------------------------------------------------------
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(before, after): qualifiers written before a number and after its unit ("trở lên")."""
+    quals = load_pattern("numbers")["qualifiers"]
+    before = [q["word"] for q in quals if q.get("position", "before") == "before"]
+    after = [q["word"] for q in quals if q.get("position") == "after"]
+    return (re.compile(rf"(?<!\w)(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
+            re.compile(rf"[ ]+(?P<q>{_alternation(after)})(?!\w)", re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def _noun_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_pattern("numbers")
+    return frozenset(data["not_nouns"]), frozenset(data["duration_nouns"]), frozenset(data["spelled_not_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _money_cue_regex() -> re.Pattern[str]:
+    return re.compile(_alternation(load_pattern("units")["bare_money_cues"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _spelled_run_regex() -> re.Pattern[str]:
+    """Number words joined by spaces or a comma; words_to_number accepts a comma only after a
+    scale word ("ba trăm triệu, bốn trăm nghìn"), so a list "hai, ba" falls to its tail."""
+    alt = _alternation(number_words().all_words)
+    return re.compile(rf"(?<!\w)(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _half_regex() -> re.Pattern[str]:
+    return re.compile(rf"[ ]+(?:{_alternation(list(number_words().half))})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _range_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(link after a number, opener before it, the gap between two full quantities)."""
+    data = load_pattern("numbers")["ranges"]
+    dash = "|".join(map(re.escape, data["dashes"]))
+    words = _alternation(data["link_words"])
+    openers = _alternation(data["openers"])
+    link = re.compile(rf"[ ]?(?:{dash})[ ]?|[ ]+(?P<w>{words})[ ]+", re.IGNORECASE)
+    opener = re.compile(rf"(?<!\w)(?:{openers})[ ]+$", re.IGNORECASE)
+    gap = re.compile(rf"^[ ]?(?:{dash})[ ]?$|^[ ]+(?P<w>{words})[ ]+$", re.IGNORECASE)
+    return link, opener, gap
+
+
+@lru_cache(maxsize=1)
+def _ratio_word_regex() -> re.Pattern[str]:
+    words = _alternation(load_pattern("numbers")["ratio_words"])
+    return re.compile(rf"[ ]+(?:{words})[ ]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _restatement_cue_regex() -> re.Pattern[str]:
+    return re.compile(_alternation(load_pattern("numbers")["restatement_cues"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _whole_units() -> frozenset[str]:
+    return frozenset(load_pattern("units")["whole_units"])
+
+
+@lru_cache(maxsize=1)
+def _lone_spelled_skip() -> frozenset[str]:
+    return frozenset(load_pattern("numbers")["lone_spelled_skip"])
+
+
+@lru_cache(maxsize=1)
+def _spelled_not_after() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(load_pattern('numbers')['spelled_not_after'])})[ ]+$", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[ ]{1,2}([^\W\d_]+)")
+_RATIO_SLASH = re.compile(r"[ ]?/[ ]?")
+_CLAUSE_END = re.compile(r"[;:\n]|\.(\s|$)")
+_RESTATEMENT_GAP = re.compile(r"^[\s(,:;-]*$")
+_GAP1 = re.compile(r"[ ]{1,2}")
+
+
+# --- the pieces after a number -----------------------------------------------------------------
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    m = _qualifier_regexes()[0].search(text, max(0, start - 20), start)
+    return m.group("q").lower() if m else None
+
+
+def _qualifier_after(text: str, pos: int) -> tuple[str, int] | None:
+    m = _qualifier_regexes()[1].match(text, pos)
+    return (m.group("q").lower(), m.end()) if m else None
+
+
+def _counted_noun(text: str, pos: int, spelled: bool = False) -> tuple[str, int] | None:
+    """The noun phrase a bare number counts ("05 cầu dân sinh" -> "cầu dân sinh")."""
+    not_nouns, durations, spelled_not = _noun_vocab()
+    words: list[str] = []
+    end = pos
+    while len(words) < 4:
+        m = _WORD.match(text, end)
+        if m is None:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if not words:
+            if low not in durations and (not w[0].islower() or low in not_nouns):
+                return None
+            if spelled and (low in spelled_not or low in durations):
+                return None
+        elif low in not_nouns or low in durations:
+            break
+        words.append(w)
+        end = m.end()
+        if len(words) == 1 and low in durations:
+            break  # "10 năm xây dựng" counts years, nothing more
+    if not words:
+        return None
+    return " ".join(words), end
+
+
+def _scaled_unit_at(text: str, pos: int) -> tuple[str, float, str | None, int] | None:
+    """(unit, scale, noun, end) for a unit at pos, with a multiplier before a non-money unit
+    ("2,5 triệu mét vuông") folded into the scale."""
+    mult = multiplier_at(text, pos)
+    if mult is not None:
+        after = unit_at(text, mult[1])
+        if after is not None and after.unit != "VND":
+            return after.unit, mult[0] * after.scale, after.noun, after.end
+    u = unit_at(text, pos)
+    if u is None:
+        return None
+    return u.unit, u.scale, u.noun, u.end
+
+
+def _half_after_multiplier(text: str, pos: int) -> tuple[float, int] | None:
+    """(multiplier, end) of "triệu rưỡi" at pos: the caller adds half of the multiplier."""
+    mult = multiplier_at(text, pos)
+    if mult is None:
+        return None
+    m = _half_regex().match(text, mult[1])
+    return (mult[0], m.end()) if m else None
+
+
+def _money_tail(text: str, pos: int, convention: Convention, ceiling: float) -> tuple[float, int] | None:
+    """The rest of a compound amount after a multiplier ("16 tỷ| 434 triệu đồng"): its value in
+    đồng and end, each part below the scale before it and below a thousand of its own scale."""
+    gap = _GAP1.match(text, pos)
+    m = DIGIT_TOKEN.match(text, gap.end()) if gap else None
+    if m is None:
+        return None
+    num = token_to_number(m.group(), convention)
+    if num.unreadable or num.malformed or num.value >= 1000:
+        return None
+    mult = multiplier_at(text, m.end())
+    if mult is not None and mult[0] < ceiling:
+        deeper = _money_tail(text, mult[1], convention, mult[0])
+        if deeper is not None:
+            return num.value * mult[0] + deeper[0], deeper[1]
+    u = unit_at(text, m.end())
+    if u is not None and u.unit == "VND" and u.scale < ceiling:
+        return num.value * u.scale, u.end
+    return None
+
+
+def _dangling_separator(text: str, pos: int) -> bool:
+    """"343. triệu": a separator, a space and a lowercase unit or multiplier."""
+    if pos + 2 >= len(text) or text[pos] not in ".," or text[pos + 1] != " ":
+        return False
+    nxt = text[pos + 2]
+    return nxt.islower() and (unit_at(text, pos + 2) is not None or multiplier_at(text, pos + 2) is not None)
+
+
+def _measures(text: str, pos: int) -> bool:
+    """Whether a unit or a counted noun follows pos."""
+    return _scaled_unit_at(text, pos) is not None or _counted_noun(text, pos) is not None
+
+
+def _second_number(text: str, pos: int, convention: Convention) -> tuple[float, int] | None:
+    m = DIGIT_TOKEN.match(text, pos)
+    if m is None or (m.end() < len(text) and text[m.end()] in "/-"):
+        return None
+    num = token_to_number(m.group(), convention)
+    return None if num.unreadable else (num.value, m.end())
+
+
+# --- stage: digit quantities -------------------------------------------------------------------
+
+def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
+    masks = MaskIndex(text_to_masks(text))
+    found: list[Quantity] = []
+    consumed = 0
+    for m in DIGIT_TOKEN.finditer(text):
+        start, end = m.span()
+        if start < consumed or masks.covers(start, end):
+            continue
+        if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
+            continue  # part of a code or a name
+        if start > 1 and text[start - 1] == "/" and not text[start - 2].islower():
+            continue  # part of a document number or a date; "7.854 người/1.986 hộ" is two figures
+        token = m.group()
+        spaced = spaced_groups_at(text, start, end)
+        if spaced is not None and _scaled_unit_at(text, spaced) is not None:
+            # "2 681,93 ha": thousands grouped with spaces, joined only before a unit
+            token, end = text[start:spaced].replace(" ", ""), spaced
+        q = _digit_quantity(text, token, start, end, convention)
+        if q is not None:
+            found.append(q)
+            consumed = q.end
+    found.extend(_spelled_quantities(text, found))
+    found.sort(key=lambda q: q.start)
+    return _merge_ranges(text, _drop_restatements(text, found))
+
+
+def _digit_quantity(text: str, token: str, start: int, end: int, convention: Convention) -> Quantity | None:
+    num = token_to_number(token, convention)
+    malformed, value = num.malformed, num.value
+    pos = end
+    if _dangling_separator(text, pos):
+        malformed, pos = True, pos + 1
+    total = upper = None
+    slash = _RATIO_SLASH.match(text, pos)
+    if slash:
+        second = _second_number(text, slash.end(), convention)
+        if second is not None:
+            total, pos = second
+    if total is None:
+        total, upper, pos = _ratio_or_range_in_words(text, start, pos, value, convention)
+    unit = _scaled_unit_at(text, pos)
+    compound = _compound_money(text, pos, convention) if total is None and upper is None else None
+    extra = 0.0  # the rest of a compound amount, in đồng
+    if compound is not None:
+        extra, scale, pos = compound
+        unit = ("VND", scale, None, pos)
+    if unit is not None and total is None:
+        total, unit = _same_unit_ratio(text, unit, convention)
+    rule = "number_unit"
+    if unit is not None:
+        unit_name, scale, noun, pos = unit
+    else:
+        counted = None if total is None and _bare_is_not_counted(text, pos) else _counted_noun(text, pos)
+        if counted is not None:
+            unit_name, scale, noun, pos = "count", 1.0, counted[0], counted[1]
+            rule = "number_noun"
+        elif total is None and value >= 10000 and _money_cue_regex().search(_clause_before(text, start)):
+            unit_name, scale, noun = "VND", 1.0, None
+            rule = "bare_money"
+        else:
+            return None
+    if num.ambiguous and unit_name in _whole_units() and not value.is_integer() and compound is None:
+        # "2,500 hộ": households come whole, so the separator groups thousands here
+        num = token_to_number(token, convention.swapped())
+        value = num.value
+    per = per_unit_at(text, pos)
+    per_name = None
+    if per is not None:
+        per_name, pos = per
+    qualifier = _qualifier_before(text, start)
+    after = _qualifier_after(text, pos)
+    if after is not None:
+        qualifier, pos = after
+    if total is not None:
+        rule = "ratio"
+    elif upper is not None:
+        rule = "range"
+    return Quantity(start=start, end=pos, value=value * scale + extra, unit=unit_name, rule=rule,
+                    total=None if total is None else total * scale,
+                    upper=None if upper is None else upper * scale, noun=noun, qualifier=qualifier,
+                    per=per_name, malformed=malformed, ambiguous=num.ambiguous,
+                    unreadable=num.unreadable, number_span=(start, end))
+
+
+def _ratio_or_range_in_words(text: str, start: int, pos: int, value: float,
+                             convention: Convention) -> tuple[float | None, float | None, int]:
+    """(total, upper, end): "3 trong 10 xã" is a ratio (never more than its total), "15-18 tiêu
+    chí" and "từ 3 đến 5 triệu" are ranges (the upper bound above the lower). Either needs a
+    unit or a counted noun after the second number."""
+    ratio = _ratio_word_regex().match(text, pos)
+    if ratio:
+        second = _second_number(text, ratio.end(), convention)
+        if second is not None and value <= second[0] and _measures(text, second[1]):
+            return second[0], None, second[1]
+    link_re, opener_re, _ = _range_regexes()
+    link = link_re.match(text, pos)
+    if link and (link.group("w") is None or opener_re.search(text, max(0, start - 12), start)):
+        second = _second_number(text, link.end(), convention)
+        if second is not None and second[0] > value and _measures(text, second[1]):
+            return None, second[0], second[1]
+    return None, None, pos
+
+
+def _compound_money(text: str, pos: int, convention: Convention) -> tuple[float, float, int] | None:
+    """(the rest in đồng, the first multiplier, end) of "16 tỷ 434 triệu đồng" or "2 triệu rưỡi"
+    at pos (right after the first number)."""
+    half = _half_after_multiplier(text, pos)
+    if half is not None:
+        scale, end = half
+        u = unit_at(text, end)
+        if u is not None and u.unit == "VND" and u.scale == 1:
+            end = u.end
+        return scale / 2, scale, end
+    mult = multiplier_at(text, pos)
+    if mult is None:
+        return None
+    tail = _money_tail(text, mult[1], convention, mult[0])
+    if tail is None:
+        return None
+    return tail[0], mult[0], tail[1]
+
+
+def _same_unit_ratio(text: str, unit: tuple[str, float, str | None, int],
+                     convention: Convention) -> tuple[float | None, tuple[str, float, str | None, int]]:
+    """"8,5 km/15 km": the same unit on both sides of the slash."""
+    slash = _RATIO_SLASH.match(text, unit[3])
+    second = DIGIT_TOKEN.match(text, slash.end()) if slash else None
+    if second:
+        other = _scaled_unit_at(text, second.end())
+        if other is not None and other[0] == unit[0]:
+            total = token_to_number(second.group(), convention).value * other[1] / unit[1]
+            return total, (unit[0], unit[1], unit[2], other[3])
+    return None, unit
+
+
+def _bare_is_not_counted(text: str, pos: int) -> bool:
+    # "1.500" followed by ":" or a closing bracket counts nothing
+    return pos < len(text) and text[pos] in ":)]"
+
+
+def _clause_before(text: str, start: int) -> str:
+    lo = max(0, start - 60)
+    segment = text[lo:start]
+    ends = list(_CLAUSE_END.finditer(segment))
+    return segment[ends[-1].end():] if ends and ends[-1].group() != ":" else segment
+
+
+# --- spelled numbers, restatements and ranges of whole quantities -------------------------------
+
+def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Spelled numbers before a unit, or (when not a lone ambiguous word) before a counted noun;
+    the masks are searched around those runs alone."""
+    runs = []
+    for m in _spelled_run_regex().finditer(text):
+        unit = _scaled_unit_at(text, m.end())
+        if unit is None or unit[0] == "count":
+            counted = _counted_noun(text, m.end(), spelled=True)
+            unit = ("count", 1.0, counted[0], counted[1]) if counted else None
+        if unit is not None:
+            runs.append((m, unit))
+    masks = MaskIndex(masks_over(text, [m.span() for m, _ in runs]) if runs else [])
+    taken_starts = [q.start for q in taken]
+    taken_ends = [q.end for q in taken]
+    out = []
+    for m, unit in runs:
+        words = m.group().split()
+        offsets = [m.start() + i for i in _word_starts(m.group())]
+        for k in range(len(words)):  # drop leading words until the rest reads as a number
+            value = words_to_number(words[k:])
+            if value is None:
+                continue
+            if len(words) - k == 1 and words[k].lower() in _lone_spelled_skip():
+                break
+            start = offsets[k]
+            if _spelled_not_after().search(text, max(0, start - 12), start):
+                break
+            j = bisect_right(taken_starts, start)
+            if masks.covers(start, m.end()) or (j and start < taken_ends[j - 1]):
+                break
+            if unit[0] == "count" and value >= 100:
+                break  # large amounts in words are money or measures, not head counts
+            end = unit[3]
+            qualifier = _qualifier_before(text, start)
+            after = _qualifier_after(text, end)
+            if after is not None:
+                qualifier, end = after
+            out.append(Quantity(start=start, end=end, value=value * unit[1], unit=unit[0],
+                                rule="spelled_number", noun=unit[2], qualifier=qualifier,
+                                number_span=(start, m.end())))
+            break
+    return out
+
+
+def _word_starts(s: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\S+", s)]
+
+
+def _drop_restatements(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"150.000.000 đồng (Một trăm năm mươi triệu đồng)": the amount in words repeats the
+    figure before it and is not a figure of its own."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (q.rule == "spelled_number" and prev is not None and prev.unit == q.unit
+                and math.isclose(prev.value, q.value, rel_tol=1e-6)
+                and _RESTATEMENT_GAP.match(_restatement_cue_regex().sub(" ", text[prev.end:q.start]))):
+            continue
+        out.append(q)
+    return out
+
+
+def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"từ 3 triệu đồng đến 5 triệu đồng", "3 triệu - 5 triệu đồng": two full quantities of one
+    unit joined by a range link are one range."""
+    _, opener_re, gap_re = _range_regexes()
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit == q.unit and prev.total is None and prev.upper is None
+                and q.total is None and q.value > prev.value and not q.unreadable and not prev.unreadable):
+            gap = gap_re.match(text[prev.end:q.start])
+            if gap and (gap.group("w") is None or opener_re.search(text, max(0, prev.start - 12), prev.start)):
+                out[-1] = replace(prev, end=q.end, upper=q.value, rule="range", per=prev.per or q.per)
+                continue
+        out.append(q)
+    return out

@@ -1,0 +1,203 @@
+"""OUT/review/ after an ingest: the district overview (index.html) and a page per report.
+
+The overview groups communes by province and district: one row per commune with its criteria
+coloured by status, the met count and "đạt chuẩn" status, flag counts by severity, links to
+each of its reports' pages; a line of totals per district; then the flags across reports.
+A report's page needs the document's text, which the store does not keep: it is read again,
+only for reports whose page is missing or out of date (content, extractor version, language
+or the flags across reports that name it changed; `pages.json` keeps what each page was made
+from), so a re-run after a few changed reports rewrites a few pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from extractor.core import i18n
+from extractor.core.errors import NtmError
+from extractor.core.model import Record
+from extractor.core.version import __version__
+from extractor.outputs import links
+from extractor.outputs.collation import sort_key
+from extractor.outputs.review import _CSS, document_to_review_html
+from extractor.readers import read_document
+from extractor.store.db import Store
+
+MANIFEST = "pages.json"
+CRITERIA = tuple(range(1, 20))
+_OVERVIEW_CSS = """
+.grid{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.8em;margin:.4em 0 1.2em}
+.grid th,.grid td{border:1px solid #bbb;padding:.15em .35em;text-align:center}
+.grid td.name{text-align:left;white-space:nowrap}
+.grid td.met{background:#c6efce}.grid td.unmet{background:#ffc7ce}.grid td.none{background:#f2f2f2}
+.grid td.standard{background:#c6efce;font-weight:bold}
+.grid tr.total td{font-weight:bold;border-top:2px solid #555}
+h2{font-family:system-ui,sans-serif;font-size:1.05em;margin:1em 0 .2em}
+.district{font-family:system-ui,sans-serif;font-size:.85em;color:#333}
+main.overview{display:block}
+"""
+
+
+def _t(key: str, **values: Any) -> str:
+    return i18n.t("review", key, **values)
+
+
+def _stamp(record: dict[str, Any], across: list[tuple[int, dict[str, Any]]]) -> str:
+    """What a page is made from: the file's content, the extractor, the language and the
+    flags across reports that name it."""
+    data = json.dumps([record["source"].get("sha256"), __version__, i18n.language(), across],
+                      ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _across_by_file(flags: pd.DataFrame) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    by_file: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    for row in flags[flags["scope"] != "document"].to_dict("records"):
+        evidence = json.loads(row["evidence_json"]) if isinstance(row.get("evidence_json"), str) else []
+        flag = {"rule": row["rule"], "severity": row["severity"], "message": row["message"],
+                "message_en": row["message_en"], "evidence": evidence}
+        for source in dict.fromkeys(str(e.get("source") or "") for e in evidence if isinstance(e, dict)):
+            if source:
+                by_file[source].append((int(row["seq"]), flag))
+    return by_file
+
+
+def write_report_pages(store: Store, flags: pd.DataFrame, review_dir: Path, stream: Any = None) -> int:
+    """Write the page of every present report whose page is missing or out of date; remove
+    pages of reports gone. Returns the number of pages written."""
+    review_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = review_dir / MANIFEST
+    try:
+        old = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    across = _across_by_file(flags)
+    new: dict[str, str] = {}
+    written = 0
+    for record in store.records():
+        path = record["source"]["path"]
+        name = links.page_name(path)
+        mine = across.get(path, [])
+        stamp = _stamp(record, mine)
+        new[name] = stamp
+        if old.get(name) == stamp and (review_dir / name).exists():
+            continue
+        try:
+            doc = read_document(path)
+        except (NtmError, OSError) as err:  # the file changed or went since it was stored
+            detail = err.message() if isinstance(err, NtmError) else str(err)
+            print(_t("page_missing", path=path, reason=detail), file=stream or sys.stderr)
+            new.pop(name)
+            continue
+        page = document_to_review_html(doc, Record.from_dict(record), across=mine, overview="index.html")
+        tmp = review_dir / f".{name}.tmp"
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, review_dir / name)
+        written += 1
+    for name in set(old) - set(new):
+        (review_dir / name).unlink(missing_ok=True)
+    manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
+    return written
+
+
+def _cells(row: dict[str, Any]) -> tuple[str, int]:
+    out, met = [], 0
+    for n in CRITERIA:
+        status = row.get(f"tc{n:02d}")
+        if status == "met":
+            met += 1
+            out.append(f'<td class="met" title="{n}">{html.escape(_t("status_met"))}</td>')
+        elif status:
+            out.append(f'<td class="unmet" title="{n}">{html.escape(_t("status_unmet"))}</td>')
+        else:
+            out.append(f'<td class="none" title="{n}"></td>')
+    return "".join(out), met
+
+
+def tables_to_overview_html(tables: dict[str, pd.DataFrame]) -> str:
+    """The district overview: communes x criteria per district, totals, flags across reports."""
+    communes = tables["communes"].to_dict("records")
+    reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in communes:
+        reports_of[c["commune_key"]].append(c)
+    crit = tables["criteria"].to_dict("records")
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in crit:
+        groups[(row.get("province") or "", row.get("district") or "")].append(row)
+    head = ("<tr><th>#</th><th>" + html.escape(_t("col_commune")) + "</th><th>" + html.escape(_t("col_date"))
+            + "</th>" + "".join(f"<th>{n}</th>" for n in CRITERIA) + f"<th>{html.escape(_t('col_met'))}</th>"
+            f"<th>{html.escape(_t('col_standard'))}</th><th>{html.escape(_t('col_flags'))}</th>"
+            f"<th>{html.escape(_t('col_reports'))}</th></tr>")
+    sections = []
+    for key in sorted(groups, key=lambda k: (sort_key(k[0]), sort_key(k[1]))):
+        rows = sorted(groups[key], key=lambda r: sort_key(r.get("commune")))
+        body, mets, sev_all = [], [], Counter()
+        for i, row in enumerate(rows, start=1):
+            cells, met = _cells(row)
+            mets.append(met)
+            reports = reports_of.get(row["commune_key"], [])
+            sev = Counter({s: sum(int(r.get(f"flags_{s}") or 0) for r in reports)
+                           for s in ("error", "warning", "info")})
+            sev_all.update(sev)
+            own = links.review_link(row.get("file")) or ""
+            page_links = " ".join(
+                f'<a href="{html.escape((links.review_link(r["file"]) or "")[len(links.REVIEW_DIR) + 1:])}">'
+                f'{html.escape(Path(r["file"]).suffix.lstrip(".") or "?")}</a>' for r in reports)
+            standard = met == len(CRITERIA)
+            date = html.escape(str(row.get("report_date") or ""))
+            body.append(
+                f'<tr class="commune"><td>{i}</td><td class="name">'
+                f'<a href="{html.escape(own[len(links.REVIEW_DIR) + 1:])}">'
+                f'{html.escape(row.get("commune") or "?")}</a></td><td>{date}</td>'
+                f'{cells}<td>{met}</td><td class="{"standard" if standard else ""}">'
+                f'{html.escape(_t("standard_yes") if standard else _t("standard_no"))}</td>'
+                f'<td>{sev["error"]} / {sev["warning"]} / {sev["info"]}</td><td>{page_links}</td></tr>')
+        mean = i18n.format_number(round(sum(mets) / len(mets), 1)) if mets else "-"
+        line = _t("district_line", communes=len(rows), met_all=sum(1 for m in mets if m == len(CRITERIA)),
+                  mean=mean, error=sev_all["error"], warning=sev_all["warning"], info=sev_all["info"])
+        title = ", ".join(x for x in (key[1] or _t("no_district"), key[0]) if x)
+        sections.append(f'<section class="district-block"><h2>{html.escape(title)}</h2>'
+                        f'<div class="district">{html.escape(line)}</div>'
+                        f'<table class="grid">{head}{"".join(body)}</table></section>')
+    flags = tables["flags"]
+    across = _across_by_file(flags)
+    listed = {seq: flag for items in across.values() for seq, flag in items}
+    across_html = ""
+    if listed:
+        from extractor.outputs.review import _flag_box
+
+        boxes = []
+        for seq in sorted(listed):
+            f = listed[seq]
+            evidence = []
+            for e in f["evidence"]:
+                loc = e.get("location") or {}
+                anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
+                href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
+                evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
+            message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
+            boxes.append(_flag_box(links.across_anchor(seq), f["severity"], f["rule"], message, evidence))
+        across_html = f"<h2>{html.escape(_t('across_heading'))}</h2>" + "".join(boxes)
+    intro = _t("overview_intro", communes=len(crit), reports=len(communes))
+    return (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(_t('overview_title'))}</title><style>{_CSS}{_OVERVIEW_CSS}</style></head><body>"
+            f"<header><h1>{html.escape(_t('overview_title'))}</h1><div class=\"meta\">{html.escape(intro)}</div>"
+            f'</header><main class="overview">{"".join(sections)}{across_html}</main></body></html>\n')
+
+
+def write_review_site(store: Store, tables: dict[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
+    """OUT/review/: the page of each changed report and the overview. Returns pages written."""
+    review_dir = Path(out) / links.REVIEW_DIR
+    written = write_report_pages(store, tables["flags"], review_dir, stream)
+    tmp = review_dir / ".index.html.tmp"
+    tmp.write_text(tables_to_overview_html(tables), encoding="utf-8")
+    os.replace(tmp, review_dir / "index.html")
+    return written

@@ -1,0 +1,486 @@
+"""report.xlsx: the consolidated tables as a workbook to hand to a superior.
+
+Written with XlsxWriter in constant-memory mode (each row goes to disk as it is written, so a
+province's figures sheet costs little memory and time). Sheets: a summary per district first,
+the criteria matrix (coloured by status, with the met count, the "đạt chuẩn" status and each
+commune's flags beside it), then the reports, indicators, flags, figures (capped: figures.csv
+has them all) and unread files. Every code is shown in words of the current language, dates are
+real dates, rows are in Vietnamese alphabetical order, paths are relative, and each row links
+to its review page. Sheets print landscape, fitted to the page width, with the title rows
+repeated on every page.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from extractor.core import i18n
+from extractor.core.errors import reason
+from extractor.core.version import __version__
+from extractor.extract.indicators import indicator_by_key
+from extractor.outputs import links
+from extractor.outputs.collation import sort_key
+from extractor.store.consolidate import table_columns
+
+CRITERIA = tuple(range(1, 20))
+FIGURES_SHEET_MAX = 20_000  # the workbook stays a summary: figures.csv has them all
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+INT_FORMAT = "[$-42A]#,##0"
+DEC_FORMAT = "[$-42A]#,##0.0##"
+_DATE_FORMATS = {3: "dd/mm/yyyy", 2: "mm/yyyy", 1: "yyyy"}
+# units whose values add up across communes (a percentage or a ratio's share does not)
+_ADDITIVE_UNITS = frozenset({"km", "m", "m2", "ha", "VND", "household", "person", "labour_day",
+                             "village", "count"})
+_GREEN, _RED, _AMBER, _BLUE = "#C6EFCE", "#FFC7CE", "#FFEB9C", "#DDEBF7"
+
+
+def _t(key: str, **values: Any) -> str:
+    return i18n.t("export", key, **values)
+
+
+def _label(prefix: str, code: Any) -> Any:
+    """A code in words (`prefix_code` in locale/export.yaml); an unknown code stays as it is."""
+    if not isinstance(code, str) or not code:
+        return None
+    key = f"{prefix}_{code}"
+    return _t(key) if key in i18n.catalogue("export") else code
+
+
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def excel_date(iso: Any) -> tuple[date, str] | None:
+    """A report date (ISO, possibly partial: 2023, 2023-08, 2023-08-15) as a real date and the
+    number format that shows only the precision known."""
+    if not isinstance(iso, str) or not iso:
+        return None
+    parts = iso.split("-")
+    try:
+        numbers = [int(p) for p in parts[:3]]
+        full = numbers + [1] * (3 - len(numbers))
+        return date(full[0], full[1], full[2]), _DATE_FORMATS[len(numbers)]
+    except (ValueError, KeyError):
+        return None
+
+
+def _place_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (sort_key(row.get("province")), sort_key(row.get("district")),
+            sort_key(row.get("commune")), row.get("report_date") or "", row.get("file") or "")
+
+
+@dataclass
+class _Formats:
+    title: Any
+    note: Any
+    head: Any
+    head_rotated: Any
+    text: Any
+    quoted: Any
+    wrap: Any
+    int: Any
+    dec: Any
+    dates: dict[str, Any]
+    status: Any
+    total: Any
+    link: Any
+    green: Any
+    red: Any
+    amber: Any
+
+
+def _formats(wb: Any) -> _Formats:
+    base = {"valign": "top", "font_name": "Times New Roman", "font_size": 11}
+    head = {**base, "bold": True, "bg_color": _BLUE, "border": 1, "text_wrap": True, "align": "center",
+            "valign": "vcenter"}
+    return _Formats(
+        title=wb.add_format({**base, "bold": True, "font_size": 14}),
+        note=wb.add_format({**base, "italic": True, "font_color": "#555555"}),
+        head=wb.add_format(head),
+        head_rotated=wb.add_format({**head, "rotation": 90}),
+        text=wb.add_format({**base, "border": 1}),
+        quoted=wb.add_format({**base, "border": 1, "quote_prefix": True}),
+        wrap=wb.add_format({**base, "border": 1, "text_wrap": True}),
+        int=wb.add_format({**base, "border": 1, "num_format": INT_FORMAT}),
+        dec=wb.add_format({**base, "border": 1, "num_format": DEC_FORMAT}),
+        dates={f: wb.add_format({**base, "border": 1, "num_format": f, "align": "center"})
+               for f in _DATE_FORMATS.values()},
+        status=wb.add_format({**base, "border": 1, "align": "center", "shrink": True}),
+        total=wb.add_format({**base, "bold": True, "border": 1, "num_format": DEC_FORMAT, "top": 2}),
+        link=wb.add_format({**base, "border": 1, "font_color": "blue", "underline": 1}),
+        green=wb.add_format({"bg_color": _GREEN, "font_color": "#006100"}),
+        red=wb.add_format({"bg_color": _RED, "font_color": "#9C0006"}),
+        amber=wb.add_format({"bg_color": _AMBER, "font_color": "#9C5700"}),
+    )
+
+
+class _Sheet:
+    """One worksheet written row by row (constant-memory mode writes each row once, in order)."""
+
+    def __init__(self, wb: Any, fmt: _Formats, name: str, title: str, widths: list[float],
+                 note: str | None = None) -> None:
+        self.ws = wb.add_worksheet(name[:31])
+        self.fmt = fmt
+        self.row = 0
+        for col, width in enumerate(widths):
+            self.ws.set_column(col, col, width)
+        self.ws.write_string(0, 0, title, fmt.title)
+        self.row = 1
+        if note:
+            self.ws.write_string(1, 0, note, fmt.note)
+            self.row = 2
+        self.head_row = self.row
+        ws = self.ws
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)  # every column on the page width, as many pages down as needed
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        ws.repeat_rows(0, self.head_row)
+        ws.set_footer("&C&P / &N")
+
+    def header(self, labels: list[str], rotated: set[int] = frozenset(), height: float | None = None) -> None:
+        for col, label in enumerate(labels):
+            self.ws.write_string(self.row, col, label, self.fmt.head_rotated if col in rotated else self.fmt.head)
+        if height:
+            self.ws.set_row(self.row, height)
+        self.ws.freeze_panes(self.row + 1, 0)
+        self.row += 1
+
+    def cell(self, col: int, value: Any, fmt: Any = None) -> None:
+        """One cell: numbers stay numbers, formula-like text stays text, a date is a date."""
+        ws, row = self.ws, self.row
+        value = _plain(value)
+        if value is None:
+            ws.write_blank(row, col, None, fmt or self.fmt.text)
+        elif isinstance(value, bool):
+            ws.write_boolean(row, col, value, fmt or self.fmt.text)
+        elif isinstance(value, (int, float)):
+            if fmt is None:
+                fmt = self.fmt.dec if isinstance(value, float) and not float(value).is_integer() else self.fmt.int
+            ws.write_number(row, col, value, fmt)
+        elif isinstance(value, date):
+            ws.write_datetime(row, col, value, fmt)
+        else:
+            # write_string never reads "=..." as a formula; the quote prefix keeps it text when edited
+            text = str(value)
+            ws.write_string(row, col, text, self.fmt.quoted if text.startswith(_FORMULA_START)
+                            else fmt or self.fmt.text)
+
+    def date_cell(self, col: int, iso: Any) -> None:
+        found = excel_date(iso)
+        if found is None:
+            self.cell(col, iso)
+        else:
+            self.ws.write_datetime(self.row, col, found[0], self.fmt.dates[found[1]])
+
+    def link(self, col: int, target: str | None) -> None:
+        """A link to a review page, as a HYPERLINK formula: relative, with forward slashes, read
+        the same by Excel and LibreOffice on any system, and not counted against a sheet's links."""
+        if not target:
+            self.cell(col, None)
+            return
+        label = _t("open_page")
+        quoted = target.replace('"', '""')
+        self.ws.write_formula(self.row, col, f'=HYPERLINK("{quoted}","{label}")', self.fmt.link, label)
+
+    def next_row(self) -> None:
+        self.row += 1
+
+
+def _criterion_header(number: int) -> str:
+    try:
+        from extractor.extract.criteria_sets import criterion_name
+
+        name = criterion_name(number) or ""
+    except Exception:  # noqa: BLE001 - a header without the name is still a header
+        name = ""
+    return _t("col_criterion", number=number, name=name).strip()
+
+
+# -- the sheets ----------------------------------------------------------------------------
+
+def _flags_by_file(flags: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in flags:
+        if f.get("scope") == "document" and f.get("file"):
+            by_file[f["file"]].append(f)
+    return by_file
+
+
+def _message(flag: dict[str, Any]) -> str:
+    if i18n.language() == "en" and flag.get("message_en"):
+        return str(flag["message_en"])
+    return str(flag.get("message") or "")
+
+
+def _met_numbers(row: dict[str, Any]) -> int:
+    return sum(1 for n in CRITERIA if row.get(f"tc{n:02d}") == "met")
+
+
+def _summary_sheet(wb: Any, fmt: _Formats, tables: dict[str, pd.DataFrame], crit: list[dict[str, Any]],
+                   root: str | None) -> None:
+    """Per district and for all: communes reporting, criteria met, communes meeting all
+    criteria, flags by severity; then indicator totals per district; then overall counts."""
+    districts: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in crit:
+        districts[(row.get("province") or "", row.get("district") or "")].append(row)
+    order = sorted(districts, key=lambda k: (sort_key(k[0]), sort_key(k[1])))
+    severities: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    communes = _records(tables["communes"])
+    for c in communes:
+        key = (c.get("province") or "", c.get("district") or "")
+        for sev in ("error", "warning", "info"):
+            severities[key][sev] += int(c.get(f"flags_{sev}") or 0)
+    reports = Counter((c.get("province") or "", c.get("district") or "") for c in communes)
+    n = len(CRITERIA)
+    labels = [_t("col_district"), _t("col_province"), _t("col_communes_reporting"), _t("col_reports"),
+              _t("col_mean_met"), _t("col_communes_met_all", n=n), _t("sev_error"), _t("sev_warning"),
+              _t("sev_info")]
+    sheet = _Sheet(wb, fmt, _t("sheet_summary"), _t("title_summary"), [24, 16, 12, 11, 14, 14, 10, 11, 10],
+                   _t("generated_by", version=__version__, root=root or "-"))
+    sheet.header(labels, height=45)
+    ws = sheet.ws
+    first = sheet.row
+
+    def totals_row(name: str, province: str, rows: list[dict[str, Any]], sev: Counter[str], nrep: int,
+                   cell_fmt: Any = None) -> None:
+        met = [_met_numbers(r) for r in rows]
+        values = [name, province, len(rows), nrep, (sum(met) / len(met)) if met else None,
+                  sum(1 for m in met if m == n), sev["error"], sev["warning"], sev["info"]]
+        for col, v in enumerate(values):
+            sheet.cell(col, v, cell_fmt)
+        sheet.next_row()
+
+    for key in order:
+        totals_row(key[1] or _t("no_district"), key[0], districts[key], severities[key], reports[key])
+    all_sev: Counter[str] = Counter()
+    for s in severities.values():
+        all_sev.update(s)
+    totals_row(_t("all_districts"), "", crit, all_sev, len(communes), fmt.total)
+    if sheet.row > first + 1:
+        ws.conditional_format(first, 5, sheet.row - 2, 5, {"type": "cell", "criteria": ">", "value": 0,
+                                                          "format": fmt.green})
+        ws.conditional_format(first, 6, sheet.row - 2, 6, {"type": "cell", "criteria": ">", "value": 0,
+                                                          "format": fmt.red})
+
+    # indicator totals: one row per indicator with a value, one column per district
+    indicators = _records(tables["indicators"])
+    catalogue = indicator_by_key()
+    keys = [k for k in tables["indicators"].columns if k in catalogue and catalogue[k].unit in _ADDITIVE_UNITS
+            and tables["indicators"][k].notna().any()]
+    if keys:
+        sheet.next_row()
+        ws.write_string(sheet.row, 0, _t("title_indicator_totals"), fmt.title)
+        sheet.next_row()
+        heads = [_t("col_indicator"), _t("col_unit")] + [k[1] or _t("no_district") for k in order] \
+            + [_t("all_districts")]
+        for col, label in enumerate(heads):
+            ws.write_string(sheet.row, col, label, fmt.head)
+        sheet.next_row()
+        for k in keys:
+            ind = catalogue[k]
+            sheet.cell(0, ind.name_vi if i18n.language() == "vi" else ind.name_en, fmt.wrap)
+            sheet.cell(1, _label("unit", ind.unit))
+            total = 0.0
+            for col, dkey in enumerate(order, start=2):
+                vals = [r[k] for r in indicators if (r.get("province") or "", r.get("district") or "") == dkey
+                        and r.get(k) is not None]
+                sheet.cell(col, sum(vals) if vals else None)
+                total += sum(vals)
+            sheet.cell(len(order) + 2, total, fmt.total)
+            sheet.next_row()
+
+    summary = tables.get("summary")
+    if summary is not None:
+        sheet.next_row()
+        ws.write_string(sheet.row, 0, _t("title_counts"), fmt.title)
+        sheet.next_row()
+        sheet.cell(0, _t("sum_version"))
+        sheet.cell(1, __version__)
+        sheet.next_row()
+        for k, v in zip(summary["key"], summary["value"], strict=True):
+            sheet.cell(0, _t(f"sum_{k}"))
+            sheet.cell(1, v)
+            sheet.next_row()
+
+
+def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
+                    flags_by_file: dict[str, list[dict[str, Any]]], root: str | None) -> None:
+    n = len(CRITERIA)
+    labels = ([_t("col_seq"), _t("col_district"), _t("col_commune"), _t("col_report_date")]
+              + [_criterion_header(k) for k in CRITERIA]
+              + [_t("col_criteria_met_count"), _t("col_met_standard"), _t("sev_error"), _t("sev_warning"),
+                 _t("sev_info"), _t("col_flag_messages"), _t("col_file"), _t("col_review")])
+    widths = [5, 16, 16, 10] + [5.5] * n + [7, 11, 5, 5, 5, 50, 24, 8]
+    sheet = _Sheet(wb, fmt, _t("sheet_criteria"), _t("title_criteria"), widths)
+    rotated = set(range(4, 4 + n)) | {4 + n, 6 + n, 7 + n, 8 + n}
+    sheet.header(labels, rotated, height=150)
+    sheet.ws.freeze_panes(sheet.row, 3)
+    met_word, unmet_word = _t("status_met"), _t("status_unmet")
+    first = sheet.row
+    for seq, row in enumerate(crit, start=1):
+        file = row.get("file")
+        own = flags_by_file.get(file or "", [])
+        sev = Counter(f.get("severity") for f in own)
+        met = _met_numbers(row)
+        values = [seq, row.get("district"), row.get("commune")]
+        for col, v in enumerate(values):
+            sheet.cell(col, v)
+        sheet.date_cell(3, row.get("report_date"))
+        for k in CRITERIA:
+            status = row.get(f"tc{k:02d}")
+            sheet.cell(3 + k, met_word if status == "met" else unmet_word if status else None, fmt.status)
+        sheet.cell(4 + n, met)
+        sheet.cell(5 + n, _t("met_standard_yes") if met == n else _t("met_standard_no"), fmt.status)
+        for col, s in enumerate(("error", "warning", "info"), start=6 + n):
+            sheet.cell(col, sev[s] or None)
+        messages = "\n".join(f"{_t('sev_' + str(f.get('severity')))}: {_message(f)}" for f in own[:5])
+        sheet.cell(9 + n, messages or None, fmt.wrap)
+        sheet.cell(10 + n, links.relative_to(file, root))
+        sheet.link(11 + n, links.review_link(file))
+        sheet.next_row()
+    last = sheet.row - 1
+    if last >= first:
+        ws = sheet.ws
+        ws.conditional_format(first, 4, last, 3 + n, {"type": "cell", "criteria": "==", "value": f'"{met_word}"',
+                                                      "format": fmt.green})
+        ws.conditional_format(first, 4, last, 3 + n, {"type": "cell", "criteria": "==",
+                                                      "value": f'"{unmet_word}"', "format": fmt.red})
+        standard = _t("met_standard_yes")
+        ws.conditional_format(first, 5 + n, last, 5 + n, {"type": "cell", "criteria": "==",
+                                                          "value": f'"{standard}"', "format": fmt.green})
+        ws.conditional_format(first, 6 + n, last, 6 + n, {"type": "cell", "criteria": ">", "value": 0,
+                                                          "format": fmt.red})
+        ws.conditional_format(first, 7 + n, last, 7 + n, {"type": "cell", "criteria": ">", "value": 0,
+                                                          "format": fmt.amber})
+        ws.autofilter(first - 1, 0, last, 11 + n)
+
+
+def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: list[dict[str, Any]],
+                 columns: list[tuple[str, str, float]], root: str | None, title: str,
+                 note: str | None = None, anchor: Any = None) -> None:
+    """A long table: `columns` as (key, kind, width); kinds say how a code becomes words."""
+    sheet = _Sheet(wb, fmt, _t(f"sheet_{table}"), title, [w for _, _, w in columns], note)
+    sheet.header([_header(table, key) for key, _, _ in columns], height=32)
+    first = sheet.row
+    severity_col = next((i for i, (k, _, _) in enumerate(columns) if k == "severity"), None)
+    for seq, row in enumerate(rows, start=1):
+        for col, (key, kind, _) in enumerate(columns):
+            value = row.get(key)
+            if kind == "seq":
+                sheet.cell(col, seq)
+            elif kind == "date":
+                sheet.date_cell(col, value)
+            elif kind == "path":
+                sheet.cell(col, links.relative_to(value, root))
+            elif kind == "pointer":  # a page#anchor as text: cheap for a long sheet
+                sheet.cell(col, links.review_link(row.get("file"), anchor(row) if anchor else None))
+            elif kind == "link":
+                sheet.link(col, links.review_link(row.get("file"), anchor(row) if anchor else None))
+            elif kind == "text":
+                sheet.cell(col, value, fmt.wrap)
+            elif kind == "indicator":
+                ind = indicator_by_key().get(value) if value else None
+                sheet.cell(col, (ind.name_vi if i18n.language() == "vi" else ind.name_en) if ind else value)
+            elif kind == "message":
+                sheet.cell(col, _message(row), fmt.wrap)
+            elif kind == "reason":
+                sheet.cell(col, _t("duplicate_of", path=links.relative_to(row.get("duplicate_of"), root))
+                           if row.get("status") == "duplicate" else reason(row.get("code") or "internal_error"))
+            elif kind:
+                sheet.cell(col, _label(kind, value))
+            else:
+                sheet.cell(col, value)
+        sheet.next_row()
+    last = sheet.row - 1
+    if last >= first:
+        sheet.ws.autofilter(first - 1, 0, last, len(columns) - 1)
+        if severity_col is not None:
+            for sev, f in (("error", fmt.red), ("warning", fmt.amber)):
+                sheet.ws.conditional_format(first, severity_col, last, severity_col, {
+                    "type": "cell", "criteria": "==", "value": f'"{_t("sev_" + sev)}"', "format": f})
+
+
+def _header(table: str, key: str) -> str:
+    if key == "severity":
+        return _t("col_severity")
+    cat = i18n.catalogue("export")
+    if f"col_{key}" in cat:
+        return _t(f"col_{key}")
+    if table == "indicators":
+        ind = indicator_by_key().get(key)
+        if ind is not None:
+            name = ind.name_vi if i18n.language() == "vi" else ind.name_en
+            unit = _label("unit", ind.unit)
+            return f"{name} ({unit})" if unit else name
+    return key
+
+
+_COMMUNES = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("province", "", 14),
+             ("report_date", "date", 11), ("period", "", 11), ("document_number", "", 14),
+             ("document_kind", "kind", 11), ("criteria_met_count", "", 8), ("criteria_unmet_count", "", 8),
+             ("met_count_claimed", "", 8), ("criteria_met", "text", 22), ("criteria_unmet", "text", 16),
+             ("figures", "", 8), ("flags_error", "", 8), ("flags_warning", "", 8), ("flags_info", "", 8),
+             ("file", "path", 30), ("format", "", 7), ("review", "link", 8)]
+_FLAGS = [("seq", "seq", 5), ("scope", "scope", 12), ("commune", "", 16), ("severity", "sev", 11),
+          ("rule", "rule", 20), ("message", "message", 60), ("evidence", "text", 30), ("file", "path", 26),
+          ("review", "link", 8)]
+_FIGURES = [("commune", "", 14), ("seq", "", 5), ("value", "", 14), ("unit", "unit", 9), ("total", "", 11),
+            ("noun", "", 10), ("qualifier", "", 9), ("label", "text", 40), ("indicator", "indicator", 24),
+            ("section", "text", 24), ("text", "text", 20), ("page", "", 6), ("file", "path", 24),
+            ("review", "pointer", 30)]
+_ERRORS = [("seq", "seq", 5), ("file", "path", 40), ("status", "file_status", 14), ("reason", "reason", 40),
+           ("detail", "text", 30), ("format", "", 8)]
+
+
+def tables_to_workbook(tables: dict[str, pd.DataFrame], path: Path) -> None:
+    """Write report.xlsx from the consolidated tables (data codes) in the current language."""
+    import xlsxwriter
+
+    communes = sorted(_records(tables["communes"]), key=_place_key)
+    crit = sorted(_records(tables["criteria"]), key=_place_key)
+    root = links.common_root(r.get("file") for r in communes)
+    flags = _records(tables["flags"])
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                         "strings_to_urls": False, "strings_to_numbers": False})
+    try:
+        fmt = _formats(wb)
+        _summary_sheet(wb, fmt, tables, crit, root)
+        _criteria_sheet(wb, fmt, crit, _flags_by_file(flags), root)
+        _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"))
+        base = set(table_columns("indicators")) | {"review"}
+        ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
+            (k, "", 14) for k in tables["indicators"].columns if k not in base]
+        indicators = sorted(_records(tables["indicators"]), key=_place_key)
+        _table_sheet(wb, fmt, "indicators", indicators, ind_cols + [("review", "link", 8)], root,
+                     _t("title_indicators"))
+        ordered_flags = sorted(flags, key=lambda f: (f.get("scope") != "document",
+                                                     ("error", "warning", "info").index(f["severity"])
+                                                     if f.get("severity") in ("error", "warning", "info") else 3,
+                                                     sort_key(f.get("commune")), f.get("seq") or 0))
+        _table_sheet(wb, fmt, "flags", ordered_flags, _FLAGS, root, _t("title_flags"),
+                     anchor=lambda f: (links.flag_anchor(f.get("seq")) if f.get("scope") == "document"
+                                       else None))
+        figures = tables["figures"]
+        shown = figures.head(FIGURES_SHEET_MAX)
+        note = (_t("figures_capped", shown=i18n.format_number(len(shown)), total=i18n.format_number(len(figures)))
+                if len(figures) > len(shown) else None)
+        _table_sheet(wb, fmt, "figures", _records(shown), _FIGURES, root, _t("title_figures"), note,
+                     anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")))
+        _table_sheet(wb, fmt, "errors", _records(tables["errors"]), _ERRORS, root, _t("title_errors"))
+    finally:
+        wb.close()

@@ -1,0 +1,74 @@
+"""Flags across reports are kept per district: a changed report recomputes those of its own
+district only (no other record decoded), and the result equals a recomputation of all."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.ingest.plan import versions
+from extractor.ingest.run import update_corpus_flags
+from extractor.store.db import FileInfo, Store, district_key
+
+
+def _record(path: str, commune: str, district: str, km: float) -> dict[str, Any]:
+    loc = {"block": 1, "page": None, "start": 0, "end": 4}
+    return {"source": {"path": path, "sha256": f"sha-{path}-{km}", "format": "txt"},
+            "commune": commune, "district": district, "province": "Bắc Kạn", "document_number": None,
+            "report_date": "2023-08", "period": "2023", "document_kind": None, "signer": None,
+            "identity_evidence": {},
+            "criteria": {"met": [1], "unmet": [], "basically_met": [], "met_count_claimed": None,
+                         "unmet_count_claimed": None, "criteria_set": "commune-2021-2025", "evidence": []},
+            "figures": [{"value": km, "unit": "km", "text": f"{km} km", "location": loc, "rule": "r",
+                         "total": None, "noun": None, "qualifier": None, "label": "đường",
+                         "indicator": "road_km", "per": None, "section": [], "component": None}],
+            "flags": [], "extractor_version": "0.1.0"}
+
+
+def _save(store: Store, path: str, commune: str, district: str, km: float) -> None:
+    rec = _record(path, commune, district, km)
+    store.save_record(FileInfo(path, rec["source"]["sha256"], 1, "txt"), rec, versions())
+
+
+def _corpus_flags(store: Store) -> list[tuple[Any, ...]]:
+    return store.conn.execute("SELECT district, seq, rule, message, evidence FROM flags"
+                              " WHERE scope = 'corpus' ORDER BY district, seq").fetchall()
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "s.sqlite") as s:
+        # two reports of one commune and period that disagree, in each of two districts
+        _save(s, "/a/1.txt", "Lục Bình", "Bạch Thông", 10.0)
+        _save(s, "/a/2.txt", "Lục Bình", "Bạch Thông", 12.0)
+        _save(s, "/b/1.txt", "Quân Hà", "Chợ Đồn", 5.0)
+        _save(s, "/b/2.txt", "Quân Hà", "Chợ Đồn", 7.0)
+        yield s
+
+
+def test_only_the_changed_district_is_recomputed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert update_corpus_flags(store) == 2
+    assert [r[2] for r in _corpus_flags(store)] == ["duplicate_report_conflict"] * 2
+    assert update_corpus_flags(store) == 0  # nothing changed: nothing decoded
+
+    asked: list[str] = []
+    real = store.district_records
+    monkeypatch.setattr(store, "district_records", lambda key: asked.append(key) or real(key))
+    _save(store, "/a/2.txt", "Lục Bình", "Bạch Thông", 10.0)  # now agrees with /a/1.txt
+    assert update_corpus_flags(store) == 1
+    assert asked == [district_key("Bạch Thông")]
+    incremental = _corpus_flags(store)
+    assert len(incremental) == 1 and "Quân Hà" in incremental[0][3]
+
+    update_corpus_flags(store, force=True)  # everything recomputed gives the same rows
+    assert _corpus_flags(store) == incremental
+
+
+def test_a_district_whose_reports_are_gone_loses_its_flags(store: Store) -> None:
+    update_corpus_flags(store)
+    store.set_present(["/b/1.txt", "/b/2.txt"], False)
+    assert update_corpus_flags(store) == 1
+    flags = _corpus_flags(store)
+    assert len(flags) == 1 and "Lục Bình" in flags[0][3]
+    assert store.corpus_district_states().keys() == store.district_states().keys()

@@ -1,0 +1,60 @@
+"""The worker pool: a file over its time limit has its worker ended and the batch goes on; a
+worker that dies fails only its own file; results arrive while others are still read."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.core.settings import Settings
+from extractor.ingest.plan import file_to_found
+from extractor.ingest.workers import read_in_workers
+from extractor.store.db import FileInfo
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
+
+
+def _write(path: Path, copies: int = 1, note: str = "") -> FileInfo:
+    path.write_text("\n".join([SAMPLE.read_text(encoding="utf-8")] * copies) + note, encoding="utf-8")
+    return file_to_found(path).info
+
+
+def _collect(infos: list[FileInfo], settings: Settings, jobs: int = 2) -> dict[str, dict[str, Any]]:
+    results: dict[str, dict[str, Any]] = {}
+    read_in_workers(infos, jobs, lambda info, result: results.__setitem__(Path(info.path).name, result),
+                    settings)
+    return results
+
+
+def test_a_file_over_its_time_limit_is_abandoned_and_the_batch_goes_on(tmp_path: Path) -> None:
+    slow = _write(tmp_path / "rat-dai.txt", copies=40)  # a real long text: seconds to read
+    quick = [_write(tmp_path / f"ngan-{i}.txt", note=f"\nGhi chú {i}.\n") for i in range(3)]
+    start = time.perf_counter()
+    results = _collect([slow, *quick], Settings(file_timeout_s=1.5))
+    assert time.perf_counter() - start < 30
+    assert results["rat-dai.txt"] == {"error": "timeout", "detail": "> 1.5 s"}
+    assert all("record" in results[f"ngan-{i}.txt"] for i in range(3))
+
+
+def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.pipeline as pipeline
+
+    real = pipeline.extract
+
+    def crash_on_bad(path: str, settings: Settings) -> Any:
+        if "chet" in str(path):
+            os._exit(9)  # as a crash inside a native library ends the process
+        return real(path, settings)
+
+    # the workers are forked after this, so they run the patched function
+    monkeypatch.setattr(pipeline, "extract", crash_on_bad)
+    if __import__("multiprocessing").get_start_method() != "fork":
+        pytest.skip("the patch reaches forked workers only")
+    infos = [_write(tmp_path / "chet.txt"), *(_write(tmp_path / f"song-{i}.txt", note=f"\n{i}\n") for i in range(3))]
+    results = _collect(infos, Settings())
+    assert results["chet.txt"]["error"] == "worker_died"
+    assert all("record" in results[f"song-{i}.txt"] for i in range(3))
