@@ -95,8 +95,10 @@ class Namer:
         return name
 
 
-def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: random.Random) -> str:
-    """`numbers` written in `style`: items joined by a separator, runs sometimes as ranges."""
+def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: random.Random,
+                items: dict[int, str] | None = None) -> str:
+    """`numbers` written in `style`: items joined by a separator, runs sometimes as ranges.
+    `items`, when given, receives the text of each number written as an item of its own."""
     def item(n: int) -> str:
         return str(style["item"]).replace("{n}", str(n)).replace("{name}", namer(n))
 
@@ -107,7 +109,10 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
             form = rng.choice(style["ranges"])
             parts.append(form.replace("{a}", item(run[0])).replace("{b}", item(run[-1])))
         else:
-            parts += [item(n) for n in run]
+            texts = [item(n) for n in run]  # once: the namer may draw a name at random
+            parts += texts
+            if items is not None:
+                items.update(zip(run, texts, strict=True))
     seps = list(style["seps"])
     if any("," in p for p in parts):  # a name holding a comma ("phòng, chống") needs ";"
         seps = [s for s in seps if ";" in s] or ["; "]

@@ -659,6 +659,7 @@ class Builder:
             if "criterion_vs_figure" in kinds else set()
         self.choose_criteria("criteria_both_met_and_unmet" in kinds, keep_met)
         self.both: int | None = rng.choice(self.unmet) if "criteria_both_met_and_unmet" in kinds else None
+        self.list_items: dict[str, dict[int, str]] = {}  # list -> criterion -> its item text
         self.choose_scheme()
         eq_n = rng.randint(3, min(5, n_villages))
         self.eq_list = rng.sample(self.villages, eq_n)
@@ -907,13 +908,15 @@ class Builder:
                 text = form.replace("{n}", str(n))
                 text = text.replace("{name}", self.criterion_name(n))
                 self.blocks.append(Para([nf(text, "criterion_list")]))
+                self.list_items.setdefault(m.group(1), {})[n] = text.strip(" -+;.")
             return
         segs: list[Seg] = []
         pos = 0
         for m in banks.LIST_SLOT.finditer(line):
             segs += self.r.render(line[pos:m.start()])
             style = banks.pick_style(self.cb["list_styles"], m.group(2), self.rng)
-            text = banks.render_list(lists[m.group(1)], style, self.namer, self.rng)
+            text = banks.render_list(lists[m.group(1)], style, self.namer, self.rng,
+                                     self.list_items.setdefault(m.group(1), {}))
             segs.append(nf(text, "criterion_list") if re.search(r"\d", text) else Seg(text))
             pos = m.end()
         segs += self.r.render(line[pos:])
@@ -1063,7 +1066,10 @@ class Builder:
                               "description": f"The report claims {crit['met_count_claimed']} criteria "
                                              f"met but lists {len(crit['met'])}."})
             else:
-                flags.append({"kind": kind, "must": True, "evidence": [f"Tiêu chí số {self.both}"],
+                # the criterion as one of its lists writes it (not inside a range)
+                written = [self.list_items.get(side, {}).get(self.both) for side in ("unmet", "met")]
+                evidence = next((w for w in written if w), f"Tiêu chí số {self.both}")
+                flags.append({"kind": kind, "must": True, "evidence": [evidence],
                               "description": f"Criterion {self.both} is listed as met and as unmet."})
                 unmet_claim = self.r.rendered.get(("unmet_claim", ""), [])
                 flags.append({"kind": "criteria_count_mismatch", "must": False,
