@@ -249,6 +249,16 @@ def test_list_items_under_an_intro_line() -> None:
     assert r.unmet_count_claimed == 2 and r.conflicts == []
 
 
+def test_name_bullets_under_an_opening_line() -> None:
+    r = criteria_of(DATE_2023, "- Kết quả: xã đạt 17 tiêu chí, cụ thể như sau:",
+                    "* Các tiêu chí chưa đạt:", "- Thu nhập;", "- Y tế.",
+                    "- Thu nhập bình quân đạt 48 triệu đồng/người/năm.")
+    assert r.unmet == [10, 15] and r.met_count_claimed == 17
+    assert r.met == [n for n in range(1, 20) if n not in (10, 15)]
+    # without the opening line a bullet of names states nothing
+    assert criteria_of(DATE_2023, "Xã tổ chức các lớp tập huấn về:", "- Thu nhập;", "- Y tế.").unmet == []
+
+
 def test_no_statement_gives_nothing() -> None:
     r = criteria_of(DATE_2023, "Xã tổ chức tuyên truyền về nông thôn mới được 8/8 thôn.",
                     "Tiêu chí số 5 Trường học", "phân công cho các đoàn thể phụ trách các tiêu chí")

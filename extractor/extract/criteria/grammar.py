@@ -249,6 +249,19 @@ def text_to_groups(text: str, size: int) -> list[Group]:
     return _join_groups(sorted(groups, key=lambda g: g.start), text)
 
 
+def bullet_to_group(text: str) -> Group | None:
+    """A list item that holds only criterion names ("- Thu nhập;", "+ Điện và Y tế."): read
+    under an opening statement ("Các tiêu chí chưa đạt:") that waits for its list."""
+    c = rx().c
+    lead = c["bullet_lead"].match(text)
+    if not lead:
+        return None
+    refs = _names_from(text, lead.end())
+    if not refs or not c["bullet_rest"].fullmatch(text[refs[-1].end:]):
+        return None
+    return Group(refs[0].start, refs[-1].end, refs)
+
+
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
