@@ -43,9 +43,7 @@ def _seconds_per_char(unit: str, size: int) -> float:
 @pytest.mark.parametrize("shape", [
     "paragraph_repeated",
     "one_long_line",
-    pytest.param("criteria_list", marks=pytest.mark.xfail(
-        run=False, reason="extract/criteria/grammar.py text_to_groups and name_after slice the "
-                          "rest of the text at every reference (text[end:]), quadratic: 1 MB ~40 s")),
+    "criteria_list",
 ])
 def test_time_per_character_is_flat_from_100kb_to_1mb(shape: str) -> None:
     unit = SHAPES[shape]()

@@ -8,6 +8,7 @@ patterns/status_words.yaml; the claim types here are shared by the prose and tab
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +29,16 @@ class _Rx:
     plan_heading: re.Pattern[str]
     result_heading: re.Pattern[str]
     c: dict[str, re.Pattern[str]]
+    # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an offset
+    # instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
+    at: dict[str, re.Pattern[str]]
+
+
+# how far back a pattern that must end where a reference starts ("09 tiêu chí (") may look
+_LOOKBACK = 200
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
+_COUNT_STOP = re.compile(r"[:;,.(]")
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +52,9 @@ def rx() -> _Rx:
         status_year=re.compile(sw["status_year"]["regex"]),
         plan_heading=re.compile(sw["plan_heading"]["regex"]),
         result_heading=re.compile(sw["result_heading"]["regex"]),
-        c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v})
-
-
+        c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v},
+        at={k: re.compile(v["regex"][1:]) for k, v in cr.items()
+            if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")})
 
 
 @dataclass
@@ -106,12 +117,28 @@ class State:
 
 def text_to_statuses(text: str) -> list[Status]:
     """Status phrases of a text, earlier pattern entries winning overlaps."""
-    found: list[Status] = []
+    found: list[Status] = []  # kept sorted and disjoint: an overlap is checked on neighbours
+    starts: list[int] = []
     for status, regex in rx().statuses:
         for m in regex.finditer(text):
-            if not any(s.start < m.end() and m.start() < s.end for s in found):
-                found.append(Status(m.start(), m.end(), status))
-    return sorted(found, key=lambda s: s.start)
+            i = bisect_left(starts, m.start())
+            if (i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()):
+                continue
+            found.insert(i, Status(m.start(), m.end(), status))
+            starts.insert(i, m.start())
+    return found
+
+
+def first_at(statuses: list[Status], pos: int) -> int:
+    """Index of the first status starting at or after `pos` (statuses sorted by start)."""
+    lo, hi = 0, len(statuses)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if statuses[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def valid_number(n: int, size: int) -> bool:
@@ -121,15 +148,15 @@ def valid_number(n: int, size: int) -> bool:
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
     """(name number, end) of a criterion name right after `pos` (after a dash, colon...); a
     name in brackets ends after its closing bracket."""
-    lead = rx().c["name_lead"].match(text[pos:])
-    start = pos + (lead.end() if lead else 0)
+    lead = rx().at["name_lead"].match(text, pos)
+    start = lead.end() if lead else pos
     m = name_regex().match(text, start)
     if not m:
         return None
     number = lookup_name(m.group(0))
     end = m.end()
-    if lead and "(" in lead.group(0) and (close := re.match(r"\s*\)", text[end:])):
-        end += close.end()
+    if lead and "(" in lead.group(0) and (close := _CLOSE_BRACKET.match(text, end)):
+        end = close.end()
     return (number, end) if number is not None else None
 
 
@@ -137,34 +164,34 @@ def _continue_list(text: str, refs: list[Ref], end: int, size: int) -> int:
     """Extend a list from its first reference: further numbers after a separator, elided runs
     ("1, 2, …, 19") and ranges ("16-19", "TC1 - TC6"). A bare next number must end the list
     or be followed by a status word or a name. Returns the list's end."""
-    c = rx().c
+    at = rx().at
     while True:
-        rng = c["list_range"].match(text[end:])
+        rng = at["list_range"].match(text, end)
         if rng:
             last = int(rng.group("n"))
-            after = end + rng.end()
-            if refs[-1].number < last <= size and c["list_end"].match(text[after:]):
+            after = rng.end()
+            if refs[-1].number < last <= size and at["list_end"].match(text, after):
                 refs += [Ref(k, end, after) for k in range(refs[-1].number + 1, last)]
-                refs.append(Ref(last, end + rng.start("item"), after))
+                refs.append(Ref(last, rng.start("item"), after))
                 end = after
                 continue
-        gap = c["list_ellipsis"].match(text[end:])
+        gap = at["list_ellipsis"].match(text, end)
         if gap and refs[-1].number < int(gap.group("n")) <= size:
             last = int(gap.group("n"))
-            refs += [Ref(k, end, end + gap.end()) for k in range(refs[-1].number + 1, last)]
-            refs.append(Ref(last, end + gap.start("item"), end + gap.end()))
-            end += gap.end()
+            refs += [Ref(k, end, gap.end()) for k in range(refs[-1].number + 1, last)]
+            refs.append(Ref(last, gap.start("item"), gap.end()))
+            end = gap.end()
             continue
-        nxt = c["list_next"].match(text[end:])
+        nxt = at["list_next"].match(text, end)
         if not nxt:
             return end
         n2 = int(nxt.group("n"))
-        after = end + nxt.end()
+        after = nxt.end()
         named = name_after(text, after)
-        if not valid_number(n2, size) or not (named or c["list_end"].match(text[after:])
-                                              or c["list_range"].match(text[after:])):
+        if not valid_number(n2, size) or not (named or at["list_end"].match(text, after)
+                                              or at["list_range"].match(text, after)):
             return end
-        ref = Ref(n2, end + nxt.start("item"), after)
+        ref = Ref(n2, nxt.start("item"), after)
         if named:
             ref.name_number, ref.end = named[0], named[1]
         refs.append(ref)
@@ -173,7 +200,7 @@ def _continue_list(text: str, refs: list[Ref], end: int, size: int) -> int:
 
 def _names_from(text: str, pos: int) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
-    c = rx().c
+    sep_rx = rx().at["names_sep"]
     refs: list[Ref] = []
     while True:
         nm = name_regex().match(text, pos)
@@ -182,23 +209,37 @@ def _names_from(text: str, pos: int) -> list[Ref]:
             return refs
         refs.append(Ref(number, nm.start(), nm.end()))
         pos = nm.end()
-        sep = c["names_sep"].match(text[pos:])
-        if not sep or not name_regex().match(text, pos + sep.end()):
+        sep = sep_rx.match(text, pos)
+        if not sep or not name_regex().match(text, sep.end()):
             return refs
-        pos += sep.end()
+        pos = sep.end()
 
 
-def _status_follows(text: str, end: int) -> bool:
-    """Does a status phrase follow `end` across a gap such as " hiện " or ": "?"""
-    after = [s for s in text_to_statuses(text[end:])]
-    return bool(after) and rx().c["follow_gap"].match(text[end:end + after[0].start]) is not None
+def _status_follows(text: str, end: int, statuses: list[Status]) -> bool:
+    """Does a status phrase of `statuses` follow `end` across a gap such as " hiện " or ": "?"""
+    i = first_at(statuses, end)
+    return i < len(statuses) and rx().at["follow_gap"].match(text, end, statuses[i].start) is not None
 
 
 def _clause_starts(text: str) -> list[int]:
     """Offsets where a clause may open a list without "tiêu chí" before it."""
-    c = rx().c
-    return [m.end() for m in re.finditer(r"(?:^|[;:(,–-])\s*", text)
-            if c["bare_clause_start"].search(text[:m.end()])]
+    start_rx = rx().c["bare_clause_start"]
+    # the pattern must end at the mark's end; it can begin no earlier than the mark itself
+    return [m.end() for m in _CLAUSE_MARK.finditer(text) if start_rx.search(text, m.start(), m.end())]
+
+
+class _Taken:
+    """Spans already read as references, as a mask over the text: checking a span costs its
+    length, not the number of spans read so far."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size + 1)
+
+    def free(self, a: int, b: int) -> bool:
+        return self.mask.find(1, a, max(b, a + 1)) == -1
+
+    def take(self, a: int, b: int) -> None:
+        self.mask[a:b] = b"\x01" * (b - a)
 
 
 def text_to_groups(text: str, size: int) -> list[Group]:
@@ -209,18 +250,15 @@ def text_to_groups(text: str, size: int) -> list[Group]:
     ("8, 16, 19 không đạt")."""
     c = rx().c
     groups: list[Group] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(s < b and a < e for s, e in taken)
+    taken = _Taken(len(text))
 
     def add(refs: list[Ref], start: int, end: int) -> None:
         groups.append(Group(refs[0].start, end, refs))
-        taken.append((start, end))
+        taken.take(start, end)
 
     for m in c["reference"].finditer(text):
         n = int(m.group("n"))
-        if not free(m.start(), m.end()) or not valid_number(n, size):
+        if not taken.free(m.start(), m.end()) or not valid_number(n, size):
             continue
         refs = [Ref(n, m.start(), m.end())]
         end = m.end()
@@ -230,21 +268,23 @@ def text_to_groups(text: str, size: int) -> list[Group]:
             end = named[1]
         add(refs, m.start(), _continue_list(text, refs, end, size))
     for m in c["names_intro"].finditer(text):
-        if free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end())):
+        if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end())):
             add(refs, m.start(), refs[-1].end)
     if c["criteria_word"].search(text):
+        statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
         for m in c["bare_item"].finditer(text):
             n = int(m.group("n"))
-            if not free(m.start(), m.end()) or not valid_number(n, size):
+            if not taken.free(m.start(), m.end()) or not valid_number(n, size):
                 continue
             refs = [Ref(n, m.start(), m.end())]
             end = _continue_list(text, refs, m.end(), size)
-            if c["bare_lead"].search(text[:m.start()]) or (
-                    m.start() in starts and len(refs) > 1 and _status_follows(text, end)):
+            if c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
+                    m.start() in starts and len(refs) > 1 and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
         for pos in sorted(starts):
-            if free(pos, pos + 1) and (refs := _names_from(text, pos)) and _status_follows(text, refs[-1].end):
+            if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos))
+                    and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
     return _join_groups(sorted(groups, key=lambda g: g.start), text)
 
@@ -265,14 +305,31 @@ def bullet_to_group(text: str) -> Group | None:
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
-    sep = rx().c["group_join"]
+    sep = rx().at["group_join"]
     out: list[Group] = []
     for g in groups:
-        if out and out[-1].end <= g.start and sep.fullmatch(text[out[-1].end:g.start]):
-            out[-1] = Group(out[-1].start, g.end, out[-1].refs + g.refs)
+        if out and out[-1].end <= g.start and sep.fullmatch(text, out[-1].end, g.start):
+            out[-1].refs.extend(g.refs)
+            out[-1].end = g.end
         else:
-            out.append(g)
+            out.append(Group(g.start, g.end, list(g.refs)))
     return out
+
+
+def _spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(text)]
+
+
+def _any_within(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Does a span of `spans` (sorted, disjoint) lie within [a, b)?"""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][0] < a:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(spans) and spans[lo][1] <= b
 
 
 def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
@@ -281,23 +338,39 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     report's `year` in its sentence, is past."""
     p = rx()
     clauses = text_to_sentences(text)
+    baselines, targets = _spans(p.baseline, text), _spans(p.target, text)
+    years = [(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
+    ci, yi, last_year = 0, 0, None
+    # statuses come sorted by start: the clause and the last year before each are walked once
     for s in statuses:
-        clause_start = next(a for a, b in clauses if s.start < b or b == len(text))
-        years = [int(m.group("y")) for m in p.status_year.finditer(text, 0, s.start)]
-        s.past = bool(p.baseline.search(text, clause_start, s.start)) or bool(
-            year is not None and years and years[-1] < year)
-        s.target = plan or bool(p.target.search(text, clause_start, s.start))
+        while ci < len(clauses) - 1 and not (s.start < clauses[ci][1] or clauses[ci][1] == len(text)):
+            ci += 1
+        clause_start = clauses[ci][0] if clauses else 0
+        while yi < len(years) and years[yi][0] <= s.start:
+            last_year = years[yi][1]
+            yi += 1
+        s.past = _any_within(baselines, clause_start, s.start) or bool(
+            year is not None and last_year is not None and last_year < year)
+        s.target = plan or _any_within(targets, clause_start, s.start)
 
 
 def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list[Group]) -> Status | None:
     """The status after the list that a count introduces: "13 tiêu chí là TC1 - TC6, TC8 đã
-    đạt chuẩn"."""
-    c = rx().c
-    for g in groups:
-        if g.start >= pos and c["count_list_gap"].match(text[pos:g.start]):
-            after = [s for s in statuses if s.start >= g.end]
-            if after and c["follow_gap"].match(text[g.end:after[0].start]):
-                return after[0]
+    đạt chuẩn". Only the first list after the count can be its list (sorted groups)."""
+    at = rx().at
+    lo, hi = 0, len(groups)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if groups[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo == len(groups) or not at["count_list_gap"].match(text, pos, groups[lo].start):
+        return None
+    g = groups[lo]
+    i = first_at(statuses, g.end)
+    if i < len(statuses) and at["follow_gap"].match(text, g.end, statuses[i].start):
+        return statuses[i]
     return None
 
 
@@ -306,7 +379,7 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
     "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
     another time (a baseline, an earlier year than `year`) are skipped."""
-    c = rx().c
+    c, at = rx().c, rx().at
     statuses = text_to_statuses(text)
     mark_targets(text, statuses, plan=False, year=year)
     groups = text_to_groups(text, size)
@@ -315,32 +388,34 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
         n, of = int(m.group("n")), m.group("of")
         if n > size or (of is not None and int(of) != size):
             continue
-        if c["other_scheme"].match(text[m.end():]):
+        if at["other_scheme"].match(text, m.end()):
             continue
         status = None
-        left = [s for s in statuses if s.end <= m.start()
-                and c["count_left_gap"].match(text[s.end:m.start()])]
-        if left:
-            status = left[-1]
-            if c["other_subject"].search(text[:status.start]):
+        # only the nearest status on either side can reach the count: a farther one would
+        # have a status word in its gap, which the gap patterns do not allow
+        i = first_at(statuses, m.start())
+        nearest_left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
+        if nearest_left and at["count_left_gap"].match(text, nearest_left.end, m.start()):
+            status = nearest_left
+            if c["other_subject"].search(text, max(0, status.start - _LOOKBACK), status.start):
                 continue
         else:
-            stop = re.search(r"[:;,.(]", text[m.end():])
-            limit = m.end() + (stop.start() if stop else len(text) - m.end())
-            right = [s for s in statuses if m.end() <= s.start < limit
-                     and c["count_right_gap"].match(text[m.end():s.start])]
-            status = right[0] if right else None
+            j = first_at(statuses, m.end())
+            right = statuses[j] if j < len(statuses) else None
+            if right and not _COUNT_STOP.search(text, m.end(), right.start) and \
+                    at["count_right_gap"].match(text, m.end(), right.start):
+                status = right
         if status is None:
             status = _status_after_list(text, m.end(), statuses, groups)
         if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
+    baselines, targets = _spans(rx().baseline, text), _spans(rx().target, text)
     for m in c["count_after"].finditer(text):
         n, of = int(m.group("n")), m.group("of")
         if n > size or (of is not None and int(of) != size):
             continue
-        mid = [s for s in text_to_statuses(m.group("mid"))]
-        if not mid or rx().baseline.search(text, 0, m.start()):
+        mid = text_to_statuses(m.group("mid"))
+        if not mid or _any_within(baselines, 0, m.start()):
             continue
-        target = bool(rx().target.search(text, 0, m.start()))
-        out.append((m.start(), m.end(), n, mid[-1].status, target))
+        out.append((m.start(), m.end(), n, mid[-1].status, _any_within(targets, 0, m.start())))
     return out
