@@ -17,6 +17,7 @@ import yaml
 
 from extractor.core.data import load_pattern
 from extractor.text.normalize import normalize
+from extractor.text.units import strip_diacritics
 
 DEFAULT_LEVEL = "commune"
 DEFAULT_TIER = "standard"
@@ -156,3 +157,60 @@ def _keys(level: str) -> dict[str, int]:
 def lookup_name(text: str, level: str = DEFAULT_LEVEL) -> int | None:
     """The criterion number a name (as matched by `name_regex`) stands for."""
     return _keys(level).get(_name_key(text))
+
+
+_OCR_WORD = re.compile(r"[^\W_]+")
+_OCR_WORD_GAP = re.compile(r"[\s,\-–]*")
+# a name shorter than this is matched by OCR only without an edit ("Điện" must not read "Điểm")
+_OCR_EDIT_MIN_LETTERS = 8
+
+
+@cache
+def _stripped_names(level: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """Every name as its words with marks stripped and case folded, longest name first."""
+    conj = _conjunctions()
+    out = []
+    for name, number in name_table(level):
+        words = [strip_diacritics(w) for w in re.split(r"[\s,\-–]+", normalize(name).casefold()) if w]
+        out.append((tuple(strip_diacritics(conj[0]) if w in map(strip_diacritics, conj) else w
+                          for w in words), number))
+    return tuple(out)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i:]
+
+
+def ocr_name_at(text: str, pos: int, level: str = DEFAULT_LEVEL) -> tuple[int, int] | None:
+    """(number, end) of a criterion name starting at `pos` in text read by OCR: compared with
+    tone and vowel marks stripped ("Nhà ở dân cữ"), one edit allowed in a name of at least
+    eight letters ("Nhật ở dân cư"). For OCR text only: typed text is matched exactly."""
+    conj = {strip_diacritics(w) for w in _conjunctions()}
+    words: list[tuple[str, int]] = []
+    at = pos
+    longest = max((len(w) for w, _ in _stripped_names(level)), default=0)
+    while len(words) < longest:
+        m = _OCR_WORD.match(text, at)
+        if not m:
+            break
+        w = strip_diacritics(m.group(0).casefold())
+        words.append((strip_diacritics(_conjunctions()[0]) if w in conj else w, m.end()))
+        at = _OCR_WORD_GAP.match(text, m.end()).end()  # type: ignore[union-attr]
+    for name_words, number in _stripped_names(level):
+        k = len(name_words)
+        if k > len(words):
+            continue
+        got, want = " ".join(w for w, _ in words[:k]), " ".join(name_words)
+        letters = len(want.replace(" ", ""))
+        if got == want or (letters >= _OCR_EDIT_MIN_LETTERS and _within_one_edit(got, want)):
+            return number, words[k - 1][1]
+    return None

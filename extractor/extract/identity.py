@@ -103,15 +103,38 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                 continue
             start = m.start("prefix") if numbered else m.start("name")
             end = m.start("name") + len(name)
-            spelling, loc = original_text(outline, i, start, end)
-            if caps:
-                spelling = spelling.title()
-            name = text[start:end]
+            joined = None
+            if not numbered and ob.block.confidence is not None:
+                joined = _across_stray_mark(text, end, name, level, caps)
+            if joined is not None:
+                name, end = joined
+                spelling, loc = name.title() if caps else name, original_text(outline, i, start, end)[1]
+            else:
+                spelling, loc = original_text(outline, i, start, end)
+                if caps:
+                    spelling = spelling.title()
+                name = text[start:end]
             weight = _zone_weight(outline, i)
             if rx["own_context"].search(text[:m.start()]):
                 weight += 1
             out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
     return out
+
+
+def _across_stray_mark(text: str, end: int, name: str, level: str, caps: bool) -> tuple[str, int] | None:
+    """In text read by OCR, a name broken by a lone stray mark ("Xuân: Lộc") at `end`: the
+    joined name and the end of its second part, when the gazetteer knows it at `level`."""
+    m = _p()["rx"]["ocr_stray_mark"].match(text, end)
+    gz = gazetteer()
+    if m is None or gz is None:
+        return None
+    word = m.group("word")
+    if not (word.isupper() if caps else word[0].isupper()):
+        return None
+    joined = f"{name} {word}"
+    known = {"commune": lambda: gz.communes(joined), "district": lambda: gz.districts(joined),
+             "province": lambda: gz.province(joined)}[level]()
+    return (joined, m.end()) if known else None
 
 
 def _unit_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:

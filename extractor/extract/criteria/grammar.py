@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import CriteriaConflict, Location
-from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex
+from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex, ocr_name_at
 from extractor.structure.outline import Outline, text_to_sentences
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
@@ -32,6 +32,7 @@ class _Rx:
     # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an offset
     # instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
     at: dict[str, re.Pattern[str]]
+    ocr_digits: dict[str, str]  # letters OCR reads for digits, repaired inside number lists only
 
 
 # how far back a pattern that must end where a reference starts ("09 tiêu chí (") may look
@@ -54,7 +55,8 @@ def rx() -> _Rx:
         result_heading=re.compile(sw["result_heading"]["regex"]),
         c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v},
         at={k: re.compile(v["regex"][1:]) for k, v in cr.items()
-            if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")})
+            if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
+        ocr_digits=dict(cr["ocr_digit_lookalikes"]))
 
 
 @dataclass
@@ -160,10 +162,28 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     return (number, end) if number is not None else None
 
 
-def _continue_list(text: str, refs: list[Ref], end: int, size: int) -> int:
+def _ocr_item(text: str, end: int, size: int) -> tuple[int | None, int, int] | None:
+    """In text read by OCR, a garbled list item after `end`: (number, item start, item end),
+    the number repaired from letters that look like digits ("T9" -> 19), or None for an
+    unreadable item that a number follows ("15, tế, 18")."""
+    p = rx()
+    m = p.at["ocr_list_item"].match(text, end)
+    if not m:
+        return None
+    item = m.group("item")
+    if any(ch.isdigit() for ch in item):
+        if not all(ch.isdigit() or ch in p.ocr_digits for ch in item):
+            return None
+        n = int("".join(p.ocr_digits.get(ch, ch) for ch in item))
+        return (n, m.start("item"), m.end()) if valid_number(n, size) else None
+    return (None, m.start("item"), m.end()) if p.at["list_next"].match(text, m.end()) else None
+
+
+def _continue_list(text: str, refs: list[Ref], end: int, size: int, ocr: bool = False) -> int:
     """Extend a list from its first reference: further numbers after a separator, elided runs
     ("1, 2, …, 19") and ranges ("16-19", "TC1 - TC6"). A bare next number must end the list
-    or be followed by a status word or a name. Returns the list's end."""
+    or be followed by a status word or a name. In OCR text a garbled item is repaired or
+    skipped (`_ocr_item`). Returns the list's end."""
     at = rx().at
     while True:
         rng = at["list_range"].match(text, end)
@@ -184,7 +204,13 @@ def _continue_list(text: str, refs: list[Ref], end: int, size: int) -> int:
             continue
         nxt = at["list_next"].match(text, end)
         if not nxt:
-            return end
+            garbled = _ocr_item(text, end, size) if ocr else None
+            if garbled is None:
+                return end
+            n, item_start, end = garbled
+            if n is not None:
+                refs.append(Ref(n, item_start, end))
+            continue
         n2 = int(nxt.group("n"))
         after = nxt.end()
         named = name_after(text, after)
@@ -198,19 +224,30 @@ def _continue_list(text: str, refs: list[Ref], end: int, size: int) -> int:
         end = ref.end
 
 
-def _names_from(text: str, pos: int) -> list[Ref]:
+def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
+    """(number, end) of a criterion name at `pos`; in OCR text also one read with its marks
+    stripped and one slip allowed, the longer reading winning."""
+    nm = name_regex().match(text, pos)
+    number = lookup_name(nm.group(0)) if nm else None
+    exact = (number, nm.end()) if nm is not None and number is not None else None
+    loose = ocr_name_at(text, pos) if ocr else None
+    if loose is not None and (exact is None or loose[1] > exact[1]):
+        return loose
+    return exact
+
+
+def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
     sep_rx = rx().at["names_sep"]
     refs: list[Ref] = []
     while True:
-        nm = name_regex().match(text, pos)
-        number = lookup_name(nm.group(0)) if nm else None
-        if nm is None or number is None:
+        hit = _name_at(text, pos, ocr)
+        if hit is None:
             return refs
-        refs.append(Ref(number, nm.start(), nm.end()))
-        pos = nm.end()
+        refs.append(Ref(hit[0], pos, hit[1]))
+        pos = hit[1]
         sep = sep_rx.match(text, pos)
-        if not sep or not name_regex().match(text, sep.end()):
+        if not sep or not _name_at(text, sep.end(), ocr):
             return refs
         pos = sep.end()
 
@@ -242,12 +279,12 @@ class _Taken:
         self.mask[a:b] = b"\x01" * (b - a)
 
 
-def text_to_groups(text: str, size: int) -> list[Group]:
+def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     """Criterion references of a text, grouped as written: a list or range is one group,
     each "Tiêu chí số N Name" its own group; names-only lists after "tiêu chí" too. In a
     sentence that names "tiêu chí", bare numbers and names are read after an intro that opens
     a list ("09 tiêu chí (6; 7; 9)") or at a clause start with a status after them
-    ("8, 16, 19 không đạt")."""
+    ("8, 16, 19 không đạt"). `ocr`: the text was read by OCR, its slips are allowed for."""
     c = rx().c
     groups: list[Group] = []
     taken = _Taken(len(text))
@@ -266,9 +303,9 @@ def text_to_groups(text: str, size: int) -> list[Group]:
         if named:
             refs[0].name_number, refs[0].end = named[0], named[1]
             end = named[1]
-        add(refs, m.start(), _continue_list(text, refs, end, size))
+        add(refs, m.start(), _continue_list(text, refs, end, size, ocr))
     for m in c["names_intro"].finditer(text):
-        if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end())):
+        if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)):
             add(refs, m.start(), refs[-1].end)
     if c["criteria_word"].search(text):
         statuses = text_to_statuses(text)
@@ -278,12 +315,12 @@ def text_to_groups(text: str, size: int) -> list[Group]:
             if not taken.free(m.start(), m.end()) or not valid_number(n, size):
                 continue
             refs = [Ref(n, m.start(), m.end())]
-            end = _continue_list(text, refs, m.end(), size)
+            end = _continue_list(text, refs, m.end(), size, ocr)
             if c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
                     m.start() in starts and len(refs) > 1 and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
         for pos in sorted(starts):
-            if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos))
+            if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos, ocr))
                     and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
     return _join_groups(sorted(groups, key=lambda g: g.start), text)

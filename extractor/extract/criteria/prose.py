@@ -40,6 +40,7 @@ class Unit:
     is_cell: bool = False
     heading: bool = False
     plan: bool = False
+    ocr: bool = False  # read by OCR: its slips are allowed for in lists and names
 
     def location(self, outline: Outline, start: int, end: int) -> Location:
         for i, ps, pe in self.pieces:
@@ -99,6 +100,10 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
                 row_of[i] = (t, r)
     units: list[Unit] = []
     done: set[tuple[int, int]] = set()
+
+    def ocr(i: int) -> bool:
+        return outline.blocks[i].block.confidence is not None
+
     for i, ob in enumerate(outline.blocks):
         if i in skip:
             continue
@@ -122,10 +127,10 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
                 pos += len(cell_text)
             idx = tuple(p[0] for p in pieces)
             units.append(Unit("".join(parts), pieces, idx, is_cell=True,
-                               plan=any(plan[j] for j in idx)))
+                               plan=any(plan[j] for j in idx), ocr=any(ocr(j) for j in idx)))
         else:
             units.append(Unit(ob.text, [(i, 0, len(ob.text))], (i,),
-                               heading=ob.level is not None, plan=plan[i]))
+                               heading=ob.level is not None, plan=plan[i], ocr=ocr(i)))
     return units
 
 
@@ -242,7 +247,7 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
             for s, e, n, status, target in text_to_counts(text, size, state.year):
                 if not (target or unit.plan):
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
-            groups = text_to_groups(text, size)
+            groups = text_to_groups(text, size, ocr=unit.ocr)
             if not groups and pending is not None and (bullet := bullet_to_group(text)):
                 groups = [bullet]
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)
