@@ -315,7 +315,11 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             if not taken.free(m.start(), m.end()) or not valid_number(n, size):
                 continue
             refs = [Ref(n, m.start(), m.end())]
-            end = _continue_list(text, refs, m.end(), size, ocr)
+            end = m.end()
+            if named := name_after(text, end):  # "gồm số 1 - Quy hoạch; số 2 - Giao thông"
+                refs[0].name_number, refs[0].end = named[0], named[1]
+                end = named[1]
+            end = _continue_list(text, refs, end, size, ocr)
             if c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
                     m.start() in starts and len(refs) > 1 and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)

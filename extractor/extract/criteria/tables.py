@@ -109,6 +109,14 @@ def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
     status = None
     if header.status_col is not None and header.status_col in cells:
         status = _cell_status(cells[header.status_col].text)
+    elif (header.status_col is not None and header.name_col is not None and header.name_col in cells
+          and header.name_col < header.status_col
+          and not any(header.name_col < col <= header.status_col for col in cells)):
+        # the name cell runs over the status column (a PDF reader merged a wrapped name with
+        # the status beside it: "tổ chức sản xuất và phát Đạt chuẩn triển kinh tế"): one
+        # status phrase inside it is the row's
+        inside = text_to_statuses(cells[header.name_col].text)
+        status = inside[0].status if len(inside) == 1 else None
     for col, st in header.mark_cols.items():
         if col in cells and rx().c["table_mark"].match(cells[col].text):
             status = st
