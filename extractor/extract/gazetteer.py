@@ -34,7 +34,21 @@ class Unit:
 
 def key(name: str) -> str:
     """How names are compared: normalized, case-folded, spaces collapsed."""
-    return " ".join(normalize(name).casefold().split())
+    return _fold(normalize(name))
+
+
+def _fold(normalized: str) -> str:
+    return " ".join(normalized.casefold().split())
+
+
+def _normalize_all(names: list[str]) -> dict[str, str]:
+    """Each distinct name normalized, in one pass over them joined by newlines (a name holds
+    no newline, and normalizing never moves one), so start-up does not pay ~37,000 calls."""
+    distinct = list(dict.fromkeys(names))
+    joined = normalize("\n".join(distinct)).split("\n")
+    if len(joined) != len(distinct):  # never expected: fall back to one name at a time
+        joined = [normalize(n) for n in distinct]
+    return dict(zip(distinct, joined, strict=True))
 
 
 @dataclass(frozen=True)
@@ -77,16 +91,26 @@ def gazetteer() -> Gazetteer | None:
         legacy = conn.execute(
             "SELECT DISTINCT wardShort, districtShort, provinceShort FROM admin_units_legacy").fetchall()
         current = conn.execute("SELECT DISTINCT wardShort, provinceShort FROM admin_units").fetchall()
-    units = [Unit(normalize(w), normalize(d), normalize(p), "legacy") for w, d, p in legacy if w and p]
-    units += [Unit(normalize(w), None, normalize(p), "2025") for w, p in current if w and p]
+    legacy = [r for r in legacy if r[0] and r[2]]
+    current = [r for r in current if r[0] and r[1]]
+    norm = _normalize_all([x for row in legacy + current for x in row if x])
+    units = [Unit(norm[w], norm[d] if d else d, norm[p], "legacy") for w, d, p in legacy]
+    units += [Unit(norm[w], None, norm[p], "2025") for w, p in current]
+    folded: dict[str, str] = {}  # each normalized name folded once: names repeat across rows
+
+    def fold(name: str) -> str:
+        if name not in folded:
+            folded[name] = _fold(name)
+        return folded[name]
+
     by_commune: dict[str, list[Unit]] = defaultdict(list)
     by_district: dict[str, set[tuple[str, str]]] = defaultdict(set)
     provinces: dict[str, str] = {}
     for u in units:
-        by_commune[key(u.commune)].append(u)
+        by_commune[fold(u.commune)].append(u)
         if u.district:
-            by_district[key(u.district)].add((u.district, u.province))
-        provinces.setdefault(key(u.province), u.province)
+            by_district[fold(u.district)].add((u.district, u.province))
+        provinces.setdefault(fold(u.province), u.province)
     return Gazetteer(tuple(units), {k: tuple(v) for k, v in by_commune.items()},
                      {k: tuple(sorted(v)) for k, v in by_district.items()}, provinces)
 
@@ -106,6 +130,8 @@ def settle(commune: str | None, district: str | None, province: str | None,
     """The district and province of a commune (narrowed by the district and province stated),
     or the province of a district. `others` are the other units the report names: when the
     commune's name is shared by several provinces, the province most of them lie in decides."""
+    if not (commune or district or province):
+        return Settled()  # nothing stated: the data are not even loaded
     gz = gazetteer()
     if gz is None:
         return Settled()
