@@ -41,6 +41,14 @@ class Report:
                 self._by_pos.setdefault(p.pos, []).append(p)
         return self._by_pos.get(pos, [])
 
+    def starts_in_block(self, pos: int) -> list[int]:
+        """The starts of `in_block(pos)`, in order, for binary searches by offset."""
+        if not hasattr(self, "_starts_of"):
+            self._starts_of: dict[int, list[int]] = {}
+        if pos not in self._starts_of:
+            self._starts_of[pos] = [p.start for p in self.in_block(pos)]
+        return self._starts_of[pos]
+
     def place(self, loc: Location | None) -> tuple[int, int, int] | None:
         """(block position, normalized start, end) of a location in the outline."""
         if loc is None:
