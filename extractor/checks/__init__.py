@@ -27,7 +27,7 @@ from extractor.checks.ratios import ratio_mismatch
 from extractor.checks.sums import sum_mismatch
 from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
 from extractor.checks.thresholds import criterion_vs_figure
-from extractor.core.model import Flag, Record
+from extractor.core.model import Flag, Location, Record
 from extractor.structure.outline import Outline
 
 __all__ = ["RULES", "record_to_flags", "records_to_flags"]
@@ -59,10 +59,7 @@ def _amounts(rep: Report, flag: Flag) -> tuple[tuple[str, float], ...] | None:
     evidence holds no figure."""
     out = []
     for ev in flag.evidence:
-        loc = ev.location
-        found = [p.figure for p in rep.placed if loc is not None and p.figure.location is not None
-                 and p.figure.location.block == loc.block
-                 and p.figure.location.start < loc.end and loc.start < p.figure.location.end]
+        found = rep.figures_over(ev.location) if ev.location is not None else []
         if len(found) != 1:
             return None
         out.append((found[0].unit, round(found[0].value, 6)))
@@ -75,13 +72,21 @@ def merge_restated(rep: Report, flags: list[Flag]) -> list[Flag]:
     evidence added, instead of two."""
     kept: list[Flag] = []
     seen: dict[tuple[tuple[str, float], ...], Flag] = {}
+    # the evidence a kept flag already holds, as (text, location): a set, since a contradiction
+    # repeated all through a long report gathers thousands
+    held: dict[int, set[tuple[str, Location | None]]] = {}
     for flag in flags:
         key = _amounts(rep, flag) if flag.evidence else None
         first = seen.get(key) if key else None
         if first is not None:
-            first.evidence.extend(e for e in flag.evidence if e not in first.evidence)
+            has = held[id(first)]
+            for e in flag.evidence:
+                if (e.text, e.location) not in has:
+                    has.add((e.text, e.location))
+                    first.evidence.append(e)
             continue
         if key:
             seen[key] = flag
+            held[id(flag)] = {(e.text, e.location) for e in flag.evidence}
         kept.append(flag)
     return kept

@@ -49,6 +49,30 @@ class Report:
             self._starts_of[pos] = [p.start for p in self.in_block(pos)]
         return self._starts_of[pos]
 
+    def figures_over(self, loc: Location) -> list[Figure]:
+        """The figures whose original span overlaps `loc`, in the order of `placed`: a binary
+        search in the figures of its block, which are never longer than the longest of them."""
+        if not hasattr(self, "_by_block"):
+            by_block: dict[int, list[tuple[int, int, Figure]]] = {}
+            for i, p in enumerate(self.placed):
+                if p.figure.location is not None:
+                    by_block.setdefault(p.figure.location.block, []).append((p.figure.location.start, i, p.figure))
+            self._by_block = {b: sorted(v, key=lambda t: t[0]) for b, v in by_block.items()}
+            self._block_starts = {b: [t[0] for t in v] for b, v in self._by_block.items()}
+            self._longest = {b: max(f.location.end - s for s, _, f in v) for b, v in self._by_block.items()}
+        rows = self._by_block.get(loc.block, [])
+        if not rows:
+            return []
+        found: list[tuple[int, Figure]] = []
+        floor = loc.start - self._longest[loc.block]
+        for k in range(bisect.bisect_left(self._block_starts[loc.block], loc.end) - 1, -1, -1):
+            start, i, f = rows[k]
+            if start <= floor:
+                break
+            if loc.start < f.location.end:
+                found.append((i, f))
+        return [f for _, f in sorted(found, key=lambda t: t[0])]
+
     def place(self, loc: Location | None) -> tuple[int, int, int] | None:
         """(block position, normalized start, end) of a location in the outline."""
         if loc is None:
