@@ -240,10 +240,11 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
     over a store whose outputs in OUT are current leaves them as they are and returns no
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
-    guard.OutputError before reading anything when the run cannot start."""
+    guard.OutputError before reading anything when the run cannot start. The command
+    (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
     from extractor.outputs.export import output_names, write_outputs
     from extractor.outputs.site import write_review_site
-    from extractor.store.consolidate import store_to_tables
+    from extractor.store.consolidate import StoreTables
 
     if executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {EXECUTORS}")
@@ -265,13 +266,15 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
             stats.outputs_current = True
             return None, stats
-        tables = store_to_tables(store, admin_2025=admin_2025)
+        tables = StoreTables(store, admin_2025=admin_2025)  # long tables streamed from the store
         write_review_site(store, tables, out_dir, stream)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
         written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
         write_stamp(out_dir, stamp, written)
-    return tables, stats
+        # the Python API returns DataFrames; the command needs none (bounded memory)
+        frames = None if keep_current_outputs else {name: tables[name] for name in tables}
+    return frames, stats
 
 
 def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],

@@ -22,10 +22,10 @@ from extractor.core import i18n
 from extractor.core.errors import NtmError
 from extractor.extract.identity import place_key
 
-STORE_SCHEMA_VERSION = "2"
+STORE_SCHEMA_VERSION = "3"
 # Stores of these older schemas are rebuilt empty: every document in them was read by an
 # older extractor, so the next run re-reads it anyway.
-_REBUILT_SCHEMAS = ("1",)
+_REBUILT_SCHEMAS = ("1", "2")
 
 SCHEMA_SQL = """\
 CREATE TABLE IF NOT EXISTS meta (
@@ -99,6 +99,8 @@ CREATE TABLE IF NOT EXISTS figures (
     page        INTEGER,
     start       INTEGER,
     "end"       INTEGER,
+    upper       REAL,
+    status      TEXT,
     PRIMARY KEY (document_id, seq)
 );
 CREATE INDEX IF NOT EXISTS figures_indicator ON figures (indicator);
@@ -314,10 +316,11 @@ class Store:
             conn.executemany("INSERT OR IGNORE INTO criteria VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                              list(_criteria_rows(doc_id, crit)))
             conn.executemany(
-                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, seq, *(fig.get(k) for k in _FIGURE_FIELDS),
                   json.dumps(fig.get("section") or [], ensure_ascii=False), fig.get("component"),
-                  fig.get("rule"), fig.get("text"), *_location(fig))
+                  fig.get("rule"), fig.get("text"), *_location(fig),
+                  fig.get("upper"), fig.get("status") or "result")  # a record of before status: results
                  for seq, fig in enumerate(record.get("figures") or [])])
             conn.executemany(
                 "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"

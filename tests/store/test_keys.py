@@ -5,7 +5,7 @@ import pytest
 
 from extractor.core.data import load_pattern
 from extractor.extract.identity import place_key as identity_key
-from extractor.store.consolidate import _commune_keys
+from extractor.checks.across import commune_keys as _commune_keys
 
 KEY_DATA = load_pattern("identity")["place_key"]
 

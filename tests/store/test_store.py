@@ -183,12 +183,13 @@ def test_state_changes_with_the_documents_not_with_rewrites(tmp_path: Path) -> N
         assert store.meta("corpus_flags_state") == store.state()
 
 
-def test_store_of_schema_1_is_rebuilt_empty(tmp_path: Path) -> None:
+@pytest.mark.parametrize("old", ["1", "2"])
+def test_store_of_an_older_schema_is_rebuilt_empty(tmp_path: Path, old: str) -> None:
     path = tmp_path / "s.sqlite"
     with Store(path) as store:
         store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (old,))
     conn.commit()
     conn.close()
     with Store(path) as store:  # read by an older extractor: re-read anyway, so started afresh
