@@ -3,7 +3,6 @@ are made from. Rows come back as tuples in the order each docstring names; JSON 
 (`section`, `evidence`) as stored."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -98,10 +97,3 @@ def failed_documents(store: Store) -> list[tuple[str, str | None, str | None]]:
     """(path, error_code, error_detail) of every failed document, by path."""
     return store.conn.execute("SELECT path, error_code, error_detail FROM documents"
                               " WHERE status = 'failed' ORDER BY path").fetchall()
-
-
-def live_flag_severities(store: Store) -> Counter[str]:
-    """Flags by severity, across reports and of the present, readable reports."""
-    return Counter(severity for (severity,) in store.conn.execute(
-        "SELECT f.severity FROM flags f LEFT JOIN documents d ON d.id = f.document_id"
-        " WHERE f.scope = 'corpus' OR (d.present = 1 AND d.status = 'ok')"))

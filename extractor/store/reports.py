@@ -127,3 +127,13 @@ def store_to_reports(store: Store) -> Reports:
         latest[d["commune_key"]] = d
     return Reports(reports, kept, status, latest, Counter(d["commune_key"] for d in reports), counts,
                    _attribute(store, kept, docs))
+
+
+def flag_severities(store: Store) -> Counter[str]:
+    """Flags by severity as the tables count them: each report's own flags once (of its kept
+    copy), and those across reports."""
+    reports = store_to_reports(store)
+    kept = {d["doc_id"] for d in reports.docs}
+    counts: Counter[str] = Counter(f.severity for f in reports.corpus_flags)
+    counts.update(severity for doc_id, severity in queries.document_flag_severities(store) if doc_id in kept)
+    return counts
