@@ -272,12 +272,13 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def records(self) -> list[dict[str, Any]]:
-        """Records of every present, successfully read document, ordered by path."""
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Records of every present, successfully read document, ordered by path, decoded one
+        at a time (a province's records are never all in memory)."""
         rows = self.conn.execute(
             "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
             " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")
-        return [json.loads(r[0]) for r in rows]
+        return (json.loads(r[0]) for r in rows)
 
     # -- writing: each method is one transaction ---------------------------------------
 

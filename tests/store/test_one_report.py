@@ -71,7 +71,7 @@ def test_a_flag_across_reports_counts_towards_its_commune(tmp_path: Path) -> Non
     with Store(tmp_path / "s.sqlite") as store:
         _save(store, _record("/r/2022.docx", "2022-12", met=[6], unmet=[]))
         _save(store, _record("/r/2023.docx", "2023-08", met=[], unmet=[6], flags=[own]))
-        flags = across.records_to_flags(store.records())
+        flags = across.records_to_flags(list(store.records()))
         assert [f["rule"] for f in flags] == ["criterion_regressed"]
         store.replace_corpus_flags(flags, store.state())
         tables = store_to_tables(store)

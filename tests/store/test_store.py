@@ -51,7 +51,7 @@ def test_save_record_fills_every_table(tmp_path: Path) -> None:
         ev = store.conn.execute(
             "SELECT evidence_text, block FROM criteria WHERE number = 6").fetchone()
         assert ev == ("Tiêu chí số 6", 3)
-        assert store.records()[0]["commune"] == "Lục Bình"
+        assert next(store.records())["commune"] == "Lục Bình"
 
 
 def test_rereading_a_document_replaces_its_rows(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_presence_duplicates_and_corpus_flags(tmp_path: Path) -> None:
         assert docs["/r/b.txt"].status == "duplicate" and docs["/r/b.txt"].duplicate_of == "/r/a.txt"
         store.set_present(["/r/a.txt"], False)
         assert not store.documents()["/r/a.txt"].present
-        assert store.records() == []  # records of missing files are not handed to the checks
+        assert list(store.records()) == []  # records of missing files are not handed to the checks
         store.replace_corpus_flags([{"rule": "r1", "severity": "warning", "message": "m",
                                      "evidence": []}] * 2)
         store.replace_corpus_flags([{"rule": "r2", "severity": "info", "message": "m",
