@@ -380,9 +380,10 @@ def district_total_mismatch(records: list[Rec]) -> list[dict[str, Any]]:
         district, period = name_key(summary.get("district")), _period_key(summary)
         latest: dict[str, Rec] = {}
         for rec in sorted(records, key=lambda r: str(r.get("report_date") or "")):
-            if (rec is not summary and not _is_summary(rec) and name_key(rec.get("commune"))
+            commune = name_key(rec.get("commune"))
+            if (rec is not summary and not _is_summary(rec) and commune
                     and name_key(rec.get("district")) == district and _period_key(rec) == period):
-                latest[name_key(rec.get("commune"))] = rec
+                latest[commune] = rec
         if not latest:
             continue
         communes = list(latest.values())

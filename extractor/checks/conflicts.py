@@ -80,18 +80,18 @@ def conflicting_values(rep: Report) -> list[Flag]:
         if not rep.figure_scope(differing[0][0]).same_measure(rep.figure_scope(differing[0][1]),
                                                               report_year(rep.record)):
             continue  # a target beside a result, other communes beside this one
-        for a, b in differing:
+        for first, second in differing:
             severity = ("conflict", "anchored_severity" if len(anchors) >= cfg["anchors_for_error"]
                         else "one_anchor_severity")
             anchor_texts = "; ".join(x.figure.text for x, _ in anchors)
-            evidence = [figure_evidence(a.figure), figure_evidence(b.figure)]
+            evidence = [figure_evidence(first.figure), figure_evidence(second.figure)]
             for x, y in anchors:
                 evidence += [figure_evidence(x.figure), figure_evidence(y.figure)]
             flags.append(make_flag(
                 "conflicting_values", severity, "conflicting_values", evidence,
-                a=stated(a.figure), b=stated(b.figure), place_a=place_name(rep.outline, a.pos),
-                place_b=place_name(rep.outline, b.pos), anchors=anchor_texts))
-            flagged.add(frozenset((id(a.figure), id(b.figure))))
+                a=stated(first.figure), b=stated(second.figure), place_a=place_name(rep.outline, first.pos),
+                place_b=place_name(rep.outline, second.pos), anchors=anchor_texts))
+            flagged.add(frozenset((id(first.figure), id(second.figure))))
     flags += _prose_table_conflicts(rep, flagged)
     flags += _single_valued_conflicts(rep, flagged)
     return flags
@@ -183,7 +183,7 @@ def _single_valued_conflicts(rep: Report, flagged: set[frozenset[int]]) -> list[
     year = report_year(rep.record)
     for p in rep.placed:
         # a baseline, a target, another year or other communes may differ from the result
-        if p.figure.indicator in single and rep.figure_scope(p).is_result(year):
+        if p.figure.indicator and p.figure.indicator in single and rep.figure_scope(p).is_result(year):
             by_indicator.setdefault(p.figure.indicator, []).append(p)
     flags: list[Flag] = []
     for indicator, items in sorted(by_indicator.items()):

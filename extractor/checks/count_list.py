@@ -88,7 +88,7 @@ def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tu
         prefixed = text.startswith(prefixes, pos)
         if prefixed:  # "thôn Nà Pài", "ấp 5": the name is what follows
             pos = text.index(" ", pos) + 1
-        name_end, words = pos, []
+        name_end, words = pos, list[str]()
         while True:
             w = _NAME_WORD.match(text, name_end)
             numbered = prefixed and w is not None and w.group().isdigit()

@@ -8,25 +8,24 @@ from typing import Any
 from extractor.checks.data import config
 from extractor.core import i18n
 from extractor.core.i18n import format_number
-from extractor.core.model import Evidence, Figure, Flag
+from extractor.core.model import Evidence, Figure, Flag, Severity
 from extractor.extract.indicators import indicator_by_key
 from extractor.structure.outline import Outline
-
-SEVERITIES = ("error", "warning", "info")
 
 # where a flag's severity stands in patterns/checks.yaml: ("sum", "short_severity")
 SeverityPath = tuple[str, ...]
 
 
-def severity_at(path: SeverityPath) -> str:
+def severity_at(path: SeverityPath) -> Severity:
     """The severity patterns/checks.yaml gives at `path`; a value that is no severity is a
     mistake in the data, said at once rather than written into every flag."""
     node: Any = config()
     for key in path:
         node = node[key]
-    if node not in SEVERITIES:
-        raise ValueError(f"patterns/checks.yaml {'.'.join(path)}: {node!r} is not one of {', '.join(SEVERITIES)}")
-    return str(node)
+    if node not in set(Severity):
+        raise ValueError(f"patterns/checks.yaml {'.'.join(path)}: {node!r} is not one of "
+                         f"{', '.join(Severity)}")
+    return Severity(node)
 
 
 def _render(key: str, lang: str, values: dict[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.checks.data import config
@@ -70,11 +71,11 @@ class Report:
         return Evidence(text=original[loc.start:loc.end], location=loc)
 
 
-def sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
-    for i, (s, e) in enumerate(spans):
-        if s <= offset < e:
-            return i
-    return len(spans) - 1
+def sentence_of(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    """The sentence holding `offset` (the last one for an offset past them): the spans are
+    ordered and apart, so a binary search (one figure after another on a long line)."""
+    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return i if i >= 0 and spans[i][0] <= offset < spans[i][1] else len(spans) - 1
 
 
 def normalized_span(outline: Outline, pos: int, start: int, end: int) -> tuple[int, int]:
@@ -125,7 +126,7 @@ def same_amount(a: Figure, b: Figure) -> bool:
         return False
     if (a.total is None) != (b.total is None):
         return False
-    return a.total is None or close(a.total, b.total)
+    return a.total is None or b.total is None or close(a.total, b.total)
 
 
 def place_step(x: float) -> float:
@@ -155,7 +156,8 @@ def agree(a: Figure, b: Figure) -> bool:
     when qualified ("trên 3.600"), ranges that overlap."""
     if same_amount(a, b):
         return True
-    if (a.total is None) != (b.total is None) or (a.total is not None and not close(a.total, b.total)):
+    if (a.total is None) != (b.total is None) or (a.total is not None and b.total is not None
+                                                  and not close(a.total, b.total)):
         return False
     (lo_a, hi_a), (lo_b, hi_b) = value_range(a), value_range(b)
     return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9

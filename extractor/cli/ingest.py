@@ -32,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=i18n.t("ingest", "file_timeout_help", default=f"{DEFAULT_SETTINGS.file_timeout_s:g}"))
     parser.add_argument("--executor", choices=EXECUTORS, default="local", help=i18n.t("ingest", "executor_help"))
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS", help=i18n.t("ingest", "scheduler_help"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=i18n.t("ingest", "verbose_help"))
     parser.add_argument("--send-bytes", action="store_true", dest="send_bytes",
                         help=i18n.t("ingest", "send_bytes_help"))
 
@@ -43,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.file_timeout > 0:
         print(i18n.t("ingest", "bad_file_timeout"), file=sys.stderr)
         return ExitCode.USAGE
+    if args.quiet and args.verbose:
+        print(i18n.t("ingest", "quiet_and_verbose"), file=sys.stderr)
+        return ExitCode.USAGE
     if args.executor == "dask" and not args.scheduler:
         print(i18n.t("ingest", "no_scheduler"), file=sys.stderr)
         return ExitCode.USAGE
@@ -50,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         _, stats = run_ingest(args.paths, args.out, jobs=args.jobs, db=args.db, parquet=args.parquet,
                               admin_2025=args.admin_2025, force=args.force,
-                              retry_failed=args.retry_failed, progress=not args.quiet, stream=sys.stderr,
+                              retry_failed=args.retry_failed, progress=not args.quiet, verbose=args.verbose,
+                              stream=sys.stderr,
                               keep_current_outputs=True, settings=settings,
                               executor=args.executor, scheduler=args.scheduler, send_bytes=args.send_bytes)
     except OutputError as err:

@@ -8,9 +8,29 @@ offsets counted in the block's original text (before normalization).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from enum import Enum
+import copy
+from dataclasses import dataclass, field, fields
+from enum import Enum, StrEnum
 from typing import Any
+
+
+class Severity(StrEnum):
+    """How much a flag matters: an error is a contradiction, a warning a likely one, info a note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class FigureStatus(StrEnum):
+    """What a figure states: what was achieved, or a target, a plan, a starting baseline, or the
+    excess over a target. Consolidated tables add results only."""
+
+    RESULT = "result"
+    TARGET = "target"
+    PLAN = "plan"
+    BASELINE = "baseline"
+    EXCESS = "excess"
 
 
 class BlockKind(str, Enum):
@@ -105,14 +125,14 @@ class Figure:
     section: list[str] = field(default_factory=list)
     component: int | None = None
     upper: float | None = None  # the upper bound of a range ("15-18 tiêu chí"); value is the lower
-    status: str = "result"  # "result" | "target" | "plan" | "baseline" | "excess"
+    status: FigureStatus = FigureStatus.RESULT
     ocr_confidence: float | None = None  # the recognizer's, for figures read from a scan
 
 
 @dataclass
 class Flag:
     rule: str
-    severity: str  # "error" | "warning" | "info"
+    severity: Severity
     message: str
     evidence: list[Evidence]
     message_en: str | None = None
@@ -176,6 +196,32 @@ class Identity:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """What `dataclasses.asdict` gives for the record's values (dataclasses as dicts, lists,
+    tuples and dicts rebuilt, the rest shared), without its deep copy of every leaf: strings,
+    numbers and None are immutable, so sharing them is safe and most of the cost saved."""
+    cls = type(value)
+    if cls in (str, int, float, bool) or value is None:
+        return value
+    if hasattr(cls, "__dataclass_fields__"):
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
+        return {name: _plain(getattr(value, name)) for name in names}
+    if cls is list:
+        return [_plain(v) for v in value]
+    if cls is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return type(value)(*map(_plain, value)) if hasattr(value, "_fields") else cls(map(_plain, value))
+    if isinstance(value, Enum):  # Severity, FigureStatus, BlockKind: their plain string value
+        return value.value
+    return copy.deepcopy(value)
+
+
 @dataclass(repr=False)
 class Record:
     source: dict[str, Any]
@@ -187,15 +233,15 @@ class Record:
 
     def to_json(self) -> dict[str, Any]:
         """The record contract of schemas/report.schema.json: identity fields at top level."""
-        ident = asdict(self.identity)
+        ident = _plain(self.identity)
         ident_evidence = ident.pop("evidence")
         return {
             "source": self.source,
             **ident,
             "identity_evidence": ident_evidence,
-            "criteria": asdict(self.criteria),
-            "figures": [asdict(f) for f in self.figures],
-            "flags": [asdict(f) for f in self.flags],
+            "criteria": _plain(self.criteria),
+            "figures": [_plain(f) for f in self.figures],
+            "flags": [_plain(f) for f in self.flags],
             "extractor_version": self.extractor_version,
         }
 
@@ -234,8 +280,12 @@ class Record:
         ident_fields = {k: data.get(k) for k in Identity.__dataclass_fields__ if k != "evidence"}
         evidence = {k: ev(v) for k, v in (data.get("identity_evidence") or {}).items()}
         identity = Identity(**ident_fields, evidence=evidence)
-        figures = [Figure(**{**f, "location": loc(f["location"])}) for f in data.get("figures") or []]
-        flags = [Flag(f["rule"], f["severity"], f.get("message") or "", [ev(e) for e in f.get("evidence") or []],
-                      f.get("message_en")) for f in data.get("flags") or []]
+        figures = [Figure(**{**f, "location": loc(f["location"]),
+                             "status": FigureStatus(f.get("status") or FigureStatus.RESULT)})
+                   for f in data.get("figures") or []]
+        flags = [Flag(f["rule"], Severity(f["severity"]), f.get("message") or "",
+                      [ev(e) for e in f.get("evidence") or []], f.get("message_en"))
+                 for f in data.get("flags") or []]
         return cls(dict(data.get("source") or {}), identity, criteria, figures, flags,
                    data.get("extractor_version") or "")
+

@@ -34,7 +34,6 @@ class CriteriaSet:
     id: str
     level: str
     tier: str
-    decision: str
     valid_from: int
     valid_to: int | None
     criteria: tuple[Criterion, ...]
@@ -58,7 +57,7 @@ def criteria_sets() -> tuple[CriteriaSet, ...]:
             continue
         d = yaml.safe_load(ref.read_text(encoding="utf-8"))
         out.append(CriteriaSet(
-            id=d["id"], level=d["level"], tier=d["tier"], decision=d["decision"],
+            id=d["id"], level=d["level"], tier=d["tier"],
             valid_from=int(d["valid_from"]),
             valid_to=int(d["valid_to"]) if d.get("valid_to") is not None else None,
             criteria=tuple(Criterion(int(c["number"]), normalize(c["name"]),

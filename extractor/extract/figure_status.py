@@ -10,24 +10,23 @@ import re
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
-
-RESULT = "result"
-STATUSES = ("result", "target", "plan", "baseline", "excess")
+from extractor.core.model import FigureStatus
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], re.Pattern[str]]:
     data = load_pattern("figure_status")
-    parts, names = [], {}
+    parts: list[str] = []
+    names: dict[str, FigureStatus] = {}
     for i, entry in enumerate(data["statuses"]):
-        names[f"s{i}"] = entry["status"]
+        names[f"s{i}"] = FigureStatus(entry["status"])  # a status the model does not know fails here
         parts.append(f"(?P<s{i}>" + "|".join(sorted(entry["cues"], key=len, reverse=True)) + ")")
     cue_re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
     return (cue_re, names, re.compile(data["plan_headings"], re.IGNORECASE),
             re.compile(data["result_headings"], re.IGNORECASE))
 
 
-def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> str:
+def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> FigureStatus:
     """The status of a figure whose clause, up to the number, is `clause`."""
     cue_re, names, plan_re, result_re = _cues()
     last = None
@@ -37,7 +36,7 @@ def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) ->
         return next(names[k] for k, v in last.groupdict().items() if v is not None)
     for heading in reversed(headings):
         if result_re.search(heading):
-            return RESULT
+            return FigureStatus.RESULT
         if plan_re.search(heading):
-            return "target"
-    return RESULT
+            return FigureStatus.TARGET
+    return FigureStatus.RESULT

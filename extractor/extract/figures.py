@@ -57,7 +57,8 @@ def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity, lab
     fig = Figure(value=q.value, unit=q.unit, text=text[q.start:q.end], location=ctx.outline.location(i, q.start, q.end),
                  rule=q.rule, total=q.total, noun=q.noun, qualifier=q.qualifier, label=context or label, per=q.per,
                  section=list(ob.headings), component=ob.component, upper=q.upper,
-                 status=clause_to_status(clause_before(text, q.start), ob.headings))
+                 status=clause_to_status(clause_before(text, q.start), ob.headings),
+                 ocr_confidence=ob.block.confidence)
     fig.indicator = figure_to_indicator(fig, tail=_tail(text, q.end))
     fig.label = label
     return fig
@@ -76,7 +77,7 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
     text = ob.text
     out: list[tuple[Figure, Quantity]] = []
     previous: tuple[Figure, Quantity] | None = None
-    for q in text_to_quantities(text, ctx.convention):
+    for q in text_to_quantities(text, ctx.convention, ob.block.confidence):
         context = None
         if (previous is not None and q.unit == "percent" and previous[1].unit != "percent"
                 and is_linked(text[previous[1].end:q.start])):
@@ -99,20 +100,21 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     row_label = grid.row_label(cell.row, cell.col) if grid else None
     column = grid.column_header(cell.row, cell.col) if grid else None
     label = " - ".join(p for p in (row_label, column) if p) or None
-    quantities = text_to_quantities(ob.text, ctx.convention)
+    quantities = text_to_quantities(ob.text, ctx.convention, ob.block.confidence)
     if quantities:
         return [(_make_figure(ctx, i, ob, q, label or figure_to_label(ob.text, q.start, q.end, q.noun)), q)
                 for q in quantities]
     # a bare number ("12,5", "8/8"): the unit comes from the row's "Đơn vị tính" cell or from
     # the column header, read as if it were written after the number
-    if grid is None or grid.is_index_column(cell.col) or grid.is_header_row(cell.row):
+    if (grid is None or grid.is_index_column(cell.col) or grid.is_header_row(cell.row)
+            or grid.is_before_row_label(cell.row, cell.col)):
         return []
     unit_text = grid.unit_text(cell.row, cell.col)
     if not unit_text or not DIGIT_TOKEN.search(text):
         return []
     cell_text = ob.text.rstrip()
     out = []
-    for q in text_to_quantities(f"{cell_text} {unit_text.lower()}", ctx.convention):
+    for q in text_to_quantities(f"{cell_text} {unit_text.lower()}", ctx.convention, ob.block.confidence):
         if q.start >= len(cell_text):
             break
         q = replace(q, end=min(q.end, len(cell_text)), rule="table_cell")
@@ -128,7 +130,10 @@ def _number_flags(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) ->
         key = "unreadable_number" if q.unreadable else "malformed_number"
         flags.append(Flag("malformed_number", "warning", i18n.t("checks", key, text=surface),
                           evidence, i18n.t("checks", key, lang="en", text=surface)))
-    if not q.unreadable and ctx.convention.flags_token(ob.text[q.number_span[0]:q.number_span[1]], q.ambiguous):
+    # a number read by OCR with a misread separator is flagged once, as malformed
+    misread = q.malformed and ob.block.confidence is not None
+    if not q.unreadable and not misread and ctx.convention.flags_token(ob.text[q.number_span[0]:q.number_span[1]],
+                                                                      q.ambiguous):
         flags.append(Flag("ambiguous_number", "warning",
                           i18n.t("checks", "ambiguous_number", text=surface),
                           evidence, i18n.t("checks", "ambiguous_number", lang="en", text=surface)))

@@ -8,6 +8,13 @@ amount ("16 tỷ 434 triệu đồng"), a range ("15-18 tiêu chí", "từ 3 đ�
 unit, and small ones before a counted noun ("bốn xã"). A number that measures nothing is not
 a quantity; one whose separators cannot be read ("1.2.3 ha") is kept as unreadable, to be
 flagged and never given a value. Words are data in patterns/numbers.yaml and units.yaml.
+
+Text read by OCR (a `confidence` is given) is read with its typical slips in mind, never
+rewritten: a unit whose tone marks were misread ("6 hổ nghèo", extractor.text.units); a decimal
+comma read as a slash ("432/7 ha": a "ratio" of a whole number over one smaller digit, which no
+report writes) or as a semicolon glued inside a number before its unit ("93;0%"); a grouped
+amount with one separator misread ("1,228.400.000 VNĐ", read as grouped and flagged malformed);
+and a speck read as a lone mark between a number and its unit ("15 . bóng đèn").
 """
 from __future__ import annotations
 
@@ -19,9 +26,13 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.extract.masks import MaskIndex, masks_over, text_to_masks
-from extractor.text.numbers import DIGIT_TOKEN, Convention, spaced_groups_at, token_to_number
+from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
-from extractor.text.units import multiplier_at, per_unit_at, unit_at
+from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
+
+# Below this confidence a text read by OCR is poorly read: its one-syllable units are matched
+# without tone marks too, and its figures are marked for checking against the page.
+LOW_OCR_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,9 @@ _RATIO_SLASH = re.compile(r"[ ]?/[ ]?")
 _CLAUSE_END = re.compile(r"[;:\n]|\.(\s|$)")
 _RESTATEMENT_GAP = re.compile(r"^[\s(,:;-]*$")
 _GAP1 = re.compile(r"[ ]{1,2}")
+# a mark standing alone between two words, which typing never leaves (a speck read by OCR)
+_SPECK = re.compile(r"[ ][.'`‘’\"][ ](?=[^\W\d_])")
+_GROUPED_BOTH_WAYS = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 
 
 # --- the pieces after a number -----------------------------------------------------------------
@@ -236,7 +250,8 @@ def _second_number(text: str, pos: int, convention: Convention) -> tuple[float, 
 
 # --- stage: digit quantities -------------------------------------------------------------------
 
-def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
+def text_to_quantities(text: str, convention: Convention, confidence: float | None = None) -> list[Quantity]:
+    """The quantities of one text; `confidence` is the recognizer's for text read by OCR."""
     masks = MaskIndex(text_to_masks(text))
     found: list[Quantity] = []
     consumed = 0
@@ -253,7 +268,7 @@ def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
         if spaced is not None and _scaled_unit_at(text, spaced) is not None:
             # "2 681,93 ha": thousands grouped with spaces, joined only before a unit
             token, end = text[start:spaced].replace(" ", ""), spaced
-        q = _digit_quantity(text, token, start, end, convention)
+        q = _digit_quantity(text, token, start, end, convention, confidence)
         if q is not None:
             found.append(q)
             consumed = q.end
@@ -262,13 +277,25 @@ def text_to_quantities(text: str, convention: Convention) -> list[Quantity]:
     return _merge_ranges(text, _drop_restatements(text, found))
 
 
-def _digit_quantity(text: str, token: str, start: int, end: int, convention: Convention) -> Quantity | None:
+def _digit_quantity(text: str, token: str, start: int, end: int, convention: Convention,
+                    confidence: float | None = None) -> Quantity | None:
     num = token_to_number(token, convention)
+    if confidence is not None and num.unreadable and _GROUPED_BOTH_WAYS.fullmatch(token):
+        num = ParsedNumber(float(re.sub(r"\D", "", token)), malformed=True)
     malformed, value = num.malformed, num.value
     pos = end
     if _dangling_separator(text, pos):
         malformed, pos = True, pos + 1
     total = upper = None
+    if confidence is not None and _slash_for_comma(text, token, pos):
+        value, pos = float(f"{token}.{text[pos + 1]}"), pos + 2
+    elif confidence is not None and token.isdigit() and text[pos:pos + 1] == ";":
+        frac = re.match(r"\d+", text[pos + 1:pos + 4])
+        if frac and _scaled_unit_at(text, pos + 1 + frac.end()) is not None:
+            value, pos = float(f"{token}.{frac.group()}"), pos + 1 + frac.end()
+    speck = _SPECK.match(text, pos) if confidence is not None else None
+    if speck is not None and _measures(text, speck.end() - 1):
+        pos = speck.end() - 1
     slash = _RATIO_SLASH.match(text, pos)
     if slash:
         second = _second_number(text, slash.end(), convention)
@@ -277,6 +304,9 @@ def _digit_quantity(text: str, token: str, start: int, end: int, convention: Con
     if total is None:
         total, upper, pos = _ratio_or_range_in_words(text, start, pos, value, convention)
     unit = _scaled_unit_at(text, pos)
+    if unit is None and confidence is not None:
+        loose = tolerant_unit_at(text, pos, one_syllable=confidence < LOW_OCR_CONFIDENCE)
+        unit = None if loose is None else (loose.unit, loose.scale, loose.noun, loose.end)
     compound = _compound_money(text, pos, convention) if total is None and upper is None else None
     extra = 0.0  # the rest of a compound amount, in đồng
     if compound is not None:
@@ -318,6 +348,17 @@ def _digit_quantity(text: str, token: str, start: int, end: int, convention: Con
                     upper=None if upper is None else upper * scale, noun=noun, qualifier=qualifier,
                     per=per_name, malformed=malformed, ambiguous=num.ambiguous,
                     unreadable=num.unreadable, number_span=(start, end))
+
+
+def _slash_for_comma(text: str, token: str, pos: int) -> bool:
+    """"432/7": a whole number, a slash and one digit smaller than it, glued: in text read by
+    OCR a decimal comma read as a slash (a part is never larger than its total, and "15/7"
+    dates are masked before)."""
+    if not token.isdigit() or text[pos:pos + 1] != "/":
+        return False
+    m = DIGIT_TOKEN.match(text, pos + 1)
+    return (m is not None and m.end() == pos + 2 and text[m.end():m.end() + 1] != "/"
+            and int(m.group()) < int(token))
 
 
 def _ratio_or_range_in_words(text: str, start: int, pos: int, value: float,

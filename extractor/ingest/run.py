@@ -5,7 +5,6 @@ tables and write every output; with the progress shown and the summary printed."
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from extractor.core.errors import ExitCode, reason
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.ingest.guard import check_run, out_lock
 from extractor.ingest.plan import Plan, plan_run, versions
+from extractor.ingest.progress import Progress
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
 from extractor.ingest.workers import read_in_workers
 from extractor.store import queries
@@ -36,38 +36,6 @@ def record_is_report(record: dict[str, Any]) -> bool:
                 or crit.get("met") or crit.get("unmet") or crit.get("basically_met")
                 or crit.get("met_count_claimed") is not None
                 or any(f.get("indicator") for f in record.get("figures") or []))
-
-
-class Progress:
-    """A one-line bar with the current file on a terminal; plain lines otherwise."""
-
-    def __init__(self, total: int, stream: Any = None, enabled: bool = True) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream or sys.stderr
-        self.enabled = enabled
-        self.tty = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
-
-    def advance(self, path: str, ok: bool) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        key = "progress_ok" if ok else "progress_failed"
-        if self.tty:
-            width = shutil.get_terminal_size((80, 20)).columns
-            filled = int(20 * self.done / max(1, self.total))
-            head = f"[{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} "
-            name = Path(path).name
-            line = (head + name)[: max(10, width - 1)]
-            self.stream.write("\r" + line.ljust(width - 1))
-        else:
-            self.stream.write(i18n.t("ingest", key, done=self.done, total=self.total, path=path) + "\n")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled and self.tty and self.total:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 @dataclass
@@ -115,7 +83,7 @@ def update_corpus_flags(store: Store, *, force: bool = False) -> int:
 
 def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = None,
                     force: bool = False, retry_failed: bool = False,
-                    progress: bool = False, stream: Any = None,
+                    progress: bool = False, verbose: bool = False, stream: Any = None,
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
                     send_bytes: bool = False) -> RunStats:
@@ -141,7 +109,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     store.set_present(gone, False)
     stats.missing = len(gone)
 
-    bar = Progress(len(plan.to_read), stream, enabled=progress)
+    bar = Progress(len(plan.to_read), stream, enabled=progress, verbose=verbose)
     if progress:
         _report_before_reading(plan, store, stream, tty=bar.tty)
 
@@ -158,11 +126,9 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
             store.save_failure(info, result["error"], result.get("detail") or "", vers)
             stats.failed += 1
             bar.advance(info.path, False)
-            if progress and bar.tty:
-                stream.write("\n")
             if progress:
-                stream.write(i18n.t("ingest", "read_failed", message=error_message(
-                    info.path, result["error"], result.get("detail") or "")) + "\n")
+                bar.message(i18n.t("ingest", "read_failed", message=error_message(
+                    info.path, result["error"], result.get("detail") or "")))
 
     if executor == "local":
         read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings)
@@ -234,7 +200,8 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
 def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | None = None,
                db: str | os.PathLike[str] | None = None, parquet: bool = False,
                admin_2025: bool = False, force: bool = False, retry_failed: bool = False,
-               progress: bool = False, stream: Any = None, keep_current_outputs: bool = False,
+               progress: bool = False, verbose: bool = False, stream: Any = None,
+               keep_current_outputs: bool = False,
                settings: Settings = DEFAULT_SETTINGS, executor: str = "local",
                scheduler: str | None = None, send_bytes: bool = False
                ) -> tuple[dict[str, Any] | None, RunStats]:
@@ -259,7 +226,7 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
             print(i18n.t("ingest", "no_underthesea"), file=stream or sys.stderr)
     with out_lock(out_dir), Store(db_path or out_dir / "ntm.sqlite") as store:
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
-                                progress=progress, stream=stream, settings=settings,
+                                progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
                                 send_bytes=send_bytes)
         stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
@@ -282,7 +249,7 @@ def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
            out: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
     """Ingest files and folders into OUT and return the consolidated tables as DataFrames
     (communes, criteria, indicators, figures, flags, errors, summary). Options: jobs, db,
-    parquet, admin_2025, force, retry_failed, progress, settings, executor ('local', 'dask',
+    parquet, admin_2025, force, retry_failed, progress, verbose, settings, executor ('local', 'dask',
     'dask-local'), scheduler (a Dask scheduler's address), send_bytes (Dask: send each file's
     bytes to the workers instead of its path)."""
     if isinstance(paths, (str, os.PathLike)):

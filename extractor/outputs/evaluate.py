@@ -178,6 +178,8 @@ class DocumentScore:
     recall_only: bool = False
     has_record: bool = True
     error: str | None = None
+    # the generated split the gold belongs to ("main", "heldout": corpus/README.md), scored apart
+    split: str = "main"
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -207,7 +209,8 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def score_document(path: str, gold: dict[str, Any], record: dict[str, Any] | None,
                    error: str | None = None) -> DocumentScore:
     recall_only = bool(gold.get("recall_only"))
-    ds = DocumentScore(path=path, recall_only=recall_only, error=error)
+    ds = DocumentScore(path=path, recall_only=recall_only, error=error,
+                       split=str((gold.get("generator") or {}).get("bank") or "main"))
     gold_figs = gold.get("figures", [])
     if record is None:
         ds.has_record = False
@@ -254,8 +257,12 @@ class Evaluation:
     wall_s: float = 0.0
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # by path
 
-    def summary(self) -> dict[str, Any]:
-        docs = self.documents
+    def splits(self) -> list[str]:
+        """The splits scored ("main" first): a held-out split is reported apart, never pooled."""
+        return sorted({d.split for d in self.documents}, key=lambda s: (s != "main", s))
+
+    def summary(self, split: str | None = None) -> dict[str, Any]:
+        docs = [d for d in self.documents if split is None or d.split == split]
         normal = [d for d in docs if not d.recall_only]
         tp, fp, fn = (sum(getattr(d, k) for d in normal) for k in ("tp", "fp", "fn"))
         p, r, f1 = prf(tp, fp, fn)
@@ -299,7 +306,8 @@ class Evaluation:
                 for k in ("missed", "extra", "flags_missed", "alarms"):
                     row.pop(k)
             documents.append(row)
-        return {"summary": self.summary(), "per_unit": self.per_unit(), "documents": documents}
+        return {"summary": self.summary(), "splits": {s: self.summary(s) for s in self.splits()},
+                "per_unit": self.per_unit(), "documents": documents}
 
 
 Extractor = Callable[[pathlib.Path], dict[str, Any]]
@@ -392,12 +400,20 @@ def render_table(ev: Evaluation, verbose: bool = False) -> str:
             if lines:
                 out += ["", d.name] + lines
     out.append("")
-    out.append(t("summary", docs=s["docs"], no_record=s["no_record"], p=_f(fig["precision"]),
-                 r=_f(fig["recall"]), f1=_f(fig["f1"]), crit=s["criteria"]["exact"],
-                 crit_n=s["criteria"]["of"], meta=s["identity"]["correct"], meta_n=s["identity"]["of"],
-                 flags=s["flags"]["caught"], flags_n=s["flags"]["of"],
-                 alarms=s["flags"]["false_alarms"], wall=f"{s['wall_s']:.1f}"))
+    splits = ev.splits()
+    if len(splits) > 1:  # each split on its own line, before the overall summary (the last line)
+        out += [t("split", split=name) + " " + _summary_line(ev.summary(name)) for name in splits]
+    out.append(_summary_line(s))
     return "\n".join(out)
+
+
+def _summary_line(s: dict[str, Any]) -> str:
+    fig = s["figures"]
+    return i18n.t("eval", "summary", docs=s["docs"], no_record=s["no_record"], p=_f(fig["precision"]),
+                  r=_f(fig["recall"]), f1=_f(fig["f1"]), crit=s["criteria"]["exact"],
+                  crit_n=s["criteria"]["of"], meta=s["identity"]["correct"], meta_n=s["identity"]["of"],
+                  flags=s["flags"]["caught"], flags_n=s["flags"]["of"],
+                  alarms=s["flags"]["false_alarms"], wall=f"{s['wall_s']:.1f}")
 
 
 # ---------------------------------------------------------------- command

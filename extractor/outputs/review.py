@@ -5,7 +5,9 @@ write one self-contained HTML page per report (no scripts from elsewhere, no net
 district officer reads the report as it was written, with each extracted figure highlighted
 (hover: value and unit, indicator, label, all in words of the current language) and each flag
 linking to the places it names; a click on a flag scrolls to its evidence and marks it. Flags
-found across reports (ingest) are listed too, linking to the other report's page.
+found across reports (ingest) are listed too, linking to the other report's page. A figure read
+by OCR with low confidence is marked apart (dashed, with the confidence in its tooltip): the
+officer checks it against the page.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Any
 
 from extractor.core import i18n
 from extractor.core.model import BlockKind, Document, Flag, Location, Record
+from extractor.extract.quantities import LOW_OCR_CONFIDENCE
 from extractor.outputs import links
 
 # A click on a flag marks its evidence and scrolls to the first piece (no library, no network).
@@ -49,6 +52,8 @@ main{display:grid;grid-template-columns:minmax(0,3fr) minmax(16em,1fr);gap:1.5em
 .doc td{border:1px solid #999;padding:.2em .4em;vertical-align:top}
 mark{background:#dcebff;border-radius:2px;padding:0 1px}
 mark.flagged{background:#ffd7d2;outline:1px solid #d9534f}
+mark.low-confidence{background:#fff3cd;border-bottom:2px dashed #b8860b}
+mark.flagged.low-confidence{background:#ffd7d2}
 mark:target,mark.active{outline:2px solid #0a58ca;background:#ffe58f}
 .flag{cursor:pointer}.flag.active{box-shadow:0 0 0 2px #0a58ca}
 nav{font-family:system-ui,sans-serif;font-size:.85em}
@@ -68,6 +73,7 @@ class _Mark:
     anchor: str
     title: str
     flagged: bool
+    low_confidence: bool = False
 
 
 def _t(key: str, **values: Any) -> str:
@@ -114,8 +120,11 @@ def record_to_marks(record: Record) -> dict[int, list[_Mark]]:
             parts.append(f"{_t('indicator')}: {_indicator_name(fig.indicator)}")
         if fig.label:
             parts.append(f"{_t('label')}: {fig.label}")
+        low = fig.ocr_confidence is not None and fig.ocr_confidence < LOW_OCR_CONFIDENCE
+        if low:
+            parts.append(_t("low_confidence", confidence=f"{fig.ocr_confidence:.0%}"))
         marks[loc.block].append(_Mark(loc.start, loc.end, _anchor(loc), " | ".join(parts),
-                                      (loc.block, loc.start, loc.end) in flagged))
+                                      (loc.block, loc.start, loc.end) in flagged, low))
     for f in record.flags:  # evidence that is not itself a figure is marked too
         for e in f.evidence:
             where = e.location
@@ -132,7 +141,8 @@ def _highlight(text: str, marks: list[_Mark]) -> str:
         if m.start < pos or m.end > len(text):
             continue  # overlapping evidence: the first mark wins
         out.append(html.escape(text[pos:m.start]))
-        cls = ' class="flagged"' if m.flagged else ""
+        classes = " ".join(c for c, on in (("flagged", m.flagged), ("low-confidence", m.low_confidence)) if on)
+        cls = f' class="{classes}"' if classes else ""
         out.append(f'<mark id="{m.anchor}"{cls} title="{html.escape(m.title)}">'
                    f"{html.escape(text[m.start:m.end])}</mark>")
         pos = m.end

@@ -32,7 +32,6 @@ from extractor.readers import read_document
 from extractor.store.db import Store
 
 MANIFEST = "pages.json"
-CRITERIA = tuple(range(1, 20))
 _OVERVIEW_CSS = """
 .grid{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.8em;margin:.4em 0 1.2em}
 .grid th,.grid td{border:1px solid #bbb;padding:.15em .35em;text-align:center}
@@ -108,9 +107,15 @@ def write_report_pages(store: Store, flags: pd.DataFrame, review_dir: Path, stre
     return written
 
 
-def _cells(row: dict[str, Any]) -> tuple[str, int]:
+def criteria_columns(criteria: pd.DataFrame) -> tuple[int, ...]:
+    """The criteria numbers the consolidated table has columns for (tc01...): the store takes
+    them from the criteria sets in schemas/criteria/, so they are not repeated here."""
+    return tuple(int(c[2:]) for c in criteria.columns if c.startswith("tc") and c[2:].isdigit())
+
+
+def _cells(row: dict[str, Any], numbers: tuple[int, ...]) -> tuple[str, int]:
     out, met = [], 0
-    for n in CRITERIA:
+    for n in numbers:
         status = row.get(f"tc{n:02d}")
         if status == "met":
             met += 1
@@ -128,20 +133,23 @@ def tables_to_overview_html(tables: dict[str, pd.DataFrame]) -> str:
     reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in communes:
         reports_of[c["commune_key"]].append(c)
+    numbers = criteria_columns(tables["criteria"])
     crit = tables["criteria"].to_dict("records")
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in crit:
         groups[(row.get("province") or "", row.get("district") or "")].append(row)
     head = ("<tr><th>#</th><th>" + html.escape(_t("col_commune")) + "</th><th>" + html.escape(_t("col_date"))
-            + "</th>" + "".join(f"<th>{n}</th>" for n in CRITERIA) + f"<th>{html.escape(_t('col_met'))}</th>"
+            + "</th>" + "".join(f"<th>{n}</th>" for n in numbers) + f"<th>{html.escape(_t('col_met'))}</th>"
             f"<th>{html.escape(_t('col_standard'))}</th><th>{html.escape(_t('col_flags'))}</th>"
             f"<th>{html.escape(_t('col_reports'))}</th></tr>")
     sections = []
     for key in sorted(groups, key=lambda k: (sort_key(k[0]), sort_key(k[1]))):
         rows = sorted(groups[key], key=lambda r: sort_key(r.get("commune")))
-        body, mets, sev_all = [], [], Counter()
+        body: list[str] = []
+        mets: list[int] = []
+        sev_all: Counter[str] = Counter()
         for i, row in enumerate(rows, start=1):
-            cells, met = _cells(row)
+            cells, met = _cells(row, numbers)
             mets.append(met)
             reports = reports_of.get(row["commune_key"], [])
             sev = Counter({s: sum(int(r.get(f"flags_{s}") or 0) for r in reports)
@@ -151,7 +159,7 @@ def tables_to_overview_html(tables: dict[str, pd.DataFrame]) -> str:
             page_links = " ".join(
                 f'<a href="{html.escape((links.review_link(r["file"]) or "")[len(links.REVIEW_DIR) + 1:])}">'
                 f'{html.escape(Path(r["file"]).suffix.lstrip(".") or "?")}</a>' for r in reports)
-            standard = met == len(CRITERIA)
+            standard = met == len(numbers)
             date = html.escape(str(row.get("report_date") or ""))
             body.append(
                 f'<tr class="commune"><td>{i}</td><td class="name">'
@@ -161,7 +169,7 @@ def tables_to_overview_html(tables: dict[str, pd.DataFrame]) -> str:
                 f'{html.escape(_t("standard_yes") if standard else _t("standard_no"))}</td>'
                 f'<td>{sev["error"]} / {sev["warning"]} / {sev["info"]}</td><td>{page_links}</td></tr>')
         mean = i18n.format_number(round(sum(mets) / len(mets), 1)) if mets else "-"
-        line = _t("district_line", communes=len(rows), met_all=sum(1 for m in mets if m == len(CRITERIA)),
+        line = _t("district_line", communes=len(rows), met_all=sum(1 for m in mets if m == len(numbers)),
                   mean=mean, error=sev_all["error"], warning=sev_all["warning"], info=sev_all["info"])
         title = ", ".join(x for x in (key[1] or _t("no_district"), key[0]) if x)
         sections.append(f'<section class="district-block"><h2>{html.escape(title)}</h2>'

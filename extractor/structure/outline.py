@@ -89,7 +89,10 @@ def _sentence_end_regex() -> re.Pattern[str]:
     return re.compile(load_pattern("sections")["sentence"]["end_regex"])
 
 
-def text_to_sentences(text: str, *, split_on_semicolon: bool = True) -> list[tuple[int, int]]:
+# Figures, criteria and checks each ask for the sentences of the same block texts, some once
+# per figure: computed once per text (a str caches its hash, so a repeat costs no rescan).
+@lru_cache(maxsize=256)
+def text_to_sentences(text: str, *, split_on_semicolon: bool = True) -> tuple[tuple[int, int], ...]:
     """Sentence spans that cover a text, each holding its closing mark (the whitespace after
     it opens the next span). Ends are those of patterns/sections.yaml `sentence`: a line
     break, ';' unless `split_on_semicolon` is False, and '.', '!', '?' before whitespace and
@@ -107,7 +110,7 @@ def text_to_sentences(text: str, *, split_on_semicolon: bool = True) -> list[tup
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if e > s] or [(0, len(text))]
+    return tuple((s, e) for s, e in spans if e > s) or ((0, len(text)),)
 
 
 _ENUMERATION = re.compile(r"^\(?(\d{1,2})[).]")

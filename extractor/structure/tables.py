@@ -23,7 +23,9 @@ from extractor.text.units import unit_at
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MAX_HEADER_ROWS = 3
-_BRACKETED = re.compile(r"\(([^()]{1,30})\)\s*$")
+# the unit in brackets closing a column header, before any trailing marks a scan or a typist
+# leaves ("Tỷ lệ(%) :", "Kinh phí (triệu đồng).")
+_BRACKETED = re.compile(r"\(([^()]{1,30})\)[\s.:;,'\"]*$")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,15 @@ class TableGrid:
 
     def is_index_column(self, col: int) -> bool:
         return col == self.index_col
+
+    def is_before_row_label(self, row: int, col: int) -> bool:
+        """Whether the cell stands left of its row's first text cell: a row number (an index
+        column split in two by a scan's speck, or one without an "STT" header), never a value,
+        which follows what it measures."""
+        if self.row_label(row, col) is not None:
+            return False
+        return any(c > col and _HAS_LETTER.search(t) for (r, c), t in self.cells.items()
+                   if r == row and c not in (self.unit_col, self.index_col))
 
     def row_label(self, row: int, col: int) -> str | None:
         for c in sorted(c for r, c in self.cells if r == row and c < col):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,7 +54,43 @@ def _swap_table() -> dict[str, str]:
     return table
 
 
-_LETTER = re.compile(r"\w")
+# A vowel pair that may carry its mark on the second letter (only `_swap_table` keys are swapped).
+_PAIR = re.compile(r"[oOuU][^\W\d_](?!\w)")
+
+
+def _fold_tone_placement(text: str) -> str:
+    """Swap the mark of a syllable-final open pair onto its first vowel; not after 'q', and not
+    when a letter follows ("hoàn", "tuyết" keep theirs). Swaps keep the length, and a pair's
+    first letter is never toned, so pairs never overlap."""
+    table = _swap_table()
+
+    def swap(m: re.Match[str]) -> str:
+        start = m.start()
+        if start and text[start - 1] in "qQ":
+            return m.group(0)
+        return table.get(m.group(0), m.group(0))
+
+    return _PAIR.sub(swap, text)
+
+
+# Characters that normalize to one character each (the minus sign depends on its neighbours).
+_SAME_LENGTH = {k: v for k, v in _CHAR_MAP.items() if v is not None and k != "\u2212"}
+
+
+def _keeps_offsets(text: str) -> bool:
+    """True for text (most text) whose every character normalizes to one character: NFC
+    already, nothing dropped, no combining mark, no minus sign. Only the distinct characters
+    are looked at, so this costs one pass in C."""
+    if not unicodedata.is_normalized("NFC", text):
+        return False
+    return not any((c in _CHAR_MAP and c not in _SAME_LENGTH) or unicodedata.combining(c) for c in set(text))
+
+
+def _one_for_one(text: str) -> str:
+    for old, new in _SAME_LENGTH.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass(frozen=True)
@@ -62,8 +99,8 @@ class NormalizedText:
     from start (`offsets`, with the original length appended) and end (`ends`)."""
 
     text: str
-    offsets: tuple[int, ...]
-    ends: tuple[int, ...]
+    offsets: Sequence[int]  # a range when every character maps to itself
+    ends: Sequence[int]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
@@ -72,10 +109,13 @@ class NormalizedText:
 
 
 def text_to_normalized(original: str) -> NormalizedText:
+    n = len(original)
+    if _keeps_offsets(original):
+        return NormalizedText(_fold_tone_placement(_one_for_one(original)), range(n + 1), range(1, n + 1))
     out: list[str] = []
     offsets: list[int] = []
     ends: list[int] = []
-    i, n = 0, len(original)
+    i = 0
     while i < n:
         ch = original[i]
         j = i + 1
@@ -102,25 +142,11 @@ def text_to_normalized(original: str) -> NormalizedText:
                 ends.append(j)
         i = j
     offsets.append(n)
-    _fold_tone_placement(out)
-    return NormalizedText("".join(out), tuple(offsets), tuple(ends))
-
-
-def _fold_tone_placement(chars: list[str]) -> None:
-    table = _swap_table()
-    n = len(chars)
-    for k in range(n - 1):
-        pair = chars[k] + chars[k + 1]
-        swapped = table.get(pair)
-        if swapped is None:
-            continue
-        if k + 2 < n and _LETTER.match(chars[k + 2]):
-            continue  # closed syllable ("hoàn", "tuyết"): the mark stays on the second vowel
-        if k > 0 and chars[k - 1] in "qQ":
-            continue
-        chars[k], chars[k + 1] = swapped[0], swapped[1]
+    return NormalizedText(_fold_tone_placement("".join(out)), tuple(offsets), tuple(ends))
 
 
 def normalize(text: str) -> str:
     """Normalized text without the offset map, for comparing words and compiling patterns."""
+    if _keeps_offsets(text):
+        return _fold_tone_placement(_one_for_one(text))
     return text_to_normalized(text).text

@@ -44,4 +44,4 @@ def test_an_item_number_does_not_end_a_sentence():
 
 
 def test_empty_text_is_one_empty_span():
-    assert text_to_sentences("") == [(0, 0)]
+    assert list(text_to_sentences("")) == [(0, 0)]

@@ -86,7 +86,7 @@ def test_messy_folder_gives_complete_outputs(messy: dict[str, Path], messy_run) 
     assert errors.loc[str(messy["duplicate"].resolve()), "duplicate_of"] == str(messy["deep"].resolve())
     assert all(isinstance(r, str) and r for r in errors["reason"])
     assert "Found 7 files." in proc.stdout
-    assert "Read 2 files; failed 3;" in proc.stdout and "duplicates 1" in proc.stdout
+    assert "Read 2 files; unreadable 3;" in proc.stdout and "duplicates 1" in proc.stdout
     assert "not a report format or too large 1;" in proc.stdout
     assert "hong.docx" in proc.stderr  # the failure is named as it happens
 
@@ -100,7 +100,7 @@ def test_second_run_reads_nothing(messy: dict[str, Path], messy_run,
     assert stats.read == 0 and stats.failed == 0
     assert stats.skipped == 5 and stats.duplicates == 1  # 2 reports + 3 unchanged failures
     assert stats.failed_earlier == 3 and stats.exit_code() == EXIT_SOME_FAILED
-    assert "failed 3 (3 from an earlier run);" in summary_lines(stats, out)[0]
+    assert "unreadable 3 (3 from an earlier run);" in summary_lines(stats, out)[0]
     assert {t: (out / f"{t}.csv").read_bytes() for t in TABLES} == before
 
 
@@ -252,16 +252,16 @@ def test_unchanged_rerun_counts_and_names_the_earlier_failures(
     (src / "hong.docx").write_bytes(b"PK\x03\x04" + b"\x00not a zip archive" * 20)  # while reading
     argv = ["--lang", "en", "ingest", str(src), "-o", str(out), "--jobs", "1"]
     code, first, _ = _cli(argv, capsys)
-    assert code == EXIT_SOME_FAILED and "Read 1 files; failed 2;" in first
+    assert code == EXIT_SOME_FAILED and "Read 1 files; unreadable 2;" in first
 
     code, again, err = _cli(argv, capsys)
     assert code == EXIT_SOME_FAILED
-    assert "Read 0 files; failed 2 (2 from an earlier run);" in again
+    assert "Read 0 files; unreadable 2 (2 from an earlier run);" in again
     still = [line for line in err.splitlines() if line.startswith("Still unreadable")]
     assert len(still) == 2 and any("hong.docx" in s for s in still) and any("rong.txt" in s for s in still)
 
     code, retried, _ = _cli([*argv, "--retry-failed"], capsys)  # read again: failed now, not earlier
-    assert code == EXIT_SOME_FAILED and "failed 2;" in retried and "earlier" not in retried
+    assert code == EXIT_SOME_FAILED and "unreadable 2;" in retried and "earlier" not in retried
 
     code, vi, _ = _cli(["--lang", "vi", *argv[2:]], capsys)
-    assert code == EXIT_SOME_FAILED and "lỗi 2 (2 từ lần chạy trước);" in vi
+    assert code == EXIT_SOME_FAILED and "tệp không đọc được 2 (2 từ lần chạy trước);" in vi

@@ -118,6 +118,24 @@ def test_names_of_every_period(name: str, number: int) -> None:
     ("Bộ tiêu chí Quốc gia về y tế", []),
     ("14 tiêu chí xã đạt", []),
     ("tiêu chí 25", []),
+    # ranges inside a list, in every spelling of an item
+    ("Các tiêu chí 4, 12, 15-17 hiện chưa đạt", [4, 12, 15, 16, 17]),
+    ("TC2 - TC5, TC9 và TC14 - TC16 đã đạt", [2, 3, 4, 5, 9, 14, 15, 16]),
+    ("từ tiêu chí số 3 đến số 6", [3, 4, 5, 6]),
+    ("tiêu chí 3 - 5 thôn", [3]),
+    ("Tiêu chí 17 - Môi trường", [17]),
+    # bare numbers after an intro that opens a list, or opening a clause before a status
+    ("chưa đạt 03 tiêu chí (2; 11; 14)", [2, 11, 14]),
+    ("Các tiêu chí chưa đạt: 5, 8", [5, 8]),
+    ("đạt 15/19 tiêu chí; 3, 9, 12, 18 chưa đạt", [3, 9, 12, 18]),
+    ("đạt 15/19 tiêu chí; 3 thôn chưa đạt", []),
+    ("có 3, 4 hộ chưa đạt", []),
+    ("Năm 2023, 12 thôn đạt chuẩn", []),
+    # names after a status and a separator, and names opening a clause before a status
+    ("còn 2 tiêu chí chưa đạt là Y tế; Thu nhập", [15, 10]),
+    ("3 tiêu chí cơ bản đạt (Giao thông, Điện, Văn hóa)", [2, 4, 16]),
+    ("xã đạt 17/19 tiêu chí, Điện và Y tế không đạt", [4, 15]),
+    ("Thu nhập bình quân đạt 52 triệu đồng", []),
 ])
 def test_references(text: str, numbers: list[int]) -> None:
     assert [r.number for g in text_to_groups(text, criteria_set_size()) for r in g.refs] == numbers
@@ -132,6 +150,8 @@ def test_references(text: str, numbers: list[int]) -> None:
     ("đạt 8/10 tiêu chí thôn kiểu mẫu", None),
     ("trên 400 hộ đạt tiêu chí gia đình 5 không, 3 sạch", None),
     ("Bộ tiêu chí gồm 19 tiêu chí", None),
+    ("Xã có 14 tiêu chí là TC1 - TC12, TC15 và TC17 đã đạt chuẩn", (14, "met")),
+    ("có 3 tiêu chí gồm: tiêu chí 2, tiêu chí 9 và tiêu chí 13 chưa đạt", (3, "unmet")),
 ])
 def test_counts(text: str, expected: tuple[int, str] | None) -> None:
     found = [(n, st) for _, _, n, st, target in text_to_counts(text, criteria_set_size()) if not target]
@@ -161,6 +181,39 @@ def test_number_lists_ranges_and_following_status() -> None:
                     "tiêu chí 10.", "TC12, TC13 chưa đạt. Tiêu chí số 14, 15 đạt.")
     assert r.met == [1, 2, 3, 5, 7, 14, 15]
     assert r.unmet == [8, 9, 10, 12, 13]
+
+
+def test_statement_shapes_of_lists_and_counts() -> None:
+    """Lists after "là", bracketed lists after a count, bare lists before a status, a plan
+    sentence after them: each statement reads the same complete status."""
+    met = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 16, 17, 18, 19]
+    unmet = [10, 13, 14, 15]
+    shapes = [
+        ("- Xã có 15 tiêu chí là TC1 - TC9, TC11, TC12 và TC16 - TC19 đã đạt chuẩn.",
+         "- Các tiêu chí 10, 13-15 hiện chưa đạt."),
+        ("- Số tiêu chí chưa đạt: 04 tiêu chí (10; 13; 14; 15).",
+         "- Số tiêu chí đã đạt: 15 tiêu chí (TC1 - TC9; TC11; TC12; TC16 - TC19)."),
+        ("- Xã đã đạt 15/19 tiêu chí; 10, 13, 14, 15 không đạt vì thiếu vốn.",),
+        ("- Xã đạt 15/19 tiêu chí, còn 4 tiêu chí chưa đạt là Thu nhập; Tổ chức sản xuất; "
+         "Giáo dục và Đào tạo; Y tế.",),
+        ("- Đến nay xã đạt 15/19 tiêu chí; 4 tiêu chí chưa đạt (Thu nhập, Tổ chức sản xuất, "
+         "Giáo dục và Đào tạo, Y tế).",),
+    ]
+    plan = "- Giữ vững 15 tiêu chí đã đạt, phấn đấu đạt thêm 4 tiêu chí (tiêu chí 10, 13)."
+    for lines in shapes:
+        for extra in ((), (plan,)):
+            r = criteria_of(DATE_2023, *lines, *extra)
+            assert (r.met, r.unmet) == (met, unmet), (lines, extra)
+            assert r.met_count_claimed in (15, None)
+
+
+def test_a_plan_or_a_negation_changes_a_bare_list() -> None:
+    base = "- Xã đã đạt 16/19 tiêu chí; 6, 9, 13 {} do thiếu nguồn lực."
+    assert criteria_of(DATE_2023, base.format("không đạt")).unmet == [6, 9, 13]
+    assert criteria_of(DATE_2023, base.format("đạt")).unmet == []
+    # a plan: the numbers open no clause of their own, so nothing is claimed of them
+    r = criteria_of(DATE_2023, "- Xã đã đạt 16/19 tiêu chí; phấn đấu 6, 9, 13 đạt trong năm tới.")
+    assert (r.met, r.unmet, r.met_count_claimed) == ([], [], 16)
 
 
 def test_names_only() -> None:
@@ -194,6 +247,16 @@ def test_list_items_under_an_intro_line() -> None:
                     "Xã có 8 thôn.", "+ Tiêu chí số 12 Lao động")
     assert r.unmet == [6, 10] and r.met == []
     assert r.unmet_count_claimed == 2 and r.conflicts == []
+
+
+def test_name_bullets_under_an_opening_line() -> None:
+    r = criteria_of(DATE_2023, "- Kết quả: xã đạt 17 tiêu chí, cụ thể như sau:",
+                    "* Các tiêu chí chưa đạt:", "- Thu nhập;", "- Y tế.",
+                    "- Thu nhập bình quân đạt 48 triệu đồng/người/năm.")
+    assert r.unmet == [10, 15] and r.met_count_claimed == 17
+    assert r.met == [n for n in range(1, 20) if n not in (10, 15)]
+    # without the opening line a bullet of names states nothing
+    assert criteria_of(DATE_2023, "Xã tổ chức các lớp tập huấn về:", "- Thu nhập;", "- Y tế.").unmet == []
 
 
 def test_no_statement_gives_nothing() -> None:

@@ -2,7 +2,6 @@
 against its gold, the API's tables, progress, summary and exit code."""
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from extractor.core.errors import ExitCode, reason
-from extractor.ingest.run import Progress, RunStats, record_is_report, run_ingest, summary_lines
+from extractor.ingest.run import RunStats, record_is_report, run_ingest, summary_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
@@ -46,14 +45,22 @@ def test_changed_added_and_removed_files(tmp_path: Path) -> None:
 
 # -- the committed corpus against its gold -------------------------------------------------
 
+# The sample report and the main generated split: the reader is held to their gold exactly.
+# The held-out split (corpus/heldout) is only measured (`ntm eval`, tests/test_accuracy_floor.py),
+# never tuned on, so it is not read here (corpus/README.md, the held-out rule).
+MAIN_SPLIT = [ROOT / "corpus" / "generated", *sorted((ROOT / "corpus").glob("luc-binh-2023.*"))]
+
+
 def _gold_files() -> list[Path]:
-    return sorted((ROOT / "corpus").rglob("*.gold.json"))
+    return sorted(p for place in MAIN_SPLIT for p in (place.glob("*.gold.json") if place.is_dir() else [place])
+                  if p.name.endswith(".gold.json"))
 
 
 @pytest.fixture(scope="module")
 def corpus_tables(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("corpus-out")
-    tables, stats = run_ingest([str(ROOT / "corpus")], out, jobs=2)
+    reports = [str(p) for p in MAIN_SPLIT if not p.name.endswith(".gold.json")]
+    tables, stats = run_ingest(reports, out, jobs=2)
     return out, tables
 
 
@@ -89,8 +96,11 @@ def test_corpus_criteria_match_gold_in_csv_and_xlsx(gold_path: Path, corpus_tabl
         assert r["met_count_claimed"] == ("" if claimed is None else str(claimed)), r["file"]
 
     # criteria.csv and the sheet hold the commune's latest report: check it when it is this one
-    # a criterion listed both ways shows as unmet (a flag reports the contradiction)
-    expected = {n: ("unmet" if n in unmet else "met" if n in met else "") for n in range(1, 20)}
+    # a criterion listed both ways, or only basically met, shows as unmet (a flag reports the
+    # contradiction)
+    basic = gold["criteria"].get("basically_met") or []
+    expected = {n: ("unmet" if n in unmet or n in basic else "met" if n in met else "")
+                for n in range(1, 20)}
     words = {"unmet": "Chưa đạt", "met": "Đạt", "": ""}
     criteria = pd.read_csv(out / "criteria.csv", encoding="utf-8-sig", dtype=str,
                            keep_default_na=False)
@@ -187,31 +197,6 @@ def test_error_rows_keep_the_format_of_the_name_and_the_whole_reason(tmp_path: P
 
 # -- progress, summary and exit code ------------------------------------------------------------
 
-class _Tty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_bar_on_a_terminal_shows_the_current_file() -> None:
-    stream = _Tty()
-    bar = Progress(4, stream)
-    bar.advance("/a/b/bao-cao-xa-a.docx", True)
-    bar.advance("/a/b/bao-cao-xa-b.pdf", False)
-    bar.close()
-    text = stream.getvalue()
-    assert text.startswith("\r[") and "2/4" in text and "bao-cao-xa-b.pdf" in text
-    assert "\n" not in text.rstrip("\n")  # one line, redrawn
-
-
-def test_progress_off_a_terminal_is_plain_lines() -> None:
-    stream = io.StringIO()
-    bar = Progress(2, stream)
-    bar.advance("/a/x.txt", True)
-    bar.advance("/a/y.txt", False)
-    lines = stream.getvalue().splitlines()
-    assert len(lines) == 2 and lines[0].startswith("[1/2]") and "/a/y.txt" in lines[1]
-
-
 def test_record_is_report() -> None:
     assert not record_is_report({"commune": None, "criteria": {}, "figures": [{"indicator": None}]})
     assert record_is_report({"commune": "Lục Bình", "criteria": {}, "figures": []})
@@ -224,11 +209,11 @@ def test_summary_counts_failures_from_an_earlier_run() -> None:
 
     with i18n.language_set("en"):
         line = summary_lines(RunStats(files=4, read=1, failed=1, failed_earlier=2), Path("o"))[0]
-        assert "failed 3 (2 from an earlier run);" in line
-        assert "failed 1;" in summary_lines(RunStats(files=2, read=1, failed=1), Path("o"))[0]
+        assert "unreadable 3 (2 from an earlier run);" in line
+        assert "unreadable 1;" in summary_lines(RunStats(files=2, read=1, failed=1), Path("o"))[0]
     with i18n.language_set("vi"):
         line = summary_lines(RunStats(files=3, skipped=3, failed_earlier=2), Path("o"))[0]
-        assert "lỗi 2 (2 từ lần chạy trước);" in line
+        assert "tệp không đọc được 2 (2 từ lần chạy trước);" in line
 
 
 def test_exit_code_follows_the_failed_state_not_this_run() -> None:

@@ -37,3 +37,20 @@ def test_text_is_escaped_and_language_follows_the_setting():
         i18n.set_language(None)
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "No contradictions found." in page or "Flags" in page
+
+
+def test_figures_read_by_ocr_with_low_confidence_are_marked_apart_with_their_confidence():
+    doc = Document("scan.pdf", "pdf", "0", [
+        Block(0, BlockKind.PARAGRAPH, "Đường trục xã dài 12 km.", page=1, confidence=0.62),
+        Block(1, BlockKind.PARAGRAPH, "Có 5 hộ nghèo.", page=1, confidence=0.95)], pages=1)
+    record = document_to_record(doc)
+    for lang, words in (("vi", "độ tin cậy thấp (62%)"), ("en", "low confidence (62%)")):
+        try:
+            i18n.set_language(lang)
+            page = document_to_review_html(doc, record)
+        finally:
+            i18n.set_language(None)
+        low = re.findall(r'<mark[^>]*class="low-confidence"[^>]*title="([^"]*)"[^>]*>(.*?)</mark>', page)
+        assert [text for _, text in low] == ["12 km"]
+        assert words in html.unescape(low[0][0])
+        assert "5 hộ" in page and page.count("low-confidence\"") == 1

@@ -54,3 +54,21 @@ def test_every_normalized_span_maps_inside_the_original(original: str):
         start, end = n.to_original(i, i + 1)
         assert 0 <= start < end <= len(original)
     assert list(n.offsets) == sorted(n.offsets)
+
+
+@given(st.text(alphabet=st.sampled_from([*_ALPHABET, "\t", "\u201c", "\u00d0", "_", "1", "Ý", "Á", "x"]), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_the_fast_path_gives_what_the_character_loop_gives(original: str):
+    """Text that needs no offset changes skips the per-character loop: same text, same map."""
+    from extractor.text import normalize as module
+
+    for text in (original, unicodedata.normalize("NFC", original)):
+        fast = text_to_normalized(text)
+        keeps = module._keeps_offsets
+        module._keeps_offsets = lambda _t: False  # the loop alone
+        try:
+            slow = text_to_normalized(text)
+        finally:
+            module._keeps_offsets = keeps
+        assert (fast.text, list(fast.offsets), list(fast.ends)) == (slow.text, list(slow.offsets), list(slow.ends))
+        assert normalize(text) == slow.text

@@ -133,9 +133,80 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     return (number, end) if number is not None else None
 
 
+def _continue_list(text: str, refs: list[Ref], end: int, size: int) -> int:
+    """Extend a list from its first reference: further numbers after a separator, elided runs
+    ("1, 2, …, 19") and ranges ("16-19", "TC1 - TC6"). A bare next number must end the list
+    or be followed by a status word or a name. Returns the list's end."""
+    c = rx().c
+    while True:
+        rng = c["list_range"].match(text[end:])
+        if rng:
+            last = int(rng.group("n"))
+            after = end + rng.end()
+            if refs[-1].number < last <= size and c["list_end"].match(text[after:]):
+                refs += [Ref(k, end, after) for k in range(refs[-1].number + 1, last)]
+                refs.append(Ref(last, end + rng.start("item"), after))
+                end = after
+                continue
+        gap = c["list_ellipsis"].match(text[end:])
+        if gap and refs[-1].number < int(gap.group("n")) <= size:
+            last = int(gap.group("n"))
+            refs += [Ref(k, end, end + gap.end()) for k in range(refs[-1].number + 1, last)]
+            refs.append(Ref(last, end + gap.start("item"), end + gap.end()))
+            end += gap.end()
+            continue
+        nxt = c["list_next"].match(text[end:])
+        if not nxt:
+            return end
+        n2 = int(nxt.group("n"))
+        after = end + nxt.end()
+        named = name_after(text, after)
+        if not valid_number(n2, size) or not (named or c["list_end"].match(text[after:])
+                                              or c["list_range"].match(text[after:])):
+            return end
+        ref = Ref(n2, end + nxt.start("item"), after)
+        if named:
+            ref.name_number, ref.end = named[0], named[1]
+        refs.append(ref)
+        end = ref.end
+
+
+def _names_from(text: str, pos: int) -> list[Ref]:
+    """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
+    c = rx().c
+    refs: list[Ref] = []
+    while True:
+        nm = name_regex().match(text, pos)
+        number = lookup_name(nm.group(0)) if nm else None
+        if nm is None or number is None:
+            return refs
+        refs.append(Ref(number, nm.start(), nm.end()))
+        pos = nm.end()
+        sep = c["names_sep"].match(text[pos:])
+        if not sep or not name_regex().match(text, pos + sep.end()):
+            return refs
+        pos += sep.end()
+
+
+def _status_follows(text: str, end: int) -> bool:
+    """Does a status phrase follow `end` across a gap such as " hiện " or ": "?"""
+    after = [s for s in text_to_statuses(text[end:])]
+    return bool(after) and rx().c["follow_gap"].match(text[end:end + after[0].start]) is not None
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Offsets where a clause may open a list without "tiêu chí" before it."""
+    c = rx().c
+    return [m.end() for m in re.finditer(r"(?:^|[;:(,–-])\s*", text)
+            if c["bare_clause_start"].search(text[:m.end()])]
+
+
 def text_to_groups(text: str, size: int) -> list[Group]:
     """Criterion references of a text, grouped as written: a list or range is one group,
-    each "Tiêu chí số N Name" its own group; names-only lists after "tiêu chí" too."""
+    each "Tiêu chí số N Name" its own group; names-only lists after "tiêu chí" too. In a
+    sentence that names "tiêu chí", bare numbers and names are read after an intro that opens
+    a list ("09 tiêu chí (6; 7; 9)") or at a clause start with a status after them
+    ("8, 16, 19 không đạt")."""
     c = rx().c
     groups: list[Group] = []
     taken: list[tuple[int, int]] = []
@@ -143,17 +214,13 @@ def text_to_groups(text: str, size: int) -> list[Group]:
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
-    for m in c["range"].finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if valid_number(a, size) and valid_number(b, size) and a < b and free(m.start(), m.end()):
-            refs = [Ref(n, m.start(), m.end()) for n in range(a, b + 1)]
-            groups.append(Group(m.start(), m.end(), refs))
-            taken.append((m.start(), m.end()))
+    def add(refs: list[Ref], start: int, end: int) -> None:
+        groups.append(Group(refs[0].start, end, refs))
+        taken.append((start, end))
+
     for m in c["reference"].finditer(text):
-        if not free(m.start(), m.end()):
-            continue
         n = int(m.group("n"))
-        if not valid_number(n, size):
+        if not free(m.start(), m.end()) or not valid_number(n, size):
             continue
         refs = [Ref(n, m.start(), m.end())]
         end = m.end()
@@ -161,55 +228,44 @@ def text_to_groups(text: str, size: int) -> list[Group]:
         if named:
             refs[0].name_number, refs[0].end = named[0], named[1]
             end = named[1]
-        while True:
-            gap = c["list_ellipsis"].match(text[end:])
-            if gap and refs[-1].number < int(gap.group("n")) <= size:
-                last = int(gap.group("n"))
-                refs += [Ref(k, end, end + gap.end()) for k in range(refs[-1].number + 1, last)]
-                refs.append(Ref(last, end + gap.start("item"), end + gap.end()))
-                end += gap.end()
-                continue
-            nxt = c["list_next"].match(text[end:])
-            if not nxt:
-                break
-            n2 = int(nxt.group("n"))
-            after = end + nxt.end()
-            named = name_after(text, after)
-            if not valid_number(n2, size) or not (named or c["list_end"].match(text[after:])):
-                break
-            ref = Ref(n2, end + nxt.start("item"), after)
-            if named:
-                ref.name_number, ref.end = named[0], named[1]
-            refs.append(ref)
-            end = ref.end
-        groups.append(Group(m.start(), end, refs))
-        taken.append((m.start(), end))
+        add(refs, m.start(), _continue_list(text, refs, end, size))
     for m in c["names_intro"].finditer(text):
-        pos = m.end()
-        if not free(m.start(), pos + 1):
-            continue
-        refs = []
-        while True:
-            nm = name_regex().match(text, pos)
-            number = lookup_name(nm.group(0)) if nm else None
-            if nm is None or number is None:
-                break
-            refs.append(Ref(number, nm.start(), nm.end()))
-            pos = nm.end()
-            sep = c["names_sep"].match(text[pos:])
-            if not sep or not name_regex().match(text, pos + sep.end()):
-                break
-            pos += sep.end()
-        if refs:
-            groups.append(Group(refs[0].start, refs[-1].end, refs))
-            taken.append((m.start(), refs[-1].end))
+        if free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end())):
+            add(refs, m.start(), refs[-1].end)
+    if c["criteria_word"].search(text):
+        starts = set(_clause_starts(text))
+        for m in c["bare_item"].finditer(text):
+            n = int(m.group("n"))
+            if not free(m.start(), m.end()) or not valid_number(n, size):
+                continue
+            refs = [Ref(n, m.start(), m.end())]
+            end = _continue_list(text, refs, m.end(), size)
+            if c["bare_lead"].search(text[:m.start()]) or (
+                    m.start() in starts and len(refs) > 1 and _status_follows(text, end)):
+                add(refs, m.start(), end)
+        for pos in sorted(starts):
+            if free(pos, pos + 1) and (refs := _names_from(text, pos)) and _status_follows(text, refs[-1].end):
+                add(refs, pos, refs[-1].end)
     return _join_groups(sorted(groups, key=lambda g: g.start), text)
+
+
+def bullet_to_group(text: str) -> Group | None:
+    """A list item that holds only criterion names ("- Thu nhập;", "+ Điện và Y tế."): read
+    under an opening statement ("Các tiêu chí chưa đạt:") that waits for its list."""
+    c = rx().c
+    lead = c["bullet_lead"].match(text)
+    if not lead:
+        return None
+    refs = _names_from(text, lead.end())
+    if not refs or not c["bullet_rest"].fullmatch(text[refs[-1].end:]):
+        return None
+    return Group(refs[0].start, refs[-1].end, refs)
 
 
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
-    sep = rx().c["names_sep"]
+    sep = rx().c["group_join"]
     out: list[Group] = []
     for g in groups:
         if out and out[-1].end <= g.start and sep.fullmatch(text[out[-1].end:g.start]):
@@ -233,6 +289,18 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         s.target = plan or bool(p.target.search(text, clause_start, s.start))
 
 
+def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list[Group]) -> Status | None:
+    """The status after the list that a count introduces: "13 tiêu chí là TC1 - TC6, TC8 đã
+    đạt chuẩn"."""
+    c = rx().c
+    for g in groups:
+        if g.start >= pos and c["count_list_gap"].match(text[pos:g.start]):
+            after = [s for s in statuses if s.start >= g.end]
+            if after and c["follow_gap"].match(text[g.end:after[0].start]):
+                return after[0]
+    return None
+
+
 def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[int, int, int, str, bool]]:
     """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
     "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
@@ -241,6 +309,7 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
     c = rx().c
     statuses = text_to_statuses(text)
     mark_targets(text, statuses, plan=False, year=year)
+    groups = text_to_groups(text, size)
     out = []
     for m in c["count_before"].finditer(text):
         n, of = int(m.group("n")), m.group("of")
@@ -261,6 +330,8 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
             right = [s for s in statuses if m.end() <= s.start < limit
                      and c["count_right_gap"].match(text[m.end():s.start])]
             status = right[0] if right else None
+        if status is None:
+            status = _status_after_list(text, m.end(), statuses, groups)
         if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
     for m in c["count_after"].finditer(text):

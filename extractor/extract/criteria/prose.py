@@ -18,6 +18,7 @@ from extractor.extract.criteria.grammar import (
     Ref,
     State,
     Status,
+    bullet_to_group,
     mark_targets,
     rx,
     text_to_counts,
@@ -242,4 +243,6 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 if not (target or unit.plan):
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             groups = text_to_groups(text, size)
+            if not groups and pending is not None and (bullet := bullet_to_group(text)):
+                groups = [bullet]
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)

@@ -116,18 +116,23 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
 def _complete_from_counts(result: CriteriaStatus, size: int) -> list[CriterionEvidence]:
     """A claimed count that leaves no doubt fills the unlisted side: "đạt 19/19 tiêu chí" means
     every criterion of the set is met; "đạt 17 tiêu chí" beside two listed as unmet means the
-    other 17 are met (and the same for unmet). Returns the evidence of the filled numbers."""
+    other 17 are met (and the same for unmet). The side may already hold some numbers (per-
+    section verdicts, a partial list): the count still settles the rest. Returns the evidence
+    of the filled numbers."""
     out: list[CriterionEvidence] = []
     for status, attr, listed, others in ((MET, "met_count_claimed", result.met, result.unmet + result.basically_met),
                                          (UNMET, "unmet_count_claimed", result.unmet,
                                           result.met + result.basically_met)):
         count = getattr(result, attr)
-        if listed or count is None or count == 0 or count != size - len(others):
+        if count is None or count == 0 or count != size - len(set(others)) or len(listed) >= count:
             continue
+        if set(listed) & set(others):
+            continue  # a criterion stated both ways: the conflict stays visible, nothing is filled
         if status == UNMET and not others:
             continue  # "chưa đạt 19 tiêu chí" alone is too thin to mark the whole set unmet
         ev = result.count_evidence[status]
-        numbers = [n for n in range(1, size + 1) if n not in others]
+        numbers = [n for n in range(1, size + 1) if n not in others and n not in listed]
         listed.extend(numbers)
+        listed.sort()
         out += [CriterionEvidence(n, status, ev.text, ev.location) for n in numbers]
     return out

@@ -18,7 +18,9 @@ SEGMENT_GAP = 1.0
 
 # -- judging a page's text -------------------------------------------------------------------
 _ALPHA_WORD = re.compile(r"\S*[^\W\d_]\S*")
-_LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?!\S)")
+# a lone letter with another word after it on its line: a letter at a line's end or on a
+# line of its own is more often a table tick ("x") than a word that lost its other letters
+_LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?=[^\S\r\n]+\S)")
 _BAD_GLYPH = re.compile(r"\S*(?:[\ufffd\ue000-\uf8ff]|\(cid:\d+\))\S*")
 
 

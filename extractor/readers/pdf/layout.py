@@ -33,6 +33,8 @@ PARAGRAPH_GAP = 1.3
 # repeat on at least this share of the pages.
 MARGIN_SHARE = 0.12
 REPEAT_SHARE = 0.5
+# Full-line pairs needed to read the line pitch from wrapped lines alone.
+WRAPPED_PAIRS = 8
 
 _SENTENCE_END = tuple(".:;!?…")
 
@@ -62,19 +64,26 @@ class LineMetrics:
 
 
 def lines_to_metrics(pages: list[list[PdfLine]]) -> LineMetrics:
-    ratios: list[float] = []
+    """The document's line pitch and right edge. The pitch is read from pairs whose first line
+    is full (it reaches the right edge, so the line wrapped: both lines are one paragraph);
+    without enough of them, a low quantile of every pair. A report of mostly one-line
+    paragraphs (a letterhead, short bullets) would otherwise take its paragraph spacing for
+    the line pitch and merge paragraphs."""
+    pairs: list[tuple[PdfLine, float]] = []
     rights: list[float] = []
     for lines in pages:
         for prev, line in zip(lines, lines[1:]):
             dy = line.baseline - prev.baseline
             if 0.5 * line.size < dy < 4 * line.size and abs(line.size - prev.size) < 0.5:
-                ratios.append(dy / line.size)
+                pairs.append((prev, dy / line.size))
         rights.extend(ln.x1 for ln in lines)
+    right = statistics.quantiles(rights, n=10)[-1] if len(rights) >= 10 else \
+        (max(rights) if rights else 0.0)
+    wrapped = [r for prev, r in pairs if prev.x1 >= right - prev.size]
+    ratios = wrapped if len(wrapped) >= WRAPPED_PAIRS else [r for _, r in pairs]
     # within-paragraph pitch is the common small one: a low quantile ignores paragraph gaps
     pitch = statistics.quantiles(ratios, n=4)[0] if len(ratios) >= 4 else \
         (min(ratios) if ratios else 1.2)
-    right = statistics.quantiles(rights, n=10)[-1] if len(rights) >= 10 else \
-        (max(rights) if rights else 0.0)
     return LineMetrics(pitch=pitch, right=right)
 
 

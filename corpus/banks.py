@@ -1,0 +1,179 @@
+"""Phrasing banks of generated reports: how a report states its criteria and its identity.
+
+A bank is data, `corpus/phrasing/<bank>/{criteria,identity}.yaml`: statement schemes, list
+styles, bullet and table forms, status words, letterheads, titles and opening sentences.
+`main` is the tuned split; `heldout` holds phrasings the reader's authors never tune on and is
+generated into its own split (corpus/heldout/), scored apart (see corpus/README.md).
+
+Criterion numbers, the set's size and the names of criteria come from the catalogue the
+extractor ships (schemas/criteria/commune-<set>.yaml), so a set of another size needs no code.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BANKS = ROOT / "corpus" / "phrasing"
+CATALOGUE = ROOT / "schemas" / "criteria"
+LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
+STEM_PREFIX = {"main": "gen", "heldout": "heldout"}
+
+
+@cache
+def bank(name: str, part: str) -> dict[str, Any]:
+    """One part ("criteria" or "identity") of a phrasing bank."""
+    path = BANKS / name / f"{part}.yaml"
+    if not path.is_file():
+        raise ValueError(f"no phrasing bank {name!r} ({path} missing)")
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def bank_names() -> list[str]:
+    return sorted(p.name for p in BANKS.iterdir() if (p / "criteria.yaml").is_file())
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A criteria set as the extractor's catalogue gives it."""
+
+    set_id: str
+    names: dict[int, str]
+    aliases: dict[int, tuple[str, ...]]
+
+    @property
+    def size(self) -> int:
+        return len(self.names)
+
+    @property
+    def numbers(self) -> list[int]:
+        return sorted(self.names)
+
+
+@cache
+def catalogue(period: str) -> Catalogue:
+    """The commune set of `period` ("2016-2020", "2021-2025")."""
+    d = yaml.safe_load((CATALOGUE / f"commune-{period}.yaml").read_text(encoding="utf-8"))
+    crit = d["criteria"]
+    return Catalogue(d["id"], {int(c["number"]): c["name"] for c in crit},
+                     {int(c["number"]): tuple(c.get("aliases") or ()) for c in crit})
+
+
+# ---------------------------------------------------------------- lists of criteria
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][-1] + 1 == n:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+class Namer:
+    """Names a report gives its criteria: the catalogue's name, one of its aliases, or (in a
+    report that mixes periods) the other period's name; sometimes in lower case."""
+
+    def __init__(self, cat: Catalogue, other: Catalogue | None, rng: random.Random) -> None:
+        self.cat, self.other, self.rng = cat, other, rng
+
+    def __call__(self, n: int) -> str:
+        pool = [self.cat.names[n]] * 2 + list(self.cat.aliases.get(n, ()))
+        if self.other is not None and self.other.names.get(n) not in (None, self.cat.names[n]):
+            pool.append(self.other.names[n])
+        name = self.rng.choice(pool)
+        if self.rng.random() < 0.2 and name[:1].isupper() and not name[1:2].isupper():
+            name = name[0].lower() + name[1:]
+        return name
+
+
+def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: random.Random,
+                items: dict[int, str] | None = None) -> str:
+    """`numbers` written in `style`: items joined by a separator, runs sometimes as ranges.
+    `items`, when given, receives the text of each number written as an item of its own."""
+    def item(n: int) -> str:
+        return str(style["item"]).replace("{n}", str(n)).replace("{name}", namer(n))
+
+    use_ranges = bool(style.get("ranges")) and rng.random() < 0.5
+    parts: list[str] = []
+    for run in _runs(sorted(numbers)):
+        if use_ranges and len(run) >= 3:
+            form = rng.choice(style["ranges"])
+            parts.append(form.replace("{a}", item(run[0])).replace("{b}", item(run[-1])))
+        else:
+            texts = [item(n) for n in run]  # once: the namer may draw a name at random
+            parts += texts
+            if items is not None:
+                items.update(zip(run, texts, strict=True))
+    seps = list(style["seps"])
+    if any("," in p for p in parts):  # a name holding a comma ("phòng, chống") needs ";"
+        seps = [s for s in seps if ";" in s] or ["; "]
+    sep = rng.choice(seps)
+    if len(parts) > 1 and style["family"] in ("bare", "numbers") and rng.random() < 0.5:
+        return sep.join(parts[:-1]) + " và " + parts[-1]
+    return sep.join(parts)
+
+
+def pick_style(styles: list[dict[str, Any]], family: str | None, rng: random.Random) -> dict[str, Any]:
+    pool = [s for s in styles if family is None or s["family"] == family]
+    if not pool:
+        raise ValueError(f"no list style of family {family!r}")
+    return rng.choice(pool)
+
+
+def scheme_fits(scheme: dict[str, Any], unmet: int, criteria_kinds: bool) -> set[str]:
+    """The conditions of `scheme` a report with `unmet` unmet criteria meets ("" if none)."""
+    met_ok = set()
+    for cond in scheme["when"]:
+        if cond == "all_met" and unmet == 0 or cond == "some_unmet" and unmet > 0:
+            met_ok.add(cond)
+        elif cond == "basic" and unmet >= 3 and not criteria_kinds:
+            met_ok.add(cond)
+        elif cond == "plan" and unmet >= 1 and not criteria_kinds:
+            met_ok.add(cond)
+    if criteria_kinds and not scheme.get("plantable"):
+        return set()
+    return met_ok
+
+
+def uses(scheme: dict[str, Any], slot: str) -> bool:
+    """Does any line of `scheme` hold the figure slot `slot` ("met_claim")?"""
+    return any(re.search(r"\{" + slot + r"(?::[a-z]+)?\}", line) for line in scheme["lines"])
+
+
+# ---------------------------------------------------------------- identity
+
+def fill_names(text: str, names: dict[str, str]) -> str:
+    """Replace {commune} {district} {province} and their upper-case forms."""
+    for k, v in names.items():
+        text = text.replace("{" + k + "}", v).replace("{" + k.upper() + "}", v.upper())
+    return text
+
+
+def settled_levels(commune: str, district: str, province: str, stated: set[str]) -> set[str]:
+    """The levels ("district", "province") the gazetteer data settle, right, from the commune
+    and the levels stated. Needs the data package (vietnamadminunits, in the test extra)."""
+    from extractor.extract.gazetteer import gazetteer, key
+
+    gz = gazetteer()
+    if gz is None:
+        raise RuntimeError("the corpus generator needs the gazetteer data (pip install vietnamadminunits)")
+    rows = {(u.district or "", u.province) for u in gz.communes(commune) if u.era == "legacy"}
+    if "district" in stated:
+        rows = {r for r in rows if key(r[0]) == key(district)}
+    if "province" in stated:
+        rows = {r for r in rows if key(r[1]) == key(province)}
+    out = set()
+    if {key(d) for d, _ in rows} == {key(district)}:
+        out.add("district")
+    if {key(p) for _, p in rows} == {key(province)}:
+        out.add("province")
+    return out
