@@ -12,7 +12,8 @@ repeated on every page.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -142,7 +143,8 @@ class _Sheet:
         ws.repeat_rows(0, self.head_row)
         ws.set_footer("&C&P / &N")
 
-    def header(self, labels: list[str], rotated: set[int] = frozenset(), height: float | None = None) -> None:
+    def header(self, labels: list[str], rotated: AbstractSet[int] = frozenset(),
+               height: float | None = None) -> None:
         for col, label in enumerate(labels):
             self.ws.write_string(self.row, col, label, self.fmt.head_rotated if col in rotated else self.fmt.head)
         if height:
@@ -361,7 +363,7 @@ def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
 
 
 def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, Any]],
-                 columns: list[tuple[str, str, float]], root: str | None, title: str,
+                 columns: Sequence[tuple[str, str, float]], root: str | None, title: str,
                  note: str | None = None, anchor: Any = None) -> None:
     """A long table: `columns` as (key, kind, width); kinds say how a code becomes words."""
     sheet = _Sheet(wb, fmt, _t(f"sheet_{table}"), title, [w for _, _, w in columns], note)
@@ -445,7 +447,7 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
     t = as_tables(tables)
     communes = sorted(t.rows("communes"), key=_place_key)
     crit = sorted(t.rows("criteria"), key=_place_key)
-    root = links.common_root(r.get("file") for r in communes)
+    root = links.common_root(str(r.get("file") or "") for r in communes)
     flags = list(t.rows("flags"))  # sorted by severity for the sheet; far fewer than figures
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False, "strings_to_numbers": False})

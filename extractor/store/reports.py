@@ -71,7 +71,7 @@ def _group_copies(store: Store, docs: list[dict[str, Any]], counts: dict[int, in
     figures: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for doc_id, unit, value in queries.figure_values(store, [d["doc_id"] for d in several]):
         figures[doc_id].append({"unit": unit, "value": value})
-    groups = []
+    groups: list[list[dict[str, Any]]] = []
     for key, ds in by_key.items():
         if len(ds) == 1 or key.startswith("?"):
             groups.extend([d] for d in ds)
