@@ -22,7 +22,11 @@ demo: $(STAMP)
 	$(BIN)/ntm ingest corpus/ -o out/
 	@echo "Open out/review/index.html (district overview, a page per report) and out/report.xlsx (workbook)."
 
+# the layers contract (import-linter), lint (ruff) and types (mypy) are part of the tests
 test: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check extractor tests benchmarks corpus
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -1,7 +1,8 @@
 """Checks: flags for figures that contradict each other or cannot be right, in one report and across reports.
 
-`record_to_flags(record, outline)` runs every rule of `RULES` over one extracted record and
-its outline; `records_to_flags(records)` (checks/across.py) compares several reports. Each rule
+`record_to_flags(record, outline, issues)` turns the number tokens the figure reader could
+not take at face value into flags (checks/numbers.py) and runs every rule of `RULES` over one
+extracted record and its outline; `records_to_flags(records)` (checks/across.py) compares several reports. Each rule
 is a small function `Report -> list[Flag]` in its own module: conflicts (conflicting_values),
 count_list (count_list_mismatch), ratios (ratio_mismatch in prose), tables (table rows:
 ratio_mismatch, table_total_mismatch), sums (sum_mismatch), criteria_count (criteria_*) and
@@ -16,18 +17,19 @@ consistency check that cries wolf is not read.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from extractor.checks.across import records_to_flags
 from extractor.checks.conflicts import conflicting_values
 from extractor.checks.count_list import count_list_mismatch
 from extractor.checks.criteria_count import criteria_consistency
 from extractor.checks.index import Report, record_to_report
+from extractor.checks.numbers import issues_to_flags
 from extractor.checks.ratios import ratio_mismatch
 from extractor.checks.sums import sum_mismatch
 from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
 from extractor.checks.thresholds import criterion_vs_figure
-from extractor.core.model import Flag, Location, Record
+from extractor.core.model import Flag, Location, NumberIssue, Record
 from extractor.structure.outline import Outline
 
 __all__ = ["RULES", "record_to_flags", "records_to_flags"]
@@ -46,12 +48,12 @@ RULES: tuple[Callable[[Report], list[Flag]], ...] = (
 )
 
 
-def record_to_flags(record: Record, outline: Outline) -> list[Flag]:
+def record_to_flags(record: Record, outline: Outline, issues: Sequence[NumberIssue] = ()) -> list[Flag]:
     rep = record_to_report(record, outline)
     flags: list[Flag] = []
     for rule in RULES:
         flags.extend(rule(rep))
-    return merge_restated(rep, flags)
+    return issues_to_flags(list(issues)) + merge_restated(rep, flags)
 
 
 def _amounts(rep: Report, flag: Flag) -> tuple[tuple[str, float], ...] | None:

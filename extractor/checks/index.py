@@ -29,7 +29,7 @@ class Report:
     record: Record
     outline: Outline
     placed: list[Placed]
-    sentences: dict[int, list[tuple[int, int]]]  # block position -> sentence spans
+    sentences: dict[int, Sequence[tuple[int, int]]]  # block position -> sentence spans
 
     def text(self, pos: int) -> str:
         return self.outline.blocks[pos].text
@@ -118,10 +118,12 @@ def normalized_span(outline: Outline, pos: int, start: int, end: int) -> tuple[i
     return s, min(max(bisect.bisect_left(norm.offsets, end), s), n)
 
 
-def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Placed], dict[int, list[tuple[int, int]]]]:
+def outline_to_placed(outline: Outline, figures: list[Figure]
+                      ) -> tuple[list[Placed], dict[int, Sequence[tuple[int, int]]]]:
     """Place every figure in the outline (figures whose block is unknown are left out)."""
     pos_of = {ob.block.index: i for i, ob in enumerate(outline.blocks)}
-    sentences = {i: text_to_sentences(ob.text) for i, ob in enumerate(outline.blocks)}
+    sentences: dict[int, Sequence[tuple[int, int]]] = {i: text_to_sentences(ob.text)
+                                                      for i, ob in enumerate(outline.blocks)}
     placed: list[Placed] = []
     for f in figures:
         pos = pos_of.get(f.location.block) if f.location else None
