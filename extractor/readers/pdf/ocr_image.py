@@ -15,7 +15,8 @@ import numpy as np
 # degree or two askew; more is a page placed by hand, which OSD does not fix either.
 MAX_SKEW = 3.0
 SKEW_STEP = 0.1
-COARSE_STEP = 0.5
+# Angles either side of the projection's best that the turned image decides between.
+TIE_SPAN = 2
 # A run of ink at least this long is a horizontal (vertical) rule, in inches: table columns
 # are wider than an inch and a half, rows taller than a quarter inch, while letters of body
 # type stay under a sixth of an inch.
@@ -69,8 +70,25 @@ def gray_to_ink(gray: np.ndarray) -> np.ndarray:
     return gray <= min(threshold, 200)
 
 
-def _projection_score(small: Any, angle: float) -> float:
-    """How sharply the rows of ink stand apart once the page is turned by `angle`."""
+def _projection_scores(ink: np.ndarray, angles: np.ndarray) -> np.ndarray:
+    """How sharply the rows of ink stand apart once the page is turned by each angle
+    (degrees, counter-clockwise): each ink pixel is sent to the row it would fall on, which
+    takes a millisecond where turning the image takes several."""
+    ys, xs = np.nonzero(ink)
+    height = ink.shape[0]
+    ys = ys - height / 2
+    xs = xs - ink.shape[1] / 2
+    scores = []
+    for angle in angles:
+        a = np.radians(angle)
+        rows = np.rint(ys * np.cos(a) - xs * np.sin(a)).astype(np.int64) + height
+        counts = np.bincount(rows, minlength=2 * height).astype(np.float64)
+        scores.append(float(np.square(np.diff(counts)).sum()))
+    return np.asarray(scores)
+
+
+def _turned_score(small: Any, angle: float) -> float:
+    """The same score on the image turned (nearest pixel), as the page will be."""
     from PIL import Image
 
     rows = np.asarray(small.rotate(angle, resample=Image.Resampling.NEAREST),
@@ -80,20 +98,20 @@ def _projection_score(small: Any, angle: float) -> float:
 
 def skew_angle(ink: np.ndarray) -> float:
     """The page's skew in degrees by the projection method: text lines are horizontal when
-    the row sums of ink vary most. Measured on a reduced page, coarse to fine: every
-    `COARSE_STEP` first, then every `SKEW_STEP` around the best (the score rises steadily
-    towards the true angle), a third of the turns of a full search."""
+    the row sums of ink vary most. Measured on a reduced page: every angle by projecting the
+    ink pixels, then the best and its neighbours, which often score within a thousandth of
+    it, by turning the image."""
     from PIL import Image
 
     step = max(1, ink.shape[1] // 600)
-    small = Image.fromarray((ink[::step, ::step] * 255).astype(np.uint8))
-
-    def best_of(angles: np.ndarray) -> float:
-        return float(max(angles, key=lambda a: _projection_score(small, float(a))))
-
-    coarse = best_of(np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP))
-    fine = np.arange(-COARSE_STEP + SKEW_STEP, COARSE_STEP - SKEW_STEP / 2, SKEW_STEP) + coarse
-    return round(best_of(fine[np.abs(fine) <= MAX_SKEW + SKEW_STEP / 2]), 2)
+    reduced = ink[::step, ::step]
+    if not reduced.any():
+        return 0.0
+    angles = np.arange(-MAX_SKEW, MAX_SKEW + SKEW_STEP / 2, SKEW_STEP)
+    best = int(np.argmax(_projection_scores(reduced, angles)))
+    near = angles[max(0, best - TIE_SPAN):best + TIE_SPAN + 1]
+    small = Image.fromarray((reduced * 255).astype(np.uint8))
+    return round(float(max(near, key=lambda a: _turned_score(small, float(a)))), 2)
 
 
 def _has_run(ink: np.ndarray, min_len: int) -> np.ndarray:
