@@ -1,9 +1,10 @@
-"""The demo's scanned report (corpus/scans/, ingested by `make demo`): an image-only PDF with
-gold beside it; without Tesseract it is listed as unread with the command that installs it,
-with Tesseract it is read as a report of its commune."""
+"""The scanned report `make demo` ingests (named in the Makefile's demo target): an
+image-only PDF with gold beside it; without Tesseract it is listed as unread with the
+command that installs it, with Tesseract it is read as a report of its commune."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -13,13 +14,13 @@ from extractor.ingest.run import ingest
 from tests.readers.test_ocr import needs_tesseract
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO_SCANS = ROOT / "corpus" / "scans"
 
 
 def _scan() -> Path:
-    scans = sorted(DEMO_SCANS.glob("*.scan.pdf"))
-    assert len(scans) == 1
-    return scans[0]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo = makefile[makefile.index("\ndemo:"):].split("\n\n")[0]
+    (name,) = re.findall(r"\S+\.scan\.pdf", demo)
+    return ROOT / name
 
 
 def test_demo_scan_is_an_image_only_pdf_with_gold():
