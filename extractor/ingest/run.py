@@ -8,7 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -219,6 +219,8 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     out_dir = Path(out)
     db_path = Path(db) if db else None
     check_run(paths, out_dir, db_path)
+    if settings.ocr_cache_dir is None:  # a re-run or an upgrade does not recognize a page again
+        settings = replace(settings, ocr_cache_dir=str(out_dir / "ocr-cache"))
     if admin_2025:
         from extractor.store.consolidate import address_converter
 
