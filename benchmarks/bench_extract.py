@@ -82,12 +82,12 @@ def stage_times(path: Path) -> dict[str, float]:
 
     doc = timed("read", lambda: read_document(path))
     outline = timed("normalize+structure", lambda: document_to_outline(doc))
-    figures, number_flags = timed("figures", lambda: outline_to_figures(outline, DEFAULT_SETTINGS))
+    figures, number_issues = timed("figures", lambda: outline_to_figures(outline, DEFAULT_SETTINGS))
     criteria = timed("criteria", lambda: outline_to_criteria(outline))
     identity = timed("identity", lambda: outline_to_identity(outline))
     record = Record(source=document_to_source(doc), identity=identity, criteria=criteria,
                     figures=figures, flags=[], extractor_version=__version__)
-    timed("checks", lambda: record_to_flags(record, outline))
+    timed("checks", lambda: record_to_flags(record, outline, number_issues))
     return out
 
 

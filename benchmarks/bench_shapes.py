@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,21 +48,28 @@ def make(shape: str, megabytes: float, folder: Path) -> Path:
 
 
 def measure(path: Path, cap: float) -> dict[str, object]:
+    """One run in a fresh process; its own peak RSS comes from wait4 (RUSAGE_CHILDREN would
+    give the largest of every run so far)."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    try:
-        proc = subprocess.run([sys.executable, "-m", "extractor.cli.main", "extract", str(path), "--format", "jsonl"],
-                              capture_output=True, timeout=cap, cwd=ROOT)
-        seconds: float | None = time.perf_counter() - start
-        code: int | None = proc.returncode
-    except subprocess.TimeoutExpired:
-        seconds, code = None, None
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.Popen([sys.executable, "-m", "extractor.cli.main", "extract", str(path), "--format", "jsonl"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            seconds: float | None = time.perf_counter() - start
+            code: int | None = os.waitstatus_to_exitcode(status)
+            break
+        if time.perf_counter() - start > cap:
+            proc.kill()
+            _, _, usage = os.wait4(proc.pid, 0)
+            seconds, code = None, None
+            break
+        time.sleep(0.05)
+    proc.returncode = code  # reaped by wait4: keep Popen from waiting again
     mb = path.stat().st_size / 1_000_000
     return {"mb": round(mb, 2), "seconds": None if seconds is None else round(seconds, 2),
             "s_per_mb": None if seconds is None else round(seconds / mb, 2), "exit_code": code,
-            # ru_maxrss of children is the largest so far: shown only when this run raised it
-            "peak_rss_mib": round(peak / 1024, 1) if peak > before else None}
+            "peak_rss_mib": round(usage.ru_maxrss / 1024, 1)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 """Checks: flags for figures that contradict each other or cannot be right, in one report and across reports.
 
-`record_to_flags(record, outline)` runs every rule of `RULES` over one extracted record and
-its outline; `records_to_flags(records)` (checks/across.py) compares several reports. Each rule
+`record_to_flags(record, outline, issues)` turns the number tokens the figure reader could
+not take at face value into flags (checks/numbers.py) and runs every rule of `RULES` over one
+extracted record and its outline; `records_to_flags(records)` (checks/across.py) compares several reports. Each rule
 is a small function `Report -> list[Flag]` in its own module: conflicts (conflicting_values),
 count_list (count_list_mismatch), ratios (ratio_mismatch in prose), tables (table rows:
 ratio_mismatch, table_total_mismatch), sums (sum_mismatch), criteria_count (criteria_*) and
@@ -16,18 +17,19 @@ consistency check that cries wolf is not read.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from extractor.checks.across import records_to_flags
 from extractor.checks.conflicts import conflicting_values
 from extractor.checks.count_list import count_list_mismatch
 from extractor.checks.criteria_count import criteria_consistency
 from extractor.checks.index import Report, record_to_report
+from extractor.checks.numbers import issues_to_flags
 from extractor.checks.ratios import ratio_mismatch
 from extractor.checks.sums import sum_mismatch
 from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
 from extractor.checks.thresholds import criterion_vs_figure
-from extractor.core.model import Flag, Record
+from extractor.core.model import Flag, Location, NumberIssue, Record
 from extractor.structure.outline import Outline
 
 __all__ = ["RULES", "record_to_flags", "records_to_flags"]
@@ -46,12 +48,12 @@ RULES: tuple[Callable[[Report], list[Flag]], ...] = (
 )
 
 
-def record_to_flags(record: Record, outline: Outline) -> list[Flag]:
+def record_to_flags(record: Record, outline: Outline, issues: Sequence[NumberIssue] = ()) -> list[Flag]:
     rep = record_to_report(record, outline)
     flags: list[Flag] = []
     for rule in RULES:
         flags.extend(rule(rep))
-    return merge_restated(rep, flags)
+    return issues_to_flags(list(issues)) + merge_restated(rep, flags)
 
 
 def _amounts(rep: Report, flag: Flag) -> tuple[tuple[str, float], ...] | None:
@@ -59,10 +61,7 @@ def _amounts(rep: Report, flag: Flag) -> tuple[tuple[str, float], ...] | None:
     evidence holds no figure."""
     out = []
     for ev in flag.evidence:
-        loc = ev.location
-        found = [p.figure for p in rep.placed if loc is not None and p.figure.location is not None
-                 and p.figure.location.block == loc.block
-                 and p.figure.location.start < loc.end and loc.start < p.figure.location.end]
+        found = rep.figures_over(ev.location) if ev.location is not None else []
         if len(found) != 1:
             return None
         out.append((found[0].unit, round(found[0].value, 6)))
@@ -75,13 +74,21 @@ def merge_restated(rep: Report, flags: list[Flag]) -> list[Flag]:
     evidence added, instead of two."""
     kept: list[Flag] = []
     seen: dict[tuple[tuple[str, float], ...], Flag] = {}
+    # the evidence a kept flag already holds, as (text, location): a set, since a contradiction
+    # repeated all through a long report gathers thousands
+    held: dict[int, set[tuple[str, Location | None]]] = {}
     for flag in flags:
         key = _amounts(rep, flag) if flag.evidence else None
         first = seen.get(key) if key else None
         if first is not None:
-            first.evidence.extend(e for e in flag.evidence if e not in first.evidence)
+            has = held[id(first)]
+            for e in flag.evidence:
+                if (e.text, e.location) not in has:
+                    has.add((e.text, e.location))
+                    first.evidence.append(e)
             continue
         if key:
             seen[key] = flag
+            held[id(flag)] = {(e.text, e.location) for e in flag.evidence}
         kept.append(flag)
     return kept

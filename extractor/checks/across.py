@@ -22,7 +22,7 @@ import math
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from itertools import combinations, pairwise
 from pathlib import Path
@@ -64,13 +64,39 @@ def _short(rec: Rec) -> str:
     return Path(_source(rec)).name or "?"
 
 
+def _row_source(row: Rec) -> str:
+    """The file a row names: a store row's `file`, a record's `source.path`."""
+    return str(row.get("file") or "") if row.get("file") else _source(row)
+
+
+def commune_keys(rows: Sequence[Rec]) -> list[str]:
+    """One commune key per report (a record, or a row with commune, district, province and
+    `file`), as the consolidated tables write it: 'commune | district | province', each through
+    identity.place_key, so the same commune lands on the same row whatever the spelling. A
+    report that leaves out its district or province joins the one commune of that name among
+    `rows` whose known parts agree, when there is exactly one; a report that names no commune
+    is a row of its own ('?<file>'). The consolidated tables and the flags across reports key
+    communes with this one function."""
+    parts = [(place_key(r.get("commune")), place_key(r.get("district")),
+              place_key(r.get("province"))) for r in rows]
+    full = {p for p in parts if p[0] and p[1] and p[2]}
+    keys = []
+    for row, (c, d, p) in zip(rows, parts, strict=True):
+        if not c:
+            keys.append("?" + _row_source(row))
+            continue
+        if not (d and p):
+            matches = [k for k in full if k[0] == c and (not d or k[1] == d) and (not p or k[2] == p)]
+            if len(matches) == 1:
+                c, d, p = matches[0]
+        keys.append(" | ".join((c, d, p)))
+    return keys
+
+
 def commune_key(rec: Rec) -> str:
-    """The report's commune key, as the consolidated tables write it ('commune | district |
-    province', each through identity.place_key; '?<file>' when the report names no commune),
-    so a flag across reports counts towards the communes it names."""
-    if not place_key(rec.get("commune")):
-        return "?" + _source(rec)
-    return " | ".join(place_key(rec.get(level)) or "" for level in ("commune", "district", "province"))
+    """The key of one report on its own (`commune_keys` of it alone), so a flag across
+    reports counts towards the communes it names."""
+    return commune_keys([rec])[0]
 
 
 def _evidence(rec: Rec, text: str, location: Any = None) -> dict[str, Any]:
@@ -206,16 +232,8 @@ def _figure_bag(rec: Rec) -> Counter[tuple[Any, float]]:
                    if f.get("value") is not None)
 
 
-def same_report(a: Rec, b: Rec) -> bool:
-    """Two files that hold one report: the same file, or the same commune, period, date and
-    document number with (nearly) the same figures (patterns/checks.yaml
-    `cross.copy_min_shared_figures`, the share of the larger record's figures found in both):
-    a report sent as .docx and .pdf, or re-sent with a figure corrected."""
-    sha_a, sha_b = (a.get("source") or {}).get("sha256"), (b.get("source") or {}).get("sha256")
-    if sha_a and sha_a == sha_b:
-        return True
-    if commune_key(a) != commune_key(b) or commune_key(a).startswith("?"):
-        return False
+def _same_content(a: Rec, b: Rec) -> bool:
+    """The same period, date and document number, and (nearly) the same figures."""
     for field in ("period", "report_date", "document_number"):
         if a.get(field) and b.get(field) and a.get(field) != b.get(field):
             return False
@@ -226,15 +244,35 @@ def same_report(a: Rec, b: Rec) -> bool:
     return larger > 0 and sum((bag_a & bag_b).values()) >= _cfg()["copy_min_shared_figures"] * larger
 
 
-def report_copies(records: list[Rec]) -> list[list[Rec]]:
+def _same_file(a: Rec, b: Rec) -> bool:
+    sha_a, sha_b = (a.get("source") or {}).get("sha256"), (b.get("source") or {}).get("sha256")
+    return bool(sha_a) and sha_a == sha_b
+
+
+def same_report(a: Rec, b: Rec) -> bool:
+    """Two files that hold one report: the same file, or the same commune, period, date and
+    document number with (nearly) the same figures (patterns/checks.yaml
+    `cross.copy_min_shared_figures`, the share of the larger record's figures found in both):
+    a report sent as .docx and .pdf, or re-sent with a figure corrected."""
+    if _same_file(a, b):
+        return True
+    if commune_key(a) != commune_key(b) or commune_key(a).startswith("?"):
+        return False
+    return _same_content(a, b)
+
+
+def report_copies(records: Sequence[Rec], keys: Sequence[str] | None = None) -> list[list[Rec]]:
     """The records grouped into reports: each group the files of one report (`same_report`
-    with the group's first file), in the order first seen. Consolidation writes one row per
-    group, listing its files, and counts its flags once."""
+    with the group's first file), in the order first seen. `keys` are the records' commune
+    keys (default: `commune_keys(records)`). Consolidation writes one row per group, listing
+    its files, and counts its flags once."""
+    keys = commune_keys(records) if keys is None else keys
     groups: list[list[Rec]] = []
     by_commune: dict[str, list[list[Rec]]] = {}
-    for rec in records:
-        candidates = by_commune.setdefault(commune_key(rec), [])
-        group = next((g for g in candidates if same_report(g[0], rec)), None)
+    for rec, key in zip(records, keys, strict=True):
+        candidates = by_commune.setdefault(key, [])
+        group = next((g for g in candidates if _same_file(g[0], rec)
+                      or (not key.startswith("?") and _same_content(g[0], rec))), None)
         if group is None:
             group = [rec]
             candidates.append(group)

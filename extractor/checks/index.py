@@ -29,7 +29,7 @@ class Report:
     record: Record
     outline: Outline
     placed: list[Placed]
-    sentences: dict[int, list[tuple[int, int]]]  # block position -> sentence spans
+    sentences: dict[int, Sequence[tuple[int, int]]]  # block position -> sentence spans
 
     def text(self, pos: int) -> str:
         return self.outline.blocks[pos].text
@@ -40,6 +40,38 @@ class Report:
             for p in self.placed:
                 self._by_pos.setdefault(p.pos, []).append(p)
         return self._by_pos.get(pos, [])
+
+    def starts_in_block(self, pos: int) -> list[int]:
+        """The starts of `in_block(pos)`, in order, for binary searches by offset."""
+        if not hasattr(self, "_starts_of"):
+            self._starts_of: dict[int, list[int]] = {}
+        if pos not in self._starts_of:
+            self._starts_of[pos] = [p.start for p in self.in_block(pos)]
+        return self._starts_of[pos]
+
+    def figures_over(self, loc: Location) -> list[Figure]:
+        """The figures whose original span overlaps `loc`, in the order of `placed`: a binary
+        search in the figures of its block, which are never longer than the longest of them."""
+        if not hasattr(self, "_by_block"):
+            by_block: dict[int, list[tuple[int, int, Figure]]] = {}
+            for i, p in enumerate(self.placed):
+                if p.figure.location is not None:
+                    by_block.setdefault(p.figure.location.block, []).append((p.figure.location.start, i, p.figure))
+            self._by_block = {b: sorted(v, key=lambda t: t[0]) for b, v in by_block.items()}
+            self._block_starts = {b: [t[0] for t in v] for b, v in self._by_block.items()}
+            self._longest = {b: max(f.location.end - s for s, _, f in v) for b, v in self._by_block.items()}
+        rows = self._by_block.get(loc.block, [])
+        if not rows:
+            return []
+        found: list[tuple[int, Figure]] = []
+        floor = loc.start - self._longest[loc.block]
+        for k in range(bisect.bisect_left(self._block_starts[loc.block], loc.end) - 1, -1, -1):
+            start, i, f = rows[k]
+            if start <= floor:
+                break
+            if loc.start < f.location.end:
+                found.append((i, f))
+        return [f for _, f in sorted(found, key=lambda t: t[0])]
 
     def place(self, loc: Location | None) -> tuple[int, int, int] | None:
         """(block position, normalized start, end) of a location in the outline."""
@@ -86,10 +118,12 @@ def normalized_span(outline: Outline, pos: int, start: int, end: int) -> tuple[i
     return s, min(max(bisect.bisect_left(norm.offsets, end), s), n)
 
 
-def outline_to_placed(outline: Outline, figures: list[Figure]) -> tuple[list[Placed], dict[int, list[tuple[int, int]]]]:
+def outline_to_placed(outline: Outline, figures: list[Figure]
+                      ) -> tuple[list[Placed], dict[int, Sequence[tuple[int, int]]]]:
     """Place every figure in the outline (figures whose block is unknown are left out)."""
     pos_of = {ob.block.index: i for i, ob in enumerate(outline.blocks)}
-    sentences = {i: text_to_sentences(ob.text) for i, ob in enumerate(outline.blocks)}
+    sentences: dict[int, Sequence[tuple[int, int]]] = {i: text_to_sentences(ob.text)
+                                                      for i, ob in enumerate(outline.blocks)}
     placed: list[Placed] = []
     for f in figures:
         pos = pos_of.get(f.location.block) if f.location else None

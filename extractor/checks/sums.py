@@ -3,10 +3,11 @@ complete ("452 ha, trong đó: + 445 ha + 7 ha", "138 hội viên (116 ..., 10 .
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import SeverityPath, figure_evidence, make_flag, number_list, unit_name
-from extractor.checks.index import Report, decimals, sentence_of
+from extractor.checks.index import Placed, Report, decimals, sentence_of
 from extractor.core.model import Figure, Flag
 from extractor.structure.outline import text_to_sentences
 
@@ -29,6 +30,38 @@ def _part_of(total: Figure, f: Figure) -> bool:
         total.unit != "count" or (f.noun or "").casefold() == (total.noun or "").casefold())
 
 
+def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: set[str]) -> Figure | None:
+    """The last figure (in start order) of an additive unit inside [lo, hi): a backward walk
+    from `hi` that stops at `lo`, so a long block is not rescanned for every breakdown word."""
+    for k in range(bisect_right(starts, hi) - 1, -1, -1):
+        p = own[k]
+        if p.start < lo:
+            break
+        if p.end <= hi and p.figure.unit in units:
+            return p.figure
+    return None
+
+
+def _within(own: list[Placed], starts: list[int], lo: int, hi: int) -> list[Placed]:
+    """The figures inside [lo, hi), in start order, found by binary search."""
+    out: list[Placed] = []
+    for k in range(bisect_left(starts, lo), len(own)):
+        p = own[k]
+        if p.start > hi:
+            break
+        if p.end <= hi:
+            out.append(p)
+    return out
+
+
+def _ends_with_mark(text: str, end: int) -> bool:
+    """`text[:end]` ends with a sentence mark and whitespace, read backwards without a copy."""
+    k = end - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] in ".;!?"
+
+
 def sum_mismatch(rep: Report) -> list[Flag]:
     """A total followed by "trong đó" and its parts, in the list items of the next blocks
     ("452 ha, trong đó: / + 445 ha / + 7 ha") or later in the same sentence, where the parts
@@ -44,14 +77,14 @@ def sum_mismatch(rep: Report) -> list[Flag]:
         if not matches:
             continue
         own = rep.in_block(pos)
+        starts = rep.starts_in_block(pos)
         spans = text_to_sentences(text, split_on_semicolon=False)
         tail = lead_in.search(text)
         for i, m in enumerate(matches):
             s_start, s_end = spans[sentence_of(spans, m.start())]
-            before = [p for p in own if s_start <= p.start and p.end <= m.start() and p.figure.unit in units]
-            if not before:
+            total = _last_before(own, starts, s_start, m.start(), units)
+            if total is None:
                 continue
-            total = before[-1].figure
             if tail and tail.start() == m.start():
                 parts, complete = _list_parts(rep, pos, total)
                 short = ("sum", "short_severity") if complete and len(parts) >= 2 else None
@@ -62,13 +95,14 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 if not colon:
                     semi = text_to_sentences(text)
                     s_end = min(s_end, semi[sentence_of(semi, m.end())][1])
-                end = min([s_end] + [n.start() for n in matches[i + 1:]])
-                after = [p.figure for p in own if m.end() <= p.start and p.end <= end]
+                # the matches are in order: the next one is the nearest
+                end = min(s_end, matches[i + 1].start()) if i + 1 < len(matches) else s_end
+                after = [p.figure for p in _within(own, starts, m.end(), end)]
                 if after and not _part_of(total, after[0]):
                     continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
                 parts = [f for f in after if _part_of(total, f)]
                 # a sentence cut by the end of the block (a page break in a PDF) may go on
-                finished = bool(re.search(r"[.;!?]\s*$", text[:end])) or end < len(text.rstrip())
+                finished = _ends_with_mark(text, end) or end < len(text.rstrip())
                 # "trong đó:" announces the whole split; without the colon two or more parts
                 # may still be only some categories, so a shortfall is a note, not a warning
                 short = None
@@ -93,13 +127,13 @@ def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
     flags: list[Flag] = []
     for pos, ob in enumerate(rep.outline.blocks):
         own = rep.in_block(pos)
+        starts = rep.starts_in_block(pos)
         for placed in own:
             total = placed.figure
             m = _BRACKET.match(ob.text, placed.end)
             if total.unit not in units or m is None:
                 continue
-            parts = [p.figure for p in own if m.start(1) <= p.start and p.end <= m.end(1)
-                     and _part_of(total, p.figure)]
+            parts = [p.figure for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
             if len(parts) >= 2:
                 flag = _sum_flag(total, parts, ("sum", "short_severity"))
                 if flag:

@@ -129,6 +129,18 @@ class Figure:
     ocr_confidence: float | None = None  # the recognizer's, for figures read from a scan
 
 
+@dataclass(frozen=True)
+class NumberIssue:
+    """A number token the grammar could not take at face value: "malformed" (read, but its
+    separators are wrong), "unreadable" (not read at all: "1.2.3 ha") or "ambiguous" (its
+    separator could be thousands or decimals). The figure reader records them; checks turn
+    them into flags."""
+
+    kind: str
+    text: str
+    location: Location
+
+
 @dataclass
 class Flag:
     rule: str

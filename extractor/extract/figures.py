@@ -4,16 +4,16 @@ The stage runs per block of the outline: `text_to_quantities` (extractor.extract
 finds the quantities of the block's text outside the non-figure masks; labels
 (extractor.extract.labels), canonical indicators (extractor.extract.indicators) and a status
 (extractor.extract.figure_status) are attached, and table cells take their unit from the row's
-"Đơn vị tính" column. Malformed, unreadable and ambiguous number tokens become flags here,
-where the grammar knows about them; an unreadable one ("1.2.3 ha") is never a figure.
+"Đơn vị tính" column. Malformed, unreadable and ambiguous number tokens are recorded as
+`NumberIssue`s, where the grammar knows about them (checks/numbers.py makes them flags); an
+unreadable one ("1.2.3 ha") is never a figure.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
-from extractor.core import i18n
-from extractor.core.model import BlockKind, Evidence, Figure, Flag
+from extractor.core.model import BlockKind, Figure, NumberIssue
 from extractor.core.settings import Settings
 from extractor.extract.figure_status import clause_to_status
 from extractor.extract.indicators import figure_to_indicator
@@ -32,11 +32,11 @@ class _FigureContext:
     tables: dict[int, TableGrid] = field(default_factory=dict)
 
 
-def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figure], list[Flag]]:
+def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figure], list[NumberIssue]]:
     convention = texts_to_convention((ob.text for ob in outline.blocks), settings.number_convention)
     ctx = _FigureContext(outline, convention, outline_to_tables(outline))
     figures: list[Figure] = []
-    flags: list[Flag] = []
+    issues: list[NumberIssue] = []
     for i, ob in enumerate(outline.blocks):
         if ob.block.kind is BlockKind.TABLE_CELL and ob.block.cell is not None:
             block_figures = _cell_to_figures(ctx, i, ob)
@@ -45,8 +45,8 @@ def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figur
         for fig, q in block_figures:
             if not q.unreadable:
                 figures.append(fig)
-            flags.extend(_number_flags(ctx, i, ob, q))
-    return figures, flags
+            issues.extend(_number_issues(ctx, i, ob, q))
+    return figures, issues
 
 
 def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity, label: str | None,
@@ -122,21 +122,17 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     return out
 
 
-def _number_flags(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) -> list[Flag]:
-    flags = []
+def _number_issues(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) -> list[NumberIssue]:
+    issues = []
     surface = ob.text[q.start:q.end]
-    evidence = [Evidence(surface, ctx.outline.location(i, q.start, q.end))]
+    location = ctx.outline.location(i, q.start, q.end)
     if q.malformed:
-        key = "unreadable_number" if q.unreadable else "malformed_number"
-        flags.append(Flag("malformed_number", "warning", i18n.t("checks", key, text=surface),
-                          evidence, i18n.t("checks", key, lang="en", text=surface)))
+        issues.append(NumberIssue("unreadable" if q.unreadable else "malformed", surface, location))
     # a number read by OCR with a misread separator is flagged once, as malformed
     misread = q.malformed and ob.block.confidence is not None
     if not q.unreadable and not misread and ctx.convention.flags_token(ob.text[q.number_span[0]:q.number_span[1]],
                                                                       q.ambiguous):
-        flags.append(Flag("ambiguous_number", "warning",
-                          i18n.t("checks", "ambiguous_number", text=surface),
-                          evidence, i18n.t("checks", "ambiguous_number", lang="en", text=surface)))
-    return flags
+        issues.append(NumberIssue("ambiguous", surface, location))
+    return issues
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
@@ -29,7 +30,7 @@ def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(rules)
 
 
-def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     for start, end in spans:
         lo, hi = max(0, start - _MASK_REACH), min(len(text), end + _MASK_REACH)
@@ -43,11 +44,12 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def text_to_masks(text: str) -> list[tuple[int, int, str]]:
     """Spans of numbers that are not figures. A mask without a digit ("hạng III") masks nothing
     a digit figure could use, so only windows around digits are searched."""
-    return masks_over(text, [m.span() for m in _DIGITS.finditer(text)])
+    return masks_over(text, (m.span() for m in _DIGITS.finditer(text)))
 
 
-def masks_over(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """The masks found near the given spans (merged windows of _MASK_REACH characters)."""
+def masks_over(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The masks found near the given spans (merged windows of _MASK_REACH
+    characters; an iterator is read once, so the spans of every number are never held)."""
     found: list[tuple[int, int, str]] = []
     for lo, hi in _windows(text, spans):
         for name, regex in mask_rules():

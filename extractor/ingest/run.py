@@ -8,7 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, 
 from extractor.ingest.workers import read_in_workers
 from extractor.store import queries
 from extractor.store.db import FileInfo, Store
+from extractor.store.reports import flag_severities
 
 EXECUTORS = ("local", "dask", "dask-local")
 
@@ -148,7 +149,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     final = store.documents()
     stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")
     stats.failed_earlier = sum(1 for p in plan.skipped if final[p].status == "failed")
-    stats.flags.update(queries.live_flag_severities(store))
+    stats.flags.update(flag_severities(store))  # a report in two files counted once
     return stats
 
 
@@ -207,16 +208,19 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     """The run. With `keep_current_outputs` (the command), a run that read and removed nothing
     over a store whose outputs in OUT are current leaves them as they are and returns no
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
-    guard.OutputError before reading anything when the run cannot start."""
+    guard.OutputError before reading anything when the run cannot start. The command
+    (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
     from extractor.outputs.export import output_names, write_outputs
     from extractor.outputs.site import write_review_site
-    from extractor.store.consolidate import store_to_tables
+    from extractor.store.consolidate import StoreTables
 
     if executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {EXECUTORS}")
     out_dir = Path(out)
     db_path = Path(db) if db else None
     check_run(paths, out_dir, db_path)
+    if settings.ocr_cache_dir is None:  # a re-run or an upgrade does not recognize a page again
+        settings = replace(settings, ocr_cache_dir=str(out_dir / "ocr-cache"))
     if admin_2025:
         from extractor.store.consolidate import address_converter
 
@@ -232,13 +236,15 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
             stats.outputs_current = True
             return None, stats
-        tables = store_to_tables(store, admin_2025=admin_2025)
+        tables = StoreTables(store, admin_2025=admin_2025)  # long tables streamed from the store
         write_review_site(store, tables, out_dir, stream)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
         written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
         write_stamp(out_dir, stamp, written)
-    return tables, stats
+        # the Python API returns DataFrames; the command needs none (bounded memory)
+        frames = None if keep_current_outputs else {name: tables[name] for name in tables}
+    return frames, stats
 
 
 def ingest(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],

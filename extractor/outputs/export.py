@@ -19,7 +19,7 @@ import csv
 import math
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ import pandas as pd
 from extractor.core import i18n
 from extractor.core.errors import reason
 from extractor.outputs import links
+from extractor.store.tables import Tables, as_tables
 
 CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,40 +46,62 @@ def neutralise(value: Any) -> Any:
 
 # -- the data contract ---------------------------------------------------------------------
 
-def _anchor(table: str, row: pd.DataFrame) -> pd.Series | None:
-    if table == "figures":
-        return "b" + row["block"].astype("string") + "-" + row["start"].astype("string")
-    if table == "flags":
-        return "flag-" + row["seq"].astype("string")
-    return None
+LINKED_TABLES = ("communes", "criteria", "indicators", "figures", "flags")
 
 
-def with_review_links(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The tables with `review`: each row's review page (and anchor) relative to OUT; a flag
-    across reports points to its entry in the overview. In `errors`, `reason` is the code in
-    Vietnamese words (like a flag's `message`), so it too is the same in every language."""
-    out = dict(tables)
-    for table in ("communes", "criteria", "indicators", "figures", "flags"):
-        df = tables[table].copy()
-        anchors = _anchor(table, df)
-        values = []
-        for i, file in enumerate(df["file"].tolist()):
-            anchor = None if anchors is None or pd.isna(anchors.iloc[i]) else str(anchors.iloc[i])
-            if table == "flags" and df["scope"].iloc[i] != "document":
-                values.append(f"{links.REVIEW_DIR}/index.html#{links.across_anchor(df['seq'].iloc[i])}")
-            else:
-                values.append(links.review_link(file, anchor))
-        df["review"] = pd.Series(values, index=df.index, dtype=object)
-        out[table] = df
-    errors = tables["errors"].copy()
+def review_link(table: str, row: Mapping[str, Any]) -> str | None:
+    """A row's review page (and anchor) relative to OUT; a flag across reports points to its
+    entry in the overview."""
+    if table == "flags" and row.get("scope") != "document":
+        return f"{links.REVIEW_DIR}/index.html#{links.across_anchor(row.get('seq'))}"
+    anchor = None
+    if table == "figures" and row.get("block") is not None and row.get("start") is not None:
+        anchor = links.figure_anchor(row["block"], row["start"])
+    elif table == "flags" and row.get("seq") is not None:
+        anchor = links.flag_anchor(row["seq"])
+    return links.review_link(row.get("file"), anchor)
+
+
+def _error_reason(row: Mapping[str, Any]) -> str:
+    """An unread file's reason: the code in Vietnamese words (like a flag's `message`), so it
+    too is the same in every language."""
     with i18n.language_set("vi"):
-        errors["reason"] = pd.Series(
-            [i18n.t("export", "duplicate_of", path=dup) if st == "duplicate"
-             else reason(code if isinstance(code, str) and code else "internal_error")
-             for st, code, dup in zip(errors["status"], errors["code"], errors["duplicate_of"], strict=True)],
-            index=errors.index, dtype=object)
-    out["errors"] = errors
-    return out
+        if row.get("status") == "duplicate":
+            return i18n.t("export", "duplicate_of", path=row.get("duplicate_of"))
+        code = row.get("code")
+        return reason(code if isinstance(code, str) and code else "internal_error")
+
+
+def table_columns_out(tables: Tables, table: str) -> list[str]:
+    """The columns a table is written with: its own, then `review` where rows have a page."""
+    return tables.columns(table) + (["review"] if table in LINKED_TABLES else [])
+
+
+def table_rows_out(tables: Tables, table: str) -> Iterator[dict[str, Any]]:
+    """A table's rows as written, one at a time: with `review`, and `reason` for unread files."""
+    for row in tables.rows(table):
+        if table in LINKED_TABLES:
+            row["review"] = review_link(table, row)
+        elif table == "errors":
+            row["reason"] = _error_reason(row)
+        yield row
+
+
+def frame_out(tables: Tables, table: str) -> pd.DataFrame:
+    """One table as a DataFrame, as written (`table_rows_out`)."""
+    df = tables[table].copy()
+    if table == "errors":
+        df["reason"] = pd.Series([_error_reason(r) for r in tables.rows(table)], index=df.index, dtype=object)
+    elif table in LINKED_TABLES:
+        df["review"] = pd.Series([review_link(table, r) for r in tables.rows(table)], index=df.index, dtype=object)
+    return df
+
+
+def with_review_links(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables as DataFrames, as written: with `review` (`review_link`) and the errors'
+    `reason` in words."""
+    t = as_tables(tables)
+    return {name: frame_out(t, name) for name in t}
 
 
 # -- files ---------------------------------------------------------------------------------
@@ -105,16 +128,26 @@ def _csv_value(value: Any) -> Any:
     return neutralise(value)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """One table as CSV, streamed row by row (no copy of the table is made)."""
+def _write_csv_rows(columns: list[str], rows: Iterable[Sequence[Any]], path: Path) -> None:
     with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(df.columns)
-        for row in df.itertuples(index=False, name=None):
+        writer.writerow(columns)
+        for row in rows:
             writer.writerow([_csv_value(v) for v in row])
 
 
-def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """One DataFrame as CSV, row by row (no copy of the table is made)."""
+    _write_csv_rows(list(df.columns), df.itertuples(index=False, name=None), path)
+
+
+def write_table_csv(tables: Tables, table: str, path: Path) -> None:
+    """One table as CSV, streamed: a table read from the store is never held whole."""
+    columns = table_columns_out(tables, table)
+    _write_csv_rows(columns, ([row.get(c) for c in columns] for row in table_rows_out(tables, table)), path)
+
+
+def write_xlsx(tables: Tables, path: Path) -> None:
     """report.xlsx in the current language (extractor.outputs.workbook)."""
     from extractor.outputs.workbook import tables_to_workbook
 
@@ -122,15 +155,15 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
         tables_to_workbook(tables, tmp)
 
 
-def write_parquet(tables: dict[str, pd.DataFrame], out: Path) -> bool:
+def write_parquet(tables: Tables, out: Path) -> bool:
     try:
         import pyarrow  # noqa: F401
     except ImportError:
         return False
     for table in CSV_TABLES:
         target = out / f"{table}.parquet"
-        with _atomic(target) as tmp:
-            tables[table].to_parquet(tmp, index=False)
+        with _atomic(target) as tmp:  # a streamed table is built whole for this file only
+            frame_out(tables, table).to_parquet(tmp, index=False)
     return True
 
 
@@ -140,19 +173,20 @@ def output_names(*, parquet: bool = False) -> list[str]:
     return names + ([f"{t}.parquet" for t in CSV_TABLES] if parquet else [])
 
 
-def write_outputs(tables: dict[str, pd.DataFrame], out: Path, *, parquet: bool = False,
+def write_outputs(tables: Mapping[str, pd.DataFrame], out: Path, *, parquet: bool = False,
                   stream: Any = None) -> list[Path]:
-    """Every output file in OUT; returns the paths written."""
+    """Every output file in OUT; returns the paths written. `tables` may stream its long
+    tables from the store (store.consolidate.StoreTables): each is read once per file."""
     out.mkdir(parents=True, exist_ok=True)
-    tables = with_review_links(tables)
+    t = as_tables(tables)
     written = []
     for table in CSV_TABLES:
-        write_csv(tables[table], out / f"{table}.csv")
+        write_table_csv(t, table, out / f"{table}.csv")
         written.append(out / f"{table}.csv")
-    write_xlsx(tables, out / "report.xlsx")
+    write_xlsx(t, out / "report.xlsx")
     written.append(out / "report.xlsx")
     if parquet:
-        if write_parquet(tables, out):
+        if write_parquet(t, out):
             written += [out / f"{t}.parquet" for t in CSV_TABLES]
         else:
             print(i18n.t("export", "no_pyarrow"), file=stream or sys.stderr)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -216,7 +217,7 @@ def _flags_html(record: Record) -> str:
     return "".join(items)
 
 
-def _across_html(flags: list[dict[str, Any]], own_path: str) -> str:
+def _across_html(flags: list[tuple[int, dict[str, Any]]], own_path: str) -> str:
     """Flags across reports that name this report: evidence here links in the page, evidence
     in another report links to that report's page."""
     if not flags:
@@ -249,7 +250,8 @@ def _criteria_text(record: Record) -> str:
     return _t("criteria_line", met_n=len(c.met), met=met, unmet_n=len(c.unmet), unmet=unmet)
 
 
-def document_to_review_html(doc: Document, record: Record, *, across: list[tuple[int, dict[str, Any]]] = (),
+def document_to_review_html(doc: Document, record: Record, *,
+                            across: Sequence[tuple[int, dict[str, Any]]] = (),
                             overview: str | None = None) -> str:
     """The page of one report; `across` are (seq, flag) of the flags across reports naming it,
     `overview` the link back to the district overview."""

@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,7 @@ def _cells(row: dict[str, Any], numbers: tuple[int, ...]) -> tuple[str, int]:
     return "".join(out), met
 
 
-def tables_to_overview_html(tables: dict[str, pd.DataFrame]) -> str:
+def tables_to_overview_html(tables: Mapping[str, pd.DataFrame]) -> str:
     """The district overview: communes x criteria per district, totals, flags across reports."""
     communes = tables["communes"].to_dict("records")
     reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -201,7 +202,7 @@ def tables_to_overview_html(tables: dict[str, pd.DataFrame]) -> str:
             f'</header><main class="overview">{"".join(sections)}{across_html}</main></body></html>\n')
 
 
-def write_review_site(store: Store, tables: dict[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
+def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
     """OUT/review/: the page of each changed report and the overview. Returns pages written."""
     review_dir = Path(out) / links.REVIEW_DIR
     written = write_report_pages(store, tables["flags"], review_dir, stream)

@@ -11,10 +11,12 @@ repeated on every page.
 """
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from extractor.extract.indicators import indicator_by_key
 from extractor.outputs import links
 from extractor.outputs.collation import sort_key
 from extractor.store.consolidate import table_columns
+from extractor.store.tables import Tables, as_tables, plain
 
 CRITERIA = tuple(range(1, 20))
 FIGURES_SHEET_MAX = 20_000  # the workbook stays a summary: figures.csv has them all
@@ -50,18 +53,6 @@ def _label(prefix: str, code: Any) -> Any:
         return None
     key = f"{prefix}_{code}"
     return _t(key) if key in i18n.catalogue("export") else code
-
-
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: _plain(v) for k, v in row.items()} for row in df.to_dict("records")]
 
 
 def excel_date(iso: Any) -> tuple[date, str] | None:
@@ -152,7 +143,8 @@ class _Sheet:
         ws.repeat_rows(0, self.head_row)
         ws.set_footer("&C&P / &N")
 
-    def header(self, labels: list[str], rotated: set[int] = frozenset(), height: float | None = None) -> None:
+    def header(self, labels: list[str], rotated: AbstractSet[int] = frozenset(),
+               height: float | None = None) -> None:
         for col, label in enumerate(labels):
             self.ws.write_string(self.row, col, label, self.fmt.head_rotated if col in rotated else self.fmt.head)
         if height:
@@ -163,7 +155,7 @@ class _Sheet:
     def cell(self, col: int, value: Any, fmt: Any = None) -> None:
         """One cell: numbers stay numbers, formula-like text stays text, a date is a date."""
         ws, row = self.ws, self.row
-        value = _plain(value)
+        value = plain(value)
         if value is None:
             ws.write_blank(row, col, None, fmt or self.fmt.text)
         elif isinstance(value, bool):
@@ -231,7 +223,7 @@ def _met_numbers(row: dict[str, Any]) -> int:
     return sum(1 for n in CRITERIA if row.get(f"tc{n:02d}") == "met")
 
 
-def _summary_sheet(wb: Any, fmt: _Formats, tables: dict[str, pd.DataFrame], crit: list[dict[str, Any]],
+def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, Any]],
                    root: str | None) -> None:
     """Per district and for all: communes reporting, criteria met, communes meeting all
     criteria, flags by severity; then indicator totals per district; then overall counts."""
@@ -240,7 +232,7 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: dict[str, pd.DataFrame], crit
         districts[(row.get("province") or "", row.get("district") or "")].append(row)
     order = sorted(districts, key=lambda k: (sort_key(k[0]), sort_key(k[1])))
     severities: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    communes = _records(tables["communes"])
+    communes = list(tables.rows("communes"))
     for c in communes:
         key = (c.get("province") or "", c.get("district") or "")
         for sev in ("error", "warning", "info"):
@@ -278,7 +270,7 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: dict[str, pd.DataFrame], crit
                                                           "format": fmt.red})
 
     # indicator totals: one row per indicator with a value, one column per district
-    indicators = _records(tables["indicators"])
+    indicators = list(tables.rows("indicators"))
     catalogue = indicator_by_key()
     keys = [k for k in tables["indicators"].columns if k in catalogue and catalogue[k].unit in _ADDITIVE_UNITS
             and tables["indicators"][k].notna().any()]
@@ -370,8 +362,8 @@ def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
         ws.autofilter(first - 1, 0, last, 11 + n)
 
 
-def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: list[dict[str, Any]],
-                 columns: list[tuple[str, str, float]], root: str | None, title: str,
+def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, Any]],
+                 columns: Sequence[tuple[str, str, float]], root: str | None, title: str,
                  note: str | None = None, anchor: Any = None) -> None:
     """A long table: `columns` as (key, kind, width); kinds say how a code becomes words."""
     sheet = _Sheet(wb, fmt, _t(f"sheet_{table}"), title, [w for _, _, w in columns], note)
@@ -447,25 +439,27 @@ _ERRORS = [("seq", "seq", 5), ("file", "path", 40), ("status", "file_status", 14
            ("detail", "text", 30), ("format", "", 8)]
 
 
-def tables_to_workbook(tables: dict[str, pd.DataFrame], path: Path) -> None:
-    """Write report.xlsx from the consolidated tables (data codes) in the current language."""
+def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
+    """Write report.xlsx from the consolidated tables (data codes) in the current language.
+    The figures are streamed (`Tables.rows`): the sheet takes the first FIGURES_SHEET_MAX."""
     import xlsxwriter
 
-    communes = sorted(_records(tables["communes"]), key=_place_key)
-    crit = sorted(_records(tables["criteria"]), key=_place_key)
-    root = links.common_root(r.get("file") for r in communes)
-    flags = _records(tables["flags"])
+    t = as_tables(tables)
+    communes = sorted(t.rows("communes"), key=_place_key)
+    crit = sorted(t.rows("criteria"), key=_place_key)
+    root = links.common_root(str(r.get("file") or "") for r in communes)
+    flags = list(t.rows("flags"))  # sorted by severity for the sheet; far fewer than figures
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False, "strings_to_numbers": False})
     try:
         fmt = _formats(wb)
-        _summary_sheet(wb, fmt, tables, crit, root)
+        _summary_sheet(wb, fmt, t, crit, root)
         _criteria_sheet(wb, fmt, crit, _flags_by_file(flags), root)
         _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"))
         base = set(table_columns("indicators")) | {"review"}
         ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
-            (k, "", 14) for k in tables["indicators"].columns if k not in base]
-        indicators = sorted(_records(tables["indicators"]), key=_place_key)
+            (k, "", 14) for k in t["indicators"].columns if k not in base]
+        indicators = sorted(t.rows("indicators"), key=_place_key)
         _table_sheet(wb, fmt, "indicators", indicators, ind_cols + [("review", "link", 8)], root,
                      _t("title_indicators"))
         ordered_flags = sorted(flags, key=lambda f: (f.get("scope") != "document",
@@ -475,12 +469,11 @@ def tables_to_workbook(tables: dict[str, pd.DataFrame], path: Path) -> None:
         _table_sheet(wb, fmt, "flags", ordered_flags, _FLAGS, root, _t("title_flags"),
                      anchor=lambda f: (links.flag_anchor(f.get("seq")) if f.get("scope") == "document"
                                        else None))
-        figures = tables["figures"]
-        shown = figures.head(FIGURES_SHEET_MAX)
-        note = (_t("figures_capped", shown=i18n.format_number(len(shown)), total=i18n.format_number(len(figures)))
-                if len(figures) > len(shown) else None)
-        _table_sheet(wb, fmt, "figures", _records(shown), _FIGURES, root, _t("title_figures"), note,
-                     anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")))
-        _table_sheet(wb, fmt, "errors", _records(tables["errors"]), _ERRORS, root, _t("title_errors"))
+        total = t.count("figures")
+        note = (_t("figures_capped", shown=i18n.format_number(FIGURES_SHEET_MAX), total=i18n.format_number(total))
+                if total > FIGURES_SHEET_MAX else None)
+        _table_sheet(wb, fmt, "figures", islice(t.rows("figures"), FIGURES_SHEET_MAX), _FIGURES, root,
+                     _t("title_figures"), note, anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")))
+        _table_sheet(wb, fmt, "errors", t.rows("errors"), _ERRORS, root, _t("title_errors"))
     finally:
         wb.close()

@@ -1,18 +1,20 @@
-"""Consolidation: the store's documents turned into the district's tables, as DataFrames.
+"""Consolidation: the store's documents turned into the district's tables.
 
-`store_to_tables` returns communes (one row per report), criteria and indicators (one row per
-commune, from its latest report), figures (long), flags, errors and a summary. Column names
-and order come from schemas/tables.schema.json. Cells hold data codes (a criterion's status
-`met`/`unmet`, a file's error code), never words: outputs.export localises. The same commune
-lands on the same row across reports and runs through `identity.place_key`: NFC, one tone
-placement, casefold, the administrative prefixes (patterns/identity.yaml `place_key.prefixes`)
-stripped.
+`StoreTables(store)` holds communes (one row per report: the files of one report, a .docx and
+its .pdf, are one row listing them all; see store.reports), criteria and indicators (one row
+per commune, from its latest report), errors and a summary as DataFrames, and streams figures
+and flags (long tables) from SQLite one report at a time, so writers never hold them whole;
+`store_to_tables` gives every table as a DataFrame. Column names and order come from
+schemas/tables.schema.json. Cells hold data codes (a criterion's status `met`/`unmet`, a
+file's error code), never words: outputs.export localises. The same commune lands on the same
+row across reports and runs through checks.across.commune_keys (identity.place_key: NFC, one
+tone placement, casefold, the administrative prefixes stripped).
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -20,10 +22,12 @@ import pandas as pd
 
 from extractor.core.data import load_pattern, load_schema
 from extractor.extract.criteria_sets import DEFAULT_LEVEL, criteria_sets
-from extractor.extract.identity import place_key, strip_place_prefix
+from extractor.extract.identity import strip_place_prefix
 from extractor.extract.indicators import indicator_by_key
 from extractor.store import queries
 from extractor.store.db import Store
+from extractor.store.reports import Reports, store_to_reports
+from extractor.store.tables import Tables
 
 
 @lru_cache(maxsize=1)
@@ -55,27 +59,6 @@ def table_columns(table: str) -> list[str]:
 
 def integer_columns() -> set[str]:
     return set(tables_schema()["x-integer-columns"])
-
-
-# -- identity keys -------------------------------------------------------------------------
-
-def _commune_keys(rows: list[dict[str, Any]]) -> list[str]:
-    """One key per report. A report that leaves out its district or province joins the one
-    commune of that name whose known parts agree, when there is exactly one."""
-    parts = [(place_key(r.get("commune")), place_key(r.get("district")),
-              place_key(r.get("province"))) for r in rows]
-    full = {p for p in parts if p[0] and p[1] and p[2]}
-    keys = []
-    for row, (c, d, p) in zip(rows, parts, strict=True):
-        if not c:
-            keys.append("?" + str(row["file"]))  # no name: a row of its own
-            continue
-        if not (d and p):
-            matches = [k for k in full if k[0] == c and (not d or k[1] == d) and (not p or k[2] == p)]
-            if len(matches) == 1:
-                c, d, p = matches[0]
-        keys.append(" | ".join((c, d, p)))
-    return keys
 
 
 # -- optional mapping to the administrative units in force since 1 July 2025 -----------------
@@ -131,11 +114,8 @@ def _in_unit(value: float | None, unit: str | None, target: str | None) -> float
 
 # -- the tables ----------------------------------------------------------------------------
 
-_CRITERIA_STATUSES = ("met", "unmet", "basically_met")
-
-
-def _join(numbers: list[int]) -> str:
-    return ", ".join(str(n) for n in sorted(numbers))
+def _join(numbers: tuple[int, ...]) -> str:
+    return ", ".join(str(n) for n in numbers)
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
@@ -161,57 +141,39 @@ def _evidence_location(item: dict[str, Any]) -> str:
     return f"{where} {spot}".strip()
 
 
-@dataclass
-class _Reports:
-    """The present, readable reports, and what several tables need to know about them."""
-
-    docs: list[dict[str, Any]]  # one per report, ordered by path, with its commune_key
-    by_id: dict[int, dict[str, Any]]
-    status: dict[int, dict[str, list[int]]]  # criterion numbers by status, per report
-    latest: dict[str, dict[str, Any]]  # each commune's latest report (date, then path)
-    counts: Counter[str]  # reports per commune key
-
-
-def _reports(store: Store) -> _Reports:
-    docs = queries.present_reports(store)
-    for doc, key in zip(docs, _commune_keys(docs), strict=True):
-        doc["commune_key"] = key
-    by_id = {d["doc_id"]: d for d in docs}
-    status: dict[int, dict[str, list[int]]] = {d: {s: [] for s in _CRITERIA_STATUSES} for d in by_id}
-    for doc_id, number, st in queries.criteria_statuses(store):
-        if doc_id in status and st in status[doc_id]:
-            status[doc_id][st].append(number)
-    latest: dict[str, dict[str, Any]] = {}
-    for d in sorted(docs, key=lambda r: (r["report_date"] or "", r["file"])):
-        latest[d["commune_key"]] = d
-    return _Reports(docs, by_id, status, latest, Counter(d["commune_key"] for d in docs))
-
-
-def _communes_table(store: Store, reps: _Reports, convert: Any) -> pd.DataFrame:
-    """One row per report."""
-    flag_counts: dict[int, Counter[str]] = {d: Counter() for d in reps.by_id}
+def _own_flag_counts(store: Store, reps: Reports) -> dict[int, Counter[str]]:
+    """Each report's own flags by severity, of its kept copy only (the copies' are the same)."""
+    counts: dict[int, Counter[str]] = {d["doc_id"]: Counter() for d in reps.docs}
     for doc_id, severity in queries.document_flag_severities(store):
-        if doc_id in flag_counts:
-            flag_counts[doc_id][severity] += 1
-    figure_counts = queries.figure_counts(store)
+        if doc_id in counts:
+            counts[doc_id][severity] += 1
+    return counts
+
+
+def _communes_table(reps: Reports, own: dict[int, Counter[str]], convert: Any) -> pd.DataFrame:
+    """One row per report (its files listed), with its own flags and those across reports that
+    concern it."""
+    flag_counts = {doc_id: Counter(c) for doc_id, c in own.items()}
+    for flag in reps.corpus_flags:
+        for doc_id in flag.doc_ids:
+            flag_counts[doc_id][flag.severity] += 1
     rows = []
     for d in reps.docs:
         st, fc = reps.status[d["doc_id"]], flag_counts[d["doc_id"]]
         commune_2025, province_2025 = to_admin_2025(d["commune"], d["district"], d["province"], convert)
         rows.append({**d, "commune_2025": commune_2025, "province_2025": province_2025,
-                     "criteria_met_count": len(set(st["met"])),
-                     "criteria_unmet_count": len(set(st["unmet"])),
-                     "criteria_basically_met_count": len(set(st["basically_met"])),
+                     "criteria_met_count": len(st["met"]), "criteria_unmet_count": len(st["unmet"]),
+                     "criteria_basically_met_count": len(st["basically_met"]),
                      "criteria_met": _join(st["met"]), "criteria_unmet": _join(st["unmet"]),
                      "criteria_basically_met": _join(st["basically_met"]),
-                     "figures": figure_counts.get(d["doc_id"], 0), "flags": sum(fc.values()),
+                     "figures": reps.figure_counts.get(d["doc_id"], 0), "flags": sum(fc.values()),
                      "flags_error": fc["error"], "flags_warning": fc["warning"],
                      "flags_info": fc["info"]})
     rows.sort(key=lambda r: (r["commune_key"], r["report_date"] or "", r["file"]))
     return _frame(rows, table_columns("communes"))
 
 
-def _criteria_table(reps: _Reports) -> pd.DataFrame:
+def _criteria_table(reps: Reports) -> pd.DataFrame:
     """One row per commune, from its latest report, with each criterion's status code (None
     when the report does not state it): a criterion only basically met, or listed both as met
     and unmet, shows as unmet (a flag reports the contradiction)."""
@@ -234,12 +196,16 @@ def _criteria_table(reps: _Reports) -> pd.DataFrame:
     return _frame(rows, base_cols + [f"tc{n:02d}" for n in criteria_numbers()])
 
 
-def _indicators_table(store: Store, reps: _Reports) -> pd.DataFrame:
-    """One row per commune, from its latest report: the first figure of each indicator, in
-    the indicator's unit; catalogue indicators first, then any other key found."""
+def _indicators_table(store: Store, reps: Reports) -> pd.DataFrame:
+    """One row per commune, from its latest report: the first result (not a target, plan,
+    baseline or excess) of each indicator, in the indicator's unit; catalogue indicators
+    first, then any other key found."""
     units = {key: ind.unit for key, ind in indicator_by_key().items()}
+    wanted = {d["doc_id"] for d in reps.latest.values()}
     values: dict[int, dict[str, float]] = {}
-    for doc_id, indicator, value, unit in queries.indicator_figures(store):
+    for doc_id, indicator, value, unit in queries.result_indicator_figures(store):
+        if doc_id not in wanted:
+            continue
         per_doc = values.setdefault(doc_id, {})
         if indicator in per_doc:
             continue  # the first mention in document order; disagreements are the checks' job
@@ -263,48 +229,45 @@ def _indicators_table(store: Store, reps: _Reports) -> pd.DataFrame:
     return table
 
 
-def _figures_table(store: Store, reps: _Reports) -> pd.DataFrame:
-    """Every figure of every report (long), with its provenance."""
-    rows = []
-    for r in queries.figure_rows(store):
-        d = reps.by_id.get(r[0])
-        if d is None:
-            continue
-        section = " > ".join(json.loads(r[10]) if r[10] else [])
-        rows.append({"commune_key": d["commune_key"], "commune": d["commune"], "file": d["file"],
-                     "seq": r[1], "value": r[2], "unit": r[3], "total": r[4], "noun": r[5],
-                     "qualifier": r[6], "label": r[7], "indicator": r[8], "per": r[9],
-                     "section": section, "component": r[11], "rule": r[12], "text": r[13],
-                     "block": r[14], "page": r[15], "start": r[16], "end": r[17]})
-    rows.sort(key=lambda r: (r["commune_key"], r["file"], r["seq"]))
-    figures = _frame(rows, table_columns("figures"))
-    for col in ("value", "total"):
-        figures[col] = pd.to_numeric(figures[col], errors="coerce").astype("float64")
-    return figures
+def _figure_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
+    """Every figure of every report (long), with its provenance, one report at a time."""
+    for d in reps.ordered():
+        base = {"commune_key": d["commune_key"], "commune": d["commune"], "file": d["file"]}
+        for r in queries.document_figures(store, d["doc_id"]):
+            row = dict(zip(queries.FIGURE_FIELDS, r, strict=True))
+            row["section"] = " > ".join(json.loads(row["section"]) if row["section"] else [])
+            yield {**base, **row}
 
 
-def _flags_table(store: Store, reps: _Reports) -> pd.DataFrame:
-    """The reports' own flags, then those across reports."""
-    rows = []
-    for doc_id, scope, seq, rule, severity, message, message_en, evidence in queries.flag_rows(store):
-        d = reps.by_id.get(doc_id) if doc_id is not None else None
-        if scope == "document" and d is None:
-            continue
-        items = json.loads(evidence) if evidence else []
-        items = [i if isinstance(i, dict) else {"text": str(i)} for i in items]
-        sources = _unique(str(i.get("source") or "") for i in items)
-        communes_named = _unique(str(i.get("commune") or "") for i in items)
-        rows.append({
-            "scope": scope, "commune_key": d["commune_key"] if d else "",
-            "commune": d["commune"] if d else ("; ".join(communes_named) or None),
-            "file": d["file"] if d else ("; ".join(sources) or None),
-            "seq": seq, "rule": rule, "severity": severity, "message": message,
-            "message_en": message_en,
+def _flag_row(scope: str, key: str, commune: str | None, file: str | None, seq: int, rule: str,
+              severity: str, message: str | None, message_en: str | None, evidence: str) -> dict[str, Any]:
+    items = json.loads(evidence) if evidence else []
+    items = [i if isinstance(i, dict) else {"text": str(i)} for i in items]
+    if scope != "document":
+        commune = commune or "; ".join(_unique(str(i.get("commune") or "") for i in items)) or None
+        file = "; ".join(_unique(str(i.get("source") or "") for i in items)) or None
+    return {"scope": scope, "commune_key": key, "commune": commune, "file": file, "seq": seq,
+            "rule": rule, "severity": severity, "message": message, "message_en": message_en,
             "evidence": " | ".join(str(i.get("text") or "") for i in items),
-            "locations": "; ".join(_evidence_location(i) for i in items),
-            "evidence_json": evidence})
-    rows.sort(key=lambda r: (r["scope"] != "document", r["commune_key"], r["file"] or "", r["seq"]))
-    return _frame(rows, table_columns("flags"))
+            "locations": "; ".join(_evidence_location(i) for i in items), "evidence_json": evidence}
+
+
+def _flag_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
+    """The reports' own flags (of one copy of each report), then those across reports, each
+    naming the communes it counts towards."""
+    for d in reps.ordered():
+        for r in queries.document_flags(store, d["doc_id"]):
+            yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *r)
+    docs = {d["doc_id"]: d for d in reps.docs}
+    across = []
+    for f in reps.corpus_flags:
+        concerned = [docs[i] for i in f.doc_ids if i in docs]
+        key = "; ".join(_unique(d["commune_key"] for d in concerned))
+        commune = "; ".join(_unique(d["commune"] for d in concerned)) or None
+        across.append(_flag_row("corpus", key, commune, None, f.seq, f.rule, f.severity, f.message,
+                                f.message_en, f.evidence))
+    across.sort(key=lambda r: (r["commune_key"], r["file"] or "", r["seq"]))
+    yield from across
 
 
 def _errors_table(store: Store) -> pd.DataFrame:
@@ -319,25 +282,68 @@ def _errors_table(store: Store) -> pd.DataFrame:
     return _frame(rows, table_columns("errors"))
 
 
-def _summary_table(reps: _Reports, figures: pd.DataFrame, flags: pd.DataFrame,
-                   errors: pd.DataFrame) -> pd.DataFrame:
-    severities = Counter(flags["severity"]) if len(flags) else Counter()
+def _summary_table(reps: Reports, own: dict[int, Counter[str]], errors: pd.DataFrame) -> pd.DataFrame:
+    severities: Counter[str] = Counter(f.severity for f in reps.corpus_flags)
+    for counts in own.values():
+        severities.update(counts)
     statuses = Counter(errors["status"]) if len(errors) else Counter()
     return pd.DataFrame([
         ("reports", len(reps.docs)), ("communes", len(reps.latest)),
         ("failed", statuses.get("failed", 0)), ("duplicates", statuses.get("duplicate", 0)),
         ("skipped", statuses.get("skipped", 0)),
-        ("figures", len(figures)), ("flags_error", severities.get("error", 0)),
+        ("figures", sum(reps.figure_counts.get(d["doc_id"], 0) for d in reps.docs)),
+        ("flags_error", severities.get("error", 0)),
         ("flags_warning", severities.get("warning", 0)), ("flags_info", severities.get("info", 0)),
     ], columns=["key", "value"])
 
 
+_STREAMED = ("figures", "flags")
+_FLOAT_COLUMNS = {"figures": ("value", "total", "upper")}
+
+
+class StoreTables(Tables):
+    """Every consolidated table of a store: communes, criteria, indicators, errors and summary
+    as DataFrames; figures and flags streamed from SQLite a report at a time (`rows`), made into
+    a DataFrame only when asked for by name."""
+
+    def __init__(self, store: Store, *, admin_2025: bool = False) -> None:
+        self.store = store
+        self.reports = store_to_reports(store)
+        convert = address_converter() if admin_2025 else None
+        own, errors = _own_flag_counts(store, self.reports), _errors_table(store)
+        self.frames = {"communes": _communes_table(self.reports, own, convert),
+                       "criteria": _criteria_table(self.reports),
+                       "indicators": _indicators_table(store, self.reports), "errors": errors,
+                       "summary": _summary_table(self.reports, own, errors)}
+
+    def columns(self, name: str) -> list[str]:
+        return table_columns(name) if name in _STREAMED else super().columns(name)
+
+    def rows(self, name: str) -> Iterator[dict[str, Any]]:
+        if name == "figures":
+            return _figure_rows(self.store, self.reports)
+        if name == "flags":
+            return _flag_rows(self.store, self.reports)
+        return super().rows(name)
+
+    def count(self, name: str) -> int:
+        if name == "figures":
+            return sum(self.reports.figure_counts.get(d["doc_id"], 0) for d in self.reports.docs)
+        if name == "flags":
+            return sum(1 for _ in self.rows(name))
+        return super().count(name)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in _STREAMED:
+            return self.frames[name]
+        df = _frame(list(self.rows(name)), table_columns(name))
+        for col in _FLOAT_COLUMNS.get(name, ()):
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+        return df
+
+
 def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.DataFrame]:
-    """Every consolidated table of the store: communes, criteria, indicators, figures, flags,
-    errors and summary."""
-    reps = _reports(store)
-    convert = address_converter() if admin_2025 else None
-    figures, flags, errors = _figures_table(store, reps), _flags_table(store, reps), _errors_table(store)
-    return {"communes": _communes_table(store, reps, convert), "criteria": _criteria_table(reps),
-            "indicators": _indicators_table(store, reps), "figures": figures, "flags": flags,
-            "errors": errors, "summary": _summary_table(reps, figures, flags, errors)}
+    """Every consolidated table of the store as a DataFrame: communes, criteria, indicators,
+    figures, flags, errors and summary (writers stream them from `StoreTables` instead)."""
+    tables = StoreTables(store, admin_2025=admin_2025)
+    return {name: tables[name] for name in tables}

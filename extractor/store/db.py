@@ -22,10 +22,10 @@ from extractor.core import i18n
 from extractor.core.errors import NtmError
 from extractor.extract.identity import place_key
 
-STORE_SCHEMA_VERSION = "2"
+STORE_SCHEMA_VERSION = "3"
 # Stores of these older schemas are rebuilt empty: every document in them was read by an
 # older extractor, so the next run re-reads it anyway.
-_REBUILT_SCHEMAS = ("1",)
+_REBUILT_SCHEMAS = ("1", "2")
 
 SCHEMA_SQL = """\
 CREATE TABLE IF NOT EXISTS meta (
@@ -99,6 +99,8 @@ CREATE TABLE IF NOT EXISTS figures (
     page        INTEGER,
     start       INTEGER,
     "end"       INTEGER,
+    upper       REAL,
+    status      TEXT,
     PRIMARY KEY (document_id, seq)
 );
 CREATE INDEX IF NOT EXISTS figures_indicator ON figures (indicator);
@@ -270,12 +272,13 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def records(self) -> list[dict[str, Any]]:
-        """Records of every present, successfully read document, ordered by path."""
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Records of every present, successfully read document, ordered by path, decoded one
+        at a time (a province's records are never all in memory)."""
         rows = self.conn.execute(
             "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
             " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")
-        return [json.loads(r[0]) for r in rows]
+        return (json.loads(r[0]) for r in rows)
 
     # -- writing: each method is one transaction ---------------------------------------
 
@@ -314,10 +317,11 @@ class Store:
             conn.executemany("INSERT OR IGNORE INTO criteria VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                              list(_criteria_rows(doc_id, crit)))
             conn.executemany(
-                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, seq, *(fig.get(k) for k in _FIGURE_FIELDS),
                   json.dumps(fig.get("section") or [], ensure_ascii=False), fig.get("component"),
-                  fig.get("rule"), fig.get("text"), *_location(fig))
+                  fig.get("rule"), fig.get("text"), *_location(fig),
+                  fig.get("upper"), fig.get("status") or "result")  # a record of before status: results
                  for seq, fig in enumerate(record.get("figures") or [])])
             conn.executemany(
                 "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"

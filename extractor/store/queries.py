@@ -3,7 +3,7 @@ are made from. Rows come back as tuples in the order each docstring names; JSON 
 (`section`, `evidence`) as stored."""
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from extractor.store.db import Store
@@ -24,44 +24,65 @@ def present_reports(store: Store) -> list[dict[str, Any]]:
         " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")]
 
 
-def criteria_statuses(store: Store) -> list[tuple[int, int, str]]:
-    """(document_id, criterion number, status code) of every stored criterion."""
-    return store.conn.execute("SELECT document_id, number, status FROM criteria").fetchall()
+def criteria_statuses(store: Store) -> Iterator[tuple[int, int, str]]:
+    """(document_id, criterion number, status code) of every stored criterion, streamed."""
+    return store.conn.execute("SELECT document_id, number, status FROM criteria")
 
 
-def document_flag_severities(store: Store) -> list[tuple[int, str]]:
-    """(document_id, severity) of every report's own flag."""
-    return store.conn.execute("SELECT document_id, severity FROM flags WHERE scope = 'document'").fetchall()
+def document_flag_severities(store: Store) -> Iterator[tuple[int, str]]:
+    """(document_id, severity) of every report's own flag, streamed."""
+    return store.conn.execute("SELECT document_id, severity FROM flags WHERE scope = 'document'")
 
 
-def figure_counts(store: Store) -> Counter[int]:
+def figure_counts(store: Store) -> dict[int, int]:
     """Figures per document id."""
-    return Counter(r[0] for r in store.conn.execute("SELECT document_id FROM figures"))
+    return dict(store.conn.execute("SELECT document_id, COUNT(*) FROM figures GROUP BY document_id"))
 
 
-def indicator_figures(store: Store) -> list[tuple[int, str, float | None, str | None]]:
-    """(document_id, indicator, value, unit) of every figure of a known indicator, in
-    document order."""
+def figure_values(store: Store, doc_ids: Sequence[int]) -> Iterator[tuple[int, str | None, float | None]]:
+    """(document_id, unit, value) of every figure of the given documents: what tells two files
+    of one report apart from two reports."""
+    for i in range(0, len(doc_ids), 500):  # SQLite's limit on bound parameters
+        chunk = list(doc_ids[i:i + 500])
+        marks = ", ".join("?" * len(chunk))
+        yield from store.conn.execute(
+            f"SELECT document_id, unit, value FROM figures WHERE document_id IN ({marks})", chunk)
+
+
+def result_indicator_figures(store: Store) -> Iterator[tuple[int, str, float | None, str | None]]:
+    """(document_id, indicator, value, unit) of every result (not a target, plan, baseline or
+    excess) of a known indicator, in document order, streamed."""
     return store.conn.execute(
         "SELECT document_id, indicator, value, unit FROM figures"
-        " WHERE indicator IS NOT NULL ORDER BY document_id, seq").fetchall()
+        " WHERE indicator IS NOT NULL AND COALESCE(status, 'result') = 'result'"
+        " ORDER BY document_id, seq")
 
 
-def figure_rows(store: Store) -> list[tuple[Any, ...]]:
-    """Every figure, in document order: (document_id, seq, value, unit, total, noun, qualifier,
-    label, indicator, per, section, component, rule, text, block, page, start, end)."""
+FIGURE_FIELDS = ("seq", "value", "unit", "total", "upper", "noun", "qualifier", "status", "label",
+                 "indicator", "per", "section", "component", "rule", "text", "block", "page", "start",
+                 "end")
+
+
+def document_figures(store: Store, doc_id: int) -> Iterator[tuple[Any, ...]]:
+    """The figures of one document in order, as FIGURE_FIELDS (section as stored JSON), streamed."""
     return store.conn.execute(
-        "SELECT document_id, seq, value, unit, total, noun, qualifier, label, indicator, per,"
+        "SELECT seq, value, unit, total, upper, noun, qualifier, status, label, indicator, per,"
         " section, component, rule, text, block, page, start, \"end\" FROM figures"
-        " ORDER BY document_id, seq").fetchall()
+        " WHERE document_id = ? ORDER BY seq", (doc_id,))
 
 
-def flag_rows(store: Store) -> list[tuple[Any, ...]]:
-    """Every flag, the reports' own first: (document_id, scope, seq, rule, severity, message,
-    message_en, evidence)."""
+def document_flags(store: Store, doc_id: int) -> Iterator[tuple[Any, ...]]:
+    """A report's own flags in order: (seq, rule, severity, message, message_en, evidence)."""
     return store.conn.execute(
-        "SELECT document_id, scope, seq, rule, severity, message, message_en, evidence"
-        " FROM flags ORDER BY scope DESC, document_id, district, seq").fetchall()
+        "SELECT seq, rule, severity, message, message_en, evidence FROM flags"
+        " WHERE document_id = ? AND scope = 'document' ORDER BY seq", (doc_id,))
+
+
+def corpus_flags(store: Store) -> list[tuple[Any, ...]]:
+    """Flags across reports: (seq, rule, severity, message, message_en, evidence), by district."""
+    return store.conn.execute(
+        "SELECT seq, rule, severity, message, message_en, evidence FROM flags"
+        " WHERE scope = 'corpus' ORDER BY district, seq").fetchall()
 
 
 def unread_documents(store: Store) -> list[tuple[Any, ...]]:
@@ -76,10 +97,3 @@ def failed_documents(store: Store) -> list[tuple[str, str | None, str | None]]:
     """(path, error_code, error_detail) of every failed document, by path."""
     return store.conn.execute("SELECT path, error_code, error_detail FROM documents"
                               " WHERE status = 'failed' ORDER BY path").fetchall()
-
-
-def live_flag_severities(store: Store) -> Counter[str]:
-    """Flags by severity, across reports and of the present, readable reports."""
-    return Counter(severity for (severity,) in store.conn.execute(
-        "SELECT f.severity FROM flags f LEFT JOIN documents d ON d.id = f.document_id"
-        " WHERE f.scope = 'corpus' OR (d.present = 1 AND d.status = 'ok')"))

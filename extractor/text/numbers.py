@@ -15,8 +15,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# A digit token: digits with '.', ',' or single-space thousand groups inside.
-DIGIT_TOKEN = re.compile(r"\d+(?:(?:[.,]|\.\.|,,)\d+)*")
+# A digit token: digits with '.', ',' or single-space thousand groups inside. The repeat is
+# possessive (nothing follows it, so the match is the same): a greedy one keeps a backtracking
+# point per group, about 100 MB for a 1 MB run of "1.2.3.".
+DIGIT_TOKEN = re.compile(r"\d+(?:(?:[.,]|\.\.|,,)\d+)*+")
 
 _VI, _EN = "vi", "en"
 

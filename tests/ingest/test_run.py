@@ -36,7 +36,8 @@ def test_changed_added_and_removed_files(tmp_path: Path) -> None:
     c = _variant(src / "c.txt", 4)  # new
     tables, second = run_ingest([str(src)], out, jobs=1)
     assert (second.read, second.skipped, second.missing) == (2, 0, 1)
-    assert sorted(tables["communes"]["file"]) == sorted([str(a.resolve()), str(c.resolve())])
+    listed = [f for fs in tables["communes"]["files"] for f in fs.split("; ")]  # copies: one row (issue 14)
+    assert sorted(listed) == sorted([str(a.resolve()), str(c.resolve())])
     with sqlite3.connect(out / "ntm.sqlite") as conn:
         rows = dict(conn.execute("SELECT path, present FROM documents").fetchall())
     assert rows[str(b.resolve())] == 0

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.checks.across import commune_keys
 from extractor.core.data import load_pattern
 from extractor.extract.identity import place_key as identity_key
-from extractor.store.consolidate import _commune_keys
 
 KEY_DATA = load_pattern("identity")["place_key"]
 
@@ -30,7 +30,7 @@ def test_report_missing_its_province_joins_the_only_matching_commune() -> None:
     rows = [{"commune": "Lục Bình", "district": "Bạch Thông", "province": "Bắc Kạn", "file": "a"},
             {"commune": "xã Lục Bình", "district": None, "province": None, "file": "b"},
             {"commune": None, "district": None, "province": None, "file": "c"}]
-    a, b, c = _commune_keys(rows)
+    a, b, c = commune_keys(rows)
     assert a == b == "lục bình | bạch thông | bắc kạn"
     assert c == "?c"
 
@@ -39,5 +39,5 @@ def test_ambiguous_name_is_not_merged() -> None:
     rows = [{"commune": "Tân Lập", "district": "A", "province": "X", "file": "a"},
             {"commune": "Tân Lập", "district": "B", "province": "X", "file": "b"},
             {"commune": "Tân Lập", "district": None, "province": "X", "file": "c"}]
-    keys = _commune_keys(rows)
+    keys = commune_keys(rows)
     assert len(set(keys)) == 3

@@ -31,7 +31,7 @@ INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
 UPRIGHT_CONFIDENCE = 0.6
 UPRIGHT_WORDS = 20
 # The cache key changes when the way a page is prepared changes.
-_PREPARATION_VERSION = "1"  # (the hOCR cached is the page pass only)
+_PREPARATION_VERSION = "1"
 
 
 class OcrUnavailable(Exception):
@@ -174,10 +174,9 @@ def _to_page(prepared: _Prepared, turn: int, hocr: str, settings: Settings,
         warnings.append(f"deskewed by {prepared.angle} degrees")
     recognized = drop_noise(hocr_to_lines(hocr))
     if binary is not None:
-        sparse = ("-l", LANGUAGE, "--psm", "11", "--dpi", str(settings.ocr_dpi), "hocr")
         recognized = drop_noise(reread_low_confidence(
             recognized, prepared.grids, prepared.clean,
-            lambda strip: _tesseract(binary, strip, *sparse, timeout=settings.ocr_page_timeout)))
+            lambda strip: _read_strip(binary, strip, settings)))
     for line in recognized:
         for w in line:
             box = prepared.ink[w.top:w.bottom, w.left:w.right]
@@ -196,18 +195,40 @@ def _render(pdf: Any, n: int, dpi: int) -> Any:
         page.close()
 
 
-def _cache_file(settings: Settings, image: Any, version: str) -> Path | None:
+def _cache_file(settings: Settings, image: Any, version: str, kind: str = "page") -> Path | None:
     if not settings.ocr_cache_dir:
         return None
     key = hashlib.sha256(image.tobytes() + f"{image.size}|{settings.ocr_dpi}|{version}|"
-                         f"{_PREPARATION_VERSION}".encode()).hexdigest()
+                         f"{_PREPARATION_VERSION}|{kind}".encode()).hexdigest()
     return Path(settings.ocr_cache_dir) / key[:2] / f"{key}.hocr"
+
+
+def _store(cached: Path | None, text: str) -> None:
+    if cached is None:
+        return
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(text, encoding="utf-8")
+    except OSError:
+        pass  # a read-only cache only costs time
+
+
+def _read_strip(binary: str, strip: Any, settings: Settings) -> str:
+    """The hOCR of a strip of boxes read again (sparse text), from the cache when it holds
+    the same strip: a cached page must not call the recognizer for its second look either."""
+    cached = _cache_file(settings, strip, tesseract_version(binary), "strip")
+    if cached is not None and cached.exists():
+        return cached.read_text(encoding="utf-8")
+    sparse = ("-l", LANGUAGE, "--psm", "11", "--dpi", str(settings.ocr_dpi), "hocr")
+    hocr = _tesseract(binary, strip, *sparse, timeout=settings.ocr_page_timeout)
+    _store(cached, hocr)
+    return hocr
 
 
 def _read_page(binary: str, gray: Any, settings: Settings) -> PageRead:
     """A page recognized by Tesseract, or replayed from the cache of recognized pages (keyed
-    by the image's hash and the recognizer's version). The cache holds the word boxes, so a
-    change of the layout rules applies to cached pages too."""
+    by the image's hash and the recognizer's version), as are the strips read again. The cache
+    holds the word boxes, so a change of the layout rules applies to cached pages too."""
     from extractor.readers.pdf.ocr_image import rotate
 
     prepared = _prepare(gray, settings.ocr_dpi)
@@ -219,12 +240,7 @@ def _read_page(binary: str, gray: Any, settings: Settings) -> PageRead:
             prepared = _prepare(rotate(gray, turn), settings.ocr_dpi)
         return _to_page(prepared, turn, hocr, settings, binary)
     turn, prepared, hocr = _recognize(binary, gray, prepared, settings)
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(f"{turn}\n{hocr}", encoding="utf-8")
-        except OSError:
-            pass  # a read-only cache only costs time
+    _store(cached, f"{turn}\n{hocr}")
     return _to_page(prepared, turn, hocr, settings, binary)
 
 

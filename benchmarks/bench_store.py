@@ -1,0 +1,140 @@
+"""Re-run cost and main-process memory of `ntm ingest` as the store grows (issue 17).
+
+    python -m benchmarks.bench_store [--reports DIR] [--count 1000] [--small 200] [--jobs 2]
+                                     [--python PYTHON] [--workdir DIR]
+
+With REPORTS (a folder of generated reports, e.g. `python -m corpus.generate --count 1000
+--formats docx --out DIR`) or else COUNT reports generated here, measures in one run:
+- a first ingest of SMALL and of all reports, each into an empty OUT: wall time and the peak
+  resident memory of the main process alone (its own getrusage at exit; workers excluded), and
+  the ratio of the two peaks (bounded memory: far below COUNT / SMALL);
+- an unchanged re-run of the large folder, then a re-run after 10 reports were replaced by
+  reports of other content (another seed, same names): wall times and their ratios.
+`--python` runs another checkout's interpreter (its venv's `extractor`), so the same script
+measures before and after a change. Results are printed and written to
+benchmarks/results/store.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs `ntm ARGS...` in this process and writes its own peak RSS (KiB) to the file in $NTM_BENCH_RSS.
+_MAIN_ONLY = ("import os, resource, runpy, sys; sys.argv = ['ntm'] + sys.argv[1:]\n"
+              "try:\n    runpy.run_module('extractor.cli.main', run_name='__main__')\n"
+              "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+              "open(os.environ['NTM_BENCH_RSS'], 'w').write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+              "sys.exit(code if isinstance(code, int) else 1)")
+
+
+def ingest(python: str, inputs: Path, out: Path, jobs: int, work: Path) -> dict[str, float]:
+    """One `ntm ingest`: seconds, the main process's peak RSS (MiB) and its exit code."""
+    rss_file = work / "rss.txt"
+    env = {**os.environ, "NTM_BENCH_RSS": str(rss_file)}
+    start = time.perf_counter()
+    proc = subprocess.run([python, "-c", _MAIN_ONLY, "ingest", str(inputs), "-o", str(out), "--jobs", str(jobs)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: some files failed, still a full run
+        raise SystemExit(f"ingest failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return {"seconds": round(seconds, 2), "main_peak_rss_mib": round(int(rss_file.read_text()) / 1024, 1),
+            "exit_code": proc.returncode}
+
+
+def generate(count: int, seed: int, folder: Path, formats: str) -> None:
+    from corpus.generate import generate as make
+
+    folder.mkdir(parents=True, exist_ok=True)
+    make(count, seed, folder, tuple(formats.split(",")), check=False)
+    for gold in folder.glob("*.gold.json"):
+        gold.unlink()
+
+
+def report_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".gold.json"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reports", type=Path, default=None, help="a folder of generated reports (copied)")
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--small", type=int, default=200)
+    ap.add_argument("--changed", type=int, default=10)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--formats", default="docx")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--python", default=sys.executable, help="the interpreter whose extractor is measured")
+    ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--label", default="")
+    args = ap.parse_args(argv)
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-store-"))
+    large, small = work / "in-large", work / "in-small"
+    for folder in (large, small):
+        shutil.rmtree(folder, ignore_errors=True)
+    if args.reports:
+        large.mkdir(parents=True)
+        for f in report_files(args.reports)[:args.count]:
+            shutil.copy(f, large / f.name)
+    else:
+        generate(args.count, args.seed, large, args.formats)
+    files = report_files(large)
+    small.mkdir(parents=True)
+    for f in files[:args.small]:
+        shutil.copy(f, small / f.name)
+
+    results: dict[str, object] = {
+        "label": args.label, "python": args.python, "reports": len(files), "small": args.small,
+        "jobs": args.jobs,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
+    for name, inputs in (("first_run_small", small), ("first_run_large", large)):
+        out = work / f"out-{name}"
+        shutil.rmtree(out, ignore_errors=True)
+        results[name] = m = ingest(args.python, inputs, out, args.jobs, work)
+        print(f"{name} ({len(report_files(inputs))} reports): {m}", flush=True)
+    out = work / "out-first_run_large"
+    results["unchanged_rerun"] = m = ingest(args.python, large, out, args.jobs, work)
+    print(f"unchanged re-run: {m}", flush=True)
+
+    # the first CHANGED reports replaced by reports of other content under the same names
+    fresh = work / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    generate(args.changed, args.seed + 1000, fresh, args.formats)
+    targets = [f for f in files if f.suffix == "." + args.formats.split(",")[0]][:args.changed]
+    for new, old in zip(report_files(fresh), targets, strict=False):
+        shutil.copy(new, old)
+    results["rerun_changed"] = m = ingest(args.python, large, out, args.jobs, work)
+    m["changed"] = len(targets)
+    print(f"re-run after {len(targets)} changed: {m}", flush=True)
+
+    first, unchanged, changed = (results[k]["seconds"] for k in ("first_run_large", "unchanged_rerun",  # type: ignore[index]
+                                                                 "rerun_changed"))
+    results["ratios"] = {
+        "changed_over_unchanged": round(changed / unchanged, 2),
+        "changed_over_first": round(changed / first, 3),
+        "main_peak_large_over_small": round(results["first_run_large"]["main_peak_rss_mib"]  # type: ignore[index]
+                                            / results["first_run_small"]["main_peak_rss_mib"], 2),  # type: ignore[index]
+        "reports_large_over_small": round(len(files) / args.small, 2),
+    }
+    print(json.dumps(results["ratios"]), flush=True)
+    target = ROOT / "benchmarks" / "results"
+    target.mkdir(parents=True, exist_ok=True)
+    name = f"store{('-' + args.label) if args.label else ''}.json"
+    (target / name).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    if args.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""The store's present, readable documents as reports: one report counted once.
+
+The same report often arrives as several files (a .docx and the .pdf exported from it, a copy
+re-sent with a figure corrected). `store_to_reports` keys every document with its commune
+(checks.across.commune_keys, the one key function of the tables and the flags across reports),
+groups the files of one report (checks.across.report_copies) and keeps one copy of each: the
+one with the most figures (a scan may lose some), then the first path. Every table is written
+from the kept copies, so a report is one row of communes.csv and its flags are counted once;
+the row lists all its files. Flags across reports count towards the reports their evidence
+comes from.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.checks.across import commune_keys, report_copies
+from extractor.store import queries
+from extractor.store.db import Store
+
+CRITERIA_STATUSES = ("met", "unmet", "basically_met")
+
+
+@dataclass
+class CorpusFlag:
+    """A flag across reports with the reports (kept copies' document ids) it counts towards."""
+
+    seq: int
+    rule: str
+    severity: str
+    message: str | None
+    message_en: str | None
+    evidence: str
+    doc_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Reports:
+    """The reports of the store and what several tables need to know about them."""
+
+    docs: list[dict[str, Any]]  # the kept copy of each report, by path, with commune_key and files
+    kept: dict[int, dict[str, Any]]  # document id of any copy -> its report's kept copy
+    status: dict[int, dict[str, tuple[int, ...]]]  # criterion numbers by status, per kept copy
+    latest: dict[str, dict[str, Any]]  # each commune's latest report (date, then path)
+    counts: Counter[str]  # reports per commune key
+    figure_counts: dict[int, int]
+    corpus_flags: list[CorpusFlag]
+
+    def ordered(self) -> list[dict[str, Any]]:
+        """The reports in the order of the long tables: commune key, then file."""
+        return sorted(self.docs, key=lambda d: (d["commune_key"], d["file"]))
+
+
+def _light_record(doc: dict[str, Any], figures: list[dict[str, Any]]) -> dict[str, Any]:
+    """What `same_report` compares, from the store's rows (no record JSON is decoded)."""
+    return {"source": {"path": doc["file"], "sha256": doc["sha256"]}, "commune": doc["commune"],
+            "district": doc["district"], "province": doc["province"], "period": doc["period"],
+            "report_date": doc["report_date"], "document_number": doc["document_number"],
+            "figures": figures, "doc": doc}
+
+
+def _group_copies(store: Store, docs: list[dict[str, Any]], counts: dict[int, int]) -> list[list[dict[str, Any]]]:
+    """The documents grouped into reports; only communes with several documents need their
+    figures compared."""
+    by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in docs:
+        by_key[d["commune_key"]].append(d)
+    several = [d for key, ds in by_key.items() if len(ds) > 1 and not key.startswith("?") for d in ds]
+    figures: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for doc_id, unit, value in queries.figure_values(store, [d["doc_id"] for d in several]):
+        figures[doc_id].append({"unit": unit, "value": value})
+    groups: list[list[dict[str, Any]]] = []
+    for key, ds in by_key.items():
+        if len(ds) == 1 or key.startswith("?"):
+            groups.extend([d] for d in ds)
+            continue
+        recs = [_light_record(d, figures[d["doc_id"]]) for d in ds]
+        groups.extend([r["doc"] for r in g] for g in report_copies(recs, [key] * len(recs)))
+    for g in groups:
+        g.sort(key=lambda d: (-counts.get(d["doc_id"], 0), d["file"]))
+    return groups
+
+
+def _attribute(store: Store, kept: dict[int, dict[str, Any]], docs: list[dict[str, Any]]) -> list[CorpusFlag]:
+    """Flags across reports, each with the reports its evidence comes from (by file; by commune
+    key, to the commune's reports, when an evidence names no stored file)."""
+    by_file = {d["file"]: kept[d["doc_id"]]["doc_id"] for d in docs}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for d in docs:
+        if kept[d["doc_id"]] is d:
+            by_key[d["commune_key"]].append(d["doc_id"])
+    flags = []
+    for seq, rule, severity, message, message_en, evidence in queries.corpus_flags(store):
+        ids: list[int] = []
+        for item in json.loads(evidence) if evidence else []:
+            if not isinstance(item, dict):
+                continue
+            found = by_file.get(str(item.get("source") or ""))
+            ids.extend([found] if found is not None else by_key.get(str(item.get("commune_key") or ""), []))
+        flags.append(CorpusFlag(seq, rule, severity, message, message_en, evidence, list(dict.fromkeys(ids))))
+    return flags
+
+
+def store_to_reports(store: Store) -> Reports:
+    docs = queries.present_reports(store)
+    for doc, key in zip(docs, commune_keys(docs), strict=True):
+        doc["commune_key"] = key
+    counts = queries.figure_counts(store)
+    kept: dict[int, dict[str, Any]] = {}
+    reports = []
+    for group in _group_copies(store, docs, counts):
+        first = group[0]
+        first["files"] = "; ".join(sorted(d["file"] for d in group))
+        reports.append(first)
+        for d in group:
+            kept[d["doc_id"]] = first
+    reports.sort(key=lambda d: d["file"])
+    numbers: dict[int, dict[str, set[int]]] = {d["doc_id"]: {s: set() for s in CRITERIA_STATUSES} for d in reports}
+    for doc_id, number, st in queries.criteria_statuses(store):
+        if doc_id in numbers and st in numbers[doc_id]:
+            numbers[doc_id][st].add(number)
+    status = {d: {s: tuple(sorted(n)) for s, n in by.items()} for d, by in numbers.items()}
+    latest: dict[str, dict[str, Any]] = {}
+    for d in sorted(reports, key=lambda r: (r["report_date"] or "", r["file"])):
+        latest[d["commune_key"]] = d
+    return Reports(reports, kept, status, latest, Counter(d["commune_key"] for d in reports), counts,
+                   _attribute(store, kept, docs))
+
+
+def flag_severities(store: Store) -> Counter[str]:
+    """Flags by severity as the tables count them: each report's own flags once (of its kept
+    copy), and those across reports."""
+    reports = store_to_reports(store)
+    kept = {d["doc_id"] for d in reports.docs}
+    counts: Counter[str] = Counter(f.severity for f in reports.corpus_flags)
+    counts.update(severity for doc_id, severity in queries.document_flag_severities(store) if doc_id in kept)
+    return counts

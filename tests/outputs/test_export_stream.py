@@ -1,0 +1,58 @@
+"""Outputs streamed from the store (store.consolidate.StoreTables: figures and flags read a
+report at a time) are the same bytes as outputs written from the whole tables as DataFrames,
+in either language."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extractor.core import i18n
+from extractor.outputs.export import CSV_TABLES, write_outputs
+from extractor.store.consolidate import StoreTables, store_to_tables
+from extractor.store.db import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from extractor.ingest.run import run_ingest
+
+    src = tmp_path_factory.mktemp("in")
+    shutil.copy(ROOT / "corpus" / "luc-binh-2023.txt", src / "luc-binh-2023.txt")
+    for path in sorted((ROOT / "corpus" / "generated").glob("*.docx"))[:4]:
+        shutil.copy(path, src / path.name)
+    out = tmp_path_factory.mktemp("out")
+    run_ingest([str(src)], out, jobs=1)
+    return out / "ntm.sqlite"
+
+
+def _sheets(path: Path) -> dict[str, bytes]:
+    """The workbook's parts but its document properties (they hold the time of writing)."""
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if not n.startswith("docProps/")}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_streamed_outputs_are_the_bytes_of_whole_tables(store_path: Path, tmp_path: Path, lang: str) -> None:
+    with Store(store_path) as store, i18n.language_set(lang):
+        streamed = StoreTables(store)
+        assert streamed.count("figures") > 100 and streamed.count("flags") > 0
+        write_outputs(streamed, tmp_path / "stream")
+        write_outputs(store_to_tables(store), tmp_path / "frames")
+    for table in CSV_TABLES:
+        name = f"{table}.csv"
+        assert (tmp_path / "stream" / name).read_bytes() == (tmp_path / "frames" / name).read_bytes(), name
+    assert _sheets(tmp_path / "stream" / "report.xlsx") == _sheets(tmp_path / "frames" / "report.xlsx")
+
+
+def test_streamed_rows_are_the_dataframe_rows(store_path: Path) -> None:
+    with Store(store_path) as store:
+        streamed = StoreTables(store)
+        for table in ("figures", "flags"):
+            df = streamed[table]
+            assert list(df.columns) == streamed.columns(table)
+            assert len(df) == streamed.count(table) == sum(1 for _ in streamed.rows(table))
