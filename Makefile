@@ -20,10 +20,9 @@ install: $(STAMP)
 
 # the sample reports (not corpus/'s code) and a scan of one, read by OCR when Tesseract is installed
 demo: $(STAMP)
-	@tesseract --list-langs 2>/dev/null | grep -qx vie || echo "Tesseract with its Vietnamese model is not installed: the scanned report will be listed in out/errors.csv as not read. To read it: sudo apt-get install tesseract-ocr tesseract-ocr-vie (what is missing: $(BIN)/ntm doctor)."
+	@tesseract --list-langs 2>/dev/null | grep -qx vie || echo "Chưa cài Tesseract (tiếng Việt): bản quét sẽ ghi trong out/errors.csv là chưa đọc. Cài: sudo apt-get install tesseract-ocr tesseract-ocr-vie; kiểm tra: $(BIN)/ntm doctor. / Tesseract (Vietnamese) is not installed: the scan is listed in out/errors.csv as not read; install it as above."
 	$(BIN)/ntm ingest corpus/luc-binh-2023.txt corpus/luc-binh-2023.docx corpus/luc-binh-2023.pdf \
 		corpus/generated/ tests/fixtures/scans/gen-1-0000-phuoc-son-2025.scan.pdf -o out/
-	@echo "Open out/review/index.html (district overview, a page per report) and out/report.xlsx (workbook)."
 
 # the layers contract (import-linter), lint (ruff) and types (mypy) are part of the tests
 test: $(STAMP)

@@ -122,7 +122,7 @@ def _has_run(ink: np.ndarray, min_len: int) -> np.ndarray:
         step = min(span, min_len - span)
         run = run[:, :-step] & run[:, step:]  # run[j]: ink from j to j + span + step - 1
         span += step
-    return run.any(axis=1)
+    return np.asarray(run.any(axis=1))
 
 
 def _runs(ink: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
