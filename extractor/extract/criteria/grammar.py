@@ -133,14 +133,7 @@ def text_to_statuses(text: str) -> list[Status]:
 
 def first_at(statuses: list[Status], pos: int) -> int:
     """Index of the first status starting at or after `pos` (statuses sorted by start)."""
-    lo, hi = 0, len(statuses)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if statuses[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(statuses, pos, key=lambda s: s.start)
 
 
 def valid_number(n: int, size: int) -> bool:
@@ -399,13 +392,7 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
     """The status after the list that a count introduces: "13 tiêu chí là TC1 - TC6, TC8 đã
     đạt chuẩn". Only the first list after the count can be its list (sorted groups)."""
     at = rx().at
-    lo, hi = 0, len(groups)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if groups[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect_left(groups, pos, key=lambda g: g.start)
     if lo == len(groups) or not at["count_list_gap"].match(text, pos, groups[lo].start):
         return None
     g = groups[lo]
