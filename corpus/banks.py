@@ -68,7 +68,7 @@ def catalogue(period: str) -> Catalogue:
 
 # ---------------------------------------------------------------- lists of criteria
 
-def _runs(numbers: list[int]) -> list[list[int]]:
+def consecutive_runs(numbers: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
     for n in numbers:
         if runs and runs[-1][-1] + 1 == n:
@@ -104,7 +104,7 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
 
     use_ranges = bool(style.get("ranges")) and rng.random() < 0.5
     parts: list[str] = []
-    for run in _runs(sorted(numbers)):
+    for run in consecutive_runs(sorted(numbers)):
         if use_ranges and len(run) >= 3:
             form = rng.choice(style["ranges"])
             parts.append(form.replace("{a}", item(run[0])).replace("{b}", item(run[-1])))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.outputs.evaluate import evaluate
+from tests.floors import assert_within_floor, summary_to_rates
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "corpus" / "heldout"
@@ -19,15 +20,4 @@ def test_heldout_accuracy_does_not_fall() -> None:
     floor = json.loads((ROOT / "tests" / "accuracy_floor.json").read_text(encoding="utf-8"))["_heldout"]
     s = evaluate([str(HELDOUT)]).summary()
     assert s["docs"] >= 32
-    got = {"figures_f1": s["figures"]["f1"],
-           "criteria_exact": s["criteria"]["exact"] / s["criteria"]["of"],
-           "identity": s["identity"]["correct"] / s["identity"]["of"],
-           "flags_caught": s["flags"]["caught"] / s["flags"]["of"],
-           "false_alarms_per_doc": s["flags"]["false_alarms"] / s["docs"]}
-    for key, value in floor.items():
-        if key.startswith("_"):
-            continue
-        if key == "false_alarms_per_doc":
-            assert got[key] <= value, f"{key}: {got[key]:.3f} above the ceiling {value}"
-        else:
-            assert got[key] >= value, f"{key}: {got[key]:.3f} below the floor {value}"
+    assert_within_floor(summary_to_rates(s), floor)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.banks import consecutive_runs
 from extractor.core.model import Block, BlockKind, CriteriaStatus, Document
 from extractor.extract.criteria.resolve import outline_to_criteria
 from extractor.extract.criteria_sets import criteria_set
@@ -29,16 +30,6 @@ SET = "commune-2021-2025"
 def criteria_of(lines: list[str]) -> CriteriaStatus:
     blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(HEADER + lines)]
     return outline_to_criteria(document_to_outline(Document("mem.txt", "txt", "0", blocks)))
-
-
-def _runs(numbers: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and runs[-1][-1] + 1 == n:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return runs
 
 
 def _name(n: int) -> str:
@@ -61,13 +52,14 @@ def bare_after_colon(ns: list[int], sep: str) -> str:
 
 
 def with_ranges(ns: list[int], sep: str) -> str:
-    parts = [f"từ tiêu chí {r[0]} đến tiêu chí {r[-1]}" if len(r) > 2 else numbered(r, sep) for r in _runs(ns)]
+    parts = [f"từ tiêu chí {r[0]} đến tiêu chí {r[-1]}" if len(r) > 2 else numbered(r, sep)
+             for r in consecutive_runs(ns)]
     return sep.join(parts)
 
 
 def with_ellipsis(ns: list[int], sep: str) -> str:
     parts = []
-    for r in _runs(ns):
+    for r in consecutive_runs(ns):
         parts.append(", ".join(map(str, r[:2])) + f", …, {r[-1]}" if len(r) > 4 else ", ".join(map(str, r)))
     return "các tiêu chí " + ", ".join(parts)
 

@@ -20,6 +20,7 @@ from extractor.outputs.evaluate import (
     score_document,
     score_figures,
 )
+from tests.floors import assert_within_floor, summary_to_rates
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORE_PY = ROOT.parent / "shared" / "eval" / "score.py"
@@ -127,19 +128,7 @@ def test_agrees_with_reference_scorer(evaluation, tmp_path: Path) -> None:  # no
 def test_accuracy_does_not_fall_below_the_floor(evaluation) -> None:  # noqa: ANN001
     floor = json.loads(FLOOR.read_text(encoding="utf-8"))
     s = evaluation.summary()
-    got = {"figures_f1": s["figures"]["f1"], "figures_precision": s["figures"]["precision"],
-           "figures_recall": s["figures"]["recall"],
-           "criteria_exact": s["criteria"]["exact"] / s["criteria"]["of"],
-           "identity": s["identity"]["correct"] / s["identity"]["of"],
-           "flags_caught": s["flags"]["caught"] / s["flags"]["of"],
-           "false_alarms_per_doc": s["flags"]["false_alarms"] / s["docs"]}
-    for key, value in floor.items():
-        if key.startswith("_"):
-            continue
-        if key == "false_alarms_per_doc":
-            assert got[key] <= value, f"{key}: {got[key]:.3f} above the ceiling {value}"
-        else:
-            assert got[key] >= value, f"{key}: {got[key]:.3f} below the floor {value}"
+    assert_within_floor(summary_to_rates(s), floor)
 
 
 def test_cli_json_and_english_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

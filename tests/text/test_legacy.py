@@ -9,9 +9,9 @@ import docx
 import pytest
 
 from extractor.core.data import load_pattern
-from extractor.pipeline import document_to_record
 from extractor.readers import read_document
 from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3
+from tests.text.sample_record import assert_reads_like_the_unicode_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = load_pattern("legacy_encodings")
@@ -46,14 +46,7 @@ def test_the_table_is_one_to_one() -> None:
 def test_a_tcvn3_text_file_reads_like_the_unicode_one(tmp_path: Path) -> None:
     path = tmp_path / "luc-binh-2023.tcvn3.txt"
     path.write_bytes(to_tcvn3(SAMPLE).encode("latin-1", errors="replace"))
-    doc = read_document(path)
-    assert doc.encoding == "tcvn3"
-    legacy = document_to_record(doc)
-    unicode = document_to_record(read_document(ROOT / "corpus" / "luc-binh-2023.txt"))
-    assert sorted((f.unit, f.value, f.total or 0) for f in legacy.figures) == \
-        sorted((f.unit, f.value, f.total or 0) for f in unicode.figures)
-    assert legacy.criteria.met == unicode.criteria.met
-    assert legacy.identity.commune == "Lục Bình"
+    assert_reads_like_the_unicode_sample(path, "tcvn3")
 
 
 def test_a_docx_in_vntime_is_converted(tmp_path: Path) -> None:

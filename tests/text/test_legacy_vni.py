@@ -9,9 +9,9 @@ import docx
 import pytest
 
 from extractor.core.data import load_pattern
-from extractor.pipeline import document_to_record
 from extractor.readers import read_document
 from extractor.text.legacy import text_is_tcvn3, text_is_vni, vni_to_unicode
+from tests.text.sample_record import assert_reads_like_the_unicode_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = load_pattern("vni")
@@ -60,27 +60,16 @@ def test_vni_and_tcvn3_are_told_apart() -> None:
     assert text_is_tcvn3(tcvn3_like) and not text_is_vni(tcvn3_like)
 
 
-def _same_record(legacy_path: Path) -> None:
-    doc = read_document(legacy_path)
-    assert doc.encoding == "vni"
-    legacy = document_to_record(doc)
-    unicode = document_to_record(read_document(ROOT / "corpus" / "luc-binh-2023.txt"))
-    assert sorted((f.unit, f.value, f.total or 0) for f in legacy.figures) == \
-        sorted((f.unit, f.value, f.total or 0) for f in unicode.figures)
-    assert legacy.criteria.met == unicode.criteria.met
-    assert legacy.identity.commune == "Lục Bình"
-
-
 def test_a_vni_text_file_in_windows_1252_reads_like_the_unicode_one(tmp_path: Path) -> None:
     path = tmp_path / "luc-binh-2023.vni.txt"
     path.write_bytes(to_vni(SAMPLE).encode("cp1252"))
-    _same_record(path)
+    assert_reads_like_the_unicode_sample(path, "vni")
 
 
 def test_vni_text_saved_as_utf8_reads_like_the_unicode_one(tmp_path: Path) -> None:
     path = tmp_path / "luc-binh-2023.vni-utf8.txt"
     path.write_text(to_vni(SAMPLE), encoding="utf-8")
-    _same_record(path)
+    assert_reads_like_the_unicode_sample(path, "vni")
 
 
 def test_a_docx_in_vni_times_is_converted(tmp_path: Path) -> None:
