@@ -12,11 +12,14 @@ from __future__ import annotations
 import importlib.util
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from extractor.text.normalize import normalize
+from extractor.text.units import strip_diacritics
 
 _PACKAGE = "vietnamadminunits"
 _DATA_FILE = "data/dataset.db"
@@ -166,3 +169,99 @@ def settle(commune: str | None, district: str | None, province: str | None,
     return Settled(district=districts[0] if len(districts) == 1 else None,
                    province=provinces[0] if len(provinces) == 1 else None,
                    candidates=candidates or None)
+
+
+def ascii_key(name: str) -> str:
+    """A name as a web address writes it: no marks, no spaces, no bracketed note
+    ("Hoài Nhơn" -> "hoainhon", "Long Mỹ (Thị xã)" -> "longmy")."""
+    bare = strip_diacritics(normalize(name).split("(")[0]).casefold()
+    return "".join(c for c in bare if c.isascii() and c.isalnum())
+
+
+@dataclass(frozen=True)
+class AsciiIndex:
+    """The pre-2025 units by their unmarked names (addresses predate the 2025 units)."""
+
+    communes: dict[str, tuple[Unit, ...]]
+    districts: dict[str, tuple[tuple[str, str], ...]]  # ascii key -> (district, province)
+    provinces: dict[str, str]
+
+
+@cache
+def ascii_index() -> AsciiIndex | None:
+    gz = gazetteer()
+    if gz is None:
+        return None
+    communes: dict[str, list[Unit]] = defaultdict(list)
+    districts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    provinces: dict[str, str] = {}
+    for u in gz.units:
+        if u.era != "legacy" or u.district is None:
+            continue
+        communes[ascii_key(u.commune)].append(u)
+        districts[ascii_key(u.district)].add((u.district, u.province))
+        provinces.setdefault(ascii_key(u.province), u.province)
+    return AsciiIndex({k: tuple(v) for k, v in communes.items()},
+                      {k: tuple(sorted(v)) for k, v in districts.items()}, provinces)
+
+
+@dataclass(frozen=True)
+class AddressNames:
+    """The unmarked names a web address gives: the host's labels before its province label
+    (the smallest unit first), and the names after a unit prefix in its path, by level."""
+
+    province: str  # ascii key of the province label
+    host_units: tuple[str, ...]  # ascii parts of the label just before the province
+    path_names: dict[str, tuple[tuple[str, ...], ...]]  # level -> runs of slug words after its prefix
+
+
+def settle_address(names: AddressNames) -> dict[str, str]:
+    """The commune, district and province a web address names, each only when the gazetteer
+    confirms it inside the province of the host and no second reading competes."""
+    idx = ascii_index()
+    if idx is None or names.province not in idx.provinces:
+        return {}
+    province = idx.provinces[names.province]
+
+    def districts_of(k: str) -> set[str]:
+        return {d for d, p in idx.districts.get(k, ()) if p == province}
+
+    def communes_of(k: str, district: str | None) -> set[tuple[str, str]]:
+        return {(u.commune, u.district or "") for u in idx.communes.get(k, ())
+                if u.province == province and (district is None or u.district == district)}
+
+    district_found: set[str] = set()
+    commune_keys: list[str] = []
+    host = names.host_units
+    if len(host) == 2:  # "<commune>-<district>"
+        district_found |= districts_of(host[1])
+        commune_keys.append(host[0])
+    elif len(host) == 1:  # a district's portal, or a commune's
+        found = districts_of(host[0])
+        district_found |= found
+        if not found:
+            commune_keys.append(host[0])
+    district_found |= {d for run in names.path_names.get("district", ()) for d in _longest(run, districts_of)}
+    if len(district_found) > 1:
+        return {"province": province}
+    district = next(iter(district_found), None)
+    communes = {c for k in commune_keys for c in communes_of(k, district)}
+    communes |= {c for run in names.path_names.get("commune", ())
+                 for c in _longest(run, lambda k: communes_of(k, district))}
+    out = {"province": province}
+    if district:
+        out["district"] = district
+    if len(communes) == 1:
+        commune, its_district = next(iter(communes))
+        out["commune"] = commune
+        out.setdefault("district", its_district)
+    return out
+
+
+def _longest(run: tuple[str, ...], lookup: Callable[[str], set[Any]]) -> set[Any]:
+    """What the longest leading words of a slug run name (a name has at most four syllables)."""
+    for n in range(min(4, len(run)), 0, -1):
+        found = lookup("".join(run[:n]))
+        if found:
+            return found
+    return set()

@@ -17,7 +17,7 @@ from typing import Any
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind, Evidence, Identity, Location
-from extractor.extract.gazetteer import gazetteer, settle
+from extractor.extract.gazetteer import AddressNames, ascii_index, ascii_key, gazetteer, settle, settle_address
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
 from extractor.text.normalize import normalize
@@ -255,6 +255,7 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
             setattr(ident, level, best.spelling)
             ident.evidence[level] = Evidence(best.text, best.location)
     _settle_places(ident, chosen, mentions)
+    _places_from_address(ident, outline)
     if period.report_date:
         ident.report_date, ident.evidence["report_date"] = period.report_date
     if period.results:
@@ -298,6 +299,50 @@ def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[
                 f"gazetteer: {source.spelling} -> {value}", source.location)
         elif settled.candidates and level in settled.candidates:
             ident.evidence[f"{level}_candidates"] = Evidence("; ".join(settled.candidates[level]), None)
+
+
+def _places_from_address(ident: Identity, outline: Outline) -> None:
+    """Levels the text leaves blank, from a web address in it that the gazetteer confirms: a
+    saved portal page or news item often names its commune only in its address. An address
+    that contradicts a unit the text states (or the gazetteer settled) is not used."""
+    for i, ob in enumerate(outline.blocks):
+        for m in _p()["rx"]["web_address"].finditer(ob.text):
+            names = address_to_names(m.group("host"), m.group("path") or "")
+            found = settle_address(names) if names is not None else {}
+            known = {lv: getattr(ident, lv) for lv in found if getattr(ident, lv)}
+            if not found or any(ascii_key(strip_place_prefix(v)) != ascii_key(found[lv]) for lv, v in known.items()):
+                continue
+            text, loc = original_text(outline, i, m.start(), m.end())
+            for level, name in found.items():
+                if getattr(ident, level) is None:
+                    setattr(ident, level, name)
+                    ident.evidence[level] = Evidence(text, loc)
+                    ident.evidence[f"{level}_inferred"] = Evidence(f"address: {text} -> {name}", loc)
+            return
+
+
+def address_to_names(host: str, path: str) -> AddressNames | None:
+    """The unit names of a web address, or None when no label of its host is a province."""
+    idx = ascii_index()
+    if idx is None:
+        return None
+    data = load_pattern("identity")["web_address"]
+    aliases = {k: ascii_key(v) for k, v in data["province_aliases"].items()}
+    labels = [lb for lb in host.casefold().split(".") if lb and lb not in data["generic_labels"]]
+    index = next((k for k, lb in enumerate(labels) if aliases.get(lb, lb) in idx.provinces), None)
+    if index is None:
+        return None
+    before = labels[index - 1].split("-") if index > 0 else []
+    words = [w for w in re.split(r"[^a-z0-9]+", path.casefold()) if w]
+    runs: dict[str, list[tuple[str, ...]]] = {}
+    for level, prefixes in data["slug_prefixes"].items():
+        for prefix in prefixes:
+            parts = prefix.split("-")
+            for k in range(len(words) - len(parts)):
+                if words[k:k + len(parts)] == parts:
+                    runs.setdefault(level, []).append(tuple(words[k + len(parts):k + len(parts) + 4]))
+    return AddressNames(aliases.get(labels[index], labels[index]), tuple(before),
+                        {lv: tuple(r) for lv, r in runs.items()})
 
 
 @lru_cache(maxsize=1)

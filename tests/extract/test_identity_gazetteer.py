@@ -62,3 +62,36 @@ def test_names_ending_in_a_number_keep_it(line: str, commune: str) -> None:
 def test_a_province_named_after_an_unrelated_prefix_is_read() -> None:
     ident = identity_of("Có 12 xã trong toàn tỉnh Bắc Kạn đạt chuẩn.")
     assert ident.province == "Bắc Kạn"
+
+
+# A saved portal page or news item that names its units only in its web address.
+@pytest.mark.parametrize("line, expected", [
+    # a commune's portal: "<commune>-<district>.<province>.gov.vn"
+    ("Nguồn: https://trinhtuong-batxat.laocai.gov.vn/tin-tuc/ket-qua-xay-dung",
+     ("Trịnh Tường", "Bát Xát", "Lào Cai")),
+    # a district's portal, the commune in the article's slug
+    ("http://batxat.laocai.gov.vn/tin-tuc/huyen-kiem-tra-tai-xa-sang-ma-sao.123",
+     ("Sàng Ma Sáo", "Bát Xát", "Lào Cai")),
+    # the province's portal, district and commune in the slug
+    ("https://www.laocai.gov.vn/huyen-muong-khuong-xa-tung-chung-pho-dat-chuan",
+     ("Tung Chung Phố", "Mường Khương", "Lào Cai")),
+])
+def test_units_named_only_in_a_web_address(line: str, expected: tuple[str, str, str]) -> None:
+    ident = identity_of(line, "Hôm nay UBND xã đã tổ chức hội nghị về nông thôn mới.")
+    assert (ident.commune, ident.district, ident.province) == expected
+    assert ident.evidence["commune_inferred"].text.startswith("address:")
+
+
+@pytest.mark.parametrize("line", [
+    "https://baotintuc.example.com/xa-trinh-tuong-dat-chuan.html",  # no province label in the host
+    "https://laocai.gov.vn/xa-trinh-tuong-va-xa-tung-chung-pho",  # two communes: none is chosen
+])
+def test_a_web_address_that_does_not_settle_a_commune(line: str) -> None:
+    assert identity_of(line, "Xã đạt chuẩn nông thôn mới.").commune is None
+
+
+def test_a_web_address_never_overrides_the_stated_units() -> None:
+    ident = identity_of("UBND XÃ TẢ NGÀI CHỒ", "https://trinhtuong-batxat.laocai.gov.vn/tin-tuc",
+                        "Báo cáo của xã Tả Ngài Chồ.")
+    assert (ident.commune, ident.district, ident.province) == ("Tả Ngài Chồ", "Mường Khương", "Lào Cai")
+    assert "commune_inferred" not in ident.evidence
