@@ -15,6 +15,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from extractor.readers.pdf.layout import join_lines
 from extractor.readers.pdf.lines import PdfLine
 from extractor.readers.pdf.ocr_image import Grid
 
@@ -223,33 +224,47 @@ def lines_to_pdflines(lines: list[list[Word]], grids: list[Grid], scale: float) 
                 if where is not None:
                     cell = (g, *where)
             segments.append(_Segment(seg, cell))
-    # a ruled table's segments, grouped by cell, take the place of its first segment
-    out: list[_Segment] = []
+    # a ruled table's cells take the place of its first segment, row by row, left to right
+    usual = (usual_size, usual_height)
+    pdflines: list[PdfLine] = []
     placed: set[int] = set()
     for s in _visual_rows(segments):
         if s.cell is None:
-            out.append(s)
+            pdflines.append(_to_pdfline(s.words, scale, usual, usual_ink))
         elif s.cell[0] not in placed:
             placed.add(s.cell[0])
-            mine = [t for t in segments if t.cell is not None and t.cell[0] == s.cell[0]]
-            out.extend(sorted(mine, key=lambda t: (t.cell, t.baseline)))
-    pdflines = [_to_pdfline(s.words, scale, (usual_size, usual_height), usual_ink) for s in out]
-    _align_cell_tops(out, pdflines)
+            pdflines.extend(_grid_to_pdflines(
+                [t for t in segments if t.cell is not None and t.cell[0] == s.cell[0]],
+                scale, usual, usual_ink))
     return pdflines
 
 
-def _align_cell_tops(segments: list[_Segment], lines: list[PdfLine]) -> None:
-    """Cells of one table row are top-aligned: give their first lines one baseline, so the
-    layout sees them side by side even when the recognizer's baselines differ a little."""
-    first: dict[tuple[int, int], list[int]] = {}
-    seen: set[tuple[int, int, int]] = set()
-    for k, s in enumerate(segments):
-        if s.cell is not None and s.cell not in seen:
-            seen.add(s.cell)
-            first.setdefault(s.cell[:2], []).append(k)
-    for ks in first.values():
-        if len(ks) >= 2:
-            baseline = min(lines[k].baseline for k in ks)
-            for k in ks:
-                if lines[k].baseline - baseline < lines[k].size:
-                    lines[k].baseline = baseline
+def _grid_to_pdflines(segments: list[_Segment], scale: float, usual: tuple[float, float],
+                      usual_ink: float) -> list[PdfLine]:
+    """A ruled table's cells, one line each (its lines joined as a paragraph's are), and the
+    cells of one grid row on one baseline: the rules say which words share a cell and a row,
+    which the layout rules could only guess from gaps and baselines (a cell's wrapped lines
+    split by a speck's line, a number centred in a tall row taken for the next row)."""
+    cells: dict[tuple[int, int, int], list[PdfLine]] = {}
+    for s in sorted(segments, key=lambda t: (t.cell, t.baseline, t.words[0].left)):
+        assert s.cell is not None
+        cells.setdefault(s.cell, []).append(_to_pdfline(s.words, scale, usual, usual_ink))
+    out: list[PdfLine] = []
+    row_baseline: dict[tuple[int, int], float] = {}
+    for (g, r, _), lines in cells.items():
+        first = lines[0]
+        merged = PdfLine(join_lines([ln.text for ln in lines]), min(ln.x0 for ln in lines),
+                         max(ln.x1 for ln in lines), first.baseline, first.size,
+                         bold=all(ln.bold for ln in lines), conf=_weighted_conf(lines),
+                         top=min(ln.top if ln.top is not None else ln.baseline - ln.size for ln in lines))
+        row_baseline[g, r] = min(row_baseline.get((g, r), merged.baseline), merged.baseline)
+        out.append(merged)
+    for (g, r, _), line in zip(cells, out):
+        line.baseline = row_baseline[g, r]
+    return out
+
+
+def _weighted_conf(lines: list[PdfLine]) -> float:
+    """The lines' confidence per character."""
+    chars = sum(len(ln.text) for ln in lines)
+    return sum((ln.conf or 0.0) * len(ln.text) for ln in lines) / max(1, chars)
