@@ -34,6 +34,10 @@ BOLD_LETTERS = 4
 # A word without a letter, digit or "%" read with less confidence than this is a speck, a
 # stamp's edge or a rule's remnant ("'", ":", "_" between two words), not punctuation.
 NOISE_CONFIDENCE = 0.5
+# A doubtful word lower than this many type sizes is a speck whatever it was read as ("l").
+SPECK_HEIGHT = 0.3
+# A box at least this many type sizes wide holds a word, whatever it was read as.
+WORD_WIDTH = 0.8
 
 # Letters the recognizer reads for digits, repaired only inside a number ("1O" -> "10",
 # "l5" -> "15"): one character for one, so offsets stay those of the recognizer's text.
@@ -62,6 +66,9 @@ class Word:
     baseline: float = 0.0  # of its line at the word's left edge, in pixels
     size: float = 0.0  # its line's x_size (Tesseract's type size estimate), in pixels
     ink: float = 0.0  # share of dark pixels in the box
+    # the right edge of the word before a misread word dropped as noise: the gap up to this
+    # word held ink
+    bridged_from: int | None = None
 
     @property
     def middle(self) -> float:
@@ -110,11 +117,20 @@ def hocr_to_lines(hocr: str) -> list[list[Word]]:
 
 def drop_noise(lines: list[list[Word]]) -> list[list[Word]]:
     """Lines without the words that are specks read as punctuation: they would stand between
-    a number and its unit ("163 nghìn ' đồng"). The words kept are as read."""
+    a number and its unit ("163 nghìn ' đồng"). The words kept are as read. A dropped box as
+    wide as a word was a word misread: the gap it leaves is bridged, not a column's gap."""
     out = []
     for line in lines:
-        kept = [w for w in line if w.conf >= NOISE_CONFIDENCE
-                or any(c.isalnum() or c == "%" for c in w.text)]
+        kept: list[Word] = []
+        bridge: int | None = None
+        for w in sorted(line, key=lambda w: w.left):
+            if w.conf >= NOISE_CONFIDENCE or any(c.isalnum() or c == "%" for c in w.text):
+                if bridge is not None:
+                    w.bridged_from = bridge
+                kept.append(w)
+                bridge = None
+            elif w.right - w.left >= WORD_WIDTH * w.size:
+                bridge = kept[-1].right if kept else None
         if kept:
             out.append(kept)
     return out
@@ -134,7 +150,7 @@ def _split(line: list[Word], gap: float, grids: list[Grid]) -> list[list[Word]]:
     line = sorted(line, key=lambda w: w.left)
     segments: list[list[Word]] = [[line[0]]]
     for prev, w in zip(line, line[1:]):
-        cut = w.left - prev.right > gap
+        cut = w.left - prev.right > gap and w.bridged_from != prev.right
         for g in grids:
             a, b = g.cell_of(prev.right, prev.middle), g.cell_of(w.left, w.middle)
             if (a is None) != (b is None) or (a and b and a[1] != b[1]):
@@ -195,9 +211,10 @@ def _visual_rows(segments: list[_Segment]) -> list[_Segment]:
 
 
 def _is_speck(seg: list[Word]) -> bool:
-    """A segment without a letter or digit: dust, a stamp's edge or a rule's remnant read
-    as punctuation."""
-    return not any(c.isalnum() for w in seg for c in w.text)
+    """A segment without a letter or digit (dust, a stamp's edge or a rule's remnant read
+    as punctuation), or of doubtful words lower than any letter (a dot read as "l")."""
+    return not any(c.isalnum() for w in seg for c in w.text) or all(
+        w.conf < NOISE_CONFIDENCE and w.height < SPECK_HEIGHT * w.size for w in seg)
 
 
 def lines_to_pdflines(lines: list[list[Word]], grids: list[Grid], scale: float) -> list[PdfLine]:
