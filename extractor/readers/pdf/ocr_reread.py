@@ -21,6 +21,9 @@ MISSED_CELL_INK = 150
 # A cell holding a word, or a word outside tables, read with less confidence than this is
 # read again; clean print reads at 0.9 and above.
 LOW_CONFIDENCE = 0.6
+# A table cell is short: one doubtful word in it is most of what it says (a status "Đat", a
+# figure "182" for "16,2"), so cells are read again below a higher confidence.
+LOW_CELL_CONFIDENCE = 0.8
 # A new reading must beat the old one's confidence by this much to replace it.
 BETTER_BY = 0.1
 # Boxes read again per page at most: a page of noise must not cost a minute.
@@ -69,7 +72,7 @@ def _boxes(lines: list[list[Word]], grids: list[Any], ink: Any, width: int, heig
                 if box[2] <= box[0] or box[3] <= box[1]:
                     continue
                 words = in_cell.get((g, r, c), [])
-                if words and min(w.conf for w in words) < LOW_CONFIDENCE or not words and \
+                if words and min(w.conf for w in words) < LOW_CELL_CONFIDENCE or not words and \
                         int(ink[box[1]:box[3], box[0]:box[2]].sum()) >= MISSED_CELL_INK:
                     boxes.append(_Box(*box, words))
     for w, line in loose:
