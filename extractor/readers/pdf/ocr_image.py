@@ -25,9 +25,9 @@ RULE_MIN_HEIGHT = 0.2
 # A speck: at most this many dark pixels within SPECK_RADIUS of each of its pixels, and none
 # further out up to SPECK_CLEAR (pixels at 200 dpi: a full stop of body type has 15-25 and
 # lies within 3 pixels of its letter; a tone mark's dot has 10-16).
-SPECK_PIXELS = 6
-SPECK_RADIUS = 2
-SPECK_CLEAR = 4
+SPECK_PIXELS = 12
+SPECK_RADIUS = 3
+SPECK_CLEAR = 5
 # Rules closer than this many pixels are one rule (a blurred 1 pt line is 2-4 px thick).
 RULE_MERGE = 6
 
