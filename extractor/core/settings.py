@@ -37,6 +37,7 @@ class Settings:
     ocr_dpi: int = 200  # pages are rendered at this resolution for the recognizer
     ocr_jobs: int = 0  # Tesseract processes at once per file; 0: one per core
     ocr_max_pages: int = 100  # pages of one file read by OCR at most (the rest are skipped)
+    ocr_run_max_pages: int = 0  # pages read by OCR in one `ntm ingest` run at most; 0: no limit
     ocr_page_timeout: float = 120.0  # seconds one page may take
     ocr_cache_dir: str | None = None  # recognized pages kept by image hash, when set
     # Wall time of one file in `ntm ingest`, in seconds: a file still being read then has its
@@ -61,8 +62,10 @@ class Settings:
             raise ValueError(f"ocr must be one of {OCR_MODES}")
         if not 50 <= self.ocr_dpi <= 600:
             raise ValueError("ocr_dpi must be between 50 and 600")
-        if self.ocr_jobs < 0 or self.ocr_max_pages < 0 or self.ocr_page_timeout <= 0:
-            raise ValueError("ocr_jobs and ocr_max_pages must be >= 0, ocr_page_timeout > 0")
+        if self.ocr_jobs < 0 or self.ocr_max_pages < 0 or self.ocr_run_max_pages < 0 or \
+                self.ocr_page_timeout <= 0:
+            raise ValueError("ocr_jobs, ocr_max_pages and ocr_run_max_pages must be >= 0, "
+                             "ocr_page_timeout > 0")
 
 
 DEFAULT_SETTINGS = Settings()

@@ -18,6 +18,7 @@ from extractor.batch import read_or_error
 from extractor.core import i18n
 from extractor.core.errors import ReadError
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
+from extractor.readers.pdf.ocr_budget import OcrBudget
 from extractor.store.db import FileInfo
 
 OnResult = Callable[[FileInfo, dict[str, Any]], None]
@@ -98,12 +99,15 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
     if not infos:
         return
     died: list[FileInfo] = []
+    budget = OcrBudget(settings)  # the run's OCR page limit, shared out file by file
     with ProcessPool(max_workers=max(1, min(jobs, len(infos))), initializer=warm_worker) as pool:
         def submit(info: FileInfo) -> Future[Any]:
-            return pool.schedule(read_one, (info.fs_path, settings), timeout=settings.file_timeout_s)
+            return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path)),
+                                 timeout=settings.file_timeout_s)
 
         for info, fut in windowed(infos, max(1, jobs) * 4, submit):
             result = _result_of(fut, settings)
+            budget.settle(info.fs_path, result or {})
             if result is None:
                 died.append(info)
             else:
@@ -111,4 +115,6 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
         for info in died:  # alone: nothing else in flight can be the cause
             fut = submit(info)
             wait([fut])
-            on_result(info, _result_of(fut, settings) or died_result("the worker process died twice"))
+            result = _result_of(fut, settings) or died_result("the worker process died twice")
+            budget.settle(info.fs_path, result)
+            on_result(info, result)

@@ -19,9 +19,10 @@ from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
 from extractor.structure.outline import Outline
 from extractor.text.numbers import DIGIT_TOKEN
-from extractor.text.units import unit_at
+from extractor.text.units import strip_diacritics, unit_at
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _MAX_HEADER_ROWS = 3
 # the unit in brackets closing a column header, before any trailing marks a scan or a typist
 # leaves ("Tỷ lệ(%) :", "Kinh phí (triệu đồng).")
@@ -32,7 +33,13 @@ _BRACKETED = re.compile(r"\(([^()]{1,30})\)[\s.:;,'\"]*$")
 def _header_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     units = load_pattern("units")["unit_column_headers"]
     index = load_pattern("labels")["index_column_headers"]
-    return tuple(units), tuple(index)
+    return tuple(map(_header_key, units)), tuple(map(_header_key, index))
+
+
+def _header_key(text: str) -> str:
+    """A header compared by its letters alone, without marks: a scan's header cell is read
+    with a speck for a dot, words run together or a tone lost ("Đơn vị. tính", "Đơn vịtính")."""
+    return strip_diacritics(_NOT_LETTER.sub("", text.lower()))
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,7 @@ class TableGrid:
             self.header_rows.add(r)
         for (r, c), t in self.cells.items():
             if r in self.header_rows:
-                key = t.strip().lower().rstrip(".:")
+                key = _header_key(t)
                 if self.unit_col is None and key in unit_words:
                     self.unit_col = c
                 if self.index_col is None and key in index_words:

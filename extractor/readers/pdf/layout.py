@@ -24,6 +24,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
 from extractor.readers import LIST_MARKERS
 from extractor.readers.pdf.lines import PageRead, PdfLine
+from extractor.readers.pdf.ocr_budget import OCR_PAGES_WARNING
 from extractor.readers.pdf.tables import paragraphs_to_cells
 
 # A line whose baseline lies this much further below the previous one than the usual line
@@ -295,7 +296,7 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
         warnings.append("pages re-read with pdfplumber: " + ", ".join(map(str, reread)))
     recognized = [p + 1 for p, page in enumerate(pages) if page.ocr and page.lines]
     if recognized:
-        warnings.append("pages read by OCR: " + ", ".join(map(str, recognized)))
+        warnings.append(OCR_PAGES_WARNING + ", ".join(map(str, recognized)))
     return Document(path=path, format="pdf", sha256=sha256, blocks=blocks, pages=len(pages),
                     pages_without_text=without, warnings=warnings)
 

@@ -31,7 +31,7 @@ INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
 UPRIGHT_CONFIDENCE = 0.6
 UPRIGHT_WORDS = 20
 # The cache key changes when the way a page is prepared changes.
-_PREPARATION_VERSION = "1"
+_PREPARATION_VERSION = "2"
 
 
 class OcrUnavailable(Exception):
@@ -113,6 +113,7 @@ def _prepare(gray: Any, dpi: int) -> _Prepared:
         rules_to_grids,
         skew_angle,
         wipe_rules,
+        wipe_specks,
     )
 
     pixels = np.asarray(gray)
@@ -121,7 +122,7 @@ def _prepare(gray: Any, dpi: int) -> _Prepared:
         pixels = np.asarray(rotate(gray, angle))
     ink = gray_to_ink(pixels)
     horizontal, vertical = ink_to_rules(ink, dpi)
-    clean = Image.fromarray(wipe_rules(pixels, horizontal, vertical))
+    clean = Image.fromarray(wipe_specks(wipe_rules(pixels, horizontal, vertical), ink))
     return _Prepared(clean, ink, rules_to_grids(horizontal, vertical), angle)
 
 

@@ -22,6 +22,12 @@ TIE_SPAN = 2
 # type stay under a sixth of an inch.
 RULE_MIN_WIDTH = 0.4
 RULE_MIN_HEIGHT = 0.2
+# A speck: at most this many dark pixels within SPECK_RADIUS of each of its pixels, and none
+# further out up to SPECK_CLEAR (pixels at 200 dpi: a full stop of body type has 15-25 and
+# lies within 3 pixels of its letter; a tone mark's dot has 10-16).
+SPECK_PIXELS = 12
+SPECK_RADIUS = 3
+SPECK_CLEAR = 5
 # Rules closer than this many pixels are one rule (a blurred 1 pt line is 2-4 px thick).
 RULE_MERGE = 6
 
@@ -216,6 +222,32 @@ def wipe_rules(gray: np.ndarray, horizontal: list[Rule], vertical: list[Rule]) -
         out[max(0, int(r.at) - pad):int(r.at) + pad + 1, r.start:r.end] = 255
     for r in vertical:
         out[r.start:r.end, max(0, int(r.at) - pad):int(r.at) + pad + 1] = 255
+    return out
+
+
+def _box_counts(ink_image: Any, radius: int) -> np.ndarray:
+    """Dark pixels in the (2 radius + 1)-square around each pixel: Pillow's box blur of the
+    ink (0 or 255) is their share, several times faster than an integral image in numpy."""
+    from PIL import ImageFilter
+
+    mean = np.asarray(ink_image.filter(ImageFilter.BoxBlur(radius)), dtype=np.float32)
+    return mean * ((2 * radius + 1) ** 2 / 255.0)
+
+
+def wipe_specks(gray: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """The page without specks of dust and toner: blots of a few pixels with white all around
+    them. Tesseract reads a speck in a word gap as a dot or a quote glued to a word ("tiêu
+    .chí", "vị. tính"). A full stop or a tone mark is larger, and lies close to its letter."""
+    from PIL import Image
+
+    ink_image = Image.fromarray(ink.astype(np.uint8) * 255)
+    near = _box_counts(ink_image, SPECK_RADIUS)
+    around = _box_counts(ink_image, SPECK_CLEAR)
+    speck = ink & (near < SPECK_PIXELS + 0.5) & (around - near < 0.5)
+    if not speck.any():
+        return gray
+    out = gray.copy()
+    out[speck] = 255
     return out
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.readers.pdf.ocr_words import Word, hocr_to_lines
+from extractor.readers.pdf.ocr_words import WORD_WIDTH, Word, hocr_to_lines
 
 # Dark pixels a ruled-table cell must hold to be read again when nothing was found in it
 # (a digit at 200 dpi has several hundred; specks of dust a few dozen).
@@ -21,6 +21,9 @@ MISSED_CELL_INK = 150
 # A cell holding a word, or a word outside tables, read with less confidence than this is
 # read again; clean print reads at 0.9 and above.
 LOW_CONFIDENCE = 0.6
+# A table cell is short: one doubtful word in it is most of what it says (a status "Đat", a
+# figure "182" for "16,2"), so cells are read again below a higher confidence.
+LOW_CELL_CONFIDENCE = 0.8
 # A new reading must beat the old one's confidence by this much to replace it.
 BETTER_BY = 0.1
 # Boxes read again per page at most: a page of noise must not cost a minute.
@@ -29,6 +32,9 @@ MAX_BOXES = 60
 GAP = 40
 PAD = 4
 WORD_MARGIN = 6
+# A word's band around its line's baseline, in type sizes: accents above, descenders below.
+LINE_ABOVE = 1.15
+LINE_BELOW = 0.4
 
 
 @dataclass
@@ -66,14 +72,21 @@ def _boxes(lines: list[list[Word]], grids: list[Any], ink: Any, width: int, heig
                 if box[2] <= box[0] or box[3] <= box[1]:
                     continue
                 words = in_cell.get((g, r, c), [])
-                if words and min(w.conf for w in words) < LOW_CONFIDENCE or not words and \
+                if words and min(w.conf for w in words) < LOW_CELL_CONFIDENCE or not words and \
                         int(ink[box[1]:box[3], box[0]:box[2]].sum()) >= MISSED_CELL_INK:
                     boxes.append(_Box(*box, words))
     for w, line in loose:
-        if w.conf < LOW_CONFIDENCE and any(ch.isalnum() for ch in w.text):
+        # a word-wide box read as punctuation is a word misread ("“." for "cho"), not a speck
+        wide = w.right - w.left >= WORD_WIDTH * w.size
+        if w.conf < LOW_CONFIDENCE and (wide or any(ch.isalnum() for ch in w.text)):
             m = WORD_MARGIN
-            boxes.append(_Box(max(0, w.left - m), max(0, w.top - m), min(width, w.right + m),
-                              min(height, w.bottom + m), [w], line))
+            # a misread word's box often runs into the line below; its line's band does not
+            top = max(w.top, int(w.baseline - LINE_ABOVE * w.size))
+            bottom = min(w.bottom, int(w.baseline + LINE_BELOW * w.size))
+            if bottom - top < w.size / 2:  # the band misses the box: keep the box
+                top, bottom = w.top, w.bottom
+            boxes.append(_Box(max(0, w.left - m), max(0, top - m), min(width, w.right + m),
+                              min(height, bottom + m), [w], line))
     return boxes[:MAX_BOXES]
 
 

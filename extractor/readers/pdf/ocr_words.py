@@ -15,6 +15,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from extractor.readers.pdf.layout import join_lines
 from extractor.readers.pdf.lines import PdfLine
 from extractor.readers.pdf.ocr_image import Grid
 
@@ -33,6 +34,10 @@ BOLD_LETTERS = 4
 # A word without a letter, digit or "%" read with less confidence than this is a speck, a
 # stamp's edge or a rule's remnant ("'", ":", "_" between two words), not punctuation.
 NOISE_CONFIDENCE = 0.5
+# A doubtful word lower than this many type sizes is a speck whatever it was read as ("l").
+SPECK_HEIGHT = 0.3
+# A box at least this many type sizes wide holds a word, whatever it was read as.
+WORD_WIDTH = 0.8
 
 # Letters the recognizer reads for digits, repaired only inside a number ("1O" -> "10",
 # "l5" -> "15"): one character for one, so offsets stay those of the recognizer's text.
@@ -61,6 +66,9 @@ class Word:
     baseline: float = 0.0  # of its line at the word's left edge, in pixels
     size: float = 0.0  # its line's x_size (Tesseract's type size estimate), in pixels
     ink: float = 0.0  # share of dark pixels in the box
+    # the right edge of the word before a misread word dropped as noise: the gap up to this
+    # word held ink
+    bridged_from: int | None = None
 
     @property
     def middle(self) -> float:
@@ -109,11 +117,20 @@ def hocr_to_lines(hocr: str) -> list[list[Word]]:
 
 def drop_noise(lines: list[list[Word]]) -> list[list[Word]]:
     """Lines without the words that are specks read as punctuation: they would stand between
-    a number and its unit ("163 nghìn ' đồng"). The words kept are as read."""
+    a number and its unit ("163 nghìn ' đồng"). The words kept are as read. A dropped box as
+    wide as a word was a word misread: the gap it leaves is bridged, not a column's gap."""
     out = []
     for line in lines:
-        kept = [w for w in line if w.conf >= NOISE_CONFIDENCE
-                or any(c.isalnum() or c == "%" for c in w.text)]
+        kept: list[Word] = []
+        bridge: int | None = None
+        for w in sorted(line, key=lambda w: w.left):
+            if w.conf >= NOISE_CONFIDENCE or any(c.isalnum() or c == "%" for c in w.text):
+                if bridge is not None:
+                    w.bridged_from = bridge
+                kept.append(w)
+                bridge = None
+            elif w.right - w.left >= WORD_WIDTH * w.size:
+                bridge = kept[-1].right if kept else None
         if kept:
             out.append(kept)
     return out
@@ -133,7 +150,7 @@ def _split(line: list[Word], gap: float, grids: list[Grid]) -> list[list[Word]]:
     line = sorted(line, key=lambda w: w.left)
     segments: list[list[Word]] = [[line[0]]]
     for prev, w in zip(line, line[1:]):
-        cut = w.left - prev.right > gap
+        cut = w.left - prev.right > gap and w.bridged_from != prev.right
         for g in grids:
             a, b = g.cell_of(prev.right, prev.middle), g.cell_of(w.left, w.middle)
             if (a is None) != (b is None) or (a and b and a[1] != b[1]):
@@ -194,9 +211,10 @@ def _visual_rows(segments: list[_Segment]) -> list[_Segment]:
 
 
 def _is_speck(seg: list[Word]) -> bool:
-    """A segment without a letter or digit: dust, a stamp's edge or a rule's remnant read
-    as punctuation."""
-    return not any(c.isalnum() for w in seg for c in w.text)
+    """A segment without a letter or digit (dust, a stamp's edge or a rule's remnant read
+    as punctuation), or of doubtful words lower than any letter (a dot read as "l")."""
+    return not any(c.isalnum() for w in seg for c in w.text) or all(
+        w.conf < NOISE_CONFIDENCE and w.height < SPECK_HEIGHT * w.size for w in seg)
 
 
 def lines_to_pdflines(lines: list[list[Word]], grids: list[Grid], scale: float) -> list[PdfLine]:
@@ -223,33 +241,47 @@ def lines_to_pdflines(lines: list[list[Word]], grids: list[Grid], scale: float) 
                 if where is not None:
                     cell = (g, *where)
             segments.append(_Segment(seg, cell))
-    # a ruled table's segments, grouped by cell, take the place of its first segment
-    out: list[_Segment] = []
+    # a ruled table's cells take the place of its first segment, row by row, left to right
+    usual = (usual_size, usual_height)
+    pdflines: list[PdfLine] = []
     placed: set[int] = set()
     for s in _visual_rows(segments):
         if s.cell is None:
-            out.append(s)
+            pdflines.append(_to_pdfline(s.words, scale, usual, usual_ink))
         elif s.cell[0] not in placed:
             placed.add(s.cell[0])
-            mine = [t for t in segments if t.cell is not None and t.cell[0] == s.cell[0]]
-            out.extend(sorted(mine, key=lambda t: (t.cell, t.baseline)))
-    pdflines = [_to_pdfline(s.words, scale, (usual_size, usual_height), usual_ink) for s in out]
-    _align_cell_tops(out, pdflines)
+            pdflines.extend(_grid_to_pdflines(
+                [t for t in segments if t.cell is not None and t.cell[0] == s.cell[0]],
+                scale, usual, usual_ink))
     return pdflines
 
 
-def _align_cell_tops(segments: list[_Segment], lines: list[PdfLine]) -> None:
-    """Cells of one table row are top-aligned: give their first lines one baseline, so the
-    layout sees them side by side even when the recognizer's baselines differ a little."""
-    first: dict[tuple[int, int], list[int]] = {}
-    seen: set[tuple[int, int, int]] = set()
-    for k, s in enumerate(segments):
-        if s.cell is not None and s.cell not in seen:
-            seen.add(s.cell)
-            first.setdefault(s.cell[:2], []).append(k)
-    for ks in first.values():
-        if len(ks) >= 2:
-            baseline = min(lines[k].baseline for k in ks)
-            for k in ks:
-                if lines[k].baseline - baseline < lines[k].size:
-                    lines[k].baseline = baseline
+def _grid_to_pdflines(segments: list[_Segment], scale: float, usual: tuple[float, float],
+                      usual_ink: float) -> list[PdfLine]:
+    """A ruled table's cells, one line each (its lines joined as a paragraph's are), and the
+    cells of one grid row on one baseline: the rules say which words share a cell and a row,
+    which the layout rules could only guess from gaps and baselines (a cell's wrapped lines
+    split by a speck's line, a number centred in a tall row taken for the next row)."""
+    cells: dict[tuple[int, int, int], list[PdfLine]] = {}
+    for s in sorted(segments, key=lambda t: (t.cell, t.baseline, t.words[0].left)):
+        assert s.cell is not None
+        cells.setdefault(s.cell, []).append(_to_pdfline(s.words, scale, usual, usual_ink))
+    out: list[PdfLine] = []
+    row_baseline: dict[tuple[int, int], float] = {}
+    for (g, r, _), lines in cells.items():
+        first = lines[0]
+        merged = PdfLine(join_lines([ln.text for ln in lines]), min(ln.x0 for ln in lines),
+                         max(ln.x1 for ln in lines), first.baseline, first.size,
+                         bold=all(ln.bold for ln in lines), conf=_weighted_conf(lines),
+                         top=min(ln.top if ln.top is not None else ln.baseline - ln.size for ln in lines))
+        row_baseline[g, r] = min(row_baseline.get((g, r), merged.baseline), merged.baseline)
+        out.append(merged)
+    for (g, r, _), line in zip(cells, out):
+        line.baseline = row_baseline[g, r]
+    return out
+
+
+def _weighted_conf(lines: list[PdfLine]) -> float:
+    """The lines' confidence per character."""
+    chars = sum(len(ln.text) for ln in lines)
+    return sum((ln.conf or 0.0) * len(ln.text) for ln in lines) / max(1, chars)
