@@ -1,7 +1,7 @@
 """Word (.docx) reports: the body XML walked in document order.
 
-python-docx opens the package (zip, relationships, parts); the reading itself walks the
-WordprocessingML directly because python-docx's object API loses what we need: it lists
+The package is opened with zipfile and lxml (only the parts read are inflated); the reading
+walks the WordprocessingML directly because python-docx's object API loses what we need: it lists
 paragraphs and tables separately (their interleaving is lost), repeats a merged cell once
 per grid column it spans, and skips text boxes. Here:
 - paragraphs and tables come in body order, content controls (w:sdt) unwrapped;
@@ -16,6 +16,7 @@ per grid column it spans, and skips text boxes. Here:
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -76,15 +77,27 @@ class _StyleInfo:
 
 @dataclass
 class _Styles:
-    styles: dict[str, _StyleInfo] = field(default_factory=dict)
+    """The styles of styles.xml by id; each style's properties are read when a paragraph or
+    run first asks for it (a template defines hundreds, a report uses a few)."""
+
+    elements: dict[str, Any] = field(default_factory=dict)
     default_paragraph: str | None = None
     default_bold: bool = False
+    styles: dict[str, _StyleInfo] = field(default_factory=dict)
+
+    def _info(self, style_id: str) -> _StyleInfo | None:
+        info = self.styles.get(style_id)
+        if info is None and style_id in self.elements:
+            info = self.styles[style_id] = _style_to_info(self.elements[style_id])
+        return info
 
     def _chain(self, style_id: str | None) -> Iterator[_StyleInfo]:
         seen: set[str] = set()
-        while style_id and style_id in self.styles and style_id not in seen:
+        while style_id and style_id not in seen:
+            info = self._info(style_id)
+            if info is None:
+                return
             seen.add(style_id)
-            info = self.styles[style_id]
             yield info
             style_id = info.based_on
 
@@ -120,28 +133,33 @@ class _Styles:
         return self.default_bold if value is None else value
 
 
+def _style_to_info(st: Any) -> _StyleInfo:
+    ppr = st.find(_w("pPr"))
+    outline = _val(ppr, "outlineLvl")
+    num = ppr.find(_w("numPr")) if ppr is not None else None
+    num_id = _val(num, "numId") if num is not None else None
+    return _StyleInfo(
+        name=_val(st, "name") or "",
+        based_on=_val(st, "basedOn"),
+        outline=int(outline) if outline and outline.isdigit() else None,
+        numbered=None if num_id is None else num_id != "0",
+        bold=_on(_val(st.find(_w("rPr")), "b")),
+    )
+
+
 def _styles_from_xml(root: Any | None) -> _Styles:
     styles = _Styles()
     if root is None:
         return styles
     defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
     styles.default_bold = bool(_on(_val(defaults, "b")))
+    style_id, style_type, default = _w("styleId"), _w("type"), _w("default")
     for st in root.iter(_w("style")):
-        sid = st.get(_w("styleId"))
+        sid = st.get(style_id)
         if not sid:
             continue
-        ppr = st.find(_w("pPr"))
-        outline = _val(ppr, "outlineLvl")
-        num = ppr.find(_w("numPr")) if ppr is not None else None
-        num_id = _val(num, "numId") if num is not None else None
-        styles.styles[sid] = _StyleInfo(
-            name=_val(st, "name") or "",
-            based_on=_val(st, "basedOn"),
-            outline=int(outline) if outline and outline.isdigit() else None,
-            numbered=None if num_id is None else num_id != "0",
-            bold=_on(_val(st.find(_w("rPr")), "b")),
-        )
-        if st.get(_w("type")) == "paragraph" and _on(st.get(_w("default"))):
+        styles.elements[sid] = st  # a repeated id: the last definition wins
+        if st.get(style_type) == "paragraph" and _on(st.get(default)):
             styles.default_paragraph = sid
     return styles
 
@@ -342,35 +360,87 @@ def _table_grid(tbl: Any) -> list[_GridCell]:
 
 
 # -- the package ---------------------------------------------------------------------------
-def _part_element(part: Any) -> Any:
-    element = getattr(part, "element", None)
-    return element if element is not None else etree.fromstring(part.blob)
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = _RT + "officeDocument"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# The content types python-docx parsed with its own parser (blank text dropped, no entities):
+# the parts read here parse the same way, any other the way lxml does by default.
+_WML_PARTS = frozenset(_WML + t for t in ("document.main+xml", "styles+xml", "header+xml", "footer+xml"))
+_WML_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
-def _related(part: Any, reltype: str) -> Any | None:
-    for rel in part.rels.values():
-        if not rel.is_external and rel.reltype == _RT + reltype:
-            return rel.target_part
-    return None
+@dataclass(frozen=True)
+class _Rel:
+    reltype: str
+    target: str  # the part's name, absolute ('/word/styles.xml'), for an internal target
+    external: bool
 
 
-def _header_footer_parts(doc_part: Any, body: Any, tag: str) -> list[Any]:
+class _Package:
+    """The parts of a Word package that the reader needs, read straight from the zip: the
+    main document, its relationships, styles, headers and footers. Only those parts are
+    inflated and parsed (python-docx's object model loaded every part of the package, which
+    was most of the cost of reading)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        types = etree.fromstring(self.zip.read("[Content_Types].xml"), _WML_PARSER)
+        self.overrides = {o.get("PartName", "").lower(): o.get("ContentType", "")
+                          for o in types.iter(f"{{{_CT}}}Override")}
+        self.defaults = {d.get("Extension", "").lower(): d.get("ContentType", "")
+                         for d in types.iter(f"{{{_CT}}}Default")}
+        main = next((r for r in self.rels("/").values() if r.reltype == _OFFICE_DOCUMENT and not r.external),
+                    None)
+        if main is None:
+            raise KeyError(f"no relationship of type '{_OFFICE_DOCUMENT}'")
+        self.main = main.target
+
+    def content_type(self, partname: str) -> str:
+        if partname.lower() in self.overrides:
+            return self.overrides[partname.lower()]
+        ext = posixpath.splitext(partname)[1].lstrip(".").lower()
+        if ext in self.defaults:
+            return self.defaults[ext]
+        raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
+
+    def rels(self, partname: str) -> dict[str, _Rel]:
+        """The relationships of a part (or of the package, '/'), by id, in their order."""
+        base, name = posixpath.split(partname)
+        try:
+            xml = self.zip.read(posixpath.join(base, "_rels", f"{name}.rels").lstrip("/"))
+        except KeyError:
+            return {}
+        rels: dict[str, _Rel] = {}
+        for rel in etree.fromstring(xml, _WML_PARSER).iter(f"{{{_PR}}}Relationship"):
+            external = rel.get("TargetMode") == "External"
+            target = rel.get("Target", "")
+            rels[rel.get("Id", "")] = _Rel(rel.get("Type", ""), target if external else
+                                           posixpath.abspath(posixpath.join(base, target)), external)
+        return rels
+
+    def element(self, partname: str) -> Any:
+        blob = self.zip.read(partname.lstrip("/"))
+        if self.content_type(partname) in _WML_PARTS:
+            return etree.fromstring(blob, _WML_PARSER)
+        return etree.fromstring(blob)
+
+
+def _header_footer_parts(rels: dict[str, _Rel], body: Any, tag: str) -> list[str]:
     """Distinct header (or footer) parts in section order, each once."""
-    parts: list[Any] = []
-    seen: set[str] = set()
+    parts: list[str] = []
     for ref in body.iter(_w(tag)):
         rid = ref.get(f"{{{_R}}}id")
-        rel = doc_part.rels.get(rid) if rid else None
-        if rel is None or rel.is_external or str(rel.target_part.partname) in seen:
+        rel = rels.get(rid) if rid else None
+        if rel is None or rel.external or rel.target in parts:
             continue
-        seen.add(str(rel.target_part.partname))
-        parts.append(rel.target_part)
+        parts.append(rel.target)
     return parts
 
 
 def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None:
     """Refuse an archive whose directory promises more than the limits, before anything is
-    inflated: python-docx inflates every part into memory. A directory that lies about sizes
+    inflated: a part is inflated whole into memory. A directory that lies about sizes
     is caught by zlib's own checks when the part is read (corrupt_docx)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -391,33 +461,31 @@ def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None
 
 def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
                       settings: Settings = DEFAULT_SETTINGS) -> Document:
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.package import Package
-
     zip_directory_to_verdict(data, path, settings)
     try:
-        doc_part = Package.open(io.BytesIO(data)).main_document_part
-        root = _part_element(doc_part)
-        styles_part = _related(doc_part, "styles")
-        styles = _styles_from_xml(_part_element(styles_part) if styles_part else None)
+        package = _Package(data)
+        root = package.element(package.main)
+        rels = package.rels(package.main)
+        styles_part = next((r.target for r in rels.values() if r.reltype == _RT + "styles" and not r.external),
+                           None)
+        styles = _styles_from_xml(package.element(styles_part) if styles_part else None)
+        body = root.find(_w("body"))
+        headers = [package.element(p) for p in _header_footer_parts(rels, body, "headerReference")] \
+            if body is not None else []
+        footers = [package.element(p) for p in _header_footer_parts(rels, body, "footerReference")] \
+            if body is not None else []
     except etree.XMLSyntaxError as exc:
         raise _xml_error(path, exc) from None
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except Exception as exc:  # zipfile.BadZipFile, KeyError (a missing part), zlib.error, EOFError
         raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
-    except Exception as exc:  # zipfile.BadZipFile, zlib.error, EOFError on truncated files
-        raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
-    body = root.find(_w("body"))
     if body is None:
         raise ReadError(path, "corrupt_docx", "no w:body in word/document.xml")
     reader = _Reader(styles)
-    try:
-        for part in _header_footer_parts(doc_part, body, "headerReference"):
-            reader.container(_part_element(part), BlockKind.HEADER)
-        reader.container(body)
-        for part in _header_footer_parts(doc_part, body, "footerReference"):
-            reader.container(_part_element(part), BlockKind.FOOTER)
-    except etree.XMLSyntaxError as exc:
-        raise _xml_error(path, exc) from None
+    for header in headers:
+        reader.container(header, BlockKind.HEADER)
+    reader.container(body)
+    for footer in footers:
+        reader.container(footer, BlockKind.FOOTER)
     return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks)
 
 
