@@ -4,8 +4,8 @@
 
 On the same files in one run (the sample in .txt/.docx/.pdf and the committed generated
 corpus in .docx/.pdf):
-1. raw parser cost (python-docx paragraphs + table cells; pdfplumber `extract_text` on every
-   page; reading the .txt) against full extraction (`extractor.pipeline.extract`: read,
+1. raw parser cost (python-docx paragraphs + table cells; pypdfium2's text of every page;
+   reading the .txt) against full extraction (`extractor.pipeline.extract`: read,
    normalize/structure, figures, criteria, identity, checks), and the ratio full / raw;
 2. per-stage timings, each stage function of extractor/pipeline.py timed on its own;
 3. figures extraction of the sample's text (`outline_to_figures`, after reading): median ms,
@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bench_read import raw_pypdfium2
 from benchmarks.common import ROOT, best_of
 
 SAMPLE = ROOT / "corpus" / "luc-binh-2023"
@@ -50,11 +51,7 @@ def raw_parse(path: Path) -> None:
         _ = [p.text for p in d.paragraphs]
         _ = [c.text for t in d.tables for row in t.rows for c in row.cells]
     elif suffix == ".pdf":
-        import pdfplumber
-
-        with pdfplumber.open(str(path)) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
+        raw_pypdfium2(path.read_bytes())
     else:
         path.read_bytes().decode("utf-8", errors="replace")
 
