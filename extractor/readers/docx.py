@@ -20,6 +20,7 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -77,27 +78,15 @@ class _StyleInfo:
 
 @dataclass
 class _Styles:
-    """The styles of styles.xml by id; each style's properties are read when a paragraph or
-    run first asks for it (a template defines hundreds, a report uses a few)."""
-
-    elements: dict[str, Any] = field(default_factory=dict)
+    styles: dict[str, _StyleInfo] = field(default_factory=dict)
     default_paragraph: str | None = None
     default_bold: bool = False
-    styles: dict[str, _StyleInfo] = field(default_factory=dict)
-
-    def _info(self, style_id: str) -> _StyleInfo | None:
-        info = self.styles.get(style_id)
-        if info is None and style_id in self.elements:
-            info = self.styles[style_id] = _style_to_info(self.elements[style_id])
-        return info
 
     def _chain(self, style_id: str | None) -> Iterator[_StyleInfo]:
         seen: set[str] = set()
-        while style_id and style_id not in seen:
-            info = self._info(style_id)
-            if info is None:
-                return
+        while style_id and style_id in self.styles and style_id not in seen:
             seen.add(style_id)
+            info = self.styles[style_id]
             yield info
             style_id = info.based_on
 
@@ -133,33 +122,28 @@ class _Styles:
         return self.default_bold if value is None else value
 
 
-def _style_to_info(st: Any) -> _StyleInfo:
-    ppr = st.find(_w("pPr"))
-    outline = _val(ppr, "outlineLvl")
-    num = ppr.find(_w("numPr")) if ppr is not None else None
-    num_id = _val(num, "numId") if num is not None else None
-    return _StyleInfo(
-        name=_val(st, "name") or "",
-        based_on=_val(st, "basedOn"),
-        outline=int(outline) if outline and outline.isdigit() else None,
-        numbered=None if num_id is None else num_id != "0",
-        bold=_on(_val(st.find(_w("rPr")), "b")),
-    )
-
-
 def _styles_from_xml(root: Any | None) -> _Styles:
     styles = _Styles()
     if root is None:
         return styles
     defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
     styles.default_bold = bool(_on(_val(defaults, "b")))
-    style_id, style_type, default = _w("styleId"), _w("type"), _w("default")
     for st in root.iter(_w("style")):
-        sid = st.get(style_id)
+        sid = st.get(_w("styleId"))
         if not sid:
             continue
-        styles.elements[sid] = st  # a repeated id: the last definition wins
-        if st.get(style_type) == "paragraph" and _on(st.get(default)):
+        ppr = st.find(_w("pPr"))
+        outline = _val(ppr, "outlineLvl")
+        num = ppr.find(_w("numPr")) if ppr is not None else None
+        num_id = _val(num, "numId") if num is not None else None
+        styles.styles[sid] = _StyleInfo(
+            name=_val(st, "name") or "",
+            based_on=_val(st, "basedOn"),
+            outline=int(outline) if outline and outline.isdigit() else None,
+            numbered=None if num_id is None else num_id != "0",
+            bold=_on(_val(st.find(_w("rPr")), "b")),
+        )
+        if st.get(_w("type")) == "paragraph" and _on(st.get(_w("default"))):
             styles.default_paragraph = sid
     return styles
 
@@ -419,11 +403,25 @@ class _Package:
                                            posixpath.abspath(posixpath.join(base, target)), external)
         return rels
 
+    def part(self, partname: str) -> tuple[bytes, bool]:
+        """A part's bytes, and whether they parse as WordprocessingML (see _WML_PARTS)."""
+        return self.zip.read(partname.lstrip("/")), self.content_type(partname) in _WML_PARTS
+
     def element(self, partname: str) -> Any:
-        blob = self.zip.read(partname.lstrip("/"))
-        if self.content_type(partname) in _WML_PARTS:
-            return etree.fromstring(blob, _WML_PARSER)
-        return etree.fromstring(blob)
+        return _parse(*self.part(partname))
+
+
+def _parse(blob: bytes, wml: bool) -> Any:
+    return etree.fromstring(blob, _WML_PARSER if wml else None)
+
+
+# Reports of one commune or district are typed from the same template: their styles.xml (often
+# hundreds of KB of table styles, parsed in more time than the document itself) is the same
+# bytes, read once. The key is the bytes themselves, so a hit is an exact match; the value
+# holds a few fields per style, not the parsed tree.
+@lru_cache(maxsize=16)
+def _styles_of_part(blob: bytes, wml: bool) -> _Styles:
+    return _styles_from_xml(_parse(blob, wml))
 
 
 def _header_footer_parts(rels: dict[str, _Rel], body: Any, tag: str) -> list[str]:
@@ -468,7 +466,7 @@ def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
         rels = package.rels(package.main)
         styles_part = next((r.target for r in rels.values() if r.reltype == _RT + "styles" and not r.external),
                            None)
-        styles = _styles_from_xml(package.element(styles_part) if styles_part else None)
+        styles = _styles_of_part(*package.part(styles_part)) if styles_part else _Styles()
         body = root.find(_w("body"))
         headers = [package.element(p) for p in _header_footer_parts(rels, body, "headerReference")] \
             if body is not None else []
