@@ -411,6 +411,11 @@ class _Package:
         return _parse(*self.part(partname))
 
 
+def styles_cache_clear() -> None:
+    """Forget the templates' styles read so far (for a benchmark of the worst case)."""
+    _styles_of_part.cache_clear()
+
+
 def _parse(blob: bytes, wml: bool) -> Any:
     return etree.fromstring(blob, _WML_PARSER if wml else None)
 
