@@ -5,9 +5,10 @@
 The two commands run alternately (`--runs` times each, so a busy moment of a shared machine
 falls on both), each as a new process as a user starts it; the result is the median wall
 time of each and their ratio (issue 17: at most 2), and the same for the CPU time of the
-process (user + system), which a busy machine disturbs less. The small file is the first 2 KB (whole
-lines) of the sample report's text. Modules run from cached bytecode, as from an install
-(the first, untimed run of each command writes it, even where PYTHONDONTWRITEBYTECODE is set). Written to benchmarks/results/startup.json.
+process (user + system), which a busy machine disturbs less. The small file is the first
+2 KB (whole lines) of the sample report's text. Modules run from cached bytecode, as from an
+install (the first, untimed run of each command writes it, even where
+PYTHONDONTWRITEBYTECODE is set). Written to benchmarks/results/startup.json.
 """
 from __future__ import annotations
 

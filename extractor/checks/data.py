@@ -7,7 +7,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-
 from extractor.core.data import load_pattern, parse_yaml
 
 

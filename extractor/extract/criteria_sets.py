@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-
 from extractor.core.data import load_pattern, parse_yaml
 from extractor.text.normalize import normalize
 from extractor.text.units import strip_diacritics

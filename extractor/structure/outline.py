@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, Document, Location
 from extractor.text.normalize import NormalizedText, text_to_normalized
+
+if TYPE_CHECKING:
+    from extractor.structure.tables import TableGrid
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,14 @@ class OutlineBlock:
 class Outline:
     document: Document
     blocks: tuple[OutlineBlock, ...]
+
+    @cached_property
+    def table_grids(self) -> dict[int, TableGrid]:
+        """The grids of the table cells (structure/tables.py), built once: figures, criteria
+        and checks all read them."""
+        from extractor.structure.tables import table_cells_to_grids
+
+        return table_cells_to_grids(self)
 
     def location(self, index: int, start: int, end: int) -> Location:
         """Location of normalized offsets [start, end) of block `index`, in original offsets."""
