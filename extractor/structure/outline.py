@@ -102,8 +102,10 @@ def _sentence_end_regex() -> re.Pattern[str]:
 
 
 # Figures, criteria and checks each ask for the sentences of the same block texts, some once
-# per figure: computed once per text (a str caches its hash, so a repeat costs no rescan).
-@lru_cache(maxsize=256)
+# per figure, with and without ';' as an end: computed once per text (a str caches its hash,
+# so a repeat costs no rescan). The size holds both kinds for every block of a long report,
+# so one stage's pass over the blocks does not push out what the next one asks for.
+@lru_cache(maxsize=4096)
 def text_to_sentences(text: str, *, split_on_semicolon: bool = True) -> tuple[tuple[int, int], ...]:
     """Sentence spans that cover a text, each holding its closing mark (the whitespace after
     it opens the next span). Ends are those of patterns/sections.yaml `sentence`: a line
