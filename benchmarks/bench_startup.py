@@ -7,8 +7,8 @@ falls on both), each as a new process as a user starts it; the result is the med
 time of each and their ratio (issue 17: at most 2), and the same for the CPU time of the
 process (user + system), which a busy machine disturbs less. The small file is the first
 2 KB (whole lines) of the sample report's text. Modules run from cached bytecode, as from an
-install (the first, untimed run of each command writes it, even where
-PYTHONDONTWRITEBYTECODE is set). Written to benchmarks/results/startup.json.
+install (the first, untimed run of each command writes it into a temporary folder, even
+where PYTHONDONTWRITEBYTECODE is set). Written to benchmarks/results/startup.json.
 """
 from __future__ import annotations
 
@@ -36,14 +36,18 @@ def small_text(folder: Path) -> Path:
     return path
 
 
-# as an installed tool runs: with its modules' bytecode cached (the warm-up run writes it)
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def bytecode_env(cache: Path) -> dict[str, str]:
+    """As an installed tool runs: with its modules' bytecode cached. The warm-up run writes it
+    under `cache` (a temporary folder), never next to the sources."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    return env
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, from wait4) of one run of `cmd`."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     took = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -59,14 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     ntm = str(Path(sys.executable).with_name("ntm"))
     with tempfile.TemporaryDirectory(prefix="ntm-startup-") as tmp:
         small = small_text(Path(tmp))
+        env = bytecode_env(Path(tmp) / "pycache")
         commands = {"help": [ntm, "--help"], "extract": [ntm, "extract", str(small)]}
         for cmd in commands.values():  # warm the file cache and write the bytecode
-            timed(cmd)
+            timed(cmd, env)
         wall: dict[str, list[float]] = {name: [] for name in commands}
         cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, cmd in commands.items():
-                took, used = timed(cmd)
+                took, used = timed(cmd, env)
                 wall[name].append(took)
                 cpu[name].append(used)
     medians = {kind: {name: statistics.median(ts) for name, ts in times.items()}
