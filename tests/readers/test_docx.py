@@ -286,3 +286,15 @@ def test_reports_from_different_templates_keep_their_own_styles() -> None:
     bold = rewrite(plain, bold_by_default)
     reads = [bytes_to_document(data, "t.docx").blocks[0].style.bold for data in (plain, bold, plain, bold)]
     assert reads == [False, True, False, True]
+
+
+def test_a_damaged_part_the_reader_does_not_use_is_ignored() -> None:
+    d = docx.Document()
+    d.add_paragraph("Tổng diện tích 452 ha")
+
+    def break_theme(name: str, data: bytes) -> tuple[str, bytes]:
+        return name, data[:100] if name == "word/theme/theme1.xml" else data
+
+    data = rewrite(to_bytes(d), break_theme)
+    assert "word/theme/theme1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert [b.text for b in bytes_to_document(data, "t.docx").blocks] == ["Tổng diện tích 452 ha"]
