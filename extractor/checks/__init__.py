@@ -2,7 +2,8 @@
 
 `record_to_flags(record, outline, issues)` turns the number tokens the figure reader could
 not take at face value into flags (checks/numbers.py) and runs every rule of `RULES` over one
-extracted record and its outline; `records_to_flags(records)` (checks/across.py) compares several reports. Each rule
+extracted record and its outline; `across.records_to_flags(records)` (imported only by the
+ingest, which runs it) compares several reports. Each rule
 is a small function `Report -> list[Flag]` in its own module: conflicts (conflicting_values),
 count_list (count_list_mismatch), ratios (ratio_mismatch in prose), tables (table rows:
 ratio_mismatch, table_total_mismatch), sums (sum_mismatch), criteria_count (criteria_*) and
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from extractor.checks.across import records_to_flags
 from extractor.checks.conflicts import conflicting_values
 from extractor.checks.count_list import count_list_mismatch
 from extractor.checks.criteria_count import criteria_consistency
@@ -32,7 +32,7 @@ from extractor.checks.thresholds import criterion_vs_figure
 from extractor.core.model import Flag, Location, NumberIssue, Record
 from extractor.structure.outline import Outline
 
-__all__ = ["RULES", "record_to_flags", "records_to_flags"]
+__all__ = ["RULES", "record_to_flags"]
 
 RULES: tuple[Callable[[Report], list[Flag]], ...] = (
     conflicting_values,

@@ -7,9 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from extractor.core.data import load_pattern
+from extractor.core.data import load_pattern, parse_yaml
 
 
 @cache
@@ -39,4 +37,4 @@ def thresholds() -> tuple[dict[str, Any], ...]:
         files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
     except (FileNotFoundError, NotADirectoryError):
         return ()  # an install without the folder: the check has nothing to compare
-    return tuple(yaml.safe_load(p.read_text(encoding="utf-8")) for p in files)
+    return tuple(parse_yaml(p.read_text(encoding="utf-8")) for p in files)

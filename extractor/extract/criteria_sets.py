@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
-from extractor.core.data import load_pattern
+from extractor.core.data import load_pattern, parse_yaml
 from extractor.text.normalize import normalize
 from extractor.text.units import strip_diacritics
 
@@ -56,7 +54,7 @@ def criteria_sets() -> tuple[CriteriaSet, ...]:
     for ref in folder.iterdir():
         if not ref.name.endswith(".yaml"):
             continue
-        d = yaml.safe_load(ref.read_text(encoding="utf-8"))
+        d = parse_yaml(ref.read_text(encoding="utf-8"))
         out.append(CriteriaSet(
             id=d["id"], level=d["level"], tier=d["tier"],
             valid_from=int(d["valid_from"]),

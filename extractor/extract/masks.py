@@ -51,9 +51,13 @@ def masks_over(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
     """The masks found near the given spans (merged windows of _MASK_REACH
     characters; an iterator is read once, so the spans of every number are never held)."""
     found: list[tuple[int, int, str]] = []
+    rules = mask_rules()
     for lo, hi in _windows(text, spans):
-        for name, regex in mask_rules():
-            found.extend((m.start(), m.end(), name) for m in regex.finditer(text, lo, hi) if m.end() > m.start())
+        for name, regex in rules:
+            for m in regex.finditer(text, lo, hi):
+                start, end = m.span()
+                if end > start:
+                    found.append((start, end, name))
     return found
 
 
@@ -65,8 +69,10 @@ class MaskIndex:
         ordered = sorted((s, e) for s, e, _ in spans)
         self._starts = [s for s, _ in ordered]
         self._reach: list[int] = []
+        reach = -1
         for _, e in ordered:
-            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+            reach = max(e, reach)
+            self._reach.append(reach)
 
     def covers(self, start: int, end: int) -> bool:
         k = bisect_right(self._starts, start)

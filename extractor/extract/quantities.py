@@ -470,8 +470,11 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
 def _word_starts(s: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"\S+", s)]
+    return [m.start() for m in _NON_SPACE_RUN.finditer(s)]
 
 
 def _drop_restatements(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -1,7 +1,7 @@
 """Word (.docx) reports: the body XML walked in document order.
 
-python-docx opens the package (zip, relationships, parts); the reading itself walks the
-WordprocessingML directly because python-docx's object API loses what we need: it lists
+The package is opened with zipfile and lxml (only the parts read are inflated); the reading
+walks the WordprocessingML directly because python-docx's object API loses what we need: it lists
 paragraphs and tables separately (their interleaving is lost), repeats a merged cell once
 per grid column it spans, and skips text boxes. Here:
 - paragraphs and tables come in body order, content controls (w:sdt) unwrapped;
@@ -16,9 +16,11 @@ per grid column it spans, and skips text boxes. Here:
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -342,35 +344,106 @@ def _table_grid(tbl: Any) -> list[_GridCell]:
 
 
 # -- the package ---------------------------------------------------------------------------
-def _part_element(part: Any) -> Any:
-    element = getattr(part, "element", None)
-    return element if element is not None else etree.fromstring(part.blob)
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = _RT + "officeDocument"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# The content types python-docx parsed with its own parser (blank text dropped, no entities):
+# the parts read here parse the same way, any other the way lxml does by default.
+_WML_PARTS = frozenset(_WML + t for t in ("document.main+xml", "styles+xml", "header+xml", "footer+xml"))
+_WML_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
-def _related(part: Any, reltype: str) -> Any | None:
-    for rel in part.rels.values():
-        if not rel.is_external and rel.reltype == _RT + reltype:
-            return rel.target_part
-    return None
+@dataclass(frozen=True)
+class _Rel:
+    reltype: str
+    target: str  # the part's name, absolute ('/word/styles.xml'), for an internal target
+    external: bool
 
 
-def _header_footer_parts(doc_part: Any, body: Any, tag: str) -> list[Any]:
+class _Package:
+    """The parts of a Word package that the reader needs, read straight from the zip: the
+    main document, its relationships, styles, headers and footers. Only those parts are
+    inflated and parsed (python-docx's object model loaded every part of the package, which
+    was most of the cost of reading)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        types = etree.fromstring(self.zip.read("[Content_Types].xml"), _WML_PARSER)
+        self.overrides = {o.get("PartName", "").lower(): o.get("ContentType", "")
+                          for o in types.iter(f"{{{_CT}}}Override")}
+        self.defaults = {d.get("Extension", "").lower(): d.get("ContentType", "")
+                         for d in types.iter(f"{{{_CT}}}Default")}
+        main = next((r for r in self.rels("/").values() if r.reltype == _OFFICE_DOCUMENT and not r.external),
+                    None)
+        if main is None:
+            raise KeyError(f"no relationship of type '{_OFFICE_DOCUMENT}'")
+        self.main = main.target
+
+    def content_type(self, partname: str) -> str:
+        if partname.lower() in self.overrides:
+            return self.overrides[partname.lower()]
+        ext = posixpath.splitext(partname)[1].lstrip(".").lower()
+        if ext in self.defaults:
+            return self.defaults[ext]
+        raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
+
+    def rels(self, partname: str) -> dict[str, _Rel]:
+        """The relationships of a part (or of the package, '/'), by id, in their order."""
+        base, name = posixpath.split(partname)
+        try:
+            xml = self.zip.read(posixpath.join(base, "_rels", f"{name}.rels").lstrip("/"))
+        except KeyError:
+            return {}
+        rels: dict[str, _Rel] = {}
+        for rel in etree.fromstring(xml, _WML_PARSER).iter(f"{{{_PR}}}Relationship"):
+            external = rel.get("TargetMode") == "External"
+            target = rel.get("Target", "")
+            rels[rel.get("Id", "")] = _Rel(rel.get("Type", ""), target if external else
+                                           posixpath.abspath(posixpath.join(base, target)), external)
+        return rels
+
+    def part(self, partname: str) -> tuple[bytes, bool]:
+        """A part's bytes, and whether they parse as WordprocessingML (see _WML_PARTS)."""
+        return self.zip.read(partname.lstrip("/")), self.content_type(partname) in _WML_PARTS
+
+    def element(self, partname: str) -> Any:
+        return _parse(*self.part(partname))
+
+
+def styles_cache_clear() -> None:
+    """Forget the templates' styles read so far (for a benchmark of the worst case)."""
+    _styles_of_part.cache_clear()
+
+
+def _parse(blob: bytes, wml: bool) -> Any:
+    return etree.fromstring(blob, _WML_PARSER if wml else None)
+
+
+# Reports of one commune or district are typed from the same template: their styles.xml (often
+# hundreds of KB of table styles, parsed in more time than the document itself) is the same
+# bytes, read once. The key is the bytes themselves, so a hit is an exact match; the value
+# holds a few fields per style, not the parsed tree.
+@lru_cache(maxsize=16)
+def _styles_of_part(blob: bytes, wml: bool) -> _Styles:
+    return _styles_from_xml(_parse(blob, wml))
+
+
+def _header_footer_parts(rels: dict[str, _Rel], body: Any, tag: str) -> list[str]:
     """Distinct header (or footer) parts in section order, each once."""
-    parts: list[Any] = []
-    seen: set[str] = set()
+    parts: list[str] = []
     for ref in body.iter(_w(tag)):
         rid = ref.get(f"{{{_R}}}id")
-        rel = doc_part.rels.get(rid) if rid else None
-        if rel is None or rel.is_external or str(rel.target_part.partname) in seen:
+        rel = rels.get(rid) if rid else None
+        if rel is None or rel.external or rel.target in parts:
             continue
-        seen.add(str(rel.target_part.partname))
-        parts.append(rel.target_part)
+        parts.append(rel.target)
     return parts
 
 
 def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None:
     """Refuse an archive whose directory promises more than the limits, before anything is
-    inflated: python-docx inflates every part into memory. A directory that lies about sizes
+    inflated: a part is inflated whole into memory. A directory that lies about sizes
     is caught by zlib's own checks when the part is read (corrupt_docx)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -391,33 +464,31 @@ def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None
 
 def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
                       settings: Settings = DEFAULT_SETTINGS) -> Document:
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.package import Package
-
     zip_directory_to_verdict(data, path, settings)
     try:
-        doc_part = Package.open(io.BytesIO(data)).main_document_part
-        root = _part_element(doc_part)
-        styles_part = _related(doc_part, "styles")
-        styles = _styles_from_xml(_part_element(styles_part) if styles_part else None)
+        package = _Package(data)
+        root = package.element(package.main)
+        rels = package.rels(package.main)
+        styles_part = next((r.target for r in rels.values() if r.reltype == _RT + "styles" and not r.external),
+                           None)
+        styles = _styles_of_part(*package.part(styles_part)) if styles_part else _Styles()
+        body = root.find(_w("body"))
+        headers = [package.element(p) for p in _header_footer_parts(rels, body, "headerReference")] \
+            if body is not None else []
+        footers = [package.element(p) for p in _header_footer_parts(rels, body, "footerReference")] \
+            if body is not None else []
     except etree.XMLSyntaxError as exc:
         raise _xml_error(path, exc) from None
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except Exception as exc:  # zipfile.BadZipFile, KeyError (a missing part), zlib.error, EOFError
         raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
-    except Exception as exc:  # zipfile.BadZipFile, zlib.error, EOFError on truncated files
-        raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
-    body = root.find(_w("body"))
     if body is None:
         raise ReadError(path, "corrupt_docx", "no w:body in word/document.xml")
     reader = _Reader(styles)
-    try:
-        for part in _header_footer_parts(doc_part, body, "headerReference"):
-            reader.container(_part_element(part), BlockKind.HEADER)
-        reader.container(body)
-        for part in _header_footer_parts(doc_part, body, "footerReference"):
-            reader.container(_part_element(part), BlockKind.FOOTER)
-    except etree.XMLSyntaxError as exc:
-        raise _xml_error(path, exc) from None
+    for header in headers:
+        reader.container(header, BlockKind.HEADER)
+    reader.container(body)
+    for footer in footers:
+        reader.container(footer, BlockKind.FOOTER)
     return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks)
 
 

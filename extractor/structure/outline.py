@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, Document, Location
 from extractor.text.normalize import NormalizedText, text_to_normalized
+
+if TYPE_CHECKING:
+    from extractor.structure.tables import TableGrid
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,14 @@ class OutlineBlock:
 class Outline:
     document: Document
     blocks: tuple[OutlineBlock, ...]
+
+    @cached_property
+    def table_grids(self) -> dict[int, TableGrid]:
+        """The grids of the table cells (structure/tables.py), built once: figures, criteria
+        and checks all read them."""
+        from extractor.structure.tables import table_cells_to_grids
+
+        return table_cells_to_grids(self)
 
     def location(self, index: int, start: int, end: int) -> Location:
         """Location of normalized offsets [start, end) of block `index`, in original offsets."""
@@ -90,8 +102,10 @@ def _sentence_end_regex() -> re.Pattern[str]:
 
 
 # Figures, criteria and checks each ask for the sentences of the same block texts, some once
-# per figure: computed once per text (a str caches its hash, so a repeat costs no rescan).
-@lru_cache(maxsize=256)
+# per figure, with and without ';' as an end: computed once per text (a str caches its hash,
+# so a repeat costs no rescan). The size holds both kinds for every block of a long report,
+# so one stage's pass over the blocks does not push out what the next one asks for.
+@lru_cache(maxsize=4096)
 def text_to_sentences(text: str, *, split_on_semicolon: bool = True) -> tuple[tuple[int, int], ...]:
     """Sentence spans that cover a text, each holding its closing mark (the whitespace after
     it opens the next span). Ends are those of patterns/sections.yaml `sentence`: a line

@@ -129,7 +129,12 @@ class TableGrid:
 
 
 def outline_to_tables(outline: Outline) -> dict[int, TableGrid]:
-    """The table cells of the outline as grids, by table number in order of appearance."""
+    """The table cells of the outline as grids, by table number in order of appearance; built
+    once per outline and shared (read-only) by every stage."""
+    return outline.table_grids
+
+
+def table_cells_to_grids(outline: Outline) -> dict[int, TableGrid]:
     grids: dict[int, TableGrid] = {}
     for i, ob in enumerate(outline.blocks):
         cell = ob.block.cell

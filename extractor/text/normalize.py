@@ -77,13 +77,22 @@ def _fold_tone_placement(text: str) -> str:
 _SAME_LENGTH = {k: v for k, v in _CHAR_MAP.items() if v is not None and k != "\u2212"}
 
 
+# Characters already seen to normalize to themselves or one other character: a report uses a
+# few hundred distinct characters, so after its first blocks the test is one set difference.
+_ONE_FOR_ONE_SEEN: set[str] = set()
+
+
 def _keeps_offsets(text: str) -> bool:
     """True for text (most text) whose every character normalizes to one character: NFC
     already, nothing dropped, no combining mark, no minus sign. Only the distinct characters
-    are looked at, so this costs one pass in C."""
+    not seen before are looked at, so this costs one pass in C."""
     if not unicodedata.is_normalized("NFC", text):
         return False
-    return not any((c in _CHAR_MAP and c not in _SAME_LENGTH) or unicodedata.combining(c) for c in set(text))
+    new = set(text) - _ONE_FOR_ONE_SEEN
+    if any((c in _CHAR_MAP and c not in _SAME_LENGTH) or unicodedata.combining(c) for c in new):
+        return False
+    _ONE_FOR_ONE_SEEN.update(new)
+    return True
 
 
 def _one_for_one(text: str) -> str:

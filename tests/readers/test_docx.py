@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
+from lxml import etree
 
 from extractor.core.errors import ReadError
 from extractor.core.model import BlockKind, CellPosition, Document
@@ -224,3 +225,76 @@ def test_zip_that_is_not_a_docx_is_unsupported() -> None:
     with pytest.raises(ReadError) as err:
         bytes_to_document(buf.getvalue(), "bang-tinh.docx")
     assert err.value.code == "unsupported_format"
+
+
+# -- the package: parts found through relationships, styles per template ---------------------
+def rewrite(data: bytes, change) -> bytes:  # type: ignore[no-untyped-def]
+    """The package with `change(name, bytes) -> (name, bytes) | None` applied to every member."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            kept = change(name, src.read(name))
+            if kept is not None:
+                dst.writestr(*kept)
+    return buf.getvalue()
+
+
+def test_styles_part_is_found_through_the_document_relationship() -> None:
+    d = docx.Document()
+    d.add_heading("Kết quả thực hiện", level=1)
+    d.add_paragraph("Tổng diện tích 452 ha")
+    moved = b"kieu-trinh-bay.xml"
+
+    def move(name: str, data: bytes) -> tuple[str, bytes]:
+        if name == "word/styles.xml":
+            return "word/" + moved.decode(), data
+        if name in ("word/_rels/document.xml.rels", "[Content_Types].xml"):
+            return name, data.replace(b"styles.xml", moved)
+        return name, data
+
+    doc = bytes_to_document(rewrite(to_bytes(d), move), "moved.docx")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.HEADING, "Kết quả thực hiện"), (BlockKind.PARAGRAPH, "Tổng diện tích 452 ha")]
+    assert doc.blocks[0].style.heading_level == 1
+
+
+def test_docx_without_a_main_document_relationship_is_corrupt() -> None:
+    d = docx.Document()
+    d.add_paragraph("Nội dung")
+
+    def unlink(name: str, data: bytes) -> tuple[str, bytes]:
+        return name, data.replace(b"/officeDocument\"", b"/somethingElse\"") if name == "_rels/.rels" else data
+
+    with pytest.raises(ReadError) as err:
+        bytes_to_document(rewrite(to_bytes(d), unlink), "no-main.docx")
+    assert err.value.code == "corrupt_docx"
+
+
+def test_reports_from_different_templates_keep_their_own_styles() -> None:
+    d = docx.Document()
+    d.add_paragraph("Đạt 19/19 tiêu chí")
+    plain = to_bytes(d)
+
+    def bold_by_default(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != "word/styles.xml":
+            return name, data
+        root = parse_xml(data)
+        rpr = root.find(f"{{{root.nsmap['w']}}}docDefaults/{{{root.nsmap['w']}}}rPrDefault/{{{root.nsmap['w']}}}rPr")
+        rpr.append(parse_xml(f"<w:b {W}/>"))
+        return name, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    bold = rewrite(plain, bold_by_default)
+    reads = [bytes_to_document(data, "t.docx").blocks[0].style.bold for data in (plain, bold, plain, bold)]
+    assert reads == [False, True, False, True]
+
+
+def test_a_damaged_part_the_reader_does_not_use_is_ignored() -> None:
+    d = docx.Document()
+    d.add_paragraph("Tổng diện tích 452 ha")
+
+    def break_theme(name: str, data: bytes) -> tuple[str, bytes]:
+        return name, data[:100] if name == "word/theme/theme1.xml" else data
+
+    data = rewrite(to_bytes(d), break_theme)
+    assert "word/theme/theme1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert [b.text for b in bytes_to_document(data, "t.docx").blocks] == ["Tổng diện tích 452 ha"]

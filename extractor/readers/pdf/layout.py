@@ -53,6 +53,8 @@ _SOFT_HYPHEN = "\u00ad"
 # syllables at line ends, so such a hyphen is kept as '-'; only a glyph the PDF itself maps
 # to U+00AD (soft hyphen) is dropped when lines are joined.
 _PDFIUM_HYPHEN = ("\ufffe", "\x02")
+# control characters are not text, except pdfium's marks of a hyphen at a line end
+_DROP_CONTROLS = {i: None for i in range(0x20) if chr(i) not in _PDFIUM_HYPHEN}
 _HYPHENS = ("-", "\u2010", "\u2011")
 
 
@@ -193,7 +195,7 @@ def pages_to_margin_lines(pages: list[PageRead]) -> dict[tuple[int, int], BlockK
 # -- the document ----------------------------------------------------------------------------
 def _nfc(line: PdfLine) -> PdfLine:
     text = unicodedata.normalize("NFC", line.text)
-    text = "".join(c for c in text if c >= " " or c in _PDFIUM_HYPHEN)
+    text = text.translate(_DROP_CONTROLS)
     line.text = text.replace("\ufffe", "-").replace("\x02", "-")
     return line
 
