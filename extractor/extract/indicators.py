@@ -6,8 +6,9 @@ unit matches and its label words name the measure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Figure
@@ -16,35 +17,42 @@ from extractor.text.normalize import normalize
 
 @dataclass(frozen=True)
 class Indicator:
+    """One measure. Its regexes (alias, required and excluding words) are compiled when it is
+    first matched: a run that meets figures of a few units never compiles the others, and the
+    names alone (flag messages, the workbook) need none."""
+
     key: str
     unit: str
     name_vi: str
     name_en: str
     criterion: int | None
-    aliases: re.Pattern[str]
-    requires: tuple[re.Pattern[str], ...]
-    excludes: re.Pattern[str] | None
+    alias_regexes: tuple[str, ...]
+    require_regexes: tuple[str, ...]
+    exclude_regexes: tuple[str, ...]
+
+    @cached_property
+    def _compiled(self) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]:
+        return (_compile(self.alias_regexes), tuple(_compile([r]) for r in self.require_regexes),
+                _compile(self.exclude_regexes) if self.exclude_regexes else None)
 
     def matches(self, text: str) -> bool:
-        return (self.aliases.search(text) is not None
-                and all(r.search(text) for r in self.requires)
-                and (self.excludes is None or self.excludes.search(text) is None))
+        aliases, requires, excludes = self._compiled
+        return (aliases.search(text) is not None
+                and all(r.search(text) for r in requires)
+                and (excludes is None or excludes.search(text) is None))
 
 
-def _compile(regexes: list[str]) -> re.Pattern[str]:
+def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{normalize(r)})" for r in regexes), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def indicators() -> tuple[Indicator, ...]:
-    out = []
-    for e in load_pattern("indicators")["indicators"]:
-        out.append(Indicator(
-            key=e["key"], unit=e["unit"], name_vi=e["name"]["vi"], name_en=e["name"]["en"],
-            criterion=e.get("criterion"), aliases=_compile(e["aliases"]),
-            requires=tuple(_compile([r]) for r in e.get("requires", [])),
-            excludes=_compile(e["excludes"]) if e.get("excludes") else None))
-    return tuple(out)
+    return tuple(
+        Indicator(key=e["key"], unit=e["unit"], name_vi=e["name"]["vi"], name_en=e["name"]["en"],
+                  criterion=e.get("criterion"), alias_regexes=tuple(e["aliases"]),
+                  require_regexes=tuple(e.get("requires", [])), exclude_regexes=tuple(e.get("excludes") or ()))
+        for e in load_pattern("indicators")["indicators"])
 
 
 @lru_cache(maxsize=1)

@@ -32,8 +32,10 @@ def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
+    n = len(text)
     for start, end in spans:
-        lo, hi = max(0, start - _MASK_REACH), min(len(text), end + _MASK_REACH)
+        lo, hi = start - _MASK_REACH, end + _MASK_REACH
+        lo, hi = (lo if lo > 0 else 0), (hi if hi < n else n)  # no max/min calls: run per number
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)
         else:
@@ -44,15 +46,21 @@ def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int
 def text_to_masks(text: str) -> list[tuple[int, int, str]]:
     """Spans of numbers that are not figures. A mask without a digit ("hạng III") masks nothing
     a digit figure could use, so only windows around digits are searched."""
-    return masks_over(text, (m.span() for m in _DIGITS.finditer(text)))
+    return masks_over(text, map(_span, _DIGITS.finditer(text)))
+
+
+_span = re.Match.span
 
 
 def masks_over(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """The masks found near the given spans (merged windows of _MASK_REACH
     characters; an iterator is read once, so the spans of every number are never held)."""
     found: list[tuple[int, int, str]] = []
+    windows = _windows(text, spans)
+    if not windows:
+        return found
     rules = mask_rules()
-    for lo, hi in _windows(text, spans):
+    for lo, hi in windows:
         for name, regex in rules:
             for m in regex.finditer(text, lo, hi):
                 start, end = m.span()
@@ -66,12 +74,17 @@ class MaskIndex:
     [start, end) inside a mask" is one binary search instead of a scan of every mask."""
 
     def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        if not spans:  # most texts: nothing to sort or index
+            self._starts: list[int] = []
+            self._reach: list[int] = []
+            return
         ordered = sorted((s, e) for s, e, _ in spans)
         self._starts = [s for s, _ in ordered]
-        self._reach: list[int] = []
+        self._reach = []
         reach = -1
         for _, e in ordered:
-            reach = max(e, reach)
+            if e > reach:
+                reach = e
             self._reach.append(reach)
 
     def covers(self, start: int, end: int) -> bool:

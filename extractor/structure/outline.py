@@ -9,7 +9,7 @@ patterns/sections.yaml ("Phần thứ nhất", "I.", "1.", "(1)", "a)", "- Về 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,10 +29,11 @@ class OutlineBlock:
     headings: tuple[str, ...]
     level: int | None  # heading level when this block is a heading, else None
     component: int | None
+    # the normalized text, a plain attribute: every stage reads it, many times per block
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.norm.text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.norm.text)
 
 
 @dataclass(frozen=True)
