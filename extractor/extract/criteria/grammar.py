@@ -16,6 +16,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import CriteriaConflict, Location
 from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex, ocr_name_at
 from extractor.structure.outline import Outline, text_to_sentences
+from extractor.text.spelled import number_words, words_to_number
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
@@ -26,6 +27,7 @@ class _Rx:
     target: re.Pattern[str]
     baseline: re.Pattern[str]
     status_year: re.Pattern[str]
+    now: re.Pattern[str]
     plan_heading: re.Pattern[str]
     result_heading: re.Pattern[str]
     c: dict[str, re.Pattern[str]]
@@ -51,6 +53,7 @@ def rx() -> _Rx:
         target=re.compile(sw["target_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
         status_year=re.compile(sw["status_year"]["regex"]),
+        now=re.compile(sw["now_markers"]["regex"]),
         plan_heading=re.compile(sw["plan_heading"]["regex"]),
         result_heading=re.compile(sw["result_heading"]["regex"]),
         c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v},
@@ -115,6 +118,11 @@ class State:
     verdicts: list[Claim] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
     conflicts: list[CriteriaConflict] = field(default_factory=list)
+    # "the other criteria" with a status: every number no claim or verdict states
+    rest: list[Claim] = field(default_factory=list)
+    # the criterion a title line names ("Tiêu chí 10 - Thu nhập"): the subject of the verdicts
+    # after it, until the next heading
+    title_criterion: int | None = None
 
 
 def text_to_statuses(text: str) -> list[Status]:
@@ -279,6 +287,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     a list ("09 tiêu chí (6; 7; 9)") or at a clause start with a status after them
     ("8, 16, 19 không đạt"). `ocr`: the text was read by OCR, its slips are allowed for."""
     c = rx().c
+    if "," in text:  # "(1,2,3)": the commas of a tight list read as ';' (same offsets)
+        text = c["tight_list"].sub(lambda m: m.group(0).replace(",", ";"), text)
     groups: list[Group] = []
     taken = _Taken(len(text))
 
@@ -336,6 +346,52 @@ def bullet_to_group(text: str) -> Group | None:
     return Group(refs[0].start, refs[-1].end, refs)
 
 
+def continuation_to_group(text: str, size: int, ocr: bool = False) -> Group | None:
+    """The rest of a list broken over two blocks: numbers ("số 4, số 5, …") or names at the
+    start of a block, under a list line that ended on a separator."""
+    at = rx().at
+    m = at["list_resume"].match(text)
+    if m:
+        n = int(m.group("n"))
+        if not valid_number(n, size):
+            return None
+        refs = [Ref(n, m.start("item"), m.end())]
+        end = m.end()
+        if named := name_after(text, end):
+            refs[0].name_number, refs[0].end = named[0], named[1]
+            end = named[1]
+        end = _continue_list(text, refs, end, size, ocr)
+        return Group(refs[0].start, end, refs) if at["list_end"].match(text, end) else None
+    lead = rx().c["bullet_lead"].match(text)
+    refs = _names_from(text, lead.end() if lead else len(text) - len(text.lstrip()), ocr)
+    return Group(refs[0].start, refs[-1].end, refs) if refs else None
+
+
+@lru_cache(maxsize=1)
+def _spelled_count_rx() -> re.Pattern[str]:
+    words = sorted(number_words().all_words, key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?i:tiêu\s+chí|TC)(?!\w))",
+                      re.IGNORECASE)
+
+
+def digit_view(text: str) -> str:
+    """`text` with counts of criteria spelled in words written in digits, padded to the same
+    length so offsets hold: "mười bảy tiêu chí" -> "17       tiêu chí"."""
+    if "tiêu chí" not in text.lower() and "TC" not in text:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m in _spelled_count_rx().finditer(text):
+        n = words_to_number(m.group("w").split())
+        if n is None or n > 99:
+            continue
+        digits = str(n)
+        parts += [text[pos:m.start()], digits.ljust(m.end() - m.start())]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
+
+
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
@@ -369,21 +425,25 @@ def _any_within(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
     """A status under a target marker of its own clause ("phấn đấu đạt") states a target; one
     under a baseline marker ("khi bắt đầu ... mới đạt"), or after an earlier year than the
-    report's `year` in its sentence, is past."""
+    report's `year` in its clause, is past. A year reaches no further than its clause, and a
+    word of the present ("đến nay") after it brings the clause back to the report's time."""
     p = rx()
     clauses = text_to_sentences(text)
     baselines, targets = _spans(p.baseline, text), _spans(p.target, text)
-    years = [(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
-    ci, yi, last_year = 0, 0, None
-    # statuses come sorted by start: the clause and the last year before each are walked once
+    # (end, year) of each year named; a present-time word gives None
+    times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
+                   + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
+    ends = [t[0] for t in times]
+    ci = 0
+    # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
         while ci < len(clauses) - 1 and not (s.start < clauses[ci][1] or clauses[ci][1] == len(text)):
             ci += 1
         clause_start = clauses[ci][0] if clauses else 0
-        while yi < len(years) and years[yi][0] <= s.start:
-            last_year = years[yi][1]
-            yi += 1
-        s.past = _any_within(baselines, clause_start, s.start) or bool(
+        k = bisect_left(ends, s.start + 1) - 1
+        last_year = times[k][1] if k >= 0 and times[k][0] > clause_start else None
+        now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
+        s.past = (_any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
         s.target = plan or _any_within(targets, clause_start, s.start)
 
@@ -408,6 +468,7 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
     another time (a baseline, an earlier year than `year`) are skipped."""
     c, at = rx().c, rx().at
+    text = digit_view(text)
     statuses = text_to_statuses(text)
     mark_targets(text, statuses, plan=False, year=year)
     groups = text_to_groups(text, size)

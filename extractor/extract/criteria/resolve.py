@@ -70,6 +70,8 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
                 evidence=[Evidence(v.text, v.location)]
                 + [Evidence(x.text, x.location) for xs in stated.values() for x in xs[:1]]))
 
+    rest = _rest_of_set(state, explicit)
+
     result = CriteriaStatus(criteria_set=period.criteria_set_id)
     for number in sorted(explicit):
         stated = explicit[number]
@@ -105,12 +107,28 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
             + result.unmet_count_claimed, listed=cset.size,
             evidence=list(result.count_evidence.values())))
 
-    evidence = state.claims + state.verdicts + state.targets
+    evidence = state.claims + state.verdicts + state.targets + rest
     evidence.sort(key=lambda cl: (cl.location.block, cl.location.start))
     result.evidence = [CriterionEvidence(cl.number, cl.status, cl.text, cl.location) for cl in evidence]
     result.evidence += inferred
     result.conflicts = state.conflicts
     return result
+
+
+def _rest_of_set(state: State, explicit: dict[int, dict[str, list[Claim]]]) -> list[Claim]:
+    """ "The other criteria" with a status fill every number of the set no claim or verdict
+    states. Statements of the rest that disagree fill nothing. Returns the claims made."""
+    statuses = {r.status for r in state.rest}
+    if len(statuses) != 1 or not explicit:
+        return []
+    r = state.rest[0]
+    out = []
+    for n in range(1, state.cset.size + 1):
+        if n not in explicit:
+            cl = Claim(n, r.status, "rest", r.text, r.location, r.unit)
+            explicit[n] = {r.status: [cl]}
+            out.append(cl)
+    return out
 
 
 def _complete_from_counts(result: CriteriaStatus, size: int) -> list[CriterionEvidence]:
