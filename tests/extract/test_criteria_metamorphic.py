@@ -185,3 +185,50 @@ def test_a_full_count_means_every_criterion_of_the_set() -> None:
 def test_indicators_are_not_criteria() -> None:
     got = criteria_of(["Xã đã đạt 40 chỉ tiêu, còn 3 chỉ tiêu chưa đạt."])
     assert (got.met, got.unmet, got.met_count_claimed) == ([], [], None)
+
+
+# Forms of issue 12 beyond the list styles above: each line states met = every criterion but
+# 10 and 17, unmet = 10 and 17, in other words.
+OTHER_FORMS = [
+    ["Xã đã đạt tất cả các tiêu chí, trừ tiêu chí số 10 và tiêu chí số 17."],
+    ["Xã đạt 17/19 tiêu chí (trừ tiêu chí Thu nhập và Môi trường)."],
+    ["Tiêu chí Môi trường và tiêu chí Thu nhập chưa đạt; các tiêu chí còn lại đều đạt."],
+    ["Các tiêu chí khác đã đạt chuẩn.", "Riêng tiêu chí 10, 17 chưa đạt."],
+    ["Xã đạt mười bảy tiêu chí; còn hai tiêu chí chưa đạt là tiêu chí số 10 và tiêu chí số 17."],
+    ["Đã đạt các tiêu chí từ 1 đến 9, 11 đến 16, 18 và 19; chưa đạt tiêu chí 10, 17."],
+    ["Xã có 17 tiêu chí đạt (1,2,3,4,5,6,7,8,9,11,12,13,14,15,16,18,19) và 2 tiêu chí chưa đạt (10,17)."],
+    ["Xã được công nhận đạt 17 tiêu chí; các tiêu chí môi trường, thu nhập chưa được công nhận."],
+    ["Xã đạt 17/19 tiêu chí.", "Tiêu chí chưa đạt:", "1. Thu nhập", "2. Môi trường"],
+    ["Xã có 17/19 tiêu chí đạt chuẩn; tiêu chí Thu nhập, tiêu chí Môi trường chưa đạt."],
+    ["Xã đạt 17/19 tiêu chí; 2 tiêu chí chưa đạt là Thu nhập (TC 10); Môi trường (TC 17)."],
+    ["Năm 2019 xã đạt 12/19 tiêu chí; đến nay xã đạt 17/19 tiêu chí, còn số 10 - Thu nhập; "
+     "số 17 - Môi trường chưa đạt."],
+    ["Tên tiêu chí | Kết quả tự đánh giá của xã"]
+    + [f"{_name(n)} | {'Chưa đạt' if n in (10, 17) else 'Đạt'}" for n in range(1, 20)],
+    ["TT | Các tiêu chí | Đạt chuẩn | Chưa đạt chuẩn"]
+    + [f"{n} | {_name(n)} | {'' if n in (10, 17) else 'x'} | {'x' if n in (10, 17) else ''}"
+       for n in range(1, 20)],
+]
+
+
+@pytest.mark.parametrize("lines", OTHER_FORMS, ids=[f"form{i}" for i in range(len(OTHER_FORMS))])
+def test_other_forms_read_the_same(lines: list[str]) -> None:
+    got = criteria_of(lines)
+    unmet = [10, 17]
+    assert (got.met, got.unmet) == ([n for n in range(1, 20) if n not in unmet], unmet), lines
+
+
+def test_the_others_turn_with_a_negation() -> None:
+    got = criteria_of(["Tiêu chí 10, 17 đã đạt; các tiêu chí còn lại chưa đạt."])
+    assert (got.met, got.unmet) == ([10, 17], [n for n in range(1, 20) if n not in (10, 17)])
+
+
+def test_a_plan_for_the_exceptions_sets_no_status() -> None:
+    got = criteria_of(["Năm tới xã phấn đấu đạt tất cả các tiêu chí, trừ tiêu chí số 10."])
+    assert (got.met, got.unmet) == ([], [])
+
+
+def test_a_title_line_gives_its_verdict_a_subject() -> None:
+    got = criteria_of(["Tiêu chí 10 - Thu nhập", "Kết quả: chưa đạt", "Tiêu chí 17 - Môi trường",
+                       "Kết quả: đạt"])
+    assert (got.met, got.unmet) == ([17], [10])

@@ -48,7 +48,7 @@ _COUNT_STOP = re.compile(r"[:;,.(]")
 def rx() -> _Rx:
     sw = load_pattern("status_words")
     cr = load_pattern("criteria")
-    return _Rx(
+    out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
         target=re.compile(sw["target_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
@@ -60,6 +60,8 @@ def rx() -> _Rx:
         at={k: re.compile(v["regex"][1:]) for k, v in cr.items()
             if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
         ocr_digits=dict(cr["ocr_digit_lookalikes"]))
+    out.at["clause_opener_words"] = re.compile(cr["clause_opener"]["regex"][1:-1])
+    return out
 
 
 @dataclass
@@ -266,6 +268,15 @@ def _clause_starts(text: str) -> list[int]:
     return [m.end() for m in _CLAUSE_MARK.finditer(text) if start_rx.search(text, m.start(), m.end())]
 
 
+def _opens_clause(text: str, pos: int, starts: set[int]) -> bool:
+    """Does `pos` open a clause, after a clause mark and an opener such as "còn"?"""
+    at = rx().at["clause_opener_words"]
+    for back in range(pos, max(-1, pos - 16), -1):
+        if back in starts:
+            return at.fullmatch(text, back, pos) is not None
+    return False
+
+
 class _Taken:
     """Spans already read as references, as a mask over the text: checking a span costs its
     length, not the number of spans read so far."""
@@ -310,6 +321,16 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     for m in c["names_intro"].finditer(text):
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)):
             add(refs, m.start(), refs[-1].end)
+    if not c["criteria_word"].search(text) and c["numbered_name_hint"].search(text):
+        # without "tiêu chí", a list of numbers each beside its own name ("Đạt: số 1 - Quy
+        # hoạch; số 2 - Giao thông")
+        for m in c["bare_item"].finditer(text):
+            n = int(m.group("n"))
+            named = name_after(text, m.end()) if valid_number(n, size) and taken.free(m.start(), m.end()) else None
+            if named is None or named[0] != n:
+                continue
+            refs = [Ref(n, m.start(), named[1], named[0])]
+            add(refs, m.start(), _continue_list(text, refs, named[1], size, ocr))
     if c["criteria_word"].search(text):
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
@@ -324,9 +345,11 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 end = named[1]
             end = _continue_list(text, refs, end, size, ocr)
             if c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
-                    m.start() in starts and len(refs) > 1 and _status_follows(text, end, statuses)):
+                    _opens_clause(text, m.start(), starts) and len(refs) > 1
+                    and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
         for pos in sorted(starts):
+            pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
             if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos, ocr))
                     and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
@@ -396,9 +419,13 @@ def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
     sep = rx().at["group_join"]
+    named_gap = rx().c["named_join"]
     out: list[Group] = []
     for g in groups:
-        if out and out[-1].end <= g.start and sep.fullmatch(text, out[-1].end, g.start):
+        gap = named_gap.fullmatch(text, out[-1].end, g.start) if out and out[-1].end <= g.start else None
+        if gap is not None and lookup_name(gap.group("name")) is None:
+            gap = None
+        if out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)):
             out[-1].refs.extend(g.refs)
             out[-1].end = g.end
         else:

@@ -42,6 +42,15 @@ def _pick_count(state: State, status: str, listed_units: set[int]) -> Count | No
             kind="count_claims_disagree", numbers=[], status=status,
             evidence=[Evidence(c.text, c.location) for c in counts]))
     beside_list = [c for c in counts if c.unit in listed_units]
+    # of several counts beside a list, the one right before it introduces it ("so với xã A
+    # đạt 19/19 tiêu chí, xã B đạt 15 tiêu chí: ...")
+    first_claim = {}
+    for cl in sorted(state.claims, key=lambda cl: (cl.location.block, cl.location.start)):
+        if cl.status == status:
+            first_claim.setdefault(cl.unit, (cl.location.block, cl.location.start))
+    before = [c for c in beside_list if (c.location.block, c.location.start) < first_claim.get(c.unit, (-1, -1))]
+    if before:
+        return max(before, key=lambda c: (c.location.block, c.location.start))
     return (beside_list or counts)[0]
 
 
@@ -50,7 +59,7 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
     of `period` (the pipeline's one decision; read from the outline when not given)."""
     period = period if period is not None else outline_to_period(outline)
     cset = period.criteria_set
-    state = State(outline, cset, period.year)
+    state = State(outline, cset, period.stated_year)
     grids = outline_to_tables(outline)
     consumed = tables_to_claims(state, list(grids.values()) + outline_to_text_tables(outline))
     consumed |= flat_tables_to_claims(state, consumed)
