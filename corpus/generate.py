@@ -913,6 +913,18 @@ class Builder:
     def statement_line(self, line: str, lists: dict[str, list[int]]) -> None:
         """One line of a scheme: figure and context slots through the renderer, criteria lists
         in a list style of the bank ({@met:bullets} alone: one paragraph per criterion)."""
+        if line == "{@status_lines}":
+            # every criterion of the set on its own line(s) with its status word
+            form = self.rng.choice(self.phrasings("status_lines"))
+            for n in self.cat.numbers:
+                if n == self.both:
+                    continue
+                for part in form:
+                    text = part.replace("{n}", str(n)).replace("{word}", self.status_word(n))
+                    text = text.replace("{name}", self.criterion_name(n))
+                    self.blocks.append(Para([nf(text, "criterion_list")] if re.search(r"\d", text)
+                                            else [Seg(text)]))
+            return
         m = banks.LIST_SLOT.fullmatch(line)
         if m and m.group(2) == "bullets":
             form = self.rng.choice(self.phrasings("bullets"))  # one form for the whole list

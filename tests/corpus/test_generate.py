@@ -232,9 +232,9 @@ def test_criteria_come_from_the_catalogue() -> None:
 
 @pytest.mark.parametrize("bank", banks.bank_names())
 def test_every_scheme_of_every_bank_renders_with_exact_gold(bank: str) -> None:
-    """Each statement scheme is drawn in some report of 320, and every report's gold is exact."""
+    """Each statement scheme is drawn in some report of 400, and every report's gold is exact."""
     seen: set[str] = set()
-    for i in range(320):
+    for i in range(400):
         report = gen.build_report(2, i, gen.schedule(i), bank)
         assert gen.self_check(gen.report_to_text(report), report.gold) == [], report.stem
         seen.add(report.gold["criteria"]["form"])

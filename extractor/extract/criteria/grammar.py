@@ -25,6 +25,7 @@ MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 class _Rx:
     statuses: tuple[tuple[str, re.Pattern[str]], ...]
     target: re.Pattern[str]
+    future: re.Pattern[str]
     baseline: re.Pattern[str]
     status_year: re.Pattern[str]
     now: re.Pattern[str]
@@ -42,6 +43,8 @@ _LOOKBACK = 200
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
 _COUNT_STOP = re.compile(r"[:;,.(]")
+_BRACKET_END = re.compile(r"\s*\(\s*$")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +54,7 @@ def rx() -> _Rx:
     out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
         target=re.compile(sw["target_markers"]["regex"]),
+        future=re.compile(sw["future_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
         status_year=re.compile(sw["status_year"]["regex"]),
         now=re.compile(sw["now_markers"]["regex"]),
@@ -321,6 +325,11 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     for m in c["names_intro"].finditer(text):
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)):
             add(refs, m.start(), refs[-1].end)
+    if not c["criteria_word"].search(text) and (lead := c["status_list_lead"].match(text)):
+        # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3"
+        first = at_list_start(text, lead.end(), size, ocr)
+        if first is not None:
+            add(first.refs, first.start, first.end)
     if not c["criteria_word"].search(text) and c["numbered_name_hint"].search(text):
         # without "tiêu chí", a list of numbers each beside its own name ("Đạt: số 1 - Quy
         # hoạch; số 2 - Giao thông")
@@ -344,7 +353,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 refs[0].name_number, refs[0].end = named[0], named[1]
                 end = named[1]
             end = _continue_list(text, refs, end, size, ocr)
-            if c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
+            self_named = refs[0].name_number == n
+            if self_named or c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
                     _opens_clause(text, m.start(), starts) and len(refs) > 1
                     and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
@@ -372,8 +382,13 @@ def bullet_to_group(text: str) -> Group | None:
 def continuation_to_group(text: str, size: int, ocr: bool = False) -> Group | None:
     """The rest of a list broken over two blocks: numbers ("số 4, số 5, …") or names at the
     start of a block, under a list line that ended on a separator."""
+    return at_list_start(text, 0, size, ocr)
+
+
+def at_list_start(text: str, pos: int, size: int, ocr: bool = False) -> Group | None:
+    """A list of numbers or of names that starts at `pos` and runs to a list end."""
     at = rx().at
-    m = at["list_resume"].match(text)
+    m = at["list_resume"].match(text, pos)
     if m:
         n = int(m.group("n"))
         if not valid_number(n, size):
@@ -385,8 +400,8 @@ def continuation_to_group(text: str, size: int, ocr: bool = False) -> Group | No
             end = named[1]
         end = _continue_list(text, refs, end, size, ocr)
         return Group(refs[0].start, end, refs) if at["list_end"].match(text, end) else None
-    lead = rx().c["bullet_lead"].match(text)
-    refs = _names_from(text, lead.end() if lead else len(text) - len(text.lstrip()), ocr)
+    lead = rx().at["bullet_lead"].match(text, pos)
+    refs = _names_from(text, lead.end() if lead else pos + len(text[pos:]) - len(text[pos:].lstrip()), ocr)
     return Group(refs[0].start, refs[-1].end, refs) if refs else None
 
 
@@ -415,6 +430,22 @@ def digit_view(text: str) -> str:
     return "".join(parts) + text[pos:] if parts else text
 
 
+def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
+    """A line of criterion names and their status alone ("- Quy hoạch: Đạt;", "Thu nhập -
+    chưa đạt."), with or without a bullet, in a list that does not say "tiêu chí"."""
+    c = rx().c
+    lead = c["bullet_lead"].match(text)
+    refs = _names_from(text, lead.end() if lead else len(text) - len(text.lstrip()))
+    if not refs:
+        return None
+    i = first_at(statuses, refs[-1].end)
+    if i == len(statuses) or not rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start):
+        return None
+    if not c["named_line_rest"].match(text[statuses[i].end:]):
+        return None
+    return Group(refs[0].start, refs[-1].end, refs)
+
+
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
@@ -425,7 +456,12 @@ def _join_groups(groups: list[Group], text: str) -> list[Group]:
         gap = named_gap.fullmatch(text, out[-1].end, g.start) if out and out[-1].end <= g.start else None
         if gap is not None and lookup_name(gap.group("name")) is None:
             gap = None
-        if out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)):
+        if out and out[-1].end <= g.start and g.refs[0].number == out[-1].refs[-1].number and \
+                _OPEN_BRACKET.fullmatch(text, out[-1].end, g.start):
+            # a name and its number in brackets after it: "quy hoạch (TC 1)" is one reference
+            out[-1].refs.extend(g.refs[1:])
+            out[-1].end = g.end
+        elif out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)):
             out[-1].refs.extend(g.refs)
             out[-1].end = g.end
         else:
@@ -450,13 +486,15 @@ def _any_within(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
-    """A status under a target marker of its own clause ("phấn đấu đạt") states a target; one
-    under a baseline marker ("khi bắt đầu ... mới đạt"), or after an earlier year than the
-    report's `year` in its clause, is past. A year reaches no further than its clause, and a
-    word of the present ("đến nay") after it brings the clause back to the report's time."""
+    """A status under a target marker of its own clause ("phấn đấu đạt") or near a time to come
+    ("trong năm tới") states a target; one under a baseline marker ("khi bắt đầu ... mới
+    đạt"), or after an earlier year than the report's `year` in its clause, is past; one after
+    a later year is a target. A year reaches no further than its clause, and a word of the
+    present ("đến nay") after it brings the clause back to the report's time."""
     p = rx()
     clauses = text_to_sentences(text)
     baselines, targets = _spans(p.baseline, text), _spans(p.target, text)
+    futures = _spans(p.future, text)
     # (end, year) of each year named; a present-time word gives None
     times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
                    + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
@@ -472,7 +510,23 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
         s.past = (_any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
-        s.target = plan or _any_within(targets, clause_start, s.start)
+        # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
+        # a time to come before the status in its clause, or shortly after it in the same
+        # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
+        s.target = plan or _any_within(targets, clause_start, s.start) or _any_within(
+            futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
+            year is not None and last_year is not None and last_year > year)
+
+
+_SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
+
+
+def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:
+    i = bisect_left(futures, (pos, pos))
+    if i == len(futures):
+        return False
+    stretch = _SAME_STRETCH.match(text, pos)
+    return stretch is not None and futures[i][1] <= stretch.end()
 
 
 def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list[Group]) -> Status | None:
@@ -480,7 +534,18 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
     đạt chuẩn". Only the first list after the count can be its list (sorted groups)."""
     at = rx().at
     lo = bisect_left(groups, pos, key=lambda g: g.start)
-    if lo == len(groups) or not at["count_list_gap"].match(text, pos, groups[lo].start):
+    if lo == len(groups):
+        return None
+    gap_end = groups[lo].start
+    # a list of names with their references after them: "là quy hoạch (TC 1); ..."
+    bracket = _BRACKET_END.search(text, pos, gap_end)
+    if bracket:
+        for word in re.finditer(r"(?<!\w)\w", text[pos:bracket.start()]):
+            k = pos + word.start()
+            if lookup_name(text[k:bracket.start()]) is not None:
+                gap_end = k
+                break
+    if not at["count_list_gap"].match(text, pos, gap_end):
         return None
     g = groups[lo]
     i = first_at(statuses, g.end)
@@ -501,7 +566,7 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
     groups = text_to_groups(text, size)
     out = []
     for m in c["count_before"].finditer(text):
-        n, of = int(m.group("n")), m.group("of")
+        n, of = int(m.group("n")), m.group("of") or m.group("of_words")
         if n > size or (of is not None and int(of) != size):
             continue
         if at["other_scheme"].match(text, m.end()):
@@ -525,6 +590,16 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
             status = _status_after_list(text, m.end(), statuses, groups)
         if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
+    for m in c["count_ratio_alone"].finditer(text):
+        n, of = int(m.group("n")), int(m.group("of"))
+        i = first_at(statuses, m.start())
+        left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
+        if of != size or n > size or left is None or left.past or \
+                not at["count_left_gap"].match(text, left.end, m.start()):
+            continue
+        if c["other_subject"].search(text, max(0, left.start - _LOOKBACK), left.start):
+            continue
+        out.append((m.start(), m.end(), n, left.status, left.target))
     baselines, targets = _spans(rx().baseline, text), _spans(rx().target, text)
     for m in c["count_after"].finditer(text):
         n, of = int(m.group("n")), m.group("of")

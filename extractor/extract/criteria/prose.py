@@ -23,6 +23,7 @@ from extractor.extract.criteria.grammar import (
     bullet_to_group,
     continuation_to_group,
     mark_targets,
+    named_line_to_group,
     rx,
     text_to_counts,
     text_to_groups,
@@ -183,7 +184,14 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     or a statement whose status the lists of the next sentences take ("Các tiêu chí chưa
     đạt:"). Returns the status waiting for a list."""
     statuses = seg.statuses
-    vm = rx().c["verdict"].match(seg.text)
+    c = rx().c
+    vm = c["verdict"].match(seg.text)
+    if not (vm and statuses and statuses[0].start == vm.end()):
+        # any short label before a colon, when a status alone follows it ("- Nhận xét: Đạt")
+        vm = c["verdict_any"].match(seg.text)
+        if vm and not (statuses and statuses[0].start == vm.end() and len(statuses) == 1
+                       and c["named_line_rest"].match(seg.text[statuses[0].end:])):
+            vm = None
     if vm and statuses and statuses[0].start == vm.end():
         number = _heading_criterion(state, seg.unit)
         if number is None:
@@ -193,8 +201,8 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                             text=seg.text.strip()))
         return None
-    ends_open = seg.text.rstrip(" *").endswith(":") or seg.unit.heading or seg.unit.is_cell
-    mentions_criteria = rx().c["criteria_word"].search(seg.text) is not None
+    ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell
+    mentions_criteria = c["criteria_word"].search(seg.text) is not None
     return statuses[-1] if statuses and ends_open and mentions_criteria else None
 
 
@@ -304,6 +312,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
             if not groups and pending is not None and (
                     more := bullet_to_group(text) or continuation_to_group(text, size, unit.ocr)):
                 groups = [more]
+            if not groups and seg.statuses and (named := named_line_to_group(text, seg.statuses)):
+                groups = [named]
             if unit.heading:
                 state.title_criterion = None
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:

@@ -44,7 +44,7 @@ def _pick_count(state: State, status: str, listed_units: set[int]) -> Count | No
     beside_list = [c for c in counts if c.unit in listed_units]
     # of several counts beside a list, the one right before it introduces it ("so với xã A
     # đạt 19/19 tiêu chí, xã B đạt 15 tiêu chí: ...")
-    first_claim = {}
+    first_claim: dict[int, tuple[int, int]] = {}
     for cl in sorted(state.claims, key=lambda cl: (cl.location.block, cl.location.start)):
         if cl.status == status:
             first_claim.setdefault(cl.unit, (cl.location.block, cl.location.start))
