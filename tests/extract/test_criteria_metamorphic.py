@@ -232,3 +232,43 @@ def test_a_title_line_gives_its_verdict_a_subject() -> None:
     got = criteria_of(["Tiêu chí 10 - Thu nhập", "Kết quả: chưa đạt", "Tiêu chí 17 - Môi trường",
                        "Kết quả: đạt"])
     assert (got.met, got.unmet) == ([17], [10])
+
+
+# Forms added with the widened bank: openings without a colon, status-colon lists, any verdict
+# label, counts out of the total, hedges, "về đích", "còn thiếu".
+MORE_FORMS = [
+    ["Những tiêu chí xã đã đạt gồm"] + [f"- {_name(n)}" for n in range(1, 20) if n not in (10, 17)]
+    + ["Những tiêu chí chưa đạt gồm", "- Thu nhập", "- Môi trường"],
+    ["Xã đạt 17 tiêu chí, cụ thể:", "+ Đạt: " + "; ".join(_name(n) for n in range(1, 20) if n not in (10, 17)) + ".",
+     "+ Chưa đạt: Thu nhập; Môi trường."],
+    ["Xã còn thiếu 2 tiêu chí (tiêu chí số 10 và tiêu chí số 17) để đạt chuẩn; các tiêu chí khác đã đạt."],
+    ["Xã đạt 17 trên tổng số 19 tiêu chí, chưa đạt tiêu chí 10 và 17."],
+    ["Đến nay xã đã về đích 17/19 tiêu chí; 2 tiêu chí còn lại (Thu nhập, Môi trường) đang tiếp tục thực hiện."],
+    ["Về tiêu chí: xã đạt 17/19; còn 02 tiêu chí là Thu nhập và Môi trường chưa đạt."],
+    [line for n in range(1, 20) for line in (f"Tiêu chí {n} - {_name(n)}",
+                                             f"- Nhận xét: {'Chưa đạt' if n in (10, 17) else 'Đạt'}.")],
+    [f"- {_name(n)}: {'Chưa đạt' if n in (10, 17) else 'Đạt'};" for n in range(1, 20)],
+]
+
+
+@pytest.mark.parametrize("lines", MORE_FORMS, ids=[f"more{i}" for i in range(len(MORE_FORMS))])
+def test_more_forms_read_the_same(lines: list[str]) -> None:
+    got = criteria_of(lines)
+    assert (got.met, got.unmet) == ([n for n in range(1, 20) if n not in (10, 17)], [10, 17]), lines
+
+
+@pytest.mark.parametrize("line", [
+    "Xã đạt thêm tiêu chí số 2 và tiêu chí số 5 trong thời gian tới.",
+    "Năm 2024 xã đạt thêm tiêu chí số 2 và tiêu chí số 5.",
+    "Năm 2022 xã đã đạt tiêu chí số 2 và tiêu chí số 5.",
+    "Toàn huyện có xã Tân Lập đã đạt tiêu chí số 2 và tiêu chí số 5.",
+])
+def test_a_later_or_earlier_time_or_another_commune_changes_the_answer(line: str) -> None:
+    assert criteria_of(["Xã đã đạt tiêu chí số 2 và tiêu chí số 5."]).met == [2, 5]
+    got = criteria_of([line])
+    assert (got.met, got.unmet) == ([], []), line
+
+
+def test_a_hedge_changes_the_answer() -> None:
+    got = criteria_of(["Tiêu chí số 2 và tiêu chí số 5 đạt ở mức cơ bản."])
+    assert (got.met, got.basically_met) == ([], [2, 5])

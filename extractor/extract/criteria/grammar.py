@@ -24,6 +24,7 @@ MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 @dataclass(frozen=True)
 class _Rx:
     statuses: tuple[tuple[str, re.Pattern[str]], ...]
+    status_hint: re.Pattern[str]
     target: re.Pattern[str]
     future: re.Pattern[str]
     baseline: re.Pattern[str]
@@ -53,6 +54,7 @@ def rx() -> _Rx:
     cr = load_pattern("criteria")
     out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
+        status_hint=re.compile(sw["status_hint"]["regex"]),
         target=re.compile(sw["target_markers"]["regex"]),
         future=re.compile(sw["future_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
@@ -133,6 +135,8 @@ class State:
 
 def text_to_statuses(text: str) -> list[Status]:
     """Status phrases of a text, earlier pattern entries winning overlaps."""
+    if not rx().status_hint.search(text):
+        return []
     found: list[Status] = []  # kept sorted and disjoint: an overlap is checked on neighbours
     starts: list[int] = []
     for status, regex in rx().statuses:
@@ -302,7 +306,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     a list ("09 tiêu chí (6; 7; 9)") or at a clause start with a status after them
     ("8, 16, 19 không đạt"). `ocr`: the text was read by OCR, its slips are allowed for."""
     c = rx().c
-    if "," in text:  # "(1,2,3)": the commas of a tight list read as ';' (same offsets)
+    says_criteria = c["criteria_word"].search(text) is not None
+    if says_criteria and "," in text:  # "(1,2,3)": a tight list's commas read as ';' (same offsets)
         text = c["tight_list"].sub(lambda m: m.group(0).replace(",", ";"), text)
     groups: list[Group] = []
     taken = _Taken(len(text))
@@ -311,7 +316,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         groups.append(Group(refs[0].start, end, refs))
         taken.take(start, end)
 
-    for m in c["reference"].finditer(text):
+    # references need "tiêu chí" or "TC": most sentences of a report hold neither
+    for m in c["reference"].finditer(text) if says_criteria or "TC" in text else ():
         n = int(m.group("n"))
         if not taken.free(m.start(), m.end()) or not valid_number(n, size):
             continue
@@ -322,15 +328,15 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             refs[0].name_number, refs[0].end = named[0], named[1]
             end = named[1]
         add(refs, m.start(), _continue_list(text, refs, end, size, ocr))
-    for m in c["names_intro"].finditer(text):
+    for m in c["names_intro"].finditer(text) if says_criteria else ():
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)):
             add(refs, m.start(), refs[-1].end)
-    if not c["criteria_word"].search(text) and (lead := c["status_list_lead"].match(text)):
+    if not says_criteria and (lead := c["status_list_lead"].match(text)):
         # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3"
         first = at_list_start(text, lead.end(), size, ocr)
         if first is not None:
             add(first.refs, first.start, first.end)
-    if not c["criteria_word"].search(text) and c["numbered_name_hint"].search(text):
+    if not says_criteria and c["numbered_name_hint"].search(text):
         # without "tiêu chí", a list of numbers each beside its own name ("Đạt: số 1 - Quy
         # hoạch; số 2 - Giao thông")
         for m in c["bare_item"].finditer(text):
@@ -340,7 +346,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 continue
             refs = [Ref(n, m.start(), named[1], named[0])]
             add(refs, m.start(), _continue_list(text, refs, named[1], size, ocr))
-    if c["criteria_word"].search(text):
+    if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
         for m in c["bare_item"].finditer(text):
@@ -510,6 +516,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
         s.past = (_any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
+        # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
+        s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - _LOOKBACK),
+                                                         s.start) is not None
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
@@ -560,6 +569,8 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
     another time (a baseline, an earlier year than `year`) are skipped."""
     c, at = rx().c, rx().at
+    if not c["criteria_word"].search(text) and "TC" not in text:
+        return []
     text = digit_view(text)
     statuses = text_to_statuses(text)
     mark_targets(text, statuses, plan=False, year=year)

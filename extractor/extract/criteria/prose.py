@@ -304,7 +304,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
             seg = _Segment(unit, ui, a, text, text_to_statuses(text))
-            mark_targets(text, seg.statuses, unit.plan, state.year)
+            if seg.statuses:
+                mark_targets(text, seg.statuses, unit.plan, state.year)
             for s, e, n, status, target in text_to_counts(text, size, state.year):
                 if not (target or unit.plan):
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
