@@ -249,14 +249,17 @@ def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
 
 def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
-    sep_rx = rx().at["names_sep"]
+    sep_rx, own_number = rx().at["names_sep"], rx().at["name_number_after"]
     refs: list[Ref] = []
     while True:
         hit = _name_at(text, pos, ocr)
         if hit is None:
             return refs
-        refs.append(Ref(hit[0], pos, hit[1]))
-        pos = hit[1]
+        end = hit[1]
+        if (num := own_number.match(text, end)) and int(num.group("n")) == hit[0]:
+            end = num.end()  # "Giao thông (2)": the name's own number
+        refs.append(Ref(hit[0], pos, end))
+        pos = end
         sep = sep_rx.match(text, pos)
         if not sep or not _name_at(text, sep.end(), ocr):
             return refs
@@ -329,7 +332,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             end = named[1]
         add(refs, m.start(), _continue_list(text, refs, end, size, ocr))
     for m in c["names_intro"].finditer(text) if says_criteria else ():
-        if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)):
+        if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
+                and taken.free(m.start(), refs[-1].end):
             add(refs, m.start(), refs[-1].end)
     if not says_criteria and (lead := c["status_list_lead"].match(text)):
         # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3"
@@ -367,8 +371,18 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         for pos in sorted(starts):
             pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
             if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos, ocr))
-                    and _status_follows(text, refs[-1].end, statuses)):
+                    and taken.free(pos, refs[-1].end) and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
+        # numbers or names right after a status ("chưa đạt 6 – 9 và 15", "chưa đạt Nhà ở, Y tế;")
+        for st in statuses:
+            pos = st.end + len(text[st.end:]) - len(text[st.end:].lstrip(" "))
+            if not taken.free(pos, pos + 1) or pos >= len(text):
+                continue
+            group = at_list_start(text, pos, size, ocr)
+            if group is None or not taken.free(group.start, group.end) or not (
+                    len(group.refs) > 1 and rx().at["list_end"].match(text, group.end)):
+                continue
+            add(group.refs, group.start, group.end)
     return _join_groups(sorted(groups, key=lambda g: g.start), text)
 
 
