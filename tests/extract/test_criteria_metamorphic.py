@@ -248,6 +248,12 @@ MORE_FORMS = [
     [line for n in range(1, 20) for line in (f"Tiêu chí {n} - {_name(n)}",
                                              f"- Nhận xét: {'Chưa đạt' if n in (10, 17) else 'Đạt'}.")],
     [f"- {_name(n)}: {'Chưa đạt' if n in (10, 17) else 'Đạt'};" for n in range(1, 20)],
+    ["Xã đạt 17/19 tiêu chí; chưa đạt các tiêu chí “Thu nhập”, “Môi trường”."],
+    ["Xã đạt 17/19 tiêu chí; chưa đạt TC Thu nhập và TC Môi trường."],
+    ["Xã đạt 17 tiêu chí; riêng tiêu chí 10 và 17 do thiếu nguồn vốn nên vẫn chưa đạt."],
+    ["Hiện nay xã đạt 17/19 tiêu chí, chưa đạt 10 và 17."],
+    ["Các tiêu chí chưa đạt:", "- Thu nhập (TC 10);", "- Môi trường (tiêu chí số 17).",
+     "Các tiêu chí còn lại đều đạt."],
 ]
 
 

@@ -249,19 +249,26 @@ def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
 
 def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
-    sep_rx, own_number = rx().at["names_sep"], rx().at["name_number_after"]
+    sep_rx, own_number, quote = rx().at["names_sep"], rx().at["name_number_after"], rx().at["name_quote"]
     refs: list[Ref] = []
     while True:
+        if q := quote.match(text, pos):
+            pos = q.end()
         hit = _name_at(text, pos, ocr)
         if hit is None:
             return refs
         end = hit[1]
+        if q and (q2 := quote.match(text, end)):
+            end = q2.end()
         if (num := own_number.match(text, end)) and int(num.group("n")) == hit[0]:
             end = num.end()  # "Giao thông (2)": the name's own number
         refs.append(Ref(hit[0], pos, end))
         pos = end
         sep = sep_rx.match(text, pos)
-        if not sep or not _name_at(text, sep.end(), ocr):
+        nxt = sep.end() if sep else pos
+        if q := quote.match(text, nxt):
+            nxt = q.end()
+        if not sep or not _name_at(text, nxt, ocr):
             return refs
         pos = sep.end()
 
@@ -331,7 +338,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             refs[0].name_number, refs[0].end = named[0], named[1]
             end = named[1]
         add(refs, m.start(), _continue_list(text, refs, end, size, ocr))
-    for m in c["names_intro"].finditer(text) if says_criteria else ():
+    for m in c["names_intro"].finditer(text) if says_criteria or "TC" in text else ():
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.start(), refs[-1].end):
             add(refs, m.start(), refs[-1].end)
