@@ -278,3 +278,9 @@ def test_a_later_or_earlier_time_or_another_commune_changes_the_answer(line: str
 def test_a_hedge_changes_the_answer() -> None:
     got = criteria_of(["Tiêu chí số 2 và tiêu chí số 5 đạt ở mức cơ bản."])
     assert (got.met, got.basically_met) == ([], [2, 5])
+
+
+def test_the_section_criterion_named_as_this_one() -> None:
+    got = criteria_of(["1. Tiêu chí số 1 về Quy hoạch", "Đến nay tiêu chí này đã đạt.",
+                       "2. Tiêu chí số 10 về Thu nhập", "Xã chưa đạt tiêu chí."])
+    assert (got.met, got.unmet) == ([1], [10])

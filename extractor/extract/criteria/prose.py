@@ -192,6 +192,19 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
         if vm and not (statuses and statuses[0].start == vm.end() and len(statuses) == 1
                        and c["named_line_rest"].match(seg.text[statuses[0].end:])):
             vm = None
+    if not (vm and statuses and statuses[0].start == vm.end()) and len(statuses) == 1:
+        # "Tiêu chí này đã đạt.", "Đến nay xã đạt tiêu chí.": the section's criterion
+        st = statuses[0]
+        head = seg.text[:st.start].rstrip()
+        gap = len(seg.text[:st.start]) - len(head)
+        if (c["this_criterion_before"].search(head) and gap and c["named_line_rest"].match(seg.text[st.end:])) \
+                or c["this_criterion_after"].match(seg.text[st.end:]):
+            number = _heading_criterion(state, seg.unit)
+            number = state.title_criterion if number is None else number
+            if number is not None and not st.target and not st.past:
+                state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
+                                                text=seg.text.strip()))
+            return None
     if vm and statuses and statuses[0].start == vm.end():
         number = _heading_criterion(state, seg.unit)
         if number is None:
