@@ -17,3 +17,13 @@ def test_the_compared_count_is_skipped() -> None:
     got = outline_to_criteria(document_to_outline(doc))
     assert got.met_count_claimed == 17
     assert not [c for c in got.conflicts if c.kind == "count_claims_disagree"]
+
+
+def test_households_meeting_a_criterion_give_no_section_verdict() -> None:
+    """ "có 240 hộ hội viên đạt tiêu chí" under a criterion's section is about households, not
+    the section's verdict (it raised a false criteria_verdict_conflict)."""
+    lines = ["BÁO CÁO kết quả năm 2023", "18. Tiêu chí số 18 về Hệ thống chính trị",
+             "- Cuộc vận động xây dựng gia đình có 240 hộ hội viên đạt tiêu chí.", "- Đánh giá: Đạt"]
+    doc = Document("mem.txt", "txt", "0", [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(lines)])
+    got = outline_to_criteria(document_to_outline(doc))
+    assert got.met == [18] and not got.conflicts

@@ -197,8 +197,12 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
         st = statuses[0]
         head = seg.text[:st.start].rstrip()
         gap = len(seg.text[:st.start]) - len(head)
-        if (c["this_criterion_before"].search(head) and gap and c["named_line_rest"].match(seg.text[st.end:])) \
-                or c["this_criterion_after"].match(seg.text[st.end:]):
+        # the commune is the subject: a short lead-in, no count or other subject ("có 240 hộ
+        # hội viên đạt tiêu chí" is about households)
+        commune_speaks = c["this_criterion_lead"].fullmatch(head) is not None
+        if commune_speaks and ((c["this_criterion_before"].search(head) and gap
+                                and c["named_line_rest"].match(seg.text[st.end:]))
+                               or c["this_criterion_after"].match(seg.text[st.end:])):
             number = _heading_criterion(state, seg.unit)
             number = state.title_criterion if number is None else number
             if number is not None and not st.target and not st.past:
