@@ -36,6 +36,17 @@ def bank(name: str, part: str) -> dict[str, Any]:
     return data
 
 
+def pool(part: dict[str, Any], key: str, classic: bool = False) -> Any:
+    """The entries of `key` in a bank part with their widened forms (`more_<key>`), or only the
+    first-generation forms when `classic`. A dict (status words) is merged per status."""
+    base, more = part[key], part.get(f"more_{key}")
+    if classic or more is None:
+        return base
+    if isinstance(base, dict):
+        return {k: list(base.get(k, ())) + list(more.get(k, ())) for k in {*base, *more}}
+    return list(base) + list(more)
+
+
 def bank_names() -> list[str]:
     return sorted(p.name for p in BANKS.iterdir() if (p / "criteria.yaml").is_file())
 

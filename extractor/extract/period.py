@@ -130,6 +130,14 @@ class ReportPeriod:
         """The set recorded for the report: none without a year, as nothing shows which."""
         return self.criteria_set.id if self.year else None
 
+    @property
+    def stated_year(self) -> int | None:
+        """The year the report speaks from: the earlier of its date's year and `year` (a
+        report dated 2023 for the period 2021-2025 states its 2023 results as current; one
+        dated January 2024 for 2021-2023 too). A status of an earlier year is history."""
+        dated = int(self.report_date[0][:4]) if self.report_date else None
+        return min(y for y in (dated, self.year) if y is not None) if dated or self.year else None
+
 
 def report_year(results: str | None, report_date: str | None) -> int | None:
     """The year whose criteria set applies: the end of the results period ("2021-2023" ->

@@ -185,3 +185,102 @@ def test_a_full_count_means_every_criterion_of_the_set() -> None:
 def test_indicators_are_not_criteria() -> None:
     got = criteria_of(["Xã đã đạt 40 chỉ tiêu, còn 3 chỉ tiêu chưa đạt."])
     assert (got.met, got.unmet, got.met_count_claimed) == ([], [], None)
+
+
+# Forms of issue 12 beyond the list styles above: each line states met = every criterion but
+# 10 and 17, unmet = 10 and 17, in other words.
+OTHER_FORMS = [
+    ["Xã đã đạt tất cả các tiêu chí, trừ tiêu chí số 10 và tiêu chí số 17."],
+    ["Xã đạt 17/19 tiêu chí (trừ tiêu chí Thu nhập và Môi trường)."],
+    ["Tiêu chí Môi trường và tiêu chí Thu nhập chưa đạt; các tiêu chí còn lại đều đạt."],
+    ["Các tiêu chí khác đã đạt chuẩn.", "Riêng tiêu chí 10, 17 chưa đạt."],
+    ["Xã đạt mười bảy tiêu chí; còn hai tiêu chí chưa đạt là tiêu chí số 10 và tiêu chí số 17."],
+    ["Đã đạt các tiêu chí từ 1 đến 9, 11 đến 16, 18 và 19; chưa đạt tiêu chí 10, 17."],
+    ["Xã có 17 tiêu chí đạt (1,2,3,4,5,6,7,8,9,11,12,13,14,15,16,18,19) và 2 tiêu chí chưa đạt (10,17)."],
+    ["Xã được công nhận đạt 17 tiêu chí; các tiêu chí môi trường, thu nhập chưa được công nhận."],
+    ["Xã đạt 17/19 tiêu chí.", "Tiêu chí chưa đạt:", "1. Thu nhập", "2. Môi trường"],
+    ["Xã có 17/19 tiêu chí đạt chuẩn; tiêu chí Thu nhập, tiêu chí Môi trường chưa đạt."],
+    ["Xã đạt 17/19 tiêu chí; 2 tiêu chí chưa đạt là Thu nhập (TC 10); Môi trường (TC 17)."],
+    ["Năm 2019 xã đạt 12/19 tiêu chí; đến nay xã đạt 17/19 tiêu chí, còn số 10 - Thu nhập; "
+     "số 17 - Môi trường chưa đạt."],
+    ["Tên tiêu chí | Kết quả tự đánh giá của xã"]
+    + [f"{_name(n)} | {'Chưa đạt' if n in (10, 17) else 'Đạt'}" for n in range(1, 20)],
+    ["TT | Các tiêu chí | Đạt chuẩn | Chưa đạt chuẩn"]
+    + [f"{n} | {_name(n)} | {'' if n in (10, 17) else 'x'} | {'x' if n in (10, 17) else ''}"
+       for n in range(1, 20)],
+]
+
+
+@pytest.mark.parametrize("lines", OTHER_FORMS, ids=[f"form{i}" for i in range(len(OTHER_FORMS))])
+def test_other_forms_read_the_same(lines: list[str]) -> None:
+    got = criteria_of(lines)
+    unmet = [10, 17]
+    assert (got.met, got.unmet) == ([n for n in range(1, 20) if n not in unmet], unmet), lines
+
+
+def test_the_others_turn_with_a_negation() -> None:
+    got = criteria_of(["Tiêu chí 10, 17 đã đạt; các tiêu chí còn lại chưa đạt."])
+    assert (got.met, got.unmet) == ([10, 17], [n for n in range(1, 20) if n not in (10, 17)])
+
+
+def test_a_plan_for_the_exceptions_sets_no_status() -> None:
+    got = criteria_of(["Năm tới xã phấn đấu đạt tất cả các tiêu chí, trừ tiêu chí số 10."])
+    assert (got.met, got.unmet) == ([], [])
+
+
+def test_a_title_line_gives_its_verdict_a_subject() -> None:
+    got = criteria_of(["Tiêu chí 10 - Thu nhập", "Kết quả: chưa đạt", "Tiêu chí 17 - Môi trường",
+                       "Kết quả: đạt"])
+    assert (got.met, got.unmet) == ([17], [10])
+
+
+# Forms added with the widened bank: openings without a colon, status-colon lists, any verdict
+# label, counts out of the total, hedges, "về đích", "còn thiếu".
+MORE_FORMS = [
+    ["Những tiêu chí xã đã đạt gồm"] + [f"- {_name(n)}" for n in range(1, 20) if n not in (10, 17)]
+    + ["Những tiêu chí chưa đạt gồm", "- Thu nhập", "- Môi trường"],
+    ["Xã đạt 17 tiêu chí, cụ thể:", "+ Đạt: " + "; ".join(_name(n) for n in range(1, 20) if n not in (10, 17)) + ".",
+     "+ Chưa đạt: Thu nhập; Môi trường."],
+    ["Xã còn thiếu 2 tiêu chí (tiêu chí số 10 và tiêu chí số 17) để đạt chuẩn; các tiêu chí khác đã đạt."],
+    ["Xã đạt 17 trên tổng số 19 tiêu chí, chưa đạt tiêu chí 10 và 17."],
+    ["Đến nay xã đã về đích 17/19 tiêu chí; 2 tiêu chí còn lại (Thu nhập, Môi trường) đang tiếp tục thực hiện."],
+    ["Về tiêu chí: xã đạt 17/19; còn 02 tiêu chí là Thu nhập và Môi trường chưa đạt."],
+    [line for n in range(1, 20) for line in (f"Tiêu chí {n} - {_name(n)}",
+                                             f"- Nhận xét: {'Chưa đạt' if n in (10, 17) else 'Đạt'}.")],
+    [f"- {_name(n)}: {'Chưa đạt' if n in (10, 17) else 'Đạt'};" for n in range(1, 20)],
+    ["Xã đạt 17/19 tiêu chí; chưa đạt các tiêu chí “Thu nhập”, “Môi trường”."],
+    ["Xã đạt 17/19 tiêu chí; chưa đạt TC Thu nhập và TC Môi trường."],
+    ["Xã đạt 17 tiêu chí; riêng tiêu chí 10 và 17 do thiếu nguồn vốn nên vẫn chưa đạt."],
+    ["Hiện nay xã đạt 17/19 tiêu chí, chưa đạt 10 và 17."],
+    ["Các tiêu chí chưa đạt:", "- Thu nhập (TC 10);", "- Môi trường (tiêu chí số 17).",
+     "Các tiêu chí còn lại đều đạt."],
+]
+
+
+@pytest.mark.parametrize("lines", MORE_FORMS, ids=[f"more{i}" for i in range(len(MORE_FORMS))])
+def test_more_forms_read_the_same(lines: list[str]) -> None:
+    got = criteria_of(lines)
+    assert (got.met, got.unmet) == ([n for n in range(1, 20) if n not in (10, 17)], [10, 17]), lines
+
+
+@pytest.mark.parametrize("line", [
+    "Xã đạt thêm tiêu chí số 2 và tiêu chí số 5 trong thời gian tới.",
+    "Năm 2024 xã đạt thêm tiêu chí số 2 và tiêu chí số 5.",
+    "Năm 2022 xã đã đạt tiêu chí số 2 và tiêu chí số 5.",
+    "Toàn huyện có xã Tân Lập đã đạt tiêu chí số 2 và tiêu chí số 5.",
+])
+def test_a_later_or_earlier_time_or_another_commune_changes_the_answer(line: str) -> None:
+    assert criteria_of(["Xã đã đạt tiêu chí số 2 và tiêu chí số 5."]).met == [2, 5]
+    got = criteria_of([line])
+    assert (got.met, got.unmet) == ([], []), line
+
+
+def test_a_hedge_changes_the_answer() -> None:
+    got = criteria_of(["Tiêu chí số 2 và tiêu chí số 5 đạt ở mức cơ bản."])
+    assert (got.met, got.basically_met) == ([], [2, 5])
+
+
+def test_the_section_criterion_named_as_this_one() -> None:
+    got = criteria_of(["1. Tiêu chí số 1 về Quy hoạch", "Đến nay tiêu chí này đã đạt.",
+                       "2. Tiêu chí số 10 về Thu nhập", "Xã chưa đạt tiêu chí."])
+    assert (got.met, got.unmet) == ([1], [10])

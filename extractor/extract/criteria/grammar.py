@@ -16,6 +16,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import CriteriaConflict, Location
 from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex, ocr_name_at
 from extractor.structure.outline import Outline, text_to_sentences
+from extractor.text.spelled import number_words, words_to_number
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
@@ -23,9 +24,12 @@ MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 @dataclass(frozen=True)
 class _Rx:
     statuses: tuple[tuple[str, re.Pattern[str]], ...]
+    status_hint: re.Pattern[str]
     target: re.Pattern[str]
+    future: re.Pattern[str]
     baseline: re.Pattern[str]
     status_year: re.Pattern[str]
+    now: re.Pattern[str]
     plan_heading: re.Pattern[str]
     result_heading: re.Pattern[str]
     c: dict[str, re.Pattern[str]]
@@ -40,23 +44,30 @@ _LOOKBACK = 200
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
 _COUNT_STOP = re.compile(r"[:;,.(]")
+_BRACKET_END = re.compile(r"\s*\(\s*$")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 @lru_cache(maxsize=1)
 def rx() -> _Rx:
     sw = load_pattern("status_words")
     cr = load_pattern("criteria")
-    return _Rx(
+    out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
+        status_hint=re.compile(sw["status_hint"]["regex"]),
         target=re.compile(sw["target_markers"]["regex"]),
+        future=re.compile(sw["future_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
         status_year=re.compile(sw["status_year"]["regex"]),
+        now=re.compile(sw["now_markers"]["regex"]),
         plan_heading=re.compile(sw["plan_heading"]["regex"]),
         result_heading=re.compile(sw["result_heading"]["regex"]),
         c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v},
         at={k: re.compile(v["regex"][1:]) for k, v in cr.items()
             if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
         ocr_digits=dict(cr["ocr_digit_lookalikes"]))
+    out.at["clause_opener_words"] = re.compile(cr["clause_opener"]["regex"][1:-1])
+    return out
 
 
 @dataclass
@@ -115,10 +126,17 @@ class State:
     verdicts: list[Claim] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
     conflicts: list[CriteriaConflict] = field(default_factory=list)
+    # "the other criteria" with a status: every number no claim or verdict states
+    rest: list[Claim] = field(default_factory=list)
+    # the criterion a title line names ("Tiêu chí 10 - Thu nhập"): the subject of the verdicts
+    # after it, until the next heading
+    title_criterion: int | None = None
 
 
 def text_to_statuses(text: str) -> list[Status]:
     """Status phrases of a text, earlier pattern entries winning overlaps."""
+    if not rx().status_hint.search(text):
+        return []
     found: list[Status] = []  # kept sorted and disjoint: an overlap is checked on neighbours
     starts: list[int] = []
     for status, regex in rx().statuses:
@@ -231,16 +249,26 @@ def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
 
 def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
-    sep_rx = rx().at["names_sep"]
+    sep_rx, own_number, quote = rx().at["names_sep"], rx().at["name_number_after"], rx().at["name_quote"]
     refs: list[Ref] = []
     while True:
+        if q := quote.match(text, pos):
+            pos = q.end()
         hit = _name_at(text, pos, ocr)
         if hit is None:
             return refs
-        refs.append(Ref(hit[0], pos, hit[1]))
-        pos = hit[1]
+        end = hit[1]
+        if q and (q2 := quote.match(text, end)):
+            end = q2.end()
+        if (num := own_number.match(text, end)) and int(num.group("n")) == hit[0]:
+            end = num.end()  # "Giao thông (2)": the name's own number
+        refs.append(Ref(hit[0], pos, end))
+        pos = end
         sep = sep_rx.match(text, pos)
-        if not sep or not _name_at(text, sep.end(), ocr):
+        nxt = sep.end() if sep else pos
+        if q := quote.match(text, nxt):
+            nxt = q.end()
+        if not sep or not _name_at(text, nxt, ocr):
             return refs
         pos = sep.end()
 
@@ -256,6 +284,15 @@ def _clause_starts(text: str) -> list[int]:
     start_rx = rx().c["bare_clause_start"]
     # the pattern must end at the mark's end; it can begin no earlier than the mark itself
     return [m.end() for m in _CLAUSE_MARK.finditer(text) if start_rx.search(text, m.start(), m.end())]
+
+
+def _opens_clause(text: str, pos: int, starts: set[int]) -> bool:
+    """Does `pos` open a clause, after a clause mark and an opener such as "còn"?"""
+    at = rx().at["clause_opener_words"]
+    for back in range(pos, max(-1, pos - 16), -1):
+        if back in starts:
+            return at.fullmatch(text, back, pos) is not None
+    return False
 
 
 class _Taken:
@@ -279,6 +316,9 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     a list ("09 tiêu chí (6; 7; 9)") or at a clause start with a status after them
     ("8, 16, 19 không đạt"). `ocr`: the text was read by OCR, its slips are allowed for."""
     c = rx().c
+    says_criteria = c["criteria_word"].search(text) is not None
+    if says_criteria and "," in text:  # "(1,2,3)": a tight list's commas read as ';' (same offsets)
+        text = c["tight_list"].sub(lambda m: m.group(0).replace(",", ";"), text)
     groups: list[Group] = []
     taken = _Taken(len(text))
 
@@ -286,7 +326,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         groups.append(Group(refs[0].start, end, refs))
         taken.take(start, end)
 
-    for m in c["reference"].finditer(text):
+    # references need "tiêu chí" or "TC": most sentences of a report hold neither
+    for m in c["reference"].finditer(text) if says_criteria or "TC" in text else ():
         n = int(m.group("n"))
         if not taken.free(m.start(), m.end()) or not valid_number(n, size):
             continue
@@ -297,10 +338,26 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             refs[0].name_number, refs[0].end = named[0], named[1]
             end = named[1]
         add(refs, m.start(), _continue_list(text, refs, end, size, ocr))
-    for m in c["names_intro"].finditer(text):
-        if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)):
+    for m in c["names_intro"].finditer(text) if says_criteria or "TC" in text else ():
+        if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
+                and taken.free(m.start(), refs[-1].end):
             add(refs, m.start(), refs[-1].end)
-    if c["criteria_word"].search(text):
+    if not says_criteria and (lead := c["status_list_lead"].match(text)):
+        # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3"
+        first = at_list_start(text, lead.end(), size, ocr)
+        if first is not None:
+            add(first.refs, first.start, first.end)
+    if not says_criteria and c["numbered_name_hint"].search(text):
+        # without "tiêu chí", a list of numbers each beside its own name ("Đạt: số 1 - Quy
+        # hoạch; số 2 - Giao thông")
+        for m in c["bare_item"].finditer(text):
+            n = int(m.group("n"))
+            named = name_after(text, m.end()) if valid_number(n, size) and taken.free(m.start(), m.end()) else None
+            if named is None or named[0] != n:
+                continue
+            refs = [Ref(n, m.start(), named[1], named[0])]
+            add(refs, m.start(), _continue_list(text, refs, named[1], size, ocr))
+    if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
         for m in c["bare_item"].finditer(text):
@@ -313,13 +370,26 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 refs[0].name_number, refs[0].end = named[0], named[1]
                 end = named[1]
             end = _continue_list(text, refs, end, size, ocr)
-            if c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
-                    m.start() in starts and len(refs) > 1 and _status_follows(text, end, statuses)):
+            self_named = refs[0].name_number == n
+            if self_named or c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
+                    _opens_clause(text, m.start(), starts) and len(refs) > 1
+                    and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
         for pos in sorted(starts):
+            pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
             if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos, ocr))
-                    and _status_follows(text, refs[-1].end, statuses)):
+                    and taken.free(pos, refs[-1].end) and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
+        # numbers or names right after a status ("chưa đạt 6 – 9 và 15", "chưa đạt Nhà ở, Y tế;")
+        for st in statuses:
+            pos = st.end + len(text[st.end:]) - len(text[st.end:].lstrip(" "))
+            if not taken.free(pos, pos + 1) or pos >= len(text):
+                continue
+            group = at_list_start(text, pos, size, ocr)
+            if group is None or not taken.free(group.start, group.end) or not (
+                    len(group.refs) > 1 and rx().at["list_end"].match(text, group.end)):
+                continue
+            add(group.refs, group.start, group.end)
     return _join_groups(sorted(groups, key=lambda g: g.start), text)
 
 
@@ -336,13 +406,89 @@ def bullet_to_group(text: str) -> Group | None:
     return Group(refs[0].start, refs[-1].end, refs)
 
 
+def continuation_to_group(text: str, size: int, ocr: bool = False) -> Group | None:
+    """The rest of a list broken over two blocks: numbers ("số 4, số 5, …") or names at the
+    start of a block, under a list line that ended on a separator."""
+    return at_list_start(text, 0, size, ocr)
+
+
+def at_list_start(text: str, pos: int, size: int, ocr: bool = False) -> Group | None:
+    """A list of numbers or of names that starts at `pos` and runs to a list end."""
+    at = rx().at
+    m = at["list_resume"].match(text, pos)
+    if m:
+        n = int(m.group("n"))
+        if not valid_number(n, size):
+            return None
+        refs = [Ref(n, m.start("item"), m.end())]
+        end = m.end()
+        if named := name_after(text, end):
+            refs[0].name_number, refs[0].end = named[0], named[1]
+            end = named[1]
+        end = _continue_list(text, refs, end, size, ocr)
+        return Group(refs[0].start, end, refs) if at["list_end"].match(text, end) else None
+    lead = rx().at["bullet_lead"].match(text, pos)
+    refs = _names_from(text, lead.end() if lead else pos + len(text[pos:]) - len(text[pos:].lstrip()), ocr)
+    return Group(refs[0].start, refs[-1].end, refs) if refs else None
+
+
+@lru_cache(maxsize=1)
+def _spelled_count_rx() -> re.Pattern[str]:
+    words = sorted(number_words().all_words, key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?i:tiêu\s+chí|TC)(?!\w))",
+                      re.IGNORECASE)
+
+
+def digit_view(text: str) -> str:
+    """`text` with counts of criteria spelled in words written in digits, padded to the same
+    length so offsets hold: "mười bảy tiêu chí" -> "17       tiêu chí"."""
+    if "tiêu chí" not in text.lower() and "TC" not in text:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m in _spelled_count_rx().finditer(text):
+        n = words_to_number(m.group("w").split())
+        if n is None or n > 99:
+            continue
+        digits = str(n)
+        parts += [text[pos:m.start()], digits.ljust(m.end() - m.start())]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
+
+
+def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
+    """A line of criterion names and their status alone ("- Quy hoạch: Đạt;", "Thu nhập -
+    chưa đạt."), with or without a bullet, in a list that does not say "tiêu chí"."""
+    c = rx().c
+    lead = c["bullet_lead"].match(text)
+    refs = _names_from(text, lead.end() if lead else len(text) - len(text.lstrip()))
+    if not refs:
+        return None
+    i = first_at(statuses, refs[-1].end)
+    if i == len(statuses) or not rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start):
+        return None
+    if not c["named_line_rest"].match(text[statuses[i].end:]):
+        return None
+    return Group(refs[0].start, refs[-1].end, refs)
+
+
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
     sep = rx().at["group_join"]
+    named_gap = rx().c["named_join"]
     out: list[Group] = []
     for g in groups:
-        if out and out[-1].end <= g.start and sep.fullmatch(text, out[-1].end, g.start):
+        gap = named_gap.fullmatch(text, out[-1].end, g.start) if out and out[-1].end <= g.start else None
+        if gap is not None and lookup_name(gap.group("name")) is None:
+            gap = None
+        if out and out[-1].end <= g.start and g.refs[0].number == out[-1].refs[-1].number and \
+                _OPEN_BRACKET.fullmatch(text, out[-1].end, g.start):
+            # a name and its number in brackets after it: "quy hoạch (TC 1)" is one reference
+            out[-1].refs.extend(g.refs[1:])
+            out[-1].end = g.end
+        elif out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)):
             out[-1].refs.extend(g.refs)
             out[-1].end = g.end
         else:
@@ -367,25 +513,50 @@ def _any_within(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
-    """A status under a target marker of its own clause ("phấn đấu đạt") states a target; one
-    under a baseline marker ("khi bắt đầu ... mới đạt"), or after an earlier year than the
-    report's `year` in its sentence, is past."""
+    """A status under a target marker of its own clause ("phấn đấu đạt") or near a time to come
+    ("trong năm tới") states a target; one under a baseline marker ("khi bắt đầu ... mới
+    đạt"), or after an earlier year than the report's `year` in its clause, is past; one after
+    a later year is a target. A year reaches no further than its clause, and a word of the
+    present ("đến nay") after it brings the clause back to the report's time."""
     p = rx()
     clauses = text_to_sentences(text)
     baselines, targets = _spans(p.baseline, text), _spans(p.target, text)
-    years = [(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
-    ci, yi, last_year = 0, 0, None
-    # statuses come sorted by start: the clause and the last year before each are walked once
+    futures = _spans(p.future, text)
+    # (end, year) of each year named; a present-time word gives None
+    times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
+                   + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
+    ends = [t[0] for t in times]
+    ci = 0
+    # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
         while ci < len(clauses) - 1 and not (s.start < clauses[ci][1] or clauses[ci][1] == len(text)):
             ci += 1
         clause_start = clauses[ci][0] if clauses else 0
-        while yi < len(years) and years[yi][0] <= s.start:
-            last_year = years[yi][1]
-            yi += 1
-        s.past = _any_within(baselines, clause_start, s.start) or bool(
+        k = bisect_left(ends, s.start + 1) - 1
+        last_year = times[k][1] if k >= 0 and times[k][0] > clause_start else None
+        now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
+        s.past = (_any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
-        s.target = plan or _any_within(targets, clause_start, s.start)
+        # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
+        s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - _LOOKBACK),
+                                                         s.start) is not None
+        # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
+        # a time to come before the status in its clause, or shortly after it in the same
+        # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
+        s.target = plan or _any_within(targets, clause_start, s.start) or _any_within(
+            futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
+            year is not None and last_year is not None and last_year > year)
+
+
+_SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
+
+
+def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:
+    i = bisect_left(futures, (pos, pos))
+    if i == len(futures):
+        return False
+    stretch = _SAME_STRETCH.match(text, pos)
+    return stretch is not None and futures[i][1] <= stretch.end()
 
 
 def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list[Group]) -> Status | None:
@@ -393,7 +564,18 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
     đạt chuẩn". Only the first list after the count can be its list (sorted groups)."""
     at = rx().at
     lo = bisect_left(groups, pos, key=lambda g: g.start)
-    if lo == len(groups) or not at["count_list_gap"].match(text, pos, groups[lo].start):
+    if lo == len(groups):
+        return None
+    gap_end = groups[lo].start
+    # a list of names with their references after them: "là quy hoạch (TC 1); ..."
+    bracket = _BRACKET_END.search(text, pos, gap_end)
+    if bracket:
+        for word in re.finditer(r"(?<!\w)\w", text[pos:bracket.start()]):
+            k = pos + word.start()
+            if lookup_name(text[k:bracket.start()]) is not None:
+                gap_end = k
+                break
+    if not at["count_list_gap"].match(text, pos, gap_end):
         return None
     g = groups[lo]
     i = first_at(statuses, g.end)
@@ -408,12 +590,15 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
     another time (a baseline, an earlier year than `year`) are skipped."""
     c, at = rx().c, rx().at
+    if not c["criteria_word"].search(text) and "TC" not in text:
+        return []
+    text = digit_view(text)
     statuses = text_to_statuses(text)
     mark_targets(text, statuses, plan=False, year=year)
     groups = text_to_groups(text, size)
     out = []
     for m in c["count_before"].finditer(text):
-        n, of = int(m.group("n")), m.group("of")
+        n, of = int(m.group("n")), m.group("of") or m.group("of_words")
         if n > size or (of is not None and int(of) != size):
             continue
         if at["other_scheme"].match(text, m.end()):
@@ -437,6 +622,16 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
             status = _status_after_list(text, m.end(), statuses, groups)
         if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
+    for m in c["count_ratio_alone"].finditer(text):
+        n, of = int(m.group("n")), int(m.group("of"))
+        i = first_at(statuses, m.start())
+        left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
+        if of != size or n > size or left is None or left.past or \
+                not at["count_left_gap"].match(text, left.end, m.start()):
+            continue
+        if c["other_subject"].search(text, max(0, left.start - _LOOKBACK), left.start):
+            continue
+        out.append((m.start(), m.end(), n, left.status, left.target))
     baselines, targets = _spans(rx().baseline, text), _spans(rx().target, text)
     for m in c["count_after"].finditer(text):
         n, of = int(m.group("n")), m.group("of")

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from extractor.core.model import Location
 from extractor.extract.criteria.grammar import (
+    MET,
     TARGET,
+    UNMET,
     Claim,
     Count,
     Group,
@@ -19,7 +21,9 @@ from extractor.extract.criteria.grammar import (
     State,
     Status,
     bullet_to_group,
+    continuation_to_group,
     mark_targets,
+    named_line_to_group,
     rx,
     text_to_counts,
     text_to_groups,
@@ -180,16 +184,42 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     or a statement whose status the lists of the next sentences take ("Các tiêu chí chưa
     đạt:"). Returns the status waiting for a list."""
     statuses = seg.statuses
-    vm = rx().c["verdict"].match(seg.text)
+    c = rx().c
+    vm = c["verdict"].match(seg.text)
+    if not (vm and statuses and statuses[0].start == vm.end()):
+        # any short label before a colon, when a status alone follows it ("- Nhận xét: Đạt")
+        vm = c["verdict_any"].match(seg.text)
+        if vm and not (statuses and statuses[0].start == vm.end() and len(statuses) == 1
+                       and c["named_line_rest"].match(seg.text[statuses[0].end:])):
+            vm = None
+    if not (vm and statuses and statuses[0].start == vm.end()) and len(statuses) == 1:
+        # "Tiêu chí này đã đạt.", "Đến nay xã đạt tiêu chí.": the section's criterion
+        st = statuses[0]
+        head = seg.text[:st.start].rstrip()
+        gap = len(seg.text[:st.start]) - len(head)
+        # the commune is the subject: a short lead-in, no count or other subject ("có 240 hộ
+        # hội viên đạt tiêu chí" is about households)
+        commune_speaks = c["this_criterion_lead"].fullmatch(head) is not None
+        if commune_speaks and ((c["this_criterion_before"].search(head) and gap
+                                and c["named_line_rest"].match(seg.text[st.end:]))
+                               or c["this_criterion_after"].match(seg.text[st.end:])):
+            number = _heading_criterion(state, seg.unit)
+            number = state.title_criterion if number is None else number
+            if number is not None and not st.target and not st.past:
+                state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
+                                                text=seg.text.strip()))
+            return None
     if vm and statuses and statuses[0].start == vm.end():
         number = _heading_criterion(state, seg.unit)
+        if number is None:
+            number = state.title_criterion
         st = statuses[0]
         if number is not None and not st.target:
             state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                             text=seg.text.strip()))
         return None
-    ends_open = seg.text.rstrip(" *").endswith(":") or seg.unit.heading or seg.unit.is_cell
-    mentions_criteria = rx().c["criteria_word"].search(seg.text) is not None
+    ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell
+    mentions_criteria = c["criteria_word"].search(seg.text) is not None
     return statuses[-1] if statuses and ends_open and mentions_criteria else None
 
 
@@ -198,8 +228,10 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
     the last one before it, else the one waiting from an earlier sentence. Returns the status
     left waiting for the next sentence's lists (a statement ending in ':' before a list)."""
     follow_gap = rx().c["follow_gap"]
+    exclusion = rx().c["exclusion_lead"]
     text, statuses = seg.text, seg.statuses
     last_source: str | None = None
+    last_chosen: Status | None = None
     for gi, g in enumerate(groups):
         chosen: Status | None = None
         after = [s for s in statuses if s.start >= g.end]
@@ -218,18 +250,64 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
                 last_source = "pending"
         if chosen is None or chosen.past:
             continue
+        status = chosen.status
+        if last_source in ("before", "colon") and chosen.status in _OPPOSITE and \
+                exclusion.search(text, max(chosen.end, g.start - 60), g.start):
+            # "đạt tất cả các tiêu chí, trừ tiêu chí số 10": the list is the exception
+            status = _OPPOSITE[chosen.status]
+            if not chosen.target:
+                state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", chosen.start, g.end))
         for ref in g.refs:
-            claim = seg.claim(state.outline, ref.number, chosen.status, "list", ref.start, ref.end, ref)
+            claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
             if chosen.target:
                 claim.status = TARGET
                 state.targets.append(claim)
             else:
                 state.claims.append(claim)
+        last_chosen = chosen
     own_after_last = any(s.start >= groups[-1].end for s in statuses)
+    if last_chosen is not None and not own_after_last and rx().at["list_open_end"].match(text, groups[-1].end):
+        return last_chosen  # the list goes on in the next block
     if last_source == "pending" and not own_after_last:
         return pending
     if last_source == "colon" and not own_after_last:
         return next(s for s in reversed(statuses) if s.end <= groups[-1].start)
+    return None
+
+
+_OPPOSITE = {MET: UNMET, UNMET: MET}
+
+
+def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
+    """ "The other criteria" with a status of their own: "các tiêu chí còn lại đều đạt",
+    "xã đã đạt các tiêu chí khác". A list right after them ("2 tiêu chí còn lại là ...")
+    makes them an ordinary list instead."""
+    c = rx().c
+    text = seg.text
+    for m in c["rest_subject"].finditer(text):
+        if any(g.start >= m.end() and c["count_list_gap"].match(text[m.end():g.start]) for g in groups):
+            continue
+        chosen = None
+        after = [s for s in seg.statuses if s.start >= m.end()]
+        before = [s for s in seg.statuses if s.end <= m.start()]
+        if after and c["rest_gap"].match(text[m.end():after[0].start]):
+            chosen = after[0]
+        elif before and c["rest_gap"].match(text[before[-1].end:m.start()]) and \
+                c["rest_tail"].match(text[m.end():]):
+            chosen = before[-1]
+        if chosen is not None and not chosen.past and not chosen.target:
+            state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", m.start(),
+                                        max(m.end(), chosen.end)))
+
+
+def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> int | None:
+    """The criterion of a line that only names it ("Tiêu chí 10 - Thu nhập")."""
+    c = rx().c
+    if statuses or len(groups) != 1 or len(groups[0].refs) != 1:
+        return None
+    g = groups[0]
+    if c["title_before"].match(text[:g.start]) and c["title_after"].match(text[g.end:]):
+        return g.refs[0].number
     return None
 
 
@@ -243,11 +321,21 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
             seg = _Segment(unit, ui, a, text, text_to_statuses(text))
-            mark_targets(text, seg.statuses, unit.plan, state.year)
+            if seg.statuses:
+                mark_targets(text, seg.statuses, unit.plan, state.year)
             for s, e, n, status, target in text_to_counts(text, size, state.year):
                 if not (target or unit.plan):
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             groups = text_to_groups(text, size, ocr=unit.ocr)
-            if not groups and pending is not None and (bullet := bullet_to_group(text)):
-                groups = [bullet]
+            if not groups and pending is not None and (
+                    more := bullet_to_group(text) or continuation_to_group(text, size, unit.ocr)):
+                groups = [more]
+            if not groups and seg.statuses and (named := named_line_to_group(text, seg.statuses)):
+                groups = [named]
+            if unit.heading:
+                state.title_criterion = None
+            if (title := _title_criterion(text, groups, seg.statuses)) is not None:
+                state.title_criterion = title
+            if "tiêu chí" in text.lower():
+                _rest_claims(state, seg, groups)
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)

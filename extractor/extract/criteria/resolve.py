@@ -42,6 +42,15 @@ def _pick_count(state: State, status: str, listed_units: set[int]) -> Count | No
             kind="count_claims_disagree", numbers=[], status=status,
             evidence=[Evidence(c.text, c.location) for c in counts]))
     beside_list = [c for c in counts if c.unit in listed_units]
+    # of several counts beside a list, the one right before it introduces it ("so với xã A
+    # đạt 19/19 tiêu chí, xã B đạt 15 tiêu chí: ...")
+    first_claim: dict[int, tuple[int, int]] = {}
+    for cl in sorted(state.claims, key=lambda cl: (cl.location.block, cl.location.start)):
+        if cl.status == status:
+            first_claim.setdefault(cl.unit, (cl.location.block, cl.location.start))
+    before = [c for c in beside_list if (c.location.block, c.location.start) < first_claim.get(c.unit, (-1, -1))]
+    if before:
+        return max(before, key=lambda c: (c.location.block, c.location.start))
     return (beside_list or counts)[0]
 
 
@@ -50,7 +59,7 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
     of `period` (the pipeline's one decision; read from the outline when not given)."""
     period = period if period is not None else outline_to_period(outline)
     cset = period.criteria_set
-    state = State(outline, cset, period.year)
+    state = State(outline, cset, period.stated_year)
     grids = outline_to_tables(outline)
     consumed = tables_to_claims(state, list(grids.values()) + outline_to_text_tables(outline))
     consumed |= flat_tables_to_claims(state, consumed)
@@ -69,6 +78,8 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
                 kind="verdict_disagrees", numbers=[v.number], status=v.status,
                 evidence=[Evidence(v.text, v.location)]
                 + [Evidence(x.text, x.location) for xs in stated.values() for x in xs[:1]]))
+
+    rest = _rest_of_set(state, explicit)
 
     result = CriteriaStatus(criteria_set=period.criteria_set_id)
     for number in sorted(explicit):
@@ -105,12 +116,28 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
             + result.unmet_count_claimed, listed=cset.size,
             evidence=list(result.count_evidence.values())))
 
-    evidence = state.claims + state.verdicts + state.targets
+    evidence = state.claims + state.verdicts + state.targets + rest
     evidence.sort(key=lambda cl: (cl.location.block, cl.location.start))
     result.evidence = [CriterionEvidence(cl.number, cl.status, cl.text, cl.location) for cl in evidence]
     result.evidence += inferred
     result.conflicts = state.conflicts
     return result
+
+
+def _rest_of_set(state: State, explicit: dict[int, dict[str, list[Claim]]]) -> list[Claim]:
+    """ "The other criteria" with a status fill every number of the set no claim or verdict
+    states. Statements of the rest that disagree fill nothing. Returns the claims made."""
+    statuses = {r.status for r in state.rest}
+    if len(statuses) != 1 or not explicit:
+        return []
+    r = state.rest[0]
+    out = []
+    for n in range(1, state.cset.size + 1):
+        if n not in explicit:
+            cl = Claim(n, r.status, "rest", r.text, r.location, r.unit)
+            explicit[n] = {r.status: [cl]}
+            out.append(cl)
+    return out
 
 
 def _complete_from_counts(result: CriteriaStatus, size: int) -> list[CriterionEvidence]:

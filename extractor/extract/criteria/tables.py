@@ -56,7 +56,9 @@ def _table_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
     for k, r in enumerate(order[:3]):
         # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
         numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
-        headerish = k == 0 or (order[k - 1] in header.rows and not numbered)
+        # a second header row ("Kết quả" over "Đạt | Chưa đạt") names no criterion
+        names = any(name_regex().search(x.text) or text_to_groups(x.text, 99) for _, x in rows[r])
+        headerish = k == 0 or (order[k - 1] in header.rows and not numbered and not names)
         for col, x in rows[r]:
             t = x.text.strip(" *")
             if c["table_number_header"].match(t):
