@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from extractor.core.data import load_pattern
 from extractor.extract.criteria.grammar import (
     BASIC,
     MET,
@@ -25,13 +27,19 @@ from extractor.extract.criteria.grammar import (
 from extractor.extract.criteria_sets import lookup_name, name_regex
 from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
+from extractor.text.units import strip_diacritics
 
 
 def _cell_status(text: str) -> str | None:
     st = text_to_statuses(text)
     if st and len(text.strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
         return st[0].status
-    return None
+    return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
+
+
+@lru_cache(maxsize=1)
+def _unmarked_verdicts() -> dict[str, str]:
+    return dict(load_pattern("status_words")["unmarked_cell_verdicts"])
 
 
 _Row = list[tuple[int, CellSpan]]
