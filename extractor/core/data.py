@@ -19,6 +19,7 @@ import json
 import marshal
 import os
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -65,19 +66,26 @@ def _store(path: Path, data: Any) -> None:
         pass  # a read-only or full disk: the next run parses the YAML again
 
 
-def parse_yaml(text: str) -> Any:
-    """YAML text parsed safely (no tags that build objects), from the cache when there."""
+def cached(key: str, build: Callable[[], Any]) -> Any:
+    """`build()`, kept in the cache folder under the SHA-256 of `key` (which must name every
+    input of the value, so that a changed input has another name); a value marshal cannot hold
+    is built every time."""
     folder = cache_folder()
     if folder is None:
-        return _parse_yaml_text(text)
-    path = folder / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.v{marshal.version}"
+        return build()
+    path = folder / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.v{marshal.version}"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not cached yet, or damaged
-    data = _parse_yaml_text(text)
+    data = build()
     _store(path, data)
     return data
+
+
+def parse_yaml(text: str) -> Any:
+    """YAML text parsed safely (no tags that build objects), from the cache when there."""
+    return cached(text, lambda: _parse_yaml_text(text))
 
 
 @lru_cache(maxsize=None)

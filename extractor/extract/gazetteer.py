@@ -9,6 +9,7 @@ tone placement, case-folded, administrative prefixes stripped, digits kept ("Qu�
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import sqlite3
 from collections import defaultdict
@@ -16,8 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from extractor.core.data import cached
+from extractor.text import normalize as normalize_module
 from extractor.text.normalize import normalize
 from extractor.text.units import strip_diacritics
 
@@ -25,8 +28,7 @@ _PACKAGE = "vietnamadminunits"
 _DATA_FILE = "data/dataset.db"
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One commune-level unit: its names without prefixes, in the data's spelling (normalized)."""
 
     commune: str
@@ -56,10 +58,14 @@ def _normalize_all(names: list[str]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    units: tuple[Unit, ...]
-    by_commune: dict[str, tuple[Unit, ...]]
-    by_district: dict[str, tuple[tuple[str, str], ...]]  # key -> (district, province)
+    # key -> rows of Unit fields; a Unit is made only for the rows a lookup returns
+    by_commune: dict[str, list[tuple[str, str | None, str, str]]]
+    by_district: dict[str, list[tuple[str, str]]]  # key -> (district, province)
     provinces: dict[str, str]  # key -> spelling
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        return tuple(Unit(*row) for rows in self.by_commune.values() for row in rows)
 
     def communes(self, name: str) -> tuple[Unit, ...]:
         """Units named `name` ("Bảo Hiệu"; "3" or "Phường 3" for a numbered ward)."""
@@ -67,10 +73,10 @@ class Gazetteer:
         found = self.by_commune.get(k, ())
         if not found and k.isdigit():
             found = self.by_commune.get(key(f"phường {k}"), ())
-        return found
+        return tuple(Unit(*row) for row in found)
 
     def districts(self, name: str) -> tuple[tuple[str, str], ...]:
-        return self.by_district.get(key(name), ())
+        return tuple(self.by_district.get(key(name), ()))
 
     def province(self, name: str) -> str | None:
         return self.provinces.get(key(name))
@@ -86,10 +92,24 @@ def _database() -> Path | None:
 
 @cache
 def gazetteer() -> Gazetteer | None:
-    """The gazetteer, loaded once; None when the data package is not installed."""
+    """The gazetteer, loaded once; None when the data package is not installed. The indexes
+    are kept in the data cache (core/data.py), named by the data file and by this module's and
+    the normalizer's code, so a later run reads them instead of normalizing ~37,000 names."""
     path = _database()
     if path is None:
         return None
+    stat = path.stat()
+    code = hashlib.sha256(Path(__file__).read_bytes() + Path(normalize_module.__file__ or "").read_bytes())
+    key = f"gazetteer|{path}|{stat.st_size}|{stat.st_mtime_ns}|{code.hexdigest()}"
+    return Gazetteer(*cached(key, lambda: _indexes(path)))
+
+
+_Indexes = tuple[dict[str, list[tuple[str, str | None, str, str]]], dict[str, list[tuple[str, str]]], dict[str, str]]
+
+
+def _indexes(path: Path) -> _Indexes:
+    """The units of the data file by the key of their commune, the districts and the provinces
+    by theirs, as plain values the data cache can keep."""
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         legacy = conn.execute(
             "SELECT DISTINCT wardShort, districtShort, provinceShort FROM admin_units_legacy").fetchall()
@@ -97,8 +117,8 @@ def gazetteer() -> Gazetteer | None:
     legacy = [r for r in legacy if r[0] and r[2]]
     current = [r for r in current if r[0] and r[1]]
     norm = _normalize_all([x for row in legacy + current for x in row if x])
-    units = [Unit(norm[w], norm[d] if d else d, norm[p], "legacy") for w, d, p in legacy]
-    units += [Unit(norm[w], None, norm[p], "2025") for w, p in current]
+    units = [(norm[w], norm[d] if d else None, norm[p], "legacy") for w, d, p in legacy]
+    units += [(norm[w], None, norm[p], "2025") for w, p in current]
     folded: dict[str, str] = {}  # each normalized name folded once: names repeat across rows
 
     def fold(name: str) -> str:
@@ -106,16 +126,16 @@ def gazetteer() -> Gazetteer | None:
             folded[name] = _fold(name)
         return folded[name]
 
-    by_commune: dict[str, list[Unit]] = defaultdict(list)
-    by_district: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    communes: dict[str, list[tuple[str, str | None, str, str]]] = defaultdict(list)
+    districts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     provinces: dict[str, str] = {}
-    for u in units:
-        by_commune[fold(u.commune)].append(u)
-        if u.district:
-            by_district[fold(u.district)].add((u.district, u.province))
-        provinces.setdefault(fold(u.province), u.province)
-    return Gazetteer(tuple(units), {k: tuple(v) for k, v in by_commune.items()},
-                     {k: tuple(sorted(v)) for k, v in by_district.items()}, provinces)
+    for unit in units:
+        commune, district, province, _ = unit
+        communes[fold(commune)].append(unit)
+        if district:
+            districts[fold(district)].add((district, province))
+        provinces.setdefault(fold(province), province)
+    return dict(communes), {k: sorted(v) for k, v in districts.items()}, provinces
 
 
 @dataclass(frozen=True)
