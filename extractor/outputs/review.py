@@ -217,13 +217,13 @@ def _flags_html(record: Record) -> str:
     return "".join(items)
 
 
-def _across_html(flags: list[tuple[int, dict[str, Any]]], own_path: str) -> str:
+def _across_html(flags: list[tuple[str, dict[str, Any]]], own_path: str) -> str:
     """Flags across reports that name this report: evidence here links in the page, evidence
     in another report links to that report's page."""
     if not flags:
         return ""
     items = []
-    for seq, f in flags:
+    for anchor, f in flags:
         evidence = []
         for e in f.get("evidence") or []:
             loc = e.get("location") or {}
@@ -237,7 +237,7 @@ def _across_html(flags: list[tuple[int, dict[str, Any]]], own_path: str) -> str:
             if source != own_path and e.get("commune"):
                 label = f"{e['commune']}: {label}"
             evidence.append((href, label))
-        items.append(_flag_box(links.across_anchor(seq), str(f.get("severity")), str(f.get("rule")),
+        items.append(_flag_box(anchor, str(f.get("severity")), str(f.get("rule")),
                                _message(f), evidence))
     return (f"<h2>{html.escape(_t('across_heading'))} <span class=\"count\">({len(flags)})</span></h2>"
             + "".join(items))
@@ -251,9 +251,9 @@ def _criteria_text(record: Record) -> str:
 
 
 def document_to_review_html(doc: Document, record: Record, *,
-                            across: Sequence[tuple[int, dict[str, Any]]] = (),
+                            across: Sequence[tuple[str, dict[str, Any]]] = (),
                             overview: str | None = None) -> str:
-    """The page of one report; `across` are (seq, flag) of the flags across reports naming it,
+    """The page of one report; `across` are (anchor, flag) of the flags across reports naming it,
     `overview` the link back to the district overview."""
     ident = record.identity
     title = " - ".join(p for p in (ident.commune, ident.district, ident.province) if p) or Path(doc.path).name

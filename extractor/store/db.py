@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -122,10 +123,16 @@ CREATE TABLE IF NOT EXISTS corpus_districts (
     district TEXT PRIMARY KEY,
     state    TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS csv_rows (
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    data        BLOB NOT NULL,
+    PRIMARY KEY (document_id, name)
+);
 """
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags")
+_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "csv_rows")
 _OTHER_TABLES = ("corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
@@ -280,6 +287,11 @@ class Store:
             " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")
         return (json.loads(r[0]) for r in rows)
 
+    def record(self, doc_id: int) -> dict[str, Any]:
+        """The stored record of one document."""
+        row = self.conn.execute("SELECT json FROM records WHERE document_id = ?", (doc_id,)).fetchone()
+        return dict(json.loads(row[0])) if row else {}
+
     # -- writing: each method is one transaction ---------------------------------------
 
     def _upsert_document(self, info: FileInfo, status: str, versions: tuple[str, str], *,
@@ -402,6 +414,22 @@ class Store:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
+
+    # -- rows of the long output tables, kept per document ------------------------------
+
+    def csv_rows(self, doc_id: int, name: str) -> list[str] | None:
+        """The cached CSV lines of one document in table `name` (None: not cached)."""
+        row = self.conn.execute("SELECT data FROM csv_rows WHERE document_id = ? AND name = ?",
+                                (doc_id, name)).fetchone()
+        return None if row is None else list(json.loads(zlib.decompress(row[0])))
+
+    def save_csv_rows(self, items: Sequence[tuple[int, str, Sequence[str]]]) -> None:
+        """Cache (document id, table name, CSV lines) in one transaction."""
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
+                             [(doc_id, name, zlib.compress(json.dumps(list(lines), ensure_ascii=False)
+                                                           .encode("utf-8"), 1))
+                              for doc_id, name, lines in items])
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
