@@ -119,7 +119,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
             scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
             result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
         if record is not None and "error" not in result:
-            store.save_record(info, record, vers)
+            store.save_record(info, record, vers, result.get("page"))
             stats.read += 1
             bar.advance(info.path, True)
         else:
@@ -131,12 +131,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     info.path, result["error"], result.get("detail") or "")))
 
     if executor == "local":
-        read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings)
+        read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings, lang=i18n.language())
     else:
         from extractor.ingest.cluster import read_on_dask
 
         read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
-                     local_workers=jobs, send_bytes=send_bytes)
+                     local_workers=jobs, send_bytes=send_bytes, lang=i18n.language())
     bar.close()
     stats.failed += len(plan.failures)
 

@@ -17,6 +17,7 @@ import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +25,18 @@ import pandas as pd
 
 from extractor.core import i18n
 from extractor.core.errors import NtmError
-from extractor.core.model import Record
+from extractor.core.model import Document, Record
+from extractor.core.names import display_name
 from extractor.core.version import __version__
 from extractor.outputs import links
 from extractor.outputs.collation import sort_key
-from extractor.outputs.review import _CSS, document_to_review_html
+from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page_head
 from extractor.readers import read_document
 from extractor.store import queries
 from extractor.store.db import Store
 
 MANIFEST = "pages.json"
+OVERVIEW = "index.html"
 _OVERVIEW_CSS = """
 .grid{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.8em;margin:.4em 0 1.2em}
 .grid th,.grid td{border:1px solid #bbb;padding:.15em .35em;text-align:center}
@@ -92,6 +95,13 @@ def _across_by_file(flags: list[tuple[str, dict[str, Any]]]) -> dict[str, list[t
     return by_file
 
 
+def page_head(doc: Document, record: dict[str, Any]) -> str:
+    """The head of a report's review page in the current language, from its document and
+    stored record (the worker that reads a file calls this too, so both make the same page)."""
+    doc = replace(doc, path=display_name(doc.path))
+    return review_page_head(doc, Record.from_dict(record), overview=OVERVIEW)
+
+
 def write_report_pages(store: Store, across_rows: Iterable[dict[str, Any]], review_dir: Path,
                        stream: Any = None) -> int:
     """Write the page of every present report whose page is missing or out of date; remove
@@ -113,15 +123,17 @@ def write_report_pages(store: Store, across_rows: Iterable[dict[str, Any]], revi
         new[name] = stamp
         if old.get(name) == stamp and (review_dir / name).exists():
             continue
-        try:
-            doc = read_document(path)
-        except (NtmError, OSError) as err:  # the file changed or went since it was stored
-            detail = err.message() if isinstance(err, NtmError) else str(err)
-            print(_t("page_missing", path=path, reason=detail), file=stream or sys.stderr)
-            new.pop(name)
-            continue
-        record = Record.from_dict(store.record(doc_id))
-        page = document_to_review_html(doc, record, across=mine, overview="index.html")
+        head = store.page_head(doc_id, i18n.language())
+        if head is None:  # read before pages were made by workers, or in another language
+            try:
+                doc = read_document(path)
+            except (NtmError, OSError) as err:  # the file changed or went since it was stored
+                detail = err.message() if isinstance(err, NtmError) else str(err)
+                print(_t("page_missing", path=path, reason=detail), file=stream or sys.stderr)
+                new.pop(name)
+                continue
+            head = page_head(doc, store.record(doc_id))
+        page = head + across_section(mine, path) + PAGE_END
         tmp = review_dir / f".{name}.tmp"
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, review_dir / name)

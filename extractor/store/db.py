@@ -123,6 +123,11 @@ CREATE TABLE IF NOT EXISTS corpus_districts (
     district TEXT PRIMARY KEY,
     state    TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pages (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    lang        TEXT NOT NULL,
+    html        BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS csv_rows (
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     name        TEXT NOT NULL,
@@ -132,7 +137,7 @@ CREATE TABLE IF NOT EXISTS csv_rows (
 """
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "csv_rows")
+_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
 _OTHER_TABLES = ("corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
@@ -315,9 +320,15 @@ class Store:
             " read_at = ?, present = 1 WHERE id = ?", (*values, doc_id))
         return doc_id
 
-    def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str]) -> None:
+    def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str],
+                    page: tuple[str, str] | None = None) -> None:
+        """A report read, with its rows; `page` is (language, the head of its review page) when
+        the worker rendered it (outputs.review.review_page_head)."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
+            if page is not None:
+                conn.execute("INSERT INTO pages VALUES (?, ?, ?)",
+                             (doc_id, page[0], zlib.compress(page[1].encode("utf-8"), 1)))
             conn.execute("INSERT INTO records VALUES (?, ?)",
                          (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
             crit = record.get("criteria") or {}
@@ -414,6 +425,12 @@ class Store:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
+
+    def page_head(self, doc_id: int, lang: str) -> str | None:
+        """The head of a report's review page in `lang`, when the worker that read it made one."""
+        row = self.conn.execute("SELECT html FROM pages WHERE document_id = ? AND lang = ?",
+                                (doc_id, lang)).fetchone()
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
 
     # -- rows of the long output tables, kept per document ------------------------------
 
