@@ -149,7 +149,6 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     final = store.documents()
     stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")
     stats.failed_earlier = sum(1 for p in plan.skipped if final[p].status == "failed")
-    stats.flags.update(flag_severities(store))  # a report in two files counted once
     return stats
 
 
@@ -235,8 +234,10 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
             stats.outputs_current = True
+            stats.flags.update(flag_severities(store))  # a report in two files counted once
             return None, stats
         tables = StoreTables(store, admin_2025=admin_2025)  # long tables streamed from the store
+        stats.flags.update(tables.severities)
         write_review_site(store, tables, out_dir, stream)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)

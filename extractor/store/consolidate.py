@@ -311,10 +311,16 @@ def _errors_table(store: Store) -> pd.DataFrame:
     return _frame(rows, table_columns("errors"))
 
 
-def _summary_table(reps: Reports, own: dict[int, Counter[str]], errors: pd.DataFrame) -> pd.DataFrame:
+def _severities(reps: Reports, own: dict[int, Counter[str]]) -> Counter[str]:
+    """Flags by severity: each report's own once (its kept copy's), and those across reports
+    (what store.reports.flag_severities counts)."""
     severities: Counter[str] = Counter(f.severity for f in reps.corpus_flags)
     for counts in own.values():
         severities.update(counts)
+    return severities
+
+
+def _summary_table(reps: Reports, severities: Counter[str], errors: pd.DataFrame) -> pd.DataFrame:
     statuses = Counter(errors["status"]) if len(errors) else Counter()
     return pd.DataFrame([
         ("reports", len(reps.docs)), ("communes", len(reps.latest)),
@@ -340,10 +346,11 @@ class StoreTables(Tables):
         self.reports = store_to_reports(store)
         convert = address_converter() if admin_2025 else None
         own, errors = _own_flag_counts(store, self.reports), _errors_table(store)
+        self.severities = _severities(self.reports, own)
         self.frames = {"communes": _communes_table(self.reports, own, convert),
                        "criteria": _criteria_table(self.reports),
                        "indicators": _indicators_table(store, self.reports), "errors": errors,
-                       "summary": _summary_table(self.reports, own, errors)}
+                       "summary": _summary_table(self.reports, self.severities, errors)}
 
     def columns(self, name: str) -> list[str]:
         return table_columns(name) if name in _STREAMED else super().columns(name)
