@@ -29,7 +29,7 @@ def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | Non
     with `lang`, the head of its review page in that language (`page`), made here while the
     document is in hand so the main process never reads the file again; or the error code
     and detail. Never raises."""
-    from extractor.pipeline import document_to_record
+    from extractor import pipeline
     from extractor.readers import bytes_to_document, read_document
 
     # The store must not depend on the language of the run that read a file: flag messages
@@ -38,8 +38,10 @@ def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | Non
     page: list[str] = []
 
     def handle(p: str) -> dict[str, Any]:
+        if data is None and lang is None:
+            return pipeline.extract(p, settings).to_json()
         doc = read_document(p, settings) if data is None else bytes_to_document(data, p, settings)
-        record = document_to_record(doc, settings).to_json()
+        record = pipeline.document_to_record(doc, settings).to_json()
         if lang is not None:
             page.extend(_page_head(doc, record, lang))
         return record
