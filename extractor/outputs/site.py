@@ -19,9 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from extractor.core import i18n
 from extractor.core.errors import NtmError
@@ -34,6 +32,9 @@ from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page
 from extractor.readers import read_document
 from extractor.store import queries
 from extractor.store.db import Store
+
+if TYPE_CHECKING:  # the workers import this module to make pages: no pandas there
+    import pandas as pd
 
 MANIFEST = "pages.json"
 OVERVIEW = "index.html"
