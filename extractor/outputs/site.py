@@ -75,22 +75,33 @@ def corpus_flag_rows(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]
 
 
 def _across_flags(rows: Iterable[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """(anchor, flag) of each flag across reports, in the order of the rows."""
+    """(anchor, flag) of each flag across reports, in the order of the rows; the evidence stays
+    JSON (`evidence_json`) until a page shows it: a flag between two copies of a report holds
+    every figure that differs, and a province's decoded at once took more memory than the rest."""
     flags = []
     for row in rows:
         evidence_json = row["evidence_json"] if isinstance(row.get("evidence_json"), str) else "[]"
         flag = {"rule": row["rule"], "severity": row["severity"], "message": row["message"],
-                "message_en": row["message_en"], "evidence": json.loads(evidence_json)}
+                "message_en": row["message_en"], "evidence_json": evidence_json}
         flags.append((links.across_anchor(row["rule"], row["message"], evidence_json), flag))
     return flags
+
+
+def _evidence(flag: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in json.loads(flag["evidence_json"]) if isinstance(e, dict)]
+
+
+def _decoded(flags: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """Flags as a page shows them, their evidence decoded."""
+    return [(anchor, {**{k: v for k, v in flag.items() if k != "evidence_json"}, "evidence": _evidence(flag)})
+            for anchor, flag in flags]
 
 
 def _across_by_file(flags: list[tuple[str, dict[str, Any]]]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """File -> (anchor, flag) of each flag across reports whose evidence comes from it."""
     by_file: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for anchor, flag in flags:
-        evidence = flag["evidence"]
-        for source in dict.fromkeys(str(e.get("source") or "") for e in evidence if isinstance(e, dict)):
+        for source in dict.fromkeys(str(e.get("source") or "") for e in _evidence(flag)):
             if source:
                 by_file[source].append((anchor, flag))
     return by_file
@@ -134,7 +145,7 @@ def write_report_pages(store: Store, across_rows: Iterable[dict[str, Any]], revi
                 new.pop(name)
                 continue
             head = page_head(doc, store.record(doc_id))
-        page = head + across_section(mine, path) + PAGE_END
+        page = head + across_section(_decoded(mine), path) + PAGE_END
         tmp = review_dir / f".{name}.tmp"
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, review_dir / name)
@@ -223,15 +234,15 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
         from extractor.outputs.review import _flag_box
 
         boxes = []
-        for anchor, f in listed.items():
+        for flag_anchor, f in listed.items():
             evidence = []
-            for e in f["evidence"]:
+            for e in _evidence(f):
                 loc = e.get("location") or {}
                 anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
                 href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
                 evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
             message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
-            boxes.append(_flag_box(anchor, f["severity"], f["rule"], message, evidence))
+            boxes.append(_flag_box(flag_anchor, f["severity"], f["rule"], message, evidence))
         across_html = f"<h2>{html.escape(_t('across_heading'))}</h2>" + "".join(boxes)
     intro = _t("overview_intro", communes=len(crit), reports=len(communes))
     return (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
