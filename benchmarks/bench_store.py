@@ -1,18 +1,24 @@
-"""Re-run cost and main-process memory of `ntm ingest` as the store grows (issue 17).
+"""Re-run cost, memory and --jobs scaling of `ntm ingest` as the store grows (issue 17).
 
     python -m benchmarks.bench_store [--reports DIR] [--count 1000] [--small 200] [--jobs 2]
+                                     [--scaling 200] [--memory-count 10000]
                                      [--python PYTHON] [--workdir DIR]
 
-With REPORTS (a folder of generated reports, e.g. `python -m corpus.generate --count 1000
---formats docx --out DIR`) or else COUNT reports generated here, measures in one run:
-- a first ingest of SMALL and of all reports, each into an empty OUT: wall time and the peak
-  resident memory of the main process alone (its own getrusage at exit; workers excluded), and
-  the ratio of the two peaks (bounded memory: far below COUNT / SMALL);
-- an unchanged re-run of the large folder, then a re-run after 10 reports were replaced by
-  reports of other content (another seed, same names): wall times and their ratios.
-`--python` runs another checkout's interpreter (its venv's `extractor`), so the same script
-measures before and after a change. Results are printed and written to
-benchmarks/results/store.json.
+With REPORTS (a folder of generated reports, e.g. `python -m corpus.generate --count 10000
+--formats docx --out DIR --no-check`) or else COUNT reports generated here, measures in one run:
+- a first ingest of SMALL and of COUNT reports, each into an empty OUT: wall time, the peak
+  resident memory of the main process alone (its own getrusage at exit) and of the largest
+  worker (getrusage of its children), and the ratio of the two main peaks (bounded memory:
+  far below COUNT / SMALL);
+- an unchanged re-run of the large folder, then a re-run after CHANGED reports were replaced by
+  reports of other content (another seed, same names): wall times and their ratios;
+- with SCALING, a first ingest of that many reports at `--jobs 1` and at `--jobs 2`: wall and
+  CPU seconds (the whole process tree) and the wall ratio;
+- with MEMORY_COUNT, a first ingest of that many reports (from REPORTS): peak memory of the
+  main process and of the largest worker.
+`--python` runs another checkout's interpreter (run the script from that checkout's folder:
+`python -c` puts the current folder first on the path), so the same script measures before
+and after a change. Results are printed and written to benchmarks/results/store.json.
 """
 from __future__ import annotations
 
@@ -29,16 +35,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs `ntm ARGS...` in this process and writes its own peak RSS (KiB) to the file in $NTM_BENCH_RSS.
+# Runs `ntm ARGS...` in this process and writes to the file in $NTM_BENCH_RSS its own peak RSS
+# (KiB), the largest of its children's (the workers), and the CPU seconds of both.
 _MAIN_ONLY = ("import os, resource, runpy, sys; sys.argv = ['ntm'] + sys.argv[1:]\n"
               "try:\n    runpy.run_module('extractor.cli.main', run_name='__main__')\n"
               "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
-              "open(os.environ['NTM_BENCH_RSS'], 'w').write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+              "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+              "open(os.environ['NTM_BENCH_RSS'], 'w').write(f'{me.ru_maxrss} {kids.ru_maxrss} '\n"
+              "    f'{me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime}')\n"
               "sys.exit(code if isinstance(code, int) else 1)")
 
 
 def ingest(python: str, inputs: Path, out: Path, jobs: int, work: Path) -> dict[str, float]:
-    """One `ntm ingest`: seconds, the main process's peak RSS (MiB) and its exit code."""
+    """One `ntm ingest`: seconds, peak RSS (MiB) of the main process and of the largest
+    worker, CPU seconds of all, and the exit code."""
     rss_file = work / "rss.txt"
     env = {**os.environ, "NTM_BENCH_RSS": str(rss_file)}
     start = time.perf_counter()
@@ -47,8 +57,10 @@ def ingest(python: str, inputs: Path, out: Path, jobs: int, work: Path) -> dict[
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):  # 1: some files failed, still a full run
         raise SystemExit(f"ingest failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return {"seconds": round(seconds, 2), "main_peak_rss_mib": round(int(rss_file.read_text()) / 1024, 1),
-            "exit_code": proc.returncode}
+    main_kib, worker_kib, cpu = rss_file.read_text().split()
+    return {"seconds": round(seconds, 2), "cpu_seconds": round(float(cpu), 1),
+            "main_peak_rss_mib": round(int(main_kib) / 1024, 1),
+            "largest_worker_peak_rss_mib": round(int(worker_kib) / 1024, 1), "exit_code": proc.returncode}
 
 
 def generate(count: int, seed: int, folder: Path, formats: str) -> None:
@@ -73,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--formats", default="docx")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--scaling", type=int, default=0, help="reports for the --jobs 1 vs 2 first runs (0: none)")
+    ap.add_argument("--memory-count", type=int, default=0, help="reports for the large memory run (0: none)")
+    ap.add_argument("--skip-reruns", action="store_true", help="only the scaling and memory runs")
     ap.add_argument("--python", default=sys.executable, help="the interpreter whose extractor is measured")
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--label", default="")
@@ -97,6 +112,61 @@ def main(argv: list[str] | None = None) -> int:
         "label": args.label, "python": args.python, "reports": len(files), "small": args.small,
         "jobs": args.jobs,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
+    if not args.skip_reruns:
+        reruns(args, files, small, large, work, results)
+    if args.scaling:
+        scaling(args, files[:args.scaling], work, results)
+    if args.memory_count:
+        memory(args, work, results)
+    print(json.dumps(results.get("ratios", {})), flush=True)
+    target = ROOT / "benchmarks" / "results"
+    target.mkdir(parents=True, exist_ok=True)
+    name = f"store{('-' + args.label) if args.label else ''}.json"
+    (target / name).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    if args.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def scaling(args: argparse.Namespace, files: list[Path], work: Path, results: dict[str, object]) -> None:
+    """First runs of the same reports at --jobs 1 and --jobs 2, one after the other."""
+    inputs = work / "in-scaling"
+    shutil.rmtree(inputs, ignore_errors=True)
+    inputs.mkdir(parents=True)
+    for f in files:
+        shutil.copy(f, inputs / f.name)
+    runs = {}
+    for jobs in (1, 2):
+        out = work / f"out-scaling-{jobs}"
+        shutil.rmtree(out, ignore_errors=True)
+        runs[jobs] = m = ingest(args.python, inputs, out, jobs, work)
+        results[f"first_run_jobs_{jobs}"] = m
+        print(f"first run of {len(files)} at --jobs {jobs}: {m}", flush=True)
+    ratios = results.setdefault("ratios", {})
+    assert isinstance(ratios, dict)
+    ratios["jobs_1_over_jobs_2_wall"] = round(runs[1]["seconds"] / runs[2]["seconds"], 2)
+    ratios["jobs_2_over_jobs_1_cpu"] = round(runs[2]["cpu_seconds"] / runs[1]["cpu_seconds"], 2)
+
+
+def memory(args: argparse.Namespace, work: Path, results: dict[str, object]) -> None:
+    """A first run of MEMORY_COUNT reports read in place from REPORTS."""
+    if not args.reports:
+        raise SystemExit("--memory-count needs --reports")
+    inputs = work / "in-memory"
+    shutil.rmtree(inputs, ignore_errors=True)
+    inputs.mkdir(parents=True)
+    chosen = report_files(args.reports)[:args.memory_count]
+    for f in chosen:
+        os.symlink(f.resolve(), inputs / f.name)  # links: the run reads the files where they are
+    out = work / "out-memory"
+    shutil.rmtree(out, ignore_errors=True)
+    results["first_run_memory"] = m = ingest(args.python, inputs, out, args.jobs, work)
+    m["reports"] = len(chosen)
+    print(f"first run of {len(chosen)} reports: {m}", flush=True)
+
+
+def reruns(args: argparse.Namespace, files: list[Path], small: Path, large: Path, work: Path,
+           results: dict[str, object]) -> None:
     for name, inputs in (("first_run_small", small), ("first_run_large", large)):
         out = work / f"out-{name}"
         shutil.rmtree(out, ignore_errors=True)
@@ -119,21 +189,15 @@ def main(argv: list[str] | None = None) -> int:
 
     first, unchanged, changed = (results[k]["seconds"] for k in ("first_run_large", "unchanged_rerun",  # type: ignore[index]
                                                                  "rerun_changed"))
-    results["ratios"] = {
+    ratios = results.setdefault("ratios", {})
+    assert isinstance(ratios, dict)
+    ratios.update({
         "changed_over_unchanged": round(changed / unchanged, 2),
         "changed_over_first": round(changed / first, 3),
         "main_peak_large_over_small": round(results["first_run_large"]["main_peak_rss_mib"]  # type: ignore[index]
                                             / results["first_run_small"]["main_peak_rss_mib"], 2),  # type: ignore[index]
         "reports_large_over_small": round(len(files) / args.small, 2),
-    }
-    print(json.dumps(results["ratios"]), flush=True)
-    target = ROOT / "benchmarks" / "results"
-    target.mkdir(parents=True, exist_ok=True)
-    name = f"store{('-' + args.label) if args.label else ''}.json"
-    (target / name).write_text(json.dumps(results, indent=1), encoding="utf-8")
-    if args.workdir is None:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
+    })
 
 
 if __name__ == "__main__":

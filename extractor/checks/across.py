@@ -24,6 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
+from functools import lru_cache
 from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,16 @@ from extractor.checks.data import config
 from extractor.checks.flags import indicator_name, make_flag
 from extractor.core import i18n
 from extractor.core.i18n import format_number
-from extractor.extract.identity import place_key
+from extractor.extract.identity import place_key as _place_key
 
 Rec = dict[str, Any]
+
+
+@lru_cache(maxsize=65536)
+def place_key(name: str | None) -> str:
+    """identity.place_key, once per name: every evidence item of a flag keys its report, and
+    a province has a few thousand names."""
+    return _place_key(name)
 
 
 def _cfg() -> dict[str, Any]:

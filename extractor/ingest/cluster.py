@@ -50,14 +50,14 @@ def _pool() -> Any:
     return _POOL
 
 
-def read_task(path: str, data: bytes | None, settings: Settings) -> dict[str, Any]:
+def read_task(path: str, data: bytes | None, settings: Settings, lang: str | None = None) -> dict[str, Any]:
     """Run on a Dask worker: the result dict of one file, read from `data` when the client
     sent the bytes, else from `path`."""
     if multiprocessing.current_process().daemon:
-        return _read(path, data, settings)
+        return _read(path, data, settings, lang)
     from pebble import ProcessExpired
 
-    future = _pool().schedule(_read, (path, data, settings), timeout=settings.file_timeout_s)
+    future = _pool().schedule(_read, (path, data, settings, lang), timeout=settings.file_timeout_s)
     try:
         return dict(future.result())
     except FutureTimeout:
@@ -66,26 +66,13 @@ def read_task(path: str, data: bytes | None, settings: Settings) -> dict[str, An
         return died_result(f"exit code {err.exitcode}")
 
 
-def _read(path: str, data: bytes | None, settings: Settings) -> dict[str, Any]:
-    if data is None:
-        return read_one(path, settings)
-    from extractor.batch import read_or_error
-    from extractor.core import i18n
-    from extractor.core.errors import ReadError
-    from extractor.pipeline import document_to_record
-    from extractor.readers import bytes_to_document
-
-    i18n.set_language("vi")  # as read_one: the store does not depend on the run's language
-    result = read_or_error(path, lambda p: document_to_record(bytes_to_document(data, p, settings),
-                                                              settings).to_json())
-    if isinstance(result, ReadError):
-        return {"error": result.code, "detail": result.detail}
-    return {"record": result}
+def _read(path: str, data: bytes | None, settings: Settings, lang: str | None = None) -> dict[str, Any]:
+    return read_one(path, settings, data, lang)
 
 
 def read_on_dask(infos: Sequence[FileInfo], on_result: OnResult, settings: Settings, *,
                  scheduler: str | None = None, local_workers: int | None = None,
-                 send_bytes: bool = False) -> None:
+                 send_bytes: bool = False, lang: str | None = None) -> None:
     """Read every file as a Dask task on the cluster at `scheduler`, or on a local cluster of
     `local_workers` processes when no scheduler is given; hand each result to `on_result`
     as it arrives, with a bounded number of tasks in flight."""
@@ -116,7 +103,7 @@ def read_on_dask(infos: Sequence[FileInfo], on_result: OnResult, settings: Setti
                 return
             i, info = item
             data = Path(info.fs_path).read_bytes() if send_bytes else None
-            fut = client.submit(read_task, info.fs_path, data, settings, key=f"ntm-read-{i}-{info.sha256}",
+            fut = client.submit(read_task, info.fs_path, data, settings, lang, key=f"ntm-read-{i}-{info.sha256}",
                                 pure=False)
             pending[fut] = info
             done.add(fut)

@@ -119,7 +119,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
             scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
             result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
         if record is not None and "error" not in result:
-            store.save_record(info, record, vers)
+            store.save_record(info, record, vers, result.get("page"))
             stats.read += 1
             bar.advance(info.path, True)
         else:
@@ -131,12 +131,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     info.path, result["error"], result.get("detail") or "")))
 
     if executor == "local":
-        read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings)
+        read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings, lang=i18n.language())
     else:
         from extractor.ingest.cluster import read_on_dask
 
         read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
-                     local_workers=jobs, send_bytes=send_bytes)
+                     local_workers=jobs, send_bytes=send_bytes, lang=i18n.language())
     bar.close()
     stats.failed += len(plan.failures)
 
@@ -149,7 +149,6 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     final = store.documents()
     stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")
     stats.failed_earlier = sum(1 for p in plan.skipped if final[p].status == "failed")
-    stats.flags.update(flag_severities(store))  # a report in two files counted once
     return stats
 
 
@@ -235,8 +234,10 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
             stats.outputs_current = True
+            stats.flags.update(flag_severities(store))  # a report in two files counted once
             return None, stats
         tables = StoreTables(store, admin_2025=admin_2025)  # long tables streamed from the store
+        stats.flags.update(tables.severities)
         write_review_site(store, tables, out_dir, stream)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)

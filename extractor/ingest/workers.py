@@ -24,23 +24,51 @@ from extractor.store.db import FileInfo
 OnResult = Callable[[FileInfo, dict[str, Any]], None]
 
 
-def read_one(path: str, settings: Settings = DEFAULT_SETTINGS) -> dict[str, Any]:
-    """Run in a worker: the record dict, or the error code and detail. Never raises."""
-    from extractor.pipeline import extract
+def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | None = None,
+             lang: str | None = None) -> dict[str, Any]:
+    """Run in a worker: the record dict (read from `data` when given, else from `path`) and,
+    with `lang`, the head of its review page in that language (`page`), made here while the
+    document is in hand so the main process never reads the file again; or the error code
+    and detail. Never raises."""
+    from extractor import pipeline
+    from extractor.readers import bytes_to_document, read_document
 
     # The store must not depend on the language of the run that read a file: flag messages
     # are stored in Vietnamese (`message`) and English (`message_en`).
     i18n.set_language("vi")
+    page: list[str] = []
 
-    result = read_or_error(path, lambda p: extract(p, settings).to_json())
+    def handle(p: str) -> dict[str, Any]:
+        if data is None and lang is None:
+            return pipeline.extract(p, settings).to_json()
+        doc = read_document(p, settings) if data is None else bytes_to_document(data, p, settings)
+        record = pipeline.document_to_record(doc, settings).to_json()
+        if lang is not None:
+            page.extend(_page_head(doc, record, lang))
+        return record
+
+    result = read_or_error(path, handle)
     if isinstance(result, ReadError):
         return {"error": result.code, "detail": result.detail}
-    return {"record": result}
+    return {"record": result, "page": (lang, page[0])} if page else {"record": result}
+
+
+def _page_head(doc: Any, record: dict[str, Any], lang: str) -> list[str]:
+    """The review page's head, or none when it cannot be made (the main process then makes it
+    from the file, as for a report stored before)."""
+    from extractor.outputs.site import page_head
+
+    try:
+        with i18n.language_set(lang):
+            return [page_head(doc, record)]
+    except Exception:  # noqa: BLE001 - the record is what counts; the page is made later
+        return []
 
 
 def warm_worker() -> None:
     """Import the stages once when a worker starts, so a file's time limit counts reading,
     not the imports."""
+    import extractor.outputs.site  # noqa: F401
     import extractor.pipeline  # noqa: F401
 
 
@@ -88,12 +116,12 @@ def _result_of(fut: Future[Any], settings: Settings) -> dict[str, Any] | None:
 
 
 def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
-                    settings: Settings = DEFAULT_SETTINGS) -> None:
+                    settings: Settings = DEFAULT_SETTINGS, lang: str | None = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
-    the main process as it arrives. A file over `settings.file_timeout_s` has its worker
-    ended and is recorded as timed out; a worker that dies (a crash inside a native library,
-    the system killing it) is replaced and its file read once more, alone, before it is
-    recorded as failed."""
+    the main process as it arrives (with its review page's head in `lang`). A file over
+    `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that
+    dies (a crash inside a native library, the system killing it) is replaced and its file
+    read once more, alone, before it is recorded as failed."""
     from pebble import ProcessPool
 
     if not infos:
@@ -102,7 +130,7 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
     budget = OcrBudget(settings)  # the run's OCR page limit, shared out file by file
     with ProcessPool(max_workers=max(1, min(jobs, len(infos))), initializer=warm_worker) as pool:
         def submit(info: FileInfo) -> Future[Any]:
-            return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path)),
+            return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang),
                                  timeout=settings.file_timeout_s)
 
         for info, fut in windowed(infos, max(1, jobs) * 4, submit):

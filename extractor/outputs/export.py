@@ -16,13 +16,14 @@ name and renamed, so a run killed while writing leaves the previous outputs whol
 from __future__ import annotations
 
 import csv
+import io
 import math
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -30,6 +31,9 @@ from extractor.core import i18n
 from extractor.core.errors import reason
 from extractor.outputs import links
 from extractor.store.tables import Tables, as_tables
+
+if TYPE_CHECKING:
+    from extractor.store.consolidate import StoreTables
 
 CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -53,7 +57,8 @@ def review_link(table: str, row: Mapping[str, Any]) -> str | None:
     """A row's review page (and anchor) relative to OUT; a flag across reports points to its
     entry in the overview."""
     if table == "flags" and row.get("scope") != "document":
-        return f"{links.REVIEW_DIR}/index.html#{links.across_anchor(row.get('seq'))}"
+        across = links.across_anchor(row.get("rule"), row.get("message"), row.get("evidence_json"))
+        return f"{links.REVIEW_DIR}/index.html#{across}"
     anchor = None
     if table == "figures" and row.get("block") is not None and row.get("start") is not None:
         anchor = links.figure_anchor(row["block"], row["start"])
@@ -79,7 +84,11 @@ def table_columns_out(tables: Tables, table: str) -> list[str]:
 
 def table_rows_out(tables: Tables, table: str) -> Iterator[dict[str, Any]]:
     """A table's rows as written, one at a time: with `review`, and `reason` for unread files."""
-    for row in tables.rows(table):
+    return _rows_out(table, tables.rows(table))
+
+
+def _rows_out(table: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
         if table in LINKED_TABLES:
             row["review"] = review_link(table, row)
         elif table == "errors":
@@ -141,10 +150,67 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
     _write_csv_rows(list(df.columns), df.itertuples(index=False, name=None), path)
 
 
+class _CsvLines:
+    """Rows made into CSV lines one at a time, exactly as `_write_csv_rows` writes them."""
+
+    def __init__(self) -> None:
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+
+    def __call__(self, values: Iterable[Any]) -> str:
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerow([_csv_value(v) for v in values])
+        return self.buffer.getvalue()
+
+
 def write_table_csv(tables: Tables, table: str, path: Path) -> None:
     """One table as CSV, streamed: a table read from the store is never held whole."""
+    from extractor.store.consolidate import LEAD_COLUMNS, StoreTables
+
+    if isinstance(tables, StoreTables) and table in LEAD_COLUMNS:
+        _write_report_rows_csv(tables, table, path)
+        return
     columns = table_columns_out(tables, table)
     _write_csv_rows(columns, ([row.get(c) for c in columns] for row in table_rows_out(tables, table)), path)
+
+
+_SAVE_EVERY = 200  # reports whose lines are cached in one transaction
+
+
+def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
+    """A long table (figures, flags) of the store, report by report. Each report's lines,
+    without the leading columns naming it (consolidate.LEAD_COLUMNS: they depend on the other
+    reports), are cached in the store the first time they are written, so rewriting the file
+    after a few reports changed renders only theirs: the bytes are those `write_table_csv`
+    writes row by row."""
+    from extractor.store.consolidate import LEAD_COLUMNS, lead_values
+
+    columns = table_columns_out(tables, table)
+    lead = LEAD_COLUMNS[table]
+    rest = columns[len(lead):]
+    line = _CsvLines()
+    store = tables.store
+    fresh: list[tuple[int, str, list[str]]] = []
+    with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        fh.write(line(columns))
+        for doc in tables.reports.ordered():
+            lines = store.csv_rows(doc["doc_id"], table)
+            if lines is None:
+                lines = [line(row.get(c) for c in rest)
+                         for row in _rows_out(table, tables.report_rows(table, doc))]
+                fresh.append((doc["doc_id"], table, lines))
+                if len(fresh) >= _SAVE_EVERY:
+                    store.save_csv_rows(fresh)
+                    fresh = []
+            if lines:
+                head = line(lead_values(table, doc))
+                fh.writelines(head[:-1] + "," + text for text in lines)
+        if table == "flags":
+            fh.writelines(line(row.get(c) for c in columns)
+                          for row in _rows_out(table, tables.corpus_flag_rows()))
+    if fresh:
+        store.save_csv_rows(fresh)
 
 
 def write_xlsx(tables: Tables, path: Path) -> None:

@@ -33,8 +33,12 @@ def flag_anchor(seq: object) -> str:
     return f"flag-{seq}"
 
 
-def across_anchor(seq: object) -> str:
-    return f"across-{seq}"
+def across_anchor(rule: object, message: object, evidence_json: object) -> str:
+    """A flag across reports, named by what it says: the overview lists the flags of every
+    district (each numbered within its district), and a page keeps its anchors when another
+    district's flags change."""
+    digest = hashlib.sha1(f"{rule}\n{message}\n{evidence_json}".encode()).hexdigest()[:12]
+    return f"across-{digest}"
 
 
 def review_link(file: str | None, anchor: str | None = None) -> str | None:

@@ -217,13 +217,13 @@ def _flags_html(record: Record) -> str:
     return "".join(items)
 
 
-def _across_html(flags: list[tuple[int, dict[str, Any]]], own_path: str) -> str:
+def _across_html(flags: list[tuple[str, dict[str, Any]]], own_path: str) -> str:
     """Flags across reports that name this report: evidence here links in the page, evidence
     in another report links to that report's page."""
     if not flags:
         return ""
     items = []
-    for seq, f in flags:
+    for anchor, f in flags:
         evidence = []
         for e in f.get("evidence") or []:
             loc = e.get("location") or {}
@@ -237,7 +237,7 @@ def _across_html(flags: list[tuple[int, dict[str, Any]]], own_path: str) -> str:
             if source != own_path and e.get("commune"):
                 label = f"{e['commune']}: {label}"
             evidence.append((href, label))
-        items.append(_flag_box(links.across_anchor(seq), str(f.get("severity")), str(f.get("rule")),
+        items.append(_flag_box(anchor, str(f.get("severity")), str(f.get("rule")),
                                _message(f), evidence))
     return (f"<h2>{html.escape(_t('across_heading'))} <span class=\"count\">({len(flags)})</span></h2>"
             + "".join(items))
@@ -250,11 +250,28 @@ def _criteria_text(record: Record) -> str:
     return _t("criteria_line", met_n=len(c.met), met=met, unmet_n=len(c.unmet), unmet=unmet)
 
 
+PAGE_END = f"""</section></aside></main>
+<script>{_SCRIPT}</script></body></html>
+"""
+
+
 def document_to_review_html(doc: Document, record: Record, *,
-                            across: Sequence[tuple[int, dict[str, Any]]] = (),
+                            across: Sequence[tuple[str, dict[str, Any]]] = (),
                             overview: str | None = None) -> str:
-    """The page of one report; `across` are (seq, flag) of the flags across reports naming it,
+    """The page of one report; `across` are (anchor, flag) of the flags across reports naming it,
     `overview` the link back to the district overview."""
+    return review_page_head(doc, record, overview=overview) + across_section(across, doc.path) + PAGE_END
+
+
+def across_section(across: Sequence[tuple[str, dict[str, Any]]], own_path: str) -> str:
+    """The part of a page listing the flags across reports that name it: the only part that
+    depends on other reports, so ingest renders the rest once, when the report is read."""
+    return _across_html(list(across), own_path)
+
+
+def review_page_head(doc: Document, record: Record, *, overview: str | None = None) -> str:
+    """A page up to the flags across reports (`document_to_review_html` is head, that
+    section and PAGE_END)."""
     ident = record.identity
     title = " - ".join(p for p in (ident.commune, ident.district, ident.province) if p) or Path(doc.path).name
     meta = _t("meta_line", path=Path(doc.path).name, format=doc.format, date=ident.report_date or "?",
@@ -268,9 +285,7 @@ def document_to_review_html(doc: Document, record: Record, *,
 <div class="meta">{html.escape(meta)}<br>{html.escape(_criteria_text(record))}</div></header>
 <main><article class="doc">{_document_html(doc, record_to_marks(record))}</article>
 <aside><section><h2>{html.escape(_t("flags_heading"))} <span class="count">({len(record.flags)})</span></h2>
-{_flags_html(record)}{_across_html(list(across), doc.path)}</section></aside></main>
-<script>{_SCRIPT}</script></body></html>
-"""
+{_flags_html(record)}"""
 
 
 def pages_to_index_html(pages: list[tuple[str, Path, Record]]) -> str:

@@ -16,23 +16,28 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from extractor.core import i18n
 from extractor.core.errors import NtmError
-from extractor.core.model import Record
+from extractor.core.model import Document, Record
+from extractor.core.names import display_name
 from extractor.core.version import __version__
 from extractor.outputs import links
 from extractor.outputs.collation import sort_key
-from extractor.outputs.review import _CSS, document_to_review_html
+from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page_head
 from extractor.readers import read_document
+from extractor.store import queries
 from extractor.store.db import Store
 
+if TYPE_CHECKING:  # the workers import this module to make pages: no pandas there
+    import pandas as pd
+
 MANIFEST = "pages.json"
+OVERVIEW = "index.html"
 _OVERVIEW_CSS = """
 .grid{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.8em;margin:.4em 0 1.2em}
 .grid th,.grid td{border:1px solid #bbb;padding:.15em .35em;text-align:center}
@@ -50,54 +55,97 @@ def _t(key: str, **values: Any) -> str:
     return i18n.t("review", key, **values)
 
 
-def _stamp(record: dict[str, Any], across: list[tuple[int, dict[str, Any]]]) -> str:
+def _stamp(sha256: str | None, across: list[tuple[str, dict[str, Any]]]) -> str:
     """What a page is made from: the file's content, the extractor, the language and the
     flags across reports that name it."""
-    data = json.dumps([record["source"].get("sha256"), __version__, i18n.language(), across],
+    data = json.dumps([sha256, __version__, i18n.language(), across],
                       ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def _across_by_file(flags: pd.DataFrame) -> dict[str, list[tuple[int, dict[str, Any]]]]:
-    by_file: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
-    for row in flags[flags["scope"] != "document"].to_dict("records"):
-        evidence = json.loads(row["evidence_json"]) if isinstance(row.get("evidence_json"), str) else []
+def corpus_flag_rows(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
+    """The rows of the flags table that are flags across reports: from the store when the
+    tables stream from it (the reports' own flags are not read), else from the DataFrame."""
+    from extractor.store.consolidate import StoreTables
+
+    if isinstance(tables, StoreTables):
+        return list(tables.corpus_flag_rows())
+    flags = tables["flags"]
+    return list(flags[flags["scope"] != "document"].to_dict("records"))
+
+
+def _across_flags(rows: Iterable[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(anchor, flag) of each flag across reports, in the order of the rows; the evidence stays
+    JSON (`evidence_json`) until a page shows it: a flag between two copies of a report holds
+    every figure that differs, and a province's decoded at once took more memory than the rest."""
+    flags = []
+    for row in rows:
+        evidence_json = row["evidence_json"] if isinstance(row.get("evidence_json"), str) else "[]"
         flag = {"rule": row["rule"], "severity": row["severity"], "message": row["message"],
-                "message_en": row["message_en"], "evidence": evidence}
-        for source in dict.fromkeys(str(e.get("source") or "") for e in evidence if isinstance(e, dict)):
+                "message_en": row["message_en"], "evidence_json": evidence_json}
+        flags.append((links.across_anchor(row["rule"], row["message"], evidence_json), flag))
+    return flags
+
+
+def _evidence(flag: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in json.loads(flag["evidence_json"]) if isinstance(e, dict)]
+
+
+def _decoded(flags: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """Flags as a page shows them, their evidence decoded."""
+    return [(anchor, {**{k: v for k, v in flag.items() if k != "evidence_json"}, "evidence": _evidence(flag)})
+            for anchor, flag in flags]
+
+
+def _across_by_file(flags: list[tuple[str, dict[str, Any]]]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """File -> (anchor, flag) of each flag across reports whose evidence comes from it."""
+    by_file: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for anchor, flag in flags:
+        for source in dict.fromkeys(str(e.get("source") or "") for e in _evidence(flag)):
             if source:
-                by_file[source].append((int(row["seq"]), flag))
+                by_file[source].append((anchor, flag))
     return by_file
 
 
-def write_report_pages(store: Store, flags: pd.DataFrame, review_dir: Path, stream: Any = None) -> int:
+def page_head(doc: Document, record: dict[str, Any]) -> str:
+    """The head of a report's review page in the current language, from its document and
+    stored record (the worker that reads a file calls this too, so both make the same page)."""
+    doc = replace(doc, path=display_name(doc.path))
+    return review_page_head(doc, Record.from_dict(record), overview=OVERVIEW)
+
+
+def write_report_pages(store: Store, across_rows: Iterable[dict[str, Any]], review_dir: Path,
+                       stream: Any = None) -> int:
     """Write the page of every present report whose page is missing or out of date; remove
-    pages of reports gone. Returns the number of pages written."""
+    pages of reports gone. Only the records of the pages written are decoded. Returns the
+    number of pages written."""
     review_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = review_dir / MANIFEST
     try:
         old = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         old = {}
-    across = _across_by_file(flags)
+    across = _across_by_file(_across_flags(across_rows))
     new: dict[str, str] = {}
     written = 0
-    for record in store.records():
-        path = record["source"]["path"]
+    for doc_id, path, sha256 in queries.present_report_files(store):
         name = links.page_name(path)
         mine = across.get(path, [])
-        stamp = _stamp(record, mine)
+        stamp = _stamp(sha256, mine)
         new[name] = stamp
         if old.get(name) == stamp and (review_dir / name).exists():
             continue
-        try:
-            doc = read_document(path)
-        except (NtmError, OSError) as err:  # the file changed or went since it was stored
-            detail = err.message() if isinstance(err, NtmError) else str(err)
-            print(_t("page_missing", path=path, reason=detail), file=stream or sys.stderr)
-            new.pop(name)
-            continue
-        page = document_to_review_html(doc, Record.from_dict(record), across=mine, overview="index.html")
+        head = store.page_head(doc_id, i18n.language())
+        if head is None:  # read before pages were made by workers, or in another language
+            try:
+                doc = read_document(path)
+            except (NtmError, OSError) as err:  # the file changed or went since it was stored
+                detail = err.message() if isinstance(err, NtmError) else str(err)
+                print(_t("page_missing", path=path, reason=detail), file=stream or sys.stderr)
+                new.pop(name)
+                continue
+            head = page_head(doc, store.record(doc_id))
+        page = head + across_section(_decoded(mine), path) + PAGE_END
         tmp = review_dir / f".{name}.tmp"
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, review_dir / name)
@@ -128,8 +176,10 @@ def _cells(row: dict[str, Any], numbers: tuple[int, ...]) -> tuple[str, int]:
     return "".join(out), met
 
 
-def tables_to_overview_html(tables: Mapping[str, pd.DataFrame]) -> str:
-    """The district overview: communes x criteria per district, totals, flags across reports."""
+def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
+                            across_rows: Iterable[dict[str, Any]] | None = None) -> str:
+    """The district overview: communes x criteria per district, totals, flags across reports
+    (`across_rows`, the corpus rows of the flags table; read from `tables` when None)."""
     communes = tables["communes"].to_dict("records")
     reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in communes:
@@ -176,24 +226,23 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame]) -> str:
         sections.append(f'<section class="district-block"><h2>{html.escape(title)}</h2>'
                         f'<div class="district">{html.escape(line)}</div>'
                         f'<table class="grid">{head}{"".join(body)}</table></section>')
-    flags = tables["flags"]
-    across = _across_by_file(flags)
-    listed = {seq: flag for items in across.values() for seq, flag in items}
+    # a flag is listed when its evidence names a report (the pages link to it)
+    listed = {anchor: flag for items in _across_by_file(_across_flags(
+        corpus_flag_rows(tables) if across_rows is None else across_rows)).values() for anchor, flag in items}
     across_html = ""
     if listed:
         from extractor.outputs.review import _flag_box
 
         boxes = []
-        for seq in sorted(listed):
-            f = listed[seq]
+        for flag_anchor, f in listed.items():
             evidence = []
-            for e in f["evidence"]:
+            for e in _evidence(f):
                 loc = e.get("location") or {}
                 anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
                 href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
                 evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
             message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
-            boxes.append(_flag_box(links.across_anchor(seq), f["severity"], f["rule"], message, evidence))
+            boxes.append(_flag_box(flag_anchor, f["severity"], f["rule"], message, evidence))
         across_html = f"<h2>{html.escape(_t('across_heading'))}</h2>" + "".join(boxes)
     intro = _t("overview_intro", communes=len(crit), reports=len(communes))
     return (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
@@ -205,8 +254,9 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame]) -> str:
 def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
     """OUT/review/: the page of each changed report and the overview. Returns pages written."""
     review_dir = Path(out) / links.REVIEW_DIR
-    written = write_report_pages(store, tables["flags"], review_dir, stream)
+    across_rows = corpus_flag_rows(tables)
+    written = write_report_pages(store, across_rows, review_dir, stream)
     tmp = review_dir / ".index.html.tmp"
-    tmp.write_text(tables_to_overview_html(tables), encoding="utf-8")
+    tmp.write_text(tables_to_overview_html(tables, across_rows), encoding="utf-8")
     os.replace(tmp, review_dir / "index.html")
     return written

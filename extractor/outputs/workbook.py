@@ -32,7 +32,9 @@ from extractor.store.consolidate import table_columns
 from extractor.store.tables import Tables, as_tables, plain
 
 CRITERIA = tuple(range(1, 20))
-FIGURES_SHEET_MAX = 20_000  # the workbook stays a summary: figures.csv has them all
+# The workbook stays a summary: figures.csv has them all (a province's figures were most of the
+# workbook's writing time).
+FIGURES_SHEET_MAX = 2_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 INT_FORMAT = "[$-42A]#,##0"
 DEC_FORMAT = "[$-42A]#,##0.0##"

@@ -229,14 +229,40 @@ def _indicators_table(store: Store, reps: Reports) -> pd.DataFrame:
     return table
 
 
-def _figure_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
-    """Every figure of every report (long), with its provenance, one report at a time."""
-    for d in reps.ordered():
-        base = {"commune_key": d["commune_key"], "commune": d["commune"], "file": d["file"]}
+# The leading columns of a long table's row that name its report; the rest of the row
+# depends on the report alone (what export caches per document).
+LEAD_COLUMNS = {"figures": ("commune_key", "commune", "file"),
+                "flags": ("scope", "commune_key", "commune", "file")}
+
+
+def _lead(name: str, d: dict[str, Any]) -> dict[str, Any]:
+    lead = {"commune_key": d["commune_key"], "commune": d["commune"], "file": d["file"]}
+    return {"scope": "document", **lead} if name == "flags" else lead
+
+
+def lead_values(name: str, d: dict[str, Any]) -> tuple[Any, ...]:
+    """The leading columns of a report's rows in long table `name`, in order."""
+    lead = _lead(name, d)
+    return tuple(lead[c] for c in LEAD_COLUMNS[name])
+
+
+def _document_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One report's rows of the figures table, or of its own flags, with their lead columns."""
+    lead = _lead(name, d)
+    if name == "figures":
         for r in queries.document_figures(store, d["doc_id"]):
             row = dict(zip(queries.FIGURE_FIELDS, r, strict=True))
             row["section"] = " > ".join(json.loads(row["section"]) if row["section"] else [])
-            yield {**base, **row}
+            yield {**lead, **row}
+    else:
+        for r in queries.document_flags(store, d["doc_id"]):
+            yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *r)
+
+
+def _figure_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
+    """Every figure of every report (long), with its provenance, one report at a time."""
+    for d in reps.ordered():
+        yield from _document_rows(store, "figures", d)
 
 
 def _flag_row(scope: str, key: str, commune: str | None, file: str | None, seq: int, rule: str,
@@ -256,8 +282,11 @@ def _flag_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
     """The reports' own flags (of one copy of each report), then those across reports, each
     naming the communes it counts towards."""
     for d in reps.ordered():
-        for r in queries.document_flags(store, d["doc_id"]):
-            yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *r)
+        yield from _document_rows(store, "flags", d)
+    yield from _corpus_flag_rows(reps)
+
+
+def _corpus_flag_rows(reps: Reports) -> Iterator[dict[str, Any]]:
     docs = {d["doc_id"]: d for d in reps.docs}
     across = []
     for f in reps.corpus_flags:
@@ -282,10 +311,16 @@ def _errors_table(store: Store) -> pd.DataFrame:
     return _frame(rows, table_columns("errors"))
 
 
-def _summary_table(reps: Reports, own: dict[int, Counter[str]], errors: pd.DataFrame) -> pd.DataFrame:
+def _severities(reps: Reports, own: dict[int, Counter[str]]) -> Counter[str]:
+    """Flags by severity: each report's own once (its kept copy's), and those across reports
+    (what store.reports.flag_severities counts)."""
     severities: Counter[str] = Counter(f.severity for f in reps.corpus_flags)
     for counts in own.values():
         severities.update(counts)
+    return severities
+
+
+def _summary_table(reps: Reports, severities: Counter[str], errors: pd.DataFrame) -> pd.DataFrame:
     statuses = Counter(errors["status"]) if len(errors) else Counter()
     return pd.DataFrame([
         ("reports", len(reps.docs)), ("communes", len(reps.latest)),
@@ -311,10 +346,11 @@ class StoreTables(Tables):
         self.reports = store_to_reports(store)
         convert = address_converter() if admin_2025 else None
         own, errors = _own_flag_counts(store, self.reports), _errors_table(store)
+        self.severities = _severities(self.reports, own)
         self.frames = {"communes": _communes_table(self.reports, own, convert),
                        "criteria": _criteria_table(self.reports),
                        "indicators": _indicators_table(store, self.reports), "errors": errors,
-                       "summary": _summary_table(self.reports, own, errors)}
+                       "summary": _summary_table(self.reports, self.severities, errors)}
 
     def columns(self, name: str) -> list[str]:
         return table_columns(name) if name in _STREAMED else super().columns(name)
@@ -325,6 +361,14 @@ class StoreTables(Tables):
         if name == "flags":
             return _flag_rows(self.store, self.reports)
         return super().rows(name)
+
+    def report_rows(self, name: str, doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """One report's rows of a long table (figures, or its own flags) in order."""
+        return _document_rows(self.store, name, doc)
+
+    def corpus_flag_rows(self) -> Iterator[dict[str, Any]]:
+        """The rows of the flags across reports, after every report's own flags."""
+        return _corpus_flag_rows(self.reports)
 
     def count(self, name: str) -> int:
         if name == "figures":

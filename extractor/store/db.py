@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -122,10 +123,21 @@ CREATE TABLE IF NOT EXISTS corpus_districts (
     district TEXT PRIMARY KEY,
     state    TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS pages (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    lang        TEXT NOT NULL,
+    html        BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS csv_rows (
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    data        BLOB NOT NULL,
+    PRIMARY KEY (document_id, name)
+);
 """
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags")
+_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
 _OTHER_TABLES = ("corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
@@ -280,6 +292,11 @@ class Store:
             " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")
         return (json.loads(r[0]) for r in rows)
 
+    def record(self, doc_id: int) -> dict[str, Any]:
+        """The stored record of one document."""
+        row = self.conn.execute("SELECT json FROM records WHERE document_id = ?", (doc_id,)).fetchone()
+        return dict(json.loads(row[0])) if row else {}
+
     # -- writing: each method is one transaction ---------------------------------------
 
     def _upsert_document(self, info: FileInfo, status: str, versions: tuple[str, str], *,
@@ -303,9 +320,15 @@ class Store:
             " read_at = ?, present = 1 WHERE id = ?", (*values, doc_id))
         return doc_id
 
-    def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str]) -> None:
+    def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str],
+                    page: tuple[str, str] | None = None) -> None:
+        """A report read, with its rows; `page` is (language, the head of its review page) when
+        the worker rendered it (outputs.review.review_page_head)."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
+            if page is not None:
+                conn.execute("INSERT INTO pages VALUES (?, ?, ?)",
+                             (doc_id, page[0], zlib.compress(page[1].encode("utf-8"), 1)))
             conn.execute("INSERT INTO records VALUES (?, ?)",
                          (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
             crit = record.get("criteria") or {}
@@ -402,6 +425,28 @@ class Store:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
+
+    def page_head(self, doc_id: int, lang: str) -> str | None:
+        """The head of a report's review page in `lang`, when the worker that read it made one."""
+        row = self.conn.execute("SELECT html FROM pages WHERE document_id = ? AND lang = ?",
+                                (doc_id, lang)).fetchone()
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+
+    # -- rows of the long output tables, kept per document ------------------------------
+
+    def csv_rows(self, doc_id: int, name: str) -> list[str] | None:
+        """The cached CSV lines of one document in table `name` (None: not cached)."""
+        row = self.conn.execute("SELECT data FROM csv_rows WHERE document_id = ? AND name = ?",
+                                (doc_id, name)).fetchone()
+        return None if row is None else list(json.loads(zlib.decompress(row[0])))
+
+    def save_csv_rows(self, items: Sequence[tuple[int, str, Sequence[str]]]) -> None:
+        """Cache (document id, table name, CSV lines) in one transaction."""
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
+                             [(doc_id, name, zlib.compress(json.dumps(list(lines), ensure_ascii=False)
+                                                           .encode("utf-8"), 1))
+                              for doc_id, name, lines in items])
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:

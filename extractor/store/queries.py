@@ -24,6 +24,12 @@ def present_reports(store: Store) -> list[dict[str, Any]]:
         " WHERE d.present = 1 AND d.status = 'ok' ORDER BY d.path")]
 
 
+def present_report_files(store: Store) -> list[tuple[int, str, str | None]]:
+    """(document id, path, sha256) of every present, readable report file, by path."""
+    return store.conn.execute("SELECT id, path, sha256 FROM documents"
+                              " WHERE present = 1 AND status = 'ok' ORDER BY path").fetchall()
+
+
 def criteria_statuses(store: Store) -> Iterator[tuple[int, int, str]]:
     """(document_id, criterion number, status code) of every stored criterion, streamed."""
     return store.conn.execute("SELECT document_id, number, status FROM criteria")

@@ -67,15 +67,15 @@ def _group_copies(store: Store, docs: list[dict[str, Any]], counts: dict[int, in
     by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for d in docs:
         by_key[d["commune_key"]].append(d)
-    several = [d for key, ds in by_key.items() if len(ds) > 1 and not key.startswith("?") for d in ds]
-    figures: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for doc_id, unit, value in queries.figure_values(store, [d["doc_id"] for d in several]):
-        figures[doc_id].append({"unit": unit, "value": value})
     groups: list[list[dict[str, Any]]] = []
     for key, ds in by_key.items():
         if len(ds) == 1 or key.startswith("?"):
             groups.extend([d] for d in ds)
             continue
+        # one commune's figures at a time: a province's would all be in memory at once
+        figures: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for doc_id, unit, value in queries.figure_values(store, [d["doc_id"] for d in ds]):
+            figures[doc_id].append({"unit": unit, "value": value})
         recs = [_light_record(d, figures[d["doc_id"]]) for d in ds]
         groups.extend([r["doc"] for r in g] for g in report_copies(recs, [key] * len(recs)))
     for g in groups:

@@ -1,0 +1,70 @@
+"""Incremental outputs (issue 17): a re-run after reports changed, went and arrived writes the
+very outputs a fresh ingest of the final folder writes, every file of OUT compared."""
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+from extractor.ingest.run import run_ingest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
+GENERATED = sorted((ROOT / "corpus" / "generated").glob("*.docx"))
+# what OUT holds besides the outputs: the store and the stamp carry times and row ids
+NOT_OUTPUTS = ("ntm.sqlite", "ntm.sqlite-wal", "ntm.sqlite-shm", ".ntm-outputs.json")
+
+
+def _sample_with_area(path: Path, area: str) -> Path:
+    """The sample report with its first area in hectares replaced: the same commune and period
+    with another value, which the checks across reports flag."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    changed, n = re.subn(r"\d+(?:,\d+)? ha\b", f"{area} ha", text, count=1)
+    assert n == 1
+    path.write_text(changed, encoding="utf-8")
+    return path
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    """Every output file under OUT by relative path; a workbook by its parts, without the
+    creation time of docProps/core.xml."""
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        rel = path.relative_to(out).as_posix()
+        if rel in NOT_OUTPUTS or rel.startswith("ocr-cache/"):
+            continue
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as z:
+                for name in sorted(z.namelist()):
+                    if name != "docProps/core.xml":
+                        files[f"{rel}!{name}"] = z.read(name)
+        else:
+            files[rel] = path.read_bytes()
+    return files
+
+
+def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in GENERATED[:5]:
+        shutil.copy(f, src / f.name)
+    shutil.copy(SAMPLE, src / "a.txt")
+    _sample_with_area(src / "b.txt", "1.234,5")  # flagged against a.txt
+    out = tmp_path / "out"
+    _, first = run_ingest([str(src)], out, jobs=2)
+    assert first.read == 7
+
+    shutil.copy(GENERATED[6], src / GENERATED[0].name)  # changed content under the same name
+    (src / GENERATED[1].name).unlink()  # gone
+    shutil.copy(GENERATED[7], src / GENERATED[7].name)  # new
+    _sample_with_area(src / "b.txt", "2.345,6")  # its flag across reports changes
+    _, second = run_ingest([str(src)], out, jobs=2)
+    assert (second.read, second.missing) == (3, 1)
+
+    fresh = tmp_path / "fresh"
+    run_ingest([str(src)], fresh, jobs=2)
+    incremental, scratch = _outputs(out), _outputs(fresh)
+    assert sorted(incremental) == sorted(scratch)
+    assert [name for name in scratch if incremental[name] != scratch[name]] == []
+    assert b"\ncorpus," in scratch["flags.csv"] and b"2.345,6" in scratch["flags.csv"]
