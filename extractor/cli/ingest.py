@@ -30,6 +30,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--file-timeout", type=float, default=DEFAULT_SETTINGS.file_timeout_s,
                         dest="file_timeout", metavar="SECONDS",
                         help=i18n.t("ingest", "file_timeout_help", default=f"{DEFAULT_SETTINGS.file_timeout_s:g}"))
+    parser.add_argument("--ocr-max-pages", type=int, default=DEFAULT_SETTINGS.ocr_max_pages,
+                        dest="ocr_max_pages", metavar="N",
+                        help=i18n.t("ingest", "ocr_max_pages_help", default=str(DEFAULT_SETTINGS.ocr_max_pages)))
+    parser.add_argument("--ocr-run-max-pages", type=int, default=DEFAULT_SETTINGS.ocr_run_max_pages,
+                        dest="ocr_run_max_pages", metavar="N", help=i18n.t("ingest", "ocr_run_max_pages_help"))
     parser.add_argument("--executor", choices=EXECUTORS, default="local", help=i18n.t("ingest", "executor_help"))
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS", help=i18n.t("ingest", "scheduler_help"))
     parser.add_argument("-v", "--verbose", action="store_true", help=i18n.t("ingest", "verbose_help"))
@@ -44,13 +49,17 @@ def run(args: argparse.Namespace) -> int:
     if not args.file_timeout > 0:
         print(i18n.t("ingest", "bad_file_timeout"), file=sys.stderr)
         return ExitCode.USAGE
+    if args.ocr_max_pages < 0 or args.ocr_run_max_pages < 0:
+        print(i18n.t("ingest", "bad_ocr_pages"), file=sys.stderr)
+        return ExitCode.USAGE
     if args.quiet and args.verbose:
         print(i18n.t("ingest", "quiet_and_verbose"), file=sys.stderr)
         return ExitCode.USAGE
     if args.executor == "dask" and not args.scheduler:
         print(i18n.t("ingest", "no_scheduler"), file=sys.stderr)
         return ExitCode.USAGE
-    settings = replace(DEFAULT_SETTINGS, file_timeout_s=args.file_timeout)
+    settings = replace(DEFAULT_SETTINGS, file_timeout_s=args.file_timeout, ocr_max_pages=args.ocr_max_pages,
+                       ocr_run_max_pages=args.ocr_run_max_pages)
     try:
         _, stats = run_ingest(args.paths, args.out, jobs=args.jobs, db=args.db, parquet=args.parquet,
                               admin_2025=args.admin_2025, force=args.force,

@@ -265,3 +265,31 @@ def test_unchanged_rerun_counts_and_names_the_earlier_failures(
 
     code, vi, _ = _cli(["--lang", "vi", *argv[2:]], capsys)
     assert code == EXIT_SOME_FAILED and "tệp không đọc được 2 (2 từ lần chạy trước);" in vi
+
+
+@pytest.mark.parametrize("option", ["--ocr-max-pages", "--ocr-run-max-pages"])
+def test_a_negative_ocr_page_limit_is_a_usage_error(tmp_path: Path, option: str) -> None:
+    from extractor.cli.main import EXIT_USAGE
+
+    proc = subprocess.run(NTM + ["ingest", str(SAMPLE), "-o", str(tmp_path / "out"), option, "-1"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == EXIT_USAGE
+    assert "--ocr-max-pages" in proc.stderr and not (tmp_path / "out").exists()
+
+
+def test_ocr_page_limits_reach_the_settings_of_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.cli import ingest as cli_ingest
+    from extractor.cli.main import build_parser
+
+    seen = {}
+
+    def fake_run_ingest(*args: object, settings: object, **kwargs: object) -> tuple[None, dict[str, int]]:
+        seen["settings"] = settings
+        raise SystemExit(0)
+
+    monkeypatch.setattr(cli_ingest, "run_ingest", fake_run_ingest)
+    args = build_parser("ingest").parse_args(["ingest", str(SAMPLE), "-o", str(tmp_path), "--ocr-max-pages", "7",
+                                      "--ocr-run-max-pages", "30"])
+    with pytest.raises(SystemExit):
+        cli_ingest.run(args)
+    assert (seen["settings"].ocr_max_pages, seen["settings"].ocr_run_max_pages) == (7, 30)  # type: ignore[attr-defined]
