@@ -83,8 +83,9 @@ def _visual_lines(words: list[Word], size: float, gap: float) -> list[_Line]:
     return lines
 
 
-def _columns(lines: list[_Line], size: float) -> list[tuple[int, int]]:
-    """The x ranges of the columns: covered by words, between gaps most lines leave blank."""
+def _column_edges(lines: list[_Line], size: float) -> list[float]:
+    """The x of the column edges: the table's outer edges, and between two columns the
+    middle of the least crossed stretch of a gap that most lines leave blank."""
     left = min(a for ln in lines for a, _ in ln.segments)
     right = max(b for ln in lines for _, b in ln.segments)
     covered = np.zeros(right - left + 1, dtype=np.int32)
@@ -94,38 +95,37 @@ def _columns(lines: list[_Line], size: float) -> list[tuple[int, int]]:
             hit[a - left:b - left + 1] = True
         covered += hit
     blank = covered <= int(GAP_CROSSINGS * len(lines))
-    columns: list[tuple[int, int]] = []
-    start: int | None = None
-    run = 0  # blank pixels since the last covered one
-    for x, is_blank in enumerate(blank):
-        if not is_blank:
-            if start is None:
-                start = x
-            elif run >= COLUMN_GAP * size:
-                columns.append((start + left, x - run - 1 + left))
-                start = x
-            run = 0
-        else:
-            run += 1
-    if start is not None:
-        columns.append((start + left, len(blank) - run - 1 + left))
-    return columns
+    edges = [float(left - PAD)]
+    x = 0
+    while x < len(blank):
+        if not blank[x]:
+            x += 1
+            continue
+        end = x
+        while end < len(blank) and blank[end]:
+            end += 1
+        if x > 0 and end < len(blank) and end - x >= COLUMN_GAP * size:
+            gap = covered[x:end]
+            least = np.flatnonzero(gap == gap.min())
+            # the middle of the least crossed run that holds the gap's middle, or the first
+            runs = np.split(least, np.flatnonzero(np.diff(least) > 1) + 1)
+            run = min(runs, key=lambda r: abs((r[0] + r[-1]) / 2 - (end - x) / 2))
+            edges.append(left + x + (run[0] + run[-1]) / 2)
+        x = end
+    edges.append(float(right + PAD))
+    return edges
 
 
-def _column_of(extent: tuple[int, int], columns: list[tuple[int, int]]) -> int:
+def _column_of(extent: tuple[int, int], edges: list[float]) -> int:
     middle = (extent[0] + extent[1]) / 2
-    return min(range(len(columns)), key=lambda c: 0 if columns[c][0] <= middle <= columns[c][1]
-               else min(abs(columns[c][0] - middle), abs(columns[c][1] - middle)))
+    return min(max(int(np.searchsorted(edges, middle)) - 1, 0), len(edges) - 2)
 
 
-def _fits_one_band(line: _Line, bands: list[tuple[int, int]], size: float) -> bool:
+def _fits_one_band(line: _Line, edges: list[float], size: float) -> bool:
     """Whether a line between anchors is a wrapped cell: each segment lies within one
-    column band of the anchors (a centred title or a prose line crosses several)."""
-    for a, b in line.segments:
-        over = [(x0, x1) for x0, x1 in bands if min(b, x1) - max(a, x0) > 0]
-        if len(over) != 1 or a < over[0][0] - size or b > over[0][1] + size:
-            return False
-    return True
+    column of the anchors (a centred title or a prose line crosses an edge)."""
+    return all(any(x0 - size <= a and b <= x1 + size for x0, x1 in zip(edges, edges[1:]))
+               for a, b in line.segments)
 
 
 def _regions(lines: list[_Line], size: float) -> list[list[_Line]]:
@@ -141,14 +141,14 @@ def _regions(lines: list[_Line], size: float) -> list[list[_Line]]:
         j = i + 1
         while j < len(lines) and lines[j].baseline - region[-1].baseline <= MAX_LINE_GAP * size:
             anchors = [ln for ln in region if len(ln.segments) >= ANCHOR_SEGMENTS]
-            bands = _columns(anchors, size)
-            if len(lines[j].segments) < ANCHOR_SEGMENTS and not _fits_one_band(lines[j], bands, size):
+            edges = _column_edges(anchors, size)
+            if len(lines[j].segments) < ANCHOR_SEGMENTS and not _fits_one_band(lines[j], edges, size):
                 break
             region.append(lines[j])
             j += 1
         # the wrapped lines after the last anchor belong to it; anything else ends the table
         while region and len(region[-1].segments) < ANCHOR_SEGMENTS and \
-                not _fits_one_band(region[-1], _columns([ln for ln in region if len(
+                not _fits_one_band(region[-1], _column_edges([ln for ln in region if len(
                     ln.segments) >= ANCHOR_SEGMENTS], size), size):
             region.pop()
         regions.append(region)
@@ -157,14 +157,14 @@ def _regions(lines: list[_Line], size: float) -> list[list[_Line]]:
             if sum(len(ln.segments) >= ANCHOR_SEGMENTS for ln in r) >= MIN_ANCHORS]
 
 
-def _rows(lines: list[_Line], columns: list[tuple[int, int]]) -> list[list[_Line]]:
+def _rows(lines: list[_Line], edges: list[float]) -> list[list[_Line]]:
     """Lines grouped into table rows: a line continues the row above when it has words in
     fewer than half of the columns that row's first line fills, all among them, and none in
     a numbered first column."""
-    cols = [{_column_of(s, columns) for s in ln.segments} for ln in lines]
+    cols = [{_column_of(s, edges) for s in ln.segments} for ln in lines]
     firsts = [ln for ln, c in zip(lines, cols) if 0 in c]
     numbered = bool(firsts) and sum(
-        len("".join(w.text for w in ln.words if _column_of((w.left, w.right), columns) == 0))
+        len("".join(w.text for w in ln.words if _column_of((w.left, w.right), edges) == 0))
         <= NUMBER_CELL for ln in firsts) > len(firsts) / 2
     rows: list[list[_Line]] = []
     first_cols: set[int] = set()
@@ -190,14 +190,12 @@ def lines_to_aligned_grids(lines: list[list[Word]], ruled: list[Grid], size: flo
         return []
     grids = []
     for region in _regions(_visual_lines(words, size, gap), size):
-        columns = _columns(region, size)
-        if len(columns) < MIN_COLUMNS:
+        xs = _column_edges(region, size)
+        if len(xs) - 1 < MIN_COLUMNS:
             continue
-        rows = _rows(region, columns)
-        xs = [columns[0][0] - PAD] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + \
-            [columns[-1][1] + PAD]
+        rows = _rows(region, xs)
         ys = [rows[0][0].top - PAD] + [(above[-1].bottom + below[0].top) / 2
                                        for above, below in zip(rows, rows[1:])] + \
             [rows[-1][-1].bottom + PAD]
-        grids.append(Grid(tuple(float(x) for x in xs), tuple(float(y) for y in ys)))
+        grids.append(Grid(tuple(xs), tuple(float(y) for y in ys)))
     return grids
