@@ -37,6 +37,9 @@ MAX_LINE_GAP = 2.6
 # the table's lines (a header spanning two columns crosses one gap in one line).
 COLUMN_GAP = 0.5
 GAP_CROSSINGS = 0.2
+# A wrapped cell's box may cross a column edge (the middle of a gap) by this many type
+# sizes: blur and a speck beside a word widen its box; a centred title crosses by more.
+EDGE_SLACK = 0.25
 # A first column whose cells are mostly this short numbers the rows ("1", "II", "a)").
 NUMBER_CELL = 4
 # Margin around the table's words, in pixels.
@@ -85,26 +88,43 @@ def _visual_lines(words: list[Word], size: float, gap: float) -> list[_Line]:
 
 def _column_edges(lines: list[_Line], size: float) -> list[float]:
     """The x of the column edges: the table's outer edges, and between two columns the
-    middle of the least crossed stretch of a gap that most lines leave blank."""
-    left = min(a for ln in lines for a, _ in ln.segments)
-    right = max(b for ln in lines for _, b in ln.segments)
+    middle of the least crossed stretch of a gap that most lines leave blank. Words, not
+    segments, cover: a label and its unit may stand closer than the gap that cuts a line
+    into segments, never as close as a word space."""
+    left = min(w.left for ln in lines for w in ln.words)
+    right = max(w.right for ln in lines for w in ln.words)
     covered = np.zeros(right - left + 1, dtype=np.int32)
     for ln in lines:
         hit = np.zeros_like(covered, dtype=bool)
-        for a, b in ln.segments:
-            hit[a - left:b - left + 1] = True
+        for w in ln.words:
+            hit[w.left - left:w.right - left + 1] = True
         covered += hit
     blank = covered <= int(GAP_CROSSINGS * len(lines))
-    edges = [float(left - PAD)]
-    x = 0
-    while x < len(blank):
+    if blank.all():
+        return [float(left - PAD), float(right + PAD)]
+    # the outer columns reach as far as words joined to them; a speck or a stray word
+    # beyond a column gap, in few lines, is outside the table
+    strong = np.flatnonzero(~blank)
+    inked = np.flatnonzero(covered > 0)
+    lo, hi = int(strong[0]), int(strong[-1])
+    for x in inked[inked < lo][::-1]:
+        if lo - x > COLUMN_GAP * size:
+            break
+        lo = int(x)
+    for x in inked[inked > hi]:
+        if x - hi > COLUMN_GAP * size:
+            break
+        hi = int(x)
+    edges = [float(left + lo - PAD)]
+    x, last = int(strong[0]), int(strong[-1])
+    while x < last:
         if not blank[x]:
             x += 1
             continue
         end = x
-        while end < len(blank) and blank[end]:
+        while blank[end]:  # ends at `last` at the latest, which is not blank
             end += 1
-        if x > 0 and end < len(blank) and end - x >= COLUMN_GAP * size:
+        if end - x >= COLUMN_GAP * size:
             gap = covered[x:end]
             least = np.flatnonzero(gap == gap.min())
             # the middle of the least crossed run that holds the gap's middle, or the first
@@ -112,7 +132,7 @@ def _column_edges(lines: list[_Line], size: float) -> list[float]:
             run = min(runs, key=lambda r: abs((r[0] + r[-1]) / 2 - (end - x) / 2))
             edges.append(left + x + (run[0] + run[-1]) / 2)
         x = end
-    edges.append(float(right + PAD))
+    edges.append(float(left + hi + PAD))
     return edges
 
 
@@ -124,7 +144,8 @@ def _column_of(extent: tuple[int, int], edges: list[float]) -> int:
 def _fits_one_band(line: _Line, edges: list[float], size: float) -> bool:
     """Whether a line between anchors is a wrapped cell: each segment lies within one
     column of the anchors (a centred title or a prose line crosses an edge)."""
-    return all(any(x0 - size <= a and b <= x1 + size for x0, x1 in zip(edges, edges[1:]))
+    slack = EDGE_SLACK * size
+    return all(any(x0 - slack <= a and b <= x1 + slack for x0, x1 in zip(edges, edges[1:]))
                for a, b in line.segments)
 
 
