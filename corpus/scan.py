@@ -1,6 +1,7 @@
 """Scans of generated reports: each page of a report's PDF as an office scanner leaves it.
 
-    python -m corpus.scan corpus/generated/gen-1-000[0-4]-*.pdf --out tests/fixtures/scans [--seed 1] [--clean] [--unruled]
+    python -m corpus.scan corpus/generated/gen-1-000[0-4]-*.pdf --out tests/fixtures/scans \
+        [--seed 1] [--clean] [--unruled]
 
 A page is rendered at 200 dpi and given the faults of a real scan, each drawn from a seeded
 RNG so a scan is the same on every run: a slight rotation (under a degree), the blur of the
