@@ -102,3 +102,19 @@ def test_a_lone_line_with_wide_gaps_is_no_table():
     # a date left blank to be filled by hand: three segments on one line, prose around it
     date = _line(300, [(700, "Lộc An, ngày"), (1000, "tháng"), (1200, "năm 2024")])
     assert lines_to_tables([date] + PROSE, []) == []
+
+
+def test_a_stamp_over_the_signature_block_is_no_table():
+    # the seal's rings and star come out as doubtful marks far from the words they cross
+    def doubtful(line: list[Word], *texts: str) -> list[Word]:
+        for w in line:
+            if w.text in texts:
+                w.conf = 0.2
+        return line
+
+    lines = [
+        doubtful(_line(900, [(450, "/J/"), (560, "ñ"), (650, "TM. ỦY BAN NHÂN DÂN")]), "/J/", "ñ"),
+        doubtful(_line(942, [(470, "¡Ô"), (560, "JẼ"), (700, "CHỦ TỊCH")]), "¡Ô", "JẼ"),
+        doubtful(_line(984, [(450, "SO"), (640, "“4"), (720, "Đặng Minh Cường")]), "SO", "“4"),
+    ]
+    assert lines_to_tables(lines, []) == []

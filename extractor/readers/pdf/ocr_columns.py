@@ -14,6 +14,7 @@ table either: two anchors at least are needed.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,11 @@ if TYPE_CHECKING:  # ocr_words hands its words here
 
 # Lines on baselines closer than this many type sizes are one visual line.
 SAME_LINE = 0.3
-# Segments a line needs to anchor a table, columns and anchors a table needs.
+# Segments a line needs to anchor a table, read with at least this mean confidence (the
+# marks of a stamp over the signature block come out as low-confidence words far apart),
+# and the columns and anchors a table needs.
 ANCHOR_SEGMENTS = 3
+CELL_CONFIDENCE = 0.6
 MIN_COLUMNS = 3
 MIN_ANCHORS = 2
 # The next line of a table lies at most this many type sizes below the one before
@@ -50,6 +54,11 @@ PAD = 4
 class _Line:
     words: list[Word]
     segments: list[tuple[int, int]]  # x extents of its segments
+    read: int  # segments read with confidence: cells, not the marks of a stamp or a speck
+
+    @property
+    def anchor(self) -> bool:
+        return self.read >= ANCHOR_SEGMENTS
 
     @property
     def baseline(self) -> float:
@@ -76,13 +85,16 @@ def _visual_lines(words: list[Word], size: float, gap: float) -> list[_Line]:
     lines = []
     for group in groups:
         group.sort(key=lambda w: w.left)
-        segments = [[group[0].left, group[0].right]]
+        segments = [[group[0]]]
         for prev, w in zip(group, group[1:]):
             if w.left - prev.right > gap and w.bridged_from != prev.right:
-                segments.append([w.left, w.right])
+                segments.append([w])
             else:
-                segments[-1][1] = max(segments[-1][1], w.right)
-        lines.append(_Line(group, [(a, b) for a, b in segments]))
+                segments[-1].append(w)
+        read = sum(sum(w.conf for w in seg) / len(seg) >= CELL_CONFIDENCE and
+                   any(c.isalnum() for w in seg for c in w.text) for seg in segments)
+        lines.append(_Line(group, [(seg[0].left, max(w.right for w in seg)) for seg in segments],
+                           read))
     return lines
 
 
@@ -142,10 +154,13 @@ def _column_of(extent: tuple[int, int], edges: list[float]) -> int:
 
 
 def _fits_one_band(line: _Line, edges: list[float], size: float) -> bool:
-    """Whether a line between anchors is a wrapped cell: each segment lies within one
-    column of the anchors (a centred title or a prose line crosses an edge)."""
+    """Whether a line between anchors is a row with few cells or a wrapped cell: each
+    segment lies within one column of the anchors (a centred title or a prose line crosses
+    an edge between two). The outer columns are open outwards: a cell wider than those
+    above it may stand there."""
     slack = EDGE_SLACK * size
-    return all(any(x0 - slack <= a and b <= x1 + slack for x0, x1 in zip(edges, edges[1:]))
+    bounds = [-math.inf, *edges[1:-1], math.inf]
+    return all(any(x0 - slack <= a and b <= x1 + slack for x0, x1 in zip(bounds, bounds[1:]))
                for a, b in line.segments)
 
 
@@ -155,27 +170,26 @@ def _regions(lines: list[_Line], size: float) -> list[list[_Line]]:
     regions: list[list[_Line]] = []
     i = 0
     while i < len(lines):
-        if len(lines[i].segments) < ANCHOR_SEGMENTS:
+        if not lines[i].anchor:
             i += 1
             continue
         region = [lines[i]]
         j = i + 1
         while j < len(lines) and lines[j].baseline - region[-1].baseline <= MAX_LINE_GAP * size:
-            anchors = [ln for ln in region if len(ln.segments) >= ANCHOR_SEGMENTS]
+            anchors = [ln for ln in region if ln.anchor]
             edges = _column_edges(anchors, size)
-            if len(lines[j].segments) < ANCHOR_SEGMENTS and not _fits_one_band(lines[j], edges, size):
+            if not lines[j].anchor and not _fits_one_band(lines[j], edges, size):
                 break
             region.append(lines[j])
             j += 1
         # the wrapped lines after the last anchor belong to it; anything else ends the table
-        while region and len(region[-1].segments) < ANCHOR_SEGMENTS and \
-                not _fits_one_band(region[-1], _column_edges([ln for ln in region if len(
-                    ln.segments) >= ANCHOR_SEGMENTS], size), size):
+        while region and not region[-1].anchor and not _fits_one_band(
+                region[-1], _column_edges([ln for ln in region if ln.anchor], size), size):
             region.pop()
         regions.append(region)
         i = j
     return [r for r in regions
-            if sum(len(ln.segments) >= ANCHOR_SEGMENTS for ln in r) >= MIN_ANCHORS]
+            if sum(ln.anchor for ln in r) >= MIN_ANCHORS]
 
 
 def _rows(lines: list[_Line], edges: list[float]) -> list[list[_Line]]:
