@@ -100,7 +100,7 @@ def _visual_lines(words: list[Word], size: float, gap: float) -> list[_Line]:
 
 def _column_edges(lines: list[_Line], size: float) -> list[float]:
     """The x of the column edges: the table's outer edges, and between two columns the
-    middle of the least crossed stretch of a gap that most lines leave blank. Words, not
+    middle of the widest least crossed stretch of a gap that most lines leave blank. Words, not
     segments, cover: a label and its unit may stand closer than the gap that cuts a line
     into segments, never as close as a word space."""
     left = min(w.left for ln in lines for w in ln.words)
@@ -139,9 +139,9 @@ def _column_edges(lines: list[_Line], size: float) -> list[float]:
         if end - x >= COLUMN_GAP * size:
             gap = covered[x:end]
             least = np.flatnonzero(gap == gap.min())
-            # the middle of the least crossed run that holds the gap's middle, or the first
+            # the middle of the widest least crossed run: a word space in a header is narrow
             runs = np.split(least, np.flatnonzero(np.diff(least) > 1) + 1)
-            run = min(runs, key=lambda r: abs((r[0] + r[-1]) / 2 - (end - x) / 2))
+            run = max(runs, key=len)
             edges.append(left + x + (run[0] + run[-1]) / 2)
         x = end
     edges.append(float(left + hi + PAD))
