@@ -1,6 +1,7 @@
 """Scans of generated reports: each page of a report's PDF as an office scanner leaves it.
 
-    python -m corpus.scan corpus/generated/gen-1-000[0-4]-*.pdf --out tests/fixtures/scans [--seed 1] [--clean]
+    python -m corpus.scan corpus/generated/gen-1-000[0-4]-*.pdf --out tests/fixtures/scans \
+        [--seed 1] [--clean] [--unruled]
 
 A page is rendered at 200 dpi and given the faults of a real scan, each drawn from a seeded
 RNG so a scan is the same on every run: a slight rotation (under a degree), the blur of the
@@ -8,6 +9,8 @@ scanner's optics, speckle (dust and toner), a red stamp over the signature, and 
 compression. The result is an image-only PDF (`<stem>.scan.pdf`, no text layer) beside a
 link to the report's gold (`<stem>.gold.json`), so `score.py` measures OCR against the same
 answers as the .docx. `--clean` leaves out the faults (an upper bound for the recognizer).
+`--unruled` wipes the table rules from the page before the faults (`<stem>.unruled.scan.pdf`):
+the tables are then only text aligned in columns, as in many typed reports.
 """
 from __future__ import annotations
 
@@ -75,12 +78,28 @@ def _speckle(image: Any, rng: random.Random) -> None:
         draw.ellipse((x - r, y - r, x + r, y + r), fill=(shade, shade, shade))
 
 
-def page_to_scan(page: Any, rng: random.Random, clean: bool = False) -> bytes:
+def _wipe_rules(image: Any) -> Any:
+    """The page without its table rules (long horizontal and vertical runs of ink), found and
+    painted white as the OCR reader does before it recognizes a page."""
+    import numpy as np
+    from PIL import Image
+
+    from extractor.readers.pdf.ocr_image import gray_to_ink, ink_to_rules, wipe_rules
+
+    gray = np.asarray(image.convert("L"))
+    horizontal, vertical = ink_to_rules(gray_to_ink(gray), DPI)
+    return Image.fromarray(wipe_rules(gray, horizontal, vertical)).convert("RGB")
+
+
+def page_to_scan(page: Any, rng: random.Random, clean: bool = False,
+                 unruled: bool = False) -> bytes:
     """One PDF page as the JPEG bytes of its scan."""
     from PIL import ImageFilter
 
     scale = DPI / 72
     image = page.render(scale=scale).to_pil().convert("RGB")
+    if unruled:
+        image = _wipe_rules(image)
     if not clean:
         spot = _signature_spot(page, scale)
         if spot is not None:
@@ -101,7 +120,8 @@ def _bicubic() -> Any:
     return Image.Resampling.BICUBIC
 
 
-def pdf_to_scan(pdf_path: Path, out: Path, seed: int, clean: bool = False) -> Path:
+def pdf_to_scan(pdf_path: Path, out: Path, seed: int, clean: bool = False,
+                unruled: bool = False) -> Path:
     """`<stem>.scan.pdf` in `out`: the report's pages as scanned images, seeded by the
     report's name so each report has its own faults."""
     import pypdfium2 as pdfium
@@ -111,11 +131,12 @@ def pdf_to_scan(pdf_path: Path, out: Path, seed: int, clean: bool = False) -> Pa
     rng = random.Random(seed * 1_000_003 + zlib.crc32(stem.encode()))
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:
-        pages = [Image.open(io.BytesIO(page_to_scan(pdf[n], rng, clean))) for n in range(len(pdf))]
+        pages = [Image.open(io.BytesIO(page_to_scan(pdf[n], rng, clean, unruled)))
+                 for n in range(len(pdf))]
     finally:
         pdf.close()
     out.mkdir(parents=True, exist_ok=True)
-    target = out / f"{stem}.scan.pdf"
+    target = out / f"{stem}{'.unruled' if unruled else ''}.scan.pdf"
     # Pillow embeds JPEG images as they are (DCTDecode): the file holds what the scanner wrote
     pages[0].save(target, format="PDF", save_all=True, append_images=pages[1:], resolution=DPI)
     gold = pdf_path.with_name(f"{stem}.gold.json")
@@ -131,9 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("tests/fixtures/scans"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--clean", action="store_true", help="no scanner faults")
+    ap.add_argument("--unruled", action="store_true", help="tables without rules")
     args = ap.parse_args(argv)
     for pdf in args.pdfs:
-        print(pdf_to_scan(pdf, args.out, args.seed, args.clean), file=sys.stderr)
+        print(pdf_to_scan(pdf, args.out, args.seed, args.clean, args.unruled), file=sys.stderr)
     return 0
 
 

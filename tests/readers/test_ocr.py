@@ -152,10 +152,11 @@ def test_ocr_off_leaves_scans_unread():
     assert doc.pages_without_text == [1] and doc.blocks == []
 
 
-def _first_scan_page(pages: tuple[int, ...] = (0,)) -> bytes:
+def _first_scan_page(pages: tuple[int, ...] = (0,), scan: Path | None = None) -> bytes:
+    """Pages of a committed scan (the first one) as a PDF of their own."""
     import pypdfium2 as pdfium
 
-    source = pdfium.PdfDocument(str(sorted(SCANS.glob("*.scan.pdf"))[0]))
+    source = pdfium.PdfDocument(str(scan or sorted(SCANS.glob("*.scan.pdf"))[0]))
     out = pdfium.PdfDocument.new()
     out.import_pages(source, list(pages))
     buf = io.BytesIO()
@@ -169,7 +170,8 @@ def test_committed_scans_are_images_with_gold_beside_them():
     scans = sorted(SCANS.glob("*.scan.pdf"))
     assert len(scans) >= 5
     for scan in scans:
-        gold = scan.with_name(scan.name.replace(".scan.pdf", ".gold.json"))
+        # "<stem>.scan.pdf" or "<stem>.unruled.scan.pdf": the gold of the report's stem
+        gold = scan.with_name(scan.name.split(".", 1)[0] + ".gold.json")
         assert json.loads(gold.read_text(encoding="utf-8"))["figures"]
         pdf = pdfium.PdfDocument(str(scan))
         assert all(not pdf[n].get_textpage().get_text_range().strip() for n in range(len(pdf)))
@@ -204,3 +206,36 @@ def test_appendix_table_of_a_scan_gives_cells_with_row_and_column():
     # the unit of a row sits in the unit column, under its header, in a later row
     assert unit_headers and units
     assert all(any(u.table == h.table and u.col == h.col and u.row > h.row for h in unit_headers) for u in units)
+
+
+@needs_tesseract
+def test_unruled_appendix_tables_give_the_rows_labels_and_units_of_the_docx(tmp_path):
+    """A scan whose tables have no rules (corpus/scan.py --unruled): the appendix tables are
+    found from the alignment of their columns, and each figure in them keeps its row's label
+    (a label wrapped over two lines whole) and its unit from the unit column, as from the
+    .docx of the same report."""
+    import pypdfium2 as pdfium
+
+    from extractor.pipeline import extract
+
+    scan = next(SCANS.glob("*.unruled.scan.pdf"))
+    stem = scan.name.split(".", 1)[0]
+    last = len(pdfium.PdfDocument(str(scan))) - 1
+    part = tmp_path / "appendix.pdf"
+    part.write_bytes(_first_scan_page((last - 1, last), scan))
+    settings = Settings(ocr_cache_dir=str(tmp_path / "cache"))
+    scanned = extract(part, settings).figures
+    docx = extract(ROOT / "corpus" / "generated" / f"{stem}.docx").figures
+
+    def key(label: str | None) -> str:  # the recognizer's spacing and specks aside
+        return "".join(c for c in (label or "").casefold() if c.isalnum())
+
+    # a table figure's label is "<row label> - <column header>"
+    in_tables = [f for f in docx if f.label and " - " in f.label]
+    assert len(in_tables) >= 8
+    found = {(key(f.label), f.unit) for f in scanned}
+    kept = [f for f in in_tables if (key(f.label), f.unit) in found]
+    assert len(kept) == len(in_tables), [f.label for f in in_tables if f not in kept]
+    values = {(key(f.label), f.unit, f.value) for f in scanned}
+    # a number may be misread ("162" for "16,2"), a row's label and unit must not be
+    assert sum((key(f.label), f.unit, f.value) in values for f in in_tables) >= len(in_tables) - 1

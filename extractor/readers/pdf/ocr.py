@@ -168,22 +168,28 @@ def _score(words: list[Any]) -> float:
 def _to_page(prepared: _Prepared, turn: int, hocr: str, settings: Settings,
              binary: str | None = None) -> PageRead:
     from extractor.readers.pdf.ocr_reread import reread_low_confidence
-    from extractor.readers.pdf.ocr_words import drop_noise, hocr_to_lines, lines_to_pdflines
+    from extractor.readers.pdf.ocr_words import (
+        drop_noise,
+        hocr_to_lines,
+        lines_to_pdflines,
+        lines_to_tables,
+    )
 
     warnings = [f"page turned by {turn} degrees"] if turn else []
     if prepared.angle:
         warnings.append(f"deskewed by {prepared.angle} degrees")
     recognized = drop_noise(hocr_to_lines(hocr))
+    grids = lines_to_tables(recognized, prepared.grids)
     if binary is not None:
         recognized = drop_noise(reread_low_confidence(
-            recognized, prepared.grids, prepared.clean,
+            recognized, grids, prepared.clean,
             lambda strip: _read_strip(binary, strip, settings)))
     for line in recognized:
         for w in line:
             box = prepared.ink[w.top:w.bottom, w.left:w.right]
             w.ink = float(box.mean()) if box.size else 0.0
     scale = 72 / settings.ocr_dpi
-    lines = lines_to_pdflines(recognized, prepared.grids, scale)
+    lines = lines_to_pdflines(recognized, grids, scale)
     return PageRead(lines, "\n".join(ln.text for ln in lines), False,
                     prepared.ink.shape[0] * scale, warnings=warnings, ocr=True)
 

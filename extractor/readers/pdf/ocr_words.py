@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from extractor.readers.pdf.layout import join_lines
 from extractor.readers.pdf.lines import PdfLine
+from extractor.readers.pdf.ocr_columns import lines_to_aligned_grids
 from extractor.readers.pdf.ocr_image import Grid
 
 # A gap between two words wider than this many type sizes separates two segments (cells,
@@ -217,14 +218,28 @@ def _is_speck(seg: list[Word]) -> bool:
         w.conf < NOISE_CONFIDENCE and w.height < SPECK_HEIGHT * w.size for w in seg)
 
 
+def _usual_size(words: list[Word]) -> float:
+    return statistics.median(w.size for w in words)
+
+
+def lines_to_tables(lines: list[list[Word]], ruled: list[Grid]) -> list[Grid]:
+    """The page's tables: the ruled ones, then those found from the alignment of columns
+    (extractor.readers.pdf.ocr_columns) outside them."""
+    words = [w for line in lines for w in line]
+    if not words:
+        return ruled
+    size = _usual_size(words)
+    return ruled + lines_to_aligned_grids(lines, ruled, size, SEGMENT_GAP * size)
+
+
 def lines_to_pdflines(lines: list[list[Word]], grids: list[Grid], scale: float) -> list[PdfLine]:
     """A page's recognized lines as line segments in reading order, in points (`scale` =
-    72 / dpi): visual lines top to bottom; each ruled table where its top line would come,
-    cell by cell."""
+    72 / dpi): visual lines top to bottom; each table of `grids` (`lines_to_tables`) where
+    its top line would come, cell by cell."""
     words = [w for line in lines for w in line]
     if not words:
         return []
-    usual_size = statistics.median(w.size for w in words)
+    usual_size = _usual_size(words)
     usual_height = statistics.median(w.height for w in words if w.text[:1].isalnum()) \
         if any(w.text[:1].isalnum() for w in words) else usual_size
     # words of few letters are boxes of ascenders/accents only: their ink says little
