@@ -46,6 +46,9 @@ _CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
 _COUNT_STOP = re.compile(r"[:;,.(]")
 _BRACKET_END = re.compile(r"\s*\(\s*$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_WORD_START = re.compile(r"(?<!\w)\w")
+# the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
+_NAME_LOOKBACK = 80
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +276,19 @@ def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
         pos = sep.end()
 
 
+def _names_own_number(text: str, pos: int, n: int) -> bool:
+    """Is the number at `pos` the bracketed own number of the criterion name before it
+    ("Y tế (15)")? The list of names reads it then, not the list of bare numbers."""
+    bracket = _BRACKET_END.search(text, max(0, pos - 2), pos)
+    if bracket is None:
+        return False
+    stop = bracket.start()
+    for word in _WORD_START.finditer(text, max(0, stop - _NAME_LOOKBACK), stop):
+        if lookup_name(text[word.start():stop]) == n:
+            return True
+    return False
+
+
 def _status_follows(text: str, end: int, statuses: list[Status]) -> bool:
     """Does a status phrase of `statuses` follow `end` across a gap such as " hiện " or ": "?"""
     i = first_at(statuses, end)
@@ -362,7 +378,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         starts = set(_clause_starts(text))
         for m in c["bare_item"].finditer(text):
             n = int(m.group("n"))
-            if not taken.free(m.start(), m.end()) or not valid_number(n, size):
+            if not taken.free(m.start(), m.end()) or not valid_number(n, size) or \
+                    _names_own_number(text, m.start(), n):
                 continue
             refs = [Ref(n, m.start(), m.end())]
             end = m.end()
@@ -372,7 +389,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             end = _continue_list(text, refs, end, size, ocr)
             self_named = refs[0].name_number == n
             if self_named or c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
-                    _opens_clause(text, m.start(), starts) and len(refs) > 1
+                    _opens_clause(text, m.start(), starts)
+                    and (len(refs) > 1 or c["numbered_single_lead"].search(text, max(0, m.start() - 8), m.start()))
                     and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
         for pos in sorted(starts):
@@ -390,7 +408,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                     len(group.refs) > 1 and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)
-    return _join_groups(sorted(groups, key=lambda g: g.start), text)
+    groups = _split_restated(sorted(groups, key=lambda g: g.start), text)
+    return _join_groups(groups, text)
 
 
 def bullet_to_group(text: str) -> Group | None:
@@ -473,6 +492,47 @@ def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
     return Group(refs[0].start, refs[-1].end, refs)
 
 
+def _split_restated(groups: list[Group], text: str) -> list[Group]:
+    """A list whose later part names "tiêu chí" again after ',' or ';' is two statements when
+    each part has its own status, the first right before it and the second right after it:
+    "đã hoàn thành tiêu chí số 1, 2 và 3; tiêu chí số 10 chưa đạt"."""
+    at = rx().at
+    statuses: list[Status] | None = None
+    out: list[Group] = []
+    for g in groups:
+        cut = None
+        if len(g.refs) > 1:
+            statuses = text_to_statuses(text) if statuses is None else statuses
+            i = first_at(statuses, g.start + 1) - 1
+            led = i >= 0 and statuses[i].end <= g.start and \
+                at["status_lead_gap"].match(text, statuses[i].end, g.start) is not None
+            if led and _status_follows(text, g.end, statuses):
+                for k in range(len(g.refs) - 1, 0, -1):
+                    ref, prev = g.refs[k], g.refs[k - 1]
+                    if prev.end <= ref.start and at["restated_item"].match(text, ref.start) and \
+                            at["clause_cut"].match(text, prev.end, ref.start):
+                        cut = k
+                        break
+        if cut is None:
+            out.append(g)
+        else:
+            out += [Group(g.start, g.refs[cut - 1].end, g.refs[:cut]), Group(g.refs[cut].start, g.end, g.refs[cut:])]
+    return out
+
+
+def _own_status_each(text: str, first: Group, second: Group) -> bool:
+    """Do two lists cut by ',' or ';' each have a status of their own, the first right before
+    it and the second right after it? Then they are two statements, not one list."""
+    at = rx().at
+    if not at["clause_cut"].match(text, first.end, second.start):
+        return False
+    statuses = text_to_statuses(text)
+    i = first_at(statuses, first.start + 1) - 1
+    if i < 0 or statuses[i].end > first.start or not at["status_lead_gap"].match(text, statuses[i].end, first.start):
+        return False
+    return _status_follows(text, second.end, statuses)
+
+
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
@@ -488,7 +548,8 @@ def _join_groups(groups: list[Group], text: str) -> list[Group]:
             # a name and its number in brackets after it: "quy hoạch (TC 1)" is one reference
             out[-1].refs.extend(g.refs[1:])
             out[-1].end = g.end
-        elif out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)):
+        elif out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)) \
+                and not _own_status_each(text, out[-1], g):
             out[-1].refs.extend(g.refs)
             out[-1].end = g.end
         else:

@@ -328,7 +328,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             groups = text_to_groups(text, size, ocr=unit.ocr)
             if not groups and pending is not None and (
-                    more := bullet_to_group(text) or continuation_to_group(text, size, unit.ocr)):
+                    more := bullet_to_group(text)
+                    # a heading's own number ("2. Các tiêu chí chưa đạt") continues no list
+                    or (None if unit.heading else continuation_to_group(text, size, unit.ocr))):
                 groups = [more]
             if not groups and seg.statuses and (named := named_line_to_group(text, seg.statuses)):
                 groups = [named]
