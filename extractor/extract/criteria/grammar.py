@@ -358,6 +358,11 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.start(), refs[-1].end):
             add(refs, m.start(), refs[-1].end)
+    for m in c["exclusion_names_intro"].finditer(text) if says_criteria else ():
+        # "đạt tất cả các tiêu chí, trừ Thu nhập, Y tế": the names of the exception
+        if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
+                and taken.free(m.end(), refs[-1].end):
+            add(refs, m.end(), refs[-1].end)
     if not says_criteria and (lead := c["status_list_lead"].match(text)):
         # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3"
         first = at_list_start(text, lead.end(), size, ocr)
@@ -373,6 +378,16 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 continue
             refs = [Ref(n, m.start(), named[1], named[0])]
             add(refs, m.start(), _continue_list(text, refs, named[1], size, ocr))
+    if not says_criteria and c["own_numbered_name_hint"].search(text):
+        # without "tiêu chí", names each beside their own number, opening a clause before a
+        # status ("Riêng Thu nhập (10); Y tế (15) đến nay vẫn chưa đạt")
+        statuses = text_to_statuses(text)
+        for pos in sorted(_clause_starts(text)) if statuses else ():
+            pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
+            refs = _names_from(text, pos)
+            if refs and all(text[r.end - 1] == ")" for r in refs) and taken.free(pos, refs[-1].end) \
+                    and _status_follows(text, refs[-1].end, statuses):
+                add(refs, pos, refs[-1].end)
     if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
@@ -408,8 +423,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                     len(group.refs) > 1 and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)
-    groups = _split_restated(sorted(groups, key=lambda g: g.start), text)
-    return _join_groups(groups, text)
+    return _split_restated(_join_groups(sorted(groups, key=lambda g: g.start), text), text)
 
 
 def bullet_to_group(text: str) -> Group | None:
@@ -520,19 +534,6 @@ def _split_restated(groups: list[Group], text: str) -> list[Group]:
     return out
 
 
-def _own_status_each(text: str, first: Group, second: Group) -> bool:
-    """Do two lists cut by ',' or ';' each have a status of their own, the first right before
-    it and the second right after it? Then they are two statements, not one list."""
-    at = rx().at
-    if not at["clause_cut"].match(text, first.end, second.start):
-        return False
-    statuses = text_to_statuses(text)
-    i = first_at(statuses, first.start + 1) - 1
-    if i < 0 or statuses[i].end > first.start or not at["status_lead_gap"].match(text, statuses[i].end, first.start):
-        return False
-    return _status_follows(text, second.end, statuses)
-
-
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
@@ -548,8 +549,7 @@ def _join_groups(groups: list[Group], text: str) -> list[Group]:
             # a name and its number in brackets after it: "quy hoạch (TC 1)" is one reference
             out[-1].refs.extend(g.refs[1:])
             out[-1].end = g.end
-        elif out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)) \
-                and not _own_status_each(text, out[-1], g):
+        elif out and out[-1].end <= g.start and (gap is not None or sep.fullmatch(text, out[-1].end, g.start)):
             out[-1].refs.extend(g.refs)
             out[-1].end = g.end
         else:
@@ -587,6 +587,7 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
                    + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
     ends = [t[0] for t in times]
+    village = p.c["village_subject"].match(text) is not None
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -601,6 +602,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
         s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - _LOOKBACK),
                                                          s.start) is not None
+        # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
+        # commune's, through the sentence unless the commune comes back as the subject
+        s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")

@@ -218,7 +218,8 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                             text=seg.text.strip()))
         return None
-    ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell
+    ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
+        or c["list_label"].fullmatch(seg.text) is not None
     mentions_criteria = c["criteria_word"].search(seg.text) is not None
     return statuses[-1] if statuses and ends_open and mentions_criteria else None
 
