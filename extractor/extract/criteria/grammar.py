@@ -378,7 +378,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 continue
             refs = [Ref(n, m.start(), named[1], named[0])]
             add(refs, m.start(), _continue_list(text, refs, named[1], size, ocr))
-    if not says_criteria and c["own_numbered_name_hint"].search(text):
+    if not says_criteria and "(" in text and c["own_numbered_name_hint"].search(text):
         # without "tiêu chí", names each beside their own number, opening a clause before a
         # status ("Riêng Thu nhập (10); Y tế (15) đến nay vẫn chưa đạt")
         statuses = text_to_statuses(text)
@@ -515,18 +515,20 @@ def _split_restated(groups: list[Group], text: str) -> list[Group]:
     out: list[Group] = []
     for g in groups:
         cut = None
-        if len(g.refs) > 1:
+        for k in range(len(g.refs) - 1, 0, -1):
+            ref, prev = g.refs[k], g.refs[k - 1]
+            if prev.end <= ref.start and at["restated_item"].match(text, ref.start) and \
+                    at["clause_cut"].match(text, prev.end, ref.start):
+                cut = k
+                break
+        if cut is not None:
+            # statuses are read only for a list that restates "tiêu chí" (few sentences)
             statuses = text_to_statuses(text) if statuses is None else statuses
             i = first_at(statuses, g.start + 1) - 1
             led = i >= 0 and statuses[i].end <= g.start and \
                 at["status_lead_gap"].match(text, statuses[i].end, g.start) is not None
-            if led and _status_follows(text, g.end, statuses):
-                for k in range(len(g.refs) - 1, 0, -1):
-                    ref, prev = g.refs[k], g.refs[k - 1]
-                    if prev.end <= ref.start and at["restated_item"].match(text, ref.start) and \
-                            at["clause_cut"].match(text, prev.end, ref.start):
-                        cut = k
-                        break
+            if not (led and _status_follows(text, g.end, statuses)):
+                cut = None
         if cut is None:
             out.append(g)
         else:

@@ -218,10 +218,11 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                             text=seg.text.strip()))
         return None
+    if not statuses or c["criteria_word"].search(seg.text) is None:
+        return None  # no status waits for a list: most sentences end here, before the searches below
     ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
         or c["list_label"].fullmatch(seg.text) is not None
-    mentions_criteria = c["criteria_word"].search(seg.text) is not None
-    return statuses[-1] if statuses and ends_open and mentions_criteria else None
+    return statuses[-1] if ends_open else None
 
 
 def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Status | None) -> Status | None:
