@@ -33,6 +33,10 @@ SEVENTEEN_OF_NINETEEN: list[list[str]] = [
      "- Xã đạt 17/19 tiêu chí, còn tiêu chí 10 và tiêu chí 17 chưa đạt."],
     ["- Ấp Tân Hòa chưa đạt tiêu chí số 5 và tiêu chí số 6.",
      "- Xã đạt 17/19 tiêu chí, còn tiêu chí 10 và tiêu chí 17 chưa đạt."],
+    # the advanced set's statements beside the basic set's (their numbers are other criteria)
+    ["- Xã đạt 17/19 tiêu chí, còn tiêu chí 10 và tiêu chí 17 chưa đạt.",
+     "- Đối với Bộ tiêu chí xã NTM nâng cao, xã đã đạt tiêu chí số 1, 2, 3; chưa đạt tiêu chí số 5."],
+    ["- Xã đã đạt 17/19 tiêu chí, phấn đấu trở thành xã NTM nâng cao; còn tiêu chí 10 và 17 chưa đạt."],
     # two statements in one sentence, the second list naming "tiêu chí" again
     ["- Xã đã hoàn thành và được công nhận từ tiêu chí số 1 đến tiêu chí số 9; từ tiêu chí số 11 đến "
      "tiêu chí số 16; tiêu chí số 18, 19; tiêu chí số 10, 17 chưa đạt."],
@@ -73,6 +77,8 @@ def test_single_numbered_item_opens_a_clause():
     (["- Năm 2024 xã phấn đấu đạt tiêu chí 10 và tiêu chí 17."], ([], [], [])),
     # another year: an earlier year's list is history
     (["- Năm 2021 xã đã đạt tiêu chí số 1, 2 và 3, chưa đạt tiêu chí số 10."], ([], [], [])),
+    # another set: the advanced set's list is not the basic set's
+    (["- Xã NTM nâng cao: xã đã đạt tiêu chí số 1, 2 và 3, chưa đạt tiêu chí số 10."], ([], [], [])),
     # another scope: a village's list is not the commune's
     (["- Thôn Nà Hin đã đạt tiêu chí số 1, 2 và 3; tiêu chí số 10 chưa đạt."], ([], [], [])),
 ])

@@ -590,6 +590,7 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
                    + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
     ends = [t[0] for t in times]
     village = p.c["village_subject"].match(text) is not None
+    other_set_front = p.c["other_set_front"].match(text) is not None
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -607,6 +608,10 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
         # commune's, through the sentence unless the commune comes back as the subject
         s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
+        # a status of another criteria set than the report's: its topic before the status in the
+        # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
+        # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
+        s.past = s.past or other_set_front or p.c["other_set_topic"].search(text, clause_start, s.start) is not None
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
