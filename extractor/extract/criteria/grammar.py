@@ -46,6 +46,9 @@ _CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
 _COUNT_STOP = re.compile(r"[:;,.(]")
 _BRACKET_END = re.compile(r"\s*\(\s*$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_WORD_START = re.compile(r"(?<!\w)\w")
+# the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
+_NAME_LOOKBACK = 80
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +276,19 @@ def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
         pos = sep.end()
 
 
+def _names_own_number(text: str, pos: int, n: int) -> bool:
+    """Is the number at `pos` the bracketed own number of the criterion name before it
+    ("Y tế (15)")? The list of names reads it then, not the list of bare numbers."""
+    bracket = _BRACKET_END.search(text, max(0, pos - 2), pos)
+    if bracket is None:
+        return False
+    stop = bracket.start()
+    for word in _WORD_START.finditer(text, max(0, stop - _NAME_LOOKBACK), stop):
+        if lookup_name(text[word.start():stop]) == n:
+            return True
+    return False
+
+
 def _status_follows(text: str, end: int, statuses: list[Status]) -> bool:
     """Does a status phrase of `statuses` follow `end` across a gap such as " hiện " or ": "?"""
     i = first_at(statuses, end)
@@ -342,6 +358,11 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.start(), refs[-1].end):
             add(refs, m.start(), refs[-1].end)
+    for m in c["exclusion_names_intro"].finditer(text) if says_criteria else ():
+        # "đạt tất cả các tiêu chí, trừ Thu nhập, Y tế": the names of the exception
+        if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
+                and taken.free(m.end(), refs[-1].end):
+            add(refs, m.end(), refs[-1].end)
     if not says_criteria and (lead := c["status_list_lead"].match(text)):
         # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3"
         first = at_list_start(text, lead.end(), size, ocr)
@@ -357,12 +378,23 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 continue
             refs = [Ref(n, m.start(), named[1], named[0])]
             add(refs, m.start(), _continue_list(text, refs, named[1], size, ocr))
+    if not says_criteria and "(" in text and c["own_numbered_name_hint"].search(text):
+        # without "tiêu chí", names each beside their own number, opening a clause before a
+        # status ("Riêng Thu nhập (10); Y tế (15) đến nay vẫn chưa đạt")
+        statuses = text_to_statuses(text)
+        for pos in sorted(_clause_starts(text)) if statuses else ():
+            pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
+            refs = _names_from(text, pos)
+            if refs and all(text[r.end - 1] == ")" for r in refs) and taken.free(pos, refs[-1].end) \
+                    and _status_follows(text, refs[-1].end, statuses):
+                add(refs, pos, refs[-1].end)
     if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
         for m in c["bare_item"].finditer(text):
             n = int(m.group("n"))
-            if not taken.free(m.start(), m.end()) or not valid_number(n, size):
+            if not taken.free(m.start(), m.end()) or not valid_number(n, size) or \
+                    _names_own_number(text, m.start(), n):
                 continue
             refs = [Ref(n, m.start(), m.end())]
             end = m.end()
@@ -372,7 +404,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             end = _continue_list(text, refs, end, size, ocr)
             self_named = refs[0].name_number == n
             if self_named or c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
-                    _opens_clause(text, m.start(), starts) and len(refs) > 1
+                    _opens_clause(text, m.start(), starts)
+                    and (len(refs) > 1 or c["numbered_single_lead"].search(text, max(0, m.start() - 8), m.start()))
                     and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
         for pos in sorted(starts):
@@ -390,7 +423,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                     len(group.refs) > 1 and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)
-    return _join_groups(sorted(groups, key=lambda g: g.start), text)
+    return _split_restated(_join_groups(sorted(groups, key=lambda g: g.start), text), text)
 
 
 def bullet_to_group(text: str) -> Group | None:
@@ -473,6 +506,36 @@ def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
     return Group(refs[0].start, refs[-1].end, refs)
 
 
+def _split_restated(groups: list[Group], text: str) -> list[Group]:
+    """A list whose later part names "tiêu chí" again after ',' or ';' is two statements when
+    each part has its own status, the first right before it and the second right after it:
+    "đã hoàn thành tiêu chí số 1, 2 và 3; tiêu chí số 10 chưa đạt"."""
+    at = rx().at
+    statuses: list[Status] | None = None
+    out: list[Group] = []
+    for g in groups:
+        cut = None
+        for k in range(len(g.refs) - 1, 0, -1):
+            ref, prev = g.refs[k], g.refs[k - 1]
+            if prev.end <= ref.start and at["restated_item"].match(text, ref.start) and \
+                    at["clause_cut"].match(text, prev.end, ref.start):
+                cut = k
+                break
+        if cut is not None:
+            # statuses are read only for a list that restates "tiêu chí" (few sentences)
+            statuses = text_to_statuses(text) if statuses is None else statuses
+            i = first_at(statuses, g.start + 1) - 1
+            led = i >= 0 and statuses[i].end <= g.start and \
+                at["status_lead_gap"].match(text, statuses[i].end, g.start) is not None
+            if not (led and _status_follows(text, g.end, statuses)):
+                cut = None
+        if cut is None:
+            out.append(g)
+        else:
+            out += [Group(g.start, g.refs[cut - 1].end, g.refs[:cut]), Group(g.refs[cut].start, g.end, g.refs[cut:])]
+    return out
+
+
 def _join_groups(groups: list[Group], text: str) -> list[Group]:
     """Groups separated only by a list separator are one list ("từ tiêu chí 1 đến tiêu chí 8;
     tiêu chí 10, 11 đã đạt"): the status after the last governs them all."""
@@ -526,6 +589,8 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
                    + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
     ends = [t[0] for t in times]
+    village = p.c["village_subject"].match(text) is not None
+    other_set_front = p.c["other_set_front"].match(text) is not None
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -540,6 +605,13 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
         s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - _LOOKBACK),
                                                          s.start) is not None
+        # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
+        # commune's, through the sentence unless the commune comes back as the subject
+        s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
+        # a status of another criteria set than the report's: its topic before the status in the
+        # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
+        # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
+        s.past = s.past or other_set_front or p.c["other_set_topic"].search(text, clause_start, s.start) is not None
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")

@@ -218,9 +218,11 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                             text=seg.text.strip()))
         return None
-    ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell
-    mentions_criteria = c["criteria_word"].search(seg.text) is not None
-    return statuses[-1] if statuses and ends_open and mentions_criteria else None
+    if not statuses or c["criteria_word"].search(seg.text) is None:
+        return None  # no status waits for a list: most sentences end here, before the searches below
+    ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
+        or c["list_label"].fullmatch(seg.text) is not None
+    return statuses[-1] if ends_open else None
 
 
 def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Status | None) -> Status | None:
@@ -328,7 +330,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             groups = text_to_groups(text, size, ocr=unit.ocr)
             if not groups and pending is not None and (
-                    more := bullet_to_group(text) or continuation_to_group(text, size, unit.ocr)):
+                    more := bullet_to_group(text)
+                    # a heading's own number ("2. Các tiêu chí chưa đạt") continues no list
+                    or (None if unit.heading else continuation_to_group(text, size, unit.ocr))):
                 groups = [more]
             if not groups and seg.statuses and (named := named_line_to_group(text, seg.statuses)):
                 groups = [named]
