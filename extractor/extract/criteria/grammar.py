@@ -51,6 +51,19 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 _NAME_LOOKBACK = 80
 
 
+class _OnFirstUse(dict[str, "re.Pattern[str]"]):
+    """Patterns compiled when first looked up: a short report uses a fraction of the ~70
+    criteria patterns, and compiling all of them was most of the reader's start-up."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        pattern = self[name] = re.compile(self._sources[name])
+        return pattern
+
+
 @lru_cache(maxsize=1)
 def rx() -> _Rx:
     sw = load_pattern("status_words")
@@ -65,11 +78,11 @@ def rx() -> _Rx:
         now=re.compile(sw["now_markers"]["regex"]),
         plan_heading=re.compile(sw["plan_heading"]["regex"]),
         result_heading=re.compile(sw["result_heading"]["regex"]),
-        c={k: re.compile(v["regex"]) for k, v in cr.items() if isinstance(v, dict) and "regex" in v},
-        at={k: re.compile(v["regex"][1:]) for k, v in cr.items()
-            if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
+        c=_OnFirstUse({k: v["regex"] for k, v in cr.items() if isinstance(v, dict) and "regex" in v}),
+        at=_OnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
+                           if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
+                        "clause_opener_words": cr["clause_opener"]["regex"][1:-1]}),
         ocr_digits=dict(cr["ocr_digit_lookalikes"]))
-    out.at["clause_opener_words"] = re.compile(cr["clause_opener"]["regex"][1:-1])
     return out
 
 
