@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,28 +63,62 @@ def _stamp(sha256: str | None, across: list[tuple[str, dict[str, Any]]]) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def corpus_flag_rows(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, Any]]:
-    """The rows of the flags table that are flags across reports: from the store when the
-    tables stream from it (the reports' own flags are not read), else from the DataFrame."""
-    from extractor.store.consolidate import StoreTables
+class AcrossFlags:
+    """The flags across reports as the review site needs them, held light: each flag's anchor
+    and the files its evidence comes from; a flag itself, evidence and all, is read again
+    (`flag`) when a page or the overview shows it. A flag between two copies of a report holds
+    every figure that differs: a province's held at once took more memory than the tables."""
 
-    if isinstance(tables, StoreTables):
-        return list(tables.corpus_flag_rows())
-    flags = tables["flags"]
-    return list(flags[flags["scope"] != "document"].to_dict("records"))
+    def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]]) -> None:
+        self._row = read_row
+        self.anchors: list[str] = []
+        self.by_file: dict[str, list[int]] = defaultdict(list)  # file -> flags naming it, in order
+        for index in range(count):
+            row = self._row(index)
+            anchor, flag = self._flag(row)
+            self.anchors.append(anchor)
+            sources = row.get("sources")  # the store's rows know them: no evidence decoded
+            if sources is None:
+                sources = dict.fromkeys(str(e.get("source") or "") for e in _evidence(flag))
+            for source in sources:
+                if source:
+                    self.by_file[source].append(index)
 
+    @classmethod
+    def of(cls, tables: Mapping[str, pd.DataFrame],
+           rows: Iterable[dict[str, Any]] | None = None) -> AcrossFlags:
+        """From the store when the tables stream from it (the reports' own flags are not
+        read), else from `rows` or the flags DataFrame."""
+        from extractor.store.consolidate import StoreTables
 
-def _across_flags(rows: Iterable[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """(anchor, flag) of each flag across reports, in the order of the rows; the evidence stays
-    JSON (`evidence_json`) until a page shows it: a flag between two copies of a report holds
-    every figure that differs, and a province's decoded at once took more memory than the rest."""
-    flags = []
-    for row in rows:
+        if rows is None and isinstance(tables, StoreTables):
+            heads, store = tables.corpus_heads, tables.store
+            return cls(len(heads), lambda i: {**heads[i], "evidence_json": queries.flag_evidence(
+                store, heads[i]["flag_id"])})
+        if rows is None:
+            flags = tables["flags"]
+            rows = flags[flags["scope"] != "document"].to_dict("records")
+        held = list(rows)
+        return cls(len(held), held.__getitem__)
+
+    def flag(self, index: int) -> tuple[str, dict[str, Any]]:
+        """(anchor, flag) of one flag across reports, its evidence as JSON (`evidence_json`)."""
+        return self._flag(self._row(index))
+
+    @staticmethod
+    def _flag(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         evidence_json = row["evidence_json"] if isinstance(row.get("evidence_json"), str) else "[]"
         flag = {"rule": row["rule"], "severity": row["severity"], "message": row["message"],
                 "message_en": row["message_en"], "evidence_json": evidence_json}
-        flags.append((links.across_anchor(row["rule"], row["message"], evidence_json), flag))
-    return flags
+        return links.across_anchor(row["rule"], row["message"], evidence_json), flag
+
+    def of_file(self, path: str) -> list[tuple[str, dict[str, Any]]]:
+        """(anchor, flag) of each flag across reports whose evidence comes from `path`."""
+        return [self.flag(i) for i in self.by_file.get(path, [])]
+
+    def listed(self) -> dict[str, int]:
+        """Anchor -> flag of each flag whose evidence names a report (the pages link to it)."""
+        return {self.anchors[i]: i for indexes in self.by_file.values() for i in indexes}
 
 
 def _evidence(flag: dict[str, Any]) -> list[dict[str, Any]]:
@@ -97,16 +131,6 @@ def _decoded(flags: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[st
             for anchor, flag in flags]
 
 
-def _across_by_file(flags: list[tuple[str, dict[str, Any]]]) -> dict[str, list[tuple[str, dict[str, Any]]]]:
-    """File -> (anchor, flag) of each flag across reports whose evidence comes from it."""
-    by_file: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for anchor, flag in flags:
-        for source in dict.fromkeys(str(e.get("source") or "") for e in _evidence(flag)):
-            if source:
-                by_file[source].append((anchor, flag))
-    return by_file
-
-
 def page_head(doc: Document, record: dict[str, Any]) -> str:
     """The head of a report's review page in the current language, from its document and
     stored record (the worker that reads a file calls this too, so both make the same page)."""
@@ -114,8 +138,7 @@ def page_head(doc: Document, record: dict[str, Any]) -> str:
     return review_page_head(doc, Record.from_dict(record), overview=OVERVIEW)
 
 
-def write_report_pages(store: Store, across_rows: Iterable[dict[str, Any]], review_dir: Path,
-                       stream: Any = None) -> int:
+def write_report_pages(store: Store, across: AcrossFlags, review_dir: Path, stream: Any = None) -> int:
     """Write the page of every present report whose page is missing or out of date; remove
     pages of reports gone. Only the records of the pages written are decoded. Returns the
     number of pages written."""
@@ -125,12 +148,11 @@ def write_report_pages(store: Store, across_rows: Iterable[dict[str, Any]], revi
         old = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         old = {}
-    across = _across_by_file(_across_flags(across_rows))
     new: dict[str, str] = {}
     written = 0
     for doc_id, path, sha256 in queries.present_report_files(store):
         name = links.page_name(path)
-        mine = across.get(path, [])
+        mine = across.of_file(path)
         stamp = _stamp(sha256, mine)
         new[name] = stamp
         if old.get(name) == stamp and (review_dir / name).exists():
@@ -180,6 +202,12 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
                             across_rows: Iterable[dict[str, Any]] | None = None) -> str:
     """The district overview: communes x criteria per district, totals, flags across reports
     (`across_rows`, the corpus rows of the flags table; read from `tables` when None)."""
+    return "".join(overview_parts(tables, AcrossFlags.of(tables, across_rows)))
+
+
+def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> Iterator[str]:
+    """The overview's HTML in parts, written one after the other: the boxes of a province's
+    flags across reports are not held at once."""
     communes = tables["communes"].to_dict("records")
     reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in communes:
@@ -193,7 +221,11 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
             + "</th>" + "".join(f"<th>{n}</th>" for n in numbers) + f"<th>{html.escape(_t('col_met'))}</th>"
             f"<th>{html.escape(_t('col_standard'))}</th><th>{html.escape(_t('col_flags'))}</th>"
             f"<th>{html.escape(_t('col_reports'))}</th></tr>")
-    sections = []
+    intro = _t("overview_intro", communes=len(crit), reports=len(communes))
+    yield (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
+           f"<title>{html.escape(_t('overview_title'))}</title><style>{_CSS}{_OVERVIEW_CSS}</style></head><body>"
+           f"<header><h1>{html.escape(_t('overview_title'))}</h1><div class=\"meta\">{html.escape(intro)}</div>"
+           f'</header><main class="overview">')
     for key in sorted(groups, key=lambda k: (sort_key(k[0]), sort_key(k[1]))):
         rows = sorted(groups[key], key=lambda r: sort_key(r.get("commune")))
         body: list[str] = []
@@ -223,18 +255,17 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
         line = _t("district_line", communes=len(rows), met_all=sum(1 for m in mets if m == len(numbers)),
                   mean=mean, error=sev_all["error"], warning=sev_all["warning"], info=sev_all["info"])
         title = ", ".join(x for x in (key[1] or _t("no_district"), key[0]) if x)
-        sections.append(f'<section class="district-block"><h2>{html.escape(title)}</h2>'
-                        f'<div class="district">{html.escape(line)}</div>'
-                        f'<table class="grid">{head}{"".join(body)}</table></section>')
+        yield (f'<section class="district-block"><h2>{html.escape(title)}</h2>'
+               f'<div class="district">{html.escape(line)}</div>'
+               f'<table class="grid">{head}{"".join(body)}</table></section>')
     # a flag is listed when its evidence names a report (the pages link to it)
-    listed = {anchor: flag for items in _across_by_file(_across_flags(
-        corpus_flag_rows(tables) if across_rows is None else across_rows)).values() for anchor, flag in items}
-    across_html = ""
+    listed = across.listed()
     if listed:
         from extractor.outputs.review import _flag_box
 
-        boxes = []
-        for flag_anchor, f in listed.items():
+        yield f"<h2>{html.escape(_t('across_heading'))}</h2>"
+        for flag_anchor, index in listed.items():
+            f = across.flag(index)[1]
             evidence = []
             for e in _evidence(f):
                 loc = e.get("location") or {}
@@ -242,21 +273,17 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
                 href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
                 evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
             message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
-            boxes.append(_flag_box(flag_anchor, f["severity"], f["rule"], message, evidence))
-        across_html = f"<h2>{html.escape(_t('across_heading'))}</h2>" + "".join(boxes)
-    intro = _t("overview_intro", communes=len(crit), reports=len(communes))
-    return (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(_t('overview_title'))}</title><style>{_CSS}{_OVERVIEW_CSS}</style></head><body>"
-            f"<header><h1>{html.escape(_t('overview_title'))}</h1><div class=\"meta\">{html.escape(intro)}</div>"
-            f'</header><main class="overview">{"".join(sections)}{across_html}</main></body></html>\n')
+            yield _flag_box(flag_anchor, f["severity"], f["rule"], message, evidence)
+    yield "</main></body></html>\n"
 
 
 def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
     """OUT/review/: the page of each changed report and the overview. Returns pages written."""
     review_dir = Path(out) / links.REVIEW_DIR
-    across_rows = corpus_flag_rows(tables)
-    written = write_report_pages(store, across_rows, review_dir, stream)
+    across = AcrossFlags.of(tables)
+    written = write_report_pages(store, across, review_dir, stream)
     tmp = review_dir / ".index.html.tmp"
-    tmp.write_text(tables_to_overview_html(tables, across_rows), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.writelines(overview_parts(tables, across))
     os.replace(tmp, review_dir / "index.html")
     return written

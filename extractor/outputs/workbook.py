@@ -12,11 +12,11 @@ repeated on every page.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -213,6 +213,30 @@ def _flags_by_file(flags: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
         if f.get("scope") == "document" and f.get("file"):
             by_file[f["file"]].append(f)
     return by_file
+
+
+def _severity_order(flag: dict[str, Any]) -> tuple[Any, ...]:
+    severity = flag.get("severity")
+    return (("error", "warning", "info").index(severity) if severity in ("error", "warning", "info") else 3,
+            sort_key(flag.get("commune")), flag.get("seq") or 0)
+
+
+def _flags_by_severity(t: Tables) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
+    """The reports' own flags in table order (held: the criteria sheet shows them too), and the
+    flags across reports by severity, commune and number. A flag across reports
+    is read from the store when its row is written: their evidence (every figure that differs
+    between two copies of a report) is most of the flags table."""
+    from extractor.store.consolidate import StoreTables
+
+    if isinstance(t, StoreTables):
+        own = [r for d in t.reports.ordered() for r in t.report_rows("flags", d)]
+        order = sorted(range(len(t.corpus_heads)), key=lambda i: _severity_order(t.corpus_heads[i]))
+        corpus: Iterator[dict[str, Any]] = (t.corpus_flag_row(i) for i in order)
+    else:
+        rows = list(t.rows("flags"))
+        own = [f for f in rows if f.get("scope") == "document"]
+        corpus = iter(sorted((f for f in rows if f.get("scope") != "document"), key=_severity_order))
+    return own, corpus
 
 
 def _message(flag: dict[str, Any]) -> str:
@@ -450,13 +474,13 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
     communes = sorted(t.rows("communes"), key=_place_key)
     crit = sorted(t.rows("criteria"), key=_place_key)
     root = links.common_root(str(r.get("file") or "") for r in communes)
-    flags = list(t.rows("flags"))  # sorted by severity for the sheet; far fewer than figures
+    own_flags, corpus_flags = _flags_by_severity(t)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False, "strings_to_numbers": False})
     try:
         fmt = _formats(wb)
         _summary_sheet(wb, fmt, t, crit, root)
-        _criteria_sheet(wb, fmt, crit, _flags_by_file(flags), root)
+        _criteria_sheet(wb, fmt, crit, _flags_by_file(own_flags), root)
         _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"))
         base = set(table_columns("indicators")) | {"review"}
         ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
@@ -464,10 +488,7 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
         indicators = sorted(t.rows("indicators"), key=_place_key)
         _table_sheet(wb, fmt, "indicators", indicators, ind_cols + [("review", "link", 8)], root,
                      _t("title_indicators"))
-        ordered_flags = sorted(flags, key=lambda f: (f.get("scope") != "document",
-                                                     ("error", "warning", "info").index(f["severity"])
-                                                     if f.get("severity") in ("error", "warning", "info") else 3,
-                                                     sort_key(f.get("commune")), f.get("seq") or 0))
+        ordered_flags = chain(sorted(own_flags, key=_severity_order), corpus_flags)
         _table_sheet(wb, fmt, "flags", ordered_flags, _FLAGS, root, _t("title_flags"),
                      anchor=lambda f: (links.flag_anchor(f.get("seq")) if f.get("scope") == "document"
                                        else None))

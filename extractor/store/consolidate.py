@@ -283,20 +283,36 @@ def _flag_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
     naming the communes it counts towards."""
     for d in reps.ordered():
         yield from _document_rows(store, "flags", d)
-    yield from _corpus_flag_rows(reps)
+    yield from _corpus_flag_rows(store, corpus_flag_heads(reps))
 
 
-def _corpus_flag_rows(reps: Reports) -> Iterator[dict[str, Any]]:
+def corpus_flag_heads(reps: Reports) -> list[dict[str, Any]]:
+    """The rows of the flags across reports in their order, without their evidence (`flag_id`
+    names it in the store): what is held while the tables are written."""
     docs = {d["doc_id"]: d for d in reps.docs}
-    across = []
+    heads = []
     for f in reps.corpus_flags:
         concerned = [docs[i] for i in f.doc_ids if i in docs]
         key = "; ".join(_unique(d["commune_key"] for d in concerned))
-        commune = "; ".join(_unique(d["commune"] for d in concerned)) or None
-        across.append(_flag_row("corpus", key, commune, None, f.seq, f.rule, f.severity, f.message,
-                                f.message_en, f.evidence))
-    across.sort(key=lambda r: (r["commune_key"], r["file"] or "", r["seq"]))
-    yield from across
+        commune = "; ".join(_unique(d["commune"] for d in concerned)) or f.communes
+        heads.append({"flag_id": f.flag_id, "commune_key": key, "commune": commune,
+                      "file": "; ".join(f.sources) or None, "sources": f.sources,
+                      "seq": f.seq, "rule": f.rule, "severity": f.severity, "message": f.message,
+                      "message_en": f.message_en})
+    heads.sort(key=lambda r: (r["commune_key"], r["file"] or "", r["seq"]))
+    return heads
+
+
+def corpus_flag_row(store: Store, head: dict[str, Any]) -> dict[str, Any]:
+    """A flag across reports' row of the flags table, its evidence read from the store."""
+    return _flag_row("corpus", head["commune_key"], head["commune"], None, head["seq"], head["rule"],
+                     head["severity"], head["message"], head["message_en"],
+                     queries.flag_evidence(store, head["flag_id"]))
+
+
+def _corpus_flag_rows(store: Store, heads: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for head in heads:
+        yield corpus_flag_row(store, head)
 
 
 def _errors_table(store: Store) -> pd.DataFrame:
@@ -347,6 +363,7 @@ class StoreTables(Tables):
         convert = address_converter() if admin_2025 else None
         own, errors = _own_flag_counts(store, self.reports), _errors_table(store)
         self.severities = _severities(self.reports, own)
+        self.corpus_heads = corpus_flag_heads(self.reports)
         self.frames = {"communes": _communes_table(self.reports, own, convert),
                        "criteria": _criteria_table(self.reports),
                        "indicators": _indicators_table(store, self.reports), "errors": errors,
@@ -367,14 +384,20 @@ class StoreTables(Tables):
         return _document_rows(self.store, name, doc)
 
     def corpus_flag_rows(self) -> Iterator[dict[str, Any]]:
-        """The rows of the flags across reports, after every report's own flags."""
-        return _corpus_flag_rows(self.reports)
+        """The rows of the flags across reports, after every report's own flags, streamed."""
+        return _corpus_flag_rows(self.store, self.corpus_heads)
+
+    def corpus_flag_row(self, index: int) -> dict[str, Any]:
+        """The row of the `index`-th flag across reports (in the order of `corpus_flag_rows`)."""
+        return corpus_flag_row(self.store, self.corpus_heads[index])
 
     def count(self, name: str) -> int:
         if name == "figures":
             return sum(self.reports.figure_counts.get(d["doc_id"], 0) for d in self.reports.docs)
         if name == "flags":
-            return sum(1 for _ in self.rows(name))
+            kept = {d["doc_id"] for d in self.reports.docs}
+            own = sum(1 for doc_id, _ in queries.document_flag_severities(self.store) if doc_id in kept)
+            return own + len(self.corpus_heads)
         return super().count(name)
 
     def __getitem__(self, name: str) -> pd.DataFrame:

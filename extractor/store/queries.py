@@ -84,11 +84,18 @@ def document_flags(store: Store, doc_id: int) -> Iterator[tuple[Any, ...]]:
         " WHERE document_id = ? AND scope = 'document' ORDER BY seq", (doc_id,))
 
 
-def corpus_flags(store: Store) -> list[tuple[Any, ...]]:
-    """Flags across reports: (seq, rule, severity, message, message_en, evidence), by district."""
+def corpus_flags(store: Store) -> Iterator[tuple[Any, ...]]:
+    """Flags across reports: (id, seq, rule, severity, message, message_en, evidence), by
+    district, streamed."""
     return store.conn.execute(
-        "SELECT seq, rule, severity, message, message_en, evidence FROM flags"
-        " WHERE scope = 'corpus' ORDER BY district, seq").fetchall()
+        "SELECT id, seq, rule, severity, message, message_en, evidence FROM flags"
+        " WHERE scope = 'corpus' ORDER BY district, seq")
+
+
+def flag_evidence(store: Store, flag_id: int) -> str:
+    """The evidence (stored JSON) of one flag."""
+    row = store.conn.execute("SELECT evidence FROM flags WHERE id = ?", (flag_id,)).fetchone()
+    return str(row[0]) if row and row[0] is not None else ""
 
 
 def unread_documents(store: Store) -> list[tuple[Any, ...]]:

@@ -25,14 +25,19 @@ CRITERIA_STATUSES = ("met", "unmet", "basically_met")
 
 @dataclass
 class CorpusFlag:
-    """A flag across reports with the reports (kept copies' document ids) it counts towards."""
+    """A flag across reports with the reports (kept copies' document ids) it counts towards.
+    Its evidence stays in the store (`flag_id`: queries.flag_evidence): a flag between two
+    copies of a report holds every figure that differs, and a province's took more memory than
+    the rest of the tables; `sources` and `communes` are what the tables need of it."""
 
+    flag_id: int
     seq: int
     rule: str
     severity: str
     message: str | None
     message_en: str | None
-    evidence: str
+    sources: tuple[str, ...]  # the files its evidence comes from, in order
+    communes: str | None  # the communes its evidence names, joined with "; "
     doc_ids: list[int] = field(default_factory=list)
 
 
@@ -92,14 +97,19 @@ def _attribute(store: Store, kept: dict[int, dict[str, Any]], docs: list[dict[st
         if kept[d["doc_id"]] is d:
             by_key[d["commune_key"]].append(d["doc_id"])
     flags = []
-    for seq, rule, severity, message, message_en, evidence in queries.corpus_flags(store):
+    for flag_id, seq, rule, severity, message, message_en, evidence in queries.corpus_flags(store):
         ids: list[int] = []
-        for item in json.loads(evidence) if evidence else []:
+        items = json.loads(evidence) if evidence else []
+        for item in items:
             if not isinstance(item, dict):
                 continue
             found = by_file.get(str(item.get("source") or ""))
             ids.extend([found] if found is not None else by_key.get(str(item.get("commune_key") or ""), []))
-        flags.append(CorpusFlag(seq, rule, severity, message, message_en, evidence, list(dict.fromkeys(ids))))
+        items = [i if isinstance(i, dict) else {} for i in items]
+        sources = tuple(dict.fromkeys(s for s in (str(i.get("source") or "") for i in items) if s))
+        communes = "; ".join(dict.fromkeys(c for c in (str(i.get("commune") or "") for i in items) if c)) or None
+        flags.append(CorpusFlag(flag_id, seq, rule, severity, message, message_en, sources, communes,
+                                list(dict.fromkeys(ids))))
     return flags
 
 

@@ -56,3 +56,42 @@ def test_streamed_rows_are_the_dataframe_rows(store_path: Path) -> None:
             df = streamed[table]
             assert list(df.columns) == streamed.columns(table)
             assert len(df) == streamed.count(table) == sum(1 for _ in streamed.rows(table))
+
+
+@pytest.fixture(scope="module")
+def store_with_flags_across(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two reports of one commune and period whose figures differ: flags across reports."""
+    import re
+
+    from extractor.ingest.run import run_ingest
+
+    src = tmp_path_factory.mktemp("in-across")
+    text = (ROOT / "corpus" / "luc-binh-2023.txt").read_text(encoding="utf-8")
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    changed, n = re.subn(r"\d+(?:,\d+)? ha\b", "987 ha", text, count=1)
+    assert n == 1
+    (src / "b.txt").write_text(changed, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out-across")
+    run_ingest([str(src)], out, jobs=1)
+    return out / "ntm.sqlite"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_flags_across_reports_read_from_the_store_write_the_bytes_of_whole_tables(
+        store_with_flags_across: Path, tmp_path: Path, lang: str) -> None:
+    """Their evidence is read by id when a row, a workbook row or an overview box needs it."""
+    from extractor.outputs.site import tables_to_overview_html
+
+    with Store(store_with_flags_across) as store, i18n.language_set(lang):
+        streamed = StoreTables(store)
+        frames = store_to_tables(store)
+        assert streamed.corpus_heads and "evidence_json" not in streamed.corpus_heads[0]
+        assert streamed.count("flags") == len(frames["flags"])
+        write_outputs(streamed, tmp_path / "stream")
+        write_outputs(frames, tmp_path / "frames")
+        assert tables_to_overview_html(streamed) == tables_to_overview_html(frames)
+        assert "across-" in tables_to_overview_html(streamed)
+    for table in CSV_TABLES:
+        name = f"{table}.csv"
+        assert (tmp_path / "stream" / name).read_bytes() == (tmp_path / "frames" / name).read_bytes(), name
+    assert _sheets(tmp_path / "stream" / "report.xlsx") == _sheets(tmp_path / "frames" / "report.xlsx")
