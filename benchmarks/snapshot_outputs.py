@@ -7,6 +7,7 @@ Paths are made relative to the repository so two checkouts compare equal.
 """
 from __future__ import annotations
 
+import argparse
 import pathlib
 import subprocess
 import sys
@@ -43,4 +44,7 @@ def main(out_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/results/snapshot"))
+    # argparse, so that "--help" is help, not a folder to write into
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("out_dir", nargs="?", default="benchmarks/results/snapshot")
+    sys.exit(main(parser.parse_args().out_dir))
