@@ -23,6 +23,7 @@ from typing import Any
 from extractor.core.settings import Settings
 from extractor.ingest.guard import OutputError
 from extractor.ingest.workers import OnResult, died_result, read_one, timeout_result
+from extractor.readers.pdf.ocr_budget import OcrBudget
 from extractor.store.db import FileInfo
 
 _POOL: Any = None  # per Dask worker process: the pool its tasks read in (see `_pool`)
@@ -96,6 +97,7 @@ def read_on_dask(infos: Sequence[FileInfo], on_result: OnResult, settings: Setti
         workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
         queue = iter(enumerate(infos))
         pending: dict[Any, FileInfo] = {}
+        budget = OcrBudget(settings)  # the run's OCR page limit, as on the local pool
 
         def submit_next(done: Any) -> None:
             item = next(queue, None)
@@ -103,8 +105,8 @@ def read_on_dask(infos: Sequence[FileInfo], on_result: OnResult, settings: Setti
                 return
             i, info = item
             data = Path(info.fs_path).read_bytes() if send_bytes else None
-            fut = client.submit(read_task, info.fs_path, data, settings, lang, key=f"ntm-read-{i}-{info.sha256}",
-                                pure=False)
+            fut = client.submit(read_task, info.fs_path, data, budget.settings_for(info.fs_path), lang,
+                                key=f"ntm-read-{i}-{info.sha256}", pure=False)
             pending[fut] = info
             done.add(fut)
 
@@ -119,6 +121,7 @@ def read_on_dask(infos: Sequence[FileInfo], on_result: OnResult, settings: Setti
                 result = died_result(str(err))
             except Exception as err:  # noqa: BLE001 - the file fails, the batch goes on
                 result = {"error": "internal_error", "detail": f"{type(err).__name__}: {err}"}
+            budget.settle(info.fs_path, result)
             on_result(info, result)
             submit_next(futures)
     finally:

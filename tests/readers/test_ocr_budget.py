@@ -82,13 +82,17 @@ def _two_page_scans(folder: Path, count: int) -> None:
 
 
 @needs_tesseract
-def test_ingest_recognizes_no_more_pages_than_the_run_limit(tmp_path):
+@pytest.mark.parametrize("executor", ["local", "dask-local"])
+def test_ingest_recognizes_no_more_pages_than_the_run_limit(tmp_path, executor):
     import extractor.ingest.run as run
+
+    if executor != "local":
+        pytest.importorskip("distributed")
 
     wrapper, log = _counting_tesseract(tmp_path)
     _two_page_scans(tmp_path / "in", 2)
     settings = replace(DEFAULT_SETTINGS, tesseract=str(wrapper), ocr_run_max_pages=1)
-    tables = run.ingest([str(tmp_path / "in")], tmp_path / "out", settings=settings, jobs=2)
+    tables = run.ingest([str(tmp_path / "in")], tmp_path / "out", settings=settings, jobs=2, executor=executor)
     # one page of four recognized: each page is read in one page pass (--psm 3); second
     # looks are strips, not pages
     pages = [line for line in log.read_text(encoding="utf-8").splitlines() if "--psm 3" in line]
