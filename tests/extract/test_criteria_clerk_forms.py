@@ -91,3 +91,32 @@ def test_two_statements_of_one_sentence_keep_their_statuses():
         == ([1, 2, 3], [10], [])
     # one list with one status after it stays one list
     assert answer(["- Từ tiêu chí 1 đến tiêu chí 3; tiêu chí 10, 11 đã đạt."]) == ([1, 2, 3, 10, 11], [], [])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a year fronting the sentence reaches every clause of it
+    (["- Năm 2021 xã đạt tiêu chí 1, 2; tiêu chí 10 chưa đạt."], ([], [], [])),
+    (["- Tính đến năm 2021, xã đạt tiêu chí 1, 2; tiêu chí 10 chưa đạt."], ([], [], [])),
+    # ... until a time marker of its own resets it
+    (["- Năm 2021 xã đạt tiêu chí 1, 2; đến nay tiêu chí 10 chưa đạt."], ([], [10], [])),
+    (["- Năm 2021 xã đạt tiêu chí 1, 2; năm 2023 tiêu chí 10 chưa đạt."], ([], [10], [])),
+    # the report's own year fronting the sentence changes nothing
+    (["- Năm 2023 xã đạt tiêu chí 1, 2; tiêu chí 10 chưa đạt."], ([1, 2], [10], [])),
+    # a year inside the sentence still reaches only its clause
+    (["- Xã đạt tiêu chí 1, 2; năm 2021 tiêu chí 10 chưa đạt."], ([1, 2], [], [])),
+])
+def test_sentence_initial_year_scopes_the_sentence(lines, expected):
+    assert answer(lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a village named inside the commune's sentence: its statuses are its own
+    (["- Xã có thôn Nà Làng đạt tiêu chí số 1, 2 và 3."], ([], [], [])),
+    (["- Xã đạt 19/19 tiêu chí, trong đó thôn Bắc Sơn chưa đạt tiêu chí số 5."], (list(range(1, 20)), [], [])),
+    (["- Xã đạt 17/19 tiêu chí, còn tiêu chí 10 và tiêu chí 17 chưa đạt; riêng ấp Tân Hòa chưa đạt "
+      "tiêu chí số 5."], (REST, [10, 17], [])),
+    # counter-examples: the commune's own statuses around words that are no village
+    (["- Xã có 17 tiêu chí đạt, tiêu chí 10 và tiêu chí 17 chưa đạt."], (REST, [10, 17], [])),
+])
+def test_village_inside_a_commune_sentence_is_not_the_commune(lines, expected):
+    assert answer(lines) == expected

@@ -603,6 +603,10 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
                    + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
     ends = [t[0] for t in times]
     village = p.c["village_subject"].match(text) is not None
+    # a year fronting the sentence ("Năm 2021 xã đạt ...; ...", "Tính đến năm 2021, ...") is the
+    # time of the whole sentence until another time marker resets it
+    front = p.c["year_front"].match(text)
+    front_end = front.end() if front else -1
     other_set_front = p.c["other_set_front"].match(text) is not None
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
@@ -611,7 +615,7 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
             ci += 1
         clause_start = clauses[ci][0] if clauses else 0
         k = bisect_left(ends, s.start + 1) - 1
-        last_year = times[k][1] if k >= 0 and times[k][0] > clause_start else None
+        last_year = times[k][1] if k >= 0 and (times[k][0] > clause_start or times[k][0] == front_end) else None
         now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
         s.past = (_any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
@@ -621,6 +625,10 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
         # commune's, through the sentence unless the commune comes back as the subject
         s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
+        # a village named inside the commune's sentence ("Xã có thôn A đạt ...", "trong đó
+        # thôn B chưa đạt ..."): the village's status, in its clause
+        s.past = s.past or p.c["village_within"].search(text, max(clause_start, s.start - _LOOKBACK),
+                                                        s.start) is not None
         # a status of another criteria set than the report's: its topic before the status in the
         # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
         # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
