@@ -120,3 +120,22 @@ def test_sentence_initial_year_scopes_the_sentence(lines, expected):
 ])
 def test_village_inside_a_commune_sentence_is_not_the_commune(lines, expected):
     assert answer(lines) == expected
+
+
+ALL = list(range(1, 20))
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a commune that keeps its criteria in the results part states them met
+    (["I. KẾT QUẢ THỰC HIỆN", "- Xã tiếp tục duy trì 19/19 tiêu chí."], (ALL, [], [])),
+    (["I. KẾT QUẢ THỰC HIỆN", "- Xã tiếp tục giữ vững 19 tiêu chí nông thôn mới."], (ALL, [], [])),
+    (["- Năm 2023, xã vẫn duy trì 19/19 tiêu chí xã nông thôn mới."], (ALL, [], [])),
+    # counter-examples: the same words as a task, a plan, or a later year are targets
+    (["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", "- Phấn đấu duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", "- Xã tiếp tục duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["I. KẾT QUẢ THỰC HIỆN", "- Xã phấn đấu duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["- Năm 2024 xã duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["- Tiếp tục duy trì 19/19 tiêu chí."], ([], [], [])),
+])
+def test_keeping_criteria_in_results_is_met_in_plans_a_target(lines, expected):
+    assert answer(lines) == expected
