@@ -139,3 +139,22 @@ ALL = list(range(1, 20))
 ])
 def test_keeping_criteria_in_results_is_met_in_plans_a_target(lines, expected):
     assert answer(lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a count checked by the district: the rest of the set beside the named unmet ones
+    (["- Xã có 17 tiêu chí đã được UBND huyện thẩm định đạt; tiêu chí 10 và 17 chưa đạt."], (REST, [10, 17], [])),
+    (["- Xã đạt 17/19 tiêu chí, còn tiêu chí 10 và tiêu chí 17 chưa đạt."], (REST, [10, 17], [])),
+    # names alone, one per line, each with its status in brackets
+    (["- Các tiêu chí:", "+ Quy hoạch (đạt);", "+ Giao thông (đạt chuẩn);", "+ Thu nhập (chưa đạt)."],
+     ([1, 2], [10], [])),
+    (["- Quy hoạch (Đạt)", "- Giao thông (Đạt)", "- Thu nhập (Chưa đạt)"], ([1, 2], [10], [])),
+    # counter-examples: a measure in brackets is no status, nor a status followed by more words
+    (["- Quy hoạch (đạt 90%);", "- Giao thông (đạt);"], ([2], [], [])),
+    (["- Quy hoạch (đạt) về giao thông;"], ([], [], [])),
+    # counts split by status name only the unmet one: the met ones stay unnamed
+    (["- Đến nay xã có 16 tiêu chí đạt, 2 tiêu chí cơ bản đạt và 1 tiêu chí chưa đạt (tiêu chí 10 – Thu nhập)."],
+     ([], [10], [])),
+])
+def test_more_clerk_forms(lines, expected):
+    assert answer(lines) == expected
