@@ -158,3 +158,13 @@ def test_keeping_criteria_in_results_is_met_in_plans_a_target(lines, expected):
 ])
 def test_more_clerk_forms(lines, expected):
     assert answer(lines) == expected
+
+
+def test_recognition_in_an_earlier_year_is_not_the_current_state():
+    # recognised as a new-countryside commune in 2019: every criterion met then, not said now
+    assert answer(["- Xã được công nhận đạt chuẩn NTM năm 2019."]) == ([], [], [])
+    # the current statement after it decides
+    assert answer(["- Xã được công nhận đạt chuẩn NTM năm 2019; đến nay xã đạt 17/19 tiêu chí, "
+                   "tiêu chí 10 và 17 chưa đạt."]) == (REST, [10, 17], [])
+    # an earlier year's 19/19 fronting the sentence, reset by "hiện nay"
+    assert answer(["- Tính đến năm 2019, xã đạt 19/19 tiêu chí; hiện nay tiêu chí 10 chưa đạt."]) == ([], [10], [])
