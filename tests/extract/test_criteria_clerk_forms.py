@@ -168,3 +168,18 @@ def test_recognition_in_an_earlier_year_is_not_the_current_state():
                    "tiêu chí 10 và 17 chưa đạt."]) == (REST, [10, 17], [])
     # an earlier year's 19/19 fronting the sentence, reset by "hiện nay"
     assert answer(["- Tính đến năm 2019, xã đạt 19/19 tiêu chí; hiện nay tiêu chí 10 chưa đạt."]) == ([], [10], [])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # recognised in the report's own year: every criterion of the set met
+    (["- Xã được công nhận đạt chuẩn NTM năm 2023."], (ALL, [], [])),
+    (["- Năm 2023, xã được UBND tỉnh công nhận đạt chuẩn nông thôn mới."], (ALL, [], [])),
+    # counter-examples: not recognised, only proposed, another set, another year, a plan
+    (["- Năm 2023, xã chưa được công nhận đạt chuẩn nông thôn mới."], ([], [], [])),
+    (["- Năm 2023, UBND xã đề nghị được công nhận đạt chuẩn nông thôn mới."], ([], [], [])),
+    (["- Xã được công nhận đạt chuẩn NTM nâng cao năm 2023."], ([], [], [])),
+    (["- Xã được công nhận đạt chuẩn NTM năm 2020."], ([], [], [])),
+    (["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", "- Năm 2023, xã được công nhận đạt chuẩn nông thôn mới."], ([], [], [])),
+])
+def test_recognition_in_the_report_year_meets_the_whole_set(lines, expected):
+    assert answer(lines) == expected

@@ -644,6 +644,24 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
 _SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
 
 
+def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> list[tuple[int, int]]:
+    """Spans of "xã được công nhận đạt chuẩn NTM năm <the report's year>": every criterion of the
+    set met. A recognition of another year, or without a year the sentence does not front with
+    the report's, says nothing of the report's time; a target or past status inside it, nothing."""
+    c = rx().c
+    if year is None:
+        return []
+    front = c["year_front"].match(text)
+    front_year = int(front.group(0)[-4:]) if front else None
+    out = []
+    for m in c["recognised_standard"].finditer(text):
+        named = int(m.group("y")) if m.group("y") else front_year
+        inside = [s for s in statuses if m.start() <= s.start < m.end()]
+        if named == year and inside and all(s.status == MET and not (s.target or s.past) for s in inside):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:
     i = bisect_left(futures, (pos, pos))
     if i == len(futures):
