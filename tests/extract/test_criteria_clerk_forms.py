@@ -91,3 +91,95 @@ def test_two_statements_of_one_sentence_keep_their_statuses():
         == ([1, 2, 3], [10], [])
     # one list with one status after it stays one list
     assert answer(["- Từ tiêu chí 1 đến tiêu chí 3; tiêu chí 10, 11 đã đạt."]) == ([1, 2, 3, 10, 11], [], [])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a year fronting the sentence reaches every clause of it
+    (["- Năm 2021 xã đạt tiêu chí 1, 2; tiêu chí 10 chưa đạt."], ([], [], [])),
+    (["- Tính đến năm 2021, xã đạt tiêu chí 1, 2; tiêu chí 10 chưa đạt."], ([], [], [])),
+    # ... until a time marker of its own resets it
+    (["- Năm 2021 xã đạt tiêu chí 1, 2; đến nay tiêu chí 10 chưa đạt."], ([], [10], [])),
+    (["- Năm 2021 xã đạt tiêu chí 1, 2; năm 2023 tiêu chí 10 chưa đạt."], ([], [10], [])),
+    # the report's own year fronting the sentence changes nothing
+    (["- Năm 2023 xã đạt tiêu chí 1, 2; tiêu chí 10 chưa đạt."], ([1, 2], [10], [])),
+    # a year inside the sentence still reaches only its clause
+    (["- Xã đạt tiêu chí 1, 2; năm 2021 tiêu chí 10 chưa đạt."], ([1, 2], [], [])),
+])
+def test_sentence_initial_year_scopes_the_sentence(lines, expected):
+    assert answer(lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a village named inside the commune's sentence: its statuses are its own
+    (["- Xã có thôn Nà Làng đạt tiêu chí số 1, 2 và 3."], ([], [], [])),
+    (["- Xã đạt 19/19 tiêu chí, trong đó thôn Bắc Sơn chưa đạt tiêu chí số 5."], (list(range(1, 20)), [], [])),
+    (["- Xã đạt 17/19 tiêu chí, còn tiêu chí 10 và tiêu chí 17 chưa đạt; riêng ấp Tân Hòa chưa đạt "
+      "tiêu chí số 5."], (REST, [10, 17], [])),
+    # counter-examples: the commune's own statuses around words that are no village
+    (["- Xã có 17 tiêu chí đạt, tiêu chí 10 và tiêu chí 17 chưa đạt."], (REST, [10, 17], [])),
+])
+def test_village_inside_a_commune_sentence_is_not_the_commune(lines, expected):
+    assert answer(lines) == expected
+
+
+ALL = list(range(1, 20))
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a commune that keeps its criteria in the results part states them met
+    (["I. KẾT QUẢ THỰC HIỆN", "- Xã tiếp tục duy trì 19/19 tiêu chí."], (ALL, [], [])),
+    (["I. KẾT QUẢ THỰC HIỆN", "- Xã tiếp tục giữ vững 19 tiêu chí nông thôn mới."], (ALL, [], [])),
+    (["- Năm 2023, xã vẫn duy trì 19/19 tiêu chí xã nông thôn mới."], (ALL, [], [])),
+    # counter-examples: the same words as a task, a plan, or a later year are targets
+    (["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", "- Phấn đấu duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", "- Xã tiếp tục duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["I. KẾT QUẢ THỰC HIỆN", "- Xã phấn đấu duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["- Năm 2024 xã duy trì 19/19 tiêu chí."], ([], [], [])),
+    (["- Tiếp tục duy trì 19/19 tiêu chí."], ([], [], [])),
+])
+def test_keeping_criteria_in_results_is_met_in_plans_a_target(lines, expected):
+    assert answer(lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a count checked by the district: the rest of the set beside the named unmet ones
+    (["- Xã có 17 tiêu chí đã được UBND huyện thẩm định đạt; tiêu chí 10 và 17 chưa đạt."], (REST, [10, 17], [])),
+    (["- Xã đạt 17/19 tiêu chí, còn tiêu chí 10 và tiêu chí 17 chưa đạt."], (REST, [10, 17], [])),
+    # names alone, one per line, each with its status in brackets
+    (["- Các tiêu chí:", "+ Quy hoạch (đạt);", "+ Giao thông (đạt chuẩn);", "+ Thu nhập (chưa đạt)."],
+     ([1, 2], [10], [])),
+    (["- Quy hoạch (Đạt)", "- Giao thông (Đạt)", "- Thu nhập (Chưa đạt)"], ([1, 2], [10], [])),
+    # counter-examples: a measure in brackets is no status, nor a status followed by more words
+    (["- Quy hoạch (đạt 90%);", "- Giao thông (đạt);"], ([2], [], [])),
+    (["- Quy hoạch (đạt) về giao thông;"], ([], [], [])),
+    # counts split by status name only the unmet one: the met ones stay unnamed
+    (["- Đến nay xã có 16 tiêu chí đạt, 2 tiêu chí cơ bản đạt và 1 tiêu chí chưa đạt (tiêu chí 10 – Thu nhập)."],
+     ([], [10], [])),
+])
+def test_more_clerk_forms(lines, expected):
+    assert answer(lines) == expected
+
+
+def test_recognition_in_an_earlier_year_is_not_the_current_state():
+    # recognised as a new-countryside commune in 2019: every criterion met then, not said now
+    assert answer(["- Xã được công nhận đạt chuẩn NTM năm 2019."]) == ([], [], [])
+    # the current statement after it decides
+    assert answer(["- Xã được công nhận đạt chuẩn NTM năm 2019; đến nay xã đạt 17/19 tiêu chí, "
+                   "tiêu chí 10 và 17 chưa đạt."]) == (REST, [10, 17], [])
+    # an earlier year's 19/19 fronting the sentence, reset by "hiện nay"
+    assert answer(["- Tính đến năm 2019, xã đạt 19/19 tiêu chí; hiện nay tiêu chí 10 chưa đạt."]) == ([], [10], [])
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # recognised in the report's own year: every criterion of the set met
+    (["- Xã được công nhận đạt chuẩn NTM năm 2023."], (ALL, [], [])),
+    (["- Năm 2023, xã được UBND tỉnh công nhận đạt chuẩn nông thôn mới."], (ALL, [], [])),
+    # counter-examples: not recognised, only proposed, another set, another year, a plan
+    (["- Năm 2023, xã chưa được công nhận đạt chuẩn nông thôn mới."], ([], [], [])),
+    (["- Năm 2023, UBND xã đề nghị được công nhận đạt chuẩn nông thôn mới."], ([], [], [])),
+    (["- Xã được công nhận đạt chuẩn NTM nâng cao năm 2023."], ([], [], [])),
+    (["- Xã được công nhận đạt chuẩn NTM năm 2020."], ([], [], [])),
+    (["II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", "- Năm 2023, xã được công nhận đạt chuẩn nông thôn mới."], ([], [], [])),
+])
+def test_recognition_in_the_report_year_meets_the_whole_set(lines, expected):
+    assert answer(lines) == expected

@@ -603,6 +603,10 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
                    + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
     ends = [t[0] for t in times]
     village = p.c["village_subject"].match(text) is not None
+    # a year fronting the sentence ("Năm 2021 xã đạt ...; ...", "Tính đến năm 2021, ...") is the
+    # time of the whole sentence until another time marker resets it
+    front = p.c["year_front"].match(text)
+    front_end = front.end() if front else -1
     other_set_front = p.c["other_set_front"].match(text) is not None
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
@@ -611,7 +615,7 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
             ci += 1
         clause_start = clauses[ci][0] if clauses else 0
         k = bisect_left(ends, s.start + 1) - 1
-        last_year = times[k][1] if k >= 0 and times[k][0] > clause_start else None
+        last_year = times[k][1] if k >= 0 and (times[k][0] > clause_start or times[k][0] == front_end) else None
         now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
         s.past = (_any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
@@ -621,6 +625,10 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
         # commune's, through the sentence unless the commune comes back as the subject
         s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
+        # a village named inside the commune's sentence ("Xã có thôn A đạt ...", "trong đó
+        # thôn B chưa đạt ..."): the village's status, in its clause
+        s.past = s.past or p.c["village_within"].search(text, max(clause_start, s.start - _LOOKBACK),
+                                                        s.start) is not None
         # a status of another criteria set than the report's: its topic before the status in the
         # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
         # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
@@ -634,6 +642,24 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
 
 
 _SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
+
+
+def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> list[tuple[int, int]]:
+    """Spans of "xã được công nhận đạt chuẩn NTM năm <the report's year>": every criterion of the
+    set met. A recognition of another year, or without a year the sentence does not front with
+    the report's, says nothing of the report's time; a target or past status inside it, nothing."""
+    c = rx().c
+    if year is None:
+        return []
+    front = c["year_front"].match(text)
+    front_year = int(front.group(0)[-4:]) if front else None
+    out = []
+    for m in c["recognised_standard"].finditer(text):
+        named = int(m.group("y")) if m.group("y") else front_year
+        inside = [s for s in statuses if m.start() <= s.start < m.end()]
+        if named == year and inside and all(s.status == MET and not (s.target or s.past) for s in inside):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:

@@ -27,6 +27,7 @@ from extractor.extract.criteria.grammar import (
     rx,
     text_to_counts,
     text_to_groups,
+    text_to_recognition,
     text_to_statuses,
 )
 from extractor.extract.criteria_sets import lookup_name, name_regex
@@ -328,6 +329,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
             for s, e, n, status, target in text_to_counts(text, size, state.year):
                 if not (target or unit.plan):
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
+            if not unit.plan:
+                for s, e in text_to_recognition(text, seg.statuses, state.year):
+                    state.counts.append(Count(size, MET, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             groups = text_to_groups(text, size, ocr=unit.ocr)
             if not groups and pending is not None and (
                     more := bullet_to_group(text)
