@@ -482,14 +482,14 @@ def at_list_start(text: str, pos: int, size: int, ocr: bool = False) -> Group | 
 def _spelled_count_rx() -> re.Pattern[str]:
     words = sorted(number_words().all_words, key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
-    return re.compile(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?i:tiêu\s+chí|TC)(?!\w))",
-                      re.IGNORECASE)
+    word = rx().c["criteria_word_or_abbrev"].pattern
+    return re.compile(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?:{word})(?!\w))", re.IGNORECASE)
 
 
 def digit_view(text: str) -> str:
     """`text` with counts of criteria spelled in words written in digits, padded to the same
     length so offsets hold: "mười bảy tiêu chí" -> "17       tiêu chí"."""
-    if "tiêu chí" not in text.lower() and "TC" not in text:
+    if not rx().c["criteria_word_or_abbrev"].search(text):
         return text
     parts: list[str] = []
     pos = 0
@@ -701,7 +701,7 @@ def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
     another time (a baseline, an earlier year than `year`) are skipped."""
     c, at = rx().c, rx().at
-    if not c["criteria_word"].search(text) and "TC" not in text:
+    if not c["criteria_word_or_abbrev"].search(text):
         return []
     text = digit_view(text)
     statuses = text_to_statuses(text)

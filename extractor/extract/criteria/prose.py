@@ -344,6 +344,6 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 state.title_criterion = None
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
-            if "tiêu chí" in text.lower():
+            if rx().c["criteria_word"].search(text):
                 _rest_claims(state, seg, groups)
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)
