@@ -327,7 +327,8 @@ def splitters() -> dict[str, Callable[[str], list[tuple[int, int]]]]:
 
 def statement_spans(text: str) -> list[tuple[int, int]]:
     """Our sentences that state criteria: a group of criterion references or a count."""
-    from extractor.extract.criteria.grammar import text_to_counts, text_to_groups
+    from extractor.extract.criteria.counts import text_to_counts
+    from extractor.extract.criteria.grammar import text_to_groups
 
     out = []
     for a, b in our_segments(text):

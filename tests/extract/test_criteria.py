@@ -8,7 +8,8 @@ import pytest
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
-from extractor.extract.criteria.grammar import text_to_counts, text_to_groups
+from extractor.extract.criteria.counts import text_to_counts
+from extractor.extract.criteria.grammar import text_to_groups
 from extractor.extract.criteria.resolve import outline_to_criteria
 from extractor.extract.criteria_sets import (
     criteria_set,

@@ -1,8 +1,8 @@
-"""The phrase grammar of criteria statements: status words, criterion references, counts.
+"""The phrase grammar of criteria statements: status words and criterion references.
 
 `text_to_statuses` finds verdict phrases ("đạt", "chưa đạt", "cơ bản đạt"), `text_to_groups`
-the criterion references they govern (numbers, lists, ranges, names), `text_to_counts` the
-claimed counts ("đạt 17/19 tiêu chí"). The words are in patterns/criteria.yaml and
+the criterion references they govern (numbers, lists, ranges, names); counts are read in
+counts.py and the time of a status in tense.py. The words are in patterns/criteria.yaml and
 patterns/status_words.yaml; the claim types here are shared by the prose and table readers.
 """
 from __future__ import annotations
@@ -15,8 +15,7 @@ from functools import lru_cache
 from extractor.core.data import load_pattern
 from extractor.core.model import CriteriaConflict, Location
 from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex, ocr_name_at
-from extractor.structure.outline import Outline, text_to_sentences
-from extractor.text.spelled import number_words, words_to_number
+from extractor.structure.outline import Outline
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
@@ -40,15 +39,14 @@ class _Rx:
 
 
 # how far back a pattern that must end where a reference starts ("09 tiêu chí (") may look
-_LOOKBACK = 200
+LOOKBACK = 200
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
-_COUNT_STOP = re.compile(r"[:;,.(]")
-_BRACKET_END = re.compile(r"\s*\(\s*$")
+BRACKET_END = re.compile(r"\s*\(\s*$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _WORD_START = re.compile(r"(?<!\w)\w")
 # the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
-_NAME_LOOKBACK = 80
+_NAMELOOKBACK = 80
 
 
 class _OnFirstUse(dict[str, "re.Pattern[str]"]):
@@ -292,11 +290,11 @@ def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
 def _names_own_number(text: str, pos: int, n: int) -> bool:
     """Is the number at `pos` the bracketed own number of the criterion name before it
     ("Y tế (15)")? The list of names reads it then, not the list of bare numbers."""
-    bracket = _BRACKET_END.search(text, max(0, pos - 2), pos)
+    bracket = BRACKET_END.search(text, max(0, pos - 2), pos)
     if bracket is None:
         return False
     stop = bracket.start()
-    for word in _WORD_START.finditer(text, max(0, stop - _NAME_LOOKBACK), stop):
+    for word in _WORD_START.finditer(text, max(0, stop - _NAMELOOKBACK), stop):
         if lookup_name(text[word.start():stop]) == n:
             return True
     return False
@@ -416,7 +414,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 end = named[1]
             end = _continue_list(text, refs, end, size, ocr)
             self_named = refs[0].name_number == n
-            if self_named or c["bare_lead"].search(text, max(0, m.start() - _LOOKBACK), m.start()) or (
+            if self_named or c["bare_lead"].search(text, max(0, m.start() - LOOKBACK), m.start()) or (
                     _opens_clause(text, m.start(), starts)
                     and (len(refs) > 1 or c["numbered_single_lead"].search(text, max(0, m.start() - 8), m.start()))
                     and _status_follows(text, end, statuses)):
@@ -476,31 +474,6 @@ def at_list_start(text: str, pos: int, size: int, ocr: bool = False) -> Group | 
     lead = rx().at["bullet_lead"].match(text, pos)
     refs = _names_from(text, lead.end() if lead else pos + len(text[pos:]) - len(text[pos:].lstrip()), ocr)
     return Group(refs[0].start, refs[-1].end, refs) if refs else None
-
-
-@lru_cache(maxsize=1)
-def _spelled_count_rx() -> re.Pattern[str]:
-    words = sorted(number_words().all_words, key=len, reverse=True)
-    alt = "|".join(map(re.escape, words))
-    word = rx().c["criteria_word_or_abbrev"].pattern
-    return re.compile(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?:{word})(?!\w))", re.IGNORECASE)
-
-
-def digit_view(text: str) -> str:
-    """`text` with counts of criteria spelled in words written in digits, padded to the same
-    length so offsets hold: "mười bảy tiêu chí" -> "17       tiêu chí"."""
-    if not rx().c["criteria_word_or_abbrev"].search(text):
-        return text
-    parts: list[str] = []
-    pos = 0
-    for m in _spelled_count_rx().finditer(text):
-        n = words_to_number(m.group("w").split())
-        if n is None or n > 99:
-            continue
-        digits = str(n)
-        parts += [text[pos:m.start()], digits.ljust(m.end() - m.start())]
-        pos = m.end()
-    return "".join(parts) + text[pos:] if parts else text
 
 
 def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
@@ -569,187 +542,4 @@ def _join_groups(groups: list[Group], text: str) -> list[Group]:
             out[-1].end = g.end
         else:
             out.append(Group(g.start, g.end, list(g.refs)))
-    return out
-
-
-def _spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in regex.finditer(text)]
-
-
-def _any_within(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Does a span of `spans` (sorted, disjoint) lie within [a, b)?"""
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid][0] < a:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo < len(spans) and spans[lo][1] <= b
-
-
-def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
-    """A status under a target marker of its own clause ("phấn đấu đạt") or near a time to come
-    ("trong năm tới") states a target; one under a baseline marker ("khi bắt đầu ... mới
-    đạt"), or after an earlier year than the report's `year` in its clause, is past; one after
-    a later year is a target. A year reaches no further than its clause, and a word of the
-    present ("đến nay") after it brings the clause back to the report's time."""
-    p = rx()
-    clauses = text_to_sentences(text)
-    baselines, targets = _spans(p.baseline, text), _spans(p.target, text)
-    futures = _spans(p.future, text)
-    # (end, year) of each year named; a present-time word gives None
-    times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
-                   + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
-    ends = [t[0] for t in times]
-    village = p.c["village_subject"].match(text) is not None
-    # a year fronting the sentence ("Năm 2021 xã đạt ...; ...", "Tính đến năm 2021, ...") is the
-    # time of the whole sentence until another time marker resets it
-    front = p.c["year_front"].match(text)
-    front_end = front.end() if front else -1
-    other_set_front = p.c["other_set_front"].match(text) is not None
-    ci = 0
-    # statuses come sorted by start: the clause before each is walked once
-    for s in statuses:
-        while ci < len(clauses) - 1 and not (s.start < clauses[ci][1] or clauses[ci][1] == len(text)):
-            ci += 1
-        clause_start = clauses[ci][0] if clauses else 0
-        k = bisect_left(ends, s.start + 1) - 1
-        last_year = times[k][1] if k >= 0 and (times[k][0] > clause_start or times[k][0] == front_end) else None
-        now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
-        s.past = (_any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
-            year is not None and last_year is not None and last_year < year)
-        # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
-        s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - _LOOKBACK),
-                                                         s.start) is not None
-        # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
-        # commune's, through the sentence unless the commune comes back as the subject
-        s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
-        # a village named inside the commune's sentence ("Xã có thôn A đạt ...", "trong đó
-        # thôn B chưa đạt ..."): the village's status, in its clause
-        s.past = s.past or p.c["village_within"].search(text, max(clause_start, s.start - _LOOKBACK),
-                                                        s.start) is not None
-        # a status of another criteria set than the report's: its topic before the status in the
-        # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
-        # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
-        s.past = s.past or other_set_front or p.c["other_set_topic"].search(text, clause_start, s.start) is not None
-        # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
-        # a time to come before the status in its clause, or shortly after it in the same
-        # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
-        s.target = plan or _any_within(targets, clause_start, s.start) or _any_within(
-            futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
-            year is not None and last_year is not None and last_year > year)
-
-
-_SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
-
-
-def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> list[tuple[int, int]]:
-    """Spans of "xã được công nhận đạt chuẩn NTM năm <the report's year>": every criterion of the
-    set met. A recognition of another year, or without a year the sentence does not front with
-    the report's, says nothing of the report's time; a target or past status inside it, nothing."""
-    c = rx().c
-    if year is None:
-        return []
-    front = c["year_front"].match(text)
-    front_year = int(front.group(0)[-4:]) if front else None
-    out = []
-    for m in c["recognised_standard"].finditer(text):
-        named = int(m.group("y")) if m.group("y") else front_year
-        inside = [s for s in statuses if m.start() <= s.start < m.end()]
-        if named == year and inside and all(s.status == MET and not (s.target or s.past) for s in inside):
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:
-    i = bisect_left(futures, (pos, pos))
-    if i == len(futures):
-        return False
-    stretch = _SAME_STRETCH.match(text, pos)
-    return stretch is not None and futures[i][1] <= stretch.end()
-
-
-def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list[Group]) -> Status | None:
-    """The status after the list that a count introduces: "13 tiêu chí là TC1 - TC6, TC8 đã
-    đạt chuẩn". Only the first list after the count can be its list (sorted groups)."""
-    at = rx().at
-    lo = bisect_left(groups, pos, key=lambda g: g.start)
-    if lo == len(groups):
-        return None
-    gap_end = groups[lo].start
-    # a list of names with their references after them: "là quy hoạch (TC 1); ..."
-    bracket = _BRACKET_END.search(text, pos, gap_end)
-    if bracket:
-        for word in re.finditer(r"(?<!\w)\w", text[pos:bracket.start()]):
-            k = pos + word.start()
-            if lookup_name(text[k:bracket.start()]) is not None:
-                gap_end = k
-                break
-    if not at["count_list_gap"].match(text, pos, gap_end):
-        return None
-    g = groups[lo]
-    i = first_at(statuses, g.end)
-    if i < len(statuses) and at["follow_gap"].match(text, g.end, statuses[i].start):
-        return statuses[i]
-    return None
-
-
-def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[int, int, int, str, bool]]:
-    """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
-    "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
-    tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
-    another time (a baseline, an earlier year than `year`) are skipped."""
-    c, at = rx().c, rx().at
-    if not c["criteria_word_or_abbrev"].search(text):
-        return []
-    text = digit_view(text)
-    statuses = text_to_statuses(text)
-    mark_targets(text, statuses, plan=False, year=year)
-    groups = text_to_groups(text, size)
-    out = []
-    for m in c["count_before"].finditer(text):
-        n, of = int(m.group("n")), m.group("of") or m.group("of_words")
-        if n > size or (of is not None and int(of) != size):
-            continue
-        if at["other_scheme"].match(text, m.end()):
-            continue
-        status = None
-        # only the nearest status on either side can reach the count: a farther one would
-        # have a status word in its gap, which the gap patterns do not allow
-        i = first_at(statuses, m.start())
-        nearest_left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
-        if nearest_left and at["count_left_gap"].match(text, nearest_left.end, m.start()):
-            status = nearest_left
-            if c["other_subject"].search(text, max(0, status.start - _LOOKBACK), status.start):
-                continue
-        else:
-            j = first_at(statuses, m.end())
-            right = statuses[j] if j < len(statuses) else None
-            if right and not _COUNT_STOP.search(text, m.end(), right.start) and \
-                    at["count_right_gap"].match(text, m.end(), right.start):
-                status = right
-        if status is None:
-            status = _status_after_list(text, m.end(), statuses, groups)
-        if status is not None and not status.past:
-            out.append((m.start(), m.end(), n, status.status, status.target))
-    for m in c["count_ratio_alone"].finditer(text):
-        n, of = int(m.group("n")), int(m.group("of"))
-        i = first_at(statuses, m.start())
-        left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
-        if of != size or n > size or left is None or left.past or \
-                not at["count_left_gap"].match(text, left.end, m.start()):
-            continue
-        if c["other_subject"].search(text, max(0, left.start - _LOOKBACK), left.start):
-            continue
-        out.append((m.start(), m.end(), n, left.status, left.target))
-    baselines, targets = _spans(rx().baseline, text), _spans(rx().target, text)
-    for m in c["count_after"].finditer(text):
-        n, of = int(m.group("n")), m.group("of")
-        if n > size or (of is not None and int(of) != size):
-            continue
-        mid = text_to_statuses(m.group("mid"))
-        if not mid or _any_within(baselines, 0, m.start()):
-            continue
-        out.append((m.start(), m.end(), n, mid[-1].status, _any_within(targets, 0, m.start())))
     return out

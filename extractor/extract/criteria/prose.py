@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.core.model import Location
+from extractor.extract.criteria.counts import text_to_counts
 from extractor.extract.criteria.grammar import (
     MET,
     TARGET,
@@ -22,14 +23,12 @@ from extractor.extract.criteria.grammar import (
     Status,
     bullet_to_group,
     continuation_to_group,
-    mark_targets,
     named_line_to_group,
     rx,
-    text_to_counts,
     text_to_groups,
-    text_to_recognition,
     text_to_statuses,
 )
+from extractor.extract.criteria.tense import mark_targets, text_to_recognition
 from extractor.extract.criteria_sets import lookup_name, name_regex
 from extractor.structure.outline import Outline, heading_to_component, text_to_sentences
 from extractor.structure.tables import TableGrid

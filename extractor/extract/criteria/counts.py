@@ -1,0 +1,134 @@
+"""Claimed counts of criteria: "đạt 17/19 tiêu chí", "Tổng số 14 tiêu chí xã đạt", "Số tiêu chí
+chưa đạt: 5", counts in words ("mười bảy tiêu chí"). The words are in patterns/criteria.yaml.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from extractor.extract.criteria.grammar import (
+    BRACKET_END,
+    LOOKBACK,
+    Group,
+    Status,
+    first_at,
+    rx,
+    text_to_groups,
+    text_to_statuses,
+)
+from extractor.extract.criteria.tense import any_within, mark_targets, spans_of
+from extractor.extract.criteria_sets import lookup_name
+from extractor.text.spelled import number_words, words_to_number
+
+_COUNT_STOP = re.compile(r"[:;,.(]")
+
+
+@lru_cache(maxsize=1)
+def _spelled_count_rx() -> re.Pattern[str]:
+    words = sorted(number_words().all_words, key=len, reverse=True)
+    alt = "|".join(map(re.escape, words))
+    word = rx().c["criteria_word_or_abbrev"].pattern
+    return re.compile(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?:{word})(?!\w))", re.IGNORECASE)
+
+
+def digit_view(text: str) -> str:
+    """`text` with counts of criteria spelled in words written in digits, padded to the same
+    length so offsets hold: "mười bảy tiêu chí" -> "17       tiêu chí"."""
+    if not rx().c["criteria_word_or_abbrev"].search(text):
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m in _spelled_count_rx().finditer(text):
+        n = words_to_number(m.group("w").split())
+        if n is None or n > 99:
+            continue
+        digits = str(n)
+        parts += [text[pos:m.start()], digits.ljust(m.end() - m.start())]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
+
+
+def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list[Group]) -> Status | None:
+    """The status after the list that a count introduces: "13 tiêu chí là TC1 - TC6, TC8 đã
+    đạt chuẩn". Only the first list after the count can be its list (sorted groups)."""
+    at = rx().at
+    lo = bisect_left(groups, pos, key=lambda g: g.start)
+    if lo == len(groups):
+        return None
+    gap_end = groups[lo].start
+    # a list of names with their references after them: "là quy hoạch (TC 1); ..."
+    bracket = BRACKET_END.search(text, pos, gap_end)
+    if bracket:
+        for word in re.finditer(r"(?<!\w)\w", text[pos:bracket.start()]):
+            k = pos + word.start()
+            if lookup_name(text[k:bracket.start()]) is not None:
+                gap_end = k
+                break
+    if not at["count_list_gap"].match(text, pos, gap_end):
+        return None
+    g = groups[lo]
+    i = first_at(statuses, g.end)
+    if i < len(statuses) and at["follow_gap"].match(text, g.end, statuses[i].start):
+        return statuses[i]
+    return None
+
+
+def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[int, int, int, str, bool]]:
+    """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
+    "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
+    tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
+    another time (a baseline, an earlier year than `year`) are skipped."""
+    c, at = rx().c, rx().at
+    if not c["criteria_word_or_abbrev"].search(text):
+        return []
+    text = digit_view(text)
+    statuses = text_to_statuses(text)
+    mark_targets(text, statuses, plan=False, year=year)
+    groups = text_to_groups(text, size)
+    out = []
+    for m in c["count_before"].finditer(text):
+        n, of = int(m.group("n")), m.group("of") or m.group("of_words")
+        if n > size or (of is not None and int(of) != size):
+            continue
+        if at["other_scheme"].match(text, m.end()):
+            continue
+        status = None
+        # only the nearest status on either side can reach the count: a farther one would
+        # have a status word in its gap, which the gap patterns do not allow
+        i = first_at(statuses, m.start())
+        nearest_left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
+        if nearest_left and at["count_left_gap"].match(text, nearest_left.end, m.start()):
+            status = nearest_left
+            if c["other_subject"].search(text, max(0, status.start - LOOKBACK), status.start):
+                continue
+        else:
+            j = first_at(statuses, m.end())
+            right = statuses[j] if j < len(statuses) else None
+            if right and not _COUNT_STOP.search(text, m.end(), right.start) and \
+                    at["count_right_gap"].match(text, m.end(), right.start):
+                status = right
+        if status is None:
+            status = _status_after_list(text, m.end(), statuses, groups)
+        if status is not None and not status.past:
+            out.append((m.start(), m.end(), n, status.status, status.target))
+    for m in c["count_ratio_alone"].finditer(text):
+        n, of = int(m.group("n")), int(m.group("of"))
+        i = first_at(statuses, m.start())
+        left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
+        if of != size or n > size or left is None or left.past or \
+                not at["count_left_gap"].match(text, left.end, m.start()):
+            continue
+        if c["other_subject"].search(text, max(0, left.start - LOOKBACK), left.start):
+            continue
+        out.append((m.start(), m.end(), n, left.status, left.target))
+    baselines, targets = spans_of(rx().baseline, text), spans_of(rx().target, text)
+    for m in c["count_after"].finditer(text):
+        n, of = int(m.group("n")), m.group("of")
+        if n > size or (of is not None and int(of) != size):
+            continue
+        mid = text_to_statuses(m.group("mid"))
+        if not mid or any_within(baselines, 0, m.start()):
+            continue
+        out.append((m.start(), m.end(), n, mid[-1].status, any_within(targets, 0, m.start())))
+    return out

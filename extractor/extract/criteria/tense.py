@@ -1,0 +1,103 @@
+"""When a criteria status holds: now (the report's result), in the past (a baseline, an earlier
+year, another commune, a village, another criteria set) or to come (a target, a plan, a later
+year). The markers are in patterns/status_words.yaml and patterns/criteria.yaml.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, rx
+from extractor.structure.outline import text_to_sentences
+
+
+def spans_of(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(text)]
+
+
+def any_within(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Does a span of `spans` (sorted, disjoint) lie within [a, b)?"""
+    lo = bisect_left(spans, a, key=lambda span: span[0])
+    return lo < len(spans) and spans[lo][1] <= b
+
+
+def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
+    """A status under a target marker of its own clause ("phấn đấu đạt") or near a time to come
+    ("trong năm tới") states a target; one under a baseline marker ("khi bắt đầu ... mới
+    đạt"), or after an earlier year than the report's `year` in its clause, is past; one after
+    a later year is a target. A year reaches no further than its clause, and a word of the
+    present ("đến nay") after it brings the clause back to the report's time."""
+    p = rx()
+    clauses = text_to_sentences(text)
+    baselines, targets = spans_of(p.baseline, text), spans_of(p.target, text)
+    futures = spans_of(p.future, text)
+    # (end, year) of each year named; a present-time word gives None
+    times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
+                   + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
+    ends = [t[0] for t in times]
+    village = p.c["village_subject"].match(text) is not None
+    # a year fronting the sentence ("Năm 2021 xã đạt ...; ...", "Tính đến năm 2021, ...") is the
+    # time of the whole sentence until another time marker resets it
+    front = p.c["year_front"].match(text)
+    front_end = front.end() if front else -1
+    other_set_front = p.c["other_set_front"].match(text) is not None
+    ci = 0
+    # statuses come sorted by start: the clause before each is walked once
+    for s in statuses:
+        while ci < len(clauses) - 1 and not (s.start < clauses[ci][1] or clauses[ci][1] == len(text)):
+            ci += 1
+        clause_start = clauses[ci][0] if clauses else 0
+        k = bisect_left(ends, s.start + 1) - 1
+        last_year = times[k][1] if k >= 0 and (times[k][0] > clause_start or times[k][0] == front_end) else None
+        now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
+        s.past = (any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
+            year is not None and last_year is not None and last_year < year)
+        # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
+        s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - LOOKBACK),
+                                                         s.start) is not None
+        # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
+        # commune's, through the sentence unless the commune comes back as the subject
+        s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
+        # a village named inside the commune's sentence ("Xã có thôn A đạt ...", "trong đó
+        # thôn B chưa đạt ..."): the village's status, in its clause
+        s.past = s.past or p.c["village_within"].search(text, max(clause_start, s.start - LOOKBACK),
+                                                        s.start) is not None
+        # a status of another criteria set than the report's: its topic before the status in the
+        # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
+        # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
+        s.past = s.past or other_set_front or p.c["other_set_topic"].search(text, clause_start, s.start) is not None
+        # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
+        # a time to come before the status in its clause, or shortly after it in the same
+        # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
+        s.target = plan or any_within(targets, clause_start, s.start) or any_within(
+            futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
+            year is not None and last_year is not None and last_year > year)
+
+
+_SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
+
+
+def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> list[tuple[int, int]]:
+    """Spans of "xã được công nhận đạt chuẩn NTM năm <the report's year>": every criterion of the
+    set met. A recognition of another year, or without a year the sentence does not front with
+    the report's, says nothing of the report's time; a target or past status inside it, nothing."""
+    c = rx().c
+    if year is None:
+        return []
+    front = c["year_front"].match(text)
+    front_year = int(front.group(0)[-4:]) if front else None
+    out = []
+    for m in c["recognised_standard"].finditer(text):
+        named = int(m.group("y")) if m.group("y") else front_year
+        inside = [s for s in statuses if m.start() <= s.start < m.end()]
+        if named == year and inside and all(s.status == MET and not (s.target or s.past) for s in inside):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:
+    i = bisect_left(futures, (pos, pos))
+    if i == len(futures):
+        return False
+    stretch = _SAME_STRETCH.match(text, pos)
+    return stretch is not None and futures[i][1] <= stretch.end()
