@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -34,6 +35,16 @@ needs_tesseract = pytest.mark.skipif(
     not _tesseract_ready(),
     reason="Tesseract with the Vietnamese model is not installed "
            "(apt-get install tesseract-ocr tesseract-ocr-vie)")
+
+
+def counting_tesseract(tmp_path: Path) -> tuple[Path, Path]:
+    """A `tesseract` that logs each call's arguments to the returned log, then runs the real one."""
+    log = tmp_path / "calls.log"
+    wrapper = tmp_path / "tesseract"
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{shutil.which("tesseract")}" "$@"\n',
+                       encoding="utf-8")
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+    return wrapper, log
 
 
 # -- without Tesseract --------------------------------------------------------------------

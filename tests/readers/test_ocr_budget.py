@@ -4,8 +4,6 @@ an ingest of two scans under a small limit recognizes no more pages than the lim
 from __future__ import annotations
 
 import io
-import shutil
-import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pytest
 
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.readers.pdf.ocr_budget import OCR_PAGES_WARNING, OcrBudget, ocr_pages_read
-from tests.readers.test_ocr import SCANS, needs_tesseract
+from tests.readers.test_ocr import SCANS, counting_tesseract, needs_tesseract
 
 
 def _result(pages: list[int]) -> dict:
@@ -59,15 +57,6 @@ def test_the_run_limit_is_validated():
         Settings(ocr_run_max_pages=-1)
 
 
-def _counting_tesseract(tmp_path: Path) -> tuple[Path, Path]:
-    log = tmp_path / "calls.log"
-    wrapper = tmp_path / "tesseract"
-    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{shutil.which("tesseract")}" "$@"\n',
-                       encoding="utf-8")
-    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
-    return wrapper, log
-
-
 def _two_page_scans(folder: Path, count: int) -> None:
     import pypdfium2 as pdfium
 
@@ -89,7 +78,7 @@ def test_ingest_recognizes_no_more_pages_than_the_run_limit(tmp_path, executor):
     if executor != "local":
         pytest.importorskip("distributed")
 
-    wrapper, log = _counting_tesseract(tmp_path)
+    wrapper, log = counting_tesseract(tmp_path)
     _two_page_scans(tmp_path / "in", 2)
     settings = replace(DEFAULT_SETTINGS, tesseract=str(wrapper), ocr_run_max_pages=1)
     tables = run.ingest([str(tmp_path / "in")], tmp_path / "out", settings=settings, jobs=2, executor=executor)

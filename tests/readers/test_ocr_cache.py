@@ -6,23 +6,13 @@ from __future__ import annotations
 
 import io
 import shutil
-import stat
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from extractor.core.settings import DEFAULT_SETTINGS
-from tests.readers.test_ocr import SCANS, needs_tesseract
-
-
-def _counting_tesseract(tmp_path: Path) -> tuple[Path, Path]:
-    log = tmp_path / "calls.log"
-    wrapper = tmp_path / "tesseract"
-    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{shutil.which("tesseract")}" "$@"\n',
-                       encoding="utf-8")
-    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
-    return wrapper, log
+from tests.readers.test_ocr import SCANS, counting_tesseract, needs_tesseract
 
 
 def _recognitions(log: Path) -> int:
@@ -47,7 +37,7 @@ def _one_page_scan(folder: Path) -> None:
 def test_second_ingest_after_an_upgrade_reads_scans_from_the_cache(tmp_path, monkeypatch):
     import extractor.ingest.run as run
 
-    wrapper, log = _counting_tesseract(tmp_path)
+    wrapper, log = counting_tesseract(tmp_path)
     _one_page_scan(tmp_path / "in")
     settings = replace(DEFAULT_SETTINGS, tesseract=str(wrapper))
     out = tmp_path / "out"
@@ -68,7 +58,7 @@ def test_without_the_cache_an_upgrade_recognizes_the_page_again(tmp_path, monkey
     # the counterpart: the count above is not zero because nothing is counted
     import extractor.ingest.run as run
 
-    wrapper, log = _counting_tesseract(tmp_path)
+    wrapper, log = counting_tesseract(tmp_path)
     _one_page_scan(tmp_path / "in")
     settings = replace(DEFAULT_SETTINGS, tesseract=str(wrapper))
     run.ingest([str(tmp_path / "in")], tmp_path / "out", settings=settings, jobs=1)

@@ -4,17 +4,15 @@ bracketed number was read as a bare number after "tiêu chí ..., chưa đạt .
 its place and left the rest of the list unread)."""
 from __future__ import annotations
 
-from extractor.core.model import Block, BlockKind, Document
-from extractor.extract.criteria.resolve import outline_to_criteria
-from extractor.structure.outline import document_to_outline
+from extractor.core.model import CriteriaStatus
+from tests.extract.helpers import criteria_of
 
 HEADER = ["UBND XÃ THỬ NGHIỆM", "Thử Nghiệm, ngày 10 tháng 12 năm 2023",
           "BÁO CÁO", "Kết quả xây dựng nông thôn mới năm 2023"]
 
 
-def _criteria(*lines: str):
-    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(HEADER + list(lines))]
-    return outline_to_criteria(document_to_outline(Document("mem.txt", "txt", "0", blocks)))
+def _criteria(*lines: str) -> CriteriaStatus:
+    return criteria_of(*HEADER, *lines)
 
 
 def test_every_named_criterion_is_unmet():

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.core.model import Block, BlockKind, Document
-from extractor.extract.criteria.resolve import outline_to_criteria
-from extractor.structure.outline import document_to_outline
+from tests.extract.helpers import criteria_of
 
 
-def criteria_of(lines: list[str]) -> tuple[list[int], list[int]]:
-    doc = Document("mem.txt", "txt", "0", [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(lines)])
-    got = outline_to_criteria(document_to_outline(doc))
+def met_and_unmet(lines: list[str]) -> tuple[list[int], list[int]]:
+    got = criteria_of(*lines)
     return got.met, got.unmet
 
 
@@ -25,10 +22,10 @@ def criteria_of(lines: list[str]) -> tuple[list[int], list[int]]:
 def test_result_cells_with_or_without_marks_give_the_same_statuses(met_cell: str, unmet_cell: str) -> None:
     lines = ["BÁO CÁO kết quả năm 2023", "STT | Tên tiêu chí | Kết quả", f"1 | Quy hoạch | {met_cell}",
              f"2 | Giao thông | {unmet_cell}", f"3 | Thủy lợi | {met_cell}"]
-    assert criteria_of(lines) == ([1, 3], [2])
+    assert met_and_unmet(lines) == ([1, 3], [2])
 
 
 def test_a_word_that_reads_dat_without_marks_is_no_verdict_in_a_sentence() -> None:
     # "đất" (land) loses its marks to "dat" too: only a whole result cell is read unmarked
     lines = ["BÁO CÁO kết quả năm 2023", "Tiêu chí số 2 Giao thông: hiến đất làm đường 500 m2."]
-    assert criteria_of(lines) == ([], [])
+    assert met_and_unmet(lines) == ([], [])
