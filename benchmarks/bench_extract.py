@@ -34,24 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.bench_read import raw_pypdfium2
-from benchmarks.common import ROOT
+from benchmarks.common import ROOT, best_of
 
 SAMPLE = ROOT / "corpus" / "luc-binh-2023"
 GENERATED = ROOT / "corpus" / "generated"
 RESULTS = ROOT / "benchmarks" / "results"
 FIGURES_BUDGET_MS = 50.0
 
-
-
-def best_cpu_of(repeat: int, run: Callable[[], object]) -> float:
-    """The least CPU time (this process, user + system) of `repeat` runs, in seconds: on a
-    machine shared with other jobs, wall time measures the other jobs as much as this one."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return min(times)
 
 
 def raw_parse(path: Path) -> None:
@@ -127,10 +116,10 @@ def compare(files: list[Path], repeat: int) -> dict[str, Any]:
         extract(f)
     for f in files:
         fmt = f.suffix.lower().lstrip(".")
-        raw = best_cpu_of(repeat, partial(raw_parse, f))
-        full = best_cpu_of(repeat, partial(extract, f))
+        raw = best_of(repeat, partial(raw_parse, f), time.process_time)
+        full = best_of(repeat, partial(extract, f), time.process_time)
         # a .docx whose template was not seen before: its styles.xml is read, not recalled
-        cold = best_cpu_of(repeat, partial(extract_new_template, f)) if fmt == "docx" else full
+        cold = best_of(repeat, partial(extract_new_template, f), time.process_time) if fmt == "docx" else full
         row = per_format.setdefault(fmt, {"files": 0, "raw_s": 0.0, "full_s": 0.0, "full_new_template_s": 0.0})
         row["files"] += 1
         row["raw_s"] += raw

@@ -44,7 +44,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -52,10 +51,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import ROOT
+from extractor.extract.criteria.prose import _segments as our_segments
 
 # what the criteria prose reader reads as sentences: our splitter without ';' as an end, the
 # whitespace around each sentence dropped (bound here, before any swap below)
-from extractor.extract.criteria.prose import _segments as our_segments
+from extractor.outputs.evaluate import norm  # the scorer's name comparison
 
 GENERATED = ROOT / "corpus" / "generated"
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
@@ -110,15 +110,6 @@ def collect(real_dev: Path, fresh: Path | None) -> list[Doc]:
             if gold_path.exists():
                 docs.append(Doc(path.name, group, path, json.loads(gold_path.read_text(encoding="utf-8"))))
     return docs
-
-
-def norm_place(name: str | None) -> str:
-    """As shared/eval/score.py compares names: NFC, case-folded, one leading prefix dropped."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFC", name).casefold().strip()
-    s = re.sub(r"^(xã|huyện|tỉnh|thành phố|thị xã)\s+", "", s)
-    return re.sub(r"\s+", " ", s)
 
 
 # --- 1. identity ------------------------------------------------------------------------------
@@ -190,9 +181,9 @@ def choose(entities: list[tuple[str | None, str]]) -> dict[str, str]:
     for level in LEVELS:
         names = [n for lv, n in entities if lv == level]
         if names:
-            counts = Counter(norm_place(n) for n in names)
+            counts = Counter(norm(n) for n in names)
             best = max(counts.values())
-            chosen[level] = next(n for n in names if counts[norm_place(n)] == best)
+            chosen[level] = next(n for n in names if counts[norm(n)] == best)
     return chosen
 
 
@@ -203,8 +194,8 @@ def with_gazetteer(found: dict[str, str], entities: list[tuple[str | None, str]]
     out = dict(found)
     if "district" in out and "province" in out:
         return out
-    others = tuple(dict.fromkeys(n for lv, n in entities if n and norm_place(n) not in
-                                 {norm_place(v) for v in out.values()}))
+    others = tuple(dict.fromkeys(n for lv, n in entities if n and norm(n) not in
+                                 {norm(v) for v in out.values()}))
     settled = settle(out.get("commune"), out.get("district"), out.get("province"), others=others)
     for level, value in (("district", settled.district), ("province", settled.province)):
         if level not in out and value:
@@ -251,7 +242,7 @@ def run_identity(docs: list[Doc], repeat: int) -> dict[str, Any]:
         stats = per_group.setdefault(d.group, {a: {lv: [0, 0, 0, 0] for lv in LEVELS} for a in arms})
         for arm, pred in preds.items():
             for lv in LEVELS:
-                want, got = norm_place(d.gold.get(lv)), norm_place(pred.get(lv))
+                want, got = norm(d.gold.get(lv)), norm(pred.get(lv))
                 cell = stats[arm][lv]
                 if want:
                     cell[1] += 1
