@@ -58,12 +58,16 @@ class CellPosition:
 
 @dataclass(frozen=True)
 class Style:
+    """How a block is set: bold, and its heading level when the document marks one."""
+
     bold: bool = False
     heading_level: int | None = None
 
 
 @dataclass
 class Block:
+    """One paragraph, heading, list item, table cell, header or footer of a document, in reading order."""
+
     index: int
     kind: BlockKind
     text: str
@@ -97,6 +101,8 @@ class Document:
 
 @dataclass(frozen=True)
 class Location:
+    """Where a piece of text lies: block index, page, and offsets in the block's original text."""
+
     block: int
     page: int | None
     start: int
@@ -105,12 +111,16 @@ class Location:
 
 @dataclass
 class Evidence:
+    """The text a value was read from, and where it lies."""
+
     text: str
     location: Location | None = None
 
 
 @dataclass
 class Figure:
+    """One number a report states, with its unit, what it counts, and where it stands."""
+
     value: float
     unit: str
     text: str
@@ -143,6 +153,8 @@ class NumberIssue:
 
 @dataclass
 class Flag:
+    """A finding of the checks: its rule, severity, message and the evidence behind it."""
+
     rule: str
     severity: Severity
     message: str
@@ -152,6 +164,8 @@ class Flag:
 
 @dataclass
 class CriterionEvidence:
+    """A statement that criterion `number` has `status`, with its text and place."""
+
     number: int
     status: str  # "met" | "unmet" | "basically_met" | "target"
     text: str
@@ -160,6 +174,8 @@ class CriterionEvidence:
 
 @dataclass
 class CriteriaStatus:
+    """The criteria a report lists as met, unmet and basically met, and the counts it claims."""
+
     met: list[int] = field(default_factory=list)
     unmet: list[int] = field(default_factory=list)
     basically_met: list[int] = field(default_factory=list)
@@ -194,6 +210,8 @@ class CriteriaConflict:
 
 @dataclass
 class Identity:
+    """Who wrote a report and when: the commune, district, province, number, date and period."""
+
     commune: str | None = None
     district: str | None = None
     province: str | None = None
@@ -236,6 +254,8 @@ def _plain(value: Any) -> Any:
 
 @dataclass(repr=False)
 class Record:
+    """Everything read from one report: source, identity, criteria, figures and flags."""
+
     source: dict[str, Any]
     identity: Identity
     criteria: CriteriaStatus

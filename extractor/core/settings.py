@@ -9,6 +9,8 @@ OCR_MODES = ("auto", "off", "garbage")
 
 @dataclass(frozen=True)
 class Settings:
+    """How a document is read and extracted, and the limits that keep one file from exhausting a PC."""
+
     # '.' thousands and ',' decimals ("vi"), the English convention ("en"), or decided per
     # document from its unambiguous tokens ("auto").
     number_convention: str = "auto"

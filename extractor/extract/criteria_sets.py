@@ -23,6 +23,8 @@ DEFAULT_TIER = "standard"
 
 @dataclass(frozen=True)
 class Criterion:
+    """One criterion of a set: its number, official name and the other names reports use."""
+
     number: int
     name: str
     aliases: tuple[str, ...]
@@ -30,6 +32,8 @@ class Criterion:
 
 @dataclass(frozen=True)
 class CriteriaSet:
+    """A set of criteria in force for a level and tier over a span of years."""
+
     id: str
     level: str
     tier: str

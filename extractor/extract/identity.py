@@ -37,6 +37,8 @@ def _p() -> dict[str, Any]:
 
 @dataclass
 class _Mention:
+    """A place name found in a report, at one level, with the weight of where it stands."""
+
     level: str
     key: str
     spelling: str

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class OutlineBlock:
+    """A block with its normalized text, the headings above it and its heading level."""
+
     block: Block
     norm: NormalizedText
     # text of each enclosing heading, outermost first (the block itself excluded)
@@ -38,6 +40,8 @@ class OutlineBlock:
 
 @dataclass(frozen=True)
 class Outline:
+    """A document's blocks in reading order, each with its normalized text and headings."""
+
     document: Document
     blocks: tuple[OutlineBlock, ...]
 
@@ -58,6 +62,8 @@ class Outline:
 
 @dataclass(frozen=True)
 class _HeadingRule:
+    """A kind of heading (patterns/sections.yaml): its regex, level and longest text."""
+
     name: str
     level: int
     regex: re.Pattern[str]

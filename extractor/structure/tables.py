@@ -54,6 +54,8 @@ class CellSpan:
 
 @dataclass
 class TableGrid:
+    """The cells of one table by grid position, with its header rows and unit and index columns."""
+
     # every position a cell covers (a merged cell answers for each one)
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     # the position where each cell starts (its top-left), and where its text stands

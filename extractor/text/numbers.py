@@ -25,6 +25,8 @@ _VI, _EN = "vi", "en"
 
 @dataclass(frozen=True)
 class ParsedNumber:
+    """The value of a digit token and what was doubtful about reading it."""
+
     value: float
     malformed: bool = False
     ambiguous: bool = False  # readable both ways and the document gave no evidence
@@ -33,6 +35,8 @@ class ParsedNumber:
 
 @dataclass(frozen=True)
 class Convention:
+    """The separator convention of a document, with the tokens that speak for each."""
+
     name: str  # "vi" or "en"
     vi_evidence: int
     en_evidence: int

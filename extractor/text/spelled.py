@@ -17,6 +17,8 @@ from extractor.core.data import load_pattern
 
 @dataclass(frozen=True)
 class NumberWords:
+    """The words of numbers spelled out (patterns/number_words.yaml), by role."""
+
     digits: dict[str, int]
     ten: frozenset[str]
     tens_multipliers: frozenset[str]

@@ -26,6 +26,8 @@ _END = r"(?!\w)"
 
 @dataclass(frozen=True)
 class UnitMatch:
+    """A unit found in a text: its canonical name, scale, counted noun and offsets."""
+
     unit: str
     scale: float
     noun: str | None
@@ -35,6 +37,8 @@ class UnitMatch:
 
 @dataclass(frozen=True)
 class _UnitEntry:
+    """One spelling of a unit: its canonical name, scale and counted noun."""
+
     unit: str
     scale: float
     noun: str | None
@@ -42,6 +46,8 @@ class _UnitEntry:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """The unit spellings and the regexes built from them, compiled once."""
+
     entries: tuple[_UnitEntry, ...]
     unit_regex: re.Pattern[str]
     multiplier_regex: re.Pattern[str]
