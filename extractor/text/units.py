@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 
@@ -35,48 +37,55 @@ class UnitMatch:
     end: int
 
 
-@dataclass(frozen=True)
-class _UnitEntry:
-    """One spelling of a unit: its canonical name, scale and counted noun."""
+class _UnitEntry(NamedTuple):
+    """One unit of patterns/units.yaml: its canonical name, scale, counted noun and spellings."""
 
     unit: str
     scale: float
     noun: str | None
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    """The unit spellings and the regexes built from them, compiled once."""
-
-    entries: tuple[_UnitEntry, ...]
-    unit_regex: re.Pattern[str]
-    multiplier_regex: re.Pattern[str]
-    multipliers: dict[str, float]
-    per_regex: re.Pattern[str]
-    tolerant_regex: re.Pattern[str]
+    forms: tuple[str, ...]
 
 
 def _alternation(forms: list[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
+# Each regex is compiled when first used: a report's numbers may never reach a multiplier or a
+# per-unit, and the stripped spellings serve text read by OCR only.
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> _Compiled:
-    data = load_pattern("units")
-    entries = []
-    groups = []
-    for i, entry in enumerate(data["units"]):
-        entries.append(_UnitEntry(entry["unit"], float(entry.get("scale", 1)), entry.get("noun")))
-        groups.append(f"(?P<u{i}>{_alternation(entry['forms'])})")
-    unit_regex = re.compile(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
-    multipliers = {form: float(m["scale"]) for m in data["multipliers"] for form in m["forms"]}
-    multiplier_regex = re.compile(_GAP + f"(?P<m>{_alternation(list(multipliers))})" + _END, re.IGNORECASE)
-    per = _alternation([re.escape(p) for p in data["per_units"]])
-    per_regex = re.compile(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
-    tolerant_groups = [f"(?P<u{i}>{_alternation([strip_diacritics(f) for f in entry['forms']])})"
-                       for i, entry in enumerate(data["units"])]
-    tolerant_regex = re.compile(_GAP + "(?:" + "|".join(tolerant_groups) + ")" + _END, re.IGNORECASE)
-    return _Compiled(tuple(entries), unit_regex, multiplier_regex, multipliers, per_regex, tolerant_regex)
+def _entries() -> tuple[_UnitEntry, ...]:
+    return tuple(_UnitEntry(e["unit"], float(e.get("scale", 1)), e.get("noun"), tuple(e["forms"]))
+                 for e in load_pattern("units")["units"])
+
+
+def _units_regex(spell: Callable[[str], str]) -> re.Pattern[str]:
+    """One named group per unit (u0, u1...), its forms spelled by `spell`."""
+    groups = [f"(?P<u{i}>{_alternation([spell(f) for f in e.forms])})" for i, e in enumerate(_entries())]
+    return re.compile(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _unit_regex() -> re.Pattern[str]:
+    return _units_regex(str)
+
+
+@lru_cache(maxsize=1)
+def _tolerant_regex() -> re.Pattern[str]:
+    return _units_regex(strip_diacritics)
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
+    multipliers = {form: float(m["scale"]) for m in load_pattern("units")["multipliers"] for form in m["forms"]}
+    return multipliers, re.compile(_GAP + f"(?P<m>{_alternation(list(multipliers))})" + _END, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _per_regex() -> re.Pattern[str]:
+    per = _alternation([re.escape(p) for p in load_pattern("units")["per_units"]])
+    return re.compile(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
 
 
 def _strip_char(ch: str) -> str:
@@ -93,13 +102,12 @@ def strip_diacritics(text: str) -> str:
 
 
 def unit_at(text: str, pos: int) -> UnitMatch | None:
-    c = _compiled()
-    m = c.unit_regex.match(text, pos)
+    m = _unit_regex().match(text, pos)
     if m is None:
         return None
     for name, value in m.groupdict().items():
         if value is not None:
-            entry = c.entries[int(name[1:])]
+            entry = _entries()[int(name[1:])]
             return UnitMatch(entry.unit, entry.scale, entry.noun, m.start(name), m.end())
     return None
 
@@ -110,29 +118,28 @@ def tolerant_unit_at(text: str, pos: int, one_syllable: bool = False) -> UnitMat
     exact = unit_at(text, pos)
     if exact is not None:
         return exact
-    c = _compiled()
-    m = c.tolerant_regex.match(strip_diacritics(text[pos:pos + 40]))
+    m = _tolerant_regex().match(strip_diacritics(text[pos:pos + 40]))
     if m is None:
         return None
     for name, value in m.groupdict().items():
         if value is not None:
             if len(value.split()) < 2 and not one_syllable:
                 return None
-            entry = c.entries[int(name[1:])]
+            entry = _entries()[int(name[1:])]
             return UnitMatch(entry.unit, entry.scale, entry.noun, pos + m.start(name), pos + m.end())
     return None
 
 
 def multiplier_at(text: str, pos: int) -> tuple[float, int] | None:
     """(scale, end) of "nghìn"/"triệu"/"tỷ" starting at pos."""
-    c = _compiled()
-    m = c.multiplier_regex.match(text, pos)
+    multipliers, regex = _multipliers()
+    m = regex.match(text, pos)
     if m is None:
         return None
-    return c.multipliers[m.group("m").lower()], m.end()
+    return multipliers[m.group("m").lower()], m.end()
 
 
 def per_unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """("người/năm", end) of a per-unit starting with '/' at pos."""
-    m = _compiled().per_regex.match(text, pos)
+    m = _per_regex().match(text, pos)
     return (m.group("per").lower(), m.end()) if m else None

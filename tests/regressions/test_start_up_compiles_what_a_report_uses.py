@@ -1,0 +1,53 @@
+"""Regression (issue 17): `ntm extract` of a short report compiled every regex of the criterion
+names (one ~3,700-character alternation, ~5 ms) and all four unit regexes, though it matched one
+name and met no multiplier or OCR text. Now the names are compiled by the first character at
+the position matched, and each unit regex when first used; what they match is unchanged."""
+from __future__ import annotations
+
+import re
+
+from extractor.extract.criteria_sets import NamePattern, _alias_to_regex, name_table
+from extractor.text import units
+
+TEXTS = [
+    "Đến nay xã đạt 17/19 tiêu chí: Quy hoạch, Giao thông; Thủy lợi và phòng, chống thiên tai; "
+    "tiêu chí số 8 - Thông tin & Truyền thông; HỘ NGHÈO; môi trường và an toàn thực phẩm.",
+    "Tiêu chí Hệ thống chính trị và tiếp cận pháp luật, Quốc phòng và An ninh chưa đạt.",
+    "\n(Văn hóa)\tcơ sở vật chất văn hoá, y tế - giáo dục",
+]
+
+
+def test_a_name_matched_at_every_position_as_by_the_whole_alternation() -> None:
+    whole = re.compile(rf"(?<!\w)(?:{'|'.join(_alias_to_regex(n) for n, _ in name_table())})(?!\w)",
+                       re.IGNORECASE)
+    names = [n for n, _ in name_table()]
+    pattern = NamePattern("commune")
+    found = 0
+    for text in [*TEXTS, *names, *(n.upper() for n in names)]:
+        for pos in range(-1, len(text) + 2):
+            expected = whole.match(text, pos)
+            got = pattern.match(text, pos)
+            assert (got and got.span()) == (expected and expected.span()), (text, pos)
+            found += expected is not None
+        searched, expected_search = pattern.search(text), whole.search(text)
+        assert (searched and searched.span()) == (expected_search and expected_search.span())
+    assert found > 2 * len(names)
+
+
+def test_a_short_text_compiles_the_names_of_its_first_letters_only() -> None:
+    pattern = NamePattern("commune")
+    assert pattern.match("Giao thông đạt", 0)
+    assert pattern.match("xã đạt", 3) is None
+    assert set(pattern._by_char) == {"G", "đ"}
+    assert "whole" not in vars(pattern)
+
+
+def test_each_unit_regex_compiled_when_first_used() -> None:
+    for compiled in (units._unit_regex, units._tolerant_regex, units._multipliers, units._per_regex):
+        compiled.cache_clear()
+    assert units.unit_at("12 ha", 2) is not None
+    assert units._unit_regex.cache_info().currsize == 1
+    assert units._tolerant_regex.cache_info().currsize == 0
+    assert units._multipliers.cache_info().currsize == 0
+    assert units.tolerant_unit_at("12 ngay cong", 2) is not None
+    assert units._tolerant_regex.cache_info().currsize == 1
