@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern, parse_yaml
 from extractor.text.normalize import normalize
@@ -21,8 +22,7 @@ DEFAULT_LEVEL = "commune"
 DEFAULT_TIER = "standard"
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
     """One criterion of a set: its number, official name and the other names reports use."""
 
     number: int

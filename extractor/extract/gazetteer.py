@@ -182,8 +182,7 @@ def _indexes(path: Path) -> _Indexes:
     return communes, {k: sorted(v) for k, v in districts.items()}, provinces
 
 
-@dataclass(frozen=True)
-class Settled:
+class Settled(NamedTuple):
     """What the gazetteer settles for a report: a name per level it can tell, the level it was
     settled from, and the candidates left when it cannot choose."""
 
@@ -242,8 +241,7 @@ def ascii_key(name: str) -> str:
     return "".join(c for c in bare if c.isascii() and c.isalnum())
 
 
-@dataclass(frozen=True)
-class AsciiIndex:
+class AsciiIndex(NamedTuple):
     """The pre-2025 units by their unmarked names (addresses predate the 2025 units)."""
 
     communes: dict[str, tuple[Unit, ...]]
@@ -269,8 +267,7 @@ def ascii_index() -> AsciiIndex | None:
                       {k: tuple(sorted(v)) for k, v in districts.items()}, provinces)
 
 
-@dataclass(frozen=True)
-class AddressNames:
+class AddressNames(NamedTuple):
     """The unmarked names a web address gives: the host's labels before its province label
     (the smallest unit first), and the names after a unit prefix in its path, by level."""
 

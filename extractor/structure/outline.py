@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, Document, Location
@@ -60,8 +60,7 @@ class Outline:
         return Location(block=ob.block.index, page=ob.block.page, start=ostart, end=oend)
 
 
-@dataclass(frozen=True)
-class _HeadingRule:
+class _HeadingRule(NamedTuple):
     """A kind of heading (patterns/sections.yaml): its regex, level and longest text."""
 
     name: str

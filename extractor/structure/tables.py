@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
@@ -42,8 +43,7 @@ def _header_key(text: str) -> str:
     return strip_diacritics(_NOT_LETTER.sub("", text.lower()))
 
 
-@dataclass(frozen=True)
-class CellSpan:
+class CellSpan(NamedTuple):
     """Where a cell's text stands: outline block index and offsets in its normalized text."""
 
     block: int

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A digit token: digits with '.', ',' or single-space thousand groups inside. The repeat is
 # possessive (nothing follows it, so the match is the same): a greedy one keeps a backtracking
@@ -23,8 +23,7 @@ DIGIT_TOKEN = re.compile(r"\d+(?:(?:[.,]|\.\.|,,)\d+)*+")
 _VI, _EN = "vi", "en"
 
 
-@dataclass(frozen=True)
-class ParsedNumber:
+class ParsedNumber(NamedTuple):
     """The value of a digit token and what was doubtful about reading it."""
 
     value: float
@@ -33,8 +32,7 @@ class ParsedNumber:
     unreadable: bool = False  # "1.2.3": no reading is more likely than another
 
 
-@dataclass(frozen=True)
-class Convention:
+class Convention(NamedTuple):
     """The separator convention of a document, with the tokens that speak for each."""
 
     name: str  # "vi" or "en"

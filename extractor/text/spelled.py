@@ -9,14 +9,13 @@ a scale word or "trăm" adds a half of it ("hai triệu rưỡi" = 2 500 000).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 
 
-@dataclass(frozen=True)
-class NumberWords:
+class NumberWords(NamedTuple):
     """The words of numbers spelled out (patterns/number_words.yaml), by role."""
 
     digits: dict[str, int]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -26,8 +25,7 @@ _GAP = r"[ ]{0,2}"
 _END = r"(?!\w)"
 
 
-@dataclass(frozen=True)
-class UnitMatch:
+class UnitMatch(NamedTuple):
     """A unit found in a text: its canonical name, scale, counted noun and offsets."""
 
     unit: str
