@@ -6,6 +6,7 @@ import ctypes
 import io
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from extractor.core.errors import ReadError
@@ -22,16 +23,24 @@ _ALPHA_WORD = re.compile(r"\S*[^\W\d_]\S*")
 # line of its own is more often a table tick ("x") than a word that lost its other letters
 _LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?=[^\S\r\n]+\S)")
 _BAD_GLYPH = re.compile(r"\S*(?:[\ufffd\ue000-\uf8ff]|\(cid:\d+\))\S*")
+_BAD_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff]")
+
+
+def _bad_glyph_words(text: str) -> int:
+    # `_BAD_GLYPH` starts with \S*, so it is tried at every position of every word; a page
+    # without any bad glyph (nearly all) is told by one scan for the glyphs themselves
+    if "(cid:" not in text and _BAD_CHAR.search(text) is None:
+        return 0
+    return len(_BAD_GLYPH.findall(text))
 
 
 def text_is_suspect(text: str, max_ratio: float) -> bool:
     """True when too many words of `text` look garbled: one letter standing alone (Vietnamese
     words split where letters with diacritics went missing: "K t qu th c hi n"), or a word
     with a replacement, private-use or '(cid:NN)' glyph. Regexes, not a Python loop: this
-    runs on every page."""
-    words = len(_ALPHA_WORD.findall(text))
-    bad = len(_LONE_LETTER.findall(text)) + len(_BAD_GLYPH.findall(text))
-    return bad > 0 and bad / max(words, 1) > max_ratio
+    runs on every page; the words are counted only when some look garbled."""
+    bad = len(_LONE_LETTER.findall(text)) + _bad_glyph_words(text)
+    return bad > 0 and bad / max(len(_ALPHA_WORD.findall(text)), 1) > max_ratio
 
 
 # -- pypdfium2 -------------------------------------------------------------------------------
@@ -115,6 +124,11 @@ def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
     return out
 
 
+# pdfium's marks of a hyphen at a line end; a line is split after each
+_HYPHEN_MARKS = frozenset("\ufffe\x02")
+_AFTER_HYPHEN = re.compile(r"(?<=[\ufffe\x02])")
+
+
 def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:
     height = float(page.get_height())
     textpage = page.get_textpage()
@@ -134,9 +148,11 @@ def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:
         for raw_line in text.split("\r\n"):
             # a line-end hyphen pdfium joined to the next line: split there again
             offset = pos
-            for piece in re.split(r"(?<=[\ufffe\x02])", raw_line):
+            pieces = _AFTER_HYPHEN.split(raw_line) if _HYPHEN_MARKS.intersection(raw_line) else (raw_line,)
+            for piece in pieces:
                 if piece:
-                    cuts = [k - offset for k in starts if offset < k < offset + len(piece)]
+                    end = offset + len(piece)
+                    cuts = [k - offset for k in starts[bisect_right(starts, offset):bisect_left(starts, end)]]
                     lines.extend(_pdfium_line(chars, piece, offset, height, cuts))
                 offset += len(piece)
             pos += len(raw_line) + 2
