@@ -25,16 +25,21 @@ def _table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[frozenset[str], float, int]:
+def _markers() -> tuple[frozenset[str], re.Pattern[str], float, int]:
+    """(the marker characters, a regex of any of them, the share and count that decide)."""
     data = load_pattern("legacy_encodings")
-    return frozenset(data["tcvn3_markers"]), float(data["tcvn3_min_marker_share"]), int(data["tcvn3_min_markers"])
+    markers = frozenset(data["tcvn3_markers"])
+    any_marker = re.compile("[" + "".join(map(re.escape, sorted(markers))) + "]")
+    return markers, any_marker, float(data["tcvn3_min_marker_share"]), int(data["tcvn3_min_markers"])
 
 
 def text_is_tcvn3(text: str) -> bool:
     """Markers inside words ("Kh«ng"), not symbols standing alone ("© 2023"), decide."""
-    markers, share, minimum = _markers()
-    if markers.isdisjoint(text):
-        return False  # the usual case, decided at C speed before any per-character work
+    markers, any_marker, share, minimum = _markers()
+    if any_marker.search(text) is None:
+        # the usual case, decided by one scan in the regex engine before any per-character
+        # work (a set's `isdisjoint` hashes every character: four times slower)
+        return False
     n = len(text)
     found = sum(1 for i, ch in enumerate(text) if ch in markers
                 and ((i > 0 and text[i - 1].isalpha()) or (i + 1 < n and text[i + 1].isalpha())))
