@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind, Evidence, Identity, Location
@@ -35,8 +34,7 @@ def _p() -> dict[str, Any]:
             "central_prefix": data["central_city_prefix"]}
 
 
-@dataclass
-class _Mention:
+class _Mention(NamedTuple):
     """A place name found in a report, at one level, with the weight of where it stands."""
 
     level: str

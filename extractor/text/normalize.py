@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Characters replaced one-for-one (same length) or dropped (None).
 _CHAR_MAP: dict[str, str | None] = {
@@ -102,8 +102,7 @@ def _one_for_one(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class NormalizedText:
+class NormalizedText(NamedTuple):
     """Normalized text plus, for every character, where the original characters it came
     from start (`offsets`, with the original length appended) and end (`ends`)."""
 
