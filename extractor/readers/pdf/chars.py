@@ -18,7 +18,9 @@ from extractor.readers.pdf.lines import PageRead, PdfLine
 SEGMENT_GAP = 1.0
 
 # -- judging a page's text -------------------------------------------------------------------
-_ALPHA_WORD = re.compile(r"\S*[^\W\d_]\S*")
+# a word with a letter; anchored at a word's start (a match can only start there), so the
+# engine does not try again inside every word without a letter ("2023", "-")
+_ALPHA_WORD = re.compile(r"(?<!\S)\S*?[^\W\d_]\S*")
 # a lone letter with another word after it on its line: a letter at a line's end or on a
 # line of its own is more often a table tick ("x") than a word that lost its other letters
 _LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?=[^\S\r\n]+\S)")
