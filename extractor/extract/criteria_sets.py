@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -135,27 +135,36 @@ def name_table(level: str = DEFAULT_LEVEL) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(by_name.items(), key=lambda kv: -len(kv[0])))
 
 
+# after this many first characters, the whole alternation costs less than more parts of it
+_PARTS_BEFORE_WHOLE = 4
+
+
 class NamePattern:
     """One alternation over every criterion name, longest first, matched case-insensitively at
     word boundaries (`lookup_name` turns a match back into a number). The whole alternation is
-    ~3,700 characters and ~5 ms to compile; `match` compiles only the names that can start
-    with the character at its position (in their order, so the same name wins), which is all a
-    short report needs."""
+    ~3,700 characters and ~5 ms to compile; `match` first compiles only the names that can
+    start with the character at its position (in their order, so the same name wins), which
+    is all a short report needs; once a few such parts are compiled, or `search` needed the
+    whole alternation, the whole one serves every match."""
 
     def __init__(self, level: str) -> None:
         self._level = level
         # each name's regex, and how its first character is matched (None: a conjunction first)
         self._names = [(_alias_to_regex(n), _first_letter(n)) for n, _ in name_table(level)]
         self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._parts = 0
+        self._whole: re.Pattern[str] | None = None
 
     @staticmethod
     def _compile(alternatives: list[str]) -> re.Pattern[str]:
         alts = "|".join(dict.fromkeys(alternatives))  # a name spelled twice adds no reading
         return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
-    @cached_property
+    @property
     def whole(self) -> re.Pattern[str]:
-        return self._compile([rx for rx, _ in self._names])
+        if self._whole is None:
+            self._whole = self._compile([rx for rx, _ in self._names])
+        return self._whole
 
     def _starting_with(self, ch: str) -> re.Pattern[str] | None:
         """The names that can start with `ch`; None when none can (every name starts with a
@@ -163,10 +172,13 @@ class NamePattern:
         if ch not in self._by_char:
             alternatives = [rx for rx, first in self._names if first is None or first.fullmatch(ch)]
             self._by_char[ch] = self._compile(alternatives) if alternatives else None
+            self._parts += bool(alternatives)
         return self._by_char[ch]
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        if not 0 <= pos < len(text):
+        if self._whole is not None or not 0 <= pos < len(text):
+            return self.whole.match(text, pos)
+        if text[pos] not in self._by_char and self._parts >= _PARTS_BEFORE_WHOLE:
             return self.whole.match(text, pos)
         pattern = self._starting_with(text[pos])
         return pattern.match(text, pos) if pattern is not None else None

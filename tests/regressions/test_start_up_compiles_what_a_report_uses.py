@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from extractor.extract import criteria_sets
 from extractor.extract.criteria_sets import NamePattern, _alias_to_regex, name_table
 from extractor.text import units
 
@@ -17,7 +20,10 @@ TEXTS = [
 ]
 
 
-def test_a_name_matched_at_every_position_as_by_the_whole_alternation() -> None:
+@pytest.mark.parametrize("parts", [0, 4, 1000])
+def test_a_name_matched_at_every_position_as_by_the_whole_alternation(
+        parts: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(criteria_sets, "_PARTS_BEFORE_WHOLE", parts)
     whole = re.compile(rf"(?<!\w)(?:{'|'.join(_alias_to_regex(n) for n, _ in name_table())})(?!\w)",
                        re.IGNORECASE)
     names = [n for n, _ in name_table()]
@@ -39,7 +45,15 @@ def test_a_short_text_compiles_the_names_of_its_first_letters_only() -> None:
     assert pattern.match("Giao thông đạt", 0)
     assert pattern.match("xã đạt", 3) is None
     assert set(pattern._by_char) == {"G", "đ"}
-    assert "whole" not in vars(pattern)
+    assert pattern._whole is None
+
+
+def test_a_long_report_compiles_a_few_parts_then_the_whole_alternation() -> None:
+    pattern = NamePattern("commune")
+    for name, _ in name_table():
+        assert pattern.match(name.title())
+    assert pattern._parts == criteria_sets._PARTS_BEFORE_WHOLE
+    assert pattern._whole is not None
 
 
 def test_each_unit_regex_compiled_when_first_used() -> None:
