@@ -127,7 +127,6 @@ def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
 
 
 # pdfium's marks of a hyphen at a line end; a line is split after each
-_HYPHEN_MARKS = frozenset("\ufffe\x02")
 _AFTER_HYPHEN = re.compile(r"(?<=[\ufffe\x02])")
 
 
@@ -150,7 +149,8 @@ def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:
         for raw_line in text.split("\r\n"):
             # a line-end hyphen pdfium joined to the next line: split there again
             offset = pos
-            pieces = _AFTER_HYPHEN.split(raw_line) if _HYPHEN_MARKS.intersection(raw_line) else (raw_line,)
+            marked = "\ufffe" in raw_line or "\x02" in raw_line
+            pieces = _AFTER_HYPHEN.split(raw_line) if marked else (raw_line,)
             for piece in pieces:
                 if piece:
                     end = offset + len(piece)
