@@ -3,7 +3,8 @@ criterion and section numbers, codes, campaign names), from patterns/non_figures
 
 Only the text around digits is searched, and the masks of a text are indexed once so that
 asking whether a number lies inside one costs a binary search: both keep the stage linear in
-the length of a block.
+the length of a block. A window is searched only when a number in it would otherwise be a
+figure (`WindowMasks`): about half of them hold none, and their rules never run.
 """
 from __future__ import annotations
 
@@ -56,16 +57,18 @@ def masks_over(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
     """The masks found near the given spans (merged windows of _MASK_REACH
     characters; an iterator is read once, so the spans of every number are never held)."""
     found: list[tuple[int, int, str]] = []
-    windows = _windows(text, spans)
-    if not windows:
-        return found
-    rules = mask_rules()
-    for lo, hi in windows:
-        for name, regex in rules:
-            for m in regex.finditer(text, lo, hi):
-                start, end = m.span()
-                if end > start:
-                    found.append((start, end, name))
+    for lo, hi in _windows(text, spans):
+        found.extend(_window_masks(text, lo, hi))
+    return found
+
+
+def _window_masks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for name, regex in mask_rules():
+        for m in regex.finditer(text, lo, hi):
+            start, end = m.span()
+            if end > start:
+                found.append((start, end, name))
     return found
 
 
@@ -90,3 +93,24 @@ class MaskIndex:
     def covers(self, start: int, end: int) -> bool:
         k = bisect_right(self._starts, start)
         return k > 0 and self._reach[k - 1] >= end
+
+
+class WindowMasks:
+    """The masks of one text around its digits, each window searched when a number in it is
+    first asked about. A mask lies inside the window it was found in and windows are apart,
+    so the masks of the number's own window answer exactly as those of the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._windows = _windows(text, map(_span, _DIGITS.finditer(text)))
+        self._los = [lo for lo, _ in self._windows]
+        self._indexes: dict[int, MaskIndex] = {}
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a mask holds text[start:end], a span that starts with a digit."""
+        k = bisect_right(self._los, start) - 1
+        index = self._indexes.get(k)
+        if index is None:
+            lo, hi = self._windows[k]
+            index = self._indexes[k] = MaskIndex(_window_masks(self._text, lo, hi))
+        return index.covers(start, end)

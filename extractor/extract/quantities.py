@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
-from extractor.extract.masks import MaskIndex, masks_over, text_to_masks
+from extractor.extract.masks import MaskIndex, WindowMasks, masks_over
 from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
 from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
@@ -252,12 +252,12 @@ def _second_number(text: str, pos: int, convention: Convention) -> tuple[float, 
 
 def text_to_quantities(text: str, convention: Convention, confidence: float | None = None) -> list[Quantity]:
     """The quantities of one text; `confidence` is the recognizer's for text read by OCR."""
-    masks = MaskIndex(text_to_masks(text))
+    masks = WindowMasks(text)
     found: list[Quantity] = []
     consumed = 0
     for m in DIGIT_TOKEN.finditer(text):
         start, end = m.span()
-        if start < consumed or masks.covers(start, end):
+        if start < consumed:
             continue
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
             continue  # part of a code or a name
@@ -267,9 +267,12 @@ def text_to_quantities(text: str, convention: Convention, confidence: float | No
         spaced = spaced_groups_at(text, start, end)
         if spaced is not None and _scaled_unit_at(text, spaced) is not None:
             # "2 681,93 ha": thousands grouped with spaces, joined only before a unit
-            token, end = text[start:spaced].replace(" ", ""), spaced
-        q = _digit_quantity(text, token, start, end, convention, confidence)
-        if q is not None:
+            token, spaced_end = text[start:spaced].replace(" ", ""), spaced
+        else:
+            spaced_end = end
+        q = _digit_quantity(text, token, start, spaced_end, convention, confidence)
+        # the masks are asked last: a number that measures nothing needs no search around it
+        if q is not None and not masks.covers(start, end):
             found.append(q)
             consumed = q.end
     found.extend(_spelled_quantities(text, found))
