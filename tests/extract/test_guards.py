@@ -1,0 +1,50 @@
+"""First-letter guards (extractor.extract.guards): where they go, and that they change no match."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.core.data import load_pattern
+from extractor.extract.guards import letters_guard, word_led_guarded
+
+
+def test_guard_goes_after_the_boundary_of_each_word_led_alternative():
+    assert word_led_guarded(r"\b(năm|vụ)\s+\d+|\b(hạng|loại)\s+[IVX]+") == (
+        r"\b(?=[nv])(năm|vụ)\s+\d+|\b(?=[hl])(hạng|loại)\s+[IVX]+")
+
+
+@pytest.mark.parametrize("regex", [
+    r"\b\d+\s+(không|có)",          # led by a digit, not by words
+    r"\b(a?b|c)\s*\d",              # a first letter made optional
+    r"\b(\w+|c)\d",                 # a word that starts with a class
+    r"\b(?:năm|vụ)\d",              # a group of another kind
+    r"\b(năm|)\d",                  # an empty word matches anywhere
+])
+def test_no_guard_where_the_first_letter_is_not_certain(regex):
+    assert word_led_guarded(regex) == regex
+
+
+def test_brackets_inside_a_class_or_escaped_do_not_end_the_group():
+    assert word_led_guarded(r"\b(a[)]|b\))\d") == r"\b(?=[ab])(a[)]|b\))\d"
+
+
+def test_letters_guard_is_empty_for_a_word_not_led_by_a_letter():
+    assert letters_guard(["năm", "1a"]) == ""
+
+
+def test_guarded_mask_rules_match_as_the_rules_written():
+    """Every example and counter-example of patterns/non_figures.yaml, and their capitalised
+    forms, matched with and without the guards: the same spans."""
+    rules = load_pattern("non_figures")["rules"]
+    texts = [t for r in rules for t in r.get("examples", []) + r.get("counter_examples", [])]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts] + [" ".join(texts)]
+    guarded = 0
+    for r in rules:
+        flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+        for rx in r["regex"] if isinstance(r["regex"], list) else [r["regex"]]:
+            plain, fast = re.compile(rx, flags), re.compile(word_led_guarded(rx), flags)
+            guarded += plain.pattern != fast.pattern
+            for t in texts:
+                assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (rx, t)
+    assert guarded >= 3  # the keyword-led rules: year, numbered_reference, rank
