@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import FigureStatus
+from extractor.extract.guards import letters_guard
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +22,8 @@ def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], 
     for i, entry in enumerate(data["statuses"]):
         names[f"s{i}"] = FigureStatus(entry["status"])  # a status the model does not know fails here
         parts.append(f"(?P<s{i}>" + "|".join(sorted(entry["cues"], key=len, reverse=True)) + ")")
-    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    guard = letters_guard(cue for entry in data["statuses"] for cue in entry["cues"])
+    cue_re = re.compile(r"(?<!\w)" + guard + "(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
     return (cue_re, names, re.compile(data["plan_headings"], re.IGNORECASE),
             re.compile(data["result_headings"], re.IGNORECASE))
 

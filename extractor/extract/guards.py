@@ -14,11 +14,12 @@ _QUANTIFIERS = frozenset("?*+{")
 
 
 def letters_guard(words: Iterable[str]) -> str:
-    """`(?=[...])` of the first letters of plain words, or "" when one does not start with a
-    letter (nothing then may be ruled out)."""
+    """`(?=[...])` of the first letters of words (or regexes led by a letter), or "" when one
+    does not start with a certain letter (nothing then may be ruled out): "a?b" may start
+    with "b"."""
     firsts = set()
     for word in words:
-        if not word or not word[0].isalpha():
+        if not word or not word[0].isalpha() or (len(word) > 1 and word[1] in _QUANTIFIERS):
             return ""
         firsts.add(word[0])
     return "(?=[" + "".join(sorted(firsts)) + "])" if firsts else ""
@@ -78,9 +79,7 @@ def _guard_alternative(alt: str) -> str:
         return alt
     close = _closing(alt, 2)
     inner = _top_level_split(alt[3:close]) if close is not None else None
-    if inner is None or any(len(w) > 1 and w[1] in _QUANTIFIERS for w in inner):
-        return alt  # a first letter made optional ("a?b") is no first letter
-    guard = letters_guard(inner)
+    guard = letters_guard(inner) if inner is not None else ""
     return "\\b" + guard + alt[2:] if guard else alt
 
 

@@ -48,10 +48,30 @@ def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     data = load_pattern("labels")
     links = sorted(data["link_words"], key=len, reverse=True)
     link_re = re.compile(r"^[\s,]*(?:(?:" + "|".join(map(re.escape, links)) + r")[\s,]*)*$", re.IGNORECASE)
-    trailing = sorted(data["trailing_words"], key=len, reverse=True)
-    trail_re = re.compile(r"(?:\s*(?<!\w)(?:" + "|".join(map(re.escape, trailing)) + r")|\s*[:,\-–=])+\s*$",
-                          re.IGNORECASE)
+    trail_re = re.compile(r"(?:\s*(?<!\w)(?:" + _trailing_alternation() + r")|\s*[:,\-–=])+\s*$", re.IGNORECASE)
     return link_re, trail_re, int(data["max_words"])
+
+
+def _trailing_alternation() -> str:
+    return "|".join(map(re.escape, sorted(load_pattern("labels")["trailing_words"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _last_trailing() -> tuple[re.Pattern[str], int]:
+    """The last word or mark of a trailing run, and how far back from the end it can start.
+    The run ends the segment, so its last unit ends where the segment's spaces begin: looking
+    there first spares the full search, tried at every position, for a segment without one."""
+    words = load_pattern("labels")["trailing_words"]
+    return (re.compile(r"(?:(?<!\w)(?:" + _trailing_alternation() + r")|[:,\-–=])\s*$", re.IGNORECASE),
+            max(map(len, words), default=1))
+
+
+def _strip_trailing(segment: str) -> str:
+    """The segment without its trailing link words and marks ("Tổng diện tích là:")."""
+    last_re, reach = _last_trailing()
+    if last_re.search(segment, max(0, len(segment.rstrip()) - reach)) is None:
+        return segment
+    return _vocab()[1].sub("", segment)
 
 
 def is_linked(between: str) -> bool:
@@ -66,7 +86,7 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
     Before a colon stands the label ("Tổng kinh phí thực hiện: 231 triệu đồng") unless a phrase
     follows the colon, which then is the label and the part before it a heading ("- Về thủy
     lợi: Tổng diện tích cần tưới 452 ha"); `whole_clause` keeps both, for indicator matching."""
-    _, trail_re, max_words = _vocab()
+    max_words = _vocab()[2]
     clause_start = max(_clause_start(text, start), floor)
     segment = text[clause_start:start]
     colon = segment.rfind(":")
@@ -75,7 +95,7 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
     elif colon >= 0 and not whole_clause:
         segment = segment[colon + 1:]
     segment = _BULLET.sub("", segment)
-    segment = trail_re.sub("", segment).strip(" ,:")
+    segment = _strip_trailing(segment).strip(" ,:")
     label = _shorten(segment, max_words)
     if not label and noun:
         return noun

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.extract.guards import letters_guard
 from extractor.extract.masks import MaskIndex, WindowMasks, masks_over
 from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
@@ -86,8 +87,10 @@ def _money_cue_regex() -> re.Pattern[str]:
 def _spelled_run_regex() -> re.Pattern[str]:
     """Number words joined by spaces or a comma; words_to_number accepts a comma only after a
     scale word ("ba trăm triệu, bốn trăm nghìn"), so a list "hai, ba" falls to its tail."""
-    alt = _alternation(number_words().all_words)
-    return re.compile(rf"(?<!\w)(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
+    words = number_words().all_words
+    alt = _alternation(words)
+    # the guard: run over every text, the regex tries its words only where one can start
+    return re.compile(rf"(?<!\w){letters_guard(words)}(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

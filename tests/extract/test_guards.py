@@ -1,4 +1,5 @@
-"""First-letter guards (extractor.extract.guards): where they go, and that they change no match."""
+"""Fast paths of the figure grammar (first-letter guards, the trailing-words look at the end of a
+label): where they apply, and that they change no match."""
 from __future__ import annotations
 
 import re
@@ -48,3 +49,17 @@ def test_guarded_mask_rules_match_as_the_rules_written():
             for t in texts:
                 assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (rx, t)
     assert guarded >= 3  # the keyword-led rules: year, numbered_reference, rank
+
+
+def test_letters_guard_is_empty_for_a_first_letter_made_optional():
+    assert letters_guard(["kế\\s+hoạch", "x?y"]) == ""
+
+
+@pytest.mark.parametrize("segment", [
+    "Tổng diện tích là:", "Tổng diện tích là :  ", "số hộ đạt được", "chiều dài gồm", "kinh phí ít nhất",
+    "tổng số", "ĐẠT", "đường dài", "tổng chiều dài", "hộ có:", "sản lượng -", "", "  ", "có là đạt",
+    "tổng cộng", "hơn nữa", "khoảng cách", "thôn Đạt", "diện tíchlà",
+])
+def test_trailing_words_stripped_as_by_the_full_search(segment):
+    from extractor.extract.labels import _strip_trailing, _vocab
+    assert _strip_trailing(segment) == _vocab()[1].sub("", segment)
