@@ -1,13 +1,20 @@
-"""First-letter guards: a lookahead of the letters a regex's leading word alternation can start
-with, so that Python's regex engine tries the words only where one of them can begin.
+"""First-character guards: regexes rewritten so that Python's regex engine tries them only where
+a match can begin, with the same matches.
 
-A regex led by `\\b` and an alternation of words ("\\b(vùng|hạng|...)") gives the engine no
-first character to scan for: at every word start it tries every word in turn. The lookahead
-`(?=[vh...])` fails at once where no word can start; it is matched with the regex's own flags,
-so a letter it admits is one the word's first letter would, and the matches are unchanged.
+A regex led by `\\b` gives the engine no first character to scan for: it starts a match at
+every position. Two shapes are rewritten:
+- `\\b` and an alternation of words ("\\b(vùng|hạng|...)"): a lookahead of the words' first
+  letters, `\\b(?=[vh...])(...)`, fails at once where no word can start; it is matched with the
+  regex's own flags, so it admits a letter exactly when the word's first letter would.
+- `\\b` and a digit ("\\b\\d+", "\\b0\\d"): the first digit is matched, then the boundary is
+  checked behind it, `\\d(?<!\\w\\d)\\d*`: a digit is a word character, so the boundary before it
+  means no word character before it, which the lookbehind says (it sees the text before the
+  search window too, as `\\b` does). Led by a character class, the regex gets the engine's
+  scan for its first character.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 _QUANTIFIERS = frozenset("?*+{")
@@ -73,6 +80,26 @@ def _top_level_split(regex: str) -> list[str] | None:
     return parts
 
 
+# the repeat of a leading digit, and the same repeat less the digit matched before the lookbehind
+_DIGIT_REPEATS = re.compile(r"\\b(?P<first>\\d|0)(?:(?P<plus>\+)|\{(?P<lo>[1-9]\d*)(?:,(?P<hi>\d+))?\})?(?![?+*{])")
+
+
+def _digit_led(alt: str) -> str:
+    """`\\b\\d{1,2}rest` as `\\d(?<!\\w\\d)\\d{0,1}rest`; any other shape unchanged."""
+    m = _DIGIT_REPEATS.match(alt)
+    if m is None:
+        return alt
+    first = m.group("first")
+    if m.group("plus"):
+        rest = f"{first}*"
+    elif m.group("lo"):
+        lo = int(m.group("lo")) - 1
+        rest = f"{first}{{{lo},{int(m.group('hi')) - 1}}}" if m.group("hi") else f"{first}{{{lo}}}"
+    else:
+        rest = ""
+    return f"{first}(?<!\\w{first}){rest}{alt[m.end():]}"
+
+
 def _guard_alternative(alt: str) -> str:
     """`\\b(word|word...)rest` with the guard after `\\b`; any other shape unchanged."""
     if not alt.startswith("\\b(") or alt.startswith("\\b(?"):
@@ -84,9 +111,14 @@ def _guard_alternative(alt: str) -> str:
 
 
 def word_led_guarded(regex: str) -> str:
-    """The regex with a first-letter guard on each top-level alternative led by `\\b` and a
-    group of words; the same matches (see the module's note)."""
+    """The regex with each top-level alternative led by `\\b` and a group of words, or by `\\b`
+    and a digit, guarded; the same matches (see the module's note)."""
     parts = _top_level_split(regex)
     if parts is None:
         return regex
+    digit_led = [_digit_led(p) for p in parts]
+    # only when every alternative is led by a digit: alternatives that all begin with `\\b`
+    # share it (the regex parser checks it once for all), which a part rewritten would undo
+    if all(d != p for d, p in zip(digit_led, parts)):
+        return "|".join(digit_led)
     return "|".join(_guard_alternative(p) for p in parts)

@@ -15,8 +15,27 @@ def test_guard_goes_after_the_boundary_of_each_word_led_alternative():
         r"\b(?=[nv])(năm|vụ)\s+\d+|\b(?=[hl])(hạng|loại)\s+[IVX]+")
 
 
+@pytest.mark.parametrize("regex,guarded", [
+    (r"\b\d+\s+(không|có)", r"\d(?<!\w\d)\d*\s+(không|có)"),
+    (r"\b\d{1,2}h|\b\d{3}", r"\d(?<!\w\d)\d{0,1}h|\d(?<!\w\d)\d{2}"),
+    (r"\b0\d{2,3}", r"0(?<!\w0)\d{2,3}"),
+    (r"\b\d/", r"\d(?<!\w\d)/"),
+])
+def test_digit_led_regex_is_led_by_its_digit(regex, guarded):
+    assert word_led_guarded(regex) == guarded
+
+
+@pytest.mark.parametrize("text", ["12 giờ", "a12 giờ", "_5h30", "x 0912 345", "1/2/2023", "5 không", "7h"])
+@pytest.mark.parametrize("regex", [r"\b\d+\s*giờ", r"\b\d{1,2}h\d*", r"\b0\d{2,3}", r"\b\d/", r"\b\d{1}\w*"])
+def test_digit_led_regex_matches_as_written_inside_a_window(regex, text):
+    plain, fast = re.compile(regex), re.compile(word_led_guarded(regex))
+    for lo in range(len(text)):
+        assert [m.span() for m in plain.finditer(text, lo)] == [m.span() for m in fast.finditer(text, lo)]
+
+
 @pytest.mark.parametrize("regex", [
-    r"\b\d+\s+(không|có)",          # led by a digit, not by words
+    r"\b\d+x|\bsố\d",                # a digit-led alternative beside others: left sharing `\b`
+    r"\b\d+?x", r"\b\d{1,}x", r"\b\d*x",  # a lazy, open or optional repeat
     r"\b(a?b|c)\s*\d",              # a first letter made optional
     r"\b(\w+|c)\d",                 # a word that starts with a class
     r"\b(?:năm|vụ)\d",              # a group of another kind
