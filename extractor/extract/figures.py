@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from extractor.core.model import BlockKind, Figure, NumberIssue
+from extractor.core.model import BlockKind, Figure, Location, NumberIssue
 from extractor.core.settings import Settings
 from extractor.extract.figure_status import clause_to_status
 from extractor.extract.indicators import figure_to_indicator
@@ -45,7 +45,7 @@ def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figur
         for fig, q in block_figures:
             if not q.unreadable:
                 figures.append(fig)
-            issues.extend(_number_issues(ctx, i, ob, q))
+            issues.extend(_number_issues(ctx, ob, q, fig.location))
     return figures, issues
 
 
@@ -122,10 +122,10 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     return out
 
 
-def _number_issues(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) -> list[NumberIssue]:
+def _number_issues(ctx: _FigureContext, ob: OutlineBlock, q: Quantity, location: Location) -> list[NumberIssue]:
+    """`location` is the figure's, made from the same offsets."""
     issues = []
     surface = ob.text[q.start:q.end]
-    location = ctx.outline.location(i, q.start, q.end)
     if q.malformed:
         issues.append(NumberIssue("unreadable" if q.unreadable else "malformed", surface, location))
     # a number read by OCR with a misread separator is flagged once, as malformed
