@@ -34,8 +34,8 @@ def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) ->
     last = None
     for m in cue_re.finditer(clause):
         last = m
-    if last is not None:
-        return next(names[k] for k, v in last.groupdict().items() if v is not None)
+    if last is not None:  # one status group takes part in a match, and it closes last
+        return names[last.lastgroup or ""]
     for heading in reversed(headings):
         if result_re.search(heading):
             return FigureStatus.RESULT

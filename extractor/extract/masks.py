@@ -105,12 +105,15 @@ class WindowMasks:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._windows = _windows(text, map(_span, _DIGITS.finditer(text)))
-        self._los = [lo for lo, _ in self._windows]
+        self._windows: list[tuple[int, int]] | None = None  # found when first asked
+        self._los: list[int] = []
         self._indexes: dict[int, MaskIndex] = {}
 
     def covers(self, start: int, end: int) -> bool:
         """Whether a mask holds text[start:end], a span that starts with a digit."""
+        if self._windows is None:
+            self._windows = _windows(self._text, map(_span, _DIGITS.finditer(self._text)))
+            self._los = [lo for lo, _ in self._windows]
         k = bisect_right(self._los, start) - 1
         index = self._indexes.get(k)
         if index is None:

@@ -278,8 +278,12 @@ def text_to_quantities(text: str, convention: Convention, confidence: float | No
         if q is not None and not masks.covers(start, end):
             found.append(q)
             consumed = q.end
-    found.extend(_spelled_quantities(text, found))
-    found.sort(key=lambda q: q.start)
+    spelled = _spelled_quantities(text, found)
+    if spelled:
+        found.extend(spelled)
+        found.sort(key=lambda q: q.start)
+    elif len(found) < 2:
+        return found  # nothing to merge or drop
     return _merge_ranges(text, _drop_restatements(text, found))
 
 
@@ -443,7 +447,9 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             unit = ("count", 1.0, counted[0], counted[1]) if counted else None
         if unit is not None:
             runs.append((m, unit))
-    masks = MaskIndex(masks_over(text, [m.span() for m, _ in runs]) if runs else [])
+    if not runs:
+        return []
+    masks = MaskIndex(masks_over(text, [m.span() for m, _ in runs]))
     taken_starts = [q.start for q in taken]
     taken_ends = [q.end for q in taken]
     out = []
