@@ -99,20 +99,24 @@ class MaskIndex:
 
 
 class WindowMasks:
-    """The masks of one text around its digits, each window searched when a number in it is
-    first asked about. A mask lies inside the window it was found in and windows are apart,
-    so the masks of the number's own window answer exactly as those of the whole text."""
+    """The masks of one text around its digits (or around the given spans), each window
+    searched when a number in it is first asked about. A mask lies inside the window it was
+    found in and windows are apart, so the masks of the number's own window answer exactly
+    as those of all windows (`masks_over`)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         self._text = text
+        self._spans = spans
         self._windows: list[tuple[int, int]] | None = None  # found when first asked
         self._los: list[int] = []
         self._indexes: dict[int, MaskIndex] = {}
 
     def covers(self, start: int, end: int) -> bool:
-        """Whether a mask holds text[start:end], a span that starts with a digit."""
+        """Whether a mask holds text[start:end], a span that starts with a digit (or inside
+        one of the given spans)."""
         if self._windows is None:
-            self._windows = _windows(self._text, map(_span, _DIGITS.finditer(self._text)))
+            spans = self._spans if self._spans is not None else map(_span, _DIGITS.finditer(self._text))
+            self._windows = _windows(self._text, spans)
             self._los = [lo for lo, _ in self._windows]
         k = bisect_right(self._los, start) - 1
         index = self._indexes.get(k)

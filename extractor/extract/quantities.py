@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.extract.guards import letters_guard
-from extractor.extract.masks import MaskIndex, WindowMasks, masks_over
+from extractor.extract.masks import WindowMasks
 from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
 from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
@@ -449,7 +449,7 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             runs.append((m, unit))
     if not runs:
         return []
-    masks = MaskIndex(masks_over(text, [m.span() for m, _ in runs]))
+    masks = WindowMasks(text, [m.span() for m, _ in runs])
     taken_starts = [q.start for q in taken]
     taken_ends = [q.end for q in taken]
     out = []
@@ -466,10 +466,12 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             if _spelled_not_after().search(text, max(0, start - 12), start):
                 break
             j = bisect_right(taken_starts, start)
-            if masks.covers(start, m.end()) or (j and start < taken_ends[j - 1]):
-                break
+            if j and start < taken_ends[j - 1]:
+                break  # inside a digit figure ("5 triệu đồng")
             if unit[0] == "count" and value >= 100:
                 break  # large amounts in words are money or measures, not head counts
+            if masks.covers(start, m.end()):  # last: most runs never need the search
+                break
             end = unit[3]
             qualifier = _qualifier_before(text, start)
             after = _qualifier_after(text, end)
