@@ -101,11 +101,16 @@ def _digit_led(alt: str) -> str:
 
 
 def _guard_alternative(alt: str) -> str:
-    """`\\b(word|word...)rest` with the guard after `\\b`; any other shape unchanged."""
-    if not alt.startswith("\\b(") or alt.startswith("\\b(?"):
+    """`\\b(word|word...)rest` or `\\b(?:word|word...)rest` with the guard after `\\b`; any
+    other shape unchanged."""
+    if alt.startswith("\\b(?:"):
+        opened = 5  # a group that captures nothing: its words begin after "?:"
+    elif alt.startswith("\\b(") and not alt.startswith("\\b(?"):
+        opened = 3
+    else:
         return alt
     close = _closing(alt, 2)
-    inner = _top_level_split(alt[3:close]) if close is not None else None
+    inner = _top_level_split(alt[opened:close]) if close is not None else None
     guard = letters_guard(inner) if inner is not None else ""
     return "\\b" + guard + alt[2:] if guard else alt
 

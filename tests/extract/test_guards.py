@@ -38,11 +38,16 @@ def test_digit_led_regex_matches_as_written_inside_a_window(regex, text):
     r"\b\d+?x", r"\b\d{1,}x", r"\b\d*x",  # a lazy, open or optional repeat
     r"\b(a?b|c)\s*\d",              # a first letter made optional
     r"\b(\w+|c)\d",                 # a word that starts with a class
-    r"\b(?:năm|vụ)\d",              # a group of another kind
+    r"\b(?P<w>năm|vụ)\d",           # a group of another kind
+    r"\b(?=năm|vụ)\d",
     r"\b(năm|)\d",                  # an empty word matches anywhere
 ])
 def test_no_guard_where_the_first_letter_is_not_certain(regex):
     assert word_led_guarded(regex) == regex
+
+
+def test_guard_goes_before_a_group_that_captures_nothing():
+    assert word_led_guarded(r"\b(?:còn(?:\s+lại)?|thiếu)\s*$") == r"\b(?=[ct])(?:còn(?:\s+lại)?|thiếu)\s*$"
 
 
 def test_brackets_inside_a_class_or_escaped_do_not_end_the_group():
@@ -82,3 +87,24 @@ def test_letters_guard_is_empty_for_a_first_letter_made_optional():
 def test_trailing_words_stripped_as_by_the_full_search(segment):
     from extractor.extract.labels import _strip_trailing, _vocab
     assert _strip_trailing(segment) == _vocab()[1].sub("", segment)
+
+
+def test_guarded_check_regexes_match_as_written():
+    """The regexes of patterns/checks.yaml, guarded by checks.data.regex, against every example
+    and counter-example of the file (and their capitalised forms): the same spans."""
+    from extractor.checks.data import config, regex, with_words
+
+    sections = {k: v for k, v in config().items() if isinstance(v, dict)}
+    texts = [t for sec in sections.values() for key in ("examples", "counter_examples")
+             for t in sec.get(key, []) if isinstance(t, str)]
+    texts += [t.upper() for t in texts] + [" ".join(texts)]
+    guarded = 0
+    for name, sec in sections.items():
+        for key, value in sec.items():
+            if not key.endswith("regex") or not isinstance(value, str):
+                continue
+            plain, fast = re.compile(with_words(sec, value), re.IGNORECASE), regex(name, key)
+            guarded += plain.pattern != fast.pattern
+            for t in texts:
+                assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (key, t)
+    assert guarded >= 5
