@@ -30,12 +30,20 @@ def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], 
 
 def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> FigureStatus:
     """The status of a figure whose clause, up to the number, is `clause`."""
-    cue_re, names, plan_re, result_re = _cues()
+    cue_re, names, _, _ = _cues()
     last = None
     for m in cue_re.finditer(clause):
         last = m
     if last is not None:  # one status group takes part in a match, and it closes last
         return names[last.lastgroup or ""]
+    return _headings_to_status(tuple(headings))
+
+
+@lru_cache(maxsize=64)
+def _headings_to_status(headings: tuple[str, ...]) -> FigureStatus:
+    """The status the headings give a figure without a cue: asked for every figure of a block,
+    answered once per heading path."""
+    _, _, plan_re, result_re = _cues()
     for heading in reversed(headings):
         if result_re.search(heading):
             return FigureStatus.RESULT
