@@ -20,16 +20,26 @@ from collections.abc import Iterable
 _QUANTIFIERS = frozenset("?*+{")
 
 
+def _certain_letter(word: str, k: int) -> bool:
+    """Whether word[k] is a letter every match of the word has at position k: the letters
+    before it and itself plain, none made optional or repeated."""
+    return (len(word) > k and all(c.isalpha() for c in word[:k + 1])
+            and (len(word) == k + 1 or word[k + 1] not in _QUANTIFIERS))
+
+
 def letters_guard(words: Iterable[str]) -> str:
-    """`(?=[...])` of the first letters of words (or regexes led by a letter), or "" when one
-    does not start with a certain letter (nothing then may be ruled out): "a?b" may start
-    with "b"."""
-    firsts = set()
-    for word in words:
-        if not word or not word[0].isalpha() or (len(word) > 1 and word[1] in _QUANTIFIERS):
-            return ""
-        firsts.add(word[0])
-    return "(?=[" + "".join(sorted(firsts)) + "])" if firsts else ""
+    """A lookahead of the letters words (or regexes led by letters) start with: `(?=[..][..])`
+    of the first two letters when every word has two certain ones, else `(?=[..])` of the
+    first, else "" (a word not led by a certain letter rules nothing out: "a?b" may start
+    with "b"). Two letters are a pair of classes, a wider set than the pairs themselves, so
+    every word still passes."""
+    words = list(words)
+    if not words or not all(_certain_letter(w, 0) for w in words):
+        return ""
+    firsts = "".join(sorted({w[0] for w in words}))
+    if all(_certain_letter(w, 1) for w in words):
+        return f"(?=[{firsts}][{''.join(sorted({w[1] for w in words}))}])"
+    return f"(?=[{firsts}])"
 
 
 def _closing(regex: str, open_at: int) -> int | None:

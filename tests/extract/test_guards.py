@@ -12,7 +12,7 @@ from extractor.extract.guards import letters_guard, word_led_guarded
 
 def test_guard_goes_after_the_boundary_of_each_word_led_alternative():
     assert word_led_guarded(r"\b(năm|vụ)\s+\d+|\b(hạng|loại)\s+[IVX]+") == (
-        r"\b(?=[nv])(năm|vụ)\s+\d+|\b(?=[hl])(hạng|loại)\s+[IVX]+")
+        r"\b(?=[nv][ăụ])(năm|vụ)\s+\d+|\b(?=[hl][oạ])(hạng|loại)\s+[IVX]+")
 
 
 @pytest.mark.parametrize("regex,guarded", [
@@ -47,7 +47,7 @@ def test_no_guard_where_the_first_letter_is_not_certain(regex):
 
 
 def test_guard_goes_before_a_group_that_captures_nothing():
-    assert word_led_guarded(r"\b(?:còn(?:\s+lại)?|thiếu)\s*$") == r"\b(?=[ct])(?:còn(?:\s+lại)?|thiếu)\s*$"
+    assert word_led_guarded(r"\b(?:còn(?:\s+lại)?|thiếu)\s*$") == r"\b(?=[ct][hò])(?:còn(?:\s+lại)?|thiếu)\s*$"
 
 
 def test_brackets_inside_a_class_or_escaped_do_not_end_the_group():
@@ -77,6 +77,16 @@ def test_guarded_mask_rules_match_as_the_rules_written():
 
 def test_letters_guard_is_empty_for_a_first_letter_made_optional():
     assert letters_guard(["kế\\s+hoạch", "x?y"]) == ""
+
+
+@pytest.mark.parametrize("words,guard", [
+    (["kế\\s+hoạch", "sẽ"], "(?=[ks][ẽế])"),
+    (["kế\\s+hoạch", "s"], "(?=[ks])"),        # a word of one letter: the first letter only
+    (["kế\\s+hoạch", "sa?"], "(?=[ks])"),      # a second letter made optional
+    (["k\\s+h", "sẽ"], "(?=[ks])"),             # a second character that is no letter
+])
+def test_letters_guard_takes_two_letters_where_every_word_has_them(words, guard):
+    assert letters_guard(words) == guard
 
 
 @pytest.mark.parametrize("segment", [
