@@ -17,7 +17,7 @@ from extractor.core.model import BlockKind, Figure, Location, NumberIssue
 from extractor.core.settings import Settings
 from extractor.extract.figure_status import clause_to_status
 from extractor.extract.indicators import figure_to_indicator
-from extractor.extract.labels import clause_before, figure_to_label, is_linked
+from extractor.extract.labels import clause_before, figure_to_label, figure_to_label_and_context, is_linked
 from extractor.extract.quantities import Quantity, text_to_quantities
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.structure.tables import TableGrid, outline_to_tables
@@ -84,8 +84,7 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
             label = previous[0].label
         else:
             floor = previous[1].end if previous is not None else 0
-            label = figure_to_label(text, q.start, q.end, q.noun, floor)
-            context = figure_to_label(text, q.start, q.end, q.noun, whole_clause=True)
+            label, context = figure_to_label_and_context(text, q.start, q.end, q.noun, floor)
         fig = _make_figure(ctx, i, ob, q, label, context)
         out.append((fig, q))
         previous = (fig, q)

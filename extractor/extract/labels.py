@@ -88,7 +88,20 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
     Before a colon stands the label ("Tổng kinh phí thực hiện: 231 triệu đồng") unless a phrase
     follows the colon, which then is the label and the part before it a heading ("- Về thủy
     lợi: Tổng diện tích cần tưới 452 ha"); `whole_clause` keeps both, for indicator matching."""
-    max_words = _vocab()[2]
+    return _segment_to_label(_label_segment(text, start, floor, whole_clause), noun)
+
+
+def figure_to_label_and_context(text: str, start: int, end: int, noun: str | None,
+                                floor: int) -> tuple[str | None, str | None]:
+    """The figure's label (`figure_to_label` with `floor`) and its whole clause's (with
+    `whole_clause`, from the clause start): most often the same text, then read once."""
+    segment = _label_segment(text, start, floor, False)
+    whole = _label_segment(text, start, 0, True)
+    label = _segment_to_label(segment, noun)
+    return label, label if whole == segment else _segment_to_label(whole, noun)
+
+
+def _label_segment(text: str, start: int, floor: int, whole_clause: bool) -> str:
     clause_start = max(_clause_start(text, start), floor)
     segment = text[clause_start:start]
     colon = segment.rfind(":")
@@ -96,9 +109,13 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
         segment = segment[:colon]
     elif colon >= 0 and not whole_clause:
         segment = segment[colon + 1:]
+    return segment
+
+
+def _segment_to_label(segment: str, noun: str | None) -> str | None:
     segment = _BULLET.sub("", segment)
     segment = _strip_trailing(segment).strip(" ,:")
-    label = _shorten(segment, max_words)
+    label = _shorten(segment, _vocab()[2])
     if not label and noun:
         return noun
     return label or None
