@@ -32,8 +32,14 @@ def letters_guard(words: Iterable[str]) -> str:
     of the first two letters when every word has two certain ones, else `(?=[..])` of the
     first, else "" (a word not led by a certain letter rules nothing out: "a?b" may start
     with "b"). Two letters are a pair of classes, a wider set than the pairs themselves, so
-    every word still passes."""
-    words = list(words)
+    every word still passes. A word with alternatives of its own ("a|b") counts each."""
+    alternatives: list[str] = []
+    for word in words:  # a regex given as a word may hold alternatives of its own: "a|b"
+        parts = _top_level_split(word)
+        if parts is None:
+            return ""
+        alternatives += parts
+    words = alternatives
     if not words or not all(_certain_letter(w, 0) for w in words):
         return ""
     firsts = "".join(sorted({w[0] for w in words}))

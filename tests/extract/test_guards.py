@@ -84,6 +84,8 @@ def test_letters_guard_is_empty_for_a_first_letter_made_optional():
     (["kế\\s+hoạch", "s"], "(?=[ks])"),        # a word of one letter: the first letter only
     (["kế\\s+hoạch", "sa?"], "(?=[ks])"),      # a second letter made optional
     (["k\\s+h", "sẽ"], "(?=[ks])"),             # a second character that is no letter
+    (["cứng hóa|nhựa|xây dựng", "bê"], "(?=[bcnx][hâêứ])"),  # a word with alternatives: each counts
+    (["(?:a|b)c"], ""),                         # led by a group
 ])
 def test_letters_guard_takes_two_letters_where_every_word_has_them(words, guard):
     assert letters_guard(words) == guard
