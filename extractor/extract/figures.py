@@ -96,21 +96,20 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     assert cell is not None
     grid = ctx.tables.get(cell.table)
     text = ob.text.strip()
-    row_label = grid.row_label(cell.row, cell.col) if grid else None
-    column = grid.column_header(cell.row, cell.col) if grid else None
-    label = " - ".join(p for p in (row_label, column) if p) or None
     quantities = text_to_quantities(ob.text, ctx.convention, ob.block.confidence)
     if quantities:
+        label = _cell_label(grid, cell.row, cell.col)
         return [(_make_figure(ctx, i, ob, q, label or figure_to_label(ob.text, q.start, q.end, q.noun)), q)
                 for q in quantities]
     # a bare number ("12,5", "8/8"): the unit comes from the row's "Đơn vị tính" cell or from
     # the column header, read as if it were written after the number
-    if (grid is None or grid.is_index_column(cell.col) or grid.is_header_row(cell.row)
-            or grid.is_before_row_label(cell.row, cell.col)):
+    if (grid is None or not DIGIT_TOKEN.search(text) or grid.is_index_column(cell.col)
+            or grid.is_header_row(cell.row) or grid.is_before_row_label(cell.row, cell.col)):
         return []
     unit_text = grid.unit_text(cell.row, cell.col)
-    if not unit_text or not DIGIT_TOKEN.search(text):
+    if not unit_text:
         return []
+    label = _cell_label(grid, cell.row, cell.col)
     cell_text = ob.text.rstrip()
     out = []
     for q in text_to_quantities(f"{cell_text} {unit_text.lower()}", ctx.convention, ob.block.confidence):
@@ -119,6 +118,13 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
         q = replace(q, end=min(q.end, len(cell_text)), rule="table_cell")
         out.append((_make_figure(ctx, i, ob, q, label), q))
     return out
+
+
+def _cell_label(grid: TableGrid | None, row: int, col: int) -> str | None:
+    """"row label - column header" of a cell, looked up only for a cell with a figure."""
+    row_label = grid.row_label(row, col) if grid else None
+    column = grid.column_header(row, col) if grid else None
+    return " - ".join(p for p in (row_label, column) if p) or None
 
 
 def _number_issues(ctx: _FigureContext, ob: OutlineBlock, q: Quantity, location: Location) -> list[NumberIssue]:
