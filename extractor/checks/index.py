@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from extractor.checks.data import config
 from extractor.checks.scope import Scope, scope_at, scope_in_section
@@ -30,6 +31,8 @@ class Report:
     outline: Outline
     placed: list[Placed]
     sentences: dict[int, Sequence[tuple[int, int]]]  # block position -> sentence spans, for blocks with figures
+    # what several rules read from the report, built by the first that asks (the tables)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, pos: int) -> str:
         return self.outline.blocks[pos].text
