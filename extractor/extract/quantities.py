@@ -62,13 +62,19 @@ def _alternation(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _guarded(words: list[str]) -> str:
+    """The first letters' guard of the words (extract/guards.py), for a regex searched at
+    every position of a stretch of text."""
+    return letters_guard([re.escape(w) for w in words])
+
+
 @lru_cache(maxsize=1)
 def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(before, after): qualifiers written before a number and after its unit ("trở lên")."""
     quals = load_pattern("numbers")["qualifiers"]
     before = [q["word"] for q in quals if q.get("position", "before") == "before"]
     after = [q["word"] for q in quals if q.get("position") == "after"]
-    return (re.compile(rf"(?<!\w)(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
+    return (re.compile(rf"(?<!\w){_guarded(before)}(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
             re.compile(rf"[ ]+(?P<q>{_alternation(after)})(?!\w)", re.IGNORECASE))
 
 
@@ -106,7 +112,7 @@ def _range_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = _alternation(data["link_words"])
     openers = _alternation(data["openers"])
     link = re.compile(rf"[ ]?(?:{dash})[ ]?|[ ]+(?P<w>{words})[ ]+", re.IGNORECASE)
-    opener = re.compile(rf"(?<!\w)(?:{openers})[ ]+$", re.IGNORECASE)
+    opener = re.compile(rf"(?<!\w){_guarded(data['openers'])}(?:{openers})[ ]+$", re.IGNORECASE)
     gap = re.compile(rf"^[ ]?(?:{dash})[ ]?$|^[ ]+(?P<w>{words})[ ]+$", re.IGNORECASE)
     return link, opener, gap
 
@@ -134,7 +140,8 @@ def _lone_spelled_skip() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _spelled_not_after() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(load_pattern('numbers')['spelled_not_after'])})[ ]+$", re.IGNORECASE)
+    words = load_pattern("numbers")["spelled_not_after"]
+    return re.compile(rf"(?<!\w){_guarded(words)}(?:{_alternation(words)})[ ]+$", re.IGNORECASE)
 
 
 _WORD = re.compile(r"[ ]{1,2}([^\W\d_]+)")
