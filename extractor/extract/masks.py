@@ -107,20 +107,33 @@ class WindowMasks:
     def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         self._text = text
         self._spans = spans
-        self._windows: list[tuple[int, int]] | None = None  # found when first asked
+        self._windows: list[tuple[int, int]] = []
         self._los: list[int] = []
+        self._found = False  # the windows are found when first asked
         self._indexes: dict[int, MaskIndex] = {}
 
     def covers(self, start: int, end: int) -> bool:
         """Whether a mask holds text[start:end], a span that starts with a digit (or inside
         one of the given spans)."""
-        if self._windows is None:
-            spans = self._spans if self._spans is not None else map(_span, _DIGITS.finditer(self._text))
-            self._windows = _windows(self._text, spans)
-            self._los = [lo for lo, _ in self._windows]
-        k = bisect_right(self._los, start) - 1
+        k = self._window_of(start)
         index = self._indexes.get(k)
         if index is None:
             lo, hi = self._windows[k]
             index = self._indexes[k] = MaskIndex(_window_masks(self._text, lo, hi))
         return index.covers(start, end)
+
+    def covers_if_searched(self, start: int, end: int) -> bool | None:
+        """`covers` when the window of `start` was searched already, else None: a caller with
+        a costlier question of its own asks this first and the search last."""
+        if not self._found:
+            return None
+        index = self._indexes.get(self._window_of(start))
+        return None if index is None else index.covers(start, end)
+
+    def _window_of(self, start: int) -> int:
+        if not self._found:
+            spans = self._spans if self._spans is not None else map(_span, _DIGITS.finditer(self._text))
+            self._windows = _windows(self._text, spans)
+            self._los = [lo for lo, _ in self._windows]
+            self._found = True
+        return bisect_right(self._los, start) - 1

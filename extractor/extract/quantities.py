@@ -269,6 +269,9 @@ def text_to_quantities(text: str, convention: Convention, confidence: float | No
         start, end = m.span()
         if start < consumed:
             continue
+        masked = masks.covers_if_searched(start, end)
+        if masked:
+            continue
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
             continue  # part of a code or a name
         if start > 1 and text[start - 1] == "/" and not text[start - 2].islower():
@@ -281,8 +284,9 @@ def text_to_quantities(text: str, convention: Convention, confidence: float | No
         else:
             spaced_end = end
         q = _digit_quantity(text, token, start, spaced_end, convention, confidence)
-        # the masks are asked last: a number that measures nothing needs no search around it
-        if q is not None and not masks.covers(start, end):
+        # the masks are searched last: a number that measures nothing needs no search around
+        # it; a window searched already answers first, sparing the grammar a masked number
+        if q is not None and (masked is False or not masks.covers(start, end)):
             found.append(q)
             consumed = q.end
     spelled = _spelled_quantities(text, found)
