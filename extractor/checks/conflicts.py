@@ -49,9 +49,9 @@ def conflicting_values(rep: Report) -> list[Flag]:
     # distinctive of one thing.
     by_anchor: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
     seen: set[tuple[Any, ...]] = set()
+    years = {key: _sentence_years(rep, items) for key, items in windows.items()}  # read once per window
     for key, items in windows.items():
-        signature = tuple((_anchor_key(p.figure), p.figure.qualifier) for p in items) + tuple(
-            sorted(_sentence_years(rep, items)))
+        signature = tuple((_anchor_key(p.figure), p.figure.qualifier) for p in items) + tuple(sorted(years[key]))
         if signature in seen:
             continue
         seen.add(signature)
@@ -67,7 +67,7 @@ def conflicting_values(rep: Report) -> list[Flag]:
         anchors = _anchor_pairs(w1, w2)
         if not anchors:
             continue
-        y1, y2 = _sentence_years(rep, w1), _sentence_years(rep, w2)
+        y1, y2 = years[k1], years[k2]
         if y1 and y2 and not (y1 & y2):
             continue  # different years: different periods, not one thing told twice
         used1 = {id(a) for a, _ in anchors}

@@ -26,6 +26,11 @@ def _count_nouns() -> dict[int, frozenset[tuple[str, ...]]]:
     return {n: frozenset(v) for n, v in out.items()}
 
 
+@cache
+def _noun_last_words() -> frozenset[str]:
+    return frozenset(words[-1] for group in _count_nouns().values() for words in group)
+
+
 @dataclass(frozen=True)
 class CountedList:
     count: int
@@ -39,6 +44,7 @@ def text_to_counted_lists(text: str) -> list[CountedList]:
     """Every "<count> <noun>[:,] Name, Name và Name" in a text, with the names read."""
     cfg = config()["count_list"]
     nouns = _count_nouns()
+    last_words = _noun_last_words()
     found: list[CountedList] = []
     for m in regex("count_list", flags=0).finditer(text):
         words: list[tuple[str, int]] = []  # (word, end offset)
@@ -52,8 +58,9 @@ def text_to_counted_lists(text: str) -> list[CountedList]:
             if w.group(2):
                 break
         seq = tuple(x for x, _ in words)
-        noun_len = next((k for k in range(len(seq), 0, -1)
-                         if any(seq[k - n:k] in nouns.get(n, ()) for n in range(1, k + 1))), 0)
+        # a noun ends with one of the nouns' last words: other ends are passed over at once
+        noun_len = next((k for k in range(len(seq), 0, -1) if seq[k - 1] in last_words
+                         and any(seq[k - n:k] in nouns.get(n, ()) for n in range(1, k + 1))), 0)
         if not noun_len:
             continue
         noun_end = words[noun_len - 1][1]

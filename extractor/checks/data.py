@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from extractor.core.data import load_pattern, parse_yaml
+from extractor.extract.guards import word_led_guarded
 
 
 @cache
@@ -26,7 +27,9 @@ def with_words(section: dict[str, Any], regex: str) -> str:
 
 @cache
 def regex(section: str, key: str = "regex", flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(with_words(config()[section], config()[section][key]), flags)
+    """A regex of patterns/checks.yaml, compiled with a first-letter guard when led by a list of
+    words (extractor.extract.guards: the same matches, found sooner)."""
+    return re.compile(word_led_guarded(with_words(config()[section], config()[section][key])), flags)
 
 
 @cache

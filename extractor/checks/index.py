@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from extractor.checks.data import config
 from extractor.checks.scope import Scope, scope_at, scope_in_section
@@ -29,7 +30,9 @@ class Report:
     record: Record
     outline: Outline
     placed: list[Placed]
-    sentences: dict[int, Sequence[tuple[int, int]]]  # block position -> sentence spans
+    sentences: dict[int, Sequence[tuple[int, int]]]  # block position -> sentence spans, for blocks with figures
+    # what several rules read from the report, built by the first that asks (the tables)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, pos: int) -> str:
         return self.outline.blocks[pos].text
@@ -122,15 +125,18 @@ def outline_to_placed(outline: Outline, figures: list[Figure]
                       ) -> tuple[list[Placed], dict[int, Sequence[tuple[int, int]]]]:
     """Place every figure in the outline (figures whose block is unknown are left out)."""
     pos_of = {ob.block.index: i for i, ob in enumerate(outline.blocks)}
-    sentences: dict[int, Sequence[tuple[int, int]]] = {i: text_to_sentences(ob.text)
-                                                      for i, ob in enumerate(outline.blocks)}
+    # the sentences of the blocks that hold a figure: the only ones a rule asks for
+    sentences: dict[int, Sequence[tuple[int, int]]] = {}
     placed: list[Placed] = []
     for f in figures:
         pos = pos_of.get(f.location.block) if f.location else None
         if pos is None:
             continue
+        spans = sentences.get(pos)
+        if spans is None:
+            spans = sentences[pos] = text_to_sentences(outline.blocks[pos].text)
         start, end = normalized_span(outline, pos, f.location.start, f.location.end)
-        placed.append(Placed(f, pos, start, end, sentence_of(sentences[pos], start)))
+        placed.append(Placed(f, pos, start, end, sentence_of(spans, start)))
     placed.sort(key=lambda p: (p.pos, p.start))
     return placed, sentences
 

@@ -130,8 +130,10 @@ def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
         starts = rep.starts_in_block(pos)
         for placed in own:
             total = placed.figure
+            if total.unit not in units:
+                continue
             m = _BRACKET.match(ob.text, placed.end)
-            if total.unit not in units or m is None:
+            if m is None:
                 continue
             parts = [p.figure for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
             if len(parts) >= 2:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import make_flag, number_list
@@ -64,13 +63,16 @@ def _cell_value(text: str, convention: Convention) -> float | None:
     return sign * token_to_number(t, convention).value
 
 
-@cache
-def _convention_of(texts: tuple[str, ...]) -> Convention:
-    return texts_to_convention(texts)
-
-
 def report_to_tables(rep: Report) -> list[Table]:
-    convention = _convention_of(tuple(ob.text for ob in rep.outline.blocks))
+    """The report's tables, read once for both table rules (kept in `rep.memo`)."""
+    tables: list[Table] | None = rep.memo.get("tables")
+    if tables is None:
+        tables = rep.memo["tables"] = _report_to_tables(rep)
+    return tables
+
+
+def _report_to_tables(rep: Report) -> list[Table]:
+    convention = texts_to_convention(ob.text for ob in rep.outline.blocks)
     grids = outline_to_tables(rep.outline)
     cells: dict[int, dict[tuple[int, int], Cell]] = {}
     for pos, ob in enumerate(rep.outline.blocks):

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import FigureStatus
+from extractor.extract.guards import letters_guard
 
 
 @lru_cache(maxsize=1)
@@ -21,19 +22,28 @@ def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], 
     for i, entry in enumerate(data["statuses"]):
         names[f"s{i}"] = FigureStatus(entry["status"])  # a status the model does not know fails here
         parts.append(f"(?P<s{i}>" + "|".join(sorted(entry["cues"], key=len, reverse=True)) + ")")
-    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    guard = letters_guard(cue for entry in data["statuses"] for cue in entry["cues"])
+    cue_re = re.compile(r"(?<!\w)" + guard + "(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
     return (cue_re, names, re.compile(data["plan_headings"], re.IGNORECASE),
             re.compile(data["result_headings"], re.IGNORECASE))
 
 
 def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> FigureStatus:
     """The status of a figure whose clause, up to the number, is `clause`."""
-    cue_re, names, plan_re, result_re = _cues()
+    cue_re, names, _, _ = _cues()
     last = None
     for m in cue_re.finditer(clause):
         last = m
-    if last is not None:
-        return next(names[k] for k, v in last.groupdict().items() if v is not None)
+    if last is not None:  # one status group takes part in a match, and it closes last
+        return names[last.lastgroup or ""]
+    return _headings_to_status(tuple(headings))
+
+
+@lru_cache(maxsize=64)
+def _headings_to_status(headings: tuple[str, ...]) -> FigureStatus:
+    """The status the headings give a figure without a cue: asked for every figure of a block,
+    answered once per heading path."""
+    _, _, plan_re, result_re = _cues()
     for heading in reversed(headings):
         if result_re.search(heading):
             return FigureStatus.RESULT

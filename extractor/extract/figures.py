@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from extractor.core.model import BlockKind, Figure, NumberIssue
+from extractor.core.model import BlockKind, Figure, Location, NumberIssue
 from extractor.core.settings import Settings
 from extractor.extract.figure_status import clause_to_status
 from extractor.extract.indicators import figure_to_indicator
-from extractor.extract.labels import clause_before, figure_to_label, is_linked
+from extractor.extract.labels import clause_before, figure_to_label, figure_to_label_and_context, is_linked
 from extractor.extract.quantities import Quantity, text_to_quantities
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.structure.tables import TableGrid, outline_to_tables
@@ -45,7 +45,7 @@ def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figur
         for fig, q in block_figures:
             if not q.unreadable:
                 figures.append(fig)
-            issues.extend(_number_issues(ctx, i, ob, q))
+            issues.extend(_number_issues(ctx, ob, q, fig.location))
     return figures, issues
 
 
@@ -84,8 +84,7 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
             label = previous[0].label
         else:
             floor = previous[1].end if previous is not None else 0
-            label = figure_to_label(text, q.start, q.end, q.noun, floor)
-            context = figure_to_label(text, q.start, q.end, q.noun, whole_clause=True)
+            label, context = figure_to_label_and_context(text, q.start, q.end, q.noun, floor)
         fig = _make_figure(ctx, i, ob, q, label, context)
         out.append((fig, q))
         previous = (fig, q)
@@ -97,21 +96,20 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     assert cell is not None
     grid = ctx.tables.get(cell.table)
     text = ob.text.strip()
-    row_label = grid.row_label(cell.row, cell.col) if grid else None
-    column = grid.column_header(cell.row, cell.col) if grid else None
-    label = " - ".join(p for p in (row_label, column) if p) or None
     quantities = text_to_quantities(ob.text, ctx.convention, ob.block.confidence)
     if quantities:
+        label = _cell_label(grid, cell.row, cell.col)
         return [(_make_figure(ctx, i, ob, q, label or figure_to_label(ob.text, q.start, q.end, q.noun)), q)
                 for q in quantities]
     # a bare number ("12,5", "8/8"): the unit comes from the row's "Đơn vị tính" cell or from
     # the column header, read as if it were written after the number
-    if (grid is None or grid.is_index_column(cell.col) or grid.is_header_row(cell.row)
-            or grid.is_before_row_label(cell.row, cell.col)):
+    if (grid is None or not DIGIT_TOKEN.search(text) or grid.is_index_column(cell.col)
+            or grid.is_header_row(cell.row) or grid.is_before_row_label(cell.row, cell.col)):
         return []
     unit_text = grid.unit_text(cell.row, cell.col)
-    if not unit_text or not DIGIT_TOKEN.search(text):
+    if not unit_text:
         return []
+    label = _cell_label(grid, cell.row, cell.col)
     cell_text = ob.text.rstrip()
     out = []
     for q in text_to_quantities(f"{cell_text} {unit_text.lower()}", ctx.convention, ob.block.confidence):
@@ -122,10 +120,17 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     return out
 
 
-def _number_issues(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity) -> list[NumberIssue]:
+def _cell_label(grid: TableGrid | None, row: int, col: int) -> str | None:
+    """"row label - column header" of a cell, looked up only for a cell with a figure."""
+    row_label = grid.row_label(row, col) if grid else None
+    column = grid.column_header(row, col) if grid else None
+    return " - ".join(p for p in (row_label, column) if p) or None
+
+
+def _number_issues(ctx: _FigureContext, ob: OutlineBlock, q: Quantity, location: Location) -> list[NumberIssue]:
+    """`location` is the figure's, made from the same offsets."""
     issues = []
     surface = ob.text[q.start:q.end]
-    location = ctx.outline.location(i, q.start, q.end)
     if q.malformed:
         issues.append(NumberIssue("unreadable" if q.unreadable else "malformed", surface, location))
     # a number read by OCR with a misread separator is flagged once, as malformed

@@ -27,9 +27,11 @@ def _boundary_ends(text: str) -> tuple[int, ...]:
     return tuple(m.end() for m in _BOUNDARY.finditer(text))
 
 
+@lru_cache(maxsize=16)
 def _clause_start(text: str, start: int) -> int:
     """The end of the last clause boundary before `start`. A boundary right before the number
-    ("xã - 5 ha" read up to the number) is matched as if the text stopped there."""
+    ("xã - 5 ha" read up to the number) is matched as if the text stopped there. Remembered
+    for the last few figures: a figure's label, its whole clause and its status each ask."""
     ends = _boundary_ends(text)
     k = bisect_right(ends, start)
     clause_start = ends[k - 1] if k else 0
@@ -48,10 +50,30 @@ def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     data = load_pattern("labels")
     links = sorted(data["link_words"], key=len, reverse=True)
     link_re = re.compile(r"^[\s,]*(?:(?:" + "|".join(map(re.escape, links)) + r")[\s,]*)*$", re.IGNORECASE)
-    trailing = sorted(data["trailing_words"], key=len, reverse=True)
-    trail_re = re.compile(r"(?:\s*(?<!\w)(?:" + "|".join(map(re.escape, trailing)) + r")|\s*[:,\-–=])+\s*$",
-                          re.IGNORECASE)
+    trail_re = re.compile(r"(?:\s*(?<!\w)(?:" + _trailing_alternation() + r")|\s*[:,\-–=])+\s*$", re.IGNORECASE)
     return link_re, trail_re, int(data["max_words"])
+
+
+def _trailing_alternation() -> str:
+    return "|".join(map(re.escape, sorted(load_pattern("labels")["trailing_words"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _last_trailing() -> tuple[re.Pattern[str], int]:
+    """The last word or mark of a trailing run, and how far back from the end it can start.
+    The run ends the segment, so its last unit ends where the segment's spaces begin: looking
+    there first spares the full search, tried at every position, for a segment without one."""
+    words = load_pattern("labels")["trailing_words"]
+    return (re.compile(r"(?:(?<!\w)(?:" + _trailing_alternation() + r")|[:,\-–=])\s*$", re.IGNORECASE),
+            max(map(len, words), default=1))
+
+
+def _strip_trailing(segment: str) -> str:
+    """The segment without its trailing link words and marks ("Tổng diện tích là:")."""
+    last_re, reach = _last_trailing()
+    if last_re.search(segment, max(0, len(segment.rstrip()) - reach)) is None:
+        return segment
+    return _vocab()[1].sub("", segment)
 
 
 def is_linked(between: str) -> bool:
@@ -66,7 +88,20 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
     Before a colon stands the label ("Tổng kinh phí thực hiện: 231 triệu đồng") unless a phrase
     follows the colon, which then is the label and the part before it a heading ("- Về thủy
     lợi: Tổng diện tích cần tưới 452 ha"); `whole_clause` keeps both, for indicator matching."""
-    _, trail_re, max_words = _vocab()
+    return _segment_to_label(_label_segment(text, start, floor, whole_clause), noun)
+
+
+def figure_to_label_and_context(text: str, start: int, end: int, noun: str | None,
+                                floor: int) -> tuple[str | None, str | None]:
+    """The figure's label (`figure_to_label` with `floor`) and its whole clause's (with
+    `whole_clause`, from the clause start): most often the same text, then read once."""
+    segment = _label_segment(text, start, floor, False)
+    whole = _label_segment(text, start, 0, True)
+    label = _segment_to_label(segment, noun)
+    return label, label if whole == segment else _segment_to_label(whole, noun)
+
+
+def _label_segment(text: str, start: int, floor: int, whole_clause: bool) -> str:
     clause_start = max(_clause_start(text, start), floor)
     segment = text[clause_start:start]
     colon = segment.rfind(":")
@@ -74,9 +109,13 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
         segment = segment[:colon]
     elif colon >= 0 and not whole_clause:
         segment = segment[colon + 1:]
+    return segment
+
+
+def _segment_to_label(segment: str, noun: str | None) -> str | None:
     segment = _BULLET.sub("", segment)
-    segment = trail_re.sub("", segment).strip(" ,:")
-    label = _shorten(segment, max_words)
+    segment = _strip_trailing(segment).strip(" ,:")
+    label = _shorten(segment, _vocab()[2])
     if not label and noun:
         return noun
     return label or None

@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
-from extractor.extract.masks import MaskIndex, masks_over, text_to_masks
+from extractor.extract.guards import letters_guard
+from extractor.extract.masks import WindowMasks
 from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
 from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
@@ -61,13 +62,19 @@ def _alternation(words: list[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _guarded(words: list[str]) -> str:
+    """The first letters' guard of the words (extract/guards.py), for a regex searched at
+    every position of a stretch of text."""
+    return letters_guard([re.escape(w) for w in words])
+
+
 @lru_cache(maxsize=1)
 def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(before, after): qualifiers written before a number and after its unit ("trở lên")."""
     quals = load_pattern("numbers")["qualifiers"]
     before = [q["word"] for q in quals if q.get("position", "before") == "before"]
     after = [q["word"] for q in quals if q.get("position") == "after"]
-    return (re.compile(rf"(?<!\w)(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
+    return (re.compile(rf"(?<!\w){_guarded(before)}(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
             re.compile(rf"[ ]+(?P<q>{_alternation(after)})(?!\w)", re.IGNORECASE))
 
 
@@ -86,8 +93,10 @@ def _money_cue_regex() -> re.Pattern[str]:
 def _spelled_run_regex() -> re.Pattern[str]:
     """Number words joined by spaces or a comma; words_to_number accepts a comma only after a
     scale word ("ba trăm triệu, bốn trăm nghìn"), so a list "hai, ba" falls to its tail."""
-    alt = _alternation(number_words().all_words)
-    return re.compile(rf"(?<!\w)(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
+    words = number_words().all_words
+    alt = _alternation(words)
+    # the guard: run over every text, the regex tries its words only where one can start
+    return re.compile(rf"(?<!\w){letters_guard(words)}(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +112,7 @@ def _range_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     words = _alternation(data["link_words"])
     openers = _alternation(data["openers"])
     link = re.compile(rf"[ ]?(?:{dash})[ ]?|[ ]+(?P<w>{words})[ ]+", re.IGNORECASE)
-    opener = re.compile(rf"(?<!\w)(?:{openers})[ ]+$", re.IGNORECASE)
+    opener = re.compile(rf"(?<!\w){_guarded(data['openers'])}(?:{openers})[ ]+$", re.IGNORECASE)
     gap = re.compile(rf"^[ ]?(?:{dash})[ ]?$|^[ ]+(?P<w>{words})[ ]+$", re.IGNORECASE)
     return link, opener, gap
 
@@ -131,7 +140,8 @@ def _lone_spelled_skip() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _spelled_not_after() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(load_pattern('numbers')['spelled_not_after'])})[ ]+$", re.IGNORECASE)
+    words = load_pattern("numbers")["spelled_not_after"]
+    return re.compile(rf"(?<!\w){_guarded(words)}(?:{_alternation(words)})[ ]+$", re.IGNORECASE)
 
 
 _WORD = re.compile(r"[ ]{1,2}([^\W\d_]+)")
@@ -252,12 +262,15 @@ def _second_number(text: str, pos: int, convention: Convention) -> tuple[float, 
 
 def text_to_quantities(text: str, convention: Convention, confidence: float | None = None) -> list[Quantity]:
     """The quantities of one text; `confidence` is the recognizer's for text read by OCR."""
-    masks = MaskIndex(text_to_masks(text))
+    masks = WindowMasks(text)
     found: list[Quantity] = []
     consumed = 0
     for m in DIGIT_TOKEN.finditer(text):
         start, end = m.span()
-        if start < consumed or masks.covers(start, end):
+        if start < consumed:
+            continue
+        masked = masks.covers_if_searched(start, end)
+        if masked:
             continue
         if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
             continue  # part of a code or a name
@@ -267,13 +280,21 @@ def text_to_quantities(text: str, convention: Convention, confidence: float | No
         spaced = spaced_groups_at(text, start, end)
         if spaced is not None and _scaled_unit_at(text, spaced) is not None:
             # "2 681,93 ha": thousands grouped with spaces, joined only before a unit
-            token, end = text[start:spaced].replace(" ", ""), spaced
-        q = _digit_quantity(text, token, start, end, convention, confidence)
-        if q is not None:
+            token, spaced_end = text[start:spaced].replace(" ", ""), spaced
+        else:
+            spaced_end = end
+        q = _digit_quantity(text, token, start, spaced_end, convention, confidence)
+        # the masks are searched last: a number that measures nothing needs no search around
+        # it; a window searched already answers first, sparing the grammar a masked number
+        if q is not None and (masked is False or not masks.covers(start, end)):
             found.append(q)
             consumed = q.end
-    found.extend(_spelled_quantities(text, found))
-    found.sort(key=lambda q: q.start)
+    spelled = _spelled_quantities(text, found)
+    if spelled:
+        found.extend(spelled)
+        found.sort(key=lambda q: q.start)
+    elif len(found) < 2:
+        return found  # nothing to merge or drop
     return _merge_ranges(text, _drop_restatements(text, found))
 
 
@@ -437,7 +458,9 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             unit = ("count", 1.0, counted[0], counted[1]) if counted else None
         if unit is not None:
             runs.append((m, unit))
-    masks = MaskIndex(masks_over(text, [m.span() for m, _ in runs]) if runs else [])
+    if not runs:
+        return []
+    masks = WindowMasks(text, [m.span() for m, _ in runs])
     taken_starts = [q.start for q in taken]
     taken_ends = [q.end for q in taken]
     out = []
@@ -454,10 +477,12 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             if _spelled_not_after().search(text, max(0, start - 12), start):
                 break
             j = bisect_right(taken_starts, start)
-            if masks.covers(start, m.end()) or (j and start < taken_ends[j - 1]):
-                break
+            if j and start < taken_ends[j - 1]:
+                break  # inside a digit figure ("5 triệu đồng")
             if unit[0] == "count" and value >= 100:
                 break  # large amounts in words are money or measures, not head counts
+            if masks.covers(start, m.end()):  # last: most runs never need the search
+                break
             end = unit[3]
             qualifier = _qualifier_before(text, start)
             after = _qualifier_after(text, end)

@@ -1,0 +1,145 @@
+"""First-character guards: regexes rewritten so that Python's regex engine tries them only where
+a match can begin, with the same matches.
+
+A regex led by `\\b` gives the engine no first character to scan for: it starts a match at
+every position. Two shapes are rewritten:
+- `\\b` and an alternation of words ("\\b(vùng|hạng|...)"): a lookahead of the words' first
+  letters, `\\b(?=[vh...])(...)`, fails at once where no word can start; it is matched with the
+  regex's own flags, so it admits a letter exactly when the word's first letter would.
+- `\\b` and a digit ("\\b\\d+", "\\b0\\d"): the first digit is matched, then the boundary is
+  checked behind it, `\\d(?<!\\w\\d)\\d*`: a digit is a word character, so the boundary before it
+  means no word character before it, which the lookbehind says (it sees the text before the
+  search window too, as `\\b` does). Led by a character class, the regex gets the engine's
+  scan for its first character.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _certain_letter(word: str, k: int) -> bool:
+    """Whether word[k] is a letter every match of the word has at position k: the letters
+    before it and itself plain, none made optional or repeated."""
+    return (len(word) > k and all(c.isalpha() for c in word[:k + 1])
+            and (len(word) == k + 1 or word[k + 1] not in _QUANTIFIERS))
+
+
+def letters_guard(words: Iterable[str]) -> str:
+    """A lookahead of the letters words (or regexes led by letters) start with: `(?=[..][..])`
+    of the first two letters when every word has two certain ones, else `(?=[..])` of the
+    first, else "" (a word not led by a certain letter rules nothing out: "a?b" may start
+    with "b"). Two letters are a pair of classes, a wider set than the pairs themselves, so
+    every word still passes. A word with alternatives of its own ("a|b") counts each."""
+    alternatives: list[str] = []
+    for word in words:  # a regex given as a word may hold alternatives of its own: "a|b"
+        parts = _top_level_split(word)
+        if parts is None:
+            return ""
+        alternatives += parts
+    words = alternatives
+    if not words or not all(_certain_letter(w, 0) for w in words):
+        return ""
+    firsts = "".join(sorted({w[0] for w in words}))
+    if all(_certain_letter(w, 1) for w in words):
+        return f"(?=[{firsts}][{''.join(sorted({w[1] for w in words}))}])"
+    return f"(?=[{firsts}])"
+
+
+def _closing(regex: str, open_at: int) -> int | None:
+    """The index of the bracket closing the group opened at `open_at`."""
+    depth, k, in_class = 0, open_at, False
+    while k < len(regex):
+        c = regex[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    return None
+
+
+def _top_level_split(regex: str) -> list[str] | None:
+    """The alternatives of a regex at bracket depth 0, or None for one that cannot be read."""
+    parts, depth, start, k, in_class = [], 0, 0, 0, False
+    while k < len(regex):
+        c = regex[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(regex[start:k])
+            start = k + 1
+        k += 1
+    if depth != 0 or in_class:
+        return None
+    parts.append(regex[start:])
+    return parts
+
+
+# the repeat of a leading digit, and the same repeat less the digit matched before the lookbehind
+_DIGIT_REPEATS = re.compile(r"\\b(?P<first>\\d|0)(?:(?P<plus>\+)|\{(?P<lo>[1-9]\d*)(?:,(?P<hi>\d+))?\})?(?![?+*{])")
+
+
+def _digit_led(alt: str) -> str:
+    """`\\b\\d{1,2}rest` as `\\d(?<!\\w\\d)\\d{0,1}rest`; any other shape unchanged."""
+    m = _DIGIT_REPEATS.match(alt)
+    if m is None:
+        return alt
+    first = m.group("first")
+    if m.group("plus"):
+        rest = f"{first}*"
+    elif m.group("lo"):
+        lo = int(m.group("lo")) - 1
+        rest = f"{first}{{{lo},{int(m.group('hi')) - 1}}}" if m.group("hi") else f"{first}{{{lo}}}"
+    else:
+        rest = ""
+    return f"{first}(?<!\\w{first}){rest}{alt[m.end():]}"
+
+
+def _guard_alternative(alt: str) -> str:
+    """`\\b(word|word...)rest` or `\\b(?:word|word...)rest` with the guard after `\\b`; any
+    other shape unchanged."""
+    if alt.startswith("\\b(?:"):
+        opened = 5  # a group that captures nothing: its words begin after "?:"
+    elif alt.startswith("\\b(") and not alt.startswith("\\b(?"):
+        opened = 3
+    else:
+        return alt
+    close = _closing(alt, 2)
+    inner = _top_level_split(alt[opened:close]) if close is not None else None
+    guard = letters_guard(inner) if inner is not None else ""
+    return "\\b" + guard + alt[2:] if guard else alt
+
+
+def word_led_guarded(regex: str) -> str:
+    """The regex with each top-level alternative led by `\\b` and a group of words, or by `\\b`
+    and a digit, guarded; the same matches (see the module's note)."""
+    parts = _top_level_split(regex)
+    if parts is None:
+        return regex
+    digit_led = [_digit_led(p) for p in parts]
+    # only when every alternative is led by a digit: alternatives that all begin with `\\b`
+    # share it (the regex parser checks it once for all), which a part rewritten would undo
+    if all(d != p for d, p in zip(digit_led, parts)):
+        return "|".join(digit_led)
+    return "|".join(_guard_alternative(p) for p in parts)

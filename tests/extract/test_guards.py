@@ -1,0 +1,122 @@
+"""Fast paths of the figure grammar (first-letter guards, the trailing-words look at the end of a
+label): where they apply, and that they change no match."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.core.data import load_pattern
+from extractor.extract.guards import letters_guard, word_led_guarded
+
+
+def test_guard_goes_after_the_boundary_of_each_word_led_alternative():
+    assert word_led_guarded(r"\b(năm|vụ)\s+\d+|\b(hạng|loại)\s+[IVX]+") == (
+        r"\b(?=[nv][ăụ])(năm|vụ)\s+\d+|\b(?=[hl][oạ])(hạng|loại)\s+[IVX]+")
+
+
+@pytest.mark.parametrize("regex,guarded", [
+    (r"\b\d+\s+(không|có)", r"\d(?<!\w\d)\d*\s+(không|có)"),
+    (r"\b\d{1,2}h|\b\d{3}", r"\d(?<!\w\d)\d{0,1}h|\d(?<!\w\d)\d{2}"),
+    (r"\b0\d{2,3}", r"0(?<!\w0)\d{2,3}"),
+    (r"\b\d/", r"\d(?<!\w\d)/"),
+])
+def test_digit_led_regex_is_led_by_its_digit(regex, guarded):
+    assert word_led_guarded(regex) == guarded
+
+
+@pytest.mark.parametrize("text", ["12 giờ", "a12 giờ", "_5h30", "x 0912 345", "1/2/2023", "5 không", "7h"])
+@pytest.mark.parametrize("regex", [r"\b\d+\s*giờ", r"\b\d{1,2}h\d*", r"\b0\d{2,3}", r"\b\d/", r"\b\d{1}\w*"])
+def test_digit_led_regex_matches_as_written_inside_a_window(regex, text):
+    plain, fast = re.compile(regex), re.compile(word_led_guarded(regex))
+    for lo in range(len(text)):
+        assert [m.span() for m in plain.finditer(text, lo)] == [m.span() for m in fast.finditer(text, lo)]
+
+
+@pytest.mark.parametrize("regex", [
+    r"\b\d+x|\bsố\d",                # a digit-led alternative beside others: left sharing `\b`
+    r"\b\d+?x", r"\b\d{1,}x", r"\b\d*x",  # a lazy, open or optional repeat
+    r"\b(a?b|c)\s*\d",              # a first letter made optional
+    r"\b(\w+|c)\d",                 # a word that starts with a class
+    r"\b(?P<w>năm|vụ)\d",           # a group of another kind
+    r"\b(?=năm|vụ)\d",
+    r"\b(năm|)\d",                  # an empty word matches anywhere
+])
+def test_no_guard_where_the_first_letter_is_not_certain(regex):
+    assert word_led_guarded(regex) == regex
+
+
+def test_guard_goes_before_a_group_that_captures_nothing():
+    assert word_led_guarded(r"\b(?:còn(?:\s+lại)?|thiếu)\s*$") == r"\b(?=[ct][hò])(?:còn(?:\s+lại)?|thiếu)\s*$"
+
+
+def test_brackets_inside_a_class_or_escaped_do_not_end_the_group():
+    assert word_led_guarded(r"\b(a[)]|b\))\d") == r"\b(?=[ab])(a[)]|b\))\d"
+
+
+def test_letters_guard_is_empty_for_a_word_not_led_by_a_letter():
+    assert letters_guard(["năm", "1a"]) == ""
+
+
+def test_guarded_mask_rules_match_as_the_rules_written():
+    """Every example and counter-example of patterns/non_figures.yaml, and their capitalised
+    forms, matched with and without the guards: the same spans."""
+    rules = load_pattern("non_figures")["rules"]
+    texts = [t for r in rules for t in r.get("examples", []) + r.get("counter_examples", [])]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts] + [" ".join(texts)]
+    guarded = 0
+    for r in rules:
+        flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+        for rx in r["regex"] if isinstance(r["regex"], list) else [r["regex"]]:
+            plain, fast = re.compile(rx, flags), re.compile(word_led_guarded(rx), flags)
+            guarded += plain.pattern != fast.pattern
+            for t in texts:
+                assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (rx, t)
+    assert guarded >= 3  # the keyword-led rules: year, numbered_reference, rank
+
+
+def test_letters_guard_is_empty_for_a_first_letter_made_optional():
+    assert letters_guard(["kế\\s+hoạch", "x?y"]) == ""
+
+
+@pytest.mark.parametrize("words,guard", [
+    (["kế\\s+hoạch", "sẽ"], "(?=[ks][ẽế])"),
+    (["kế\\s+hoạch", "s"], "(?=[ks])"),        # a word of one letter: the first letter only
+    (["kế\\s+hoạch", "sa?"], "(?=[ks])"),      # a second letter made optional
+    (["k\\s+h", "sẽ"], "(?=[ks])"),             # a second character that is no letter
+    (["cứng hóa|nhựa|xây dựng", "bê"], "(?=[bcnx][hâêứ])"),  # a word with alternatives: each counts
+    (["(?:a|b)c"], ""),                         # led by a group
+])
+def test_letters_guard_takes_two_letters_where_every_word_has_them(words, guard):
+    assert letters_guard(words) == guard
+
+
+@pytest.mark.parametrize("segment", [
+    "Tổng diện tích là:", "Tổng diện tích là :  ", "số hộ đạt được", "chiều dài gồm", "kinh phí ít nhất",
+    "tổng số", "ĐẠT", "đường dài", "tổng chiều dài", "hộ có:", "sản lượng -", "", "  ", "có là đạt",
+    "tổng cộng", "hơn nữa", "khoảng cách", "thôn Đạt", "diện tíchlà",
+])
+def test_trailing_words_stripped_as_by_the_full_search(segment):
+    from extractor.extract.labels import _strip_trailing, _vocab
+    assert _strip_trailing(segment) == _vocab()[1].sub("", segment)
+
+
+def test_guarded_check_regexes_match_as_written():
+    """The regexes of patterns/checks.yaml, guarded by checks.data.regex, against every example
+    and counter-example of the file (and their capitalised forms): the same spans."""
+    from extractor.checks.data import config, regex, with_words
+
+    sections = {k: v for k, v in config().items() if isinstance(v, dict)}
+    texts = [t for sec in sections.values() for key in ("examples", "counter_examples")
+             for t in sec.get(key, []) if isinstance(t, str)]
+    texts += [t.upper() for t in texts] + [" ".join(texts)]
+    guarded = 0
+    for name, sec in sections.items():
+        for key, value in sec.items():
+            if not key.endswith("regex") or not isinstance(value, str):
+                continue
+            plain, fast = re.compile(with_words(sec, value), re.IGNORECASE), regex(name, key)
+            guarded += plain.pattern != fast.pattern
+            for t in texts:
+                assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (key, t)
+    assert guarded >= 5
