@@ -128,6 +128,8 @@ class Count:
     text: str
     location: Location
     unit: int
+    # read from a recognition without a year: any other count or unmet criterion wins over it
+    implied: bool = False
 
 
 @dataclass

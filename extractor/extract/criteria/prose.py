@@ -329,8 +329,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 if not (target or unit.plan):
                     state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             if not unit.plan:
-                for s, e in text_to_recognition(text, seg.statuses, state.year):
-                    state.counts.append(Count(size, MET, text[s:e], unit.location(state.outline, a + s, a + e), ui))
+                for s, e, implied in text_to_recognition(text, seg.statuses, state.year):
+                    state.counts.append(Count(size, MET, text[s:e], unit.location(state.outline, a + s, a + e), ui,
+                                              implied))
             groups = text_to_groups(text, size, ocr=unit.ocr)
             if not groups and pending is not None and (
                     more := bullet_to_group(text)
