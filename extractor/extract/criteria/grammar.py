@@ -404,10 +404,12 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
+        # the number of "Số tiêu chí chưa đạt: 02 (...)" is a count, not the list's first item
+        counted = {m.start("n") for m in c["count_after"].finditer(text)}
         for m in c["bare_item"].finditer(text):
             n = int(m.group("n"))
             if not taken.free(m.start(), m.end()) or not valid_number(n, size) or \
-                    _names_own_number(text, m.start(), n):
+                    _names_own_number(text, m.start(), n) or m.start() in counted:
                 continue
             refs = [Ref(n, m.start(), m.end())]
             end = m.end()
@@ -492,6 +494,22 @@ def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
     if not c["named_line_rest"].match(text[statuses[i].end:]):
         return None
     return Group(refs[0].start, refs[-1].end, refs)
+
+
+def items_line_to_groups(text: str) -> list[Group]:
+    """A line of several "name: status" items cut by ';' ("(1) Quy hoạch: đạt; (2) Giao thông:
+    đạt; (3) Thủy lợi: chưa đạt."): each item read as a line of its own. At least two items
+    must be such lines, or the line is something else."""
+    groups: list[Group] = []
+    start = 0
+    for end in [i for i, ch in enumerate(text) if ch == ";"] + [len(text)]:
+        piece = text[start:end]
+        named = named_line_to_group(piece, text_to_statuses(piece))
+        if named is not None:
+            groups.append(Group(start + named.start, start + named.end,
+                                [Ref(r.number, start + r.start, start + r.end) for r in named.refs]))
+        start = end + 1
+    return groups if len(groups) > 1 else []
 
 
 def _split_restated(groups: list[Group], text: str) -> list[Group]:

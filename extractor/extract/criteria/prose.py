@@ -7,6 +7,7 @@ per-section verdict ("Đánh giá tiêu chí: Đạt") is about the one criterio
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractor.core.model import Location
@@ -23,6 +24,8 @@ from extractor.extract.criteria.grammar import (
     Status,
     bullet_to_group,
     continuation_to_group,
+    items_line_to_groups,
+    first_at,
     named_line_to_group,
     rx,
     text_to_groups,
@@ -179,6 +182,15 @@ class _Segment:
                       location, self.index, ref)
 
 
+def _status_after_label(statuses: list[Status], label: re.Match[str] | None) -> Status | None:
+    """The status right after a verdict label; a status word inside the label is part of the
+    label ("Đánh giá mức độ đạt: Cơ bản đạt")."""
+    if label is None:
+        return None
+    i = first_at(statuses, label.end())
+    return statuses[i] if i < len(statuses) and statuses[i].start == label.end() else None
+
+
 def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     """A sentence without criterion references: a section verdict ("Đánh giá tiêu chí: Đạt"),
     or a statement whose status the lists of the next sentences take ("Các tiêu chí chưa
@@ -186,13 +198,15 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     statuses = seg.statuses
     c = rx().c
     vm = c["verdict"].match(seg.text)
-    if not (vm and statuses and statuses[0].start == vm.end()):
+    label_status = _status_after_label(statuses, vm)
+    if label_status is None:
         # any short label before a colon, when a status alone follows it ("- Nhận xét: Đạt")
         vm = c["verdict_any"].match(seg.text)
-        if vm and not (statuses and statuses[0].start == vm.end() and len(statuses) == 1
-                       and c["named_line_rest"].match(seg.text[statuses[0].end:])):
-            vm = None
-    if not (vm and statuses and statuses[0].start == vm.end()) and len(statuses) == 1:
+        label_status = _status_after_label(statuses, vm)
+        if label_status is not None and not (label_status is statuses[-1]
+                                             and c["named_line_rest"].match(seg.text[label_status.end:])):
+            label_status = None
+    if label_status is None and len(statuses) == 1:
         # "Tiêu chí này đã đạt.", "Đến nay xã đạt tiêu chí.": the section's criterion
         st = statuses[0]
         head = seg.text[:st.start].rstrip()
@@ -209,11 +223,11 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
                 state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                                 text=seg.text.strip()))
             return None
-    if vm and statuses and statuses[0].start == vm.end():
+    if label_status is not None:
         number = _heading_criterion(state, seg.unit)
         if number is None:
             number = state.title_criterion
-        st = statuses[0]
+        st = label_status
         if number is not None and not st.target:
             state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                             text=seg.text.strip()))
@@ -340,6 +354,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 groups = [more]
             if not groups and seg.statuses and (named := named_line_to_group(text, seg.statuses)):
                 groups = [named]
+            if not groups and len(seg.statuses) > 1 and ";" in text:
+                groups = items_line_to_groups(text)
             if unit.heading:
                 state.title_criterion = None
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
