@@ -1,0 +1,281 @@
+"""Criteria statements as clerks across provinces and years write them, a further batch: each
+with the complete answer (met, unmet, basically met) or a counter-example that states nothing.
+
+Every statement is written for these tests (none is copied from a report). The report is of
+2023 (HEADER); "REST" is the set without 10 (Thu nhập) and 17 (Môi trường).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import criteria_of
+
+HEADER = ("UBND XÃ THỬ NGHIỆM", "Thử Nghiệm, ngày 10 tháng 12 năm 2023",
+          "BÁO CÁO", "Kết quả xây dựng nông thôn mới năm 2023")
+ALL = list(range(1, 20))
+REST = [n for n in ALL if n not in (10, 17)]
+NOTHING: tuple[list[int], list[int], list[int]] = ([], [], [])
+
+
+def but(*numbers: int) -> list[int]:
+    return [n for n in ALL if n not in numbers]
+
+
+def answer(lines: list[str]) -> tuple[list[int], list[int], list[int]]:
+    c = criteria_of(*HEADER, *lines)
+    return sorted(c.met), sorted(c.unmet), sorted(c.basically_met)
+
+
+def check(lines: list[str], expected: tuple[list[int], list[int], list[int]]) -> None:
+    assert answer(lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Đến nay, xã đã hoàn thành 17/19 tiêu chí; còn 02 tiêu chí chưa đạt là: Tiêu chí số 10 về Thu nhập "
+      "và Tiêu chí số 17 về Môi trường và an toàn thực phẩm."], (REST, [10, 17], [])),
+    (["Kết quả: xã đạt chuẩn 17 tiêu chí, 02 tiêu chí chưa đạt (TC10, TC17)."], (REST, [10, 17], [])),
+    (["- Số tiêu chí đạt chuẩn: 17/19 tiêu chí (gồm các tiêu chí: 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, "
+      "15, 16, 18, 19).", "- Số tiêu chí chưa đạt: 02 tiêu chí (Thu nhập; Môi trường và an toàn thực phẩm)."],
+     (REST, [10, 17], [])),
+    (["a) Tiêu chí đạt: 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19.", "b) Tiêu chí chưa đạt: 10, 17."],
+     (REST, [10, 17], [])),
+    (["Tổng số tiêu chí đạt: 17/19 (Đạt: 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19; "
+      "Chưa đạt: 10, 17)."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí (trừ tiêu chí số 10 và 17)."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí.", "Còn 02 tiêu chí chưa đạt, gồm: tiêu chí số 10 (Thu nhập) và tiêu chí số 17 "
+      "(Môi trường và ATTP)."], (REST, [10, 17], [])),
+    (["Xã có 17/19 tiêu chí đạt chuẩn; 02 tiêu chí chưa đạt chuẩn gồm: tiêu chí số 10 về Thu nhập, tiêu chí "
+      "số 17 về Môi trường và an toàn thực phẩm."], (REST, [10, 17], [])),
+    (["Trong 19 tiêu chí, xã đã đạt 17 tiêu chí, còn 2 tiêu chí chưa đạt là Thu nhập và Môi trường."],
+     (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí; chưa đạt 02 tiêu chí: Thu nhập và Môi trường."], (REST, [10, 17], [])),
+    (["Đạt 17/19 tiêu chí. Tiêu chí chưa đạt: số 10, 17."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 TC; chưa đạt TC10, TC17."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí (chưa đạt TC số 10, TC số 17)."], (REST, [10, 17], [])),
+    (["Có 17 tiêu chí được Đoàn thẩm định huyện đánh giá đạt; tiêu chí 10, 17 chưa đạt."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí, còn thiếu tiêu chí Thu nhập và Môi trường."], (REST, [10, 17], [])),
+    (["Đến nay đã có 17/19 tiêu chí đạt chuẩn, 02 tiêu chí chưa đạt là tiêu chí 10 và 17."], (REST, [10, 17], [])),
+    (["Hiện nay, xã đã đạt 17/19 tiêu chí, 02 tiêu chí chưa đạt là tiêu chí Thu nhập và tiêu chí Môi trường."],
+     (REST, [10, 17], [])),
+    (["Xã đạt 17 trên tổng số 19 tiêu chí (chưa đạt tiêu chí số 10, 17)."], (REST, [10, 17], [])),
+    (["Hiện tại xã đã đạt 17 tiêu chí; 02 tiêu chí còn lại (Thu nhập, Môi trường) đang phấn đấu hoàn thành "
+      "trong năm 2024."], (REST, [10, 17], [])),
+    (["Đến thời điểm báo cáo, xã đạt 18/19 tiêu chí, chỉ còn tiêu chí số 10 về thu nhập chưa đạt."],
+     (but(10), [10], [])),
+    (["Xã đạt 18/19 tiêu chí, duy nhất tiêu chí Thu nhập chưa đạt."], (but(10), [10], [])),
+    (["Xã đạt 18/19 tiêu chí (tiêu chí chưa đạt: Thu nhập)."], (but(10), [10], [])),
+    (["Đến nay còn tiêu chí Thu nhập chưa đạt, các tiêu chí khác đã đạt."], (but(10), [10], [])),
+    (["Tổng số tiêu chí đạt chuẩn: 15/19 tiêu chí; Tiêu chí chưa đạt: 4 tiêu chí (tiêu chí số 2, 10, 13, 17)."],
+     (but(2, 10, 13, 17), [2, 10, 13, 17], [])),
+])
+def test_counts_beside_the_lists_of_the_other_side(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # the number of "Số tiêu chí chưa đạt: 02 (...)" is the count, not a first item "2"
+    (["Số tiêu chí chưa đạt: 02 (tiêu chí 10, 17)."], ([], [10, 17], [])),
+    (["Các tiêu chí chưa đạt: TC 10 - Thu nhập, TC 17 - Môi trường và an toàn thực phẩm."], ([], [10, 17], [])),
+    (["Chưa đạt 2 tiêu chí (tiêu chí Thu nhập; tiêu chí Môi trường)."], ([], [10, 17], [])),
+    (["Xã chưa đạt 02 tiêu chí: Thu nhập (TC10), Môi trường (TC17)."], ([], [10, 17], [])),
+    (["Hai tiêu chí Thu nhập và Môi trường chưa đạt."], ([], [10, 17], [])),
+    (["Hai tiêu chí chưa đạt là thu nhập và môi trường."], ([], [10, 17], [])),
+    (["Xã chưa đạt tiêu chí nhà ở dân cư và tiêu chí hộ nghèo."], ([], [9, 11], [])),
+    (["Các tiêu chí 10, 17 hiện chưa đạt do nguồn lực hạn chế."], ([], [10, 17], [])),
+    (["Riêng 2 tiêu chí: Thu nhập, Môi trường thì chưa đạt."], ([], [10, 17], [])),
+    (["- Chưa đạt: Tiêu chí số 10, 17."], ([], [10, 17], [])),
+    (["Không đạt: Thu nhập"], ([], [10], [])),
+    (["Xã chưa đạt chuẩn tiêu chí 17 về Môi trường và an toàn thực phẩm."], ([], [17], [])),
+    (["Tiêu chí Thu nhập không đạt do thu nhập bình quân đầu người thấp."], ([], [10], [])),
+    (["Các tiêu chí về giao thông, thủy lợi, điện, trường học đã đạt."], ([2, 3, 4, 5], [], [])),
+    (["17 tiêu chí đạt chuẩn gồm: Quy hoạch, Giao thông, Thủy lợi, Điện, Trường học, Cơ sở vật chất văn hóa, "
+      "Cơ sở hạ tầng thương mại nông thôn, Thông tin và Truyền thông, Nhà ở dân cư, Hộ nghèo, Lao động, Tổ "
+      "chức sản xuất, Giáo dục và Đào tạo, Y tế, Văn hóa, Hệ thống chính trị, Quốc phòng và An ninh."],
+     (REST, [], [])),
+    (["Tiêu chí đã đạt chuẩn: 17 tiêu chí, gồm tiêu chí 1 đến tiêu chí 9, tiêu chí 11 đến tiêu chí 16, tiêu chí "
+      "18 và 19."], (REST, [], [])),
+    # "từ số 11 đến số 16" inside a list: a range of the same list
+    (["Xã đã đạt các tiêu chí từ số 1 đến số 9, từ số 11 đến số 16 và tiêu chí số 18, 19."], (REST, [], [])),
+    (["Các tiêu chí đã đạt: Tiêu chí 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19."], (REST, [], [])),
+    (["Các tiêu chí đạt gồm: tiêu chí số 1, 2, 3, 4, 5, 6,", "7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19."],
+     (REST, [], [])),
+    (["TC1, TC2, TC3 đạt chuẩn; TC10 chưa đạt chuẩn."], ([1, 2, 3], [10], [])),
+    (["Tiêu chí số 1, 2, 3, 4 đều đạt."], ([1, 2, 3, 4], [], [])),
+    (["Trong năm 2023 xã đạt thêm 02 tiêu chí (Giao thông, Y tế), nâng tổng số tiêu chí đạt lên 17/19 tiêu chí."],
+     ([2, 15], [], [])),
+    (["Năm 2022, xã đạt 15/19 tiêu chí; năm 2023 đạt thêm 2 tiêu chí (Giao thông, Trường học), nâng tổng số "
+      "lên 17/19 tiêu chí."], ([2, 5], [], [])),
+])
+def test_lists_of_numbers_and_names(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Tiêu chí thứ 5 (Trường học): đạt."], ([5], [], [])),
+    (["TC 17 - Môi trường và ATTP: Chưa đạt"], ([], [17], [])),
+    (["- Tiêu chí số 2 - Giao thông: Đạt (năm 2023)"], ([2], [], [])),
+    (["Tiêu chí số 10 - Thu nhập: Chưa đạt (thu nhập bình quân 45 triệu đồng/người/năm, yêu cầu 50 triệu đồng)."],
+     ([], [10], [])),
+    (["Tiêu chí 18 (Hệ thống chính trị và tiếp cận pháp luật) - đạt."], ([18], [], [])),
+    (["Về tiêu chí Quốc phòng và An ninh: đạt."], ([19], [], [])),
+    (["* Tiêu chí Văn hóa: Đạt chuẩn."], ([16], [], [])),
+    (["Tiêu chí về Y tế: chưa đạt do tỷ lệ BHYT đạt 85%."], ([], [15], [])),
+    (["Tiêu chí số 11 nghèo đa chiều: đạt"], ([11], [], [])),
+    (["Tiêu chí số 10 (Thu nhập): Không đạt."], ([], [10], [])),
+    (["Đã hoàn thành tiêu chí số 6 - Cơ sở vật chất văn hóa."], ([6], [], [])),
+    (["- Tiêu chí 1: Đạt", "- Tiêu chí 2: Đạt", "- Tiêu chí 3: Chưa đạt"], ([1, 2], [3], [])),
+    (["- TC01 (Quy hoạch): đạt", "- TC02 (Giao thông): chưa đạt"], ([1], [2], [])),
+    (["- Tiêu chí số 05 (Trường học): đạt chuẩn"], ([5], [], [])),
+    (["1/ Quy hoạch: Đạt", "2/ Giao thông: Đạt", "10/ Thu nhập: Chưa đạt"], ([1, 2], [10], [])),
+    (["Các tiêu chí chưa đạt:", "10. Thu nhập", "17. Môi trường"], ([], [10, 17], [])),
+    (["Các tiêu chí chưa đạt gồm:", "• Tiêu chí số 10 – Thu nhập;", "• Tiêu chí số 17 – Môi trường và an toàn "
+      "thực phẩm.", "Các tiêu chí còn lại đã đạt."], (REST, [10, 17], [])),
+    (["Xã đã đạt 17/19 tiêu chí, còn 2 tiêu chí chưa đạt:", "+ TC10: Thu nhập", "+ TC17: Môi trường"],
+     (REST, [10, 17], [])),
+    (["STT | Tên tiêu chí | Kết quả", "1 | Quy hoạch | Đạt", "2 | Giao thông | Đạt", "3 | Thủy lợi | Chưa đạt"],
+     ([1, 2], [3], [])),
+    (["TT | Tiêu chí | Đạt | Chưa đạt", "1 | Quy hoạch | x | ", "2 | Giao thông | | x"], ([1], [2], [])),
+    # several "name: status" items in one line, cut by ';'
+    (["(1) Quy hoạch: đạt; (2) Giao thông: đạt; (3) Thủy lợi: chưa đạt."], ([1, 2], [3], [])),
+    (["- Quy hoạch: đạt; Điện: đạt; Y tế: cơ bản đạt."], ([1, 4], [], [15])),
+])
+def test_one_criterion_per_statement(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["1. Tiêu chí số 1 về Quy hoạch", "Xã đã có quy hoạch chung xây dựng xã được phê duyệt.", "Đánh giá: Đạt tiêu chí.",
+      "2. Tiêu chí số 2 về Giao thông", "Tổng chiều dài đường xã 12 km, đã cứng hóa 10 km.", "Đánh giá: Chưa đạt."],
+     ([1], [2], [])),
+    (["Tiêu chí số 15 - Y tế", "- Tỷ lệ người dân tham gia BHYT đạt 92%.", "=> Tiêu chí Y tế: Đạt."], ([15], [], [])),
+    (["Tiêu chí 11 - Nghèo đa chiều", "Tỷ lệ hộ nghèo đa chiều 6,2%.", "Kết quả tự đánh giá: Chưa đạt."], ([], [11], [])),
+    (["III. Tiêu chí số 8: Thông tin và Truyền thông", "Xã có điểm phục vụ bưu chính.", "- Tự đánh giá: Đạt chuẩn"],
+     ([8], [], [])),
+    # a status word inside the verdict's label ("mức độ đạt") is part of the label
+    (["Tiêu chí số 13 về Tổ chức sản xuất", "- Xã có 02 hợp tác xã hoạt động hiệu quả.",
+      "- Đánh giá mức độ đạt: Cơ bản đạt."], ([], [], [13])),
+    (["Tiêu chí số 1 - Quy hoạch", "Kết quả: Đạt (duy trì từ năm 2019)."], ([1], [], [])),
+])
+def test_verdict_lines_after_each_criterion_section(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Xã đã đáp ứng 17/19 tiêu chí; tiêu chí Thu nhập và tiêu chí Môi trường chưa đáp ứng yêu cầu."],
+     (REST, [10, 17], [])),
+    (["Tiêu chí số 4 về Điện: đáp ứng yêu cầu."], ([4], [], [])),
+    (["Tiêu chí số 4 về Điện: chưa đáp ứng."], ([], [4], [])),
+    (["Tiêu chí số 13 cơ bản đạt."], ([], [], [13])),
+    # met, though not durably: still met
+    (["Tiêu chí Môi trường đạt nhưng chưa bền vững."], ([17], [], [])),
+    (["Tiêu chí số 17 đạt nhưng chưa bền vững, cần tiếp tục duy trì."], ([17], [], [])),
+    # counter-example: "đáp ứng" of a need is no verdict
+    (["Tiêu chí số 2 về Giao thông: hệ thống đường đáp ứng nhu cầu đi lại."], NOTHING),
+])
+def test_verdict_words_meets_and_basically(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a year closing the clause after the status is that status's time
+    (["Xã đạt tiêu chí 1, 2 năm 2021."], NOTHING),
+    (["Xã đạt tiêu chí 1, 2 năm 2023."], ([1, 2], [], [])),
+    (["Xã đã đạt tiêu chí số 1, 2 và 3 vào năm 2020; đến nay đạt thêm tiêu chí số 5."], ([5], [], [])),
+    (["Tiêu chí Giao thông đạt năm 2019, tiêu chí Y tế chưa đạt."], ([], [15], [])),
+    (["Xã đạt 17/19 tiêu chí vào cuối năm 2022; đến nay đạt 19/19 tiêu chí."], (ALL, [], [])),
+    (["Đến hết năm 2023, xã đạt 19/19 tiêu chí."], (ALL, [], [])),
+    # since a year: still now
+    (["Tiêu chí Giao thông: đạt từ năm 2019."], ([2], [], [])),
+    (["Xã đạt chuẩn NTM năm 2019; năm 2023 xã đạt 19/19 tiêu chí theo bộ tiêu chí mới."], (ALL, [], [])),
+    (["Năm 2023: đạt thêm tiêu chí số 13 và 14."], ([13, 14], [], [])),
+    (["Năm 2022: đạt tiêu chí số 13 và 14."], NOTHING),
+    (["Năm 2011 xã mới đạt 3 tiêu chí, đến nay xã đã đạt 17/19 tiêu chí, còn tiêu chí 10 và 17 chưa đạt."],
+     (REST, [10, 17], [])),
+    (["Khi bắt đầu triển khai chương trình năm 2011, xã chỉ đạt 3/19 tiêu chí."], NOTHING),
+])
+def test_years_before_and_after_the_status(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Xã đạt 19/19 tiêu chí và đã được công nhận đạt chuẩn nông thôn mới."], (ALL, [], [])),
+    # recognised without a year, in a report written after it: the whole set met
+    (["Xã đã được UBND tỉnh công nhận đạt chuẩn nông thôn mới."], (ALL, [], [])),
+    (["Xã Thử Nghiệm là xã đã được công nhận đạt chuẩn NTM, hiện đang duy trì và nâng cao chất lượng các tiêu chí."],
+     (ALL, [], [])),
+    (["Xã được công nhận đạt chuẩn NTM từ năm 2019, đến nay tiếp tục duy trì 19/19 tiêu chí."], (ALL, [], [])),
+    (["Xã đã hoàn thành 19/19 tiêu chí và đã được UBND tỉnh công nhận xã đạt chuẩn NTM tại Quyết định số "
+      "2345/QĐ-UBND ngày 25/12/2023."], (ALL, [], [])),
+    # ... but any other count or unmet criterion wins over it
+    (["Xã đã được công nhận đạt chuẩn nông thôn mới; hiện nay có 02 tiêu chí không còn đạt là Thu nhập và "
+      "Môi trường."], ([], [10, 17], [])),
+    (["Xã được công nhận đạt chuẩn NTM tại Quyết định số 345/QĐ-UBND ngày 12/11/2018; năm 2023, do áp dụng bộ "
+      "tiêu chí mới, xã chỉ còn đạt 15/19 tiêu chí, chưa đạt các tiêu chí số 2, 10, 13, 17."],
+     (but(2, 10, 13, 17), [2, 10, 13, 17], [])),
+    # counter-examples: hedges, plans, proposals, other communes, the advanced set
+    (["Xã phấn đấu được công nhận đạt chuẩn nông thôn mới trong năm 2024."], NOTHING),
+    (["Xã đăng ký được công nhận đạt chuẩn nông thôn mới."], NOTHING),
+    (["UBND xã đề nghị UBND huyện xem xét, trình UBND tỉnh công nhận xã đạt chuẩn nông thôn mới."], NOTHING),
+    (["Dự kiến xã sẽ được công nhận đạt chuẩn nông thôn mới vào cuối năm."], NOTHING),
+    (["Huyện có 10 xã được công nhận đạt chuẩn nông thôn mới."], NOTHING),
+    (["Xã chưa được công nhận đạt chuẩn nông thôn mới."], NOTHING),
+    (["Xã đã được công nhận đạt chuẩn NTM nâng cao."], NOTHING),
+])
+def test_recognition_without_a_year(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["- Bản Nà Pài đạt 12/19 tiêu chí; chưa đạt tiêu chí số 5."], NOTHING),
+    (["Xã có bản Nà Pài đạt tiêu chí số 1, 2 và 3."], NOTHING),
+    (["Trong đó buôn Ea Sup chưa đạt tiêu chí số 17."], NOTHING),
+    (["- Khóm 3 đã đạt tiêu chí số 2, 6."], NOTHING),
+    (["- Tổ dân phố số 2 chưa đạt tiêu chí Môi trường."], NOTHING),
+    (["- Làng Plei Ơi đạt tiêu chí 9."], NOTHING),
+    (["- Sóc Tà Lọt chưa đạt tiêu chí 11."], NOTHING),
+    (["- Plei Kép đạt tiêu chí 6."], NOTHING),
+    (["- Khu phố 4 chưa đạt tiêu chí 17."], NOTHING),
+    (["Xã đạt 19/19 tiêu chí, riêng buôn Ea Kmar chưa đạt tiêu chí 9 về nhà ở."], (ALL, [], [])),
+    (["Xã đạt 19/19 tiêu chí và 7/7 thôn đạt chuẩn thôn NTM."], (ALL, [], [])),
+    # counter-examples: words that look like villages and are not ("cơ bản", "bản đồ", "buôn bán")
+    (["Xã có bản đồ quy hoạch được duyệt, tiêu chí số 1 đạt."], ([1], [], [])),
+    (["Xã có buôn bán phát triển, tiêu chí số 7 đạt."], ([7], [], [])),
+    (["Tiêu chí số 9 cơ bản đạt."], ([], [], [9])),
+])
+def test_villages_of_every_region_are_not_the_commune(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Phấn đấu trong năm 2024 đạt thêm tiêu chí số 10 và 17."],
+    ["Năm 2024, xã đăng ký hoàn thành tiêu chí Thu nhập."],
+    ["Mục tiêu đến năm 2025 xã đạt 19/19 tiêu chí."],
+    ["Dự kiến đến cuối năm 2024 đạt 19/19 tiêu chí."],
+    ["Đề nghị huyện thẩm định tiêu chí số 17 đạt chuẩn."],
+    ["Tiêu chí số 17 dự kiến đạt trong quý IV năm 2023."],
+    ["Tiêu chí số 10 phấn đấu đạt vào cuối năm 2024."],
+    ["Tiêu chí số 10 sẽ hoàn thành trong năm 2024."],
+    ["Chỉ tiêu 2.1 đạt; chỉ tiêu 2.2 chưa đạt."],
+    ["Xã có 5/8 chỉ tiêu đạt."],
+    ["Tỷ lệ hộ đạt tiêu chí gia đình văn hóa 92%."],
+    ["Có 5/7 thôn đạt tiêu chí thôn văn hóa."],
+    ["Trường Tiểu học đạt chuẩn quốc gia mức độ 1."],
+    ["Tiêu chí số 5 về Trường học yêu cầu 70% trường đạt chuẩn."],
+    ["Xã phấn đấu đến năm 2025 đạt chuẩn NTM nâng cao."],
+    ["Về xây dựng xã NTM nâng cao: xã đã đạt 12/19 tiêu chí, chưa đạt tiêu chí số 10, 17."],
+    ["Xã đã đạt 15/19 tiêu chí NTM nâng cao."],
+    ["Xã đã đạt 10/19 tiêu chí xã nông thôn mới kiểu mẫu."],
+])
+def test_plans_measures_and_other_sets_state_nothing(lines):
+    check(lines, NOTHING)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Xã đạt 19/19 tiêu chí NTM; đối với tiêu chí NTM nâng cao, xã đã đạt 15/19 tiêu chí."], (ALL, [], [])),
+    (["Xã đã đạt 19/19 tiêu chí nông thôn mới, đang xây dựng xã NTM nâng cao."], (ALL, [], [])),
+    (["Qua rà soát, xã đạt 19/19 tiêu chí theo Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025."],
+     (ALL, [], [])),
+    (["Bộ tiêu chí gồm 19 tiêu chí; xã đã đạt 19 tiêu chí."], (ALL, [], [])),
+])
+def test_basic_set_beside_the_advanced_set(lines, expected):
+    check(lines, expected)
