@@ -24,6 +24,10 @@ MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 class _Rx:
     statuses: tuple[tuple[str, re.Pattern[str]], ...]
     status_hint: re.Pattern[str]
+    # one cheap test for a sentence that may hold a criteria statement (`may_state_criteria`),
+    # and one for a sentence that may name criteria without a status (`may_name_criteria`)
+    criteria_hint: re.Pattern[str]
+    reference_hint: re.Pattern[str]
     target: re.Pattern[str]
     future: re.Pattern[str]
     baseline: re.Pattern[str]
@@ -69,6 +73,10 @@ def rx() -> _Rx:
     out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
         status_hint=re.compile(sw["status_hint"]["regex"]),
+        criteria_hint=re.compile("|".join(f"(?:{r})" for r in (
+            sw["status_hint"]["regex"], cr["criteria_word_or_abbrev"]["regex"], cr["numbered_name_hint"]["regex"]))),
+        reference_hint=re.compile("|".join(f"(?:{r})" for r in (
+            cr["criteria_word_or_abbrev"]["regex"], cr["numbered_name_hint"]["regex"]))),
         target=re.compile(sw["target_markers"]["regex"]),
         future=re.compile(sw["future_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
@@ -147,6 +155,19 @@ class State:
     # the criterion a title line names ("Tiêu chí 10 - Thu nhập"): the subject of the verdicts
     # after it, until the next heading
     title_criterion: int | None = None
+
+
+def may_state_criteria(text: str) -> bool:
+    """Can `text` hold a status, a count or a reference by itself? Without a status word,
+    "tiêu chí", "TC" or a number beside a name it can only continue a list an earlier sentence
+    opened: most sentences of a report are passed over after this one search."""
+    return rx().criteria_hint.search(text) is not None
+
+
+def may_name_criteria(text: str) -> bool:
+    """Can `text` name criteria or count them ("tiêu chí", "TC", a number beside a name)? A
+    sentence with neither a status nor such a name states nothing ("đạt 96%" is a measure)."""
+    return rx().reference_hint.search(text) is not None
 
 
 def text_to_statuses(text: str) -> list[Status]:

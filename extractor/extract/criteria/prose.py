@@ -25,6 +25,8 @@ from extractor.extract.criteria.grammar import (
     bullet_to_group,
     continuation_to_group,
     items_line_to_groups,
+    may_name_criteria,
+    may_state_criteria,
     first_at,
     named_line_to_group,
     rx,
@@ -71,9 +73,13 @@ def _segments(text: str) -> list[tuple[int, int]]:
 def _plan_flags(outline: Outline) -> list[bool]:
     """Per outline block: does it stand in the plan part (phương hướng, nhiệm vụ, mục tiêu)?"""
     p = rx()
+    judged: dict[str, bool] = {}  # a heading is judged once, not once per block under it
 
     def is_plan(text: str) -> bool:
-        return bool(p.plan_heading.search(text)) and not p.result_heading.search(text)
+        verdict = judged.get(text)
+        if verdict is None:
+            verdict = judged[text] = bool(p.plan_heading.search(text)) and not p.result_heading.search(text)
+        return verdict
 
     flags: list[bool] = []
     part_plan = False
@@ -334,19 +340,35 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
     size = state.cset.size
     pending: Status | None = None
     for ui, unit in enumerate(units):
+        if pending is None and not may_state_criteria(unit.text):
+            # nothing to read and no list waiting: only a heading's effect remains
+            if unit.heading:
+                state.title_criterion = None
+            continue
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
+            if pending is None and not may_state_criteria(text):
+                if unit.heading:
+                    state.title_criterion = None
+                continue
             seg = _Segment(unit, ui, a, text, text_to_statuses(text))
+            if pending is None and not seg.statuses and not may_name_criteria(text):
+                if unit.heading:
+                    state.title_criterion = None
+                continue
             if seg.statuses:
                 mark_targets(text, seg.statuses, unit.plan, state.year)
-            for s, e, n, status, target in text_to_counts(text, size, state.year):
-                if not (target or unit.plan):
-                    state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
-            if not unit.plan:
+            groups = text_to_groups(text, size, ocr=unit.ocr)
+            if not unit.plan:  # counts of the plan part are targets, never kept
+                # the statuses and groups just read are the counts' own, unless OCR slips were allowed
+                for s, e, n, status, target in text_to_counts(text, size, state.year, seg.statuses,
+                                                               None if unit.ocr else groups):
+                    if not target:
+                        state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e),
+                                                  ui))
                 for s, e, implied in text_to_recognition(text, seg.statuses, state.year):
                     state.counts.append(Count(size, MET, text[s:e], unit.location(state.outline, a + s, a + e), ui,
                                               implied))
-            groups = text_to_groups(text, size, ocr=unit.ocr)
             if not groups and pending is not None and (
                     more := bullet_to_group(text)
                     # a heading's own number ("2. Các tiêu chí chưa đạt") continues no list
