@@ -279,3 +279,75 @@ def test_plans_measures_and_other_sets_state_nothing(lines):
 ])
 def test_basic_set_beside_the_advanced_set(lines, expected):
     check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a sentence opened by one criterion and a colon: the status closing it in a clause of its own
+    (["Tiêu chí số 10 về Thu nhập: năm 2023 thu nhập bình quân đạt 45 triệu đồng/người/năm, chưa đạt so với "
+      "yêu cầu."], ([], [10], [])),
+    (["Tiêu chí số 11 về Nghèo đa chiều: tỷ lệ hộ nghèo 3,5%, đạt."], ([11], [], [])),
+    (["- Tiêu chí số 17 - Môi trường: có 5/7 chỉ tiêu đạt; chưa đạt."], ([], [17], [])),
+    # ... and the subject of "Tiêu chí đạt." after it
+    (["- Tiêu chí số 12 về Lao động: Tỷ lệ lao động có việc làm qua đào tạo đạt 75%. Tiêu chí đạt."], ([12], [], [])),
+    # counter-examples: a status inside the findings is about their subject, not the criterion's
+    (["Tiêu chí số 5 về Trường học: 3/3 trường đạt chuẩn."], NOTHING),
+    (["Tiêu chí số 17 - Môi trường: có 5/7 chỉ tiêu đạt."], NOTHING),
+    (["Tiêu chí chưa đạt: tiêu chí số 17 - Môi trường và an toàn thực phẩm (đạt 4/7 chỉ tiêu)."], ([], [17], [])),
+])
+def test_sentence_opened_by_a_criterion(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["TIÊU CHÍ SỐ 2: GIAO THÔNG", "Đường xã: 12/12 km được nhựa hóa.", "Đánh giá: Đạt", "TIÊU CHÍ SỐ 10: THU NHẬP",
+      "Thu nhập bình quân 42 triệu đồng/người/năm.", "Đánh giá: Chưa đạt"], ([2], [10], [])),
+    (["Tiêu chí số 1: Quy hoạch (Đạt)", "Tiêu chí số 10: Thu nhập (Chưa đạt)"], ([1], [10], [])),
+    (["Tiêu chí | Chỉ tiêu | Kết quả thực hiện | Đánh giá", "2. Giao thông | 100% | 100% | Đạt",
+      "10. Thu nhập | 50 triệu | 42 triệu | Chưa đạt"], ([2], [10], [])),
+    (["Tên tiêu chí | Đạt | Chưa đạt", "Quy hoạch | x |", "Giao thông | x |", "Thu nhập | | x"], ([1, 2], [10], [])),
+    (["Các tiêu chí xã đã đạt:", "- Quy hoạch;", "- Giao thông;", "- Thủy lợi và phòng, chống thiên tai."],
+     ([1, 2, 3], [], [])),
+    (["Những tiêu chí chưa đạt", "1. Tiêu chí Thu nhập", "2. Tiêu chí Môi trường và an toàn thực phẩm"], ([], [10, 17], [])),
+    (["Kết quả đánh giá các tiêu chí:", "+ Tiêu chí 1 (Quy hoạch): Đạt.", "+ Tiêu chí 2 (Giao thông): Đạt.",
+      "+ Tiêu chí 10 (Thu nhập): Chưa đạt."], ([1, 2], [10], [])),
+    (["+ Tiêu chí Y tế: đạt (tỷ lệ BHYT 95%);", "+ Tiêu chí Văn hóa: đạt;", "+ Tiêu chí Môi trường: chưa đạt."],
+     ([15, 16], [17], [])),
+    (["- TC 1, 2, 3, 4, 5: đạt", "- TC 10, 17: chưa đạt"], ([1, 2, 3, 4, 5], [10, 17], [])),
+    # a count right before its bracketed list is no first item of it
+    (["Tiêu chí đạt: 17 (1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19); tiêu chí chưa đạt: 2 (10, 17)."],
+     (REST, [10, 17], [])),
+    (["Đạt: 17 tiêu chí; Chưa đạt: 2 tiêu chí (số 10, 17)."], (REST, [10, 17], [])),
+    (["Tổng hợp: Đạt 17 tiêu chí; không đạt 2 tiêu chí (Thu nhập, Môi trường)."], (REST, [10, 17], [])),
+    (["Tiêu chí số 4 (Điện), tiêu chí số 5 (Trường học) và tiêu chí số 6 (Cơ sở vật chất văn hóa) đều đã đạt chuẩn."],
+     ([4, 5, 6], [], [])),
+])
+def test_sections_tables_and_bullets(lines, expected):
+    check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["- Đến nay, xã đã đạt chuẩn 17/19 tiêu chí NTM, còn lại 2 tiêu chí chưa đạt là tiêu chí số 10 - Thu nhập và "
+      "tiêu chí số 17 - Môi trường và an toàn thực phẩm."], (REST, [10, 17], [])),
+    (["Kết quả tự đánh giá đến tháng 11/2023: xã đạt 17/19 tiêu chí; 02 tiêu chí chưa đạt: Thu nhập, Môi trường."],
+     (REST, [10, 17], [])),
+    (["Xã có 17/19 tiêu chí đạt chuẩn theo quy định (trong đó tiêu chí số 10, 17 chưa đạt)."], (REST, [10, 17], [])),
+    (["Về kết quả thực hiện Bộ tiêu chí: 19/19 tiêu chí đạt chuẩn."], (ALL, [], [])),
+    (["Số tiêu chí đạt chuẩn theo Bộ tiêu chí quốc gia: 19 tiêu chí."], (ALL, [], [])),
+    (["Xã đạt 19/19 tiêu chí (100%)."], (ALL, [], [])),
+    (["Xã đã đạt 18/19 tiêu chí, tiêu chí còn lại là Môi trường và an toàn thực phẩm chưa đạt."], (but(17), [17], [])),
+    (["Xã đã hoàn thành 18/19 tiêu chí, còn 01 tiêu chí (Môi trường) chưa hoàn thành."], (but(17), [17], [])),
+    (["Tính đến ngày 30/11/2023, xã đạt 17/19 tiêu chí; chưa đạt tiêu chí số 10, 17."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí; chưa đạt: tiêu chí 10 (thu nhập), tiêu chí 17 (môi trường)."], (REST, [10, 17], [])),
+    # "đạt chuẩn nông thôn mới" with the commune as its subject, in the report's year
+    (["Xã đạt chuẩn nông thôn mới năm 2023."], (ALL, [], [])),
+    (["Năm 2023, xã được UBND tỉnh công nhận là xã đạt chuẩn NTM."], (ALL, [], [])),
+    (["Năm 2020, xã được công nhận đạt chuẩn NTM; năm 2023 xã tiếp tục giữ vững 19/19 tiêu chí."], (ALL, [], [])),
+    # counter-examples: a title names the programme; another year; a plan
+    (["Báo cáo kết quả xây dựng xã đạt chuẩn nông thôn mới năm 2023"], NOTHING),
+    (["Xã đạt chuẩn nông thôn mới năm 2019."], NOTHING),
+    (["Xã phấn đấu năm 2024 hoàn thành 02 tiêu chí còn lại (Thu nhập, Môi trường)."], NOTHING),
+    (["Trong năm tới, xã sẽ tập trung hoàn thành tiêu chí Thu nhập."], NOTHING),
+    (["Kế hoạch năm 2024: đạt thêm tiêu chí số 10."], NOTHING),
+])
+def test_summaries_and_recognition_without_the_words(lines, expected):
+    check(lines, expected)

@@ -427,6 +427,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         starts = set(_clause_starts(text))
         # the number of "Số tiêu chí chưa đạt: 02 (...)" is a count, not the list's first item
         counted = {m.start("n") for m in c["count_after"].finditer(text)}
+        # ... and so is a number right before a bracketed list of numbers ("Tiêu chí đạt: 17 (1, 2, …)")
+        counted |= {m.start() for m in c["bare_item"].finditer(text) if rx().at["count_of_bracketed_list"].match(text, m.end())}
         for m in c["bare_item"].finditer(text):
             n = int(m.group("n"))
             if not taken.free(m.start(), m.end()) or not valid_number(n, size) or \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.core.model import Location
 from extractor.extract.criteria.counts import text_to_counts
@@ -147,6 +148,13 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
     return units
 
 
+@lru_cache(maxsize=1024)
+def _heading_numbers(heading: str, size: int) -> frozenset[int]:
+    """The criterion numbers a heading names: read once per heading, not once per verdict
+    under it (the text alone decides them)."""
+    return frozenset(r.number for g in text_to_groups(heading, size) for r in g.refs)
+
+
 def _heading_criterion(state: State, unit: Unit) -> int | None:
     """The one criterion the section of a verdict is about, from its headings inward-out:
     a numbered reference, a name ("- Về giao thông:"), or a programme component serving a
@@ -154,9 +162,9 @@ def _heading_criterion(state: State, unit: Unit) -> int | None:
     ob = state.outline.blocks[unit.blocks[0]]
     size = state.cset.size
     for h in reversed(ob.headings):
-        numbers = {r.number for g in text_to_groups(h, size) for r in g.refs}
+        numbers = _heading_numbers(h, size)
         if numbers:
-            return numbers.pop() if len(numbers) == 1 else None
+            return next(iter(numbers)) if len(numbers) == 1 else None
         lead = rx().c["heading_lead"].match(h)
         nm = name_regex().match(h, lead.end() if lead else 0)
         if nm and lookup_name(nm.group(0)) is not None:
@@ -333,6 +341,28 @@ def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> 
     return None
 
 
+def _subject_criterion(state: State, seg: _Segment, groups: list[Group]) -> tuple[int, Status | None] | None:
+    """A sentence opened by one criterion and a colon, its findings after ("Tiêu chí số 11 về
+    Nghèo đa chiều: tỷ lệ hộ nghèo 3,5%, đạt."): (the criterion, the status that closes the
+    sentence in a clause of its own, if any). None for any other sentence, or when a status
+    stands right after the criterion (an ordinary statement)."""
+    c = rx().c
+    if len(groups) != 1 or len(groups[0].refs) != 1:
+        return None
+    g, text = groups[0], seg.text
+    if not (c["title_before"].match(text[:g.start]) and rx().at["subject_open"].match(text, g.end)):
+        return None
+    after = [st for st in seg.statuses if st.start >= g.end]
+    if any(st.end <= g.start for st in seg.statuses) or (after and c["follow_gap"].match(text[g.end:after[0].start])):
+        return None
+    if not after:
+        return g.refs[0].number, None
+    last = after[-1]
+    closing = c["verdict_clause_lead"].search(text, g.end, last.start) is not None and \
+        c["named_line_rest"].match(text[last.end:]) is not None and not (last.target or last.past)
+    return g.refs[0].number, last if closing else None
+
+
 def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
@@ -382,6 +412,13 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 state.title_criterion = None
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
+            if pending is None and not unit.heading and (subject := _subject_criterion(state, seg, groups)):
+                number, closing = subject
+                state.title_criterion = number
+                if closing is not None:
+                    state.verdicts.append(seg.claim(state.outline, number, closing.status, "verdict", 0, len(text),
+                                                    text=text.strip()))
+                    continue
             if rx().c["criteria_word"].search(text):
                 _rest_claims(state, seg, groups)
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)

@@ -111,7 +111,11 @@ def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> 
     front = c["year_front"].match(text)
     front_year = int(front.group(0)[-4:]) if front else None
     out = []
-    for m in c["recognised_standard"].finditer(text):
+    found = list(c["recognised_standard"].finditer(text))
+    if "chuẩn" in text:
+        found += [m for m in c["attained_standard"].finditer(text)
+                  if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
+    for m in found:
         named = int(m.group("y")) if m.group("y") else front_year
         if named is None and (dated := rx().at["recognition_date"].match(text, m.end())):
             named = int(dated.group("y"))
