@@ -144,11 +144,13 @@ def test_one_criterion_per_statement(lines, expected):
 
 
 @pytest.mark.parametrize("lines, expected", [
-    (["1. Tiêu chí số 1 về Quy hoạch", "Xã đã có quy hoạch chung xây dựng xã được phê duyệt.", "Đánh giá: Đạt tiêu chí.",
+    (["1. Tiêu chí số 1 về Quy hoạch", "Xã đã có quy hoạch chung xây dựng xã được phê duyệt.",
+      "Đánh giá: Đạt tiêu chí.",
       "2. Tiêu chí số 2 về Giao thông", "Tổng chiều dài đường xã 12 km, đã cứng hóa 10 km.", "Đánh giá: Chưa đạt."],
      ([1], [2], [])),
     (["Tiêu chí số 15 - Y tế", "- Tỷ lệ người dân tham gia BHYT đạt 92%.", "=> Tiêu chí Y tế: Đạt."], ([15], [], [])),
-    (["Tiêu chí 11 - Nghèo đa chiều", "Tỷ lệ hộ nghèo đa chiều 6,2%.", "Kết quả tự đánh giá: Chưa đạt."], ([], [11], [])),
+    (["Tiêu chí 11 - Nghèo đa chiều", "Tỷ lệ hộ nghèo đa chiều 6,2%.", "Kết quả tự đánh giá: Chưa đạt."],
+     ([], [11], [])),
     (["III. Tiêu chí số 8: Thông tin và Truyền thông", "Xã có điểm phục vụ bưu chính.", "- Tự đánh giá: Đạt chuẩn"],
      ([8], [], [])),
     # a status word inside the verdict's label ("mức độ đạt") is part of the label
@@ -307,7 +309,8 @@ def test_sentence_opened_by_a_criterion(lines, expected):
     (["Tên tiêu chí | Đạt | Chưa đạt", "Quy hoạch | x |", "Giao thông | x |", "Thu nhập | | x"], ([1, 2], [10], [])),
     (["Các tiêu chí xã đã đạt:", "- Quy hoạch;", "- Giao thông;", "- Thủy lợi và phòng, chống thiên tai."],
      ([1, 2, 3], [], [])),
-    (["Những tiêu chí chưa đạt", "1. Tiêu chí Thu nhập", "2. Tiêu chí Môi trường và an toàn thực phẩm"], ([], [10, 17], [])),
+    (["Những tiêu chí chưa đạt", "1. Tiêu chí Thu nhập", "2. Tiêu chí Môi trường và an toàn thực phẩm"],
+     ([], [10, 17], [])),
     (["Kết quả đánh giá các tiêu chí:", "+ Tiêu chí 1 (Quy hoạch): Đạt.", "+ Tiêu chí 2 (Giao thông): Đạt.",
       "+ Tiêu chí 10 (Thu nhập): Chưa đạt."], ([1, 2], [10], [])),
     (["+ Tiêu chí Y tế: đạt (tỷ lệ BHYT 95%);", "+ Tiêu chí Văn hóa: đạt;", "+ Tiêu chí Môi trường: chưa đạt."],
@@ -350,4 +353,63 @@ def test_sections_tables_and_bullets(lines, expected):
     (["Kế hoạch năm 2024: đạt thêm tiêu chí số 10."], NOTHING),
 ])
 def test_summaries_and_recognition_without_the_words(lines, expected):
+    check(lines, expected)
+
+
+def answer_in(year: int, lines: list[str]) -> tuple[list[int], list[int], list[int]]:
+    c = criteria_of("UBND XÃ THỬ NGHIỆM", f"Thử Nghiệm, ngày 10 tháng 12 năm {year}", "BÁO CÁO",
+                    f"Kết quả xây dựng nông thôn mới năm {year}", *lines)
+    return sorted(c.met), sorted(c.unmet), sorted(c.basically_met)
+
+
+@pytest.mark.parametrize("year, lines, expected", [
+    # the names of earlier sets, after a status and a colon
+    (2014, ["Xã đạt 15/19 tiêu chí, chưa đạt: Chợ nông thôn, Bưu điện, Thu nhập, Hộ nghèo."],
+     (but(7, 8, 10, 11), [7, 8, 10, 11], [])),
+    (2018, ["Các tiêu chí chưa đạt: Hộ nghèo; Lao động có việc làm; Giáo dục và Đào tạo."], ([], [11, 12, 14], [])),
+    (2014, ["Tiêu chí An ninh, trật tự xã hội: đạt."], ([19], [], [])),
+    # one name after the colon is a list too
+    (2023, ["Xã đạt 18/19 tiêu chí; chưa đạt: Thu nhập."], (but(10), [10], [])),
+])
+def test_names_of_every_period_after_a_status(year, lines, expected):
+    assert answer_in(year, lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Xã đạt 19/19 TC."], (ALL, [], [])),
+    (["Xã đã đạt các tiêu chí 1-9, 11-16, 18-19; chưa đạt tiêu chí 10, 17."], (REST, [10, 17], [])),
+    (["Xã đã đạt các tiêu chí số: 1; 2; 3; 4; 5."], ([1, 2, 3, 4, 5], [], [])),
+    (["Xã đạt từ tiêu chí số 1 đến tiêu chí số 19 (trừ tiêu chí số 10, 17)."], (REST, [10, 17], [])),
+    (["Tiêu chí chưa đạt (02 tiêu chí):", "- Tiêu chí số 10: Thu nhập;", "- Tiêu chí số 17: Môi trường và an toàn "
+      "thực phẩm."], ([], [10, 17], [])),
+    (["Đạt chuẩn 17/19 tiêu chí, đạt 89,5%; chưa đạt tiêu chí 10, 17."], (REST, [10, 17], [])),
+    (["Có 17/19 tiêu chí đạt, chiếm 89,47%; tiêu chí 10 và 17 chưa đạt."], (REST, [10, 17], [])),
+    (["Xã hoàn thành 19 tiêu chí NTM (đạt 100%)."], (ALL, [], [])),
+    (["UBND huyện đánh giá xã đạt 17/19 tiêu chí, chưa đạt tiêu chí số 10 và 17."], (REST, [10, 17], [])),
+    (["Năm 2015 đạt 10 tiêu chí; năm 2020 đạt 15 tiêu chí; năm 2023 đạt 19/19 tiêu chí."], (ALL, [], [])),
+    (["Tất cả 19 tiêu chí đều đạt."], (ALL, [], [])),
+    (["Toàn bộ 19/19 tiêu chí đã đạt chuẩn."], (ALL, [], [])),
+    (["19 tiêu chí đều đạt chuẩn."], (ALL, [], [])),
+    (["Xã đạt 16/19 tiêu chí; 3 tiêu chí cơ bản đạt: Thu nhập, Hộ nghèo, Môi trường."],
+     (but(10, 11, 17), [], [10, 11, 17])),
+    (["Tiêu chí 1 - Quy hoạch: Đạt; Tiêu chí 2 - Giao thông: Đạt; Tiêu chí 3 - Thủy lợi: Chưa đạt."],
+     ([1, 2], [3], [])),
+    (["Các tiêu chí số 10 (Thu nhập), số 17 (Môi trường) chưa đạt."], ([], [10, 17], [])),
+    (["Xã còn 02 tiêu chí chưa đạt (thu nhập và môi trường và ATTP)."], ([], [10, 17], [])),
+    (["Xã đạt 18/19 tiêu chí (thiếu tiêu chí Thu nhập)."], (but(10), [10], [])),
+    # names in brackets after a count stated last ("Số tiêu chí chưa đạt chuẩn: 02 (...)")
+    (["Số tiêu chí đạt chuẩn: 17. Số tiêu chí chưa đạt chuẩn: 02 (Thu nhập, Môi trường)."], (REST, [10, 17], [])),
+    (["Xã có 17 tiêu chí đạt, 2 tiêu chí chưa đạt (10, 17)."], (REST, [10, 17], [])),
+    (["Tiêu chí Thông tin & Truyền thông: Đạt"], ([8], [], [])),
+    (["Tiêu chí Quốc phòng và An ninh (TC19): Đạt."], ([19], [], [])),
+    (["Tiêu chí số 9 – Nhà ở dân cư: 95% nhà đạt chuẩn; đánh giá: đạt."], ([9], [], [])),
+    (["Các tiêu chí: Quy hoạch, Giao thông, Thủy lợi đạt; Thu nhập chưa đạt."], ([1, 2, 3], [10], [])),
+    (["Quy hoạch, Giao thông, Thủy lợi: đạt; Thu nhập: chưa đạt."], ([1, 2, 3], [10], [])),
+    # counter-examples: a count of another year's change, a finding about houses, villages, no recognition
+    (["Kết quả: đạt 17/19 tiêu chí (tăng 2 tiêu chí so với năm 2022)."], NOTHING),
+    (["Tiêu chí số 6 - Cơ sở vật chất văn hóa: có 8/8 nhà văn hóa thôn đạt chuẩn."], NOTHING),
+    (["Có 4 thôn đạt chuẩn nông thôn mới, 2 thôn đạt chuẩn thôn kiểu mẫu."], NOTHING),
+    (["Xã chưa về đích nông thôn mới."], NOTHING),
+])
+def test_more_counts_ranges_and_names(lines, expected):
     check(lines, expected)

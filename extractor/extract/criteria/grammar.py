@@ -49,6 +49,7 @@ _CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
 BRACKET_END = re.compile(r"\s*\(\s*$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _WORD_START = re.compile(r"(?<!\w)\w")
+_STATUS_LIST_GAP = re.compile(r" *(?:: *)?")
 # the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
 _NAMELOOKBACK = 80
 
@@ -428,7 +429,13 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         # the number of "Số tiêu chí chưa đạt: 02 (...)" is a count, not the list's first item
         counted = {m.start("n") for m in c["count_after"].finditer(text)}
         # ... and so is a number right before a bracketed list of numbers ("Tiêu chí đạt: 17 (1, 2, …)")
-        counted |= {m.start() for m in c["bare_item"].finditer(text) if rx().at["count_of_bracketed_list"].match(text, m.end())}
+        counted |= {m.start() for m in c["bare_item"].finditer(text)
+                    if rx().at["count_of_bracketed_list"].match(text, m.end())}
+        for m in c["count_after"].finditer(text):
+            # names in brackets after such a count are its list ("... chưa đạt: 02 (Thu nhập, Môi trường)")
+            if (bracket := rx().at["count_names_bracket"].match(text, m.end())) and taken.free(m.end(), bracket.end()) \
+                    and (refs := _names_from(text, bracket.end(), ocr)) and taken.free(bracket.end(), refs[-1].end):
+                add(refs, bracket.end(), refs[-1].end)
         for m in c["bare_item"].finditer(text):
             n = int(m.group("n"))
             if not taken.free(m.start(), m.end()) or not valid_number(n, size) or \
@@ -452,13 +459,15 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                     and taken.free(pos, refs[-1].end) and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
         # numbers or names right after a status ("chưa đạt 6 – 9 và 15", "chưa đạt Nhà ở, Y tế;")
+        # after a colon one name is a list too ("chưa đạt: Chợ nông thôn, Bưu điện", "chưa đạt: Y tế.")
         for st in statuses:
-            pos = st.end + len(text[st.end:]) - len(text[st.end:].lstrip(" "))
+            gap = _STATUS_LIST_GAP.match(text, st.end)
+            pos = gap.end() if gap else st.end
             if not taken.free(pos, pos + 1) or pos >= len(text):
                 continue
             group = at_list_start(text, pos, size, ocr)
             if group is None or not taken.free(group.start, group.end) or not (
-                    len(group.refs) > 1 and rx().at["list_end"].match(text, group.end)):
+                    (len(group.refs) > 1 or ":" in text[st.end:pos]) and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)
     return _split_restated(_join_groups(sorted(groups, key=lambda g: g.start), text), text)
