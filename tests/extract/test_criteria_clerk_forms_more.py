@@ -413,3 +413,34 @@ def test_names_of_every_period_after_a_status(year, lines, expected):
 ])
 def test_more_counts_ranges_and_names(lines, expected):
     check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a table with a status column per year: the report's year is the status
+    (["TT | Tên tiêu chí | Năm 2022 | Năm 2023", "1 | Quy hoạch | Đạt | Đạt", "2 | Giao thông | Chưa đạt | Đạt",
+      "10 | Thu nhập | Chưa đạt | Chưa đạt"], ([1, 2], [10], [])),
+    (["TT | Tên tiêu chí | Kết quả năm 2023 | Kết quả năm 2022", "1 | Quy hoạch | Đạt | Đạt",
+      "2 | Giao thông | Đạt | Chưa đạt", "10 | Thu nhập | Chưa đạt | Chưa đạt"], ([1, 2], [10], [])),
+    (["Đạt (17 tiêu chí):", "- Tiêu chí 1, 2, 3, 4, 5, 6, 7, 8, 9;", "- Tiêu chí 11, 12, 13, 14, 15, 16, 18, 19.",
+      "Chưa đạt (02 tiêu chí):", "- Tiêu chí 10, 17."], (REST, [10, 17], [])),
+    (["Như vậy, đến nay xã đã đạt 17/19 tiêu chí, 2 tiêu chí chưa đạt (tiêu chí 10, 17)."], (REST, [10, 17], [])),
+    (["Theo Bộ tiêu chí xã NTM tỉnh Thử Nghiệm giai đoạn 2022-2025, xã đạt 19/19 tiêu chí."], (ALL, [], [])),
+    (["Tiêu chí số 2 về Giao thông", "- Tự đánh giá: Đạt (17/17 chỉ tiêu)."], ([2], [], [])),
+    (["2. Tiêu chí số 2 về Giao thông: Đạt"], ([2], [], [])),
+    (["* Tiêu chí số 3 - Thủy lợi và phòng, chống thiên tai: ĐẠT"], ([3], [], [])),
+    (["Tiêu chí số 16 về Văn hóa: CHƯA ĐẠT"], ([], [16], [])),
+    (["Kết quả: Xã đạt 17/19 tiêu chí, chưa đạt 2 tiêu chí: Thu nhập và Môi trường & ATTP."], (REST, [10, 17], [])),
+    (["Xã có 15/19 tiêu chí đạt; 02 tiêu chí cơ bản đạt (Y tế, Văn hóa); 02 tiêu chí chưa đạt (Thu nhập, Môi "
+      "trường)."], (but(10, 15, 16, 17), [10, 17], [15, 16])),
+    (["Tiêu chí về Giáo dục và Đào tạo đã đạt từ năm 2019 và tiếp tục được duy trì."], ([14], [], [])),
+    (["Đối với tiêu chí thu nhập: chưa đạt."], ([], [10], [])),
+    (["Riêng tiêu chí môi trường hiện đang ở mức cơ bản đạt."], ([], [], [17])),
+    (["Xã đạt 19/19 tiêu chí, trong đó tiêu chí Môi trường đạt nhưng chưa bền vững."], (ALL, [], [])),
+    (["Tiêu chí số 10 - Thu nhập: Đạt (53 triệu đồng/người/năm)."], ([10], [], [])),
+    (["Tiêu chí số 10 - Thu nhập: 53 triệu đồng/người/năm - Đạt."], ([10], [], [])),
+    # counter-examples: a verdict line with no criterion to be about, a count without a list
+    (["- Tự đánh giá: Đạt (17/17 chỉ tiêu)."], NOTHING),
+    (["Hiện nay, theo kết quả rà soát của huyện, xã có 17 tiêu chí đạt chuẩn."], NOTHING),
+])
+def test_year_columns_and_verdict_variants(lines, expected):
+    check(lines, expected)
