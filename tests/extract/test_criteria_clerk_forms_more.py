@@ -444,3 +444,36 @@ def test_more_counts_ranges_and_names(lines, expected):
 ])
 def test_year_columns_and_verdict_variants(lines, expected):
     check(lines, expected)
+
+
+@pytest.mark.parametrize("lines", [
+    # hedges around a recognition: eligible, waiting, hoping, possible, conditional
+    ["Xã đã đủ điều kiện được công nhận đạt chuẩn nông thôn mới."],
+    ["Xã đang hoàn thiện hồ sơ đề nghị được công nhận đạt chuẩn nông thôn mới."],
+    ["Xã đang chờ được công nhận đạt chuẩn nông thôn mới."],
+    ["Hồ sơ đề nghị xét công nhận xã đạt chuẩn NTM đã trình UBND tỉnh."],
+    ["Xã hy vọng sớm được công nhận đạt chuẩn nông thôn mới."],
+    ["Xã có khả năng được công nhận đạt chuẩn nông thôn mới trong năm nay."],
+    ["Xã phấn đấu để được công nhận đạt chuẩn NTM."],
+    ["Xã được công nhận đạt chuẩn nông thôn mới nếu hoàn thành tiêu chí Thu nhập."],
+    ["Nếu đạt tiêu chí Thu nhập, xã sẽ đạt 19/19 tiêu chí."],
+    ["Tiêu chí Thu nhập có khả năng đạt trong năm 2023."],
+    ["Tiêu chí số 10 có nguy cơ không đạt."],
+])
+def test_hedges_state_nothing(lines):
+    check(lines, NOTHING)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Xã đạt 19/19 tiêu chí, đủ điều kiện đề nghị xét công nhận đạt chuẩn NTM."], (ALL, [], [])),
+    (["Tiêu chí số 10 chưa đảm bảo đạt chuẩn."], ([], [10], [])),
+    (["Nếu so với năm 2022, xã đạt thêm tiêu chí số 2 và số 5."], ([2, 5], [], [])),
+])
+def test_the_status_before_a_hedge_and_not_ensured(lines, expected):
+    check(lines, expected)
+
+
+def test_a_comparison_year_is_not_the_time_of_the_count():
+    # "tăng 2 tiêu chí so với năm 2022": the count is this year's, compared with 2022
+    got = criteria_of(*HEADER, "Kết quả: đạt 17/19 tiêu chí (tăng 2 tiêu chí so với năm 2022).")
+    assert got.met_count_claimed == 17
