@@ -477,3 +477,30 @@ def test_a_comparison_year_is_not_the_time_of_the_count():
     # "tăng 2 tiêu chí so với năm 2022": the count is this year's, compared with 2022
     got = criteria_of(*HEADER, "Kết quả: đạt 17/19 tiêu chí (tăng 2 tiêu chí so với năm 2022).")
     assert got.met_count_claimed == 17
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Xã đã đạt được 17/19 tiêu chí; chưa đạt được tiêu chí 10 và 17."], (REST, [10, 17], [])),
+    (["Xã đã hoàn thiện 17/19 tiêu chí, còn tiêu chí 10 và 17 chưa hoàn thiện."], (REST, [10, 17], [])),
+    # a negation with a modal between it and its verb ("chưa thể đạt") is still a negation
+    (["Xã có 17 tiêu chí được huyện thẩm tra đạt chuẩn; tiêu chí 10, 17 chưa thể đạt."], (REST, [10, 17], [])),
+    (["Tiêu chí Thu nhập không thể hoàn thành trong năm nay."], ([], [10], [])),
+    (["Tiêu chí Giao thông: đạt yêu cầu."], ([2], [], [])),
+    (["Tiêu chí Thu nhập vẫn còn chưa đạt."], ([], [10], [])),
+    (["Tiêu chí số 10, 17: chưa đạt được."], ([], [10, 17], [])),
+    (["Tiêu chí Y tế xã đã đạt."], ([15], [], [])),
+    (["Xã đã đạt và giữ vững 19/19 tiêu chí."], (ALL, [], [])),
+    (["Đến nay, cả 19/19 tiêu chí của xã đều đạt chuẩn."], (ALL, [], [])),
+    (["Đến nay xã đạt 18/19 tiêu chí; tiêu chí duy nhất chưa đạt là tiêu chí số 10 (Thu nhập)."], (but(10), [10], [])),
+    (["Xã đạt 17/19 tiêu chí. Hai tiêu chí chưa đạt gồm: Thu nhập; Môi trường và an toàn thực phẩm."],
+     (REST, [10, 17], [])),
+    (["Những tiêu chí đạt: TC1 đến TC9, TC11 đến TC16, TC18, TC19."], (REST, [], [])),
+    (["- Tiêu chí chưa đạt: 10 (Thu nhập), 17 (Môi trường)."], ([], [10, 17], [])),
+    (["- Tiêu chí đã đạt: Tất cả các tiêu chí, trừ tiêu chí 10 và 17."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí. Trong đó: tiêu chí 10 và 17 chưa đạt."], (REST, [10, 17], [])),
+    (["17/19 tiêu chí đã đạt; tiêu chí chưa đạt: Thu nhập, Môi trường."], (REST, [10, 17], [])),
+    # counter-example: completing a dossier is no verdict
+    (["Tiêu chí số 10 - Thu nhập: xã đang hoàn thiện hồ sơ."], NOTHING),
+])
+def test_verbs_and_negations_of_every_kind(lines, expected):
+    check(lines, expected)
