@@ -67,6 +67,13 @@ class _OnFirstUse(dict[str, "re.Pattern[str]"]):
         return pattern
 
 
+def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
+    """One pattern matching where any of `entries` matches, searched only from the letters a
+    match may start with (each entry's `first_letters`)."""
+    first = "".join(e["first_letters"] for e in entries)
+    return re.compile(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
+
+
 @lru_cache(maxsize=1)
 def rx() -> _Rx:
     sw = load_pattern("status_words")
@@ -74,10 +81,8 @@ def rx() -> _Rx:
     out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
         status_hint=re.compile(sw["status_hint"]["regex"]),
-        criteria_hint=re.compile("|".join(f"(?:{r})" for r in (
-            sw["status_hint"]["regex"], cr["criteria_word_or_abbrev"]["regex"], cr["numbered_name_hint"]["regex"]))),
-        reference_hint=re.compile("|".join(f"(?:{r})" for r in (
-            cr["criteria_word_or_abbrev"]["regex"], cr["numbered_name_hint"]["regex"]))),
+        criteria_hint=_any_of(sw["status_hint"], cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
+        reference_hint=_any_of(cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
         target=re.compile(sw["target_markers"]["regex"]),
         future=re.compile(sw["future_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
