@@ -80,7 +80,7 @@ def rx() -> _Rx:
     cr = load_pattern("criteria")
     out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
-        status_hint=re.compile(sw["status_hint"]["regex"]),
+        status_hint=_any_of(sw["status_hint"]),
         criteria_hint=_any_of(sw["status_hint"], cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
         reference_hint=_any_of(cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
         target=re.compile(sw["target_markers"]["regex"]),
