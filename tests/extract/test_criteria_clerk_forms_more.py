@@ -504,3 +504,18 @@ def test_a_comparison_year_is_not_the_time_of_the_count():
 ])
 def test_verbs_and_negations_of_every_kind(lines, expected):
     check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # statements under a heading about the advanced set alone are that set's
+    (["II. KẾT QUẢ XÂY DỰNG XÃ NÔNG THÔN MỚI NÂNG CAO", "- Xã đạt 15/19 tiêu chí; chưa đạt tiêu chí số 10, 17."],
+     NOTHING),
+    (["I. KẾT QUẢ XÂY DỰNG NÔNG THÔN MỚI", "- Xã đạt 19/19 tiêu chí.", "II. XÂY DỰNG XÃ NTM NÂNG CAO",
+      "- Xã đạt 12/19 tiêu chí, chưa đạt tiêu chí số 5, 10."], (ALL, [], [])),
+    # counter-examples: a heading naming both programmes, "nâng cao" of something else
+    (["I. KẾT QUẢ XÂY DỰNG NTM VÀ NTM NÂNG CAO", "- Xã đạt 17/19 tiêu chí NTM, chưa đạt tiêu chí số 10, 17."],
+     (REST, [10, 17], [])),
+    (["2. Kết quả thực hiện nâng cao chất lượng các tiêu chí", "- Xã đạt 19/19 tiêu chí."], (ALL, [], [])),
+])
+def test_a_section_of_the_advanced_set(lines, expected):
+    check(lines, expected)

@@ -103,6 +103,25 @@ def _plan_flags(outline: Outline) -> list[bool]:
     return flags
 
 
+def _other_set_flags(outline: Outline) -> list[bool]:
+    """Per outline block: does it stand under a heading about another criteria set only ("II.
+    XÂY DỰNG XÃ NÔNG THÔN MỚI NÂNG CAO")? Its statements are that set's, whose numbers mean
+    other criteria. A heading that also names the basic programme ("Kết quả xây dựng NTM và
+    NTM nâng cao") is not one."""
+    c = rx().c
+    judged: dict[str, bool] = {}
+
+    def other_only(text: str) -> bool:
+        verdict = judged.get(text)
+        if verdict is None:
+            rest = c["other_set_topic"].sub(" ", text)
+            verdict = judged[text] = rest != text and not c["programme_word"].search(rest)
+        return verdict
+
+    return [any(other_only(h) for h in (*ob.headings, *([ob.text] if ob.level is not None else [])))
+            for ob in outline.blocks]
+
+
 def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: list[bool]) -> list[Unit]:
     """Blocks in order, table rows joined into one unit (cells of criteria tables skipped)."""
     row_of: dict[int, tuple[int, int]] = {}
@@ -367,9 +386,16 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
     units = _units(state.outline, grids, consumed, _plan_flags(state.outline))
+    other_set = _other_set_flags(state.outline)
     size = state.cset.size
     pending: Status | None = None
     for ui, unit in enumerate(units):
+        if all(other_set[i] for i in unit.blocks):
+            # another criteria set's section: nothing of it is the report's, and no list runs on
+            pending = None
+            if unit.heading:
+                state.title_criterion = None
+            continue
         if pending is None and not may_state_criteria(unit.text):
             # nothing to read and no list waiting: only a heading's effect remains
             if unit.heading:
