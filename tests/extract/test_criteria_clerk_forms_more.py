@@ -519,3 +519,23 @@ def test_verbs_and_negations_of_every_kind(lines, expected):
 ])
 def test_a_section_of_the_advanced_set(lines, expected):
     check(lines, expected)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # an arrow before the closing verdict of a sentence opened by its criterion
+    (["- Tiêu chí số 10 (Thu nhập): Thu nhập bình quân đầu người năm 2023 đạt 45 triệu đồng => Chưa đạt."],
+     ([], [10], [])),
+    (["- Tiêu chí số 15 (Y tế): Tỷ lệ BHYT 92% → Đạt."], ([15], [], [])),
+    (["Tiêu chí 17 (Môi trường và ATTP): 15/17 chỉ tiêu đạt => chưa đạt tiêu chí."], ([], [17], [])),
+    # a bracketed count after a list ends the list
+    (["Các tiêu chí đã đạt chuẩn: 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18 và 19 (17 tiêu chí)."],
+     (REST, [], [])),
+    (["Xã Thử Nghiệm đạt 17/19 tiêu chí (89,5%), chưa đạt 2 tiêu chí số 10 và 17."], (REST, [10, 17], [])),
+    (["Xã đạt 17/19 tiêu chí; 2 tiêu chí chưa đạt là: 10. Thu nhập; 17. Môi trường."], (REST, [10, 17], [])),
+    # one of the unmet ones with a plan for it is still unmet now
+    (["Trong 2 tiêu chí chưa đạt, tiêu chí Thu nhập dự kiến hoàn thành năm 2024."], ([], [10], [])),
+    # counter-example: counts alone name no criterion
+    (["Kết quả: 17 tiêu chí đạt, 2 tiêu chí chưa đạt."], NOTHING),
+])
+def test_arrows_and_bracketed_counts(lines, expected):
+    check(lines, expected)

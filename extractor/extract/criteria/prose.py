@@ -377,8 +377,9 @@ def _subject_criterion(state: State, seg: _Segment, groups: list[Group]) -> tupl
     if not after:
         return g.refs[0].number, None
     last = after[-1]
-    closing = c["verdict_clause_lead"].search(text, g.end, last.start) is not None and \
-        c["named_line_rest"].match(text[last.end:]) is not None and not (last.target or last.past)
+    rest = text[last.end:]
+    closing = c["verdict_clause_lead"].search(text, g.end, last.start) is not None and not (last.target or last.past) \
+        and (c["named_line_rest"].match(rest) is not None or c["this_criterion_after"].match(rest) is not None)
     return g.refs[0].number, last if closing else None
 
 
