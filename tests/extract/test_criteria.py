@@ -9,7 +9,7 @@ import pytest
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
 from extractor.extract.criteria.counts import text_to_counts
-from extractor.extract.criteria.grammar import text_to_groups
+from extractor.extract.criteria.grammar import may_state_criteria, text_to_groups
 from extractor.extract.criteria.resolve import outline_to_criteria
 from extractor.extract.criteria_sets import (
     criteria_set,
@@ -68,6 +68,22 @@ def test_pattern_examples(name: str) -> None:
             assert rx.search(ex), (name, entry["regex"], ex)
         for ex in entry.get("counter_examples", []):
             assert not rx.search(ex), (name, entry["regex"], ex)
+
+
+def test_pattern_first_letters_start_every_match() -> None:
+    # an entry's `first_letters` must hold the first character of every match, or the reader's
+    # one-search test (grammar.may_state_criteria) would pass over a sentence that states criteria
+    for name in ("criteria", "status_words"):
+        for entry in _regex_entries(load_pattern(name)):
+            if "first_letters" not in entry:
+                continue
+            first = re.compile(f"[{entry['first_letters']}]")
+            for ex in entry.get("examples", []):
+                for m in re.finditer(entry["regex"], ex):
+                    assert first.match(m.group(0)), (name, entry["regex"], ex)
+    statuses = load_pattern("status_words")["statuses"]
+    for ex in (ex for e in statuses for ex in e["examples"]):
+        assert may_state_criteria(ex), ex
 
 
 # ---------------------------------------------------------------- catalogues

@@ -76,9 +76,24 @@ def number_and_bracketed_name(ns: list[int], sep: str) -> str:
     return sep.join(f"tiêu chí {n} ({_name(n)})" for n in ns)
 
 
+def tc_padded(ns: list[int], sep: str) -> str:
+    return sep.join(f"TC{n:02d}" for n in ns)
+
+
+def hyphen_ranges(ns: list[int], sep: str) -> str:
+    parts = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in consecutive_runs(ns)]
+    return "các tiêu chí " + ", ".join(parts)
+
+
+def from_number_ranges(ns: list[int], sep: str) -> str:
+    parts = [f"từ số {r[0]} đến số {r[-1]}" if len(r) > 2 else ", ".join(f"số {n}" for n in r)
+             for r in consecutive_runs(ns)]
+    return "các tiêu chí " + ", ".join(parts)
+
+
 STYLES: list[Callable[[list[int], str], str]] = [
     numbered, tc, bare_after_colon, with_ranges, with_ellipsis, names_only, number_and_name,
-    number_and_bracketed_name]
+    number_and_bracketed_name, tc_padded, hyphen_ranges, from_number_ranges]
 SEPARATORS = [", ", "; "]
 
 
@@ -118,7 +133,29 @@ def pipe_table(met: list[int], unmet: list[int], style, sep) -> list[str]:
     return rows
 
 
-LAYOUTS = [status_first, status_after, opening_then_bullets, summary_then_lists, lists_then_summary, pipe_table]
+def status_word_meets(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    lines = [f"Xã đã đáp ứng {style(met, sep)}."] if met else []
+    return lines + ([f"Xã chưa đáp ứng {style(unmet, sep)}."] if unmet else [])
+
+
+def report_year_after(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    # the report's own year closing the clause changes nothing
+    lines = [f"Xã đã đạt {style(met, sep)} năm 2023."] if met else []
+    return lines + ([f"Xã chưa đạt {style(unmet, sep)} trong năm 2023."] if unmet else [])
+
+
+def one_sentence_per_criterion(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    return [f"- Tiêu chí số {n} về {_name(n)}: kết quả thực hiện theo bộ tiêu chí, "
+            f"{'đạt' if n in met else 'chưa đạt'}." for n in sorted(met + unmet)]
+
+
+def count_last_then_list(met: list[int], unmet: list[int], style, sep) -> list[str]:
+    lines = [f"Số tiêu chí đạt: {len(met):02d} ({style(met, sep)})."] if met else []
+    return lines + ([f"Số tiêu chí chưa đạt: {len(unmet):02d} ({style(unmet, sep)})."] if unmet else [])
+
+
+LAYOUTS = [status_first, status_after, opening_then_bullets, summary_then_lists, lists_then_summary, pipe_table,
+           status_word_meets, report_year_after, one_sentence_per_criterion, count_last_then_list]
 
 
 def _gold_splits() -> list[tuple[str, list[int], list[int]]]:

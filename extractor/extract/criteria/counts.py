@@ -74,18 +74,25 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
     return None
 
 
-def text_to_counts(text: str, size: int, year: int | None = None) -> list[tuple[int, int, int, str, bool]]:
+def text_to_counts(text: str, size: int, year: int | None = None, statuses: list[Status] | None = None,
+                   groups: list[Group] | None = None) -> list[tuple[int, int, int, str, bool]]:
     """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
     "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
-    another time (a baseline, an earlier year than `year`) are skipped."""
+    another time (a baseline, an earlier year than `year`) are skipped. `statuses` (marked by
+    `mark_targets` outside a plan) and `groups` of `text` may be handed in when the caller has
+    read them; they are read again when counts spelled in words change the text."""
     c, at = rx().c, rx().at
     if not c["criteria_word_or_abbrev"].search(text):
         return []
-    text = digit_view(text)
-    statuses = text_to_statuses(text)
-    mark_targets(text, statuses, plan=False, year=year)
-    groups = text_to_groups(text, size)
+    view = digit_view(text)
+    spelled = view is not text
+    text = view
+    if spelled or statuses is None:
+        statuses = text_to_statuses(text)
+        mark_targets(text, statuses, plan=False, year=year)
+    if spelled or groups is None:
+        groups = text_to_groups(text, size)
     out = []
     for m in c["count_before"].finditer(text):
         n, of = int(m.group("n")), m.group("of") or m.group("of_words")

@@ -24,6 +24,10 @@ MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 class _Rx:
     statuses: tuple[tuple[str, re.Pattern[str]], ...]
     status_hint: re.Pattern[str]
+    # one cheap test for a sentence that may hold a criteria statement (`may_state_criteria`),
+    # and one for a sentence that may name criteria without a status (`may_name_criteria`)
+    criteria_hint: re.Pattern[str]
+    reference_hint: re.Pattern[str]
     target: re.Pattern[str]
     future: re.Pattern[str]
     baseline: re.Pattern[str]
@@ -45,6 +49,7 @@ _CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
 BRACKET_END = re.compile(r"\s*\(\s*$")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _WORD_START = re.compile(r"(?<!\w)\w")
+_STATUS_LIST_GAP = re.compile(r" *(?:: *)?")
 # the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
 _NAMELOOKBACK = 80
 
@@ -62,13 +67,22 @@ class _OnFirstUse(dict[str, "re.Pattern[str]"]):
         return pattern
 
 
+def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
+    """One pattern matching where any of `entries` matches, searched only from the letters a
+    match may start with (each entry's `first_letters`)."""
+    first = "".join(e["first_letters"] for e in entries)
+    return re.compile(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
+
+
 @lru_cache(maxsize=1)
 def rx() -> _Rx:
     sw = load_pattern("status_words")
     cr = load_pattern("criteria")
     out = _Rx(
         statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
-        status_hint=re.compile(sw["status_hint"]["regex"]),
+        status_hint=_any_of(sw["status_hint"]),
+        criteria_hint=_any_of(sw["status_hint"], cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
+        reference_hint=_any_of(cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
         target=re.compile(sw["target_markers"]["regex"]),
         future=re.compile(sw["future_markers"]["regex"]),
         baseline=re.compile(sw["baseline_markers"]["regex"]),
@@ -128,6 +142,8 @@ class Count:
     text: str
     location: Location
     unit: int
+    # read from a recognition without a year: any other count or unmet criterion wins over it
+    implied: bool = False
 
 
 @dataclass
@@ -145,6 +161,19 @@ class State:
     # the criterion a title line names ("Tiêu chí 10 - Thu nhập"): the subject of the verdicts
     # after it, until the next heading
     title_criterion: int | None = None
+
+
+def may_state_criteria(text: str) -> bool:
+    """Can `text` hold a status, a count or a reference by itself? Without a status word,
+    "tiêu chí", "TC" or a number beside a name it can only continue a list an earlier sentence
+    opened: most sentences of a report are passed over after this one search."""
+    return rx().criteria_hint.search(text) is not None
+
+
+def may_name_criteria(text: str) -> bool:
+    """Can `text` name criteria or count them ("tiêu chí", "TC", a number beside a name)? A
+    sentence with neither a status nor such a name states nothing ("đạt 96%" is a measure)."""
+    return rx().reference_hint.search(text) is not None
 
 
 def text_to_statuses(text: str) -> list[Status]:
@@ -402,10 +431,20 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))
+        # the number of "Số tiêu chí chưa đạt: 02 (...)" is a count, not the list's first item
+        counted = {m.start("n") for m in c["count_after"].finditer(text)}
+        # ... and so is a number right before a bracketed list of numbers ("Tiêu chí đạt: 17 (1, 2, …)")
+        counted |= {m.start() for m in c["bare_item"].finditer(text)
+                    if rx().at["count_of_bracketed_list"].match(text, m.end())}
+        for m in c["count_after"].finditer(text):
+            # names in brackets after such a count are its list ("... chưa đạt: 02 (Thu nhập, Môi trường)")
+            if (bracket := rx().at["count_names_bracket"].match(text, m.end())) and taken.free(m.end(), bracket.end()) \
+                    and (refs := _names_from(text, bracket.end(), ocr)) and taken.free(bracket.end(), refs[-1].end):
+                add(refs, bracket.end(), refs[-1].end)
         for m in c["bare_item"].finditer(text):
             n = int(m.group("n"))
             if not taken.free(m.start(), m.end()) or not valid_number(n, size) or \
-                    _names_own_number(text, m.start(), n):
+                    _names_own_number(text, m.start(), n) or m.start() in counted:
                 continue
             refs = [Ref(n, m.start(), m.end())]
             end = m.end()
@@ -425,13 +464,15 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                     and taken.free(pos, refs[-1].end) and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
         # numbers or names right after a status ("chưa đạt 6 – 9 và 15", "chưa đạt Nhà ở, Y tế;")
+        # after a colon one name is a list too ("chưa đạt: Chợ nông thôn, Bưu điện", "chưa đạt: Y tế.")
         for st in statuses:
-            pos = st.end + len(text[st.end:]) - len(text[st.end:].lstrip(" "))
+            gap = _STATUS_LIST_GAP.match(text, st.end)
+            pos = gap.end() if gap else st.end
             if not taken.free(pos, pos + 1) or pos >= len(text):
                 continue
             group = at_list_start(text, pos, size, ocr)
             if group is None or not taken.free(group.start, group.end) or not (
-                    len(group.refs) > 1 and rx().at["list_end"].match(text, group.end)):
+                    (len(group.refs) > 1 or ":" in text[st.end:pos]) and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)
     return _split_restated(_join_groups(sorted(groups, key=lambda g: g.start), text), text)
@@ -490,6 +531,22 @@ def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
     if not c["named_line_rest"].match(text[statuses[i].end:]):
         return None
     return Group(refs[0].start, refs[-1].end, refs)
+
+
+def items_line_to_groups(text: str) -> list[Group]:
+    """A line of several "name: status" items cut by ';' ("(1) Quy hoạch: đạt; (2) Giao thông:
+    đạt; (3) Thủy lợi: chưa đạt."): each item read as a line of its own. At least two items
+    must be such lines, or the line is something else."""
+    groups: list[Group] = []
+    start = 0
+    for end in [i for i, ch in enumerate(text) if ch == ";"] + [len(text)]:
+        piece = text[start:end]
+        named = named_line_to_group(piece, text_to_statuses(piece))
+        if named is not None:
+            groups.append(Group(start + named.start, start + named.end,
+                                [Ref(r.number, start + r.start, start + r.end) for r in named.refs]))
+        start = end + 1
+    return groups if len(groups) > 1 else []
 
 
 def _split_restated(groups: list[Group], text: str) -> list[Group]:

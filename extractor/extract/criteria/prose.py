@@ -7,7 +7,9 @@ per-section verdict ("Đánh giá tiêu chí: Đạt") is about the one criterio
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.core.model import Location
 from extractor.extract.criteria.counts import text_to_counts
@@ -23,6 +25,10 @@ from extractor.extract.criteria.grammar import (
     Status,
     bullet_to_group,
     continuation_to_group,
+    first_at,
+    items_line_to_groups,
+    may_name_criteria,
+    may_state_criteria,
     named_line_to_group,
     rx,
     text_to_groups,
@@ -68,9 +74,13 @@ def _segments(text: str) -> list[tuple[int, int]]:
 def _plan_flags(outline: Outline) -> list[bool]:
     """Per outline block: does it stand in the plan part (phương hướng, nhiệm vụ, mục tiêu)?"""
     p = rx()
+    judged: dict[str, bool] = {}  # a heading is judged once, not once per block under it
 
     def is_plan(text: str) -> bool:
-        return bool(p.plan_heading.search(text)) and not p.result_heading.search(text)
+        verdict = judged.get(text)
+        if verdict is None:
+            verdict = judged[text] = bool(p.plan_heading.search(text)) and not p.result_heading.search(text)
+        return verdict
 
     flags: list[bool] = []
     part_plan = False
@@ -91,6 +101,25 @@ def _plan_flags(outline: Outline) -> list[bool]:
         own = [ob.text] if ob.level not in (None, 0) else []
         flags.append(part_plan or any(is_plan(h) for h in inner + own))
     return flags
+
+
+def _other_set_flags(outline: Outline) -> list[bool]:
+    """Per outline block: does it stand under a heading about another criteria set only ("II.
+    XÂY DỰNG XÃ NÔNG THÔN MỚI NÂNG CAO")? Its statements are that set's, whose numbers mean
+    other criteria. A heading that also names the basic programme ("Kết quả xây dựng NTM và
+    NTM nâng cao") is not one."""
+    c = rx().c
+    judged: dict[str, bool] = {}
+
+    def other_only(text: str) -> bool:
+        verdict = judged.get(text)
+        if verdict is None:
+            rest = c["other_set_topic"].sub(" ", text)
+            verdict = judged[text] = rest != text and not c["programme_word"].search(rest)
+        return verdict
+
+    return [any(other_only(h) for h in (*ob.headings, *([ob.text] if ob.level is not None else [])))
+            for ob in outline.blocks]
 
 
 def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: list[bool]) -> list[Unit]:
@@ -138,6 +167,13 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
     return units
 
 
+@lru_cache(maxsize=1024)
+def _heading_numbers(heading: str, size: int) -> frozenset[int]:
+    """The criterion numbers a heading names: read once per heading, not once per verdict
+    under it (the text alone decides them)."""
+    return frozenset(r.number for g in text_to_groups(heading, size) for r in g.refs)
+
+
 def _heading_criterion(state: State, unit: Unit) -> int | None:
     """The one criterion the section of a verdict is about, from its headings inward-out:
     a numbered reference, a name ("- Về giao thông:"), or a programme component serving a
@@ -145,9 +181,9 @@ def _heading_criterion(state: State, unit: Unit) -> int | None:
     ob = state.outline.blocks[unit.blocks[0]]
     size = state.cset.size
     for h in reversed(ob.headings):
-        numbers = {r.number for g in text_to_groups(h, size) for r in g.refs}
+        numbers = _heading_numbers(h, size)
         if numbers:
-            return numbers.pop() if len(numbers) == 1 else None
+            return next(iter(numbers)) if len(numbers) == 1 else None
         lead = rx().c["heading_lead"].match(h)
         nm = name_regex().match(h, lead.end() if lead else 0)
         if nm and lookup_name(nm.group(0)) is not None:
@@ -179,6 +215,15 @@ class _Segment:
                       location, self.index, ref)
 
 
+def _status_after_label(statuses: list[Status], label: re.Match[str] | None) -> Status | None:
+    """The status right after a verdict label; a status word inside the label is part of the
+    label ("Đánh giá mức độ đạt: Cơ bản đạt")."""
+    if label is None:
+        return None
+    i = first_at(statuses, label.end())
+    return statuses[i] if i < len(statuses) and statuses[i].start == label.end() else None
+
+
 def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     """A sentence without criterion references: a section verdict ("Đánh giá tiêu chí: Đạt"),
     or a statement whose status the lists of the next sentences take ("Các tiêu chí chưa
@@ -186,13 +231,15 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     statuses = seg.statuses
     c = rx().c
     vm = c["verdict"].match(seg.text)
-    if not (vm and statuses and statuses[0].start == vm.end()):
+    label_status = _status_after_label(statuses, vm)
+    if label_status is None:
         # any short label before a colon, when a status alone follows it ("- Nhận xét: Đạt")
         vm = c["verdict_any"].match(seg.text)
-        if vm and not (statuses and statuses[0].start == vm.end() and len(statuses) == 1
-                       and c["named_line_rest"].match(seg.text[statuses[0].end:])):
-            vm = None
-    if not (vm and statuses and statuses[0].start == vm.end()) and len(statuses) == 1:
+        label_status = _status_after_label(statuses, vm)
+        if label_status is not None and not (label_status is statuses[-1]
+                                             and c["named_line_rest"].match(seg.text[label_status.end:])):
+            label_status = None
+    if label_status is None and len(statuses) == 1:
         # "Tiêu chí này đã đạt.", "Đến nay xã đạt tiêu chí.": the section's criterion
         st = statuses[0]
         head = seg.text[:st.start].rstrip()
@@ -209,11 +256,11 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
                 state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                                 text=seg.text.strip()))
             return None
-    if vm and statuses and statuses[0].start == vm.end():
+    if label_status is not None:
         number = _heading_criterion(state, seg.unit)
         if number is None:
             number = state.title_criterion
-        st = statuses[0]
+        st = label_status
         if number is not None and not st.target:
             state.verdicts.append(seg.claim(state.outline, number, st.status, "verdict", 0, len(seg.text),
                                             text=seg.text.strip()))
@@ -313,25 +360,72 @@ def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> 
     return None
 
 
+def _subject_criterion(state: State, seg: _Segment, groups: list[Group]) -> tuple[int, Status | None] | None:
+    """A sentence opened by one criterion and a colon, its findings after ("Tiêu chí số 11 về
+    Nghèo đa chiều: tỷ lệ hộ nghèo 3,5%, đạt."): (the criterion, the status that closes the
+    sentence in a clause of its own, if any). None for any other sentence, or when a status
+    stands right after the criterion (an ordinary statement)."""
+    c = rx().c
+    if len(groups) != 1 or len(groups[0].refs) != 1:
+        return None
+    g, text = groups[0], seg.text
+    if not (c["title_before"].match(text[:g.start]) and rx().at["subject_open"].match(text, g.end)):
+        return None
+    after = [st for st in seg.statuses if st.start >= g.end]
+    if any(st.end <= g.start for st in seg.statuses) or (after and c["follow_gap"].match(text[g.end:after[0].start])):
+        return None
+    if not after:
+        return g.refs[0].number, None
+    last = after[-1]
+    rest = text[last.end:]
+    closing = c["verdict_clause_lead"].search(text, g.end, last.start) is not None and not (last.target or last.past) \
+        and (c["named_line_rest"].match(rest) is not None or c["this_criterion_after"].match(rest) is not None)
+    return g.refs[0].number, last if closing else None
+
+
 def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
     units = _units(state.outline, grids, consumed, _plan_flags(state.outline))
+    other_set = _other_set_flags(state.outline)
     size = state.cset.size
     pending: Status | None = None
     for ui, unit in enumerate(units):
+        if all(other_set[i] for i in unit.blocks):
+            # another criteria set's section: nothing of it is the report's, and no list runs on
+            pending = None
+            if unit.heading:
+                state.title_criterion = None
+            continue
+        if pending is None and not may_state_criteria(unit.text):
+            # nothing to read and no list waiting: only a heading's effect remains
+            if unit.heading:
+                state.title_criterion = None
+            continue
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
+            if pending is None and not may_state_criteria(text):
+                if unit.heading:
+                    state.title_criterion = None
+                continue
             seg = _Segment(unit, ui, a, text, text_to_statuses(text))
+            if pending is None and not seg.statuses and not may_name_criteria(text):
+                if unit.heading:
+                    state.title_criterion = None
+                continue
             if seg.statuses:
                 mark_targets(text, seg.statuses, unit.plan, state.year)
-            for s, e, n, status, target in text_to_counts(text, size, state.year):
-                if not (target or unit.plan):
-                    state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e), ui))
-            if not unit.plan:
-                for s, e in text_to_recognition(text, seg.statuses, state.year):
-                    state.counts.append(Count(size, MET, text[s:e], unit.location(state.outline, a + s, a + e), ui))
             groups = text_to_groups(text, size, ocr=unit.ocr)
+            if not unit.plan:  # counts of the plan part are targets, never kept
+                # the statuses and groups just read are the counts' own, unless OCR slips were allowed
+                for s, e, n, status, target in text_to_counts(text, size, state.year, seg.statuses,
+                                                               None if unit.ocr else groups):
+                    if not target:
+                        state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e),
+                                                  ui))
+                for s, e, implied in text_to_recognition(text, seg.statuses, state.year):
+                    state.counts.append(Count(size, MET, text[s:e], unit.location(state.outline, a + s, a + e), ui,
+                                              implied))
             if not groups and pending is not None and (
                     more := bullet_to_group(text)
                     # a heading's own number ("2. Các tiêu chí chưa đạt") continues no list
@@ -339,10 +433,19 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 groups = [more]
             if not groups and seg.statuses and (named := named_line_to_group(text, seg.statuses)):
                 groups = [named]
+            if not groups and len(seg.statuses) > 1 and ";" in text:
+                groups = items_line_to_groups(text)
             if unit.heading:
                 state.title_criterion = None
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
+            if pending is None and not unit.heading and (subject := _subject_criterion(state, seg, groups)):
+                number, closing = subject
+                state.title_criterion = number
+                if closing is not None:
+                    state.verdicts.append(seg.claim(state.outline, number, closing.status, "verdict", 0, len(text),
+                                                    text=text.strip()))
+                    continue
             if rx().c["criteria_word"].search(text):
                 _rest_claims(state, seg, groups)
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)

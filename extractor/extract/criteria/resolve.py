@@ -34,6 +34,9 @@ def _resolve_names(state: State) -> None:
 
 def _pick_count(state: State, status: str, listed_units: set[int]) -> Count | None:
     counts = [c for c in state.counts if c.status == status]
+    if any(not c.implied for c in counts) or any(cl.status != MET for cl in state.claims + state.verdicts):
+        # a recognition without a year is the whole set met only when nothing else is said
+        counts = [c for c in counts if not c.implied]
     if not counts:
         return None
     values = {c.n for c in counts}

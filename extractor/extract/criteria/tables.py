@@ -56,11 +56,14 @@ class _TableHeader:
     rows: set[int] = field(default_factory=set)
 
 
-def _table_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
+def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = None) -> _TableHeader:
     """The columns of a criteria table: row number (STT), criterion name, status, and mark
-    columns headed by a status word ("Đạt | Chưa đạt")."""
+    columns headed by a status word ("Đạt | Chưa đạt"). Of several status columns of different
+    years ("Kết quả năm 2022 | Kết quả năm 2023", "Năm 2022 | Năm 2023") the report's `year`
+    is the status; a column of another year is not chosen over one without a year."""
     c = rx().c
     header = _TableHeader()
+    status_cols: list[tuple[int, int | None]] = []  # (column, the year its header names)
     for k, r in enumerate(order[:3]):
         # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
         numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
@@ -79,9 +82,14 @@ def _table_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
             elif headerish and len(t) <= 20 and (st := _cell_status(t)):
                 header.mark_cols[col] = st
                 header.rows.add(r)
-            elif c["table_status_header"].search(t) and len(t) <= 60:
-                header.status_col = col
+            elif (c["table_status_header"].search(t) or c["table_year_header"].match(t)) and len(t) <= 60:
+                named = rx().status_year.search(t)
+                status_cols.append((col, int(named.group("y")) if named else None))
                 header.rows.add(r)
+    if status_cols:
+        this_year = [col for col, y in status_cols if year is not None and y == year]
+        undated = [col for col, y in status_cols if y is None]
+        header.status_col = (this_year or undated or [col for col, _ in status_cols])[-1]
     return header
 
 
@@ -177,7 +185,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     for grid in grids:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
-        header = _table_header(rows, order)
+        header = _table_header(rows, order, state.year)
         if header.name_col is None or (header.status_col is None and not header.mark_cols):
             continue
         reading = _TableReading(state.outline)

@@ -31,8 +31,10 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     clauses = text_to_sentences(text)
     baselines, targets = spans_of(p.baseline, text), spans_of(p.target, text)
     futures = spans_of(p.future, text)
-    # (end, year) of each year named; a present-time word gives None
-    times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text)]
+    # a year closing the stretch after a status is that status's time alone (`_trailing_years`)
+    trailing, trailing_ends = _trailing_years(text, statuses, clauses)
+    # (end, year) of each year named before a status; a present-time word gives None
+    times = sorted([(m.end(), int(m.group("y"))) for m in p.status_year.finditer(text) if m.end() not in trailing_ends]
                    + [(m.end(), None) for m in p.now.finditer(text)], key=lambda t: t[0])
     ends = [t[0] for t in times]
     village = p.c["village_subject"].match(text) is not None
@@ -49,6 +51,8 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         clause_start = clauses[ci][0] if clauses else 0
         k = bisect_left(ends, s.start + 1) - 1
         last_year = times[k][1] if k >= 0 and (times[k][0] > clause_start or times[k][0] == front_end) else None
+        if id(s) in trailing:
+            last_year = trailing[id(s)]
         now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
         s.past = (any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
@@ -74,24 +78,56 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
             year is not None and last_year is not None and last_year > year)
 
 
+def _trailing_years(text: str, statuses: list[Status],
+                    clauses: tuple[tuple[int, int], ...]) -> tuple[dict[int, int | None], set[int]]:
+    """Years that close a stretch of words after a status ("đạt tiêu chí 1, 2 năm 2021."): the
+    time of the nearest status before them in their clause ("từ năm 2019", since, gives None:
+    the status holds now). Returns {id(status): year} and the ends of those years."""
+    if not statuses or "năm" not in text.lower():
+        return {}, set()
+    found: dict[int, int | None] = {}
+    ends: set[int] = set()
+    for m in rx().c["trailing_year"].finditer(text):
+        clause_start = next((a for a, b in clauses if a <= m.start() < b), 0)
+        i = bisect_left(statuses, m.start(), key=lambda st: st.start) - 1
+        if i < 0 or statuses[i].start < clause_start or statuses[i].end > m.start():
+            continue
+        found[id(statuses[i])] = None if m.group("since") else int(m.group("y"))
+        ends.add(m.end())
+    return found, ends
+
+
 _SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
 
 
-def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> list[tuple[int, int]]:
+def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> list[tuple[int, int, bool]]:
     """Spans of "xã được công nhận đạt chuẩn NTM năm <the report's year>": every criterion of the
-    set met. A recognition of another year, or without a year the sentence does not front with
-    the report's, says nothing of the report's time; a target or past status inside it, nothing."""
+    set met. A recognition of another year (named after it, fronting the sentence, or in the
+    date of its decision) says nothing of the report's time. One without any year, in a report
+    written after it ("Xã đã được công nhận đạt chuẩn NTM."), still means the whole set met, but
+    weakly: any other count or unmet criterion of the report wins (the third item, `implied`).
+    A target or past status inside it, or several communes as its subject, say nothing."""
     c = rx().c
-    if year is None:
-        return []
     front = c["year_front"].match(text)
     front_year = int(front.group(0)[-4:]) if front else None
     out = []
-    for m in c["recognised_standard"].finditer(text):
+    found = list(c["recognised_standard"].finditer(text))
+    if "chuẩn" in text:
+        found += [m for m in c["attained_standard"].finditer(text)
+                  if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
+    for m in found:
         named = int(m.group("y")) if m.group("y") else front_year
+        if named is None and (dated := rx().at["recognition_date"].match(text, m.end())):
+            named = int(dated.group("y"))
         inside = [s for s in statuses if m.start() <= s.start < m.end()]
-        if named == year and inside and all(s.status == MET and not (s.target or s.past) for s in inside):
-            out.append((m.start(), m.end()))
+        if not inside or not all(s.status == MET and not (s.target or s.past) for s in inside):
+            continue
+        if c["recognition_other_subject"].search(text, max(0, m.start() - LOOKBACK), m.start()):
+            continue
+        if named is None:
+            out.append((m.start(), m.end(), True))
+        elif year is not None and named == year:
+            out.append((m.start(), m.end(), False))
     return out
 
 
