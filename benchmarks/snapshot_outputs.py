@@ -3,11 +3,14 @@
     python -m benchmarks.snapshot_outputs DIR      # writes DIR/extract.jsonl and DIR/ingest/*.csv
     diff -r BEFORE AFTER                           # identical means behaviour unchanged
 
-Paths are made relative to the repository so two checkouts compare equal.
+Paths are made relative to the repository so two checkouts compare equal. The held-out style
+(corpus/**/heldout) is never shown: its records are kept only as one SHA-256 a document in
+DIR/heldout.sha256, so a diff says whether they changed without showing what they say.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pathlib
 import subprocess
 import sys
@@ -16,9 +19,11 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SUFFIXES = {".txt", ".docx", ".pdf", ".doc"}
 
 
-def corpus_files() -> list[str]:
+def corpus_files(heldout: bool = False) -> list[str]:
+    """The reports of corpus/, without (or only) the held-out style's."""
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "corpus").rglob("*")
-                  if p.suffix in SUFFIXES and not p.name.endswith(".gold.json"))
+                  if p.suffix in SUFFIXES and not p.name.endswith(".gold.json")
+                  and ("heldout" in p.relative_to(ROOT).parts) == heldout)
 
 
 def main(out_dir: str) -> int:
@@ -28,8 +33,13 @@ def main(out_dir: str) -> int:
     with open(out / "extract.jsonl", "w", encoding="utf-8") as fh:
         subprocess.run([ntm, "extract", "--format", "jsonl", *corpus_files()], cwd=ROOT, stdout=fh,
                        check=False)
+    with open(out / "heldout.sha256", "w", encoding="utf-8") as fh:
+        for path in corpus_files(heldout=True):
+            record = subprocess.run([ntm, "extract", "--format", "jsonl", path], cwd=ROOT,
+                                    capture_output=True, check=False).stdout
+            fh.write(hashlib.sha256(record).hexdigest() + "\n")
     ingest_out = out / "ingest"
-    subprocess.run([ntm, "ingest", "corpus/", "-o", str(ingest_out)], cwd=ROOT, check=False,
+    subprocess.run([ntm, "ingest", *corpus_files(), "-o", str(ingest_out)], cwd=ROOT, check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # keep only the CSVs: the store and workbook carry timestamps
     for path in ingest_out.iterdir():

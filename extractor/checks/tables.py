@@ -15,7 +15,7 @@ from extractor.checks.index import Report, decimals
 from extractor.checks.ratios import ratio_flag
 from extractor.core.model import BlockKind, Evidence, Flag
 from extractor.structure.tables import TableGrid, outline_to_tables
-from extractor.text.numbers import DIGIT_TOKEN, Convention, texts_to_convention, token_to_number
+from extractor.text.numbers import DIGIT_TOKEN, Convention, evidence_to_convention, token_to_number
 
 # a cell that is one number: digits grouped by '.' ',' or spaces ("1 234,5"), maybe signed
 _NUMBER_CELL = re.compile(r"[-+]?\s*\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|[-+]?\s*" + DIGIT_TOKEN.pattern)
@@ -72,7 +72,7 @@ def report_to_tables(rep: Report) -> list[Table]:
 
 
 def _report_to_tables(rep: Report) -> list[Table]:
-    convention = texts_to_convention(ob.text for ob in rep.outline.blocks)
+    convention = evidence_to_convention(*rep.outline.number_evidence)
     grids = outline_to_tables(rep.outline)
     cells: dict[int, dict[tuple[int, int], Cell]] = {}
     for pos, ob in enumerate(rep.outline.blocks):

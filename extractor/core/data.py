@@ -18,8 +18,9 @@ import hashlib
 import json
 import marshal
 import os
+import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -93,6 +94,27 @@ def load_pattern(name: str) -> Any:
     """patterns/<name>.yaml, parsed once per process."""
     text = resources.files("extractor._patterns").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return parse_yaml(text)
+
+
+class RegexesOnFirstUse(dict[str, "re.Pattern[str]"]):
+    """Named regexes compiled when first looked up: a report uses a fraction of a pattern
+    file's regexes, and compiling every one up front was much of a short run's start-up."""
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        pattern = self[name] = re.compile(self._sources[name])
+        return pattern
+
+
+@lru_cache(maxsize=None)
+def pattern_regexes(name: str) -> RegexesOnFirstUse:
+    """The `regex` of every entry of patterns/<name>.yaml by the entry's key, each compiled
+    when first used and shared by every reader of the file."""
+    data = load_pattern(name)
+    return RegexesOnFirstUse({k: v["regex"] for k, v in data.items() if isinstance(v, dict) and "regex" in v})
 
 
 @lru_cache(maxsize=None)

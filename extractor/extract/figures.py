@@ -21,7 +21,7 @@ from extractor.extract.labels import clause_before, figure_to_label, figure_to_l
 from extractor.extract.quantities import Quantity, text_to_quantities
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.structure.tables import TableGrid, outline_to_tables
-from extractor.text.numbers import DIGIT_TOKEN, Convention, texts_to_convention
+from extractor.text.numbers import DIGIT_TOKEN, Convention, evidence_to_convention
 
 # --- stage 3: figures with labels, indicators, tables -----------------------------------------
 
@@ -33,7 +33,7 @@ class _FigureContext:
 
 
 def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figure], list[NumberIssue]]:
-    convention = texts_to_convention((ob.text for ob in outline.blocks), settings.number_convention)
+    convention = evidence_to_convention(*outline.number_evidence, settings.number_convention)
     ctx = _FigureContext(outline, convention, outline_to_tables(outline))
     figures: list[Figure] = []
     issues: list[NumberIssue] = []

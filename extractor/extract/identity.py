@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from extractor.core.data import load_pattern
+from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import BlockKind, Evidence, Identity, Location
 from extractor.extract.gazetteer import AddressNames, ascii_index, ascii_key, gazetteer, settle, settle_address
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
@@ -27,7 +27,7 @@ SIGNATURE_BLOCKS = 15
 @lru_cache(maxsize=1)
 def _p() -> dict[str, Any]:
     data = load_pattern("identity")
-    rx = {k: re.compile(v["regex"]) for k, v in data.items() if isinstance(v, dict) and "regex" in v}
+    rx = pattern_regexes("identity")
     level_of = {p: lvl for lvl, prefixes in data["levels"].items() for p in prefixes}
     return {"rx": rx, "level_of": level_of, "kinds": data["kinds"],
             "central": {c.casefold() for c in data["central_cities"]},

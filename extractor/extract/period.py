@@ -10,9 +10,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from extractor.core.data import load_pattern
+from extractor.core.data import RegexesOnFirstUse, pattern_regexes
 from extractor.core.model import Evidence, Location
 from extractor.extract.criteria_sets import CriteriaSet, criteria_set_for_year
 from extractor.structure.outline import Outline
@@ -20,10 +19,8 @@ from extractor.structure.outline import Outline
 HEADER_BLOCKS = 12  # the header (units, number, place and date, title) fits in these
 
 
-@lru_cache(maxsize=1)
-def _rx() -> dict[str, re.Pattern[str]]:
-    data = load_pattern("identity")
-    return {k: re.compile(v["regex"]) for k, v in data.items() if isinstance(v, dict) and "regex" in v}
+def _rx() -> RegexesOnFirstUse:
+    return pattern_regexes("identity")
 
 
 def original_text(outline: Outline, i: int, start: int, end: int) -> tuple[str, Location]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, Document, Location
 from extractor.text.normalize import NormalizedText, text_to_normalized
+from extractor.text.numbers import texts_to_evidence
 
 if TYPE_CHECKING:
     from extractor.structure.tables import TableGrid
@@ -52,6 +53,12 @@ class Outline:
         from extractor.structure.tables import table_cells_to_grids
 
         return table_cells_to_grids(self)
+
+    @cached_property
+    def number_evidence(self) -> tuple[int, int]:
+        """The tokens that settle the number convention (text/numbers.py), counted once:
+        figures and the checks' tables both decide by them."""
+        return texts_to_evidence(ob.text for ob in self.blocks)
 
     def location(self, index: int, start: int, end: int) -> Location:
         """Location of normalized offsets [start, end) of block `index`, in original offsets."""

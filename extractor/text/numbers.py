@@ -77,13 +77,22 @@ def token_to_evidence(token: str) -> str | None:
     return None
 
 
-def texts_to_convention(texts: Iterable[str], setting: str = "auto") -> Convention:
+def texts_to_evidence(texts: Iterable[str]) -> tuple[int, int]:
+    """How many digit tokens can only be read the Vietnamese way, and the English way."""
     vi = en = 0
     for text in texts:
         for m in DIGIT_TOKEN.finditer(text):
             ev = token_to_evidence(m.group())
             vi += ev == _VI
             en += ev == _EN
+    return vi, en
+
+
+def texts_to_convention(texts: Iterable[str], setting: str = "auto") -> Convention:
+    return evidence_to_convention(*texts_to_evidence(texts), setting)
+
+
+def evidence_to_convention(vi: int, en: int, setting: str = "auto") -> Convention:
     if setting in (_VI, _EN):
         return Convention(setting, vi, en)
     # English only when it clearly dominates: Vietnamese is the default of these reports.
