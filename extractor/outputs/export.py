@@ -18,9 +18,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -221,6 +222,55 @@ def write_xlsx(tables: Tables, path: Path) -> None:
         tables_to_workbook(tables, tmp)
 
 
+def _can_fork() -> bool:
+    # fork copies the consolidated tables for free; macOS's system libraries are not safe
+    # across fork, Windows has none
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+_INHERITED: list[Any] = []  # the parent's store connection, kept alive in a forked child
+
+
+def start_workbook(tables: Tables, path: Path) -> Callable[[], None]:
+    """Start writing report.xlsx and return what finishes it. Its cells go through XlsxWriter
+    one by one (the costliest output of a re-run), so where the process can fork, a child
+    process writes it from the same tables (opening the store read-only) while this one writes
+    the other outputs; finishing waits for the child, and writes the workbook here when the
+    child failed (so its error is raised here). Elsewhere finishing writes it here."""
+    from extractor.store.consolidate import StoreTables
+
+    if not _can_fork():
+        return lambda: write_xlsx(tables, path)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: write the workbook and leave without running any cleanup
+        code = 1
+        try:
+            if isinstance(tables, StoreTables):
+                from extractor.store.db import Store
+
+                _INHERITED.append(tables.store)  # never closed here: it is the parent's
+                tables.store = Store.reader(tables.store.path)
+            write_xlsx(tables, path)
+            code = 0
+        except BaseException:  # noqa: BLE001 - the parent writes it again and raises
+            code = 1
+        finally:
+            os._exit(code)
+
+    waited: list[int] = []
+
+    def finish() -> None:  # once: a run that fails on the way still waits for its child
+        if waited:
+            return
+        _, status = os.waitpid(pid, 0)
+        waited.append(status)
+        if os.waitstatus_to_exitcode(status) != 0:
+            write_xlsx(tables, path)
+    return finish
+
+
 def write_parquet(tables: Tables, out: Path) -> bool:
     try:
         import pyarrow  # noqa: F401
@@ -240,16 +290,19 @@ def output_names(*, parquet: bool = False) -> list[str]:
 
 
 def write_outputs(tables: Mapping[str, pd.DataFrame], out: Path, *, parquet: bool = False,
-                  stream: Any = None) -> list[Path]:
+                  stream: Any = None, workbook: Callable[[], None] | None = None) -> list[Path]:
     """Every output file in OUT; returns the paths written. `tables` may stream its long
-    tables from the store (store.consolidate.StoreTables): each is read once per file."""
+    tables from the store (store.consolidate.StoreTables): each is read once per file.
+    `workbook` finishes a report.xlsx started before (`start_workbook`); by default it is
+    started here, alongside the CSVs."""
     out.mkdir(parents=True, exist_ok=True)
     t = as_tables(tables)
+    finish_workbook = workbook or start_workbook(t, out / "report.xlsx")
     written = []
     for table in CSV_TABLES:
         write_table_csv(t, table, out / f"{table}.csv")
         written.append(out / f"{table}.csv")
-    write_xlsx(t, out / "report.xlsx")
+    finish_workbook()
     written.append(out / "report.xlsx")
     if parquet:
         if write_parquet(t, out):

@@ -220,6 +220,15 @@ class Store:
             self.conn.close()
             raise
 
+    @classmethod
+    def reader(cls, path: str | Path) -> Store:
+        """A read-only connection to an existing store (no schema check, no lock taken): for a
+        process that only reads while the main process writes (WAL lets both go on)."""
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        store.conn = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        return store
+
     def _create_or_check(self) -> None:
         with self.transaction():
             self._run_ddl()
@@ -403,14 +412,16 @@ class Store:
         """District key -> the digest its stored flags across reports were computed for."""
         return dict(self.conn.execute("SELECT district, state FROM corpus_districts").fetchall())
 
-    def district_records(self, key: str) -> list[dict[str, Any]]:
-        """Records of the present, readable reports of one district, ordered by path."""
+    def district_records(self, key: str) -> Iterator[dict[str, Any]]:
+        """Records of the present, readable reports of one district, ordered by path, decoded
+        one at a time (a caller keeps what it needs of each: a province's largest district held
+        whole took more memory than every table)."""
         rows = self.conn.execute(
             "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
             " JOIN identity i ON i.document_id = d.id"
             " WHERE d.present = 1 AND d.status = 'ok' AND COALESCE(i.district_key, '') = ?"
             " ORDER BY d.path", (key,))
-        return [json.loads(r[0]) for r in rows]
+        return (json.loads(r[0]) for r in rows.fetchall())
 
     def replace_district_flags(self, key: str, flags: Sequence[dict[str, Any]], state: str | None) -> None:
         """The flags across the reports of one district, computed for `state` (None: the

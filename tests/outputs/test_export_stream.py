@@ -95,3 +95,41 @@ def test_flags_across_reports_read_from_the_store_write_the_bytes_of_whole_table
         name = f"{table}.csv"
         assert (tmp_path / "stream" / name).read_bytes() == (tmp_path / "frames" / name).read_bytes(), name
     assert _sheets(tmp_path / "stream" / "report.xlsx") == _sheets(tmp_path / "frames" / "report.xlsx")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_workbook_written_by_a_child_process_is_the_one_written_here(store_path: Path, tmp_path: Path,
+                                                                     lang: str, monkeypatch: pytest.MonkeyPatch
+                                                                     ) -> None:
+    from extractor.outputs import export
+
+    if not export._can_fork():
+        pytest.skip("no fork here: the workbook is always written in this process")
+    with Store(store_path) as store, i18n.language_set(lang):
+        tables = StoreTables(store)
+        (tmp_path / "child").mkdir()
+        finish = export.start_workbook(tables, tmp_path / "child" / "report.xlsx")
+        finish()
+        finish()  # once only
+        monkeypatch.setattr(export, "_can_fork", lambda: False)
+        export.start_workbook(tables, tmp_path / "here.xlsx")()
+        assert tables.store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] > 0  # still usable
+    assert _sheets(tmp_path / "child" / "report.xlsx") == _sheets(tmp_path / "here.xlsx")
+
+
+def test_a_workbook_child_that_fails_raises_its_error_here(store_path: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.outputs import export, workbook
+
+    if not export._can_fork():
+        pytest.skip("no fork here")
+
+    def broken(tables: object, path: Path) -> None:
+        raise RuntimeError("no workbook")
+
+    monkeypatch.setattr(workbook, "tables_to_workbook", broken)
+    with Store(store_path) as store:
+        finish = export.start_workbook(StoreTables(store), tmp_path / "report.xlsx")
+        with pytest.raises(RuntimeError, match="no workbook"):
+            finish()
+    assert not (tmp_path / "report.xlsx").exists()
