@@ -298,7 +298,7 @@ def corpus_flag_heads(reps: Reports) -> list[dict[str, Any]]:
         heads.append({"flag_id": f.flag_id, "commune_key": key, "commune": commune,
                       "file": "; ".join(f.sources) or None, "sources": f.sources,
                       "seq": f.seq, "rule": f.rule, "severity": f.severity, "message": f.message,
-                      "message_en": f.message_en})
+                      "message_en": f.message_en, "digest": f.digest})
     heads.sort(key=lambda r: (r["commune_key"], r["file"] or "", r["seq"]))
     return heads
 

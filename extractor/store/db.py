@@ -119,6 +119,11 @@ CREATE TABLE IF NOT EXISTS flags (
 );
 CREATE INDEX IF NOT EXISTS flags_document ON flags (document_id);
 CREATE INDEX IF NOT EXISTS flags_district ON flags (district);
+CREATE TABLE IF NOT EXISTS corpus_flag_heads (
+    flag_id INTEGER PRIMARY KEY REFERENCES flags (id) ON DELETE CASCADE,
+    digest  TEXT NOT NULL,
+    items   TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS corpus_districts (
     district TEXT PRIMARY KEY,
     state    TEXT NOT NULL
@@ -138,7 +143,7 @@ CREATE TABLE IF NOT EXISTS csv_rows (
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
-_OTHER_TABLES = ("corpus_districts", "documents", "meta")
+_OTHER_TABLES = ("corpus_flag_heads", "corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -386,10 +391,7 @@ class Store:
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
             conn.execute("DELETE FROM corpus_districts")
-            conn.executemany(
-                "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
-                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?)",
-                [(seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
+            self._insert_corpus_flags(None, flags)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_flags_state', ?)", (state or "",))
 
     # -- flags across reports, kept per district --------------------------------------
@@ -428,14 +430,24 @@ class Store:
         district has no report left)."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus' AND COALESCE(district, '') = ?", (key,))
-            conn.executemany(
-                "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
-                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)",
-                [(key, seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
+            self._insert_corpus_flags(key, flags)
             if state is None:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
+
+    def _insert_corpus_flags(self, district: str | None, flags: Sequence[dict[str, Any]]) -> None:
+        """Flags across reports with their heads (`corpus_flag_heads`: the digest naming each
+        and what its evidence items name), so the tables and pages attribute and link a flag
+        without decoding its evidence (every figure that differs between two reports)."""
+        for seq, flag in enumerate(flags):
+            values = _flag_values(flag)
+            cur = self.conn.execute(
+                "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
+                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)", (district, seq, *values))
+            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)",
+                              (cur.lastrowid, flag_digest(values[0], values[2], values[4]),
+                               evidence_items(flag.get("evidence") or [])))
 
     def page_head(self, doc_id: int, lang: str) -> str | None:
         """The head of a report's review page in `lang`, when the worker that read it made one."""
@@ -467,6 +479,20 @@ class Store:
 def district_key(name: str | None) -> str:
     """The key reports of one district share (identity.place_key; '' for none)."""
     return place_key(name) or ""
+
+
+def flag_digest(rule: object, message: object, evidence_json: object) -> str:
+    """What names a flag across reports (its review anchor, outputs.links.across_anchor): a
+    digest of what it says, so a page keeps its anchors when another district's flags change."""
+    return hashlib.sha1(f"{rule}\n{message}\n{evidence_json}".encode()).hexdigest()[:12]
+
+
+def evidence_items(evidence: Sequence[Any]) -> str:
+    """What each evidence item of a flag across reports names, as JSON: [source, commune_key,
+    commune] per item (an item that is no dict names nothing)."""
+    items = [e if isinstance(e, dict) else {} for e in evidence]
+    return json.dumps([[str(e.get("source") or ""), str(e.get("commune_key") or ""), str(e.get("commune") or "")]
+                       for e in items], ensure_ascii=False)
 
 
 def _criteria_rows(doc_id: int, crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
