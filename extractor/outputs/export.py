@@ -217,10 +217,32 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
                 head = line(lead_values(table, doc))
                 fh.writelines(head[:-1] + "," + text for text in lines)
         if table == "flags":
-            fh.writelines(line(row.get(c) for c in columns)
-                          for row in _rows_out(table, tables.corpus_flag_rows()))
+            _write_corpus_flag_rows(tables, fh, line, rest)
     if fresh:
         store.save_csv_rows(fresh)
+
+
+def _write_corpus_flag_rows(tables: StoreTables, fh: TextIO, line: _CsvLines, rest: list[str]) -> None:
+    """The flags across reports' rows of flags.csv: each flag's line but its leading columns
+    (consolidate.corpus_lead_values) is cached in the store the first time it is written, so a
+    re-run renders only the flags of the districts recomputed (each holds every figure that
+    differs between two reports)."""
+    from extractor.store.consolidate import corpus_flag_row, corpus_lead_values
+
+    store = tables.store
+    fresh: list[tuple[int, str, str]] = []
+    for head in tables.corpus_heads:
+        text = store.flag_part(head["flag_id"], "csv")
+        if text is None:
+            row = next(_rows_out("flags", [corpus_flag_row(store, head)]))
+            text = line(row.get(c) for c in rest)
+            fresh.append((head["flag_id"], "csv", text))
+            if len(fresh) >= _SAVE_EVERY:
+                store.save_flag_parts(fresh)
+                fresh = []
+        fh.write(line(corpus_lead_values(head))[:-1] + "," + text)
+    if fresh:
+        store.save_flag_parts(fresh)
 
 
 def write_xlsx(tables: Tables, path: Path) -> None:

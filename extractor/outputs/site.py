@@ -72,8 +72,11 @@ class AcrossFlags:
     the tables. From the store, the heads are read without any evidence (db.corpus_flag_heads)."""
 
     def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]],
-                 heads: list[dict[str, Any]] | None = None) -> None:
+                 heads: list[dict[str, Any]] | None = None, store: Store | None = None) -> None:
         self._row = read_row
+        self._store = store  # where each flag's overview box is cached (with `heads`)
+        self._ids = [h["flag_id"] for h in heads] if heads is not None and store is not None else []
+        self._fresh: list[tuple[int, str, str]] = []
         self.anchors: list[str] = []
         self.heads: list[tuple[str, ...]] = []
         self.by_file: dict[str, list[int]] = defaultdict(list)  # file -> flags naming it, in order
@@ -103,7 +106,7 @@ class AcrossFlags:
         if rows is None and isinstance(tables, StoreTables):
             heads, store = tables.corpus_heads, tables.store
             return cls(len(heads), lambda i: {**heads[i], "evidence_json": queries.flag_evidence(
-                store, heads[i]["flag_id"])}, heads)
+                store, heads[i]["flag_id"])}, heads, store)
         if rows is None:
             flags = tables["flags"]
             rows = flags[flags["scope"] != "document"].to_dict("records")
@@ -129,6 +132,25 @@ class AcrossFlags:
         """The heads of the flags across reports whose evidence comes from `path` (no evidence
         read): what its page's stamp is made from."""
         return [self.heads[i] for i in self.by_file.get(path, [])]
+
+    def box(self, index: int, render: Callable[[dict[str, Any]], str]) -> str:
+        """The overview's box of one flag (`render` of the flag, evidence and all), cached in
+        the store per language when the flags come from it: a re-run renders only the boxes
+        of the districts recomputed. `save` stores those rendered."""
+        if self._store is None:
+            return render(self.flag(index)[1])
+        name, flag_id = f"box:{i18n.language()}", self._ids[index]
+        text = self._store.flag_part(flag_id, name)
+        if text is None:
+            text = render(self.flag(index)[1])
+            self._fresh.append((flag_id, name, text))
+        return text
+
+    def save(self) -> None:
+        """Store the boxes rendered since the last call."""
+        if self._store is not None and self._fresh:
+            self._store.save_flag_parts(self._fresh)
+        self._fresh = []
 
     def listed(self) -> dict[str, int]:
         """Anchor -> flag of each flag whose evidence names a report (the pages link to it)."""
@@ -275,20 +297,24 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
     # a flag is listed when its evidence names a report (the pages link to it)
     listed = across.listed()
     if listed:
-        from extractor.outputs.review import _flag_box
-
         yield f"<h2>{html.escape(_t('across_heading'))}</h2>"
         for flag_anchor, index in listed.items():
-            f = across.flag(index)[1]
-            evidence = []
-            for e in _evidence(f):
-                loc = e.get("location") or {}
-                anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
-                href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
-                evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
-            message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
-            yield _flag_box(flag_anchor, f["severity"], f["rule"], message, evidence)
+            yield across.box(index, lambda f, anchor=flag_anchor: _overview_box(anchor, f))
     yield "</main></body></html>\n"
+
+
+def _overview_box(flag_anchor: str, f: dict[str, Any]) -> str:
+    """A flag across reports in the overview: its message and a link per evidence item."""
+    from extractor.outputs.review import _flag_box
+
+    evidence = []
+    for e in _evidence(f):
+        loc = e.get("location") or {}
+        anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
+        href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
+        evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
+    message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
+    return _flag_box(flag_anchor, f["severity"], f["rule"], message, evidence)
 
 
 def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
@@ -300,4 +326,5 @@ def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.writelines(overview_parts(tables, across))
     os.replace(tmp, review_dir / "index.html")
+    across.save()
     return written

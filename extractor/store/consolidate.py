@@ -303,6 +303,12 @@ def corpus_flag_heads(reps: Reports) -> list[dict[str, Any]]:
     return heads
 
 
+def corpus_lead_values(head: dict[str, Any]) -> tuple[Any, ...]:
+    """The leading columns (LEAD_COLUMNS["flags"]) of a flag across reports' row, from its head:
+    what `corpus_flag_row` gives them (they depend on the reports it concerns)."""
+    return ("corpus", head["commune_key"], head["commune"], head["file"])
+
+
 def corpus_flag_row(store: Store, head: dict[str, Any]) -> dict[str, Any]:
     """A flag across reports' row of the flags table, its evidence read from the store."""
     return _flag_row("corpus", head["commune_key"], head["commune"], None, head["seq"], head["rule"],

@@ -124,6 +124,12 @@ CREATE TABLE IF NOT EXISTS corpus_flag_heads (
     digest  TEXT NOT NULL,
     items   TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS corpus_flag_parts (
+    flag_id INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
+    name    TEXT NOT NULL,
+    data    BLOB NOT NULL,
+    PRIMARY KEY (flag_id, name)
+);
 CREATE TABLE IF NOT EXISTS corpus_districts (
     district TEXT PRIMARY KEY,
     state    TEXT NOT NULL
@@ -143,7 +149,7 @@ CREATE TABLE IF NOT EXISTS csv_rows (
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
-_OTHER_TABLES = ("corpus_flag_heads", "corpus_districts", "documents", "meta")
+_OTHER_TABLES = ("corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -470,6 +476,21 @@ class Store:
                              [(doc_id, name, zlib.compress(json.dumps(list(lines), ensure_ascii=False)
                                                            .encode("utf-8"), 1))
                               for doc_id, name, lines in items])
+
+    def flag_part(self, flag_id: int, name: str) -> str | None:
+        """A cached rendering of one flag across reports (`name`: its row of flags.csv, its box
+        in the overview in a language), or None."""
+        row = self.conn.execute("SELECT data FROM corpus_flag_parts WHERE flag_id = ? AND name = ?",
+                                (flag_id, name)).fetchone()
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+
+    def save_flag_parts(self, items: Sequence[tuple[int, str, str]]) -> None:
+        """Cache (flag id, name, text) renderings of flags across reports in one transaction;
+        they go with their flag when its district is recomputed."""
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO corpus_flag_parts VALUES (?, ?, ?)",
+                             [(flag_id, name, zlib.compress(text.encode("utf-8"), 1))
+                              for flag_id, name, text in items])
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
