@@ -18,6 +18,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -299,7 +300,7 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
     if listed:
         yield f"<h2>{html.escape(_t('across_heading'))}</h2>"
         for flag_anchor, index in listed.items():
-            yield across.box(index, lambda f, anchor=flag_anchor: _overview_box(anchor, f))
+            yield across.box(index, partial(_overview_box, flag_anchor))
     yield "</main></body></html>\n"
 
 
