@@ -26,6 +26,7 @@ from extractor.store.db import FileInfo, Store
 from extractor.store.reports import flag_severities
 
 EXECUTORS = ("local", "dask", "dask-local")
+_LINES_EVERY = 100  # cached CSV lines (two per report) saved in one transaction
 
 
 def record_is_report(record: dict[str, Any]) -> bool:
@@ -94,6 +95,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
                     send_bytes: bool = False) -> RunStats:
+    from extractor.outputs.export import report_csv_lines  # pandas: not at start-up
+
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -119,6 +122,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     bar = Progress(len(plan.to_read), stream, enabled=progress, verbose=verbose)
     if progress:
         _report_before_reading(plan, store, stream, tty=bar.tty)
+    lines: list[tuple[int, str, list[str]]] = []  # reports' CSV lines, cached in batches
 
     def on_result(info: FileInfo, result: dict[str, Any]) -> None:
         record = result.get("record")
@@ -126,7 +130,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
             scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
             result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
         if record is not None and "error" not in result:
-            store.save_record(info, record, vers, result.get("page"))
+            doc_id = store.save_record(info, record, vers, result.get("page"))
+            # its lines of figures.csv and flags.csv while the workers read on: not after the last
+            lines.extend(report_csv_lines(store, doc_id, info.path))
+            if len(lines) >= _LINES_EVERY:
+                store.save_csv_rows(lines)
+                lines.clear()
             stats.read += 1
             bar.advance(info.path, True)
         else:
@@ -144,6 +153,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
         read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
                      local_workers=jobs, send_bytes=send_bytes, lang=i18n.language())
+    if lines:
+        store.save_csv_rows(lines)
     bar.close()
     stats.failed += len(plan.failures)
 

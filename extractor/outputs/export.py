@@ -35,6 +35,7 @@ from extractor.store.tables import Tables, as_tables
 
 if TYPE_CHECKING:
     from extractor.store.consolidate import StoreTables
+    from extractor.store.db import Store
 
 CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -207,8 +208,7 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
         for doc in tables.reports.ordered():
             lines = store.csv_rows(doc["doc_id"], table)
             if lines is None:
-                lines = [line(row.get(c) for c in rest)
-                         for row in _rows_out(table, tables.report_rows(table, doc))]
+                lines = _report_lines(store, table, doc, rest, line)
                 fresh.append((doc["doc_id"], table, lines))
                 if len(fresh) >= _SAVE_EVERY:
                     store.save_csv_rows(fresh)
@@ -220,6 +220,27 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
             _write_corpus_flag_rows(tables, fh, line, rest)
     if fresh:
         store.save_csv_rows(fresh)
+
+
+def _report_lines(store: Store, table: str, doc: dict[str, Any], rest: list[str], line: _CsvLines) -> list[str]:
+    """One report's lines of a long table without their leading columns."""
+    from extractor.store.consolidate import report_rows
+
+    return [line(row.get(c) for c in rest) for row in _rows_out(table, report_rows(store, table, doc))]
+
+
+def report_csv_lines(store: Store, doc_id: int, file: str) -> list[tuple[int, str, list[str]]]:
+    """A report's cached lines of figures.csv and flags.csv (`Store.save_csv_rows` items), made
+    as soon as it is stored: the run renders them while the workers read the next files, not
+    after the last one (the leading columns, which depend on the other reports, are not in
+    them; a report's own rows depend only on it)."""
+    from extractor.store.consolidate import LEAD_COLUMNS, table_columns
+
+    line = _CsvLines()
+    doc = {"doc_id": doc_id, "file": file, "commune_key": "", "commune": None}
+    return [(doc_id, table, _report_lines(store, table, doc,
+                                          (table_columns(table) + ["review"])[len(LEAD_COLUMNS[table]):], line))
+            for table in LEAD_COLUMNS]
 
 
 def _write_corpus_flag_rows(tables: StoreTables, fh: TextIO, line: _CsvLines, rest: list[str]) -> None:

@@ -246,6 +246,12 @@ def lead_values(name: str, d: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(lead[c] for c in LEAD_COLUMNS[name])
 
 
+def report_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One report's rows of the figures table, or of its own flags (`d`: its doc_id, file,
+    commune_key and commune, which only the leading columns use)."""
+    return _document_rows(store, name, d)
+
+
 def _document_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """One report's rows of the figures table, or of its own flags, with their lead columns."""
     lead = _lead(name, d)

@@ -341,9 +341,9 @@ class Store:
         return doc_id
 
     def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str],
-                    page: tuple[str, str] | None = None) -> None:
+                    page: tuple[str, str] | None = None) -> int:
         """A report read, with its rows; `page` is (language, the head of its review page) when
-        the worker rendered it (outputs.review.review_page_head)."""
+        the worker rendered it (outputs.review.review_page_head). Returns its document id."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
             if page is not None:
@@ -371,6 +371,7 @@ class Store:
                 " evidence) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)",
                 [(doc_id, seq, *_flag_values(flag))
                  for seq, flag in enumerate(record.get("flags") or [])])
+        return doc_id
 
     def save_failure(self, info: FileInfo, code: str, detail: str, versions: tuple[str, str]) -> None:
         with self.transaction():

@@ -155,3 +155,15 @@ def test_overview_boxes_cached_in_the_store_are_the_boxes_rendered(store_with_fl
     rendered, cached = ((tmp_path / d / "review" / "index.html").read_text(encoding="utf-8")
                         for d in ("rendered", "cached"))
     assert rendered == cached == whole and "across-" in whole
+
+
+def test_report_lines_are_cached_while_reading_and_are_those_written(store_path: Path, tmp_path: Path) -> None:
+    with Store(store_path) as store:
+        docs = store.conn.execute("SELECT id FROM documents WHERE status = 'ok'").fetchall()
+        cached = store.conn.execute("SELECT count(*) FROM csv_rows").fetchone()[0]
+        assert cached == 2 * len(docs)  # figures and own flags of each report, made by the run
+        store.conn.execute("DELETE FROM csv_rows")
+        write_outputs(StoreTables(store), tmp_path / "rendered")
+    for table in ("figures", "flags"):
+        name = f"{table}.csv"
+        assert (tmp_path / "rendered" / name).read_bytes() == (store_path.parent / name).read_bytes(), name
