@@ -6,7 +6,9 @@ item also naming its `source` (file path), `commune` and `commune_key`, since it
 any report, and each flag the `commune_keys` it counts towards; `report_copies(records)` groups
 the files that are one report (the same report as .docx and .pdf) so it is counted once:
 - `duplicate_report_conflict`: one commune reported twice for the same period with
-  different values of an indicator;
+  different values of an indicator: each report is compared against the newest report of
+  its commune and period that gives the measure (one flag per report that differs, naming
+  every differing figure), not every pair of reports;
 - `criterion_regressed`: a criterion met in an earlier report and not met in a later one;
 - `cumulative_decrease`: a cumulative indicator (patterns/checks.yaml) that falls over time;
 - `unit_slip_suspected`: a commune's value about 1000 or 1 000 000 times the median of the
