@@ -6,7 +6,9 @@ item also naming its `source` (file path), `commune` and `commune_key`, since it
 any report, and each flag the `commune_keys` it counts towards; `report_copies(records)` groups
 the files that are one report (the same report as .docx and .pdf) so it is counted once:
 - `duplicate_report_conflict`: one commune reported twice for the same period with
-  different values of an indicator;
+  different values of an indicator: each report is compared against the newest report of
+  its commune and period that gives the measure (one flag per report that differs, naming
+  every differing figure), not every pair of reports;
 - `criterion_regressed`: a criterion met in an earlier report and not met in a later one;
 - `cumulative_decrease`: a cumulative indicator (patterns/checks.yaml) that falls over time;
 - `unit_slip_suspected`: a commune's value about 1000 or 1 000 000 times the median of the
@@ -25,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from functools import lru_cache
-from itertools import combinations, pairwise
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,23 @@ def _flag(rule: str, severity: str, key: str, evidence: list[dict[str, Any]], **
     flag["evidence"] = evidence
     flag["commune_keys"] = sorted({e["commune_key"] for e in evidence})
     return flag
+
+
+# What the rules read of a figure: a record's figures are most of its size, and a district's
+# records are compared at once.
+_COMPARED_FIGURE_KEYS = ("value", "unit", "indicator", "label", "noun", "total", "text", "location")
+
+
+def compared_part(rec: Rec) -> Rec:
+    """The part of a record the rules read: its identity, criteria and source, and the figures
+    that have a value and an indicator or a label (the others are never compared), each with
+    the keys the rules read. `records_to_flags` of these gives the flags of the whole records."""
+    figures = [{k: f.get(k) for k in _COMPARED_FIGURE_KEYS} for f in rec.get("figures") or []
+               if f.get("value") is not None and (f.get("indicator") or f.get("label"))]
+    src = rec.get("source")
+    source = {"path": src.get("path"), "sha256": src.get("sha256")} if isinstance(src, dict) else src
+    keep = {k: v for k, v in rec.items() if k not in ("figures", "source", "identity_evidence", "flags")}
+    return {**keep, "source": source, "figures": figures}
 
 
 def _source(rec: Rec) -> str:
@@ -167,23 +186,6 @@ def labelled_values(rec: Rec) -> dict[str, dict[str, Any]]:
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
 
 
-def _differences(a: Rec, b: Rec) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
-    """(key, figure of a, figure of b) for every measure both give once, with different
-    values: canonical indicators first, then labelled figures not already compared."""
-    out: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-    compared: set[int] = set()
-    for values in (single_values, labelled_values):
-        va, vb = values(a), values(b)
-        for k in sorted(set(va) & set(vb)):
-            fa, fb = va[k], vb[k]
-            if id(fa) in compared or id(fb) in compared:
-                continue
-            compared.update((id(fa), id(fb)))
-            if not _close(float(fa["value"]), float(fb["value"])):
-                out.append((k, fa, fb))
-    return out
-
-
 def _indicator_name(key: str) -> str:
     return key.split("|", 1)[0]
 
@@ -208,31 +210,79 @@ def _amount(fig: dict[str, Any]) -> Callable[[str], str]:
 # ---------------------------------------------------------------------------- rules
 
 
+def _newest_first(recs: list[Rec]) -> list[Rec]:
+    """A commune's reports of one period, the newest (by report date, then path: a re-sent
+    file usually sorts after the first) first, one of each file content."""
+    seen: set[str] = set()
+    out = []
+    for rec in sorted(recs, key=lambda r: (str(r.get("report_date") or ""), _source(r)), reverse=True):
+        sha = (rec.get("source") or {}).get("sha256")
+        if sha and sha in seen:
+            continue  # the same file twice: a duplicate, not a contradiction
+        if sha:
+            seen.add(sha)
+        out.append(rec)
+    return out
+
+
+def _against_newer(rec: Rec, newer: list[tuple[Rec, dict[str, dict[str, Any]], dict[str, dict[str, Any]]]]
+                   ) -> list[tuple[str, dict[str, Any], Rec, dict[str, Any]]]:
+    """(key, figure of `rec`, newer report, its figure) for every measure `rec` gives once that
+    differs from the newest report giving it once: canonical indicators first, then labelled
+    figures not already compared."""
+    out: list[tuple[str, dict[str, Any], Rec, dict[str, Any]]] = []
+    compared: set[int] = set()
+    for which, values in enumerate((single_values, labelled_values)):
+        mine = values(rec)
+        for k in sorted(mine):
+            found = next(((other, vals[which][k]) for other, *vals in newer if k in vals[which]), None)
+            if found is None:
+                continue
+            fa, (other, fb) = mine[k], found
+            if id(fa) in compared or id(fb) in compared:
+                continue
+            compared.update((id(fa), id(fb)))
+            if not _close(float(fa["value"]), float(fb["value"])):
+                out.append((k, fa, other, fb))
+    return out
+
+
 def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
+    """Each report of a commune and period compared against the newest report of that commune
+    and period that gives the same measure (the one most likely to be final): one flag per
+    report that differs, naming the first difference and counting the rest, its evidence every
+    differing figure beside the newer one. A commune re-sending one report n times gets n - 1
+    flags, not one per pair of copies (n * (n - 1) / 2, each holding every figure that differs:
+    a province's outgrew the rest of the tables), and every figure that differs between two
+    reports of one period still shows in a flag (against the newest that gives it)."""
     groups: dict[tuple[Any, ...], list[Rec]] = {}
+    position = {id(rec): n for n, rec in enumerate(records)}
     for rec in records:
         commune, period = name_key(rec.get("commune")), _period_key(rec)
         if commune and period:
             groups.setdefault((commune, name_key(rec.get("district")), period), []).append(rec)
-    flags = []
+    flagged: list[tuple[int, dict[str, Any]]] = []
     for (_, _, period), recs in groups.items():
-        for a, b in combinations(recs, 2):
-            sha_a, sha_b = (a.get("source") or {}).get("sha256"), (b.get("source") or {}).get("sha256")
-            if sha_a and sha_a == sha_b:
-                continue  # the same file twice: a duplicate, not a contradiction
-            differing = _differences(a, b)
+        ordered = _newest_first(recs)
+        if len(ordered) < 2:
+            continue
+        values = [(r, single_values(r), labelled_values(r)) for r in ordered]
+        for i in range(1, len(ordered)):
+            a = ordered[i]
+            differing = _against_newer(a, values[:i])
             if not differing:
                 continue
-            # one flag per pair of reports, naming the first difference and counting the rest:
-            # a district with a re-sent report sees one line, not one per indicator
-            first, fa, fb = differing[0]
-            evidence = [e for _, x, y in differing for e in (_figure_evidence(a, x), _figure_evidence(b, y))]
+            first, fa, b, fb = differing[0]
+            evidence = [e for _, x, other, y in differing
+                        for e in (_figure_evidence(a, x), _figure_evidence(other, y))]
             message = "duplicate_report_conflict_more" if len(differing) > 1 else "duplicate_report_conflict"
-            flags.append(_flag("duplicate_report_conflict", "severity_duplicate", message, evidence,
-                               commune=a.get("commune"), period=period, indicator=_indicator_title(first, fa),
-                               a=_amount(fa), b=_amount(fb), source_a=_short(a),
-                               source_b=_short(b), others=len(differing) - 1))
-    return flags
+            flag = _flag("duplicate_report_conflict", "severity_duplicate", message, evidence,
+                         commune=a.get("commune"), period=period, indicator=_indicator_title(first, fa),
+                         a=_amount(fa), b=_amount(fb), source_a=_short(a),
+                         source_b=_short(b), others=len(differing) - 1)
+            flagged.append((position[id(a)], flag))
+    flagged.sort(key=lambda item: item[0])  # in the order of the records (a district's: by path)
+    return [flag for _, flag in flagged]
 
 
 def _figure_bag(rec: Rec) -> Counter[tuple[Any, float]]:

@@ -26,6 +26,7 @@ from extractor.store.db import FileInfo, Store
 from extractor.store.reports import flag_severities
 
 EXECUTORS = ("local", "dask", "dask-local")
+_LINES_EVERY = 100  # cached CSV lines (two per report) saved in one transaction
 
 
 def record_is_report(record: dict[str, Any]) -> bool:
@@ -59,6 +60,13 @@ class RunStats:
         return ExitCode.SOME_FAILED if self.failed_walked else ExitCode.OK
 
 
+def compared_part(record: dict[str, Any]) -> dict[str, Any]:
+    """What the checks across reports read of a record (checks.across.compared_part)."""
+    from extractor.checks import across as crosscheck
+
+    return crosscheck.compared_part(record)
+
+
 def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Flags across reports (extractor.checks.across), stored in Vietnamese like each report's
     own flags; `message_en` carries the English."""
@@ -75,7 +83,7 @@ def update_corpus_flags(store: Store, *, force: bool = False) -> int:
     now, before = store.district_states(), store.corpus_district_states()
     changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
     for key in changed:
-        flags = corpus_flags(store.district_records(key)) if key in now else []
+        flags = corpus_flags([compared_part(r) for r in store.district_records(key)]) if key in now else []
         store.replace_district_flags(key, flags, now.get(key))
     store.set_meta("corpus_flags_state", store.state())
     return len(changed)
@@ -87,6 +95,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
                     send_bytes: bool = False) -> RunStats:
+    from extractor.outputs.export import report_csv_lines  # pandas: not at start-up
+
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -112,6 +122,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     bar = Progress(len(plan.to_read), stream, enabled=progress, verbose=verbose)
     if progress:
         _report_before_reading(plan, store, stream, tty=bar.tty)
+    lines: list[tuple[int, str, list[str]]] = []  # reports' CSV lines, cached in batches
 
     def on_result(info: FileInfo, result: dict[str, Any]) -> None:
         record = result.get("record")
@@ -119,7 +130,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
             scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
             result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
         if record is not None and "error" not in result:
-            store.save_record(info, record, vers, result.get("page"))
+            doc_id = store.save_record(info, record, vers, result.get("page"))
+            # its lines of figures.csv and flags.csv while the workers read on: not after the last
+            lines.extend(report_csv_lines(store, doc_id, info.path))
+            if len(lines) >= _LINES_EVERY:
+                store.save_csv_rows(lines)
+                lines.clear()
             stats.read += 1
             bar.advance(info.path, True)
         else:
@@ -137,6 +153,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
         read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
                      local_workers=jobs, send_bytes=send_bytes, lang=i18n.language())
+    if lines:
+        store.save_csv_rows(lines)
     bar.close()
     stats.failed += len(plan.failures)
 
@@ -209,7 +227,7 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
     guard.OutputError before reading anything when the run cannot start. The command
     (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
-    from extractor.outputs.export import output_names, write_outputs
+    from extractor.outputs.export import output_names, start_workbook, write_outputs
     from extractor.outputs.site import write_review_site
     from extractor.store.consolidate import StoreTables
 
@@ -238,10 +256,15 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
             return None, stats
         tables = StoreTables(store, admin_2025=admin_2025)  # long tables streamed from the store
         stats.flags.update(tables.severities)
-        write_review_site(store, tables, out_dir, stream)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
-        written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr)
+        workbook = start_workbook(tables, out_dir / "report.xlsx")  # alongside the site and CSVs
+        try:
+            write_review_site(store, tables, out_dir, stream)
+            written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr,
+                                    workbook=workbook)
+        finally:
+            workbook()
         write_stamp(out_dir, stamp, written)
         # the Python API returns DataFrames; the command needs none (bounded memory)
         frames = None if keep_current_outputs else {name: tables[name] for name in tables}

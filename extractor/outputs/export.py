@@ -18,12 +18,13 @@ from __future__ import annotations
 import csv
 import io
 import math
+import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pandas as pd
 
@@ -34,6 +35,7 @@ from extractor.store.tables import Tables, as_tables
 
 if TYPE_CHECKING:
     from extractor.store.consolidate import StoreTables
+    from extractor.store.db import Store
 
 CSV_TABLES = ("communes", "criteria", "indicators", "figures", "flags", "errors")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -137,8 +139,17 @@ def _csv_value(value: Any) -> Any:
     return neutralise(value)
 
 
+def _csv_file(path: Path) -> TextIO:
+    """A CSV file open for writing: UTF-8 with a BOM (Excel reads it as UTF-8). The BOM is
+    written once by hand: the utf-8-sig codec encodes every write in Python, a tenth of the
+    time of writing a long table."""
+    fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - the caller closes it
+    fh.write("\ufeff")
+    return fh
+
+
 def _write_csv_rows(columns: list[str], rows: Iterable[Sequence[Any]], path: Path) -> None:
-    with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+    with _atomic(path) as tmp, _csv_file(tmp) as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
@@ -192,13 +203,12 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
     line = _CsvLines()
     store = tables.store
     fresh: list[tuple[int, str, list[str]]] = []
-    with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+    with _atomic(path) as tmp, _csv_file(tmp) as fh:
         fh.write(line(columns))
         for doc in tables.reports.ordered():
             lines = store.csv_rows(doc["doc_id"], table)
             if lines is None:
-                lines = [line(row.get(c) for c in rest)
-                         for row in _rows_out(table, tables.report_rows(table, doc))]
+                lines = _report_lines(store, table, doc, rest, line)
                 fresh.append((doc["doc_id"], table, lines))
                 if len(fresh) >= _SAVE_EVERY:
                     store.save_csv_rows(fresh)
@@ -207,10 +217,53 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
                 head = line(lead_values(table, doc))
                 fh.writelines(head[:-1] + "," + text for text in lines)
         if table == "flags":
-            fh.writelines(line(row.get(c) for c in columns)
-                          for row in _rows_out(table, tables.corpus_flag_rows()))
+            _write_corpus_flag_rows(tables, fh, line, rest)
     if fresh:
         store.save_csv_rows(fresh)
+
+
+def _report_lines(store: Store, table: str, doc: dict[str, Any], rest: list[str], line: _CsvLines) -> list[str]:
+    """One report's lines of a long table without their leading columns."""
+    from extractor.store.consolidate import report_rows
+
+    return [line(row.get(c) for c in rest) for row in _rows_out(table, report_rows(store, table, doc))]
+
+
+def report_csv_lines(store: Store, doc_id: int, file: str) -> list[tuple[int, str, list[str]]]:
+    """A report's cached lines of figures.csv and flags.csv (`Store.save_csv_rows` items), made
+    as soon as it is stored: the run renders them while the workers read the next files, not
+    after the last one (the leading columns, which depend on the other reports, are not in
+    them; a report's own rows depend only on it)."""
+    from extractor.store.consolidate import LEAD_COLUMNS, table_columns
+
+    line = _CsvLines()
+    doc = {"doc_id": doc_id, "file": file, "commune_key": "", "commune": None}
+    return [(doc_id, table, _report_lines(store, table, doc,
+                                          (table_columns(table) + ["review"])[len(LEAD_COLUMNS[table]):], line))
+            for table in LEAD_COLUMNS]
+
+
+def _write_corpus_flag_rows(tables: StoreTables, fh: TextIO, line: _CsvLines, rest: list[str]) -> None:
+    """The flags across reports' rows of flags.csv: each flag's line but its leading columns
+    (consolidate.corpus_lead_values) is cached in the store the first time it is written, so a
+    re-run renders only the flags of the districts recomputed (each holds every figure that
+    differs between two reports)."""
+    from extractor.store.consolidate import corpus_flag_row, corpus_lead_values
+
+    store = tables.store
+    fresh: list[tuple[int, str, str]] = []
+    for head in tables.corpus_heads:
+        text = store.flag_part(head["flag_id"], "csv")
+        if text is None:
+            row = next(_rows_out("flags", [corpus_flag_row(store, head)]))
+            text = line(row.get(c) for c in rest)
+            fresh.append((head["flag_id"], "csv", text))
+            if len(fresh) >= _SAVE_EVERY:
+                store.save_flag_parts(fresh)
+                fresh = []
+        fh.write(line(corpus_lead_values(head))[:-1] + "," + text)
+    if fresh:
+        store.save_flag_parts(fresh)
 
 
 def write_xlsx(tables: Tables, path: Path) -> None:
@@ -219,6 +272,55 @@ def write_xlsx(tables: Tables, path: Path) -> None:
 
     with _atomic(path) as tmp:
         tables_to_workbook(tables, tmp)
+
+
+def _can_fork() -> bool:
+    # fork copies the consolidated tables for free; macOS's system libraries are not safe
+    # across fork, Windows has none
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+_INHERITED: list[Any] = []  # the parent's store connection, kept alive in a forked child
+
+
+def start_workbook(tables: Tables, path: Path) -> Callable[[], None]:
+    """Start writing report.xlsx and return what finishes it. Its cells go through XlsxWriter
+    one by one (the costliest output of a re-run), so where the process can fork, a child
+    process writes it from the same tables (opening the store read-only) while this one writes
+    the other outputs; finishing waits for the child, and writes the workbook here when the
+    child failed (so its error is raised here). Elsewhere finishing writes it here."""
+    from extractor.store.consolidate import StoreTables
+
+    if not _can_fork():
+        return lambda: write_xlsx(tables, path)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: write the workbook and leave without running any cleanup
+        code = 1
+        try:
+            if isinstance(tables, StoreTables):
+                from extractor.store.db import Store
+
+                _INHERITED.append(tables.store)  # never closed here: it is the parent's
+                tables.store = Store.reader(tables.store.path)
+            write_xlsx(tables, path)
+            code = 0
+        except BaseException:  # noqa: BLE001 - the parent writes it again and raises
+            code = 1
+        finally:
+            os._exit(code)
+
+    waited: list[int] = []
+
+    def finish() -> None:  # once: a run that fails on the way still waits for its child
+        if waited:
+            return
+        _, status = os.waitpid(pid, 0)
+        waited.append(status)
+        if os.waitstatus_to_exitcode(status) != 0:
+            write_xlsx(tables, path)
+    return finish
 
 
 def write_parquet(tables: Tables, out: Path) -> bool:
@@ -240,16 +342,19 @@ def output_names(*, parquet: bool = False) -> list[str]:
 
 
 def write_outputs(tables: Mapping[str, pd.DataFrame], out: Path, *, parquet: bool = False,
-                  stream: Any = None) -> list[Path]:
+                  stream: Any = None, workbook: Callable[[], None] | None = None) -> list[Path]:
     """Every output file in OUT; returns the paths written. `tables` may stream its long
-    tables from the store (store.consolidate.StoreTables): each is read once per file."""
+    tables from the store (store.consolidate.StoreTables): each is read once per file.
+    `workbook` finishes a report.xlsx started before (`start_workbook`); by default it is
+    started here, alongside the CSVs."""
     out.mkdir(parents=True, exist_ok=True)
     t = as_tables(tables)
+    finish_workbook = workbook or start_workbook(t, out / "report.xlsx")
     written = []
     for table in CSV_TABLES:
         write_table_csv(t, table, out / f"{table}.csv")
         written.append(out / f"{table}.csv")
-    write_xlsx(t, out / "report.xlsx")
+    finish_workbook()
     written.append(out / "report.xlsx")
     if parquet:
         if write_parquet(t, out):

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from extractor.store.db import flag_digest
+
 REVIEW_DIR = "review"
 
 
@@ -37,7 +39,11 @@ def across_anchor(rule: object, message: object, evidence_json: object) -> str:
     """A flag across reports, named by what it says: the overview lists the flags of every
     district (each numbered within its district), and a page keeps its anchors when another
     district's flags change."""
-    digest = hashlib.sha1(f"{rule}\n{message}\n{evidence_json}".encode()).hexdigest()[:12]
+    return digest_anchor(flag_digest(rule, message, evidence_json))
+
+
+def digest_anchor(digest: str) -> str:
+    """The anchor of a flag across reports from its stored digest (`across_anchor`)."""
     return f"across-{digest}"
 
 

@@ -18,6 +18,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,31 +56,43 @@ def _t(key: str, **values: Any) -> str:
     return i18n.t("review", key, **values)
 
 
-def _stamp(sha256: str | None, across: list[tuple[str, dict[str, Any]]]) -> str:
+def _stamp(sha256: str | None, across: list[tuple[str, ...]]) -> str:
     """What a page is made from: the file's content, the extractor, the language and the
-    flags across reports that name it."""
+    flags across reports that name it (each by its anchor, a digest of what it says and of its
+    evidence, with its severity and English message: `AcrossFlags.heads`)."""
     data = json.dumps([sha256, __version__, i18n.language(), across],
                       ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 class AcrossFlags:
-    """The flags across reports as the review site needs them, held light: each flag's anchor
-    and the files its evidence comes from; a flag itself, evidence and all, is read again
-    (`flag`) when a page or the overview shows it. A flag between two copies of a report holds
-    every figure that differs: a province's held at once took more memory than the tables."""
+    """The flags across reports as the review site needs them, held light: each flag's head
+    (anchor, severity, messages) and the files its evidence comes from; a flag itself, evidence
+    and all, is read again (`flag`) when a page or the overview shows it. A flag holds every
+    figure that differs between two reports: a province's held at once took more memory than
+    the tables. From the store, the heads are read without any evidence (db.corpus_flag_heads)."""
 
-    def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]]) -> None:
+    def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]],
+                 heads: list[dict[str, Any]] | None = None, store: Store | None = None) -> None:
         self._row = read_row
+        self._store = store  # where each flag's overview box is cached (with `heads`)
+        self._ids = [h["flag_id"] for h in heads] if heads is not None and store is not None else []
+        self._fresh: list[tuple[int, str, str]] = []
         self.anchors: list[str] = []
+        self.heads: list[tuple[str, ...]] = []
         self.by_file: dict[str, list[int]] = defaultdict(list)  # file -> flags naming it, in order
         for index in range(count):
-            row = self._row(index)
-            anchor, flag = self._flag(row)
+            if heads is not None:  # the store's heads: no evidence read
+                row = heads[index]
+                anchor, sources = links.digest_anchor(row["digest"]), row["sources"]
+            else:
+                row = self._row(index)
+                anchor, flag = self._flag(row)
+                sources = row.get("sources")
+                if sources is None:
+                    sources = dict.fromkeys(str(e.get("source") or "") for e in _evidence(flag))
             self.anchors.append(anchor)
-            sources = row.get("sources")  # the store's rows know them: no evidence decoded
-            if sources is None:
-                sources = dict.fromkeys(str(e.get("source") or "") for e in _evidence(flag))
+            self.heads.append((anchor, str(row["severity"]), str(row["message"] or ""), str(row["message_en"] or "")))
             for source in sources:
                 if source:
                     self.by_file[source].append(index)
@@ -94,7 +107,7 @@ class AcrossFlags:
         if rows is None and isinstance(tables, StoreTables):
             heads, store = tables.corpus_heads, tables.store
             return cls(len(heads), lambda i: {**heads[i], "evidence_json": queries.flag_evidence(
-                store, heads[i]["flag_id"])})
+                store, heads[i]["flag_id"])}, heads, store)
         if rows is None:
             flags = tables["flags"]
             rows = flags[flags["scope"] != "document"].to_dict("records")
@@ -115,6 +128,30 @@ class AcrossFlags:
     def of_file(self, path: str) -> list[tuple[str, dict[str, Any]]]:
         """(anchor, flag) of each flag across reports whose evidence comes from `path`."""
         return [self.flag(i) for i in self.by_file.get(path, [])]
+
+    def heads_of_file(self, path: str) -> list[tuple[str, ...]]:
+        """The heads of the flags across reports whose evidence comes from `path` (no evidence
+        read): what its page's stamp is made from."""
+        return [self.heads[i] for i in self.by_file.get(path, [])]
+
+    def box(self, index: int, render: Callable[[dict[str, Any]], str]) -> str:
+        """The overview's box of one flag (`render` of the flag, evidence and all), cached in
+        the store per language when the flags come from it: a re-run renders only the boxes
+        of the districts recomputed. `save` stores those rendered."""
+        if self._store is None:
+            return render(self.flag(index)[1])
+        name, flag_id = f"box:{i18n.language()}", self._ids[index]
+        text = self._store.flag_part(flag_id, name)
+        if text is None:
+            text = render(self.flag(index)[1])
+            self._fresh.append((flag_id, name, text))
+        return text
+
+    def save(self) -> None:
+        """Store the boxes rendered since the last call."""
+        if self._store is not None and self._fresh:
+            self._store.save_flag_parts(self._fresh)
+        self._fresh = []
 
     def listed(self) -> dict[str, int]:
         """Anchor -> flag of each flag whose evidence names a report (the pages link to it)."""
@@ -152,11 +189,11 @@ def write_report_pages(store: Store, across: AcrossFlags, review_dir: Path, stre
     written = 0
     for doc_id, path, sha256 in queries.present_report_files(store):
         name = links.page_name(path)
-        mine = across.of_file(path)
-        stamp = _stamp(sha256, mine)
+        stamp = _stamp(sha256, across.heads_of_file(path))
         new[name] = stamp
         if old.get(name) == stamp and (review_dir / name).exists():
             continue
+        mine = across.of_file(path)
         head = store.page_head(doc_id, i18n.language())
         if head is None:  # read before pages were made by workers, or in another language
             try:
@@ -261,20 +298,24 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
     # a flag is listed when its evidence names a report (the pages link to it)
     listed = across.listed()
     if listed:
-        from extractor.outputs.review import _flag_box
-
         yield f"<h2>{html.escape(_t('across_heading'))}</h2>"
         for flag_anchor, index in listed.items():
-            f = across.flag(index)[1]
-            evidence = []
-            for e in _evidence(f):
-                loc = e.get("location") or {}
-                anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
-                href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
-                evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
-            message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
-            yield _flag_box(flag_anchor, f["severity"], f["rule"], message, evidence)
+            yield across.box(index, partial(_overview_box, flag_anchor))
     yield "</main></body></html>\n"
+
+
+def _overview_box(flag_anchor: str, f: dict[str, Any]) -> str:
+    """A flag across reports in the overview: its message and a link per evidence item."""
+    from extractor.outputs.review import _flag_box
+
+    evidence = []
+    for e in _evidence(f):
+        loc = e.get("location") or {}
+        anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
+        href = links.page_name(str(e.get("source") or "")) + (f"#{anchor}" if anchor else "")
+        evidence.append((href, f"{e.get('commune') or ''}: {e.get('text') or ''}"))
+    message = f["message"] if i18n.language() == "vi" or not f["message_en"] else f["message_en"]
+    return _flag_box(flag_anchor, f["severity"], f["rule"], message, evidence)
 
 
 def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
@@ -286,4 +327,5 @@ def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.writelines(overview_parts(tables, across))
     os.replace(tmp, review_dir / "index.html")
+    across.save()
     return written

@@ -246,6 +246,12 @@ def lead_values(name: str, d: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(lead[c] for c in LEAD_COLUMNS[name])
 
 
+def report_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One report's rows of the figures table, or of its own flags (`d`: its doc_id, file,
+    commune_key and commune, which only the leading columns use)."""
+    return _document_rows(store, name, d)
+
+
 def _document_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """One report's rows of the figures table, or of its own flags, with their lead columns."""
     lead = _lead(name, d)
@@ -298,9 +304,15 @@ def corpus_flag_heads(reps: Reports) -> list[dict[str, Any]]:
         heads.append({"flag_id": f.flag_id, "commune_key": key, "commune": commune,
                       "file": "; ".join(f.sources) or None, "sources": f.sources,
                       "seq": f.seq, "rule": f.rule, "severity": f.severity, "message": f.message,
-                      "message_en": f.message_en})
+                      "message_en": f.message_en, "digest": f.digest})
     heads.sort(key=lambda r: (r["commune_key"], r["file"] or "", r["seq"]))
     return heads
+
+
+def corpus_lead_values(head: dict[str, Any]) -> tuple[Any, ...]:
+    """The leading columns (LEAD_COLUMNS["flags"]) of a flag across reports' row, from its head:
+    what `corpus_flag_row` gives them (they depend on the reports it concerns)."""
+    return ("corpus", head["commune_key"], head["commune"], head["file"])
 
 
 def corpus_flag_row(store: Store, head: dict[str, Any]) -> dict[str, Any]:

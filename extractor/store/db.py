@@ -119,6 +119,17 @@ CREATE TABLE IF NOT EXISTS flags (
 );
 CREATE INDEX IF NOT EXISTS flags_document ON flags (document_id);
 CREATE INDEX IF NOT EXISTS flags_district ON flags (district);
+CREATE TABLE IF NOT EXISTS corpus_flag_heads (
+    flag_id INTEGER PRIMARY KEY REFERENCES flags (id) ON DELETE CASCADE,
+    digest  TEXT NOT NULL,
+    items   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS corpus_flag_parts (
+    flag_id INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
+    name    TEXT NOT NULL,
+    data    BLOB NOT NULL,
+    PRIMARY KEY (flag_id, name)
+);
 CREATE TABLE IF NOT EXISTS corpus_districts (
     district TEXT PRIMARY KEY,
     state    TEXT NOT NULL
@@ -138,7 +149,7 @@ CREATE TABLE IF NOT EXISTS csv_rows (
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
-_OTHER_TABLES = ("corpus_districts", "documents", "meta")
+_OTHER_TABLES = ("corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -219,6 +230,15 @@ class Store:
         except StoreError:
             self.conn.close()
             raise
+
+    @classmethod
+    def reader(cls, path: str | Path) -> Store:
+        """A read-only connection to an existing store (no schema check, no lock taken): for a
+        process that only reads while the main process writes (WAL lets both go on)."""
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        store.conn = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        return store
 
     def _create_or_check(self) -> None:
         with self.transaction():
@@ -321,9 +341,9 @@ class Store:
         return doc_id
 
     def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str],
-                    page: tuple[str, str] | None = None) -> None:
+                    page: tuple[str, str] | None = None) -> int:
         """A report read, with its rows; `page` is (language, the head of its review page) when
-        the worker rendered it (outputs.review.review_page_head)."""
+        the worker rendered it (outputs.review.review_page_head). Returns its document id."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
             if page is not None:
@@ -351,6 +371,7 @@ class Store:
                 " evidence) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)",
                 [(doc_id, seq, *_flag_values(flag))
                  for seq, flag in enumerate(record.get("flags") or [])])
+        return doc_id
 
     def save_failure(self, info: FileInfo, code: str, detail: str, versions: tuple[str, str]) -> None:
         with self.transaction():
@@ -377,10 +398,7 @@ class Store:
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
             conn.execute("DELETE FROM corpus_districts")
-            conn.executemany(
-                "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
-                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?)",
-                [(seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
+            self._insert_corpus_flags(None, flags)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_flags_state', ?)", (state or "",))
 
     # -- flags across reports, kept per district --------------------------------------
@@ -403,28 +421,40 @@ class Store:
         """District key -> the digest its stored flags across reports were computed for."""
         return dict(self.conn.execute("SELECT district, state FROM corpus_districts").fetchall())
 
-    def district_records(self, key: str) -> list[dict[str, Any]]:
-        """Records of the present, readable reports of one district, ordered by path."""
+    def district_records(self, key: str) -> Iterator[dict[str, Any]]:
+        """Records of the present, readable reports of one district, ordered by path, decoded
+        one at a time (a caller keeps what it needs of each: a province's largest district held
+        whole took more memory than every table)."""
         rows = self.conn.execute(
             "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
             " JOIN identity i ON i.document_id = d.id"
             " WHERE d.present = 1 AND d.status = 'ok' AND COALESCE(i.district_key, '') = ?"
             " ORDER BY d.path", (key,))
-        return [json.loads(r[0]) for r in rows]
+        return (json.loads(r[0]) for r in rows.fetchall())
 
     def replace_district_flags(self, key: str, flags: Sequence[dict[str, Any]], state: str | None) -> None:
         """The flags across the reports of one district, computed for `state` (None: the
         district has no report left)."""
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus' AND COALESCE(district, '') = ?", (key,))
-            conn.executemany(
-                "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
-                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)",
-                [(key, seq, *_flag_values(flag)) for seq, flag in enumerate(flags)])
+            self._insert_corpus_flags(key, flags)
             if state is None:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
+
+    def _insert_corpus_flags(self, district: str | None, flags: Sequence[dict[str, Any]]) -> None:
+        """Flags across reports with their heads (`corpus_flag_heads`: the digest naming each
+        and what its evidence items name), so the tables and pages attribute and link a flag
+        without decoding its evidence (every figure that differs between two reports)."""
+        for seq, flag in enumerate(flags):
+            values = _flag_values(flag)
+            cur = self.conn.execute(
+                "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
+                " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)", (district, seq, *values))
+            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)",
+                              (cur.lastrowid, flag_digest(values[0], values[2], values[4]),
+                               evidence_items(flag.get("evidence") or [])))
 
     def page_head(self, doc_id: int, lang: str) -> str | None:
         """The head of a report's review page in `lang`, when the worker that read it made one."""
@@ -448,6 +478,21 @@ class Store:
                                                            .encode("utf-8"), 1))
                               for doc_id, name, lines in items])
 
+    def flag_part(self, flag_id: int, name: str) -> str | None:
+        """A cached rendering of one flag across reports (`name`: its row of flags.csv, its box
+        in the overview in a language), or None."""
+        row = self.conn.execute("SELECT data FROM corpus_flag_parts WHERE flag_id = ? AND name = ?",
+                                (flag_id, name)).fetchone()
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+
+    def save_flag_parts(self, items: Sequence[tuple[int, str, str]]) -> None:
+        """Cache (flag id, name, text) renderings of flags across reports in one transaction;
+        they go with their flag when its district is recomputed."""
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO corpus_flag_parts VALUES (?, ?, ?)",
+                             [(flag_id, name, zlib.compress(text.encode("utf-8"), 1))
+                              for flag_id, name, text in items])
+
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
@@ -456,6 +501,20 @@ class Store:
 def district_key(name: str | None) -> str:
     """The key reports of one district share (identity.place_key; '' for none)."""
     return place_key(name) or ""
+
+
+def flag_digest(rule: object, message: object, evidence_json: object) -> str:
+    """What names a flag across reports (its review anchor, outputs.links.across_anchor): a
+    digest of what it says, so a page keeps its anchors when another district's flags change."""
+    return hashlib.sha1(f"{rule}\n{message}\n{evidence_json}".encode()).hexdigest()[:12]
+
+
+def evidence_items(evidence: Sequence[Any]) -> str:
+    """What each evidence item of a flag across reports names, as JSON: [source, commune_key,
+    commune] per item (an item that is no dict names nothing)."""
+    items = [e if isinstance(e, dict) else {} for e in evidence]
+    return json.dumps([[str(e.get("source") or ""), str(e.get("commune_key") or ""), str(e.get("commune") or "")]
+                       for e in items], ensure_ascii=False)
 
 
 def _criteria_rows(doc_id: int, crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:

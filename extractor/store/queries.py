@@ -3,10 +3,11 @@ are made from. Rows come back as tuples in the order each docstring names; JSON 
 (`section`, `evidence`) as stored."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from extractor.store.db import Store
+from extractor.store.db import Store, evidence_items, flag_digest
 
 # The fields of `present_reports`, keyed as the consolidated tables name them.
 REPORT_FIELDS = ("doc_id", "file", "sha256", "format", "commune", "district", "province",
@@ -85,11 +86,21 @@ def document_flags(store: Store, doc_id: int) -> Iterator[tuple[Any, ...]]:
 
 
 def corpus_flags(store: Store) -> Iterator[tuple[Any, ...]]:
-    """Flags across reports: (id, seq, rule, severity, message, message_en, evidence), by
-    district, streamed."""
-    return store.conn.execute(
-        "SELECT id, seq, rule, severity, message, message_en, evidence FROM flags"
-        " WHERE scope = 'corpus' ORDER BY district, seq")
+    """Flags across reports without their evidence: (id, seq, rule, severity, message,
+    message_en, digest, items), by district, streamed; `digest` and `items` are the flag's
+    head (db.flag_digest, db.evidence_items), made from its evidence for a flag stored
+    without one."""
+    rows = store.conn.execute(
+        "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, h.digest, h.items,"
+        " CASE WHEN h.flag_id IS NULL THEN f.evidence END"
+        " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
+        " WHERE f.scope = 'corpus' ORDER BY f.district, f.seq")
+    for *head, digest, items, evidence in rows:
+        if digest is None:
+            decoded = json.loads(evidence) if evidence else []
+            digest = flag_digest(head[2], head[4], evidence or "")
+            items = evidence_items(decoded if isinstance(decoded, list) else [])
+        yield (*head, digest, items)
 
 
 def flag_evidence(store: Store, flag_id: int) -> str:

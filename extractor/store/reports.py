@@ -38,6 +38,7 @@ class CorpusFlag:
     message_en: str | None
     sources: tuple[str, ...]  # the files its evidence comes from, in order
     communes: str | None  # the communes its evidence names, joined with "; "
+    digest: str  # what names it (db.flag_digest: its review anchor)
     doc_ids: list[int] = field(default_factory=list)
 
 
@@ -97,19 +98,16 @@ def _attribute(store: Store, kept: dict[int, dict[str, Any]], docs: list[dict[st
         if kept[d["doc_id"]] is d:
             by_key[d["commune_key"]].append(d["doc_id"])
     flags = []
-    for flag_id, seq, rule, severity, message, message_en, evidence in queries.corpus_flags(store):
+    for flag_id, seq, rule, severity, message, message_en, digest, items_json in queries.corpus_flags(store):
         ids: list[int] = []
-        items = json.loads(evidence) if evidence else []
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            found = by_file.get(str(item.get("source") or ""))
-            ids.extend([found] if found is not None else by_key.get(str(item.get("commune_key") or ""), []))
-        items = [i if isinstance(i, dict) else {} for i in items]
-        sources = tuple(dict.fromkeys(s for s in (str(i.get("source") or "") for i in items) if s))
-        communes = "; ".join(dict.fromkeys(c for c in (str(i.get("commune") or "") for i in items) if c)) or None
+        items = json.loads(items_json)  # [source, commune_key, commune] per evidence item
+        for source, key, _ in items:
+            found = by_file.get(source)
+            ids.extend([found] if found is not None else by_key.get(key, []))
+        sources = tuple(dict.fromkeys(s for s, _, _ in items if s))
+        communes = "; ".join(dict.fromkeys(c for _, _, c in items if c)) or None
         flags.append(CorpusFlag(flag_id, seq, rule, severity, message, message_en, sources, communes,
-                                list(dict.fromkeys(ids))))
+                                digest, list(dict.fromkeys(ids))))
     return flags
 
 

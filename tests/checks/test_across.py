@@ -71,6 +71,49 @@ def test_an_indicator_given_two_values_in_one_report_is_not_compared():
     assert across.records_to_flags([a, b]) == []
 
 
+def test_each_report_compared_against_the_newest_not_every_pair():
+    # five reports of one commune and period, each different: four flags (each against the
+    # newest), not ten (one per pair): a province's flags grew with the square of its copies
+    recs = [record("Lục Bình", date=f"2023-0{m}", figures=[(LABOUR, 100 * m, "labour_day", f"{100 * m} ngày công")])
+            for m in range(1, 6)]
+    flags = across.records_to_flags(recs)
+    assert rules(flags) == ["duplicate_report_conflict"] * 4
+    newest = recs[-1]["source"]["path"]
+    assert all(f["evidence"][1]["source"] == newest for f in flags)
+    assert [f["evidence"][0]["text"] for f in flags] == [f"{100 * m} ngày công" for m in range(1, 5)]
+
+
+def test_the_newest_is_by_report_date_not_by_path():
+    late = record("Lục Bình", date="2023-09", figures=[(LABOUR, 600, "labour_day", "600 ngày công")])
+    late["source"]["path"] = "/reports/a.docx"
+    early = record("Lục Bình", date="2023-02", figures=[(LABOUR, 400, "labour_day", "400 ngày công")])
+    early["source"]["path"] = "/reports/b.docx"
+    flags = across.records_to_flags([late, early])
+    assert [e["source"] for e in flags[0]["evidence"]] == ["/reports/b.docx", "/reports/a.docx"]
+    assert "b.docx" in flags[0]["message"].split("600")[0]  # the older one named first
+
+
+def test_a_figure_the_newest_does_not_give_is_compared_with_the_next_newest():
+    old = record("Lục Bình", date="2023-01", figures=[(LABOUR, 400, "labour_day", "400 ngày công")])
+    mid = record("Lục Bình", date="2023-05", figures=[(LABOUR, 500, "labour_day", "500 ngày công")])
+    newest = record("Lục Bình", date="2023-09", figures=[("road_village_hardened_km", 2, "km", "2 km")])
+    flags = across.records_to_flags([old, mid, newest])
+    assert rules(flags) == ["duplicate_report_conflict"]
+    assert [e["text"] for e in flags[0]["evidence"]] == ["400 ngày công", "500 ngày công"]
+
+
+def test_every_differing_figure_of_a_report_is_in_its_flag():
+    a = record("Lục Bình", date="2023-01", figures=[(LABOUR, 400, "labour_day", "400 ngày công"),
+                                                    ("road_village_hardened_km", 2, "km", "2 km")])
+    b = record("Lục Bình", date="2023-05", figures=[(LABOUR, 500, "labour_day", "500 ngày công"),
+                                                    ("road_village_hardened_km", 3, "km", "3 km")])
+    c = record("Lục Bình", date="2023-09", figures=[(LABOUR, 500, "labour_day", "500 ngày công")])
+    flags = across.records_to_flags([a, b, c])
+    assert len(flags) == 1 and "còn 1" in flags[0]["message"]  # a: two differences; b agrees with c
+    assert [e["text"] for e in flags[0]["evidence"]] == ["400 ngày công", "500 ngày công", "2 km", "3 km"]
+    assert [e["source"] for e in flags[0]["evidence"]][1::2] == [c["source"]["path"], b["source"]["path"]]
+
+
 # ---------------------------------------------------------------------------- over time
 
 
@@ -221,3 +264,14 @@ def test_report_copies_groups_the_files_of_one_report():
     groups = across.report_copies([docx, pdf, resent, other_date, other_report, other_commune])
     assert [len(g) for g in groups] == [3, 1, 1, 1]
     assert groups[0] == [docx, pdf, resent]
+
+
+def test_flags_of_the_compared_part_equal_those_of_the_whole_records():
+    recs = [record("Lục Bình", date=f"2023-0{m}", figures=[(LABOUR, 100 * m, "labour_day", f"{100 * m} ngày công"),
+                                                          (None, 5, "km", "5 km", "đường"),
+                                                          (None, 7, "km", "7 km")],
+                   met=[1, 2] if m < 3 else [1], unmet=[] if m < 3 else [2]) for m in range(1, 5)]
+    recs += _district({"Sỹ Bình": 250e6, "Vi Hương": 300e6, "Cẩm Giàng": 180e6, "Quang Thuận": 260})
+    whole = across.records_to_flags(recs)
+    assert whole and across.records_to_flags([across.compared_part(r) for r in recs]) == whole
+    assert len(json.dumps(across.compared_part(recs[0]))) < len(json.dumps(recs[0]))

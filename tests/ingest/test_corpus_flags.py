@@ -72,3 +72,20 @@ def test_a_district_whose_reports_are_gone_loses_its_flags(store: Store) -> None
     flags = _corpus_flags(store)
     assert len(flags) == 1 and "Lục Bình" in flags[0][3]
     assert store.corpus_district_states().keys() == store.district_states().keys()
+
+
+def test_flag_heads_are_stored_and_made_again_for_flags_stored_without(store: Store) -> None:
+    from extractor.outputs import links
+    from extractor.store import queries
+
+    update_corpus_flags(store)
+    stored = list(queries.corpus_flags(store))
+    assert len(stored) == 2 and store.conn.execute("SELECT count(*) FROM corpus_flag_heads").fetchone()[0] == 2
+    rule, message, evidence = store.conn.execute(
+        "SELECT rule, message, evidence FROM flags WHERE id = ?", (stored[0][0],)).fetchone()
+    assert links.digest_anchor(stored[0][6]) == links.across_anchor(rule, message, evidence)
+    store.conn.execute("DELETE FROM corpus_flag_heads")  # as an earlier build left them
+    assert list(queries.corpus_flags(store)) == stored
+    update_corpus_flags(store, force=True)
+    assert store.conn.execute("SELECT count(*) FROM flags WHERE scope = 'corpus'").fetchone()[0] == 2
+    assert store.conn.execute("SELECT count(*) FROM corpus_flag_heads").fetchone()[0] == 2  # old ones gone

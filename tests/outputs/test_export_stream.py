@@ -87,11 +87,83 @@ def test_flags_across_reports_read_from_the_store_write_the_bytes_of_whole_table
         frames = store_to_tables(store)
         assert streamed.corpus_heads and "evidence_json" not in streamed.corpus_heads[0]
         assert streamed.count("flags") == len(frames["flags"])
-        write_outputs(streamed, tmp_path / "stream")
+        store.conn.execute("DELETE FROM corpus_flag_parts")
+        write_outputs(streamed, tmp_path / "stream")  # renders the flags across reports' rows
+        assert store.conn.execute("SELECT count(*) FROM corpus_flag_parts").fetchone()[0] > 0
+        write_outputs(streamed, tmp_path / "cached")  # copies them
         write_outputs(frames, tmp_path / "frames")
         assert tables_to_overview_html(streamed) == tables_to_overview_html(frames)
         assert "across-" in tables_to_overview_html(streamed)
     for table in CSV_TABLES:
         name = f"{table}.csv"
         assert (tmp_path / "stream" / name).read_bytes() == (tmp_path / "frames" / name).read_bytes(), name
+        assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "frames" / name).read_bytes(), name
     assert _sheets(tmp_path / "stream" / "report.xlsx") == _sheets(tmp_path / "frames" / "report.xlsx")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_workbook_written_by_a_child_process_is_the_one_written_here(store_path: Path, tmp_path: Path,
+                                                                     lang: str, monkeypatch: pytest.MonkeyPatch
+                                                                     ) -> None:
+    from extractor.outputs import export
+
+    if not export._can_fork():
+        pytest.skip("no fork here: the workbook is always written in this process")
+    with Store(store_path) as store, i18n.language_set(lang):
+        tables = StoreTables(store)
+        (tmp_path / "child").mkdir()
+        finish = export.start_workbook(tables, tmp_path / "child" / "report.xlsx")
+        finish()
+        finish()  # once only
+        monkeypatch.setattr(export, "_can_fork", lambda: False)
+        export.start_workbook(tables, tmp_path / "here.xlsx")()
+        assert tables.store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] > 0  # still usable
+    assert _sheets(tmp_path / "child" / "report.xlsx") == _sheets(tmp_path / "here.xlsx")
+
+
+def test_a_workbook_child_that_fails_raises_its_error_here(store_path: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.outputs import export, workbook
+
+    if not export._can_fork():
+        pytest.skip("no fork here")
+
+    def broken(tables: object, path: Path) -> None:
+        raise RuntimeError("no workbook")
+
+    monkeypatch.setattr(workbook, "tables_to_workbook", broken)
+    with Store(store_path) as store:
+        finish = export.start_workbook(StoreTables(store), tmp_path / "report.xlsx")
+        with pytest.raises(RuntimeError, match="no workbook"):
+            finish()
+    assert not (tmp_path / "report.xlsx").exists()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_overview_boxes_cached_in_the_store_are_the_boxes_rendered(store_with_flags_across: Path, tmp_path: Path,
+                                                                   lang: str) -> None:
+    from extractor.outputs.site import tables_to_overview_html, write_review_site
+
+    with Store(store_with_flags_across) as store, i18n.language_set(lang):
+        store.conn.execute("DELETE FROM corpus_flag_parts")
+        tables = StoreTables(store)
+        write_review_site(store, tables, tmp_path / "rendered")
+        assert store.conn.execute("SELECT count(*) FROM corpus_flag_parts WHERE name = ?",
+                                  (f"box:{lang}",)).fetchone()[0] > 0
+        write_review_site(store, tables, tmp_path / "cached")
+        whole = tables_to_overview_html(store_to_tables(store))
+    rendered, cached = ((tmp_path / d / "review" / "index.html").read_text(encoding="utf-8")
+                        for d in ("rendered", "cached"))
+    assert rendered == cached == whole and "across-" in whole
+
+
+def test_report_lines_are_cached_while_reading_and_are_those_written(store_path: Path, tmp_path: Path) -> None:
+    with Store(store_path) as store:
+        docs = store.conn.execute("SELECT id FROM documents WHERE status = 'ok'").fetchall()
+        cached = store.conn.execute("SELECT count(*) FROM csv_rows").fetchone()[0]
+        assert cached == 2 * len(docs)  # figures and own flags of each report, made by the run
+        store.conn.execute("DELETE FROM csv_rows")
+        write_outputs(StoreTables(store), tmp_path / "rendered")
+    for table in ("figures", "flags"):
+        name = f"{table}.csv"
+        assert (tmp_path / "rendered" / name).read_bytes() == (store_path.parent / name).read_bytes(), name
