@@ -9,7 +9,6 @@ its name, with the names of every set of the same level (reports mix periods).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -30,8 +29,7 @@ class Criterion(NamedTuple):
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class CriteriaSet:
+class CriteriaSet(NamedTuple):
     """A set of criteria in force for a level and tier over a span of years."""
 
     id: str

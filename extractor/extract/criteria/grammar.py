@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
-from extractor.core.data import load_pattern
+from extractor.core.data import RegexesOnFirstUse, load_pattern, pattern_regexes
 from extractor.core.model import CriteriaConflict, Location
 from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex, ocr_name_at
 from extractor.structure.outline import Outline
@@ -20,26 +21,69 @@ from extractor.structure.outline import Outline
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
 
-@dataclass(frozen=True)
 class _Rx:
-    statuses: tuple[tuple[str, re.Pattern[str]], ...]
-    status_hint: re.Pattern[str]
+    """The criteria reader's regexes, each compiled when first used: a short report needs a
+    fraction of them, and compiling all was most of the reader's start-up."""
+
+    def __init__(self) -> None:
+        self._sw = load_pattern("status_words")
+        self._swx = pattern_regexes("status_words")
+        cr = load_pattern("criteria")
+        self._cr = cr
+        self.c = pattern_regexes("criteria")
+        # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an
+        # offset instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
+        self.at = RegexesOnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
+                                       if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
+                                    "clause_opener_words": cr["clause_opener"]["regex"][1:-1]})
+        # letters OCR reads for digits, repaired inside number lists only
+        self.ocr_digits: dict[str, str] = dict(cr["ocr_digit_lookalikes"])
+
+    @cached_property
+    def statuses(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((e["status"], re.compile(e["regex"])) for e in self._sw["statuses"])
+
+    @cached_property
+    def status_hint(self) -> re.Pattern[str]:
+        return _any_of(self._sw["status_hint"])
+
     # one cheap test for a sentence that may hold a criteria statement (`may_state_criteria`),
     # and one for a sentence that may name criteria without a status (`may_name_criteria`)
-    criteria_hint: re.Pattern[str]
-    reference_hint: re.Pattern[str]
-    target: re.Pattern[str]
-    future: re.Pattern[str]
-    baseline: re.Pattern[str]
-    status_year: re.Pattern[str]
-    now: re.Pattern[str]
-    plan_heading: re.Pattern[str]
-    result_heading: re.Pattern[str]
-    c: dict[str, re.Pattern[str]]
-    # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an offset
-    # instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
-    at: dict[str, re.Pattern[str]]
-    ocr_digits: dict[str, str]  # letters OCR reads for digits, repaired inside number lists only
+    @cached_property
+    def criteria_hint(self) -> re.Pattern[str]:
+        return _any_of(self._sw["status_hint"], self._cr["criteria_word_or_abbrev"], self._cr["numbered_name_hint"])
+
+    @cached_property
+    def reference_hint(self) -> re.Pattern[str]:
+        return _any_of(self._cr["criteria_word_or_abbrev"], self._cr["numbered_name_hint"])
+
+    @property
+    def target(self) -> re.Pattern[str]:
+        return self._swx["target_markers"]
+
+    @property
+    def future(self) -> re.Pattern[str]:
+        return self._swx["future_markers"]
+
+    @property
+    def baseline(self) -> re.Pattern[str]:
+        return self._swx["baseline_markers"]
+
+    @property
+    def status_year(self) -> re.Pattern[str]:
+        return self._swx["status_year"]
+
+    @property
+    def now(self) -> re.Pattern[str]:
+        return self._swx["now_markers"]
+
+    @property
+    def plan_heading(self) -> re.Pattern[str]:
+        return self._swx["plan_heading"]
+
+    @property
+    def result_heading(self) -> re.Pattern[str]:
+        return self._swx["result_heading"]
 
 
 # how far back a pattern that must end where a reference starts ("09 tiêu chí (") may look
@@ -54,19 +98,6 @@ _STATUS_LIST_GAP = re.compile(r" *(?:: *)?")
 _NAMELOOKBACK = 80
 
 
-class _OnFirstUse(dict[str, "re.Pattern[str]"]):
-    """Patterns compiled when first looked up: a short report uses a fraction of the ~70
-    criteria patterns, and compiling all of them was most of the reader's start-up."""
-
-    def __init__(self, sources: dict[str, str]) -> None:
-        super().__init__()
-        self._sources = sources
-
-    def __missing__(self, name: str) -> re.Pattern[str]:
-        pattern = self[name] = re.compile(self._sources[name])
-        return pattern
-
-
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
     """One pattern matching where any of `entries` matches, searched only from the letters a
     match may start with (each entry's `first_letters`)."""
@@ -76,26 +107,7 @@ def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def rx() -> _Rx:
-    sw = load_pattern("status_words")
-    cr = load_pattern("criteria")
-    out = _Rx(
-        statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
-        status_hint=_any_of(sw["status_hint"]),
-        criteria_hint=_any_of(sw["status_hint"], cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
-        reference_hint=_any_of(cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
-        target=re.compile(sw["target_markers"]["regex"]),
-        future=re.compile(sw["future_markers"]["regex"]),
-        baseline=re.compile(sw["baseline_markers"]["regex"]),
-        status_year=re.compile(sw["status_year"]["regex"]),
-        now=re.compile(sw["now_markers"]["regex"]),
-        plan_heading=re.compile(sw["plan_heading"]["regex"]),
-        result_heading=re.compile(sw["result_heading"]["regex"]),
-        c=_OnFirstUse({k: v["regex"] for k, v in cr.items() if isinstance(v, dict) and "regex" in v}),
-        at=_OnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
-                           if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
-                        "clause_opener_words": cr["clause_opener"]["regex"][1:-1]}),
-        ocr_digits=dict(cr["ocr_digit_lookalikes"]))
-    return out
+    return _Rx()
 
 
 @dataclass
@@ -135,8 +147,7 @@ class Claim:
     ref: Ref | None = None
 
 
-@dataclass
-class Count:
+class Count(NamedTuple):
     n: int
     status: str
     text: str

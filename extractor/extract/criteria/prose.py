@@ -8,8 +8,8 @@ per-section verdict ("Đánh giá tiêu chí: Đạt") is about the one criterio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.model import Location
 from extractor.extract.criteria.counts import text_to_counts
@@ -40,8 +40,7 @@ from extractor.structure.outline import Outline, heading_to_component, text_to_s
 from extractor.structure.tables import TableGrid
 
 
-@dataclass
-class Unit:
+class Unit(NamedTuple):
     """A stretch of text read as one: a block, or a table row joined with " | "."""
 
     text: str
@@ -198,12 +197,11 @@ def _heading_criterion(state: State, unit: Unit) -> int | None:
     return None
 
 
-@dataclass
-class _Segment:
+class _Segment(NamedTuple):
     """One sentence of a unit, with its status phrases."""
 
     unit: Unit
-    index: int  # the unit's position
+    position: int  # the unit's position
     start: int  # offset of the sentence in the unit's text
     text: str
     statuses: list[Status]
@@ -212,7 +210,7 @@ class _Segment:
               ref: Ref | None = None, text: str | None = None) -> Claim:
         location = self.unit.location(outline, self.start + start, self.start + end)
         return Claim(number, status, source, self.text[start:end] if text is None else text,
-                      location, self.index, ref)
+                      location, self.position, ref)
 
 
 def _status_after_label(statuses: list[Status], label: re.Match[str] | None) -> Status | None:
