@@ -75,11 +75,13 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
 
 
 def text_to_counts(text: str, size: int, year: int | None = None, statuses: list[Status] | None = None,
-                   groups: list[Group] | None = None) -> list[tuple[int, int, int, str, bool]]:
+                   groups: list[Group] | None = None,
+                   commune: str | None = None) -> list[tuple[int, int, int, str, bool]]:
     """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
     "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
-    another time (a baseline, an earlier year than `year`) are skipped. `statuses` (marked by
+    another time (a baseline, an earlier year than `year`) and of another named commune than
+    `commune` are skipped. `statuses` (marked by
     `mark_targets` outside a plan) and `groups` of `text` may be handed in when the caller has
     read them; they are read again when counts spelled in words change the text."""
     c, at = rx().c, rx().at
@@ -90,7 +92,7 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
     text = view
     if spelled or statuses is None:
         statuses = text_to_statuses(text)
-        mark_targets(text, statuses, plan=False, year=year)
+        mark_targets(text, statuses, plan=False, year=year, commune=commune)
     if spelled or groups is None:
         groups = text_to_groups(text, size)
     out = []

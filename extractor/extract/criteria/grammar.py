@@ -119,6 +119,8 @@ class Status:
     # a status of another time than the report's: a baseline, or an earlier year
     past: bool = False
     used_after: bool = False
+    # "đạt thêm": the criteria it governs are added to a total, not the whole of it
+    added: bool = False
 
 
 @dataclass
@@ -145,6 +147,7 @@ class Claim:
     location: Location
     unit: int
     ref: Ref | None = None
+    added: bool = False  # listed as newly met ("đạt thêm ..."): part of the total, not all of it
 
 
 class Count(NamedTuple):
@@ -162,6 +165,8 @@ class State:
     outline: Outline
     cset: CriteriaSet
     year: int | None = None
+    # the report's own commune (from identity): a status of another named commune is not its
+    commune: str | None = None
     claims: list[Claim] = field(default_factory=list)
     targets: list[Claim] = field(default_factory=list)
     verdicts: list[Claim] = field(default_factory=list)
@@ -200,6 +205,10 @@ def text_to_statuses(text: str) -> list[Status]:
                 continue
             found.insert(i, Status(m.start(), m.end(), status))
             starts.insert(i, m.start())
+    if "thêm" in text or "bổ sung" in text:
+        added = rx().at["added_after_status"]
+        for st in found:
+            st.added = added.match(text, st.end) is not None
     return found
 
 

@@ -23,6 +23,7 @@ from extractor.extract.criteria.grammar import (
     Ref,
     State,
     Status,
+    at_list_start,
     bullet_to_group,
     continuation_to_group,
     first_at,
@@ -306,6 +307,7 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
                 state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", chosen.start, g.end))
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
+            claim.added = chosen.added and status == chosen.status
             if chosen.target:
                 claim.status = TARGET
                 state.targets.append(claim)
@@ -381,6 +383,48 @@ def _subject_criterion(state: State, seg: _Segment, groups: list[Group]) -> tupl
     return g.refs[0].number, last if closing else None
 
 
+def _in_criteria_summary(state: State, unit: Unit) -> bool:
+    """Does `unit` stand under a heading about the criteria as a whole ("II. KẾT QUẢ THỰC HIỆN
+    CÁC TIÊU CHÍ") and about no single criterion?"""
+    if unit.heading or unit.plan or unit.is_cell or state.title_criterion is not None:
+        return False
+    word = rx().c["criteria_word"]
+    ob = state.outline.blocks[unit.blocks[0]]
+    return any(word.search(h) for h in ob.headings) and _heading_criterion(state, unit) is None
+
+
+def _summary_claims(state: State, seg: _Segment) -> bool:
+    """Counts and lists of a summary line that does not say "tiêu chí" ("Đạt: 17; Chưa đạt: 2
+    (10, 17)", "đạt 17/19; chưa đạt: số 10, 17"), each right after its status. Returns whether
+    the line held any."""
+    at = rx().at
+    text, size = seg.text, state.cset.size
+    found = False
+    for st in seg.statuses:
+        if st.target or st.past:
+            continue
+        count = at["summary_count"].match(text, st.end)
+        if count is not None:
+            n, of = int(count.group("n")), count.group("of")
+            if n > size or (of is not None and int(of) != size):
+                continue
+            location = seg.unit.location(state.outline, seg.start + st.start, seg.start + count.end())
+            state.counts.append(Count(n, st.status, text[st.start:count.end()], location, seg.position))
+            found = True
+            bracket = at["summary_bracket"].match(text, count.end())
+            pos = bracket.end() if bracket else None
+        else:
+            gap = at["summary_list_gap"].match(text, st.end)
+            pos = gap.end() if gap else st.end
+        group = at_list_start(text, pos, size) if pos is not None and pos < len(text) else None
+        if group is None or not at["list_end"].match(text, group.end):
+            continue
+        for ref in group.refs:
+            state.claims.append(seg.claim(state.outline, ref.number, st.status, "list", ref.start, ref.end, ref))
+        found = True
+    return found
+
+
 def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
@@ -412,12 +456,12 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                     state.title_criterion = None
                 continue
             if seg.statuses:
-                mark_targets(text, seg.statuses, unit.plan, state.year)
+                mark_targets(text, seg.statuses, unit.plan, state.year, state.commune)
             groups = text_to_groups(text, size, ocr=unit.ocr)
             if not unit.plan:  # counts of the plan part are targets, never kept
                 # the statuses and groups just read are the counts' own, unless OCR slips were allowed
                 for s, e, n, status, target in text_to_counts(text, size, state.year, seg.statuses,
-                                                               None if unit.ocr else groups):
+                                                               None if unit.ocr else groups, state.commune):
                     if not target:
                         state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e),
                                                   ui))
@@ -433,6 +477,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 groups = [named]
             if not groups and len(seg.statuses) > 1 and ";" in text:
                 groups = items_line_to_groups(text)
+            if not groups and seg.statuses and pending is None and not rx().c["criteria_word"].search(text) \
+                    and _in_criteria_summary(state, unit) and _summary_claims(state, seg):
+                continue
             if unit.heading:
                 state.title_criterion = None
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:

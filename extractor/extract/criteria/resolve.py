@@ -57,12 +57,14 @@ def _pick_count(state: State, status: str, listed_units: set[int]) -> Count | No
     return (beside_list or counts)[0]
 
 
-def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) -> CriteriaStatus:
+def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None,
+                        commune: str | None = None) -> CriteriaStatus:
     """The criteria a report says are met, unmet or basically met, read with the criteria set
-    of `period` (the pipeline's one decision; read from the outline when not given)."""
+    of `period` (the pipeline's one decision; read from the outline when not given). `commune`,
+    the report's own (from identity), sets apart statements about other named communes."""
     period = period if period is not None else outline_to_period(outline)
     cset = period.criteria_set
-    state = State(outline, cset, period.stated_year)
+    state = State(outline, cset, period.stated_year, commune)
     grids = outline_to_tables(outline)
     consumed = tables_to_claims(state, list(grids.values()) + outline_to_text_tables(outline))
     consumed |= flat_tables_to_claims(state, consumed)
@@ -106,7 +108,9 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
             continue
         setattr(result, attr, count.n)
         result.count_evidence[status] = Evidence(count.text, count.location)
-        if listed and len(listed) != count.n:
+        added_only = len(listed) < count.n and all(
+            cl.added for cl in state.claims if cl.status == status)  # "đạt thêm 2 ..., nâng tổng số lên 15"
+        if listed and len(listed) != count.n and not added_only:
             state.conflicts.append(CriteriaConflict(
                 kind="count_mismatch", numbers=list(listed), status=status, claimed=count.n,
                 listed=len(listed), evidence=[Evidence(count.text, count.location)]))
