@@ -13,6 +13,7 @@ import pytest
 
 from extractor.core.model import CriteriaStatus
 from extractor.extract.criteria.resolve import outline_to_criteria
+from extractor.extract.criteria_sets import criteria_set_for_year, lookup_name
 from extractor.structure.outline import document_to_outline
 from tests.extract.helpers import criteria_of, lines_to_document
 
@@ -181,3 +182,43 @@ def test_unnamed_commune_subject_is_the_reports() -> None:
 def test_commune_with_a_number_in_its_name_matches_itself() -> None:
     c = criteria_of_commune("Quế Xuân 1", "Xã Quế Xuân 1 đạt 19/19 tiêu chí; xã Quế Xuân 2 đạt 16/19 tiêu chí.")
     assert (c.met, c.met_count_claimed) == (ALL, 19)
+
+
+# --- 5. a report about the advanced set is read with the advanced catalogue ---
+
+ADVANCED_HEADER = ("UBND XÃ THỬ NGHIỆM", "Thử Nghiệm, ngày 10 tháng 12 năm 2024", "BÁO CÁO",
+                   "Kết quả xây dựng xã nông thôn mới nâng cao năm 2024")
+
+
+def test_advanced_catalogue_numbers_its_own_criteria() -> None:
+
+    s = criteria_set_for_year(2024, tier="advanced")
+    assert (s.id, s.size, s.name(14), s.name(15), s.name(18)) == (
+        "commune-advanced-2021-2025", 19, "Y tế", "Hành chính công", "Chất lượng môi trường sống")
+    assert (lookup_name("Y tế"), lookup_name("Y tế", tier="advanced")) == (15, 14)
+    assert lookup_name("Hành chính công") is None  # no standard criterion of that name
+
+
+def test_advanced_report_reads_names_with_the_advanced_numbers() -> None:
+    c = criteria_of(*ADVANCED_HEADER, "I. KẾT QUẢ", "Đến nay xã đạt 17/19 tiêu chí xã NTM nâng cao; chưa đạt "
+                    "tiêu chí Y tế và Chất lượng môi trường sống.")
+    assert c.criteria_set == "commune-advanced-2021-2025"
+    assert (sorted(c.unmet), sorted(c.met), c.met_count_claimed) == ([14, 18], but(14, 18), 17)
+
+
+@pytest.mark.parametrize("title", [
+    "Kết quả xây dựng nông thôn mới năm 2024",
+    "Kết quả xây dựng nông thôn mới và nông thôn mới nâng cao năm 2024",
+])
+def test_standard_or_mixed_report_keeps_the_standard_set(title: str) -> None:
+    c = criteria_of(*ADVANCED_HEADER[:3], title, "I. KẾT QUẢ",
+                    "Đến nay xã đạt 17/19 tiêu chí; chưa đạt tiêu chí Y tế và Thu nhập.")
+    assert c.criteria_set == "commune-2021-2025"
+    assert sorted(c.unmet) == [10, 15]
+
+
+def test_a_body_statement_about_the_advanced_set_is_no_title() -> None:
+    c = criteria_of(*ADVANCED_HEADER[:3], "- Đối với Bộ tiêu chí xã NTM nâng cao, xã đã đạt tiêu chí số 1, 2, 3.",
+                    "- Xã đạt 19/19 tiêu chí.")
+    assert c.criteria_set == "commune-2021-2025"
+    assert c.met == ALL

@@ -13,12 +13,12 @@ from extractor.extract.criteria.grammar import (
     Group,
     Status,
     first_at,
+    lookup,
     rx,
     text_to_groups,
     text_to_statuses,
 )
 from extractor.extract.criteria.tense import any_within, mark_targets, spans_of
-from extractor.extract.criteria_sets import lookup_name
 from extractor.text.spelled import number_words, words_to_number
 
 _COUNT_STOP = re.compile(r"[:;,.(]")
@@ -62,7 +62,7 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
     if bracket:
         for word in re.finditer(r"(?<!\w)\w", text[pos:bracket.start()]):
             k = pos + word.start()
-            if lookup_name(text[k:bracket.start()]) is not None:
+            if lookup(text[k:bracket.start()]) is not None:
                 gap_end = k
                 break
     if not at["count_list_gap"].match(text, pos, gap_end):

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from extractor.core.data import RegexesOnFirstUse, load_pattern, pattern_regexes
 from extractor.core.model import CriteriaConflict, Location
-from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex, ocr_name_at
+from extractor.extract.criteria_sets import (
+    DEFAULT_TIER,
+    CriteriaSet,
+    NamePattern,
+    lookup_name,
+    name_regex,
+    ocr_name_at,
+)
 from extractor.structure.outline import Outline
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
@@ -103,6 +113,36 @@ def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
     match may start with (each entry's `first_letters`)."""
     first = "".join(e["first_letters"] for e in entries)
     return re.compile(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
+
+
+# the tier of the set a report is read with ("standard", "advanced"): criterion names are looked
+# up in that tier's sets, where the same name may have another number. Set for the time of one
+# report by `reading_tier` (outline_to_criteria); every reader below it looks names up through
+# `lookup` and `names`.
+_TIER: ContextVar[str] = ContextVar("criteria_tier", default=DEFAULT_TIER)
+
+
+@contextmanager
+def reading_tier(tier: str) -> Iterator[None]:
+    token = _TIER.set(tier)
+    try:
+        yield
+    finally:
+        _TIER.reset(token)
+
+
+def tier() -> str:
+    return _TIER.get()
+
+
+def lookup(text: str) -> int | None:
+    """The number of the criterion a name stands for, in the tier being read."""
+    return lookup_name(text, tier=_TIER.get())
+
+
+def names() -> NamePattern:
+    """The criterion names of the tier being read, as one pattern."""
+    return name_regex(tier=_TIER.get())
 
 
 @lru_cache(maxsize=1)
@@ -226,10 +266,10 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     name in brackets ends after its closing bracket."""
     lead = rx().at["name_lead"].match(text, pos)
     start = lead.end() if lead else pos
-    m = name_regex().match(text, start)
+    m = names().match(text, start)
     if not m:
         return None
-    number = lookup_name(m.group(0))
+    number = lookup(m.group(0))
     end = m.end()
     if lead and "(" in lead.group(0) and (close := _CLOSE_BRACKET.match(text, end)):
         end = close.end()
@@ -301,10 +341,10 @@ def _continue_list(text: str, refs: list[Ref], end: int, size: int, ocr: bool = 
 def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
     """(number, end) of a criterion name at `pos`; in OCR text also one read with its marks
     stripped and one slip allowed, the longer reading winning."""
-    nm = name_regex().match(text, pos)
-    number = lookup_name(nm.group(0)) if nm else None
+    nm = names().match(text, pos)
+    number = lookup(nm.group(0)) if nm else None
     exact = (number, nm.end()) if nm is not None and number is not None else None
-    loose = ocr_name_at(text, pos) if ocr else None
+    loose = ocr_name_at(text, pos, tier=tier()) if ocr else None
     if loose is not None and (exact is None or loose[1] > exact[1]):
         return loose
     return exact
@@ -344,7 +384,7 @@ def _names_own_number(text: str, pos: int, n: int) -> bool:
         return False
     stop = bracket.start()
     for word in _WORD_START.finditer(text, max(0, stop - _NAMELOOKBACK), stop):
-        if lookup_name(text[word.start():stop]) == n:
+        if lookup(text[word.start():stop]) == n:
             return True
     return False
 
@@ -607,7 +647,7 @@ def _join_groups(groups: list[Group], text: str) -> list[Group]:
     out: list[Group] = []
     for g in groups:
         gap = named_gap.fullmatch(text, out[-1].end, g.start) if out and out[-1].end <= g.start else None
-        if gap is not None and lookup_name(gap.group("name")) is None:
+        if gap is not None and lookup(gap.group("name")) is None:
             gap = None
         if out and out[-1].end <= g.start and g.refs[0].number == out[-1].refs[-1].number and \
                 _OPEN_BRACKET.fullmatch(text, out[-1].end, g.start):

@@ -28,15 +28,18 @@ from extractor.extract.criteria.grammar import (
     continuation_to_group,
     first_at,
     items_line_to_groups,
+    lookup,
     may_name_criteria,
     may_state_criteria,
     named_line_to_group,
+    names,
     rx,
     text_to_groups,
     text_to_statuses,
+    tier,
 )
 from extractor.extract.criteria.tense import mark_targets, text_to_recognition
-from extractor.extract.criteria_sets import lookup_name, name_regex
+from extractor.extract.criteria_sets import ADVANCED_TIER, DEFAULT_TIER
 from extractor.structure.outline import Outline, heading_to_component, text_to_sentences
 from extractor.structure.tables import TableGrid
 
@@ -110,6 +113,9 @@ def _other_set_flags(outline: Outline) -> list[bool]:
     NTM nâng cao") is not one."""
     c = rx().c
     judged: dict[str, bool] = {}
+    if tier() != DEFAULT_TIER:
+        # a report about the advanced set: its sections about that set are its own
+        return [False] * len(outline.blocks)
 
     def other_only(text: str) -> bool:
         verdict = judged.get(text)
@@ -120,6 +126,25 @@ def _other_set_flags(outline: Outline) -> list[bool]:
 
     return [any(other_only(h) for h in (*ob.headings, *([ob.text] if ob.level is not None else [])))
             for ob in outline.blocks]
+
+
+# how many blocks from the top may hold the report's title (after the letterhead)
+_TITLE_BLOCKS = 15
+
+
+def outline_to_tier(outline: Outline) -> str:
+    """The tier of the criteria set a report is about: "advanced" when its title (the blocks
+    before its first numbered heading or statement) is about the advanced set only ("Kết quả xây dựng xã
+    nông thôn mới nâng cao năm 2024"), else the standard tier. A title that also names the
+    programme itself ("... xây dựng NTM và NTM nâng cao") is a standard report."""
+    c = rx().c
+    for ob in outline.blocks[:_TITLE_BLOCKS]:
+        if ob.level not in (None, 0) or text_to_statuses(ob.text):
+            break  # the body has begun: a heading, or a statement ("xã đã đạt ...") is no title
+        topic_only = not c["programme_word"].search(c["other_set_topic"].sub(" ", ob.text))
+        if topic_only and c["advanced_topic"].search(ob.text):
+            return ADVANCED_TIER
+    return DEFAULT_TIER
 
 
 def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: list[bool]) -> list[Unit]:
@@ -168,9 +193,9 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
 
 
 @lru_cache(maxsize=1024)
-def _heading_numbers(heading: str, size: int) -> frozenset[int]:
+def _heading_numbers(heading: str, size: int, tier_read: str) -> frozenset[int]:
     """The criterion numbers a heading names: read once per heading, not once per verdict
-    under it (the text alone decides them)."""
+    under it (the text and the tier being read, `tier_read`, decide them)."""
     return frozenset(r.number for g in text_to_groups(heading, size) for r in g.refs)
 
 
@@ -181,13 +206,13 @@ def _heading_criterion(state: State, unit: Unit) -> int | None:
     ob = state.outline.blocks[unit.blocks[0]]
     size = state.cset.size
     for h in reversed(ob.headings):
-        numbers = _heading_numbers(h, size)
+        numbers = _heading_numbers(h, size, tier())
         if numbers:
             return next(iter(numbers)) if len(numbers) == 1 else None
         lead = rx().c["heading_lead"].match(h)
-        nm = name_regex().match(h, lead.end() if lead else 0)
-        if nm and lookup_name(nm.group(0)) is not None:
-            return lookup_name(nm.group(0))
+        nm = names().match(h, lead.end() if lead else 0)
+        if nm and lookup(nm.group(0)) is not None:
+            return lookup(nm.group(0))
         comp = heading_to_component(h)
         if comp is not None:
             served = state.cset.components.get(comp, ())

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, rx
+from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, rx, tier
+from extractor.extract.criteria_sets import DEFAULT_TIER
 from extractor.structure.outline import text_to_sentences
 from extractor.text.units import strip_diacritics
 
@@ -44,7 +45,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     # time of the whole sentence until another time marker resets it
     front = p.c["year_front"].match(text)
     front_end = front.end() if front else -1
-    other_set_front = p.c["other_set_front"].match(text) is not None
+    # in a report about the advanced set, statements about that set are its own
+    other_sets = tier() == DEFAULT_TIER
+    other_set_front = other_sets and p.c["other_set_front"].match(text) is not None
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -74,7 +77,8 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another criteria set than the report's: its topic before the status in the
         # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
         # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
-        s.past = s.past or other_set_front or p.c["other_set_topic"].search(text, clause_start, s.start) is not None
+        s.past = s.past or other_set_front or (
+            other_sets and p.c["other_set_topic"].search(text, clause_start, s.start) is not None)
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
