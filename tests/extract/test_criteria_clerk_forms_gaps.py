@@ -222,3 +222,12 @@ def test_a_body_statement_about_the_advanced_set_is_no_title() -> None:
                     "- Xã đạt 19/19 tiêu chí.")
     assert c.criteria_set == "commune-2021-2025"
     assert c.met == ALL
+
+
+def test_section_verdicts_short_of_a_count_still_flag_a_mismatch() -> None:
+    """Regression: with no "thêm" list at all, verdicts fewer than the count are a mismatch
+    (an empty set of added claims must not excuse it)."""
+    c = criteria_of(*HEADER, "1. Tiêu chí số 1 - Quy hoạch", "- Kết quả thực hiện tiêu chí: đạt",
+                    "2. Tiêu chí số 2 - Giao thông", "- Kết quả thực hiện tiêu chí: đạt",
+                    "III. ĐÁNH GIÁ CHUNG", "- Xã đã đạt 15/19 tiêu chí; tiêu chí 7, tiêu chí 9 không đạt.")
+    assert "count_mismatch" in kinds(c)
