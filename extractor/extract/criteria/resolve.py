@@ -118,8 +118,8 @@ def _read_criteria(outline: Outline, period: ReportPeriod, commune: str | None, 
         result.count_evidence[status] = Evidence(count.text, count.location)
         # the list is only the criteria added this year ("đạt thêm 2 ..., nâng tổng số lên 15"):
         # a part of the total, no mismatch; a verdict or any other list of the status is compared
-        stated = [cl for cl in state.claims + state.verdicts if cl.status == status]
-        added_only = len(listed) < count.n and bool(stated) and all(cl.added for cl in stated)
+        said = [cl for cl in state.claims + state.verdicts if cl.status == status]
+        added_only = len(listed) < count.n and bool(said) and all(cl.added for cl in said)
         if listed and len(listed) != count.n and not added_only:
             state.conflicts.append(CriteriaConflict(
                 kind="count_mismatch", numbers=list(listed), status=status, claimed=count.n,

@@ -69,8 +69,8 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
         numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
         # a second header row ("Kết quả" over "Đạt | Chưa đạt") names no criterion
-        named = any(names().search(x.text) or text_to_groups(x.text, 99) for _, x in rows[r])
-        headerish = k == 0 or (order[k - 1] in header.rows and not numbered and not named)
+        naming = any(names().search(x.text) or text_to_groups(x.text, 99) for _, x in rows[r])
+        headerish = k == 0 or (order[k - 1] in header.rows and not numbered and not naming)
         for col, x in rows[r]:
             t = x.text.strip(" *")
             if c["table_number_header"].match(t):
