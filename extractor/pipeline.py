@@ -36,8 +36,8 @@ def document_to_record(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> 
     outline = document_to_outline(doc)
     figures, number_issues = outline_to_figures(outline, settings)
     period = outline_to_period(outline)  # one year and criteria set for every reader
-    criteria = outline_to_criteria(outline, period)
     identity = outline_to_identity(outline, period)
+    criteria = outline_to_criteria(outline, period, identity.commune)
     record = Record(source=document_to_source(doc), identity=identity, criteria=criteria,
                     figures=figures, flags=[], extractor_version=__version__)
     record.flags = record_to_flags(record, outline, number_issues)

@@ -1,15 +1,15 @@
 """Criteria catalogues: the national criteria sets as data (schemas/criteria/*.yaml).
 
 A set has an id ("commune-2021-2025"), the level and tier it applies to, the years it is in
-force and its numbered criteria with names and aliases. Adding the advanced (nâng cao), model
-(kiểu mẫu) or district sets is a new YAML file, no code. The consistency checks use
+force and its numbered criteria with names and aliases. Adding a model (kiểu mẫu) or district
+set is a new YAML file, no code; the advanced (nâng cao) set is one. Names are looked up within
+one tier, since the same name has another number in another tier. The consistency checks use
 `criteria_set_size` and `criterion_name`; extraction uses `name_regex` to read a criterion from
 its name, with the names of every set of the same level (reports mix periods).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -20,6 +20,7 @@ from extractor.text.units import strip_diacritics
 
 DEFAULT_LEVEL = "commune"
 DEFAULT_TIER = "standard"
+ADVANCED_TIER = "advanced"
 
 
 class Criterion(NamedTuple):
@@ -30,8 +31,7 @@ class Criterion(NamedTuple):
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class CriteriaSet:
+class CriteriaSet(NamedTuple):
     """A set of criteria in force for a level and tier over a span of years."""
 
     id: str
@@ -122,12 +122,13 @@ def _alias_to_regex(alias: str) -> str:
 
 
 @cache
-def name_table(level: str = DEFAULT_LEVEL) -> tuple[tuple[str, int], ...]:
-    """(name or alias, number) over every set of the level, longest name first. A name used
-    for two numbers in different sets keeps the number of the newest set."""
+def name_table(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER) -> tuple[tuple[str, int], ...]:
+    """(name or alias, number) over every set of the level and tier, longest name first. A
+    name used for two numbers in different sets keeps the number of the newest set. The tiers
+    are kept apart: "Y tế" is 15 in the standard set and 14 in the advanced one."""
     by_name: dict[str, int] = {}
     for s in criteria_sets():  # oldest first: newer sets overwrite
-        if s.level != level or s.tier != DEFAULT_TIER:
+        if s.level != level or s.tier != tier:
             continue
         for c in s.criteria:
             for n in (c.name, *c.aliases):
@@ -147,10 +148,10 @@ class NamePattern:
     is all a short report needs; once a few such parts are compiled, or `search` needed the
     whole alternation, the whole one serves every match."""
 
-    def __init__(self, level: str) -> None:
+    def __init__(self, level: str, tier: str = DEFAULT_TIER) -> None:
         self._level = level
         # each name's regex, and how its first character is matched (None: a conjunction first)
-        self._names = [(_alias_to_regex(n), _first_letter(n)) for n, _ in name_table(level)]
+        self._names = [(_alias_to_regex(n), _first_letter(n)) for n, _ in name_table(level, tier)]
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._parts = 0
         self._whole: re.Pattern[str] | None = None
@@ -200,9 +201,9 @@ def _letter_regex(ch: str) -> re.Pattern[str]:
 
 
 @cache
-def name_regex(level: str = DEFAULT_LEVEL) -> NamePattern:
-    """The criterion names of `level` as one pattern (see `NamePattern`)."""
-    return NamePattern(level)
+def name_regex(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER) -> NamePattern:
+    """The criterion names of `level` and `tier` as one pattern (see `NamePattern`)."""
+    return NamePattern(level, tier)
 
 
 def _name_key(text: str) -> str:
@@ -214,13 +215,14 @@ def _name_key(text: str) -> str:
 
 
 @cache
-def _keys(level: str) -> dict[str, int]:
-    return {_name_key(n): num for n, num in name_table(level)}
+def _keys(level: str, tier: str) -> dict[str, int]:
+    return {_name_key(n): num for n, num in name_table(level, tier)}
 
 
-def lookup_name(text: str, level: str = DEFAULT_LEVEL) -> int | None:
-    """The criterion number a name (as matched by `name_regex`) stands for."""
-    return _keys(level).get(_name_key(text))
+def lookup_name(text: str, level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER) -> int | None:
+    """The criterion number a name (as matched by `name_regex`) stands for in the sets of
+    `level` and `tier`."""
+    return _keys(level, tier).get(_name_key(text))
 
 
 _OCR_WORD = re.compile(r"[^\W_]+")
@@ -230,11 +232,11 @@ _OCR_EDIT_MIN_LETTERS = 8
 
 
 @cache
-def _stripped_names(level: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+def _stripped_names(level: str, tier: str) -> tuple[tuple[tuple[str, ...], int], ...]:
     """Every name as its words with marks stripped and case folded, longest name first."""
     conj = _conjunctions()
     out = []
-    for name, number in name_table(level):
+    for name, number in name_table(level, tier):
         words = [strip_diacritics(w) for w in re.split(r"[\s,\-–]+", normalize(name).casefold()) if w]
         out.append((tuple(strip_diacritics(conj[0]) if w in map(strip_diacritics, conj) else w
                           for w in words), number))
@@ -254,14 +256,15 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:] if len(a) < len(b) else a[i + 1:] == b[i:]
 
 
-def ocr_name_at(text: str, pos: int, level: str = DEFAULT_LEVEL) -> tuple[int, int] | None:
+def ocr_name_at(text: str, pos: int, level: str = DEFAULT_LEVEL,
+                tier: str = DEFAULT_TIER) -> tuple[int, int] | None:
     """(number, end) of a criterion name starting at `pos` in text read by OCR: compared with
     tone and vowel marks stripped ("Nhà ở dân cữ"), one edit allowed in a name of at least
     eight letters ("Nhật ở dân cư"). For OCR text only: typed text is matched exactly."""
     conj = {strip_diacritics(w) for w in _conjunctions()}
     words: list[tuple[str, int]] = []
     at = pos
-    longest = max((len(w) for w, _ in _stripped_names(level)), default=0)
+    longest = max((len(w) for w, _ in _stripped_names(level, tier)), default=0)
     while len(words) < longest:
         m = _OCR_WORD.match(text, at)
         if not m:
@@ -269,7 +272,7 @@ def ocr_name_at(text: str, pos: int, level: str = DEFAULT_LEVEL) -> tuple[int, i
         w = strip_diacritics(m.group(0).casefold())
         words.append((strip_diacritics(_conjunctions()[0]) if w in conj else w, m.end()))
         at = _OCR_WORD_GAP.match(text, m.end()).end()  # type: ignore[union-attr]
-    for name_words, number in _stripped_names(level):
+    for name_words, number in _stripped_names(level, tier):
         k = len(name_words)
         if k > len(words):
             continue

@@ -13,12 +13,12 @@ from extractor.extract.criteria.grammar import (
     Group,
     Status,
     first_at,
+    lookup,
     rx,
     text_to_groups,
     text_to_statuses,
 )
 from extractor.extract.criteria.tense import any_within, mark_targets, spans_of
-from extractor.extract.criteria_sets import lookup_name
 from extractor.text.spelled import number_words, words_to_number
 
 _COUNT_STOP = re.compile(r"[:;,.(]")
@@ -62,7 +62,7 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
     if bracket:
         for word in re.finditer(r"(?<!\w)\w", text[pos:bracket.start()]):
             k = pos + word.start()
-            if lookup_name(text[k:bracket.start()]) is not None:
+            if lookup(text[k:bracket.start()]) is not None:
                 gap_end = k
                 break
     if not at["count_list_gap"].match(text, pos, gap_end):
@@ -75,11 +75,13 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
 
 
 def text_to_counts(text: str, size: int, year: int | None = None, statuses: list[Status] | None = None,
-                   groups: list[Group] | None = None) -> list[tuple[int, int, int, str, bool]]:
+                   groups: list[Group] | None = None,
+                   commune: str | None = None) -> list[tuple[int, int, int, str, bool]]:
     """Claimed counts: (start, end, n, status, target) for "Tổng số 14 tiêu chí xã đạt",
     "đạt 17/19 tiêu chí", "Số tiêu chí chưa đạt: 5". Counts of another scheme ("5 hộ đạt 8
     tiêu chí", "tiêu chí gia đình văn hóa"), totals other than the set size and counts of
-    another time (a baseline, an earlier year than `year`) are skipped. `statuses` (marked by
+    another time (a baseline, an earlier year than `year`) and of another named commune than
+    `commune` are skipped. `statuses` (marked by
     `mark_targets` outside a plan) and `groups` of `text` may be handed in when the caller has
     read them; they are read again when counts spelled in words change the text."""
     c, at = rx().c, rx().at
@@ -90,7 +92,7 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
     text = view
     if spelled or statuses is None:
         statuses = text_to_statuses(text)
-        mark_targets(text, statuses, plan=False, year=year)
+        mark_targets(text, statuses, plan=False, year=year, commune=commune)
     if spelled or groups is None:
         groups = text_to_groups(text, size)
     out = []

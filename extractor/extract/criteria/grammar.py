@@ -9,37 +9,91 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
-from extractor.core.data import load_pattern
+from extractor.core.data import RegexesOnFirstUse, load_pattern, pattern_regexes
 from extractor.core.model import CriteriaConflict, Location
-from extractor.extract.criteria_sets import CriteriaSet, lookup_name, name_regex, ocr_name_at
+from extractor.extract.criteria_sets import (
+    DEFAULT_TIER,
+    CriteriaSet,
+    NamePattern,
+    lookup_name,
+    name_regex,
+    ocr_name_at,
+)
 from extractor.structure.outline import Outline
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
 
-@dataclass(frozen=True)
 class _Rx:
-    statuses: tuple[tuple[str, re.Pattern[str]], ...]
-    status_hint: re.Pattern[str]
+    """The criteria reader's regexes, each compiled when first used: a short report needs a
+    fraction of them, and compiling all was most of the reader's start-up."""
+
+    def __init__(self) -> None:
+        self._sw = load_pattern("status_words")
+        self._swx = pattern_regexes("status_words")
+        cr = load_pattern("criteria")
+        self._cr = cr
+        self.c = pattern_regexes("criteria")
+        # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an
+        # offset instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
+        self.at = RegexesOnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
+                                       if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
+                                    "clause_opener_words": cr["clause_opener"]["regex"][1:-1]})
+        # letters OCR reads for digits, repaired inside number lists only
+        self.ocr_digits: dict[str, str] = dict(cr["ocr_digit_lookalikes"])
+
+    @cached_property
+    def statuses(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((e["status"], re.compile(e["regex"])) for e in self._sw["statuses"])
+
+    @cached_property
+    def status_hint(self) -> re.Pattern[str]:
+        return _any_of(self._sw["status_hint"])
+
     # one cheap test for a sentence that may hold a criteria statement (`may_state_criteria`),
     # and one for a sentence that may name criteria without a status (`may_name_criteria`)
-    criteria_hint: re.Pattern[str]
-    reference_hint: re.Pattern[str]
-    target: re.Pattern[str]
-    future: re.Pattern[str]
-    baseline: re.Pattern[str]
-    status_year: re.Pattern[str]
-    now: re.Pattern[str]
-    plan_heading: re.Pattern[str]
-    result_heading: re.Pattern[str]
-    c: dict[str, re.Pattern[str]]
-    # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an offset
-    # instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
-    at: dict[str, re.Pattern[str]]
-    ocr_digits: dict[str, str]  # letters OCR reads for digits, repaired inside number lists only
+    @cached_property
+    def criteria_hint(self) -> re.Pattern[str]:
+        return _any_of(self._sw["status_hint"], self._cr["criteria_word_or_abbrev"], self._cr["numbered_name_hint"])
+
+    @cached_property
+    def reference_hint(self) -> re.Pattern[str]:
+        return _any_of(self._cr["criteria_word_or_abbrev"], self._cr["numbered_name_hint"])
+
+    @property
+    def target(self) -> re.Pattern[str]:
+        return self._swx["target_markers"]
+
+    @property
+    def future(self) -> re.Pattern[str]:
+        return self._swx["future_markers"]
+
+    @property
+    def baseline(self) -> re.Pattern[str]:
+        return self._swx["baseline_markers"]
+
+    @property
+    def status_year(self) -> re.Pattern[str]:
+        return self._swx["status_year"]
+
+    @property
+    def now(self) -> re.Pattern[str]:
+        return self._swx["now_markers"]
+
+    @property
+    def plan_heading(self) -> re.Pattern[str]:
+        return self._swx["plan_heading"]
+
+    @property
+    def result_heading(self) -> re.Pattern[str]:
+        return self._swx["result_heading"]
 
 
 # how far back a pattern that must end where a reference starts ("09 tiêu chí (") may look
@@ -54,19 +108,6 @@ _STATUS_LIST_GAP = re.compile(r" *(?:: *)?")
 _NAMELOOKBACK = 80
 
 
-class _OnFirstUse(dict[str, "re.Pattern[str]"]):
-    """Patterns compiled when first looked up: a short report uses a fraction of the ~70
-    criteria patterns, and compiling all of them was most of the reader's start-up."""
-
-    def __init__(self, sources: dict[str, str]) -> None:
-        super().__init__()
-        self._sources = sources
-
-    def __missing__(self, name: str) -> re.Pattern[str]:
-        pattern = self[name] = re.compile(self._sources[name])
-        return pattern
-
-
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
     """One pattern matching where any of `entries` matches, searched only from the letters a
     match may start with (each entry's `first_letters`)."""
@@ -74,28 +115,39 @@ def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
 
 
+# the tier of the set a report is read with ("standard", "advanced"): criterion names are looked
+# up in that tier's sets, where the same name may have another number. Set for the time of one
+# report by `reading_tier` (outline_to_criteria); every reader below it looks names up through
+# `lookup` and `names`.
+_TIER: ContextVar[str] = ContextVar("criteria_tier", default=DEFAULT_TIER)
+
+
+@contextmanager
+def reading_tier(tier: str) -> Iterator[None]:
+    token = _TIER.set(tier)
+    try:
+        yield
+    finally:
+        _TIER.reset(token)
+
+
+def tier() -> str:
+    return _TIER.get()
+
+
+def lookup(text: str) -> int | None:
+    """The number of the criterion a name stands for, in the tier being read."""
+    return lookup_name(text, tier=_TIER.get())
+
+
+def names() -> NamePattern:
+    """The criterion names of the tier being read, as one pattern."""
+    return name_regex(tier=_TIER.get())
+
+
 @lru_cache(maxsize=1)
 def rx() -> _Rx:
-    sw = load_pattern("status_words")
-    cr = load_pattern("criteria")
-    out = _Rx(
-        statuses=tuple((e["status"], re.compile(e["regex"])) for e in sw["statuses"]),
-        status_hint=_any_of(sw["status_hint"]),
-        criteria_hint=_any_of(sw["status_hint"], cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
-        reference_hint=_any_of(cr["criteria_word_or_abbrev"], cr["numbered_name_hint"]),
-        target=re.compile(sw["target_markers"]["regex"]),
-        future=re.compile(sw["future_markers"]["regex"]),
-        baseline=re.compile(sw["baseline_markers"]["regex"]),
-        status_year=re.compile(sw["status_year"]["regex"]),
-        now=re.compile(sw["now_markers"]["regex"]),
-        plan_heading=re.compile(sw["plan_heading"]["regex"]),
-        result_heading=re.compile(sw["result_heading"]["regex"]),
-        c=_OnFirstUse({k: v["regex"] for k, v in cr.items() if isinstance(v, dict) and "regex" in v}),
-        at=_OnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
-                           if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
-                        "clause_opener_words": cr["clause_opener"]["regex"][1:-1]}),
-        ocr_digits=dict(cr["ocr_digit_lookalikes"]))
-    return out
+    return _Rx()
 
 
 @dataclass
@@ -107,6 +159,8 @@ class Status:
     # a status of another time than the report's: a baseline, or an earlier year
     past: bool = False
     used_after: bool = False
+    # "đạt thêm": the criteria it governs are added to a total, not the whole of it
+    added: bool = False
 
 
 @dataclass
@@ -133,10 +187,10 @@ class Claim:
     location: Location
     unit: int
     ref: Ref | None = None
+    added: bool = False  # listed as newly met ("đạt thêm ..."): part of the total, not all of it
 
 
-@dataclass
-class Count:
+class Count(NamedTuple):
     n: int
     status: str
     text: str
@@ -151,6 +205,8 @@ class State:
     outline: Outline
     cset: CriteriaSet
     year: int | None = None
+    # the report's own commune (from identity): a status of another named commune is not its
+    commune: str | None = None
     claims: list[Claim] = field(default_factory=list)
     targets: list[Claim] = field(default_factory=list)
     verdicts: list[Claim] = field(default_factory=list)
@@ -189,6 +245,10 @@ def text_to_statuses(text: str) -> list[Status]:
                 continue
             found.insert(i, Status(m.start(), m.end(), status))
             starts.insert(i, m.start())
+    if "thêm" in text or "bổ sung" in text:
+        added = rx().at["added_after_status"]
+        for st in found:
+            st.added = added.match(text, st.end) is not None
     return found
 
 
@@ -206,10 +266,10 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     name in brackets ends after its closing bracket."""
     lead = rx().at["name_lead"].match(text, pos)
     start = lead.end() if lead else pos
-    m = name_regex().match(text, start)
+    m = names().match(text, start)
     if not m:
         return None
-    number = lookup_name(m.group(0))
+    number = lookup(m.group(0))
     end = m.end()
     if lead and "(" in lead.group(0) and (close := _CLOSE_BRACKET.match(text, end)):
         end = close.end()
@@ -281,10 +341,10 @@ def _continue_list(text: str, refs: list[Ref], end: int, size: int, ocr: bool = 
 def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
     """(number, end) of a criterion name at `pos`; in OCR text also one read with its marks
     stripped and one slip allowed, the longer reading winning."""
-    nm = name_regex().match(text, pos)
-    number = lookup_name(nm.group(0)) if nm else None
+    nm = names().match(text, pos)
+    number = lookup(nm.group(0)) if nm else None
     exact = (number, nm.end()) if nm is not None and number is not None else None
-    loose = ocr_name_at(text, pos) if ocr else None
+    loose = ocr_name_at(text, pos, tier=tier()) if ocr else None
     if loose is not None and (exact is None or loose[1] > exact[1]):
         return loose
     return exact
@@ -324,7 +384,7 @@ def _names_own_number(text: str, pos: int, n: int) -> bool:
         return False
     stop = bracket.start()
     for word in _WORD_START.finditer(text, max(0, stop - _NAMELOOKBACK), stop):
-        if lookup_name(text[word.start():stop]) == n:
+        if lookup(text[word.start():stop]) == n:
             return True
     return False
 
@@ -587,7 +647,7 @@ def _join_groups(groups: list[Group], text: str) -> list[Group]:
     out: list[Group] = []
     for g in groups:
         gap = named_gap.fullmatch(text, out[-1].end, g.start) if out and out[-1].end <= g.start else None
-        if gap is not None and lookup_name(gap.group("name")) is None:
+        if gap is not None and lookup(gap.group("name")) is None:
             gap = None
         if out and out[-1].end <= g.start and g.refs[0].number == out[-1].refs[-1].number and \
                 _OPEN_BRACKET.fullmatch(text, out[-1].end, g.start):

@@ -8,8 +8,8 @@ per-section verdict ("Đánh giá tiêu chí: Đạt") is about the one criterio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.model import Location
 from extractor.extract.criteria.counts import text_to_counts
@@ -23,25 +23,28 @@ from extractor.extract.criteria.grammar import (
     Ref,
     State,
     Status,
+    at_list_start,
     bullet_to_group,
     continuation_to_group,
     first_at,
     items_line_to_groups,
+    lookup,
     may_name_criteria,
     may_state_criteria,
     named_line_to_group,
+    names,
     rx,
     text_to_groups,
     text_to_statuses,
+    tier,
 )
 from extractor.extract.criteria.tense import mark_targets, text_to_recognition
-from extractor.extract.criteria_sets import lookup_name, name_regex
+from extractor.extract.criteria_sets import ADVANCED_TIER, DEFAULT_TIER
 from extractor.structure.outline import Outline, heading_to_component, text_to_sentences
 from extractor.structure.tables import TableGrid
 
 
-@dataclass
-class Unit:
+class Unit(NamedTuple):
     """A stretch of text read as one: a block, or a table row joined with " | "."""
 
     text: str
@@ -110,6 +113,9 @@ def _other_set_flags(outline: Outline) -> list[bool]:
     NTM nâng cao") is not one."""
     c = rx().c
     judged: dict[str, bool] = {}
+    if tier() != DEFAULT_TIER:
+        # a report about the advanced set: its sections about that set are its own
+        return [False] * len(outline.blocks)
 
     def other_only(text: str) -> bool:
         verdict = judged.get(text)
@@ -120,6 +126,25 @@ def _other_set_flags(outline: Outline) -> list[bool]:
 
     return [any(other_only(h) for h in (*ob.headings, *([ob.text] if ob.level is not None else [])))
             for ob in outline.blocks]
+
+
+# how many blocks from the top may hold the report's title (after the letterhead)
+_TITLE_BLOCKS = 15
+
+
+def outline_to_tier(outline: Outline) -> str:
+    """The tier of the criteria set a report is about: "advanced" when its title (the blocks
+    before its first numbered heading or statement) is about the advanced set only ("Kết quả xây dựng xã
+    nông thôn mới nâng cao năm 2024"), else the standard tier. A title that also names the
+    programme itself ("... xây dựng NTM và NTM nâng cao") is a standard report."""
+    c = rx().c
+    for ob in outline.blocks[:_TITLE_BLOCKS]:
+        if ob.level not in (None, 0) or text_to_statuses(ob.text):
+            break  # the body has begun: a heading, or a statement ("xã đã đạt ...") is no title
+        topic_only = not c["programme_word"].search(c["other_set_topic"].sub(" ", ob.text))
+        if topic_only and c["advanced_topic"].search(ob.text):
+            return ADVANCED_TIER
+    return DEFAULT_TIER
 
 
 def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: list[bool]) -> list[Unit]:
@@ -168,9 +193,9 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
 
 
 @lru_cache(maxsize=1024)
-def _heading_numbers(heading: str, size: int) -> frozenset[int]:
+def _heading_numbers(heading: str, size: int, tier_read: str) -> frozenset[int]:
     """The criterion numbers a heading names: read once per heading, not once per verdict
-    under it (the text alone decides them)."""
+    under it (the text and the tier being read, `tier_read`, decide them)."""
     return frozenset(r.number for g in text_to_groups(heading, size) for r in g.refs)
 
 
@@ -181,13 +206,13 @@ def _heading_criterion(state: State, unit: Unit) -> int | None:
     ob = state.outline.blocks[unit.blocks[0]]
     size = state.cset.size
     for h in reversed(ob.headings):
-        numbers = _heading_numbers(h, size)
+        numbers = _heading_numbers(h, size, tier())
         if numbers:
             return next(iter(numbers)) if len(numbers) == 1 else None
         lead = rx().c["heading_lead"].match(h)
-        nm = name_regex().match(h, lead.end() if lead else 0)
-        if nm and lookup_name(nm.group(0)) is not None:
-            return lookup_name(nm.group(0))
+        nm = names().match(h, lead.end() if lead else 0)
+        if nm and lookup(nm.group(0)) is not None:
+            return lookup(nm.group(0))
         comp = heading_to_component(h)
         if comp is not None:
             served = state.cset.components.get(comp, ())
@@ -198,12 +223,11 @@ def _heading_criterion(state: State, unit: Unit) -> int | None:
     return None
 
 
-@dataclass
-class _Segment:
+class _Segment(NamedTuple):
     """One sentence of a unit, with its status phrases."""
 
     unit: Unit
-    index: int  # the unit's position
+    position: int  # the unit's position
     start: int  # offset of the sentence in the unit's text
     text: str
     statuses: list[Status]
@@ -212,7 +236,7 @@ class _Segment:
               ref: Ref | None = None, text: str | None = None) -> Claim:
         location = self.unit.location(outline, self.start + start, self.start + end)
         return Claim(number, status, source, self.text[start:end] if text is None else text,
-                      location, self.index, ref)
+                      location, self.position, ref)
 
 
 def _status_after_label(statuses: list[Status], label: re.Match[str] | None) -> Status | None:
@@ -308,6 +332,7 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
                 state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", chosen.start, g.end))
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
+            claim.added = chosen.added and status == chosen.status
             if chosen.target:
                 claim.status = TARGET
                 state.targets.append(claim)
@@ -383,6 +408,48 @@ def _subject_criterion(state: State, seg: _Segment, groups: list[Group]) -> tupl
     return g.refs[0].number, last if closing else None
 
 
+def _in_criteria_summary(state: State, unit: Unit) -> bool:
+    """Does `unit` stand under a heading about the criteria as a whole ("II. KẾT QUẢ THỰC HIỆN
+    CÁC TIÊU CHÍ") and about no single criterion?"""
+    if unit.heading or unit.plan or unit.is_cell or state.title_criterion is not None:
+        return False
+    word = rx().c["criteria_word"]
+    ob = state.outline.blocks[unit.blocks[0]]
+    return any(word.search(h) for h in ob.headings) and _heading_criterion(state, unit) is None
+
+
+def _summary_claims(state: State, seg: _Segment) -> bool:
+    """Counts and lists of a summary line that does not say "tiêu chí" ("Đạt: 17; Chưa đạt: 2
+    (10, 17)", "đạt 17/19; chưa đạt: số 10, 17"), each right after its status. Returns whether
+    the line held any."""
+    at = rx().at
+    text, size = seg.text, state.cset.size
+    found = False
+    for st in seg.statuses:
+        if st.target or st.past:
+            continue
+        count = at["summary_count"].match(text, st.end)
+        if count is not None:
+            n, of = int(count.group("n")), count.group("of")
+            if n > size or (of is not None and int(of) != size):
+                continue
+            location = seg.unit.location(state.outline, seg.start + st.start, seg.start + count.end())
+            state.counts.append(Count(n, st.status, text[st.start:count.end()], location, seg.position))
+            found = True
+            bracket = at["summary_bracket"].match(text, count.end())
+            pos = bracket.end() if bracket else None
+        else:
+            gap = at["summary_list_gap"].match(text, st.end)
+            pos = gap.end() if gap else st.end
+        group = at_list_start(text, pos, size) if pos is not None and pos < len(text) else None
+        if group is None or not at["list_end"].match(text, group.end):
+            continue
+        for ref in group.refs:
+            state.claims.append(seg.claim(state.outline, ref.number, st.status, "list", ref.start, ref.end, ref))
+        found = True
+    return found
+
+
 def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
@@ -414,12 +481,12 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                     state.title_criterion = None
                 continue
             if seg.statuses:
-                mark_targets(text, seg.statuses, unit.plan, state.year)
+                mark_targets(text, seg.statuses, unit.plan, state.year, state.commune)
             groups = text_to_groups(text, size, ocr=unit.ocr)
             if not unit.plan:  # counts of the plan part are targets, never kept
                 # the statuses and groups just read are the counts' own, unless OCR slips were allowed
                 for s, e, n, status, target in text_to_counts(text, size, state.year, seg.statuses,
-                                                               None if unit.ocr else groups):
+                                                               None if unit.ocr else groups, state.commune):
                     if not target:
                         state.counts.append(Count(n, status, text[s:e], unit.location(state.outline, a + s, a + e),
                                                   ui))
@@ -435,6 +502,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 groups = [named]
             if not groups and len(seg.statuses) > 1 and ";" in text:
                 groups = items_line_to_groups(text)
+            if not groups and seg.statuses and pending is None and not rx().c["criteria_word"].search(text) \
+                    and _in_criteria_summary(state, unit) and _summary_claims(state, seg):
+                continue
             if unit.heading:
                 state.title_criterion = None
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:

@@ -7,9 +7,10 @@ number's, a criterion listed both ways, counts against lists are reported in
 from __future__ import annotations
 
 from extractor.core.model import CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence
-from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State
-from extractor.extract.criteria.prose import outline_to_prose_claims
+from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_tier
+from extractor.extract.criteria.prose import outline_to_prose_claims, outline_to_tier
 from extractor.extract.criteria.tables import flat_tables_to_claims, tables_to_claims
+from extractor.extract.criteria_sets import DEFAULT_TIER, criteria_set_for_year
 from extractor.extract.period import ReportPeriod, outline_to_period
 from extractor.structure.outline import Outline
 from extractor.structure.tables import outline_to_tables, outline_to_text_tables
@@ -57,12 +58,21 @@ def _pick_count(state: State, status: str, listed_units: set[int]) -> Count | No
     return (beside_list or counts)[0]
 
 
-def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) -> CriteriaStatus:
+def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None,
+                        commune: str | None = None) -> CriteriaStatus:
     """The criteria a report says are met, unmet or basically met, read with the criteria set
-    of `period` (the pipeline's one decision; read from the outline when not given)."""
+    of `period` (the pipeline's one decision; read from the outline when not given). `commune`,
+    the report's own (from identity), sets apart statements about other named communes."""
     period = period if period is not None else outline_to_period(outline)
-    cset = period.criteria_set
-    state = State(outline, cset, period.stated_year)
+    tier = outline_to_tier(outline)
+    with reading_tier(tier):
+        return _read_criteria(outline, period, commune, tier)
+
+
+def _read_criteria(outline: Outline, period: ReportPeriod, commune: str | None, tier: str) -> CriteriaStatus:
+    # a report about the advanced set is read with that tier's set of the period's year
+    cset = period.criteria_set if tier == DEFAULT_TIER else criteria_set_for_year(period.year, tier=tier)
+    state = State(outline, cset, period.stated_year, commune)
     grids = outline_to_tables(outline)
     consumed = tables_to_claims(state, list(grids.values()) + outline_to_text_tables(outline))
     consumed |= flat_tables_to_claims(state, consumed)
@@ -84,7 +94,7 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
 
     rest = _rest_of_set(state, explicit)
 
-    result = CriteriaStatus(criteria_set=period.criteria_set_id)
+    result = CriteriaStatus(criteria_set=cset.id if period.criteria_set_id else None)
     for number in sorted(explicit):
         stated = explicit[number]
         if MET in stated:
@@ -106,7 +116,11 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None) ->
             continue
         setattr(result, attr, count.n)
         result.count_evidence[status] = Evidence(count.text, count.location)
-        if listed and len(listed) != count.n:
+        # the list is only the criteria added this year ("đạt thêm 2 ..., nâng tổng số lên 15"):
+        # a part of the total, no mismatch; a verdict or any other list of the status is compared
+        said = [cl for cl in state.claims + state.verdicts if cl.status == status]
+        added_only = len(listed) < count.n and bool(said) and all(cl.added for cl in said)
+        if listed and len(listed) != count.n and not added_only:
             state.conflicts.append(CriteriaConflict(
                 kind="count_mismatch", numbers=list(listed), status=status, claimed=count.n,
                 listed=len(listed), evidence=[Evidence(count.text, count.location)]))

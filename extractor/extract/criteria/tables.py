@@ -19,12 +19,13 @@ from extractor.extract.criteria.grammar import (
     Claim,
     Ref,
     State,
+    lookup,
+    names,
     rx,
     text_to_groups,
     text_to_statuses,
     valid_number,
 )
-from extractor.extract.criteria_sets import lookup_name, name_regex
 from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
 from extractor.text.units import strip_diacritics
@@ -68,8 +69,8 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
         numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
         # a second header row ("Kết quả" over "Đạt | Chưa đạt") names no criterion
-        names = any(name_regex().search(x.text) or text_to_groups(x.text, 99) for _, x in rows[r])
-        headerish = k == 0 or (order[k - 1] in header.rows and not numbered and not names)
+        naming = any(names().search(x.text) or text_to_groups(x.text, 99) for _, x in rows[r])
+        headerish = k == 0 or (order[k - 1] in header.rows and not numbered and not naming)
         for col, x in rows[r]:
             t = x.text.strip(" *")
             if c["table_number_header"].match(t):
@@ -109,8 +110,8 @@ def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) 
     if groups and len(groups[0].refs) == 1:
         return groups[0].refs[0]
     lead = c["heading_lead"].match(name_text)
-    nm = name_regex().match(name_text, lead.end() if lead else 0)
-    by_name = lookup_name(nm.group(0)) if nm else None
+    nm = names().match(name_text, lead.end() if lead else 0)
+    by_name = lookup(nm.group(0)) if nm else None
     stt = None
     if header.num_col is not None and header.num_col in cells:
         sm = c["table_row_number"].match(cells[header.num_col].text)
@@ -218,8 +219,8 @@ def flat_tables_to_claims(state: State, skip: set[int]) -> set[int]:
             return None
         name_text = blocks[i + 1].text
         lead = c["heading_lead"].match(name_text)
-        nm = name_regex().match(name_text, lead.end() if lead else 0)
-        return (sm, nm) if nm and lookup_name(nm.group(0)) is not None else None
+        nm = names().match(name_text, lead.end() if lead else 0)
+        return (sm, nm) if nm and lookup(nm.group(0)) is not None else None
 
     i = 0
     while i < len(blocks) - 1:
@@ -235,7 +236,7 @@ def flat_tables_to_claims(state: State, skip: set[int]) -> set[int]:
             i += 1
             continue
         sm, nm = start
-        number, by_name = int(sm.group("n")), lookup_name(nm.group(0))
+        number, by_name = int(sm.group("n")), lookup(nm.group(0))
         name_text = blocks[i + 1].text
         used = {i, i + 1}
         status = None

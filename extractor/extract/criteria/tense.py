@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, rx
+from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, rx, tier
+from extractor.extract.criteria_sets import DEFAULT_TIER
 from extractor.structure.outline import text_to_sentences
+from extractor.text.units import strip_diacritics
 
 
 def spans_of(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -21,7 +23,8 @@ def any_within(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return lo < len(spans) and spans[lo][1] <= b
 
 
-def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None) -> None:
+def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None = None,
+                 commune: str | None = None) -> None:
     """A status under a target marker of its own clause ("phấn đấu đạt") or near a time to come
     ("trong năm tới") states a target; one under a baseline marker ("khi bắt đầu ... mới
     đạt"), or after an earlier year than the report's `year` in its clause, is past; one after
@@ -42,7 +45,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     # time of the whole sentence until another time marker resets it
     front = p.c["year_front"].match(text)
     front_end = front.end() if front else -1
-    other_set_front = p.c["other_set_front"].match(text) is not None
+    # in a report about the advanced set, statements about that set are its own
+    other_sets = tier() == DEFAULT_TIER
+    other_set_front = other_sets and p.c["other_set_front"].match(text) is not None
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -59,6 +64,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
         s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - LOOKBACK),
                                                          s.start) is not None
+        # a commune named other than the report's `commune` ("Xã Phú Lâm đạt 15/19 tiêu chí")
+        s.past = s.past or (commune is not None and _names_other_commune(text, max(clause_start, s.start - LOOKBACK),
+                                                                         s.start, commune))
         # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
         # commune's, through the sentence unless the commune comes back as the subject
         s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
@@ -69,13 +77,41 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another criteria set than the report's: its topic before the status in the
         # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
         # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
-        s.past = s.past or other_set_front or p.c["other_set_topic"].search(text, clause_start, s.start) is not None
+        s.past = s.past or other_set_front or (
+            other_sets and p.c["other_set_topic"].search(text, clause_start, s.start) is not None)
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
         s.target = plan or any_within(targets, clause_start, s.start) or any_within(
             futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
             year is not None and last_year is not None and last_year > year)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(strip_diacritics(name).lower().split())
+
+
+def _names_other_commune(text: str, start: int, end: int, commune: str) -> bool:
+    """Does the last commune named as a subject in text[start:end] ("xã Phú Lâm") differ from
+    the report's `commune`? Its name is the run of capitalised words (or a number, "Phường 3")
+    after "xã"; a lower-case word after "xã" is no name ("xã đã đạt")."""
+    last = None
+    for m in rx().c["named_commune_subject"].finditer(text, start, end):
+        last = m
+    if last is None:
+        return False
+    words: list[str] = []
+    for word in last.group("name").split():
+        if not (word[0].isupper() or word.isdigit()) or (word.isupper() and len(word) > 1 and not words):
+            break
+        words.append(word)
+    if not words or any(w.isupper() and len(w) > 1 for w in words):
+        return False  # no name, or a title in capitals where the status word cannot be told apart
+    own = _name_key(commune)
+    named = _name_key(" ".join(words))
+    # the name may run into the next capitalised word ("xã Tân Hòa Đã đạt" is rare; "Xã Tân Hòa,
+    # huyện ..." is cut by the comma): the report's own name at its start is the report's commune
+    return not (named == own or named.startswith(own + " "))
 
 
 def _trailing_years(text: str, statuses: list[Status],
