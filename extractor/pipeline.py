@@ -38,6 +38,8 @@ def document_to_record(doc: Document, settings: Settings = DEFAULT_SETTINGS) -> 
     period = outline_to_period(outline)  # one year and criteria set for every reader
     identity = outline_to_identity(outline, period)
     criteria = outline_to_criteria(outline, period, identity.commune)
+    # the reader may find the report is about another set than its year's (the advanced one)
+    identity.criteria_set = criteria.criteria_set or identity.criteria_set
     record = Record(source=document_to_source(doc), identity=identity, criteria=criteria,
                     figures=figures, flags=[], extractor_version=__version__)
     record.flags = record_to_flags(record, outline, number_issues)
