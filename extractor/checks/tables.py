@@ -14,11 +14,12 @@ from extractor.checks.flags import make_flag, number_list
 from extractor.checks.index import Report, decimals
 from extractor.checks.ratios import ratio_flag
 from extractor.core.model import BlockKind, Evidence, Flag
+from extractor.core.regexes import compiled
 from extractor.structure.tables import TableGrid, outline_to_tables
 from extractor.text.numbers import DIGIT_TOKEN, Convention, evidence_to_convention, token_to_number
 
 # a cell that is one number: digits grouped by '.' ',' or spaces ("1 234,5"), maybe signed
-_NUMBER_CELL = re.compile(r"[-+]?\s*\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|[-+]?\s*" + DIGIT_TOKEN.pattern)
+_NUMBER_CELL = compiled(r"[-+]?\s*\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|[-+]?\s*" + DIGIT_TOKEN.pattern)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Figure
+from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 from extractor.text.normalize import normalize
 
@@ -47,7 +48,7 @@ def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
     """One regex of alternatives; led by their first letters' guard (extract/guards.py) when
     every one starts with letters, so a search tries them only where one can begin."""
     parts = [normalize(r) for r in regexes]
-    return re.compile(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
+    return compiled(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -11,23 +11,23 @@ so a reader can point back at the cell and see a merged cell once.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
+from extractor.core.regexes import compiled
 from extractor.structure.outline import Outline
 from extractor.text.numbers import DIGIT_TOKEN
 from extractor.text.units import strip_diacritics, unit_at
 
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_HAS_LETTER = compiled(r"[^\W\d_]")
+_NOT_LETTER = compiled(r"[\W\d_]+")
 _MAX_HEADER_ROWS = 3
 # the unit in brackets closing a column header, before any trailing marks a scan or a typist
 # leaves ("Tỷ lệ(%) :", "Kinh phí (triệu đồng).")
-_BRACKETED = re.compile(r"\(([^()]{1,30})\)[\s.:;,'\"]*$")
+_BRACKETED = compiled(r"\(([^()]{1,30})\)[\s.:;,'\"]*$")
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +152,7 @@ def table_cells_to_grids(outline: Outline) -> dict[int, TableGrid]:
     return grids
 
 
-_PIPE = re.compile(r"\s*\|\s*")
+_PIPE = compiled(r"\s*\|\s*")
 
 
 def outline_to_text_tables(outline: Outline) -> list[TableGrid]:
