@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import make_flag
@@ -32,9 +31,8 @@ def _noun_last_words() -> frozenset[str]:
     return frozenset(words[-1] for group in _count_nouns().values() for words in group)
 
 
-@dataclass(frozen=True)
-class CountedList:
-    count: int
+class CountedList(NamedTuple):
+    number: int  # the count stated ("count" would hide tuple.count)
     noun: str
     count_span: tuple[int, int]  # normalized offsets of "<count> <noun>"
     names: tuple[str, ...]
@@ -131,11 +129,11 @@ def count_list_mismatch(rep: Report) -> list[Flag]:
     flags: list[Flag] = []
     for pos, ob in enumerate(rep.outline.blocks):
         for cl in text_to_counted_lists(ob.text):
-            if cl.count == len(cl.names):
+            if cl.number == len(cl.names):
                 continue
             count_ev = rep.evidence(pos, *cl.count_span)
             flags.append(make_flag(
                 "count_list_mismatch", ("count_list", "severity"), "count_list_mismatch",
                 [count_ev, rep.evidence(pos, *cl.names_span)],
-                text=count_ev.text, count=cl.count, listed=len(cl.names), names=", ".join(cl.names)))
+                text=count_ev.text, count=cl.number, listed=len(cl.names), names=", ".join(cl.names)))
     return flags

@@ -10,7 +10,8 @@ unreadable one ("1.2.3 ha") is never a figure.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from extractor.core.model import BlockKind, Figure, Location, NumberIssue
 from extractor.core.regexes import compiled
@@ -25,11 +26,10 @@ from extractor.text.numbers import DIGIT_TOKEN, Convention, evidence_to_conventi
 
 # --- stage 3: figures with labels, indicators, tables -----------------------------------------
 
-@dataclass
-class _FigureContext:
+class _FigureContext(NamedTuple):
     outline: Outline
     convention: Convention
-    tables: dict[int, TableGrid] = field(default_factory=dict)
+    tables: dict[int, TableGrid]
 
 
 def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figure], list[NumberIssue]]:
