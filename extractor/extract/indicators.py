@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Figure
@@ -17,8 +17,7 @@ from extractor.extract.guards import letters_guard
 from extractor.text.normalize import normalize
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     """One measure. Its regexes (alias, required and excluding words) are compiled when it is
     first matched: a run that meets figures of a few units never compiles the others, and the
     names alone (flag messages, the workbook) need none."""
@@ -32,16 +31,22 @@ class Indicator:
     require_regexes: tuple[str, ...]
     exclude_regexes: tuple[str, ...]
 
-    @cached_property
-    def _compiled(self) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]:
-        return (_compile(self.alias_regexes), tuple(_compile([r]) for r in self.require_regexes),
-                _compile(self.exclude_regexes) if self.exclude_regexes else None)
-
     def matches(self, text: str) -> bool:
-        aliases, requires, excludes = self._compiled
+        aliases, requires, excludes = _COMPILED.get(self.key) or _compiled(self)
         return (aliases.search(text) is not None
                 and all(r.search(text) for r in requires)
                 and (excludes is None or excludes.search(text) is None))
+
+
+_Compiled = tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]
+# indicator key -> its regexes, compiled when first matched
+_COMPILED: dict[str, _Compiled] = {}
+
+
+def _compiled(ind: Indicator) -> _Compiled:
+    made = _COMPILED[ind.key] = (_compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
+                                 _compile(ind.exclude_regexes) if ind.exclude_regexes else None)
+    return made
 
 
 def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
