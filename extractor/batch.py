@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,13 +49,14 @@ def paths_to_entries(paths: list[str], exclude: Collection[Path] = ()) -> Iterat
                 yield Path(top, name)
 
 
-@dataclass
 class BatchOutcome:
-    """How a batch over files went, for the exit code."""
+    """How a batch over files went, for the exit code. A plain class (a dataclass costs
+    ~0.25 ms of every start to create)."""
 
-    paths: list[str]
-    ok: int = 0
-    failed: int = 0
+    def __init__(self, paths: list[str], ok: int = 0, failed: int = 0) -> None:
+        self.paths = paths
+        self.ok = ok
+        self.failed = failed
 
     def exit_code(self) -> int:
         if self.ok == 0 and self.failed == 0:

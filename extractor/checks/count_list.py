@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import make_flag
 from extractor.checks.index import Report
 from extractor.core.model import Flag
+from extractor.core.regexes import compiled
 
-_WORD = re.compile(r"\s*([^\W\d_][\w'-]*)([:,;]?)")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*|\d{1,3}(?![\w/]|[.,]\d)")
+_WORD = compiled(r"\s*([^\W\d_][\w'-]*)([:,;]?)")
+_NAME_WORD = compiled(r"[^\W\d_][\w'-]*|\d{1,3}(?![\w/]|[.,]\d)")
 
 
 @cache
@@ -31,9 +31,8 @@ def _noun_last_words() -> frozenset[str]:
     return frozenset(words[-1] for group in _count_nouns().values() for words in group)
 
 
-@dataclass(frozen=True)
-class CountedList:
-    count: int
+class CountedList(NamedTuple):
+    number: int  # the count stated ("count" would hide tuple.count)
     noun: str
     count_span: tuple[int, int]  # normalized offsets of "<count> <noun>"
     names: tuple[str, ...]
@@ -76,17 +75,17 @@ def text_to_counted_lists(text: str) -> list[CountedList]:
 def _not_name_regex() -> re.Pattern[str]:
     """Capitalised words and phrases that open no name ("UBND", "Tổng số")."""
     words = sorted(config()["count_list"]["not_names"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return compiled("(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tuple[int, int]]:
     # "4 thôn đạt danh hiệu thôn văn hóa: A, B, ...": a lowercase phrase and a colon first
-    phrase = re.compile(cfg["lead_phrase_regex"]).match(text, pos)
+    phrase = compiled(cfg["lead_phrase_regex"]).match(text, pos)
     if phrase and phrase.group().islower():
         pos = phrase.end()
-    lead = re.compile(cfg["lead_regex"]).match(text, pos)
+    lead = compiled(cfg["lead_regex"]).match(text, pos)
     pos = lead.end() if lead else pos
-    sep = re.compile(cfg["name_separator"], re.IGNORECASE)
+    sep = compiled(cfg["name_separator"], re.IGNORECASE)
     not_name = _not_name_regex()
     prefixes = tuple(f"{p} " for p in cfg["name_prefixes"])
     names: list[str] = []
@@ -120,7 +119,7 @@ def _read_names(text: str, pos: int, cfg: dict[str, Any]) -> tuple[list[str], tu
         if not s:
             break
         pos = s.end()
-    if names and re.compile(cfg["truncation_regex"], re.IGNORECASE).match(text, end):
+    if names and compiled(cfg["truncation_regex"], re.IGNORECASE).match(text, end):
         return [], (start, end)
     return names, (start, end)
 
@@ -130,11 +129,11 @@ def count_list_mismatch(rep: Report) -> list[Flag]:
     flags: list[Flag] = []
     for pos, ob in enumerate(rep.outline.blocks):
         for cl in text_to_counted_lists(ob.text):
-            if cl.count == len(cl.names):
+            if cl.number == len(cl.names):
                 continue
             count_ev = rep.evidence(pos, *cl.count_span)
             flags.append(make_flag(
                 "count_list_mismatch", ("count_list", "severity"), "count_list_mismatch",
                 [count_ev, rep.evidence(pos, *cl.names_span)],
-                text=count_ev.text, count=cl.count, listed=len(cl.names), names=", ".join(cl.names)))
+                text=count_ev.text, count=cl.number, listed=len(cl.names), names=", ".join(cl.names)))
     return flags

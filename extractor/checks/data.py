@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any
 
 from extractor.core.data import load_pattern, parse_yaml
+from extractor.core.regexes import compiled
 from extractor.extract.guards import word_led_guarded
 
 
@@ -29,7 +30,7 @@ def with_words(section: dict[str, Any], regex: str) -> str:
 def regex(section: str, key: str = "regex", flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A regex of patterns/checks.yaml, compiled with a first-letter guard when led by a list of
     words (extractor.extract.guards: the same matches, found sooner)."""
-    return re.compile(word_led_guarded(with_words(config()[section], config()[section][key])), flags)
+    return compiled(word_led_guarded(with_words(config()[section], config()[section][key])), flags)
 
 
 @cache

@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.checks.data import config
 from extractor.checks.scope import Scope, scope_at, scope_in_section
@@ -14,8 +13,7 @@ from extractor.core.model import Evidence, Figure, Location, Record
 from extractor.structure.outline import Outline, text_to_sentences
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A figure with its place in the outline: block position, normalized offsets, sentence."""
 
     figure: Figure
@@ -25,14 +23,18 @@ class Placed:
     sentence: int
 
 
-@dataclass
 class Report:
-    record: Record
-    outline: Outline
-    placed: list[Placed]
-    sentences: dict[int, Sequence[tuple[int, int]]]  # block position -> sentence spans, for blocks with figures
-    # what several rules read from the report, built by the first that asks (the tables)
-    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """A plain class (a dataclass costs ~0.4 ms of every start to create; a report is never
+    compared or copied)."""
+
+    def __init__(self, record: Record, outline: Outline, placed: list[Placed],
+                 sentences: dict[int, Sequence[tuple[int, int]]]) -> None:
+        self.record = record
+        self.outline = outline
+        self.placed = placed
+        self.sentences = sentences  # block position -> sentence spans, for blocks with figures
+        # what several rules read from the report, built by the first that asks (the tables)
+        self.memo: dict[str, Any] = {}
 
     def text(self, pos: int) -> str:
         return self.outline.blocks[pos].text

@@ -2,13 +2,13 @@
 complete ("452 ha, trong đó: + 445 ha + 7 ha", "138 hội viên (116 ..., 10 ...)")."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import SeverityPath, figure_evidence, make_flag, number_list, unit_name
 from extractor.checks.index import Placed, Report, decimals, sentence_of
 from extractor.core.model import Figure, Flag
+from extractor.core.regexes import compiled
 from extractor.structure.outline import text_to_sentences
 
 
@@ -118,7 +118,7 @@ def sum_mismatch(rep: Report) -> list[Flag]:
 
 
 # words but no other number or clause break between the total and the bracket
-_BRACKET = re.compile(r"[^()\d;.:]{0,80}?\(([^()]*)\)")
+_BRACKET = compiled(r"[^()\d;.:]{0,80}?\(([^()]*)\)")
 
 
 def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:

@@ -7,33 +7,35 @@ amounts in the message (a sum holds in any one scale)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import make_flag, number_list
 from extractor.checks.index import Report, decimals
 from extractor.checks.ratios import ratio_flag
 from extractor.core.model import BlockKind, Evidence, Flag
+from extractor.core.regexes import compiled
 from extractor.structure.tables import TableGrid, outline_to_tables
 from extractor.text.numbers import DIGIT_TOKEN, Convention, evidence_to_convention, token_to_number
 
 # a cell that is one number: digits grouped by '.' ',' or spaces ("1 234,5"), maybe signed
-_NUMBER_CELL = re.compile(r"[-+]?\s*\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|[-+]?\s*" + DIGIT_TOKEN.pattern)
+_NUMBER_CELL = compiled(r"[-+]?\s*\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|[-+]?\s*" + DIGIT_TOKEN.pattern)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     pos: int  # block position of the cell in the outline
     origin: tuple[int, int]  # its top-left (row, column): a merged cell is read once, there
     text: str
     value: float | None  # the cell's number when the whole cell is one
 
 
-@dataclass
 class Table:
-    grid: TableGrid
-    cells: dict[tuple[int, int], Cell]  # every grid position a cell covers
-    body: list[int]  # rows below the header rows, in order
+    """A plain class (a dataclass costs ~0.4 ms of every start to create)."""
+
+    def __init__(self, grid: TableGrid, cells: dict[tuple[int, int], Cell], body: list[int]) -> None:
+        self.grid = grid
+        self.cells = cells  # every grid position a cell covers
+        self.body = body  # rows below the header rows, in order
 
     def header(self, col: int) -> str:
         return self.grid.column_header(self.body[0] if self.body else 0, col) or ""

@@ -47,8 +47,9 @@ def cache_folder() -> Path | None:
     return Path(base) / "ntm-extractor" / "data"
 
 
-def _store(path: Path, data: Any) -> None:
-    """Write the parsed value next to its peers atomically (several workers may race)."""
+def store_marshalled(path: Path, data: Any) -> None:
+    """Write a value in marshal's format next to its peers atomically (several workers may
+    race); a value marshal cannot hold is not written."""
     try:
         packed = marshal.dumps(data)
     except ValueError:
@@ -80,7 +81,7 @@ def cached(key: str, build: Callable[[], Any]) -> Any:
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not cached yet, or damaged
     data = build()
-    _store(path, data)
+    store_marshalled(path, data)
     return data
 
 
@@ -105,7 +106,9 @@ class RegexesOnFirstUse(dict[str, "re.Pattern[str]"]):
         self._sources = sources
 
     def __missing__(self, name: str) -> re.Pattern[str]:
-        pattern = self[name] = re.compile(self._sources[name])
+        from extractor.core.regexes import compiled  # it keeps its programs in this module's cache folder
+
+        pattern = self[name] = compiled(self._sources[name])
         return pattern
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import FigureStatus
+from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 
 
@@ -23,9 +24,9 @@ def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], 
         names[f"s{i}"] = FigureStatus(entry["status"])  # a status the model does not know fails here
         parts.append(f"(?P<s{i}>" + "|".join(sorted(entry["cues"], key=len, reverse=True)) + ")")
     guard = letters_guard(cue for entry in data["statuses"] for cue in entry["cues"])
-    cue_re = re.compile(r"(?<!\w)" + guard + "(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    return (cue_re, names, re.compile(data["plan_headings"], re.IGNORECASE),
-            re.compile(data["result_headings"], re.IGNORECASE))
+    cue_re = compiled(r"(?<!\w)" + guard + "(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    return (cue_re, names, compiled(data["plan_headings"], re.IGNORECASE),
+            compiled(data["result_headings"], re.IGNORECASE))
 
 
 def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> FigureStatus:

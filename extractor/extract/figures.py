@@ -10,10 +10,11 @@ unreadable one ("1.2.3 ha") is never a figure.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from extractor.core.model import BlockKind, Figure, Location, NumberIssue
+from extractor.core.regexes import compiled
 from extractor.core.settings import Settings
 from extractor.extract.figure_status import clause_to_status
 from extractor.extract.indicators import figure_to_indicator
@@ -25,11 +26,10 @@ from extractor.text.numbers import DIGIT_TOKEN, Convention, evidence_to_conventi
 
 # --- stage 3: figures with labels, indicators, tables -----------------------------------------
 
-@dataclass
-class _FigureContext:
+class _FigureContext(NamedTuple):
     outline: Outline
     convention: Convention
-    tables: dict[int, TableGrid] = field(default_factory=dict)
+    tables: dict[int, TableGrid]
 
 
 def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figure], list[NumberIssue]]:
@@ -64,7 +64,7 @@ def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity, lab
     return fig
 
 
-_TAIL_END = re.compile(r"[\d;,.:()\n]")
+_TAIL_END = compiled(r"[\d;,.:()\n]")
 
 
 def _tail(text: str, end: int) -> str:

@@ -14,8 +14,9 @@ every position. Two shapes are rewritten:
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from extractor.core.regexes import compiled
 
 _QUANTIFIERS = frozenset("?*+{")
 
@@ -97,7 +98,7 @@ def _top_level_split(regex: str) -> list[str] | None:
 
 
 # the repeat of a leading digit, and the same repeat less the digit matched before the lookbehind
-_DIGIT_REPEATS = re.compile(r"\\b(?P<first>\\d|0)(?:(?P<plus>\+)|\{(?P<lo>[1-9]\d*)(?:,(?P<hi>\d+))?\})?(?![?+*{])")
+_DIGIT_REPEATS = compiled(r"\\b(?P<first>\\d|0)(?:(?P<plus>\+)|\{(?P<lo>[1-9]\d*)(?:,(?P<hi>\d+))?\})?(?![?+*{])")
 
 
 def _digit_led(alt: str) -> str:

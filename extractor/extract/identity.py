@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import BlockKind, Evidence, Identity, Location
+from extractor.core.regexes import compiled
 from extractor.extract.gazetteer import AddressNames, ascii_index, ascii_key, gazetteer, settle, settle_address
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
@@ -349,7 +350,7 @@ def address_to_names(host: str, path: str) -> AddressNames | None:
 def _place_prefix_regex() -> re.Pattern[str]:
     prefixes = sorted((normalize(p).casefold() for p in load_pattern("identity")["place_key"]["prefixes"]),
                       key=len, reverse=True)
-    return re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+")
+    return compiled(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+")
 
 
 def strip_place_prefix(name: str) -> str:
@@ -361,7 +362,7 @@ def strip_place_prefix(name: str) -> str:
 @lru_cache(maxsize=1)
 def _place_prefix_regex_any_case() -> re.Pattern[str]:
     prefixes = sorted(load_pattern("identity")["place_key"]["prefixes"], key=len, reverse=True)
-    return re.compile(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+", re.IGNORECASE)
+    return compiled(r"^(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s+)+", re.IGNORECASE)
 
 
 def place_key(name: str | None) -> str:

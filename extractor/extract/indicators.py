@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Figure
+from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 from extractor.text.normalize import normalize
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     """One measure. Its regexes (alias, required and excluding words) are compiled when it is
     first matched: a run that meets figures of a few units never compiles the others, and the
     names alone (flag messages, the workbook) need none."""
@@ -31,23 +31,29 @@ class Indicator:
     require_regexes: tuple[str, ...]
     exclude_regexes: tuple[str, ...]
 
-    @cached_property
-    def _compiled(self) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]:
-        return (_compile(self.alias_regexes), tuple(_compile([r]) for r in self.require_regexes),
-                _compile(self.exclude_regexes) if self.exclude_regexes else None)
-
     def matches(self, text: str) -> bool:
-        aliases, requires, excludes = self._compiled
+        aliases, requires, excludes = _COMPILED.get(self.key) or _compiled(self)
         return (aliases.search(text) is not None
                 and all(r.search(text) for r in requires)
                 and (excludes is None or excludes.search(text) is None))
+
+
+_Compiled = tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]
+# indicator key -> its regexes, compiled when first matched
+_COMPILED: dict[str, _Compiled] = {}
+
+
+def _compiled(ind: Indicator) -> _Compiled:
+    made = _COMPILED[ind.key] = (_compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
+                                 _compile(ind.exclude_regexes) if ind.exclude_regexes else None)
+    return made
 
 
 def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
     """One regex of alternatives; led by their first letters' guard (extract/guards.py) when
     every one starts with letters, so a search tries them only where one can begin."""
     parts = [normalize(r) for r in regexes]
-    return re.compile(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
+    return compiled(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

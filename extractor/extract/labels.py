@@ -12,12 +12,13 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.core.regexes import compiled
 
 # Clause boundaries: ';', a line break, an opening bracket, or a full stop that ends a
 # sentence (followed by a space), never the dot inside "1.326,6"; an inline bullet, never the
 # dash of "2021 - 2025".
-_BOUNDARY = re.compile(r"[;\n(]|\.(?=\s)|(?<!\d)\s[-+•]\s(?!\d)")
-_BULLET = re.compile(r"^[\s\-+•*/,;.)]+")
+_BOUNDARY = compiled(r"[;\n(]|\.(?=\s)|(?<!\d)\s[-+•]\s(?!\d)")
+_BULLET = compiled(r"^[\s\-+•*/,;.)]+")
 
 
 @lru_cache(maxsize=8)
@@ -49,8 +50,8 @@ def clause_before(text: str, start: int) -> str:
 def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     data = load_pattern("labels")
     links = sorted(data["link_words"], key=len, reverse=True)
-    link_re = re.compile(r"^[\s,]*(?:(?:" + "|".join(map(re.escape, links)) + r")[\s,]*)*$", re.IGNORECASE)
-    trail_re = re.compile(r"(?:\s*(?<!\w)(?:" + _trailing_alternation() + r")|\s*[:,\-–=])+\s*$", re.IGNORECASE)
+    link_re = compiled(r"^[\s,]*(?:(?:" + "|".join(map(re.escape, links)) + r")[\s,]*)*$", re.IGNORECASE)
+    trail_re = compiled(r"(?:\s*(?<!\w)(?:" + _trailing_alternation() + r")|\s*[:,\-–=])+\s*$", re.IGNORECASE)
     return link_re, trail_re, int(data["max_words"])
 
 
@@ -64,7 +65,7 @@ def _last_trailing() -> tuple[re.Pattern[str], int]:
     The run ends the segment, so its last unit ends where the segment's spaces begin: looking
     there first spares the full search, tried at every position, for a segment without one."""
     words = load_pattern("labels")["trailing_words"]
-    return (re.compile(r"(?:(?<!\w)(?:" + _trailing_alternation() + r")|[:,\-–=])\s*$", re.IGNORECASE),
+    return (compiled(r"(?:(?<!\w)(?:" + _trailing_alternation() + r")|[:,\-–=])\s*$", re.IGNORECASE),
             max(map(len, words), default=1))
 
 

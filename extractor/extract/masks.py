@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.core.regexes import compiled
 from extractor.extract.guards import word_led_guarded
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = compiled(r"\d+")
 # The longest cue ("chương trình hành động số") and the longest masked tail fit in this many
 # characters either side of a number.
 _MASK_REACH = 64
@@ -30,7 +31,7 @@ def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for r in load_pattern("non_figures")["rules"]:
         flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
         regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
-        rules.extend((r["name"], re.compile(word_led_guarded(rx), flags)) for rx in regexes)
+        rules.extend((r["name"], compiled(word_led_guarded(rx), flags)) for rx in regexes)
     return tuple(rules)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractor.core.data import RegexesOnFirstUse, pattern_regexes
 from extractor.core.model import Evidence, Location
@@ -110,8 +110,7 @@ def outline_to_periods(outline: Outline) -> tuple[tuple[str, Evidence] | None, t
     return out[0], out[1]
 
 
-@dataclass(frozen=True)
-class ReportPeriod:
+class ReportPeriod(NamedTuple):
     """When a report stands: its date, the periods it reports and plans, and the year that
     decides which criteria set reads it."""
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 from extractor.extract.masks import WindowMasks
 from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
@@ -74,8 +75,8 @@ def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     quals = load_pattern("numbers")["qualifiers"]
     before = [q["word"] for q in quals if q.get("position", "before") == "before"]
     after = [q["word"] for q in quals if q.get("position") == "after"]
-    return (re.compile(rf"(?<!\w){_guarded(before)}(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
-            re.compile(rf"[ ]+(?P<q>{_alternation(after)})(?!\w)", re.IGNORECASE))
+    return (compiled(rf"(?<!\w){_guarded(before)}(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
+            compiled(rf"[ ]+(?P<q>{_alternation(after)})(?!\w)", re.IGNORECASE))
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,7 @@ def _noun_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _money_cue_regex() -> re.Pattern[str]:
-    return re.compile(_alternation(load_pattern("units")["bare_money_cues"]), re.IGNORECASE)
+    return compiled(_alternation(load_pattern("units")["bare_money_cues"]), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -96,12 +97,12 @@ def _spelled_run_regex() -> re.Pattern[str]:
     words = number_words().all_words
     alt = _alternation(words)
     # the guard: run over every text, the regex tries its words only where one can start
-    return re.compile(rf"(?<!\w){letters_guard(words)}(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
+    return compiled(rf"(?<!\w){letters_guard(words)}(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _half_regex() -> re.Pattern[str]:
-    return re.compile(rf"[ ]+(?:{_alternation(list(number_words().half))})(?!\w)", re.IGNORECASE)
+    return compiled(rf"[ ]+(?:{_alternation(list(number_words().half))})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -111,21 +112,21 @@ def _range_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     dash = "|".join(map(re.escape, data["dashes"]))
     words = _alternation(data["link_words"])
     openers = _alternation(data["openers"])
-    link = re.compile(rf"[ ]?(?:{dash})[ ]?|[ ]+(?P<w>{words})[ ]+", re.IGNORECASE)
-    opener = re.compile(rf"(?<!\w){_guarded(data['openers'])}(?:{openers})[ ]+$", re.IGNORECASE)
-    gap = re.compile(rf"^[ ]?(?:{dash})[ ]?$|^[ ]+(?P<w>{words})[ ]+$", re.IGNORECASE)
+    link = compiled(rf"[ ]?(?:{dash})[ ]?|[ ]+(?P<w>{words})[ ]+", re.IGNORECASE)
+    opener = compiled(rf"(?<!\w){_guarded(data['openers'])}(?:{openers})[ ]+$", re.IGNORECASE)
+    gap = compiled(rf"^[ ]?(?:{dash})[ ]?$|^[ ]+(?P<w>{words})[ ]+$", re.IGNORECASE)
     return link, opener, gap
 
 
 @lru_cache(maxsize=1)
 def _ratio_word_regex() -> re.Pattern[str]:
     words = _alternation(load_pattern("numbers")["ratio_words"])
-    return re.compile(rf"[ ]+(?:{words})[ ]+", re.IGNORECASE)
+    return compiled(rf"[ ]+(?:{words})[ ]+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _restatement_cue_regex() -> re.Pattern[str]:
-    return re.compile(_alternation(load_pattern("numbers")["restatement_cues"]), re.IGNORECASE)
+    return compiled(_alternation(load_pattern("numbers")["restatement_cues"]), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -141,17 +142,17 @@ def _lone_spelled_skip() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _spelled_not_after() -> re.Pattern[str]:
     words = load_pattern("numbers")["spelled_not_after"]
-    return re.compile(rf"(?<!\w){_guarded(words)}(?:{_alternation(words)})[ ]+$", re.IGNORECASE)
+    return compiled(rf"(?<!\w){_guarded(words)}(?:{_alternation(words)})[ ]+$", re.IGNORECASE)
 
 
-_WORD = re.compile(r"[ ]{1,2}([^\W\d_]+)")
-_RATIO_SLASH = re.compile(r"[ ]?/[ ]?")
-_CLAUSE_END = re.compile(r"[;:\n]|\.(\s|$)")
-_RESTATEMENT_GAP = re.compile(r"^[\s(,:;-]*$")
-_GAP1 = re.compile(r"[ ]{1,2}")
+_WORD = compiled(r"[ ]{1,2}([^\W\d_]+)")
+_RATIO_SLASH = compiled(r"[ ]?/[ ]?")
+_CLAUSE_END = compiled(r"[;:\n]|\.(\s|$)")
+_RESTATEMENT_GAP = compiled(r"^[\s(,:;-]*$")
+_GAP1 = compiled(r"[ ]{1,2}")
 # a mark standing alone between two words, which typing never leaves (a speck read by OCR)
-_SPECK = re.compile(r"[ ][.'`‘’\"][ ](?=[^\W\d_])")
-_GROUPED_BOTH_WAYS = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
+_SPECK = compiled(r"[ ][.'`‘’\"][ ](?=[^\W\d_])")
+_GROUPED_BOTH_WAYS = compiled(r"\d{1,3}(?:[.,]\d{3}){2,}")
 
 
 # --- the pieces after a number -----------------------------------------------------------------
@@ -495,7 +496,7 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_NON_SPACE_RUN = re.compile(r"\S+")
+_NON_SPACE_RUN = compiled(r"\S+")
 
 
 def _word_starts(s: str) -> list[int]:

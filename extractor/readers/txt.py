@@ -10,11 +10,11 @@ so its text is recomposed to NFC here.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 from extractor.core.errors import ReadError
 from extractor.core.model import Block, BlockKind, CellPosition, Document
+from extractor.core.regexes import compiled
 from extractor.readers import LIST_MARKERS, utf16_without_bom
 from extractor.text.legacy import tcvn3_to_unicode, text_is_tcvn3, text_is_vni, vni_to_unicode
 
@@ -94,7 +94,7 @@ def line_to_block(index: int, line: str) -> Block:
     return Block(index, kind, line)
 
 
-_RULE_ROW = re.compile(r"^[\s|:+-]*-{3,}[\s|:+-]*$")  # "|---|:---|" under a Markdown header
+_RULE_ROW = compiled(r"^[\s|:+-]*-{3,}[\s|:+-]*$")  # "|---|:---|" under a Markdown header
 
 
 def line_to_cells(line: str) -> tuple[str, list[str]] | None:

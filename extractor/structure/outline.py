@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, Document, Location
+from extractor.core.regexes import compiled
 from extractor.text.normalize import NormalizedText, text_to_normalized
 from extractor.text.numbers import texts_to_evidence
 
@@ -80,13 +81,13 @@ class _HeadingRule(NamedTuple):
 def _heading_rules() -> tuple[_HeadingRule, ...]:
     data = load_pattern("sections")
     return tuple(
-        _HeadingRule(r["name"], r["level"], re.compile(r["regex"]), r.get("max_chars", 400))
+        _HeadingRule(r["name"], r["level"], compiled(r["regex"]), r.get("max_chars", 400))
         for r in data["headings"])
 
 
 @lru_cache(maxsize=1)
 def _component_regex() -> re.Pattern[str]:
-    return re.compile(load_pattern("sections")["component"]["regex"], re.IGNORECASE)
+    return compiled(load_pattern("sections")["component"]["regex"], re.IGNORECASE)
 
 
 def block_to_heading_level(block: Block, text: str) -> int | None:
@@ -106,12 +107,12 @@ def heading_to_component(text: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
-_NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEXT_CHAR = compiled(r"\s*(\S)")
 
 
 @lru_cache(maxsize=1)
 def _sentence_end_regex() -> re.Pattern[str]:
-    return re.compile(load_pattern("sections")["sentence"]["end_regex"])
+    return compiled(load_pattern("sections")["sentence"]["end_regex"])
 
 
 # Figures, criteria and checks each ask for the sentences of the same block texts, some once
@@ -140,7 +141,7 @@ def text_to_sentences(text: str, *, split_on_semicolon: bool = True) -> tuple[tu
     return tuple((s, e) for s, e in spans if e > s) or ((0, len(text)),)
 
 
-_ENUMERATION = re.compile(r"^\(?(\d{1,2})[).]")
+_ENUMERATION = compiled(r"^\(?(\d{1,2})[).]")
 
 
 def document_to_outline(doc: Document) -> Outline:

@@ -11,23 +11,22 @@ so a reader can point back at the cell and see a merged cell once.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
+from extractor.core.regexes import compiled
 from extractor.structure.outline import Outline
 from extractor.text.numbers import DIGIT_TOKEN
 from extractor.text.units import strip_diacritics, unit_at
 
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_HAS_LETTER = compiled(r"[^\W\d_]")
+_NOT_LETTER = compiled(r"[\W\d_]+")
 _MAX_HEADER_ROWS = 3
 # the unit in brackets closing a column header, before any trailing marks a scan or a typist
 # leaves ("Tỷ lệ(%) :", "Kinh phí (triệu đồng).")
-_BRACKETED = re.compile(r"\(([^()]{1,30})\)[\s.:;,'\"]*$")
+_BRACKETED = compiled(r"\(([^()]{1,30})\)[\s.:;,'\"]*$")
 
 
 @lru_cache(maxsize=1)
@@ -52,17 +51,19 @@ class CellSpan(NamedTuple):
     text: str
 
 
-@dataclass
 class TableGrid:
-    """The cells of one table by grid position, with its header rows and unit and index columns."""
+    """The cells of one table by grid position, with its header rows and unit and index columns.
+    A plain class: grids are filled in place and never compared (a dataclass costs ~0.3 ms of
+    every start to create)."""
 
-    # every position a cell covers (a merged cell answers for each one)
-    cells: dict[tuple[int, int], str] = field(default_factory=dict)
-    # the position where each cell starts (its top-left), and where its text stands
-    origins: dict[tuple[int, int], CellSpan] = field(default_factory=dict)
-    header_rows: set[int] = field(default_factory=set)
-    unit_col: int | None = None
-    index_col: int | None = None
+    def __init__(self) -> None:
+        # every position a cell covers (a merged cell answers for each one)
+        self.cells: dict[tuple[int, int], str] = {}
+        # the position where each cell starts (its top-left), and where its text stands
+        self.origins: dict[tuple[int, int], CellSpan] = {}
+        self.header_rows: set[int] = set()
+        self.unit_col: int | None = None
+        self.index_col: int | None = None
 
     def finish(self) -> None:
         unit_words, index_words = _header_words()
@@ -152,7 +153,7 @@ def table_cells_to_grids(outline: Outline) -> dict[int, TableGrid]:
     return grids
 
 
-_PIPE = re.compile(r"\s*\|\s*")
+_PIPE = compiled(r"\s*\|\s*")
 
 
 def outline_to_text_tables(outline: Outline) -> list[TableGrid]:

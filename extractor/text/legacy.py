@@ -13,9 +13,10 @@ import re
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.core.regexes import compiled
 
 # Letters that exist only in Unicode Vietnamese (Ă, Đ, Ơ, Ư and the precomposed tone block).
-_UNICODE_VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_UNICODE_VIETNAMESE = compiled(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def _markers() -> tuple[frozenset[str], re.Pattern[str], float, int]:
     """(the marker characters, a regex of any of them, the share and count that decide)."""
     data = load_pattern("legacy_encodings")
     markers = frozenset(data["tcvn3_markers"])
-    any_marker = re.compile("[" + "".join(map(re.escape, sorted(markers))) + "]")
+    any_marker = compiled("[" + "".join(map(re.escape, sorted(markers))) + "]")
     return markers, any_marker, float(data["tcvn3_min_marker_share"]), int(data["tcvn3_min_markers"])
 
 
@@ -66,7 +67,7 @@ def _vni() -> tuple[dict[str, str], re.Pattern[str], float, int]:
     for spelling in table:
         if len(spelling) == 2:
             marks.setdefault(spelling[0], []).append(spelling[1])
-    marked = re.compile("|".join(re.escape(first) + "[" + "".join(map(re.escape, seconds)) + "]"
+    marked = compiled("|".join(re.escape(first) + "[" + "".join(map(re.escape, seconds)) + "]"
                                  for first, seconds in marks.items()))
     return table, marked, float(data["vni_min_share"]), int(data["vni_min_marks"])
 
@@ -74,7 +75,7 @@ def _vni() -> tuple[dict[str, str], re.Pattern[str], float, int]:
 @lru_cache(maxsize=1)
 def _vni_any_spelling() -> re.Pattern[str]:
     """Any VNI spelling, longest first (compiled only when a text is converted)."""
-    return re.compile("|".join(map(re.escape, sorted(_vni()[0], key=len, reverse=True))))
+    return compiled("|".join(map(re.escape, sorted(_vni()[0], key=len, reverse=True))))
 
 
 def text_is_vni(text: str) -> bool:

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from extractor.core.regexes import compiled
+
 # Characters replaced one-for-one (same length) or dropped (None).
 _CHAR_MAP: dict[str, str | None] = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
@@ -55,7 +57,7 @@ def _swap_table() -> dict[str, str]:
 
 
 # A vowel pair that may carry its mark on the second letter (only `_swap_table` keys are swapped).
-_PAIR = re.compile(r"[oOuU][^\W\d_](?!\w)")
+_PAIR = compiled(r"[oOuU][^\W\d_](?!\w)")
 
 
 def _fold_tone_placement(text: str) -> str:

@@ -11,14 +11,15 @@ read in extractor.text.spelled.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
+
+from extractor.core.regexes import compiled
 
 # A digit token: digits with '.', ',' or single-space thousand groups inside. The repeat is
 # possessive (nothing follows it, so the match is the same): a greedy one keeps a backtracking
 # point per group, about 100 MB for a 1 MB run of "1.2.3.".
-DIGIT_TOKEN = re.compile(r"\d+(?:(?:[.,]|\.\.|,,)\d+)*+")
+DIGIT_TOKEN = compiled(r"\d+(?:(?:[.,]|\.\.|,,)\d+)*+")
 
 _VI, _EN = "vi", "en"
 
@@ -133,7 +134,7 @@ def token_to_number(token: str, convention: Convention) -> ParsedNumber:
 
 # "2 681,93", "8 898 100 000": groups of three digits after single spaces (no-break spaces are
 # plain spaces after normalization), with an optional decimal part.
-_SPACED_GROUPS = re.compile(r"(?: \d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)")
+_SPACED_GROUPS = compiled(r"(?: \d{3})+(?:[.,]\d+)?(?![\d]|[.,]\d)")
 
 
 def spaced_groups_at(text: str, start: int, end: int) -> int | None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.core.data import load_pattern
+from extractor.core.regexes import compiled
 
 _GAP = r"[ ]{0,2}"
 _END = r"(?!\w)"
@@ -61,7 +62,7 @@ def _entries() -> tuple[_UnitEntry, ...]:
 def _units_regex(spell: Callable[[str], str]) -> re.Pattern[str]:
     """One named group per unit (u0, u1...), its forms spelled by `spell`."""
     groups = [f"(?P<u{i}>{_alternation([spell(f) for f in e.forms])})" for i, e in enumerate(_entries())]
-    return re.compile(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
+    return compiled(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -77,13 +78,13 @@ def _tolerant_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
     multipliers = {form: float(m["scale"]) for m in load_pattern("units")["multipliers"] for form in m["forms"]}
-    return multipliers, re.compile(_GAP + f"(?P<m>{_alternation(list(multipliers))})" + _END, re.IGNORECASE)
+    return multipliers, compiled(_GAP + f"(?P<m>{_alternation(list(multipliers))})" + _END, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _per_regex() -> re.Pattern[str]:
     per = _alternation([re.escape(p) for p in load_pattern("units")["per_units"]])
-    return re.compile(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
+    return compiled(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
 
 
 def _strip_char(ch: str) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import ctypes
 import io
 import logging
-import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
 from extractor.core.errors import ReadError
+from extractor.core.regexes import compiled
 from extractor.readers.pdf.lines import PageRead, PdfLine
 
 # A gap on one line wider than this many line heights separates two segments (table cells,
@@ -20,12 +20,12 @@ SEGMENT_GAP = 1.0
 # -- judging a page's text -------------------------------------------------------------------
 # a word with a letter; anchored at a word's start (a match can only start there), so the
 # engine does not try again inside every word without a letter ("2023", "-")
-_ALPHA_WORD = re.compile(r"(?<!\S)\S*?[^\W\d_]\S*")
+_ALPHA_WORD = compiled(r"(?<!\S)\S*?[^\W\d_]\S*")
 # a lone letter with another word after it on its line: a letter at a line's end or on a
 # line of its own is more often a table tick ("x") than a word that lost its other letters
-_LONE_LETTER = re.compile(r"(?<!\S)[^\W\d_](?=[^\S\r\n]+\S)")
-_BAD_GLYPH = re.compile(r"\S*(?:[\ufffd\ue000-\uf8ff]|\(cid:\d+\))\S*")
-_BAD_CHAR = re.compile(r"[\ufffd\ue000-\uf8ff]")
+_LONE_LETTER = compiled(r"(?<!\S)[^\W\d_](?=[^\S\r\n]+\S)")
+_BAD_GLYPH = compiled(r"\S*(?:[\ufffd\ue000-\uf8ff]|\(cid:\d+\))\S*")
+_BAD_CHAR = compiled(r"[\ufffd\ue000-\uf8ff]")
 
 
 def _bad_glyph_words(text: str) -> int:
@@ -127,7 +127,7 @@ def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
 
 
 # pdfium's marks of a hyphen at a line end; a line is split after each
-_AFTER_HYPHEN = re.compile(r"(?<=[\ufffe\x02])")
+_AFTER_HYPHEN = compiled(r"(?<=[\ufffe\x02])")
 
 
 def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:

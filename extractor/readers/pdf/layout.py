@@ -22,6 +22,7 @@ from typing import Any
 
 from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
+from extractor.core.regexes import compiled
 from extractor.readers import LIST_MARKERS
 from extractor.readers.pdf.lines import PageRead, PdfLine
 from extractor.readers.pdf.ocr_budget import OCR_PAGES_WARNING
@@ -43,7 +44,7 @@ _SENTENCE_END = tuple(".:;!?…")
 @lru_cache(maxsize=1)
 def _list_start() -> re.Pattern[str]:
     """A line that opens a list item or a numbered heading (patterns/sections.yaml)."""
-    return re.compile(load_pattern("sections")["list_start"]["regex"])
+    return compiled(load_pattern("sections")["list_start"]["regex"])
 
 
 _SOFT_HYPHEN = "\u00ad"
@@ -54,7 +55,7 @@ _SOFT_HYPHEN = "\u00ad"
 # to U+00AD (soft hyphen) is dropped when lines are joined.
 _PDFIUM_HYPHEN = ("\ufffe", "\x02")
 # control characters are not text, except pdfium's marks of a hyphen at a line end
-_CONTROLS = re.compile("[" + "".join(re.escape(chr(i)) for i in range(0x20) if chr(i) not in _PDFIUM_HYPHEN) + "]")
+_CONTROLS = compiled("[" + "".join(re.escape(chr(i)) for i in range(0x20) if chr(i) not in _PDFIUM_HYPHEN) + "]")
 _HYPHENS = ("-", "\u2010", "\u2011")
 
 

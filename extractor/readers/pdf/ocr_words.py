@@ -15,6 +15,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from extractor.core.regexes import compiled
 from extractor.readers.pdf.layout import join_lines
 from extractor.readers.pdf.lines import PdfLine
 from extractor.readers.pdf.ocr_columns import lines_to_aligned_grids
@@ -43,17 +44,17 @@ WORD_WIDTH = 0.8
 # Letters the recognizer reads for digits, repaired only inside a number ("1O" -> "10",
 # "l5" -> "15"): one character for one, so offsets stay those of the recognizer's text.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1"})
-_NUMBER_WITH_SLIP = re.compile(r"(?<![^\W\d_])[\dOolI|]*\d[\dOolI|]*(?:[.,][\dOolI|]+)*(?![^\W\d_])")
+_NUMBER_WITH_SLIP = compiled(r"(?<![^\W\d_])[\dOolI|]*\d[\dOolI|]*(?:[.,][\dOolI|]+)*(?![^\W\d_])")
 
 # Words closer than this many type sizes after a digit and a separator are one number.
 NUMBER_GAP = 0.2
-_CUT_NUMBER = re.compile(r"\d[.,]$")
+_CUT_NUMBER = compiled(r"\d[.,]$")
 
 _LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
-_BBOX = re.compile(r"bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
-_BASELINE = re.compile(r"baseline (-?[\d.]+) (-?[\d.]+)")
-_X_SIZE = re.compile(r"x_size ([\d.]+)")
-_WCONF = re.compile(r"x_wconf (\d+)")
+_BBOX = compiled(r"bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
+_BASELINE = compiled(r"baseline (-?[\d.]+) (-?[\d.]+)")
+_X_SIZE = compiled(r"x_size ([\d.]+)")
+_WCONF = compiled(r"x_wconf (\d+)")
 
 
 @dataclass
