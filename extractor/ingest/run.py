@@ -101,7 +101,9 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
     plan = plan_run(files, store.documents(), vers, force=force, retry_failed=retry_failed,
-                    settings=settings)
+                    settings=settings, known=store.file_stats())
+    if plan.file_stats:
+        store.save_file_stats(plan.file_stats)
     stats = RunStats(files=len(plan.walked), skipped=len(plan.skipped), other=len(plan.other),
                      duplicates=len(plan.duplicates))
 

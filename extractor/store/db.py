@@ -145,11 +145,18 @@ CREATE TABLE IF NOT EXISTS csv_rows (
     data        BLOB NOT NULL,
     PRIMARY KEY (document_id, name)
 );
+CREATE TABLE IF NOT EXISTS file_stats (
+    path     TEXT PRIMARY KEY,
+    stat     TEXT NOT NULL,
+    checked  INTEGER NOT NULL,
+    sha256   TEXT NOT NULL,
+    format   TEXT NOT NULL
+);
 """
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
-_OTHER_TABLES = ("corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
+_OTHER_TABLES = ("file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -178,6 +185,18 @@ class StoredDocument:
     @property
     def fs_path(self) -> str:
         return os.fsdecode(self.raw) if self.raw is not None else self.path
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """A file's content as last hashed: its stat then (`stat`: size, mtime_ns, ctime_ns, inode,
+    device), when it was hashed (`checked`, ns since the epoch, taken before reading) and what
+    its bytes were (sha256, the format sniffed). See ingest.plan.file_to_found."""
+
+    stat: str
+    checked: int
+    sha256: str
+    format: str
 
 
 @dataclass(frozen=True)
@@ -283,6 +302,15 @@ class Store:
         self.conn.execute("COMMIT")
 
     # -- reading -----------------------------------------------------------------------
+
+    def file_stats(self) -> dict[str, FileStat]:
+        return {path: FileStat(stat, checked, sha, fmt) for path, stat, checked, sha, fmt in
+                self.conn.execute("SELECT path, stat, checked, sha256, format FROM file_stats")}
+
+    def save_file_stats(self, stats: dict[str, FileStat]) -> None:
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO file_stats VALUES (?, ?, ?, ?, ?)",
+                             [(p, s.stat, s.checked, s.sha256, s.format) for p, s in stats.items()])
 
     def documents(self) -> dict[str, StoredDocument]:
         rows = self.conn.execute(
