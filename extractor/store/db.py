@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS records (
     document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     json        TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS compared (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    json        TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS identity (
     document_id         INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     commune             TEXT,
@@ -155,7 +159,7 @@ CREATE TABLE IF NOT EXISTS file_stats (
 """
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
+_CHILD_TABLES = ("records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
 _OTHER_TABLES = ("file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
@@ -369,9 +373,11 @@ class Store:
         return doc_id
 
     def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str],
-                    page: tuple[str, str] | None = None) -> int:
+                    page: tuple[str, str] | None = None, compared: dict[str, Any] | None = None) -> int:
         """A report read, with its rows; `page` is (language, the head of its review page) when
-        the worker rendered it (outputs.review.review_page_head). Returns its document id."""
+        the worker rendered it (outputs.review.review_page_head); `compared` the part of the
+        record the checks across reports read (checks.across.compared_part), kept beside it so
+        that recomputing a district decodes that instead of whole records. Returns its document id."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
             if page is not None:
@@ -379,6 +385,9 @@ class Store:
                              (doc_id, page[0], zlib.compress(page[1].encode("utf-8"), 1)))
             conn.execute("INSERT INTO records VALUES (?, ?)",
                          (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
+            if compared is not None:
+                conn.execute("INSERT INTO compared VALUES (?, ?)",
+                             (doc_id, json.dumps(compared, ensure_ascii=False)))
             crit = record.get("criteria") or {}
             conn.execute(
                 "INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -452,9 +461,11 @@ class Store:
     def district_records(self, key: str) -> Iterator[dict[str, Any]]:
         """Records of the present, readable reports of one district, ordered by path, decoded
         one at a time (a caller keeps what it needs of each: a province's largest district held
-        whole took more memory than every table)."""
+        whole took more memory than every table). Each is its compared part (`save_record`)
+        when that was stored, else the whole record (a report stored by an earlier build)."""
         rows = self.conn.execute(
-            "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
+            "SELECT COALESCE(c.json, r.json) FROM records r JOIN documents d ON d.id = r.document_id"
+            " LEFT JOIN compared c ON c.document_id = d.id"
             " JOIN identity i ON i.document_id = d.id"
             " WHERE d.present = 1 AND d.status = 'ok' AND COALESCE(i.district_key, '') = ?"
             " ORDER BY d.path", (key,))
