@@ -149,6 +149,11 @@ CREATE TABLE IF NOT EXISTS csv_rows (
     data        BLOB NOT NULL,
     PRIMARY KEY (document_id, name)
 );
+CREATE TABLE IF NOT EXISTS copy_groups (
+    commune_key TEXT PRIMARY KEY,
+    state       TEXT NOT NULL,
+    groups      TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS file_stats (
     path     TEXT PRIMARY KEY,
     stat     TEXT NOT NULL,
@@ -160,7 +165,7 @@ CREATE TABLE IF NOT EXISTS file_stats (
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
-_OTHER_TABLES = ("file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
+_OTHER_TABLES = ("copy_groups", "file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
