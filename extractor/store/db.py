@@ -225,6 +225,17 @@ class FileInfo:
         return os.fsdecode(self.raw) if self.raw is not None else self.path
 
 
+# Marks the start of each cached CSV line (`Store.save_csv_rows`): replaced by the leading
+# columns in one pass when the lines are written.
+_LINE_MARK = "\x00"
+
+
+def _csv_lines_text(lines: Sequence[str]) -> str:
+    if any(_LINE_MARK in line for line in lines):
+        return json.dumps(list(lines), ensure_ascii=False)
+    return "".join(_LINE_MARK + line for line in lines)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -510,16 +521,31 @@ class Store:
 
     def csv_rows(self, doc_id: int, name: str) -> list[str] | None:
         """The cached CSV lines of one document in table `name` (None: not cached)."""
+        text = self._csv_text(doc_id, name)
+        if text is None or text.startswith("["):
+            return None if text is None else list(json.loads(text))
+        return text.split(_LINE_MARK)[1:]
+
+    def csv_block(self, doc_id: int, name: str, prefix: str) -> str | None:
+        """The cached CSV lines of one document in table `name`, each after `prefix` (its
+        leading columns), as one text: made without a Python step per line (None: not cached)."""
+        text = self._csv_text(doc_id, name)
+        if text is None or text.startswith("["):
+            lines = None if text is None else json.loads(text)
+            return None if lines is None else "".join(prefix + line for line in lines)
+        return text.replace(_LINE_MARK, prefix)
+
+    def _csv_text(self, doc_id: int, name: str) -> str | None:
         row = self.conn.execute("SELECT data FROM csv_rows WHERE document_id = ? AND name = ?",
                                 (doc_id, name)).fetchone()
-        return None if row is None else list(json.loads(zlib.decompress(row[0])))
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
 
     def save_csv_rows(self, items: Sequence[tuple[int, str, Sequence[str]]]) -> None:
-        """Cache (document id, table name, CSV lines) in one transaction."""
+        """Cache (document id, table name, CSV lines) in one transaction: each line after a NUL
+        (which no line holds: a report's text with one is kept as a JSON list instead)."""
         with self.transaction() as conn:
             conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
-                             [(doc_id, name, zlib.compress(json.dumps(list(lines), ensure_ascii=False)
-                                                           .encode("utf-8"), 1))
+                             [(doc_id, name, zlib.compress(_csv_lines_text(lines).encode("utf-8"), 1))
                               for doc_id, name, lines in items])
 
     def flag_part(self, flag_id: int, name: str) -> str | None:
