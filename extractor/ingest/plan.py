@@ -2,13 +2,23 @@
 store (content, extractor and pattern versions); unchanged files are skipped, the same content
 saved twice is read once, files that cannot even be opened fail before any reading, and files
 that are no report format (a spreadsheet, an image) or beyond the size limit are recorded as
-skipped with the reason: every file found is accounted for."""
+skipped with the reason: every file found is accounted for.
+
+Hashing and sniffing every file was most of an unchanged re-run's planning. Like git's index,
+a report whose stat (size, mtime_ns, ctime_ns, inode, device) is the one stored when it was
+last hashed is taken to hold the same bytes (`store.db.FileStat`), and is not opened. Content
+rewritten at the same size still changes mtime and ctime (ctime cannot be set back by a tool
+that restores mtime, and a file replaced by rename has another inode). A stat is only trusted
+when mtime and ctime were older than the hashing by more than a coarse file system's clock step
+(`_RACY_NS`): a file written again within the same tick as its hashing is hashed next time
+too. `--force` hashes every file."""
 from __future__ import annotations
 
 import hashlib
 import os
 import re
 import stat
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +30,7 @@ from extractor.core.names import display_name, raw_name
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.core.version import __version__
 from extractor.readers import SUPPORTED_SUFFIXES, sniff_format, unsupported_detail
-from extractor.store.db import FileInfo, StoredDocument
+from extractor.store.db import FileInfo, FileStat, StoredDocument
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +75,7 @@ class Plan:
     skipped: list[str] = field(default_factory=list)  # unchanged since the store has them
     other: list[tuple[FileInfo, str, str]] = field(default_factory=list)  # not read on purpose
     walked: list[str] = field(default_factory=list)
+    file_stats: dict[str, FileStat] = field(default_factory=dict)  # hashed now: to store
 
 
 @dataclass
@@ -76,11 +87,19 @@ class Found:
     code: str | None = None
     detail: str = ""
     skip: bool = False
+    stat: FileStat | None = None  # a report hashed now: its stat, to skip hashing it next time
 
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _HEAD = 64 * 1024
 _KIND_IN_BRACKETS = re.compile(r"\(\.?(\w+)\)$")
+# A stat is trusted only when the file was last changed this long before it was hashed: FAT
+# keeps mtime in 2 s steps, so a write in the same step after hashing could keep the stamp.
+_RACY_NS = 2_000_000_000
+
+
+def _stat_key(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
 
 
 def _kind_code(detail: str) -> str:
@@ -90,9 +109,11 @@ def _kind_code(detail: str) -> str:
     return (m.group(1) if m else detail.split()[0]).lower()
 
 
-def file_to_found(f: Path, settings: Settings = DEFAULT_SETTINGS) -> Found:
+def file_to_found(f: Path, settings: Settings = DEFAULT_SETTINGS,
+                  known: dict[str, FileStat] | None = None) -> Found:
     """Stat, hash and sniff a file in the main process, reading it once in chunks; a file
-    beyond the size limit is not even hashed. The format recorded is the one in the bytes."""
+    beyond the size limit is not even hashed. The format recorded is the one in the bytes.
+    A report whose stat is the one `known` holds for it is not opened (see the module)."""
     fs = str(f.resolve()) if f.exists() else str(f.absolute())
     name, raw = display_name(fs), raw_name(fs)
 
@@ -113,6 +134,12 @@ def file_to_found(f: Path, settings: Settings = DEFAULT_SETTINGS) -> Found:
     if st.st_size > settings.max_file_bytes:
         return Found(FileInfo(name, None, st.st_size, None, raw), "too_large",
                      f"{st.st_size:,} bytes > {settings.max_file_bytes:,}", skip=True)
+    key = _stat_key(st)
+    seen = (known or {}).get(name)
+    if (seen is not None and seen.stat == key and suffix in SUPPORTED_SUFFIXES
+            and max(st.st_mtime_ns, st.st_ctime_ns) < seen.checked - _RACY_NS):
+        return Found(FileInfo(name, seen.sha256, st.st_size, seen.format, raw))
+    checked = time.time_ns()  # before reading: a write while hashing is after it
     h, head, whole = hashlib.sha256(), b"", bytearray()
     try:
         with open(fs, "rb") as fh:
@@ -135,7 +162,7 @@ def file_to_found(f: Path, settings: Settings = DEFAULT_SETTINGS) -> Found:
     if suffix not in SUPPORTED_SUFFIXES or fmt is None:
         what = unsupported_detail(data) if fmt is None else f"{fmt} content"
         return Found(info, "unsupported_format", f"{what}, named {suffix or 'without a suffix'}", skip=True)
-    return Found(info)
+    return Found(info, stat=FileStat(key, checked, h.hexdigest(), fmt))
 
 
 def _is_fresh(stored: StoredDocument | None, sha: str | None, vers: tuple[str, str]) -> bool:
@@ -145,13 +172,17 @@ def _is_fresh(stored: StoredDocument | None, sha: str | None, vers: tuple[str, s
 
 def plan_run(files: Iterable[Path], stored: dict[str, StoredDocument], vers: tuple[str, str], *,
              force: bool = False, retry_failed: bool = False,
-             settings: Settings = DEFAULT_SETTINGS) -> Plan:
+             settings: Settings = DEFAULT_SETTINGS, known: dict[str, FileStat] | None = None) -> Plan:
+    """`known`: the stats stored when files were last hashed (ignored with `force`); the
+    reports hashed now are in `plan.file_stats`, to store."""
     plan = Plan()
     infos: list[FileInfo] = []
     seen: set[str] = set()
     for f in files:
-        found = file_to_found(f, settings)
+        found = file_to_found(f, settings, None if force else known)
         info = found.info
+        if found.stat is not None:
+            plan.file_stats[info.path] = found.stat
         if info.path in seen:
             continue
         seen.add(info.path)

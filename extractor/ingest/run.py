@@ -79,7 +79,8 @@ def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def update_corpus_flags(store: Store, *, force: bool = False) -> int:
     """Recompute the flags across reports of each district whose reports changed since they
     were computed (all with `force`); the other districts' records are not even decoded.
-    Returns how many districts were recomputed."""
+    Returns how many districts were recomputed. The store gives each report's compared part
+    (whole records from an earlier build: `compared_part` of a compared part is the same)."""
     now, before = store.district_states(), store.corpus_district_states()
     changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
     for key in changed:
@@ -101,7 +102,9 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
     plan = plan_run(files, store.documents(), vers, force=force, retry_failed=retry_failed,
-                    settings=settings)
+                    settings=settings, known=store.file_stats())
+    if plan.file_stats:
+        store.save_file_stats(plan.file_stats)
     stats = RunStats(files=len(plan.walked), skipped=len(plan.skipped), other=len(plan.other),
                      duplicates=len(plan.duplicates))
 
@@ -130,7 +133,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
             scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
             result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
         if record is not None and "error" not in result:
-            doc_id = store.save_record(info, record, vers, result.get("page"))
+            doc_id = store.save_record(info, record, vers, result.get("page"), compared_part(record))
             # its lines of figures.csv and flags.csv while the workers read on: not after the last
             lines.extend(report_csv_lines(store, doc_id, info.path))
             if len(lines) >= _LINES_EVERY:

@@ -206,16 +206,16 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
     with _atomic(path) as tmp, _csv_file(tmp) as fh:
         fh.write(line(columns))
         for doc in tables.reports.ordered():
-            lines = store.csv_rows(doc["doc_id"], table)
-            if lines is None:
+            prefix = line(lead_values(table, doc))[:-1] + ","
+            block = store.csv_block(doc["doc_id"], table, prefix)
+            if block is None:
                 lines = _report_lines(store, table, doc, rest, line)
                 fresh.append((doc["doc_id"], table, lines))
                 if len(fresh) >= _SAVE_EVERY:
                     store.save_csv_rows(fresh)
                     fresh = []
-            if lines:
-                head = line(lead_values(table, doc))
-                fh.writelines(head[:-1] + "," + text for text in lines)
+                block = "".join(prefix + text for text in lines)
+            fh.write(block)
         if table == "flags":
             _write_corpus_flag_rows(tables, fh, line, rest)
     if fresh:

@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS records (
     document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     json        TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS compared (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    json        TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS identity (
     document_id         INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     commune             TEXT,
@@ -145,11 +149,24 @@ CREATE TABLE IF NOT EXISTS csv_rows (
     data        BLOB NOT NULL,
     PRIMARY KEY (document_id, name)
 );
+CREATE TABLE IF NOT EXISTS copy_groups (
+    commune_key TEXT PRIMARY KEY,
+    state       TEXT NOT NULL,
+    groups      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS file_stats (
+    path     TEXT PRIMARY KEY,
+    stat     TEXT NOT NULL,
+    checked  INTEGER NOT NULL,
+    sha256   TEXT NOT NULL,
+    format   TEXT NOT NULL
+);
 """
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("records", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
-_OTHER_TABLES = ("corpus_flag_parts", "corpus_flag_heads", "corpus_districts", "documents", "meta")
+_CHILD_TABLES = ("records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
+_OTHER_TABLES = ("copy_groups", "file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts",
+                 "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -181,6 +198,18 @@ class StoredDocument:
 
 
 @dataclass(frozen=True)
+class FileStat:
+    """A file's content as last hashed: its stat then (`stat`: size, mtime_ns, ctime_ns, inode,
+    device), when it was hashed (`checked`, ns since the epoch, taken before reading) and what
+    its bytes were (sha256, the format sniffed). See ingest.plan.file_to_found."""
+
+    stat: str
+    checked: int
+    sha256: str
+    format: str
+
+
+@dataclass(frozen=True)
 class FileInfo:
     """What the main process knows about a file before it is read. `path` is the display
     name (extractor.core.names); `raw` the name's bytes when they are not UTF-8."""
@@ -195,6 +224,17 @@ class FileInfo:
     def fs_path(self) -> str:
         """The name to open the file by."""
         return os.fsdecode(self.raw) if self.raw is not None else self.path
+
+
+# Marks the start of each cached CSV line (`Store.save_csv_rows`): replaced by the leading
+# columns in one pass when the lines are written.
+_LINE_MARK = "\x00"
+
+
+def _csv_lines_text(lines: Sequence[str]) -> str:
+    if any(_LINE_MARK in line for line in lines):
+        return json.dumps(list(lines), ensure_ascii=False)
+    return "".join(_LINE_MARK + line for line in lines)
 
 
 def _now() -> str:
@@ -284,6 +324,15 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------
 
+    def file_stats(self) -> dict[str, FileStat]:
+        return {path: FileStat(stat, checked, sha, fmt) for path, stat, checked, sha, fmt in
+                self.conn.execute("SELECT path, stat, checked, sha256, format FROM file_stats")}
+
+    def save_file_stats(self, stats: dict[str, FileStat]) -> None:
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO file_stats VALUES (?, ?, ?, ?, ?)",
+                             [(p, s.stat, s.checked, s.sha256, s.format) for p, s in stats.items()])
+
     def documents(self) -> dict[str, StoredDocument]:
         rows = self.conn.execute(
             "SELECT path, sha256, status, present, duplicate_of, extractor_version, patterns_version,"
@@ -341,9 +390,11 @@ class Store:
         return doc_id
 
     def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str],
-                    page: tuple[str, str] | None = None) -> int:
+                    page: tuple[str, str] | None = None, compared: dict[str, Any] | None = None) -> int:
         """A report read, with its rows; `page` is (language, the head of its review page) when
-        the worker rendered it (outputs.review.review_page_head). Returns its document id."""
+        the worker rendered it (outputs.review.review_page_head); `compared` the part of the
+        record the checks across reports read (checks.across.compared_part), kept beside it so
+        that recomputing a district decodes that instead of whole records. Returns its document id."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
             if page is not None:
@@ -351,6 +402,9 @@ class Store:
                              (doc_id, page[0], zlib.compress(page[1].encode("utf-8"), 1)))
             conn.execute("INSERT INTO records VALUES (?, ?)",
                          (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
+            if compared is not None:
+                conn.execute("INSERT INTO compared VALUES (?, ?)",
+                             (doc_id, json.dumps(compared, ensure_ascii=False)))
             crit = record.get("criteria") or {}
             conn.execute(
                 "INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -424,9 +478,11 @@ class Store:
     def district_records(self, key: str) -> Iterator[dict[str, Any]]:
         """Records of the present, readable reports of one district, ordered by path, decoded
         one at a time (a caller keeps what it needs of each: a province's largest district held
-        whole took more memory than every table)."""
+        whole took more memory than every table). Each is its compared part (`save_record`)
+        when that was stored, else the whole record (a report stored by an earlier build)."""
         rows = self.conn.execute(
-            "SELECT r.json FROM records r JOIN documents d ON d.id = r.document_id"
+            "SELECT COALESCE(c.json, r.json) FROM records r JOIN documents d ON d.id = r.document_id"
+            " LEFT JOIN compared c ON c.document_id = d.id"
             " JOIN identity i ON i.document_id = d.id"
             " WHERE d.present = 1 AND d.status = 'ok' AND COALESCE(i.district_key, '') = ?"
             " ORDER BY d.path", (key,))
@@ -466,16 +522,31 @@ class Store:
 
     def csv_rows(self, doc_id: int, name: str) -> list[str] | None:
         """The cached CSV lines of one document in table `name` (None: not cached)."""
+        text = self._csv_text(doc_id, name)
+        if text is None or text.startswith("["):
+            return None if text is None else list(json.loads(text))
+        return text.split(_LINE_MARK)[1:]
+
+    def csv_block(self, doc_id: int, name: str, prefix: str) -> str | None:
+        """The cached CSV lines of one document in table `name`, each after `prefix` (its
+        leading columns), as one text: made without a Python step per line (None: not cached)."""
+        text = self._csv_text(doc_id, name)
+        if text is None or text.startswith("["):
+            lines = None if text is None else json.loads(text)
+            return None if lines is None else "".join(prefix + line for line in lines)
+        return text.replace(_LINE_MARK, prefix)
+
+    def _csv_text(self, doc_id: int, name: str) -> str | None:
         row = self.conn.execute("SELECT data FROM csv_rows WHERE document_id = ? AND name = ?",
                                 (doc_id, name)).fetchone()
-        return None if row is None else list(json.loads(zlib.decompress(row[0])))
+        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
 
     def save_csv_rows(self, items: Sequence[tuple[int, str, Sequence[str]]]) -> None:
-        """Cache (document id, table name, CSV lines) in one transaction."""
+        """Cache (document id, table name, CSV lines) in one transaction: each line after a NUL
+        (which no line holds: a report's text with one is kept as a JSON list instead)."""
         with self.transaction() as conn:
             conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
-                             [(doc_id, name, zlib.compress(json.dumps(list(lines), ensure_ascii=False)
-                                                           .encode("utf-8"), 1))
+                             [(doc_id, name, zlib.compress(_csv_lines_text(lines).encode("utf-8"), 1))
                               for doc_id, name, lines in items])
 
     def flag_part(self, flag_id: int, name: str) -> str | None:

@@ -31,6 +31,19 @@ def present_report_files(store: Store) -> list[tuple[int, str, str | None]]:
                               " WHERE present = 1 AND status = 'ok' ORDER BY path").fetchall()
 
 
+def report_versions(store: Store) -> dict[int, str]:
+    """The extractor and pattern versions that read each present, readable report, by id."""
+    return dict(store.conn.execute(
+        "SELECT id, extractor_version || ':' || patterns_version FROM documents"
+        " WHERE present = 1 AND status = 'ok'"))
+
+
+def copy_groups(store: Store) -> dict[str, tuple[str, str]]:
+    """The cached groups of files into reports, by commune key: (state, JSON of id lists)."""
+    return {key: (state, groups) for key, state, groups in
+            store.conn.execute("SELECT commune_key, state, groups FROM copy_groups")}
+
+
 def criteria_statuses(store: Store) -> Iterator[tuple[int, int, str]]:
     """(document_id, criterion number, status code) of every stored criterion, streamed."""
     return store.conn.execute("SELECT document_id, number, status FROM criteria")

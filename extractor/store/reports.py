@@ -11,7 +11,9 @@ comes from.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,24 +71,60 @@ def _light_record(doc: dict[str, Any], figures: list[dict[str, Any]]) -> dict[st
 
 def _group_copies(store: Store, docs: list[dict[str, Any]], counts: dict[int, int]) -> list[list[dict[str, Any]]]:
     """The documents grouped into reports; only communes with several documents need their
-    figures compared."""
+    figures compared, and only those whose files changed since they were last grouped (the
+    groups are cached in the store per commune key, with a digest of its files)."""
     by_key: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for d in docs:
         by_key[d["commune_key"]].append(d)
     groups: list[list[dict[str, Any]]] = []
+    cached = queries.copy_groups(store)
+    doc_versions = queries.report_versions(store)
+    fresh: list[tuple[str, str, str]] = []
     for key, ds in by_key.items():
         if len(ds) == 1 or key.startswith("?"):
             groups.extend([d] for d in ds)
+            continue
+        state = _copies_state(key, ds, doc_versions)
+        by_id = {d["doc_id"]: d for d in ds}
+        known = cached.get(key)
+        if known is not None and known[0] == state:
+            groups.extend([by_id[i] for i in ids] for ids in json.loads(known[1]))
             continue
         # one commune's figures at a time: a province's would all be in memory at once
         figures: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for doc_id, unit, value in queries.figure_values(store, [d["doc_id"] for d in ds]):
             figures[doc_id].append({"unit": unit, "value": value})
         recs = [_light_record(d, figures[d["doc_id"]]) for d in ds]
-        groups.extend([r["doc"] for r in g] for g in report_copies(recs, [key] * len(recs)))
+        found = [[r["doc"] for r in g] for g in report_copies(recs, [key] * len(recs))]
+        groups.extend(found)
+        fresh.append((key, state, json.dumps([[d["doc_id"] for d in g] for g in found])))
+    if fresh or set(cached) - set(by_key):
+        _save_copy_groups(store, fresh, set(by_key))
     for g in groups:
         g.sort(key=lambda d: (-counts.get(d["doc_id"], 0), d["file"]))
     return groups
+
+
+def _copies_state(key: str, docs: list[dict[str, Any]], doc_versions: dict[int, str]) -> str:
+    """A digest of what decides how a commune's files group: each file's id, path, content,
+    the versions that read it (the figures compared come from those) and its identity."""
+    h = hashlib.sha256(key.encode())
+    for d in docs:
+        h.update(json.dumps([doc_versions.get(d["doc_id"]), *d.values()], ensure_ascii=False,
+                            default=str).encode())
+    return h.hexdigest()
+
+
+def _save_copy_groups(store: Store, fresh: list[tuple[str, str, str]], keys: set[str]) -> None:
+    """Store the communes grouped now and drop those with no file left. A read-only
+    connection keeps no cache: the groups are made again next time."""
+    try:
+        with store.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO copy_groups VALUES (?, ?, ?)", fresh)
+            gone = [(k,) for (k,) in conn.execute("SELECT commune_key FROM copy_groups") if k not in keys]
+            conn.executemany("DELETE FROM copy_groups WHERE commune_key = ?", gone)
+    except sqlite3.OperationalError:  # a read-only store (another process's reader)
+        pass
 
 
 def _attribute(store: Store, kept: dict[int, dict[str, Any]], docs: list[dict[str, Any]]) -> list[CorpusFlag]:

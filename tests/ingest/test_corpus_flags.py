@@ -89,3 +89,23 @@ def test_flag_heads_are_stored_and_made_again_for_flags_stored_without(store: St
     update_corpus_flags(store, force=True)
     assert store.conn.execute("SELECT count(*) FROM flags WHERE scope = 'corpus'").fetchone()[0] == 2
     assert store.conn.execute("SELECT count(*) FROM corpus_flag_heads").fetchone()[0] == 2  # old ones gone
+
+
+def test_flags_from_stored_compared_parts_equal_those_from_whole_records(tmp_path: Path) -> None:
+    from extractor.checks.across import compared_part
+
+    rows = [("/a/1.txt", 10.0), ("/a/2.txt", 12.0), ("/a/3.txt", 11.0)]
+    flags = []
+    for with_part in (False, True):  # whole records (an earlier build's store), then parts
+        with Store(tmp_path / f"{with_part}.sqlite") as s:
+            for path, km in rows:
+                rec = _record(path, "Lục Bình", "Bạch Thông", km)
+                s.save_record(FileInfo(path, rec["source"]["sha256"], 1, "txt"), rec, versions(),
+                              compared=compared_part(rec) if with_part else None)
+            stored = s.conn.execute("SELECT COUNT(*) FROM compared").fetchone()[0]
+            assert stored == (len(rows) if with_part else 0)
+            update_corpus_flags(s)
+            flags.append(_corpus_flags(s))
+    assert flags[0] == flags[1] and flags[0]
+    rec = _record("/a/1.txt", "Lục Bình", "Bạch Thông", 10.0)
+    assert compared_part(compared_part(rec)) == compared_part(rec)

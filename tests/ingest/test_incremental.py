@@ -2,12 +2,17 @@
 very outputs a fresh ingest of the final folder writes, every file of OUT compared."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from extractor.ingest import plan
 from extractor.ingest.run import run_ingest
+from extractor.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "luc-binh-2023.txt"
@@ -44,23 +49,33 @@ def _outputs(out: Path) -> dict[str, bytes]:
     return files
 
 
-def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path) -> None:
+def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for f in GENERATED[:5]:
         shutil.copy(f, src / f.name)
     shutil.copy(SAMPLE, src / "a.txt")
     _sample_with_area(src / "b.txt", "1.234,5")  # flagged against a.txt
+    # stats trusted however recent their change (not 2 s before): the re-run hashes only what changed
+    monkeypatch.setattr(plan, "_RACY_NS", 0)
+    old_mtime = (src / "b.txt").stat().st_mtime_ns
     out = tmp_path / "out"
     _, first = run_ingest([str(src)], out, jobs=2)
     assert first.read == 7
+    with Store(out / "ntm.sqlite") as store:
+        hashed_first = store.file_stats()
 
     shutil.copy(GENERATED[6], src / GENERATED[0].name)  # changed content under the same name
     (src / GENERATED[1].name).unlink()  # gone
     shutil.copy(GENERATED[7], src / GENERATED[7].name)  # new
     _sample_with_area(src / "b.txt", "2.345,6")  # its flag across reports changes
+    os.utime(src / "b.txt", ns=(old_mtime, old_mtime))  # same size, mtime set back: ctime moved
     _, second = run_ingest([str(src)], out, jobs=2)
     assert (second.read, second.missing) == (3, 1)
+    with Store(out / "ntm.sqlite") as store:  # only the changed and new files were hashed again
+        rehashed = {Path(p).name for p, s in store.file_stats().items() if hashed_first.get(p) != s}
+    assert rehashed == {GENERATED[0].name, GENERATED[7].name, "b.txt"}
 
     fresh = tmp_path / "fresh"
     run_ingest([str(src)], fresh, jobs=2)

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from dataclasses import replace
 from pathlib import Path
 
-from extractor.ingest.plan import patterns_version, plan_run, versions
+from extractor.ingest.plan import file_to_found, patterns_version, plan_run, versions
 from extractor.store.db import StoredDocument
 
 
@@ -35,3 +37,46 @@ def test_plan_skips_fresh_rereads_stale_and_dedupes(tmp_path: Path) -> None:
     assert sorted(i.path for i in forced.to_read) == [str(a), str(b)]
     other = plan_run([a, b, c], stored, ("9.9.9", "x"))
     assert not other.skipped
+
+
+def _aged(path: Path, seconds: int = 60) -> None:
+    """Make a file look last written `seconds` ago (its ctime stays now)."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 10**9))
+
+
+def test_a_report_whose_stat_is_unchanged_is_not_hashed_again(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("một", encoding="utf-8")
+    first = file_to_found(a)
+    assert first.stat is not None and first.stat.sha256 == _sha(a)
+    # hashed long after its last change: the stored sha stands for its bytes without opening it
+    trusted = replace(first.stat, sha256="0" * 64, checked=first.stat.checked + 10 * 10**9)
+    assert file_to_found(a, known={str(a): trusted}).info.sha256 == "0" * 64
+    # a stat taken in the same clock step as the last change is not trusted (racily clean)
+    racy = replace(first.stat, sha256="0" * 64)
+    assert file_to_found(a, known={str(a): racy}).info.sha256 == _sha(a)
+
+
+def test_content_rewritten_at_the_same_size_is_hashed_again(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("một", encoding="utf-8")
+    _aged(a)
+    first = file_to_found(a)
+    assert first.stat is not None
+    known = {str(a): replace(first.stat, checked=first.stat.checked + 10 * 10**9)}
+    mtime = a.stat().st_mtime_ns
+    a.write_text("hai", encoding="utf-8")  # same size
+    os.utime(a, ns=(mtime, mtime))  # mtime set back, as `cp -p` or an archive would: ctime moved
+    assert file_to_found(a, known=known).info.sha256 == _sha(a) != first.stat.sha256
+
+
+def test_plan_collects_the_stats_it_hashed_and_force_ignores_them(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text("một", encoding="utf-8")
+    plan = plan_run([a], {}, versions())
+    stat = plan.file_stats[str(a)]
+    fake = {str(a): replace(stat, sha256="0" * 64, checked=stat.checked + 10 * 10**9)}
+    assert not plan_run([a], {}, versions(), known=fake).file_stats  # nothing hashed
+    forced = plan_run([a], {}, versions(), force=True, known=fake)
+    assert forced.to_read[0].sha256 == _sha(a)

@@ -84,3 +84,34 @@ def test_criteria_columns_follow_the_criteria_sets() -> None:
     assert criteria_numbers() == tuple(sorted({c.number for s in criteria_sets() if s.level == "commune"
                                                for c in s.criteria}))
     assert criteria_numbers()[0] == 1 and len(criteria_numbers()) >= 19
+
+
+def _copy_record(path: str, km: float) -> dict:
+    return {"source": {"path": path, "sha256": f"sha-{km}"}, "commune": "Lục Bình",
+            "district": "Bạch Thông", "province": "Bắc Kạn", "report_date": "2023-08",
+            "period": "2023", "flags": [], "criteria": {"met": [1], "unmet": []},
+            "figures": [{"value": km, "unit": "km", "label": "đường", "indicator": "road_km"}]}
+
+
+def test_copies_are_grouped_again_only_in_communes_whose_files_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.store import queries
+    from extractor.store.db import FileInfo, Store
+    from extractor.store.reports import store_to_reports
+
+    def save(store: Store, path: str, km: float) -> None:
+        store.save_record(FileInfo(path, f"sha-{path}-{km}", 1, "docx"), _copy_record(path, km), versions())
+
+    compared: list[list[int]] = []
+    real = queries.figure_values
+    monkeypatch.setattr(queries, "figure_values", lambda s, ids: compared.append(list(ids)) or real(s, ids))
+    with Store(tmp_path / "s.sqlite") as store:
+        save(store, "/r/a.docx", 10.0)
+        save(store, "/r/a-copy.docx", 10.0)  # the same report again
+        save(store, "/r/b.docx", 12.0)  # another report of the commune
+        first = [d["files"] for d in store_to_reports(store).docs]
+        assert first == ["/r/a-copy.docx; /r/a.docx", "/r/b.docx"] and len(compared) == 1
+        assert [d["files"] for d in store_to_reports(store).docs] == first and len(compared) == 1
+        save(store, "/r/b.docx", 10.0)  # now a third copy of the first report: grouped again
+        assert [d["files"] for d in store_to_reports(store).docs] == ["/r/a-copy.docx; /r/a.docx; /r/b.docx"]
+        assert len(compared) == 2

@@ -195,3 +195,19 @@ def test_store_of_an_older_schema_is_rebuilt_empty(tmp_path: Path, old: str) -> 
     with Store(path) as store:  # read by an older extractor: re-read anyway, so started afresh
         assert store.documents() == {} and _count(store, "figures") == 0
         assert store.meta("schema_version") == STORE_SCHEMA_VERSION
+
+
+def test_cached_csv_lines_come_back_after_their_leading_columns(tmp_path: Path) -> None:
+    lines = ['1,"a, b",x\n', '2,"two\nlines",y\n']
+    with Store(tmp_path / "s.sqlite") as store:
+        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        doc_id = store.conn.execute("SELECT id FROM documents").fetchone()[0]
+        store.save_csv_rows([(doc_id, "figures", lines), (doc_id, "flags", ["nul\x00inside\n"]),
+                             (doc_id, "empty", [])])
+        assert store.csv_rows(doc_id, "figures") == lines
+        assert store.csv_block(doc_id, "figures", "k,") == "".join("k," + line for line in lines)
+        # a line holding the mark itself is kept as a JSON list, and reads back the same
+        assert store.csv_rows(doc_id, "flags") == ["nul\x00inside\n"]
+        assert store.csv_block(doc_id, "flags", "k,") == "k,nul\x00inside\n"
+        assert store.csv_block(doc_id, "empty", "k,") == "" and store.csv_rows(doc_id, "empty") == []
+        assert store.csv_block(doc_id, "other", "k,") is None
