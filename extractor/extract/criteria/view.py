@@ -1,0 +1,114 @@
+"""The outline as the criteria reader reads it: the surface forms real documents carry folded
+to the ones the patterns know, one character for one, so every offset and location of a claim
+is still the outline's.
+
+- full-width punctuation ("：", "；", "，", "（") as ASCII; bullets of other fonts ("●", "❖",
+  "➢") as "-"; footnote marks after a statement ("(*)", "[1]") as spaces;
+- a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
+  a space;
+- a report typed without tone marks, or with "đ" typed as "d", read folded: every text with
+  its marks stripped (`strip_diacritics`), and the patterns folded the same way
+  (grammar.reading_folded). Only such a report pays for it: the test is one C-speed scan of
+  each block (`isascii`, `in`) and a search in the few blocks it passes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from extractor.core.data import load_pattern
+from extractor.extract.criteria.grammar import folded, rx
+from extractor.structure.outline import Outline, OutlineBlock
+from extractor.text.units import strip_diacritics
+
+# full-width forms of ASCII (U+FF01-FF5E) are their ASCII character + 0xFEE0
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# a wrapped line: the break goes on in lower case or with a number
+_WRAP = re.compile(r"\n(?=(\w))")
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    nxt = m.group(1)
+    return " " if nxt.islower() or nxt.isdigit() else "\n"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, int]:
+    bullets = load_pattern("criteria")["reading_bullets"]
+    return {**_FULL_WIDTH, **{ord(b): ord("-") for b in bullets}}
+
+
+@lru_cache(maxsize=2)
+def _marks(folded_read: bool) -> re.Pattern[str]:
+    """Any character or mark the fold changes: a block without one is read as it is (the
+    patterns of the reading, plain or folded, `folded_read`)."""
+    c = rx().c
+    chars = "".join(chr(c) for c in _table())
+    return re.compile(f"[{re.escape(chars)}]|\n|" + "|".join(
+        c[k].pattern for k in ("footnote_mark", "tc_variant", "spelled_ordinal")))
+
+
+def _padded(new: str, old: str) -> str:
+    """`new` in the room of `old`, padded with spaces (offsets stay the outline's)."""
+    return new + " " * (len(old) - len(new))
+
+
+def _ordinal(m: re.Match[str]) -> str:
+    number = _ordinals(folded()).get(" ".join(m.group("w").lower().split()))
+    if number is None:
+        return m.group(0)
+    head = m.group(0)[:m.start("w") - m.start()]
+    return head + _padded(str(number), m.group("w"))
+
+
+@lru_cache(maxsize=2)
+def _ordinals(folded: bool) -> dict[str, int]:
+    words = load_pattern("criteria")["spelled_ordinals"]
+    return {(strip_diacritics(w) if folded else w): n for w, n in words.items()}
+
+
+def text_to_reading(text: str) -> str:
+    """`text` as the criteria reader reads it (same length), plain or folded as the report
+    is read (`grammar.reading_folded`)."""
+    if folded():
+        text = strip_diacritics(text)
+    if not _marks(folded()).search(text):
+        return text
+    c = rx().c
+    text = _WRAP.sub(_unwrap, text.translate(_table()))
+    text = c["footnote_mark"].sub(lambda m: " " * len(m.group(0)), text)
+    text = c["tc_variant"].sub(lambda m: _padded("TC", m.group(0)), text)
+    return c["spelled_ordinal"].sub(_ordinal, text)
+
+
+def outline_is_unmarked(outline: Outline) -> bool:
+    """Is the report typed without tone marks, or with "đ" typed as "d"? Some block that
+    names criteria without marks ("dat 17/19 tieu chi") or spells a status with "d" ("dạt")
+    says so."""
+    c = rx().c
+    for ob in outline.blocks:
+        text = ob.text
+        if text.isascii():
+            if c["unmarked_statement"].search(text):
+                return True
+        elif "đ" not in text and "Đ" not in text and c["d_for_đ_word"].search(text):
+            return True
+    return False
+
+
+def outline_to_reading(outline: Outline) -> Outline:
+    """The outline with every text as `text_to_reading` reads it (the same outline when no
+    text changes)."""
+    blocks: list[OutlineBlock] = []
+    changed = False
+    fold_headings = folded()
+    for ob in outline.blocks:
+        text = text_to_reading(ob.text)
+        headings = tuple(text_to_reading(h) for h in ob.headings) if fold_headings else ob.headings
+        if text == ob.text and headings == ob.headings:
+            blocks.append(ob)
+            continue
+        changed = True
+        blocks.append(replace(ob, norm=ob.norm._replace(text=text), headings=headings))
+    return Outline(outline.document, tuple(blocks)) if changed else outline
