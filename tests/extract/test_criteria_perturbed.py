@@ -64,7 +64,8 @@ def upper(line: str) -> str:
 
 
 def title(line: str) -> str:
-    return line.title()
+    # every lower-case word capitalised; numerals ("II."), "TC10" and "NTM" stay as written
+    return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in line.split(" "))
 
 
 def no_marks(line: str) -> str:
@@ -161,7 +162,8 @@ def curly_names(line: str) -> str:
 
 def _bullet(mark: str) -> Callable[[str], str]:
     def rewrite(line: str) -> str:
-        return re.sub(r"^(?:[-+*•]\s+)", mark + " ", line) if re.match(r"^[-+*•]\s", line) else f"{mark} {line}"
+        # the bullet of a bulleted line written with another mark
+        return re.sub(r"^[-+*•]\s+", mark + " ", line)
     rewrite.__name__ = "bullet_" + {"•": "dot", "–": "endash", "+": "plus", "*": "star", "●": "disc",
                                     "❖": "diamond", "➢": "arrow"}[mark]
     return rewrite

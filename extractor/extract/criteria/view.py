@@ -24,13 +24,19 @@ from extractor.text.units import strip_diacritics
 
 # full-width forms of ASCII (U+FF01-FF5E) are their ASCII character + 0xFEE0
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-# a wrapped line: the break goes on in lower case or with a number
-_WRAP = re.compile(r"\n(?=(\w))")
+# a line break inside a block, with the characters either side of it
+_BREAK = re.compile(r"(?<=(.))\n(?=(.))")
 
 
 def _unwrap(m: re.Match[str]) -> str:
-    nxt = m.group(1)
-    return " " if nxt.islower() or nxt.isdigit() else "\n"
+    """A PDF's wrapped line read as one: after a comma, or where the text goes on in lower
+    case, with a bracket, or with a number after a word. A break after the end of a sentence,
+    a clause or a label, or before a capital (the next name of a list written one per line),
+    is the writer's own."""
+    before, after = m.group(1), m.group(2)
+    joined = (before == "," or (before not in ".;:!?" and not before.isspace()
+                                and (after.islower() or after == "(" or (after.isdigit() and not before.isdigit()))))
+    return " " if joined else "\n"
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +82,7 @@ def text_to_reading(text: str) -> str:
     if not _marks(folded()).search(text):
         return text
     c = rx().c
-    text = _WRAP.sub(_unwrap, text.translate(_table()))
+    text = _BREAK.sub(_unwrap, text.translate(_table()))
     text = c["footnote_mark"].sub(lambda m: " " * len(m.group(0)), text)
     text = c["tc_variant"].sub(lambda m: _padded("TC", m.group(0)), text)
     return c["spelled_ordinal"].sub(_ordinal, text)
