@@ -42,7 +42,8 @@ def _unwrap(m: re.Match[str]) -> str:
 @lru_cache(maxsize=1)
 def _table() -> dict[int, int]:
     bullets = load_pattern("criteria")["reading_bullets"]
-    return {**_FULL_WIDTH, **{ord(b): ord("-") for b in bullets}}
+    # quotes around a name ("chưa đạt “Thu nhập” (10)") delimit nothing a separator does not
+    return {**_FULL_WIDTH, **{ord(b): ord("-") for b in bullets}, ord('"'): ord(" ")}
 
 
 @lru_cache(maxsize=2)
