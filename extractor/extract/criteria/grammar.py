@@ -164,11 +164,16 @@ _FOLDED: ContextVar[bool] = ContextVar("criteria_folded", default=False)
 
 @contextmanager
 def reading_folded(folded: bool) -> Iterator[None]:
-    token = _FOLDED.set(folded)
+    if not folded:  # the plain reading, the default: nothing to switch
+        yield
+        return
+    token = _FOLDED.set(True)
+    rx.cache_clear()
     try:
         yield
     finally:
         _FOLDED.reset(token)
+        rx.cache_clear()
 
 
 def folded() -> bool:
@@ -191,6 +196,9 @@ def names() -> NamePattern:
     return name_regex(tier=_TIER.get(), folded=_FOLDED.get())
 
 
+# `rx` is called thousands of times per report: a cached call of the mode's patterns, cleared
+# by `reading_folded` when it switches the mode (a report is read in one process, one at a time)
+@lru_cache(maxsize=1)
 def rx() -> _Rx:
     return _rx(_FOLDED.get())
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
-from extractor.extract.criteria.grammar import folded, rx
+from extractor.extract.criteria.grammar import folded, names, rx
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.text.units import strip_diacritics
 
@@ -42,18 +43,40 @@ def _unwrap(m: re.Match[str]) -> str:
 @lru_cache(maxsize=1)
 def _table() -> dict[int, int]:
     bullets = load_pattern("criteria")["reading_bullets"]
-    # quotes around a name ("chưa đạt “Thu nhập” (10)") delimit nothing a separator does not
-    return {**_FULL_WIDTH, **{ord(b): ord("-") for b in bullets}, ord('"'): ord(" ")}
+    return {**_FULL_WIDTH, **{ord(b): ord("-") for b in bullets}}
 
 
-@lru_cache(maxsize=2)
-def _marks(folded_read: bool) -> re.Pattern[str]:
-    """Any character or mark the fold changes: a block without one is read as it is (the
-    patterns of the reading, plain or folded, `folded_read`)."""
-    c = rx().c
-    chars = "".join(chr(c) for c in _table())
-    return re.compile(f"[{re.escape(chars)}]|\n|" + "|".join(
-        c[k].pattern for k in ("footnote_mark", "tc_variant", "spelled_ordinal")))
+@lru_cache(maxsize=1)
+def _hint() -> re.Pattern[str]:
+    """What any fold needs: a character changed one for one, a line break, or the start of a
+    footnote mark, a TC spelling or a spelled ordinal ("chí thứ"). A report without any (most
+    reports) is read as it is after one search."""
+    chars = re.escape("".join(chr(c) for c in _table()))
+    return re.compile(f"[{chars}\n\\]]|\\(\\*|tc|Tc|tC|TC\\.|\\.[cC]|(?i:chí\\s+thứ)")
+
+
+# a criterion's name in quotes ("chưa đạt “Thu nhập” (10)"): the quotes delimit nothing a
+# separator does not, and read as spaces
+_QUOTED = re.compile(r'"(?=[^"]{2,80}")')
+
+
+def _may_change(text: str) -> bool:
+    return (folded() or _hint().search(text) is not None
+            or ('"' in text and any(True for _ in _quoted_names(text))))
+
+
+def _quoted_names(text: str) -> Iterator[tuple[int, int]]:
+    """(opening, closing) quote of every criterion name in quotes."""
+    for m in _QUOTED.finditer(text):
+        name = names().match(text, m.end())
+        if name is not None and text.startswith('"', name.end()):
+            yield m.start(), name.end()
+
+
+def _unquote_names(text: str) -> str:
+    for start, end in list(_quoted_names(text)):
+        text = text[:start] + " " + text[start + 1:end] + " " + text[end + 1:]
+    return text
 
 
 def _padded(new: str, old: str) -> str:
@@ -80,10 +103,12 @@ def text_to_reading(text: str) -> str:
     is read (`grammar.reading_folded`)."""
     if folded():
         text = strip_diacritics(text)
-    if not _marks(folded()).search(text):
+    if not _may_change(text):
         return text
     c = rx().c
     text = _BREAK.sub(_unwrap, text.translate(_table()))
+    if '"' in text:
+        text = _unquote_names(text)
     text = c["footnote_mark"].sub(lambda m: " " * len(m.group(0)), text)
     text = c["tc_variant"].sub(lambda m: _padded("TC", m.group(0)), text)
     return c["spelled_ordinal"].sub(_ordinal, text)
@@ -107,6 +132,8 @@ def outline_is_unmarked(outline: Outline) -> bool:
 def outline_to_reading(outline: Outline) -> Outline:
     """The outline with every text as `text_to_reading` reads it (the same outline when no
     text changes)."""
+    if not _may_change("\x00".join(ob.text for ob in outline.blocks)):
+        return outline  # one test over the whole text: most reports need no fold
     blocks: list[OutlineBlock] = []
     changed = False
     fold_headings = folded()
