@@ -224,7 +224,13 @@ REC = 'Xã đạt chuẩn nông thôn mới năm 2023.'
 Y = '- Tiêu chí số 15 (Y tế): Tỷ lệ BHYT 92% → Đạt.'
 NAMES = 'Các tiêu chí: Quy hoạch, Giao thông, Thủy lợi đạt; Thu nhập chưa đạt.'
 SIXTEEN = "- Đến nay xã có 16 tiêu chí đạt, 2 tiêu chí cơ bản đạt và 1 tiêu chí chưa đạt (tiêu chí 10 – Thu nhập)."
-SPACED = {'Hiện tại xã đã đạt 17 tiêu chí; 02 tiêu chí còn lại (Thu nhập, Môi trường) đang phấn đấu hoàn thành trong năm 2024.', 'Năm 2020, xã được công nhận đạt chuẩn NTM; năm 2023 xã tiếp tục giữ vững 19/19 tiêu chí.', 'I. KẾT QUẢ THỰC HIỆN', 'Nếu so với năm 2022, xã đạt thêm tiêu chí số 2 và số 5.'}
+SPACED = {
+    "Hiện tại xã đã đạt 17 tiêu chí; 02 tiêu chí còn lại (Thu nhập, Môi trường) đang phấn đấu hoàn thành "
+    "trong năm 2024.",
+    'I. KẾT QUẢ THỰC HIỆN',
+    'Năm 2020, xã được công nhận đạt chuẩn NTM; năm 2023 xã tiếp tục giữ vững 19/19 tiêu chí.',
+    'Nếu so với năm 2022, xã đạt thêm tiêu chí số 2 và số 5.',
+}
 KNOWN_MISSES: dict[str, set[str]] = {
     # "a) CÁC TIÊU CHÍ ..." in capitals (or "a）" full-width) is taken for a heading by the outline
     # (structure/), and a heading opens no list; a recognition in capitals or Title Case ("XÃ
@@ -251,7 +257,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     # name, a verb) or inside a plan: joined only after a comma, before lower case, a bracket
     # or a number, so that a list written one name per line stays a list
     "wrapped": {
-        "(1) Quy hoạch: đạt; (2) Giao thông: đạt; (3) Thủy lợi: chưa đạt.", "- Quy hoạch: đạt; Điện: đạt; Y tế: cơ bản đạt.",
+        "(1) Quy hoạch: đạt; (2) Giao thông: đạt; (3) Thủy lợi: chưa đạt.",
+        "- Quy hoạch: đạt; Điện: đạt; Y tế: cơ bản đạt.",
         Y, "- Tiêu chí số 17 - Môi trường: có 5/7 chỉ tiêu đạt; chưa đạt.",
         "Chưa đạt 2 tiêu chí (tiêu chí Thu nhập; tiêu chí Môi trường).",
         "Những tiêu chí đạt: TC1 đến TC9, TC11 đến TC16, TC18, TC19.",
@@ -319,7 +326,8 @@ def test_a_marked_report_with_plain_ascii_cells_is_not_read_folded() -> None:
 
 @pytest.mark.parametrize("lines, expected", [
     (["Xã đạt 17/19 tiêu chí；chưa đạt：tiêu chí 10， 17．"], (REST, [10, 17], [])),
-    (["Các tiêu chí chưa đạt:", "❖ Thu nhập;", "➢ Môi trường.", "● Các tiêu chí còn lại đều đạt."], (REST, [10, 17], [])),
+    (["Các tiêu chí chưa đạt:", "❖ Thu nhập;", "➢ Môi trường.", "● Các tiêu chí còn lại đều đạt."],
+     (REST, [10, 17], [])),
     (["Xã đạt 17/19 tiêu chí(*), chưa đạt tiêu chí số 10, 17(*)."], (REST, [10, 17], [])),
     (["- Tiêu chí số 10 (Thu nhập): chưa đạt [1]"], ([], [10], [])),
     # a PDF's wrapped line inside one block, after a comma and before lower case

@@ -9,8 +9,8 @@ from __future__ import annotations
 from extractor.core.model import CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence
 from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_folded, reading_tier
 from extractor.extract.criteria.prose import outline_to_prose_claims, outline_to_tier
-from extractor.extract.criteria.view import outline_is_unmarked, outline_to_reading
 from extractor.extract.criteria.tables import flat_tables_to_claims, tables_to_claims
+from extractor.extract.criteria.view import outline_is_unmarked, outline_to_reading
 from extractor.extract.criteria_sets import DEFAULT_TIER, criteria_set_for_year
 from extractor.extract.period import ReportPeriod, outline_to_period
 from extractor.structure.outline import Outline

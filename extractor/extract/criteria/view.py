@@ -14,8 +14,8 @@ is still the outline's.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
