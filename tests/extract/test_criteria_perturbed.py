@@ -360,3 +360,11 @@ def test_surface_forms_read_the_same(lines: list[str], expected: Answer) -> None
 ])
 def test_line_breaks_and_ordinals_that_are_not_wraps_or_criteria(lines: list[str], expected: Answer) -> None:
     assert answer(lines) == expected
+
+
+def test_evidence_shows_the_reports_own_text_not_its_fold() -> None:
+    c = criteria_of(*HEADER, "Xã dạt 18/19 tiêu chí, chưa dạt TC.10 (Thu nhập).")
+    assert (c.met, c.unmet) == ([n for n in range(1, 20) if n != 10], [10])
+    texts = [e.text for e in c.evidence if e.number == 10] + [c.count_evidence["met"].text]
+    assert texts and all("TC.10" in t or "tiêu chí" in t for t in texts), texts
+    assert not any("tieu chi" in t or "TC 10" in t for t in texts), texts

@@ -14,11 +14,13 @@ is still the outline's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.core.model import CriteriaStatus, Location
 from extractor.extract.criteria.grammar import folded, names, rx
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.text.units import strip_diacritics
@@ -146,3 +148,34 @@ def outline_to_reading(outline: Outline) -> Outline:
         changed = True
         blocks.append(replace(ob, norm=ob.norm._replace(text=text), headings=headings))
     return Outline(outline.document, tuple(blocks)) if changed else outline
+
+
+def _original_text(text: str, location: Location | None, original: Outline, reading: Outline,
+                   by_block: dict[int, int]) -> str:
+    """The outline's own text where the reader read `text` (evidence shows what the report
+    wrote, not its fold); `text` itself when it spans more than the one block it starts in."""
+    i = by_block.get(location.block) if location is not None else None
+    if i is None or location is None:
+        return text
+    ob, rb = original.blocks[i], reading.blocks[i]
+    if ob.text == rb.text:
+        return text
+    start = bisect_left(ob.norm.offsets, location.start)
+    if rb.text[start:start + len(text)] != text:
+        return text
+    return ob.text[start:start + len(text)]
+
+
+def criteria_to_original_text(result: CriteriaStatus, original: Outline, reading: Outline) -> None:
+    """Every evidence text of `result`, read from `reading`, as `original` has it."""
+    if reading is original:
+        return
+    by_block = {ob.block.index: i for i, ob in enumerate(original.blocks)}
+
+    def back(text: str, location: Location | None) -> str:
+        return _original_text(text, location, original, reading, by_block)
+
+    for ce in result.evidence:
+        ce.text = back(ce.text, ce.location)
+    for ev in [*result.count_evidence.values(), *(e for c in result.conflicts for e in c.evidence)]:
+        ev.text = back(ev.text, ev.location)
