@@ -107,14 +107,15 @@ def criterion_name(number: int, set_id: str | None = None) -> str | None:
 
 
 @cache
-def _conjunctions() -> tuple[str, ...]:
+def _conjunctions(folded: bool = False) -> tuple[str, ...]:
     """Words that join parts of a name and mean the same (patterns/criteria.yaml)."""
-    return tuple(normalize(w).lower() for w in load_pattern("criteria")["conjunctions"])
+    words = (normalize(w).lower() for w in load_pattern("criteria")["conjunctions"])
+    return tuple(dict.fromkeys(strip_diacritics(w) if folded else w for w in words))
 
 
-def _alias_to_regex(alias: str) -> str:
+def _alias_to_regex(alias: str, folded: bool = False) -> str:
     # words may be joined by spaces, commas or dashes in reports, and by any conjunction
-    conjunctions = _conjunctions()
+    conjunctions = _conjunctions(folded)
     any_conjunction = "(?:" + "|".join(map(re.escape, conjunctions)) + ")"
     words = [w for w in re.split(r"[\s,\-–]+", alias) if w]
     parts = [any_conjunction if w.lower() in conjunctions else re.escape(w) for w in words]
@@ -122,17 +123,19 @@ def _alias_to_regex(alias: str) -> str:
 
 
 @cache
-def name_table(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER) -> tuple[tuple[str, int], ...]:
+def name_table(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER,
+               folded: bool = False) -> tuple[tuple[str, int], ...]:
     """(name or alias, number) over every set of the level and tier, longest name first. A
     name used for two numbers in different sets keeps the number of the newest set. The tiers
-    are kept apart: "Y tế" is 15 in the standard set and 14 in the advanced one."""
+    are kept apart: "Y tế" is 15 in the standard set and 14 in the advanced one. `folded`:
+    the names with their marks stripped, for a report typed without them."""
     by_name: dict[str, int] = {}
     for s in criteria_sets():  # oldest first: newer sets overwrite
         if s.level != level or s.tier != tier:
             continue
         for c in s.criteria:
             for n in (c.name, *c.aliases):
-                by_name[n.casefold()] = c.number
+                by_name[(strip_diacritics(n) if folded else n).casefold()] = c.number
     return tuple(sorted(by_name.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -148,10 +151,11 @@ class NamePattern:
     is all a short report needs; once a few such parts are compiled, or `search` needed the
     whole alternation, the whole one serves every match."""
 
-    def __init__(self, level: str, tier: str = DEFAULT_TIER) -> None:
+    def __init__(self, level: str, tier: str = DEFAULT_TIER, folded: bool = False) -> None:
         self._level = level
         # each name's regex, and how its first character is matched (None: a conjunction first)
-        self._names = [(_alias_to_regex(n), _first_letter(n)) for n, _ in name_table(level, tier)]
+        self._names = [(_alias_to_regex(n, folded), _first_letter(n, folded))
+                       for n, _ in name_table(level, tier, folded)]
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._parts = 0
         self._whole: re.Pattern[str] | None = None
@@ -188,11 +192,11 @@ class NamePattern:
         return self.whole.search(text)
 
 
-def _first_letter(name: str) -> re.Pattern[str] | None:
+def _first_letter(name: str, folded: bool = False) -> re.Pattern[str] | None:
     """What the first character of the text must be for `name` to match there: its first
     letter under re's own case folding, or None when it starts with a conjunction."""
     word = next(w for w in re.split(r"[\s,\-–]+", name) if w)
-    return None if word.lower() in _conjunctions() else _letter_regex(word[0])
+    return None if word.lower() in _conjunctions(folded) else _letter_regex(word[0])
 
 
 @cache
@@ -201,28 +205,31 @@ def _letter_regex(ch: str) -> re.Pattern[str]:
 
 
 @cache
-def name_regex(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER) -> NamePattern:
-    """The criterion names of `level` and `tier` as one pattern (see `NamePattern`)."""
-    return NamePattern(level, tier)
+def name_regex(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER, folded: bool = False) -> NamePattern:
+    """The criterion names of `level` and `tier` as one pattern (see `NamePattern`); `folded`:
+    without their marks."""
+    return NamePattern(level, tier, folded)
 
 
-def _name_key(text: str) -> str:
+def _name_key(text: str, folded: bool = False) -> str:
     text = re.sub(r"[\s,\-–]+", " ", normalize(text).casefold()).strip()
-    first, *others = _conjunctions()
+    if folded:
+        text = strip_diacritics(text)
+    first, *others = _conjunctions(folded)
     for word in others:
         text = text.replace(word, first)
     return text
 
 
 @cache
-def _keys(level: str, tier: str) -> dict[str, int]:
-    return {_name_key(n): num for n, num in name_table(level, tier)}
+def _keys(level: str, tier: str, folded: bool = False) -> dict[str, int]:
+    return {_name_key(n, folded): num for n, num in name_table(level, tier, folded)}
 
 
-def lookup_name(text: str, level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER) -> int | None:
+def lookup_name(text: str, level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER, folded: bool = False) -> int | None:
     """The criterion number a name (as matched by `name_regex`) stands for in the sets of
-    `level` and `tier`."""
-    return _keys(level, tier).get(_name_key(text))
+    `level` and `tier` (`folded`: a name read without its marks)."""
+    return _keys(level, tier, folded).get(_name_key(text, folded))
 
 
 _OCR_WORD = re.compile(r"[^\W_]+")

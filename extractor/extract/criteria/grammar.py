@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from extractor.core.data import RegexesOnFirstUse, load_pattern, pattern_regexes
 from extractor.core.model import CriteriaConflict, Location
@@ -27,6 +27,7 @@ from extractor.extract.criteria_sets import (
     ocr_name_at,
 )
 from extractor.structure.outline import Outline
+from extractor.text.units import strip_diacritics
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
@@ -35,12 +36,17 @@ class _Rx:
     """The criteria reader's regexes, each compiled when first used: a short report needs a
     fraction of them, and compiling all was most of the reader's start-up."""
 
-    def __init__(self) -> None:
+    def __init__(self, folded: bool = False) -> None:
         self._sw = load_pattern("status_words")
         self._swx = pattern_regexes("status_words")
         cr = load_pattern("criteria")
-        self._cr = cr
         self.c = pattern_regexes("criteria")
+        if folded:
+            # a report typed without tone marks is read folded (`reading_folded`): every pattern
+            # with its marks stripped the same way, one character for one
+            self._sw, cr = _folded_data(self._sw), _folded_data(cr)
+            self._swx, self.c = _regexes_of(self._sw), _regexes_of(cr)
+        self._cr = cr
         # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an
         # offset instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
         self.at = RegexesOnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
@@ -108,6 +114,21 @@ _STATUS_LIST_GAP = re.compile(r" *(?:: *)?")
 _NAMELOOKBACK = 80
 
 
+def _folded_data(data: object) -> Any:
+    """A pattern file's data with every string's marks stripped (`strip_diacritics`)."""
+    if isinstance(data, str):
+        return strip_diacritics(data)
+    if isinstance(data, dict):
+        return {k: _folded_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_folded_data(v) for v in data]
+    return data
+
+
+def _regexes_of(data: dict[str, Any]) -> RegexesOnFirstUse:
+    return RegexesOnFirstUse({k: v["regex"] for k, v in data.items() if isinstance(v, dict) and "regex" in v})
+
+
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
     """One pattern matching where any of `entries` matches, searched only from the letters a
     match may start with (each entry's `first_letters`)."""
@@ -135,19 +156,56 @@ def tier() -> str:
     return _TIER.get()
 
 
+# whether the report being read is typed without tone marks: then its text is read folded
+# (marks stripped, "đ" as "d", one character for one) with the patterns folded the same way.
+# Set for the time of one report by `reading_folded` (outline_to_criteria).
+_FOLDED: ContextVar[bool] = ContextVar("criteria_folded", default=False)
+
+
+@contextmanager
+def reading_folded(folded: bool) -> Iterator[None]:
+    if not folded:  # the plain reading, the default: nothing to switch
+        yield
+        return
+    token = _FOLDED.set(True)
+    rx.cache_clear()
+    try:
+        yield
+    finally:
+        _FOLDED.reset(token)
+        rx.cache_clear()
+
+
+def folded() -> bool:
+    """Is the report being read folded (`reading_folded`)?"""
+    return _FOLDED.get()
+
+
+def word(w: str) -> str:
+    """A word as the text being read spells it: folded when the report is read folded."""
+    return strip_diacritics(w) if _FOLDED.get() else w
+
+
 def lookup(text: str) -> int | None:
     """The number of the criterion a name stands for, in the tier being read."""
-    return lookup_name(text, tier=_TIER.get())
+    return lookup_name(text, tier=_TIER.get(), folded=_FOLDED.get())
 
 
 def names() -> NamePattern:
     """The criterion names of the tier being read, as one pattern."""
-    return name_regex(tier=_TIER.get())
+    return name_regex(tier=_TIER.get(), folded=_FOLDED.get())
 
 
+# `rx` is called thousands of times per report: a cached call of the mode's patterns, cleared
+# by `reading_folded` when it switches the mode (a report is read in one process, one at a time)
 @lru_cache(maxsize=1)
 def rx() -> _Rx:
-    return _Rx()
+    return _rx(_FOLDED.get())
+
+
+@lru_cache(maxsize=2)
+def _rx(folded: bool) -> _Rx:
+    return _Rx(folded)
 
 
 @dataclass
@@ -245,7 +303,7 @@ def text_to_statuses(text: str) -> list[Status]:
                 continue
             found.insert(i, Status(m.start(), m.end(), status))
             starts.insert(i, m.start())
-    if "thêm" in text or "bổ sung" in text:
+    if word("thêm") in text or word("bổ sung") in text:
         added = rx().at["added_after_status"]
         for st in found:
             st.added = added.match(text, st.end) is not None

@@ -7,9 +7,10 @@ number's, a criterion listed both ways, counts against lists are reported in
 from __future__ import annotations
 
 from extractor.core.model import CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence
-from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_tier
+from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_folded, reading_tier
 from extractor.extract.criteria.prose import outline_to_prose_claims, outline_to_tier
 from extractor.extract.criteria.tables import flat_tables_to_claims, tables_to_claims
+from extractor.extract.criteria.view import criteria_to_original_text, outline_is_unmarked, outline_to_reading
 from extractor.extract.criteria_sets import DEFAULT_TIER, criteria_set_for_year
 from extractor.extract.period import ReportPeriod, outline_to_period
 from extractor.structure.outline import Outline
@@ -64,9 +65,14 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None,
     of `period` (the pipeline's one decision; read from the outline when not given). `commune`,
     the report's own (from identity), sets apart statements about other named communes."""
     period = period if period is not None else outline_to_period(outline)
-    tier = outline_to_tier(outline)
-    with reading_tier(tier):
-        return _read_criteria(outline, period, commune, tier)
+    folded = outline_is_unmarked(outline)
+    with reading_folded(folded):
+        reading = outline_to_reading(outline)
+        tier = outline_to_tier(reading)
+        with reading_tier(tier):
+            result = _read_criteria(reading, period, commune, tier)
+    criteria_to_original_text(result, outline, reading)
+    return result
 
 
 def _read_criteria(outline: Outline, period: ReportPeriod, commune: str | None, tier: str) -> CriteriaStatus:

@@ -1,0 +1,181 @@
+"""The outline as the criteria reader reads it: the surface forms real documents carry folded
+to the ones the patterns know, one character for one, so every offset and location of a claim
+is still the outline's.
+
+- full-width punctuation ("：", "；", "，", "（") as ASCII; bullets of other fonts ("●", "❖",
+  "➢") as "-"; footnote marks after a statement ("(*)", "[1]") as spaces;
+- a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
+  a space;
+- a report typed without tone marks, or with "đ" typed as "d", read folded: every text with
+  its marks stripped (`strip_diacritics`), and the patterns folded the same way
+  (grammar.reading_folded). Only such a report pays for it: the test is one C-speed scan of
+  each block (`isascii`, `in`) and a search in the few blocks it passes.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from extractor.core.data import load_pattern
+from extractor.core.model import CriteriaStatus, Location
+from extractor.extract.criteria.grammar import folded, names, rx
+from extractor.structure.outline import Outline, OutlineBlock
+from extractor.text.units import strip_diacritics
+
+# full-width forms of ASCII (U+FF01-FF5E) are their ASCII character + 0xFEE0
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# a line break inside a block, with the characters either side of it
+_BREAK = re.compile(r"(?<=(.))\n(?=(.))")
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    """A PDF's wrapped line read as one: after a comma, or where the text goes on in lower
+    case, with a bracket, or with a number after a word. A break after the end of a sentence,
+    a clause or a label, or before a capital (the next name of a list written one per line),
+    is the writer's own."""
+    before, after = m.group(1), m.group(2)
+    joined = (before == "," or (before not in ".;:!?" and not before.isspace()
+                                and (after.islower() or after == "(" or (after.isdigit() and not before.isdigit()))))
+    return " " if joined else "\n"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, int]:
+    bullets = load_pattern("criteria")["reading_bullets"]
+    return {**_FULL_WIDTH, **{ord(b): ord("-") for b in bullets}}
+
+
+@lru_cache(maxsize=1)
+def _hint() -> re.Pattern[str]:
+    """What any fold needs: a character changed one for one, a line break, or the start of a
+    footnote mark, a TC spelling or a spelled ordinal ("chí thứ"). A report without any (most
+    reports) is read as it is after one search."""
+    chars = re.escape("".join(chr(c) for c in _table()))
+    return re.compile(f"[{chars}\n\\]]|\\(\\*|tc|Tc|tC|TC\\.|\\.[cC]|(?i:chí\\s+thứ)")
+
+
+# a criterion's name in quotes ("chưa đạt “Thu nhập” (10)"): the quotes delimit nothing a
+# separator does not, and read as spaces
+_QUOTED = re.compile(r'"(?=[^"]{2,80}")')
+
+
+def _may_change(text: str) -> bool:
+    return (folded() or _hint().search(text) is not None
+            or ('"' in text and any(True for _ in _quoted_names(text))))
+
+
+def _quoted_names(text: str) -> Iterator[tuple[int, int]]:
+    """(opening, closing) quote of every criterion name in quotes."""
+    for m in _QUOTED.finditer(text):
+        name = names().match(text, m.end())
+        if name is not None and text.startswith('"', name.end()):
+            yield m.start(), name.end()
+
+
+def _unquote_names(text: str) -> str:
+    for start, end in list(_quoted_names(text)):
+        text = text[:start] + " " + text[start + 1:end] + " " + text[end + 1:]
+    return text
+
+
+def _padded(new: str, old: str) -> str:
+    """`new` in the room of `old`, padded with spaces (offsets stay the outline's)."""
+    return new + " " * (len(old) - len(new))
+
+
+def _ordinal(m: re.Match[str]) -> str:
+    number = _ordinals(folded()).get(" ".join(m.group("w").lower().split()))
+    if number is None:
+        return m.group(0)
+    head = m.group(0)[:m.start("w") - m.start()]
+    return head + _padded(str(number), m.group("w"))
+
+
+@lru_cache(maxsize=2)
+def _ordinals(folded: bool) -> dict[str, int]:
+    words = load_pattern("criteria")["spelled_ordinals"]
+    return {(strip_diacritics(w) if folded else w): n for w, n in words.items()}
+
+
+def text_to_reading(text: str) -> str:
+    """`text` as the criteria reader reads it (same length), plain or folded as the report
+    is read (`grammar.reading_folded`)."""
+    if folded():
+        text = strip_diacritics(text)
+    if not _may_change(text):
+        return text
+    c = rx().c
+    text = _BREAK.sub(_unwrap, text.translate(_table()))
+    if '"' in text:
+        text = _unquote_names(text)
+    text = c["footnote_mark"].sub(lambda m: " " * len(m.group(0)), text)
+    text = c["tc_variant"].sub(lambda m: _padded("TC", m.group(0)), text)
+    return c["spelled_ordinal"].sub(_ordinal, text)
+
+
+def outline_is_unmarked(outline: Outline) -> bool:
+    """Is the report typed without tone marks, or with "đ" typed as "d"? Some block that
+    names criteria without marks ("dat 17/19 tieu chi") or spells a status with "d" ("dạt")
+    says so."""
+    c = rx().c
+    for ob in outline.blocks:
+        text = ob.text
+        if text.isascii():
+            if c["unmarked_statement"].search(text):
+                return True
+        elif "đ" not in text and "Đ" not in text and c["d_for_đ_word"].search(text):
+            return True
+    return False
+
+
+def outline_to_reading(outline: Outline) -> Outline:
+    """The outline with every text as `text_to_reading` reads it (the same outline when no
+    text changes)."""
+    if not _may_change("\x00".join(ob.text for ob in outline.blocks)):
+        return outline  # one test over the whole text: most reports need no fold
+    blocks: list[OutlineBlock] = []
+    changed = False
+    fold_headings = folded()
+    for ob in outline.blocks:
+        text = text_to_reading(ob.text)
+        headings = tuple(text_to_reading(h) for h in ob.headings) if fold_headings else ob.headings
+        if text == ob.text and headings == ob.headings:
+            blocks.append(ob)
+            continue
+        changed = True
+        blocks.append(replace(ob, norm=ob.norm._replace(text=text), headings=headings))
+    return Outline(outline.document, tuple(blocks)) if changed else outline
+
+
+def _original_text(text: str, location: Location | None, original: Outline, reading: Outline,
+                   by_block: dict[int, int]) -> str:
+    """The outline's own text where the reader read `text` (evidence shows what the report
+    wrote, not its fold); `text` itself when it spans more than the one block it starts in."""
+    i = by_block.get(location.block) if location is not None else None
+    if i is None or location is None:
+        return text
+    ob, rb = original.blocks[i], reading.blocks[i]
+    if ob.text == rb.text:
+        return text
+    start = bisect_left(ob.norm.offsets, location.start)
+    if rb.text[start:start + len(text)] != text:
+        return text
+    return ob.text[start:start + len(text)]
+
+
+def criteria_to_original_text(result: CriteriaStatus, original: Outline, reading: Outline) -> None:
+    """Every evidence text of `result`, read from `reading`, as `original` has it."""
+    if reading is original:
+        return
+    by_block = {ob.block.index: i for i, ob in enumerate(original.blocks)}
+
+    def back(text: str, location: Location | None) -> str:
+        return _original_text(text, location, original, reading, by_block)
+
+    for ce in result.evidence:
+        ce.text = back(ce.text, ce.location)
+    for ev in [*result.count_evidence.values(), *(e for c in result.conflicts for e in c.evidence)]:
+        ev.text = back(ev.text, ev.location)
