@@ -15,6 +15,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from extractor.core.data import load_pattern, parse_yaml
+from extractor.core.regexes import compiled
 from extractor.text.normalize import normalize
 from extractor.text.units import strip_diacritics
 
@@ -163,7 +164,7 @@ class NamePattern:
     @staticmethod
     def _compile(alternatives: list[str]) -> re.Pattern[str]:
         alts = "|".join(dict.fromkeys(alternatives))  # a name spelled twice adds no reading
-        return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+        return compiled(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
     @property
     def whole(self) -> re.Pattern[str]:
@@ -201,7 +202,7 @@ def _first_letter(name: str, folded: bool = False) -> re.Pattern[str] | None:
 
 @cache
 def _letter_regex(ch: str) -> re.Pattern[str]:
-    return re.compile(re.escape(ch), re.IGNORECASE)
+    return compiled(re.escape(ch), re.IGNORECASE)
 
 
 @cache
@@ -232,8 +233,8 @@ def lookup_name(text: str, level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER,
     return _keys(level, tier, folded).get(_name_key(text, folded))
 
 
-_OCR_WORD = re.compile(r"[^\W_]+")
-_OCR_WORD_GAP = re.compile(r"[\s,\-–]*")
+_OCR_WORD = compiled(r"[^\W_]+")
+_OCR_WORD_GAP = compiled(r"[\s,\-–]*")
 # a name shorter than this is matched by OCR only without an edit ("Điện" must not read "Điểm")
 _OCR_EDIT_MIN_LETTERS = 8
 

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import (
     BRACKET_END,
     LOOKBACK,
@@ -21,7 +22,7 @@ from extractor.extract.criteria.grammar import (
 from extractor.extract.criteria.tense import any_within, mark_targets, spans_of
 from extractor.text.spelled import number_words, words_to_number
 
-_COUNT_STOP = re.compile(r"[:;,.(]")
+_COUNT_STOP = compiled(r"[:;,.(]")
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ def _spelled_count_rx() -> re.Pattern[str]:
     words = sorted(number_words().all_words, key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
     word = rx().c["criteria_word_or_abbrev"].pattern
-    return re.compile(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?:{word})(?!\w))", re.IGNORECASE)
+    return compiled(rf"(?<!\w)(?P<w>(?:{alt})(?:[ ]+(?:{alt}))*)(?=[ ]+(?:{word})(?!\w))", re.IGNORECASE)
 
 
 def digit_view(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from extractor.core.data import RegexesOnFirstUse, load_pattern, pattern_regexes
 from extractor.core.model import CriteriaConflict, Location
+from extractor.core.regexes import compiled
 from extractor.extract.criteria_sets import (
     DEFAULT_TIER,
     CriteriaSet,
@@ -57,7 +58,7 @@ class _Rx:
 
     @cached_property
     def statuses(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return tuple((e["status"], re.compile(e["regex"])) for e in self._sw["statuses"])
+        return tuple((e["status"], compiled(e["regex"])) for e in self._sw["statuses"])
 
     @cached_property
     def status_hint(self) -> re.Pattern[str]:
@@ -104,12 +105,12 @@ class _Rx:
 
 # how far back a pattern that must end where a reference starts ("09 tiêu chí (") may look
 LOOKBACK = 200
-_CLOSE_BRACKET = re.compile(r"\s*\)")
-_CLAUSE_MARK = re.compile(r"(?:^|[;:(,–-])\s*")
-BRACKET_END = re.compile(r"\s*\(\s*$")
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
-_WORD_START = re.compile(r"(?<!\w)\w")
-_STATUS_LIST_GAP = re.compile(r" *(?:: *)?")
+_CLOSE_BRACKET = compiled(r"\s*\)")
+_CLAUSE_MARK = compiled(r"(?:^|[;:(,–-])\s*")
+BRACKET_END = compiled(r"\s*\(\s*$")
+_OPEN_BRACKET = compiled(r"\s*\(\s*")
+_WORD_START = compiled(r"(?<!\w)\w")
+_STATUS_LIST_GAP = compiled(r" *(?:: *)?")
 # the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
 _NAMELOOKBACK = 80
 
@@ -133,7 +134,7 @@ def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
     """One pattern matching where any of `entries` matches, searched only from the letters a
     match may start with (each entry's `first_letters`)."""
     first = "".join(e["first_letters"] for e in entries)
-    return re.compile(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
+    return compiled(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
 
 
 # the tier of the set a report is read with ("standard", "advanced"): criterion names are looked

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, rx, tier
 from extractor.extract.criteria.grammar import word as read_word
 from extractor.extract.criteria_sets import DEFAULT_TIER
@@ -134,7 +135,7 @@ def _trailing_years(text: str, statuses: list[Status],
     return found, ends
 
 
-_SAME_STRETCH = re.compile(r"[^.:;!?\n]{0,80}")
+_SAME_STRETCH = compiled(r"[^.:;!?\n]{0,80}")
 
 
 def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> list[tuple[int, int, bool]]:

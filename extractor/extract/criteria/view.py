@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import CriteriaStatus, Location
+from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import folded, names, rx
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.text.units import strip_diacritics
@@ -28,7 +29,7 @@ from extractor.text.units import strip_diacritics
 # full-width forms of ASCII (U+FF01-FF5E) are their ASCII character + 0xFEE0
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # a line break inside a block, with the characters either side of it
-_BREAK = re.compile(r"(?<=(.))\n(?=(.))")
+_BREAK = compiled(r"(?<=(.))\n(?=(.))")
 
 
 def _unwrap(m: re.Match[str]) -> str:
@@ -54,12 +55,12 @@ def _hint() -> re.Pattern[str]:
     footnote mark, a TC spelling or a spelled ordinal ("chí thứ"). A report without any (most
     reports) is read as it is after one search."""
     chars = re.escape("".join(chr(c) for c in _table()))
-    return re.compile(f"[{chars}\n\\]]|\\(\\*|tc|Tc|tC|TC\\.|\\.[cC]|(?i:chí\\s+thứ)")
+    return compiled(f"[{chars}\n\\]]|\\(\\*|tc|Tc|tC|TC\\.|\\.[cC]|(?i:chí\\s+thứ)")
 
 
 # a criterion's name in quotes ("chưa đạt “Thu nhập” (10)"): the quotes delimit nothing a
 # separator does not, and read as spaces
-_QUOTED = re.compile(r'"(?=[^"]{2,80}")')
+_QUOTED = compiled(r'"(?=[^"]{2,80}")')
 
 
 def _may_change(text: str) -> bool:
