@@ -1,9 +1,11 @@
 """Vietnamese text normalization that keeps a map back to the original characters.
 
 Readers hand over text as the file had it; every later stage works on normalized text
-(NFC, one tone-mark placement, plain spaces, no soft hyphens or zero-width characters,
-'m²' as 'm2') but must report offsets in the original. `NormalizedText.to_original`
-does that translation.
+(NFC, one tone-mark placement, plain spaces, a run of spaces or tabs as one space, full-width
+ASCII forms ("，", "：", "）") as ASCII, no soft hyphens or zero-width characters, 'm²' as 'm2')
+but must report offsets in the original. `NormalizedText.to_original` does that translation.
+Every pattern can then spell a phrase with single spaces ("KẾT  QUẢ" typed with two is read
+"KẾT QUẢ"); a collapsed run maps back to the whole run.
 
 Tone placement: open syllables ending in 'oa', 'oe', 'uy' are written both ways in real
 reports ("hoá"/"hóa", "khoẻ"/"khỏe", "thuý"/"thúy"). We fold to the mark on the first vowel
@@ -32,6 +34,8 @@ _CHAR_MAP: dict[str, str | None] = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
     "\u00d0": "\u0110", "\u00f0": "\u0111",  # Icelandic eth typed for Vietnamese Đ/đ
+    # full-width forms of ASCII (U+FF01-FF5E, East Asian input methods) are ASCII + 0xFEE0
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
 }
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
@@ -97,11 +101,35 @@ def _keeps_offsets(text: str) -> bool:
     return True
 
 
+# Any character `_one_for_one` replaces: one search finds whether a text (most text) has none.
+_ONE_FOR_ONE_CHARS = compiled("[" + re.escape("".join(_SAME_LENGTH)) + "]")
+_ONE_FOR_ONE_TABLE = str.maketrans(_SAME_LENGTH)
+
+
 def _one_for_one(text: str) -> str:
-    for old, new in _SAME_LENGTH.items():
-        if old in text:
-            text = text.replace(old, new)
-    return text
+    return text.translate(_ONE_FOR_ONE_TABLE) if _ONE_FOR_ONE_CHARS.search(text) else text
+
+
+_SPACE_RUN = compiled("  +")
+
+
+def _collapse_spaces(text: str, offsets: Sequence[int], ends: Sequence[int]) -> NormalizedText:
+    """Each run of spaces as its first space, which maps back to the whole run."""
+    parts: list[str] = []
+    new_offsets: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.span()
+        parts.append(text[done:start + 1])
+        new_offsets.extend(offsets[done:start + 1])
+        new_ends.extend(ends[done:start])
+        new_ends.append(ends[end - 1])
+        done = end
+    parts.append(text[done:])
+    new_offsets.extend(offsets[done:])
+    new_ends.extend(ends[done:])
+    return NormalizedText("".join(parts), tuple(new_offsets), tuple(new_ends))
 
 
 class NormalizedText(NamedTuple):
@@ -121,7 +149,10 @@ class NormalizedText(NamedTuple):
 def text_to_normalized(original: str) -> NormalizedText:
     n = len(original)
     if _keeps_offsets(original):
-        return NormalizedText(_fold_tone_placement(_one_for_one(original)), range(n + 1), range(1, n + 1))
+        text = _fold_tone_placement(_one_for_one(original))
+        if "  " in text:
+            return _collapse_spaces(text, range(n + 1), range(1, n + 1))
+        return NormalizedText(text, range(n + 1), range(1, n + 1))
     out: list[str] = []
     offsets: list[int] = []
     ends: list[int] = []
@@ -152,11 +183,15 @@ def text_to_normalized(original: str) -> NormalizedText:
                 ends.append(j)
         i = j
     offsets.append(n)
-    return NormalizedText(_fold_tone_placement("".join(out)), tuple(offsets), tuple(ends))
+    text = _fold_tone_placement("".join(out))
+    if "  " in text:
+        return _collapse_spaces(text, offsets, ends)
+    return NormalizedText(text, tuple(offsets), tuple(ends))
 
 
 def normalize(text: str) -> str:
     """Normalized text without the offset map, for comparing words and compiling patterns."""
     if _keeps_offsets(text):
-        return _fold_tone_placement(_one_for_one(text))
+        text = _fold_tone_placement(_one_for_one(text))
+        return _SPACE_RUN.sub(" ", text) if "  " in text else text
     return text_to_normalized(text).text
