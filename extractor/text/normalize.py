@@ -80,7 +80,13 @@ def _fold_tone_placement(text: str) -> str:
 
 
 # Characters that normalize to one character each (the minus sign depends on its neighbours).
-_SAME_LENGTH = {k: v for k, v in _CHAR_MAP.items() if v is not None and k != "\u2212"}
+# A full-width comma, colon, semicolon, '!', '?' or closing bracket holds the space after it in
+# its own width ("10，17" is the list "10, 17", not the decimal 10,17), an opening bracket the
+# space before it: read as the ASCII mark with that space where a letter or digit touches it.
+_SPACED_AFTER = frozenset("\uff0c\uff1a\uff1b\uff01\uff1f\uff09")
+_SPACED_BEFORE = frozenset("\uff08")
+_SAME_LENGTH = {k: v for k, v in _CHAR_MAP.items()
+                if v is not None and k != "\u2212" and k not in _SPACED_AFTER | _SPACED_BEFORE}
 
 
 # Characters already seen to normalize to themselves or one other character: a report uses a
@@ -170,9 +176,13 @@ def text_to_normalized(original: str) -> NormalizedText:
             offsets.append(i)
             ends.append(j)
         elif cluster in _CHAR_MAP:
-            repl = _CHAR_MAP[cluster]
-            if repl is not None:
-                out.append(repl)
+            repl = _CHAR_MAP[cluster] or ""
+            if cluster in _SPACED_AFTER and j < n and original[j].isalnum():
+                repl += " "
+            elif cluster in _SPACED_BEFORE and out and out[-1].isalnum():
+                repl = " " + repl
+            for c in repl:
+                out.append(c)
                 offsets.append(i)
                 ends.append(j)
         else:
