@@ -17,10 +17,12 @@ from typing import Any, NamedTuple
 from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import BlockKind, Evidence, Identity, Location
 from extractor.core.regexes import compiled
+from extractor.extract.criteria.view import outline_is_unmarked
 from extractor.extract.gazetteer import AddressNames, ascii_index, ascii_key, gazetteer, settle, settle_address
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
 from extractor.text.normalize import normalize
+from extractor.text.units import strip_diacritics
 
 SIGNATURE_BLOCKS = 15
 
@@ -119,6 +121,58 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             if rx["own_context"].search(text[:m.start()]):
                 weight += 1
             out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unmarked_unit() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The unit regex and prefixes without marks ("xa Phuoc Son", "huyen Tuy Phuoc")."""
+    data = load_pattern("identity")
+    levels = {strip_diacritics(p): lvl for lvl, prefixes in data["levels"].items() for p in prefixes}
+    return compiled(strip_diacritics(data["unit"]["regex"])), levels
+
+
+def _unmarked_units(outline: Outline) -> list[_Mention]:
+    """In a report typed without tone marks, the units named after an unmarked prefix, each
+    spelt as the gazetteer spells it where the units of that unmarked name at that level share
+    one spelling ("Phuoc Son" -> "Phước Sơn"), or, for a commune, where those inside the
+    district or province the report names do; a name the gazetteer does not know is not taken
+    ("xa" is also the word for "far")."""
+    idx = ascii_index()
+    if idx is None:
+        return []
+    regex, levels = _unmarked_unit()
+
+    def bare(name: str) -> str:
+        # "Cai Lậy (Huyện)", "Cai Lậy (Thị xã)": the data's note is no part of the name
+        return name.split("(")[0].strip()
+
+    # level -> ascii key -> (spelling, district, province) of every unit of that name
+    units = {"commune": lambda k: {(bare(u.commune), bare(u.district or ""), u.province)
+                                   for u in idx.communes.get(k, ())},
+             "district": lambda k: {(bare(d), bare(d), p) for d, p in idx.districts.get(k, ())},
+             "province": lambda k: {(idx.provinces[k], "", idx.provinces[k])} if k in idx.provinces else set()}
+    found: list[tuple[str, set[tuple[str, str, str]], int, re.Match[str], str]] = []
+    for i, ob in enumerate(outline.blocks):
+        for m in _unit_matches(regex, ob.text):
+            level = levels.get(re.sub(r"\s+", " ", m.group("prefix").lower()))
+            name = _cut_name(m.group("name"), m.group("prefix").isupper())
+            if level is not None and name:
+                found.append((level, units[level](ascii_key(name)), i, m, name))
+    named = {lv: {u[0] for f in found if f[0] == lv and len({u[0] for u in f[1]}) == 1 for u in f[1]}
+             for lv in ("district", "province")}
+    out: list[_Mention] = []
+    for level, candidates, i, m, name in found:
+        spellings = {u[0] for u in candidates}
+        if len(spellings) > 1 and level == "commune":
+            spellings = {u[0] for u in candidates if u[1] in named["district"] or u[2] in named["province"]}
+        if len(spellings) != 1:
+            continue
+        spelling = spellings.pop()
+        end = m.start("name") + len(name)
+        loc = original_text(outline, i, m.start("name"), end)[1]
+        out.append(_Mention(level, normalize(spelling).casefold(), spelling, _zone_weight(outline, i), loc,
+                            outline.blocks[i].text[m.start():end]))
     return out
 
 
@@ -238,6 +292,8 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
     period = period if period is not None else outline_to_period(outline)
     ident = Identity()
     mentions = outline_to_units(outline)
+    if not mentions and outline_is_unmarked(outline):
+        mentions = _unmarked_units(outline)
     pd = place_date_line(outline)
     if pd is not None:
         i, m = pd

@@ -1,9 +1,11 @@
 """Vietnamese text normalization that keeps a map back to the original characters.
 
 Readers hand over text as the file had it; every later stage works on normalized text
-(NFC, one tone-mark placement, plain spaces, no soft hyphens or zero-width characters,
-'m²' as 'm2') but must report offsets in the original. `NormalizedText.to_original`
-does that translation.
+(NFC, one tone-mark placement, plain spaces, a run of spaces or tabs as one space, full-width
+ASCII forms ("，", "：", "）") as ASCII, no soft hyphens or zero-width characters, 'm²' as 'm2')
+but must report offsets in the original. `NormalizedText.to_original` does that translation.
+Every pattern can then spell a phrase with single spaces ("KẾT  QUẢ" typed with two is read
+"KẾT QUẢ"); a collapsed run maps back to the whole run.
 
 Tone placement: open syllables ending in 'oa', 'oe', 'uy' are written both ways in real
 reports ("hoá"/"hóa", "khoẻ"/"khỏe", "thuý"/"thúy"). We fold to the mark on the first vowel
@@ -32,6 +34,8 @@ _CHAR_MAP: dict[str, str | None] = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
     "\u00d0": "\u0110", "\u00f0": "\u0111",  # Icelandic eth typed for Vietnamese Đ/đ
+    # full-width forms of ASCII (U+FF01-FF5E, East Asian input methods) are ASCII + 0xFEE0
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)},
 }
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
@@ -76,7 +80,13 @@ def _fold_tone_placement(text: str) -> str:
 
 
 # Characters that normalize to one character each (the minus sign depends on its neighbours).
-_SAME_LENGTH = {k: v for k, v in _CHAR_MAP.items() if v is not None and k != "\u2212"}
+# A full-width comma, colon, semicolon, '!', '?' or closing bracket holds the space after it in
+# its own width ("10，17" is the list "10, 17", not the decimal 10,17), an opening bracket the
+# space before it: read as the ASCII mark with that space where a letter or digit touches it.
+_SPACED_AFTER = frozenset("\uff0c\uff1a\uff1b\uff01\uff1f\uff09")
+_SPACED_BEFORE = frozenset("\uff08")
+_SAME_LENGTH = {k: v for k, v in _CHAR_MAP.items()
+                if v is not None and k != "\u2212" and k not in _SPACED_AFTER | _SPACED_BEFORE}
 
 
 # Characters already seen to normalize to themselves or one other character: a report uses a
@@ -97,11 +107,35 @@ def _keeps_offsets(text: str) -> bool:
     return True
 
 
+# Any character `_one_for_one` replaces: one search finds whether a text (most text) has none.
+_ONE_FOR_ONE_CHARS = compiled("[" + re.escape("".join(_SAME_LENGTH)) + "]")
+_ONE_FOR_ONE_TABLE = str.maketrans(_SAME_LENGTH)
+
+
 def _one_for_one(text: str) -> str:
-    for old, new in _SAME_LENGTH.items():
-        if old in text:
-            text = text.replace(old, new)
-    return text
+    return text.translate(_ONE_FOR_ONE_TABLE) if _ONE_FOR_ONE_CHARS.search(text) else text
+
+
+_SPACE_RUN = compiled("  +")
+
+
+def _collapse_spaces(text: str, offsets: Sequence[int], ends: Sequence[int]) -> NormalizedText:
+    """Each run of spaces as its first space, which maps back to the whole run."""
+    parts: list[str] = []
+    new_offsets: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.span()
+        parts.append(text[done:start + 1])
+        new_offsets.extend(offsets[done:start + 1])
+        new_ends.extend(ends[done:start])
+        new_ends.append(ends[end - 1])
+        done = end
+    parts.append(text[done:])
+    new_offsets.extend(offsets[done:])
+    new_ends.extend(ends[done:])
+    return NormalizedText("".join(parts), tuple(new_offsets), tuple(new_ends))
 
 
 class NormalizedText(NamedTuple):
@@ -121,7 +155,10 @@ class NormalizedText(NamedTuple):
 def text_to_normalized(original: str) -> NormalizedText:
     n = len(original)
     if _keeps_offsets(original):
-        return NormalizedText(_fold_tone_placement(_one_for_one(original)), range(n + 1), range(1, n + 1))
+        text = _fold_tone_placement(_one_for_one(original))
+        if "  " in text:
+            return _collapse_spaces(text, range(n + 1), range(1, n + 1))
+        return NormalizedText(text, range(n + 1), range(1, n + 1))
     out: list[str] = []
     offsets: list[int] = []
     ends: list[int] = []
@@ -139,9 +176,13 @@ def text_to_normalized(original: str) -> NormalizedText:
             offsets.append(i)
             ends.append(j)
         elif cluster in _CHAR_MAP:
-            repl = _CHAR_MAP[cluster]
-            if repl is not None:
-                out.append(repl)
+            repl = _CHAR_MAP[cluster] or ""
+            if cluster in _SPACED_AFTER and j < n and original[j].isalnum():
+                repl += " "
+            elif cluster in _SPACED_BEFORE and out and out[-1].isalnum():
+                repl = " " + repl
+            for c in repl:
+                out.append(c)
                 offsets.append(i)
                 ends.append(j)
         else:
@@ -152,11 +193,15 @@ def text_to_normalized(original: str) -> NormalizedText:
                 ends.append(j)
         i = j
     offsets.append(n)
-    return NormalizedText(_fold_tone_placement("".join(out)), tuple(offsets), tuple(ends))
+    text = _fold_tone_placement("".join(out))
+    if "  " in text:
+        return _collapse_spaces(text, offsets, ends)
+    return NormalizedText(text, tuple(offsets), tuple(ends))
 
 
 def normalize(text: str) -> str:
     """Normalized text without the offset map, for comparing words and compiling patterns."""
     if _keeps_offsets(text):
-        return _fold_tone_placement(_one_for_one(text))
+        text = _fold_tone_placement(_one_for_one(text))
+        return _SPACE_RUN.sub(" ", text) if "  " in text else text
     return text_to_normalized(text).text

@@ -219,40 +219,25 @@ def rewrite_lines(rewrite: Callable[[str], str | list[str]], lines: list[str]) -
 
 # Rewritten statements the reader still gets wrong, by cause; each must still be wrong (a fix
 # takes its entry out), and no other may be. Keyed by rewrite and the case's first line.
-CAPS_A = 'a) Các tiêu chí chưa đạt'
 REC = 'Xã đạt chuẩn nông thôn mới năm 2023.'
 Y = '- Tiêu chí số 15 (Y tế): Tỷ lệ BHYT 92% → Đạt.'
 NAMES = 'Các tiêu chí: Quy hoạch, Giao thông, Thủy lợi đạt; Thu nhập chưa đạt.'
 SIXTEEN = "- Đến nay xã có 16 tiêu chí đạt, 2 tiêu chí cơ bản đạt và 1 tiêu chí chưa đạt (tiêu chí 10 – Thu nhập)."
-SPACED = {
-    "Hiện tại xã đã đạt 17 tiêu chí; 02 tiêu chí còn lại (Thu nhập, Môi trường) đang phấn đấu hoàn thành "
-    "trong năm 2024.",
-    'I. KẾT QUẢ THỰC HIỆN',
-    'Năm 2020, xã được công nhận đạt chuẩn NTM; năm 2023 xã tiếp tục giữ vững 19/19 tiêu chí.',
-    'Nếu so với năm 2022, xã đạt thêm tiêu chí số 2 và số 5.',
-}
 KNOWN_MISSES: dict[str, set[str]] = {
-    # "a) CÁC TIÊU CHÍ ..." in capitals (or "a）" full-width) is taken for a heading by the outline
-    # (structure/), and a heading opens no list; a recognition in capitals or Title Case ("XÃ
-    # ĐẠT CHUẨN NÔNG THÔN MỚI") reads as a commune named "ĐẠT CHUẨN ..."
-    "upper": {CAPS_A, REC},
-    "title": {CAPS_A, REC},
-    "full_width": {CAPS_A},
-    "zero_padded+full_width": {CAPS_A},
-    "upper+tc_spaced+footnote": {CAPS_A, REC},
-    "d_for_đ+title": {CAPS_A, REC, NAMES, SIXTEEN},
-    "no_marks+upper": {CAPS_A, REC, NAMES, Y, SIXTEEN},
+    # a recognition in capitals or Title Case ("XÃ ĐẠT CHUẨN NÔNG THÔN MỚI") reads as a commune
+    # named "ĐẠT CHUẨN ..."
+    "upper": {REC},
+    "title": {REC},
+    "upper+tc_spaced+footnote": {REC},
+    "d_for_đ+title": {REC, NAMES, SIXTEEN},
+    "no_marks+upper": {REC, NAMES, Y, SIXTEEN},
     # without marks "đạt" after a name ("Thủy lợi dat") runs into the name, and a verdict "Dat"
     # after a measure is not told from "đất"; "dáp ứng" alone does not tell a report unmarked
     "no_marks": {Y, NAMES},
     "d_for_đ": {NAMES},
     "tc_dot+no_marks": {Y, NAMES, "Tiêu chí số 4 về Điện: chưa đáp ứng.", "Tiêu chí số 4 về Điện: đáp ứng yêu cầu.",
                         "Đã hoàn thành tiêu chí số 6 - Cơ sở vật chất văn hóa."},
-    # two spaces or a tab inside a phrase the patterns spell with one space ("KẾT  QUẢ", "đang
-    # phấn  đấu"): the shared normalizer (text/) would collapse runs of spaces, keeping its map
-    "odd_spaces": SPACED,
-    "nfd+odd_spaces": SPACED,
-    "no_marks+zero_padded+odd_spaces": SPACED | {Y, NAMES},
+    "no_marks+zero_padded+odd_spaces": {Y, NAMES},
     # a line wrapped after a label's colon (a verdict on the next line), before a capital (a
     # name, a verb) or inside a plan: joined only after a comma, before lower case, a bracket
     # or a number, so that a list written one name per line stays a list

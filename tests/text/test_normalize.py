@@ -42,7 +42,35 @@ def test_dashes_and_quotes_become_ascii_one_for_one():
     assert len(n.offsets) == len(n.text) + 1
 
 
-_ALPHABET = list("aăâeêioôơuưyhoáàảãạuýỳ qQ\u0301\u0300\u00a0\u200b\u00ad\u00b2đĐ-–\u2212")
+def test_runs_of_spaces_and_tabs_read_as_one_space_and_map_back_whole():
+    original = "KẾT  QUẢ:\tđạt \t 17/19\u00a0 tiêu chí"
+    n = text_to_normalized(original)
+    assert n.text == "KẾT QUẢ: đạt 17/19 tiêu chí"
+    assert normalize(original) == n.text
+    i = n.text.index(" QUẢ")
+    assert original[slice(*n.to_original(i, i + 1))] == "  "
+    j = n.text.index("17/19")
+    assert original[slice(*n.to_original(j, j + 5))] == "17/19"
+    assert original[slice(*n.to_original(0, len(n.text)))] == original
+
+
+def test_a_line_break_is_not_a_space_to_collapse():
+    assert normalize("đạt  \n  17") == "đạt \n 17"
+
+
+def test_full_width_ascii_forms_read_as_ascii():
+    assert normalize("Ｘ１ ＋ ２．５ ｔ　ｃ") == "X1 + 2.5 t c"  # one for one, the ideographic space too
+    # a full-width comma, colon, semicolon or bracket holds its space: "10，17" is a list
+    original = "tiêu chí 10，17；chưa đạt：a）Thu nhập（10）；x， y"
+    n = text_to_normalized(original)
+    assert n.text == "tiêu chí 10, 17; chưa đạt: a) Thu nhập (10); x, y"
+    i = n.text.index(", 17")
+    assert original[slice(*n.to_original(i, i + 2))] == "，"
+    j = n.text.index("17")
+    assert original[slice(*n.to_original(j, j + 2))] == "17"
+
+
+_ALPHABET = list("aăâeêioôơuưyhoáàảãạuýỳ qQ\u0301\u0300\u00a0\u200b\u00ad\u00b2đĐ-–\u2212\t\uff0c\uff09\u3000\n")
 
 
 @given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=40))
@@ -54,6 +82,7 @@ def test_every_normalized_span_maps_inside_the_original(original: str):
         start, end = n.to_original(i, i + 1)
         assert 0 <= start < end <= len(original)
     assert list(n.offsets) == sorted(n.offsets)
+    assert "  " not in n.text
 
 
 @given(st.text(alphabet=st.sampled_from([*_ALPHABET, "\t", "\u201c", "\u00d0", "_", "1", "Ý", "Á", "x"]), max_size=40))

@@ -2,8 +2,8 @@
 to the ones the patterns know, one character for one, so every offset and location of a claim
 is still the outline's.
 
-- full-width punctuation ("：", "；", "，", "（") as ASCII; bullets of other fonts ("●", "❖",
-  "➢") as "-"; footnote marks after a statement ("(*)", "[1]") as spaces;
+- bullets of other fonts ("●", "❖", "➢") as "-"; footnote marks after a statement ("(*)",
+  "[1]") as spaces (full-width punctuation is ASCII already: text/normalize.py);
 - a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
   a space;
 - a report typed without tone marks, or with "đ" typed as "d", read folded: every text with
@@ -26,8 +26,6 @@ from extractor.extract.criteria.grammar import folded, names, rx
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.text.units import strip_diacritics
 
-# full-width forms of ASCII (U+FF01-FF5E) are their ASCII character + 0xFEE0
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 # a line break inside a block, with the characters either side of it
 _BREAK = compiled(r"(?<=(.))\n(?=(.))")
 
@@ -46,7 +44,7 @@ def _unwrap(m: re.Match[str]) -> str:
 @lru_cache(maxsize=1)
 def _table() -> dict[int, int]:
     bullets = load_pattern("criteria")["reading_bullets"]
-    return {**_FULL_WIDTH, **{ord(b): ord("-") for b in bullets}}
+    return {ord(b): ord("-") for b in bullets}
 
 
 @lru_cache(maxsize=1)
