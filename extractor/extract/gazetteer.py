@@ -177,7 +177,8 @@ def _indexes(path: Path) -> _Indexes:
         k = fold(commune)
         communes[_shard(k)].setdefault(k, []).append(unit)
         if district:
-            districts[fold(district)].add((district, province))
+            # looked up by the name a report writes: "Cai Lậy" finds "Cai Lậy (Huyện)"
+            districts[fold(without_note(district))].add((district, province))
         provinces.setdefault(fold(province), province)
     return communes, {k: sorted(v) for k, v in districts.items()}, provinces
 
@@ -208,7 +209,8 @@ def settle(commune: str | None, district: str | None, province: str | None,
         rows = [(u.district, u.province) for u in (legacy or units)]
     if district:
         by_district: list[tuple[str | None, str]] = list(gz.districts(district))
-        rows = [r for r in rows if r[0] is not None and key(r[0]) == key(district)] if rows else by_district
+        rows = ([r for r in rows if r[0] is not None and key(without_note(r[0])) == key(district)] if rows
+                else by_district)
     if province:
         rows = [r for r in rows if key(r[1]) == key(province)]
     rows = list(dict.fromkeys(rows))
@@ -223,7 +225,7 @@ def settle(commune: str | None, district: str | None, province: str | None,
             chosen = max(support, key=lambda p: support[p])
             rows = [r for r in rows if r[1] == chosen]
             provinces = [chosen]
-    districts = sorted({d for d, _ in rows if d})
+    districts = sorted({without_note(d) for d, _ in rows if d})
     candidates: dict[str, tuple[str, ...]] = {}
     if len(provinces) > 1:
         candidates["province"] = tuple(provinces)
@@ -234,10 +236,17 @@ def settle(commune: str | None, district: str | None, province: str | None,
                    candidates=candidates or None)
 
 
+def without_note(name: str) -> str:
+    """A unit's name without the data's bracketed note ("Cai Lậy (Huyện)" -> "Cai Lậy"): the
+    note tells two units of one name apart in the data, and is no part of the name a report
+    or a table writes."""
+    return name.split("(")[0].strip()
+
+
 def ascii_key(name: str) -> str:
     """A name as a web address writes it: no marks, no spaces, no bracketed note
     ("Hoài Nhơn" -> "hoainhon", "Long Mỹ (Thị xã)" -> "longmy")."""
-    bare = strip_diacritics(normalize(name).split("(")[0]).casefold()
+    bare = strip_diacritics(normalize(without_note(name))).casefold()
     return "".join(c for c in bare if c.isascii() and c.isalnum())
 
 

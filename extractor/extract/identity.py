@@ -18,7 +18,15 @@ from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import BlockKind, Evidence, Identity, Location
 from extractor.core.regexes import compiled
 from extractor.extract.criteria.view import outline_is_unmarked
-from extractor.extract.gazetteer import AddressNames, ascii_index, ascii_key, gazetteer, settle, settle_address
+from extractor.extract.gazetteer import (
+    AddressNames,
+    ascii_index,
+    ascii_key,
+    gazetteer,
+    settle,
+    settle_address,
+    without_note,
+)
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
 from extractor.text.normalize import normalize
@@ -143,14 +151,10 @@ def _unmarked_units(outline: Outline) -> list[_Mention]:
         return []
     regex, levels = _unmarked_unit()
 
-    def bare(name: str) -> str:
-        # "Cai Lậy (Huyện)", "Cai Lậy (Thị xã)": the data's note is no part of the name
-        return name.split("(")[0].strip()
-
     # level -> ascii key -> (spelling, district, province) of every unit of that name
-    units = {"commune": lambda k: {(bare(u.commune), bare(u.district or ""), u.province)
+    units = {"commune": lambda k: {(without_note(u.commune), without_note(u.district or ""), u.province)
                                    for u in idx.communes.get(k, ())},
-             "district": lambda k: {(bare(d), bare(d), p) for d, p in idx.districts.get(k, ())},
+             "district": lambda k: {(without_note(d), without_note(d), p) for d, p in idx.districts.get(k, ())},
              "province": lambda k: {(idx.provinces[k], "", idx.provinces[k])} if k in idx.provinces else set()}
     found: list[tuple[str, set[tuple[str, str, str]], int, re.Match[str], str]] = []
     for i, ob in enumerate(outline.blocks):
