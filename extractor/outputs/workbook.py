@@ -174,6 +174,13 @@ class _Sheet:
     def cell(self, col: int, value: Any, fmt: Any = None) -> None:
         """One cell: numbers stay numbers, formula-like text stays text, a date is a date."""
         ws, row = self.ws, self.row
+        if type(value) is str:  # most cells: no unwrapping or type tests (a bool is no int below)
+            ws.write_string(row, col, value, self.fmt.quoted if value.startswith(_FORMULA_START)
+                            else fmt or self.fmt.text)
+            return
+        if type(value) is int:
+            ws.write_number(row, col, value, fmt or self.fmt.int)
+            return
         value = plain(value)
         if value is None:
             ws.write_blank(row, col, None, fmt or self.fmt.text)
