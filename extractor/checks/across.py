@@ -225,15 +225,17 @@ def _newest_first(recs: list[Rec]) -> list[Rec]:
     return out
 
 
-def _against_newer(rec: Rec, newer: list[tuple[Rec, dict[str, dict[str, Any]], dict[str, dict[str, Any]]]]
-                   ) -> list[tuple[str, dict[str, Any], Rec, dict[str, Any]]]:
-    """(key, figure of `rec`, newer report, its figure) for every measure `rec` gives once that
-    differs from the newest report giving it once: canonical indicators first, then labelled
-    figures not already compared."""
+_Values = tuple[Rec, dict[str, dict[str, Any]], dict[str, dict[str, Any]]]
+
+
+def _against_newer(own: _Values, newer: list[_Values]) -> list[tuple[str, dict[str, Any], Rec, dict[str, Any]]]:
+    """(key, figure of the report, newer report, its figure) for every measure the report
+    (`own`: it with its single and labelled values) gives once that differs from the newest
+    report giving it once: canonical indicators first, then labelled figures not already compared."""
     out: list[tuple[str, dict[str, Any], Rec, dict[str, Any]]] = []
     compared: set[int] = set()
-    for which, values in enumerate((single_values, labelled_values)):
-        mine = values(rec)
+    for which in (0, 1):
+        mine = own[which + 1]
         for k in sorted(mine):
             found = next(((other, vals[which][k]) for other, *vals in newer if k in vals[which]), None)
             if found is None:
@@ -269,7 +271,7 @@ def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
         values = [(r, single_values(r), labelled_values(r)) for r in ordered]
         for i in range(1, len(ordered)):
             a = ordered[i]
-            differing = _against_newer(a, values[:i])
+            differing = _against_newer(values[i], values[:i])
             if not differing:
                 continue
             first, fa, b, fb = differing[0]

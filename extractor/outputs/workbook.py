@@ -35,6 +35,7 @@ CRITERIA = tuple(range(1, 20))
 # The workbook stays a summary: figures.csv has them all (a province's figures were most of the
 # workbook's writing time).
 FIGURES_SHEET_MAX = 2_000
+_LINK_CALL = "=HYPERLINK("
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 INT_FORMAT = "[$-42A]#,##0"
 DEC_FORMAT = "[$-42A]#,##0.0##"
@@ -121,12 +122,28 @@ def _formats(wb: Any) -> _Formats:
     )
 
 
+def _worksheet_class() -> type:
+    """XlsxWriter's worksheet, with a formula that calls nothing but HYPERLINK taken as it is:
+    XlsxWriter runs some thirty substitutions on each formula (functions newer than Excel 2010
+    get a prefix), each needing a function name followed by "(" and the link formula has none
+    but its own. Those substitutions were a fifth of the workbook's writing time."""
+    from xlsxwriter.worksheet import Worksheet
+
+    class _Worksheet(Worksheet):  # type: ignore[misc]
+        def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+            if formula.startswith(_LINK_CALL) and formula.count("(") == 1 and not formula.endswith("}"):
+                return formula[1:]
+            return str(super()._prepare_formula(formula, expand_future_functions))
+
+    return _Worksheet
+
+
 class _Sheet:
     """One worksheet written row by row (constant-memory mode writes each row once, in order)."""
 
     def __init__(self, wb: Any, fmt: _Formats, name: str, title: str, widths: list[float],
                  note: str | None = None) -> None:
-        self.ws = wb.add_worksheet(name[:31])
+        self.ws = wb.add_worksheet(name[:31], worksheet_class=_worksheet_class())
         self.fmt = fmt
         self.row = 0
         for col, width in enumerate(widths):
@@ -157,6 +174,13 @@ class _Sheet:
     def cell(self, col: int, value: Any, fmt: Any = None) -> None:
         """One cell: numbers stay numbers, formula-like text stays text, a date is a date."""
         ws, row = self.ws, self.row
+        if type(value) is str:  # most cells: no unwrapping or type tests (a bool is no int below)
+            ws.write_string(row, col, value, self.fmt.quoted if value.startswith(_FORMULA_START)
+                            else fmt or self.fmt.text)
+            return
+        if type(value) is int:
+            ws.write_number(row, col, value, fmt or self.fmt.int)
+            return
         value = plain(value)
         if value is None:
             ws.write_blank(row, col, None, fmt or self.fmt.text)
@@ -189,7 +213,7 @@ class _Sheet:
             return
         label = _t("open_page")
         quoted = target.replace('"', '""')
-        self.ws.write_formula(self.row, col, f'=HYPERLINK("{quoted}","{label}")', self.fmt.link, label)
+        self.ws.write_formula(self.row, col, f'{_LINK_CALL}"{quoted}","{label}")', self.fmt.link, label)
 
     def next_row(self) -> None:
         self.row += 1
@@ -309,14 +333,16 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
         for col, label in enumerate(heads):
             ws.write_string(sheet.row, col, label, fmt.head)
         sheet.next_row()
+        by_district: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for r in indicators:  # rows kept in table order: the sums add in the same order
+            by_district[(r.get("province") or "", r.get("district") or "")].append(r)
         for k in keys:
             ind = catalogue[k]
             sheet.cell(0, ind.name_vi if i18n.language() == "vi" else ind.name_en, fmt.wrap)
             sheet.cell(1, _label("unit", ind.unit))
             total = 0.0
             for col, dkey in enumerate(order, start=2):
-                vals = [r[k] for r in indicators if (r.get("province") or "", r.get("district") or "") == dkey
-                        and r.get(k) is not None]
+                vals = [r[k] for r in by_district.get(dkey, ()) if r.get(k) is not None]
                 sheet.cell(col, sum(vals) if vals else None)
                 total += sum(vals)
             sheet.cell(len(order) + 2, total, fmt.total)

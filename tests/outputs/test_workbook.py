@@ -129,3 +129,23 @@ def test_workbook_prints_on_few_landscape_pages(tmp_path: Path) -> None:
         pytest.skip("LibreOffice Calc is not installed (Debian: libreoffice-calc-nogui): cannot print to PDF")
     # seven sheets, each fitted to the page width: one page each for this small workbook
     assert pages <= 8
+
+
+@pytest.mark.parametrize("formula", [
+    '=HYPERLINK("review/a.html#x","Mở trang")',
+    '=HYPERLINK("review/a (1).html","Mở")',  # a second "(": XlsxWriter's own path
+    '=HYPERLINK("review/_xlfn.html","Mở")',
+    "=HYPERLINK(FILTER(A1:A2,B1:B2),\"x\")",
+    "=SUM(A1:A3)",
+    "=XLOOKUP(A1,B1:B2,C1:C2)",
+])
+@pytest.mark.parametrize("future", [False, True])
+def test_link_formula_shortcut_prepares_as_xlsxwriter_does(formula: str, future: bool) -> None:
+    from xlsxwriter.worksheet import Worksheet
+
+    from extractor.outputs.workbook import _worksheet_class
+
+    ours, theirs = _worksheet_class()(), Worksheet()
+    ours.use_future_functions = theirs.use_future_functions = future
+    assert ours._prepare_formula(formula) == theirs._prepare_formula(formula)
+    assert ours._prepare_formula(formula, True) == theirs._prepare_formula(formula, True)
