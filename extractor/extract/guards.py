@@ -14,7 +14,7 @@ every position. Two shapes are rewritten:
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from extractor.core.regexes import compiled
 
@@ -49,9 +49,11 @@ def letters_guard(words: Iterable[str]) -> str:
     return f"(?=[{firsts}])"
 
 
-def _closing(regex: str, open_at: int) -> int | None:
-    """The index of the bracket closing the group opened at `open_at`."""
-    depth, k, in_class = 0, open_at, False
+def _brackets(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, bracket depth after it) of each character from `start` that is
+    outside a character class and not escaped: the structure the two readers below need;
+    depth -1 at the end means the class or the brackets never closed."""
+    depth, k, in_class = 0, start, False
     while k < len(regex):
         c = regex[k]
         if c == "\\":
@@ -61,37 +63,27 @@ def _closing(regex: str, open_at: int) -> int | None:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return k
+        else:
+            depth += (c == "(") - (c == ")")
+            yield k, c, depth
         k += 1
-    return None
+    if in_class:
+        yield len(regex), "", -1
+
+
+def _closing(regex: str, open_at: int) -> int | None:
+    """The index of the bracket closing the group opened at `open_at`."""
+    return next((k for k, c, depth in _brackets(regex, open_at) if c == ")" and depth == 0), None)
 
 
 def _top_level_split(regex: str) -> list[str] | None:
     """The alternatives of a regex at bracket depth 0, or None for one that cannot be read."""
-    parts, depth, start, k, in_class = [], 0, 0, 0, False
-    while k < len(regex):
-        c = regex[k]
-        if c == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    parts, start, depth = [], 0, 0
+    for k, c, depth in _brackets(regex):
+        if c == "|" and depth == 0:
             parts.append(regex[start:k])
             start = k + 1
-        k += 1
-    if depth != 0 or in_class:
+    if depth != 0:
         return None
     parts.append(regex[start:])
     return parts
