@@ -120,6 +120,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     gone = [d.path for d in stored.values()
             if d.present and d.path not in walked and not Path(d.fs_path).exists()]
     store.set_present(gone, False)
+    store.forget_file_stats(gone)
     stats.missing = len(gone)
 
     bar = Progress(len(plan.to_read), stream, enabled=progress, verbose=verbose)

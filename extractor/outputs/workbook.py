@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,7 @@ def _formats(wb: Any) -> _Formats:
     )
 
 
+@cache
 def _worksheet_class() -> type:
     """XlsxWriter's worksheet, with a formula that calls nothing but HYPERLINK taken as it is:
     XlsxWriter runs some thirty substitutions on each formula (functions newer than Excel 2010

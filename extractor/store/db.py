@@ -333,6 +333,11 @@ class Store:
             conn.executemany("INSERT OR REPLACE INTO file_stats VALUES (?, ?, ?, ?, ?)",
                              [(p, s.stat, s.checked, s.sha256, s.format) for p, s in stats.items()])
 
+    def forget_file_stats(self, paths: Sequence[str]) -> None:
+        """Drop the stats of files that are gone: a file back at that path is hashed afresh."""
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM file_stats WHERE path = ?", [(p,) for p in paths])
+
     def documents(self) -> dict[str, StoredDocument]:
         rows = self.conn.execute(
             "SELECT path, sha256, status, present, duplicate_of, extractor_version, patterns_version,"

@@ -75,7 +75,9 @@ def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path,
     assert (second.read, second.missing) == (3, 1)
     with Store(out / "ntm.sqlite") as store:  # only the changed and new files were hashed again
         rehashed = {Path(p).name for p, s in store.file_stats().items() if hashed_first.get(p) != s}
+        remembered = {Path(p).name for p in store.file_stats()}
     assert rehashed == {GENERATED[0].name, GENERATED[7].name, "b.txt"}
+    assert GENERATED[1].name not in remembered  # a file gone leaves no stat behind
 
     fresh = tmp_path / "fresh"
     run_ingest([str(src)], fresh, jobs=2)
