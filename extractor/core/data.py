@@ -116,7 +116,12 @@ class RegexesOnFirstUse(dict[str, "re.Pattern[str]"]):
 def pattern_regexes(name: str) -> RegexesOnFirstUse:
     """The `regex` of every entry of patterns/<name>.yaml by the entry's key, each compiled
     when first used and shared by every reader of the file."""
-    data = load_pattern(name)
+    return data_to_regexes(load_pattern(name))
+
+
+def data_to_regexes(data: Mapping[str, Any]) -> RegexesOnFirstUse:
+    """The `regex` of every entry of a pattern file's data by the entry's key, each compiled
+    when first used."""
     return RegexesOnFirstUse({k: v["regex"] for k, v in data.items() if isinstance(v, dict) and "regex" in v})
 
 

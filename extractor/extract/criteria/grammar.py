@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
-from extractor.core.data import RegexesOnFirstUse, load_pattern, pattern_regexes
+from extractor.core.data import RegexesOnFirstUse, data_to_regexes, load_pattern, pattern_regexes
 from extractor.core.model import CriteriaConflict, Location
 from extractor.core.regexes import compiled
 from extractor.extract.criteria_sets import (
@@ -33,6 +33,17 @@ from extractor.text.units import strip_diacritics
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
 
+class _StatusWords:
+    """An attribute of `_Rx` that is the named regex of patterns/status_words.yaml (folded
+    when the report is read folded)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, rx: _Rx, owner: type | None = None) -> re.Pattern[str]:
+        return rx._swx[self.key]
+
+
 class _Rx:
     """The criteria reader's regexes, each compiled when first used: a short report needs a
     fraction of them, and compiling all was most of the reader's start-up."""
@@ -46,7 +57,7 @@ class _Rx:
             # a report typed without tone marks is read folded (`reading_folded`): every pattern
             # with its marks stripped the same way, one character for one
             self._sw, cr = _folded_data(self._sw), _folded_data(cr)
-            self._swx, self.c = _regexes_of(self._sw), _regexes_of(cr)
+            self._swx, self.c = data_to_regexes(self._sw), data_to_regexes(cr)
         self._cr = cr
         # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an
         # offset instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
@@ -74,33 +85,14 @@ class _Rx:
     def reference_hint(self) -> re.Pattern[str]:
         return _any_of(self._cr["criteria_word_or_abbrev"], self._cr["numbered_name_hint"])
 
-    @property
-    def target(self) -> re.Pattern[str]:
-        return self._swx["target_markers"]
-
-    @property
-    def future(self) -> re.Pattern[str]:
-        return self._swx["future_markers"]
-
-    @property
-    def baseline(self) -> re.Pattern[str]:
-        return self._swx["baseline_markers"]
-
-    @property
-    def status_year(self) -> re.Pattern[str]:
-        return self._swx["status_year"]
-
-    @property
-    def now(self) -> re.Pattern[str]:
-        return self._swx["now_markers"]
-
-    @property
-    def plan_heading(self) -> re.Pattern[str]:
-        return self._swx["plan_heading"]
-
-    @property
-    def result_heading(self) -> re.Pattern[str]:
-        return self._swx["result_heading"]
+    # markers of time and of the plan and result parts (patterns/status_words.yaml)
+    target = _StatusWords("target_markers")
+    future = _StatusWords("future_markers")
+    baseline = _StatusWords("baseline_markers")
+    status_year = _StatusWords("status_year")
+    now = _StatusWords("now_markers")
+    plan_heading = _StatusWords("plan_heading")
+    result_heading = _StatusWords("result_heading")
 
 
 # how far back a pattern that must end where a reference starts ("09 tiêu chí (") may look
@@ -124,10 +116,6 @@ def _folded_data(data: object) -> Any:
     if isinstance(data, list):
         return [_folded_data(v) for v in data]
     return data
-
-
-def _regexes_of(data: dict[str, Any]) -> RegexesOnFirstUse:
-    return RegexesOnFirstUse({k: v["regex"] for k, v in data.items() if isinstance(v, dict) and "regex" in v})
 
 
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
