@@ -86,6 +86,15 @@ def test_pattern_first_letters_start_every_match() -> None:
         assert may_state_criteria(ex), ex
 
 
+def test_pattern_needs_words_are_in_every_match() -> None:
+    # an entry's `needs_words` are looked for before its search (grammar.may_match): each
+    # example's match must hold one of them
+    for entry in _regex_entries(load_pattern("criteria")):
+        for ex in entry.get("examples", []) if "needs_words" in entry else []:
+            for m in re.finditer(entry["regex"], ex):
+                assert any(w in m.group(0).lower() for w in entry["needs_words"]), (entry["regex"], ex)
+
+
 # ---------------------------------------------------------------- catalogues
 
 def test_catalogues_are_complete() -> None:

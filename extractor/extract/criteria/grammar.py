@@ -64,6 +64,9 @@ class _Rx:
         self.at = RegexesOnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
                                        if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
                                     "clause_opener_words": cr["clause_opener"]["regex"][1:-1]})
+        # per pattern, words one of which every match holds (`may_match`)
+        self.needs_words: dict[str, tuple[str, ...]] = {
+            k: tuple(v["needs_words"]) for k, v in cr.items() if isinstance(v, dict) and "needs_words" in v}
         # letters OCR reads for digits, repaired inside number lists only
         self.ocr_digits: dict[str, str] = dict(cr["ocr_digit_lookalikes"])
 
@@ -170,9 +173,10 @@ def folded() -> bool:
     return _FOLDED.get()
 
 
-def word(w: str) -> str:
-    """A word as the text being read spells it: folded when the report is read folded."""
-    return strip_diacritics(w) if _FOLDED.get() else w
+def may_match(key: str, text: str) -> bool:
+    """Can pattern `key` of patterns/criteria.yaml match in `text`? It cannot without one of its
+    `needs_words` (spelt as the text being read spells them: folded when it is read folded)."""
+    return any(w in text for w in rx().needs_words[key])
 
 
 def lookup(text: str) -> int | None:
@@ -292,7 +296,7 @@ def text_to_statuses(text: str) -> list[Status]:
                 continue
             found.insert(i, Status(m.start(), m.end(), status))
             starts.insert(i, m.start())
-    if word("thêm") in text or word("bổ sung") in text:
+    if may_match("added_after_status", text):
         added = rx().at["added_after_status"]
         for st in found:
             st.added = added.match(text, st.end) is not None

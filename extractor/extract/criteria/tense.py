@@ -8,8 +8,7 @@ import re
 from bisect import bisect_left
 
 from extractor.core.regexes import compiled
-from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, rx, tier
-from extractor.extract.criteria.grammar import word as read_word
+from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, may_match, rx, tier
 from extractor.extract.criteria_sets import DEFAULT_TIER
 from extractor.structure.outline import text_to_sentences
 from extractor.text.units import strip_diacritics
@@ -121,7 +120,7 @@ def _trailing_years(text: str, statuses: list[Status],
     """Years that close a stretch of words after a status ("đạt tiêu chí 1, 2 năm 2021."): the
     time of the nearest status before them in their clause ("từ năm 2019", since, gives None:
     the status holds now). Returns {id(status): year} and the ends of those years."""
-    if not statuses or read_word("năm") not in text.lower():
+    if not statuses or not may_match("trailing_year", text.lower()):
         return {}, set()
     found: dict[int, int | None] = {}
     ends: set[int] = set()
@@ -150,7 +149,7 @@ def text_to_recognition(text: str, statuses: list[Status], year: int | None) -> 
     front_year = int(front.group(0)[-4:]) if front else None
     out = []
     found = list(c["recognised_standard"].finditer(text))
-    if read_word("chuẩn") in text:
+    if may_match("attained_standard", text):
         found += [m for m in c["attained_standard"].finditer(text)
                   if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
     for m in found:
