@@ -53,7 +53,7 @@ def _hint() -> re.Pattern[str]:
     footnote mark, a TC spelling or a spelled ordinal ("chí thứ"). A report without any (most
     reports) is read as it is after one search."""
     chars = re.escape("".join(chr(c) for c in _table()))
-    return compiled(f"[{chars}\n\\]]|\\(\\*|tc|Tc|tC|TC\\.|\\.[cC]|(?i:chí\\s+thứ)")
+    return compiled(f"[{chars}\n\\]]|" + load_pattern("criteria")["fold_hint"]["regex"])
 
 
 # a criterion's name in quotes ("chưa đạt “Thu nhập” (10)"): the quotes delimit nothing a
