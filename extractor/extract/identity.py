@@ -17,7 +17,6 @@ from typing import Any, NamedTuple
 from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import BlockKind, Evidence, Identity, Location
 from extractor.core.regexes import compiled
-from extractor.extract.criteria.view import outline_is_unmarked
 from extractor.extract.gazetteer import (
     AddressNames,
     ascii_index,
@@ -296,7 +295,7 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
     period = period if period is not None else outline_to_period(outline)
     ident = Identity()
     mentions = outline_to_units(outline)
-    if not mentions and outline_is_unmarked(outline):
+    if not mentions and outline.unmarked:
         mentions = _unmarked_units(outline)
     pd = place_date_line(outline)
     if pd is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from extractor.core.data import load_pattern
+from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import Block, BlockKind, Document, Location
 from extractor.core.regexes import compiled
 from extractor.text.normalize import NormalizedText, text_to_normalized
@@ -60,6 +60,21 @@ class Outline:
         """The tokens that settle the number convention (text/numbers.py), counted once:
         figures and the checks' tables both decide by them."""
         return texts_to_evidence(ob.text for ob in self.blocks)
+
+    @cached_property
+    def unmarked(self) -> bool:
+        """Is the report typed without tone marks, or with "đ" typed as "d"? Some block that
+        names criteria without marks ("dat 17/19 tieu chi") or spells a status with "d" ("dạt")
+        says so (patterns/sections.yaml); criteria and identity then read it folded."""
+        rx = pattern_regexes("sections")
+        for ob in self.blocks:
+            text = ob.text
+            if text.isascii():
+                if rx["unmarked_statement"].search(text):
+                    return True
+            elif "đ" not in text and "Đ" not in text and rx["d_for_đ_word"].search(text):
+                return True
+        return False
 
     def location(self, index: int, start: int, end: int) -> Location:
         """Location of normalized offsets [start, end) of block `index`, in original offsets."""

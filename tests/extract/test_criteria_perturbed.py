@@ -301,11 +301,10 @@ def test_plans_years_and_villages_without_marks_still_state_nothing(lines: list[
 
 def test_a_marked_report_with_plain_ascii_cells_is_not_read_folded() -> None:
     # "TC 19" or "x" in a table cell is ASCII in any report: no reason to fold the report
-    from extractor.extract.criteria.view import outline_is_unmarked
     from extractor.structure.outline import document_to_outline
     from tests.extract.helpers import lines_to_document
     outline = document_to_outline(lines_to_document(*HEADER, "- QP-AN (TC 19);", "TC 1 | x", "Xã đạt 18/19 tiêu chí."))
-    assert not outline_is_unmarked(outline)
+    assert not outline.unmarked
     assert answer(["- Quốc phòng và An ninh;", "TC 19", "Xã đạt 19/19 tiêu chí."]) == (list(range(1, 20)), [], [])
 
 

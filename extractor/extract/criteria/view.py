@@ -115,21 +115,6 @@ def text_to_reading(text: str) -> str:
     return c["spelled_ordinal"].sub(_ordinal, text)
 
 
-def outline_is_unmarked(outline: Outline) -> bool:
-    """Is the report typed without tone marks, or with "đ" typed as "d"? Some block that
-    names criteria without marks ("dat 17/19 tieu chi") or spells a status with "d" ("dạt")
-    says so."""
-    c = rx().c
-    for ob in outline.blocks:
-        text = ob.text
-        if text.isascii():
-            if c["unmarked_statement"].search(text):
-                return True
-        elif "đ" not in text and "Đ" not in text and c["d_for_đ_word"].search(text):
-            return True
-    return False
-
-
 def outline_to_reading(outline: Outline) -> Outline:
     """The outline with every text as `text_to_reading` reads it (the same outline when no
     text changes)."""
