@@ -14,6 +14,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import Figure
 from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
+from extractor.text.fold import spelt, unmarked
 from extractor.text.normalize import normalize
 
 
@@ -32,19 +33,20 @@ class Indicator(NamedTuple):
     exclude_regexes: tuple[str, ...]
 
     def matches(self, text: str) -> bool:
-        aliases, requires, excludes = _COMPILED.get(self.key) or _compiled(self)
+        """Whether `text`, spelt as the report being read spells it, names this measure."""
+        aliases, requires, excludes = _COMPILED.get((self.key, unmarked())) or _compiled(self)
         return (aliases.search(text) is not None
                 and all(r.search(text) for r in requires)
                 and (excludes is None or excludes.search(text) is None))
 
 
 _Compiled = tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]
-# indicator key -> its regexes, compiled when first matched
-_COMPILED: dict[str, _Compiled] = {}
+# (indicator key, read unmarked) -> its regexes, compiled when first matched
+_COMPILED: dict[tuple[str, bool], _Compiled] = {}
 
 
 def _compiled(ind: Indicator) -> _Compiled:
-    made = _COMPILED[ind.key] = (_compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
+    made = _COMPILED[ind.key, unmarked()] = (_compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
                                  _compile(ind.exclude_regexes) if ind.exclude_regexes else None)
     return made
 
@@ -52,7 +54,7 @@ def _compiled(ind: Indicator) -> _Compiled:
 def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
     """One regex of alternatives; led by their first letters' guard (extract/guards.py) when
     every one starts with letters, so a search tries them only where one can begin."""
-    parts = [normalize(r) for r in regexes]
+    parts = [spelt(normalize(r)) for r in regexes]
     return compiled(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
 
 
@@ -90,4 +92,4 @@ def figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
     A counted noun says what is counted ("3 hợp tác xã, 12 tổ hợp tác"), so it alone decides."""
     parts = (fig.noun, tail) if fig.unit == "count" and fig.noun else (fig.label, fig.noun, fig.text, tail)
     text = " ".join(p for p in parts if p)
-    return label_to_indicator(text, fig.unit)
+    return label_to_indicator(spelt(text), fig.unit)
