@@ -31,11 +31,11 @@ def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], 
 
 
 def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> FigureStatus:
-    """The status of a figure whose clause, up to the number, is `clause` (both read as
-    `spelt` spells them)."""
+    """The status of a figure whose clause, up to the number, is `clause`, given as the report
+    being read is read (`spelt`: extract/figures.py reads every text so)."""
     cue_re, names, _, _ = _cues()
     last = None
-    for m in cue_re.finditer(spelt(clause)):
+    for m in cue_re.finditer(clause):
         last = m
     if last is not None:  # one status group takes part in a match, and it closes last
         return names[last.lastgroup or ""]

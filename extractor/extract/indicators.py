@@ -14,7 +14,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import Figure
 from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
-from extractor.text.fold import spelt, unmarked
+from extractor.text.fold import per_reading, spelt
 from extractor.text.normalize import normalize
 
 
@@ -34,21 +34,32 @@ class Indicator(NamedTuple):
 
     def matches(self, text: str) -> bool:
         """Whether `text`, spelt as the report being read spells it, names this measure."""
-        aliases, requires, excludes = _COMPILED.get((self.key, unmarked())) or _compiled(self)
-        return (aliases.search(text) is not None
-                and all(r.search(text) for r in requires)
-                and (excludes is None or excludes.search(text) is None))
+        return _matches(self, text, _made())
 
 
 _Compiled = tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]
-# (indicator key, read unmarked) -> its regexes, compiled when first matched
-_COMPILED: dict[tuple[str, bool], _Compiled] = {}
 
 
-def _compiled(ind: Indicator) -> _Compiled:
-    made = _COMPILED[ind.key, unmarked()] = (_compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
-                                 _compile(ind.exclude_regexes) if ind.exclude_regexes else None)
-    return made
+@per_reading
+def _made() -> dict[str, _Compiled]:
+    """Indicator key -> its regexes as the report being read is spelt, compiled when first
+    matched (one table per reading)."""
+    return {}
+
+
+def _matches(ind: Indicator, text: str, made: dict[str, _Compiled]) -> bool:
+    """`Indicator.matches` with the regexes of the reading (`made`) looked up by the caller."""
+    aliases, requires, excludes = made.get(ind.key) or _compiled(ind, made)
+    return (aliases.search(text) is not None
+            and all(r.search(text) for r in requires)
+            and (excludes is None or excludes.search(text) is None))
+
+
+def _compiled(ind: Indicator, made: dict[str, _Compiled]) -> _Compiled:
+    regexes = made[ind.key] = (
+        _compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
+        _compile(ind.exclude_regexes) if ind.exclude_regexes else None)
+    return regexes
 
 
 def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
@@ -81,8 +92,9 @@ def _by_unit() -> dict[str, tuple[Indicator, ...]]:
 
 
 def label_to_indicator(text: str, unit: str) -> str | None:
+    made = _made()
     for ind in _by_unit().get(unit, ()):
-        if ind.matches(text):
+        if _matches(ind, text, made):
             return ind.key
     return None
 

@@ -103,7 +103,6 @@ def _unmarked_window_masks(text: str, lo: int, hi: int,
 def _not_masked_regex() -> re.Pattern[str]:
     words = sorted(spelt_all(load_pattern("non_figures")["unmarked_not_masked"]), key=len, reverse=True)
     return compiled(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
-    return found
 
 
 class MaskIndex:

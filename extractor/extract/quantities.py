@@ -28,8 +28,8 @@ from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 from extractor.extract.masks import WindowMasks
-from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
+from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
 from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
 

@@ -34,6 +34,8 @@ def _strip_char(ch: str) -> str:
 def strip_diacritics(text: str) -> str:
     """The text with its tone marks and vowel marks removed and đ read as d, one character for
     one (combining marks standing alone are kept, so lengths always agree)."""
+    if text.isascii():  # a report typed without marks: most of its text, one test in C
+        return text
     return "".join(ch if ch.isascii() or unicodedata.combining(ch) else _strip_char(ch) for ch in text)
 
 
