@@ -43,6 +43,7 @@ def readings(phrase: str, header: str = UNMARKED_HEADER) -> list[tuple[float, st
     ("Ba muoi hai ho duoc ho tro", [(32, "household", None)]),
     # "đ" typed as "d" in a report with its tone marks otherwise
     ("Tổng vốn 8.898 triệu dồng, giải ngân 85.300.000d", [(8898000000, "VND", None), (85300000, "VND", None)]),
+    ("giao 1322 trd, giai ngan 0d, dat 0,00%", [(1322000000, "VND", None), (0, "VND", None), (0, "percent", None)]),
 ])
 def test_unmarked_phrases_give_their_figures(phrase: str, expected: list[tuple[float, str, float | None]]) -> None:
     header = "Xã dạt 17/19 tiêu chí." if "ổ" in phrase else UNMARKED_HEADER
@@ -92,8 +93,9 @@ def test_unmarked_not_units_are_no_unit_after_a_number(phrase: str) -> None:
     assert units <= {"count"}, phrase
 
 
-@pytest.mark.parametrize("phrase, expected", load_pattern("non_figures")["unmarked_not_masked_examples"])
-def test_unmarked_not_masked_examples(phrase: str, expected: list) -> None:
+@pytest.mark.parametrize("phrase, expected", [*load_pattern("non_figures")["unmarked_not_masked_examples"],
+                                             *load_pattern("numbers")["unmarked_noun_examples"]])
+def test_unmarked_pattern_examples(phrase: str, expected: list) -> None:
     assert [[v, u] for v, u, _ in readings(phrase)] == expected
 
 
