@@ -15,6 +15,10 @@ comma read as a slash ("432/7 ha": a "ratio" of a whole number over one smaller 
 report writes) or as a semicolon glued inside a number before its unit ("93;0%"); a grouped
 amount with one separator misread ("1,228.400.000 VNĐ", read as grouped and flagged malformed);
 and a speck read as a lone mark between a number and its unit ("15 . bóng đèn").
+
+A report typed without tone marks is given folded (extractor/text/fold.py, by figures.py) and
+every vocabulary here is spelt as it is read; a number word alone is then never read, since
+each folds onto other words.
 """
 from __future__ import annotations
 

@@ -10,6 +10,10 @@ Text read by OCR loses or swaps tone marks ("6 hổ nghèo", "3400,2 triêu đ�
 one, so the offsets are those of the text as read. A one-syllable form ("hộ", "bản") stripped
 collides with common words ("hồ", "bán"): it is matched only when the caller allows it (a
 poorly read text); forms of two syllables or more ("triệu đồng", "hộ nghèo") always.
+
+A report typed without tone marks is read folded (extractor/text/fold.py): every form, per-unit
+and multiplier spelt folded, one-syllable ones too, less where a word of `unmarked_not_units`
+stands ("ho so" is "hồ sơ", not "hộ").
 """
 from __future__ import annotations
 
