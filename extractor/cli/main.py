@@ -7,7 +7,7 @@ import gc
 import importlib
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from extractor.core import i18n
 from extractor.core.errors import ExitCode
@@ -90,6 +90,16 @@ def _no_collection_while_importing() -> Iterator[None]:
             gc.enable()
 
 
+def _generated_code_kept(command: str | None) -> AbstractContextManager[None]:
+    """The classes a command's modules create, from their kept generated code (core/generated.py;
+    not for `ntm --help` alone, which creates none)."""
+    if command is None:
+        return nullcontext()
+    from extractor.core.generated import generated_code_kept
+
+    return generated_code_kept()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in argv:
@@ -97,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         if idx + 1 < len(argv) and argv[idx + 1] in i18n.LANGUAGES:
             i18n.set_language(argv[idx + 1])
     command = _command_of(argv)
-    with _no_collection_while_importing():
+    with _no_collection_while_importing(), _generated_code_kept(command):
         args = build_parser(command).parse_args(argv)
         if args.command is None:
             build_parser(None).print_help()
