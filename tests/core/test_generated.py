@@ -118,3 +118,13 @@ def test_every_code_kept_by_an_extraction_is_what_compiling_its_source_gives(cac
     assert sum(mode == "exec" for mode, _ in kept) > 50 and any(mode == "eval" for mode, _ in kept)
     for (mode, source), code in kept.items():
         assert code == compile(source, "<string>", mode, dont_inherit=True), source
+
+
+def test_without_a_cache_folder_nothing_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(CACHE_ENV, "")
+    a_new_process(monkeypatch)
+    plain = [methods(cls) for cls in make_classes()]
+    with generated.generated_code_kept():
+        assert [methods(cls) for cls in make_classes()] == plain
+    generated._kept.write()
+    assert not generated._kept.made and generated._kept.path is None and not list(tmp_path.iterdir())
