@@ -260,6 +260,10 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
         # any short label before a colon, when a status alone follows it ("- Nhận xét: Đạt")
         vm = c["verdict_any"].match(seg.text)
         label_status = _status_after_label(statuses, vm)
+        if label_status is None:
+            # no label, only an arrow or a bracket before the status ("=> Đạt", "(Chưa đạt)")
+            vm = c["verdict_bare"].match(seg.text)
+            label_status = _status_after_label(statuses, vm)
         if label_status is not None and not (label_status is statuses[-1]
                                              and c["named_line_rest"].match(seg.text[label_status.end:])):
             label_status = None
