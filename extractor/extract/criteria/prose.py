@@ -286,7 +286,8 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             return None
     if label_status is not None:
         number = _heading_criterion(state, seg.unit)
-        if number is None:
+        if number is None and not _is_title_indicator(state, seg.unit):
+            # an indicator's own line ("17.1. Tỷ lệ hộ ...: đạt") is no verdict of its criterion
             number = state.title_criterion
         st = label_status
         if number is not None and not st.target:
@@ -454,6 +455,20 @@ def _summary_claims(state: State, seg: _Segment) -> bool:
     return found
 
 
+def _end_title_at_heading(state: State, unit: Unit) -> None:
+    """A heading ends the section of the line that named a criterion, unless it numbers one of
+    that criterion's own indicators ("17.1. Tỷ lệ hộ ..." under "Tiêu chí số 17 - Môi trường"):
+    the verdict after the indicators is still the criterion's."""
+    if unit.heading and state.title_criterion is not None and not _is_title_indicator(state, unit):
+        state.title_criterion = None
+
+
+def _is_title_indicator(state: State, unit: Unit) -> bool:
+    """Is `unit` a heading numbered as an indicator of the criterion the title line named?"""
+    m = rx().c["indicator_heading"].match(unit.text) if unit.heading else None
+    return m is not None and int(m.group("n")) == state.title_criterion
+
+
 def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
@@ -465,24 +480,20 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         if all(other_set[i] for i in unit.blocks):
             # another criteria set's section: nothing of it is the report's, and no list runs on
             pending = None
-            if unit.heading:
-                state.title_criterion = None
+            _end_title_at_heading(state, unit)
             continue
         if pending is None and not may_state_criteria(unit.text):
             # nothing to read and no list waiting: only a heading's effect remains
-            if unit.heading:
-                state.title_criterion = None
+            _end_title_at_heading(state, unit)
             continue
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
             if pending is None and not may_state_criteria(text):
-                if unit.heading:
-                    state.title_criterion = None
+                _end_title_at_heading(state, unit)
                 continue
             seg = _Segment(unit, ui, a, text, text_to_statuses(text))
             if pending is None and not seg.statuses and not may_name_criteria(text):
-                if unit.heading:
-                    state.title_criterion = None
+                _end_title_at_heading(state, unit)
                 continue
             if seg.statuses:
                 mark_targets(text, seg.statuses, unit.plan, state.year, state.commune)
@@ -509,8 +520,7 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
             if not groups and seg.statuses and pending is None and not rx().c["criteria_word"].search(text) \
                     and _in_criteria_summary(state, unit) and _summary_claims(state, seg):
                 continue
-            if unit.heading:
-                state.title_criterion = None
+            _end_title_at_heading(state, unit)
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
             if pending is None and not unit.heading and (subject := _subject_criterion(state, seg, groups)):
