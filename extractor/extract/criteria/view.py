@@ -107,6 +107,8 @@ def text_to_reading(text: str) -> str:
     if not _may_change(text):
         return text
     c = rx().c
+    if c["table_mark"].match(text):
+        return text  # a mark alone ("✓" in a Đạt column) is a tick, not a bullet
     text = _BREAK.sub(_unwrap, text.translate(_table()))
     if '"' in text:
         text = _unquote_names(text)
