@@ -66,11 +66,23 @@ class Unit(NamedTuple):
 def _segments(text: str) -> list[tuple[int, int]]:
     """Sentence spans without the whitespace around them (blank ones dropped); clauses cut
     by ';' stay together, since a list of criteria may run over them."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    marker = rx().c["item_marker"]
+    held: int | None = None  # the start of a list item's marker cut off as a sentence ("a.")
     for a, b in text_to_sentences(text, split_on_semicolon=False):
         seg = text[a:b]
-        if seg.strip():
-            spans.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
+        if not seg.strip():
+            continue
+        start = a + len(seg) - len(seg.lstrip()) if held is None else held
+        # a list item's marker ("a.", "II.", "1.2.") is read with the item it numbers: alone it
+        # would be a sentence that ends the list the item continues
+        if marker.match(seg):
+            held = start
+            continue
+        held = None
+        spans.append((start, a + len(seg.rstrip())))
+    if held is not None:
+        spans.append((held, len(text.rstrip())))
     return spans
 
 
