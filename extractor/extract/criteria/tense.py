@@ -65,6 +65,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
         s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - LOOKBACK),
                                                          s.start) is not None
+        # an indicator of a criterion as the subject ("5/7 chỉ tiêu của tiêu chí Môi trường đạt")
+        s.past = s.past or p.c["indicator_subject"].search(text, max(clause_start, s.start - LOOKBACK),
+                                                           s.start) is not None
         # a commune named other than the report's `commune` ("Xã Phú Lâm đạt 15/19 tiêu chí")
         s.past = s.past or (commune is not None and _names_other_commune(text, max(clause_start, s.start - LOOKBACK),
                                                                          s.start, commune))
