@@ -175,8 +175,10 @@ def folded() -> bool:
 
 def may_match(key: str, text: str) -> bool:
     """Can pattern `key` of patterns/criteria.yaml match in `text`? It cannot without one of its
-    `needs_words` (spelt as the text being read spells them: folded when it is read folded)."""
-    return any(w in text for w in rx().needs_words[key])
+    `needs_words` (spelt as the text being read spells them: folded when it is read folded), in
+    any case ("XÃ ĐẠT CHUẨN NÔNG THÔN MỚI" holds "chuẩn")."""
+    lowered = text.lower()
+    return any(w in lowered for w in rx().needs_words[key])
 
 
 def lookup(text: str) -> int | None:

@@ -123,7 +123,7 @@ def _trailing_years(text: str, statuses: list[Status],
     """Years that close a stretch of words after a status ("đạt tiêu chí 1, 2 năm 2021."): the
     time of the nearest status before them in their clause ("từ năm 2019", since, gives None:
     the status holds now). Returns {id(status): year} and the ends of those years."""
-    if not statuses or not may_match("trailing_year", text.lower()):
+    if not statuses or not may_match("trailing_year", text):
         return {}, set()
     found: dict[int, int | None] = {}
     ends: set[int] = set()
