@@ -343,3 +343,19 @@ def test_a_groups_count_is_no_count_of_the_commune(line: str, unmet: list[int]) 
 ])
 def test_progress_in_percent_is_no_status(line: str) -> None:
     assert answer([line]) == NOTHING
+
+
+# --- 10. a PDF's wrapped line after a label's colon or an open word; a list one item per line ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tiêu chí số 10 - Thu nhập:\nChưa đạt.", ([], [10], [])),
+    ("Tiêu chí số 2 - Giao thông:\nĐường xã 100% được nhựa hóa → Đạt.", ([2], [], [])),
+    ("Xã chưa đạt tiêu chí\nMôi trường và an toàn thực phẩm.", ([], [17], [])),
+    ("Xã đã đạt các tiêu chí từ TC1 đến\nTC9.", (list(range(1, 10)), [], [])),
+    # the list after the colon, one item per line, with or without bullets, stays a list
+    ("Các tiêu chí đã đạt:\n- Quy hoạch;\n- Giao thông;\n- Điện.", ([1, 2, 4], [], [])),
+    ("Các tiêu chí chưa đạt:\nThu nhập\nMôi trường", ([], [10, 17], [])),
+    ("Các tiêu chí chưa đạt:\n1. Thu nhập;\n2. Môi trường.", ([], [10, 17], [])),
+])
+def test_wrapped_lines_and_lists_one_per_line(text: str, expected: Answer) -> None:
+    assert answer([text]) == expected
