@@ -67,15 +67,16 @@ BODIES = {
          "- Trạm y tế xã được công nhận đạt chuẩn quốc gia về y tế từ năm 2020.",
          "- Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi: 12%."],
     17: ["Tiêu chí số 17 về Môi trường và an toàn thực phẩm", "Tỷ lệ hộ được sử dụng nước sạch theo quy chuẩn: 60%.",
-         "Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý: 85%.", "Có 3/3 cơ sở sản xuất đảm bảo quy định về môi trường."],
+         "Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý: 85%.",
+         "Có 3/3 cơ sở sản xuất đảm bảo quy định về môi trường."],
     19: ["Tiêu chí số 19 - Quốc phòng và An ninh", "Xây dựng lực lượng dân quân vững mạnh, rộng khắp.",
          "Xã đạt chuẩn an toàn về an ninh, trật tự theo quy định của Bộ Công an."],
 }
 MET_VERDICTS = ["=> Đạt", "=> Đạt.", "(Đạt)", "* Đánh giá: Đạt.", "Tự đánh giá mức độ đạt: Đạt",
-                "Mức độ đạt tiêu chí: Đạt.", "Kết luận: Tiêu chí đạt chuẩn.", "Đối chiếu với yêu cầu của Bộ tiêu chí: Đạt.",
-                "So với quy định: Đạt", "→ Tiêu chí đạt.", "Như vậy, tiêu chí này đạt.", "Xã đạt tiêu chí này.",
-                "Tự đánh giá: Tiêu chí đạt chuẩn.", "Kết quả đánh giá: Đạt yêu cầu.", "⇒ Đạt chuẩn", "(Tự đánh giá: Đạt)",
-                "- Đánh giá chung: Đạt."]
+                "Mức độ đạt tiêu chí: Đạt.", "Kết luận: Tiêu chí đạt chuẩn.",
+                "Đối chiếu với yêu cầu của Bộ tiêu chí: Đạt.", "So với quy định: Đạt", "→ Tiêu chí đạt.",
+                "Như vậy, tiêu chí này đạt.", "Xã đạt tiêu chí này.", "Tự đánh giá: Tiêu chí đạt chuẩn.",
+                "Kết quả đánh giá: Đạt yêu cầu.", "⇒ Đạt chuẩn", "(Tự đánh giá: Đạt)", "- Đánh giá chung: Đạt."]
 UNMET_VERDICTS = ["=> Chưa đạt", "(Chưa đạt)", "* Đánh giá: Chưa đạt.", "Tự đánh giá mức độ đạt: Chưa đạt",
                   "Kết luận: Tiêu chí chưa đạt chuẩn.", "So với quy định: Chưa đạt", "→ Tiêu chí chưa đạt.",
                   "Như vậy, tiêu chí này chưa đạt.", "Xã chưa đạt tiêu chí này.", "(Tự đánh giá: Chưa đạt)",
@@ -126,7 +127,8 @@ def test_sections_with_their_closing_verdict(items: list[str | list[Row]], expec
     ["Tiêu chí số 17 - Môi trường và an toàn thực phẩm", "Chỉ tiêu 17.1 - Tỷ lệ hộ sử dụng nước sạch: 98%, đạt.",
      "Chỉ tiêu 17.2 - Cơ sở sản xuất đảm bảo quy định về môi trường: chưa đạt."],
     # a verdict under a heading that names no criterion
-    ["2. Công tác tuyên truyền, vận động", "Tổ chức 25 buổi tuyên truyền với 1.500 lượt người tham gia.", "Đánh giá: Đạt."],
+    ["2. Công tác tuyên truyền, vận động", "Tổ chức 25 buổi tuyên truyền với 1.500 lượt người tham gia.",
+     "Đánh giá: Đạt."],
 ])
 def test_sections_without_a_verdict_of_the_criterion_state_nothing(items: list[str | list[Row]]) -> None:
     assert answer(items) == NOTHING
