@@ -12,6 +12,8 @@ Every statement is written for these tests (none is copied from a report). The r
 """
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
@@ -361,3 +363,37 @@ def test_progress_in_percent_is_no_status(line: str) -> None:
 ])
 def test_wrapped_lines_and_lists_one_per_line(text: str, expected: Answer) -> None:
     assert answer([text]) == expected
+
+
+# --- 11. capitals, Title Case and a report typed without marks ---
+
+def unmarked(line: str) -> str:
+    decomposed = unicodedata.normalize("NFD", line.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@pytest.mark.parametrize("line, expected, count", [
+    # a recognition in capitals: the words a pattern needs are looked for in any case
+    ("XÃ ĐẠT CHUẨN NÔNG THÔN MỚI NĂM 2023.", (ALL, [], []), 19),
+    ("Xã Đạt Chuẩn Nông Thôn Mới Năm 2023.", (ALL, [], []), 19),
+    # a verb in a Title Case sentence is no commune's name ("Xã Có ...")
+    ("Đến Nay Xã Có 17 Tiêu Chí Đạt, Còn Tiêu Chí 10 Và 17 Chưa Đạt.", (REST, [10, 17], []), 17),
+])
+def test_capitals_and_title_case(line: str, expected: Answer, count: int) -> None:
+    c = read([line])
+    assert ((sorted(c.met), sorted(c.unmet), sorted(c.basically_met)), c.met_count_claimed) == (expected, count)
+
+
+@pytest.mark.parametrize("line, expected", [
+    # "thứ" read folded is "thu": no opener of the clause "Thu nhap chua dat"
+    ("Các tiêu chí: Quy hoạch, Giao thông đạt; Thu nhập chưa đạt.", ([1, 2], [10], [])),
+    # "cơ bản" read folded is "co ban": no village ("có bản ...") before the status
+    ("Đến nay xã có 16 tiêu chí đạt, 2 tiêu chí cơ bản đạt và 1 tiêu chí chưa đạt (tiêu chí 10 – Thu nhập).",
+     ([], [10], [])),
+])
+def test_a_report_without_marks_reads_the_same(line: str, expected: Answer) -> None:
+    header = [unmarked(h) for h in HEADER]
+    c = outline_to_criteria(document_to_outline(Document("mem.txt", "txt", "0", [
+        Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate([*header, unmarked(line)])])))
+    assert (sorted(c.met), sorted(c.unmet), sorted(c.basically_met)) == expected
+    assert answer([line]) == expected

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
+from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, may_match, rx, tier
 from extractor.extract.criteria_sets import DEFAULT_TIER
@@ -95,6 +97,11 @@ def _name_key(name: str) -> str:
     return " ".join(strip_diacritics(name).lower().split())
 
 
+@lru_cache(maxsize=1)
+def _name_stops() -> frozenset[str]:
+    return frozenset(_name_key(w) for w in load_pattern("criteria")["commune_name_stops"])
+
+
 def _names_other_commune(text: str, start: int, end: int, commune: str) -> bool:
     """Does the last commune named as a subject in text[start:end] ("xã Phú Lâm") differ from
     the report's `commune`? Its name is the run of capitalised words (or a number, "Phường 3")
@@ -105,6 +112,8 @@ def _names_other_commune(text: str, start: int, end: int, commune: str) -> bool:
     if last is None:
         return False
     words: list[str] = []
+    if _name_key(last.group("name").split()[0]) in _name_stops():
+        return False  # "Xã Có 16 Tiêu Chí": a verb in a title, no name
     for word in last.group("name").split():
         if not (word[0].isupper() or word.isdigit()) or (word.isupper() and len(word) > 1 and not words):
             break
