@@ -397,3 +397,40 @@ def test_a_report_without_marks_reads_the_same(line: str, expected: Answer) -> N
         Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate([*header, unmarked(line)])])))
     assert (sorted(c.met), sorted(c.unmet), sorted(c.basically_met)) == expected
     assert answer([line]) == expected
+
+
+# --- 12. more summaries: bracketed statuses, counts with exceptions, a status revised later ---
+
+@pytest.mark.parametrize("line, expected, count", [
+    ("Tiêu chí số 1, 2, 3, 4, 5 (đạt); tiêu chí số 10 (chưa đạt).", ([1, 2, 3, 4, 5], [10], []), None),
+    ("Tiêu chí đạt chuẩn: 17/19 (trừ TC10, TC17).", (REST, [10, 17], []), 17),
+    ("- 17/19 tiêu chí đạt chuẩn (89,47%).", NOTHING, 17),
+    ("Kết quả rà soát: đạt 17/19 tiêu chí; không đạt: tiêu chí số 10 (Thu nhập), tiêu chí số 17 (Môi trường).",
+     (REST, [10, 17], []), 17),
+    ("Xã đã hoàn thành 19/19 tiêu chí và được UBND tỉnh công nhận đạt chuẩn NTM năm 2023.", (ALL, [], []), 19),
+    ("Tính đến 31/12/2023, xã đạt 17/19 tiêu chí.", NOTHING, 17),
+    ("Tiêu chí số 17: Chưa đạt (cơ bản đạt 15/17 chỉ tiêu).", ([], [17], []), None),
+    ("Tiêu chí số 13: Đạt (có 02 HTX hoạt động hiệu quả, 01 sản phẩm OCOP 3 sao).", ([13], [], []), None),
+    ("- Tiêu chí số 6 về Cơ sở vật chất văn hóa: Đạt chuẩn theo quy định.", ([6], [], []), None),
+    ("Xã còn 02/19 tiêu chí chưa đạt (TC số 10 và TC số 17).", ([], [10, 17], []), None),
+    ("Các tiêu chí 10 và 17 được đánh giá chưa đạt.", ([], [10, 17], []), None),
+    ("Tiêu chí 10 - Thu nhập: chưa đạt; Tiêu chí 17 - Môi trường: chưa đạt; các tiêu chí còn lại: đạt.",
+     (REST, [10, 17], []), None),
+    ("Tiêu chí Thu nhập (tiêu chí 10) chưa đạt, dự kiến đạt vào năm 2024.", ([], [10], []), None),
+    ("Đến nay, xã đã đạt 19/19 tiêu chí theo Bộ tiêu chí xã NTM giai đoạn 2021-2025.", (ALL, [], []), 19),
+    ("Xã đạt 17/19 tiêu chí NTM (đạt 89,5%).", NOTHING, 17),
+    ("Huyện đạt chuẩn huyện NTM năm 2022; riêng xã đạt 19/19 tiêu chí.", (ALL, [], []), 19),
+    ("Số tiêu chí đạt: 17/19; số tiêu chí chưa đạt: 02 (Thu nhập; Môi trường và an toàn thực phẩm).",
+     (REST, [10, 17], []), 17),
+    ("Xã đã đạt chuẩn 17/19 tiêu chí, trong đó tiêu chí Thu nhập và Môi trường chưa đạt.", (REST, [10, 17], []), 17),
+    ("Tiêu chí Giao thông: đạt 100% khối lượng; tự đánh giá: đạt.", ([2], [], []), None),
+    # an earlier year's status, then the report's time's in the same clause
+    ("Tiêu chí số 10 (Thu nhập) năm 2022 đã đạt nhưng năm 2023 không còn đạt.", ([], [10], []), None),
+    ("Tiêu chí số 10 năm 2022 chưa đạt, đến năm 2023 đã đạt.", ([10], [], []), None),
+    ("Tiêu chí Thu nhập năm 2021 chưa đạt, năm 2022 đạt.", NOTHING, None),
+])
+def test_more_summaries_and_revised_statuses(line: str, expected: Answer, count: int | None) -> None:
+    c = read([line])
+    assert (sorted(c.met), sorted(c.unmet), sorted(c.basically_met)) == expected
+    if count is not None:
+        assert c.met_count_claimed == count

@@ -330,6 +330,8 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             chosen = after[0]
             chosen.used_after = True
             last_source = "after"
+            if chosen.past:
+                chosen = _later_status(text, after, nxt_group) or chosen
         else:
             before = [s for s in statuses if s.end <= g.start and not s.used_after]
             if before:
@@ -367,6 +369,18 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
 
 
 _OPPOSITE = {MET: UNMET, UNMET: MET}
+
+
+def _later_status(text: str, after: list[Status], limit: int) -> Status | None:
+    """The status of a later time right after an earlier year's status of the same criterion
+    ("năm 2022 chưa đạt, đến năm 2023 đã đạt"), when it is of the report's time."""
+    if len(after) < 2 or after[1].start > limit or after[1].past:
+        return None
+    gap = rx().at["later_status_gap"].match(text, after[0].end, after[1].start)
+    if gap is None or gap.end() != after[1].start:
+        return None
+    after[1].used_after = True
+    return after[1]
 
 
 def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
