@@ -13,6 +13,7 @@ Every statement is written for these tests (none is copied from a report). The r
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 import pytest
 
@@ -33,7 +34,7 @@ def but(*numbers: int) -> list[int]:
     return [n for n in ALL if n not in numbers]
 
 
-def document_of(items: list[str | list[Row]]) -> Document:
+def document_of(items: Sequence[str | list[Row]]) -> Document:
     """HEADER and these items: a string is a paragraph, a list of rows a table of its own."""
     blocks: list[Block] = []
     table = 0
@@ -48,11 +49,11 @@ def document_of(items: list[str | list[Row]]) -> Document:
     return Document("mem.docx", "docx", "0", blocks)
 
 
-def read(items: list[str | list[Row]]) -> CriteriaStatus:
+def read(items: Sequence[str | list[Row]]) -> CriteriaStatus:
     return outline_to_criteria(document_to_outline(document_of(items)))
 
 
-def answer(items: list[str | list[Row]]) -> Answer:
+def answer(items: Sequence[str | list[Row]]) -> Answer:
     c = read(items)
     return sorted(c.met), sorted(c.unmet), sorted(c.basically_met)
 

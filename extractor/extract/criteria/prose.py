@@ -75,8 +75,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
             continue
         start = a + len(seg) - len(seg.lstrip()) if held is None else held
         # a list item's marker ("a.", "II.", "1.2.") is read with the item it numbers: alone it
-        # would be a sentence that ends the list the item continues
-        if marker.match(seg):
+        # would be a sentence that ends the list the item continues; dot leaders ("Quy hoạch
+        # ........ Đạt") join a name to its status
+        if marker.match(seg) or seg.rstrip().endswith(".."):
             held = start
             continue
         held = None

@@ -1,0 +1,132 @@
+"""Criteria statements of forms no generated report uses, combined: summary sentences written
+with every list style, one line per criterion in many layouts and status words, and criteria
+tables under many headers. Each combination states the same answer (17 met, 10 and 17 unmet);
+a miss is reported with the text that gave it.
+
+The templates, styles and headers are written for these tests (issue 12: the reader on reports
+it has never seen). The report is of 2023, its commune "Thử Nghiệm".
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.criteria_sets import criteria_set_for_year
+from tests.extract.test_criteria_unseen_forms import Answer, Row, answer
+
+UNMET = [10, 17]
+REST = [n for n in range(1, 20) if n not in UNMET]
+EXPECTED: Answer = (REST, UNMET, [])
+NAMES = {c.number: c.name for c in criteria_set_for_year(2023).criteria}
+
+# --- summary sentences, each with every list style ({met} / {unmet} the lists) ---
+
+SUMMARIES = [
+    ["- Qua rà soát, xã đạt {mc} tiêu chí ({met}); {uc} tiêu chí chưa đạt ({unmet})."],
+    ["- Xã đã đạt chuẩn {mc}/19 tiêu chí.", "- Những tiêu chí chưa đạt chuẩn gồm: {unmet}."],
+    ["- Kết quả thực hiện: {mc} tiêu chí đạt ({met}), {uc} tiêu chí không đạt ({unmet})."],
+    ["- Trong tổng số 19 tiêu chí, xã đã đạt {mc} tiêu chí; {unmet} là các tiêu chí chưa đạt."],
+    ["- Tiêu chí đạt: {met}.", "- Tiêu chí không đạt: {unmet}."],
+    ["- Xã đạt {mc} tiêu chí gồm {met}; {uc} tiêu chí chưa đạt gồm {unmet}."],
+    ["- {Unmet} là {uc} tiêu chí xã chưa đạt; các tiêu chí còn lại xã đã đạt."],
+    ["- Xã mới đạt {mc}/19 tiêu chí, chưa đạt {unmet}."],
+    ["- Các tiêu chí xã đã đạt được là {met}; các tiêu chí xã chưa đạt được là {unmet}."],
+    ["- Đạt {mc} tiêu chí: {met}.", "- Không đạt {uc} tiêu chí: {unmet}."],
+    ["- Xã hoàn thành {mc}/19 tiêu chí; {uc} tiêu chí chưa hoàn thành là {unmet}."],
+    ["- Xã đã đạt được {mc} tiêu chí là: {met}.", "- {uc} tiêu chí chưa đạt được là: {unmet}."],
+    ["- Kết quả: đạt {mc}/19 tiêu chí (gồm {met}); chưa đạt {uc}/19 tiêu chí (gồm {unmet})."],
+    ["- Số tiêu chí đạt chuẩn là {mc}, gồm: {met}; số tiêu chí chưa đạt chuẩn là {uc}, gồm: {unmet}."],
+    ["- Tiêu chí xã đã đạt: {met} ({mc} tiêu chí).", "- Tiêu chí xã chưa đạt: {unmet} ({uc} tiêu chí)."],
+    ["- Xã đạt {mc}/19 tiêu chí nông thôn mới, đạt 89,5%; còn {uc} tiêu chí chưa đạt gồm {unmet}."],
+    ["- Những tiêu chí chưa đạt gồm có {unmet}; những tiêu chí khác đều đạt."],
+    ["- Tổng số tiêu chí xã đạt chuẩn: {mc}/19 tiêu chí, cụ thể: {met}.", "- Tiêu chí chưa đạt chuẩn: {unmet}."],
+    ["- Xã đã có {mc} tiêu chí đạt chuẩn ({met}), còn {unmet} chưa đạt chuẩn."],
+    ["- Tự đánh giá: đạt {mc}/19 tiêu chí; chưa đạt {uc}/19 tiêu chí là {unmet}."],
+    ["- Về tiêu chí: xã đạt {met}; không đạt {unmet}."],
+    ["- Đạt chuẩn: {met}.", "- Chưa đạt chuẩn: {unmet}."],
+    ["- Xã được thẩm định đạt {mc}/19 tiêu chí, gồm: {met}; chưa đạt: {unmet}."],
+]
+LIST_STYLES = ["tiêu chí số {n}", "TC{n}", "tiêu chí {n} về {name}", "{name}", "tiêu chí {name}", "{n}",
+               "TC {n} ({name})", "tiêu chí số {n} - {name}", "số {n}", "Tiêu chí {n}: {name}", "{name} ({n})",
+               "tiêu chí thứ {n}", "TC số {n} về {name}", "{name} (tiêu chí {n})"]
+
+
+def listed(style: str, numbers: list[int], sep: str) -> str:
+    items = [style.format(n=n, name=NAMES[n]) for n in numbers]
+    return sep.join(items[:-1]) + " và " + items[-1]
+
+
+def summary_lines(template: list[str], style: str, sep: str) -> list[str]:
+    unmet = listed(style, UNMET, sep)
+    met = listed(style, REST, sep)
+    return [line.format(mc=17, uc=2, met=met, unmet=unmet, Unmet=unmet[0].upper() + unmet[1:]) for line in template]
+
+
+@pytest.mark.parametrize("template", SUMMARIES, ids=[str(i) for i in range(len(SUMMARIES))])
+def test_summaries_in_every_list_style(template: list[str]) -> None:
+    misses = [(lines, got) for style in LIST_STYLES for sep in (", ", "; ")
+              if (got := answer([*(lines := summary_lines(template, style, sep))])) != EXPECTED]
+    assert misses == []
+
+
+# --- one line per criterion with its status ---
+
+LINE_FORMS = [
+    "{n}. {name}: {word}", "- Tiêu chí {n} ({name}): {word}.", "+ {name} - {word}", "Tiêu chí số {n} về {name}: {word}",
+    "{name}: {word}", "- TC{n} {name}: {word};", "- {name} ({word})", "- Tiêu chí {name}: xã {lower}.",
+    "- Tiêu chí số {n}: {word} ({name}).", "{n}/ {name}: {word}", "- Tiêu chí {n}: {name} → {word}",
+    "- Tiêu chí số {n} - {name}: kết quả {lower}.", "- Tiêu chí {name} được đánh giá {lower}.", "* {name}: {word}.",
+    "- Tiêu chí số {n}. {name}: {word}", "{n}. {name} ........ {word}", "- Tiêu chí {n} - {name}: {word} tiêu chí.",
+    "({n}) {name}: {word};", "- Tiêu chí thứ {n} ({name}): {word}.", "- Về {name}: {word}.",
+    "- Tiêu chí về {name}: {lower}.", "Tiêu chí {n}. {name} – {word}", "- TC {n} – {name}: {upper}",
+    "- {name}: Tự đánh giá {lower}.", "- {name}: tiêu chí này {lower}.", "{name} — {word}",
+    "- Tiêu chí {n} ({name}) – {word}", "- Tiêu chí số {n} ({name}): xã tự đánh giá {lower}.",
+    "- Tiêu chí {n}: {word} - {name}"]
+WORDS = [("Đạt", "Chưa đạt"), ("Hoàn thành", "Chưa hoàn thành"), ("Đạt chuẩn", "Chưa đạt chuẩn"),
+         ("Đã đạt", "Không đạt")]
+
+
+@pytest.mark.parametrize("form", LINE_FORMS)
+def test_one_line_per_criterion(form: str) -> None:
+    misses = []
+    for met, unmet in WORDS:
+        for intro in ([], ["Kết quả tự đánh giá từng tiêu chí như sau:"]):
+            words = {n: unmet if n in UNMET else met for n in NAMES}
+            lines = [*intro, *(form.format(n=n, name=NAMES[n], word=w, lower=w.lower(), upper=w.upper())
+                               for n, w in words.items())]
+            if (got := answer(lines)) != EXPECTED:
+                misses.append((lines[:2], got))
+    assert misses == []
+
+
+# --- criteria tables under other headers ---
+
+HEADERS: list[Row] = [
+    ("STT", "Tiêu chí", "Kết quả đạt được"), ("TT", "Tên tiêu chí", "Đánh giá của xã"),
+    ("Số TT", "Nội dung", "Kết quả thực hiện đến 31/12/2023"), ("TT", "Tên tiêu chí", "Xã tự đánh giá"),
+    ("TT", "Tên tiêu chí", "Mức độ hoàn thành"), ("TT", "Danh mục tiêu chí", "Thực trạng"),
+    ("STT", "Tên tiêu chí", "Tình hình thực hiện"), ("TT", "Tiêu chí", "Kết quả thẩm định"),
+    ("Tiêu chí số", "Tên tiêu chí", "Kết quả"), ("TT", "Tên tiêu chí", "Năm 2023"),
+    ("TT", "Tên tiêu chí", "Kết quả rà soát"), ("TT", "Các tiêu chí", "Tự đánh giá"),
+    ("STT", "Tên tiêu chí NTM", "Kết quả"), ("TT", "Tiêu chí", "Đánh giá mức độ đạt"),
+    ("TT", "Tên tiêu chí", "Xếp loại"), ("TT", "Tên tiêu chí", "Tình trạng đạt chuẩn"),
+    ("Stt", "Tên Tiêu chí", "Kết Quả")]
+
+
+@pytest.mark.parametrize("head", HEADERS, ids=[h[-1] for h in HEADERS])
+def test_tables_under_other_headers(head: Row) -> None:
+    misses = []
+    for met, unmet in WORDS:
+        rows = [head, *((str(n), NAMES[n], unmet if n in UNMET else met) for n in NAMES)]
+        if (got := answer([rows])) != EXPECTED:
+            misses.append((met, got))
+    assert misses == []
+
+
+@pytest.mark.parametrize("met, unmet", [("Đạt", "Chưa đạt"), ("Đạt chuẩn", "Chưa đạt chuẩn"),
+                                        ("Đã đạt", "Chưa đạt"), ("Hoàn thành", "Chưa hoàn thành"),
+                                        ("Đạt", "Không đạt")])
+@pytest.mark.parametrize("mark", ["x", "X", "✓", "√", "+", "●"])
+def test_tick_columns_of_every_heading_and_mark(met: str, unmet: str, mark: str) -> None:
+    rows: list[Row] = [("TT", "Tên tiêu chí", met, unmet),
+            *((str(n), NAMES[n], "" if n in UNMET else mark, mark if n in UNMET else "") for n in NAMES)]
+    assert answer([rows]) == EXPECTED
