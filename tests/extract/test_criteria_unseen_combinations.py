@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.extract.criteria_sets import criteria_set_for_year
-from tests.extract.test_criteria_unseen_forms import Answer, Row, answer
+from tests.extract.test_criteria_unseen_forms import Answer, Row, answer, read
 
 UNMET = [10, 17]
 REST = [n for n in range(1, 20) if n not in UNMET]
@@ -130,3 +130,77 @@ def test_tick_columns_of_every_heading_and_mark(met: str, unmet: str, mark: str)
     rows: list[Row] = [("TT", "Tên tiêu chí", met, unmet),
             *((str(n), NAMES[n], "" if n in UNMET else mark, mark if n in UNMET else "") for n in NAMES)]
     assert answer([rows]) == EXPECTED
+
+
+# --- lists one criterion per line under an opening line, in many layouts ---
+
+BULLETS = ["{n}. {name}", "{letter}) {name}", "• Tiêu chí {n} về {name}", "- Tiêu chí {name} ({n})", "- {name} (TC{n})",
+           "+ TC {n} - {name}", "({n}) {name}", "- Số {n}: {name}", "{n}/ {name}", "- {n} - {name}",
+           "Tiêu chí {n}. {name}", "+ {name} - tiêu chí số {n}", "- Tiêu chí số {n} ({name});", "– {name};",
+           "- Tiêu chí {n}: {name}", "{name}", "- TC{n}"]
+OPENINGS = [("* Các tiêu chí đã đạt:", "* Các tiêu chí chưa đạt:"),
+            # the count before "gồm" counts the list: it is no item of it
+            ("- Tiêu chí đã đạt: 17, gồm:", "- Tiêu chí chưa đạt: 02, gồm:"),
+            ("Những tiêu chí xã đạt chuẩn gồm:", "Những tiêu chí xã chưa đạt chuẩn gồm:"),
+            ("+ Các tiêu chí đạt (17 tiêu chí):", "+ Các tiêu chí chưa đạt (02 tiêu chí):"),
+            ("- Xã đạt 17 tiêu chí, cụ thể như sau:", "- Có 2 tiêu chí chưa đạt, cụ thể:"),
+            ("Cụ thể các tiêu chí đã đạt như sau:", "Cụ thể các tiêu chí chưa đạt như sau:"),
+            ("Danh sách tiêu chí đã đạt:", "Danh sách tiêu chí chưa đạt:"),
+            ("a) Tiêu chí đã đạt chuẩn (17 tiêu chí)", "b) Tiêu chí chưa đạt chuẩn (02 tiêu chí)"),
+            ("- Đạt chuẩn 17 tiêu chí:", "- Chưa đạt chuẩn 02 tiêu chí:"),
+            ("1. Các tiêu chí đã đạt", "2. Các tiêu chí chưa đạt")]
+
+
+def bulleted(form: str, numbers: list[int]) -> list[str]:
+    return [form.format(n=n, name=NAMES[n], letter="abcdefghiklmnopqrs"[i]) for i, n in enumerate(numbers)]
+
+
+@pytest.mark.parametrize("form", BULLETS)
+def test_lists_one_per_line_under_every_opening(form: str) -> None:
+    misses = [(met_line, got) for met_line, unmet_line in OPENINGS
+              if (got := answer([met_line, *bulleted(form, REST), unmet_line, *bulleted(form, UNMET)])) != EXPECTED]
+    assert misses == []
+
+
+# --- statements that must not change the commune's answer, before or after it ---
+
+STATEMENT = "Đến nay xã đạt 17/19 tiêu chí; chưa đạt tiêu chí 10 và 17."
+# an earlier year, a baseline, another commune, a plan, a village, a household, a school,
+# another criteria set, a hedge, a condition
+DISTRACTORS = ["Năm 2022, xã đạt 15/19 tiêu chí, chưa đạt tiêu chí 2, 10, 13, 17.",
+ "Khi bắt đầu triển khai Chương trình (năm 2011), xã chỉ đạt 5/19 tiêu chí.",
+ "Xuất phát điểm năm 2011: xã đạt 3 tiêu chí (1, 4, 19).",
+ "So với đầu nhiệm kỳ (đạt 12 tiêu chí), xã tăng thêm 5 tiêu chí.",
+ "Thời điểm bắt đầu xây dựng NTM, xã đạt 4/19 tiêu chí.",
+ "Xã Tân Lập (xã bạn) đạt 19/19 tiêu chí.",
+ "Trong khi đó, xã Hòa Bình đã đạt 19/19 tiêu chí.",
+ "Phấn đấu đến hết năm 2024 đạt thêm tiêu chí 10.",
+ "Mục tiêu năm 2024: đạt 19/19 tiêu chí.",
+ "Kế hoạch năm 2024: hoàn thành tiêu chí Thu nhập, Môi trường.",
+ "Năm 2024 tập trung hoàn thành 02 tiêu chí còn lại là Thu nhập và Môi trường.",
+ "Đăng ký đạt chuẩn NTM năm 2024.",
+ "Dự kiến cuối năm 2023 xã đạt thêm tiêu chí 10.",
+ "Trong năm 2024, xã sẽ đạt 19/19 tiêu chí.",
+ "Tiêu chí 10 và 17 phấn đấu đạt trong quý II/2024.",
+ "Năm 2021 xã đạt 14/19 tiêu chí; năm 2022 đạt 15/19 tiêu chí.",
+ "Huyện có 12/15 xã đạt chuẩn nông thôn mới; bình quân đạt 17,2 tiêu chí/xã.",
+ "Thôn Đông đạt 19/19 tiêu chí thôn nông thôn mới kiểu mẫu.",
+ "Hộ gia đình đạt 5/5 tiêu chí gia đình văn hóa.",
+ "Trường Tiểu học đạt chuẩn quốc gia mức độ 2.",
+ "Xã phấn đấu năm 2025 đạt chuẩn nông thôn mới nâng cao.",
+ "Theo Bộ tiêu chí xã NTM nâng cao, xã đạt 10/19 tiêu chí.",
+ "Năm 2019 xã được công nhận đạt chuẩn nông thôn mới.",
+ "Tiêu chí 10 có khả năng đạt trong năm 2024.",
+ "Để đạt tiêu chí 17, xã cần đầu tư hệ thống cấp nước sạch.",
+ "Nếu hoàn thành tiêu chí Thu nhập, xã sẽ đạt 18/19 tiêu chí.",
+ "Tiêu chí 10 chưa đạt nên xã chưa đủ điều kiện đề nghị công nhận.",
+ "Các xã Tân Lập, Hòa Bình đã đạt 19/19 tiêu chí.",
+ "Đoàn kiểm tra của tỉnh đánh giá 5 xã đạt 19/19 tiêu chí.",
+]
+
+
+@pytest.mark.parametrize("line", DISTRACTORS)
+def test_other_times_subjects_and_plans_leave_the_answer(line: str) -> None:
+    for lines in ([line, STATEMENT], [STATEMENT, line]):
+        c = read(lines)
+        assert ((sorted(c.met), sorted(c.unmet), sorted(c.basically_met)), c.met_count_claimed) == (EXPECTED, 17)

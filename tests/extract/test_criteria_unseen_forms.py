@@ -19,6 +19,8 @@ import pytest
 
 from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus, Document
 from extractor.extract.criteria.resolve import outline_to_criteria
+from extractor.extract.identity import outline_to_identity
+from extractor.extract.period import outline_to_period
 from extractor.structure.outline import document_to_outline
 
 HEADER = ("UBND XÃ THỬ NGHIỆM", "Thử Nghiệm, ngày 10 tháng 12 năm 2023",
@@ -50,7 +52,11 @@ def document_of(items: Sequence[str | list[Row]]) -> Document:
 
 
 def read(items: Sequence[str | list[Row]]) -> CriteriaStatus:
-    return outline_to_criteria(document_to_outline(document_of(items)))
+    """The criteria of a document of these items, read as the pipeline reads them: with the
+    report's own commune from identity (statements of other named communes set apart)."""
+    outline = document_to_outline(document_of(items))
+    period = outline_to_period(outline)
+    return outline_to_criteria(outline, period, outline_to_identity(outline, period).commune)
 
 
 def answer(items: Sequence[str | list[Row]]) -> Answer:

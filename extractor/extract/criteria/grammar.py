@@ -546,9 +546,10 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         starts = set(_clause_starts(text))
         # the number of "Số tiêu chí chưa đạt: 02 (...)" is a count, not the list's first item
         counted = {m.start("n") for m in c["count_after"].finditer(text)}
-        # ... and so is a number right before a bracketed list of numbers ("Tiêu chí đạt: 17 (1, 2, …)")
+        # ... and so is a number right before the list it counts ("Tiêu chí đạt: 17 (1, 2, …)",
+        # "Tiêu chí đã đạt: 17, gồm:")
         counted |= {m.start() for m in c["bare_item"].finditer(text)
-                    if rx().at["count_of_bracketed_list"].match(text, m.end())}
+                    if rx().at["count_before_its_list"].match(text, m.end())}
         for m in c["count_after"].finditer(text):
             # names in brackets after such a count are its list ("... chưa đạt: 02 (Thu nhập, Môi trường)")
             if (bracket := rx().at["count_names_bracket"].match(text, m.end())) and taken.free(m.end(), bracket.end()) \
@@ -584,7 +585,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             if not taken.free(pos, pos + 1) or pos >= len(text):
                 continue
             group = at_list_start(text, pos, size, ocr)
-            if group is None or not taken.free(group.start, group.end) or not (
+            if group is None or group.start in counted or not taken.free(group.start, group.end) or not (
                     (len(group.refs) > 1 or ":" in text[st.end:pos]) and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)

@@ -105,26 +105,36 @@ def _name_stops() -> frozenset[str]:
 def _names_other_commune(text: str, start: int, end: int, commune: str) -> bool:
     """Does the last commune named as a subject in text[start:end] ("xã Phú Lâm") differ from
     the report's `commune`? Its name is the run of capitalised words (or a number, "Phường 3")
-    after "xã"; a lower-case word after "xã" is no name ("xã đã đạt")."""
-    last = None
-    for m in rx().c["named_commune_subject"].finditer(text, start, end):
-        last = m
-    if last is None:
-        return False
+    after "xã"; a lower-case word after "xã" is no name ("xã đã đạt"), and such a mention
+    ("Xã Tân Lập (xã bạn) đạt") leaves the last named one to decide."""
+    for m in reversed(list(rx().c["named_commune_subject"].finditer(text, start, end))):
+        words = _commune_name_words(m.group("name"))
+        if words is None:
+            return False  # a title in capitals, where the status word cannot be told apart
+        if not words:
+            continue
+        own = _name_key(commune)
+        named = _name_key(" ".join(words))
+        # the name may run into the next capitalised word ("xã Tân Hòa Đã đạt" is rare; "Xã Tân
+        # Hòa, huyện ..." is cut by the comma): the report's own name at its start is the report's
+        return not (named == own or named.startswith(own + " "))
+    return False
+
+
+def _commune_name_words(name: str) -> list[str] | None:
+    """The words of a commune's name after "xã": the capitalised ones (or a number) at its start;
+    none when the first is a verb of the statement ("Xã Có 16 Tiêu Chí"); None for capitals."""
+    first = name.split()[0]
+    if _name_key(first) in _name_stops():
+        return []
     words: list[str] = []
-    if _name_key(last.group("name").split()[0]) in _name_stops():
-        return False  # "Xã Có 16 Tiêu Chí": a verb in a title, no name
-    for word in last.group("name").split():
+    for word in name.split():
         if not (word[0].isupper() or word.isdigit()) or (word.isupper() and len(word) > 1 and not words):
             break
         words.append(word)
-    if not words or any(w.isupper() and len(w) > 1 for w in words):
-        return False  # no name, or a title in capitals where the status word cannot be told apart
-    own = _name_key(commune)
-    named = _name_key(" ".join(words))
-    # the name may run into the next capitalised word ("xã Tân Hòa Đã đạt" is rare; "Xã Tân Hòa,
-    # huyện ..." is cut by the comma): the report's own name at its start is the report's commune
-    return not (named == own or named.startswith(own + " "))
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return None
+    return words
 
 
 def _trailing_years(text: str, statuses: list[Status],
