@@ -204,3 +204,34 @@ def test_other_times_subjects_and_plans_leave_the_answer(line: str) -> None:
     for lines in ([line, STATEMENT], [STATEMENT, line]):
         c = read(lines)
         assert ((sorted(c.met), sorted(c.unmet), sorted(c.basically_met)), c.met_count_claimed) == (EXPECTED, 17)
+
+
+# --- a section per criterion: its heading, a body of measures, its verdict line ---
+
+SECTION_HEADS = ["Tiêu chí số {n}: {name}", "{n}. Tiêu chí {name}", "TIÊU CHÍ {n} - {upper}",
+                 "Tiêu chí {name} (tiêu chí số {n})", "* Tiêu chí số {n} về {name}",
+                 "{letter}) Tiêu chí số {n}: {name}",
+                 "2.{n}. Tiêu chí số {n} - {name}", "- Tiêu chí {n}: {name}", "{n}) {name}", "TC{n}. {name}"]
+VERDICT_LINES = ["- Kết quả đánh giá tiêu chí: {word}", "- Đánh giá kết quả: {lower}", "- Xã tự đánh giá: {word}",
+                 "- Tự đánh giá kết quả thực hiện tiêu chí: {word}", "- Kết quả tự đánh giá mức độ đạt: {word}",
+                 "- Mức độ hoàn thành: {word}", "- So sánh với yêu cầu: {word}", "- Đối chiếu yêu cầu: {word}",
+                 "- Nhận xét: Tiêu chí {lower}", "- Ý kiến đánh giá: {word}", "- Kết quả kiểm tra: {word}",
+                 "- Kết quả thẩm định: {word}", "=> Tiêu chí {lower}.", "Đánh giá: {word} tiêu chí",
+                 "- Tiêu chí {lower}.",
+                 "- Xã {lower} tiêu chí.", "Kết luận: xã {lower} tiêu chí {name}.", "- Đánh giá: {word} ({n}/19)"]
+SECTION_BODY = ["- Kết quả thực hiện: các chỉ tiêu được rà soát theo hướng dẫn của huyện.",
+                "- Kinh phí thực hiện: 1.250 triệu đồng."]
+
+
+@pytest.mark.parametrize("head", SECTION_HEADS)
+def test_sections_per_criterion_with_every_verdict_line(head: str) -> None:
+    misses = []
+    for verdict in VERDICT_LINES:
+        lines = ["II. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ"]
+        for i, n in enumerate(NAMES):
+            word = "Chưa đạt" if n in UNMET else "Đạt"
+            lines += [head.format(n=n, name=NAMES[n], upper=NAMES[n].upper(), letter="abcdefghiklmnopqrst"[i]),
+                      *SECTION_BODY, verdict.format(word=word, lower=word.lower(), name=NAMES[n], n=n)]
+        if (got := answer(lines)) != EXPECTED:
+            misses.append((verdict, got))
+    assert misses == []

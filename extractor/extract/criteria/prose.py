@@ -414,6 +414,11 @@ def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> 
     g = groups[0]
     if c["title_before"].match(text[:g.start]) and c["title_after"].match(text[g.end:]):
         return g.refs[0].number
+    # the name before its bracketed number ("Tiêu chí Quy hoạch (tiêu chí số 1)")
+    if c["title_bracket_close"].match(text[g.end:]) and (nm := names().whole.search(text, 0, g.start)) is not None \
+            and lookup(nm.group(0)) == g.refs[0].number and c["title_before"].match(text[:nm.start()]) \
+            and c["title_bracket_open"].match(text[nm.end():g.start]):
+        return g.refs[0].number
     return None
 
 
