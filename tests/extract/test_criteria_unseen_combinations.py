@@ -235,3 +235,27 @@ def test_sections_per_criterion_with_every_verdict_line(head: str) -> None:
         if (got := answer(lines)) != EXPECTED:
             misses.append((verdict, got))
     assert misses == []
+
+
+# --- a column of what the criterion requires ("Đạt" on every row) beside the result ---
+
+TARGET_HEADS = ["Chỉ tiêu chung", "Yêu cầu", "Chuẩn quy định", "Mức chuẩn", "Yêu cầu của tiêu chí", "Tiêu chuẩn",
+                "Chỉ tiêu theo quy định", "Mức quy định", "Theo Bộ tiêu chí", "Nội dung yêu cầu", "Tiêu chuẩn đánh giá",
+                "Chuẩn đánh giá", "Mức đạt chuẩn", "Chỉ tiêu đạt chuẩn", "Quy định của Bộ tiêu chí", "Chuẩn NTM",
+                "Mức đánh giá chuẩn", "Kết quả phải đạt", "Kết quả yêu cầu", "Chỉ tiêu đánh giá"]
+
+
+@pytest.mark.parametrize("target", TARGET_HEADS)
+def test_a_column_of_requirements_is_no_result(target: str) -> None:
+    misses = []
+    for result in ["Kết quả", "Đánh giá", "Tự đánh giá", "Hiện trạng", "Tình trạng"]:
+        for before in (True, False):
+            for required in ("Đạt", "Đạt chuẩn"):
+                head = (target, result) if before else (result, target)
+                rows: list[Row] = [("STT", "Tên tiêu chí", *head)]
+                for n in NAMES:
+                    got_word = "Chưa đạt" if n in UNMET else "Đạt"
+                    rows.append((str(n), NAMES[n], *((required, got_word) if before else (got_word, required))))
+                if (got := answer([rows])) != EXPECTED:
+                    misses.append((head, required, got))
+    assert misses == []
