@@ -441,3 +441,32 @@ def test_more_summaries_and_revised_statuses(line: str, expected: Answer, count:
     assert (sorted(c.met), sorted(c.unmet), sorted(c.basically_met)) == expected
     if count is not None:
         assert c.met_count_claimed == count
+
+
+# --- 13. the unmet criteria named inside a plan for them: unmet now ---
+
+@pytest.mark.parametrize("line", [
+    "Các tiêu chí chưa đạt (Thu nhập, Môi trường) xã phấn đấu hoàn thành trong năm 2024.",
+    "Hai tiêu chí còn lại là Thu nhập và Môi trường, xã phấn đấu hoàn thành trong năm 2024.",
+    "Xã tiếp tục phấn đấu hoàn thành 02 tiêu chí chưa đạt là tiêu chí số 10 và tiêu chí số 17.",
+    "Đối với 02 tiêu chí chưa đạt (TC10, TC17), xã đã xây dựng kế hoạch thực hiện.",
+    "Tiêu chí Thu nhập và Môi trường chưa đạt, xã đề ra lộ trình hoàn thành vào năm 2024.",
+    "Còn thiếu 02 tiêu chí (Thu nhập; Môi trường và an toàn thực phẩm), dự kiến hoàn thành năm 2024.",
+    "Những tiêu chí xã chưa đạt gồm tiêu chí 10, 17; dự kiến năm 2024 sẽ hoàn thành.",
+    "Các tiêu chí cần tiếp tục phấn đấu: Thu nhập, Môi trường.",
+    "Xã còn 2 tiêu chí phải tiếp tục thực hiện là Thu nhập và Môi trường.",
+    "Hiện còn 02 tiêu chí chưa hoàn thành gồm: Thu nhập và Môi trường.",
+    # "chưa về đích" is unmet, never "về đích" (met) after noise
+    "Các tiêu chí chưa về đích: tiêu chí 10, tiêu chí 17.",
+])
+def test_unmet_criteria_inside_a_plan_are_unmet_now(line: str) -> None:
+    assert answer(["Đến nay xã đạt 17/19 tiêu chí.", line]) == (REST, [10, 17], [])
+
+
+@pytest.mark.parametrize("line", [
+    "Phấn đấu năm 2024 hoàn thành tiêu chí Thu nhập và tiêu chí Môi trường.",
+    "Xã phấn đấu đạt thêm tiêu chí 10 và 17.",
+    "Năm 2024 sẽ không còn tiêu chí nào chưa đạt.",
+])
+def test_a_plan_to_meet_criteria_is_no_status(line: str) -> None:
+    assert answer([line]) == NOTHING

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, may_match, rx, tier
+from extractor.extract.criteria.grammar import LOOKBACK, MET, UNMET, Status, may_match, rx, tier
 from extractor.extract.criteria_sets import DEFAULT_TIER
 from extractor.structure.outline import text_to_sentences
 from extractor.text.units import strip_diacritics
@@ -88,7 +88,11 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
-        s.target = plan or any_within(targets, clause_start, s.start) or any_within(
+        # "unmet" describes the commune now even inside a plan ("phấn đấu hoàn thành 02 tiêu chí
+        # chưa đạt là ..."): nobody plans to miss a criterion, so a plan word does not make it a
+        # target (the plan part of a report, a time to come still do)
+        planned = s.status != UNMET and any_within(targets, clause_start, s.start)
+        s.target = plan or planned or any_within(
             futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
             year is not None and last_year is not None and last_year > year)
 
