@@ -177,8 +177,12 @@ def may_match(key: str, text: str) -> bool:
     """Can pattern `key` of patterns/criteria.yaml match in `text`? It cannot without one of its
     `needs_words` (spelt as the text being read spells them: folded when it is read folded), in
     any case ("XÃ ĐẠT CHUẨN NÔNG THÔN MỚI" holds "chuẩn")."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     return any(w in lowered for w in rx().needs_words[key])
+
+
+# a sentence is tested for several patterns' words in a row: lower-cased once
+_lowered = lru_cache(maxsize=64)(str.lower)
 
 
 def lookup(text: str) -> int | None:

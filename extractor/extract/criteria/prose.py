@@ -63,6 +63,10 @@ class Unit(NamedTuple):
         return outline.location(i, pe - ps, pe - ps)
 
 
+# the longest list marker a sentence may be ("XVIII. ", "1.12) ")
+_MARKER_MAX = 10
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     """Sentence spans without the whitespace around them (blank ones dropped); clauses cut
     by ';' stay together, since a list of criteria may run over them."""
@@ -77,7 +81,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
         # a list item's marker ("a.", "II.", "1.2.") is read with the item it numbers: alone it
         # would be a sentence that ends the list the item continues; dot leaders ("Quy hoạch
         # ........ Đạt") join a name to its status
-        if marker.match(seg) or seg.rstrip().endswith(".."):
+        if (len(seg) <= _MARKER_MAX and marker.match(seg)) or (".." in seg and seg.rstrip().endswith("..")):
             held = start
             continue
         held = None

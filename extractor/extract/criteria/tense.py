@@ -51,6 +51,7 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     # in a report about the advanced set, statements about that set are its own
     other_sets = tier() == DEFAULT_TIER
     other_set_front = other_sets and p.c["other_set_front"].match(text) is not None
+    indicator_words = may_match("indicator_subject", text)
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -68,8 +69,8 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - LOOKBACK),
                                                          s.start) is not None
         # an indicator of a criterion as the subject ("5/7 chỉ tiêu của tiêu chí Môi trường đạt")
-        s.past = s.past or p.c["indicator_subject"].search(text, max(clause_start, s.start - LOOKBACK),
-                                                           s.start) is not None
+        s.past = s.past or (indicator_words and p.c["indicator_subject"].search(
+            text, max(clause_start, s.start - LOOKBACK), s.start) is not None)
         # a commune named other than the report's `commune` ("Xã Phú Lâm đạt 15/19 tiêu chí")
         s.past = s.past or (commune is not None and _names_other_commune(text, max(clause_start, s.start - LOOKBACK),
                                                                          s.start, commune))
