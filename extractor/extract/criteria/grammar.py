@@ -175,8 +175,14 @@ def folded() -> bool:
 
 def may_match(key: str, text: str) -> bool:
     """Can pattern `key` of patterns/criteria.yaml match in `text`? It cannot without one of its
-    `needs_words` (spelt as the text being read spells them: folded when it is read folded)."""
-    return any(w in text for w in rx().needs_words[key])
+    `needs_words` (spelt as the text being read spells them: folded when it is read folded), in
+    any case ("XÃ ĐẠT CHUẨN NÔNG THÔN MỚI" holds "chuẩn")."""
+    lowered = _lowered(text)
+    return any(w in lowered for w in rx().needs_words[key])
+
+
+# a sentence is tested for several patterns' words in a row: lower-cased once
+_lowered = lru_cache(maxsize=64)(str.lower)
 
 
 def lookup(text: str) -> int | None:
@@ -544,9 +550,10 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         starts = set(_clause_starts(text))
         # the number of "Số tiêu chí chưa đạt: 02 (...)" is a count, not the list's first item
         counted = {m.start("n") for m in c["count_after"].finditer(text)}
-        # ... and so is a number right before a bracketed list of numbers ("Tiêu chí đạt: 17 (1, 2, …)")
+        # ... and so is a number right before the list it counts ("Tiêu chí đạt: 17 (1, 2, …)",
+        # "Tiêu chí đã đạt: 17, gồm:")
         counted |= {m.start() for m in c["bare_item"].finditer(text)
-                    if rx().at["count_of_bracketed_list"].match(text, m.end())}
+                    if rx().at["count_before_its_list"].match(text, m.end())}
         for m in c["count_after"].finditer(text):
             # names in brackets after such a count are its list ("... chưa đạt: 02 (Thu nhập, Môi trường)")
             if (bracket := rx().at["count_names_bracket"].match(text, m.end())) and taken.free(m.end(), bracket.end()) \
@@ -582,7 +589,7 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             if not taken.free(pos, pos + 1) or pos >= len(text):
                 continue
             group = at_list_start(text, pos, size, ocr)
-            if group is None or not taken.free(group.start, group.end) or not (
+            if group is None or group.start in counted or not taken.free(group.start, group.end) or not (
                     (len(group.refs) > 1 or ":" in text[st.end:pos]) and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)

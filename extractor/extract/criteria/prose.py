@@ -63,14 +63,31 @@ class Unit(NamedTuple):
         return outline.location(i, pe - ps, pe - ps)
 
 
+# the longest list marker a sentence may be ("XVIII. ", "1.12) ")
+_MARKER_MAX = 10
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     """Sentence spans without the whitespace around them (blank ones dropped); clauses cut
     by ';' stay together, since a list of criteria may run over them."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    marker = rx().c["item_marker"]
+    held: int | None = None  # the start of a list item's marker cut off as a sentence ("a.")
     for a, b in text_to_sentences(text, split_on_semicolon=False):
         seg = text[a:b]
-        if seg.strip():
-            spans.append((a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip())))
+        if not seg.strip():
+            continue
+        start = a + len(seg) - len(seg.lstrip()) if held is None else held
+        # a list item's marker ("a.", "II.", "1.2.") is read with the item it numbers: alone it
+        # would be a sentence that ends the list the item continues; dot leaders ("Quy hoạch
+        # ........ Đạt") join a name to its status
+        if (len(seg) <= _MARKER_MAX and marker.match(seg)) or (".." in seg and seg.rstrip().endswith("..")):
+            held = start
+            continue
+        held = None
+        spans.append((start, a + len(seg.rstrip())))
+    if held is not None:
+        spans.append((held, len(text.rstrip())))
     return spans
 
 
@@ -260,6 +277,10 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
         # any short label before a colon, when a status alone follows it ("- Nhận xét: Đạt")
         vm = c["verdict_any"].match(seg.text)
         label_status = _status_after_label(statuses, vm)
+        if label_status is None:
+            # no label, only an arrow or a bracket before the status ("=> Đạt", "(Chưa đạt)")
+            vm = c["verdict_bare"].match(seg.text)
+            label_status = _status_after_label(statuses, vm)
         if label_status is not None and not (label_status is statuses[-1]
                                              and c["named_line_rest"].match(seg.text[label_status.end:])):
             label_status = None
@@ -282,7 +303,8 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             return None
     if label_status is not None:
         number = _heading_criterion(state, seg.unit)
-        if number is None:
+        if number is None and not _is_title_indicator(state, seg.unit):
+            # an indicator's own line ("17.1. Tỷ lệ hộ ...: đạt") is no verdict of its criterion
             number = state.title_criterion
         st = label_status
         if number is not None and not st.target:
@@ -313,6 +335,8 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             chosen = after[0]
             chosen.used_after = True
             last_source = "after"
+            if chosen.past:
+                chosen = _later_status(text, after, nxt_group) or chosen
         else:
             before = [s for s in statuses if s.end <= g.start and not s.used_after]
             if before:
@@ -352,6 +376,18 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
 _OPPOSITE = {MET: UNMET, UNMET: MET}
 
 
+def _later_status(text: str, after: list[Status], limit: int) -> Status | None:
+    """The status of a later time right after an earlier year's status of the same criterion
+    ("năm 2022 chưa đạt, đến năm 2023 đã đạt"), when it is of the report's time."""
+    if len(after) < 2 or after[1].start > limit or after[1].past:
+        return None
+    gap = rx().at["later_status_gap"].match(text, after[0].end, after[1].start)
+    if gap is None or gap.end() != after[1].start:
+        return None
+    after[1].used_after = True
+    return after[1]
+
+
 def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
     """ "The other criteria" with a status of their own: "các tiêu chí còn lại đều đạt",
     "xã đã đạt các tiêu chí khác". A list right after them ("2 tiêu chí còn lại là ...")
@@ -381,6 +417,11 @@ def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> 
         return None
     g = groups[0]
     if c["title_before"].match(text[:g.start]) and c["title_after"].match(text[g.end:]):
+        return g.refs[0].number
+    # the name before its bracketed number ("Tiêu chí Quy hoạch (tiêu chí số 1)")
+    if c["title_bracket_close"].match(text[g.end:]) and (nm := names().whole.search(text, 0, g.start)) is not None \
+            and lookup(nm.group(0)) == g.refs[0].number and c["title_before"].match(text[:nm.start()]) \
+            and c["title_bracket_open"].match(text[nm.end():g.start]):
         return g.refs[0].number
     return None
 
@@ -450,6 +491,20 @@ def _summary_claims(state: State, seg: _Segment) -> bool:
     return found
 
 
+def _end_title_at_heading(state: State, unit: Unit) -> None:
+    """A heading ends the section of the line that named a criterion, unless it numbers one of
+    that criterion's own indicators ("17.1. Tỷ lệ hộ ..." under "Tiêu chí số 17 - Môi trường"):
+    the verdict after the indicators is still the criterion's."""
+    if unit.heading and state.title_criterion is not None and not _is_title_indicator(state, unit):
+        state.title_criterion = None
+
+
+def _is_title_indicator(state: State, unit: Unit) -> bool:
+    """Is `unit` a heading numbered as an indicator of the criterion the title line named?"""
+    m = rx().c["indicator_heading"].match(unit.text) if unit.heading else None
+    return m is not None and int(m.group("n")) == state.title_criterion
+
+
 def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
@@ -461,24 +516,20 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         if all(other_set[i] for i in unit.blocks):
             # another criteria set's section: nothing of it is the report's, and no list runs on
             pending = None
-            if unit.heading:
-                state.title_criterion = None
+            _end_title_at_heading(state, unit)
             continue
         if pending is None and not may_state_criteria(unit.text):
             # nothing to read and no list waiting: only a heading's effect remains
-            if unit.heading:
-                state.title_criterion = None
+            _end_title_at_heading(state, unit)
             continue
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
             if pending is None and not may_state_criteria(text):
-                if unit.heading:
-                    state.title_criterion = None
+                _end_title_at_heading(state, unit)
                 continue
             seg = _Segment(unit, ui, a, text, text_to_statuses(text))
             if pending is None and not seg.statuses and not may_name_criteria(text):
-                if unit.heading:
-                    state.title_criterion = None
+                _end_title_at_heading(state, unit)
                 continue
             if seg.statuses:
                 mark_targets(text, seg.statuses, unit.plan, state.year, state.commune)
@@ -505,8 +556,7 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
             if not groups and seg.statuses and pending is None and not rx().c["criteria_word"].search(text) \
                     and _in_criteria_summary(state, unit) and _summary_claims(state, seg):
                 continue
-            if unit.heading:
-                state.title_criterion = None
+            _end_title_at_heading(state, unit)
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
             if pending is None and not unit.heading and (subject := _subject_criterion(state, seg, groups)):

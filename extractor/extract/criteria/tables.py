@@ -55,6 +55,9 @@ class _TableHeader:
     status_col: int | None = None
     mark_cols: dict[int, str] = field(default_factory=dict)  # column -> status its mark gives
     rows: set[int] = field(default_factory=set)
+    # the other result columns and the note columns ("Ghi chú"), right to left: a row whose
+    # status column gives no status takes a cell of these that holds a status and nothing else
+    other_cols: list[int] = field(default_factory=list)
 
 
 def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = None) -> _TableHeader:
@@ -65,6 +68,7 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
     c = rx().c
     header = _TableHeader()
     status_cols: list[tuple[int, int | None]] = []  # (column, the year its header names)
+    notes: list[int] = []
     for k, r in enumerate(order[:3]):
         # a header may take two rows: "Kết quả" over "Đạt | Chưa đạt"
         numbered = any(c["table_row_number"].match(x.text) for _, x in rows[r])
@@ -87,10 +91,17 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
                 named = rx().status_year.search(t)
                 status_cols.append((col, int(named.group("y")) if named else None))
                 header.rows.add(r)
+            elif c["table_note_header"].match(t):
+                notes.append(col)
+                header.rows.add(r)
     if status_cols:
         this_year = [col for col, y in status_cols if year is not None and y == year]
         undated = [col for col, y in status_cols if y is None]
         header.status_col = (this_year or undated or [col for col, _ in status_cols])[-1]
+        # another year's column is never the fallback of this year's
+        others = [col for col, y in status_cols if y is None or y == year]
+        header.other_cols = [col for col in reversed(others) if col != header.status_col]
+    header.other_cols += notes
     return header
 
 
@@ -136,10 +147,24 @@ def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
         # status phrase inside it is the row's
         inside = text_to_statuses(cells[header.name_col].text)
         status = inside[0].status if len(inside) == 1 else None
+    for col in header.other_cols:
+        if status is not None:
+            break
+        if col in cells:
+            status = _bare_cell_status(cells[col].text)
     for col, st in header.mark_cols.items():
         if col in cells and rx().c["table_mark"].match(cells[col].text):
             status = st
     return status
+
+
+def _bare_cell_status(text: str) -> str | None:
+    """The status of a cell that holds a status and nothing else ("Đạt", "Chưa đạt chuẩn.")."""
+    st = text_to_statuses(text)
+    if len(st) == 1 and text[:st[0].start].strip(" *-:") == "" \
+            and rx().c["named_line_rest"].match(text[st[0].end:]) is not None:
+        return st[0].status
+    return None
 
 
 @dataclass
@@ -187,7 +212,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
         header = _table_header(rows, order, state.year)
-        if header.name_col is None or (header.status_col is None and not header.mark_cols):
+        if header.name_col is None or (header.status_col is None and not header.mark_cols and not header.other_cols):
             continue
         reading = _TableReading(state.outline)
         for r in order:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
+from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.extract.criteria.grammar import LOOKBACK, MET, Status, may_match, rx, tier
+from extractor.extract.criteria.grammar import LOOKBACK, MET, UNMET, Status, may_match, rx, tier
 from extractor.extract.criteria_sets import DEFAULT_TIER
 from extractor.structure.outline import text_to_sentences
 from extractor.text.units import strip_diacritics
@@ -49,6 +51,7 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     # in a report about the advanced set, statements about that set are its own
     other_sets = tier() == DEFAULT_TIER
     other_set_front = other_sets and p.c["other_set_front"].match(text) is not None
+    indicator_words = may_match("indicator_subject", text)
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -65,6 +68,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
         s.past = s.past or p.c["other_commune"].search(text, max(clause_start, s.start - LOOKBACK),
                                                          s.start) is not None
+        # an indicator of a criterion as the subject ("5/7 chỉ tiêu của tiêu chí Môi trường đạt")
+        s.past = s.past or (indicator_words and p.c["indicator_subject"].search(
+            text, max(clause_start, s.start - LOOKBACK), s.start) is not None)
         # a commune named other than the report's `commune` ("Xã Phú Lâm đạt 15/19 tiêu chí")
         s.past = s.past or (commune is not None and _names_other_commune(text, max(clause_start, s.start - LOOKBACK),
                                                                          s.start, commune))
@@ -83,7 +89,11 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
-        s.target = plan or any_within(targets, clause_start, s.start) or any_within(
+        # "unmet" describes the commune now even inside a plan ("phấn đấu hoàn thành 02 tiêu chí
+        # chưa đạt là ..."): nobody plans to miss a criterion, so a plan word does not make it a
+        # target (the plan part of a report, a time to come still do)
+        planned = s.status != UNMET and any_within(targets, clause_start, s.start)
+        s.target = plan or planned or any_within(
             futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
             year is not None and last_year is not None and last_year > year)
 
@@ -92,27 +102,44 @@ def _name_key(name: str) -> str:
     return " ".join(strip_diacritics(name).lower().split())
 
 
+@lru_cache(maxsize=1)
+def _name_stops() -> frozenset[str]:
+    return frozenset(_name_key(w) for w in load_pattern("criteria")["commune_name_stops"])
+
+
 def _names_other_commune(text: str, start: int, end: int, commune: str) -> bool:
     """Does the last commune named as a subject in text[start:end] ("xã Phú Lâm") differ from
     the report's `commune`? Its name is the run of capitalised words (or a number, "Phường 3")
-    after "xã"; a lower-case word after "xã" is no name ("xã đã đạt")."""
-    last = None
-    for m in rx().c["named_commune_subject"].finditer(text, start, end):
-        last = m
-    if last is None:
-        return False
+    after "xã"; a lower-case word after "xã" is no name ("xã đã đạt"), and such a mention
+    ("Xã Tân Lập (xã bạn) đạt") leaves the last named one to decide."""
+    for m in reversed(list(rx().c["named_commune_subject"].finditer(text, start, end))):
+        words = _commune_name_words(m.group("name"))
+        if words is None:
+            return False  # a title in capitals, where the status word cannot be told apart
+        if not words:
+            continue
+        own = _name_key(commune)
+        named = _name_key(" ".join(words))
+        # the name may run into the next capitalised word ("xã Tân Hòa Đã đạt" is rare; "Xã Tân
+        # Hòa, huyện ..." is cut by the comma): the report's own name at its start is the report's
+        return not (named == own or named.startswith(own + " "))
+    return False
+
+
+def _commune_name_words(name: str) -> list[str] | None:
+    """The words of a commune's name after "xã": the capitalised ones (or a number) at its start;
+    none when the first is a verb of the statement ("Xã Có 16 Tiêu Chí"); None for capitals."""
+    first = name.split()[0]
+    if _name_key(first) in _name_stops():
+        return []
     words: list[str] = []
-    for word in last.group("name").split():
+    for word in name.split():
         if not (word[0].isupper() or word.isdigit()) or (word.isupper() and len(word) > 1 and not words):
             break
         words.append(word)
-    if not words or any(w.isupper() and len(w) > 1 for w in words):
-        return False  # no name, or a title in capitals where the status word cannot be told apart
-    own = _name_key(commune)
-    named = _name_key(" ".join(words))
-    # the name may run into the next capitalised word ("xã Tân Hòa Đã đạt" is rare; "Xã Tân Hòa,
-    # huyện ..." is cut by the comma): the report's own name at its start is the report's commune
-    return not (named == own or named.startswith(own + " "))
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return None
+    return words
 
 
 def _trailing_years(text: str, statuses: list[Status],
@@ -120,7 +147,7 @@ def _trailing_years(text: str, statuses: list[Status],
     """Years that close a stretch of words after a status ("đạt tiêu chí 1, 2 năm 2021."): the
     time of the nearest status before them in their clause ("từ năm 2019", since, gives None:
     the status holds now). Returns {id(status): year} and the ends of those years."""
-    if not statuses or not may_match("trailing_year", text.lower()):
+    if not statuses or not may_match("trailing_year", text):
         return {}, set()
     found: dict[int, int | None] = {}
     ends: set[int] = set()

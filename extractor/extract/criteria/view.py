@@ -32,12 +32,21 @@ _BREAK = compiled(r"(?<=(.))\n(?=(.))")
 
 def _unwrap(m: re.Match[str]) -> str:
     """A PDF's wrapped line read as one: after a comma, or where the text goes on in lower
-    case, with a bracket, or with a number after a word. A break after the end of a sentence,
-    a clause or a label, or before a capital (the next name of a list written one per line),
-    is the writer's own."""
+    case, with a bracket, or with a number after a word; after a label's colon unless a list
+    item follows ("Tiêu chí số 10 - Thu nhập:" over "Đạt (53 triệu đồng)"); after a word that
+    cannot end a line ("tiêu chí", "đến", "và": its name or number is on the next). A break
+    after the end of a sentence or a clause, or before a capital after any other word (the
+    next name of a list written one per line), is the writer's own."""
     before, after = m.group(1), m.group(2)
-    joined = (before == "," or (before not in ".;:!?" and not before.isspace()
-                                and (after.islower() or after == "(" or (after.isdigit() and not before.isdigit()))))
+    if before == ",":
+        return " "
+    if before in ".;!?" or before.isspace():
+        return "\n"
+    c = rx().c
+    if before == ":":
+        return "\n" if rx().at["bullet_lead"].match(m.string, m.end()) else " "
+    joined = (after.islower() or after == "(" or (after.isdigit() and not before.isdigit())
+              or c["wrap_open_end"].search(m.string, max(0, m.start() - 12), m.start()) is not None)
     return " " if joined else "\n"
 
 
@@ -107,6 +116,8 @@ def text_to_reading(text: str) -> str:
     if not _may_change(text):
         return text
     c = rx().c
+    if c["table_mark"].match(text):
+        return text  # a mark alone ("✓" in a Đạt column) is a tick, not a bullet
     text = _BREAK.sub(_unwrap, text.translate(_table()))
     if '"' in text:
         text = _unquote_names(text)
