@@ -69,7 +69,8 @@ class Outline:
         rx = pattern_regexes("sections")
         for ob in self.blocks:
             text = ob.text
-            if text.isascii():
+            # no marked letter: ASCII, or with symbols beside the letters ("-> Dat", "– dat")
+            if text.isascii() or _MARKED_LETTER.search(text) is None:
                 if rx["unmarked_statement"].search(text):
                     return True
             elif "đ" not in text and "Đ" not in text and rx["d_for_đ_word"].search(text):
@@ -122,6 +123,8 @@ def heading_to_component(text: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
+# a letter outside ASCII: a tone mark or "đ" (a line of ASCII letters and symbols has none)
+_MARKED_LETTER = compiled(r"[^\W\d_\x00-\x7f]")
 _NEXT_CHAR = compiled(r"\s*(\S)")
 
 

@@ -219,15 +219,8 @@ def rewrite_lines(rewrite: Callable[[str], str | list[str]], lines: list[str]) -
 
 # Rewritten statements the reader still gets wrong, by cause; each must still be wrong (a fix
 # takes its entry out), and no other may be. Keyed by rewrite and the case's first line.
-Y = '- Tiêu chí số 15 (Y tế): Tỷ lệ BHYT 92% → Đạt.'
 KNOWN_MISSES: dict[str, set[str]] = {
-    "no_marks+upper": {Y},
-    # a line without marks that holds an arrow ("→ Dat") is not ASCII, so it does not tell the
-    # report unmarked (structure/outline.py `Outline.unmarked`); "dáp ứng" alone does not either
-    "no_marks": {Y},
-    "tc_dot+no_marks": {Y, "Tiêu chí số 4 về Điện: chưa đáp ứng.", "Tiêu chí số 4 về Điện: đáp ứng yêu cầu.",
-                        "Đã hoàn thành tiêu chí số 6 - Cơ sở vật chất văn hóa."},
-    "no_marks+zero_padded+odd_spaces": {Y},
+    "tc_dot+no_marks": {"Đã hoàn thành tiêu chí số 6 - Cơ sở vật chất văn hóa."},
     # a line wrapped inside a village's name ("buôn Ea" / "Kmar") before a capital: kept as a
     # break, so that a list written one name per line stays a list
     "wrapped": {"Xã đạt 19/19 tiêu chí, riêng buôn Ea Kmar chưa đạt tiêu chí 9 về nhà ở."},
