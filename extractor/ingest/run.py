@@ -18,6 +18,7 @@ from extractor.core.errors import ExitCode, reason
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.ingest.guard import check_run, out_lock
 from extractor.ingest.plan import Plan, plan_run, versions
+from extractor.ingest.prepare import stored_result
 from extractor.ingest.progress import Progress
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
 from extractor.ingest.workers import read_in_workers
@@ -26,17 +27,6 @@ from extractor.store.db import FileInfo, Store
 from extractor.store.reports import flag_severities
 
 EXECUTORS = ("local", "dask", "dask-local")
-_LINES_EVERY = 100  # cached CSV lines (two per report) saved in one transaction
-
-
-def record_is_report(record: dict[str, Any]) -> bool:
-    """A document that names no commune, states no criterion and has no figure of a known
-    indicator is not a commune report (a letter, a list, another programme's paper)."""
-    crit = record.get("criteria") or {}
-    return bool(record.get("commune")
-                or crit.get("met") or crit.get("unmet") or crit.get("basically_met")
-                or crit.get("met_count_claimed") is not None
-                or any(f.get("indicator") for f in record.get("figures") or []))
 
 
 @dataclass
@@ -96,8 +86,6 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
                     send_bytes: bool = False) -> RunStats:
-    from extractor.outputs.export import report_csv_lines  # pandas: not at start-up
-
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -126,20 +114,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     bar = Progress(len(plan.to_read), stream, enabled=progress, verbose=verbose)
     if progress:
         _report_before_reading(plan, store, stream, tty=bar.tty)
-    lines: list[tuple[int, str, list[str]]] = []  # reports' CSV lines, cached in batches
 
     def on_result(info: FileInfo, result: dict[str, Any]) -> None:
-        record = result.get("record")
-        if record is not None and not record_is_report(record):
-            scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
-            result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
-        if record is not None and "error" not in result:
-            doc_id = store.save_record(info, record, vers, result.get("page"), compared_part(record))
-            # its lines of figures.csv and flags.csv while the workers read on: not after the last
-            lines.extend(report_csv_lines(store, doc_id, info.path))
-            if len(lines) >= _LINES_EVERY:
-                store.save_csv_rows(lines)
-                lines.clear()
+        if "rows" not in result:  # a worker that did not prepare it (a Dask task, a failure there)
+            result = stored_result(result, info.path)
+        if "rows" in result:
+            store.save_rows(info, result["rows"], vers)
             stats.read += 1
             bar.advance(info.path, True)
         else:
@@ -157,8 +137,6 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
         read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
                      local_workers=jobs, send_bytes=send_bytes, lang=i18n.language())
-    if lines:
-        store.save_csv_rows(lines)
     bar.close()
     stats.failed += len(plan.failures)
 

@@ -14,7 +14,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -226,6 +226,43 @@ class FileInfo:
         return os.fsdecode(self.raw) if self.raw is not None else self.path
 
 
+@dataclass(frozen=True)
+class RecordRows:
+    """What the store keeps of one report, ready to insert (`Store.save_rows`): made from its
+    record by `record_to_rows`, where the report was read, so that the main process of an
+    ingest only inserts. Rows lack their leading document id; `page` and `csv` are compressed
+    as stored."""
+
+    record_json: str
+    compared_json: str | None
+    page: tuple[str, bytes] | None  # (language, the head of its review page)
+    identity: tuple[Any, ...]
+    criteria: list[tuple[Any, ...]]
+    figures: list[tuple[Any, ...]]
+    flags: list[tuple[Any, ...]]
+    csv: list[tuple[str, bytes]] = field(default_factory=list)  # (table name, csv_blob)
+
+
+def record_to_rows(record: dict[str, Any], page: tuple[str, str] | None = None,
+                   compared: dict[str, Any] | None = None) -> RecordRows:
+    """A report's rows of every table (see `Store.save_record`), without its cached CSV lines."""
+    crit = record.get("criteria") or {}
+    return RecordRows(
+        record_json=json.dumps(record, ensure_ascii=False, sort_keys=True),
+        compared_json=None if compared is None else json.dumps(compared, ensure_ascii=False),
+        page=None if page is None else (page[0], zlib.compress(page[1].encode("utf-8"), 1)),
+        identity=(*(record.get(k) for k in _IDENTITY_FIELDS), crit.get("criteria_set"),
+                  crit.get("met_count_claimed"), crit.get("unmet_count_claimed"),
+                  district_key(record.get("district"))),
+        criteria=list(_criteria_rows(crit)),
+        figures=[(seq, *(fig.get(k) for k in _FIGURE_FIELDS),
+                  json.dumps(fig.get("section") or [], ensure_ascii=False), fig.get("component"),
+                  fig.get("rule"), fig.get("text"), *_location(fig),
+                  fig.get("upper"), fig.get("status") or "result")  # a record of before status: results
+                 for seq, fig in enumerate(record.get("figures") or [])],
+        flags=[(seq, *_flag_values(flag)) for seq, flag in enumerate(record.get("flags") or [])])
+
+
 # Marks the start of each cached CSV line (`Store.save_csv_rows`): replaced by the leading
 # columns in one pass when the lines are written.
 _LINE_MARK = "\x00"
@@ -235,6 +272,11 @@ def _csv_lines_text(lines: Sequence[str]) -> str:
     if any(_LINE_MARK in line for line in lines):
         return json.dumps(list(lines), ensure_ascii=False)
     return "".join(_LINE_MARK + line for line in lines)
+
+
+def csv_blob(lines: Sequence[str]) -> bytes:
+    """A report's cached lines of one table as stored in `csv_rows`."""
+    return zlib.compress(_csv_lines_text(lines).encode("utf-8"), 1)
 
 
 def _now() -> str:
@@ -400,36 +442,29 @@ class Store:
         the worker rendered it (outputs.review.review_page_head); `compared` the part of the
         record the checks across reports read (checks.across.compared_part), kept beside it so
         that recomputing a district decodes that instead of whole records. Returns its document id."""
+        return self.save_rows(info, record_to_rows(record, page, compared), versions)
+
+    def save_rows(self, info: FileInfo, rows: RecordRows, versions: tuple[str, str]) -> int:
+        """A report read, from its rows made beforehand (`record_to_rows`, in the worker that
+        read it: the main process only inserts them). Returns its document id."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
-            if page is not None:
-                conn.execute("INSERT INTO pages VALUES (?, ?, ?)",
-                             (doc_id, page[0], zlib.compress(page[1].encode("utf-8"), 1)))
-            conn.execute("INSERT INTO records VALUES (?, ?)",
-                         (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
-            if compared is not None:
-                conn.execute("INSERT INTO compared VALUES (?, ?)",
-                             (doc_id, json.dumps(compared, ensure_ascii=False)))
-            crit = record.get("criteria") or {}
-            conn.execute(
-                "INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, *(record.get(k) for k in _IDENTITY_FIELDS), crit.get("criteria_set"),
-                 crit.get("met_count_claimed"), crit.get("unmet_count_claimed"),
-                 district_key(record.get("district"))))
+            if rows.page is not None:
+                conn.execute("INSERT INTO pages VALUES (?, ?, ?)", (doc_id, *rows.page))
+            conn.execute("INSERT INTO records VALUES (?, ?)", (doc_id, rows.record_json))
+            if rows.compared_json is not None:
+                conn.execute("INSERT INTO compared VALUES (?, ?)", (doc_id, rows.compared_json))
+            conn.execute("INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (doc_id, *rows.identity))
             conn.executemany("INSERT OR IGNORE INTO criteria VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             list(_criteria_rows(doc_id, crit)))
+                             [(doc_id, *r) for r in rows.criteria])
             conn.executemany(
                 "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_id, seq, *(fig.get(k) for k in _FIGURE_FIELDS),
-                  json.dumps(fig.get("section") or [], ensure_ascii=False), fig.get("component"),
-                  fig.get("rule"), fig.get("text"), *_location(fig),
-                  fig.get("upper"), fig.get("status") or "result")  # a record of before status: results
-                 for seq, fig in enumerate(record.get("figures") or [])])
+                [(doc_id, *r) for r in rows.figures])
             conn.executemany(
                 "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
-                " evidence) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)",
-                [(doc_id, seq, *_flag_values(flag))
-                 for seq, flag in enumerate(record.get("flags") or [])])
+                " evidence) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows.flags])
+            conn.executemany("INSERT INTO csv_rows VALUES (?, ?, ?)", [(doc_id, *r) for r in rows.csv])
         return doc_id
 
     def save_failure(self, info: FileInfo, code: str, detail: str, versions: tuple[str, str]) -> None:
@@ -551,8 +586,7 @@ class Store:
         (which no line holds: a report's text with one is kept as a JSON list instead)."""
         with self.transaction() as conn:
             conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
-                             [(doc_id, name, zlib.compress(_csv_lines_text(lines).encode("utf-8"), 1))
-                              for doc_id, name, lines in items])
+                             [(doc_id, name, csv_blob(lines)) for doc_id, name, lines in items])
 
     def flag_part(self, flag_id: int, name: str) -> str | None:
         """A cached rendering of one flag across reports (`name`: its row of flags.csv, its box
@@ -593,14 +627,14 @@ def evidence_items(evidence: Sequence[Any]) -> str:
                        for e in items], ensure_ascii=False)
 
 
-def _criteria_rows(doc_id: int, crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+def _criteria_rows(crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
     evidence: dict[tuple[int, str], dict[str, Any]] = {}
     for ev in crit.get("evidence") or []:
         evidence.setdefault((ev.get("number"), ev.get("status")), ev)
     for status in ("met", "unmet", "basically_met"):
         for number in crit.get(status) or []:
             ev = evidence.get((number, status))
-            yield (doc_id, int(number), status, ev.get("text") if ev else None, *_location(ev))
+            yield (int(number), status, ev.get("text") if ev else None, *_location(ev))
 
 
 def _flag_values(flag: dict[str, Any]) -> tuple[Any, ...]:
