@@ -129,9 +129,11 @@ def _result_of(fut: Future[Any], settings: Settings) -> dict[str, Any] | None:
 
 
 def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
-                    settings: Settings = DEFAULT_SETTINGS, lang: str | None = None) -> None:
+                    settings: Settings = DEFAULT_SETTINGS, lang: str | None = None,
+                    then: Callable[[Any], None] | None = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
-    the main process as it arrives (with its review page's head in `lang`). A file over
+    the main process as it arrives (with its review page's head in `lang`), then call `then`
+    with the pool, still open (the run checks across reports in its workers). A file over
     `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that
     dies (a crash inside a native library, the system killing it) is replaced and its file
     read once more, alone, before it is recorded as failed."""
@@ -159,3 +161,5 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
             result = _result_of(fut, settings) or died_result("the worker process died twice")
             budget.settle(info.fs_path, result)
             on_result(info, result)
+        if then is not None:
+            then(pool)

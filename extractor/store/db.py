@@ -492,7 +492,7 @@ class Store:
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
             conn.execute("DELETE FROM corpus_districts")
-            self._insert_corpus_flags(None, flags)
+            self._insert_corpus_flags(None, list(enumerate(corpus_flag_rows(flags))))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_flags_state', ?)", (state or "",))
 
     # -- flags across reports, kept per district --------------------------------------
@@ -528,29 +528,37 @@ class Store:
             " ORDER BY d.path", (key,))
         return (json.loads(r[0]) for r in rows.fetchall())
 
-    def replace_district_flags(self, key: str, flags: Sequence[dict[str, Any]], state: str | None) -> None:
-        """The flags across the reports of one district, computed for `state` (None: the
-        district has no report left)."""
+    def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow], state: str | None) -> None:
+        """The flags across the reports of one district (`corpus_flag_rows`), computed for
+        `state` (None: the district has no report left). A flag stored before with the same
+        number and content keeps its row, id and cached renderings (`corpus_flag_parts`): a
+        re-run renders again only the flags that changed, not every flag of the district."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM flags WHERE scope = 'corpus' AND COALESCE(district, '') = ?", (key,))
-            self._insert_corpus_flags(key, flags)
+            old = {tuple(r[1:-1]) if r[-1] else r[0]: r[0] for r in conn.execute(  # a flag without a head: gone
+                "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
+                " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,))}
+            fresh = []
+            for seq, flag in enumerate(flags):
+                if old.pop((seq, *flag[0]), None) is None:
+                    fresh.append((seq, flag))
+            conn.executemany("DELETE FROM flags WHERE id = ?", [(i,) for i in old.values()])
+            self._insert_corpus_flags(key, fresh)
             if state is None:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
 
-    def _insert_corpus_flags(self, district: str | None, flags: Sequence[dict[str, Any]]) -> None:
-        """Flags across reports with their heads (`corpus_flag_heads`: the digest naming each
-        and what its evidence items name), so the tables and pages attribute and link a flag
-        without decoding its evidence (every figure that differs between two reports)."""
-        for seq, flag in enumerate(flags):
-            values = _flag_values(flag)
+    def _insert_corpus_flags(self, district: str | None, flags: Sequence[tuple[int, CorpusFlagRow]]) -> None:
+        """Flags across reports (their number and `corpus_flag_rows` row) with their heads
+        (`corpus_flag_heads`: the digest naming each and what its evidence items name), so the
+        tables and pages attribute and link a flag without decoding its evidence (every figure
+        that differs between two reports)."""
+        for seq, (values, digest, items) in flags:
             cur = self.conn.execute(
                 "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
                 " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)", (district, seq, *values))
-            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)",
-                              (cur.lastrowid, flag_digest(values[0], values[2], values[4]),
-                               evidence_items(flag.get("evidence") or [])))
+            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)", (cur.lastrowid, digest, items))
 
     def page_head(self, doc_id: int, lang: str) -> str | None:
         """The head of a report's review page in `lang`, when the worker that read it made one."""
@@ -611,6 +619,20 @@ class Store:
 def district_key(name: str | None) -> str:
     """The key reports of one district share (identity.place_key; '' for none)."""
     return place_key(name) or ""
+
+
+# A flag across reports as stored: its column values (rule, severity, message, message_en,
+# evidence JSON), its digest and its evidence items (`corpus_flag_heads`).
+CorpusFlagRow = tuple[tuple[Any, ...], str, str]
+
+
+def corpus_flag_rows(flags: Sequence[dict[str, Any]]) -> list[CorpusFlagRow]:
+    """Flags across reports as the store keeps them (made where they are computed)."""
+    rows = []
+    for flag in flags:
+        values = _flag_values(flag)
+        rows.append((values, flag_digest(values[0], values[2], values[4]), evidence_items(flag.get("evidence") or [])))
+    return rows
 
 
 def flag_digest(rule: object, message: object, evidence_json: object) -> str:
