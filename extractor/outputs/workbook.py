@@ -11,6 +11,7 @@ repeated on every page.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -123,19 +124,46 @@ def _formats(wb: Any) -> _Formats:
     )
 
 
+# A text cell XlsxWriter writes as it is: nothing to escape as XML (&, <, >, ", a newline),
+# no control character or literal _xHHHH_ to escape for Excel, no space at either end to keep.
+_AS_IS = re.compile(r'["&<>\n\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$')
+
+
 @cache
 def _worksheet_class() -> type:
-    """XlsxWriter's worksheet, with a formula that calls nothing but HYPERLINK taken as it is:
-    XlsxWriter runs some thirty substitutions on each formula (functions newer than Excel 2010
-    get a prefix), each needing a function name followed by "(" and the link formula has none
-    but its own. Those substitutions were a fifth of the workbook's writing time."""
-    from xlsxwriter.worksheet import Worksheet
+    """XlsxWriter's worksheet, with two costs of its inner loop cut:
+    - a formula that calls nothing but HYPERLINK is taken as it is: XlsxWriter runs some
+      thirty substitutions on each formula (functions newer than Excel 2010 get a prefix),
+      each needing a function name followed by "(" and the link formula has none but its own;
+    - a formatted number or blank, and a formatted text with nothing to escape, is written as one
+      string: the XML XlsxWriter writes for it (constant-memory mode), without its attribute
+      list, escaping calls and regular expressions per cell (most of the workbook's time).
+    Every other cell goes through XlsxWriter as before (tests/outputs/test_workbook_cells.py
+    compares both on every kind of cell)."""
+    from xlsxwriter.utility import xl_rowcol_to_cell_fast
+    from xlsxwriter.worksheet import CellBlankTuple, CellNumberTuple, CellStringTuple, Worksheet
 
     class _Worksheet(Worksheet):  # type: ignore[misc]
         def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
             if formula.startswith(_LINK_CALL) and formula.count("(") == 1 and not formula.endswith("}"):
                 return formula[1:]
             return str(super()._prepare_formula(formula, expand_future_functions))
+
+        def _write_cell(self, row: int, col: int, cell: Any) -> None:
+            kind, fmt = cell.__class__, cell.format
+            if fmt and self.constant_memory:
+                if kind is CellStringTuple and not _AS_IS.search(cell.string):
+                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"'
+                                  f' t="inlineStr"><is><t>{cell.string}</t></is></c>')
+                    return
+                if kind is CellNumberTuple:
+                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}">'
+                                  f"<v>{cell.number:.16G}</v></c>")
+                    return
+                if kind is CellBlankTuple:
+                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"/>')
+                    return
+            super()._write_cell(row, col, cell)
 
     return _Worksheet
 
