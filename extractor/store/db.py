@@ -570,24 +570,26 @@ class Store:
 
     def csv_rows(self, doc_id: int, name: str) -> list[str] | None:
         """The cached CSV lines of one document in table `name` (None: not cached)."""
-        text = self._csv_text(doc_id, name)
-        if text is None or text.startswith("["):
-            return None if text is None else list(json.loads(text))
-        return text.split(_LINE_MARK)[1:]
+        data = self._csv_data(doc_id, name)
+        if data is None:
+            return None
+        text = data.decode("utf-8")
+        return list(json.loads(text)) if text.startswith("[") else text.split(_LINE_MARK)[1:]
 
-    def csv_block(self, doc_id: int, name: str, prefix: str) -> str | None:
+    def csv_block(self, doc_id: int, name: str, prefix: str) -> bytes | None:
         """The cached CSV lines of one document in table `name`, each after `prefix` (its
-        leading columns), as one text: made without a Python step per line (None: not cached)."""
-        text = self._csv_text(doc_id, name)
-        if text is None or text.startswith("["):
-            lines = None if text is None else json.loads(text)
-            return None if lines is None else "".join(prefix + line for line in lines)
-        return text.replace(_LINE_MARK, prefix)
+        leading columns), as one UTF-8 text: made without a Python step per line and without
+        decoding it (None: not cached)."""
+        data = self._csv_data(doc_id, name)
+        if data is None or data.startswith(b"["):
+            lines = None if data is None else json.loads(data)
+            return None if lines is None else "".join(prefix + line for line in lines).encode("utf-8")
+        return data.replace(_LINE_MARK.encode(), prefix.encode("utf-8"))  # UTF-8 has no 0 byte but NUL's
 
-    def _csv_text(self, doc_id: int, name: str) -> str | None:
+    def _csv_data(self, doc_id: int, name: str) -> bytes | None:
         row = self.conn.execute("SELECT data FROM csv_rows WHERE document_id = ? AND name = ?",
                                 (doc_id, name)).fetchone()
-        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+        return None if row is None else zlib.decompress(row[0])
 
     def save_csv_rows(self, items: Sequence[tuple[int, str, Sequence[str]]]) -> None:
         """Cache (document id, table name, CSV lines) in one transaction: each line after a NUL
