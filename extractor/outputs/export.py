@@ -26,14 +26,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
-import pandas as pd
-
 from extractor.core import i18n
 from extractor.core.errors import reason
 from extractor.outputs import links
-from extractor.store.tables import Tables, as_tables
+from extractor.store.tables import Tables, as_tables, is_na
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # an ingest writes every output without importing pandas
+    import pandas as pd
+
     from extractor.store.consolidate import StoreTables
     from extractor.store.db import Store
 
@@ -100,6 +100,8 @@ def _rows_out(table: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, 
 
 def frame_out(tables: Tables, table: str) -> pd.DataFrame:
     """One table as a DataFrame, as written (`table_rows_out`)."""
+    import pandas as pd
+
     df = tables[table].copy()
     if table == "errors":
         df["reason"] = pd.Series([_error_reason(r) for r in tables.rows(table)], index=df.index, dtype=object)
@@ -129,7 +131,7 @@ def _atomic(path: Path) -> Iterator[Path]:
 
 
 def _csv_value(value: Any) -> Any:
-    if value is None or value is pd.NA:
+    if value is None or is_na(value):
         return ""
     if isinstance(value, float):
         # %.15g: 250000000 not 250000000.0, 12.1 not 12.0999...; exact for every value in reports

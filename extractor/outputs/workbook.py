@@ -20,9 +20,7 @@ from datetime import date
 from functools import cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from extractor.core import i18n
 from extractor.core.errors import reason
@@ -32,6 +30,9 @@ from extractor.outputs import links
 from extractor.outputs.collation import sort_key
 from extractor.store.consolidate import table_columns
 from extractor.store.tables import Tables, as_tables, plain
+
+if TYPE_CHECKING:  # the workbook is written without importing pandas
+    import pandas as pd
 
 CRITERIA = tuple(range(1, 20))
 # The workbook stays a summary: figures.csv has them all (a province's figures were most of the
@@ -352,8 +353,8 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
     # indicator totals: one row per indicator with a value, one column per district
     indicators = list(tables.rows("indicators"))
     catalogue = indicator_by_key()
-    keys = [k for k in tables["indicators"].columns if k in catalogue and catalogue[k].unit in _ADDITIVE_UNITS
-            and tables["indicators"][k].notna().any()]
+    keys = [k for k in tables.columns("indicators") if k in catalogue and catalogue[k].unit in _ADDITIVE_UNITS
+            and any(r.get(k) is not None for r in indicators)]
     if keys:
         sheet.next_row()
         ws.write_string(sheet.row, 0, _t("title_indicator_totals"), fmt.title)
@@ -378,17 +379,16 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
             sheet.cell(len(order) + 2, total, fmt.total)
             sheet.next_row()
 
-    summary = tables.get("summary")
-    if summary is not None:
+    if "summary" in list(tables):
         sheet.next_row()
         ws.write_string(sheet.row, 0, _t("title_counts"), fmt.title)
         sheet.next_row()
         sheet.cell(0, _t("sum_version"))
         sheet.cell(1, __version__)
         sheet.next_row()
-        for k, v in zip(summary["key"], summary["value"], strict=True):
-            sheet.cell(0, _t(f"sum_{k}"))
-            sheet.cell(1, v)
+        for row in tables.rows("summary"):
+            sheet.cell(0, _t(f"sum_{row['key']}"))
+            sheet.cell(1, row["value"])
             sheet.next_row()
 
 
@@ -540,7 +540,7 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
         _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"))
         base = set(table_columns("indicators")) | {"review"}
         ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
-            (k, "", 14) for k in t["indicators"].columns if k not in base]
+            (k, "", 14) for k in t.columns("indicators") if k not in base]
         indicators = sorted(t.rows("indicators"), key=_place_key)
         _table_sheet(wb, fmt, "indicators", indicators, ind_cols + [("review", "link", 8)], root,
                      _t("title_indicators"))
