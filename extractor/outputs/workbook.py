@@ -284,9 +284,9 @@ def _flags_by_severity(t: Tables) -> tuple[list[dict[str, Any]], Iterator[dict[s
     from extractor.store.consolidate import StoreTables
 
     if isinstance(t, StoreTables):
-        own = [r for d in t.reports.ordered() for r in t.report_rows("flags", d)]
+        own = [r for d in t.reports.ordered() for r in t.report_rows("flags", d, located=False)]
         order = sorted(range(len(t.corpus_heads)), key=lambda i: _severity_order(t.corpus_heads[i]))
-        corpus: Iterator[dict[str, Any]] = (t.corpus_flag_row(i) for i in order)
+        corpus: Iterator[dict[str, Any]] = (t.corpus_flag_row(i, located=False) for i in order)
     else:
         rows = list(t.rows("flags"))
         own = [f for f in rows if f.get("scope") == "document"]

@@ -298,7 +298,7 @@ def report_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str
     return _document_rows(store, name, d)
 
 
-def _document_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _document_rows(store: Store, name: str, d: dict[str, Any], *, located: bool = True) -> Iterator[dict[str, Any]]:
     """One report's rows of the figures table, or of its own flags, with their lead columns."""
     lead = _lead(name, d)
     if name == "figures":
@@ -308,7 +308,7 @@ def _document_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[
             yield {**lead, **row}
     else:
         for r in queries.document_flags(store, d["doc_id"]):
-            yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *r)
+            yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *r, located=located)
 
 
 def _figure_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
@@ -318,7 +318,8 @@ def _figure_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
 
 
 def _flag_row(scope: str, key: str, commune: str | None, file: str | None, seq: int, rule: str,
-              severity: str, message: str | None, message_en: str | None, evidence: str) -> dict[str, Any]:
+              severity: str, message: str | None, message_en: str | None, evidence: str, *,
+              located: bool = True) -> dict[str, Any]:
     items = json.loads(evidence) if evidence else []
     items = [i if isinstance(i, dict) else {"text": str(i)} for i in items]
     if scope != "document":
@@ -327,7 +328,8 @@ def _flag_row(scope: str, key: str, commune: str | None, file: str | None, seq: 
     return {"scope": scope, "commune_key": key, "commune": commune, "file": file, "seq": seq,
             "rule": rule, "severity": severity, "message": message, "message_en": message_en,
             "evidence": " | ".join(str(i.get("text") or "") for i in items),
-            "locations": "; ".join(_evidence_location(i) for i in items), "evidence_json": evidence}
+            "locations": "; ".join(_evidence_location(i) for i in items) if located else None,
+            "evidence_json": evidence}
 
 
 def _flag_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
@@ -361,11 +363,11 @@ def corpus_lead_values(head: dict[str, Any]) -> tuple[Any, ...]:
     return ("corpus", head["commune_key"], head["commune"], head["file"])
 
 
-def corpus_flag_row(store: Store, head: dict[str, Any]) -> dict[str, Any]:
+def corpus_flag_row(store: Store, head: dict[str, Any], *, located: bool = True) -> dict[str, Any]:
     """A flag across reports' row of the flags table, its evidence read from the store."""
     return _flag_row("corpus", head["commune_key"], head["commune"], None, head["seq"], head["rule"],
                      head["severity"], head["message"], head["message_en"],
-                     queries.flag_evidence(store, head["flag_id"]))
+                     queries.flag_evidence(store, head["flag_id"]), located=located)
 
 
 def _corpus_flag_rows(store: Store, heads: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -437,17 +439,18 @@ class StoreTables(Tables):
             return _flag_rows(self.store, self.reports)
         return self.small[name].rows()
 
-    def report_rows(self, name: str, doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        """One report's rows of a long table (figures, or its own flags) in order."""
-        return _document_rows(self.store, name, doc)
+    def report_rows(self, name: str, doc: dict[str, Any], *, located: bool = True) -> Iterator[dict[str, Any]]:
+        """One report's rows of a long table (figures, or its own flags) in order; a flag's
+        `locations` left empty unless `located` (the workbook does not show them)."""
+        return _document_rows(self.store, name, doc, located=located)
 
     def corpus_flag_rows(self) -> Iterator[dict[str, Any]]:
         """The rows of the flags across reports, after every report's own flags, streamed."""
         return _corpus_flag_rows(self.store, self.corpus_heads)
 
-    def corpus_flag_row(self, index: int) -> dict[str, Any]:
+    def corpus_flag_row(self, index: int, *, located: bool = True) -> dict[str, Any]:
         """The row of the `index`-th flag across reports (in the order of `corpus_flag_rows`)."""
-        return corpus_flag_row(self.store, self.corpus_heads[index])
+        return corpus_flag_row(self.store, self.corpus_heads[index], located=located)
 
     def count(self, name: str) -> int:
         if name == "figures":
