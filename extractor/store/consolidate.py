@@ -253,9 +253,7 @@ def _indicators_table(store: Store, reps: Reports) -> RowTable:
     units = {key: ind.unit for key, ind in indicator_by_key().items()}
     wanted = {d["doc_id"] for d in reps.latest.values()}
     values: dict[int, dict[str, float]] = {}
-    for doc_id, indicator, value, unit in queries.result_indicator_figures(store):
-        if doc_id not in wanted:
-            continue
+    for doc_id, indicator, value, unit in queries.result_indicator_figures(store, sorted(wanted)):
         per_doc = values.setdefault(doc_id, {})
         if indicator in per_doc:
             continue  # the first mention in document order; disagreements are the checks' job

@@ -644,11 +644,13 @@ def flag_digest(rule: object, message: object, evidence_json: object) -> str:
 
 
 def evidence_items(evidence: Sequence[Any]) -> str:
-    """What each evidence item of a flag across reports names, as JSON: [source, commune_key,
-    commune] per item (an item that is no dict names nothing)."""
+    """What the evidence items of a flag across reports name, as JSON: [source, commune_key,
+    commune] per item (an item that is no dict names nothing), each once in the order first
+    named (a flag between two reports names them in each of ~100 items)."""
     items = [e if isinstance(e, dict) else {} for e in evidence]
-    return json.dumps([[str(e.get("source") or ""), str(e.get("commune_key") or ""), str(e.get("commune") or "")]
-                       for e in items], ensure_ascii=False)
+    named = dict.fromkeys((str(e.get("source") or ""), str(e.get("commune_key") or ""), str(e.get("commune") or ""))
+                          for e in items)
+    return json.dumps([list(n) for n in named], ensure_ascii=False)
 
 
 def _criteria_rows(crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
