@@ -15,6 +15,9 @@ from extractor.structure.outline import text_to_sentences
 
 @dataclass(frozen=True)
 class Scope:
+    """Where, when and in what status a figure counts (its docstring also spares `dataclass`
+    building one from the signature at every start)."""
+
     several_places: bool  # several communes, the district or the province, not the commune alone
     years: frozenset[int]  # years named before the figure in its sentence (the latest clause's)
     target: bool  # a plan, target or aim, not a result

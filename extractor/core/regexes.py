@@ -14,15 +14,11 @@ internals are not as expected, `compiled` is `re.compile`.
 """
 from __future__ import annotations
 
-import atexit
-import marshal
 import re
 import sys
 from array import array
-from pathlib import Path
-from typing import Any
 
-from extractor.core.data import cache_folder, store_marshalled
+from extractor.core.kept import KeptTable
 
 try:  # the regex engine's internals: the parser, the code generator and the C constructor
     import _sre
@@ -33,32 +29,11 @@ try:  # the regex engine's internals: the parser, the code generator and the C c
 except (ImportError, AttributeError, StopIteration):  # another implementation or version
     _FILE_NAME = ""
 
-# a file holding more programs than this (patterns edited over many runs) is written afresh
-# with the ones this process used
-_MOST_KEPT = 4000
-
 # (pattern, flags) -> (flags the program sets, program as bytes, groups, group index, index group)
 _Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _patterns: dict[tuple[str, int], re.Pattern[str]] = {}
-_kept: dict[tuple[str, int], _Program] | None = None  # read at the first `compiled`
-_path: Path | None = None  # where they were read from, and where new ones are written
-_made: dict[tuple[str, int], _Program] = {}
-
-
-def _cache_path() -> Path | None:
-    folder = cache_folder()
-    return folder / _FILE_NAME if folder is not None and _FILE_NAME else None
-
-
-def _load_kept(path: Path | None) -> dict[tuple[str, int], _Program]:
-    if path is None:
-        return {}
-    try:
-        kept = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}  # not written yet, or damaged
-    return kept if isinstance(kept, dict) else {}
+_kept = KeptTable(_FILE_NAME)  # an empty name: nothing read or written
 
 
 def _program(pattern: str, flags: int) -> _Program:
@@ -86,11 +61,6 @@ def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     found = _patterns.get(key)
     if found is not None:
         return found
-    global _kept, _path
-    if _kept is None:
-        _path = _cache_path()
-        _kept = _load_kept(_path)
-        atexit.register(_keep)
     made = None
     program = _kept.get(key)
     if program is not None:
@@ -108,25 +78,11 @@ def compiled(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 def _make_program(key: tuple[str, int], pattern: re.Pattern[str]) -> None:
     """Keep the program of a pattern compiled by `re`, when building it anew from the program
     gives the same pattern."""
-    if _path is None or key[1] & re.DEBUG:
+    if not _kept.keeps or key[1] & re.DEBUG:
         return
     try:
         program = _program(*key)
         if _from_program(key[0], program) == pattern:
-            _made[key] = program
+            _kept.add(key, program)
     except Exception:  # noqa: BLE001 - internals not as expected: compiled as re does, not kept
         pass
-
-
-def _keep() -> None:
-    """Write the programs of this run's new patterns beside the kept ones (atomically: several
-    processes may end at once)."""
-    path = _path
-    if not _made or path is None or _kept is None:
-        return
-    table: dict[tuple[str, int], Any] = dict(_kept)
-    if len(table) + len(_made) > _MOST_KEPT:
-        table = {key: program for key, program in _kept.items() if key in _patterns}
-    table.update(_made)
-    store_marshalled(path, table)
-    _made.clear()

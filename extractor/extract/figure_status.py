@@ -13,39 +13,41 @@ from extractor.core.data import load_pattern
 from extractor.core.model import FigureStatus
 from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
+from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], re.Pattern[str]]:
     data = load_pattern("figure_status")
     parts: list[str] = []
     names: dict[str, FigureStatus] = {}
     for i, entry in enumerate(data["statuses"]):
         names[f"s{i}"] = FigureStatus(entry["status"])  # a status the model does not know fails here
-        parts.append(f"(?P<s{i}>" + "|".join(sorted(entry["cues"], key=len, reverse=True)) + ")")
-    guard = letters_guard(cue for entry in data["statuses"] for cue in entry["cues"])
+        parts.append(f"(?P<s{i}>" + "|".join(sorted(spelt_all(entry["cues"]), key=len, reverse=True)) + ")")
+    guard = letters_guard(spelt(cue) for entry in data["statuses"] for cue in entry["cues"])
     cue_re = compiled(r"(?<!\w)" + guard + "(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-    return (cue_re, names, compiled(data["plan_headings"], re.IGNORECASE),
-            compiled(data["result_headings"], re.IGNORECASE))
+    return (cue_re, names, compiled(spelt(data["plan_headings"]), re.IGNORECASE),
+            compiled(spelt(data["result_headings"]), re.IGNORECASE))
 
 
 def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> FigureStatus:
-    """The status of a figure whose clause, up to the number, is `clause`."""
+    """The status of a figure whose clause, up to the number, is `clause`, given as the report
+    being read is read (`spelt`: extract/figures.py reads every text so)."""
     cue_re, names, _, _ = _cues()
     last = None
     for m in cue_re.finditer(clause):
         last = m
     if last is not None:  # one status group takes part in a match, and it closes last
         return names[last.lastgroup or ""]
-    return _headings_to_status(tuple(headings))
+    return _headings_to_status(tuple(headings), unmarked())
 
 
 @lru_cache(maxsize=64)
-def _headings_to_status(headings: tuple[str, ...]) -> FigureStatus:
+def _headings_to_status(headings: tuple[str, ...], read_unmarked: bool) -> FigureStatus:
     """The status the headings give a figure without a cue: asked for every figure of a block,
-    answered once per heading path."""
+    answered once per heading path and reading."""
     _, _, plan_re, result_re = _cues()
-    for heading in reversed(headings):
+    for heading in (spelt(h) for h in reversed(headings)):
         if result_re.search(heading):
             return FigureStatus.RESULT
         if plan_re.search(heading):

@@ -22,6 +22,7 @@ from extractor.extract.labels import clause_before, figure_to_label, figure_to_l
 from extractor.extract.quantities import Quantity, text_to_quantities
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.structure.tables import TableGrid, outline_to_tables
+from extractor.text.fold import reading_unmarked, spelt
 from extractor.text.numbers import DIGIT_TOKEN, Convention, evidence_to_convention
 
 # --- stage 3: figures with labels, indicators, tables -----------------------------------------
@@ -33,6 +34,14 @@ class _FigureContext(NamedTuple):
 
 
 def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figure], list[NumberIssue]]:
+    """A report typed without tone marks (`Outline.unmarked`) is read folded: the grammar reads
+    each text as `spelt` spells it (extractor/text/fold.py), of the same length, and every
+    figure's text, location, label and noun are taken from the text as written."""
+    with reading_unmarked(outline.unmarked):
+        return _outline_to_figures(outline, settings)
+
+
+def _outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figure], list[NumberIssue]]:
     convention = evidence_to_convention(*outline.number_evidence, settings.number_convention)
     ctx = _FigureContext(outline, convention, outline_to_tables(outline))
     figures: list[Figure] = []
@@ -49,19 +58,30 @@ def outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figur
     return figures, issues
 
 
-def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, q: Quantity, label: str | None,
+def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, read: str, q: Quantity, label: str | None,
                  context: str | None = None) -> Figure:
-    """`context` is the whole clause before the figure when the label is cut shorter: the
-    indicator is decided on it ("kênh mương 18 km, trong đó kiên cố hóa 13 km")."""
+    """`read` is the block's text as the grammar read it (`spelt`, of the same length up to the
+    figure's end). `context` is the whole clause before the figure when the label is cut
+    shorter: the indicator is decided on it ("kênh mương 18 km, trong đó kiên cố hóa 13 km")."""
     text = ob.text
     fig = Figure(value=q.value, unit=q.unit, text=text[q.start:q.end], location=ctx.outline.location(i, q.start, q.end),
-                 rule=q.rule, total=q.total, noun=q.noun, qualifier=q.qualifier, label=context or label, per=q.per,
+                 rule=q.rule, total=q.total, noun=_noun_as_written(text, read, q), qualifier=q.qualifier,
+                 label=context or label, per=q.per,
                  section=list(ob.headings), component=ob.component, upper=q.upper,
-                 status=clause_to_status(clause_before(text, q.start), ob.headings),
+                 status=clause_to_status(clause_before(read, q.start), ob.headings),
                  ocr_confidence=ob.block.confidence)
     fig.indicator = figure_to_indicator(fig, tail=_tail(text, q.end))
     fig.label = label
     return fig
+
+
+def _noun_as_written(text: str, read: str, q: Quantity) -> str | None:
+    """The counted noun as the report wrote it where the grammar read it in the figure's text
+    (a noun of the patterns, "tấn", stays as the patterns write it)."""
+    if q.noun is None or read is text:
+        return q.noun
+    k = read.find(q.noun, q.start, q.end)
+    return q.noun if k < 0 else text[k:k + len(q.noun)]
 
 
 _TAIL_END = compiled(r"[\d;,.:()\n]")
@@ -75,9 +95,10 @@ def _tail(text: str, end: int) -> str:
 
 def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tuple[Figure, Quantity]]:
     text = ob.text
+    read = spelt(text)
     out: list[tuple[Figure, Quantity]] = []
     previous: tuple[Figure, Quantity] | None = None
-    for q in text_to_quantities(text, ctx.convention, ob.block.confidence):
+    for q in text_to_quantities(read, ctx.convention, ob.block.confidence):
         context = None
         if (previous is not None and q.unit == "percent" and previous[1].unit != "percent"
                 and is_linked(text[previous[1].end:q.start])):
@@ -85,7 +106,7 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
         else:
             floor = previous[1].end if previous is not None else 0
             label, context = figure_to_label_and_context(text, q.start, q.end, q.noun, floor)
-        fig = _make_figure(ctx, i, ob, q, label, context)
+        fig = _make_figure(ctx, i, ob, read, q, label, context)
         out.append((fig, q))
         previous = (fig, q)
     return out
@@ -96,10 +117,11 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     assert cell is not None
     grid = ctx.tables.get(cell.table)
     text = ob.text.strip()
-    quantities = text_to_quantities(ob.text, ctx.convention, ob.block.confidence)
+    read = spelt(ob.text)
+    quantities = text_to_quantities(read, ctx.convention, ob.block.confidence)
     if quantities:
         label = _cell_label(grid, cell.row, cell.col)
-        return [(_make_figure(ctx, i, ob, q, label or figure_to_label(ob.text, q.start, q.end, q.noun)), q)
+        return [(_make_figure(ctx, i, ob, read, q, label or figure_to_label(ob.text, q.start, q.end, q.noun)), q)
                 for q in quantities]
     # a bare number ("12,5", "8/8"): the unit comes from the row's "Đơn vị tính" cell or from
     # the column header, read as if it were written after the number
@@ -112,11 +134,11 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     label = _cell_label(grid, cell.row, cell.col)
     cell_text = ob.text.rstrip()
     out = []
-    for q in text_to_quantities(f"{cell_text} {unit_text.lower()}", ctx.convention, ob.block.confidence):
+    for q in text_to_quantities(spelt(f"{cell_text} {unit_text.lower()}"), ctx.convention, ob.block.confidence):
         if q.start >= len(cell_text):
             break
         q = replace(q, end=min(q.end, len(cell_text)), rule="table_cell")
-        out.append((_make_figure(ctx, i, ob, q, label), q))
+        out.append((_make_figure(ctx, i, ob, read, q, label), q))
     return out
 
 

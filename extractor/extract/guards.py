@@ -14,7 +14,8 @@ every position. Two shapes are rewritten:
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable
 
 from extractor.core.regexes import compiled
 
@@ -24,7 +25,7 @@ _QUANTIFIERS = frozenset("?*+{")
 def _certain_letter(word: str, k: int) -> bool:
     """Whether word[k] is a letter every match of the word has at position k: the letters
     before it and itself plain, none made optional or repeated."""
-    return (len(word) > k and all(c.isalpha() for c in word[:k + 1])
+    return (len(word) > k and word[:k + 1].isalpha()
             and (len(word) == k + 1 or word[k + 1] not in _QUANTIFIERS))
 
 
@@ -49,40 +50,44 @@ def letters_guard(words: Iterable[str]) -> str:
     return f"(?=[{firsts}])"
 
 
-def _brackets(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """(index, character, bracket depth after it) of each character from `start` that is
-    outside a character class and not escaped: the structure the two readers below need;
-    depth -1 at the end means the class or the brackets never closed."""
-    depth, k, in_class = 0, start, False
-    while k < len(regex):
-        c = regex[k]
-        if c == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        else:
-            depth += (c == "(") - (c == ")")
-            yield k, c, depth
-        k += 1
-    if in_class:
-        yield len(regex), "", -1
+# what the readers below need of a regex's structure: escapes and character classes (a class
+# ends at its first unescaped "]"; `closed` is absent when it never closes) skipped whole, and
+# the brackets and bars outside them, one match each (the engine scans the text in between)
+_STRUCTURE = compiled(r"\\.|\[(?:\\.|[^\\\]])*(?P<closed>\])?|[()|]", re.DOTALL)
 
 
 def _closing(regex: str, open_at: int) -> int | None:
     """The index of the bracket closing the group opened at `open_at`."""
-    return next((k for k, c, depth in _brackets(regex, open_at) if c == ")" and depth == 0), None)
+    depth = 0
+    for m in _STRUCTURE.finditer(regex, open_at):
+        c = m.group()
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return m.start()
+        elif c[0] == "[" and m.group("closed") is None:
+            return None
+    return None
 
 
 def _top_level_split(regex: str) -> list[str] | None:
-    """The alternatives of a regex at bracket depth 0, or None for one that cannot be read."""
+    """The alternatives of a regex at bracket depth 0, or None for one that cannot be read
+    (brackets that do not pair, a class that never closes)."""
     parts, start, depth = [], 0, 0
-    for k, c, depth in _brackets(regex):
-        if c == "|" and depth == 0:
-            parts.append(regex[start:k])
-            start = k + 1
+    for m in _STRUCTURE.finditer(regex):
+        c = m.group()
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|":
+            if depth == 0:
+                parts.append(regex[start:m.start()])
+                start = m.end()
+        elif c[0] == "[" and m.group("closed") is None:
+            return None
     if depth != 0:
         return None
     parts.append(regex[start:])

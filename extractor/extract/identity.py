@@ -234,7 +234,8 @@ def _choose(mentions: list[_Mention], level: str) -> _Mention | None:
     same = [m for m in mentions if m.level == level and m.key == best]
     # the report's own spelling: the most frequent one not in capitals
     spellings = Counter(m.spelling for m in same if not m.text.isupper()) or Counter(m.spelling for m in same)
-    spelling = spellings.most_common(1)[0][0]
+    # `most_common(1)` is this `max` (the first of equals), less the import of heapq
+    spelling = max(spellings, key=spellings.__getitem__)
     first = next(m for m in same if m.spelling == spelling)
     return _Mention(level, best, spelling, scores[best], first.location, first.text)
 
@@ -305,7 +306,8 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
         key = place.casefold()
         # the place counts for the level already naming it, the commune otherwise
         levels = [x.level for x in mentions if x.key == key]
-        level = Counter(levels).most_common(1)[0][0] if levels else "commune"
+        counted = Counter(levels)
+        level = max(counted, key=counted.__getitem__) if levels else "commune"
         mentions.append(_Mention(level, key, spelling, 3, loc, place))
     chosen: dict[str, _Mention] = {}
     for level in ("commune", "district", "province"):

@@ -14,6 +14,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import Figure
 from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
+from extractor.text.fold import per_reading, spelt
 from extractor.text.normalize import normalize
 
 
@@ -32,27 +33,39 @@ class Indicator(NamedTuple):
     exclude_regexes: tuple[str, ...]
 
     def matches(self, text: str) -> bool:
-        aliases, requires, excludes = _COMPILED.get(self.key) or _compiled(self)
-        return (aliases.search(text) is not None
-                and all(r.search(text) for r in requires)
-                and (excludes is None or excludes.search(text) is None))
+        """Whether `text`, spelt as the report being read spells it, names this measure."""
+        return _matches(self, text, _made())
 
 
 _Compiled = tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str] | None]
-# indicator key -> its regexes, compiled when first matched
-_COMPILED: dict[str, _Compiled] = {}
 
 
-def _compiled(ind: Indicator) -> _Compiled:
-    made = _COMPILED[ind.key] = (_compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
-                                 _compile(ind.exclude_regexes) if ind.exclude_regexes else None)
-    return made
+@per_reading
+def _made() -> dict[str, _Compiled]:
+    """Indicator key -> its regexes as the report being read is spelt, compiled when first
+    matched (one table per reading)."""
+    return {}
+
+
+def _matches(ind: Indicator, text: str, made: dict[str, _Compiled]) -> bool:
+    """`Indicator.matches` with the regexes of the reading (`made`) looked up by the caller."""
+    aliases, requires, excludes = made.get(ind.key) or _compiled(ind, made)
+    return (aliases.search(text) is not None
+            and all(r.search(text) for r in requires)
+            and (excludes is None or excludes.search(text) is None))
+
+
+def _compiled(ind: Indicator, made: dict[str, _Compiled]) -> _Compiled:
+    regexes = made[ind.key] = (
+        _compile(ind.alias_regexes), tuple(_compile([r]) for r in ind.require_regexes),
+        _compile(ind.exclude_regexes) if ind.exclude_regexes else None)
+    return regexes
 
 
 def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
     """One regex of alternatives; led by their first letters' guard (extract/guards.py) when
     every one starts with letters, so a search tries them only where one can begin."""
-    parts = [normalize(r) for r in regexes]
+    parts = [spelt(normalize(r)) for r in regexes]
     return compiled(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
 
 
@@ -79,8 +92,9 @@ def _by_unit() -> dict[str, tuple[Indicator, ...]]:
 
 
 def label_to_indicator(text: str, unit: str) -> str | None:
+    made = _made()
     for ind in _by_unit().get(unit, ()):
-        if ind.matches(text):
+        if _matches(ind, text, made):
             return ind.key
     return None
 
@@ -90,4 +104,4 @@ def figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
     A counted noun says what is counted ("3 hợp tác xã, 12 tổ hợp tác"), so it alone decides."""
     parts = (fig.noun, tail) if fig.unit == "count" and fig.noun else (fig.label, fig.noun, fig.text, tail)
     text = " ".join(p for p in parts if p)
-    return label_to_indicator(text, fig.unit)
+    return label_to_indicator(spelt(text), fig.unit)

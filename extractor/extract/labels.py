@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
+from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 
 # Clause boundaries: ';', a line break, an opening bracket, or a full stop that ends a
 # sentence (followed by a space), never the dot inside "1.326,6"; an inline bullet, never the
@@ -46,20 +47,20 @@ def clause_before(text: str, start: int) -> str:
     return text[_clause_start(text, start):start]
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _vocab() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     data = load_pattern("labels")
-    links = sorted(data["link_words"], key=len, reverse=True)
+    links = sorted(spelt_all(data["link_words"]), key=len, reverse=True)
     link_re = compiled(r"^[\s,]*(?:(?:" + "|".join(map(re.escape, links)) + r")[\s,]*)*$", re.IGNORECASE)
     trail_re = compiled(r"(?:\s*(?<!\w)(?:" + _trailing_alternation() + r")|\s*[:,\-–=])+\s*$", re.IGNORECASE)
     return link_re, trail_re, int(data["max_words"])
 
 
 def _trailing_alternation() -> str:
-    return "|".join(map(re.escape, sorted(load_pattern("labels")["trailing_words"], key=len, reverse=True)))
+    return "|".join(map(re.escape, sorted(spelt_all(load_pattern("labels")["trailing_words"]), key=len, reverse=True)))
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _last_trailing() -> tuple[re.Pattern[str], int]:
     """The last word or mark of a trailing run, and how far back from the end it can start.
     The run ends the segment, so its last unit ends where the segment's spaces begin: looking
@@ -70,16 +71,39 @@ def _last_trailing() -> tuple[re.Pattern[str], int]:
 
 
 def _strip_trailing(segment: str) -> str:
-    """The segment without its trailing link words and marks ("Tổng diện tích là:")."""
+    """The segment without its trailing link words and marks ("Tổng diện tích là:"), found in
+    it as read (`spelt`, of the same length) and cut from it as written."""
     last_re, reach = _last_trailing()
-    if last_re.search(segment, max(0, len(segment.rstrip()) - reach)) is None:
+    read = spelt(segment)
+    if last_re.search(read, max(0, len(read.rstrip()) - reach)) is None:
         return segment
-    return _vocab()[1].sub("", segment)
+    trail_re = _vocab()[1]
+    m = trail_re.search(read)
+    while m is not None and (kept := _kept_phrase_end(read, m.start())) is not None:
+        m = trail_re.search(read, kept)
+    return segment if m is None else segment[:m.start()]
+
+
+def _kept_phrase_end(read: str, cut: int) -> int | None:
+    """Read unmarked, the end of a phrase of `unmarked_kept_phrases` that a cut at `cut`
+    would split; None as written."""
+    regex = _kept_phrases()
+    if regex is None:
+        return None
+    return next((m.end() for m in regex.finditer(read) if m.start() < cut < m.end()), None)
+
+
+@per_reading
+def _kept_phrases() -> re.Pattern[str] | None:
+    if not unmarked():
+        return None
+    words = sorted(spelt_all(load_pattern("labels")["unmarked_kept_phrases"]), key=len, reverse=True)
+    return compiled(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
 
 
 def is_linked(between: str) -> bool:
     """True when only link words stand between two figures."""
-    return len(between) <= 30 and bool(_vocab()[0].match(between))
+    return len(between) <= 30 and bool(_vocab()[0].match(spelt(between)))
 
 
 def figure_to_label(text: str, start: int, end: int, noun: str | None = None, floor: int = 0,

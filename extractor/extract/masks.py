@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.extract.guards import word_led_guarded
+from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
+from extractor.text.units import text_without_not_units
 
 _DIGITS = compiled(r"\d+")
 # The longest cue ("chương trình hành động số") and the longest masked tail fit in this many
@@ -23,15 +24,15 @@ _DIGITS = compiled(r"\d+")
 _MASK_REACH = 64
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The compiled rules; a rule led by a list of words gets a first-letter guard (the
-    same matches, found sooner)."""
+    """The compiled rules, spelt as the text being read spells them (extractor/text/fold.py);
+    a rule led by a list of words gets a first-letter guard (the same matches, found sooner)."""
     rules: list[tuple[str, re.Pattern[str]]] = []
     for r in load_pattern("non_figures")["rules"]:
         flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
         regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
-        rules.extend((r["name"], compiled(word_led_guarded(rx), flags)) for rx in regexes)
+        rules.extend((r["name"], compiled(word_led_guarded(spelt(rx)), flags)) for rx in regexes)
     return tuple(rules)
 
 
@@ -67,6 +68,13 @@ def masks_over(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _window_masks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    found = _rule_matches(text, lo, hi)
+    if unmarked():
+        found = _unmarked_window_masks(text, lo, hi, found)
+    return found
+
+
+def _rule_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for name, regex in mask_rules():
         for m in regex.finditer(text, lo, hi):
@@ -74,6 +82,27 @@ def _window_masks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             if end > start:
                 found.append((start, end, name))
     return found
+
+
+def _unmarked_window_masks(text: str, lo: int, hi: int,
+                           found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Read unmarked, a rule's words fold onto others': a mask is not one where it starts
+    inside a phrase of `unmarked_not_masked` ("giu vung 13" is "giữ vững", not "vùng 13"),
+    and a word that is no unit where it stands (text/units.py) is none to a rule's look for
+    a unit after the number either ("Du an 1 ho tro": "hỗ trợ")."""
+    blanked = text_without_not_units(text, lo, hi)
+    if blanked is not None:
+        found = list(dict.fromkeys(found + _rule_matches(blanked, lo, hi)))
+    phrases = [m.span() for m in _not_masked_regex().finditer(text, max(0, lo - _MASK_REACH), hi)]
+    if not phrases:
+        return found
+    return [f for f in found if not any(s < f[0] < e for s, e in phrases)]
+
+
+@per_reading
+def _not_masked_regex() -> re.Pattern[str]:
+    words = sorted(spelt_all(load_pattern("non_figures")["unmarked_not_masked"]), key=len, reverse=True)
+    return compiled(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
 
 
 class MaskIndex:

@@ -103,7 +103,8 @@ def outline_to_periods(outline: Outline) -> tuple[tuple[str, Evidence] | None, t
     out: list[tuple[str, Evidence] | None] = []
     for kind in ("result", "plan"):
         if scores[kind]:
-            value = scores[kind].most_common(1)[0][0]
+            # `most_common(1)` is this `max` (the first of equals), less the import of heapq
+            value = max(scores[kind], key=scores[kind].__getitem__)
             out.append((value, first[(kind, value)]))
         else:
             out.append(None)

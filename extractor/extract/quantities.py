@@ -15,6 +15,10 @@ comma read as a slash ("432/7 ha": a "ratio" of a whole number over one smaller 
 report writes) or as a semicolon glued inside a number before its unit ("93;0%"); a grouped
 amount with one separator misread ("1,228.400.000 VNĐ", read as grouped and flagged malformed);
 and a speck read as a lone mark between a number and its unit ("15 . bóng đèn").
+
+A report typed without tone marks is given folded (extractor/text/fold.py, by figures.py) and
+every vocabulary here is spelt as it is read; a number word alone is then never read, since
+each folds onto other words.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 from extractor.extract.masks import WindowMasks
+from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
 from extractor.text.spelled import number_words, words_to_number
 from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
@@ -69,28 +74,35 @@ def _guarded(words: list[str]) -> str:
     return letters_guard([re.escape(w) for w in words])
 
 
-@lru_cache(maxsize=1)
-def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(before, after): qualifiers written before a number and after its unit ("trở lên")."""
+@per_reading
+def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(before, after, the word as the patterns write it by its spelling as read): qualifiers
+    written before a number and after its unit ("trở lên")."""
     quals = load_pattern("numbers")["qualifiers"]
-    before = [q["word"] for q in quals if q.get("position", "before") == "before"]
-    after = [q["word"] for q in quals if q.get("position") == "after"]
+    written = {spelt(q["word"]): q["word"] for q in quals}
+    before = spelt_all(q["word"] for q in quals if q.get("position", "before") == "before")
+    after = spelt_all(q["word"] for q in quals if q.get("position") == "after")
     return (compiled(rf"(?<!\w){_guarded(before)}(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),
-            compiled(rf"[ ]+(?P<q>{_alternation(after)})(?!\w)", re.IGNORECASE))
+            compiled(rf"[ ]+(?P<q>{_alternation(after)})(?!\w)", re.IGNORECASE), written)
 
 
-@lru_cache(maxsize=1)
-def _noun_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+@per_reading
+def _noun_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(words that end a counted noun, durations, words no spelled number counts, words that
+    cannot start a counted noun: the first, less `unmarked_nouns` when read unmarked)."""
     data = load_pattern("numbers")
-    return frozenset(data["not_nouns"]), frozenset(data["duration_nouns"]), frozenset(data["spelled_not_nouns"])
+    not_nouns = frozenset(spelt_all(data["not_nouns"]))
+    not_first = not_nouns - set(spelt_all(data["unmarked_nouns"])) if unmarked() else not_nouns
+    return (not_nouns, frozenset(spelt_all(data["duration_nouns"])),
+            frozenset(spelt_all(data["spelled_not_nouns"])), not_first)
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _money_cue_regex() -> re.Pattern[str]:
-    return compiled(_alternation(load_pattern("units")["bare_money_cues"]), re.IGNORECASE)
+    return compiled(_alternation(spelt_all(load_pattern("units")["bare_money_cues"])), re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _spelled_run_regex() -> re.Pattern[str]:
     """Number words joined by spaces or a comma; words_to_number accepts a comma only after a
     scale word ("ba trăm triệu, bốn trăm nghìn"), so a list "hai, ba" falls to its tail."""
@@ -100,33 +112,33 @@ def _spelled_run_regex() -> re.Pattern[str]:
     return compiled(rf"(?<!\w){letters_guard(words)}(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _half_regex() -> re.Pattern[str]:
     return compiled(rf"[ ]+(?:{_alternation(list(number_words().half))})(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _range_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(link after a number, opener before it, the gap between two full quantities)."""
     data = load_pattern("numbers")["ranges"]
     dash = "|".join(map(re.escape, data["dashes"]))
-    words = _alternation(data["link_words"])
-    openers = _alternation(data["openers"])
+    words = _alternation(spelt_all(data["link_words"]))
+    openers = spelt_all(data["openers"])
     link = compiled(rf"[ ]?(?:{dash})[ ]?|[ ]+(?P<w>{words})[ ]+", re.IGNORECASE)
-    opener = compiled(rf"(?<!\w){_guarded(data['openers'])}(?:{openers})[ ]+$", re.IGNORECASE)
+    opener = compiled(rf"(?<!\w){_guarded(openers)}(?:{_alternation(openers)})[ ]+$", re.IGNORECASE)
     gap = compiled(rf"^[ ]?(?:{dash})[ ]?$|^[ ]+(?P<w>{words})[ ]+$", re.IGNORECASE)
     return link, opener, gap
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _ratio_word_regex() -> re.Pattern[str]:
-    words = _alternation(load_pattern("numbers")["ratio_words"])
+    words = _alternation(spelt_all(load_pattern("numbers")["ratio_words"]))
     return compiled(rf"[ ]+(?:{words})[ ]+", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _restatement_cue_regex() -> re.Pattern[str]:
-    return compiled(_alternation(load_pattern("numbers")["restatement_cues"]), re.IGNORECASE)
+    return compiled(_alternation(spelt_all(load_pattern("numbers")["restatement_cues"])), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -134,14 +146,18 @@ def _whole_units() -> frozenset[str]:
     return frozenset(load_pattern("units")["whole_units"])
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _lone_spelled_skip() -> frozenset[str]:
+    """Number words never read alone. Read unmarked, none is: every one folds onto other words
+    ("sau" after, "tam" temporary, "Hai" of a name like Hải Lăng)."""
+    if unmarked():
+        return frozenset(number_words().all_words)
     return frozenset(load_pattern("numbers")["lone_spelled_skip"])
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _spelled_not_after() -> re.Pattern[str]:
-    words = load_pattern("numbers")["spelled_not_after"]
+    words = spelt_all(load_pattern("numbers")["spelled_not_after"])
     return compiled(rf"(?<!\w){_guarded(words)}(?:{_alternation(words)})[ ]+$", re.IGNORECASE)
 
 
@@ -158,18 +174,20 @@ _GROUPED_BOTH_WAYS = compiled(r"\d{1,3}(?:[.,]\d{3}){2,}")
 # --- the pieces after a number -----------------------------------------------------------------
 
 def _qualifier_before(text: str, start: int) -> str | None:
-    m = _qualifier_regexes()[0].search(text, max(0, start - 20), start)
-    return m.group("q").lower() if m else None
+    before, _, written = _qualifier_regexes()
+    m = before.search(text, max(0, start - 20), start)
+    return written[m.group("q").lower()] if m else None
 
 
 def _qualifier_after(text: str, pos: int) -> tuple[str, int] | None:
-    m = _qualifier_regexes()[1].match(text, pos)
-    return (m.group("q").lower(), m.end()) if m else None
+    _, after, written = _qualifier_regexes()
+    m = after.match(text, pos)
+    return (written[m.group("q").lower()], m.end()) if m else None
 
 
 def _counted_noun(text: str, pos: int, spelled: bool = False) -> tuple[str, int] | None:
     """The noun phrase a bare number counts ("05 cầu dân sinh" -> "cầu dân sinh")."""
-    not_nouns, durations, spelled_not = _noun_vocab()
+    not_nouns, durations, spelled_not, not_first = _noun_vocab()
     words: list[str] = []
     end = pos
     while len(words) < 4:
@@ -179,7 +197,7 @@ def _counted_noun(text: str, pos: int, spelled: bool = False) -> tuple[str, int]
         w = m.group(1)
         low = w.lower()
         if not words:
-            if low not in durations and (not w[0].islower() or low in not_nouns):
+            if low not in durations and (not w[0].islower() or low in not_first):
                 return None
             if spelled and (low in spelled_not or low in durations):
                 return None

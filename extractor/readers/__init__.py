@@ -26,9 +26,14 @@ LIST_MARKERS = ("- ", "+ ", "• ", "* ", "– ")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-# Stream names inside an OLE2 container, stored as UTF-16-LE directory entries.
-_OLE_WORD = "WordDocument".encode("utf-16-le")
-_OLE_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+# Stream names inside an OLE2 container, stored as UTF-16-LE directory entries (encoded when
+# a container is read: the codec's module is imported only then).
+_OLE_WORD = "WordDocument"
+_OLE_ENCRYPTED_OOXML = "EncryptedPackage"
+
+
+def _ole_entry(name: str) -> bytes:
+    return name.encode("utf-16-le")
 # Bytes that never occur in a text file (C0 controls other than \t \n \v \f \r and ESC/SUB).
 _BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | \
     frozenset(range(0x1C, 0x20))
@@ -193,9 +198,9 @@ def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings:
             from extractor.readers import pdf
             return pdf.bytes_to_document(data, path, sha256, settings)
         if fmt == "doc":
-            if data.startswith(_OLE_MAGIC) and _OLE_ENCRYPTED_OOXML in data:
+            if data.startswith(_OLE_MAGIC) and _ole_entry(_OLE_ENCRYPTED_OOXML) in data:
                 raise ReadError(path, "encrypted_docx")
-            if data.startswith(_OLE_MAGIC) and _OLE_WORD not in data:
+            if data.startswith(_OLE_MAGIC) and _ole_entry(_OLE_WORD) not in data:
                 raise ReadError(path, "unsupported_format", unsupported_detail(data))
             from extractor.readers import doc
             return doc.bytes_to_document(data, path, sha256)

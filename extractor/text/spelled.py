@@ -9,10 +9,10 @@ a scale word or "trăm" adds a half of it ("hai triệu rưỡi" = 2 500 000).
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.core.data import load_pattern
+from extractor.text.fold import per_reading, spelt, spelt_all
 
 
 class NumberWords(NamedTuple):
@@ -33,18 +33,24 @@ class NumberWords(NamedTuple):
                 *self.scales, *self.half]
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def number_words() -> NumberWords:
+    """The words as the text being read spells them (extractor/text/fold.py). Folded, "mười"
+    and "mươi" are one spelling, told apart by where they stand as written ones are; a
+    final-digit form that folds to a digit word starting numbers ("mốt", "một") is not one."""
     data = load_pattern("numbers")
+    digits = {spelt(w): n for w, n in data["digit_words"].items()}
+    tail_only = set(spelt_all(data["tail_only_digit_words"]))
+    tail_only -= {spelt(w) for w in data["digit_words"] if w not in data["tail_only_digit_words"]}
     return NumberWords(
-        digits=dict(data["digit_words"]),
-        ten=frozenset(data["ten_word"]),
-        tens_multipliers=frozenset(data["tens_multiplier_words"]),
-        hundreds=frozenset(data["hundred_words"]),
-        zero_links=frozenset(data["zero_link_words"]),
-        scales=dict(data["scale_words"]),
-        half=frozenset(data["half_words"]),
-        tail_only=frozenset(data["tail_only_digit_words"]),
+        digits=digits,
+        ten=frozenset(spelt_all(data["ten_word"])),
+        tens_multipliers=frozenset(spelt_all(data["tens_multiplier_words"])),
+        hundreds=frozenset(spelt_all(data["hundred_words"])),
+        zero_links=frozenset(spelt_all(data["zero_link_words"])),
+        scales={spelt(w): n for w, n in data["scale_words"].items()},
+        half=frozenset(spelt_all(data["half_words"])),
+        tail_only=frozenset(tail_only),
     )
 
 
@@ -148,7 +154,7 @@ def words_to_number(words: list[str]) -> int | None:
     if group:
         if half and group[-1] not in nw.hundreds:
             return None
-        if terms and len(group) == 1 and group[0] in nw.digits and group[0] != "không":
+        if terms and len(group) == 1 and group[0] in nw.digits and nw.digits[group[0]] != 0:
             return None  # "một nghìn hai": 1 002 or 1 200, writers disagree; not read
         g = _group(group, nw, after_scale=bool(terms))
         if g is None:

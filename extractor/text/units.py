@@ -10,17 +10,23 @@ Text read by OCR loses or swaps tone marks ("6 hổ nghèo", "3400,2 triêu đ�
 one, so the offsets are those of the text as read. A one-syllable form ("hộ", "bản") stripped
 collides with common words ("hồ", "bán"): it is matched only when the caller allows it (a
 poorly read text); forms of two syllables or more ("triệu đồng", "hộ nghèo") always.
+
+A report typed without tone marks is read folded (extractor/text/fold.py): every form, per-unit
+and multiplier spelt folded, one-syllable ones too, less where a word of `unmarked_not_units`
+stands ("ho so" is "hồ sơ", not "hộ").
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
+from extractor.text.fold import per_reading, spelt, spelt_all, strip_diacritics, unmarked
+
+__all__ = ["UnitMatch", "multiplier_at", "per_unit_at", "strip_diacritics", "tolerant_unit_at", "unit_at"]
 
 _GAP = r"[ ]{0,2}"
 _END = r"(?!\w)"
@@ -59,15 +65,48 @@ def _entries() -> tuple[_UnitEntry, ...]:
                  for e in load_pattern("units")["units"])
 
 
-def _units_regex(spell: Callable[[str], str]) -> re.Pattern[str]:
-    """One named group per unit (u0, u1...), its forms spelled by `spell`."""
+def _units_regex(spell: Callable[[str], str], not_here: str = "") -> re.Pattern[str]:
+    """One named group per unit (u0, u1...), its forms spelled by `spell`; `not_here` a
+    lookahead of words that are no unit where they stand."""
     groups = [f"(?P<u{i}>{_alternation([spell(f) for f in e.forms])})" for i, e in enumerate(_entries())]
-    return compiled(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
+    return compiled(_GAP + not_here + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _unit_regex() -> re.Pattern[str]:
-    return _units_regex(str)
+    return _units_regex(spelt, _not_units())
+
+
+def _not_units() -> str:
+    """Read unmarked, words that fold to a unit's form and more ("ho so" is "hồ sơ", records,
+    not "hộ"): a lookahead that keeps the unit from matching there. Empty as written."""
+    if not unmarked():
+        return ""
+    return rf"(?!(?:{_not_units_alternation()}){_END})"
+
+
+def _not_units_alternation() -> str:
+    return _alternation([re.escape(w) for w in spelt_all(load_pattern("units")["unmarked_not_units"])])
+
+
+@per_reading
+def _not_units_regex() -> re.Pattern[str] | None:
+    return compiled(rf"(?<!\w)(?:{_not_units_alternation()}){_END}", re.IGNORECASE) if unmarked() else None
+
+
+def text_without_not_units(text: str, lo: int, hi: int) -> str | None:
+    """Read unmarked, `text` with the words of text[lo:hi] that are no unit where they stand
+    (`_not_units`) blanked to spaces, for a pattern that looks for a unit after a number
+    ("Du an 1 ho tro": no unit follows the 1); None when there is none (or read as written)."""
+    regex = _not_units_regex()
+    spans = [m.span() for m in regex.finditer(text, lo, hi)] if regex is not None else []
+    if not spans:
+        return None
+    parts, done = [], 0
+    for start, end in spans:
+        parts += [text[done:start], " " * (end - start)]
+        done = end
+    return "".join(parts) + text[done:]
 
 
 @lru_cache(maxsize=1)
@@ -75,29 +114,19 @@ def _tolerant_regex() -> re.Pattern[str]:
     return _units_regex(strip_diacritics)
 
 
-@lru_cache(maxsize=1)
+@per_reading
 def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
-    multipliers = {form: float(m["scale"]) for m in load_pattern("units")["multipliers"] for form in m["forms"]}
+    multipliers = {spelt(form): float(m["scale"]) for m in load_pattern("units")["multipliers"]
+                   for form in m["forms"]}
     return multipliers, compiled(_GAP + f"(?P<m>{_alternation(list(multipliers))})" + _END, re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _per_regex() -> re.Pattern[str]:
-    per = _alternation([re.escape(p) for p in load_pattern("units")["per_units"]])
-    return compiled(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
-
-
-def _strip_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d" if ch == "đ" else "D"
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base if len(base) == 1 else ch
-
-
-def strip_diacritics(text: str) -> str:
-    """The text with its tone marks and vowel marks removed and đ read as d, one character for
-    one (combining marks standing alone are kept, so lengths always agree)."""
-    return "".join(ch if ch.isascii() or unicodedata.combining(ch) else _strip_char(ch) for ch in text)
+@per_reading
+def _per_units() -> tuple[dict[str, str], re.Pattern[str]]:
+    """(the per-unit as the patterns write it, by its spelling as read; the regex)."""
+    written = {spelt(p): p for p in load_pattern("units")["per_units"]}
+    per = _alternation([re.escape(p) for p in written])
+    return written, compiled(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
 
 
 def unit_at(text: str, pos: int) -> UnitMatch | None:
@@ -140,5 +169,6 @@ def multiplier_at(text: str, pos: int) -> tuple[float, int] | None:
 
 def per_unit_at(text: str, pos: int) -> tuple[str, int] | None:
     """("người/năm", end) of a per-unit starting with '/' at pos."""
-    m = _per_regex().match(text, pos)
-    return (m.group("per").lower(), m.end()) if m else None
+    written, regex = _per_units()
+    m = regex.match(text, pos)
+    return (written[m.group("per").lower()], m.end()) if m else None

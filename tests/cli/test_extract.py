@@ -91,3 +91,16 @@ def test_ingest_lists_a_scanned_pdf_with_its_reason(tmp_path):
     assert proc.returncode == 4
     errors = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8-sig")
     assert "quet.pdf" in errors and "scanned_pdf" in errors
+
+
+def test_the_whole_output_is_printed_when_the_process_ends_without_teardown(capsys):
+    """`ntm extract` as a program ends by `os._exit` (cli/main.py): what it printed to a pipe
+    is what the same command prints in a process that ends as usual."""
+    from extractor.cli.main import main
+
+    args = ["extract", *map(str, SAMPLES[:2])]
+    assert main(args) == 0
+    expected = capsys.readouterr().out
+    proc = ntm(*args)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == expected and len(expected) > 10_000

@@ -120,3 +120,26 @@ def test_guarded_check_regexes_match_as_written():
             for t in texts:
                 assert [m.span() for m in plain.finditer(t)] == [m.span() for m in fast.finditer(t)], (key, t)
     assert guarded >= 5
+
+
+@pytest.mark.parametrize("regex,parts", [
+    ("a|b(c|d)|e", ["a", "b(c|d)", "e"]),
+    ("a[|]b|c", ["a[|]b", "c"]),       # a bar inside a class
+    ("a\\|b|c", ["a\\|b", "c"]),       # an escaped bar
+    ("[]a]|b", ["[]a]", "b"]),         # a class ends at its first unescaped "]"
+    ("a|b\\", ["a", "b\\"]),           # a backslash at the end
+    ("x|", ["x", ""]),
+    ("a[b|c", None),                   # a class that never closes
+    ("a[\\]|b", None),                 # its "]" escaped
+    ("(a|b", None),                    # a group that never closes
+])
+def test_alternatives_are_read_outside_classes_escapes_and_groups(regex, parts):
+    from extractor.extract.guards import _top_level_split
+
+    assert _top_level_split(regex) == parts
+
+
+def test_a_group_closes_at_its_own_bracket_outside_classes_and_escapes():
+    from extractor.extract.guards import _closing
+
+    assert [_closing(r, 0) for r in ("(a(b)c)d", "(a[)]b)", "(a\\)b)", "(a[b", "(ab")] == [6, 6, 5, None, None]

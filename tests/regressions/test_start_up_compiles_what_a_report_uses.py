@@ -57,7 +57,7 @@ def test_a_long_report_compiles_a_few_parts_then_the_whole_alternation() -> None
 
 
 def test_each_unit_regex_compiled_when_first_used() -> None:
-    for compiled in (units._unit_regex, units._tolerant_regex, units._multipliers, units._per_regex):
+    for compiled in (units._unit_regex, units._tolerant_regex, units._multipliers, units._per_units):
         compiled.cache_clear()
     assert units.unit_at("12 ha", 2) is not None
     assert units._unit_regex.cache_info().currsize == 1

@@ -1,0 +1,80 @@
+"""A table of values kept from one run to the next in one `marshal` file of the data cache
+folder (core/data.py): what a process would otherwise work out again at every start
+(compiled regex programs, core/regexes.py; the code dataclasses generate, core/generated.py).
+
+The file is read at the first lookup and written, atomically, when the process ends if it
+worked out a value the file did not hold. Its name carries what the values' form belongs to
+(the interpreter's version, the regex engine's): another interpreter reads another file. A
+key must name every input of its value. No cache folder or a damaged file: an empty table,
+so the caller works the value out as it would without one.
+"""
+from __future__ import annotations
+
+import atexit
+import marshal
+from pathlib import Path
+from typing import Any
+
+from extractor.core.data import cache_folder, store_marshalled
+
+# a file holding more values than this (sources edited over many runs) is written afresh
+# with the ones this process used
+MOST_KEPT = 4000
+
+
+class KeptTable:
+    """Values by key, from the file `name` of the cache folder and this process's new ones."""
+
+    def __init__(self, name: str, most: int = MOST_KEPT) -> None:
+        self.name = name
+        self.most = most
+        self.path: Path | None = None
+        self.kept: dict[Any, Any] | None = None  # read at the first lookup
+        self.made: dict[Any, Any] = {}
+        self.used: set[Any] = set()
+
+    def _load(self) -> dict[Any, Any]:
+        folder = cache_folder()
+        self.path = folder / self.name if folder is not None and self.name else None
+        kept: Any = {}
+        if self.path is not None:
+            try:
+                kept = marshal.loads(self.path.read_bytes())
+            except (OSError, ValueError, EOFError, TypeError):
+                kept = {}  # not written yet, or damaged
+            atexit.register(self.write)
+        self.kept = kept if isinstance(kept, dict) else {}
+        return self.kept
+
+    def get(self, key: Any) -> Any:
+        """The kept value of `key`, or None."""
+        kept = self._load() if self.kept is None else self.kept
+        found = kept.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    @property
+    def keeps(self) -> bool:
+        """Whether new values are written (there is a cache folder)."""
+        if self.kept is None:
+            self._load()
+        return self.path is not None
+
+    def add(self, key: Any, value: Any) -> None:
+        """Keep a value worked out in this process (written when it ends)."""
+        if self.keeps:
+            self.made[key] = value
+            self.used.add(key)
+
+    def write(self) -> None:
+        """Write this process's new values beside the kept ones (atomically: several processes
+        may end at once)."""
+        if not self.made or self.path is None or self.kept is None:
+            return
+        table = dict(self.kept)
+        if len(table) + len(self.made) > self.most:
+            table = {key: value for key, value in self.kept.items() if key in self.used}
+        table.update(self.made)
+        store_marshalled(self.path, table)
+        self.made.clear()
