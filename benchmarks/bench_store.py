@@ -36,19 +36,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Runs `ntm ARGS...` in this process and writes to the file in $NTM_BENCH_RSS its own peak RSS
-# (KiB), the largest of its children's (the workers), and the CPU seconds of both.
+# (KiB), the largest of its children's (the workers), the CPU seconds of both and its own.
 _MAIN_ONLY = ("import os, resource, runpy, sys; sys.argv = ['ntm'] + sys.argv[1:]\n"
               "try:\n    runpy.run_module('extractor.cli.main', run_name='__main__')\n"
               "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
               "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
               "open(os.environ['NTM_BENCH_RSS'], 'w').write(f'{me.ru_maxrss} {kids.ru_maxrss} '\n"
-              "    f'{me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime}')\n"
+              "    f'{me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime} {me.ru_utime + me.ru_stime}')\n"
               "sys.exit(code if isinstance(code, int) else 1)")
 
 
 def ingest(python: str, inputs: Path, out: Path, jobs: int, work: Path) -> dict[str, float]:
     """One `ntm ingest`: seconds, peak RSS (MiB) of the main process and of the largest
-    worker, CPU seconds of all, and the exit code."""
+    worker, CPU seconds of all and of the main process alone (its share is what keeps
+    `--jobs 2` from being twice `--jobs 1`), and the exit code."""
     rss_file = work / "rss.txt"
     env = {**os.environ, "NTM_BENCH_RSS": str(rss_file)}
     start = time.perf_counter()
@@ -57,8 +58,9 @@ def ingest(python: str, inputs: Path, out: Path, jobs: int, work: Path) -> dict[
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):  # 1: some files failed, still a full run
         raise SystemExit(f"ingest failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    main_kib, worker_kib, cpu = rss_file.read_text().split()
+    main_kib, worker_kib, cpu, main_cpu = rss_file.read_text().split()
     return {"seconds": round(seconds, 2), "cpu_seconds": round(float(cpu), 1),
+            "main_cpu_seconds": round(float(main_cpu), 2),
             "main_peak_rss_mib": round(int(main_kib) / 1024, 1),
             "largest_worker_peak_rss_mib": round(int(worker_kib) / 1024, 1), "exit_code": proc.returncode}
 

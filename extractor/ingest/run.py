@@ -18,25 +18,15 @@ from extractor.core.errors import ExitCode, reason
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.ingest.guard import check_run, out_lock
 from extractor.ingest.plan import Plan, plan_run, versions
+from extractor.ingest.prepare import stored_result
 from extractor.ingest.progress import Progress
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
 from extractor.ingest.workers import read_in_workers
 from extractor.store import queries
-from extractor.store.db import FileInfo, Store
+from extractor.store.db import CorpusFlagRow, FileInfo, Store, corpus_flag_rows
 from extractor.store.reports import flag_severities
 
 EXECUTORS = ("local", "dask", "dask-local")
-_LINES_EVERY = 100  # cached CSV lines (two per report) saved in one transaction
-
-
-def record_is_report(record: dict[str, Any]) -> bool:
-    """A document that names no commune, states no criterion and has no figure of a known
-    indicator is not a commune report (a letter, a list, another programme's paper)."""
-    crit = record.get("criteria") or {}
-    return bool(record.get("commune")
-                or crit.get("met") or crit.get("unmet") or crit.get("basically_met")
-                or crit.get("met_count_claimed") is not None
-                or any(f.get("indicator") for f in record.get("figures") or []))
 
 
 @dataclass
@@ -76,16 +66,40 @@ def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return crosscheck.records_to_flags(records)
 
 
-def update_corpus_flags(store: Store, *, force: bool = False) -> int:
+def district_flag_rows(store: Store, key: str) -> list[CorpusFlagRow]:
+    """The flags across the reports of one district, as stored (db.corpus_flag_rows)."""
+    return corpus_flag_rows(corpus_flags([compared_part(r) for r in store.district_records(key)]))
+
+
+def _district_flag_rows_at(db_path: str, key: str) -> list[CorpusFlagRow]:
+    """Run in a worker: `district_flag_rows` from a read-only connection to the store."""
+    with Store.reader(db_path) as store:
+        return district_flag_rows(store, key)
+
+
+def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None) -> int:
     """Recompute the flags across reports of each district whose reports changed since they
     were computed (all with `force`); the other districts' records are not even decoded.
     Returns how many districts were recomputed. The store gives each report's compared part
-    (whole records from an earlier build: `compared_part` of a compared part is the same)."""
+    (whole records from an earlier build: `compared_part` of a compared part is the same).
+    With `pool` (the readers' worker pool, still open), the districts are computed in its
+    workers, each from its own read-only connection, and stored here in order."""
     now, before = store.district_states(), store.corpus_district_states()
     changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
+    present = [k for k in changed if k in now]
+    futures = ({k: pool.schedule(_district_flag_rows_at, (str(store.path), k)) for k in present}
+               if pool is not None and len(present) > 1 else {})
     for key in changed:
-        flags = corpus_flags([compared_part(r) for r in store.district_records(key)]) if key in now else []
-        store.replace_district_flags(key, flags, now.get(key))
+        if key not in now:
+            rows: list[CorpusFlagRow] = []
+        elif key in futures:
+            try:
+                rows = futures[key].result()
+            except Exception:  # noqa: BLE001 - a worker lost: computed here instead
+                rows = district_flag_rows(store, key)
+        else:
+            rows = district_flag_rows(store, key)
+        store.replace_district_flags(key, rows, now.get(key))
     store.set_meta("corpus_flags_state", store.state())
     return len(changed)
 
@@ -96,8 +110,6 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
                     send_bytes: bool = False) -> RunStats:
-    from extractor.outputs.export import report_csv_lines  # pandas: not at start-up
-
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -126,20 +138,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
     bar = Progress(len(plan.to_read), stream, enabled=progress, verbose=verbose)
     if progress:
         _report_before_reading(plan, store, stream, tty=bar.tty)
-    lines: list[tuple[int, str, list[str]]] = []  # reports' CSV lines, cached in batches
 
     def on_result(info: FileInfo, result: dict[str, Any]) -> None:
-        record = result.get("record")
-        if record is not None and not record_is_report(record):
-            scanned = record["source"].get("pages_without_text") and not record["source"].get("blocks")
-            result = {"error": "scanned_pdf" if scanned else "not_a_report", "detail": ""}
-        if record is not None and "error" not in result:
-            doc_id = store.save_record(info, record, vers, result.get("page"), compared_part(record))
-            # its lines of figures.csv and flags.csv while the workers read on: not after the last
-            lines.extend(report_csv_lines(store, doc_id, info.path))
-            if len(lines) >= _LINES_EVERY:
-                store.save_csv_rows(lines)
-                lines.clear()
+        if "rows" not in result:  # a worker that did not prepare it (a Dask task, a failure there)
+            result = stored_result(result, info.path)
+        if "rows" in result:
+            store.save_rows(info, result["rows"], vers)
             stats.read += 1
             bar.advance(info.path, True)
         else:
@@ -150,23 +154,25 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                 bar.message(i18n.t("ingest", "read_failed", message=error_message(
                     info.path, result["error"], result.get("detail") or "")))
 
-    if executor == "local":
-        read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings, lang=i18n.language())
+    def cross_check(pool: Any = None) -> None:
+        bar.close()
+        stats.failed += len(plan.failures)
+        if force or store.meta("corpus_flags_state") != store.state():  # else they are those of this store
+            try:
+                update_corpus_flags(store, force=force, pool=pool)
+            except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
+                stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
+
+    if executor == "local" and plan.to_read:  # the workers that read then check across reports
+        read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings, lang=i18n.language(),
+                        then=cross_check)
     else:
-        from extractor.ingest.cluster import read_on_dask
+        if executor != "local":
+            from extractor.ingest.cluster import read_on_dask
 
-        read_on_dask(plan.to_read, on_result, settings, scheduler=None if executor == "dask-local" else scheduler,
-                     local_workers=jobs, send_bytes=send_bytes, lang=i18n.language())
-    if lines:
-        store.save_csv_rows(lines)
-    bar.close()
-    stats.failed += len(plan.failures)
-
-    if force or store.meta("corpus_flags_state") != store.state():  # else they are those of this store
-        try:
-            update_corpus_flags(store, force=force)
-        except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
-            stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
+            read_on_dask(plan.to_read, on_result, settings, local_workers=jobs, send_bytes=send_bytes,
+                         scheduler=None if executor == "dask-local" else scheduler, lang=i18n.language())
+        cross_check()
 
     final = store.documents()
     stats.failed_walked = sum(1 for p in plan.walked if final[p].status == "failed")

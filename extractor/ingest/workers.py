@@ -25,11 +25,13 @@ OnResult = Callable[[FileInfo, dict[str, Any]], None]
 
 
 def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | None = None,
-             lang: str | None = None) -> dict[str, Any]:
+             lang: str | None = None, file: str | None = None) -> dict[str, Any]:
     """Run in a worker: the record dict (read from `data` when given, else from `path`) and,
     with `lang`, the head of its review page in that language (`page`), made here while the
     document is in hand so the main process never reads the file again; or the error code
-    and detail. Never raises."""
+    and detail. With `file` (the report's display name), what the store keeps of it instead
+    of the record (`rows`: ingest.prepare.stored_result), made here so that the main process
+    only inserts. Never raises."""
     from extractor import pipeline
     from extractor.readers import bytes_to_document, read_document
 
@@ -50,7 +52,17 @@ def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | Non
     result = read_or_error(path, handle)
     if isinstance(result, ReadError):
         return {"error": result.code, "detail": result.detail}
-    return {"record": result, "page": (lang, page[0])} if page else {"record": result}
+    read = {"record": result, "page": (lang, page[0])} if page else {"record": result}
+    return read if file is None else _stored(read, file)
+
+
+def _stored(read: dict[str, Any], file: str) -> dict[str, Any]:
+    from extractor.ingest.prepare import stored_result
+
+    try:
+        return stored_result(read, file)
+    except Exception:  # noqa: BLE001 - the main process prepares it again and reports its error
+        return read
 
 
 def _page_head(doc: Any, record: dict[str, Any], lang: str) -> list[str]:
@@ -68,6 +80,7 @@ def _page_head(doc: Any, record: dict[str, Any], lang: str) -> list[str]:
 def warm_worker() -> None:
     """Import the stages once when a worker starts, so a file's time limit counts reading,
     not the imports."""
+    import extractor.ingest.prepare  # noqa: F401
     import extractor.outputs.site  # noqa: F401
     import extractor.pipeline  # noqa: F401
 
@@ -116,9 +129,11 @@ def _result_of(fut: Future[Any], settings: Settings) -> dict[str, Any] | None:
 
 
 def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
-                    settings: Settings = DEFAULT_SETTINGS, lang: str | None = None) -> None:
+                    settings: Settings = DEFAULT_SETTINGS, lang: str | None = None,
+                    then: Callable[[Any], None] | None = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
-    the main process as it arrives (with its review page's head in `lang`). A file over
+    the main process as it arrives (with its review page's head in `lang`), then call `then`
+    with the pool, still open (the run checks across reports in its workers). A file over
     `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that
     dies (a crash inside a native library, the system killing it) is replaced and its file
     read once more, alone, before it is recorded as failed."""
@@ -130,7 +145,7 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
     budget = OcrBudget(settings)  # the run's OCR page limit, shared out file by file
     with ProcessPool(max_workers=max(1, min(jobs, len(infos))), initializer=warm_worker) as pool:
         def submit(info: FileInfo) -> Future[Any]:
-            return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang),
+            return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang, info.path),
                                  timeout=settings.file_timeout_s)
 
         for info, fut in windowed(infos, max(1, jobs) * 4, submit):
@@ -146,3 +161,5 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
             result = _result_of(fut, settings) or died_result("the worker process died twice")
             budget.settle(info.fs_path, result)
             on_result(info, result)
+        if then is not None:
+            then(pool)

@@ -24,16 +24,16 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from extractor.core import i18n
 from extractor.core.errors import reason
 from extractor.outputs import links
-from extractor.store.tables import Tables, as_tables
+from extractor.store.tables import Tables, as_tables, is_na
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # an ingest writes every output without importing pandas
+    import pandas as pd
+
     from extractor.store.consolidate import StoreTables
     from extractor.store.db import Store
 
@@ -100,6 +100,8 @@ def _rows_out(table: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, 
 
 def frame_out(tables: Tables, table: str) -> pd.DataFrame:
     """One table as a DataFrame, as written (`table_rows_out`)."""
+    import pandas as pd
+
     df = tables[table].copy()
     if table == "errors":
         df["reason"] = pd.Series([_error_reason(r) for r in tables.rows(table)], index=df.index, dtype=object)
@@ -129,7 +131,7 @@ def _atomic(path: Path) -> Iterator[Path]:
 
 
 def _csv_value(value: Any) -> Any:
-    if value is None or value is pd.NA:
+    if value is None or is_na(value):
         return ""
     if isinstance(value, float):
         # %.15g: 250000000 not 250000000.0, 12.1 not 12.0999...; exact for every value in reports
@@ -203,8 +205,9 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
     line = _CsvLines()
     store = tables.store
     fresh: list[tuple[int, str, list[str]]] = []
-    with _atomic(path) as tmp, _csv_file(tmp) as fh:
-        fh.write(line(columns))
+    # binary: the cached blocks are UTF-8 already (52 MB of figures at 1,000 reports)
+    with _atomic(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(("\ufeff" + line(columns)).encode("utf-8"))
         for doc in tables.reports.ordered():
             prefix = line(lead_values(table, doc))[:-1] + ","
             block = store.csv_block(doc["doc_id"], table, prefix)
@@ -214,7 +217,7 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
                 if len(fresh) >= _SAVE_EVERY:
                     store.save_csv_rows(fresh)
                     fresh = []
-                block = "".join(prefix + text for text in lines)
+                block = "".join(prefix + text for text in lines).encode("utf-8")
             fh.write(block)
         if table == "flags":
             _write_corpus_flag_rows(tables, fh, line, rest)
@@ -243,7 +246,7 @@ def report_csv_lines(store: Store, doc_id: int, file: str) -> list[tuple[int, st
             for table in LEAD_COLUMNS]
 
 
-def _write_corpus_flag_rows(tables: StoreTables, fh: TextIO, line: _CsvLines, rest: list[str]) -> None:
+def _write_corpus_flag_rows(tables: StoreTables, fh: BinaryIO, line: _CsvLines, rest: list[str]) -> None:
     """The flags across reports' rows of flags.csv: each flag's line but its leading columns
     (consolidate.corpus_lead_values) is cached in the store the first time it is written, so a
     re-run renders only the flags of the districts recomputed (each holds every figure that
@@ -261,7 +264,7 @@ def _write_corpus_flag_rows(tables: StoreTables, fh: TextIO, line: _CsvLines, re
             if len(fresh) >= _SAVE_EVERY:
                 store.save_flag_parts(fresh)
                 fresh = []
-        fh.write(line(corpus_lead_values(head))[:-1] + "," + text)
+        fh.write((line(corpus_lead_values(head))[:-1] + "," + text).encode("utf-8"))
     if fresh:
         store.save_flag_parts(fresh)
 

@@ -70,6 +70,11 @@ def relative_to(file: str | None, root: str | None) -> str | None:
     """`file` as a path under `root` (unchanged when it is not under it)."""
     if not isinstance(file, str) or not file or not root:
         return file
+    return _relative(file, root, os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # a report's file is shown on several sheets; relpath is slow
+def _relative(file: str, root: str, cwd: str) -> str:  # relpath reads the working folder
     try:
         rel = os.path.relpath(file, root)
     except ValueError:

@@ -33,6 +33,7 @@ from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page
 from extractor.readers import read_document
 from extractor.store import queries
 from extractor.store.db import Store
+from extractor.store.tables import as_tables
 
 if TYPE_CHECKING:  # the workers import this module to make pages: no pandas there
     import pandas as pd
@@ -215,10 +216,10 @@ def write_report_pages(store: Store, across: AcrossFlags, review_dir: Path, stre
     return written
 
 
-def criteria_columns(criteria: pd.DataFrame) -> tuple[int, ...]:
+def criteria_columns(columns: Iterable[str]) -> tuple[int, ...]:
     """The criteria numbers the consolidated table has columns for (tc01...): the store takes
     them from the criteria sets in schemas/criteria/, so they are not repeated here."""
-    return tuple(int(c[2:]) for c in criteria.columns if c.startswith("tc") and c[2:].isdigit())
+    return tuple(int(c[2:]) for c in columns if c.startswith("tc") and c[2:].isdigit())
 
 
 def _cells(row: dict[str, Any], numbers: tuple[int, ...]) -> tuple[str, int]:
@@ -245,12 +246,13 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
 def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> Iterator[str]:
     """The overview's HTML in parts, written one after the other: the boxes of a province's
     flags across reports are not held at once."""
-    communes = tables["communes"].to_dict("records")
+    t = as_tables(tables)
+    communes = list(t.rows("communes"))
     reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in communes:
         reports_of[c["commune_key"]].append(c)
-    numbers = criteria_columns(tables["criteria"])
-    crit = tables["criteria"].to_dict("records")
+    numbers = criteria_columns(t.columns("criteria"))
+    crit = list(t.rows("criteria"))
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in crit:
         groups[(row.get("province") or "", row.get("district") or "")].append(row)

@@ -11,6 +11,7 @@ repeated on every page.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -19,9 +20,7 @@ from datetime import date
 from functools import cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from extractor.core import i18n
 from extractor.core.errors import reason
@@ -31,6 +30,9 @@ from extractor.outputs import links
 from extractor.outputs.collation import sort_key
 from extractor.store.consolidate import table_columns
 from extractor.store.tables import Tables, as_tables, plain
+
+if TYPE_CHECKING:  # the workbook is written without importing pandas
+    import pandas as pd
 
 CRITERIA = tuple(range(1, 20))
 # The workbook stays a summary: figures.csv has them all (a province's figures were most of the
@@ -123,19 +125,46 @@ def _formats(wb: Any) -> _Formats:
     )
 
 
+# A text cell XlsxWriter writes as it is: nothing to escape as XML (&, <, >, ", a newline),
+# no control character or literal _xHHHH_ to escape for Excel, no space at either end to keep.
+_AS_IS = re.compile(r'["&<>\n\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$')
+
+
 @cache
 def _worksheet_class() -> type:
-    """XlsxWriter's worksheet, with a formula that calls nothing but HYPERLINK taken as it is:
-    XlsxWriter runs some thirty substitutions on each formula (functions newer than Excel 2010
-    get a prefix), each needing a function name followed by "(" and the link formula has none
-    but its own. Those substitutions were a fifth of the workbook's writing time."""
-    from xlsxwriter.worksheet import Worksheet
+    """XlsxWriter's worksheet, with two costs of its inner loop cut:
+    - a formula that calls nothing but HYPERLINK is taken as it is: XlsxWriter runs some
+      thirty substitutions on each formula (functions newer than Excel 2010 get a prefix),
+      each needing a function name followed by "(" and the link formula has none but its own;
+    - a formatted number or blank, and a formatted text with nothing to escape, is written as one
+      string: the XML XlsxWriter writes for it (constant-memory mode), without its attribute
+      list, escaping calls and regular expressions per cell (most of the workbook's time).
+    Every other cell goes through XlsxWriter as before (tests/outputs/test_workbook_cells.py
+    compares both on every kind of cell)."""
+    from xlsxwriter.utility import xl_rowcol_to_cell_fast
+    from xlsxwriter.worksheet import CellBlankTuple, CellNumberTuple, CellStringTuple, Worksheet
 
     class _Worksheet(Worksheet):  # type: ignore[misc]
         def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
             if formula.startswith(_LINK_CALL) and formula.count("(") == 1 and not formula.endswith("}"):
                 return formula[1:]
             return str(super()._prepare_formula(formula, expand_future_functions))
+
+        def _write_cell(self, row: int, col: int, cell: Any) -> None:
+            kind, fmt = cell.__class__, cell.format
+            if fmt and self.constant_memory:
+                if kind is CellStringTuple and not _AS_IS.search(cell.string):
+                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"'
+                                  f' t="inlineStr"><is><t>{cell.string}</t></is></c>')
+                    return
+                if kind is CellNumberTuple:
+                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}">'
+                                  f"<v>{cell.number:.16G}</v></c>")
+                    return
+                if kind is CellBlankTuple:
+                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"/>')
+                    return
+            super()._write_cell(row, col, cell)
 
     return _Worksheet
 
@@ -255,9 +284,9 @@ def _flags_by_severity(t: Tables) -> tuple[list[dict[str, Any]], Iterator[dict[s
     from extractor.store.consolidate import StoreTables
 
     if isinstance(t, StoreTables):
-        own = [r for d in t.reports.ordered() for r in t.report_rows("flags", d)]
+        own = [r for d in t.reports.ordered() for r in t.report_rows("flags", d, located=False)]
         order = sorted(range(len(t.corpus_heads)), key=lambda i: _severity_order(t.corpus_heads[i]))
-        corpus: Iterator[dict[str, Any]] = (t.corpus_flag_row(i) for i in order)
+        corpus: Iterator[dict[str, Any]] = (t.corpus_flag_row(i, located=False) for i in order)
     else:
         rows = list(t.rows("flags"))
         own = [f for f in rows if f.get("scope") == "document"]
@@ -324,8 +353,8 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
     # indicator totals: one row per indicator with a value, one column per district
     indicators = list(tables.rows("indicators"))
     catalogue = indicator_by_key()
-    keys = [k for k in tables["indicators"].columns if k in catalogue and catalogue[k].unit in _ADDITIVE_UNITS
-            and tables["indicators"][k].notna().any()]
+    keys = [k for k in tables.columns("indicators") if k in catalogue and catalogue[k].unit in _ADDITIVE_UNITS
+            and any(r.get(k) is not None for r in indicators)]
     if keys:
         sheet.next_row()
         ws.write_string(sheet.row, 0, _t("title_indicator_totals"), fmt.title)
@@ -350,17 +379,16 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
             sheet.cell(len(order) + 2, total, fmt.total)
             sheet.next_row()
 
-    summary = tables.get("summary")
-    if summary is not None:
+    if "summary" in list(tables):
         sheet.next_row()
         ws.write_string(sheet.row, 0, _t("title_counts"), fmt.title)
         sheet.next_row()
         sheet.cell(0, _t("sum_version"))
         sheet.cell(1, __version__)
         sheet.next_row()
-        for k, v in zip(summary["key"], summary["value"], strict=True):
-            sheet.cell(0, _t(f"sum_{k}"))
-            sheet.cell(1, v)
+        for row in tables.rows("summary"):
+            sheet.cell(0, _t(f"sum_{row['key']}"))
+            sheet.cell(1, row["value"])
             sheet.next_row()
 
 
@@ -512,7 +540,7 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
         _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"))
         base = set(table_columns("indicators")) | {"review"}
         ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
-            (k, "", 14) for k in t["indicators"].columns if k not in base]
+            (k, "", 14) for k in t.columns("indicators") if k not in base]
         indicators = sorted(t.rows("indicators"), key=_place_key)
         _table_sheet(wb, fmt, "indicators", indicators, ind_cols + [("review", "link", 8)], root,
                      _t("title_indicators"))

@@ -13,12 +13,12 @@ tone placement, casefold, the administrative prefixes stripped).
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from extractor.core.data import load_pattern, load_schema
 from extractor.extract.criteria_sets import DEFAULT_LEVEL, criteria_sets
@@ -28,6 +28,9 @@ from extractor.store import queries
 from extractor.store.db import Store
 from extractor.store.reports import Reports, store_to_reports
 from extractor.store.tables import Tables
+
+if TYPE_CHECKING:  # an ingest writes its outputs without importing pandas
+    import pandas as pd
 
 
 @lru_cache(maxsize=1)
@@ -118,13 +121,60 @@ def _join(numbers: tuple[int, ...]) -> str:
     return ", ".join(str(n) for n in numbers)
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=columns)
-    ints = integer_columns()
-    for col in df.columns:
-        if col in ints:
-            df[col] = pd.array(df[col].tolist(), dtype="Int64")
-    return df
+class RowTable:
+    """A small consolidated table (communes, criteria, indicators, errors, summary) as it was
+    built: rows of {column: value}, and the columns pandas is to hold as nullable integers
+    (`ints`) and as floats (`floats`). Writers take its rows as a DataFrame of it would give
+    them (`rows`: Tables.rows of `frame()`), without importing pandas: the import was a
+    seventh of a re-run. `frame()` is the DataFrame the Python API returns."""
+
+    def __init__(self, rows: list[dict[str, Any]], columns: list[str], ints: AbstractSet[str],
+                 floats: AbstractSet[str] = frozenset()) -> None:
+        self.built, self.columns = rows, columns
+        self.ints, self.floats = ints, floats
+        self._plain: list[dict[str, Any]] | None = None
+
+    def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        df = pd.DataFrame(self.built, columns=self.columns)
+        for col in df.columns:
+            if col in self.ints:
+                df[col] = pd.array(df[col].tolist(), dtype="Int64")
+            elif col in self.floats:
+                df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
+        return df
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        if self._plain is None:
+            columns = [[_plain_cell(r.get(c)) for r in self.built] for c in self.columns]
+            for i, c in enumerate(self.columns):
+                columns[i] = _as_pandas_holds(columns[i], c in self.ints, c in self.floats)
+            self._plain = [dict(zip(self.columns, values, strict=True)) for values in zip(*columns, strict=True)] \
+                if self.built else []
+        return (dict(r) for r in self._plain)
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+
+def _plain_cell(value: Any) -> Any:
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _as_pandas_holds(values: list[Any], ints: bool, floats: bool) -> list[Any]:
+    """A column's values as a DataFrame column gives them back (tables.plain): a column of
+    numbers with a missing value or a float holds floats, every other kind as it is (pandas'
+    inference; tests/store/test_consolidate.py checks it against pandas)."""
+    if ints:
+        return [None if v is None else int(v) for v in values]
+    if floats:
+        return [float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None for v in values]
+    present = [v for v in values if v is not None]
+    if present and all(type(v) in (int, float) for v in present) \
+            and (len(present) < len(values) or any(type(v) is float for v in present)):
+        return [None if v is None else float(v) for v in values]
+    return values
 
 
 def _unique(values: Any) -> list[str]:
@@ -150,7 +200,7 @@ def _own_flag_counts(store: Store, reps: Reports) -> dict[int, Counter[str]]:
     return counts
 
 
-def _communes_table(reps: Reports, own: dict[int, Counter[str]], convert: Any) -> pd.DataFrame:
+def _communes_table(reps: Reports, own: dict[int, Counter[str]], convert: Any) -> RowTable:
     """One row per report (its files listed), with its own flags and those across reports that
     concern it."""
     flag_counts = {doc_id: Counter(c) for doc_id, c in own.items()}
@@ -170,10 +220,10 @@ def _communes_table(reps: Reports, own: dict[int, Counter[str]], convert: Any) -
                      "flags_error": fc["error"], "flags_warning": fc["warning"],
                      "flags_info": fc["info"]})
     rows.sort(key=lambda r: (r["commune_key"], r["report_date"] or "", r["file"]))
-    return _frame(rows, table_columns("communes"))
+    return RowTable(rows, table_columns("communes"), integer_columns())
 
 
-def _criteria_table(reps: Reports) -> pd.DataFrame:
+def _criteria_table(reps: Reports) -> RowTable:
     """One row per commune, from its latest report, with each criterion's status code (None
     when the report does not state it): a criterion only basically met, or listed both as met
     and unmet, shows as unmet (a flag reports the contradiction)."""
@@ -193,19 +243,17 @@ def _criteria_table(reps: Reports) -> pd.DataFrame:
                 value = None
             row[f"tc{n:02d}"] = value
         rows.append(row)
-    return _frame(rows, base_cols + [f"tc{n:02d}" for n in criteria_numbers()])
+    return RowTable(rows, base_cols + [f"tc{n:02d}" for n in criteria_numbers()], integer_columns())
 
 
-def _indicators_table(store: Store, reps: Reports) -> pd.DataFrame:
+def _indicators_table(store: Store, reps: Reports) -> RowTable:
     """One row per commune, from its latest report: the first result (not a target, plan,
     baseline or excess) of each indicator, in the indicator's unit; catalogue indicators
     first, then any other key found."""
     units = {key: ind.unit for key, ind in indicator_by_key().items()}
     wanted = {d["doc_id"] for d in reps.latest.values()}
     values: dict[int, dict[str, float]] = {}
-    for doc_id, indicator, value, unit in queries.result_indicator_figures(store):
-        if doc_id not in wanted:
-            continue
+    for doc_id, indicator, value, unit in queries.result_indicator_figures(store, sorted(wanted)):
         per_doc = values.setdefault(doc_id, {})
         if indicator in per_doc:
             continue  # the first mention in document order; disagreements are the checks' job
@@ -222,11 +270,7 @@ def _indicators_table(store: Store, reps: Reports) -> pd.DataFrame:
         row["reports"] = reps.counts[key]
         row.update(values.get(d["doc_id"], {}))
         rows.append(row)
-    table = pd.DataFrame(rows, columns=cols + keys + extra)
-    table["reports"] = pd.array(table["reports"].tolist(), dtype="Int64")
-    for k in keys + extra:
-        table[k] = pd.to_numeric(table[k], errors="coerce").astype("float64")
-    return table
+    return RowTable(rows, cols + keys + extra, {"reports"}, set(keys + extra))
 
 
 # The leading columns of a long table's row that name its report; the rest of the row
@@ -252,7 +296,7 @@ def report_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str
     return _document_rows(store, name, d)
 
 
-def _document_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _document_rows(store: Store, name: str, d: dict[str, Any], *, located: bool = True) -> Iterator[dict[str, Any]]:
     """One report's rows of the figures table, or of its own flags, with their lead columns."""
     lead = _lead(name, d)
     if name == "figures":
@@ -262,7 +306,7 @@ def _document_rows(store: Store, name: str, d: dict[str, Any]) -> Iterator[dict[
             yield {**lead, **row}
     else:
         for r in queries.document_flags(store, d["doc_id"]):
-            yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *r)
+            yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *r, located=located)
 
 
 def _figure_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
@@ -272,7 +316,8 @@ def _figure_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
 
 
 def _flag_row(scope: str, key: str, commune: str | None, file: str | None, seq: int, rule: str,
-              severity: str, message: str | None, message_en: str | None, evidence: str) -> dict[str, Any]:
+              severity: str, message: str | None, message_en: str | None, evidence: str, *,
+              located: bool = True) -> dict[str, Any]:
     items = json.loads(evidence) if evidence else []
     items = [i if isinstance(i, dict) else {"text": str(i)} for i in items]
     if scope != "document":
@@ -281,7 +326,8 @@ def _flag_row(scope: str, key: str, commune: str | None, file: str | None, seq: 
     return {"scope": scope, "commune_key": key, "commune": commune, "file": file, "seq": seq,
             "rule": rule, "severity": severity, "message": message, "message_en": message_en,
             "evidence": " | ".join(str(i.get("text") or "") for i in items),
-            "locations": "; ".join(_evidence_location(i) for i in items), "evidence_json": evidence}
+            "locations": "; ".join(_evidence_location(i) for i in items) if located else None,
+            "evidence_json": evidence}
 
 
 def _flag_rows(store: Store, reps: Reports) -> Iterator[dict[str, Any]]:
@@ -315,11 +361,11 @@ def corpus_lead_values(head: dict[str, Any]) -> tuple[Any, ...]:
     return ("corpus", head["commune_key"], head["commune"], head["file"])
 
 
-def corpus_flag_row(store: Store, head: dict[str, Any]) -> dict[str, Any]:
+def corpus_flag_row(store: Store, head: dict[str, Any], *, located: bool = True) -> dict[str, Any]:
     """A flag across reports' row of the flags table, its evidence read from the store."""
     return _flag_row("corpus", head["commune_key"], head["commune"], None, head["seq"], head["rule"],
                      head["severity"], head["message"], head["message_en"],
-                     queries.flag_evidence(store, head["flag_id"]))
+                     queries.flag_evidence(store, head["flag_id"]), located=located)
 
 
 def _corpus_flag_rows(store: Store, heads: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -327,7 +373,7 @@ def _corpus_flag_rows(store: Store, heads: list[dict[str, Any]]) -> Iterator[dic
         yield corpus_flag_row(store, head)
 
 
-def _errors_table(store: Store) -> pd.DataFrame:
+def _errors_table(store: Store) -> RowTable:
     """Files that could not be read, and copies of files already read. `reason` is left empty:
     it is the code in words, written by outputs.export.localise."""
     rows = []
@@ -336,7 +382,7 @@ def _errors_table(store: Store) -> pd.DataFrame:
             code = "duplicate"
         rows.append({"file": path, "status": st, "code": code, "reason": None,
                      "detail": detail or None, "duplicate_of": dup, "sha256": sha, "format": fmt})
-    return _frame(rows, table_columns("errors"))
+    return RowTable(rows, table_columns("errors"), integer_columns())
 
 
 def _severities(reps: Reports, own: dict[int, Counter[str]]) -> Counter[str]:
@@ -348,16 +394,16 @@ def _severities(reps: Reports, own: dict[int, Counter[str]]) -> Counter[str]:
     return severities
 
 
-def _summary_table(reps: Reports, severities: Counter[str], errors: pd.DataFrame) -> pd.DataFrame:
-    statuses = Counter(errors["status"]) if len(errors) else Counter()
-    return pd.DataFrame([
+def _summary_table(reps: Reports, severities: Counter[str], errors: RowTable) -> RowTable:
+    statuses = Counter(r["status"] for r in errors.built)
+    return RowTable([{"key": k, "value": v} for k, v in [
         ("reports", len(reps.docs)), ("communes", len(reps.latest)),
         ("failed", statuses.get("failed", 0)), ("duplicates", statuses.get("duplicate", 0)),
         ("skipped", statuses.get("skipped", 0)),
         ("figures", sum(reps.figure_counts.get(d["doc_id"], 0) for d in reps.docs)),
         ("flags_error", severities.get("error", 0)),
         ("flags_warning", severities.get("warning", 0)), ("flags_info", severities.get("info", 0)),
-    ], columns=["key", "value"])
+    ]], ["key", "value"], frozenset())
 
 
 _STREAMED = ("figures", "flags")
@@ -366,8 +412,8 @@ _FLOAT_COLUMNS = {"figures": ("value", "total", "upper")}
 
 class StoreTables(Tables):
     """Every consolidated table of a store: communes, criteria, indicators, errors and summary
-    as DataFrames; figures and flags streamed from SQLite a report at a time (`rows`), made into
-    a DataFrame only when asked for by name."""
+    held as rows (`RowTable`); figures and flags streamed from SQLite a report at a time
+    (`rows`). Each is made into a DataFrame only when asked for by name (the Python API)."""
 
     def __init__(self, store: Store, *, admin_2025: bool = False) -> None:
         self.store = store
@@ -376,32 +422,33 @@ class StoreTables(Tables):
         own, errors = _own_flag_counts(store, self.reports), _errors_table(store)
         self.severities = _severities(self.reports, own)
         self.corpus_heads = corpus_flag_heads(self.reports)
-        self.frames = {"communes": _communes_table(self.reports, own, convert),
+        self.small = {"communes": _communes_table(self.reports, own, convert),
                        "criteria": _criteria_table(self.reports),
                        "indicators": _indicators_table(store, self.reports), "errors": errors,
                        "summary": _summary_table(self.reports, self.severities, errors)}
 
     def columns(self, name: str) -> list[str]:
-        return table_columns(name) if name in _STREAMED else super().columns(name)
+        return table_columns(name) if name in _STREAMED else list(self.small[name].columns)
 
     def rows(self, name: str) -> Iterator[dict[str, Any]]:
         if name == "figures":
             return _figure_rows(self.store, self.reports)
         if name == "flags":
             return _flag_rows(self.store, self.reports)
-        return super().rows(name)
+        return self.small[name].rows()
 
-    def report_rows(self, name: str, doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        """One report's rows of a long table (figures, or its own flags) in order."""
-        return _document_rows(self.store, name, doc)
+    def report_rows(self, name: str, doc: dict[str, Any], *, located: bool = True) -> Iterator[dict[str, Any]]:
+        """One report's rows of a long table (figures, or its own flags) in order; a flag's
+        `locations` left empty unless `located` (the workbook does not show them)."""
+        return _document_rows(self.store, name, doc, located=located)
 
     def corpus_flag_rows(self) -> Iterator[dict[str, Any]]:
         """The rows of the flags across reports, after every report's own flags, streamed."""
         return _corpus_flag_rows(self.store, self.corpus_heads)
 
-    def corpus_flag_row(self, index: int) -> dict[str, Any]:
+    def corpus_flag_row(self, index: int, *, located: bool = True) -> dict[str, Any]:
         """The row of the `index`-th flag across reports (in the order of `corpus_flag_rows`)."""
-        return corpus_flag_row(self.store, self.corpus_heads[index])
+        return corpus_flag_row(self.store, self.corpus_heads[index], located=located)
 
     def count(self, name: str) -> int:
         if name == "figures":
@@ -410,15 +457,13 @@ class StoreTables(Tables):
             kept = {d["doc_id"] for d in self.reports.docs}
             own = sum(1 for doc_id, _ in queries.document_flag_severities(self.store) if doc_id in kept)
             return own + len(self.corpus_heads)
-        return super().count(name)
+        return len(self.small[name])
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in _STREAMED:
-            return self.frames[name]
-        df = _frame(list(self.rows(name)), table_columns(name))
-        for col in _FLOAT_COLUMNS.get(name, ()):
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-        return df
+            return self.small[name].frame()
+        return RowTable(list(self.rows(name)), table_columns(name), integer_columns(),
+                        frozenset(_FLOAT_COLUMNS.get(name, ()))).frame()
 
 
 def store_to_tables(store: Store, *, admin_2025: bool = False) -> dict[str, pd.DataFrame]:

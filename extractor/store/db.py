@@ -14,7 +14,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -226,6 +226,43 @@ class FileInfo:
         return os.fsdecode(self.raw) if self.raw is not None else self.path
 
 
+@dataclass(frozen=True)
+class RecordRows:
+    """What the store keeps of one report, ready to insert (`Store.save_rows`): made from its
+    record by `record_to_rows`, where the report was read, so that the main process of an
+    ingest only inserts. Rows lack their leading document id; `page` and `csv` are compressed
+    as stored."""
+
+    record_json: str
+    compared_json: str | None
+    page: tuple[str, bytes] | None  # (language, the head of its review page)
+    identity: tuple[Any, ...]
+    criteria: list[tuple[Any, ...]]
+    figures: list[tuple[Any, ...]]
+    flags: list[tuple[Any, ...]]
+    csv: list[tuple[str, bytes]] = field(default_factory=list)  # (table name, csv_blob)
+
+
+def record_to_rows(record: dict[str, Any], page: tuple[str, str] | None = None,
+                   compared: dict[str, Any] | None = None) -> RecordRows:
+    """A report's rows of every table (see `Store.save_record`), without its cached CSV lines."""
+    crit = record.get("criteria") or {}
+    return RecordRows(
+        record_json=json.dumps(record, ensure_ascii=False, sort_keys=True),
+        compared_json=None if compared is None else json.dumps(compared, ensure_ascii=False),
+        page=None if page is None else (page[0], zlib.compress(page[1].encode("utf-8"), 1)),
+        identity=(*(record.get(k) for k in _IDENTITY_FIELDS), crit.get("criteria_set"),
+                  crit.get("met_count_claimed"), crit.get("unmet_count_claimed"),
+                  district_key(record.get("district"))),
+        criteria=list(_criteria_rows(crit)),
+        figures=[(seq, *(fig.get(k) for k in _FIGURE_FIELDS),
+                  json.dumps(fig.get("section") or [], ensure_ascii=False), fig.get("component"),
+                  fig.get("rule"), fig.get("text"), *_location(fig),
+                  fig.get("upper"), fig.get("status") or "result")  # a record of before status: results
+                 for seq, fig in enumerate(record.get("figures") or [])],
+        flags=[(seq, *_flag_values(flag)) for seq, flag in enumerate(record.get("flags") or [])])
+
+
 # Marks the start of each cached CSV line (`Store.save_csv_rows`): replaced by the leading
 # columns in one pass when the lines are written.
 _LINE_MARK = "\x00"
@@ -235,6 +272,11 @@ def _csv_lines_text(lines: Sequence[str]) -> str:
     if any(_LINE_MARK in line for line in lines):
         return json.dumps(list(lines), ensure_ascii=False)
     return "".join(_LINE_MARK + line for line in lines)
+
+
+def csv_blob(lines: Sequence[str]) -> bytes:
+    """A report's cached lines of one table as stored in `csv_rows`."""
+    return zlib.compress(_csv_lines_text(lines).encode("utf-8"), 1)
 
 
 def _now() -> str:
@@ -400,36 +442,29 @@ class Store:
         the worker rendered it (outputs.review.review_page_head); `compared` the part of the
         record the checks across reports read (checks.across.compared_part), kept beside it so
         that recomputing a district decodes that instead of whole records. Returns its document id."""
+        return self.save_rows(info, record_to_rows(record, page, compared), versions)
+
+    def save_rows(self, info: FileInfo, rows: RecordRows, versions: tuple[str, str]) -> int:
+        """A report read, from its rows made beforehand (`record_to_rows`, in the worker that
+        read it: the main process only inserts them). Returns its document id."""
         with self.transaction() as conn:
             doc_id = self._upsert_document(info, "ok", versions)
-            if page is not None:
-                conn.execute("INSERT INTO pages VALUES (?, ?, ?)",
-                             (doc_id, page[0], zlib.compress(page[1].encode("utf-8"), 1)))
-            conn.execute("INSERT INTO records VALUES (?, ?)",
-                         (doc_id, json.dumps(record, ensure_ascii=False, sort_keys=True)))
-            if compared is not None:
-                conn.execute("INSERT INTO compared VALUES (?, ?)",
-                             (doc_id, json.dumps(compared, ensure_ascii=False)))
-            crit = record.get("criteria") or {}
-            conn.execute(
-                "INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_id, *(record.get(k) for k in _IDENTITY_FIELDS), crit.get("criteria_set"),
-                 crit.get("met_count_claimed"), crit.get("unmet_count_claimed"),
-                 district_key(record.get("district"))))
+            if rows.page is not None:
+                conn.execute("INSERT INTO pages VALUES (?, ?, ?)", (doc_id, *rows.page))
+            conn.execute("INSERT INTO records VALUES (?, ?)", (doc_id, rows.record_json))
+            if rows.compared_json is not None:
+                conn.execute("INSERT INTO compared VALUES (?, ?)", (doc_id, rows.compared_json))
+            conn.execute("INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (doc_id, *rows.identity))
             conn.executemany("INSERT OR IGNORE INTO criteria VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             list(_criteria_rows(doc_id, crit)))
+                             [(doc_id, *r) for r in rows.criteria])
             conn.executemany(
                 "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(doc_id, seq, *(fig.get(k) for k in _FIGURE_FIELDS),
-                  json.dumps(fig.get("section") or [], ensure_ascii=False), fig.get("component"),
-                  fig.get("rule"), fig.get("text"), *_location(fig),
-                  fig.get("upper"), fig.get("status") or "result")  # a record of before status: results
-                 for seq, fig in enumerate(record.get("figures") or [])])
+                [(doc_id, *r) for r in rows.figures])
             conn.executemany(
                 "INSERT INTO flags (document_id, scope, seq, rule, severity, message, message_en,"
-                " evidence) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)",
-                [(doc_id, seq, *_flag_values(flag))
-                 for seq, flag in enumerate(record.get("flags") or [])])
+                " evidence) VALUES (?, 'document', ?, ?, ?, ?, ?, ?)", [(doc_id, *r) for r in rows.flags])
+            conn.executemany("INSERT INTO csv_rows VALUES (?, ?, ?)", [(doc_id, *r) for r in rows.csv])
         return doc_id
 
     def save_failure(self, info: FileInfo, code: str, detail: str, versions: tuple[str, str]) -> None:
@@ -457,7 +492,7 @@ class Store:
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
             conn.execute("DELETE FROM corpus_districts")
-            self._insert_corpus_flags(None, flags)
+            self._insert_corpus_flags(None, list(enumerate(corpus_flag_rows(flags))))
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_flags_state', ?)", (state or "",))
 
     # -- flags across reports, kept per district --------------------------------------
@@ -493,29 +528,37 @@ class Store:
             " ORDER BY d.path", (key,))
         return (json.loads(r[0]) for r in rows.fetchall())
 
-    def replace_district_flags(self, key: str, flags: Sequence[dict[str, Any]], state: str | None) -> None:
-        """The flags across the reports of one district, computed for `state` (None: the
-        district has no report left)."""
+    def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow], state: str | None) -> None:
+        """The flags across the reports of one district (`corpus_flag_rows`), computed for
+        `state` (None: the district has no report left). A flag stored before with the same
+        number and content keeps its row, id and cached renderings (`corpus_flag_parts`): a
+        re-run renders again only the flags that changed, not every flag of the district."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM flags WHERE scope = 'corpus' AND COALESCE(district, '') = ?", (key,))
-            self._insert_corpus_flags(key, flags)
+            old = {tuple(r[1:-1]) if r[-1] else r[0]: r[0] for r in conn.execute(  # a flag without a head: gone
+                "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
+                " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,))}
+            fresh = []
+            for seq, flag in enumerate(flags):
+                if old.pop((seq, *flag[0]), None) is None:
+                    fresh.append((seq, flag))
+            conn.executemany("DELETE FROM flags WHERE id = ?", [(i,) for i in old.values()])
+            self._insert_corpus_flags(key, fresh)
             if state is None:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
 
-    def _insert_corpus_flags(self, district: str | None, flags: Sequence[dict[str, Any]]) -> None:
-        """Flags across reports with their heads (`corpus_flag_heads`: the digest naming each
-        and what its evidence items name), so the tables and pages attribute and link a flag
-        without decoding its evidence (every figure that differs between two reports)."""
-        for seq, flag in enumerate(flags):
-            values = _flag_values(flag)
+    def _insert_corpus_flags(self, district: str | None, flags: Sequence[tuple[int, CorpusFlagRow]]) -> None:
+        """Flags across reports (their number and `corpus_flag_rows` row) with their heads
+        (`corpus_flag_heads`: the digest naming each and what its evidence items name), so the
+        tables and pages attribute and link a flag without decoding its evidence (every figure
+        that differs between two reports)."""
+        for seq, (values, digest, items) in flags:
             cur = self.conn.execute(
                 "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
                 " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)", (district, seq, *values))
-            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)",
-                              (cur.lastrowid, flag_digest(values[0], values[2], values[4]),
-                               evidence_items(flag.get("evidence") or [])))
+            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)", (cur.lastrowid, digest, items))
 
     def page_head(self, doc_id: int, lang: str) -> str | None:
         """The head of a report's review page in `lang`, when the worker that read it made one."""
@@ -527,32 +570,33 @@ class Store:
 
     def csv_rows(self, doc_id: int, name: str) -> list[str] | None:
         """The cached CSV lines of one document in table `name` (None: not cached)."""
-        text = self._csv_text(doc_id, name)
-        if text is None or text.startswith("["):
-            return None if text is None else list(json.loads(text))
-        return text.split(_LINE_MARK)[1:]
+        data = self._csv_data(doc_id, name)
+        if data is None:
+            return None
+        text = data.decode("utf-8")
+        return list(json.loads(text)) if text.startswith("[") else text.split(_LINE_MARK)[1:]
 
-    def csv_block(self, doc_id: int, name: str, prefix: str) -> str | None:
+    def csv_block(self, doc_id: int, name: str, prefix: str) -> bytes | None:
         """The cached CSV lines of one document in table `name`, each after `prefix` (its
-        leading columns), as one text: made without a Python step per line (None: not cached)."""
-        text = self._csv_text(doc_id, name)
-        if text is None or text.startswith("["):
-            lines = None if text is None else json.loads(text)
-            return None if lines is None else "".join(prefix + line for line in lines)
-        return text.replace(_LINE_MARK, prefix)
+        leading columns), as one UTF-8 text: made without a Python step per line and without
+        decoding it (None: not cached)."""
+        data = self._csv_data(doc_id, name)
+        if data is None or data.startswith(b"["):
+            lines = None if data is None else json.loads(data)
+            return None if lines is None else "".join(prefix + line for line in lines).encode("utf-8")
+        return data.replace(_LINE_MARK.encode(), prefix.encode("utf-8"))  # UTF-8 has no 0 byte but NUL's
 
-    def _csv_text(self, doc_id: int, name: str) -> str | None:
+    def _csv_data(self, doc_id: int, name: str) -> bytes | None:
         row = self.conn.execute("SELECT data FROM csv_rows WHERE document_id = ? AND name = ?",
                                 (doc_id, name)).fetchone()
-        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+        return None if row is None else zlib.decompress(row[0])
 
     def save_csv_rows(self, items: Sequence[tuple[int, str, Sequence[str]]]) -> None:
         """Cache (document id, table name, CSV lines) in one transaction: each line after a NUL
         (which no line holds: a report's text with one is kept as a JSON list instead)."""
         with self.transaction() as conn:
             conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
-                             [(doc_id, name, zlib.compress(_csv_lines_text(lines).encode("utf-8"), 1))
-                              for doc_id, name, lines in items])
+                             [(doc_id, name, csv_blob(lines)) for doc_id, name, lines in items])
 
     def flag_part(self, flag_id: int, name: str) -> str | None:
         """A cached rendering of one flag across reports (`name`: its row of flags.csv, its box
@@ -579,6 +623,20 @@ def district_key(name: str | None) -> str:
     return place_key(name) or ""
 
 
+# A flag across reports as stored: its column values (rule, severity, message, message_en,
+# evidence JSON), its digest and its evidence items (`corpus_flag_heads`).
+CorpusFlagRow = tuple[tuple[Any, ...], str, str]
+
+
+def corpus_flag_rows(flags: Sequence[dict[str, Any]]) -> list[CorpusFlagRow]:
+    """Flags across reports as the store keeps them (made where they are computed)."""
+    rows = []
+    for flag in flags:
+        values = _flag_values(flag)
+        rows.append((values, flag_digest(values[0], values[2], values[4]), evidence_items(flag.get("evidence") or [])))
+    return rows
+
+
 def flag_digest(rule: object, message: object, evidence_json: object) -> str:
     """What names a flag across reports (its review anchor, outputs.links.across_anchor): a
     digest of what it says, so a page keeps its anchors when another district's flags change."""
@@ -586,21 +644,23 @@ def flag_digest(rule: object, message: object, evidence_json: object) -> str:
 
 
 def evidence_items(evidence: Sequence[Any]) -> str:
-    """What each evidence item of a flag across reports names, as JSON: [source, commune_key,
-    commune] per item (an item that is no dict names nothing)."""
+    """What the evidence items of a flag across reports name, as JSON: [source, commune_key,
+    commune] per item (an item that is no dict names nothing), each once in the order first
+    named (a flag between two reports names them in each of ~100 items)."""
     items = [e if isinstance(e, dict) else {} for e in evidence]
-    return json.dumps([[str(e.get("source") or ""), str(e.get("commune_key") or ""), str(e.get("commune") or "")]
-                       for e in items], ensure_ascii=False)
+    named = dict.fromkeys((str(e.get("source") or ""), str(e.get("commune_key") or ""), str(e.get("commune") or ""))
+                          for e in items)
+    return json.dumps([list(n) for n in named], ensure_ascii=False)
 
 
-def _criteria_rows(doc_id: int, crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+def _criteria_rows(crit: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
     evidence: dict[tuple[int, str], dict[str, Any]] = {}
     for ev in crit.get("evidence") or []:
         evidence.setdefault((ev.get("number"), ev.get("status")), ev)
     for status in ("met", "unmet", "basically_met"):
         for number in crit.get(status) or []:
             ev = evidence.get((number, status))
-            yield (doc_id, int(number), status, ev.get("text") if ev else None, *_location(ev))
+            yield (int(number), status, ev.get("text") if ev else None, *_location(ev))
 
 
 def _flag_values(flag: dict[str, Any]) -> tuple[Any, ...]:

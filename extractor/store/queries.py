@@ -69,13 +69,17 @@ def figure_values(store: Store, doc_ids: Sequence[int]) -> Iterator[tuple[int, s
             f"SELECT document_id, unit, value FROM figures WHERE document_id IN ({marks})", chunk)
 
 
-def result_indicator_figures(store: Store) -> Iterator[tuple[int, str, float | None, str | None]]:
+def result_indicator_figures(store: Store, doc_ids: Sequence[int]
+                             ) -> Iterator[tuple[int, str, float | None, str | None]]:
     """(document_id, indicator, value, unit) of every result (not a target, plan, baseline or
-    excess) of a known indicator, in document order, streamed."""
-    return store.conn.execute(
-        "SELECT document_id, indicator, value, unit FROM figures"
-        " WHERE indicator IS NOT NULL AND COALESCE(status, 'result') = 'result'"
-        " ORDER BY document_id, seq")
+    excess) of a known indicator in the given documents, each document's in order, streamed."""
+    for i in range(0, len(doc_ids), 500):  # SQLite's limit on bound parameters
+        chunk = list(doc_ids[i:i + 500])
+        marks = ", ".join("?" * len(chunk))
+        yield from store.conn.execute(
+            "SELECT document_id, indicator, value, unit FROM figures"
+            f" WHERE document_id IN ({marks}) AND indicator IS NOT NULL AND COALESCE(status, 'result') = 'result'"
+            " ORDER BY document_id, seq", chunk)
 
 
 FIGURE_FIELDS = ("seq", "value", "unit", "total", "upper", "noun", "qualifier", "status", "label",

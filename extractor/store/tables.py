@@ -8,24 +8,33 @@ streamed from SQLite (consolidate.StoreTables) is never held whole in memory.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # an ingest writes its outputs without importing pandas
+    import pandas as pd
 
 TABLE_NAMES = ("communes", "criteria", "indicators", "figures", "flags", "errors", "summary")
 
 
 def plain(value: Any) -> Any:
     """A cell as a plain Python value: None for a missing one, numpy scalars unwrapped."""
-    if value is None or value is pd.NA:
+    if value is None or is_na(value):
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
     return value.item() if hasattr(value, "item") else value
 
 
-class Tables(Mapping[str, pd.DataFrame]):
+def is_na(value: Any) -> bool:
+    """Whether `value` is pandas' missing value, told without importing pandas (without it
+    there is none)."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and value is pandas.NA
+
+
+class Tables(Mapping[str, Any]):
     """Table name -> DataFrame, with row-wise access for writers."""
 
     def columns(self, name: str) -> list[str]:

@@ -109,3 +109,30 @@ def test_flags_from_stored_compared_parts_equal_those_from_whole_records(tmp_pat
     assert flags[0] == flags[1] and flags[0]
     rec = _record("/a/1.txt", "Lục Bình", "Bạch Thông", 10.0)
     assert compared_part(compared_part(rec)) == compared_part(rec)
+
+
+def test_a_flag_recomputed_unchanged_keeps_its_id_and_cached_renderings(store: Store) -> None:
+    update_corpus_flags(store)
+    ids = dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall())
+    store.save_flag_parts([(i, "csv", f"row {i}") for i in ids.values()])
+    _save(store, "/a/3.txt", "Xuân Lạc", "Bạch Thông", 3.0)  # the district changes, not its flag
+    update_corpus_flags(store, force=True)
+    assert dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall()) == ids
+    assert all(store.flag_part(i, "csv") == f"row {i}" for i in ids.values())
+    _save(store, "/a/2.txt", "Lục Bình", "Bạch Thông", 14.0)  # now the flag says another thing
+    update_corpus_flags(store)
+    now = dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall())
+    key = district_key("Bạch Thông")
+    assert now[key] != ids[key] and store.flag_part(ids[key], "csv") is None
+    assert "14" in next(r[4] for r in _corpus_flags(store) if r[0] == key)
+
+
+def test_districts_computed_in_the_readers_pool_equal_those_computed_here(store: Store, tmp_path: Path) -> None:
+    from pebble import ProcessPool
+
+    update_corpus_flags(store)
+    here = _corpus_flags(store)
+    store.conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
+    with ProcessPool(max_workers=2) as pool:
+        assert update_corpus_flags(store, force=True, pool=pool) == 2
+    assert _corpus_flags(store) == here

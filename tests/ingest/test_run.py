@@ -11,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from extractor.core.errors import ExitCode, reason
-from extractor.ingest.run import RunStats, record_is_report, run_ingest, summary_lines
+from extractor.ingest.prepare import record_is_report
+from extractor.ingest.run import RunStats, run_ingest, summary_lines
 from extractor.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -115,3 +115,16 @@ def test_copies_are_grouped_again_only_in_communes_whose_files_changed(
         save(store, "/r/b.docx", 10.0)  # now a third copy of the first report: grouped again
         assert [d["files"] for d in store_to_reports(store).docs] == ["/r/a-copy.docx; /r/a.docx; /r/b.docx"]
         assert len(compared) == 2
+
+
+def test_a_row_table_gives_the_rows_its_dataframe_gives_without_pandas() -> None:
+    from extractor.store.consolidate import RowTable
+    from extractor.store.tables import FrameTables
+
+    built = [{"n": 1, "i": 2, "f": 3, "m": 1, "x": "a", "b": True, "z": None, "mixed": 1, "big": 2},
+             {"n": None, "i": 4, "f": None, "m": 2.5, "x": None, "b": False, "z": None, "mixed": "t"},
+             {"n": 5, "i": 6, "f": 7.25, "m": 3, "x": "c", "b": None, "z": None, "mixed": 2.0, "big": 3}]
+    table = RowTable(built, ["n", "i", "f", "m", "x", "b", "z", "mixed", "big", "absent"], {"n"}, {"f"})
+    typed = [[(k, type(v), v) for k, v in r.items()] for r in table.rows()]
+    assert typed == [[(k, type(v), v) for k, v in r.items()] for r in FrameTables({"t": table.frame()}).rows("t")]
+    assert [r["i"] for r in table.rows()] == [2, 4, 6] and [r["big"] for r in table.rows()] == [2.0, None, 3.0]

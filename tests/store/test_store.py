@@ -205,9 +205,19 @@ def test_cached_csv_lines_come_back_after_their_leading_columns(tmp_path: Path) 
         store.save_csv_rows([(doc_id, "figures", lines), (doc_id, "flags", ["nul\x00inside\n"]),
                              (doc_id, "empty", [])])
         assert store.csv_rows(doc_id, "figures") == lines
-        assert store.csv_block(doc_id, "figures", "k,") == "".join("k," + line for line in lines)
+        assert store.csv_block(doc_id, "figures", "k,") == "".join("k," + line for line in lines).encode()
         # a line holding the mark itself is kept as a JSON list, and reads back the same
         assert store.csv_rows(doc_id, "flags") == ["nul\x00inside\n"]
-        assert store.csv_block(doc_id, "flags", "k,") == "k,nul\x00inside\n"
-        assert store.csv_block(doc_id, "empty", "k,") == "" and store.csv_rows(doc_id, "empty") == []
+        assert store.csv_block(doc_id, "flags", "k,") == b"k,nul\x00inside\n"
+        assert store.csv_block(doc_id, "empty", "k,") == b"" and store.csv_rows(doc_id, "empty") == []
         assert store.csv_block(doc_id, "other", "k,") is None
+
+
+def test_a_flags_evidence_items_name_each_source_once_in_order() -> None:
+    from extractor.store.db import evidence_items
+
+    evidence = [{"source": "b.docx", "commune_key": "k", "commune": "Lục Bình"}, "text only",
+                {"source": "a.docx", "commune_key": "k", "commune": "Lục Bình"},
+                {"source": "b.docx", "commune_key": "k", "commune": "Lục Bình"}]
+    assert json.loads(evidence_items(evidence)) == [["b.docx", "k", "Lục Bình"], ["", "", ""],
+                                                    ["a.docx", "k", "Lục Bình"]]
