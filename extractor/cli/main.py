@@ -125,8 +125,10 @@ def _end_without_teardown(code: int) -> int:
     os._exit(code)
 
 
-def main(argv: list[str] | None = None) -> int:
-    as_program = argv is None  # (the `ntm` script and `python -m`): tests pass their arguments
+def main(argv: list[str] | None = None, *, as_program: bool = False) -> int:
+    """Run the command line `argv` (default: the process's arguments) and return its exit code.
+    `as_program`: this call is the whole process (`run_as_program`), so a command that only
+    prints may end it without the interpreter's teardown; a caller of `main` keeps its process."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--lang" in argv:
         idx = argv.index("--lang")
@@ -151,5 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+def run_as_program() -> int:
+    """The `ntm` program (pyproject's script, `python -m extractor.cli.main`)."""
+    return main(as_program=True)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_as_program())

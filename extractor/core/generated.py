@@ -24,12 +24,15 @@ import sys
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.util import MAGIC_NUMBER
 from types import CodeType
 from typing import Any
 
 from extractor.core.kept import KeptTable
 
-_kept = KeptTable(f"generated-{sys.implementation.cache_tag}-{sys.hexversion:x}-O{sys.flags.optimize}.marshal")
+# named by what the code's form belongs to: the interpreter, its bytecode's magic number, -O
+_kept = KeptTable(f"generated-{sys.implementation.cache_tag}-{sys.hexversion:x}-{MAGIC_NUMBER.hex()}"
+                  f"-O{sys.flags.optimize}.marshal", runs_code=True)
 
 
 def _code(source: str, mode: str) -> CodeType:

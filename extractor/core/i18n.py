@@ -11,6 +11,7 @@ import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -18,30 +19,38 @@ from typing import Any
 from extractor.core.data import parse_yaml
 
 LANGUAGES = ("vi", "en")
+# The run's language (the CLI's --lang), seen by every thread; `language_set` overrides it for
+# one block in its own context only, so a thread reading a report in Vietnamese (a Dask
+# worker's threads) never changes the language another thread writes in.
 _language: str | None = None
+_language_here: ContextVar[str | None] = ContextVar("ntm_language_here", default=None)
+
+
+def _checked(lang: str | None) -> str | None:
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    return lang
 
 
 def set_language(lang: str | None) -> None:
+    """The run's language, for every thread (None: NTM_LANG, else Vietnamese)."""
     global _language
-    if lang is not None and lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    _language = lang
+    _language = _checked(lang)
 
 
 @contextmanager
 def language_set(lang: str | None) -> Iterator[None]:
-    """Messages in `lang` inside the block, the previous language after it."""
-    global _language
-    saved = _language
-    set_language(lang)
+    """Messages in `lang` inside the block (in this thread or task only), the language
+    before it after it; None: the run's language."""
+    token = _language_here.set(_checked(lang))
     try:
         yield
     finally:
-        _language = saved
+        _language_here.reset(token)
 
 
 def language() -> str:
-    lang = _language or os.environ.get("NTM_LANG", "vi")
+    lang = _language_here.get() or _language or os.environ.get("NTM_LANG", "vi")
     return lang if lang in LANGUAGES else "vi"
 
 

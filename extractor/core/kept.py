@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import atexit
 import marshal
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +27,12 @@ MOST_KEPT = 4000
 class KeptTable:
     """Values by key, from the file `name` of the cache folder and this process's new ones."""
 
-    def __init__(self, name: str, most: int = MOST_KEPT) -> None:
+    def __init__(self, name: str, most: int = MOST_KEPT, *, runs_code: bool = False) -> None:
         self.name = name
         self.most = most
+        # a table of code objects is read only from a file of this user that no one else may
+        # write, as if it were the program's own bytecode
+        self.runs_code = runs_code
         self.path: Path | None = None
         self.kept: dict[Any, Any] | None = None  # read at the first lookup
         self.made: dict[Any, Any] = {}
@@ -39,12 +44,18 @@ class KeptTable:
         kept: Any = {}
         if self.path is not None:
             try:
-                kept = marshal.loads(self.path.read_bytes())
+                kept = marshal.loads(self.path.read_bytes()) if self._trusted(self.path) else {}
             except (OSError, ValueError, EOFError, TypeError):
                 kept = {}  # not written yet, or damaged
             atexit.register(self.write)
         self.kept = kept if isinstance(kept, dict) else {}
         return self.kept
+
+    def _trusted(self, path: Path) -> bool:
+        if not self.runs_code or not hasattr(os, "getuid"):
+            return True
+        st = path.stat()
+        return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
     def get(self, key: Any) -> Any:
         """The kept value of `key`, or None."""

@@ -127,7 +127,7 @@ def _formats(wb: Any) -> _Formats:
 
 # A text cell XlsxWriter writes as it is: nothing to escape as XML (&, <, >, ", a newline),
 # no control character or literal _xHHHH_ to escape for Excel, no space at either end to keep.
-_AS_IS = re.compile(r'["&<>\n\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$')
+_NEEDS_ESCAPING = re.compile(r'["&<>\n\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$')
 
 
 @cache
@@ -141,8 +141,15 @@ def _worksheet_class() -> type:
       list, escaping calls and regular expressions per cell (most of the workbook's time).
     Every other cell goes through XlsxWriter as before (tests/outputs/test_workbook_cells.py
     compares both on every kind of cell)."""
-    from xlsxwriter.utility import xl_rowcol_to_cell_fast
-    from xlsxwriter.worksheet import CellBlankTuple, CellNumberTuple, CellStringTuple, Worksheet
+    from xlsxwriter.worksheet import Worksheet
+
+    try:  # XlsxWriter's internals: where a version no longer has them, its own worksheet
+        from xlsxwriter.utility import xl_rowcol_to_cell_fast
+        from xlsxwriter.worksheet import CellBlankTuple, CellNumberTuple, CellStringTuple
+    except ImportError:
+        return Worksheet
+    if not all(callable(getattr(Worksheet, name, None)) for name in ("_write_cell", "_prepare_formula")):
+        return Worksheet
 
     class _Worksheet(Worksheet):  # type: ignore[misc]
         def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
@@ -153,7 +160,7 @@ def _worksheet_class() -> type:
         def _write_cell(self, row: int, col: int, cell: Any) -> None:
             kind, fmt = cell.__class__, cell.format
             if fmt and self.constant_memory:
-                if kind is CellStringTuple and not _AS_IS.search(cell.string):
+                if kind is CellStringTuple and not _NEEDS_ESCAPING.search(cell.string):
                     self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"'
                                   f' t="inlineStr"><is><t>{cell.string}</t></is></c>')
                     return

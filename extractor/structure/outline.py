@@ -65,7 +65,7 @@ class Outline:
     def unmarked(self) -> bool:
         """Is the report typed without tone marks, or with "đ" typed as "d"? Some block that
         names criteria without marks ("dat 17/19 tieu chi") or spells a status with "d" ("dạt")
-        says so (patterns/sections.yaml); criteria and identity then read it folded."""
+        says so (patterns/sections.yaml); criteria, figures and identity then read it folded."""
         rx = pattern_regexes("sections")
         for ob in self.blocks:
             text = ob.text

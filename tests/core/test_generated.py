@@ -53,7 +53,7 @@ def methods(cls: type) -> dict[str, Any]:
 
 
 def a_new_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(generated, "_kept", KeptTable(generated._kept.name))
+    monkeypatch.setattr(generated, "_kept", KeptTable(generated._kept.name, runs_code=True))
 
 
 @pytest.fixture
@@ -108,6 +108,18 @@ def test_a_damaged_file_means_compiling(cache: Path):
         assert [methods(cls) for cls in make_classes()] == plain
     generated._kept.write()
     assert marshal.loads((cache / generated._kept.name).read_bytes())
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners and modes are POSIX's")
+def test_kept_code_that_others_may_write_is_not_run(cache: Path, monkeypatch: pytest.MonkeyPatch):
+    key = ("exec", "x = 1")
+    path = cache / generated._kept.name
+    path.write_bytes(marshal.dumps({key: compile("x = 2", "<string>", "exec")}))
+    path.chmod(0o666)
+    assert generated._kept.get(key) is None  # compiled from its source instead
+    path.chmod(0o644)
+    a_new_process(monkeypatch)
+    assert isinstance(generated._kept.get(key), CodeType)
 
 
 def test_every_code_kept_by_an_extraction_is_what_compiling_its_source_gives(cache: Path):
