@@ -11,9 +11,11 @@ one, so the offsets are those of the text as read. A one-syllable form ("hộ", 
 collides with common words ("hồ", "bán"): it is matched only when the caller allows it (a
 poorly read text); forms of two syllables or more ("triệu đồng", "hộ nghèo") always.
 
-A report typed without tone marks is read folded (extractor/text/fold.py): every form, per-unit
-and multiplier spelt folded, one-syllable ones too, less where a word of `unmarked_not_units`
-stands ("ho so" is "hồ sơ", not "hộ").
+A form is not read where its last syllable begins a compound noun of `compound_nouns` ("03 đồng
+chí" counts comrades, not money; "ký 500 bản cam kết" pledges, not villages). A report typed
+without tone marks is read folded (extractor/text/fold.py): every form, per-unit, multiplier
+and compound noun spelt folded, one-syllable ones too, with the words of `unmarked_not_units`
+added to the compounds ("ho so" is "hồ sơ", not "hộ").
 """
 from __future__ import annotations
 
@@ -65,41 +67,59 @@ def _entries() -> tuple[_UnitEntry, ...]:
                  for e in load_pattern("units")["units"])
 
 
-def _units_regex(spell: Callable[[str], str], not_here: str = "") -> re.Pattern[str]:
-    """One named group per unit (u0, u1...), its forms spelled by `spell`; `not_here` a
-    lookahead of words that are no unit where they stand."""
-    groups = [f"(?P<u{i}>{_alternation([spell(f) for f in e.forms])})" for i, e in enumerate(_entries())]
-    return compiled(_GAP + not_here + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
+def _compounds(spell: Callable[[str], str], folded: bool) -> dict[str, list[str]]:
+    """The compound nouns led by a unit's syllable, spelled by `spell`, as {first syllable: the
+    rest}; `unmarked_not_units` added when the text is read `folded` (unmarked or stripped)."""
+    data = load_pattern("units")
+    words = data["compound_nouns"] + (data["unmarked_not_units"] if folded else [])
+    tails: dict[str, list[str]] = {}
+    for word in dict.fromkeys(spell(w).lower() for w in words):
+        head, _, rest = word.partition(" ")
+        tails.setdefault(head, []).append(rest)
+    return tails
+
+
+def _form_regex(form: str, tails: dict[str, list[str]]) -> str:
+    """A form, not where its last syllable begins a compound noun ("đồng" of "đồng chí",
+    "ngày công" of "ngày công tác")."""
+    low = form.lower()
+    for head, rest in tails.items():
+        if low.endswith(head) and not low[:-len(head)][-1:].isalpha():
+            return rf"{form}(?![ ]+(?:{_alternation([re.escape(r) for r in rest])}){_END})"
+    return form
+
+
+def _forms_alternation(forms: list[str], tails: dict[str, list[str]]) -> str:
+    """The forms longest first (as `_alternation`), each kept from a compound noun."""
+    return "|".join(_form_regex(f, tails) for f in sorted(forms, key=len, reverse=True))
+
+
+def _units_regex(spell: Callable[[str], str], folded: bool) -> re.Pattern[str]:
+    """One named group per unit (u0, u1...), its forms spelled by `spell` and kept from the
+    compound nouns (`_compounds`)."""
+    tails = _compounds(spell, folded)
+    groups = [f"(?P<u{i}>{_forms_alternation([spell(f) for f in e.forms], tails)})"
+              for i, e in enumerate(_entries())]
+    return compiled(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
 
 
 @per_reading
 def _unit_regex() -> re.Pattern[str]:
-    return _units_regex(spelt, _not_units())
-
-
-def _not_units() -> str:
-    """Read unmarked, words that fold to a unit's form and more ("ho so" is "hồ sơ", records,
-    not "hộ"): a lookahead that keeps the unit from matching there. Empty as written."""
-    if not unmarked():
-        return ""
-    return rf"(?!(?:{_not_units_alternation()}){_END})"
-
-
-def _not_units_alternation() -> str:
-    return _alternation([re.escape(w) for w in spelt_all(load_pattern("units")["unmarked_not_units"])])
+    return _units_regex(spelt, unmarked())
 
 
 @per_reading
-def _not_units_regex() -> re.Pattern[str] | None:
-    return compiled(rf"(?<!\w)(?:{_not_units_alternation()}){_END}", re.IGNORECASE) if unmarked() else None
+def _compounds_regex() -> re.Pattern[str]:
+    """The compound nouns as whole words, spelt as read (`_compounds`)."""
+    words = [f"{head} {rest}" for head, rests in _compounds(spelt, unmarked()).items() for rest in rests]
+    return compiled(rf"(?<!\w)(?:{_alternation([re.escape(h) for h in words])}){_END}", re.IGNORECASE)
 
 
-def text_without_not_units(text: str, lo: int, hi: int) -> str | None:
-    """Read unmarked, `text` with the words of text[lo:hi] that are no unit where they stand
-    (`_not_units`) blanked to spaces, for a pattern that looks for a unit after a number
-    ("Du an 1 ho tro": no unit follows the 1); None when there is none (or read as written)."""
-    regex = _not_units_regex()
-    spans = [m.span() for m in regex.finditer(text, lo, hi)] if regex is not None else []
+def text_without_compounds(text: str, lo: int, hi: int) -> str | None:
+    """`text` with the compound nouns of text[lo:hi] led by a unit's syllable (`_compounds`)
+    blanked to spaces, for a pattern that looks for a unit after a number ("năm 2023 đồng
+    chí", "Du an 1 ho tro": no unit follows the number); None when there is none."""
+    spans = [m.span() for m in _compounds_regex().finditer(text, lo, hi)]
     if not spans:
         return None
     parts, done = [], 0
@@ -111,14 +131,16 @@ def text_without_not_units(text: str, lo: int, hi: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _tolerant_regex() -> re.Pattern[str]:
-    return _units_regex(strip_diacritics)
+    return _units_regex(strip_diacritics, True)
 
 
 @per_reading
 def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
     multipliers = {spelt(form): float(m["scale"]) for m in load_pattern("units")["multipliers"]
                    for form in m["forms"]}
-    return multipliers, compiled(_GAP + f"(?P<m>{_alternation(list(multipliers))})" + _END, re.IGNORECASE)
+    tails = _compounds(spelt, unmarked())  # "95 tỷ lệ" is no multiplier
+    return multipliers, compiled(_GAP + f"(?P<m>{_forms_alternation(list(multipliers), tails)})" + _END,
+                                 re.IGNORECASE)
 
 
 @per_reading

@@ -43,6 +43,20 @@ def test_unit_counter_examples(entry, case):
     assert all(q.unit != entry["unit"] for q in quantities(case) if q.rule != "spelled_number")
 
 
+@pytest.mark.parametrize("phrase,expected", load_pattern("units")["compound_noun_examples"])
+def test_numbers_before_compound_nouns_led_by_a_unit_syllable(phrase, expected):
+    """"03 đồng chí" counts comrades, not đồng: every figure of the phrase, nothing more."""
+    assert [[q.value, q.unit] for q in quantities(phrase)] == expected
+
+
+@pytest.mark.parametrize("word", load_pattern("units")["compound_nouns"])
+def test_every_compound_noun_begins_with_the_last_syllable_of_a_unit_form(word):
+    """A compound whose first syllable ends no unit's or multiplier's form keeps nothing."""
+    data = load_pattern("units")
+    forms = [f for e in data["units"] for f in e["forms"]] + [f for m in data["multipliers"] for f in m["forms"]]
+    assert word.split()[0] in {re.split(r"[\s?]", f)[-1].lower() for f in forms}
+
+
 @pytest.mark.parametrize("case", load_pattern("units")["bare_money_examples"])
 def test_bare_money_examples(case):
     phrase, value = case
