@@ -110,16 +110,17 @@ def _unit_regex() -> re.Pattern[str]:
 
 @per_reading
 def _compounds_regex() -> re.Pattern[str]:
-    """The compound nouns as whole words, spelt as read (`_compounds`)."""
+    """A compound noun (`_compounds`, spelt as read) right after a digit: led by the digit, the
+    regex is tried only where one stands."""
     words = [f"{head} {rest}" for head, rests in _compounds(spelt, unmarked()).items() for rest in rests]
-    return compiled(rf"(?<!\w)(?:{_alternation([re.escape(h) for h in words])}){_END}", re.IGNORECASE)
+    return compiled(rf"\d{_GAP}(?P<c>{_alternation([re.escape(w) for w in words])}){_END}", re.IGNORECASE)
 
 
 def text_without_compounds(text: str, lo: int, hi: int) -> str | None:
-    """`text` with the compound nouns of text[lo:hi] led by a unit's syllable (`_compounds`)
-    blanked to spaces, for a pattern that looks for a unit after a number ("năm 2023 đồng
-    chí", "Du an 1 ho tro": no unit follows the number); None when there is none."""
-    spans = [m.span() for m in _compounds_regex().finditer(text, lo, hi)]
+    """`text` with the compound nouns led by a unit's syllable (`_compounds`) after a number of
+    text[lo:hi] blanked to spaces, for a pattern that looks for a unit after the number ("năm
+    2023 đồng chí", "Du an 1 ho tro": no unit follows); None when there is none."""
+    spans = [m.span("c") for m in _compounds_regex().finditer(text, lo, hi)]
     if not spans:
         return None
     parts, done = [], 0
@@ -151,15 +152,19 @@ def _per_units() -> tuple[dict[str, str], re.Pattern[str]]:
     return written, compiled(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
 
 
+def _matched(m: re.Match[str]) -> tuple[str, _UnitEntry]:
+    """The name of the unit's group that matched and its entry: the last group matched, since
+    the groups are alternatives and no form holds a group of its own."""
+    name = str(m.lastgroup)
+    return name, _entries()[int(name[1:])]
+
+
 def unit_at(text: str, pos: int) -> UnitMatch | None:
     m = _unit_regex().match(text, pos)
     if m is None:
         return None
-    for name, value in m.groupdict().items():
-        if value is not None:
-            entry = _entries()[int(name[1:])]
-            return UnitMatch(entry.unit, entry.scale, entry.noun, m.start(name), m.end())
-    return None
+    name, entry = _matched(m)
+    return UnitMatch(entry.unit, entry.scale, entry.noun, m.start(name), m.end())
 
 
 def tolerant_unit_at(text: str, pos: int, one_syllable: bool = False) -> UnitMatch | None:
@@ -171,13 +176,10 @@ def tolerant_unit_at(text: str, pos: int, one_syllable: bool = False) -> UnitMat
     m = _tolerant_regex().match(strip_diacritics(text[pos:pos + 40]))
     if m is None:
         return None
-    for name, value in m.groupdict().items():
-        if value is not None:
-            if len(value.split()) < 2 and not one_syllable:
-                return None
-            entry = _entries()[int(name[1:])]
-            return UnitMatch(entry.unit, entry.scale, entry.noun, pos + m.start(name), pos + m.end())
-    return None
+    name, entry = _matched(m)
+    if len(m.group(name).split()) < 2 and not one_syllable:
+        return None
+    return UnitMatch(entry.unit, entry.scale, entry.noun, pos + m.start(name), pos + m.end())
 
 
 def multiplier_at(text: str, pos: int) -> tuple[float, int] | None:

@@ -43,6 +43,12 @@ def test_unit_counter_examples(entry, case):
     assert all(q.unit != entry["unit"] for q in quantities(case) if q.rule != "spelled_number")
 
 
+@pytest.mark.parametrize("entry", load_pattern("units")["units"], ids=lambda e: e.get("noun") or e["unit"])
+def test_no_unit_form_holds_a_group_of_its_own(entry):
+    """The unit matched is told by the last group of the units' regex (text/units.py)."""
+    assert all(re.compile(form).groups == 0 for form in entry["forms"])
+
+
 @pytest.mark.parametrize("phrase,expected", load_pattern("units")["compound_noun_examples"])
 def test_numbers_before_compound_nouns_led_by_a_unit_syllable(phrase, expected):
     """"03 đồng chí" counts comrades, not đồng: every figure of the phrase, nothing more."""
