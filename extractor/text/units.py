@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.text.fold import per_reading, spelt, spelt_all, strip_diacritics, unmarked
+from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
 __all__ = ["UnitMatch", "multiplier_at", "per_unit_at", "strip_diacritics", "tolerant_unit_at", "unit_at"]
 
