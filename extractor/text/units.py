@@ -79,26 +79,38 @@ def _compounds(spell: Callable[[str], str], folded: bool) -> dict[str, list[str]
     return tails
 
 
-def _form_regex(form: str, tails: dict[str, list[str]]) -> str:
+def _after_unit_lookahead(spell: Callable[[str], str]) -> str:
+    """Where a word of `after_unit_words` (spelled by `spell`) stands, no compound noun does."""
+    words = dict.fromkeys(spell(w).lower() for w in load_pattern("units")["after_unit_words"])
+    return rf"(?!(?:{_alternation([re.escape(w) for w in words])}){_END})"
+
+
+def _compound_tail(rests: list[str], after_unit: str) -> str:
+    """The rest of a compound noun after its first syllable, not where a word read after a unit
+    stands (`after_unit`: "đồng phục vụ" is money serving, not uniforms)."""
+    return rf"[ ]+{after_unit}(?:{_alternation([re.escape(r) for r in rests])}){_END}"
+
+
+def _form_regex(form: str, tails: dict[str, list[str]], after_unit: str) -> str:
     """A form, not where its last syllable begins a compound noun ("đồng" of "đồng chí",
     "ngày công" of "ngày công tác")."""
     low = form.lower()
-    for head, rest in tails.items():
+    for head, rests in tails.items():
         if low.endswith(head) and not low[:-len(head)][-1:].isalpha():
-            return rf"{form}(?![ ]+(?:{_alternation([re.escape(r) for r in rest])}){_END})"
+            return rf"{form}(?!{_compound_tail(rests, after_unit)})"
     return form
 
 
-def _forms_alternation(forms: list[str], tails: dict[str, list[str]]) -> str:
+def _forms_alternation(forms: list[str], spell: Callable[[str], str], folded: bool) -> str:
     """The forms longest first (as `_alternation`), each kept from a compound noun."""
-    return "|".join(_form_regex(f, tails) for f in sorted(forms, key=len, reverse=True))
+    tails, after_unit = _compounds(spell, folded), _after_unit_lookahead(spell)
+    return "|".join(_form_regex(f, tails, after_unit) for f in sorted(forms, key=len, reverse=True))
 
 
 def _units_regex(spell: Callable[[str], str], folded: bool) -> re.Pattern[str]:
     """One named group per unit (u0, u1...), its forms spelled by `spell` and kept from the
     compound nouns (`_compounds`)."""
-    tails = _compounds(spell, folded)
-    groups = [f"(?P<u{i}>{_forms_alternation([spell(f) for f in e.forms], tails)})"
+    groups = [f"(?P<u{i}>{_forms_alternation([spell(f) for f in e.forms], spell, folded)})"
               for i, e in enumerate(_entries())]
     return compiled(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
 
@@ -112,8 +124,10 @@ def _unit_regex() -> re.Pattern[str]:
 def _compounds_regex() -> re.Pattern[str]:
     """A compound noun (`_compounds`, spelt as read) right after a digit: led by the digit, the
     regex is tried only where one stands."""
-    words = [f"{head} {rest}" for head, rests in _compounds(spelt, unmarked()).items() for rest in rests]
-    return compiled(rf"\d{_GAP}(?P<c>{_alternation([re.escape(w) for w in words])}){_END}", re.IGNORECASE)
+    after_unit = _after_unit_lookahead(spelt)
+    heads = [rf"{re.escape(head)}{_compound_tail(rests, after_unit)}"
+             for head, rests in _compounds(spelt, unmarked()).items()]
+    return compiled(rf"\d{_GAP}(?P<c>{'|'.join(heads)})", re.IGNORECASE)
 
 
 def text_without_compounds(text: str, lo: int, hi: int) -> str | None:
@@ -139,9 +153,8 @@ def _tolerant_regex() -> re.Pattern[str]:
 def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
     multipliers = {spelt(form): float(m["scale"]) for m in load_pattern("units")["multipliers"]
                    for form in m["forms"]}
-    tails = _compounds(spelt, unmarked())  # "95 tỷ lệ" is no multiplier
-    return multipliers, compiled(_GAP + f"(?P<m>{_forms_alternation(list(multipliers), tails)})" + _END,
-                                 re.IGNORECASE)
+    alternation = _forms_alternation(list(multipliers), spelt, unmarked())  # "95 tỷ lệ" is no multiplier
+    return multipliers, compiled(_GAP + f"(?P<m>{alternation})" + _END, re.IGNORECASE)
 
 
 @per_reading

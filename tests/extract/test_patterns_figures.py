@@ -13,6 +13,7 @@ from extractor.extract.masks import mask_rules, text_to_masks
 from extractor.extract.quantities import text_to_quantities
 from extractor.structure.outline import block_to_heading_level, heading_to_component
 from extractor.text.normalize import normalize
+from extractor.text.fold import strip_diacritics
 from extractor.text.numbers import texts_to_convention
 from extractor.text.spelled import words_to_number
 
@@ -41,6 +42,14 @@ def test_unit_examples(entry, case):
 @pytest.mark.parametrize("entry,case", list(_cases("units", "counter_examples", "units")))
 def test_unit_counter_examples(entry, case):
     assert all(q.unit != entry["unit"] for q in quantities(case) if q.rule != "spelled_number")
+
+
+@pytest.mark.parametrize("word", load_pattern("units")["after_unit_words"])
+def test_every_word_after_a_unit_begins_with_a_compounds_second_syllable(word):
+    """A word of `after_unit_words` that begins no compound's rest (folded too) keeps nothing."""
+    data = load_pattern("units")
+    rests = {strip_diacritics(w).split(" ", 1)[1] for w in data["compound_nouns"] + data["unmarked_not_units"]}
+    assert strip_diacritics(word).split()[0] in {r.split()[0] for r in rests}
 
 
 @pytest.mark.parametrize("entry", load_pattern("units")["units"], ids=lambda e: e.get("noun") or e["unit"])
