@@ -91,20 +91,35 @@ def _compound_tail(rests: list[str], after_unit: str) -> str:
     return rf"[ ]+{after_unit}(?:{_alternation([re.escape(r) for r in rests])}){_END}"
 
 
-def _form_regex(form: str, tails: dict[str, list[str]], after_unit: str) -> str:
+@lru_cache(maxsize=2)
+def _letters(upper: bool) -> str:
+    """The Latin letters (Vietnamese ones among them) of one case, for a character class."""
+    return "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and (c.isupper() if upper else c.islower()))
+
+
+def _name_lookahead(form: str) -> str:
+    """Where `form` is capitalized (not all capitals) before a capitalized word it leads a place
+    name ("14 Đồng Xoài"): a case-sensitive lookahead that keeps the form from matching."""
+    title = re.escape(form[:1].upper()) + re.escape(form[1:])
+    return rf"(?!(?-i:{title}[ ]+[{_letters(True)}][{_letters(False)}]))"
+
+
+def _form_regex(form: str, tails: dict[str, list[str]], after_unit: str, names: frozenset[str]) -> str:
     """A form, not where its last syllable begins a compound noun ("đồng" of "đồng chí",
-    "ngày công" of "ngày công tác")."""
+    "ngày công" of "ngày công tác"), nor where it leads a place name (`names`)."""
     low = form.lower()
+    lead = _name_lookahead(form) if low in names else ""
     for head, rests in tails.items():
         if low.endswith(head) and not low[:-len(head)][-1:].isalpha():
-            return rf"{form}(?!{_compound_tail(rests, after_unit)})"
-    return form
+            return rf"{lead}{form}(?!{_compound_tail(rests, after_unit)})"
+    return lead + form
 
 
 def _forms_alternation(forms: list[str], spell: Callable[[str], str], folded: bool) -> str:
     """The forms longest first (as `_alternation`), each kept from a compound noun."""
     tails, after_unit = _compounds(spell, folded), _after_unit_lookahead(spell)
-    return "|".join(_form_regex(f, tails, after_unit) for f in sorted(forms, key=len, reverse=True))
+    names = frozenset(spell(w).lower() for w in load_pattern("units")["name_heads"])
+    return "|".join(_form_regex(f, tails, after_unit, names) for f in sorted(forms, key=len, reverse=True))
 
 
 def _units_regex(spell: Callable[[str], str], folded: bool) -> re.Pattern[str]:

@@ -58,9 +58,12 @@ def test_no_unit_form_holds_a_group_of_its_own(entry):
     assert all(re.compile(form).groups == 0 for form in entry["forms"])
 
 
-@pytest.mark.parametrize("phrase,expected", load_pattern("units")["compound_noun_examples"])
-def test_numbers_before_compound_nouns_led_by_a_unit_syllable(phrase, expected):
-    """"03 đồng chí" counts comrades, not đồng: every figure of the phrase, nothing more."""
+@pytest.mark.parametrize("phrase,expected", [*load_pattern("units")["compound_noun_examples"],
+                                             *load_pattern("units")["name_head_examples"],
+                                             *load_pattern("units")["name_head_counter_examples"]])
+def test_numbers_before_compound_nouns_and_names_led_by_a_unit_syllable(phrase, expected):
+    """"03 đồng chí" counts comrades, "14 Đồng Xoài" is a road's number, not đồng: every
+    figure of the phrase, nothing more."""
     assert [[q.value, q.unit] for q in quantities(phrase)] == expected
 
 
