@@ -12,8 +12,8 @@ from extractor.extract.labels import is_linked
 from extractor.extract.masks import mask_rules, text_to_masks
 from extractor.extract.quantities import text_to_quantities
 from extractor.structure.outline import block_to_heading_level, heading_to_component
-from extractor.text.normalize import normalize
 from extractor.text.fold import strip_diacritics
+from extractor.text.normalize import normalize
 from extractor.text.numbers import texts_to_convention
 from extractor.text.spelled import words_to_number
 
