@@ -16,7 +16,7 @@ from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.extract.guards import word_led_guarded
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
-from extractor.text.units import text_without_not_units
+from extractor.text.units import text_without_compounds
 
 _DIGITS = compiled(r"\d+")
 # The longest cue ("chương trình hành động số") and the longest masked tail fit in this many
@@ -69,6 +69,11 @@ def masks_over(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
 
 def _window_masks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     found = _rule_matches(text, lo, hi)
+    # a compound noun led by a unit's syllable is no unit to a rule's look for one after the
+    # number either ("năm 2023 đồng chí" is a year; read unmarked, "Du an 1 ho tro": "hỗ trợ")
+    blanked = text_without_compounds(text, lo, hi)
+    if blanked is not None:
+        found = list(dict.fromkeys(found + _rule_matches(blanked, lo, hi)))
     if unmarked():
         found = _unmarked_window_masks(text, lo, hi, found)
     return found
@@ -87,12 +92,7 @@ def _rule_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 def _unmarked_window_masks(text: str, lo: int, hi: int,
                            found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Read unmarked, a rule's words fold onto others': a mask is not one where it starts
-    inside a phrase of `unmarked_not_masked` ("giu vung 13" is "giữ vững", not "vùng 13"),
-    and a word that is no unit where it stands (text/units.py) is none to a rule's look for
-    a unit after the number either ("Du an 1 ho tro": "hỗ trợ")."""
-    blanked = text_without_not_units(text, lo, hi)
-    if blanked is not None:
-        found = list(dict.fromkeys(found + _rule_matches(blanked, lo, hi)))
+    inside a phrase of `unmarked_not_masked` ("giu vung 13" is "giữ vững", not "vùng 13")."""
     phrases = [m.span() for m in _not_masked_regex().finditer(text, max(0, lo - _MASK_REACH), hi)]
     if not phrases:
         return found

@@ -11,9 +11,11 @@ one, so the offsets are those of the text as read. A one-syllable form ("hộ", 
 collides with common words ("hồ", "bán"): it is matched only when the caller allows it (a
 poorly read text); forms of two syllables or more ("triệu đồng", "hộ nghèo") always.
 
-A report typed without tone marks is read folded (extractor/text/fold.py): every form, per-unit
-and multiplier spelt folded, one-syllable ones too, less where a word of `unmarked_not_units`
-stands ("ho so" is "hồ sơ", not "hộ").
+A form is not read where its last syllable begins a compound noun of `compound_nouns` ("03 đồng
+chí" counts comrades, not money; "ký 500 bản cam kết" pledges, not villages). A report typed
+without tone marks is read folded (extractor/text/fold.py): every form, per-unit, multiplier
+and compound noun spelt folded, one-syllable ones too, with the words of `unmarked_not_units`
+added to the compounds ("ho so" is "hồ sơ", not "hộ").
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.text.fold import per_reading, spelt, spelt_all, strip_diacritics, unmarked
+from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
 __all__ = ["UnitMatch", "multiplier_at", "per_unit_at", "strip_diacritics", "tolerant_unit_at", "unit_at"]
 
@@ -65,41 +67,89 @@ def _entries() -> tuple[_UnitEntry, ...]:
                  for e in load_pattern("units")["units"])
 
 
-def _units_regex(spell: Callable[[str], str], not_here: str = "") -> re.Pattern[str]:
-    """One named group per unit (u0, u1...), its forms spelled by `spell`; `not_here` a
-    lookahead of words that are no unit where they stand."""
-    groups = [f"(?P<u{i}>{_alternation([spell(f) for f in e.forms])})" for i, e in enumerate(_entries())]
-    return compiled(_GAP + not_here + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
+def _compounds(spell: Callable[[str], str], folded: bool) -> dict[str, list[str]]:
+    """The compound nouns led by a unit's syllable, spelled by `spell`, as {first syllable: the
+    rest}; `unmarked_not_units` added when the text is read `folded` (unmarked or stripped)."""
+    data = load_pattern("units")
+    words = data["compound_nouns"] + (data["unmarked_not_units"] if folded else [])
+    tails: dict[str, list[str]] = {}
+    for word in dict.fromkeys(spell(w).lower() for w in words):
+        head, _, rest = word.partition(" ")
+        tails.setdefault(head, []).append(rest)
+    return tails
+
+
+def _after_unit_lookahead(spell: Callable[[str], str]) -> str:
+    """Where a word of `after_unit_words` (spelled by `spell`) stands, no compound noun does."""
+    words = dict.fromkeys(spell(w).lower() for w in load_pattern("units")["after_unit_words"])
+    return rf"(?!(?:{_alternation([re.escape(w) for w in words])}){_END})"
+
+
+def _compound_tail(rests: list[str], after_unit: str) -> str:
+    """The rest of a compound noun after its first syllable, not where a word read after a unit
+    stands (`after_unit`: "đồng phục vụ" is money serving, not uniforms)."""
+    return rf"[ ]+{after_unit}(?:{_alternation([re.escape(r) for r in rests])}){_END}"
+
+
+@lru_cache(maxsize=2)
+def _letters(upper: bool) -> str:
+    """The Latin letters (Vietnamese ones among them) of one case, for a character class."""
+    return "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and (c.isupper() if upper else c.islower()))
+
+
+def _name_lookahead(form: str) -> str:
+    """Where `form` is capitalized (not all capitals) before a capitalized word it leads a place
+    name ("14 Đồng Xoài"): a case-sensitive lookahead that keeps the form from matching."""
+    title = re.escape(form[:1].upper()) + re.escape(form[1:])
+    return rf"(?!(?-i:{title}[ ]+[{_letters(True)}][{_letters(False)}]))"
+
+
+def _form_regex(form: str, tails: dict[str, list[str]], after_unit: str, names: frozenset[str]) -> str:
+    """A form, not where its last syllable begins a compound noun ("đồng" of "đồng chí",
+    "ngày công" of "ngày công tác"), nor where it leads a place name (`names`)."""
+    low = form.lower()
+    lead = _name_lookahead(form) if low in names else ""
+    for head, rests in tails.items():
+        if low.endswith(head) and not low[:-len(head)][-1:].isalpha():
+            return rf"{lead}{form}(?!{_compound_tail(rests, after_unit)})"
+    return lead + form
+
+
+def _forms_alternation(forms: list[str], spell: Callable[[str], str], folded: bool) -> str:
+    """The forms longest first (as `_alternation`), each kept from a compound noun."""
+    tails, after_unit = _compounds(spell, folded), _after_unit_lookahead(spell)
+    names = frozenset(spell(w).lower() for w in load_pattern("units")["name_heads"])
+    return "|".join(_form_regex(f, tails, after_unit, names) for f in sorted(forms, key=len, reverse=True))
+
+
+def _units_regex(spell: Callable[[str], str], folded: bool) -> re.Pattern[str]:
+    """One named group per unit (u0, u1...), its forms spelled by `spell` and kept from the
+    compound nouns (`_compounds`)."""
+    groups = [f"(?P<u{i}>{_forms_alternation([spell(f) for f in e.forms], spell, folded)})"
+              for i, e in enumerate(_entries())]
+    return compiled(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
 
 
 @per_reading
 def _unit_regex() -> re.Pattern[str]:
-    return _units_regex(spelt, _not_units())
-
-
-def _not_units() -> str:
-    """Read unmarked, words that fold to a unit's form and more ("ho so" is "hồ sơ", records,
-    not "hộ"): a lookahead that keeps the unit from matching there. Empty as written."""
-    if not unmarked():
-        return ""
-    return rf"(?!(?:{_not_units_alternation()}){_END})"
-
-
-def _not_units_alternation() -> str:
-    return _alternation([re.escape(w) for w in spelt_all(load_pattern("units")["unmarked_not_units"])])
+    return _units_regex(spelt, unmarked())
 
 
 @per_reading
-def _not_units_regex() -> re.Pattern[str] | None:
-    return compiled(rf"(?<!\w)(?:{_not_units_alternation()}){_END}", re.IGNORECASE) if unmarked() else None
+def _compounds_regex() -> re.Pattern[str]:
+    """A compound noun (`_compounds`, spelt as read) right after a digit: led by the digit, the
+    regex is tried only where one stands."""
+    after_unit = _after_unit_lookahead(spelt)
+    heads = [rf"{re.escape(head)}{_compound_tail(rests, after_unit)}"
+             for head, rests in _compounds(spelt, unmarked()).items()]
+    return compiled(rf"\d{_GAP}(?P<c>{'|'.join(heads)})", re.IGNORECASE)
 
 
-def text_without_not_units(text: str, lo: int, hi: int) -> str | None:
-    """Read unmarked, `text` with the words of text[lo:hi] that are no unit where they stand
-    (`_not_units`) blanked to spaces, for a pattern that looks for a unit after a number
-    ("Du an 1 ho tro": no unit follows the 1); None when there is none (or read as written)."""
-    regex = _not_units_regex()
-    spans = [m.span() for m in regex.finditer(text, lo, hi)] if regex is not None else []
+def text_without_compounds(text: str, lo: int, hi: int) -> str | None:
+    """`text` with the compound nouns led by a unit's syllable (`_compounds`) after a number of
+    text[lo:hi] blanked to spaces, for a pattern that looks for a unit after the number ("năm
+    2023 đồng chí", "Du an 1 ho tro": no unit follows); None when there is none."""
+    spans = [m.span("c") for m in _compounds_regex().finditer(text, lo, hi)]
     if not spans:
         return None
     parts, done = [], 0
@@ -111,14 +161,15 @@ def text_without_not_units(text: str, lo: int, hi: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _tolerant_regex() -> re.Pattern[str]:
-    return _units_regex(strip_diacritics)
+    return _units_regex(strip_diacritics, True)
 
 
 @per_reading
 def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
     multipliers = {spelt(form): float(m["scale"]) for m in load_pattern("units")["multipliers"]
                    for form in m["forms"]}
-    return multipliers, compiled(_GAP + f"(?P<m>{_alternation(list(multipliers))})" + _END, re.IGNORECASE)
+    alternation = _forms_alternation(list(multipliers), spelt, unmarked())  # "95 tỷ lệ" is no multiplier
+    return multipliers, compiled(_GAP + f"(?P<m>{alternation})" + _END, re.IGNORECASE)
 
 
 @per_reading
@@ -129,15 +180,19 @@ def _per_units() -> tuple[dict[str, str], re.Pattern[str]]:
     return written, compiled(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
 
 
+def _matched(m: re.Match[str]) -> tuple[str, _UnitEntry]:
+    """The name of the unit's group that matched and its entry: the last group matched, since
+    the groups are alternatives and no form holds a group of its own."""
+    name = str(m.lastgroup)
+    return name, _entries()[int(name[1:])]
+
+
 def unit_at(text: str, pos: int) -> UnitMatch | None:
     m = _unit_regex().match(text, pos)
     if m is None:
         return None
-    for name, value in m.groupdict().items():
-        if value is not None:
-            entry = _entries()[int(name[1:])]
-            return UnitMatch(entry.unit, entry.scale, entry.noun, m.start(name), m.end())
-    return None
+    name, entry = _matched(m)
+    return UnitMatch(entry.unit, entry.scale, entry.noun, m.start(name), m.end())
 
 
 def tolerant_unit_at(text: str, pos: int, one_syllable: bool = False) -> UnitMatch | None:
@@ -149,13 +204,10 @@ def tolerant_unit_at(text: str, pos: int, one_syllable: bool = False) -> UnitMat
     m = _tolerant_regex().match(strip_diacritics(text[pos:pos + 40]))
     if m is None:
         return None
-    for name, value in m.groupdict().items():
-        if value is not None:
-            if len(value.split()) < 2 and not one_syllable:
-                return None
-            entry = _entries()[int(name[1:])]
-            return UnitMatch(entry.unit, entry.scale, entry.noun, pos + m.start(name), pos + m.end())
-    return None
+    name, entry = _matched(m)
+    if len(m.group(name).split()) < 2 and not one_syllable:
+        return None
+    return UnitMatch(entry.unit, entry.scale, entry.noun, pos + m.start(name), pos + m.end())
 
 
 def multiplier_at(text: str, pos: int) -> tuple[float, int] | None:

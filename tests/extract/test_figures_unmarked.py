@@ -93,6 +93,15 @@ def test_unmarked_not_units_are_no_unit_after_a_number(phrase: str) -> None:
     assert units <= {"count"}, phrase
 
 
+@pytest.mark.parametrize("phrase, expected", [*load_pattern("units")["compound_noun_examples"],
+                                             *load_pattern("units")["name_head_examples"],
+                                             *load_pattern("units")["name_head_counter_examples"]])
+def test_compound_nouns_led_by_a_unit_syllable_read_alike_typed_without_marks(phrase: str, expected: list) -> None:
+    """"03 dong chi" is read as "03 đồng chí" is: one list of compound nouns, both readings."""
+    assert [[v, u] for v, u, _ in readings(phrase, MARKED_HEADER)] == expected
+    assert [[v, u] for v, u, _ in readings(strip_diacritics(phrase))] == expected
+
+
 @pytest.mark.parametrize("phrase, expected", [*load_pattern("non_figures")["unmarked_not_masked_examples"],
                                              *load_pattern("numbers")["unmarked_noun_examples"]])
 def test_unmarked_pattern_examples(phrase: str, expected: list) -> None:

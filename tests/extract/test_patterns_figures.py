@@ -12,6 +12,7 @@ from extractor.extract.labels import is_linked
 from extractor.extract.masks import mask_rules, text_to_masks
 from extractor.extract.quantities import text_to_quantities
 from extractor.structure.outline import block_to_heading_level, heading_to_component
+from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
 from extractor.text.numbers import texts_to_convention
 from extractor.text.spelled import words_to_number
@@ -41,6 +42,37 @@ def test_unit_examples(entry, case):
 @pytest.mark.parametrize("entry,case", list(_cases("units", "counter_examples", "units")))
 def test_unit_counter_examples(entry, case):
     assert all(q.unit != entry["unit"] for q in quantities(case) if q.rule != "spelled_number")
+
+
+@pytest.mark.parametrize("word", load_pattern("units")["after_unit_words"])
+def test_every_word_after_a_unit_begins_with_a_compounds_second_syllable(word):
+    """A word of `after_unit_words` that begins no compound's rest (folded too) keeps nothing."""
+    data = load_pattern("units")
+    rests = {strip_diacritics(w).split(" ", 1)[1] for w in data["compound_nouns"] + data["unmarked_not_units"]}
+    assert strip_diacritics(word).split()[0] in {r.split()[0] for r in rests}
+
+
+@pytest.mark.parametrize("entry", load_pattern("units")["units"], ids=lambda e: e.get("noun") or e["unit"])
+def test_no_unit_form_holds_a_group_of_its_own(entry):
+    """The unit matched is told by the last group of the units' regex (text/units.py)."""
+    assert all(re.compile(form).groups == 0 for form in entry["forms"])
+
+
+@pytest.mark.parametrize("phrase,expected", [*load_pattern("units")["compound_noun_examples"],
+                                             *load_pattern("units")["name_head_examples"],
+                                             *load_pattern("units")["name_head_counter_examples"]])
+def test_numbers_before_compound_nouns_and_names_led_by_a_unit_syllable(phrase, expected):
+    """"03 đồng chí" counts comrades, "14 Đồng Xoài" is a road's number, not đồng: every
+    figure of the phrase, nothing more."""
+    assert [[q.value, q.unit] for q in quantities(phrase)] == expected
+
+
+@pytest.mark.parametrize("word", load_pattern("units")["compound_nouns"])
+def test_every_compound_noun_begins_with_the_last_syllable_of_a_unit_form(word):
+    """A compound whose first syllable ends no unit's or multiplier's form keeps nothing."""
+    data = load_pattern("units")
+    forms = [f for e in data["units"] for f in e["forms"]] + [f for m in data["multipliers"] for f in m["forms"]]
+    assert word.split()[0] in {re.split(r"[\s?]", f)[-1].lower() for f in forms}
 
 
 @pytest.mark.parametrize("case", load_pattern("units")["bare_money_examples"])
