@@ -22,7 +22,7 @@ from typing import Any
 
 from extractor.core.settings import Settings
 from extractor.ingest.guard import OutputError
-from extractor.ingest.workers import OnResult, died_result, read_one, timeout_result
+from extractor.ingest.workers import OnResult, died_result, internal_error, read_one, timeout_result
 from extractor.readers.pdf.ocr_budget import OcrBudget
 from extractor.store.db import FileInfo
 
@@ -120,7 +120,7 @@ def read_on_dask(infos: Sequence[FileInfo], on_result: OnResult, settings: Setti
             except KilledWorker as err:  # the file killed every worker it was given to
                 result = died_result(str(err))
             except Exception as err:  # noqa: BLE001 - the file fails, the batch goes on
-                result = {"error": "internal_error", "detail": f"{type(err).__name__}: {err}"}
+                result = internal_error(err)
             budget.settle(info.fs_path, result)
             on_result(info, result)
             submit_next(futures)

@@ -21,7 +21,7 @@ from extractor.ingest.plan import Plan, plan_run, versions
 from extractor.ingest.prepare import stored_result
 from extractor.ingest.progress import Progress
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
-from extractor.ingest.workers import read_in_workers
+from extractor.ingest.workers import internal_error, read_in_workers, windowed
 from extractor.store import queries
 from extractor.store.db import CorpusFlagRow, FileInfo, Store, corpus_flag_rows
 from extractor.store.reports import flag_severities
@@ -77,29 +77,38 @@ def _district_flag_rows_at(db_path: str, key: str) -> list[CorpusFlagRow]:
         return district_flag_rows(store, key)
 
 
-def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None) -> int:
+def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
+                        timeout: float | None = None, window: int = 8) -> int:
     """Recompute the flags across reports of each district whose reports changed since they
     were computed (all with `force`); the other districts' records are not even decoded.
     Returns how many districts were recomputed. The store gives each report's compared part
     (whole records from an earlier build: `compared_part` of a compared part is the same).
+    Cached renderings of flags made by another version of the program, or every one with
+    `force`, are dropped first (`Store.expire_flag_parts`).
     With `pool` (the readers' worker pool, still open), the districts are computed in its
-    workers, each from its own read-only connection, and stored here in order."""
+    workers, each from its own read-only connection, at most `window` at a time and each within
+    `timeout` seconds, and stored here as they come (each result dropped once stored); a
+    district whose task fails or overruns is computed here instead."""
+    store.expire_flag_parts(versions(), everything=force)
     now, before = store.district_states(), store.corpus_district_states()
     changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
     present = [k for k in changed if k in now]
-    futures = ({k: pool.schedule(_district_flag_rows_at, (str(store.path), k)) for k in present}
-               if pool is not None and len(present) > 1 else {})
     for key in changed:
         if key not in now:
-            rows: list[CorpusFlagRow] = []
-        elif key in futures:
+            store.replace_district_flags(key, [], None)
+    if pool is None or len(present) < 2:
+        for key in present:
+            store.replace_district_flags(key, district_flag_rows(store, key), now[key])
+    else:
+        def submit(key: str) -> Any:
+            return pool.schedule(_district_flag_rows_at, (str(store.path), key), timeout=timeout)
+
+        for key, fut in windowed(present, window, submit):
             try:
-                rows = futures[key].result()
-            except Exception:  # noqa: BLE001 - a worker lost: computed here instead
+                rows = fut.result()
+            except Exception:  # noqa: BLE001 - a worker lost or over its time: computed here instead
                 rows = district_flag_rows(store, key)
-        else:
-            rows = district_flag_rows(store, key)
-        store.replace_district_flags(key, rows, now.get(key))
+            store.replace_district_flags(key, rows, now[key])  # and nothing keeps them past here
     store.set_meta("corpus_flags_state", store.state())
     return len(changed)
 
@@ -140,10 +149,20 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
         _report_before_reading(plan, store, stream, tty=bar.tty)
 
     def on_result(info: FileInfo, result: dict[str, Any]) -> None:
-        if "rows" not in result:  # a worker that did not prepare it (a Dask task, a failure there)
-            result = stored_result(result, info.path)
+        # A file whose rows cannot be made or stored fails alone (`internal_error`, named with
+        # its reason): one bad file never stops the batch. A store that cannot even record the
+        # failure is broken, and that does stop it.
+        if "rows" not in result and "record" in result:  # read where it was not prepared: a Dask task
+            try:
+                result = stored_result(result, info.path)
+            except Exception as err:  # noqa: BLE001 - the file fails, the batch goes on
+                result = internal_error(err)
         if "rows" in result:
-            store.save_rows(info, result["rows"], vers)
+            try:
+                store.save_rows(info, result["rows"], vers)
+            except Exception as err:  # noqa: BLE001 - rolled back: the file fails, the batch goes on
+                result = internal_error(err)
+        if "rows" in result:
             stats.read += 1
             bar.advance(info.path, True)
         else:
@@ -159,9 +178,12 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
         stats.failed += len(plan.failures)
         if force or store.meta("corpus_flags_state") != store.state():  # else they are those of this store
             try:
-                update_corpus_flags(store, force=force, pool=pool)
+                update_corpus_flags(store, force=force, pool=pool, timeout=settings.file_timeout_s,
+                                    window=4 * (jobs or os.cpu_count() or 1))
             except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
                 stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
+        else:  # the flags are current, their cached renderings may be another version's
+            store.expire_flag_parts(vers)
 
     if executor == "local" and plan.to_read:  # the workers that read then check across reports
         read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings, lang=i18n.language(),

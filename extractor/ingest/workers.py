@@ -9,10 +9,10 @@ Cluster execution (Dask) is in extractor.ingest.cluster and shares `read_one`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any
+from typing import Any, TypeVar
 
 from extractor.batch import read_or_error
 from extractor.core import i18n
@@ -22,6 +22,7 @@ from extractor.readers.pdf.ocr_budget import OcrBudget
 from extractor.store.db import FileInfo
 
 OnResult = Callable[[FileInfo, dict[str, Any]], None]
+T = TypeVar("T")
 
 
 def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | None = None,
@@ -57,12 +58,14 @@ def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | Non
 
 
 def _stored(read: dict[str, Any], file: str) -> dict[str, Any]:
+    """What the store keeps of a file read, or the file's failure when that cannot be made:
+    the main process records it as failed (`internal_error`) and the batch goes on."""
     from extractor.ingest.prepare import stored_result
 
     try:
         return stored_result(read, file)
-    except Exception:  # noqa: BLE001 - the main process prepares it again and reports its error
-        return read
+    except Exception as err:  # noqa: BLE001 - the file fails, the batch goes on
+        return internal_error(err)
 
 
 def _page_head(doc: Any, record: dict[str, Any], lang: str) -> list[str]:
@@ -93,12 +96,18 @@ def died_result(detail: str) -> dict[str, Any]:
     return {"error": "worker_died", "detail": detail}
 
 
-def windowed(infos: Sequence[FileInfo], window: int, submit: Callable[[FileInfo], Future[Any]]
-             ) -> Iterator[tuple[FileInfo, Future[Any]]]:
-    """Each file's finished future, as they finish, with at most `window` in flight: results
-    stream into the store and memory stays flat however many files there are."""
-    queue = iter(infos)
-    pending: dict[Future[Any], FileInfo] = {}
+def internal_error(err: BaseException) -> dict[str, Any]:
+    """The result of a file whose handling raised: it fails alone, the batch goes on."""
+    return {"error": "internal_error", "detail": f"{type(err).__name__}: {err}"}
+
+
+def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]]
+             ) -> Iterator[tuple[T, Future[Any]]]:
+    """Each item's finished future (a file's, a district's), as they finish, with at most
+    `window` in flight: results stream into the store and memory stays flat however many
+    items there are."""
+    queue = iter(items)
+    pending: dict[Future[Any], T] = {}
 
     def submit_next() -> None:
         info = next(queue, None)
@@ -125,7 +134,7 @@ def _result_of(fut: Future[Any], settings: Settings) -> dict[str, Any] | None:
     except ProcessExpired:
         return None
     except Exception as err:  # noqa: BLE001 - the file fails, the batch goes on
-        return {"error": "internal_error", "detail": f"{type(err).__name__}: {err}"}
+        return internal_error(err)
 
 
 def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
@@ -133,7 +142,8 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
                     then: Callable[[Any], None] | None = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
     the main process as it arrives (with its review page's head in `lang`), then call `then`
-    with the pool, still open (the run checks across reports in its workers). A file over
+    with the pool, still open (the run checks across reports in its workers), or with None
+    when the pool has a single worker (work sent there would only wait for it). A file over
     `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that
     dies (a crash inside a native library, the system killing it) is replaced and its file
     read once more, alone, before it is recorded as failed."""
@@ -143,7 +153,8 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
         return
     died: list[FileInfo] = []
     budget = OcrBudget(settings)  # the run's OCR page limit, shared out file by file
-    with ProcessPool(max_workers=max(1, min(jobs, len(infos))), initializer=warm_worker) as pool:
+    workers = max(1, min(jobs, len(infos)))
+    with ProcessPool(max_workers=workers, initializer=warm_worker) as pool:
         def submit(info: FileInfo) -> Future[Any]:
             return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang, info.path),
                                  timeout=settings.file_timeout_s)
@@ -162,4 +173,4 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
             budget.settle(info.fs_path, result)
             on_result(info, result)
         if then is not None:
-            then(pool)
+            then(pool if workers > 1 else None)

@@ -245,7 +245,11 @@ class RecordRows:
 
 def record_to_rows(record: dict[str, Any], page: tuple[str, str] | None = None,
                    compared: dict[str, Any] | None = None) -> RecordRows:
-    """A report's rows of every table (see `Store.save_record`), without its cached CSV lines."""
+    """A report's rows of every table, for `Store.save_rows`: `page` is (language, the head of its
+    review page) when the worker rendered it (outputs.site.page_head); `compared` the part of the
+    record the checks across reports read (checks.across.compared_part), kept beside it so that
+    recomputing a district decodes that instead of whole records. Without its cached CSV lines
+    (ingest.prepare.report_to_rows adds them)."""
     crit = record.get("criteria") or {}
     return RecordRows(
         record_json=json.dumps(record, ensure_ascii=False, sort_keys=True),
@@ -436,14 +440,6 @@ class Store:
             " read_at = ?, present = 1 WHERE id = ?", (*values, doc_id))
         return doc_id
 
-    def save_record(self, info: FileInfo, record: dict[str, Any], versions: tuple[str, str],
-                    page: tuple[str, str] | None = None, compared: dict[str, Any] | None = None) -> int:
-        """A report read, with its rows; `page` is (language, the head of its review page) when
-        the worker rendered it (outputs.review.review_page_head); `compared` the part of the
-        record the checks across reports read (checks.across.compared_part), kept beside it so
-        that recomputing a district decodes that instead of whole records. Returns its document id."""
-        return self.save_rows(info, record_to_rows(record, page, compared), versions)
-
     def save_rows(self, info: FileInfo, rows: RecordRows, versions: tuple[str, str]) -> int:
         """A report read, from its rows made beforehand (`record_to_rows`, in the worker that
         read it: the main process only inserts them). Returns its document id."""
@@ -518,7 +514,7 @@ class Store:
     def district_records(self, key: str) -> Iterator[dict[str, Any]]:
         """Records of the present, readable reports of one district, ordered by path, decoded
         one at a time (a caller keeps what it needs of each: a province's largest district held
-        whole took more memory than every table). Each is its compared part (`save_record`)
+        whole took more memory than every table). Each is its compared part (`record_to_rows`)
         when that was stored, else the whole record (a report stored by an earlier build)."""
         rows = self.conn.execute(
             "SELECT COALESCE(c.json, r.json) FROM records r JOIN documents d ON d.id = r.document_id"
@@ -532,7 +528,8 @@ class Store:
         """The flags across the reports of one district (`corpus_flag_rows`), computed for
         `state` (None: the district has no report left). A flag stored before with the same
         number and content keeps its row, id and cached renderings (`corpus_flag_parts`): a
-        re-run renders again only the flags that changed, not every flag of the district."""
+        re-run renders again only the flags that changed, not every flag of the district.
+        Renderings made by another version expire apart (`expire_flag_parts`)."""
         with self.transaction() as conn:
             old = {tuple(r[1:-1]) if r[-1] else r[0]: r[0] for r in conn.execute(  # a flag without a head: gone
                 "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
@@ -612,6 +609,18 @@ class Store:
             conn.executemany("INSERT OR REPLACE INTO corpus_flag_parts VALUES (?, ?, ?)",
                              [(flag_id, name, zlib.compress(text.encode("utf-8"), 1))
                               for flag_id, name, text in items])
+
+    def expire_flag_parts(self, versions: tuple[str, str], *, everything: bool = False) -> None:
+        """Drop the cached renderings of flags across reports (`save_flag_parts`) unless they were
+        made by this extractor and patterns version (every one with `everything`: a forced run
+        renders each again). A flag kept unchanged by `replace_district_flags` keeps its
+        renderings, but another version of the program may render it otherwise."""
+        made_by = "\n".join(versions)
+        with self.transaction() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'flag_parts_versions'").fetchone()
+            if everything or row is None or row[0] != made_by:
+                conn.execute("DELETE FROM corpus_flag_parts")
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('flag_parts_versions', ?)", (made_by,))
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:

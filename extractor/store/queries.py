@@ -59,27 +59,29 @@ def figure_counts(store: Store) -> dict[int, int]:
     return dict(store.conn.execute("SELECT document_id, COUNT(*) FROM figures GROUP BY document_id"))
 
 
+def _of_documents(store: Store, query: str, doc_ids: Sequence[int]) -> Iterator[Any]:
+    """The rows of `query` (whose `{ids}` is replaced by the ids' placeholders) for the given
+    documents, asked 500 ids at a time (SQLite's limit on bound parameters), streamed."""
+    for i in range(0, len(doc_ids), 500):
+        chunk = list(doc_ids[i:i + 500])
+        yield from store.conn.execute(query.format(ids=", ".join("?" * len(chunk))), chunk)
+
+
 def figure_values(store: Store, doc_ids: Sequence[int]) -> Iterator[tuple[int, str | None, float | None]]:
     """(document_id, unit, value) of every figure of the given documents: what tells two files
     of one report apart from two reports."""
-    for i in range(0, len(doc_ids), 500):  # SQLite's limit on bound parameters
-        chunk = list(doc_ids[i:i + 500])
-        marks = ", ".join("?" * len(chunk))
-        yield from store.conn.execute(
-            f"SELECT document_id, unit, value FROM figures WHERE document_id IN ({marks})", chunk)
+    return _of_documents(store, "SELECT document_id, unit, value FROM figures WHERE document_id IN ({ids})",
+                         doc_ids)
 
 
 def result_indicator_figures(store: Store, doc_ids: Sequence[int]
                              ) -> Iterator[tuple[int, str, float | None, str | None]]:
     """(document_id, indicator, value, unit) of every result (not a target, plan, baseline or
     excess) of a known indicator in the given documents, each document's in order, streamed."""
-    for i in range(0, len(doc_ids), 500):  # SQLite's limit on bound parameters
-        chunk = list(doc_ids[i:i + 500])
-        marks = ", ".join("?" * len(chunk))
-        yield from store.conn.execute(
-            "SELECT document_id, indicator, value, unit FROM figures"
-            f" WHERE document_id IN ({marks}) AND indicator IS NOT NULL AND COALESCE(status, 'result') = 'result'"
-            " ORDER BY document_id, seq", chunk)
+    return _of_documents(
+        store, "SELECT document_id, indicator, value, unit FROM figures WHERE document_id IN ({ids})"
+        " AND indicator IS NOT NULL AND COALESCE(status, 'result') = 'result' ORDER BY document_id, seq",
+        doc_ids)
 
 
 FIGURE_FIELDS = ("seq", "value", "unit", "total", "upper", "noun", "qualifier", "status", "label",

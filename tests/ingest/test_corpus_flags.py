@@ -2,6 +2,10 @@
 district only (no other record decoded), and the result equals a recomputation of all."""
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import weakref
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +13,7 @@ import pytest
 
 from extractor.ingest.plan import versions
 from extractor.ingest.run import update_corpus_flags
-from extractor.store.db import FileInfo, Store, district_key
+from extractor.store.db import FileInfo, Store, district_key, record_to_rows
 
 
 def _record(path: str, commune: str, district: str, km: float) -> dict[str, Any]:
@@ -28,7 +32,7 @@ def _record(path: str, commune: str, district: str, km: float) -> dict[str, Any]
 
 def _save(store: Store, path: str, commune: str, district: str, km: float) -> None:
     rec = _record(path, commune, district, km)
-    store.save_record(FileInfo(path, rec["source"]["sha256"], 1, "txt"), rec, versions())
+    store.save_rows(FileInfo(path, rec["source"]["sha256"], 1, "txt"), record_to_rows(rec), versions())
 
 
 def _corpus_flags(store: Store) -> list[tuple[Any, ...]]:
@@ -100,8 +104,8 @@ def test_flags_from_stored_compared_parts_equal_those_from_whole_records(tmp_pat
         with Store(tmp_path / f"{with_part}.sqlite") as s:
             for path, km in rows:
                 rec = _record(path, "Lục Bình", "Bạch Thông", km)
-                s.save_record(FileInfo(path, rec["source"]["sha256"], 1, "txt"), rec, versions(),
-                              compared=compared_part(rec) if with_part else None)
+                stored_rows = record_to_rows(rec, None, compared_part(rec) if with_part else None)
+                s.save_rows(FileInfo(path, rec["source"]["sha256"], 1, "txt"), stored_rows, versions())
             stored = s.conn.execute("SELECT COUNT(*) FROM compared").fetchone()[0]
             assert stored == (len(rows) if with_part else 0)
             update_corpus_flags(s)
@@ -111,28 +115,117 @@ def test_flags_from_stored_compared_parts_equal_those_from_whole_records(tmp_pat
     assert compared_part(compared_part(rec)) == compared_part(rec)
 
 
+def _ids(store: Store) -> dict[str, int]:
+    return dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall())
+
+
 def test_a_flag_recomputed_unchanged_keeps_its_id_and_cached_renderings(store: Store) -> None:
     update_corpus_flags(store)
-    ids = dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall())
+    ids = _ids(store)
     store.save_flag_parts([(i, "csv", f"row {i}") for i in ids.values()])
     _save(store, "/a/3.txt", "Xuân Lạc", "Bạch Thông", 3.0)  # the district changes, not its flag
-    update_corpus_flags(store, force=True)
-    assert dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall()) == ids
+    assert update_corpus_flags(store) == 1
+    assert _ids(store) == ids
     assert all(store.flag_part(i, "csv") == f"row {i}" for i in ids.values())
     _save(store, "/a/2.txt", "Lục Bình", "Bạch Thông", 14.0)  # now the flag says another thing
     update_corpus_flags(store)
-    now = dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall())
+    now = _ids(store)
     key = district_key("Bạch Thông")
     assert now[key] != ids[key] and store.flag_part(ids[key], "csv") is None
     assert "14" in next(r[4] for r in _corpus_flags(store) if r[0] == key)
 
 
-def test_districts_computed_in_the_readers_pool_equal_those_computed_here(store: Store, tmp_path: Path) -> None:
+def test_cached_flag_renderings_expire_with_the_program_version_and_on_force(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.ingest import run
+
+    update_corpus_flags(store)
+    ids = _ids(store)
+
+    def cache() -> None:
+        store.save_flag_parts([(i, "csv", f"row {i}") for i in ids.values()])
+
+    cache()
+    update_corpus_flags(store, force=True)  # a forced run renders every flag again
+    assert _ids(store) == ids and all(store.flag_part(i, "csv") is None for i in ids.values())
+    cache()
+    monkeypatch.setattr(run, "versions", lambda: ("9.9.9", "other patterns"))  # an upgrade
+    _save(store, "/a/3.txt", "Xuân Lạc", "Bạch Thông", 3.0)  # one district changes, not its flag
+    update_corpus_flags(store)
+    assert _ids(store) == ids  # the flags are kept: what they say is the same
+    assert all(store.flag_part(i, "csv") is None for i in ids.values())  # not what an older ntm made of them
+    cache()
+    store.expire_flag_parts(("9.9.9", "other patterns"))  # made by this version: kept
+    assert all(store.flag_part(i, "csv") == f"row {i}" for i in ids.values())
+
+
+class _Pool:
+    """A pool that runs each task at once in this process, counting how many results are
+    alive (a task's result not yet dropped) and the time limit each was given."""
+
+    class Rows(list):  # type: ignore[type-arg]  # a result that can be watched
+        pass
+
+    def __init__(self) -> None:
+        self.results: list[weakref.ref[Any]] = []
+        self.timeouts: list[float | None] = []
+
+    def schedule(self, fn: Any, args: tuple[Any, ...], timeout: float | None = None) -> Future[Any]:
+        fut: Future[Any] = Future()
+        rows = self.Rows(fn(*args))
+        self.results.append(weakref.ref(rows))
+        fut.set_result(rows)
+        self.timeouts.append(timeout)
+        return fut
+
+    def alive(self) -> int:
+        gc.collect()
+        return sum(r() is not None for r in self.results)
+
+
+def test_district_flags_in_the_pool_are_scheduled_through_a_window_with_a_time_limit(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(6):
+        _save(store, f"/c/{i}/1.txt", f"Xã {i}", f"Huyện {i}", 1.0)
+        _save(store, f"/c/{i}/2.txt", f"Xã {i}", f"Huyện {i}", 2.0)
+    update_corpus_flags(store)
+    here = _corpus_flags(store)
+    pool, alive = _Pool(), []
+    real = store.replace_district_flags
+    monkeypatch.setattr(store, "replace_district_flags",
+                        lambda *a: alive.append(pool.alive()) or real(*a))
+    assert update_corpus_flags(store, force=True, pool=pool, timeout=30.0, window=2) == 8
+    assert _corpus_flags(store) == here
+    assert pool.timeouts == [30.0] * 8
+    assert max(alive) <= 2 + 1  # those in the window and the one being stored, not every district's
+
+
+def test_districts_computed_in_the_readers_pool_equal_those_computed_here(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pebble import ProcessPool
+
+    from extractor.ingest import run
+
+    update_corpus_flags(store)
+    here = _corpus_flags(store)
+    store.conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
+
+    def not_here(store: Store, key: str) -> None:
+        raise AssertionError(f"district {key!r} computed in the main process, not in the pool")
+
+    # spawned workers do not see the patch: only a district the pool failed is computed here
+    with ProcessPool(max_workers=2, context=multiprocessing.get_context("spawn")) as pool:
+        monkeypatch.setattr(run, "district_flag_rows", not_here)
+        assert update_corpus_flags(store, force=True, pool=pool, timeout=120.0) == 2
+    assert _corpus_flags(store) == here
+
+
+def test_a_district_over_its_time_limit_in_the_pool_is_computed_here(store: Store) -> None:
     from pebble import ProcessPool
 
     update_corpus_flags(store)
     here = _corpus_flags(store)
     store.conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
     with ProcessPool(max_workers=2) as pool:
-        assert update_corpus_flags(store, force=True, pool=pool) == 2
+        assert update_corpus_flags(store, force=True, pool=pool, timeout=1e-6) == 2
     assert _corpus_flags(store) == here

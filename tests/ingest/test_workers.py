@@ -58,3 +58,14 @@ def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path, monkeypatch:
     results = _collect(infos, Settings())
     assert results["chet.txt"]["error"] == "worker_died"
     assert all("rows" in results[f"song-{i}.txt"] for i in range(3))
+
+
+@pytest.mark.parametrize(("jobs", "files", "pool"), [(1, 2, False), (2, 1, False), (2, 2, True)])
+def test_a_pool_of_one_worker_leaves_the_work_after_reading_to_the_main_process(
+        tmp_path: Path, jobs: int, files: int, pool: bool) -> None:
+    """Work sent to a single worker would only wait for it: `then` gets no pool to send it to."""
+    infos = [tmp_path / f"missing-{i}.txt" for i in range(files)]  # fails at once: no reading
+    given: list[Any] = []
+    read_in_workers([FileInfo(str(p), None, None, "txt") for p in infos], jobs, lambda info, result: None,
+                    Settings(), then=given.append)
+    assert len(given) == 1 and (given[0] is not None) == pool

@@ -31,13 +31,13 @@ def test_admin_2025_mapping_uses_the_converter_when_given() -> None:
 def test_criteria_counts_agree_with_the_lists(tmp_path: Path) -> None:
     from extractor.core import i18n
     from extractor.store.consolidate import store_to_tables
-    from extractor.store.db import FileInfo, Store
+    from extractor.store.db import FileInfo, Store, record_to_rows
 
     record = {"commune": "Lục Bình", "district": "Bạch Thông", "province": "Bắc Kạn",
               "report_date": "2023-08", "figures": [], "flags": [],
               "criteria": {"met": [1, 2, 3], "unmet": [6, 9], "basically_met": [17]}}
     with Store(tmp_path / "s.sqlite") as store, i18n.language_set("vi"):
-        store.save_record(FileInfo("/r/a.txt", "sha", 1, "txt"), record, versions())
+        store.save_rows(FileInfo("/r/a.txt", "sha", 1, "txt"), record_to_rows(record), versions())
         tables = store_to_tables(store)
     row = tables["communes"].iloc[0]
     assert (row["criteria_met"], row["criteria_unmet"], row["criteria_basically_met"]) == ("1, 2, 3", "6, 9", "17")
@@ -96,11 +96,12 @@ def _copy_record(path: str, km: float) -> dict:
 def test_copies_are_grouped_again_only_in_communes_whose_files_changed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from extractor.store import queries
-    from extractor.store.db import FileInfo, Store
+    from extractor.store.db import FileInfo, Store, record_to_rows
     from extractor.store.reports import store_to_reports
 
     def save(store: Store, path: str, km: float) -> None:
-        store.save_record(FileInfo(path, f"sha-{path}-{km}", 1, "docx"), _copy_record(path, km), versions())
+        store.save_rows(FileInfo(path, f"sha-{path}-{km}", 1, "docx"), record_to_rows(_copy_record(path, km)),
+                        versions())
 
     compared: list[list[int]] = []
     real = queries.figure_values

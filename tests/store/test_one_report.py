@@ -11,7 +11,7 @@ from extractor.checks import across
 from extractor.core.model import CriteriaStatus, CriterionEvidence, Evidence, Figure, Flag, Identity, Location, Record
 from extractor.ingest.plan import versions
 from extractor.store.consolidate import store_to_tables
-from extractor.store.db import FileInfo, Store
+from extractor.store.db import FileInfo, Store, record_to_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +62,7 @@ def _record(path: str, date: str, *, met: list[int], unmet: list[int], figures: 
 
 def _save(store: Store, rec: dict) -> None:
     path = rec["source"]["path"]
-    store.save_record(FileInfo(path, path, 1, "docx"), rec, versions())
+    store.save_rows(FileInfo(path, path, 1, "docx"), record_to_rows(rec), versions())
 
 
 def test_a_flag_across_reports_counts_towards_its_commune(tmp_path: Path) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from extractor.store.db import SCHEMA_SQL, STORE_SCHEMA_VERSION, FileInfo, Store, StoreError
+from extractor.store.db import SCHEMA_SQL, STORE_SCHEMA_VERSION, FileInfo, Store, StoreError, record_to_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 VERS = ("0.1.0", "abc")
@@ -39,9 +40,9 @@ def _count(store: Store, table: str) -> int:
     return store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
-def test_save_record_fills_every_table(tmp_path: Path) -> None:
+def test_save_rows_fills_every_table(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        store.save_rows(FileInfo("/r/a.txt", "sha-a", 10, "txt"), record_to_rows(_record("/r/a.txt")), VERS)
         assert _count(store, "documents") == 1
         assert _count(store, "figures") == 2
         assert _count(store, "criteria") == 3
@@ -57,8 +58,8 @@ def test_save_record_fills_every_table(tmp_path: Path) -> None:
 def test_rereading_a_document_replaces_its_rows(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
         info = FileInfo("/r/a.txt", "sha-a", 10, "txt")
-        store.save_record(info, _record("/r/a.txt", figures=5), VERS)
-        store.save_record(info, _record("/r/a.txt", commune="Quân Bình", figures=1), VERS)
+        store.save_rows(info, record_to_rows(_record("/r/a.txt", figures=5)), VERS)
+        store.save_rows(info, record_to_rows(_record("/r/a.txt", commune="Quân Bình", figures=1)), VERS)
         assert _count(store, "documents") == 1
         assert _count(store, "figures") == 1
         assert store.conn.execute("SELECT commune FROM identity").fetchone() == ("Quân Bình",)
@@ -71,16 +72,16 @@ def test_rereading_a_document_replaces_its_rows(tmp_path: Path) -> None:
 
 def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        bad = _record("/r/a.txt")
-        bad["figures"].append({"value": object()})  # not storable: the insert raises
-        with pytest.raises((TypeError, sqlite3.Error)):  # the JSON dump or the insert
-            store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), bad, VERS)
+        rows = record_to_rows(_record("/r/a.txt"))
+        bad = replace(rows, figures=[*rows.figures, (len(rows.figures), object(), *rows.figures[0][2:])])
+        with pytest.raises(sqlite3.Error):  # not storable: the insert raises after the document's
+            store.save_rows(FileInfo("/r/a.txt", "sha-a", 10, "txt"), bad, VERS)
         assert _count(store, "documents") == 0 and _count(store, "figures") == 0
 
 
 def test_presence_duplicates_and_corpus_flags(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        store.save_rows(FileInfo("/r/a.txt", "sha-a", 10, "txt"), record_to_rows(_record("/r/a.txt")), VERS)
         store.save_duplicate(FileInfo("/r/b.txt", "sha-a", 10, "txt"), "/r/a.txt", VERS)
         docs = store.documents()
         assert docs["/r/b.txt"].status == "duplicate" and docs["/r/b.txt"].duplicate_of == "/r/a.txt"
@@ -98,7 +99,7 @@ def test_presence_duplicates_and_corpus_flags(tmp_path: Path) -> None:
 def test_store_survives_reopen_and_rejects_other_schema(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
     with Store(path) as store:
-        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        store.save_rows(FileInfo("/r/a.txt", "sha-a", 10, "txt"), record_to_rows(_record("/r/a.txt")), VERS)
     with Store(path) as store:
         assert set(store.documents()) == {"/r/a.txt"}
     conn = sqlite3.connect(path)
@@ -125,7 +126,7 @@ def test_documented_schema_is_the_schema() -> None:
 
 def test_evidence_is_stored_as_json(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
-        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        store.save_rows(FileInfo("/r/a.txt", "sha-a", 10, "txt"), record_to_rows(_record("/r/a.txt")), VERS)
         (evidence,) = store.conn.execute("SELECT evidence FROM flags").fetchone()
         assert json.loads(evidence)[0]["text"] == "400 ngày công"
 
@@ -171,7 +172,7 @@ def test_ingest_names_an_unusable_store_in_the_users_language(tmp_path: Path,
 def test_state_changes_with_the_documents_not_with_rewrites(tmp_path: Path) -> None:
     with Store(tmp_path / "s.sqlite") as store:
         info = FileInfo("/r/a.txt", "sha-a", 10, "txt")
-        store.save_record(info, _record("/r/a.txt"), VERS)
+        store.save_rows(info, record_to_rows(_record("/r/a.txt")), VERS)
         store.save_duplicate(FileInfo("/r/b.txt", "sha-a", 10, "txt"), "/r/a.txt", VERS)
         state = store.state()
         store.save_duplicate(FileInfo("/r/b.txt", "sha-a", 10, "txt"), "/r/a.txt", VERS)  # again
@@ -187,7 +188,7 @@ def test_state_changes_with_the_documents_not_with_rewrites(tmp_path: Path) -> N
 def test_store_of_an_older_schema_is_rebuilt_empty(tmp_path: Path, old: str) -> None:
     path = tmp_path / "s.sqlite"
     with Store(path) as store:
-        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        store.save_rows(FileInfo("/r/a.txt", "sha-a", 10, "txt"), record_to_rows(_record("/r/a.txt")), VERS)
     conn = sqlite3.connect(path)
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (old,))
     conn.commit()
@@ -200,7 +201,7 @@ def test_store_of_an_older_schema_is_rebuilt_empty(tmp_path: Path, old: str) -> 
 def test_cached_csv_lines_come_back_after_their_leading_columns(tmp_path: Path) -> None:
     lines = ['1,"a, b",x\n', '2,"two\nlines",y\n']
     with Store(tmp_path / "s.sqlite") as store:
-        store.save_record(FileInfo("/r/a.txt", "sha-a", 10, "txt"), _record("/r/a.txt"), VERS)
+        store.save_rows(FileInfo("/r/a.txt", "sha-a", 10, "txt"), record_to_rows(_record("/r/a.txt")), VERS)
         doc_id = store.conn.execute("SELECT id FROM documents").fetchone()[0]
         store.save_csv_rows([(doc_id, "figures", lines), (doc_id, "flags", ["nul\x00inside\n"]),
                              (doc_id, "empty", [])])
@@ -221,3 +222,14 @@ def test_a_flags_evidence_items_name_each_source_once_in_order() -> None:
                 {"source": "b.docx", "commune_key": "k", "commune": "Lục Bình"}]
     assert json.loads(evidence_items(evidence)) == [["b.docx", "k", "Lục Bình"], ["", "", ""],
                                                     ["a.docx", "k", "Lục Bình"]]
+
+
+def test_figures_of_many_documents_are_asked_in_chunks_and_all_come_back(tmp_path: Path) -> None:
+    from extractor.store import queries
+
+    with Store(tmp_path / "s.sqlite") as store:
+        ids = [store.save_rows(FileInfo(f"/r/{i}.txt", f"sha-{i}", 10, "txt"), record_to_rows(_record(f"/r/{i}.txt")),
+                               VERS) for i in range(2)]
+        asked = [ids[0], *range(1000, 1600), ids[1]]  # the second document in the second chunk of 500
+        assert sorted({r[0] for r in queries.figure_values(store, asked)}) == ids
+        assert sorted({r[0] for r in queries.result_indicator_figures(store, asked)}) == ids
