@@ -36,9 +36,6 @@ def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | Non
     from extractor import pipeline
     from extractor.readers import bytes_to_document, read_document
 
-    # The store must not depend on the language of the run that read a file: flag messages
-    # are stored in Vietnamese (`message`) and English (`message_en`).
-    i18n.set_language("vi")
     page: list[str] = []
 
     def handle(p: str) -> dict[str, Any]:
@@ -50,11 +47,15 @@ def read_one(path: str, settings: Settings = DEFAULT_SETTINGS, data: bytes | Non
             page.extend(_page_head(doc, record, lang))
         return record
 
-    result = read_or_error(path, handle)
-    if isinstance(result, ReadError):
-        return {"error": result.code, "detail": result.detail}
-    read = {"record": result, "page": (lang, page[0])} if page else {"record": result}
-    return read if file is None else _stored(read, file)
+    # The store must not depend on the language of the run that read a file: flag messages
+    # are stored in Vietnamese (`message`) and English (`message_en`). Set for this task only:
+    # a Dask worker reads several files at once in its threads.
+    with i18n.language_set("vi"):
+        result = read_or_error(path, handle)
+        if isinstance(result, ReadError):
+            return {"error": result.code, "detail": result.detail}
+        read = {"record": result, "page": (lang, page[0])} if page else {"record": result}
+        return read if file is None else _stored(read, file)
 
 
 def _stored(read: dict[str, Any], file: str) -> dict[str, Any]:
