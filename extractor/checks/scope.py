@@ -20,15 +20,36 @@ class Scope:
     target: bool  # a plan, target or aim, not a result
     baseline: bool  # a starting point ("đầu năm", "đầu kỳ"), not the result
     unmet: bool  # a count of what is not met ("còn 2 tiêu chí chưa đạt")
+    cumulative: bool = False  # summed over several years ("lũy kế từ năm 2011 đến nay")
+    now: bool = False  # of the present ("đến nay", "hiện nay"), whatever year that is
 
     def same_measure(self, other: Scope, report_year: int | None = None) -> bool:
         """Two figures of these scopes may state one measure: same place, status and time
         (a figure that names no year is of the report's year, when known, else of any)."""
-        if ((self.several_places, self.target, self.baseline, self.unmet)
-                != (other.several_places, other.target, other.baseline, other.unmet)):
+        if ((self.target, self.baseline, self.unmet) != (other.target, other.baseline, other.unmet)):
+            return False
+        return self.same_frame(other, report_year)
+
+    def same_frame(self, other: Scope, report_year: int | None = None) -> bool:
+        """Two figures of one place and one time, whatever their status: the commune's (or the
+        district's) both, both of one year or both summed over years. A figure of the present
+        ("đến nay") is of the report's year; when that is unknown, not of a year named."""
+        if (self.several_places, self.cumulative) != (other.several_places, other.cumulative):
             return False
         a, b = self.in_years(report_year), other.in_years(report_year)
+        if report_year is None and ((self.now and not other.now and b) or (other.now and not self.now and a)):
+            return False  # "năm 2021 đạt 12/19 tiêu chí; đến nay đạt 16/19 tiêu chí"
         return not (a and b and not (a & b))
+
+    def may_hold(self, part: Scope) -> bool:
+        """A figure of scope `part` may be a part of a total of this scope: not the district's
+        in the commune's, not a plan in a result, not a sum over years in one year's, not
+        another year's (a sum over years holds its years)."""
+        if (part.several_places and not self.several_places) or (part.target and not self.target):
+            return False
+        if self.cumulative:
+            return True
+        return not part.cumulative and not (part.years and self.years and not (part.years & self.years))
 
     def is_result(self, report_year: int | None) -> bool:
         """The commune's own result for the report's year."""
@@ -72,6 +93,15 @@ def _last_is_target(before: str) -> bool:
     return bool(targets) and max(targets) > max(results, default=-1)
 
 
+def _last_is_cumulative(before: str) -> bool:
+    """A cumulative word before the figure with no single year named after it: "lũy kế từ năm
+    2011 đến nay huy động 120 tỷ đồng" is a sum over years, "giai đoạn 2021-2023 ..., trong
+    đó năm 2021 là 5.000 triệu đồng" is one year of it."""
+    sums = [m.end() for m in regex("scope", "cumulative_regex").finditer(before)]
+    single = [m.end() for m in regex("scope", "single_year_regex").finditer(before)]
+    return bool(sums) and max(sums) > max(single, default=-1)
+
+
 def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | None = None) -> Scope:
     """The scope of the figure at `text[start:end]` (normalized text of one block); `blank`
     spans (other figures: "hiến 2000 m2" names no year) are not read for years."""
@@ -96,6 +126,8 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
         several_places=bool(regex("scope", "several_places_regex").search(text[s_start:start])),
         years=frozenset(years),
         target=_last_is_target(text[s_start:start]),
+        cumulative=_last_is_cumulative(text[s_start:start]),
+        now=bool(regex("scope", "now_regex").search(text[s_start:start])),
         baseline=bool(regex("scope", "baseline_regex").search(lead)),
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),

@@ -30,7 +30,7 @@ def _part_of(total: Figure, f: Figure) -> bool:
         total.unit != "count" or (f.noun or "").casefold() == (total.noun or "").casefold())
 
 
-def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: set[str]) -> Figure | None:
+def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: set[str]) -> Placed | None:
     """The last figure (in start order) of an additive unit inside [lo, hi): a backward walk
     from `hi` that stops at `lo`, so a long block is not rescanned for every breakdown word."""
     for k in range(bisect_right(starts, hi) - 1, -1, -1):
@@ -38,7 +38,7 @@ def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: 
         if p.start < lo:
             break
         if p.end <= hi and p.figure.unit in units:
-            return p.figure
+            return p
     return None
 
 
@@ -82,9 +82,10 @@ def sum_mismatch(rep: Report) -> list[Flag]:
         tail = lead_in.search(text)
         for i, m in enumerate(matches):
             s_start, s_end = spans[sentence_of(spans, m.start())]
-            total = _last_before(own, starts, s_start, m.start(), units)
-            if total is None:
-                continue
+            placed_total = _last_before(own, starts, s_start, m.start(), units)
+            if placed_total is None or _bracket_depth(text, s_start, m.start()) > 0:
+                continue  # "8,5 km (trong đó 6 km)": an aside's breakdown is read with its parts
+            total = placed_total.figure
             if tail and tail.start() == m.start():
                 parts, complete = _list_parts(rep, pos, total)
                 short = ("sum", "short_severity") if complete and len(parts) >= 2 else None
@@ -95,12 +96,14 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 if not colon:
                     semi = text_to_sentences(text)
                     s_end = min(s_end, semi[sentence_of(semi, m.end())][1])
-                # the matches are in order: the next one is the nearest
-                end = min(s_end, matches[i + 1].start()) if i + 1 < len(matches) else s_end
-                after = [p.figure for p in _within(own, starts, m.end(), end)]
-                if after and not _part_of(total, after[0]):
+                # the matches are in order: the next one outside brackets is the nearest
+                end = next((n.start() for n in matches[i + 1:] if n.start() >= s_end
+                            or _bracket_depth(text, m.end(), n.start()) <= 0), s_end)
+                end = min(end, s_end)
+                within = _within(own, starts, m.end(), end)
+                if within and not _part_of(total, within[0].figure):
                     continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
-                parts = [f for f in after if _part_of(total, f)]
+                parts = _siblings(rep, text, placed_total, m.end(), within)
                 # a sentence cut by the end of the block (a page break in a PDF) may go on
                 finished = _ends_with_mark(text, end) or end < len(text.rstrip())
                 # "trong đó:" announces the whole split; without the colon two or more parts
@@ -115,6 +118,34 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 flags.append(flag)
     flags.extend(_bracketed_sums(rep, units))
     return flags
+
+
+def _bracket_depth(text: str, lo: int, hi: int) -> int:
+    """Brackets opened and not closed in `text[lo:hi]` (negative: closed more than opened)."""
+    part = text[lo:hi]
+    return part.count("(") - part.count(")")
+
+
+def _siblings(rep: Report, text: str, total: Placed, lo: int, within: list[Placed]) -> list[Figure]:
+    """The parts of `total` among the figures after its breakdown word: figures of its kind,
+    less those that are parts of a part (in brackets, or after "riêng" or a nested "trong
+    đó") and those of another place, time or status (a district's figure, a sum over years
+    after one year's total, a plan after a result: "...; lũy kế đến nay 120 tỷ đồng")."""
+    sub = regex("sum", "subpart_regex")
+    whole = rep.figure_scope(total)
+    parts: list[Figure] = []
+    prev = lo
+    for p in within:
+        lead, prev = text[prev:p.start], p.end
+        if not _part_of(total.figure, p.figure):
+            continue
+        depth = _bracket_depth(text, lo, p.start)
+        if depth < 0:
+            break  # the breakdown was in brackets that closed: what follows is not its
+        if depth > 0 or sub.search(lead) or not whole.may_hold(rep.figure_scope(p)):
+            continue
+        parts.append(p.figure)
+    return parts
 
 
 # words but no other number or clause break between the total and the bracket
@@ -135,7 +166,11 @@ def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
             m = _BRACKET.match(ob.text, placed.end)
             if m is None:
                 continue
-            parts = [p.figure for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
+            # "138 hội viên (năm 2022 là 116 hội viên, ...)": another year's or a plan's figures
+            # in brackets compare with the total, they are not its parts
+            whole = rep.figure_scope(placed)
+            parts = [p.figure for p in _within(own, starts, m.start(1), m.end(1))
+                     if _part_of(total, p.figure) and whole.may_hold(rep.figure_scope(p))]
             if len(parts) >= 2:
                 flag = _sum_flag(total, parts, ("sum", "short_severity"))
                 if flag:
@@ -149,9 +184,16 @@ def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Figure], boo
     lead_depth = _marker_depth(rep.text(pos))
     parts: list[Figure] = []
     complete = True
+    item_depth: int | None = None  # the depth of the first item: deeper items are parts of parts
     for nxt in range(pos + 1, len(rep.outline.blocks)):
         depth = _marker_depth(rep.text(nxt))
         if depth is None or (lead_depth is not None and depth <= lead_depth):
+            break
+        if item_depth is None:
+            item_depth = depth
+        if depth > item_depth:
+            continue  # "- Ngân sách nhà nước 5.100 triệu đồng: / + trung ương ... / + tỉnh ..."
+        if depth < item_depth:
             break
         own = [p.figure for p in rep.in_block(nxt) if _part_of(total, p.figure)]
         if own:

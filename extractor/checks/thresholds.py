@@ -53,6 +53,7 @@ def criterion_vs_figure(rep: Report) -> list[Flag]:
     """A criterion reported met while a figure of one of its indicators misses the level the
     criteria set requires (schemas/thresholds/*.yaml)."""
     met = set(rep.record.criteria.met)
+    year = report_year(rep.record)
     province = (rep.record.identity.province or "").casefold()
     flags: list[Flag] = []
     for tfile in _threshold_files(rep):
@@ -66,6 +67,10 @@ def criterion_vs_figure(rep: Report) -> list[Flag]:
             ratio_keys = set(entry.get("ratio_indicators") or [])
             for p in rep.placed:
                 f = p.figure
+                if f.indicator != entry["indicator"] and f.indicator not in ratio_keys:
+                    continue
+                if not rep.figure_scope(p).is_result(year):
+                    continue  # "năm 2016 đạt 72%", "toàn huyện đạt 80%", "đầu kỳ là 78%": not the result judged
                 if f.unit == "percent" and _ratio_before(rep, p) is not None:
                     continue  # "10.390/10.444 người, đạt 84%": the ratio is judged, and ratio_mismatch
                     # reports a percentage that disagrees with it
