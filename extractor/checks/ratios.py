@@ -86,13 +86,15 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
         if (a.unit != b.unit or a.unit not in cfg["implicit_units"] or a.total is not None
                 or b.total is not None or a.per or b.per or a.value <= 0 or b.value <= 0):
             continue
-        if not rep.figure_scope(prev[0]).same_frame(rep.figure_scope(prev[1]), year):
+        flag = ratio_flag(p.figure.value, 100.0 * b.value / a.value, b.value, a.value,
+                           [figure_evidence(b), figure_evidence(a), figure_evidence(p.figure)], implicit=True)
+        if flag is None or ratio_flag(p.figure.value, 100.0 * a.value / b.value, a.value, b.value, [],
+                                      implicit=True) is None:
             continue
+        # the words are read only for a percentage that is neither ratio
         s_start = rep.sentence_span(p)[0]
         if plan_after.match(text[p.end:p.end + 40]) and not plan_before.search(text, s_start, prev[1].start):
             continue
-        flag = ratio_flag(p.figure.value, 100.0 * b.value / a.value, b.value, a.value,
-                           [figure_evidence(b), figure_evidence(a), figure_evidence(p.figure)], implicit=True)
-        if flag and ratio_flag(p.figure.value, 100.0 * a.value / b.value, a.value, b.value, [], implicit=True):
+        if rep.figure_scope(prev[0]).same_frame(rep.figure_scope(prev[1]), year):
             flags.append(flag)
     return flags

@@ -103,7 +103,7 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 within = _within(own, starts, m.end(), end)
                 if within and not _part_of(total, within[0].figure):
                     continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
-                parts = _siblings(rep, text, placed_total, m.end(), within)
+                parts = _siblings(rep, text, m.end(), within, total)
                 # a sentence cut by the end of the block (a page break in a PDF) may go on
                 finished = _ends_with_mark(text, end) or end < len(text.rstrip())
                 # "trong đó:" announces the whole split; without the colon two or more parts
@@ -113,7 +113,7 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                     short = ("sum", "short_severity" if colon else "short_uncertain_severity")
             if short and total.unit in cfg["overlap_prone_units"]:
                 short = ("sum", "short_overlap_severity")
-            flag = _sum_flag(total, parts, short)
+            flag = _scoped_flag(rep, placed_total, parts, short)
             if flag:
                 flags.append(flag)
     flags.extend(_bracketed_sums(rep, units))
@@ -126,26 +126,40 @@ def _bracket_depth(text: str, lo: int, hi: int) -> int:
     return part.count("(") - part.count(")")
 
 
-def _siblings(rep: Report, text: str, total: Placed, lo: int, within: list[Placed]) -> list[Figure]:
+def _siblings(rep: Report, text: str, lo: int, within: list[Placed], total: Figure) -> list[Placed]:
     """The parts of `total` among the figures after its breakdown word: figures of its kind,
     less those that are parts of a part (in brackets, or after "riêng" or a nested "trong
-    đó") and those of another place, time or status (a district's figure, a sum over years
-    after one year's total, a plan after a result: "...; lũy kế đến nay 120 tỷ đồng")."""
+    đó")."""
     sub = regex("sum", "subpart_regex")
-    whole = rep.figure_scope(total)
-    parts: list[Figure] = []
+    parts: list[Placed] = []
     prev = lo
     for p in within:
         lead, prev = text[prev:p.start], p.end
-        if not _part_of(total.figure, p.figure):
+        if not _part_of(total, p.figure):
             continue
         depth = _bracket_depth(text, lo, p.start)
         if depth < 0:
             break  # the breakdown was in brackets that closed: what follows is not its
-        if depth > 0 or sub.search(lead) or not whole.may_hold(rep.figure_scope(p)):
+        if depth > 0 or sub.search(lead):
             continue
-        parts.append(p.figure)
+        parts.append(p)
     return parts
+
+
+def _scoped_flag(rep: Report, total: Placed, parts: list[Placed], short: SeverityPath | None) -> Flag | None:
+    """The flag for parts that do not make their total, once the figures of another place,
+    time or status are set apart (a district's figure, a sum over years after one year's
+    total, a plan after a result: "...; lũy kế đến nay 120 tỷ đồng"). Their scope is read
+    only when the parts as written do not add up: a split that holds needs no reading."""
+    flag = _sum_flag(total.figure, [p.figure for p in parts], short)
+    if flag is None:
+        return None
+    whole = rep.figure_scope(total)
+    kept = [p.figure for p in parts if whole.may_hold(rep.figure_scope(p))]
+    if len(kept) == len(parts):
+        return flag
+    # with a part set apart the split is no longer the whole one the words announced
+    return _sum_flag(total.figure, kept, short if len(kept) >= 2 else None)
 
 
 # words but no other number or clause break between the total and the bracket
@@ -168,21 +182,19 @@ def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
                 continue
             # "138 hội viên (năm 2022 là 116 hội viên, ...)": another year's or a plan's figures
             # in brackets compare with the total, they are not its parts
-            whole = rep.figure_scope(placed)
-            parts = [p.figure for p in _within(own, starts, m.start(1), m.end(1))
-                     if _part_of(total, p.figure) and whole.may_hold(rep.figure_scope(p))]
+            parts = [p for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
             if len(parts) >= 2:
-                flag = _sum_flag(total, parts, ("sum", "short_severity"))
+                flag = _scoped_flag(rep, placed, parts, ("sum", "short_severity"))
                 if flag:
                     flags.append(flag)
     return flags
 
 
-def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Figure], bool]:
+def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Placed], bool]:
     """The parts in the list items after block `pos`: the first figure of the total's kind in
     each item; `complete` is False when some item has none."""
     lead_depth = _marker_depth(rep.text(pos))
-    parts: list[Figure] = []
+    parts: list[Placed] = []
     complete = True
     item_depth: int | None = None  # the depth of the first item: deeper items are parts of parts
     for nxt in range(pos + 1, len(rep.outline.blocks)):
@@ -195,7 +207,7 @@ def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Figure], boo
             continue  # "- Ngân sách nhà nước 5.100 triệu đồng: / + trung ương ... / + tỉnh ..."
         if depth < item_depth:
             break
-        own = [p.figure for p in rep.in_block(nxt) if _part_of(total, p.figure)]
+        own = [p for p in rep.in_block(nxt) if _part_of(total, p.figure)]
         if own:
             parts.append(own[0])
         else:
