@@ -93,6 +93,15 @@ def _last_is_target(before: str) -> bool:
     return bool(targets) and max(targets) > max(results, default=-1)
 
 
+def _last_is_baseline(before: str) -> bool:
+    """A starting-point word before the figure in its sentence with no word of the end after
+    it: "Đầu năm có 1.240 hộ, 62 hộ nghèo" is a baseline throughout, "đầu năm là 5,6%, cuối
+    năm giảm còn 5,0%" ends with the result."""
+    starts = [m.end() for m in regex("scope", "baseline_regex").finditer(before)]
+    ends = [m.end() for m in regex("scope", "baseline_end_regex").finditer(before)]
+    return bool(starts) and max(starts) > max(ends, default=-1)
+
+
 def _last_is_cumulative(before: str) -> bool:
     """A cumulative word before the figure with no single year named after it: "lũy kế từ năm
     2011 đến nay huy động 120 tỷ đồng" is a sum over years, "giai đoạn 2021-2023 ..., trong
@@ -128,7 +137,8 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
         target=_last_is_target(text[s_start:start]),
         cumulative=_last_is_cumulative(text[s_start:start]),
         now=bool(regex("scope", "now_regex").search(text[s_start:start])),
-        baseline=bool(regex("scope", "baseline_regex").search(lead)),
+        baseline=(_last_is_baseline(text[s_start:start])
+                  or bool(regex("scope", "comparison_regex").search(lead))),
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
     )

@@ -142,8 +142,24 @@ def _siblings(rep: Report, text: str, lo: int, within: list[Placed], total: Figu
             break  # the breakdown was in brackets that closed: what follows is not its
         if depth > 0 or sub.search(lead):
             continue
+        if len(parts) >= 2 and ";" in text[parts[-1].end:p.start] and _adds_up(total, parts):
+            break  # "...: A 1.980 ha, B 390 ha, C 80 ha; diện tích lúa 640 ha": the split was whole
         parts.append(p)
     return parts
+
+
+def _tolerance(total: Figure, values: list[float]) -> float:
+    """How far parts may be from their total: a share of it, and never less than half a unit
+    of the last digit written."""
+    d = max([decimals(total.value)] + [decimals(v) for v in values])
+    return float(max(config()["sum"]["relative_tolerance"] * abs(total.value), 0.5 * 10 ** -d))
+
+
+def _adds_up(total: Figure, parts: list[Placed]) -> bool:
+    if total.unit == "percent":
+        return False  # shares are checked against 100, not against the total
+    values = [p.figure.value for p in parts]
+    return abs(sum(values) - total.value) <= _tolerance(total, values)
 
 
 def _scoped_flag(rep: Report, total: Placed, parts: list[Placed], short: SeverityPath | None) -> Flag | None:
@@ -222,8 +238,7 @@ def _sum_flag(total: Figure, parts: list[Figure], short_severity: SeverityPath |
     if not parts or _approximate(total) or any(_approximate(p) for p in parts):
         return None
     s = sum(p.value for p in parts)
-    d = max([decimals(total.value)] + [decimals(p.value) for p in parts])
-    tol = max(cfg["relative_tolerance"] * abs(total.value), 0.5 * 10 ** -d)
+    tol = _tolerance(total, [p.value for p in parts])
     evidence = [figure_evidence(total)] + [figure_evidence(p) for p in parts]
     listed = number_list([p.value for p in parts])
     if total.unit == "percent":
