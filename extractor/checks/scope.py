@@ -98,8 +98,9 @@ def _last_is_baseline(before: str) -> bool:
     it: "Đầu năm có 1.240 hộ, 62 hộ nghèo" is a baseline throughout, "đầu năm là 5,6%, cuối
     năm giảm còn 5,0%" ends with the result."""
     starts = [m.end() for m in regex("scope", "baseline_regex").finditer(before)]
-    ends = [m.end() for m in regex("scope", "baseline_end_regex").finditer(before)]
-    return bool(starts) and max(starts) > max(ends, default=-1)
+    if not starts:
+        return False
+    return not regex("scope", "baseline_end_regex").search(before, max(starts))
 
 
 def _last_is_cumulative(before: str) -> bool:
@@ -107,8 +108,9 @@ def _last_is_cumulative(before: str) -> bool:
     2011 đến nay huy động 120 tỷ đồng" is a sum over years, "giai đoạn 2021-2023 ..., trong
     đó năm 2021 là 5.000 triệu đồng" is one year of it."""
     sums = [m.end() for m in regex("scope", "cumulative_regex").finditer(before)]
-    single = [m.end() for m in regex("scope", "single_year_regex").finditer(before)]
-    return bool(sums) and max(sums) > max(single, default=-1)
+    if not sums:
+        return False
+    return not regex("scope", "single_year_regex").search(before, max(sums))
 
 
 def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | None = None) -> Scope:
@@ -131,14 +133,14 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
         pos = c - 1
     text = unblanked
     lead = text[clause_start:start]
+    before = text[s_start:start]
     return Scope(
-        several_places=bool(regex("scope", "several_places_regex").search(text[s_start:start])),
+        several_places=bool(regex("scope", "several_places_regex").search(before)),
         years=frozenset(years),
-        target=_last_is_target(text[s_start:start]),
-        cumulative=_last_is_cumulative(text[s_start:start]),
-        now=bool(regex("scope", "now_regex").search(text[s_start:start])),
-        baseline=(_last_is_baseline(text[s_start:start])
-                  or bool(regex("scope", "comparison_regex").search(lead))),
+        target=_last_is_target(before),
+        cumulative=_last_is_cumulative(before),
+        now=bool(regex("scope", "now_regex").search(before)),
+        baseline=_last_is_baseline(before) or bool(regex("scope", "comparison_regex").search(lead)),
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
     )

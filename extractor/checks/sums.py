@@ -133,11 +133,12 @@ def _siblings(rep: Report, text: str, lo: int, within: list[Placed], total: Figu
     sub = regex("sum", "subpart_regex")
     parts: list[Placed] = []
     prev = lo
+    depth = 0  # brackets opened since the breakdown word, counted as the figures go
     for p in within:
         lead, prev = text[prev:p.start], p.end
+        depth += lead.count("(") - lead.count(")")
         if not _part_of(total, p.figure):
             continue
-        depth = _bracket_depth(text, lo, p.start)
         if depth < 0:
             break  # the breakdown was in brackets that closed: what follows is not its
         if depth > 0 or sub.search(lead):
