@@ -1,9 +1,11 @@
 """What a figure or a count is about: its place (the commune, or several communes and the
-district), its time (the years its sentence names before it) and its status (a result, a
-baseline, or a plan or target; for criteria counts, met or unmet). Rules compare only figures of one scope:
+district), its time (the years its sentence names before it, a sum over several years, or
+the present) and its status (a result, a baseline, or a plan or target; for criteria counts,
+met or unmet). Rules compare only figures of one scope:
 "năm 2019 đạt 13 tiêu chí, năm 2020 đạt 14 tiêu chí" are two years, "3 xã đạt 19 tiêu chí"
 is other communes' count, "còn 2 tiêu chí chưa đạt" an unmet count, "phấn đấu đạt 19 tiêu
-chí" a target. The words are in patterns/checks.yaml `scope`."""
+chí" a target, "lũy kế từ năm 2011 đến nay 120 tỷ đồng" no one year's amount, "đầu năm có
+62 hộ nghèo" a starting point. The words are in patterns/checks.yaml `scope`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
