@@ -24,6 +24,7 @@ class Scope:
     unmet: bool  # a count of what is not met ("còn 2 tiêu chí chưa đạt")
     cumulative: bool = False  # summed over several years ("lũy kế từ năm 2011 đến nay")
     now: bool = False  # of the present ("đến nay", "hiện nay"), whatever year that is
+    named_place: str | None = None  # the village or commune its sentence names ("thôn Đông"), casefolded
 
     def same_measure(self, other: Scope, report_year: int | None = None) -> bool:
         """Two figures of these scopes may state one measure: same place, status and time
@@ -38,6 +39,8 @@ class Scope:
         ("đến nay") is of the report's year; when that is unknown, not of a year named."""
         if (self.several_places, self.cumulative) != (other.several_places, other.cumulative):
             return False
+        if self.named_place and other.named_place and self.named_place != other.named_place:
+            return False  # "đường thôn Đông: 1,2 km, 850 triệu đồng" and "đường thôn Tây: 1,5 km, ..."
         a, b = self.in_years(report_year), other.in_years(report_year)
         if report_year is None and ((self.now and not other.now and b) or (other.now and not self.now and a)):
             return False  # "năm 2021 đạt 12/19 tiêu chí; đến nay đạt 16/19 tiêu chí"
@@ -49,6 +52,8 @@ class Scope:
         another year's (a sum over years holds its years)."""
         if (part.several_places and not self.several_places) or (part.target and not self.target):
             return False
+        if self.named_place and part.named_place and self.named_place != part.named_place:
+            return False  # "thôn Đông có 245 hộ, trong đó: ...; thôn Tây có 310 hộ"
         if self.cumulative:
             return True
         return not part.cumulative and not (part.years and self.years and not (part.years & self.years))
@@ -105,6 +110,24 @@ def _last_is_baseline(before: str) -> bool:
     return not regex("scope", "baseline_end_regex").search(before, max(starts))
 
 
+def _named_place(before: str) -> str | None:
+    """The last village or commune named before a figure in its sentence ("đường thôn Đông:",
+    "xã Tân An đạt"): the place word and the capitalised words or number after it, casefolded."""
+    found = None
+    for m in regex("scope", "named_place_regex").finditer(before):
+        words = []
+        for word in before[m.end():].split():
+            name = word.rstrip(",.:;)")
+            if not name or not (name[0].isupper() or name.isdigit()):
+                break
+            words.append(name)
+            if name != word:
+                break  # a mark ends the name
+        if words:
+            found = m.group().strip() + " " + " ".join(words)
+    return found.casefold() if found else None
+
+
 def _last_is_cumulative(before: str) -> bool:
     """A cumulative word before the figure with no single year named after it: "lũy kế từ năm
     2011 đến nay huy động 120 tỷ đồng" is a sum over years, "giai đoạn 2021-2023 ..., trong
@@ -142,6 +165,7 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
         target=_last_is_target(before),
         cumulative=_last_is_cumulative(before),
         now=bool(regex("scope", "now_regex").search(before)),
+        named_place=_named_place(before),
         baseline=_last_is_baseline(before) or bool(regex("scope", "comparison_regex").search(lead)),
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
