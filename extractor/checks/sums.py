@@ -80,10 +80,11 @@ def sum_mismatch(rep: Report) -> list[Flag]:
         starts = rep.starts_in_block(pos)
         spans = text_to_sentences(text, split_on_semicolon=False)
         tail = lead_in.search(text)
+        bracketed = "(" in text or ")" in text
         for i, m in enumerate(matches):
             s_start, s_end = spans[sentence_of(spans, m.start())]
             placed_total = _last_before(own, starts, s_start, m.start(), units)
-            if placed_total is None or _bracket_depth(text, s_start, m.start()) > 0:
+            if placed_total is None or (bracketed and _bracket_depth(text, s_start, m.start()) > 0):
                 continue  # "8,5 km (trong đó 6 km)": an aside's breakdown is read with its parts
             total = placed_total.figure
             if tail and tail.start() == m.start():
@@ -97,7 +98,7 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                     semi = text_to_sentences(text)
                     s_end = min(s_end, semi[sentence_of(semi, m.end())][1])
                 # the matches are in order: the next one outside brackets is the nearest
-                end = next((n.start() for n in matches[i + 1:] if n.start() >= s_end
+                end = next((n.start() for n in matches[i + 1:] if n.start() >= s_end or not bracketed
                             or _bracket_depth(text, m.end(), n.start()) <= 0), s_end)
                 end = min(end, s_end)
                 within = _within(own, starts, m.end(), end)
