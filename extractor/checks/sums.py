@@ -82,8 +82,14 @@ def sum_mismatch(rep: Report) -> list[Flag]:
         tail = lead_in.search(text)
         bracketed = "(" in text or ")" in text
         for i, m in enumerate(matches):
-            s_start, s_end = spans[sentence_of(spans, m.start())]
+            k = sentence_of(spans, m.start())
+            s_start, s_end = spans[k]
             placed_total = _last_before(own, starts, s_start, m.start(), units)
+            # "Tổng vốn 124.940 triệu đồng. Trong đó, vốn ...; vốn ...": a sentence opened by
+            # the breakdown word splits the last amount of the sentence before
+            opening = placed_total is None and k > 0 and not text[s_start:m.start()].strip(_MARKS)
+            if opening:
+                placed_total = _total_before(own, starts, spans[k - 1], _within(own, starts, m.end(), s_end), units)
             if placed_total is None or (bracketed and _bracket_depth(text, s_start, m.start()) > 0):
                 continue  # "8,5 km (trong đó 6 km)": an aside's breakdown is read with its parts
             total = placed_total.figure
@@ -91,10 +97,10 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 parts, complete = _list_parts(rep, pos, total)
                 short = ("sum", "short_severity") if complete and len(parts) >= 2 else None
             else:
-                # "trong đó:" with a colon announces the whole breakdown, which may run over
-                # ';'; without one the parts end with the clause
+                # "trong đó:" with a colon, or opening its sentence, announces the whole
+                # breakdown, which may run over ';'; otherwise the parts end with the clause
                 colon = ":" in m.group()
-                if not colon:
+                if not (colon or opening):
                     semi = text_to_sentences(text)
                     s_end = min(s_end, semi[sentence_of(semi, m.end())][1])
                 # the matches are in order: the next one outside brackets is the nearest
@@ -119,6 +125,23 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 flags.append(flag)
     flags.extend(_bracketed_sums(rep, units))
     return flags
+
+
+# what may stand before a breakdown word that opens its sentence: list marks and spaces
+_MARKS = " \t-–+*•"
+
+
+def _total_before(own: list[Placed], starts: list[int], span: tuple[int, int], after: list[Placed],
+                  units: set[str]) -> Placed | None:
+    """The total a sentence-opening breakdown word splits: the last figure of the sentence
+    `span` before it of the kind of the first figure after the word."""
+    if not after:
+        return None
+    first = after[0].figure
+    for p in reversed(_within(own, starts, span[0], span[1])):
+        if p.figure.unit in units:
+            return p if _part_of(p.figure, first) else None
+    return None
 
 
 def _bracket_depth(text: str, lo: int, hi: int) -> int:
