@@ -132,7 +132,11 @@ def _last_is_cumulative(before: str) -> bool:
     """A cumulative word before the figure with no single year named after it: "lũy kế từ năm
     2011 đến nay huy động 120 tỷ đồng" is a sum over years, "giai đoạn 2021-2023 ..., trong
     đó năm 2021 là 5.000 triệu đồng" is one year of it."""
-    sums = [m.end() for m in regex("scope", "cumulative_regex").finditer(before)]
+    named = regex("scope", "cumulative_named_regex")
+    # "Bộ tiêu chí ... giai đoạn 2021-2025", "Chương trình ... giai đoạn 2021-2025" name a
+    # criteria set or the programme, not a sum over its years
+    sums = [m.end() for m in regex("scope", "cumulative_regex").finditer(before)
+            if not named.search(before, max(0, m.start() - 60), m.start())]
     if not sums:
         return False
     return not regex("scope", "single_year_regex").search(before, max(sums))
