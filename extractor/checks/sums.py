@@ -268,8 +268,15 @@ def _sum_flag(total: Figure, parts: list[Figure], short_severity: SeverityPath |
     listed = number_list([p.value for p in parts])
     if total.unit == "percent":
         if s > 100 + tol:
-            return make_flag("sum_mismatch", ("sum", "part_exceeds_severity" if any(p.value > 100 + tol for p in parts)
-                                             else "exceed_severity"), "percent_parts_exceed", evidence,
+            if any(p.value > 100 + tol for p in parts):
+                severity = "part_exceeds_severity"
+            elif all(p.value > total.value + tol for p in parts):
+                # "tỷ lệ hộ nghèo 3,2%, trong đó: hộ DTTS chiếm 65%, hộ có người khuyết tật
+                # 20%, ...": shares of the poor households, whose categories may overlap
+                severity = "overlap_severity"
+            else:
+                severity = "exceed_severity"
+            return make_flag("sum_mismatch", ("sum", severity), "percent_parts_exceed", evidence,
                              sum=round(s, 6), parts=listed)
         return None
     if s > total.value + tol:
