@@ -73,6 +73,14 @@ SCOPE_CHANGES = {
     "level: the commune": (
         "- Tỷ lệ người dân tham gia BHYT toàn huyện đạt 78%.",
         [("toàn huyện", "toàn xã")], [], ["criterion_vs_figure"]),
+    "conflict: another village": (
+        "- Đường thôn Đông: làm mới 1,2 km, kinh phí 850 triệu đồng, nhân dân hiến 300 m2 đất.\n"
+        "- Thôn Đông làm mới 1,5 km đường, kinh phí 850 triệu đồng, nhân dân hiến 300 m2 đất.",
+        [("- Thôn Đông", "- Thôn Tây")], ["conflicting_values"], []),
+    "conflict: the start of the year": (
+        "Cuối năm toàn xã có 1.240 hộ, 62 hộ nghèo, 85 hộ cận nghèo.\n"
+        "Đến 31/12, toàn xã có 1.240 hộ, 50 hộ nghèo, 85 hộ cận nghèo.",
+        [("Cuối năm", "Đầu năm")], ["conflicting_values"], []),
     "criteria: the present and a year named": (
         "Năm 2021 xã đạt 12/19 tiêu chí; đến nay xã đã đạt 16/19 tiêu chí.",
         [("Năm 2021", "Đến nay")], [], ["criteria_count_mismatch"]),
@@ -104,7 +112,8 @@ _LEVEL_REPORT = ("Báo cáo kết quả xây dựng nông thôn mới giai đo�
 
 
 def _lines(text: str) -> list[str]:
-    return [_LEVEL_REPORT[0], text, _LEVEL_REPORT[1]] if "BHYT" in text else [text]
+    lines = text.split("\n")
+    return [_LEVEL_REPORT[0], *lines, _LEVEL_REPORT[1]] if "BHYT" in text else lines
 
 
 def _edit(text: str, edits: list[tuple[str, str]]) -> str:
