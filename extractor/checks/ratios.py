@@ -70,6 +70,7 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
     connector = regex("ratio", "implicit_connector_regex")
     plan_after = regex("ratio", "plan_after_regex")
     plan_before = regex("ratio", "plan_before_regex")
+    change = regex("ratio", "change_before_regex")
     year = report_year(rep.record)
     flags: list[Flag] = []
     for i, p in enumerate(items):
@@ -95,6 +96,8 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
         s_start = rep.sentence_span(p)[0]
         if plan_after.match(text[p.end:p.end + 40]) and not plan_before.search(text, s_start, prev[1].start):
             continue
+        if change.search(text, max(prev[0].end, prev[1].start - 40), prev[1].start):
+            continue  # "62 hộ nghèo (giảm 16 hộ so với cùng kỳ), chiếm 5%": a change, and a share of something else
         if rep.figure_scope(prev[0]).same_frame(rep.figure_scope(prev[1]), year):
             flags.append(flag)
     return flags
