@@ -8,7 +8,9 @@ chí" a target, "lũy kế từ năm 2011 đến nay 120 tỷ đồng" no one ye
 62 hộ nghèo" a starting point. The words are in patterns/checks.yaml `scope`."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from extractor.checks.data import regex
 from extractor.core.model import Record
@@ -142,13 +144,41 @@ def _last_is_cumulative(before: str) -> bool:
     return not regex("scope", "single_year_regex").search(before, max(sums))
 
 
+class Blanked(NamedTuple):
+    """A block's text with figures blanked out (their values are not read as years), and its
+    sentences, made once for every figure of the block that asks for its scope."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    starts: list[int]  # the sentences' starts, for a binary search
+
+
+def blank_figures(text: str, blank: list[tuple[int, int]]) -> Blanked:
+    out: list[str] = []
+    cur = 0
+    for s, e in sorted(blank):
+        s = max(s, cur)
+        if e <= s:
+            continue
+        out += [text[cur:s], " " * (e - s)]
+        cur = e
+    blanked = "".join(out) + text[cur:]
+    spans = text_to_sentences(blanked)
+    return Blanked(blanked, spans, [a for a, _ in spans])
+
+
 def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | None = None) -> Scope:
     """The scope of the figure at `text[start:end]` (normalized text of one block); `blank`
     spans (other figures: "hiến 2000 m2" names no year) are not read for years."""
-    unblanked = text
-    for s, e in blank or []:
-        text = text[:s] + " " * (e - s) + text[e:]
-    s_start, s_end = next(((s, e) for s, e in text_to_sentences(text) if s <= start < e), (0, len(text)))
+    return scope_in(text, blank_figures(text, blank or []), start, end)
+
+
+def scope_in(text: str, blanked: Blanked, start: int, end: int) -> Scope:
+    """`scope_at` with the block's blanked text made beforehand."""
+    unblanked, text = text, blanked.text
+    i = bisect_right(blanked.starts, start) - 1
+    s_start, s_end = (blanked.spans[i] if i >= 0 and blanked.spans[i][0] <= start < blanked.spans[i][1]
+                      else (0, len(text)))
     clause_start = max(_clause_start(text, start), s_start)
     clause_end = min(_clause_end(text, end), s_end)
     # the years of the nearest clause before the figure that names one: "năm 2019 đạt 13
