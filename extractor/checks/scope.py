@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple
 
-from extractor.checks.data import regex
+from extractor.checks.data import config, regex
 from extractor.core.model import Record
 from extractor.structure.outline import text_to_sentences
 
@@ -112,15 +113,22 @@ def _last_is_baseline(before: str) -> bool:
     return not regex("scope", "baseline_end_regex").search(before, max(starts))
 
 
+@cache
+def _not_place_names() -> frozenset[str]:
+    """Capitalised words after a place word that name no place ("xã NTM", "xã Nông thôn mới")."""
+    return frozenset(config()["scope"]["not_place_names"])
+
+
 def _named_place(before: str) -> str | None:
     """The last village or commune named before a figure in its sentence ("đường thôn Đông:",
     "xã Tân An đạt"): the place word and the capitalised words or number after it, casefolded."""
     found = None
+    not_names = _not_place_names()
     for m in regex("scope", "named_place_regex").finditer(before):
-        words = []
+        words: list[str] = []
         for word in before[m.end():].split():
             name = word.rstrip(",.:;)")
-            if not name or not (name[0].isupper() or name.isdigit()):
+            if not name or not (name[0].isupper() or name.isdigit()) or (not words and name in not_names):
                 break
             words.append(name)
             if name != word:
