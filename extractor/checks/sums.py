@@ -89,7 +89,10 @@ def sum_mismatch(rep: Report) -> list[Flag]:
             # the breakdown word splits the last amount of the sentence before
             opening = placed_total is None and k > 0 and not text[s_start:m.start()].strip(_MARKS)
             if opening:
-                placed_total = _total_before(own, starts, spans[k - 1], _within(own, starts, m.end(), s_end), units)
+                after = _within(own, starts, m.end(), s_end)
+                if not after and tail and tail.start() == m.start() and pos + 1 < len(rep.outline.blocks):
+                    after = rep.in_block(pos + 1)  # "... 2.150 triệu đồng. Trong đó:" and its list items
+                placed_total = _total_before(own, starts, spans[k - 1], after, units)
             if placed_total is None or (bracketed and _bracket_depth(text, s_start, m.start()) > 0):
                 continue  # "8,5 km (trong đó 6 km)": an aside's breakdown is read with its parts
             total = placed_total.figure
