@@ -45,6 +45,10 @@ def text_to_counted_lists(text: str) -> list[CountedList]:
     nouns = _count_nouns()
     last_words = _noun_last_words()
     found: list[CountedList] = []
+    joined = regex("count_list", "joined_counts_regex")
+    # the last count of places: (count, start, noun end, noun), so that "06 thôn và 01 tổ dân
+    # phố: <7 names>" counts the names of both
+    last: tuple[int, int, int, str] | None = None
     for m in regex("count_list", flags=0).finditer(text):
         words: list[tuple[str, int]] = []  # (word, end offset)
         pos = m.end()
@@ -63,11 +67,15 @@ def text_to_counted_lists(text: str) -> list[CountedList]:
         if not noun_len:
             continue
         noun_end = words[noun_len - 1][1]
+        noun = " ".join(x for x, _ in words[:noun_len])
+        number, start = int(m.group("count")), m.start("count")
+        if last is not None and last[3] != noun and joined.fullmatch(text, last[2], start):
+            number, start = number + last[0], last[1]
+        last = (number, start, noun_end, noun)
         names, span = _read_names(text, noun_end, cfg)
         if len(names) < cfg["min_names"]:
             continue
-        noun = " ".join(x for x, _ in words[:noun_len])
-        found.append(CountedList(int(m.group("count")), noun, (m.start("count"), noun_end), tuple(names), span))
+        found.append(CountedList(number, noun, (start, noun_end), tuple(names), span))
     return found
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from extractor.checks.data import config
-from extractor.checks.scope import Scope, scope_at, scope_in_section
+from extractor.checks.scope import Scope, blank_figures, scope_at, scope_in, scope_in_section
 from extractor.core.model import Evidence, Figure, Location, Record
 from extractor.structure.outline import Outline, text_to_sentences
 
@@ -33,8 +33,9 @@ class Report:
         self.outline = outline
         self.placed = placed
         self.sentences = sentences  # block position -> sentence spans, for blocks with figures
-        # what several rules read from the report, built by the first that asks (the tables)
-        self.memo: dict[str, Any] = {}
+        # what several rules read from the report, built by the first that asks (the tables,
+        # the blanked text of a block)
+        self.memo: dict[Any, Any] = {}
 
     def text(self, pos: int) -> str:
         return self.outline.blocks[pos].text
@@ -92,9 +93,23 @@ class Report:
 
     def scope(self, pos: int, start: int, end: int) -> Scope:
         """The scope (checks/scope.py) of the text at `start:end` of block `pos`, the block's
-        figures blanked out so that their values are not read as years."""
-        blank = [(p.start, p.end) for p in self.in_block(pos) if p.end <= start or p.start >= end]
-        return scope_in_section(scope_at(self.text(pos), start, end, blank), self.outline.blocks[pos].headings)
+        figures blanked out so that their values are not read as years. The block blanked of
+        all its figures is made once (a long line with thousands of figures asks for the scope
+        of each); a span that a figure straddles gets its own blanking, without that figure."""
+        own = self.in_block(pos)
+        starts = self.starts_in_block(pos)
+        k = bisect.bisect_left(starts, start)
+        straddled = (k > 0 and own[k - 1].end > start) or any(
+            own[j].end > end for j in range(k, bisect.bisect_left(starts, end)))
+        if straddled:
+            blank = [(p.start, p.end) for p in own if p.end <= start or p.start >= end]
+            scope = scope_at(self.text(pos), start, end, blank)
+        else:
+            blanked = self.memo.get(("blanked", pos))
+            if blanked is None:
+                blanked = self.memo[("blanked", pos)] = blank_figures(self.text(pos), [(p.start, p.end) for p in own])
+            scope = scope_in(self.text(pos), blanked, start, end)
+        return scope_in_section(scope, self.outline.blocks[pos].headings)
 
     def figure_scope(self, p: Placed) -> Scope:
         return self.scope(p.pos, p.start, p.end)

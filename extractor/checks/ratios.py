@@ -7,6 +7,7 @@ from typing import Any
 from extractor.checks.data import config, regex
 from extractor.checks.flags import figure_evidence, make_flag
 from extractor.checks.index import Placed, Report, decimals
+from extractor.checks.scope import report_year
 from extractor.core.model import Evidence, Flag
 
 
@@ -59,7 +60,18 @@ def ratio_mismatch(rep: Report) -> list[Flag]:
 
 
 def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: dict[str, Any]) -> list[Flag]:
+    """A percentage after two amounts of one unit in its sentence: the second over the first
+    ("vốn được giao 2.600.000.000 đồng, giải ngân 1.488.131.262 đồng, đạt 57,24%"), or the
+    first over the second ("giải ngân 1.800 triệu đồng trên tổng vốn 2.400 triệu đồng, đạt
+    75%"). Two amounts of different places or times are not a ratio ("năm 2023 giải ngân 2
+    tỷ đồng, lũy kế ... 15 tỷ đồng, đạt 75% kế hoạch giai đoạn"), nor is a percentage "of the
+    plan" after two amounts none of which is the plan ("làm mới 3,2 km, nâng cấp 1,5 km, đạt
+    100% kế hoạch")."""
     connector = regex("ratio", "implicit_connector_regex")
+    plan_after = regex("ratio", "plan_after_regex")
+    plan_before = regex("ratio", "plan_before_regex")
+    change = regex("ratio", "change_before_regex")
+    year = report_year(rep.record)
     flags: list[Flag] = []
     for i, p in enumerate(items):
         if p.figure.unit != "percent" or id(p) in checked:
@@ -73,10 +85,19 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
             continue
         a, b = prev[0].figure, prev[1].figure
         if (a.unit != b.unit or a.unit not in cfg["implicit_units"] or a.total is not None
-                or b.total is not None or a.per or b.per or a.value <= 0 or b.value < 0):
+                or b.total is not None or a.per or b.per or a.value <= 0 or b.value <= 0):
             continue
         flag = ratio_flag(p.figure.value, 100.0 * b.value / a.value, b.value, a.value,
                            [figure_evidence(b), figure_evidence(a), figure_evidence(p.figure)], implicit=True)
-        if flag:
+        if flag is None or ratio_flag(p.figure.value, 100.0 * a.value / b.value, a.value, b.value, [],
+                                      implicit=True) is None:
+            continue
+        # the words are read only for a percentage that is neither ratio
+        s_start = rep.sentence_span(p)[0]
+        if plan_after.match(text[p.end:p.end + 40]) and not plan_before.search(text, s_start, prev[1].start):
+            continue
+        if change.search(text, max(prev[0].end, prev[1].start - 40), prev[1].start):
+            continue  # "62 hộ nghèo (giảm 16 hộ so với cùng kỳ), chiếm 5%": a change, and a share of something else
+        if rep.figure_scope(prev[0]).same_frame(rep.figure_scope(prev[1]), year):
             flags.append(flag)
     return flags

@@ -1,14 +1,19 @@
 """What a figure or a count is about: its place (the commune, or several communes and the
-district), its time (the years its sentence names before it) and its status (a result, a
-baseline, or a plan or target; for criteria counts, met or unmet). Rules compare only figures of one scope:
+district), its time (the years its sentence names before it, a sum over several years, or
+the present) and its status (a result, a baseline, or a plan or target; for criteria counts,
+met or unmet). Rules compare only figures of one scope:
 "năm 2019 đạt 13 tiêu chí, năm 2020 đạt 14 tiêu chí" are two years, "3 xã đạt 19 tiêu chí"
 is other communes' count, "còn 2 tiêu chí chưa đạt" an unmet count, "phấn đấu đạt 19 tiêu
-chí" a target. The words are in patterns/checks.yaml `scope`."""
+chí" a target, "lũy kế từ năm 2011 đến nay 120 tỷ đồng" no one year's amount, "đầu năm có
+62 hộ nghèo" a starting point. The words are in patterns/checks.yaml `scope`."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import NamedTuple
 
-from extractor.checks.data import regex
+from extractor.checks.data import config, regex
 from extractor.core.model import Record
 from extractor.structure.outline import text_to_sentences
 
@@ -23,15 +28,41 @@ class Scope:
     target: bool  # a plan, target or aim, not a result
     baseline: bool  # a starting point ("đầu năm", "đầu kỳ"), not the result
     unmet: bool  # a count of what is not met ("còn 2 tiêu chí chưa đạt")
+    cumulative: bool = False  # summed over several years ("lũy kế từ năm 2011 đến nay")
+    now: bool = False  # of the present ("đến nay", "hiện nay"), whatever year that is
+    named_place: str | None = None  # the village or commune its sentence names ("thôn Đông"), casefolded
 
     def same_measure(self, other: Scope, report_year: int | None = None) -> bool:
         """Two figures of these scopes may state one measure: same place, status and time
         (a figure that names no year is of the report's year, when known, else of any)."""
-        if ((self.several_places, self.target, self.baseline, self.unmet)
-                != (other.several_places, other.target, other.baseline, other.unmet)):
+        if ((self.target, self.baseline, self.unmet) != (other.target, other.baseline, other.unmet)):
             return False
+        return self.same_frame(other, report_year)
+
+    def same_frame(self, other: Scope, report_year: int | None = None) -> bool:
+        """Two figures of one place and one time, whatever their status: the commune's (or the
+        district's) both, both of one year or both summed over years. A figure of the present
+        ("đến nay") is of the report's year; when that is unknown, not of a year named."""
+        if (self.several_places, self.cumulative) != (other.several_places, other.cumulative):
+            return False
+        if self.named_place and other.named_place and self.named_place != other.named_place:
+            return False  # "đường thôn Đông: 1,2 km, 850 triệu đồng" and "đường thôn Tây: 1,5 km, ..."
         a, b = self.in_years(report_year), other.in_years(report_year)
+        if report_year is None and ((self.now and not other.now and b) or (other.now and not self.now and a)):
+            return False  # "năm 2021 đạt 12/19 tiêu chí; đến nay đạt 16/19 tiêu chí"
         return not (a and b and not (a & b))
+
+    def may_hold(self, part: Scope) -> bool:
+        """A figure of scope `part` may be a part of a total of this scope: not the district's
+        in the commune's, not a plan in a result, not a sum over years in one year's, not
+        another year's (a sum over years holds its years)."""
+        if (part.several_places and not self.several_places) or (part.target and not self.target):
+            return False
+        if self.named_place and part.named_place and self.named_place != part.named_place:
+            return False  # "thôn Đông có 245 hộ, trong đó: ...; thôn Tây có 310 hộ"
+        if self.cumulative:
+            return True
+        return not part.cumulative and not (part.years and self.years and not (part.years & self.years))
 
     def is_result(self, report_year: int | None) -> bool:
         """The commune's own result for the report's year."""
@@ -75,13 +106,90 @@ def _last_is_target(before: str) -> bool:
     return bool(targets) and max(targets) > max(results, default=-1)
 
 
+def _last_is_baseline(before: str) -> bool:
+    """A starting-point word before the figure in its sentence with no word of the end after
+    it: "Đầu năm có 1.240 hộ, 62 hộ nghèo" is a baseline throughout, "đầu năm là 5,6%, cuối
+    năm giảm còn 5,0%" ends with the result."""
+    starts = [m.end() for m in regex("scope", "baseline_regex").finditer(before)]
+    if not starts:
+        return False
+    return not regex("scope", "baseline_end_regex").search(before, max(starts))
+
+
+@cache
+def _not_place_names() -> frozenset[str]:
+    """Capitalised words after a place word that name no place ("xã NTM", "xã Nông thôn mới")."""
+    return frozenset(config()["scope"]["not_place_names"])
+
+
+def _named_place(before: str) -> str | None:
+    """The last village or commune named before a figure in its sentence ("đường thôn Đông:",
+    "xã Tân An đạt"): the place word and the capitalised words or number after it, casefolded."""
+    found = None
+    not_names = _not_place_names()
+    for m in regex("scope", "named_place_regex").finditer(before):
+        words: list[str] = []
+        for word in before[m.end():].split():
+            name = word.rstrip(",.:;)")
+            if not name or not (name[0].isupper() or name.isdigit()) or (not words and name in not_names):
+                break
+            words.append(name)
+            if name != word:
+                break  # a mark ends the name
+        if words:
+            found = m.group().strip() + " " + " ".join(words)
+    return found.casefold() if found else None
+
+
+def _last_is_cumulative(before: str) -> bool:
+    """A cumulative word before the figure with no single year named after it: "lũy kế từ năm
+    2011 đến nay huy động 120 tỷ đồng" is a sum over years, "giai đoạn 2021-2023 ..., trong
+    đó năm 2021 là 5.000 triệu đồng" is one year of it."""
+    named = regex("scope", "cumulative_named_regex")
+    # "Bộ tiêu chí ... giai đoạn 2021-2025", "Chương trình ... giai đoạn 2021-2025" name a
+    # criteria set or the programme, not a sum over its years
+    sums = [m.end() for m in regex("scope", "cumulative_regex").finditer(before)
+            if not named.search(before, max(0, m.start() - 60), m.start())]
+    if not sums:
+        return False
+    return not regex("scope", "single_year_regex").search(before, max(sums))
+
+
+class Blanked(NamedTuple):
+    """A block's text with figures blanked out (their values are not read as years), and its
+    sentences, made once for every figure of the block that asks for its scope."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    starts: list[int]  # the sentences' starts, for a binary search
+
+
+def blank_figures(text: str, blank: list[tuple[int, int]]) -> Blanked:
+    out: list[str] = []
+    cur = 0
+    for s, e in sorted(blank):
+        s = max(s, cur)
+        if e <= s:
+            continue
+        out += [text[cur:s], " " * (e - s)]
+        cur = e
+    blanked = "".join(out) + text[cur:]
+    spans = text_to_sentences(blanked)
+    return Blanked(blanked, spans, [a for a, _ in spans])
+
+
 def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | None = None) -> Scope:
     """The scope of the figure at `text[start:end]` (normalized text of one block); `blank`
     spans (other figures: "hiến 2000 m2" names no year) are not read for years."""
-    unblanked = text
-    for s, e in blank or []:
-        text = text[:s] + " " * (e - s) + text[e:]
-    s_start, s_end = next(((s, e) for s, e in text_to_sentences(text) if s <= start < e), (0, len(text)))
+    return scope_in(text, blank_figures(text, blank or []), start, end)
+
+
+def scope_in(text: str, blanked: Blanked, start: int, end: int) -> Scope:
+    """`scope_at` with the block's blanked text made beforehand."""
+    unblanked, text = text, blanked.text
+    i = bisect_right(blanked.starts, start) - 1
+    s_start, s_end = (blanked.spans[i] if i >= 0 and blanked.spans[i][0] <= start < blanked.spans[i][1]
+                      else (0, len(text)))
     clause_start = max(_clause_start(text, start), s_start)
     clause_end = min(_clause_end(text, end), s_end)
     # the years of the nearest clause before the figure that names one: "năm 2019 đạt 13
@@ -95,11 +203,15 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
         pos = c - 1
     text = unblanked
     lead = text[clause_start:start]
+    before = text[s_start:start]
     return Scope(
-        several_places=bool(regex("scope", "several_places_regex").search(text[s_start:start])),
+        several_places=bool(regex("scope", "several_places_regex").search(before)),
         years=frozenset(years),
-        target=_last_is_target(text[s_start:start]),
-        baseline=bool(regex("scope", "baseline_regex").search(lead)),
+        target=_last_is_target(before),
+        cumulative=_last_is_cumulative(before),
+        now=bool(regex("scope", "now_regex").search(before)),
+        named_place=_named_place(before),
+        baseline=_last_is_baseline(before) or bool(regex("scope", "comparison_regex").search(lead)),
         unmet=bool(regex("scope", "unmet_before_regex").search(lead)
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
     )

@@ -30,7 +30,7 @@ def _part_of(total: Figure, f: Figure) -> bool:
         total.unit != "count" or (f.noun or "").casefold() == (total.noun or "").casefold())
 
 
-def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: set[str]) -> Figure | None:
+def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: set[str]) -> Placed | None:
     """The last figure (in start order) of an additive unit inside [lo, hi): a backward walk
     from `hi` that stops at `lo`, so a long block is not rescanned for every breakdown word."""
     for k in range(bisect_right(starts, hi) - 1, -1, -1):
@@ -38,7 +38,7 @@ def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: 
         if p.start < lo:
             break
         if p.end <= hi and p.figure.unit in units:
-            return p.figure
+            return p
     return None
 
 
@@ -80,27 +80,40 @@ def sum_mismatch(rep: Report) -> list[Flag]:
         starts = rep.starts_in_block(pos)
         spans = text_to_sentences(text, split_on_semicolon=False)
         tail = lead_in.search(text)
+        bracketed = "(" in text or ")" in text
         for i, m in enumerate(matches):
-            s_start, s_end = spans[sentence_of(spans, m.start())]
-            total = _last_before(own, starts, s_start, m.start(), units)
-            if total is None:
-                continue
+            k = sentence_of(spans, m.start())
+            s_start, s_end = spans[k]
+            placed_total = _last_before(own, starts, s_start, m.start(), units)
+            # "Tổng vốn 124.940 triệu đồng. Trong đó, vốn ...; vốn ...": a sentence opened by
+            # the breakdown word splits the last amount of the sentence before
+            opening = placed_total is None and k > 0 and not text[s_start:m.start()].strip(_MARKS)
+            if opening:
+                after = _within(own, starts, m.end(), s_end)
+                if not after and tail and tail.start() == m.start() and pos + 1 < len(rep.outline.blocks):
+                    after = rep.in_block(pos + 1)  # "... 2.150 triệu đồng. Trong đó:" and its list items
+                placed_total = _total_before(own, starts, spans[k - 1], after, units)
+            if placed_total is None or (bracketed and _bracket_depth(text, s_start, m.start()) > 0):
+                continue  # "8,5 km (trong đó 6 km)": an aside's breakdown is read with its parts
+            total = placed_total.figure
             if tail and tail.start() == m.start():
                 parts, complete = _list_parts(rep, pos, total)
                 short = ("sum", "short_severity") if complete and len(parts) >= 2 else None
             else:
-                # "trong đó:" with a colon announces the whole breakdown, which may run over
-                # ';'; without one the parts end with the clause
+                # "trong đó:" with a colon, or opening its sentence, announces the whole
+                # breakdown, which may run over ';'; otherwise the parts end with the clause
                 colon = ":" in m.group()
-                if not colon:
+                if not (colon or opening):
                     semi = text_to_sentences(text)
                     s_end = min(s_end, semi[sentence_of(semi, m.end())][1])
-                # the matches are in order: the next one is the nearest
-                end = min(s_end, matches[i + 1].start()) if i + 1 < len(matches) else s_end
-                after = [p.figure for p in _within(own, starts, m.end(), end)]
-                if after and not _part_of(total, after[0]):
+                # the matches are in order: the next one outside brackets is the nearest
+                end = next((n.start() for n in matches[i + 1:] if n.start() >= s_end or not bracketed
+                            or _bracket_depth(text, m.end(), n.start()) <= 0), s_end)
+                end = min(end, s_end)
+                within = _within(own, starts, m.end(), end)
+                if within and not _part_of(total, within[0].figure):
                     continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
-                parts = [f for f in after if _part_of(total, f)]
+                parts = _siblings(rep, text, m.end(), within, total)
                 # a sentence cut by the end of the block (a page break in a PDF) may go on
                 finished = _ends_with_mark(text, end) or end < len(text.rstrip())
                 # "trong đó:" announces the whole split; without the colon two or more parts
@@ -110,11 +123,87 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                     short = ("sum", "short_severity" if colon else "short_uncertain_severity")
             if short and total.unit in cfg["overlap_prone_units"]:
                 short = ("sum", "short_overlap_severity")
-            flag = _sum_flag(total, parts, short)
+            flag = _scoped_flag(rep, placed_total, parts, short)
             if flag:
                 flags.append(flag)
     flags.extend(_bracketed_sums(rep, units))
     return flags
+
+
+# what may stand before a breakdown word that opens its sentence: list marks and spaces
+_MARKS = " \t-–+*•"
+
+
+def _total_before(own: list[Placed], starts: list[int], span: tuple[int, int], after: list[Placed],
+                  units: set[str]) -> Placed | None:
+    """The total a sentence-opening breakdown word splits: the last figure of the sentence
+    `span` before it of the kind of the first figure after the word."""
+    if not after:
+        return None
+    first = after[0].figure
+    for p in reversed(_within(own, starts, span[0], span[1])):
+        if p.figure.unit in units:
+            return p if _part_of(p.figure, first) else None
+    return None
+
+
+def _bracket_depth(text: str, lo: int, hi: int) -> int:
+    """Brackets opened and not closed in `text[lo:hi]` (negative: closed more than opened)."""
+    part = text[lo:hi]
+    return part.count("(") - part.count(")")
+
+
+def _siblings(rep: Report, text: str, lo: int, within: list[Placed], total: Figure) -> list[Placed]:
+    """The parts of `total` among the figures after its breakdown word: figures of its kind,
+    less those that are parts of a part (in brackets, or after "riêng" or a nested "trong
+    đó")."""
+    sub = regex("sum", "subpart_regex")
+    parts: list[Placed] = []
+    prev = lo
+    depth = 0  # brackets opened since the breakdown word, counted as the figures go
+    for p in within:
+        lead, prev = text[prev:p.start], p.end
+        depth += lead.count("(") - lead.count(")")
+        if not _part_of(total, p.figure):
+            continue
+        if depth < 0:
+            break  # the breakdown was in brackets that closed: what follows is not its
+        if depth > 0 or sub.search(lead):
+            continue
+        if len(parts) >= 2 and ";" in text[parts[-1].end:p.start] and _adds_up(total, parts):
+            break  # "...: A 1.980 ha, B 390 ha, C 80 ha; diện tích lúa 640 ha": the split was whole
+        parts.append(p)
+    return parts
+
+
+def _tolerance(total: Figure, values: list[float]) -> float:
+    """How far parts may be from their total: a share of it, and never less than half a unit
+    of the last digit written."""
+    d = max([decimals(total.value)] + [decimals(v) for v in values])
+    return float(max(config()["sum"]["relative_tolerance"] * abs(total.value), 0.5 * 10 ** -d))
+
+
+def _adds_up(total: Figure, parts: list[Placed]) -> bool:
+    if total.unit == "percent":
+        return False  # shares are checked against 100, not against the total
+    values = [p.figure.value for p in parts]
+    return abs(sum(values) - total.value) <= _tolerance(total, values)
+
+
+def _scoped_flag(rep: Report, total: Placed, parts: list[Placed], short: SeverityPath | None) -> Flag | None:
+    """The flag for parts that do not make their total, once the figures of another place,
+    time or status are set apart (a district's figure, a sum over years after one year's
+    total, a plan after a result: "...; lũy kế đến nay 120 tỷ đồng"). Their scope is read
+    only when the parts as written do not add up: a split that holds needs no reading."""
+    flag = _sum_flag(total.figure, [p.figure for p in parts], short)
+    if flag is None:
+        return None
+    whole = rep.figure_scope(total)
+    kept = [p.figure for p in parts if whole.may_hold(rep.figure_scope(p))]
+    if len(kept) == len(parts):
+        return flag
+    # with a part set apart the split is no longer the whole one the words announced
+    return _sum_flag(total.figure, kept, short if len(kept) >= 2 else None)
 
 
 # words but no other number or clause break between the total and the bracket
@@ -135,25 +224,34 @@ def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
             m = _BRACKET.match(ob.text, placed.end)
             if m is None:
                 continue
-            parts = [p.figure for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
+            # "138 hội viên (năm 2022 là 116 hội viên, ...)": another year's or a plan's figures
+            # in brackets compare with the total, they are not its parts
+            parts = [p for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
             if len(parts) >= 2:
-                flag = _sum_flag(total, parts, ("sum", "short_severity"))
+                flag = _scoped_flag(rep, placed, parts, ("sum", "short_severity"))
                 if flag:
                     flags.append(flag)
     return flags
 
 
-def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Figure], bool]:
+def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Placed], bool]:
     """The parts in the list items after block `pos`: the first figure of the total's kind in
     each item; `complete` is False when some item has none."""
     lead_depth = _marker_depth(rep.text(pos))
-    parts: list[Figure] = []
+    parts: list[Placed] = []
     complete = True
+    item_depth: int | None = None  # the depth of the first item: deeper items are parts of parts
     for nxt in range(pos + 1, len(rep.outline.blocks)):
         depth = _marker_depth(rep.text(nxt))
         if depth is None or (lead_depth is not None and depth <= lead_depth):
             break
-        own = [p.figure for p in rep.in_block(nxt) if _part_of(total, p.figure)]
+        if item_depth is None:
+            item_depth = depth
+        if depth > item_depth:
+            continue  # "- Ngân sách nhà nước 5.100 triệu đồng: / + trung ương ... / + tỉnh ..."
+        if depth < item_depth:
+            break
+        own = [p for p in rep.in_block(nxt) if _part_of(total, p.figure)]
         if own:
             parts.append(own[0])
         else:
@@ -168,14 +266,20 @@ def _sum_flag(total: Figure, parts: list[Figure], short_severity: SeverityPath |
     if not parts or _approximate(total) or any(_approximate(p) for p in parts):
         return None
     s = sum(p.value for p in parts)
-    d = max([decimals(total.value)] + [decimals(p.value) for p in parts])
-    tol = max(cfg["relative_tolerance"] * abs(total.value), 0.5 * 10 ** -d)
+    tol = _tolerance(total, [p.value for p in parts])
     evidence = [figure_evidence(total)] + [figure_evidence(p) for p in parts]
     listed = number_list([p.value for p in parts])
     if total.unit == "percent":
         if s > 100 + tol:
-            return make_flag("sum_mismatch", ("sum", "part_exceeds_severity" if any(p.value > 100 + tol for p in parts)
-                                             else "exceed_severity"), "percent_parts_exceed", evidence,
+            if any(p.value > 100 + tol for p in parts):
+                severity = "part_exceeds_severity"
+            elif all(p.value > total.value + tol for p in parts):
+                # "tỷ lệ hộ nghèo 3,2%, trong đó: hộ DTTS chiếm 65%, hộ có người khuyết tật
+                # 20%, ...": shares of the poor households, whose categories may overlap
+                severity = "overlap_severity"
+            else:
+                severity = "exceed_severity"
+            return make_flag("sum_mismatch", ("sum", severity), "percent_parts_exceed", evidence,
                              sum=round(s, 6), parts=listed)
         return None
     if s > total.value + tol:

@@ -49,9 +49,25 @@ def test_a_plan_heading_makes_a_target_and_gives_its_year():
 
 def test_a_figure_without_a_year_is_of_the_reports_year():
     dated = _scope("Năm 2019 xã đạt 16 tiêu chí.", "16 tiêu chí")
-    undated = _scope("Đến nay xã đạt 16 tiêu chí.", "16 tiêu chí")
+    undated = _scope("Xã đạt 16 tiêu chí.", "16 tiêu chí")
     assert undated.same_measure(dated)  # no report year known: any year
     assert not undated.same_measure(dated, 2023)
+
+
+def test_a_figure_of_the_present_is_not_of_a_year_named_when_the_report_year_is_unknown():
+    dated = _scope("Năm 2019 xã đạt 16 tiêu chí.", "16 tiêu chí")
+    now = _scope("Đến nay xã đạt 16 tiêu chí.", "16 tiêu chí")
+    assert not now.same_measure(dated) and now.same_measure(dated, 2019)
+    assert now.same_measure(_scope("Xã đạt 16 tiêu chí.", "16 tiêu chí"))
+
+
+def test_a_sum_over_years_is_not_one_years_figure():
+    text = "Năm 2023 giải ngân 2 tỷ đồng, lũy kế từ năm 2021 đến nay giải ngân 15 tỷ đồng."
+    year, total = _scope(text, "2 tỷ đồng"), _scope(text, "15 tỷ đồng")
+    assert total.cumulative and not year.cumulative and not year.same_frame(total, 2023)
+    period = "Tổng vốn giai đoạn 2021-2023 là 18.500 triệu đồng, trong đó: năm 2021 là 5.000 triệu đồng."
+    whole, part = _scope(period, "18.500 triệu đồng"), _scope(period, "5.000 triệu đồng")
+    assert whole.cumulative and not part.cumulative and whole.may_hold(part) and not part.may_hold(whole)
 
 
 @pytest.mark.parametrize(("period", "date", "year"), [("2021-2023", "2023-08", 2023), (None, "2022-12", 2022),
