@@ -9,6 +9,7 @@ from extractor.checks.data import config
 from extractor.core import i18n
 from extractor.core.i18n import format_number
 from extractor.core.model import Evidence, Figure, Flag, Severity
+from extractor.core.regexes import compiled
 from extractor.extract.indicators import indicator_by_key
 from extractor.structure.outline import Outline
 
@@ -28,10 +29,16 @@ def severity_at(path: SeverityPath) -> Severity:
     return Severity(node)
 
 
+_EMPTY = "\x00"
+_SPACE_AND_EMPTY = compiled(" ?\x00")
+
+
 def _render(key: str, lang: str, values: dict[str, Any]) -> str:
     out = {k: format_number(v, lang) if isinstance(v, (int, float)) and not isinstance(v, bool)
            else (v(lang) if callable(v) else v) for k, v in values.items()}
-    return i18n.t("checks", key, lang=lang, **out)
+    # an empty value (a count has no unit word) takes the space before it along: "23, lớn hơn"
+    text = i18n.t("checks", key, lang=lang, **{k: v if v != "" else _EMPTY for k, v in out.items()})
+    return _SPACE_AND_EMPTY.sub("", text)
 
 
 def make_flag(rule: str, severity: SeverityPath, key: str, evidence: list[Evidence], **values: Any) -> Flag:

@@ -82,3 +82,16 @@ def test_a_flag_takes_its_severity_from_the_data(monkeypatch):
     monkeypatch.setitem(config(), "ratio", dict(config()["ratio"], error_severity="severe"))
     with pytest.raises(ValueError, match="ratio.error_severity"):
         run(doc, figures)
+
+
+def test_a_count_total_without_a_unit_word_leaves_no_space_before_the_comma():
+    """Regression: a sum of counts (no unit word) read "được 23 , lớn hơn tổng 21 đã ghi"."""
+    from extractor.checks.flags import make_flag, unit_name
+
+    flag = make_flag("sum_mismatch", ("sum", "exceed_severity"), "sum_exceeds_total", [], sum=23, total=21,
+                     unit=unit_name("count"), parts="12 + 11")
+    assert "23, " in flag.message and "21 đã ghi" in flag.message and " ," not in flag.message
+    assert "23, " in flag.message_en and " ," not in flag.message_en
+    km = make_flag("sum_mismatch", ("sum", "exceed_severity"), "sum_exceeds_total", [], sum=23, total=21,
+                   unit=unit_name("km"), parts="12 + 11")
+    assert "23 km, " in km.message
