@@ -9,8 +9,10 @@ vocabularies, each made by a function decorated with `per_reading`, spell their 
 `spelt` does (folded while reading unmarked, as written otherwise). A folded text has the
 length of its original, so every offset found in it is the original's.
 
-A vocabulary is made once per reading and kept; switching the reading clears the cached
-current ones, so a call on a marked report costs what an `lru_cache` call costs.
+The reading is a ContextVar: each thread (a Dask worker reads reports in threads) and each
+task has its own, so reports read at once in one process never see each other's reading. A
+vocabulary is made once per reading and kept in a dict keyed by the reading; every call looks
+the reading up, so no cache stands in front of it that could answer with the other reading.
 """
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
-from typing import Any, TypeVar
+from functools import wraps
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -41,18 +43,11 @@ def strip_diacritics(text: str) -> str:
 
 # whether the report being read is typed without tone marks (set by `reading_unmarked`)
 _UNMARKED: ContextVar[bool] = ContextVar("figures_unmarked", default=False)
-# the cached current vocabulary of every `per_reading` function, cleared when the reading changes
-_CURRENT: list[Any] = []
 
 
 def unmarked() -> bool:
     """Is the report being read typed without tone marks (`reading_unmarked`)?"""
     return _UNMARKED.get()
-
-
-def _clear_current() -> None:
-    for current in _CURRENT:
-        current.cache_clear()
 
 
 @contextmanager
@@ -62,26 +57,26 @@ def reading_unmarked(folded: bool) -> Iterator[None]:
         yield
         return
     token = _UNMARKED.set(True)
-    _clear_current()
     try:
         yield
     finally:
         _UNMARKED.reset(token)
-        _clear_current()
 
 
 def per_reading(make: Callable[[], T]) -> Callable[[], T]:
-    """`make` (which spells its words with `spelt`) called once per reading, its result kept."""
+    """`make` (which spells its words with `spelt`) called once per reading, its result kept.
+    The reading is looked up on every call (a thread reading a marked report meanwhile must not
+    hand this one its vocabulary); two threads making the same value at once keep the first."""
     made: dict[bool, T] = {}
 
-    @lru_cache(maxsize=1)
+    @wraps(make)
     def current() -> T:
         reading = _UNMARKED.get()
-        if reading not in made:
-            made[reading] = make()
-        return made[reading]
+        try:
+            return made[reading]
+        except KeyError:
+            return made.setdefault(reading, make())
 
-    _CURRENT.append(current)
     return current
 
 

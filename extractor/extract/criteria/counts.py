@@ -14,6 +14,7 @@ from extractor.extract.criteria.grammar import (
     Group,
     Status,
     first_at,
+    folded,
     lookup,
     rx,
     text_to_groups,
@@ -25,8 +26,10 @@ from extractor.text.spelled import number_words, words_to_number
 _COUNT_STOP = compiled(r"[:;,.(]")
 
 
-@lru_cache(maxsize=1)
-def _spelled_count_rx() -> re.Pattern[str]:
+# per reading of the criteria (its criteria word folded or not): one cache for both would keep
+# the first report's reading for every report after it, in any thread
+@lru_cache(maxsize=2)
+def _spelled_count_rx(read_folded: bool) -> re.Pattern[str]:
     words = sorted(number_words().all_words, key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
     word = rx().c["criteria_word_or_abbrev"].pattern
@@ -40,7 +43,7 @@ def digit_view(text: str) -> str:
         return text
     parts: list[str] = []
     pos = 0
-    for m in _spelled_count_rx().finditer(text):
+    for m in _spelled_count_rx(folded()).finditer(text):
         n = words_to_number(m.group("w").split())
         if n is None or n > 99:
             continue

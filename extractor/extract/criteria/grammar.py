@@ -160,12 +160,10 @@ def reading_folded(folded: bool) -> Iterator[None]:
         yield
         return
     token = _FOLDED.set(True)
-    rx.cache_clear()
     try:
         yield
     finally:
         _FOLDED.reset(token)
-        rx.cache_clear()
 
 
 def folded() -> bool:
@@ -195,16 +193,17 @@ def names() -> NamePattern:
     return name_regex(tier=_TIER.get(), folded=_FOLDED.get())
 
 
-# `rx` is called thousands of times per report: a cached call of the mode's patterns, cleared
-# by `reading_folded` when it switches the mode (a report is read in one process, one at a time)
-@lru_cache(maxsize=1)
+# `rx` is called thousands of times per report: the reading is looked up on every call (threads
+# of one process read reports at once, each in its own reading), the patterns made once per reading
+_RX: dict[bool, _Rx] = {}
+
+
 def rx() -> _Rx:
-    return _rx(_FOLDED.get())
-
-
-@lru_cache(maxsize=2)
-def _rx(folded: bool) -> _Rx:
-    return _Rx(folded)
+    folded = _FOLDED.get()
+    try:
+        return _RX[folded]
+    except KeyError:
+        return _RX.setdefault(folded, _Rx(folded))
 
 
 @dataclass
