@@ -3,10 +3,11 @@ one, and the reading of a report typed that way.
 
 `strip_diacritics` is the fold itself, shared by every reader that compares words without
 their marks (OCR slips in units, the criteria reader, identity, the gazetteer). A report typed
-without tone marks, or with "đ" typed as "d" (`Outline.unmarked`), has its figures read folded:
-`reading_unmarked` sets that reading for the time of one report, and the figure grammar's
-vocabularies, each made by a function decorated with `per_reading`, spell their words as
-`spelt` does (folded while reading unmarked, as written otherwise). A folded text has the
+without tone marks, or with "đ" typed as "d" (`Outline.unmarked`), has its figures and its
+criteria read folded: `reading_unmarked` sets that reading for the time of one stage of one
+report, and the vocabularies and patterns of both grammars, each made by a function decorated
+with `per_reading`, spell their words as `spelt` does (folded while reading unmarked, as
+written otherwise). A folded text has the
 length of its original, so every offset found in it is the original's.
 
 The reading is a ContextVar: each thread (a Dask worker reads reports in threads) and each
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ def strip_diacritics(text: str) -> str:
 
 
 # whether the report being read is typed without tone marks (set by `reading_unmarked`)
-_UNMARKED: ContextVar[bool] = ContextVar("figures_unmarked", default=False)
+_UNMARKED: ContextVar[bool] = ContextVar("unmarked", default=False)
 
 
 def unmarked() -> bool:
@@ -52,11 +53,8 @@ def unmarked() -> bool:
 
 @contextmanager
 def reading_unmarked(folded: bool) -> Iterator[None]:
-    """Read the figures of one report folded (`folded`) or, the default, as written."""
-    if not folded:  # the plain reading: nothing to switch
-        yield
-        return
-    token = _UNMARKED.set(True)
+    """Read one report folded (`folded`) or as written, whatever reading encloses it."""
+    token = _UNMARKED.set(folded)
     try:
         yield
     finally:
@@ -83,6 +81,17 @@ def per_reading(make: Callable[[], T]) -> Callable[[], T]:
 def spelt(word: str) -> str:
     """A word (or regex) of the patterns as the text being read spells it."""
     return strip_diacritics(word) if _UNMARKED.get() else word
+
+
+def spelt_data(data: Any) -> Any:
+    """Data of a pattern file with every string in it `spelt` (lists and dict values)."""
+    if isinstance(data, str):
+        return spelt(data)
+    if isinstance(data, dict):
+        return {k: spelt_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [spelt_data(v) for v in data]
+    return data
 
 
 def spelt_all(words: Iterable[str]) -> list[str]:

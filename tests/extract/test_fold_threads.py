@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from extractor.extract.criteria.counts import digit_view
-from extractor.extract.criteria.grammar import reading_folded, text_to_statuses
+from extractor.extract.criteria.grammar import text_to_statuses
 from extractor.text.fold import reading_unmarked
 from extractor.text.spelled import number_words
 
@@ -52,7 +52,7 @@ def test_the_criteria_fold_holds_while_another_thread_reads_a_marked_report() ->
     def statuses() -> tuple[int, int]:
         return len(text_to_statuses("Xã đã đạt chuẩn")), len(text_to_statuses("Xa da dat chuan"))
 
-    unmarked, marked = _read_side_by_side(reading_folded, statuses)
+    unmarked, marked = _read_side_by_side(reading_unmarked, statuses)
     assert unmarked == (0, 1)
     assert marked == (1, 0)
 
@@ -60,6 +60,6 @@ def test_the_criteria_fold_holds_while_another_thread_reads_a_marked_report() ->
 def test_spelled_counts_of_a_marked_report_are_read_after_an_unmarked_one() -> None:
     """The spelled-count pattern was cached once for every reading: the first report read
     decided it for the rest of the process."""
-    with reading_folded(True):
+    with reading_unmarked(True):
         digit_view("Xa dat muoi bay tieu chi")
     assert digit_view("Xã đạt mười bảy tiêu chí") == "Xã đạt " + "17".ljust(len("mười bảy")) + " tiêu chí"

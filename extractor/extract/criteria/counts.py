@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import (
@@ -14,22 +13,22 @@ from extractor.extract.criteria.grammar import (
     Group,
     Status,
     first_at,
-    folded,
     lookup,
     rx,
     text_to_groups,
     text_to_statuses,
 )
 from extractor.extract.criteria.tense import any_within, mark_targets, spans_of
+from extractor.text.fold import per_reading
 from extractor.text.spelled import number_words, words_to_number
 
 _COUNT_STOP = compiled(r"[:;,.(]")
 
 
-# per reading of the criteria (its criteria word folded or not): one cache for both would keep
-# the first report's reading for every report after it, in any thread
-@lru_cache(maxsize=2)
-def _spelled_count_rx(read_folded: bool) -> re.Pattern[str]:
+# made once per reading (folded or as written): one cache for both kept the first report's
+# reading for every report after it
+@per_reading
+def _spelled_count_rx() -> re.Pattern[str]:
     words = sorted(number_words().all_words, key=len, reverse=True)
     alt = "|".join(map(re.escape, words))
     word = rx().c["criteria_word_or_abbrev"].pattern
@@ -43,7 +42,7 @@ def digit_view(text: str) -> str:
         return text
     parts: list[str] = []
     pos = 0
-    for m in _spelled_count_rx(folded()).finditer(text):
+    for m in _spelled_count_rx().finditer(text):
         n = words_to_number(m.group("w").split())
         if n is None or n > 99:
             continue
