@@ -28,7 +28,7 @@ from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
-__all__ = ["UnitMatch", "multiplier_at", "per_unit_at", "strip_diacritics", "tolerant_unit_at", "unit_at"]
+__all__ = ["UnitMatch", "multiplier_at", "per_unit_at", "tolerant_unit_at", "unit_at"]
 
 _GAP = r"[ ]{0,2}"
 _END = r"(?!\w)"
