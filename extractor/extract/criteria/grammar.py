@@ -64,9 +64,11 @@ class _Rx:
         self.at = RegexesOnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
                                        if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
                                     "clause_opener_words": cr["clause_opener"]["regex"][1:-1]})
-        # per pattern, words one of which every match holds (`may_match`)
+        # per pattern, words one of which every match holds (`may_match`), in lower case as
+        # `may_match` looks for them in the lower-cased text
         self.needs_words: dict[str, tuple[str, ...]] = {
-            k: tuple(v["needs_words"]) for k, v in cr.items() if isinstance(v, dict) and "needs_words" in v}
+            k: tuple(w.lower() for w in v["needs_words"]) for k, v in cr.items()
+            if isinstance(v, dict) and "needs_words" in v}
         # letters OCR reads for digits, repaired inside number lists only
         self.ocr_digits: dict[str, str] = dict(cr["ocr_digit_lookalikes"])
 
