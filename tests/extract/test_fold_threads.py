@@ -11,6 +11,7 @@ from typing import Any
 
 from extractor.extract.criteria.counts import digit_view
 from extractor.extract.criteria.grammar import text_to_statuses
+from extractor.extract.criteria.prose import _heading_numbers
 from extractor.text.fold import reading_unmarked
 from extractor.text.spelled import number_words
 
@@ -63,3 +64,12 @@ def test_spelled_counts_of_a_marked_report_are_read_after_an_unmarked_one() -> N
     with reading_unmarked(True):
         digit_view("Xa dat muoi bay tieu chi")
     assert digit_view("Xã đạt mười bảy tiêu chí") == "Xã đạt " + "17".ljust(len("mười bảy")) + " tiêu chí"
+
+
+def test_a_heading_is_read_in_the_reading_of_its_report() -> None:
+    """The criterion a heading names was cached by its text alone: an unmarked heading read
+    first in a marked report (naming none) named none in an unmarked report after it."""
+    heading = "Tieu chi so 5 - Truong hoc"
+    assert _heading_numbers(heading, 19) == frozenset()
+    with reading_unmarked(True):
+        assert _heading_numbers(heading, 19) == {5}
