@@ -25,7 +25,7 @@ from extractor.outputs.evaluate import collect, evaluate
 from extractor.pipeline import document_to_record
 from extractor.readers import read_document
 from extractor.structure.outline import document_to_outline
-from extractor.text.units import strip_diacritics
+from extractor.text.fold import strip_diacritics
 
 Strip = Callable[[str], str]
 

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from extractor.core.data import load_pattern, parse_yaml
 from extractor.core.regexes import compiled
+from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
-from extractor.text.units import strip_diacritics
 
 DEFAULT_LEVEL = "commune"
 DEFAULT_TIER = "standard"

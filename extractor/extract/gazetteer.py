@@ -21,8 +21,8 @@ from typing import Any, NamedTuple
 
 from extractor.core.data import cached
 from extractor.text import normalize as normalize_module
+from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
-from extractor.text.units import strip_diacritics
 
 _PACKAGE = "vietnamadminunits"
 _DATA_FILE = "data/dataset.db"

@@ -28,8 +28,8 @@ from extractor.extract.gazetteer import (
 )
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
+from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
-from extractor.text.units import strip_diacritics
 
 SIGNATURE_BLOCKS = 15
 

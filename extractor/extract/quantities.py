@@ -79,7 +79,8 @@ def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, st
     """(before, after, the word as the patterns write it by its spelling as read): qualifiers
     written before a number and after its unit ("trở lên")."""
     quals = load_pattern("numbers")["qualifiers"]
-    written = {spelt(q["word"]): q["word"] for q in quals}
+    # keyed in lower case: a match is looked up lower-cased, however the patterns write the word
+    written = {spelt(q["word"]).lower(): q["word"] for q in quals}
     before = spelt_all(q["word"] for q in quals if q.get("position", "before") == "before")
     after = spelt_all(q["word"] for q in quals if q.get("position") == "after")
     return (compiled(rf"(?<!\w){_guarded(before)}(?P<q>{_alternation(before)})\s*$", re.IGNORECASE),

@@ -18,8 +18,9 @@ from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
 from extractor.core.regexes import compiled
 from extractor.structure.outline import Outline
+from extractor.text.fold import strip_diacritics
 from extractor.text.numbers import DIGIT_TOKEN
-from extractor.text.units import strip_diacritics, unit_at
+from extractor.text.units import unit_at
 
 _HAS_LETTER = compiled(r"[^\W\d_]")
 _NOT_LETTER = compiled(r"[\W\d_]+")

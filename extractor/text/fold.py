@@ -3,14 +3,17 @@ one, and the reading of a report typed that way.
 
 `strip_diacritics` is the fold itself, shared by every reader that compares words without
 their marks (OCR slips in units, the criteria reader, identity, the gazetteer). A report typed
-without tone marks, or with "đ" typed as "d" (`Outline.unmarked`), has its figures read folded:
-`reading_unmarked` sets that reading for the time of one report, and the figure grammar's
-vocabularies, each made by a function decorated with `per_reading`, spell their words as
-`spelt` does (folded while reading unmarked, as written otherwise). A folded text has the
+without tone marks, or with "đ" typed as "d" (`Outline.unmarked`), has its figures and its
+criteria read folded: `reading_unmarked` sets that reading for the time of one stage of one
+report, and the vocabularies and patterns of both grammars, each made by a function decorated
+with `per_reading`, spell their words as `spelt` does (folded while reading unmarked, as
+written otherwise). A folded text has the
 length of its original, so every offset found in it is the original's.
 
-A vocabulary is made once per reading and kept; switching the reading clears the cached
-current ones, so a call on a marked report costs what an `lru_cache` call costs.
+The reading is a ContextVar: each thread (a Dask worker reads reports in threads) and each
+task has its own, so reports read at once in one process never see each other's reading. A
+vocabulary is made once per reading and kept in a dict keyed by the reading; every call looks
+the reading up, so no cache stands in front of it that could answer with the other reading.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import wraps
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -40,9 +43,7 @@ def strip_diacritics(text: str) -> str:
 
 
 # whether the report being read is typed without tone marks (set by `reading_unmarked`)
-_UNMARKED: ContextVar[bool] = ContextVar("figures_unmarked", default=False)
-# the cached current vocabulary of every `per_reading` function, cleared when the reading changes
-_CURRENT: list[Any] = []
+_UNMARKED: ContextVar[bool] = ContextVar("unmarked", default=False)
 
 
 def unmarked() -> bool:
@@ -50,44 +51,47 @@ def unmarked() -> bool:
     return _UNMARKED.get()
 
 
-def _clear_current() -> None:
-    for current in _CURRENT:
-        current.cache_clear()
-
-
 @contextmanager
 def reading_unmarked(folded: bool) -> Iterator[None]:
-    """Read the figures of one report folded (`folded`) or, the default, as written."""
-    if not folded:  # the plain reading: nothing to switch
-        yield
-        return
-    token = _UNMARKED.set(True)
-    _clear_current()
+    """Read one report folded (`folded`) or as written, whatever reading encloses it."""
+    token = _UNMARKED.set(folded)
     try:
         yield
     finally:
         _UNMARKED.reset(token)
-        _clear_current()
 
 
 def per_reading(make: Callable[[], T]) -> Callable[[], T]:
-    """`make` (which spells its words with `spelt`) called once per reading, its result kept."""
+    """`make` (which spells its words with `spelt`) called once per reading, its result kept.
+    The reading is looked up on every call (a thread reading a marked report meanwhile must not
+    hand this one its vocabulary); two threads making the same value at once keep the first."""
     made: dict[bool, T] = {}
 
-    @lru_cache(maxsize=1)
+    @wraps(make)
     def current() -> T:
         reading = _UNMARKED.get()
-        if reading not in made:
-            made[reading] = make()
-        return made[reading]
+        try:
+            return made[reading]
+        except KeyError:
+            return made.setdefault(reading, make())
 
-    _CURRENT.append(current)
     return current
 
 
 def spelt(word: str) -> str:
     """A word (or regex) of the patterns as the text being read spells it."""
     return strip_diacritics(word) if _UNMARKED.get() else word
+
+
+def spelt_data(data: Any) -> Any:
+    """Data of a pattern file with every string in it `spelt` (lists and dict values)."""
+    if isinstance(data, str):
+        return spelt(data)
+    if isinstance(data, dict):
+        return {k: spelt_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [spelt_data(v) for v in data]
+    return data
 
 
 def spelt_all(words: Iterable[str]) -> list[str]:

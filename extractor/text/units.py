@@ -28,7 +28,7 @@ from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
-__all__ = ["UnitMatch", "multiplier_at", "per_unit_at", "strip_diacritics", "tolerant_unit_at", "unit_at"]
+__all__ = ["UnitMatch", "multiplier_at", "per_unit_at", "tolerant_unit_at", "unit_at"]
 
 _GAP = r"[ ]{0,2}"
 _END = r"(?!\w)"
@@ -166,7 +166,8 @@ def _tolerant_regex() -> re.Pattern[str]:
 
 @per_reading
 def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
-    multipliers = {spelt(form): float(m["scale"]) for m in load_pattern("units")["multipliers"]
+    # keyed in lower case, as `multiplier_at` looks a match up, however the patterns write it
+    multipliers = {spelt(form).lower(): float(m["scale"]) for m in load_pattern("units")["multipliers"]
                    for form in m["forms"]}
     alternation = _forms_alternation(list(multipliers), spelt, unmarked())  # "95 tỷ lệ" is no multiplier
     return multipliers, compiled(_GAP + f"(?P<m>{alternation})" + _END, re.IGNORECASE)
@@ -175,7 +176,8 @@ def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
 @per_reading
 def _per_units() -> tuple[dict[str, str], re.Pattern[str]]:
     """(the per-unit as the patterns write it, by its spelling as read; the regex)."""
-    written = {spelt(p): p for p in load_pattern("units")["per_units"]}
+    # keyed in lower case, as `per_unit_at` looks a match up, however the patterns write it
+    written = {spelt(p).lower(): p for p in load_pattern("units")["per_units"]}
     per = _alternation([re.escape(p) for p in written])
     return written, compiled(rf"[ ]?/[ ]?(?P<per>{per}){_END}", re.IGNORECASE)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from extractor.core.model import Block, BlockKind, CellPosition, Document
 from extractor.pipeline import document_to_record
-from extractor.text.units import strip_diacritics, tolerant_unit_at
+from extractor.text.fold import strip_diacritics
+from extractor.text.units import tolerant_unit_at
 
 
 def ocr_doc(*texts: str, confidence: float = 0.95,

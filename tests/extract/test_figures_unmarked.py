@@ -114,6 +114,15 @@ def test_the_reading_is_restored_after_a_report() -> None:
     assert not unmarked()
 
 
+def test_a_marked_report_read_inside_an_unmarked_reading_is_read_as_written() -> None:
+    """The reading is the report's own, whatever reading encloses it (one reading for the
+    figures and the criteria since they share it)."""
+    with reading_unmarked(True), reading_unmarked(False):
+        assert not unmarked()
+        assert readings("Tổng vốn 8.898 triệu đồng", MARKED_HEADER) == [(8898000000, "VND", None)]
+    assert not unmarked()
+
+
 def _shape(f: Figure) -> tuple:
     """What a figure states and where it starts; a counted noun's extent may differ (a word
     ending one folds onto a word inside another: "đến"/"đèn", "thứ"/"thu gom")."""

@@ -11,6 +11,7 @@ import pytest
 from extractor.extract import criteria_sets
 from extractor.extract.criteria_sets import NamePattern, _alias_to_regex, name_table
 from extractor.text import units
+from extractor.text.fold import per_reading
 
 TEXTS = [
     "Đến nay xã đạt 17/19 tiêu chí: Quy hoạch, Giao thông; Thủy lợi và phòng, chống thiên tai; "
@@ -56,12 +57,21 @@ def test_a_long_report_compiles_a_few_parts_then_the_whole_alternation() -> None
     assert pattern._whole is not None
 
 
-def test_each_unit_regex_compiled_when_first_used() -> None:
-    for compiled in (units._unit_regex, units._tolerant_regex, units._multipliers, units._per_units):
-        compiled.cache_clear()
+def test_each_unit_regex_compiled_when_first_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+
+    def made_afresh(name: str) -> None:
+        """`units.<name>` made anew when first used, noted in `made`."""
+        make = getattr(units, name).__wrapped__
+
+        def noted() -> object:
+            made.append(name)
+            return make()
+        monkeypatch.setattr(units, name, per_reading(noted))
+
+    for name in ("_unit_regex", "_tolerant_regex", "_multipliers", "_per_units"):
+        made_afresh(name)
     assert units.unit_at("12 ha", 2) is not None
-    assert units._unit_regex.cache_info().currsize == 1
-    assert units._tolerant_regex.cache_info().currsize == 0
-    assert units._multipliers.cache_info().currsize == 0
+    assert made == ["_unit_regex"]
     assert units.tolerant_unit_at("12 ngay cong", 2) is not None
-    assert units._tolerant_regex.cache_info().currsize == 1
+    assert made == ["_unit_regex", "_tolerant_regex"]

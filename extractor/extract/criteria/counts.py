@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import (
@@ -20,12 +19,15 @@ from extractor.extract.criteria.grammar import (
     text_to_statuses,
 )
 from extractor.extract.criteria.tense import any_within, mark_targets, spans_of
+from extractor.text.fold import per_reading
 from extractor.text.spelled import number_words, words_to_number
 
 _COUNT_STOP = compiled(r"[:;,.(]")
 
 
-@lru_cache(maxsize=1)
+# made once per reading (folded or as written): one cache for both kept the first report's
+# reading for every report after it
+@per_reading
 def _spelled_count_rx() -> re.Pattern[str]:
     words = sorted(number_words().all_words, key=len, reverse=True)
     alt = "|".join(map(re.escape, words))

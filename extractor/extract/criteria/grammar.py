@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from extractor.core.data import RegexesOnFirstUse, data_to_regexes, load_pattern, pattern_regexes
 from extractor.core.model import CriteriaConflict, Location
@@ -28,7 +28,7 @@ from extractor.extract.criteria_sets import (
     ocr_name_at,
 )
 from extractor.structure.outline import Outline
-from extractor.text.units import strip_diacritics
+from extractor.text.fold import per_reading, spelt_data, unmarked
 
 MET, UNMET, BASIC, TARGET = "met", "unmet", "basically_met", "target"
 
@@ -48,15 +48,15 @@ class _Rx:
     """The criteria reader's regexes, each compiled when first used: a short report needs a
     fraction of them, and compiling all was most of the reader's start-up."""
 
-    def __init__(self, folded: bool = False) -> None:
+    def __init__(self) -> None:
         self._sw = load_pattern("status_words")
         self._swx = pattern_regexes("status_words")
         cr = load_pattern("criteria")
         self.c = pattern_regexes("criteria")
-        if folded:
-            # a report typed without tone marks is read folded (`reading_folded`): every pattern
-            # with its marks stripped the same way, one character for one
-            self._sw, cr = _folded_data(self._sw), _folded_data(cr)
+        if unmarked():
+            # a report typed without tone marks is read folded (`reading_unmarked`): every
+            # pattern with its marks stripped the same way, one character for one
+            self._sw, cr = spelt_data(self._sw), spelt_data(cr)
             self._swx, self.c = data_to_regexes(self._sw), data_to_regexes(cr)
         self._cr = cr
         # the '^'-anchored patterns without their '^', for `match(text, pos)`: reading at an
@@ -64,9 +64,11 @@ class _Rx:
         self.at = RegexesOnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
                                        if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
                                     "clause_opener_words": cr["clause_opener"]["regex"][1:-1]})
-        # per pattern, words one of which every match holds (`may_match`)
+        # per pattern, words one of which every match holds (`may_match`), in lower case as
+        # `may_match` looks for them in the lower-cased text
         self.needs_words: dict[str, tuple[str, ...]] = {
-            k: tuple(v["needs_words"]) for k, v in cr.items() if isinstance(v, dict) and "needs_words" in v}
+            k: tuple(w.lower() for w in v["needs_words"]) for k, v in cr.items()
+            if isinstance(v, dict) and "needs_words" in v}
         # letters OCR reads for digits, repaired inside number lists only
         self.ocr_digits: dict[str, str] = dict(cr["ocr_digit_lookalikes"])
 
@@ -110,17 +112,6 @@ _STATUS_LIST_GAP = compiled(r" *(?:: *)?")
 _NAMELOOKBACK = 80
 
 
-def _folded_data(data: object) -> Any:
-    """A pattern file's data with every string's marks stripped (`strip_diacritics`)."""
-    if isinstance(data, str):
-        return strip_diacritics(data)
-    if isinstance(data, dict):
-        return {k: _folded_data(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_folded_data(v) for v in data]
-    return data
-
-
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
     """One pattern matching where any of `entries` matches, searched only from the letters a
     match may start with (each entry's `first_letters`)."""
@@ -148,31 +139,6 @@ def tier() -> str:
     return _TIER.get()
 
 
-# whether the report being read is typed without tone marks: then its text is read folded
-# (marks stripped, "đ" as "d", one character for one) with the patterns folded the same way.
-# Set for the time of one report by `reading_folded` (outline_to_criteria).
-_FOLDED: ContextVar[bool] = ContextVar("criteria_folded", default=False)
-
-
-@contextmanager
-def reading_folded(folded: bool) -> Iterator[None]:
-    if not folded:  # the plain reading, the default: nothing to switch
-        yield
-        return
-    token = _FOLDED.set(True)
-    rx.cache_clear()
-    try:
-        yield
-    finally:
-        _FOLDED.reset(token)
-        rx.cache_clear()
-
-
-def folded() -> bool:
-    """Is the report being read folded (`reading_folded`)?"""
-    return _FOLDED.get()
-
-
 def may_match(key: str, text: str) -> bool:
     """Can pattern `key` of patterns/criteria.yaml match in `text`? It cannot without one of its
     `needs_words` (spelt as the text being read spells them: folded when it is read folded), in
@@ -187,24 +153,19 @@ _lowered = lru_cache(maxsize=64)(str.lower)
 
 def lookup(text: str) -> int | None:
     """The number of the criterion a name stands for, in the tier being read."""
-    return lookup_name(text, tier=_TIER.get(), folded=_FOLDED.get())
+    return lookup_name(text, tier=_TIER.get(), folded=unmarked())
 
 
 def names() -> NamePattern:
     """The criterion names of the tier being read, as one pattern."""
-    return name_regex(tier=_TIER.get(), folded=_FOLDED.get())
+    return name_regex(tier=_TIER.get(), folded=unmarked())
 
 
-# `rx` is called thousands of times per report: a cached call of the mode's patterns, cleared
-# by `reading_folded` when it switches the mode (a report is read in one process, one at a time)
-@lru_cache(maxsize=1)
+# `rx` is called thousands of times per report: its patterns are made once per reading (a
+# report typed without tone marks is read folded, extractor/text/fold.py)
+@per_reading
 def rx() -> _Rx:
-    return _rx(_FOLDED.get())
-
-
-@lru_cache(maxsize=2)
-def _rx(folded: bool) -> _Rx:
-    return _Rx(folded)
+    return _Rx()
 
 
 @dataclass

@@ -42,6 +42,7 @@ from extractor.extract.criteria.tense import mark_targets, text_to_recognition
 from extractor.extract.criteria_sets import ADVANCED_TIER, DEFAULT_TIER
 from extractor.structure.outline import Outline, heading_to_component, text_to_sentences
 from extractor.structure.tables import TableGrid
+from extractor.text.fold import unmarked
 
 
 class Unit(NamedTuple):
@@ -209,10 +210,16 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
     return units
 
 
+def _heading_numbers(heading: str, size: int) -> frozenset[int]:
+    """The criterion numbers a heading names, in the tier and the reading (folded or not) of
+    the report being read: an unmarked heading ("Tieu chi so 5") names 5 read folded only."""
+    return _heading_numbers_read(heading, size, tier(), unmarked())
+
+
 @lru_cache(maxsize=1024)
-def _heading_numbers(heading: str, size: int, tier_read: str) -> frozenset[int]:
-    """The criterion numbers a heading names: read once per heading, not once per verdict
-    under it (the text and the tier being read, `tier_read`, decide them)."""
+def _heading_numbers_read(heading: str, size: int, tier_read: str, read_unmarked: bool) -> frozenset[int]:
+    """Read once per heading, not once per verdict under it (the text, the tier and the reading
+    decide them: a cache keyed by the text alone answered one reading with the other's)."""
     return frozenset(r.number for g in text_to_groups(heading, size) for r in g.refs)
 
 
@@ -223,7 +230,7 @@ def _heading_criterion(state: State, unit: Unit) -> int | None:
     ob = state.outline.blocks[unit.blocks[0]]
     size = state.cset.size
     for h in reversed(ob.headings):
-        numbers = _heading_numbers(h, size, tier())
+        numbers = _heading_numbers(h, size)
         if numbers:
             return next(iter(numbers)) if len(numbers) == 1 else None
         lead = rx().c["heading_lead"].match(h)

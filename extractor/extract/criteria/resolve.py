@@ -7,7 +7,7 @@ number's, a criterion listed both ways, counts against lists are reported in
 from __future__ import annotations
 
 from extractor.core.model import CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence
-from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_folded, reading_tier
+from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_tier
 from extractor.extract.criteria.prose import outline_to_prose_claims, outline_to_tier
 from extractor.extract.criteria.tables import flat_tables_to_claims, tables_to_claims
 from extractor.extract.criteria.view import criteria_to_original_text, outline_to_reading
@@ -15,6 +15,7 @@ from extractor.extract.criteria_sets import DEFAULT_TIER, criteria_set_for_year
 from extractor.extract.period import ReportPeriod, outline_to_period
 from extractor.structure.outline import Outline
 from extractor.structure.tables import outline_to_tables, outline_to_text_tables
+from extractor.text.fold import reading_unmarked
 
 
 def _resolve_names(state: State) -> None:
@@ -65,8 +66,7 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None,
     of `period` (the pipeline's one decision; read from the outline when not given). `commune`,
     the report's own (from identity), sets apart statements about other named communes."""
     period = period if period is not None else outline_to_period(outline)
-    folded = outline.unmarked
-    with reading_folded(folded):
+    with reading_unmarked(outline.unmarked):
         reading = outline_to_reading(outline)
         tier = outline_to_tier(reading)
         with reading_tier(tier):

@@ -28,7 +28,7 @@ from extractor.extract.criteria.grammar import (
 )
 from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
-from extractor.text.units import strip_diacritics
+from extractor.text.fold import strip_diacritics
 
 
 def _cell_status(text: str) -> str | None:

@@ -13,7 +13,7 @@ from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import LOOKBACK, MET, UNMET, Status, may_match, rx, tier
 from extractor.extract.criteria_sets import DEFAULT_TIER
 from extractor.structure.outline import text_to_sentences
-from extractor.text.units import strip_diacritics
+from extractor.text.fold import strip_diacritics
 
 
 def spans_of(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:

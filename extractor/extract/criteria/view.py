@@ -8,7 +8,7 @@ is still the outline's.
   a space;
 - a report typed without tone marks, or with "đ" typed as "d", read folded: every text with
   its marks stripped (`strip_diacritics`), and the patterns folded the same way
-  (grammar.reading_folded). Only such a report pays for it: the test is one C-speed scan of
+  (text/fold.py, `reading_unmarked`). Only such a report pays for it: the test is one C-speed scan of
   each block (`isascii`, `in`) and a search in the few blocks it passes.
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ from functools import lru_cache
 from extractor.core.data import load_pattern
 from extractor.core.model import CriteriaStatus, Location
 from extractor.core.regexes import compiled
-from extractor.extract.criteria.grammar import folded, names, rx
+from extractor.extract.criteria.grammar import names, rx
 from extractor.structure.outline import Outline, OutlineBlock
-from extractor.text.units import strip_diacritics
+from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
 # a line break inside a block, with the characters either side of it
 _BREAK = compiled(r"(?<=(.))\n(?=(.))")
@@ -71,7 +71,7 @@ _QUOTED = compiled(r'"(?=[^"]{2,80}")')
 
 
 def _may_change(text: str) -> bool:
-    return (folded() or _hint().search(text) is not None
+    return (unmarked() or _hint().search(text) is not None
             or ('"' in text and any(True for _ in _quoted_names(text))))
 
 
@@ -95,23 +95,22 @@ def _padded(new: str, old: str) -> str:
 
 
 def _ordinal(m: re.Match[str]) -> str:
-    number = _ordinals(folded()).get(" ".join(m.group("w").lower().split()))
+    number = _ordinals().get(" ".join(m.group("w").lower().split()))
     if number is None:
         return m.group(0)
     head = m.group(0)[:m.start("w") - m.start()]
     return head + _padded(str(number), m.group("w"))
 
 
-@lru_cache(maxsize=2)
-def _ordinals(folded: bool) -> dict[str, int]:
-    words = load_pattern("criteria")["spelled_ordinals"]
-    return {(strip_diacritics(w) if folded else w): n for w, n in words.items()}
+@per_reading
+def _ordinals() -> dict[str, int]:
+    return {spelt(w): n for w, n in load_pattern("criteria")["spelled_ordinals"].items()}
 
 
 def text_to_reading(text: str) -> str:
     """`text` as the criteria reader reads it (same length), plain or folded as the report
-    is read (`grammar.reading_folded`)."""
-    if folded():
+    is read (text/fold.py, `reading_unmarked`)."""
+    if unmarked():
         text = strip_diacritics(text)
     if not _may_change(text):
         return text
@@ -133,7 +132,7 @@ def outline_to_reading(outline: Outline) -> Outline:
         return outline  # one test over the whole text: most reports need no fold
     blocks: list[OutlineBlock] = []
     changed = False
-    fold_headings = folded()
+    fold_headings = unmarked()
     for ob in outline.blocks:
         text = text_to_reading(ob.text)
         headings = tuple(text_to_reading(h) for h in ob.headings) if fold_headings else ob.headings
