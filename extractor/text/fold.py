@@ -7,8 +7,8 @@ without tone marks, or with "đ" typed as "d" (`Outline.unmarked`), has its figu
 criteria read folded: `reading_unmarked` sets that reading for the time of one stage of one
 report, and the vocabularies and patterns of both grammars, each made by a function decorated
 with `per_reading`, spell their words as `spelt` does (folded while reading unmarked, as
-written otherwise). A folded text has the
-length of its original, so every offset found in it is the original's.
+written otherwise). A folded text has the length of its original, so every offset found in it
+is the original's.
 
 The reading is a ContextVar: each thread (a Dask worker reads reports in threads) and each
 task has its own, so reports read at once in one process never see each other's reading. A
