@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # the workers import this module to make pages: no pandas the
 
 MANIFEST = "pages.json"
 OVERVIEW = "index.html"
+# Overview boxes rendered and not yet stored are held: at most this many (a box shows every
+# figure its flag names; all of a first run's held until the end grew with the corpus).
+_SAVE_EVERY = 200
 _OVERVIEW_CSS = """
 .grid{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.8em;margin:.4em 0 1.2em}
 .grid th,.grid td{border:1px solid #bbb;padding:.15em .35em;text-align:center}
@@ -138,7 +141,8 @@ class AcrossFlags:
     def box(self, index: int, render: Callable[[dict[str, Any]], str]) -> str:
         """The overview's box of one flag (`render` of the flag, evidence and all), cached in
         the store per language when the flags come from it: a re-run renders only the boxes
-        of the districts recomputed. `save` stores those rendered."""
+        of the districts recomputed. They are stored `_SAVE_EVERY` at a time (`save` stores
+        the rest), never all held."""
         if self._store is None:
             return render(self.flag(index)[1])
         name, flag_id = f"box:{i18n.language()}", self._ids[index]
@@ -146,6 +150,8 @@ class AcrossFlags:
         if text is None:
             text = render(self.flag(index)[1])
             self._fresh.append((flag_id, name, text))
+            if len(self._fresh) >= _SAVE_EVERY:
+                self.save()
         return text
 
     def save(self) -> None:
