@@ -253,10 +253,14 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
     """The overview's HTML in parts, written one after the other: the boxes of a province's
     flags across reports are not held at once."""
     t = as_tables(tables)
-    communes = list(t.rows("communes"))
-    reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for c in communes:
-        reports_of[c["commune_key"]].append(c)
+    # of each report, only what its commune's row shows: a row of communes per report held
+    # whole grew with the corpus
+    severities = ("error", "warning", "info")
+    reports_of: dict[str, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
+    report_count = 0
+    for c in t.rows("communes"):
+        report_count += 1
+        reports_of[c["commune_key"]].append((c["file"], tuple(int(c.get(f"flags_{s}") or 0) for s in severities)))
     numbers = criteria_columns(t.columns("criteria"))
     crit = list(t.rows("criteria"))
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -266,7 +270,7 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
             + "</th>" + "".join(f"<th>{n}</th>" for n in numbers) + f"<th>{html.escape(_t('col_met'))}</th>"
             f"<th>{html.escape(_t('col_standard'))}</th><th>{html.escape(_t('col_flags'))}</th>"
             f"<th>{html.escape(_t('col_reports'))}</th></tr>")
-    intro = _t("overview_intro", communes=len(crit), reports=len(communes))
+    intro = _t("overview_intro", communes=len(crit), reports=report_count)
     yield (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
            f"<title>{html.escape(_t('overview_title'))}</title><style>{_CSS}{_OVERVIEW_CSS}</style></head><body>"
            f"<header><h1>{html.escape(_t('overview_title'))}</h1><div class=\"meta\">{html.escape(intro)}</div>"
@@ -280,13 +284,12 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
             cells, met = _cells(row, numbers)
             mets.append(met)
             reports = reports_of.get(row["commune_key"], [])
-            sev = Counter({s: sum(int(r.get(f"flags_{s}") or 0) for r in reports)
-                           for s in ("error", "warning", "info")})
+            sev = Counter({s: sum(counts[n] for _, counts in reports) for n, s in enumerate(severities)})
             sev_all.update(sev)
             own = links.review_link(row.get("file")) or ""
             page_links = " ".join(
-                f'<a href="{html.escape((links.review_link(r["file"]) or "")[len(links.REVIEW_DIR) + 1:])}">'
-                f'{html.escape(Path(r["file"]).suffix.lstrip(".") or "?")}</a>' for r in reports)
+                f'<a href="{html.escape((links.review_link(file) or "")[len(links.REVIEW_DIR) + 1:])}">'
+                f'{html.escape(Path(file).suffix.lstrip(".") or "?")}</a>' for file, _ in reports)
             standard = met == len(numbers)
             date = html.escape(str(row.get("report_date") or ""))
             body.append(
