@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # the workers import this module to make pages: no pandas the
 
 MANIFEST = "pages.json"
 OVERVIEW = "index.html"
+# Overview boxes rendered and not yet stored are held: at most this many (a box shows every
+# figure its flag names; all of a first run's held until the end grew with the corpus).
+_SAVE_EVERY = 200
 _OVERVIEW_CSS = """
 .grid{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.8em;margin:.4em 0 1.2em}
 .grid th,.grid td{border:1px solid #bbb;padding:.15em .35em;text-align:center}
@@ -138,7 +141,8 @@ class AcrossFlags:
     def box(self, index: int, render: Callable[[dict[str, Any]], str]) -> str:
         """The overview's box of one flag (`render` of the flag, evidence and all), cached in
         the store per language when the flags come from it: a re-run renders only the boxes
-        of the districts recomputed. `save` stores those rendered."""
+        of the districts recomputed. They are stored `_SAVE_EVERY` at a time (`save` stores
+        the rest), never all held."""
         if self._store is None:
             return render(self.flag(index)[1])
         name, flag_id = f"box:{i18n.language()}", self._ids[index]
@@ -146,6 +150,8 @@ class AcrossFlags:
         if text is None:
             text = render(self.flag(index)[1])
             self._fresh.append((flag_id, name, text))
+            if len(self._fresh) >= _SAVE_EVERY:
+                self.save()
         return text
 
     def save(self) -> None:
@@ -247,10 +253,14 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
     """The overview's HTML in parts, written one after the other: the boxes of a province's
     flags across reports are not held at once."""
     t = as_tables(tables)
-    communes = list(t.rows("communes"))
-    reports_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for c in communes:
-        reports_of[c["commune_key"]].append(c)
+    # of each report, only what its commune's row shows: a row of communes per report held
+    # whole grew with the corpus
+    severities = ("error", "warning", "info")
+    reports_of: dict[str, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
+    report_count = 0
+    for c in t.rows("communes"):
+        report_count += 1
+        reports_of[c["commune_key"]].append((c["file"], tuple(int(c.get(f"flags_{s}") or 0) for s in severities)))
     numbers = criteria_columns(t.columns("criteria"))
     crit = list(t.rows("criteria"))
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -260,7 +270,7 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
             + "</th>" + "".join(f"<th>{n}</th>" for n in numbers) + f"<th>{html.escape(_t('col_met'))}</th>"
             f"<th>{html.escape(_t('col_standard'))}</th><th>{html.escape(_t('col_flags'))}</th>"
             f"<th>{html.escape(_t('col_reports'))}</th></tr>")
-    intro = _t("overview_intro", communes=len(crit), reports=len(communes))
+    intro = _t("overview_intro", communes=len(crit), reports=report_count)
     yield (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
            f"<title>{html.escape(_t('overview_title'))}</title><style>{_CSS}{_OVERVIEW_CSS}</style></head><body>"
            f"<header><h1>{html.escape(_t('overview_title'))}</h1><div class=\"meta\">{html.escape(intro)}</div>"
@@ -274,13 +284,12 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
             cells, met = _cells(row, numbers)
             mets.append(met)
             reports = reports_of.get(row["commune_key"], [])
-            sev = Counter({s: sum(int(r.get(f"flags_{s}") or 0) for r in reports)
-                           for s in ("error", "warning", "info")})
+            sev = Counter({s: sum(counts[n] for _, counts in reports) for n, s in enumerate(severities)})
             sev_all.update(sev)
             own = links.review_link(row.get("file")) or ""
             page_links = " ".join(
-                f'<a href="{html.escape((links.review_link(r["file"]) or "")[len(links.REVIEW_DIR) + 1:])}">'
-                f'{html.escape(Path(r["file"]).suffix.lstrip(".") or "?")}</a>' for r in reports)
+                f'<a href="{html.escape((links.review_link(file) or "")[len(links.REVIEW_DIR) + 1:])}">'
+                f'{html.escape(Path(file).suffix.lstrip(".") or "?")}</a>' for file, _ in reports)
             standard = met == len(numbers)
             date = html.escape(str(row.get("report_date") or ""))
             body.append(

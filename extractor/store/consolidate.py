@@ -132,7 +132,6 @@ class RowTable:
                  floats: AbstractSet[str] = frozenset()) -> None:
         self.built, self.columns = rows, columns
         self.ints, self.floats = ints, floats
-        self._plain: list[dict[str, Any]] | None = None
 
     def frame(self) -> pd.DataFrame:
         import pandas as pd
@@ -146,13 +145,12 @@ class RowTable:
         return df
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        if self._plain is None:
-            columns = [[_plain_cell(r.get(c)) for r in self.built] for c in self.columns]
-            for i, c in enumerate(self.columns):
-                columns[i] = _as_pandas_holds(columns[i], c in self.ints, c in self.floats)
-            self._plain = [dict(zip(self.columns, values, strict=True)) for values in zip(*columns, strict=True)] \
-                if self.built else []
-        return (dict(r) for r in self._plain)
+        """The rows as a DataFrame of the table gives them, made afresh at each call, one row
+        at a time: a converted copy of the table kept between calls grew with the corpus
+        (communes has a row per report)."""
+        columns = [_as_pandas_holds([_plain_cell(r.get(c)) for r in self.built], c in self.ints, c in self.floats)
+                   for c in self.columns]
+        return (dict(zip(self.columns, values, strict=True)) for values in zip(*columns, strict=True))
 
     def __len__(self) -> int:
         return len(self.built)

@@ -157,6 +157,21 @@ def test_overview_boxes_cached_in_the_store_are_the_boxes_rendered(store_with_fl
     assert rendered == cached == whole and "across-" in whole
 
 
+def test_overview_boxes_are_stored_as_they_are_rendered_not_held_to_the_end(
+        store_with_flags_across: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first run renders every flag's box: held until the overview was written, they grew
+    with the corpus (the largest part of the main process's memory at 10,000 reports)."""
+    from extractor.outputs import site
+
+    monkeypatch.setattr(site, "_SAVE_EVERY", 1)
+    with Store(store_with_flags_across) as store:
+        store.conn.execute("DELETE FROM corpus_flag_parts")
+        across = site.AcrossFlags.of(StoreTables(store))
+        assert across.box(0, lambda flag: "box") == "box"
+        assert not across._fresh
+        assert store.conn.execute("SELECT count(*) FROM corpus_flag_parts").fetchone()[0] == 1
+
+
 def test_report_lines_are_cached_while_reading_and_are_those_written(store_path: Path, tmp_path: Path) -> None:
     with Store(store_path) as store:
         docs = store.conn.execute("SELECT id FROM documents WHERE status = 'ok'").fetchall()

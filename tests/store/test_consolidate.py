@@ -129,3 +129,15 @@ def test_a_row_table_gives_the_rows_its_dataframe_gives_without_pandas() -> None
     typed = [[(k, type(v), v) for k, v in r.items()] for r in table.rows()]
     assert typed == [[(k, type(v), v) for k, v in r.items()] for r in FrameTables({"t": table.frame()}).rows("t")]
     assert [r["i"] for r in table.rows()] == [2, 4, 6] and [r["big"] for r in table.rows()] == [2.0, None, 3.0]
+
+
+def test_a_row_table_keeps_no_converted_copy_of_its_rows_between_calls() -> None:
+    """The rows were kept converted after the first call: a second copy of communes (a row per
+    report) for the whole run, growing with the corpus."""
+    from extractor.store.consolidate import RowTable
+
+    table = RowTable([{"a": 1, "b": None}, {"a": 2.5, "b": "x"}], ["a", "b"], frozenset())
+    first = list(table.rows())
+    first[0]["review"] = "changed by a writer"
+    assert list(table.rows()) == [{"a": 1.0, "b": None}, {"a": 2.5, "b": "x"}]
+    assert set(vars(table)) == {"built", "columns", "ints", "floats"}
