@@ -161,15 +161,15 @@ def _worksheet_class() -> type:
             kind, fmt = cell.__class__, cell.format
             if fmt and self.constant_memory:
                 if kind is CellStringTuple and not _NEEDS_ESCAPING.search(cell.string):
-                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"'
-                                  f' t="inlineStr"><is><t>{cell.string}</t></is></c>')
-                    return
-                if kind is CellNumberTuple:
-                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}">'
-                                  f"<v>{cell.number:.16G}</v></c>")
-                    return
-                if kind is CellBlankTuple:
-                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"/>')
+                    tail = f' t="inlineStr"><is><t>{cell.string}</t></is></c>'
+                elif kind is CellNumberTuple:
+                    tail = f"><v>{cell.number:.16G}</v></c>"
+                elif kind is CellBlankTuple:
+                    tail = "/>"
+                else:
+                    tail = ""
+                if tail:
+                    self.fh.write(f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{fmt._get_xf_index()}"{tail}')
                     return
             super()._write_cell(row, col, cell)
 
