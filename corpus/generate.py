@@ -605,8 +605,7 @@ def para(*parts: str | Seg, style: str = "body") -> Para:
 class Builder:
     def __init__(self, seed: int, index: int, kinds: tuple[str, ...] | None = None,
                  bank: str = "main") -> None:
-        self.rng = rng = random.Random(f"ntm-corpus:{bank}:{seed}:{index}" if bank != "main"
-                                       else f"ntm-corpus:{seed}:{index}")
+        self.rng = rng = random.Random(banks.draw_key(bank, seed, index))
         self.seed, self.index, self.bank = seed, index, bank
         self.classic = index < CLASSIC_REPORTS
         self.cb, self.ib = banks.bank(bank, "criteria"), banks.bank(bank, "identity")
@@ -1278,7 +1277,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="docx,pdf", help="comma-separated: docx, pdf, txt")
     ap.add_argument("--no-check", action="store_true", help="skip the gold self-check")
     ap.add_argument("--bank", default="main", choices=banks.bank_names(),
-                    help="phrasing bank (corpus/phrasing/<bank>/): main, or heldout for the held-out split")
+                    help="phrasing bank (corpus/phrasing/<bank>/): main, audited, or heldout for a held-out split")
     args = ap.parse_args(argv)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = set(formats) - {"docx", "pdf", "txt"}
