@@ -51,6 +51,22 @@ def test_money_units_only_where_the_value_is_written_cleanly() -> None:
     assert gen.money_choices(Decimal(85_300_000))[:3] == ["đồng", "đ", "VNĐ"]
 
 
+@pytest.mark.parametrize("base, value", [(700, 750), (300, 400), (150, 100), (400_000_000, 450_000_000),
+                                         (1930, 1925)])
+def test_a_planted_conflict_survives_an_over_phrasing(base: int, value: int) -> None:
+    """A conflict planted in the campaign's contributions stays one when either side is written
+    "trên X" (over X, under X's next written step): "trên 700" and "750" may both be true, and
+    were planted as a conflict (found on the audited bank drawn with seed 7)."""
+    moved = gen._beyond_over(Decimal(base), Decimal(value))
+    low, high = sorted((Decimal(base), moved))
+    assert high - low > gen._last_place(low)
+
+
+def test_a_planted_conflict_already_beyond_over_is_kept() -> None:
+    assert gen._beyond_over(Decimal(550), Decimal(750)) == 750
+    assert gen._beyond_over(Decimal(195_100_000), Decimal(165_100_000)) == 165_100_000
+
+
 def test_phrasings_are_well_formed() -> None:
     renderer = gen.Renderer({}, {}, vi_style(), None)  # type: ignore[arg-type]
     topics = gen.load_data("phrasings")["topics"]
