@@ -2,8 +2,10 @@
 
 A bank is data, `corpus/phrasing/<bank>/{criteria,identity}.yaml`: statement schemes, list
 styles, bullet and table forms, status words, letterheads, titles and opening sentences.
-`main` is the tuned split; `heldout` holds phrasings the reader's authors never tune on and is
-generated into its own split (corpus/heldout/), scored apart (see corpus/README.md).
+`main` is the tuned split; `audited` (the first held-out bank, retired once its misses were
+read) is tuned too, generated into its own split (corpus/audited/); `heldout`, when present,
+holds phrasings the reader's authors never read and is generated into corpus/heldout/. Every
+split is scored apart (see corpus/README.md, the held-out rule and its rotation).
 
 Criterion numbers, the set's size and the names of criteria come from the catalogue the
 extractor ships (schemas/criteria/commune-<set>.yaml), so a set of another size needs no code.
@@ -23,7 +25,17 @@ ROOT = Path(__file__).resolve().parent.parent
 BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
-STEM_PREFIX = {"main": "gen", "heldout": "heldout"}
+STEM_PREFIX = {"main": "gen", "audited": "audited", "heldout": "heldout"}
+# A bank retired under a new name draws its reports as under its old one, so that its split
+# holds the very reports that were measured before it was retired.
+DRAWN_AS = {"audited": "heldout"}
+
+
+def draw_key(bank: str, seed: int, index: int) -> str:
+    """The random generator's seed string of one report of a bank."""
+    if bank == "main":
+        return f"ntm-corpus:{seed}:{index}"
+    return f"ntm-corpus:{DRAWN_AS.get(bank, bank)}:{seed}:{index}"
 
 
 @cache

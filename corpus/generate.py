@@ -456,6 +456,27 @@ def _bump(rng: random.Random, value: Decimal, lo: int, hi: int) -> Decimal:
     return value + delta if rng.random() < 0.5 or value - delta <= 0 else value - delta
 
 
+def _last_place(value: Decimal) -> Decimal:
+    """The last significant place of a whole value as written: 700 -> 100, 750 -> 10."""
+    step, n = Decimal(1), int(value)
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
+
+
+def _beyond_over(base: Decimal, value: Decimal) -> Decimal:
+    """`value` moved away from `base` until neither can be read inside the other written with
+    "trên" (over X and under X's next step: "trên 700" holds 750, and "trên 300" and "trên 400"
+    may both be true), so a planted conflict stays a conflict in every phrasing."""
+    sign = 1 if value > base else -1
+    while abs(value - base) <= _last_place(min(value, base)):
+        value += sign * _last_place(min(value, base))
+        if value <= 0:
+            sign, value = 1, base
+    return value
+
+
 def set_thresholds(criteria_set: str) -> dict[str, dict[str, int]]:
     """Levels of a criteria set a `criterion_vs_figure` plant can undercut, by fact."""
     return load_data("criteria")["sets"][criteria_set].get("thresholds") or {}
@@ -504,6 +525,8 @@ def plant(rng: random.Random, kinds: tuple[str, ...], facts: dict[str, Fact],
                     facts[other].value = base + 200
             else:
                 facts[other].value = _bump(rng, base, 5, 40)
+            if key != "poor_hh":  # the campaign's contributions may be written "trên ..." (over)
+                facts[other].value = _beyond_over(base, facts[other].value)
             plan.conflict_table = key == "poor_hh"
             plan.forced_facts |= {key} if key == "poor_hh" else {key, other}
             plan.flags.append({"kind": kind, "refs": [(key, ""), (other, "")],
@@ -605,8 +628,7 @@ def para(*parts: str | Seg, style: str = "body") -> Para:
 class Builder:
     def __init__(self, seed: int, index: int, kinds: tuple[str, ...] | None = None,
                  bank: str = "main") -> None:
-        self.rng = rng = random.Random(f"ntm-corpus:{bank}:{seed}:{index}" if bank != "main"
-                                       else f"ntm-corpus:{seed}:{index}")
+        self.rng = rng = random.Random(banks.draw_key(bank, seed, index))
         self.seed, self.index, self.bank = seed, index, bank
         self.classic = index < CLASSIC_REPORTS
         self.cb, self.ib = banks.bank(bank, "criteria"), banks.bank(bank, "identity")
@@ -1278,7 +1300,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="docx,pdf", help="comma-separated: docx, pdf, txt")
     ap.add_argument("--no-check", action="store_true", help="skip the gold self-check")
     ap.add_argument("--bank", default="main", choices=banks.bank_names(),
-                    help="phrasing bank (corpus/phrasing/<bank>/): main, or heldout for the held-out split")
+                    help="phrasing bank (corpus/phrasing/<bank>/): main, audited, or heldout for a held-out split")
     args = ap.parse_args(argv)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = set(formats) - {"docx", "pdf", "txt"}

@@ -178,7 +178,8 @@ class DocumentScore:
     recall_only: bool = False
     has_record: bool = True
     error: str | None = None
-    # the generated split the gold belongs to ("main", "heldout": corpus/README.md), scored apart
+    # the generated split the gold belongs to, its phrasing bank ("main", "audited", "heldout":
+    # corpus/README.md), each scored apart
     split: str = "main"
     tp: int = 0
     fp: int = 0
@@ -258,7 +259,8 @@ class Evaluation:
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # by path
 
     def splits(self) -> list[str]:
-        """The splits scored ("main" first): a held-out split is reported apart, never pooled."""
+        """The splits scored ("main" first, then by name): each is reported apart, so a held-out
+        split is never read pooled with the tuned ones."""
         return sorted({d.split for d in self.documents}, key=lambda s: (s != "main", s))
 
     def summary(self, split: str | None = None) -> dict[str, Any]:

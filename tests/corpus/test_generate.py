@@ -16,6 +16,7 @@ from extractor.text.numbers import texts_to_convention, token_to_evidence
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "corpus" / "generated"
+AUDITED = ROOT / "corpus" / "audited"
 HELDOUT = ROOT / "corpus" / "heldout"
 UNITS = {"km", "m", "m2", "ha", "percent", "VND", "household", "person", "labour_day", "village",
          "criterion", "count"}
@@ -48,6 +49,22 @@ def test_money_units_only_where_the_value_is_written_cleanly() -> None:
     assert "triệu đồng" not in gen.money_choices(Decimal(1_488_131_262))
     assert "tỷ đồng" not in gen.money_choices(Decimal(250_000_000))
     assert gen.money_choices(Decimal(85_300_000))[:3] == ["đồng", "đ", "VNĐ"]
+
+
+@pytest.mark.parametrize("base, value", [(700, 750), (300, 400), (150, 100), (400_000_000, 450_000_000),
+                                         (1930, 1925)])
+def test_a_planted_conflict_survives_an_over_phrasing(base: int, value: int) -> None:
+    """A conflict planted in the campaign's contributions stays one when either side is written
+    "trên X" (over X, under X's next written step): "trên 700" and "750" may both be true, and
+    were planted as a conflict (found on the audited bank drawn with seed 7)."""
+    moved = gen._beyond_over(Decimal(base), Decimal(value))
+    low, high = sorted((Decimal(base), moved))
+    assert high - low > gen._last_place(low)
+
+
+def test_a_planted_conflict_already_beyond_over_is_kept() -> None:
+    assert gen._beyond_over(Decimal(550), Decimal(750)) == 750
+    assert gen._beyond_over(Decimal(195_100_000), Decimal(165_100_000)) == 165_100_000
 
 
 def test_phrasings_are_well_formed() -> None:
@@ -197,8 +214,11 @@ def _committed() -> list[Path]:
 
 
 @pytest.mark.skipif(not _committed(), reason="no committed generated corpus")
-@pytest.mark.parametrize("folder, bank, least", [(GENERATED, "main", 30), (HELDOUT, "heldout", 16)])
+@pytest.mark.parametrize("folder, bank, least", [(GENERATED, "main", 30), (AUDITED, "audited", 16),
+                                                 (HELDOUT, "heldout", 16)])
 def test_committed_corpus_matches_its_gold(folder: Path, bank: str, least: int) -> None:
+    if bank not in banks.bank_names() and not folder.exists():
+        pytest.skip(f"no {bank} bank (between held-out banks: corpus/README.md)")
     golds = sorted(folder.glob("*.gold.json"))
     assert len(golds) >= least
     regions, layouts, conventions = set(), set(), set()
@@ -241,9 +261,11 @@ def test_every_scheme_of_every_bank_renders_with_exact_gold(bank: str) -> None:
     assert seen == {s["id"] for s in banks.pool(banks.bank(bank, "criteria"), "schemes")}
 
 
-def test_the_heldout_bank_shares_no_phrasing_with_the_main_bank() -> None:
+@pytest.mark.skipif("heldout" not in banks.bank_names(), reason="no held-out bank (corpus/README.md)")
+@pytest.mark.parametrize("tuned", [b for b in banks.bank_names() if b != "heldout"])
+def test_the_heldout_bank_shares_no_phrasing_with_a_tuned_bank(tuned: str) -> None:
     """Held-out means other words: no scheme line, list item, bullet, table header, letterhead,
-    title or opening sentence of the held-out bank is one of the main bank."""
+    title or opening sentence of the held-out bank is one of a tuned bank (main, audited)."""
     def phrasings(bank: str) -> set[str]:
         c, i = banks.bank(bank, "criteria"), banks.bank(bank, "identity")
         out = {line for s in banks.pool(c, "schemes") for line in s["lines"]}
@@ -255,7 +277,7 @@ def test_the_heldout_bank_shares_no_phrasing_with_the_main_bank() -> None:
         return out
 
     # single references and a bullet-list slot are the domain's vocabulary, not phrasings
-    shared = phrasings("main") & phrasings("heldout")
+    shared = phrasings(tuned) & phrasings("heldout")
     assert shared <= {"{n}", "{name}", "tiêu chí {n}", "TC số {n}", "{@unmet:bullets}"}, shared
 
 

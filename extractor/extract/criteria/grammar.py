@@ -96,6 +96,7 @@ class _Rx:
     baseline = _StatusWords("baseline_markers")
     status_year = _StatusWords("status_year")
     now = _StatusWords("now_markers")
+    present_turn = _StatusWords("present_turn")
     plan_heading = _StatusWords("plan_heading")
     result_heading = _StatusWords("result_heading")
 

@@ -32,11 +32,13 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     ("trong năm tới") states a target; one under a baseline marker ("khi bắt đầu ... mới
     đạt"), or after an earlier year than the report's `year` in its clause, is past; one after
     a later year is a target. A year reaches no further than its clause, and a word of the
-    present ("đến nay") after it brings the clause back to the report's time."""
+    present ("đến nay") after it brings the clause back to the report's time; so does one after
+    a comma for a target word ("qua các năm phấn đấu, hiện nay xã đã đạt")."""
     p = rx()
     clauses = text_to_sentences(text)
     baselines, targets = spans_of(p.baseline, text), spans_of(p.target, text)
     futures = spans_of(p.future, text)
+    turns = spans_of(p.present_turn, text) if targets else []
     # a year closing the stretch after a status is that status's time alone (`_trailing_years`)
     trailing, trailing_ends = _trailing_years(text, statuses, clauses)
     # (end, year) of each year named before a status; a present-time word gives None
@@ -92,10 +94,19 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # "unmet" describes the commune now even inside a plan ("phấn đấu hoàn thành 02 tiêu chí
         # chưa đạt là ..."): nobody plans to miss a criterion, so a plan word does not make it a
         # target (the plan part of a report, a time to come still do)
-        planned = s.status != UNMET and any_within(targets, clause_start, s.start)
+        planned = s.status != UNMET and any_within(targets, clause_start, s.start) and not (
+            turns and any_within(turns, _last_start_before(targets, s.start), s.start))
         s.target = plan or planned or any_within(
             futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
             year is not None and last_year is not None and last_year > year)
+
+
+def _last_start_before(spans: list[tuple[int, int]], pos: int) -> int:
+    """Where the last span of `spans` (sorted, disjoint) that ends by `pos` starts."""
+    i = bisect_left(spans, pos, key=lambda span: span[1])
+    while i > 0 and spans[i - 1][1] > pos:
+        i -= 1
+    return spans[i - 1][0] if i > 0 else 0
 
 
 def _name_key(name: str) -> str:
