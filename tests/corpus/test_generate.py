@@ -241,9 +241,10 @@ def test_every_scheme_of_every_bank_renders_with_exact_gold(bank: str) -> None:
     assert seen == {s["id"] for s in banks.pool(banks.bank(bank, "criteria"), "schemes")}
 
 
-def test_the_heldout_bank_shares_no_phrasing_with_the_main_bank() -> None:
+@pytest.mark.parametrize("bank", [b for b in banks.bank_names() if b != "main"])
+def test_the_heldout_bank_shares_no_phrasing_with_the_main_bank(bank: str) -> None:
     """Held-out means other words: no scheme line, list item, bullet, table header, letterhead,
-    title or opening sentence of the held-out bank is one of the main bank."""
+    title or opening sentence of a held-out bank (heldout, fresh) is one of the main bank."""
     def phrasings(bank: str) -> set[str]:
         c, i = banks.bank(bank, "criteria"), banks.bank(bank, "identity")
         out = {line for s in banks.pool(c, "schemes") for line in s["lines"]}
@@ -254,9 +255,10 @@ def test_the_heldout_bank_shares_no_phrasing_with_the_main_bank() -> None:
         out |= {t["text"] for t in i["titles"]} | {t["text"] for t in i["intros"]}
         return out
 
-    # single references and a bullet-list slot are the domain's vocabulary, not phrasings
-    shared = phrasings("main") & phrasings("heldout")
-    assert shared <= {"{n}", "{name}", "tiêu chí {n}", "TC số {n}", "{@unmet:bullets}"}, shared
+    # single references and a lone list or status-lines slot are the domain's vocabulary
+    shared = phrasings("main") & phrasings(bank)
+    assert shared <= {"{n}", "{name}", "tiêu chí {n}", "TC số {n}", "{@unmet:bullets}", "{@met:bullets}",
+                      "{@status_lines}"}, shared
 
 
 def test_identity_left_unstated_only_where_the_gazetteer_settles_it() -> None:
@@ -271,3 +273,39 @@ def test_identity_left_unstated_only_where_the_gazetteer_settles_it() -> None:
                     assert g[level].casefold() in text.casefold(), (report.stem, level)
                 else:
                     assert level in banks.settled_levels(g["commune"], g["district"], g["province"], stated)
+
+
+def test_a_tick_table_is_drawn_only_where_it_has_a_column_for_every_status() -> None:
+    """A basically met row in a table ticking only "Đạt" / "Chưa đạt" would read unmet."""
+    word = {"columns": [{"head": "Tiêu chí", "cell": "name"}, {"head": "Kết quả", "cell": "word"}]}
+    two = {"columns": [{"head": "Đạt", "cell": "tick", "status": "met"},
+                       {"head": "Chưa đạt", "cell": "tick", "status": "unmet"}]}
+    three = {"columns": two["columns"] + [{"head": "Cơ bản đạt", "cell": "tick", "status": "basically_met"}]}
+    forms = [word, two, three]
+    assert gen.table_forms_for(forms, {"met", "unmet"}) is forms  # every form fits: draws unchanged
+    assert gen.table_forms_for(forms, {"met", "basically_met", "unmet"}) == [word, three]
+
+
+def test_a_style_kept_from_slots_without_a_family_is_drawn_only_by_name() -> None:
+    import random
+
+    bare = {"family": "bare", "item": "{n}", "seps": [", "], "alone": False}
+    named = {"family": "numbers", "item": "TC.{n}", "seps": [", "]}
+    rng = random.Random(1)
+    assert {banks.pick_style([bare, named], None, rng)["family"] for _ in range(20)} == {"numbers"}
+    assert banks.pick_style([bare, named], "bare", rng) is bare
+
+
+def test_scheme_lines_holding_the_row_separator_make_one_table() -> None:
+    """Fresh bank: a grouped summary ("Đã đạt || {met_claim} || {@met}") is one table whose rows
+    name each status with its criteria."""
+    for i in range(400):
+        report = gen.build_report(2, i, gen.schedule(i), "fresh")
+        if report.gold["criteria"]["form"] == "grouped_table_counts":
+            break
+    else:
+        raise AssertionError("no report drew the grouped table")
+    table = next(b for b in report.blocks if isinstance(b, gen.Table) and b.cell_text(0, 0) == "Mức độ")
+    assert [table.cell_text(r, 0) for r in range(len(table.rows))] == ["Mức độ", "Đã đạt", "Chưa đạt"]
+    unmet = report.gold["criteria"]["unmet"]
+    assert re.fullmatch(rf"0?{len(unmet)} tiêu chí", table.cell_text(2, 1))
