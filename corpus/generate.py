@@ -987,7 +987,7 @@ class Builder:
         form = self.rng.choice(table_forms_for(self.phrasings("tables"), self.table_statuses()))
         rows = [[[Seg(c["head"])] for c in form["columns"]]]
         for n in self.cat.numbers:
-            status = "met" if n in self.met else "basically_met" if n in self.basic else "unmet"
+            status = self.table_status(n)
             row: list[list[Seg]] = []
             for c in form["columns"]:
                 kind = c["cell"]
@@ -1004,10 +1004,13 @@ class Builder:
             rows.append(row)
         self.blocks.append(Table(rows))
 
+    def table_status(self, n: int) -> str:
+        """The status criterion `n` takes in a criteria table: met, basically_met or unmet."""
+        return "met" if n in self.met else "basically_met" if n in self.basic else "unmet"
+
     def table_statuses(self) -> set[str]:
         """The statuses the rows of a criteria table take in this report."""
-        return {"met" if n in self.met else "basically_met" if n in self.basic else "unmet"
-                for n in self.cat.numbers}
+        return {self.table_status(n) for n in self.cat.numbers}
 
     def funds_section(self, number: str) -> None:
         self.add(nf(number, "section"), " Kết quả huy động, phân bổ và sử dụng nguồn vốn", style="bold")
