@@ -146,7 +146,10 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
 
 
 def pick_style(styles: list[dict[str, Any]], family: str | None, rng: random.Random) -> dict[str, Any]:
-    pool = [s for s in styles if family is None or s["family"] == family]
+    """A list style of `family`, or of any family when None: then not one marked `alone: false`
+    (bare numbers read as criteria only after a noun, "các tiêu chí 6, 10")."""
+    pool = [s for s in styles if s["family"] == family] if family is not None \
+        else [s for s in styles if s.get("alone", True)]
     if not pool:
         raise ValueError(f"no list style of family {family!r}")
     return rng.choice(pool)

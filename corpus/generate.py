@@ -304,6 +304,23 @@ class Renderer:
         return [Seg(fig.text, figure=fig)]
 
 
+# A scheme line holding this separator is a table row (corpus/phrasing/*/criteria.yaml).
+TABLE_ROW_SEP = " || "
+
+
+def table_forms_for(forms: list[dict[str, Any]], statuses: set[str]) -> list[dict[str, Any]]:
+    """The table forms that can state every status of `statuses`: a form with tick columns
+    needs one for each (a basically met row with no "Cơ bản đạt" column would read unmet).
+    The list itself when every form fits, so a bank's draws do not change."""
+    def fits(form: dict[str, Any]) -> bool:
+        ticks = {c["status"] for c in form["columns"] if c["cell"] == "tick"}
+        return not ticks or statuses <= ticks
+    fitting = [f for f in forms if fits(f)]
+    if not fitting:
+        raise ValueError(f"no table form states the statuses {sorted(statuses)}")
+    return forms if len(fitting) == len(forms) else fitting
+
+
 # ---------------------------------------------------------------- facts
 
 def _dec(rng: random.Random, lo: float, hi: float, decimals: int) -> Decimal:
@@ -921,8 +938,17 @@ class Builder:
         self.facts["met_claim"] = Fact(Decimal(met_claim), "criterion", total=size)
         self.facts["unmet_claim"] = Fact(Decimal(unmet_claim), "criterion")
         lists = {"met": met_list, "unmet": unmet_list, "basic": self.basic, "plan": self.planned}
+        rows: list[list[list[Seg]]] = []  # consecutive table-row lines (" || ") make one table
         for line in scheme["lines"]:
+            if TABLE_ROW_SEP in line:
+                rows.append(self.statement_row(line, lists))
+                continue
+            if rows:
+                self.blocks.append(Table(rows))
+                rows = []
             self.statement_line(line, lists)
+        if rows:
+            self.blocks.append(Table(rows))
         if scheme.get("table"):
             self.criteria_table()
         self.add("(số liệu chi tiết theo ", nf("Phụ biểu số 09", "appendix"), " kèm theo)")
@@ -956,6 +982,11 @@ class Builder:
                 self.blocks.append(Para([nf(text, "criterion_list")]))
                 self.list_items.setdefault(m.group(1), {})[n] = text.strip(" -+;.")
             return
+        self.blocks.append(Para(self.line_segs(line, lists)))
+
+    def line_segs(self, line: str, lists: dict[str, list[int]]) -> list[Seg]:
+        """A line of a scheme as segments: figure and context slots through the renderer,
+        criteria lists ({@met}, {@unmet:names}, ...) in a list style of the bank."""
         segs: list[Seg] = []
         pos = 0
         for m in banks.LIST_SLOT.finditer(line):
@@ -966,14 +997,19 @@ class Builder:
             segs.append(nf(text, "criterion_list") if re.search(r"\d", text) else Seg(text))
             pos = m.end()
         segs += self.r.render(line[pos:])
-        self.blocks.append(Para([s for s in segs if s.text]))
+        return [s for s in segs if s.text]
+
+    def statement_row(self, line: str, lists: dict[str, list[int]]) -> list[list[Seg]]:
+        """A scheme line holding " || ": one table row, a cell per part, each cell rendered
+        like a line (the labelled two-column summary real reports set as a table)."""
+        return [self.line_segs(cell, lists) for cell in line.split(TABLE_ROW_SEP)]
 
     def criteria_table(self) -> None:
         """One row per criterion of the set, in one of the bank's table forms."""
-        form = self.rng.choice(self.phrasings("tables"))
+        form = self.rng.choice(table_forms_for(self.phrasings("tables"), self.table_statuses()))
         rows = [[[Seg(c["head"])] for c in form["columns"]]]
         for n in self.cat.numbers:
-            status = "met" if n in self.met else "basically_met" if n in self.basic else "unmet"
+            status = self.table_status(n)
             row: list[list[Seg]] = []
             for c in form["columns"]:
                 kind = c["cell"]
@@ -984,11 +1020,19 @@ class Builder:
                 elif kind == "word":
                     row.append([Seg(self.status_word(n))])
                 elif kind == "tick":
-                    row.append([Seg("x" if c["status"] == status else "")])
+                    row.append([Seg(c.get("mark", "x") if c["status"] == status else "")])
                 else:
                     row.append([Seg(c["text"])])
             rows.append(row)
         self.blocks.append(Table(rows))
+
+    def table_status(self, n: int) -> str:
+        """The status criterion `n` takes in a criteria table: met, basically_met or unmet."""
+        return "met" if n in self.met else "basically_met" if n in self.basic else "unmet"
+
+    def table_statuses(self) -> set[str]:
+        """The statuses the rows of a criteria table take in this report."""
+        return {self.table_status(n) for n in self.cat.numbers}
 
     def funds_section(self, number: str) -> None:
         self.add(nf(number, "section"), " Kết quả huy động, phân bổ và sử dụng nguồn vốn", style="bold")

@@ -276,9 +276,11 @@ def test_the_heldout_bank_shares_no_phrasing_with_a_tuned_bank(tuned: str) -> No
         out |= {t["text"] for t in i["titles"]} | {t["text"] for t in i["intros"]}
         return out
 
-    # single references and a bullet-list slot are the domain's vocabulary, not phrasings
+    # single references (a criterion's number, name, or name with its number in brackets) and a
+    # lone list or status-lines slot are the domain's vocabulary, not phrasings
     shared = phrasings(tuned) & phrasings("heldout")
-    assert shared <= {"{n}", "{name}", "tiêu chí {n}", "TC số {n}", "{@unmet:bullets}"}, shared
+    assert shared <= {"{n}", "{name}", "tiêu chí {n}", "TC số {n}", "{name} (tiêu chí số {n})",
+                      "{@unmet:bullets}", "{@met:bullets}", "{@status_lines}"}, shared
 
 
 def test_identity_left_unstated_only_where_the_gazetteer_settles_it() -> None:
@@ -293,3 +295,47 @@ def test_identity_left_unstated_only_where_the_gazetteer_settles_it() -> None:
                     assert g[level].casefold() in text.casefold(), (report.stem, level)
                 else:
                     assert level in banks.settled_levels(g["commune"], g["district"], g["province"], stated)
+
+
+def test_a_tick_table_is_drawn_only_where_it_has_a_column_for_every_status() -> None:
+    """A basically met row in a table ticking only "Đạt" / "Chưa đạt" would read unmet."""
+    word = {"columns": [{"head": "Tiêu chí", "cell": "name"}, {"head": "Kết quả", "cell": "word"}]}
+    two = {"columns": [{"head": "Đạt", "cell": "tick", "status": "met"},
+                       {"head": "Chưa đạt", "cell": "tick", "status": "unmet"}]}
+    three = {"columns": two["columns"] + [{"head": "Cơ bản đạt", "cell": "tick", "status": "basically_met"}]}
+    forms = [word, two, three]
+    assert gen.table_forms_for(forms, {"met", "unmet"}) is forms  # every form fits: draws unchanged
+    assert gen.table_forms_for(forms, {"met", "basically_met", "unmet"}) == [word, three]
+
+
+def test_a_style_kept_from_slots_without_a_family_is_drawn_only_by_name() -> None:
+    import random
+
+    bare = {"family": "bare", "item": "{n}", "seps": [", "], "alone": False}
+    named = {"family": "numbers", "item": "TC.{n}", "seps": [", "]}
+    rng = random.Random(1)
+    assert {banks.pick_style([bare, named], None, rng)["family"] for _ in range(20)} == {"numbers"}
+    assert banks.pick_style([bare, named], "bare", rng) is bare
+
+
+def test_scheme_lines_holding_the_row_separator_make_one_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheme line holding " || " is a table row: consecutive ones make one table whose rows
+    name each status with its criteria (a bank of the main bank's parts and one such scheme, so
+    the test quotes no held-out wording)."""
+    main = banks.bank("main", "criteria")
+    grouped = {"id": "rows_by_status", "when": ["some_unmet"], "lines": [
+        "Kết quả || Số tiêu chí || Danh sách", "Đạt || {met_claim} || {@met}",
+        "Chưa đạt || {unmet_claim} || {@unmet}"]}
+    part = {k: v for k, v in main.items() if k != "more_schemes"} | {"schemes": [grouped]}
+    real = banks.bank
+    monkeypatch.setattr(banks, "bank", lambda name, kind: part if kind == "criteria" else real("main", kind))
+    for i in range(40):
+        report = gen.build_report(2, i, gen.schedule(i), "main")
+        if report.gold["criteria"]["form"] == "rows_by_status":
+            break
+    else:
+        raise AssertionError("no report drew the grouped table")
+    table = next(b for b in report.blocks if isinstance(b, gen.Table) and b.cell_text(0, 0) == "Kết quả")
+    assert [table.cell_text(r, 0) for r in range(len(table.rows))] == ["Kết quả", "Đạt", "Chưa đạt"]
+    unmet = report.gold["criteria"]["unmet"]
+    assert re.fullmatch(rf"0?{len(unmet)} tiêu chí", table.cell_text(2, 1))
