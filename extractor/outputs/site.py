@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
 import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import suppress
+from copy import copy as copy_of
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -29,6 +32,7 @@ from extractor.core.names import display_name
 from extractor.core.version import __version__
 from extractor.outputs import links
 from extractor.outputs.collation import sort_key
+from extractor.outputs.forked import start_forked
 from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page_head
 from extractor.readers import read_document
 from extractor.store import queries
@@ -76,10 +80,12 @@ class AcrossFlags:
     figure that differs between two reports: a province's held at once took more memory than
     the tables. From the store, the heads are read without any evidence (db.corpus_flag_heads)."""
 
-    def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]],
+    def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]] | None = None,
                  heads: list[dict[str, Any]] | None = None, store: Store | None = None) -> None:
+        # the flags are `heads` whose evidence is read from `store`, or else `read_row`'s rows
         self._row = read_row
-        self._store = store  # where each flag's overview box is cached (with `heads`)
+        self._heads = heads if store is not None else None
+        self._store = store  # where each flag's evidence is read and its overview box cached
         self._ids = [h["flag_id"] for h in heads] if heads is not None and store is not None else []
         self._fresh: list[tuple[int, str, str]] = []
         self.anchors: list[str] = []
@@ -90,7 +96,7 @@ class AcrossFlags:
                 row = heads[index]
                 anchor, sources = links.digest_anchor(row["digest"]), row["sources"]
             else:
-                row = self._row(index)
+                row = self._read(index)
                 anchor, flag = self._flag(row)
                 sources = row.get("sources")
                 if sources is None:
@@ -109,18 +115,32 @@ class AcrossFlags:
         from extractor.store.consolidate import StoreTables
 
         if rows is None and isinstance(tables, StoreTables):
-            heads, store = tables.corpus_heads, tables.store
-            return cls(len(heads), lambda i: {**heads[i], "evidence_json": queries.flag_evidence(
-                store, heads[i]["flag_id"])}, heads, store)
+            return cls(len(tables.corpus_heads), None, tables.corpus_heads, tables.store)
         if rows is None:
             flags = tables["flags"]
             rows = flags[flags["scope"] != "document"].to_dict("records")
         held = list(rows)
         return cls(len(held), held.__getitem__)
 
+    def reading(self, store: Store) -> AcrossFlags:
+        """The same flags, their evidence read from `store`: a forked child's own connection to
+        the store they come from (an SQLite connection is not to be used across fork)."""
+        if self._store is None:
+            return self
+        copy = copy_of(self)
+        copy._store, copy._fresh = store, []
+        return copy
+
+    def _read(self, index: int) -> dict[str, Any]:
+        if self._heads is not None and self._store is not None:
+            head = self._heads[index]
+            return {**head, "evidence_json": queries.flag_evidence(self._store, head["flag_id"])}
+        assert self._row is not None
+        return self._row(index)
+
     def flag(self, index: int) -> tuple[str, dict[str, Any]]:
         """(anchor, flag) of one flag across reports, its evidence as JSON (`evidence_json`)."""
-        return self._flag(self._row(index))
+        return self._flag(self._read(index))
 
     @staticmethod
     def _flag(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -331,12 +351,40 @@ def _overview_box(flag_anchor: str, f: dict[str, Any]) -> str:
 
 def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
     """OUT/review/: the page of each changed report and the overview. Returns pages written."""
+    return start_review_site(store, tables, out, stream)()
+
+
+def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path,
+                      stream: Any = None) -> Callable[[], int]:
+    """Start OUT/review/ and return what finishes it, giving the number of pages written. The
+    pages of changed reports are written by a forked child (outputs.forked: about a second at
+    1,000 reports, alone in the main process after reading) while this process writes the
+    overview here, then the other outputs until it finishes the site; the messages about pages
+    that could not be made are printed then."""
     review_dir = Path(out) / links.REVIEW_DIR
+    review_dir.mkdir(parents=True, exist_ok=True)
     across = AcrossFlags.of(tables)
-    written = write_report_pages(store, across, review_dir, stream)
-    tmp = review_dir / ".index.html.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.writelines(overview_parts(tables, across))
-    os.replace(tmp, review_dir / "index.html")
-    across.save()
-    return written
+
+    def pages(own: Store) -> tuple[int, str]:
+        messages = io.StringIO()
+        return write_report_pages(own, across.reading(own), review_dir, messages), messages.getvalue()
+
+    started = start_forked(pages, store)
+
+    def finish() -> int:
+        written, messages = started()
+        if messages:
+            (stream or sys.stderr).write(messages)
+        return written
+
+    try:
+        tmp = review_dir / ".index.html.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.writelines(overview_parts(tables, across))
+        os.replace(tmp, review_dir / "index.html")
+        across.save()
+    except BaseException:
+        with suppress(Exception):  # the child is waited for; the overview's error is the one raised
+            started()
+        raise
+    return finish
