@@ -149,10 +149,6 @@ class AcrossFlags:
                 "message_en": row["message_en"], "evidence_json": evidence_json}
         return links.across_anchor(row["rule"], row["message"], evidence_json), flag
 
-    def of_file(self, path: str) -> list[tuple[str, dict[str, Any]]]:
-        """(anchor, flag) of each flag across reports whose evidence comes from `path`."""
-        return [self.flag(i) for i in self.by_file.get(path, [])]
-
     def heads_of_file(self, path: str) -> list[tuple[str, ...]]:
         """The heads of the flags across reports whose evidence comes from `path` (no evidence
         read): what its page's stamp is made from."""
@@ -213,33 +209,75 @@ def write_report_pages(store: Store, across: AcrossFlags, review_dir: Path, stre
     except (OSError, ValueError):
         old = {}
     new: dict[str, str] = {}
-    written = 0
+    todo: list[tuple[int, str, str]] = []
     for doc_id, path, sha256 in queries.present_report_files(store):
         name = links.page_name(path)
         stamp = _stamp(sha256, across.heads_of_file(path))
         new[name] = stamp
-        if old.get(name) == stamp and (review_dir / name).exists():
-            continue
-        mine = across.of_file(path)
+        if old.get(name) != stamp or not (review_dir / name).exists():
+            todo.append((doc_id, path, name))
+    flags = _PageFlags(across, [path for _, path, _ in todo])
+    missing: list[str] = []
+    written = 0
+    for doc_id, path, name in sorted(todo, key=lambda item: flags.order(item[1])):
+        mine = flags.take(path)
         head = store.page_head(doc_id, i18n.language())
         if head is None:  # read before pages were made by workers, or in another language
             try:
                 doc = read_document(path)
             except (NtmError, OSError) as err:  # the file changed or went since it was stored
                 detail = err.message() if isinstance(err, NtmError) else str(err)
-                print(_t("page_missing", path=path, reason=detail), file=stream or sys.stderr)
+                missing.append(_t("page_missing", path=path, reason=detail))
                 new.pop(name)
                 continue
             head = page_head(doc, store.record(doc_id))
-        page = head + across_section(_decoded(mine), path) + PAGE_END
+        page = head + across_section(mine, path) + PAGE_END
         tmp = review_dir / f".{name}.tmp"
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, review_dir / name)
         written += 1
+    for message in sorted(missing):  # by path, whatever order the pages were written in
+        print(message, file=stream or sys.stderr)
     for name in set(old) - set(new):
         (review_dir / name).unlink(missing_ok=True)
     manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
     return written
+
+
+_HELD_FLAGS = 256  # flags across reports held decoded while their pages are written, at most
+
+
+class _PageFlags:
+    """The flags across reports shown on the pages to write, each read from the store and
+    decoded once for all the pages naming it (a flag names two reports or more: read again for
+    each, they were a third of the pages' time), held from its first page to its last. The pages
+    are written flag by flag (`order`: flags come by commune), so few are held at once, and
+    never more than `_HELD_FLAGS` (a flag holds every figure that differs between reports)."""
+
+    def __init__(self, across: AcrossFlags, paths: list[str]) -> None:
+        self.across = across
+        self.left = Counter(i for path in paths for i in across.by_file.get(path, ()))
+        self.held: dict[int, tuple[str, dict[str, Any]]] = {}
+
+    def order(self, path: str) -> tuple[int, str]:
+        """Where the page of `path` is written: after the pages naming an earlier flag."""
+        indexes = self.across.by_file.get(path)
+        return (indexes[0] if indexes else len(self.across.heads), path)
+
+    def take(self, path: str) -> list[tuple[str, dict[str, Any]]]:
+        """(anchor, flag) of each flag naming `path`, its evidence decoded, as its page shows them."""
+        out = []
+        for index in self.across.by_file.get(path, ()):
+            flag = self.held.get(index)
+            if flag is None:
+                flag = _decoded([self.across.flag(index)])[0]
+                if self.left[index] > 1 and len(self.held) < _HELD_FLAGS:
+                    self.held[index] = flag
+            self.left[index] -= 1
+            if self.left[index] <= 0:
+                self.held.pop(index, None)
+            out.append(flag)
+        return out
 
 
 def criteria_columns(columns: Iterable[str]) -> tuple[int, ...]:

@@ -134,3 +134,27 @@ def test_a_forked_job_gives_its_result_once(tmp_path: Path) -> None:
         assert finish() is result
     assert result[0] == str(tmp_path / "s.sqlite") and len(result) == 20_001
     assert runs == ([] if forked.can_fork() else [str(tmp_path / "s.sqlite")])  # run in the child
+
+
+def test_each_flag_across_reports_is_read_once_for_all_the_pages_naming_it(
+        ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+    flag = site.AcrossFlags.flag
+
+    def counted(self: site.AcrossFlags, index: int) -> tuple[str, dict[str, object]]:
+        read.append(index)
+        return flag(self, index)
+
+    with Store(ingested / "out" / "ntm.sqlite") as store:
+        across = site.AcrossFlags.of(StoreTables(store))
+        named = [i for path in across.by_file for i in across.by_file[path]]
+        assert len(named) > len(set(named))  # flags named by two pages
+        monkeypatch.setattr(site.AcrossFlags, "flag", counted)
+        site.write_report_pages(store, across, tmp_path / "once")
+        assert sorted(read) == sorted(set(named))
+        monkeypatch.setattr(site, "_HELD_FLAGS", 0)  # none held: read again for each page
+        read.clear()
+        site.write_report_pages(store, across, tmp_path / "each")
+        assert sorted(read) == sorted(named)
+    once, each = ({p.name: p.read_bytes() for p in (tmp_path / d).iterdir()} for d in ("once", "each"))
+    assert once == each
