@@ -51,10 +51,12 @@ class RunStats:
 
 
 def compared_part(record: dict[str, Any]) -> dict[str, Any]:
-    """What the checks across reports read of a record (checks.across.compared_part)."""
+    """What the checks across reports read of a record (checks.across.compared_part). A part
+    the store kept is that already and is not made again (a seventh of checking a district):
+    a whole record always has its own flags, a compared part never does."""
     from extractor.checks import across as crosscheck
 
-    return crosscheck.compared_part(record)
+    return crosscheck.compared_part(record) if "flags" in record else record
 
 
 def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
