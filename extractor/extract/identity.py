@@ -32,6 +32,9 @@ from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
 
 SIGNATURE_BLOCKS = 15
+# characters after a name within which the time phrase that ends it must end
+# ("TỪ NĂM 2021" after the name's last syllable is well inside)
+_PERIOD_TAIL = 48
 
 
 @lru_cache(maxsize=1)
@@ -207,8 +210,9 @@ def _before_period(text: str, start: int, name: str) -> str:
 
 
 def _name_before(regex: re.Pattern[str], text: str, start: int, name: str) -> str:
-    """`name` (at `start` in `text`) up to the first match of `regex` that starts inside it."""
-    m = regex.search(text, start)
+    """`name` (at `start` in `text`) up to the first match of `regex` that starts inside it;
+    the search ends a short phrase past the name, so a long line is not read again per unit."""
+    m = regex.search(text, start, start + len(name) + _PERIOD_TAIL)
     if m is None or m.start() >= start + len(name):
         return name
     return name[:m.start() - start]
