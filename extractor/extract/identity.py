@@ -159,9 +159,6 @@ def _unmarked_units(outline: Outline) -> list[_Mention]:
     regex, levels = _unmarked_unit()
     period_rx = _unmarked_name_period()
 
-    def period_cut(text: str, start: int, name: str) -> str:
-        return _name_before(period_rx, text, start, name)
-
     # level -> ascii key -> (spelling, district, province) of every unit of that name
     units = {"commune": lambda k: {(without_note(u.commune), without_note(u.district or ""), u.province)
                                    for u in idx.communes.get(k, ())},
@@ -175,7 +172,8 @@ def _unmarked_units(outline: Outline) -> list[_Mention]:
             if level is None or not name:
                 continue
             candidates = units[level](ascii_key(name))
-            cut = period_cut(ob.text, m.start("name"), name)
+            # a name the gazetteer does not know may have run into the title's time phrase
+            cut = _name_before(period_rx, ob.text, m.start("name"), name)
             if not candidates and cut != name:
                 name, candidates = cut, units[level](ascii_key(cut))
             found.append((level, candidates, i, m, name))
