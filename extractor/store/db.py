@@ -126,7 +126,8 @@ CREATE INDEX IF NOT EXISTS flags_district ON flags (district);
 CREATE TABLE IF NOT EXISTS corpus_flag_heads (
     flag_id INTEGER PRIMARY KEY REFERENCES flags (id) ON DELETE CASCADE,
     digest  TEXT NOT NULL,
-    items   TEXT NOT NULL
+    items   TEXT NOT NULL,
+    text    TEXT
 );
 CREATE TABLE IF NOT EXISTS corpus_flag_parts (
     flag_id INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
@@ -162,6 +163,9 @@ CREATE TABLE IF NOT EXISTS file_stats (
     format   TEXT NOT NULL
 );
 """
+
+# (table, column, type) added to schema version 3 after stores were made with it (`_add_columns`)
+_ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),)
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
@@ -337,6 +341,15 @@ class Store:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (STORE_SCHEMA_VERSION,))
             elif row[0] != STORE_SCHEMA_VERSION:
                 raise StoreError(self.path, "schema_version", found=row[0], expected=STORE_SCHEMA_VERSION)
+            self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Columns added to a table of this schema version since it was first made: a store
+        made before has them added empty (a head without `text`: its evidence is decoded)."""
+        for table, column, kind in _ADDED_COLUMNS:
+            have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     def _run_ddl(self) -> None:
         for statement in SCHEMA_SQL.split(";"):
@@ -551,11 +564,12 @@ class Store:
         (`corpus_flag_heads`: the digest naming each and what its evidence items name), so the
         tables and pages attribute and link a flag without decoding its evidence (every figure
         that differs between two reports)."""
-        for seq, (values, digest, items) in flags:
+        for seq, (values, digest, items, text) in flags:
             cur = self.conn.execute(
                 "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
                 " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)", (district, seq, *values))
-            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)", (cur.lastrowid, digest, items))
+            self.conn.execute("INSERT INTO corpus_flag_heads (flag_id, digest, items, text) VALUES (?, ?, ?, ?)",
+                              (cur.lastrowid, digest, items, text))
 
     def page_head(self, doc_id: int, lang: str) -> str | None:
         """The head of a report's review page in `lang`, when the worker that read it made one."""
@@ -633,17 +647,25 @@ def district_key(name: str | None) -> str:
 
 
 # A flag across reports as stored: its column values (rule, severity, message, message_en,
-# evidence JSON), its digest and its evidence items (`corpus_flag_heads`).
-CorpusFlagRow = tuple[tuple[Any, ...], str, str]
+# evidence JSON), its digest, its evidence items and its evidence's text (`corpus_flag_heads`).
+CorpusFlagRow = tuple[tuple[Any, ...], str, str, str]
 
 
 def corpus_flag_rows(flags: Sequence[dict[str, Any]]) -> list[CorpusFlagRow]:
-    """Flags across reports as the store keeps them (made where they are computed)."""
+    """Flags across reports as the store keeps them (made where they are computed: the text of
+    the evidence is made there, from the JSON stored, so the workbook never decodes it)."""
     rows = []
     for flag in flags:
         values = _flag_values(flag)
-        rows.append((values, flag_digest(values[0], values[2], values[4]), evidence_items(flag.get("evidence") or [])))
+        rows.append((values, flag_digest(values[0], values[2], values[4]), evidence_items(flag.get("evidence") or []),
+                     evidence_text(json.loads(values[4]))))
     return rows
+
+
+def evidence_text(evidence: Sequence[Any]) -> str:
+    """A flag's evidence as one text: each item's text (an item that is no dict as it is), joined
+    by " | " (the `evidence` column of the flags table)."""
+    return " | ".join(str(i.get("text") or "") if isinstance(i, dict) else str(i) for i in evidence)
 
 
 def flag_digest(rule: object, message: object, evidence_json: object) -> str:
