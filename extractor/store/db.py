@@ -150,6 +150,16 @@ CREATE TABLE IF NOT EXISTS csv_rows (
     data        BLOB NOT NULL,
     PRIMARY KEY (document_id, name)
 );
+CREATE TABLE IF NOT EXISTS csv_spans (
+    name        TEXT NOT NULL,
+    document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    flag_id     INTEGER REFERENCES flags (id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    length      INTEGER NOT NULL,
+    lead        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS csv_spans_document ON csv_spans (document_id);
+CREATE INDEX IF NOT EXISTS csv_spans_flag ON csv_spans (flag_id);
 CREATE TABLE IF NOT EXISTS copy_groups (
     commune_key TEXT PRIMARY KEY,
     state       TEXT NOT NULL,
@@ -168,7 +178,7 @@ CREATE TABLE IF NOT EXISTS file_stats (
 _ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),)
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
+_CHILD_TABLES = ("csv_spans", "records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
 _OTHER_TABLES = ("copy_groups", "file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts",
                  "documents", "meta")
 
@@ -606,6 +616,8 @@ class Store:
         """Cache (document id, table name, CSV lines) in one transaction: each line after a NUL
         (which no line holds: a report's text with one is kept as a JSON list instead)."""
         with self.transaction() as conn:
+            conn.executemany("DELETE FROM csv_spans WHERE document_id = ? AND name = ?",
+                             [(doc_id, name) for doc_id, name, _ in items])
             conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
                              [(doc_id, name, csv_blob(lines)) for doc_id, name, lines in items])
 
@@ -620,6 +632,7 @@ class Store:
         """Cache (flag id, name, text) renderings of flags across reports in one transaction;
         they go with their flag when its district is recomputed."""
         with self.transaction() as conn:
+            conn.executemany("DELETE FROM csv_spans WHERE flag_id = ?", [(flag_id,) for flag_id, _, _ in items])
             conn.executemany("INSERT OR REPLACE INTO corpus_flag_parts VALUES (?, ?, ?)",
                              [(flag_id, name, zlib.compress(text.encode("utf-8"), 1))
                               for flag_id, name, text in items])
@@ -634,7 +647,34 @@ class Store:
             row = conn.execute("SELECT value FROM meta WHERE key = 'flag_parts_versions'").fetchone()
             if everything or row is None or row[0] != made_by:
                 conn.execute("DELETE FROM corpus_flag_parts")
+                conn.execute("DELETE FROM csv_spans WHERE flag_id IS NOT NULL")
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('flag_parts_versions', ?)", (made_by,))
+
+    # -- where each report's lines lie in the CSV files last written --------------------
+    # A long CSV (figures, flags) rewritten after a few reports changed copies the others'
+    # bytes from the file written before (outputs.export): each report's lines (and each flag
+    # across reports' line) are one span of it, kept with the leading columns they were written
+    # after. A span goes with what it was written from: a report read again, its cached lines
+    # saved again, a flag recomputed or its cached line dropped or saved again.
+
+    def csv_spans(self, name: str, stamp: str) -> dict[tuple[int | None, int | None], tuple[int, int, str]]:
+        """(document id, flag id) -> (start, length, leading columns) of the lines of table `name`
+        in its file, when `stamp` (the file's size and modification time now) is the one it was
+        written with (`save_csv_spans`); else nothing (the file was edited, or never written)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (f"csv_file_{name}",)).fetchone()
+        if row is None or row[0] != stamp:
+            return {}
+        return {(doc_id, flag_id): (start, length, lead) for doc_id, flag_id, start, length, lead in self.conn.execute(
+            "SELECT document_id, flag_id, start, length, lead FROM csv_spans WHERE name = ?", (name,))}
+
+    def save_csv_spans(self, name: str, stamp: str,
+                       spans: Sequence[tuple[int | None, int | None, int, int, str]]) -> None:
+        """Where the lines of table `name` lie in the file just written (its `stamp`): (document
+        id, flag id, start, length, leading columns) each; those kept before are dropped."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM csv_spans WHERE name = ?", (name,))
+            conn.executemany("INSERT INTO csv_spans VALUES (?, ?, ?, ?, ?, ?)", [(name, *s) for s in spans])
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"csv_file_{name}", stamp))
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
