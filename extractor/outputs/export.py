@@ -345,26 +345,30 @@ def report_csv_lines(store: Store, doc_id: int, file: str) -> list[tuple[int, st
 def _write_corpus_flag_rows(tables: StoreTables, out: _SpanWriter, line: _CsvLines, rest: list[str],
                             spans: dict[tuple[int | None, int | None], tuple[int, int, str]]) -> None:
     """The flags across reports' rows of flags.csv: each flag's line but its leading columns
-    (consolidate.corpus_lead_values) is cached in the store the first time it is written, so a
-    re-run renders only the flags of the districts recomputed (each holds every figure that
-    differs between two reports); a flag whose line and leading columns are those of the file
-    written before is copied from it (`spans`)."""
+    (consolidate.corpus_lead_values) and its number is cached in the store the first time it is
+    written, so a re-run renders only the flags that changed (each holds every figure that
+    differs between two reports), not those only renumbered; a flag whose line and leading
+    columns are those of the file written before is copied from it (`spans`)."""
     from extractor.store.consolidate import corpus_flag_row, corpus_lead_values
+    from extractor.store.db import FLAG_LINE_PART
 
+    if rest[:1] != ["seq"]:
+        raise ValueError(f"flags.csv: the number must follow the leading columns, not {rest[:1]}")
     store = tables.store
     fresh: list[tuple[int, str, str]] = []
     for head in tables.corpus_heads:
-        prefix = line(corpus_lead_values(head))[:-1] + ","
+        # the number is written with the leading columns: a flag renumbered keeps its line's rest
+        prefix = line((*corpus_lead_values(head), head["seq"]))[:-1] + ","
         key = (None, head["flag_id"])
         span = spans.get(key)
         if span is not None and span[2] == prefix:
             out.copy(key, prefix, span[0], span[1])
             continue
-        text = store.flag_part(head["flag_id"], "csv")
+        text = store.flag_part(head["flag_id"], FLAG_LINE_PART)
         if text is None:
             row = next(_rows_out("flags", [corpus_flag_row(store, head)]))
-            text = line(row.get(c) for c in rest)
-            fresh.append((head["flag_id"], "csv", text))
+            text = line(row.get(c) for c in rest[1:])
+            fresh.append((head["flag_id"], FLAG_LINE_PART, text))
             if len(fresh) >= _SAVE_EVERY:
                 store.save_flag_parts(fresh)
                 fresh = []

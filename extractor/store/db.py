@@ -174,6 +174,11 @@ CREATE TABLE IF NOT EXISTS file_stats (
 );
 """
 
+# The cached renderings of a flag across reports (`corpus_flag_parts` names) that do not show its
+# number: kept when a district's flags are recomputed and only its number changed.
+FLAG_LINE_PART = "csv-after-seq"  # its line of flags.csv after the number (outputs.export)
+NUMBERLESS_PARTS = (FLAG_LINE_PART,)
+
 # (table, column, type) added to schema version 3 after stores were made with it (`_add_columns`)
 _ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),)
 
@@ -550,19 +555,37 @@ class Store:
     def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow], state: str | None) -> None:
         """The flags across the reports of one district (`corpus_flag_rows`), computed for
         `state` (None: the district has no report left). A flag stored before with the same
-        number and content keeps its row, id and cached renderings (`corpus_flag_parts`): a
-        re-run renders again only the flags that changed, not every flag of the district.
+        content keeps its row, id and cached renderings (`corpus_flag_parts`): a re-run renders
+        again only the flags that changed, not every flag of the district. One whose number
+        changed (a flag before it came or went: most of a changed district's) gets its new
+        number and keeps only the renderings that do not show it (`NUMBERLESS_PARTS`).
         Renderings made by another version expire apart (`expire_flag_parts`)."""
         with self.transaction() as conn:
-            old = {tuple(r[1:-1]) if r[-1] else r[0]: r[0] for r in conn.execute(  # a flag without a head: gone
-                "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
-                " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
-                " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,))}
-            fresh = []
+            old: dict[Any, list[tuple[int, int]]] = {}
+            for flag_id, seq, *content, head in conn.execute(
+                    "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
+                    " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                    " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,)):
+                # a flag without a head (an earlier build's) matches nothing: it goes
+                old.setdefault(tuple(content) if head else flag_id, []).append((flag_id, seq))
+            fresh, moved, texts = [], [], []
             for seq, flag in enumerate(flags):
-                if old.pop((seq, *flag[0]), None) is None:
+                same = old.get(tuple(flag[0]))
+                if not same:
                     fresh.append((seq, flag))
-            conn.executemany("DELETE FROM flags WHERE id = ?", [(i,) for i in old.values()])
+                    continue
+                kept = next((s for s in same if s[1] == seq), same[0])  # the same number first
+                same.remove(kept)
+                if kept[1] != seq:
+                    moved.append((seq, kept[0]))
+                texts.append((flag[3], kept[0]))
+            conn.executemany("DELETE FROM flags WHERE id = ?", [(i,) for ids in old.values() for i, _ in ids])
+            conn.executemany("UPDATE flags SET seq = ? WHERE id = ?", moved)
+            conn.executemany(f"DELETE FROM corpus_flag_parts WHERE flag_id = ? AND name NOT IN"
+                             f" ({', '.join('?' * len(NUMBERLESS_PARTS))})",
+                             [(flag_id, *NUMBERLESS_PARTS) for _, flag_id in moved])
+            # a head kept from a store made before `text` was added gets it
+            conn.executemany("UPDATE corpus_flag_heads SET text = ? WHERE flag_id = ? AND text IS NULL", texts)
             self._insert_corpus_flags(key, fresh)
             if state is None:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))

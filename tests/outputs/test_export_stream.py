@@ -309,3 +309,32 @@ def test_copied_csv_is_the_same_in_either_language(store_path: Path, tmp_path: P
         write_outputs(StoreTables(store), out)
     for table in ("figures", "flags"):
         assert (out / f"{table}.csv").read_bytes() == _fresh_bytes(out, tmp_path)[table], table
+
+
+def test_flags_renumbered_by_a_new_flag_are_not_rendered_again(store_with_flags_across: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.store import consolidate
+    from extractor.store.db import corpus_flag_rows
+
+    out = _copy_store(store_with_flags_across, tmp_path)
+    with Store(out / "ntm.sqlite") as store:
+        district, = store.conn.execute(
+            "SELECT DISTINCT COALESCE(district, '') FROM flags WHERE scope = 'corpus'").fetchone()
+        kept = [((rule, sev, msg, msg_en, ev), digest, items, text) for rule, sev, msg, msg_en, ev, digest, items, text
+                in store.conn.execute(
+                    "SELECT f.rule, f.severity, f.message, f.message_en, f.evidence, h.digest, h.items, h.text"
+                    " FROM flags f JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                    " WHERE f.scope = 'corpus' ORDER BY f.seq")]
+        source = store.conn.execute("SELECT path FROM documents ORDER BY path").fetchone()[0]
+        new = corpus_flag_rows([{"rule": "figure_mismatch", "severity": "info", "message": "mới", "message_en": "new",
+                                 "evidence": [{"text": "1 ha", "source": source}]}])
+        store.replace_district_flags(district, new + kept, "renumbered")
+        rendered: list[int] = []
+        original = consolidate.corpus_flag_row
+        monkeypatch.setattr(consolidate, "corpus_flag_row",
+                            lambda store, head, **k: rendered.append(head["seq"]) or original(store, head, **k))
+        write_outputs(StoreTables(store), out)
+        assert rendered == [0]  # the new flag only: the others' lines but their number are cached
+    monkeypatch.undo()
+    fresh = _fresh_bytes(out, tmp_path)
+    assert (out / "flags.csv").read_bytes() == fresh["flags"]

@@ -233,3 +233,53 @@ def test_figures_of_many_documents_are_asked_in_chunks_and_all_come_back(tmp_pat
         asked = [ids[0], *range(1000, 1600), ids[1]]  # the second document in the second chunk of 500
         assert sorted({r[0] for r in queries.figure_values(store, asked)}) == ids
         assert sorted({r[0] for r in queries.result_indicator_figures(store, asked)}) == ids
+
+
+def _flag(text: str) -> dict:
+    return {"rule": "figure_mismatch", "severity": "warning", "message": f"khác {text}", "message_en": None,
+            "evidence": [{"text": text, "source": "/a/1.txt", "commune": "Lục Bình"}, ["not", "a dict"]]}
+
+
+def _district_flags(store: Store) -> dict[str, tuple[int, int]]:
+    return {json.loads(ev)[0]["text"]: (flag_id, seq) for flag_id, seq, ev in store.conn.execute(
+        "SELECT id, seq, evidence FROM flags WHERE scope = 'corpus'")}
+
+
+def test_a_renumbered_flag_keeps_its_row_and_only_its_numberless_renderings(tmp_path: Path) -> None:
+    from extractor.store.db import FLAG_LINE_PART, corpus_flag_rows
+
+    with Store(tmp_path / "s.sqlite") as store:
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a"), _flag("b")]), "s1")
+        before = _district_flags(store)
+        store.save_flag_parts([(i, name, f"{name} {i}") for i, _ in before.values()
+                               for name in (FLAG_LINE_PART, "box")])
+        store.replace_district_flags("d", corpus_flag_rows([_flag("new"), _flag("a"), _flag("b")]), "s2")
+        after = _district_flags(store)
+        assert {k: v[0] for k, v in after.items() if k != "new"} == {k: v[0] for k, v in before.items()}
+        assert [after[k][1] for k in ("new", "a", "b")] == [0, 1, 2]
+        for flag_id, _ in before.values():
+            assert store.flag_part(flag_id, FLAG_LINE_PART) == f"{FLAG_LINE_PART} {flag_id}"
+            assert store.flag_part(flag_id, "box") is None  # it may show the number
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s3")  # b and new go
+        assert list(_district_flags(store)) == ["a"] and _count(store, "corpus_flag_heads") == 1
+
+
+def test_a_flags_evidence_text_is_kept_with_its_head_and_added_to_an_older_store(tmp_path: Path) -> None:
+    from extractor.store.consolidate import _flag_row
+    from extractor.store.db import corpus_flag_rows
+    from extractor.store.queries import flag_evidence, flag_evidence_text
+
+    path = tmp_path / "s.sqlite"
+    with Store(path) as store:
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s1")
+        flag_id = store.conn.execute("SELECT id FROM flags").fetchone()[0]
+        text = flag_evidence_text(store, flag_id)
+        row = _flag_row("corpus", "k", None, None, 0, "r", "warning", None, None, flag_evidence(store, flag_id))
+        assert text == row["evidence"] == "a | ['not', 'a dict']"
+        # as a store made before the column was added
+        store.conn.execute("ALTER TABLE corpus_flag_heads DROP COLUMN text")
+        assert flag_evidence_text(Store.reader(path), flag_id) is None
+    with Store(path) as store:  # the column is added back, empty
+        assert flag_evidence_text(store, flag_id) is None
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s2")  # kept: its text filled in
+        assert flag_evidence_text(store, flag_id) == text
