@@ -331,8 +331,11 @@ def test_flags_renumbered_by_a_new_flag_are_not_rendered_again(store_with_flags_
         store.replace_district_flags(district, new + kept, "renumbered")
         rendered: list[int] = []
         original = consolidate.corpus_flag_row
-        monkeypatch.setattr(consolidate, "corpus_flag_row",
-                            lambda store, head, **k: rendered.append(head["seq"]) or original(store, head, **k))
+
+        def counted(store: Store, head: dict, *, located: bool = True) -> dict:
+            rendered.append(head["seq"])
+            return original(store, head, located=located)
+        monkeypatch.setattr(consolidate, "corpus_flag_row", counted)
         write_outputs(StoreTables(store), out)
         assert rendered == [0]  # the new flag only: the others' lines but their number are cached
     monkeypatch.undo()

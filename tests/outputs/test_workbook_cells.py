@@ -96,7 +96,10 @@ def test_the_row_writer_writes_most_rows_itself(tmp_path: Path, monkeypatch: pyt
 
     replayed: list[int] = []
     original = workbook._Sheet._replay
-    monkeypatch.setattr(workbook._Sheet, "_replay", lambda self, row, cells: replayed.append(row)
-                        or original(self, row, cells))
+
+    def replay(self: workbook._Sheet, row: int, cells: list) -> None:
+        replayed.append(row)
+        original(self, row, cells)
+    monkeypatch.setattr(workbook._Sheet, "_replay", replay)
     _sheet_rows_xlsx(tmp_path / "ours.xlsx")
     assert 0 < len(replayed) < 12  # the long text, nan, the row with a height, the rows used directly
