@@ -232,6 +232,7 @@ class _Sheet:
         self._held: list[tuple[int, int, Any, Any]] = []
         self._held_row = -1
         self._letters: list[str] = []
+        self._open_page = _t("open_page")
         fmt.sheets.append(self)
         ws = self._ws
         for col, width in enumerate(widths):
@@ -417,7 +418,7 @@ class _Sheet:
         if not target:
             self.cell(col, None)
             return
-        label = _t("open_page")
+        label = self._open_page
         quoted = target.replace('"', '""')
         self.put(col, _FORMULA, (f'{_LINK_CALL}"{quoted}","{label}")', label), self.fmt.link)
 
@@ -626,6 +627,8 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
     sheet.header([_header(table, key) for key, _, _ in columns], height=32)
     first = sheet.row
     severity_col = next((i for i, (k, _, _) in enumerate(columns) if k == "severity"), None)
+    vi = i18n.language() == "vi"
+    labels: dict[tuple[str, Any], Any] = {}  # a code in words, once per sheet (`_label`)
     for seq, row in enumerate(rows, start=1):
         for col, (key, kind, _) in enumerate(columns):
             value = row.get(key)
@@ -643,14 +646,18 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
                 sheet.cell(col, value, fmt.wrap)
             elif kind == "indicator":
                 ind = indicator_by_key().get(value) if value else None
-                sheet.cell(col, (ind.name_vi if i18n.language() == "vi" else ind.name_en) if ind else value)
+                sheet.cell(col, (ind.name_vi if vi else ind.name_en) if ind else value)
             elif kind == "message":
                 sheet.cell(col, _message(row), fmt.wrap)
             elif kind == "reason":
                 sheet.cell(col, _t("duplicate_of", path=links.relative_to(row.get("duplicate_of"), root))
                            if row.get("status") == "duplicate" else reason(row.get("code") or "internal_error"))
             elif kind:
-                sheet.cell(col, _label(kind, value))
+                key = (kind, value)
+                word = labels.get(key, labels)
+                if word is labels:
+                    word = labels[key] = _label(kind, value)
+                sheet.cell(col, word)
             else:
                 sheet.cell(col, value)
         sheet.next_row()

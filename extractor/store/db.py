@@ -716,12 +716,16 @@ CorpusFlagRow = tuple[tuple[Any, ...], str, str, str]
 
 def corpus_flag_rows(flags: Sequence[dict[str, Any]]) -> list[CorpusFlagRow]:
     """Flags across reports as the store keeps them (made where they are computed: the text of
-    the evidence is made there, from the JSON stored, so the workbook never decodes it)."""
+    the evidence is made there, so the workbook never decodes it; from the JSON stored unless
+    every item is a dict whose text is text, which JSON gives back as it was)."""
     rows = []
     for flag in flags:
         values = _flag_values(flag)
+        evidence = flag.get("evidence") or []
+        if not all(isinstance(i, dict) and isinstance(i.get("text"), (str, type(None))) for i in evidence):
+            evidence = json.loads(values[4])
         rows.append((values, flag_digest(values[0], values[2], values[4]), evidence_items(flag.get("evidence") or []),
-                     evidence_text(json.loads(values[4]))))
+                     evidence_text(evidence)))
     return rows
 
 

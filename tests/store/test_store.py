@@ -283,3 +283,17 @@ def test_a_flags_evidence_text_is_kept_with_its_head_and_added_to_an_older_store
         assert flag_evidence_text(store, flag_id) is None
         store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s2")  # kept: its text filled in
         assert flag_evidence_text(store, flag_id) == text
+
+
+@pytest.mark.parametrize("evidence", [
+    [{"text": "a"}, {"text": None}, {}],
+    [{"text": 5}, {"text": 1e16}],  # not text: as JSON gives it back
+    [("tuple", 1), "plain", 3],  # no dict: as JSON gives it back (a tuple comes back a list)
+])
+def test_a_flags_evidence_text_is_the_one_made_from_its_stored_json(evidence: list) -> None:
+    from extractor.store.consolidate import _flag_row
+    from extractor.store.db import corpus_flag_rows
+
+    (values, _, _, text), = corpus_flag_rows([{"rule": "r", "severity": "info", "message": "m",
+                                               "evidence": evidence}])
+    assert text == _flag_row("corpus", "k", None, None, 0, "r", "info", "m", None, values[4])["evidence"]
