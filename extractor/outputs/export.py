@@ -221,8 +221,12 @@ class _SpanWriter:
         self.spans.append((*key, self.pos, len(data), lead))
         self.write(data)
 
-    def copy(self, key: tuple[int | None, int | None], lead: str, start: int, length: int) -> None:
-        self.spans.append((*key, self.pos, length, lead))
+    def copy(self, key: tuple[int | None, int | None], lead: str, start: int, length: int,
+             head: bytes = b"") -> None:
+        """`length` bytes of the file before from `start`, after `head` (new leading columns)."""
+        self.spans.append((*key, self.pos, len(head) + length, lead))
+        if head:
+            self.write(head)
         if self.pending and self.pending[1] == start:
             self.pending[1] = start + length
         else:
@@ -347,8 +351,10 @@ def _write_corpus_flag_rows(tables: StoreTables, out: _SpanWriter, line: _CsvLin
     """The flags across reports' rows of flags.csv: each flag's line but its leading columns
     (consolidate.corpus_lead_values) and its number is cached in the store the first time it is
     written, so a re-run renders only the flags that changed (each holds every figure that
-    differs between two reports), not those only renumbered; a flag whose line and leading
-    columns are those of the file written before is copied from it (`spans`)."""
+    differs between two reports), not those only renumbered; a flag written before has its line
+    copied from the file written before (`spans`), after its leading columns and number as they
+    are now: a span goes when the line after them is cached again (db.save_flag_parts) or its
+    flag changes, not when only they do."""
     from extractor.store.consolidate import corpus_flag_row, corpus_lead_values
     from extractor.store.db import FLAG_LINE_PART
 
@@ -363,6 +369,10 @@ def _write_corpus_flag_rows(tables: StoreTables, out: _SpanWriter, line: _CsvLin
         span = spans.get(key)
         if span is not None and span[2] == prefix:
             out.copy(key, prefix, span[0], span[1])
+            continue
+        if span is not None:  # renumbered: its line after the number is the one written before
+            lead = len(span[2].encode("utf-8"))
+            out.copy(key, prefix, span[0] + lead, span[1] - lead, prefix.encode("utf-8"))
             continue
         text = store.flag_part(head["flag_id"], FLAG_LINE_PART)
         if text is None:
