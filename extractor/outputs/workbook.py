@@ -654,10 +654,9 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
                            if row.get("status") == "duplicate" else reason(row.get("code") or "internal_error"))
             elif kind:
                 key = (kind, value)
-                word = labels.get(key, labels)
-                if word is labels:
-                    word = labels[key] = _label(kind, value)
-                sheet.cell(col, word)
+                if key not in labels:
+                    labels[key] = _label(kind, value)
+                sheet.cell(col, labels[key])
             else:
                 sheet.cell(col, value)
         sheet.next_row()
