@@ -653,10 +653,10 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
                 sheet.cell(col, _t("duplicate_of", path=links.relative_to(row.get("duplicate_of"), root))
                            if row.get("status") == "duplicate" else reason(row.get("code") or "internal_error"))
             elif kind:
-                key = (kind, value)
-                if key not in labels:
-                    labels[key] = _label(kind, value)
-                sheet.cell(col, labels[key])
+                code = (kind, value)
+                if code not in labels:
+                    labels[code] = _label(kind, value)
+                sheet.cell(col, labels[code])
             else:
                 sheet.cell(col, value)
         sheet.next_row()
