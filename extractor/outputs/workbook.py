@@ -213,6 +213,21 @@ def _row_writer() -> Any:
     return xl_col_to_name, CellStringTuple, CellBooleanTuple, re_dynamic_function, _preserve_whitespace
 
 
+_KEPT_TEXT, _KEPT_TEXTS = 64, 20_000  # the texts a sheet keeps as written: short ones, so many at most
+
+
+def _text_tail(ws: Any, text: str, preserve: Any) -> str:
+    """What XlsxWriter writes for an inline text cell after its reference and format, or ""
+    for a rich string (written by XlsxWriter itself)."""
+    if _is_plain_text(text):
+        return f' t="inlineStr"><is><t>{text}</t></is></c>'
+    text = ws._escape_control_characters(text)  # XlsxWriter's steps for an inline string
+    if text.startswith("<r>") and text.endswith("</r>"):
+        return ""
+    space = ' xml:space="preserve"' if preserve(text) else ""
+    return f' t="inlineStr"><is><t{space}>{ws._escape_data(text)}</t></is></c>'
+
+
 class _Sheet:
     """One worksheet written row by row (constant-memory mode writes each row once, in order).
 
@@ -233,6 +248,7 @@ class _Sheet:
         self._held_row = -1
         self._letters: list[str] = []
         self._open_page = _t("open_page")
+        self._texts: dict[str, str] = {}  # short texts (names, codes, units) as written, once
         fmt.sheets.append(self)
         ws = self._ws
         for col, width in enumerate(widths):
@@ -323,19 +339,19 @@ class _Sheet:
         while len(letters) <= cells[-1][0]:
             letters.append(col_name(len(letters)))
         num = str(row + 1)
+        texts = self._texts
         out = [f'<row r="{num}">']
         for col, kind, value, fmt in cells:
             ref = letters[col] + num
             xf = fmt._get_xf_index()  # in column order, as XlsxWriter numbers formats on first use
             if kind == _STRING:
-                if _is_plain_text(value):
-                    out.append(f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t>{value}</t></is></c>')
-                    continue
-                text = ws._escape_control_characters(value)  # XlsxWriter's steps for an inline string
-                if not (text.startswith("<r>") and text.endswith("</r>")):  # else a rich string: its own
-                    space = ' xml:space="preserve"' if preserve(text) else ""
-                    out.append(f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t{space}>{ws._escape_data(text)}</t>'
-                               "</is></c>")
+                tail = texts.get(value)
+                if tail is None:
+                    tail = _text_tail(ws, value, preserve)
+                    if len(value) <= _KEPT_TEXT and len(texts) < _KEPT_TEXTS:
+                        texts[value] = tail
+                if tail:
+                    out.append(f'<c r="{ref}" s="{xf}"{tail}')
                     continue
                 cell = string_cell(value, fmt)
             elif kind == _NUMBER:
@@ -381,7 +397,15 @@ class _Sheet:
 
     def cell(self, col: int, value: Any, fmt: Any = None) -> None:
         """One cell: numbers stay numbers, formula-like text stays text, a date is a date."""
-        if type(value) is str:  # most cells: no unwrapping or type tests (a bool is no int below)
+        if self.row == self._held_row:  # most cells: held without a call (`put`)
+            if type(value) is str:  # no unwrapping or type tests (a bool is no int below)
+                self._held.append((col, _STRING, value, self.fmt.quoted if value.startswith(_FORMULA_START)
+                                   else fmt or self.fmt.text))
+                return
+            if type(value) is int:
+                self._held.append((col, _NUMBER, value, fmt or self.fmt.int))
+                return
+        if type(value) is str:
             self.put(col, _STRING, value, self.fmt.quoted if value.startswith(_FORMULA_START)
                      else fmt or self.fmt.text)
             return
