@@ -297,3 +297,26 @@ def test_a_flags_evidence_text_is_the_one_made_from_its_stored_json(evidence: li
     (values, _, _, text), = corpus_flag_rows([{"rule": "r", "severity": "info", "message": "m",
                                                "evidence": evidence}])
     assert text == _flag_row("corpus", "k", None, None, 0, "r", "info", "m", None, values[4])["evidence"]
+
+
+def test_csv_spans_go_with_what_they_were_written_from(tmp_path: Path) -> None:
+    """A report's spans go when its lines are cached again, a flag's when its line is, when its
+    renderings expire (another version, --force) or when the flag goes; the file's stamp must match."""
+    from extractor.store.db import FLAG_LINE_PART, corpus_flag_rows
+
+    with Store(tmp_path / "s.sqlite") as store:
+        doc_id = store.save_rows(FileInfo("/a/1.txt", "x", 1, "txt"), record_to_rows(_record("/a/1.txt")), VERS)
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a"), _flag("b")]), "s1")
+        (a, _), (b, _) = sorted(_district_flags(store).values(), key=lambda v: v[1])
+        store.save_csv_spans("flags", "10 1", [(None, None, 0, 3, "h"), (doc_id, None, 3, 4, "p"),
+                                              (None, a, 7, 2, "q"), (None, b, 9, 1, "r")])
+        assert store.csv_spans("flags", "10 2") == {}  # the file changed since
+        assert set(store.csv_spans("flags", "10 1")) == {(None, None), (doc_id, None), (None, a), (None, b)}
+        store.save_csv_rows([(doc_id, "flags", ["x\n"])])
+        store.save_flag_parts([(a, FLAG_LINE_PART, "y\n")])
+        assert set(store.csv_spans("flags", "10 1")) == {(None, None), (None, b)}
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s2")  # b goes
+        assert set(store.csv_spans("flags", "10 1")) == {(None, None)}
+        store.save_csv_spans("flags", "10 3", [(None, a, 0, 2, "q")])
+        store.expire_flag_parts(VERS, everything=True)
+        assert store.csv_spans("flags", "10 3") == {}
