@@ -191,12 +191,92 @@ def write_table_csv(tables: Tables, table: str, path: Path) -> None:
 _SAVE_EVERY = 200  # reports whose lines are cached in one transaction
 
 
+def _file_stamp(path: Path) -> str | None:
+    """What tells a file written before from one edited since: its size and modification time
+    (to the nanosecond; a copy made with its times kept, cp -a, keeps it)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size} {st.st_mtime_ns}"
+
+
+class _SpanWriter:
+    """A long CSV written in spans: new text, or a span of the file written before copied as it
+    is (adjacent spans in one copy, done by the kernel where it can). Remembers where each
+    report's (or flag's) lines land (`spans`)."""
+
+    def __init__(self, fh: BinaryIO, old: BinaryIO | None) -> None:
+        self.fh, self.old = fh, old
+        self.pos = 0
+        self.pending: list[int] = []  # start, end of the copy not made yet
+        self.spans: list[tuple[int | None, int | None, int, int, str]] = []
+
+    def write(self, data: bytes) -> None:
+        self._copy()
+        self.fh.write(data)
+        self.pos += len(data)
+
+    def text(self, key: tuple[int | None, int | None], lead: str, data: bytes) -> None:
+        self.spans.append((*key, self.pos, len(data), lead))
+        self.write(data)
+
+    def copy(self, key: tuple[int | None, int | None], lead: str, start: int, length: int,
+             head: bytes = b"") -> None:
+        """`length` bytes of the file before from `start`, after `head` (new leading columns)."""
+        self.spans.append((*key, self.pos, len(head) + length, lead))
+        if head:
+            self.write(head)
+        if self.pending and self.pending[1] == start:
+            self.pending[1] = start + length
+        else:
+            self._copy()
+            self.pending = [start, start + length]
+        self.pos += length
+
+    def _copy(self) -> None:
+        if not self.pending:
+            return
+        start, end = self.pending
+        self.pending = []
+        assert self.old is not None
+        self.fh.flush()
+        _copy_range(self.old, self.fh, start, end - start)
+
+    def close(self) -> None:
+        self._copy()
+
+
+def _copy_range(src: BinaryIO, dst: BinaryIO, start: int, length: int) -> None:
+    """`length` bytes of `src` from `start` appended to `dst` (flushed): in the kernel where the
+    system copies between files, else read and written."""
+    while length > 0:
+        try:
+            done = os.copy_file_range(src.fileno(), dst.fileno(), length, start)
+        except (AttributeError, OSError):  # not Linux, or this file system cannot
+            done = 0
+        if done <= 0:
+            break
+        start, length = start + done, length - done
+    if length > 0:
+        src.seek(start)
+        while length > 0:
+            chunk = src.read(min(length, 1 << 20))
+            if not chunk:
+                raise OSError(f"{getattr(src, 'name', 'file')}: shorter than the spans kept for it")
+            dst.write(chunk)
+            length -= len(chunk)
+        dst.flush()
+
+
 def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
     """A long table (figures, flags) of the store, report by report. Each report's lines,
     without the leading columns naming it (consolidate.LEAD_COLUMNS: they depend on the other
     reports), are cached in the store the first time they are written, so rewriting the file
     after a few reports changed renders only theirs: the bytes are those `write_table_csv`
-    writes row by row."""
+    writes row by row. Better still, a report whose lines and leading columns are those of the
+    file written before (`Store.csv_spans`: that file unchanged since) has its bytes copied
+    from it: only the reports read again are even read from the store."""
     from extractor.store.consolidate import LEAD_COLUMNS, lead_values
 
     columns = table_columns_out(tables, table)
@@ -204,12 +284,23 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
     rest = columns[len(lead):]
     line = _CsvLines()
     store = tables.store
+    stamp = _file_stamp(path)
+    header = line(columns)
+    spans = store.csv_spans(table, stamp) if stamp else {}
+    if spans.get((None, None), (0, 0, ""))[2] != header:  # the header as it was, or nothing copied
+        spans = {}
     fresh: list[tuple[int, str, list[str]]] = []
     # binary: the cached blocks are UTF-8 already (52 MB of figures at 1,000 reports)
-    with _atomic(path) as tmp, open(tmp, "wb") as fh:
-        fh.write(("\ufeff" + line(columns)).encode("utf-8"))
+    with _atomic(path) as tmp, open(tmp, "wb") as fh, (open(path, "rb") if spans else _no_file()) as old:
+        out = _SpanWriter(fh, old)
+        out.text((None, None), header, ("\ufeff" + header).encode("utf-8"))
         for doc in tables.reports.ordered():
             prefix = line(lead_values(table, doc))[:-1] + ","
+            key = (doc["doc_id"], None)
+            span = spans.get(key)
+            if span is not None and span[2] == prefix:
+                out.copy(key, prefix, span[0], span[1])
+                continue
             block = store.csv_block(doc["doc_id"], table, prefix)
             if block is None:
                 lines = _report_lines(store, table, doc, rest, line)
@@ -218,11 +309,20 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
                     store.save_csv_rows(fresh)
                     fresh = []
                 block = "".join(prefix + text for text in lines).encode("utf-8")
-            fh.write(block)
+            out.text(key, prefix, block)
         if table == "flags":
-            _write_corpus_flag_rows(tables, fh, line, rest)
+            _write_corpus_flag_rows(tables, out, line, rest, spans)
+        out.close()
     if fresh:
         store.save_csv_rows(fresh)
+    written = _file_stamp(path)
+    if written:
+        store.save_csv_spans(table, written, out.spans)
+
+
+@contextmanager
+def _no_file() -> Iterator[None]:
+    yield None
 
 
 def _report_lines(store: Store, table: str, doc: dict[str, Any], rest: list[str], line: _CsvLines) -> list[str]:
@@ -246,25 +346,43 @@ def report_csv_lines(store: Store, doc_id: int, file: str) -> list[tuple[int, st
             for table in LEAD_COLUMNS]
 
 
-def _write_corpus_flag_rows(tables: StoreTables, fh: BinaryIO, line: _CsvLines, rest: list[str]) -> None:
+def _write_corpus_flag_rows(tables: StoreTables, out: _SpanWriter, line: _CsvLines, rest: list[str],
+                            spans: dict[tuple[int | None, int | None], tuple[int, int, str]]) -> None:
     """The flags across reports' rows of flags.csv: each flag's line but its leading columns
-    (consolidate.corpus_lead_values) is cached in the store the first time it is written, so a
-    re-run renders only the flags of the districts recomputed (each holds every figure that
-    differs between two reports)."""
+    (consolidate.corpus_lead_values) and its number is cached in the store the first time it is
+    written, so a re-run renders only the flags that changed (each holds every figure that
+    differs between two reports), not those only renumbered; a flag written before has its line
+    copied from the file written before (`spans`), after its leading columns and number as they
+    are now: a span goes when the line after them is cached again (db.save_flag_parts) or its
+    flag changes, not when only they do."""
     from extractor.store.consolidate import corpus_flag_row, corpus_lead_values
+    from extractor.store.db import FLAG_LINE_PART
 
+    if rest[:1] != ["seq"]:
+        raise ValueError(f"flags.csv: the number must follow the leading columns, not {rest[:1]}")
     store = tables.store
     fresh: list[tuple[int, str, str]] = []
     for head in tables.corpus_heads:
-        text = store.flag_part(head["flag_id"], "csv")
+        # the number is written with the leading columns: a flag renumbered keeps its line's rest
+        prefix = line((*corpus_lead_values(head), head["seq"]))[:-1] + ","
+        key = (None, head["flag_id"])
+        span = spans.get(key)
+        if span is not None and span[2] == prefix:
+            out.copy(key, prefix, span[0], span[1])
+            continue
+        if span is not None:  # renumbered: its line after the number is the one written before
+            lead = len(span[2].encode("utf-8"))
+            out.copy(key, prefix, span[0] + lead, span[1] - lead, prefix.encode("utf-8"))
+            continue
+        text = store.flag_part(head["flag_id"], FLAG_LINE_PART)
         if text is None:
             row = next(_rows_out("flags", [corpus_flag_row(store, head)]))
-            text = line(row.get(c) for c in rest)
-            fresh.append((head["flag_id"], "csv", text))
+            text = line(row.get(c) for c in rest[1:])
+            fresh.append((head["flag_id"], FLAG_LINE_PART, text))
             if len(fresh) >= _SAVE_EVERY:
                 store.save_flag_parts(fresh)
                 fresh = []
-        fh.write((line(corpus_lead_values(head))[:-1] + "," + text).encode("utf-8"))
+        out.text(key, prefix, (prefix + text).encode("utf-8"))
     if fresh:
         store.save_flag_parts(fresh)
 

@@ -11,11 +11,12 @@ repeated on every page.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from itertools import chain, islice
@@ -98,6 +99,7 @@ class _Formats:
     green: Any
     red: Any
     amber: Any
+    sheets: list[_Sheet] = field(default_factory=list)  # each hands its last row over before closing
 
 
 def _formats(wb: Any) -> _Formats:
@@ -125,9 +127,27 @@ def _formats(wb: Any) -> _Formats:
     )
 
 
-# A text cell XlsxWriter writes as it is: nothing to escape as XML (&, <, >, ", a newline),
-# no control character or literal _xHHHH_ to escape for Excel, no space at either end to keep.
-_NEEDS_ESCAPING = re.compile(r'["&<>\n\x00-\x08\x0b-\x1f]|_x[0-9a-fA-F]{4}_|^\s|\s$')
+_ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
+
+
+def _is_link_call(formula: str) -> bool:
+    """A formula that calls nothing but HYPERLINK (`_Sheet.link`), which XlsxWriter writes
+    without its leading '='."""
+    return formula.startswith(_LINK_CALL) and formula.count("(") == 1 and not formula.endswith("}")
+
+
+# A text cell XlsxWriter writes as it is (`_is_plain_text`): nothing to escape as XML (&, <, >,
+# ", a newline), no control character or literal _xHHHH_ to escape for Excel, no space at either
+# end to keep. One regular expression for all of it took 3 µs a cell (its ^\s|\s$ alternatives
+# are tried at every position), five times these tests.
+_ESCAPED_CHARS = re.compile(r'["&<>\n\x00-\x08\x0b-\x1f]')
+
+
+def _is_plain_text(text: str) -> bool:
+    """Whether XlsxWriter writes this text cell as it is (any "_x" counts as a possible
+    _xHHHH_ escape: such a cell goes through XlsxWriter)."""
+    return (_ESCAPED_CHARS.search(text) is None and "_x" not in text
+            and not text[:1].isspace() and not text[-1:].isspace())
 
 
 @cache
@@ -153,14 +173,14 @@ def _worksheet_class() -> type:
 
     class _Worksheet(Worksheet):  # type: ignore[misc]
         def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
-            if formula.startswith(_LINK_CALL) and formula.count("(") == 1 and not formula.endswith("}"):
+            if _is_link_call(formula):
                 return formula[1:]
             return str(super()._prepare_formula(formula, expand_future_functions))
 
         def _write_cell(self, row: int, col: int, cell: Any) -> None:
             kind, fmt = cell.__class__, cell.format
             if fmt and self.constant_memory:
-                if kind is CellStringTuple and not _NEEDS_ESCAPING.search(cell.string):
+                if kind is CellStringTuple and _is_plain_text(cell.string):
                     tail = f' t="inlineStr"><is><t>{cell.string}</t></is></c>'
                 elif kind is CellNumberTuple:
                     tail = f"><v>{cell.number:.16G}</v></c>"
@@ -176,23 +196,69 @@ def _worksheet_class() -> type:
     return _Worksheet
 
 
+# The kinds of cell a row holds until it is written (`_Sheet.put`).
+_STRING, _NUMBER, _BLANK, _BOOLEAN, _DATE, _FORMULA = range(6)
+
+
+@cache
+def _row_writer() -> Any:
+    """XlsxWriter's internals the whole-row writer needs (`_Sheet._emit`): its cell records,
+    cell reference and the escaping of a formula; None where a version lacks one (every row
+    then goes through XlsxWriter)."""
+    try:
+        from xlsxwriter.utility import xl_col_to_name
+        from xlsxwriter.worksheet import CellBooleanTuple, CellStringTuple, _preserve_whitespace, re_dynamic_function
+    except ImportError:
+        return None
+    return xl_col_to_name, CellStringTuple, CellBooleanTuple, re_dynamic_function, _preserve_whitespace
+
+
+_KEPT_TEXT, _KEPT_TEXTS = 64, 20_000  # the texts a sheet keeps as written: short ones, so many at most
+
+
+def _text_tail(ws: Any, text: str, preserve: Any) -> str:
+    """What XlsxWriter writes for an inline text cell after its reference and format, or ""
+    for a rich string (written by XlsxWriter itself)."""
+    if _is_plain_text(text):
+        return f' t="inlineStr"><is><t>{text}</t></is></c>'
+    text = ws._escape_control_characters(text)  # XlsxWriter's steps for an inline string
+    if text.startswith("<r>") and text.endswith("</r>"):
+        return ""
+    space = ' xml:space="preserve"' if preserve(text) else ""
+    return f' t="inlineStr"><is><t{space}>{ws._escape_data(text)}</t></is></c>'
+
+
 class _Sheet:
-    """One worksheet written row by row (constant-memory mode writes each row once, in order)."""
+    """One worksheet written row by row (constant-memory mode writes each row once, in order).
+
+    A row's cells are held (`put`) until the first cell of a later row comes, which is when
+    XlsxWriter would write the row out: then the whole row is written as the one string
+    XlsxWriter would write for it, most cells without going through its per-cell calls (most
+    of the workbook's time), the others by XlsxWriter's own cell writer in their place. A row
+    it could write otherwise (a row height, a long text, a formula other than a link...) and
+    the row held when the worksheet is used directly (`ws`) or the sheet ends (`done`) are
+    handed to XlsxWriter cell by cell, as before (tests/outputs/test_workbook_cells.py)."""
 
     def __init__(self, wb: Any, fmt: _Formats, name: str, title: str, widths: list[float],
                  note: str | None = None) -> None:
-        self.ws = wb.add_worksheet(name[:31], worksheet_class=_worksheet_class())
+        self._ws = wb.add_worksheet(name[:31], worksheet_class=_worksheet_class())
         self.fmt = fmt
         self.row = 0
+        self._held: list[tuple[int, int, Any, Any]] = []
+        self._held_row = -1
+        self._letters: list[str] = []
+        self._open_page = _t("open_page")
+        self._texts: dict[str, str] = {}  # short texts (names, codes, units) as written, once
+        fmt.sheets.append(self)
+        ws = self._ws
         for col, width in enumerate(widths):
-            self.ws.set_column(col, col, width)
-        self.ws.write_string(0, 0, title, fmt.title)
+            ws.set_column(col, col, width)
+        ws.write_string(0, 0, title, fmt.title)
         self.row = 1
         if note:
-            self.ws.write_string(1, 0, note, fmt.note)
+            ws.write_string(1, 0, note, fmt.note)
             self.row = 2
         self.head_row = self.row
-        ws = self.ws
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)  # every column on the page width, as many pages down as needed
@@ -200,48 +266,175 @@ class _Sheet:
         ws.repeat_rows(0, self.head_row)
         ws.set_footer("&C&P / &N")
 
+    @property
+    def ws(self) -> Any:
+        """The worksheet, for a call of its own: the row held is handed to it first."""
+        self.done()
+        return self._ws
+
+    def done(self) -> None:
+        """Hand the row held to XlsxWriter (it writes a sheet's last row when the workbook closes)."""
+        if self._held:
+            held, self._held = self._held, []
+            self._replay(self._held_row, held)
+
+    def put(self, col: int, kind: int, value: Any, fmt: Any) -> None:
+        """Hold one cell of the current row (a later row's first cell writes the row held)."""
+        if self.row != self._held_row:
+            if self._held:
+                held, self._held = self._held, []
+                self._emit(self._held_row, held)
+            self._held_row = self.row
+        self._held.append((col, kind, value, fmt))
+
+    def _replay(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
+        ws = self._ws
+        for col, kind, value, fmt in cells:
+            if kind == _STRING:
+                ws.write_string(row, col, value, fmt)
+            elif kind == _NUMBER:
+                ws.write_number(row, col, value, fmt)
+            elif kind == _BLANK:
+                ws.write_blank(row, col, None, fmt)
+            elif kind == _BOOLEAN:
+                ws.write_boolean(row, col, value, fmt)
+            elif kind == _DATE:
+                ws.write_datetime(row, col, value, fmt)
+            else:
+                ws.write_formula(row, col, value[0], fmt, value[1])
+
+    def _writes_itself(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> bool:
+        """Whether `_emit` writes this row as XlsxWriter would: a plain row (no height, format
+        or comment of its own) after the rows written, each cell formatted and of a kind it
+        writes (a text short enough not to be cut, a finite number, a link formula)."""
+        ws = self._ws
+        if (_row_writer() is None or not ws.constant_memory or row <= ws.previous_row or row >= ws.xls_rowmax
+                or row in ws.row_info or row in ws.comments or ws.excel_version == 2010
+                or ws.default_row_height != ws.original_row_height):
+            return False
+        dynamic = _row_writer()[3]
+        for col, kind, value, fmt in cells:
+            if fmt is None or col >= ws.xls_colmax:
+                return False
+            if kind == _STRING and len(value) > ws.xls_strmax // 2:
+                return False
+            if kind == _NUMBER and (type(value) not in (int, float) or not math.isfinite(value)):
+                return False
+            if kind == _FORMULA and not (_is_link_call(value[0]) and isinstance(value[1], str) and value[1]
+                                         and value[1] not in _ERROR_CODES and not dynamic.search(value[0])):
+                return False
+        return True
+
+    def _emit(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
+        """Write a row held: the XML XlsxWriter writes for it (see the class)."""
+        if not self._writes_itself(row, cells):
+            self._replay(row, cells)
+            return
+        if any(cells[i][0] >= cells[i + 1][0] for i in range(len(cells) - 1)):  # in column order, last wins
+            cells = sorted({c[0]: c for c in cells}.values(), key=lambda c: c[0])
+        col_name, string_cell, boolean_cell, _, preserve = _row_writer()
+        ws = self._ws
+        ws._write_single_row(row)  # the row XlsxWriter holds (a header) first, as its next write would
+        letters = self._letters
+        while len(letters) <= cells[-1][0]:
+            letters.append(col_name(len(letters)))
+        num = str(row + 1)
+        texts = self._texts
+        out = [f'<row r="{num}">']
+        for col, kind, value, fmt in cells:
+            ref = letters[col] + num
+            xf = fmt._get_xf_index()  # in column order, as XlsxWriter numbers formats on first use
+            if kind == _STRING:
+                tail = texts.get(value)
+                if tail is None:
+                    tail = _text_tail(ws, value, preserve)
+                    if len(value) <= _KEPT_TEXT and len(texts) < _KEPT_TEXTS:
+                        texts[value] = tail
+                if tail:
+                    out.append(f'<c r="{ref}" s="{xf}"{tail}')
+                    continue
+                cell = string_cell(value, fmt)
+            elif kind == _NUMBER:
+                out.append(f'<c r="{ref}" s="{xf}"><v>{value:.16G}</v></c>')
+                continue
+            elif kind == _BLANK:
+                out.append(f'<c r="{ref}" s="{xf}"/>')
+                continue
+            elif kind == _DATE:
+                out.append(f'<c r="{ref}" s="{xf}"><v>{ws._convert_date_time(value):.16G}</v></c>')
+                continue
+            elif kind == _FORMULA:
+                formula, result = ws._escape_data(value[0][1:]), ws._escape_data(value[1])
+                out.append(f'<c r="{ref}" s="{xf}" t="str"><f>{formula}</f><v>{result}</v></c>')
+                continue
+            else:
+                cell = boolean_cell(1 if value else 0, fmt)
+            ws.fh.write("".join(out))  # a cell XlsxWriter writes itself, in its place
+            out.clear()
+            ws._write_cell(row, col, cell)
+        out.append("</row>")
+        ws.fh.write("".join(out))
+        # the dimensions XlsxWriter's writes of these cells would have kept
+        first, last = cells[0][0], cells[-1][0]
+        if ws.dim_rowmin is None or row < ws.dim_rowmin:
+            ws.dim_rowmin = row
+        if ws.dim_rowmax is None or row > ws.dim_rowmax:
+            ws.dim_rowmax = row
+        if ws.dim_colmin is None or first < ws.dim_colmin:
+            ws.dim_colmin = first
+        if ws.dim_colmax is None or last > ws.dim_colmax:
+            ws.dim_colmax = last
+
     def header(self, labels: list[str], rotated: AbstractSet[int] = frozenset(),
                height: float | None = None) -> None:
+        ws = self.ws
         for col, label in enumerate(labels):
-            self.ws.write_string(self.row, col, label, self.fmt.head_rotated if col in rotated else self.fmt.head)
+            ws.write_string(self.row, col, label, self.fmt.head_rotated if col in rotated else self.fmt.head)
         if height:
-            self.ws.set_row(self.row, height)
-        self.ws.freeze_panes(self.row + 1, 0)
+            ws.set_row(self.row, height)
+        ws.freeze_panes(self.row + 1, 0)
         self.row += 1
 
     def cell(self, col: int, value: Any, fmt: Any = None) -> None:
         """One cell: numbers stay numbers, formula-like text stays text, a date is a date."""
-        ws, row = self.ws, self.row
-        if type(value) is str:  # most cells: no unwrapping or type tests (a bool is no int below)
-            ws.write_string(row, col, value, self.fmt.quoted if value.startswith(_FORMULA_START)
-                            else fmt or self.fmt.text)
+        if self.row == self._held_row:  # most cells: held without a call (`put`)
+            if type(value) is str:  # no unwrapping or type tests (a bool is no int below)
+                self._held.append((col, _STRING, value, self.fmt.quoted if value.startswith(_FORMULA_START)
+                                   else fmt or self.fmt.text))
+                return
+            if type(value) is int:
+                self._held.append((col, _NUMBER, value, fmt or self.fmt.int))
+                return
+        if type(value) is str:
+            self.put(col, _STRING, value, self.fmt.quoted if value.startswith(_FORMULA_START)
+                     else fmt or self.fmt.text)
             return
         if type(value) is int:
-            ws.write_number(row, col, value, fmt or self.fmt.int)
+            self.put(col, _NUMBER, value, fmt or self.fmt.int)
             return
         value = plain(value)
         if value is None:
-            ws.write_blank(row, col, None, fmt or self.fmt.text)
+            self.put(col, _BLANK, None, fmt or self.fmt.text)
         elif isinstance(value, bool):
-            ws.write_boolean(row, col, value, fmt or self.fmt.text)
+            self.put(col, _BOOLEAN, value, fmt or self.fmt.text)
         elif isinstance(value, (int, float)):
             if fmt is None:
                 fmt = self.fmt.dec if isinstance(value, float) and not float(value).is_integer() else self.fmt.int
-            ws.write_number(row, col, value, fmt)
+            self.put(col, _NUMBER, value, fmt)
         elif isinstance(value, date):
-            ws.write_datetime(row, col, value, fmt)
+            self.put(col, _DATE, value, fmt)
         else:
             # write_string never reads "=..." as a formula; the quote prefix keeps it text when edited
             text = str(value)
-            ws.write_string(row, col, text, self.fmt.quoted if text.startswith(_FORMULA_START)
-                            else fmt or self.fmt.text)
+            self.put(col, _STRING, text, self.fmt.quoted if text.startswith(_FORMULA_START)
+                     else fmt or self.fmt.text)
 
     def date_cell(self, col: int, iso: Any) -> None:
         found = excel_date(iso)
         if found is None:
             self.cell(col, iso)
         else:
-            self.ws.write_datetime(self.row, col, found[0], self.fmt.dates[found[1]])
+            self.put(col, _DATE, found[0], self.fmt.dates[found[1]])
 
     def link(self, col: int, target: str | None) -> None:
         """A link to a review page, as a HYPERLINK formula: relative, with forward slashes, read
@@ -249,9 +442,9 @@ class _Sheet:
         if not target:
             self.cell(col, None)
             return
-        label = _t("open_page")
+        label = self._open_page
         quoted = target.replace('"', '""')
-        self.ws.write_formula(self.row, col, f'{_LINK_CALL}"{quoted}","{label}")', self.fmt.link, label)
+        self.put(col, _FORMULA, (f'{_LINK_CALL}"{quoted}","{label}")', label), self.fmt.link)
 
     def next_row(self) -> None:
         self.row += 1
@@ -333,7 +526,6 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
     sheet = _Sheet(wb, fmt, _t("sheet_summary"), _t("title_summary"), [24, 16, 12, 11, 14, 14, 10, 11, 10],
                    _t("generated_by", version=__version__, root=root or "-"))
     sheet.header(labels, height=45)
-    ws = sheet.ws
     first = sheet.row
 
     def totals_row(name: str, province: str, rows: list[dict[str, Any]], sev: Counter[str], nrep: int,
@@ -352,9 +544,9 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
         all_sev.update(s)
     totals_row(_t("all_districts"), "", crit, all_sev, len(communes), fmt.total)
     if sheet.row > first + 1:
-        ws.conditional_format(first, 5, sheet.row - 2, 5, {"type": "cell", "criteria": ">", "value": 0,
+        sheet.ws.conditional_format(first, 5, sheet.row - 2, 5, {"type": "cell", "criteria": ">", "value": 0,
                                                           "format": fmt.green})
-        ws.conditional_format(first, 6, sheet.row - 2, 6, {"type": "cell", "criteria": ">", "value": 0,
+        sheet.ws.conditional_format(first, 6, sheet.row - 2, 6, {"type": "cell", "criteria": ">", "value": 0,
                                                           "format": fmt.red})
 
     # indicator totals: one row per indicator with a value, one column per district
@@ -364,12 +556,12 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
             and any(r.get(k) is not None for r in indicators)]
     if keys:
         sheet.next_row()
-        ws.write_string(sheet.row, 0, _t("title_indicator_totals"), fmt.title)
+        sheet.ws.write_string(sheet.row, 0, _t("title_indicator_totals"), fmt.title)
         sheet.next_row()
         heads = [_t("col_indicator"), _t("col_unit")] + [k[1] or _t("no_district") for k in order] \
             + [_t("all_districts")]
         for col, label in enumerate(heads):
-            ws.write_string(sheet.row, col, label, fmt.head)
+            sheet.ws.write_string(sheet.row, col, label, fmt.head)
         sheet.next_row()
         by_district: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for r in indicators:  # rows kept in table order: the sums add in the same order
@@ -388,7 +580,7 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
 
     if "summary" in list(tables):
         sheet.next_row()
-        ws.write_string(sheet.row, 0, _t("title_counts"), fmt.title)
+        sheet.ws.write_string(sheet.row, 0, _t("title_counts"), fmt.title)
         sheet.next_row()
         sheet.cell(0, _t("sum_version"))
         sheet.cell(1, __version__)
@@ -459,6 +651,8 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
     sheet.header([_header(table, key) for key, _, _ in columns], height=32)
     first = sheet.row
     severity_col = next((i for i, (k, _, _) in enumerate(columns) if k == "severity"), None)
+    vi = i18n.language() == "vi"
+    labels: dict[tuple[str, Any], Any] = {}  # a code in words, once per sheet (`_label`)
     for seq, row in enumerate(rows, start=1):
         for col, (key, kind, _) in enumerate(columns):
             value = row.get(key)
@@ -476,14 +670,17 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
                 sheet.cell(col, value, fmt.wrap)
             elif kind == "indicator":
                 ind = indicator_by_key().get(value) if value else None
-                sheet.cell(col, (ind.name_vi if i18n.language() == "vi" else ind.name_en) if ind else value)
+                sheet.cell(col, (ind.name_vi if vi else ind.name_en) if ind else value)
             elif kind == "message":
                 sheet.cell(col, _message(row), fmt.wrap)
             elif kind == "reason":
                 sheet.cell(col, _t("duplicate_of", path=links.relative_to(row.get("duplicate_of"), root))
                            if row.get("status") == "duplicate" else reason(row.get("code") or "internal_error"))
             elif kind:
-                sheet.cell(col, _label(kind, value))
+                code = (kind, value)
+                if code not in labels:
+                    labels[code] = _label(kind, value)
+                sheet.cell(col, labels[code])
             else:
                 sheet.cell(col, value)
         sheet.next_row()
@@ -561,5 +758,7 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
         _table_sheet(wb, fmt, "figures", islice(t.rows("figures"), FIGURES_SHEET_MAX), _FIGURES, root,
                      _t("title_figures"), note, anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")))
         _table_sheet(wb, fmt, "errors", t.rows("errors"), _ERRORS, root, _t("title_errors"))
+        for sheet in fmt.sheets:
+            sheet.done()
     finally:
         wb.close()

@@ -25,7 +25,7 @@ from extractor.extract.criteria_sets import DEFAULT_LEVEL, criteria_sets
 from extractor.extract.identity import strip_place_prefix
 from extractor.extract.indicators import indicator_by_key
 from extractor.store import queries
-from extractor.store.db import Store
+from extractor.store.db import Store, evidence_text
 from extractor.store.reports import Reports, store_to_reports
 from extractor.store.tables import Tables
 
@@ -323,7 +323,7 @@ def _flag_row(scope: str, key: str, commune: str | None, file: str | None, seq: 
         file = "; ".join(_unique(str(i.get("source") or "") for i in items)) or None
     return {"scope": scope, "commune_key": key, "commune": commune, "file": file, "seq": seq,
             "rule": rule, "severity": severity, "message": message, "message_en": message_en,
-            "evidence": " | ".join(str(i.get("text") or "") for i in items),
+            "evidence": evidence_text(items),
             "locations": "; ".join(_evidence_location(i) for i in items) if located else None,
             "evidence_json": evidence}
 
@@ -360,7 +360,15 @@ def corpus_lead_values(head: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def corpus_flag_row(store: Store, head: dict[str, Any], *, located: bool = True) -> dict[str, Any]:
-    """A flag across reports' row of the flags table, its evidence read from the store."""
+    """A flag across reports' row of the flags table, its evidence read from the store. Not
+    `located` (the workbook), its evidence is not even decoded where the store kept its text
+    (db.corpus_flag_rows): `locations` and `evidence_json` are left empty."""
+    text = None if located else queries.flag_evidence_text(store, head["flag_id"])
+    if text is not None:
+        return {"scope": "corpus", "commune_key": head["commune_key"], "commune": head["commune"],
+                "file": head["file"], "seq": head["seq"], "rule": head["rule"], "severity": head["severity"],
+                "message": head["message"], "message_en": head["message_en"], "evidence": text,
+                "locations": None, "evidence_json": None}
     return _flag_row("corpus", head["commune_key"], head["commune"], None, head["seq"], head["rule"],
                      head["severity"], head["message"], head["message_en"],
                      queries.flag_evidence(store, head["flag_id"]), located=located)

@@ -126,7 +126,8 @@ CREATE INDEX IF NOT EXISTS flags_district ON flags (district);
 CREATE TABLE IF NOT EXISTS corpus_flag_heads (
     flag_id INTEGER PRIMARY KEY REFERENCES flags (id) ON DELETE CASCADE,
     digest  TEXT NOT NULL,
-    items   TEXT NOT NULL
+    items   TEXT NOT NULL,
+    text    TEXT
 );
 CREATE TABLE IF NOT EXISTS corpus_flag_parts (
     flag_id INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
@@ -149,6 +150,16 @@ CREATE TABLE IF NOT EXISTS csv_rows (
     data        BLOB NOT NULL,
     PRIMARY KEY (document_id, name)
 );
+CREATE TABLE IF NOT EXISTS csv_spans (
+    name        TEXT NOT NULL,
+    document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    flag_id     INTEGER REFERENCES flags (id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    length      INTEGER NOT NULL,
+    lead        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS csv_spans_document ON csv_spans (document_id);
+CREATE INDEX IF NOT EXISTS csv_spans_flag ON csv_spans (flag_id);
 CREATE TABLE IF NOT EXISTS copy_groups (
     commune_key TEXT PRIMARY KEY,
     state       TEXT NOT NULL,
@@ -163,8 +174,16 @@ CREATE TABLE IF NOT EXISTS file_stats (
 );
 """
 
+# The cached renderings of a flag across reports (`corpus_flag_parts` names) that do not show its
+# number: kept when a district's flags are recomputed and only its number changed.
+FLAG_LINE_PART = "csv-after-seq"  # its line of flags.csv after the number (outputs.export)
+NUMBERLESS_PARTS = (FLAG_LINE_PART,)
+
+# (table, column, type) added to schema version 3 after stores were made with it (`_add_columns`)
+_ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),)
+
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
+_CHILD_TABLES = ("csv_spans", "records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
 _OTHER_TABLES = ("copy_groups", "file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts",
                  "documents", "meta")
 
@@ -337,6 +356,15 @@ class Store:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (STORE_SCHEMA_VERSION,))
             elif row[0] != STORE_SCHEMA_VERSION:
                 raise StoreError(self.path, "schema_version", found=row[0], expected=STORE_SCHEMA_VERSION)
+            self._add_columns()
+
+    def _add_columns(self) -> None:
+        """Columns added to a table of this schema version since it was first made: a store
+        made before has them added empty (a head without `text`: its evidence is decoded)."""
+        for table, column, kind in _ADDED_COLUMNS:
+            have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     def _run_ddl(self) -> None:
         for statement in SCHEMA_SQL.split(";"):
@@ -527,19 +555,37 @@ class Store:
     def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow], state: str | None) -> None:
         """The flags across the reports of one district (`corpus_flag_rows`), computed for
         `state` (None: the district has no report left). A flag stored before with the same
-        number and content keeps its row, id and cached renderings (`corpus_flag_parts`): a
-        re-run renders again only the flags that changed, not every flag of the district.
+        content keeps its row, id and cached renderings (`corpus_flag_parts`): a re-run renders
+        again only the flags that changed, not every flag of the district. One whose number
+        changed (a flag before it came or went: most of a changed district's) gets its new
+        number and keeps only the renderings that do not show it (`NUMBERLESS_PARTS`).
         Renderings made by another version expire apart (`expire_flag_parts`)."""
         with self.transaction() as conn:
-            old = {tuple(r[1:-1]) if r[-1] else r[0]: r[0] for r in conn.execute(  # a flag without a head: gone
-                "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
-                " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
-                " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,))}
-            fresh = []
+            old: dict[Any, list[tuple[int, int]]] = {}
+            for flag_id, seq, *content, head in conn.execute(
+                    "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
+                    " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                    " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,)):
+                # a flag without a head (an earlier build's) matches nothing: it goes
+                old.setdefault(tuple(content) if head else flag_id, []).append((flag_id, seq))
+            fresh, moved, texts = [], [], []
             for seq, flag in enumerate(flags):
-                if old.pop((seq, *flag[0]), None) is None:
+                same = old.get(tuple(flag[0]))
+                if not same:
                     fresh.append((seq, flag))
-            conn.executemany("DELETE FROM flags WHERE id = ?", [(i,) for i in old.values()])
+                    continue
+                kept = next((s for s in same if s[1] == seq), same[0])  # the same number first
+                same.remove(kept)
+                if kept[1] != seq:
+                    moved.append((seq, kept[0]))
+                texts.append((flag[3], kept[0]))
+            conn.executemany("DELETE FROM flags WHERE id = ?", [(i,) for ids in old.values() for i, _ in ids])
+            conn.executemany("UPDATE flags SET seq = ? WHERE id = ?", moved)
+            conn.executemany(f"DELETE FROM corpus_flag_parts WHERE flag_id = ? AND name NOT IN"
+                             f" ({', '.join('?' * len(NUMBERLESS_PARTS))})",
+                             [(flag_id, *NUMBERLESS_PARTS) for _, flag_id in moved])
+            # a head kept from a store made before `text` was added gets it
+            conn.executemany("UPDATE corpus_flag_heads SET text = ? WHERE flag_id = ? AND text IS NULL", texts)
             self._insert_corpus_flags(key, fresh)
             if state is None:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
@@ -551,11 +597,12 @@ class Store:
         (`corpus_flag_heads`: the digest naming each and what its evidence items name), so the
         tables and pages attribute and link a flag without decoding its evidence (every figure
         that differs between two reports)."""
-        for seq, (values, digest, items) in flags:
+        for seq, (values, digest, items, text) in flags:
             cur = self.conn.execute(
                 "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
                 " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)", (district, seq, *values))
-            self.conn.execute("INSERT INTO corpus_flag_heads VALUES (?, ?, ?)", (cur.lastrowid, digest, items))
+            self.conn.execute("INSERT INTO corpus_flag_heads (flag_id, digest, items, text) VALUES (?, ?, ?, ?)",
+                              (cur.lastrowid, digest, items, text))
 
     def page_head(self, doc_id: int, lang: str) -> str | None:
         """The head of a report's review page in `lang`, when the worker that read it made one."""
@@ -592,6 +639,8 @@ class Store:
         """Cache (document id, table name, CSV lines) in one transaction: each line after a NUL
         (which no line holds: a report's text with one is kept as a JSON list instead)."""
         with self.transaction() as conn:
+            conn.executemany("DELETE FROM csv_spans WHERE document_id = ? AND name = ?",
+                             [(doc_id, name) for doc_id, name, _ in items])
             conn.executemany("INSERT OR REPLACE INTO csv_rows VALUES (?, ?, ?)",
                              [(doc_id, name, csv_blob(lines)) for doc_id, name, lines in items])
 
@@ -606,6 +655,7 @@ class Store:
         """Cache (flag id, name, text) renderings of flags across reports in one transaction;
         they go with their flag when its district is recomputed."""
         with self.transaction() as conn:
+            conn.executemany("DELETE FROM csv_spans WHERE flag_id = ?", [(flag_id,) for flag_id, _, _ in items])
             conn.executemany("INSERT OR REPLACE INTO corpus_flag_parts VALUES (?, ?, ?)",
                              [(flag_id, name, zlib.compress(text.encode("utf-8"), 1))
                               for flag_id, name, text in items])
@@ -620,7 +670,34 @@ class Store:
             row = conn.execute("SELECT value FROM meta WHERE key = 'flag_parts_versions'").fetchone()
             if everything or row is None or row[0] != made_by:
                 conn.execute("DELETE FROM corpus_flag_parts")
+                conn.execute("DELETE FROM csv_spans WHERE flag_id IS NOT NULL")
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('flag_parts_versions', ?)", (made_by,))
+
+    # -- where each report's lines lie in the CSV files last written --------------------
+    # A long CSV (figures, flags) rewritten after a few reports changed copies the others'
+    # bytes from the file written before (outputs.export): each report's lines (and each flag
+    # across reports' line) are one span of it, kept with the leading columns they were written
+    # after. A span goes with what it was written from: a report read again, its cached lines
+    # saved again, a flag recomputed or its cached line dropped or saved again.
+
+    def csv_spans(self, name: str, stamp: str) -> dict[tuple[int | None, int | None], tuple[int, int, str]]:
+        """(document id, flag id) -> (start, length, leading columns) of the lines of table `name`
+        in its file, when `stamp` (the file's size and modification time now) is the one it was
+        written with (`save_csv_spans`); else nothing (the file was edited, or never written)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (f"csv_file_{name}",)).fetchone()
+        if row is None or row[0] != stamp:
+            return {}
+        return {(doc_id, flag_id): (start, length, lead) for doc_id, flag_id, start, length, lead in self.conn.execute(
+            "SELECT document_id, flag_id, start, length, lead FROM csv_spans WHERE name = ?", (name,))}
+
+    def save_csv_spans(self, name: str, stamp: str,
+                       spans: Sequence[tuple[int | None, int | None, int, int, str]]) -> None:
+        """Where the lines of table `name` lie in the file just written (its `stamp`): (document
+        id, flag id, start, length, leading columns) each; those kept before are dropped."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM csv_spans WHERE name = ?", (name,))
+            conn.executemany("INSERT INTO csv_spans VALUES (?, ?, ?, ?, ?, ?)", [(name, *s) for s in spans])
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"csv_file_{name}", stamp))
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
@@ -633,17 +710,29 @@ def district_key(name: str | None) -> str:
 
 
 # A flag across reports as stored: its column values (rule, severity, message, message_en,
-# evidence JSON), its digest and its evidence items (`corpus_flag_heads`).
-CorpusFlagRow = tuple[tuple[Any, ...], str, str]
+# evidence JSON), its digest, its evidence items and its evidence's text (`corpus_flag_heads`).
+CorpusFlagRow = tuple[tuple[Any, ...], str, str, str]
 
 
 def corpus_flag_rows(flags: Sequence[dict[str, Any]]) -> list[CorpusFlagRow]:
-    """Flags across reports as the store keeps them (made where they are computed)."""
+    """Flags across reports as the store keeps them (made where they are computed: the text of
+    the evidence is made there, so the workbook never decodes it; from the JSON stored unless
+    every item is a dict whose text is text, which JSON gives back as it was)."""
     rows = []
     for flag in flags:
         values = _flag_values(flag)
-        rows.append((values, flag_digest(values[0], values[2], values[4]), evidence_items(flag.get("evidence") or [])))
+        evidence = flag.get("evidence") or []
+        if not all(isinstance(i, dict) and isinstance(i.get("text"), (str, type(None))) for i in evidence):
+            evidence = json.loads(values[4])
+        rows.append((values, flag_digest(values[0], values[2], values[4]), evidence_items(flag.get("evidence") or []),
+                     evidence_text(evidence)))
     return rows
+
+
+def evidence_text(evidence: Sequence[Any]) -> str:
+    """A flag's evidence as one text: each item's text (an item that is no dict as it is), joined
+    by " | " (the `evidence` column of the flags table)."""
+    return " | ".join(str(i.get("text") or "") if isinstance(i, dict) else str(i) for i in evidence)
 
 
 def flag_digest(rule: object, message: object, evidence_json: object) -> str:

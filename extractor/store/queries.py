@@ -4,6 +4,7 @@ are made from. Rows come back as tuples in the order each docstring names; JSON 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -126,6 +127,15 @@ def flag_evidence(store: Store, flag_id: int) -> str:
     """The evidence (stored JSON) of one flag."""
     row = store.conn.execute("SELECT evidence FROM flags WHERE id = ?", (flag_id,)).fetchone()
     return str(row[0]) if row and row[0] is not None else ""
+
+
+def flag_evidence_text(store: Store, flag_id: int) -> str | None:
+    """The text of a flag across reports' evidence (db.evidence_text), when its head keeps it."""
+    try:
+        row = store.conn.execute("SELECT text FROM corpus_flag_heads WHERE flag_id = ?", (flag_id,)).fetchone()
+    except sqlite3.OperationalError:  # read-only, from a store no writer of this build has opened yet
+        return None
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def unread_documents(store: Store) -> list[tuple[Any, ...]]:

@@ -182,3 +182,162 @@ def test_report_lines_are_cached_while_reading_and_are_those_written(store_path:
     for table in ("figures", "flags"):
         name = f"{table}.csv"
         assert (tmp_path / "rendered" / name).read_bytes() == (store_path.parent / name).read_bytes(), name
+
+
+# -- figures.csv and flags.csv rewritten from the file written before -----------------------
+
+def _copy_store(store_path: Path, tmp_path: Path) -> Path:
+    """A copy of the store with its outputs written (other tests write the module's store's
+    outputs elsewhere)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(store_path, out / "ntm.sqlite")
+    with Store(out / "ntm.sqlite") as store:
+        write_outputs(StoreTables(store), out)
+    return out
+
+
+def _fresh_bytes(out: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The long CSVs written afresh from the store in `out` (nothing copied)."""
+    fresh = tmp_path / "fresh"
+    with Store(out / "ntm.sqlite") as store:
+        store.conn.execute("DELETE FROM csv_spans")
+        write_outputs(StoreTables(store), fresh)
+    return {t: (fresh / f"{t}.csv").read_bytes() for t in ("figures", "flags")}
+
+
+def _count_rendered(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The documents whose cached lines are read (the others are copied from the file)."""
+    read: list[int] = []
+    original = store.csv_block
+
+    def counted(doc_id: int, name: str, prefix: str) -> bytes | None:
+        read.append(doc_id)
+        return original(doc_id, name, prefix)
+    monkeypatch.setattr(store, "csv_block", counted)
+    return read
+
+
+def test_unchanged_reports_are_copied_from_the_file_written_before(store_with_flags_across: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    written = _copy_store(store_with_flags_across, tmp_path)
+    out = tmp_path / "copy"  # a copy of OUT that keeps its files' times (cp -a) copies from its files
+    shutil.copytree(written, out)
+    with Store(out / "ntm.sqlite") as store:
+        read = _count_rendered(store, monkeypatch)
+        parts = store.conn.execute("SELECT count(*) FROM corpus_flag_parts").fetchone()[0]
+        store.conn.execute("DELETE FROM corpus_flag_parts")  # were a flag's line read, it would be rendered
+        write_outputs(StoreTables(store), out)
+        assert read == [] and parts > 0
+        assert store.conn.execute("SELECT count(*) FROM corpus_flag_parts").fetchone()[0] == 0  # all copied
+    monkeypatch.undo()
+    fresh = _fresh_bytes(out, tmp_path)
+    for table in ("figures", "flags"):
+        assert (out / f"{table}.csv").read_bytes() == fresh[table], table
+
+
+def test_a_report_read_again_is_rendered_the_others_copied(store_path: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _copy_store(store_path, tmp_path)
+    with Store(out / "ntm.sqlite") as store:
+        doc_id = store.conn.execute("SELECT min(document_id) FROM csv_spans").fetchone()[0]
+        store.conn.execute("DELETE FROM csv_spans WHERE document_id = ?", (doc_id,))  # as a re-read does
+        read = _count_rendered(store, monkeypatch)
+        write_outputs(StoreTables(store), out)
+        assert read == [doc_id, doc_id]  # its lines of figures.csv and of flags.csv
+    monkeypatch.undo()
+    fresh = _fresh_bytes(out, tmp_path)
+    for table in ("figures", "flags"):
+        assert (out / f"{table}.csv").read_bytes() == fresh[table], table
+
+
+def test_a_report_read_again_loses_its_spans(store_path: Path, tmp_path: Path) -> None:
+    """A re-read (or --force) deletes the report's rows, its cached lines and where they lay."""
+    from extractor.store.db import FileInfo
+
+    out = _copy_store(store_path, tmp_path)
+    with Store(out / "ntm.sqlite") as store:
+        doc_id, path = store.conn.execute("SELECT id, path FROM documents WHERE status = 'ok' LIMIT 1").fetchone()
+        assert store.conn.execute("SELECT count(*) FROM csv_spans WHERE document_id = ?", (doc_id,)).fetchone()[0] == 2
+        info = FileInfo(path=path, sha256="0" * 64, size=1, format="txt")
+        with store.transaction():
+            store._upsert_document(info, "ok", ("x", "y"))
+        assert store.conn.execute("SELECT count(*) FROM csv_spans WHERE document_id = ?", (doc_id,)).fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("edit", ["append", "same-size", "removed"])
+def test_an_edited_file_is_written_whole(store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         edit: str) -> None:
+    out = _copy_store(store_path, tmp_path)
+    target = out / "figures.csv"
+    data = target.read_bytes()
+    if edit == "append":
+        target.write_bytes(data + b"x,y\n")
+    elif edit == "same-size":
+        target.write_bytes(data[:100] + b"#" + data[101:])
+    else:
+        target.unlink()
+    with Store(out / "ntm.sqlite") as store:
+        read = _count_rendered(store, monkeypatch)
+        write_outputs(StoreTables(store), out)
+        docs = [r[0] for r in store.conn.execute(
+            "SELECT document_id FROM csv_spans WHERE name = 'figures' AND document_id IS NOT NULL")]
+        assert len(docs) > 1 and sorted(read) == sorted(docs)  # figures.csv rendered whole, flags.csv copied
+    monkeypatch.undo()
+    assert target.read_bytes() == _fresh_bytes(out, tmp_path)["figures"]
+
+
+def test_a_removed_report_disappears_from_the_copied_file(store_path: Path, tmp_path: Path) -> None:
+    out = _copy_store(store_path, tmp_path)
+    with Store(out / "ntm.sqlite") as store:
+        path = store.conn.execute("SELECT path FROM documents WHERE status = 'ok' ORDER BY path LIMIT 1").fetchone()[0]
+        before = (out / "figures.csv").read_text(encoding="utf-8")
+        store.set_present([path], False)
+        write_outputs(StoreTables(store), out)
+    after = (out / "figures.csv").read_text(encoding="utf-8")
+    name = Path(path).name
+    assert name in before and name not in after
+    fresh = _fresh_bytes(out, tmp_path)
+    for table in ("figures", "flags"):
+        assert (out / f"{table}.csv").read_bytes() == fresh[table], table
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_copied_csv_is_the_same_in_either_language(store_path: Path, tmp_path: Path, lang: str) -> None:
+    out = _copy_store(store_path, tmp_path)
+    with Store(out / "ntm.sqlite") as store, i18n.language_set(lang):
+        write_outputs(StoreTables(store), out)
+    for table in ("figures", "flags"):
+        assert (out / f"{table}.csv").read_bytes() == _fresh_bytes(out, tmp_path)[table], table
+
+
+def test_flags_renumbered_by_a_new_flag_are_not_rendered_again(store_with_flags_across: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.store import consolidate
+    from extractor.store.db import corpus_flag_rows
+
+    out = _copy_store(store_with_flags_across, tmp_path)
+    with Store(out / "ntm.sqlite") as store:
+        district, = store.conn.execute(
+            "SELECT DISTINCT COALESCE(district, '') FROM flags WHERE scope = 'corpus'").fetchone()
+        kept = [((rule, sev, msg, msg_en, ev), digest, items, text) for rule, sev, msg, msg_en, ev, digest, items, text
+                in store.conn.execute(
+                    "SELECT f.rule, f.severity, f.message, f.message_en, f.evidence, h.digest, h.items, h.text"
+                    " FROM flags f JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                    " WHERE f.scope = 'corpus' ORDER BY f.seq")]
+        source = store.conn.execute("SELECT path FROM documents ORDER BY path").fetchone()[0]
+        new = corpus_flag_rows([{"rule": "figure_mismatch", "severity": "info", "message": "mới", "message_en": "new",
+                                 "evidence": [{"text": "1 ha", "source": source}]}])
+        store.replace_district_flags(district, new + kept, "renumbered")
+        rendered: list[int] = []
+        original = consolidate.corpus_flag_row
+
+        def counted(store: Store, head: dict, *, located: bool = True) -> dict:
+            rendered.append(head["seq"])
+            return original(store, head, located=located)
+        monkeypatch.setattr(consolidate, "corpus_flag_row", counted)
+        write_outputs(StoreTables(store), out)
+        assert rendered == [0]  # the new flag only: the others' lines but their number are cached
+    monkeypatch.undo()
+    fresh = _fresh_bytes(out, tmp_path)
+    assert (out / "flags.csv").read_bytes() == fresh["flags"]

@@ -233,3 +233,90 @@ def test_figures_of_many_documents_are_asked_in_chunks_and_all_come_back(tmp_pat
         asked = [ids[0], *range(1000, 1600), ids[1]]  # the second document in the second chunk of 500
         assert sorted({r[0] for r in queries.figure_values(store, asked)}) == ids
         assert sorted({r[0] for r in queries.result_indicator_figures(store, asked)}) == ids
+
+
+def _flag(text: str) -> dict:
+    return {"rule": "figure_mismatch", "severity": "warning", "message": f"khác {text}", "message_en": None,
+            "evidence": [{"text": text, "source": "/a/1.txt", "commune": "Lục Bình"}, ["not", "a dict"]]}
+
+
+def _district_flags(store: Store) -> dict[str, tuple[int, int]]:
+    return {json.loads(ev)[0]["text"]: (flag_id, seq) for flag_id, seq, ev in store.conn.execute(
+        "SELECT id, seq, evidence FROM flags WHERE scope = 'corpus'")}
+
+
+def test_a_renumbered_flag_keeps_its_row_and_only_its_numberless_renderings(tmp_path: Path) -> None:
+    from extractor.store.db import FLAG_LINE_PART, corpus_flag_rows
+
+    with Store(tmp_path / "s.sqlite") as store:
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a"), _flag("b")]), "s1")
+        before = _district_flags(store)
+        store.save_flag_parts([(i, name, f"{name} {i}") for i, _ in before.values()
+                               for name in (FLAG_LINE_PART, "box")])
+        store.replace_district_flags("d", corpus_flag_rows([_flag("new"), _flag("a"), _flag("b")]), "s2")
+        after = _district_flags(store)
+        assert {k: v[0] for k, v in after.items() if k != "new"} == {k: v[0] for k, v in before.items()}
+        assert [after[k][1] for k in ("new", "a", "b")] == [0, 1, 2]
+        for flag_id, _ in before.values():
+            assert store.flag_part(flag_id, FLAG_LINE_PART) == f"{FLAG_LINE_PART} {flag_id}"
+            assert store.flag_part(flag_id, "box") is None  # it may show the number
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s3")  # b and new go
+        assert list(_district_flags(store)) == ["a"] and _count(store, "corpus_flag_heads") == 1
+
+
+def test_a_flags_evidence_text_is_kept_with_its_head_and_added_to_an_older_store(tmp_path: Path) -> None:
+    from extractor.store.consolidate import _flag_row
+    from extractor.store.db import corpus_flag_rows
+    from extractor.store.queries import flag_evidence, flag_evidence_text
+
+    path = tmp_path / "s.sqlite"
+    with Store(path) as store:
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s1")
+        flag_id = store.conn.execute("SELECT id FROM flags").fetchone()[0]
+        text = flag_evidence_text(store, flag_id)
+        row = _flag_row("corpus", "k", None, None, 0, "r", "warning", None, None, flag_evidence(store, flag_id))
+        assert text == row["evidence"] == "a | ['not', 'a dict']"
+        # as a store made before the column was added
+        store.conn.execute("ALTER TABLE corpus_flag_heads DROP COLUMN text")
+        assert flag_evidence_text(Store.reader(path), flag_id) is None
+    with Store(path) as store:  # the column is added back, empty
+        assert flag_evidence_text(store, flag_id) is None
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s2")  # kept: its text filled in
+        assert flag_evidence_text(store, flag_id) == text
+
+
+@pytest.mark.parametrize("evidence", [
+    [{"text": "a"}, {"text": None}, {}],
+    [{"text": 5}, {"text": 1e16}],  # not text: as JSON gives it back
+    [("tuple", 1), "plain", 3],  # no dict: as JSON gives it back (a tuple comes back a list)
+])
+def test_a_flags_evidence_text_is_the_one_made_from_its_stored_json(evidence: list) -> None:
+    from extractor.store.consolidate import _flag_row
+    from extractor.store.db import corpus_flag_rows
+
+    (values, _, _, text), = corpus_flag_rows([{"rule": "r", "severity": "info", "message": "m",
+                                               "evidence": evidence}])
+    assert text == _flag_row("corpus", "k", None, None, 0, "r", "info", "m", None, values[4])["evidence"]
+
+
+def test_csv_spans_go_with_what_they_were_written_from(tmp_path: Path) -> None:
+    """A report's spans go when its lines are cached again, a flag's when its line is, when its
+    renderings expire (another version, --force) or when the flag goes; the file's stamp must match."""
+    from extractor.store.db import FLAG_LINE_PART, corpus_flag_rows
+
+    with Store(tmp_path / "s.sqlite") as store:
+        doc_id = store.save_rows(FileInfo("/a/1.txt", "x", 1, "txt"), record_to_rows(_record("/a/1.txt")), VERS)
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a"), _flag("b")]), "s1")
+        (a, _), (b, _) = sorted(_district_flags(store).values(), key=lambda v: v[1])
+        store.save_csv_spans("flags", "10 1", [(None, None, 0, 3, "h"), (doc_id, None, 3, 4, "p"),
+                                              (None, a, 7, 2, "q"), (None, b, 9, 1, "r")])
+        assert store.csv_spans("flags", "10 2") == {}  # the file changed since
+        assert set(store.csv_spans("flags", "10 1")) == {(None, None), (doc_id, None), (None, a), (None, b)}
+        store.save_csv_rows([(doc_id, "flags", ["x\n"])])
+        store.save_flag_parts([(a, FLAG_LINE_PART, "y\n")])
+        assert set(store.csv_spans("flags", "10 1")) == {(None, None), (None, b)}
+        store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s2")  # b goes
+        assert set(store.csv_spans("flags", "10 1")) == {(None, None)}
+        store.save_csv_spans("flags", "10 3", [(None, a, 0, 2, "q")])
+        store.expire_flag_parts(VERS, everything=True)
+        assert store.csv_spans("flags", "10 3") == {}
