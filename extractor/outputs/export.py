@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -395,53 +394,23 @@ def write_xlsx(tables: Tables, path: Path) -> None:
         tables_to_workbook(tables, tmp)
 
 
-def _can_fork() -> bool:
-    # fork copies the consolidated tables for free; macOS's system libraries are not safe
-    # across fork, Windows has none
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
-
-
-_INHERITED: list[Any] = []  # the parent's store connection, kept alive in a forked child
-
-
 def start_workbook(tables: Tables, path: Path) -> Callable[[], None]:
-    """Start writing report.xlsx and return what finishes it. Its cells go through XlsxWriter
-    one by one (the costliest output of a re-run), so where the process can fork, a child
-    process writes it from the same tables (opening the store read-only) while this one writes
-    the other outputs; finishing waits for the child, and writes the workbook here when the
-    child failed (so its error is raised here). Elsewhere finishing writes it here."""
+    """Start writing report.xlsx and return what finishes it. Its cells cost the most of a
+    re-run's outputs, so where the process can fork a child writes it from the same tables (its
+    own read-only connection to the store) while this one writes the other outputs; finishing
+    waits for the child, and writes the workbook here when the child failed (so its error is
+    raised here). Elsewhere finishing writes it here (extractor.outputs.forked)."""
+    from extractor.outputs.forked import start_forked
     from extractor.store.consolidate import StoreTables
 
-    if not _can_fork():
-        return lambda: write_xlsx(tables, path)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: write the workbook and leave without running any cleanup
-        code = 1
-        try:
-            if isinstance(tables, StoreTables):
-                from extractor.store.db import Store
+    if not isinstance(tables, StoreTables):
+        return start_forked(lambda _: write_xlsx(tables, path), None)
+    stored = tables
 
-                _INHERITED.append(tables.store)  # never closed here: it is the parent's
-                tables.store = Store.reader(tables.store.path)
-            write_xlsx(tables, path)
-            code = 0
-        except BaseException:  # noqa: BLE001 - the parent writes it again and raises
-            code = 1
-        finally:
-            os._exit(code)
-
-    waited: list[int] = []
-
-    def finish() -> None:  # once: a run that fails on the way still waits for its child
-        if waited:
-            return
-        _, status = os.waitpid(pid, 0)
-        waited.append(status)
-        if os.waitstatus_to_exitcode(status) != 0:
-            write_xlsx(tables, path)
-    return finish
+    def write(own: Store) -> None:
+        stored.store = own  # in the child its own connection; here the same one
+        write_xlsx(stored, path)
+    return start_forked(write, stored.store)
 
 
 def write_parquet(tables: Tables, out: Path) -> bool:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from extractor.store.db import Store
 
 T = TypeVar("T")
+S = TypeVar("S", Store, None)  # a job reads the store, or needs none
 
 _INHERITED: list[Any] = []  # the parent's store connections, kept alive (never closed) in a child
 
@@ -29,11 +30,12 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def start_forked(job: Callable[[Store], T], store: Store) -> Callable[[], T]:
+def start_forked(job: Callable[[S], T], store: S) -> Callable[[], T]:
     """Start `job` and return what finishes it, giving its result (picklable). Where the
-    process can fork, a child runs `job` on a read-only connection to `store` while this process
-    goes on; finishing waits for it (once: a second call gives the same result). Elsewhere, or
-    when the child fails, finishing runs `job(store)` here."""
+    process can fork, a child runs `job` on a read-only connection to `store` (None without a
+    store: what the job needs is in the memory it inherits) while this process goes on;
+    finishing waits for it (once: a second call gives the same result). Elsewhere, or when the
+    child fails, finishing runs `job(store)` here."""
     if not can_fork():
         return _once(lambda: job(store))
     sys.stdout.flush()
@@ -44,9 +46,12 @@ def start_forked(job: Callable[[Store], T], store: Store) -> Callable[[], T]:
         code = 1
         try:
             os.close(read_end)
-            _INHERITED.append(store)  # never closed here: it is the parent's
-            with Store.reader(store.path) as own:
-                data = pickle.dumps(job(own), protocol=pickle.HIGHEST_PROTOCOL)
+            if store is None:
+                data = pickle.dumps(job(store), protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                _INHERITED.append(store)  # never closed here: it is the parent's
+                with Store.reader(store.path) as own:
+                    data = pickle.dumps(job(own), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             code = 0

@@ -105,9 +105,9 @@ def test_flags_across_reports_read_from_the_store_write_the_bytes_of_whole_table
 def test_workbook_written_by_a_child_process_is_the_one_written_here(store_path: Path, tmp_path: Path,
                                                                      lang: str, monkeypatch: pytest.MonkeyPatch
                                                                      ) -> None:
-    from extractor.outputs import export
+    from extractor.outputs import export, forked
 
-    if not export._can_fork():
+    if not forked.can_fork():
         pytest.skip("no fork here: the workbook is always written in this process")
     with Store(store_path) as store, i18n.language_set(lang):
         tables = StoreTables(store)
@@ -115,7 +115,7 @@ def test_workbook_written_by_a_child_process_is_the_one_written_here(store_path:
         finish = export.start_workbook(tables, tmp_path / "child" / "report.xlsx")
         finish()
         finish()  # once only
-        monkeypatch.setattr(export, "_can_fork", lambda: False)
+        monkeypatch.setattr(forked, "can_fork", lambda: False)
         export.start_workbook(tables, tmp_path / "here.xlsx")()
         assert tables.store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] > 0  # still usable
     assert _sheets(tmp_path / "child" / "report.xlsx") == _sheets(tmp_path / "here.xlsx")
@@ -123,9 +123,9 @@ def test_workbook_written_by_a_child_process_is_the_one_written_here(store_path:
 
 def test_a_workbook_child_that_fails_raises_its_error_here(store_path: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from extractor.outputs import export, workbook
+    from extractor.outputs import export, forked, workbook
 
-    if not export._can_fork():
+    if not forked.can_fork():
         pytest.skip("no fork here")
 
     def broken(tables: object, path: Path) -> None:
