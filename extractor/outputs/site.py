@@ -36,7 +36,7 @@ from extractor.outputs.forked import start_forked
 from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page_head
 from extractor.readers import read_document
 from extractor.store import queries
-from extractor.store.db import Store
+from extractor.store.db import Store, flag_box_part
 from extractor.store.tables import as_tables
 
 if TYPE_CHECKING:  # the workers import this module to make pages: no pandas there
@@ -161,7 +161,7 @@ class AcrossFlags:
         the rest), never all held."""
         if self._store is None:
             return render(self.flag(index)[1])
-        name, flag_id = f"box:{i18n.language()}", self._ids[index]
+        name, flag_id = flag_box_part(i18n.language()), self._ids[index]
         text = self._store.flag_part(flag_id, name)
         if text is None:
             text = render(self.flag(index)[1])

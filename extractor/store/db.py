@@ -177,7 +177,14 @@ CREATE TABLE IF NOT EXISTS file_stats (
 # The cached renderings of a flag across reports (`corpus_flag_parts` names) that do not show its
 # number: kept when a district's flags are recomputed and only its number changed.
 FLAG_LINE_PART = "csv-after-seq"  # its line of flags.csv after the number (outputs.export)
-NUMBERLESS_PARTS = (FLAG_LINE_PART,)
+
+
+def flag_box_part(language: str) -> str:
+    """The part name of a flag's box in the review overview (outputs.site), per language."""
+    return f"box:{language}"
+
+
+NUMBERLESS_PARTS = (FLAG_LINE_PART, *(flag_box_part(lang) for lang in i18n.LANGUAGES))
 
 # (table, column, type) added to schema version 3 after stores were made with it (`_add_columns`)
 _ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),)

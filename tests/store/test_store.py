@@ -246,20 +246,22 @@ def _district_flags(store: Store) -> dict[str, tuple[int, int]]:
 
 
 def test_a_renumbered_flag_keeps_its_row_and_only_its_numberless_renderings(tmp_path: Path) -> None:
-    from extractor.store.db import FLAG_LINE_PART, corpus_flag_rows
+    from extractor.store.db import FLAG_LINE_PART, corpus_flag_rows, flag_box_part
 
+    numberless = (FLAG_LINE_PART, flag_box_part("vi"), flag_box_part("en"))  # the overview's box shows no number
     with Store(tmp_path / "s.sqlite") as store:
         store.replace_district_flags("d", corpus_flag_rows([_flag("a"), _flag("b")]), "s1")
         before = _district_flags(store)
         store.save_flag_parts([(i, name, f"{name} {i}") for i, _ in before.values()
-                               for name in (FLAG_LINE_PART, "box")])
+                               for name in (*numberless, "page-line")])
         store.replace_district_flags("d", corpus_flag_rows([_flag("new"), _flag("a"), _flag("b")]), "s2")
         after = _district_flags(store)
         assert {k: v[0] for k, v in after.items() if k != "new"} == {k: v[0] for k, v in before.items()}
         assert [after[k][1] for k in ("new", "a", "b")] == [0, 1, 2]
         for flag_id, _ in before.values():
-            assert store.flag_part(flag_id, FLAG_LINE_PART) == f"{FLAG_LINE_PART} {flag_id}"
-            assert store.flag_part(flag_id, "box") is None  # it may show the number
+            for name in numberless:
+                assert store.flag_part(flag_id, name) == f"{name} {flag_id}"
+            assert store.flag_part(flag_id, "page-line") is None  # a rendering that may show the number
         store.replace_district_flags("d", corpus_flag_rows([_flag("a")]), "s3")  # b and new go
         assert list(_district_flags(store)) == ["a"] and _count(store, "corpus_flag_heads") == 1
 
