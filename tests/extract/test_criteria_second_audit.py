@@ -3,7 +3,12 @@ the reader):
 
 - "TC-6" (the abbreviation joined to its number by a hyphen) is a criterion reference like
   "TC6" or "TC.6": before, a list of such references was read as no list, so a count beside it
-  lost its complement and a count that agreed with the report was flagged as a mismatch.
+  lost its complement and a count that agreed with the report was flagged as a mismatch;
+- a criteria table whose status column is the commune's own score ("Xã tự chấm") and whose
+  number column is headed "Số": before, it was no criteria table, and its cells were read as
+  lines, a verdict cell ("Đạt tiêu chí") opening a list that took the next row's name;
+- a section verdict whose status has the criterion as its object ("Xã tự chấm: Đạt tiêu chí",
+  "=> Tiêu chí này: Chưa đạt tiêu chí"): before, only a status that ended the line was one.
 
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
@@ -48,3 +53,76 @@ def test_a_hyphenated_reference_of_a_plan_or_another_year_states_nothing(line: s
 
 def test_a_hyphenated_reference_keeps_a_negation() -> None:
     assert answer(["TC-10 không đạt; TC-17 đã đạt."]) == ([17], [10], [])
+
+
+# ---------------------------------------------------------------- a table scored by the commune
+
+def _table(header: tuple[str, str, str], rows: dict[int, tuple[str, str]]) -> list[tuple[str, ...]]:
+    """A criteria table: name | number | verdict, one row per criterion."""
+    return [header, *[(name, str(n), verdict) for n, (name, verdict) in rows.items()]]
+
+
+ROWS = {1: ("Quy hoạch", "Đã đạt chuẩn"), 2: ("Giao thông", "Đạt tiêu chí"), 3: ("Thủy lợi", "Đạt yêu cầu"),
+        4: ("Điện", "ĐẠT"), 5: ("Trường học", "Chưa đạt tiêu chí"), 6: ("CSVC văn hóa", "Đạt tiêu chí"),
+        10: ("Thu nhập", "Chưa đáp ứng yêu cầu"), 11: ("nghèo đa chiều", "Không đạt chuẩn"),
+        17: ("Môi trường", "Đạt ở mức cơ bản"), 19: ("Quốc phòng", "CƠ BẢN ĐẠT")}
+
+
+@pytest.mark.parametrize("status_header", ["Xã tự chấm", "Kết quả chấm điểm", "UBND xã tự chấm"])
+@pytest.mark.parametrize("number_header", ["Số", "STT"])
+def test_a_table_scored_by_the_commune_gives_each_row_its_verdict(status_header: str, number_header: str) -> None:
+    """The column the commune scored itself in ("Xã tự chấm") is the status column; a bare "Số"
+    over the numbers is the criterion's number (an abbreviated name, "CSVC văn hóa", needs it)."""
+    got = answer(["Bảng tổng hợp mức độ đạt các tiêu chí của xã:",
+                  _table(("Tên tiêu chí", number_header, status_header), ROWS)])
+    assert got == ([1, 2, 3, 4, 6], [5, 10, 11], [17, 19])
+
+
+def test_a_table_of_a_plan_column_states_nothing() -> None:
+    """A column of what the commune plans to score is no verdict."""
+    got = answer([_table(("Tên tiêu chí", "Số", "Kế hoạch tự chấm năm sau"), ROWS)])
+    assert got == ([], [], [])
+
+
+def test_a_table_of_figures_numbered_so_is_no_criteria_table() -> None:
+    got = answer([[("Số", "Chỉ tiêu", "Xã tự chấm"), ("1", "Tỷ lệ hộ dùng nước sạch", "Đạt 95%"),
+                   ("2", "Số hộ nghèo", "Đạt 12 hộ")]])
+    assert got == ([], [], [])
+
+
+# ---------------------------------------------------------------- a verdict with its object
+
+SECTION = ["II. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ", "10. Tiêu chí số 10 về Thu nhập",
+           "- Thu nhập bình quân đầu người ước đạt 52 triệu đồng/người/năm."]
+
+
+@pytest.mark.parametrize("verdict, status", [
+    ("- Xã tự chấm: Đạt tiêu chí", "met"),
+    ("=> Tiêu chí này: Đạt tiêu chí", "met"),
+    ("=> Tiêu chí này: Chưa đạt tiêu chí", "unmet"),
+    ("- Nhận xét: Chưa đạt tiêu chí này.", "unmet"),
+    ("+ Mức độ hoàn thành: Cơ bản đạt tiêu chí", "basically_met"),
+])
+def test_a_verdict_with_the_criterion_as_its_object_is_the_sections(verdict: str, status: str) -> None:
+    got = answer([*SECTION, verdict])
+    assert got == {"met": ([10], [], []), "unmet": ([], [10], []), "basically_met": ([], [], [10])}[status]
+
+
+@pytest.mark.parametrize("verdict", [
+    # a plan
+    "- Kế hoạch năm 2024: Phấn đấu đạt tiêu chí",
+    # another object than the criterion: a line of households, not a verdict
+    "- Số hộ gia đình: đạt tiêu chí gia đình văn hóa",
+    # a status followed by a measure is no verdict
+    "- Xã tự chấm: Đạt tiêu chí 80%",
+])
+def test_a_verdict_like_line_of_a_plan_or_another_object_is_no_verdict(verdict: str) -> None:
+    assert answer([*SECTION, verdict]) == ([], [], [])
+
+
+def test_a_verdict_cell_opens_no_list_of_the_next_row() -> None:
+    """A table not read as a criteria table (a plan column): its cells read as lines, "Chưa đạt
+    tiêu chí" then the next row's name is no statement that the name is unmet."""
+    rows = [("Tên tiêu chí", "Số", "Kế hoạch"), ("Giao thông", "2", "Chưa đạt tiêu chí"),
+            ("Thu nhập", "10", "Đạt tiêu chí"), ("Y tế", "15", "Đạt")]
+    assert answer([rows]) == ([], [], [])
