@@ -8,7 +8,15 @@ the reader):
   number column is headed "Số": before, it was no criteria table, and its cells were read as
   lines, a verdict cell ("Đạt tiêu chí") opening a list that took the next row's name;
 - a section verdict whose status has the criterion as its object ("Xã tự chấm: Đạt tiêu chí",
-  "=> Tiêu chí này: Chưa đạt tiêu chí"): before, only a status that ended the line was one.
+  "=> Tiêu chí này: Chưa đạt tiêu chí"): before, only a status that ended the line was one;
+- "the remaining criteria" with whose they are and their count in brackets ("các tiêu chí còn
+  lại của Bộ tiêu chí (4 tiêu chí) xã chưa đạt");
+- "chưa đủ điều kiện công nhận đạt" (not yet fit to be recognised as met) is unmet; and "thị xã"
+  (a town, of the district's rank) is no other commune: its inspectors' finding that the
+  commune met 11/19 is the commune's count;
+- a count in brackets before its status ("Tất cả các tiêu chí (19/19 tiêu chí) đều đạt"), a
+  count "của Bộ tiêu chí", and the commune as the agent of a passive ("đã được xã Thử Nghiệm
+  thực hiện đạt chuẩn").
 
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
@@ -126,3 +134,93 @@ def test_a_verdict_cell_opens_no_list_of_the_next_row() -> None:
     rows = [("Tên tiêu chí", "Số", "Kế hoạch"), ("Giao thông", "2", "Chưa đạt tiêu chí"),
             ("Thu nhập", "10", "Đạt tiêu chí"), ("Y tế", "15", "Đạt")]
     assert answer([rows]) == ([], [], [])
+
+
+# ---------------------------------------------------------------- the remaining criteria, whose
+
+MET_LIST = "tiêu chí 1; tiêu chí 2; tiêu chí 3; tiêu chí 4; tiêu chí 6; tiêu chí 7; tiêu chí 8; tiêu chí 9; " \
+    "tiêu chí 11; tiêu chí 12; tiêu chí 13; tiêu chí 14; tiêu chí 15; tiêu chí 16; tiêu chí 18"
+
+
+@pytest.mark.parametrize("rest", [
+    "các tiêu chí còn lại của Bộ tiêu chí (4 tiêu chí) xã chưa đạt.",
+    "các tiêu chí còn lại của xã (4/19) chưa đạt.",
+    "những tiêu chí khác của Bộ tiêu chí hiện chưa đạt.",
+])
+def test_the_remaining_criteria_named_with_whose_they_are_take_their_status(rest: str) -> None:
+    got = answer([f"Xã đã đạt chuẩn 15 tiêu chí là {MET_LIST}; {rest}"])
+    assert got == (but(5, 10, 17, 19), [5, 10, 17, 19], [])
+
+
+@pytest.mark.parametrize("rest", [
+    # a plan for them
+    "các tiêu chí còn lại của Bộ tiêu chí (4 tiêu chí) xã phấn đấu đạt trong năm tới.",
+    # another commune's
+    "các tiêu chí còn lại của xã Tân Lập (4 tiêu chí) chưa đạt.",
+])
+def test_the_remaining_criteria_of_a_plan_or_another_commune_state_nothing_new(rest: str) -> None:
+    got = answer([f"Xã đã đạt chuẩn 15 tiêu chí là {MET_LIST}; {rest}"])
+    assert got == (but(5, 10, 17, 19), [], [])
+
+
+# ---------------------------------------------------------------- not yet fit to be recognised
+
+@pytest.mark.parametrize("line", [
+    "Đoàn kiểm tra của thị xã Kinh Bắc đã thẩm tra và thống nhất xã đạt 15/19 tiêu chí; các tiêu chí "
+    "5, 10, 17 và 19 chưa đủ điều kiện công nhận đạt.",
+    "Xã đạt 15/19 tiêu chí; tiêu chí 5, tiêu chí 10, tiêu chí 17 và tiêu chí 19 không đủ điều kiện để "
+    "được công nhận.",
+    "UBND thị xã Kinh Bắc thẩm định xã đạt 15/19 tiêu chí, còn tiêu chí số 5, 10, 17, 19 chưa đủ điều "
+    "kiện đạt chuẩn.",
+])
+def test_not_yet_fit_to_be_recognised_is_unmet(line: str) -> None:
+    got = read([line])
+    assert (got.met, got.unmet) == (but(5, 10, 17, 19), [5, 10, 17, 19])
+    assert got.met_count_claimed == 15
+
+
+@pytest.mark.parametrize("line", [
+    # fit (not "not yet fit"): nothing is stated met or unmet yet
+    "Tiêu chí 5, tiêu chí 10 đã đủ điều kiện công nhận đạt.",
+    # another year
+    "Năm 2020, tiêu chí 5 và 10 chưa đủ điều kiện công nhận đạt.",
+    # the commune's standing as a whole, not a criterion's
+    "Xã chưa đủ điều kiện công nhận đạt chuẩn nông thôn mới.",
+])
+def test_fit_or_another_year_or_the_whole_standing_states_nothing(line: str) -> None:
+    assert answer([line]) == ([], [], [])
+
+
+def test_a_town_named_as_the_inspector_keeps_the_communes_count_but_another_commune_does_not() -> None:
+    assert read(["Đoàn kiểm tra của thị xã Kinh Bắc thống nhất xã đạt 11/19 tiêu chí."]).met_count_claimed == 11
+    assert read(["Đoàn kiểm tra của thị xã Kinh Bắc thống nhất xã Tân Lập đạt 11/19 tiêu chí."]).met_count_claimed \
+        is None
+
+
+# ---------------------------------------------------------------- every criterion, counted so
+
+@pytest.mark.parametrize("line", [
+    "Tất cả các tiêu chí (19/19 tiêu chí) đều đạt; xã đủ điều kiện đề nghị thẩm định.",
+    "Toàn bộ các tiêu chí (19 tiêu chí) đã đạt chuẩn.",
+    "Đến thời điểm này, toàn bộ 19 tiêu chí của Bộ tiêu chí đã được xã Thử Nghiệm thực hiện đạt chuẩn.",
+    "Cả 19 tiêu chí của Bộ tiêu chí đều đã đạt.",
+    "Toàn bộ 19 tiêu chí đã được xã thực hiện đạt chuẩn.",
+])
+def test_every_criterion_counted_in_brackets_or_of_the_set_or_by_the_commune_is_met(line: str) -> None:
+    got = read([line])
+    assert (got.met, got.unmet, got.met_count_claimed) == (list(range(1, 20)), [], 19)
+
+
+@pytest.mark.parametrize("line", [
+    # another commune as the agent
+    "Toàn bộ 19 tiêu chí của Bộ tiêu chí đã được xã Tân Lập thực hiện đạt chuẩn.",
+    # a plan
+    "Xã phấn đấu đến năm 2025 toàn bộ 19 tiêu chí (19/19 tiêu chí) đều đạt.",
+    # another year
+    "Năm 2020, toàn bộ 19 tiêu chí của Bộ tiêu chí đã được xã thực hiện đạt chuẩn.",
+    # a bracket that is no count of the commune's criteria
+    "Các thôn (19 tiêu chí) và 5 tổ dân phố đạt.",
+])
+def test_every_criterion_of_another_commune_a_plan_or_another_year_states_nothing(line: str) -> None:
+    got = read([line])
+    assert (got.met, got.unmet, got.met_count_claimed) == ([], [], None)
