@@ -16,7 +16,9 @@ the reader):
   commune met 11/19 is the commune's count;
 - a count in brackets before its status ("Tất cả các tiêu chí (19/19 tiêu chí) đều đạt"), a
   count "của Bộ tiêu chí", and the commune as the agent of a passive ("đã được xã Thử Nghiệm
-  thực hiện đạt chuẩn").
+  thực hiện đạt chuẩn");
+- a list of names after the commune and "còn" ("Hiện xã còn Thu nhập, Y tế chưa đạt"): before,
+  its first name was dropped (the list was read from the comma after it).
 
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
@@ -224,3 +226,27 @@ def test_every_criterion_counted_in_brackets_or_of_the_set_or_by_the_commune_is_
 def test_every_criterion_of_another_commune_a_plan_or_another_year_states_nothing(line: str) -> None:
     got = read([line])
     assert (got.met, got.unmet, got.met_count_claimed) == ([], [], None)
+
+
+# ---------------------------------------------------------------- the commune "còn" (still has)
+
+@pytest.mark.parametrize("lead", ["Hiện xã còn", "Xã còn", "Đến nay, xã còn", "Hiện nay xã còn"])
+def test_a_list_of_names_after_the_commune_and_con_keeps_its_first_name(lead: str) -> None:
+    got = answer([f"{lead} Cơ sở vật chất văn hóa, Nhà ở dân cư, Thu nhập chưa đạt, các tiêu chí khác đã đạt."])
+    assert got == (but(6, 9, 10), [6, 9, 10], [])
+
+
+@pytest.mark.parametrize("line", [
+    # another year
+    "Năm 2020 xã còn Cơ sở vật chất văn hóa, Thu nhập chưa đạt, các tiêu chí khác đã đạt.",
+    # a plan
+    "Hiện xã còn Cơ sở vật chất văn hóa, Thu nhập phấn đấu đạt trong năm tới, các tiêu chí khác dự kiến đạt.",
+])
+def test_a_list_after_con_of_another_year_or_a_plan_states_nothing(line: str) -> None:
+    assert answer([line]) == ([], [], [])
+
+
+def test_a_list_after_con_keeps_a_met_status() -> None:
+    """"còn" (still) does not make the list unmet: the status after the list decides."""
+    got = answer(["Hiện xã còn Cơ sở vật chất văn hóa, Thu nhập cơ bản đạt, các tiêu chí khác đã đạt."])
+    assert got == (but(6, 10), [], [6, 10])
