@@ -18,7 +18,10 @@ the reader):
   count "của Bộ tiêu chí", and the commune as the agent of a passive ("đã được xã Thử Nghiệm
   thực hiện đạt chuẩn");
 - a list of names after the commune and "còn" ("Hiện xã còn Thu nhập, Y tế chưa đạt"): before,
-  its first name was dropped (the list was read from the comma after it).
+  its first name was dropped (the list was read from the comma after it);
+- a table that groups the criteria by status, a count and a list per row ("Chưa đạt | 02 tiêu
+  chí | Thu nhập; Môi trường"): the cell border stands for a colon, so the count is the
+  status's and a list of names after it is a list (before, both were lost).
 
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
@@ -250,3 +253,38 @@ def test_a_list_after_con_keeps_a_met_status() -> None:
     """"còn" (still) does not make the list unmet: the status after the list decides."""
     got = answer(["Hiện xã còn Cơ sở vật chất văn hóa, Thu nhập cơ bản đạt, các tiêu chí khác đã đạt."])
     assert got == (but(6, 10), [], [6, 10])
+
+
+# ---------------------------------------------------------------- criteria grouped by status
+
+HEAD = ("Mức độ", "Số lượng", "Các tiêu chí")
+MET17 = "tiêu chí 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19"
+
+
+@pytest.mark.parametrize("unmet_cell", ["Thu nhập; Môi trường", "Thu nhập và Môi trường", "tiêu chí 10, 17",
+                                        "TC-10, TC-17"])
+def test_a_table_grouped_by_status_gives_each_groups_count_and_list(unmet_cell: str) -> None:
+    got = read(["Tổng hợp kết quả đánh giá các tiêu chí của xã:",
+                [HEAD, ("Đã đạt", "17 tiêu chí", MET17), ("Chưa đạt", "02 tiêu chí", unmet_cell)]])
+    assert (got.met, got.unmet) == (but(10, 17), [10, 17])
+    assert (got.met_count_claimed, got.unmet_count_claimed) == (17, 2)
+
+
+def test_a_name_in_the_unmet_group_also_in_the_met_group_is_both() -> None:
+    every = " ; ".join(f"tiêu chí {n}" for n in range(1, 19)) + " và tiêu chí 19"
+    got = read([[HEAD, ("Đã đạt", "19 tiêu chí", every), ("Chưa đạt", "01 tiêu chí", "Thu nhập")]])
+    assert (got.met, got.unmet) == (list(range(1, 20)), [10])
+    assert {c.kind for c in got.conflicts} >= {"met_and_unmet"}
+
+
+@pytest.mark.parametrize("rows", [
+    # a plan's groups
+    [("Phấn đấu đạt", "02 tiêu chí", "Thu nhập; Môi trường")],
+    # another commune's
+    [("Xã Tân Lập chưa đạt", "02 tiêu chí", "Thu nhập; Môi trường")],
+    # households, not criteria
+    [("Chưa đạt", "02 hộ", "Thu nhập; Môi trường")],
+])
+def test_a_grouped_row_of_a_plan_another_commune_or_households_states_nothing(rows: list[tuple[str, ...]]) -> None:
+    got = read([[HEAD, *rows]])
+    assert (got.met, got.unmet, got.met_count_claimed, got.unmet_count_claimed) == ([], [], None, None)
