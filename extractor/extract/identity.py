@@ -32,6 +32,9 @@ from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
 
 SIGNATURE_BLOCKS = 15
+# characters after a name within which the time phrase that ends it must end
+# ("TỪ NĂM 2021" after the name's last syllable is well inside)
+_PERIOD_TAIL = 48
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +105,8 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
         for m, numbered in matches:
             prefix = re.sub(r"\s+", " ", m.group("prefix").lower())
             caps = m.group("prefix").isupper()
-            name = m.group("name") if numbered else _with_number(text, m.start("name"),
-                                                                   _cut_name(m.group("name"), caps))
+            name = m.group("name") if numbered else _with_number(text, m.start("name"), _before_period(
+                text, m.start("name"), _cut_name(m.group("name"), caps)))
             if not name or rx["not_a_name"].match(name):
                 continue
             level = p["level_of"].get(prefix)
@@ -139,6 +142,11 @@ def _unmarked_unit() -> tuple[re.Pattern[str], dict[str, str]]:
     return compiled(strip_diacritics(data["unit"]["regex"])), levels
 
 
+@lru_cache(maxsize=1)
+def _unmarked_name_period() -> re.Pattern[str]:
+    return compiled(strip_diacritics(load_pattern("identity")["name_period"]["regex"]))
+
+
 def _unmarked_units(outline: Outline) -> list[_Mention]:
     """In a report typed without tone marks, the units named after an unmarked prefix, each
     spelt as the gazetteer spells it where the units of that unmarked name at that level share
@@ -149,6 +157,7 @@ def _unmarked_units(outline: Outline) -> list[_Mention]:
     if idx is None:
         return []
     regex, levels = _unmarked_unit()
+    period_rx = _unmarked_name_period()
 
     # level -> ascii key -> (spelling, district, province) of every unit of that name
     units = {"commune": lambda k: {(without_note(u.commune), without_note(u.district or ""), u.province)
@@ -160,8 +169,14 @@ def _unmarked_units(outline: Outline) -> list[_Mention]:
         for m in _unit_matches(regex, ob.text):
             level = levels.get(re.sub(r"\s+", " ", m.group("prefix").lower()))
             name = _cut_name(m.group("name"), m.group("prefix").isupper())
-            if level is not None and name:
-                found.append((level, units[level](ascii_key(name)), i, m, name))
+            if level is None or not name:
+                continue
+            candidates = units[level](ascii_key(name))
+            # a name the gazetteer does not know may have run into the title's time phrase
+            cut = _name_before(period_rx, ob.text, m.start("name"), name)
+            if not candidates and cut != name:
+                name, candidates = cut, units[level](ascii_key(cut))
+            found.append((level, candidates, i, m, name))
     named = {lv: {u[0] for f in found if f[0] == lv and len({u[0] for u in f[1]}) == 1 for u in f[1]}
              for lv in ("district", "province")}
     out: list[_Mention] = []
@@ -177,6 +192,28 @@ def _unmarked_units(outline: Outline) -> list[_Mention]:
         out.append(_Mention(level, normalize(spelling).casefold(), spelling, _zone_weight(outline, i), loc,
                             outline.blocks[i].text[m.start():end]))
     return out
+
+
+def _before_period(text: str, start: int, name: str) -> str:
+    """The name at `start` cut before a time phrase that runs on from it ("BẠCH THÔNG GIAI ĐOẠN"
+    before "2021-2025", "Bạch Thông Năm 2023"): in capitals or title case no lower-case word
+    stops it. A name the gazetteer knows whole at some level is kept ("Ngã Năm")."""
+    cut = _name_before(_p()["rx"]["name_period"], text, start, name)
+    if cut == name:
+        return name
+    gz = gazetteer()
+    if gz is not None and (gz.communes(name) or gz.districts(name) or gz.province(name)):
+        return name
+    return cut
+
+
+def _name_before(regex: re.Pattern[str], text: str, start: int, name: str) -> str:
+    """`name` (at `start` in `text`) up to the first match of `regex` that starts inside it;
+    the search ends a short phrase past the name, so a long line is not read again per unit."""
+    m = regex.search(text, start, start + len(name) + _PERIOD_TAIL)
+    if m is None or m.start() >= start + len(name):
+        return name
+    return name[:m.start() - start]
 
 
 def _across_stray_mark(text: str, end: int, name: str, level: str, caps: bool) -> tuple[str, int] | None:

@@ -51,10 +51,12 @@ class RunStats:
 
 
 def compared_part(record: dict[str, Any]) -> dict[str, Any]:
-    """What the checks across reports read of a record (checks.across.compared_part)."""
+    """What the checks across reports read of a record (checks.across.compared_part). A part
+    the store kept is that already and is not made again (a seventh of checking a district):
+    a whole record always has its own flags, a compared part never does."""
     from extractor.checks import across as crosscheck
 
-    return crosscheck.compared_part(record)
+    return crosscheck.compared_part(record) if "flags" in record else record
 
 
 def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -260,7 +262,7 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     guard.OutputError before reading anything when the run cannot start. The command
     (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
     from extractor.outputs.export import output_names, start_workbook, write_outputs
-    from extractor.outputs.site import write_review_site
+    from extractor.outputs.site import start_review_site
     from extractor.store.consolidate import StoreTables
 
     if executor not in EXECUTORS:
@@ -290,11 +292,16 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         stats.flags.update(tables.severities)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
-        workbook = start_workbook(tables, out_dir / "report.xlsx")  # alongside the site and CSVs
+        # the workbook and the report pages are written by child processes (where the process
+        # can fork) alongside the overview and the CSVs written here
+        workbook = start_workbook(tables, out_dir / "report.xlsx")
         try:
-            write_review_site(store, tables, out_dir, stream)
-            written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr,
-                                    workbook=workbook)
+            pages = start_review_site(store, tables, out_dir, stream)
+            try:
+                written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr,
+                                        workbook=workbook)
+            finally:
+                pages()
         finally:
             workbook()
         write_stamp(out_dir, stamp, written)

@@ -227,12 +227,12 @@ def _across_html(flags: list[tuple[str, dict[str, Any]]], own_path: str) -> str:
         evidence = []
         for e in f.get("evidence") or []:
             loc = e.get("location") or {}
-            anchor = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
+            figure = links.figure_anchor(loc.get("block"), loc.get("start")) if loc else ""
             source = e.get("source") or ""
             if source == own_path:
-                href = f"#{anchor}" if anchor else "#"
+                href = f"#{figure}" if figure else "#"
             else:
-                href = links.page_name(source) + (f"#{anchor}" if anchor else "")
+                href = links.page_name(source) + (f"#{figure}" if figure else "")
             label = e.get("text") or ""
             if source != own_path and e.get("commune"):
                 label = f"{e['commune']}: {label}"

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
 import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import suppress
+from copy import copy as copy_of
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -29,6 +32,7 @@ from extractor.core.names import display_name
 from extractor.core.version import __version__
 from extractor.outputs import links
 from extractor.outputs.collation import sort_key
+from extractor.outputs.forked import start_forked
 from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page_head
 from extractor.readers import read_document
 from extractor.store import queries
@@ -76,10 +80,12 @@ class AcrossFlags:
     figure that differs between two reports: a province's held at once took more memory than
     the tables. From the store, the heads are read without any evidence (db.corpus_flag_heads)."""
 
-    def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]],
+    def __init__(self, count: int, read_row: Callable[[int], dict[str, Any]] | None = None,
                  heads: list[dict[str, Any]] | None = None, store: Store | None = None) -> None:
+        # the flags are `heads` whose evidence is read from `store`, or else `read_row`'s rows
         self._row = read_row
-        self._store = store  # where each flag's overview box is cached (with `heads`)
+        self._heads = heads if store is not None else None
+        self._store = store  # where each flag's evidence is read and its overview box cached
         self._ids = [h["flag_id"] for h in heads] if heads is not None and store is not None else []
         self._fresh: list[tuple[int, str, str]] = []
         self.anchors: list[str] = []
@@ -90,7 +96,7 @@ class AcrossFlags:
                 row = heads[index]
                 anchor, sources = links.digest_anchor(row["digest"]), row["sources"]
             else:
-                row = self._row(index)
+                row = self._read(index)
                 anchor, flag = self._flag(row)
                 sources = row.get("sources")
                 if sources is None:
@@ -109,18 +115,32 @@ class AcrossFlags:
         from extractor.store.consolidate import StoreTables
 
         if rows is None and isinstance(tables, StoreTables):
-            heads, store = tables.corpus_heads, tables.store
-            return cls(len(heads), lambda i: {**heads[i], "evidence_json": queries.flag_evidence(
-                store, heads[i]["flag_id"])}, heads, store)
+            return cls(len(tables.corpus_heads), None, tables.corpus_heads, tables.store)
         if rows is None:
             flags = tables["flags"]
             rows = flags[flags["scope"] != "document"].to_dict("records")
         held = list(rows)
         return cls(len(held), held.__getitem__)
 
+    def reading(self, store: Store) -> AcrossFlags:
+        """The same flags, their evidence read from `store`: a forked child's own connection to
+        the store they come from (an SQLite connection is not to be used across fork)."""
+        if self._store is None:
+            return self
+        copy = copy_of(self)
+        copy._store, copy._fresh = store, []
+        return copy
+
+    def _read(self, index: int) -> dict[str, Any]:
+        if self._heads is not None and self._store is not None:
+            head = self._heads[index]
+            return {**head, "evidence_json": queries.flag_evidence(self._store, head["flag_id"])}
+        assert self._row is not None
+        return self._row(index)
+
     def flag(self, index: int) -> tuple[str, dict[str, Any]]:
         """(anchor, flag) of one flag across reports, its evidence as JSON (`evidence_json`)."""
-        return self._flag(self._row(index))
+        return self._flag(self._read(index))
 
     @staticmethod
     def _flag(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -128,10 +148,6 @@ class AcrossFlags:
         flag = {"rule": row["rule"], "severity": row["severity"], "message": row["message"],
                 "message_en": row["message_en"], "evidence_json": evidence_json}
         return links.across_anchor(row["rule"], row["message"], evidence_json), flag
-
-    def of_file(self, path: str) -> list[tuple[str, dict[str, Any]]]:
-        """(anchor, flag) of each flag across reports whose evidence comes from `path`."""
-        return [self.flag(i) for i in self.by_file.get(path, [])]
 
     def heads_of_file(self, path: str) -> list[tuple[str, ...]]:
         """The heads of the flags across reports whose evidence comes from `path` (no evidence
@@ -193,33 +209,75 @@ def write_report_pages(store: Store, across: AcrossFlags, review_dir: Path, stre
     except (OSError, ValueError):
         old = {}
     new: dict[str, str] = {}
-    written = 0
+    todo: list[tuple[int, str, str]] = []
     for doc_id, path, sha256 in queries.present_report_files(store):
         name = links.page_name(path)
         stamp = _stamp(sha256, across.heads_of_file(path))
         new[name] = stamp
-        if old.get(name) == stamp and (review_dir / name).exists():
-            continue
-        mine = across.of_file(path)
+        if old.get(name) != stamp or not (review_dir / name).exists():
+            todo.append((doc_id, path, name))
+    flags = _PageFlags(across, [path for _, path, _ in todo])
+    missing: list[str] = []
+    written = 0
+    for doc_id, path, name in sorted(todo, key=lambda item: flags.order(item[1])):
+        mine = flags.take(path)
         head = store.page_head(doc_id, i18n.language())
         if head is None:  # read before pages were made by workers, or in another language
             try:
                 doc = read_document(path)
             except (NtmError, OSError) as err:  # the file changed or went since it was stored
                 detail = err.message() if isinstance(err, NtmError) else str(err)
-                print(_t("page_missing", path=path, reason=detail), file=stream or sys.stderr)
+                missing.append(_t("page_missing", path=path, reason=detail))
                 new.pop(name)
                 continue
             head = page_head(doc, store.record(doc_id))
-        page = head + across_section(_decoded(mine), path) + PAGE_END
+        page = head + across_section(mine, path) + PAGE_END
         tmp = review_dir / f".{name}.tmp"
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, review_dir / name)
         written += 1
+    for message in sorted(missing):  # by path, whatever order the pages were written in
+        print(message, file=stream or sys.stderr)
     for name in set(old) - set(new):
         (review_dir / name).unlink(missing_ok=True)
     manifest_path.write_text(json.dumps(new, indent=0, sort_keys=True), encoding="utf-8")
     return written
+
+
+_HELD_FLAGS = 256  # flags across reports held decoded while their pages are written, at most
+
+
+class _PageFlags:
+    """The flags across reports shown on the pages to write, each read from the store and
+    decoded once for all the pages naming it (a flag names two reports or more: read again for
+    each, they were a third of the pages' time), held from its first page to its last. The pages
+    are written flag by flag (`order`: flags come by commune), so few are held at once, and
+    never more than `_HELD_FLAGS` (a flag holds every figure that differs between reports)."""
+
+    def __init__(self, across: AcrossFlags, paths: list[str]) -> None:
+        self.across = across
+        self.left = Counter(i for path in paths for i in across.by_file.get(path, ()))
+        self.held: dict[int, tuple[str, dict[str, Any]]] = {}
+
+    def order(self, path: str) -> tuple[int, str]:
+        """Where the page of `path` is written: after the pages naming an earlier flag."""
+        indexes = self.across.by_file.get(path)
+        return (indexes[0] if indexes else len(self.across.heads), path)
+
+    def take(self, path: str) -> list[tuple[str, dict[str, Any]]]:
+        """(anchor, flag) of each flag naming `path`, its evidence decoded, as its page shows them."""
+        out = []
+        for index in self.across.by_file.get(path, ()):
+            flag = self.held.get(index)
+            if flag is None:
+                flag = _decoded([self.across.flag(index)])[0]
+                if self.left[index] > 1 and len(self.held) < _HELD_FLAGS:
+                    self.held[index] = flag
+            self.left[index] -= 1
+            if self.left[index] <= 0:
+                self.held.pop(index, None)
+            out.append(flag)
+        return out
 
 
 def criteria_columns(columns: Iterable[str]) -> tuple[int, ...]:
@@ -331,12 +389,40 @@ def _overview_box(flag_anchor: str, f: dict[str, Any]) -> str:
 
 def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path, stream: Any = None) -> int:
     """OUT/review/: the page of each changed report and the overview. Returns pages written."""
+    return start_review_site(store, tables, out, stream)()
+
+
+def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path,
+                      stream: Any = None) -> Callable[[], int]:
+    """Start OUT/review/ and return what finishes it, giving the number of pages written. The
+    pages of changed reports are written by a forked child (outputs.forked: about a second at
+    1,000 reports, alone in the main process after reading) while this process writes the
+    overview here, then the other outputs until it finishes the site; the messages about pages
+    that could not be made are printed then."""
     review_dir = Path(out) / links.REVIEW_DIR
+    review_dir.mkdir(parents=True, exist_ok=True)
     across = AcrossFlags.of(tables)
-    written = write_report_pages(store, across, review_dir, stream)
-    tmp = review_dir / ".index.html.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.writelines(overview_parts(tables, across))
-    os.replace(tmp, review_dir / "index.html")
-    across.save()
-    return written
+
+    def pages(own: Store) -> tuple[int, str]:
+        messages = io.StringIO()
+        return write_report_pages(own, across.reading(own), review_dir, messages), messages.getvalue()
+
+    started = start_forked(pages, store)
+
+    def finish() -> int:
+        written, messages = started()
+        if messages:
+            (stream or sys.stderr).write(messages)
+        return written
+
+    try:
+        tmp = review_dir / ".index.html.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.writelines(overview_parts(tables, across))
+        os.replace(tmp, review_dir / "index.html")
+        across.save()
+    except BaseException:
+        with suppress(Exception):  # the child is waited for; the overview's error is the one raised
+            started()
+        raise
+    return finish

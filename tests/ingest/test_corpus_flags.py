@@ -115,6 +115,16 @@ def test_flags_from_stored_compared_parts_equal_those_from_whole_records(tmp_pat
     assert compared_part(compared_part(rec)) == compared_part(rec)
 
 
+def test_a_stored_compared_part_is_not_made_again() -> None:
+    from extractor.checks import across
+    from extractor.ingest import run
+
+    rec = _record("/a/1.txt", "Lục Bình", "Bạch Thông", 10.0)
+    part = run.compared_part(rec)
+    assert part == across.compared_part(rec) and part is not rec  # a whole record: made
+    assert run.compared_part(part) is part  # what the store kept: taken as it is
+
+
 def _ids(store: Store) -> dict[str, int]:
     return dict(store.conn.execute("SELECT district, id FROM flags WHERE scope = 'corpus'").fetchall())
 

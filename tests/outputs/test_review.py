@@ -54,3 +54,20 @@ def test_figures_read_by_ocr_with_low_confidence_are_marked_apart_with_their_con
         assert [text for _, text in low] == ["12 km"]
         assert words in html.unescape(low[0][0])
         assert "5 hộ" in page and page.count("low-confidence\"") == 1
+
+
+def test_flag_across_reports_box_keeps_its_own_anchor_not_its_last_evidence() -> None:
+    """Regression: the box of a flag across reports took the id of its last piece of evidence's
+    figure (duplicating that figure's id) instead of its own anchor."""
+    from extractor.outputs.review import across_section
+
+    flag = {"severity": "warning", "rule": "conflicting_values", "message": "",
+            "evidence": [{"source": "a.docx", "text": "12 km", "location": {"block": 3, "start": 7}},
+                         {"source": "b.docx", "text": "15 km", "commune": "Xã B",
+                          "location": {"block": 5, "start": 2}}]}
+    page = across_section([("across-1f2e", flag)], "a.docx")
+    assert re.search(r'<div class="flag warning" id="across-1f2e"', page)
+    ids = re.findall(r'id="([^"]+)"', page)
+    assert ids == ["across-1f2e"]
+    hrefs = re.findall(r'<a href="([^"]+)"', page)
+    assert hrefs[0].startswith("#") and hrefs[1].startswith("b") and "#" in hrefs[1]
