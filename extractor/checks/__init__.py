@@ -64,8 +64,15 @@ def _amounts(rep: Report, flag: Flag) -> tuple[tuple[str, float], ...] | None:
         found = rep.figures_over(ev.location) if ev.location is not None else []
         if len(found) != 1:
             return None
-        out.append((found[0].unit, round(found[0].value, 6)))
+        out.append((found[0].unit, _same_amount(found[0].value)))
     return tuple(sorted(out))
+
+
+def _same_amount(value: float) -> float:
+    """`value` to twelve significant digits: an amount written with a scale word ("8238.8 triệu")
+    is a product of floats (8238799999.999999) and must still equal the same amount written out
+    ("8,238,800,000"); rounding to decimal places would keep the two apart."""
+    return float(f"{value:.12g}")
 
 
 def merge_restated(rep: Report, flags: list[Flag]) -> list[Flag]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.core.model import Block, BlockKind, CellPosition, Document
-from tests.checks.helpers import rules, run, texts
+from tests.checks.helpers import fig, rules, run, texts
 
 
 def _table_doc(rows: list[list[str]], before: tuple[str, ...] = (), spans: dict | None = None) -> Document:
@@ -142,3 +142,47 @@ def test_a_contradiction_stated_in_prose_and_in_its_table_is_one_flag(tmp_path):
     assert [f.rule for f in flags] == ["sum_mismatch"]
     # the table's cells are added to the prose flag's evidence
     assert len(flags[0].evidence) == 8
+
+
+# A contradiction restated in an appendix table is one flag (checks.merge_restated): the prose
+# and the table name the same amounts, the prose with a scale word. Regression (second held-out
+# audit): "8238,8 triệu" read as 8238.8 x 1e6 is 8238799999.999999 in floats, which rounding to
+# decimal places kept apart from the table's 8.238.800.000, so the table's flag came out twice.
+_PROSE = "Tổng nguồn vốn là {total}, trong đó: ngân sách tỉnh {a}; vốn lồng ghép {b}; nhân dân đóng góp {c}."
+
+
+def _restated_doc(total: str, parts: tuple[str, str, str], cells: tuple[str, str, str, str]):
+    prose = _PROSE.format(total=total, a=parts[0], b=parts[1], c=parts[2])
+    rows = [["STT", "Nguồn vốn", "Đơn vị tính", "Giá trị thực hiện"],
+            ["1", "Ngân sách tỉnh", "đồng", cells[1]], ["2", "Vốn lồng ghép", "đồng", cells[2]],
+            ["3", "Nhân dân đóng góp", "đồng", cells[3]], ["", "Tổng cộng", "đồng", cells[0]]]
+    doc = _table_doc(rows, (prose,))
+    figures = []
+    for text, scale in ((total, 1e6), *((p, 1e6) for p in parts)):
+        figures.append(fig(doc, 0, text, float(text.split()[0].replace(".", "").replace(",", ".")) * scale, "VND"))
+    by_row = {1: 1, 2: 2, 3: 3, 4: 0}
+    for block in doc.blocks[1:]:
+        cell = block.cell
+        if cell is not None and cell.col == 3 and cell.row in by_row:
+            figures.append(fig(doc, block.index, block.text, float(block.text.replace(".", "")), "VND"))
+    return doc, figures
+
+
+@pytest.mark.parametrize("total, parts, cells", [
+    ("8238,8 triệu", ("785,6 triệu", "557,5 triệu", "1915,9 triệu"),
+     ("8.238.800.000", "785.600.000", "557.500.000", "1.915.900.000")),
+    ("4100,3 triệu", ("1200,1 triệu", "700,7 triệu", "1900,3 triệu"),
+     ("4.100.300.000", "1.200.100.000", "700.700.000", "1.900.300.000")),
+])
+def test_a_sum_slip_restated_in_a_table_is_one_flag(total, parts, cells):
+    doc, figures = _restated_doc(total, parts, cells)
+    flags = run(doc, figures)
+    assert len(flags) == 1 and flags[0].rule in ("sum_mismatch", "table_total_mismatch")
+    assert {e.text for e in flags[0].evidence} >= {total, cells[0]}  # both places named in the one flag
+
+
+def test_a_table_whose_total_differs_from_the_prose_total_is_its_own_flag():
+    """Not the same amounts (the table's total is another one): two contradictions, two flags."""
+    doc, figures = _restated_doc("8238,8 triệu", ("785,6 triệu", "557,5 triệu", "1915,9 triệu"),
+                                 ("8.538.800.000", "785.600.000", "557.500.000", "1.915.900.000"))
+    assert sorted(rules(run(doc, figures))) == ["sum_mismatch", "table_total_mismatch"]

@@ -288,8 +288,11 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             # no label, only an arrow or a bracket before the status ("=> Đạt", "(Chưa đạt)")
             vm = c["verdict_bare"].match(seg.text)
             label_status = _status_after_label(statuses, vm)
+        # what follows the status: nothing but the line's end, or the criterion itself as the
+        # status's object ("Xã tự chấm: Đạt tiêu chí", "=> Tiêu chí này: Chưa đạt tiêu chí")
         if label_status is not None and not (label_status is statuses[-1]
-                                             and c["named_line_rest"].match(seg.text[label_status.end:])):
+                                             and (c["named_line_rest"].match(seg.text[label_status.end:])
+                                                  or c["this_criterion_after"].match(seg.text[label_status.end:]))):
             label_status = None
     if label_status is None and len(statuses) == 1:
         # "Tiêu chí này đã đạt.", "Đến nay xã đạt tiêu chí.": the section's criterion
@@ -320,6 +323,8 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
         return None
     if not statuses or c["criteria_word"].search(seg.text) is None:
         return None  # no status waits for a list: most sentences end here, before the searches below
+    if c["this_criterion_after"].match(seg.text[statuses[-1].end:]):
+        return None  # "Đạt tiêu chí" (a verdict cell): the criterion is its object, no list follows
     ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
         or c["list_label"].fullmatch(seg.text) is not None
     return statuses[-1] if ends_open else None

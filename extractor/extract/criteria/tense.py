@@ -37,6 +37,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     p = rx()
     clauses = text_to_sentences(text)
     baselines, targets = spans_of(p.baseline, text), spans_of(p.target, text)
+    # a plan word read as a status of its own is that status, no plan: the commune that keeps its
+    # criteria ("Xã tiếp tục duy trì, giữ vững 12 tiêu chí đã đạt chuẩn (...)") states them met
+    targets = [t for t in targets if not any(s.start <= t[0] and t[1] <= s.end and not s.target for s in statuses)]
     futures = spans_of(p.future, text)
     turns = spans_of(p.present_turn, text) if targets else []
     # a year closing the stretch after a status is that status's time alone (`_trailing_years`)
