@@ -25,10 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
-STEM_PREFIX = {"main": "gen", "audited": "audited", "heldout": "heldout"}
+STEM_PREFIX = {"main": "gen", "audited": "audited", "heldout": "heldout", "fresh3": "fresh3"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
-# holds the very reports that were measured before it was retired.
-DRAWN_AS = {"audited": "heldout"}
+# holds the very reports that were measured before it was retired. A bank written to become
+# the next held-out one (fresh3) draws as "heldout" already, so the split its author checked is
+# the one measured once it is renamed (its own seed keeps it apart from earlier splits).
+DRAWN_AS = {"audited": "heldout", "fresh3": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:
@@ -123,7 +125,7 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
     """`numbers` written in `style`: items joined by a separator, runs sometimes as ranges.
     `items`, when given, receives the text of each number written as an item of its own."""
     def item(n: int) -> str:
-        return str(style["item"]).replace("{n}", str(n)).replace("{name}", namer(n))
+        return fill_number(str(style["item"]), n).replace("{name}", namer(n))
 
     use_ranges = bool(style.get("ranges")) and rng.random() < 0.5
     parts: list[str] = []
@@ -140,8 +142,25 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
     if any("," in p for p in parts):  # a name holding a comma ("phòng, chống") needs ";"
         seps = [s for s in seps if ";" in s] or ["; "]
     sep = rng.choice(seps)
+    if style.get("last") is not None:
+        return join_with_last(parts, sep, list(style["last"]), rng)
     if len(parts) > 1 and style["family"] in ("bare", "numbers") and rng.random() < 0.5:
         return sep.join(parts[:-1]) + " và " + parts[-1]
+    return sep.join(parts)
+
+
+def fill_number(form: str, n: int) -> str:
+    """A criterion's number in an item form: {n} as is, {n2} on two digits ("06", as many
+    reports write it)."""
+    return form.replace("{n2}", f"{n:02d}").replace("{n}", str(n))
+
+
+def join_with_last(parts: list[str], sep: str, last: list[str], rng: random.Random) -> str:
+    """Items joined by `sep`, the last one half the time by one of `last` (a style's own
+    closing joiner, " và " for items that carry their number, so a name holding "và" cannot
+    be split)."""
+    if len(parts) > 1 and rng.random() < 0.5:
+        return sep.join(parts[:-1]) + rng.choice(last) + parts[-1]
     return sep.join(parts)
 
 
