@@ -124,7 +124,7 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
     """`numbers` written in `style`: items joined by a separator, runs sometimes as ranges.
     `items`, when given, receives the text of each number written as an item of its own."""
     def item(n: int) -> str:
-        return str(style["item"]).replace("{n}", str(n)).replace("{name}", namer(n))
+        return fill_number(str(style["item"]), n).replace("{name}", namer(n))
 
     use_ranges = bool(style.get("ranges")) and rng.random() < 0.5
     parts: list[str] = []
@@ -141,8 +141,25 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
     if any("," in p for p in parts):  # a name holding a comma ("phòng, chống") needs ";"
         seps = [s for s in seps if ";" in s] or ["; "]
     sep = rng.choice(seps)
+    if style.get("last") is not None:
+        return join_with_last(parts, sep, list(style["last"]), rng)
     if len(parts) > 1 and style["family"] in ("bare", "numbers") and rng.random() < 0.5:
         return sep.join(parts[:-1]) + " và " + parts[-1]
+    return sep.join(parts)
+
+
+def fill_number(form: str, n: int) -> str:
+    """A criterion's number in an item form: {n} as is, {n2} on two digits ("06", as many
+    reports write it)."""
+    return form.replace("{n2}", f"{n:02d}").replace("{n}", str(n))
+
+
+def join_with_last(parts: list[str], sep: str, last: list[str], rng: random.Random) -> str:
+    """Items joined by `sep`, the last one half the time by one of `last` (a style's own
+    closing joiner, " và " for items that carry their number, so a name holding "và" cannot
+    be split)."""
+    if len(parts) > 1 and rng.random() < 0.5:
+        return sep.join(parts[:-1]) + rng.choice(last) + parts[-1]
     return sep.join(parts)
 
 

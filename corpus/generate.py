@@ -304,6 +304,12 @@ class Renderer:
         return [Seg(fig.text, figure=fig)]
 
 
+def names_without_kind(district: str) -> dict[str, str]:
+    """The district's bare name ("Bạch Thông"), for {district_name} in identity forms and
+    {@district_name} in statements: news items write "xã Lục Bình (Bạch Thông)"."""
+    return {"district_name": district}
+
+
 # A scheme line holding this separator is a table row (corpus/phrasing/*/criteria.yaml).
 TABLE_ROW_SEP = " || "
 
@@ -721,7 +727,7 @@ class Builder:
             "eq_list": self.village_list_seg(self.eq_list),
             "prev_year": nf(str(self.year - 1), "year"), "commune_name": self.commune,
             "other_commune": rng.choice(self.neighbours) if self.neighbours else "Tân Tiến",
-        }
+        } | names_without_kind(self.district)
         self.r = Renderer(self.facts, ctx, self.style, rng)
         self.blocks: list[Block] = []
 
@@ -822,6 +828,7 @@ class Builder:
         rng, ib = self.rng, self.ib
         names = {"commune": self.commune, "district": f"{self.district_kind} {self.district}",
                  "province": self.province}
+        names |= names_without_kind(self.district)
         head, title, intro = rng.choice(ib["letterheads"]), rng.choice(ib["titles"]), rng.choice(ib["intros"])
         stated = set(head["states"]) | set(title["states"]) | set(intro["states"])
         missing = {"district", "province"} - stated
@@ -968,7 +975,7 @@ class Builder:
                 if n == self.both:
                     continue
                 for part in form:
-                    text = part.replace("{n}", str(n)).replace("{word}", self.status_word(n))
+                    text = banks.fill_number(part, n).replace("{word}", self.status_word(n))
                     text = text.replace("{name}", self.criterion_name(n))
                     self.blocks.append(Para([nf(text, "criterion_list")] if re.search(r"\d", text)
                                             else [Seg(text)]))
@@ -977,7 +984,7 @@ class Builder:
         if m and m.group(2) == "bullets":
             form = self.rng.choice(self.phrasings("bullets"))  # one form for the whole list
             for n in lists[m.group(1)]:
-                text = form.replace("{n}", str(n))
+                text = banks.fill_number(form, n)
                 text = text.replace("{name}", self.criterion_name(n))
                 self.blocks.append(Para([nf(text, "criterion_list")]))
                 self.list_items.setdefault(m.group(1), {})[n] = text.strip(" -+;.")

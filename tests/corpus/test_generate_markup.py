@@ -1,0 +1,47 @@
+"""Markup a phrasing bank may use beyond the main bank's: two-digit criterion numbers ({n2}),
+a list style's own closing joiner (`last`) and the district's bare name ({district_name}).
+Synthetic forms only: no held-out bank's wording is quoted here."""
+from __future__ import annotations
+
+import random
+
+from corpus import banks
+from corpus import generate as gen
+
+
+def test_two_digit_number_in_an_item_form() -> None:
+    assert banks.fill_number("TC{n2}/{n}", 6) == "TC06/6"
+    assert banks.fill_number("TC{n2}", 14) == "TC14"
+    assert banks.fill_number("{n}", 6) == "6"
+
+
+def _namer(seed: int) -> banks.Namer:
+    return banks.Namer(banks.catalogue("2021-2025"), None, random.Random(seed))
+
+
+def test_a_style_with_a_closing_joiner_ends_its_list_with_it_or_its_separator() -> None:
+    style = {"family": "both", "item": "#{n2} {name}", "seps": [" / "], "last": [" & "]}
+    endings = set()
+    for seed in range(20):
+        rng = random.Random(seed)
+        text = banks.render_list([2, 6, 10], style, _namer(seed), rng)
+        assert text.startswith("#02 ") and text.count(" / ") + text.count(" & ") == 2
+        endings.add(" & " in text)
+    assert endings == {True, False}
+
+
+def test_a_style_without_a_closing_joiner_draws_as_before() -> None:
+    """A style without `last` takes the draws it took before the markup existed (here one:
+    its separator), so the tuned splits regenerate byte for byte."""
+    style = {"family": "names", "item": "{name}", "seps": [" / ", " // "]}
+    rng, expected = random.Random(3), random.Random(3)
+    text = banks.render_list([2, 6, 10], style, _namer(3), rng)
+    sep = expected.choice(style["seps"])
+    assert rng.getstate() == expected.getstate()
+    assert text.count(sep) == 2 and " & " not in text
+
+
+def test_district_name_without_its_kind() -> None:
+    names = {"commune": "A", "district": "huyện B C", "province": "D"} | gen.names_without_kind("B C")
+    text = banks.fill_names("{commune} ({district_name}, {province}); {DISTRICT_NAME}; {district}", names)
+    assert text == "A (B C, D); B C; huyện B C"
