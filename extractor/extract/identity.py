@@ -114,6 +114,8 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                 level = "province"
             if level is None:
                 continue
+            if caps and not numbered:
+                name = _known_lead(name, level)
             start = m.start("prefix") if numbered else m.start("name")
             end = m.start("name") + len(name)
             joined = None
@@ -205,6 +207,30 @@ def _before_period(text: str, start: int, name: str) -> str:
     if gz is not None and (gz.communes(name) or gz.districts(name) or gz.province(name)):
         return name
     return cut
+
+
+def _known_at(level: str, name: str) -> bool:
+    gz = gazetteer()
+    if gz is None:
+        return False
+    known = {"commune": gz.communes, "district": gz.districts, "province": gz.province}[level](name)
+    return bool(known)
+
+
+def _known_lead(name: str, level: str) -> str:
+    """In a line written in capitals nothing but a time phrase ends a name, so a title runs the
+    unit on into the words after it ("XÃ VŨ MUỘN ĐẠT CHUẨN", "UBND XÃ X VỀ VIỆC"): a name of
+    three or more syllables the gazetteer does not know at `level` is cut to its longest leading
+    part of two or more syllables that it knows there. A name it knows whole, or of which it
+    knows no leading part, is kept as written."""
+    tokens = name.split()
+    if len(tokens) < 3 or _known_at(level, name):
+        return name
+    for n in range(len(tokens) - 1, 1, -1):
+        lead = " ".join(tokens[:n])
+        if _known_at(level, lead):
+            return lead
+    return name
 
 
 def _name_before(regex: re.Pattern[str], text: str, start: int, name: str) -> str:
