@@ -294,16 +294,20 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
         # the workbook and the report pages are written by child processes (where the process
         # can fork) alongside the overview and the CSVs written here
+        # a run failing or stopped on the way abandons them (stopped, not done again here)
         workbook = start_workbook(tables, out_dir / "report.xlsx")
         try:
             pages = start_review_site(store, tables, out_dir, stream)
             try:
                 written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr,
                                         workbook=workbook)
-            finally:
                 pages()
-        finally:
-            workbook()
+            except BaseException:
+                pages.abandon()
+                raise
+        except BaseException:
+            workbook.abandon()
+            raise
         write_stamp(out_dir, stamp, written)
         # the Python API returns DataFrames; the command needs none (bounded memory)
         frames = None if keep_current_outputs else {name: tables[name] for name in tables}

@@ -33,6 +33,7 @@ from extractor.store.tables import Tables, as_tables, is_na
 if TYPE_CHECKING:  # an ingest writes every output without importing pandas
     import pandas as pd
 
+    from extractor.outputs.forked import Started
     from extractor.store.consolidate import StoreTables
     from extractor.store.db import Store
 
@@ -394,7 +395,7 @@ def write_xlsx(tables: Tables, path: Path) -> None:
         tables_to_workbook(tables, tmp)
 
 
-def start_workbook(tables: Tables, path: Path) -> Callable[[], None]:
+def start_workbook(tables: Tables, path: Path) -> Started[None]:
     """Start writing report.xlsx and return what finishes it. Its cells cost the most of a
     re-run's outputs, so where the process can fork a child writes it from the same tables (its
     own read-only connection to the store) while this one writes the other outputs; finishing
@@ -439,12 +440,20 @@ def write_outputs(tables: Mapping[str, pd.DataFrame], out: Path, *, parquet: boo
     started here, alongside the CSVs."""
     out.mkdir(parents=True, exist_ok=True)
     t = as_tables(tables)
-    finish_workbook = workbook or start_workbook(t, out / "report.xlsx")
+    started = None if workbook else start_workbook(t, out / "report.xlsx")
     written = []
-    for table in CSV_TABLES:
-        write_table_csv(t, table, out / f"{table}.csv")
-        written.append(out / f"{table}.csv")
-    finish_workbook()
+    try:
+        for table in CSV_TABLES:
+            write_table_csv(t, table, out / f"{table}.csv")
+            written.append(out / f"{table}.csv")
+    except BaseException:
+        if started is not None:  # a workbook passed in is the caller's to stop
+            started.abandon()
+        raise
+    if started is not None:
+        started()
+    elif workbook is not None:
+        workbook()
     written.append(out / "report.xlsx")
     if parquet:
         if write_parquet(t, out):

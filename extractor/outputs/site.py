@@ -18,7 +18,6 @@ import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import suppress
 from copy import copy as copy_of
 from dataclasses import replace
 from functools import partial
@@ -32,7 +31,7 @@ from extractor.core.names import display_name
 from extractor.core.version import __version__
 from extractor.outputs import links
 from extractor.outputs.collation import sort_key
-from extractor.outputs.forked import start_forked
+from extractor.outputs.forked import Started, start_forked
 from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page_head
 from extractor.readers import read_document
 from extractor.store import queries
@@ -393,7 +392,7 @@ def write_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
 
 
 def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Path,
-                      stream: Any = None) -> Callable[[], int]:
+                      stream: Any = None) -> Started[int]:
     """Start OUT/review/ and return what finishes it, giving the number of pages written. The
     pages of changed reports are written by a forked child (outputs.forked: about a second at
     1,000 reports, alone in the main process after reading) while this process writes the
@@ -422,7 +421,6 @@ def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
         os.replace(tmp, review_dir / "index.html")
         across.save()
     except BaseException:
-        with suppress(Exception):  # the child is waited for; the overview's error is the one raised
-            started()
+        started.abandon()  # the overview's error is the one raised
         raise
-    return finish
+    return Started(finish, started.abandon)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,11 +50,22 @@ def _site(out: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_pages_written_by_a_child_are_the_pages_written_here(ingested: Path, tmp_path: Path, lang: str,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    here_calls: list[int] = []
+    write_pages = site.write_report_pages
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() == parent:
+            here_calls.append(1)
+        return write_pages(*args, **kwargs)
+
+    monkeypatch.setattr(site, "write_report_pages", counted)
     with Store(ingested / "out" / "ntm.sqlite") as store, i18n.language_set(lang):
         tables = StoreTables(store)
         finish = site.start_review_site(store, tables, tmp_path / "child")
         assert finish() == 3
         assert finish() == 3  # once only
+        assert here_calls == []  # written by the child, not again here after a failure
         monkeypatch.setattr(forked, "can_fork", lambda: False)
         assert site.write_review_site(store, tables, tmp_path / "here") == 3
         assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3  # still usable
@@ -158,3 +172,77 @@ def test_each_flag_across_reports_is_read_once_for_all_the_pages_naming_it(
         assert sorted(read) == sorted(named)
     once, each = ({p.name: p.read_bytes() for p in (tmp_path / d).iterdir()} for d in ("once", "each"))
     assert once == each
+
+
+@needs_fork
+def test_a_child_stopped_by_ctrl_c_stops_the_run_without_doing_its_job_here(tmp_path: Path) -> None:
+    """Regression: Ctrl-C reaches the whole process group; the child, interrupted, exited as
+    failed, and finishing wrote the pages (and the workbook) again in the parent before the run
+    stopped."""
+    parent = os.getpid()
+    runs: list[int] = []
+
+    def job(store: Store) -> int:
+        runs.append(os.getpid())
+        if os.getpid() != parent:
+            raise KeyboardInterrupt
+        return 1
+
+    with Store(tmp_path / "s.sqlite") as store:
+        finish = forked.start_forked(job, store)
+        with pytest.raises(KeyboardInterrupt):
+            finish()
+    assert runs == []  # nothing run here (the child's own list is its copy)
+
+
+@needs_fork
+def test_an_abandoned_child_is_stopped_and_its_job_not_done_here(tmp_path: Path) -> None:
+    parent = os.getpid()
+    runs: list[int] = []
+
+    def job(store: Store) -> int:
+        runs.append(os.getpid())
+        if os.getpid() != parent:
+            time.sleep(60)
+        return 1
+
+    with Store(tmp_path / "s.sqlite") as store:
+        started = forked.start_forked(job, store)
+        begun = time.monotonic()
+        started.abandon()
+        started.abandon()  # once
+    assert time.monotonic() - begun < 30 and runs == []
+
+
+def test_a_run_failing_while_writing_its_csvs_abandons_the_pages_and_the_workbook(
+        ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a CSV that could not be written made the run write the report pages again
+    in its `finally`, and an error there replaced the first one."""
+    from extractor.ingest import run
+    from extractor.outputs import export
+
+    parent = os.getpid()
+    here: list[str] = []
+    pages, xlsx = site.write_report_pages, export.write_xlsx
+
+    def pages_here(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() == parent:
+            here.append("pages")
+        return pages(*args, **kwargs)
+
+    def xlsx_here(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() == parent:
+            here.append("workbook")
+        return xlsx(*args, **kwargs)
+
+    def no_csv(*args: Any, **kwargs: Any) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(site, "write_report_pages", pages_here)
+    monkeypatch.setattr(export, "write_xlsx", xlsx_here)
+    monkeypatch.setattr(export, "write_table_csv", no_csv)
+    out = tmp_path / "out"
+    shutil.copytree(ingested / "out", out)
+    with pytest.raises(OSError, match="disk full"):
+        run.run_ingest([str(ingested / "in")], out, jobs=1, force=True)
+    assert here == []  # neither written again here
