@@ -41,5 +41,5 @@ def test_heldout_accuracy_does_not_fall() -> None:
     ev = evaluate([str(HELDOUT)])
     assert ev.splits() == ["heldout"]
     s = ev.summary("heldout")
-    assert s["docs"] >= 32
+    assert s["docs"] >= 96  # 48 reports, .docx and .pdf (corpus/README.md)
     assert_within_floor(summary_to_rates(s), floor)
