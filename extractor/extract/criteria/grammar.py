@@ -93,6 +93,7 @@ class _Rx:
     # markers of time and of the plan and result parts (patterns/status_words.yaml)
     target = _StatusWords("target_markers")
     future = _StatusWords("future_markers")
+    future_stop = _StatusWords("future_clause_stop")
     baseline = _StatusWords("baseline_markers")
     status_year = _StatusWords("status_year")
     now = _StatusWords("now_markers")
@@ -507,6 +508,16 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             if refs and all(text[r.end - 1] == ")" for r in refs) and taken.free(pos, refs[-1].end) \
                     and _status_follows(text, refs[-1].end, statuses):
                 add(refs, pos, refs[-1].end)
+    if not says_criteria and (lead := c["contrast_names_lead"].match(text)):
+        # "Riêng Thu nhập; Y tế đến nay xã chưa hoàn thành.": names alone after "riêng" at the
+        # line's start, when a status that closes the line follows them
+        refs = _names_from(text, lead.end(), ocr)
+        statuses = text_to_statuses(text)
+        i = first_at(statuses, refs[-1].end) if refs else len(statuses)
+        if refs and i < len(statuses) and taken.free(lead.end(), refs[-1].end) \
+                and rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start) \
+                and c["named_line_rest"].match(text[statuses[i].end:]):
+            add(refs, lead.end(), refs[-1].end)
     if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))

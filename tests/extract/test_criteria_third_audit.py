@@ -1,0 +1,153 @@
+"""Criteria forms the reader missed (audit of the third held-out bank, written without reading
+the reader):
+
+- "the remaining criteria" with their status and then their list ("các tiêu chí còn lại chưa
+  đạt là Thu nhập; Y tế", "... chưa đạt, gồm tiêu chí 10, 15"): before, the names after the
+  status were no list, and "the remaining criteria" took the status for every criterion the
+  report did not state, so a count that agreed with the report was flagged as a mismatch;
+- "Riêng" opening a line of names alone, closed by a status ("Riêng Thu nhập; Y tế đến nay xã
+  chưa hoàn thành."), in a line that does not say "tiêu chí": before, only names each with its
+  own number in brackets were read there;
+- the exception put before "the other criteria" and their status ("Ngoại trừ Thu nhập, Y tế,
+  tất cả các tiêu chí còn lại đều đạt"): before, the list had no status;
+- a total raised to a count without "tổng số" ("đến nay đã nâng lên 17/19 tiêu chí"): before,
+  no count, so the met side of a report that lists only its unmet criteria stayed empty;
+- a time to come in a clause of a part of what a status governs ("các tiêu chí còn lại chưa
+  đạt, trong đó năm tới phấn đấu hoàn thành tiêu chí số 10"): before, it made the status a
+  target.
+
+Every statement is written for these tests (none is copied from a report). The report is of
+2023, its commune "Thử Nghiệm"; the set has 19 criteria.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_criteria_unseen_forms import answer, but, read
+
+MET_17 = "; ".join(f"tiêu chí {n}" for n in but(10, 15))
+
+# ------------------------------------------------- the remaining criteria, then their list
+
+
+@pytest.mark.parametrize("line", [
+    "Xã đạt 17/19 tiêu chí; các tiêu chí còn lại chưa đạt là Thu nhập; Y tế.",
+    "Đến nay xã có 17/19 tiêu chí đạt chuẩn; những tiêu chí còn lại chưa đạt là Thu nhập, Y tế.",
+    "Xã đạt 17/19 tiêu chí; các tiêu chí còn lại xã chưa đạt gồm: Thu nhập và Y tế.",
+    "Xã đạt 17/19 tiêu chí; các tiêu chí còn lại chưa đạt, gồm tiêu chí 10, 15.",
+    "Xã đạt 17/19 tiêu chí; các tiêu chí còn lại chưa đạt gồm: tiêu chí số 10 và tiêu chí số 15.",
+])
+def test_the_remaining_criteria_with_a_list_after_their_status_are_that_list(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+    assert got.met_count_claimed == 17
+
+
+@pytest.mark.parametrize("line, expected", [
+    # no list after the status: the rest is every criterion not stated, as before
+    ("Xã đạt tiêu chí 10, 15; các tiêu chí còn lại chưa đạt.", ([10, 15], but(10, 15), [])),
+    ("Tiêu chí 10 chưa đạt. Các tiêu chí còn lại đều đạt.", (but(10), [10], [])),
+    # a plan: nothing
+    ("Năm tới phấn đấu hoàn thành các tiêu chí còn lại là Thu nhập; Y tế.", ([], [], [])),
+    # another commune, in the clause of the status: nothing
+    ("Các tiêu chí còn lại của xã Bình An chưa đạt là Thu nhập; Y tế.", ([], [], [])),
+])
+def test_the_remaining_criteria_without_a_list_or_not_the_communes(line: str, expected: tuple[list[int], ...]) -> None:
+    assert answer([line]) == expected
+
+
+# ----------------------------------------------------------------- "Riêng" before names
+
+
+@pytest.mark.parametrize("line", [
+    "Riêng Thu nhập; Y tế đến nay xã chưa hoàn thành.",
+    "- Riêng “Thu nhập”; “Y tế” đến nay xã chưa hoàn thành.",
+    "Riêng Thu nhập, Y tế xã vẫn chưa đạt.",
+    "+ Riêng: Thu nhập và Y tế hiện chưa đạt chuẩn.",
+])
+def test_names_after_rieng_closed_by_a_status_are_a_list(line: str) -> None:
+    assert answer([line]) == ([], [10, 15], [])
+
+
+def test_names_after_rieng_beside_a_list_of_met_names() -> None:
+    got = answer(["Xã đã hoàn thành các tiêu chí Quy hoạch; Giao thông; Thủy lợi.",
+                  "Riêng Thu nhập; Y tế đến nay xã chưa hoàn thành."])
+    assert got == ([1, 2, 3], [10, 15], [])
+
+
+@pytest.mark.parametrize("line", [
+    "Riêng Y tế đạt 95% số người tham gia bảo hiểm.",  # a measure
+    "Riêng Thu nhập năm 2022 chưa đạt.",  # another year
+    "Riêng Thu nhập; Y tế phấn đấu hoàn thành trong năm 2024.",  # a plan
+    "Riêng Giao thông; Thủy lợi xã Bình An chưa hoàn thành.",  # another commune
+    "Xã đã làm đường, riêng Giao thông nội đồng chưa hoàn thành.",  # not at the line's start
+    "Riêng Thu nhập; Y tế chưa hoàn thành do thiếu vốn đầu tư.",  # the status does not close the line
+])
+def test_names_after_rieng_of_a_measure_a_plan_another_year_or_commune_state_nothing(line: str) -> None:
+    assert answer([line]) == ([], [], [])
+
+
+# ------------------------------------------------------------------- the exception first
+
+
+@pytest.mark.parametrize("line", [
+    "Ngoại trừ tiêu chí 10, 15, các tiêu chí còn lại của xã đều đạt.",
+    "Ngoại trừ Thu nhập, Y tế, tất cả các tiêu chí còn lại đều đạt.",
+    "Ngoại trừ Thu nhập - TC10; Y tế - TC15, tất cả các tiêu chí còn lại của xã đều đạt.",
+    "Trừ tiêu chí số 10 và tiêu chí số 15, các tiêu chí khác xã đã đạt.",
+])
+def test_an_exception_put_first_takes_the_opposite_of_the_rests_status(line: str) -> None:
+    assert answer([line]) == (but(10, 15), [10, 15], [])
+
+
+def test_an_exception_put_first_before_unmet_rest_is_met() -> None:
+    assert answer(["Ngoại trừ Thu nhập, Y tế, các tiêu chí còn lại chưa đạt."]) == ([10, 15], but(10, 15), [])
+
+
+@pytest.mark.parametrize("line", [
+    "Ngoại trừ Thu nhập, Y tế, các tiêu chí còn lại phấn đấu đạt trong năm 2024.",  # a plan
+    "Ngoại trừ Thu nhập, Y tế, năm 2022 các tiêu chí còn lại đã đạt.",  # another year
+    "Ngoại trừ Thu nhập, Y tế, các tiêu chí còn lại của xã Bình An đều đạt.",  # another commune
+])
+def test_an_exception_put_first_of_a_plan_another_year_or_commune_states_nothing(line: str) -> None:
+    assert answer([line]) == ([], [], [])
+
+
+# ------------------------------------------------------------------- "nâng lên N tiêu chí"
+
+
+@pytest.mark.parametrize("line", [
+    "Năm 2022, xã mới đạt 12 tiêu chí; đến nay đã nâng lên 17/19 tiêu chí, chưa đạt TC10, TC15.",
+    "Xã nâng lên 17 tiêu chí; chưa đạt tiêu chí 10 và tiêu chí 15.",
+])
+def test_a_total_raised_to_a_count_is_the_met_count(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet), got.met_count_claimed) == (but(10, 15), [10, 15], 17)
+
+
+@pytest.mark.parametrize("line", [
+    "Phấn đấu đến năm 2025 nâng lên 19/19 tiêu chí.",  # a plan
+    "Năm 2022 xã Bình An đã nâng lên 17/19 tiêu chí.",  # another commune
+    "Năm 2021 xã đã nâng lên 14/19 tiêu chí.",  # another year
+    "Số hộ được hỗ trợ nâng lên 17 hộ.",  # not criteria
+])
+def test_a_total_raised_in_a_plan_another_year_or_commune_is_no_count(line: str) -> None:
+    got = read([line])
+    assert (got.met, got.met_count_claimed) == ([], None)
+
+
+# ------------------------------------------------- a time to come in a clause of a part
+
+
+def test_a_time_to_come_in_a_clause_of_a_part_leaves_the_status_of_now() -> None:
+    line = f"Xã đã đạt 17/19 tiêu chí gồm {MET_17}; các tiêu chí còn lại chưa đạt, trong đó năm tới " \
+           "phấn đấu hoàn thành tiêu chí số 10."
+    assert answer([line]) == (but(10, 15), [10, 15], [])
+
+
+@pytest.mark.parametrize("line", [
+    "Xã sẽ đạt thêm tiêu chí 10, 15 trong năm tới.",
+    "Xã đạt thêm tiêu chí 10, 15 trong thời gian tới.",
+])
+def test_a_time_to_come_in_the_statuses_own_clause_still_makes_it_a_target(line: str) -> None:
+    assert answer([line]) == ([], [], [])
