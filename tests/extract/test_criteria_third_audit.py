@@ -16,6 +16,15 @@ the reader):
   đạt, trong đó năm tới phấn đấu hoàn thành tiêu chí số 10"): before, it made the status a
   target.
 
+Forms the second audit left open (none from a report):
+
+- "Tất cả các tiêu chí đều đạt" with no count: every criterion of the set is met, as "19/19"
+  would say (before, nothing);
+- the commune as the agent of a passive, negated or not ("tiêu chí 10 chưa được xã thực hiện
+  đạt chuẩn", "... đã được xã thực hiện đạt chuẩn"): before, nothing;
+- numbered names in running text with a closing bracket ("chưa đạt: 5) Trường học, 10) Thu
+  nhập"): before, the first number alone was read.
+
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
 """
@@ -150,4 +159,77 @@ def test_a_time_to_come_in_a_clause_of_a_part_leaves_the_status_of_now() -> None
     "Xã đạt thêm tiêu chí 10, 15 trong thời gian tới.",
 ])
 def test_a_time_to_come_in_the_statuses_own_clause_still_makes_it_a_target(line: str) -> None:
+    assert answer([line]) == ([], [], [])
+
+
+# ------------------------------------------------------------ every criterion, no count
+
+
+@pytest.mark.parametrize("line", [
+    "Tất cả các tiêu chí đều đạt.",
+    "Đến nay, xã đã đạt tất cả các tiêu chí.",
+    "Tất cả các tiêu chí của xã đều đã đạt chuẩn.",
+    "Xã đã hoàn thành toàn bộ các tiêu chí theo quy định.",
+])
+def test_every_criterion_with_no_count_is_the_whole_set_met(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), got.unmet, got.met_count_claimed) == (but(), [], 19)
+
+
+def test_every_criterion_but_an_exception_is_the_exception_unmet() -> None:
+    got = read(["Tất cả các tiêu chí đều đạt, trừ tiêu chí 10."])
+    assert (sorted(got.met), got.unmet, got.met_count_claimed) == (but(10), [10], None)
+
+
+@pytest.mark.parametrize("line", [
+    "Năm 2022 tất cả các tiêu chí đều đạt.",  # another year
+    "Phấn đấu năm 2025 tất cả các tiêu chí đều đạt.",  # a plan
+    "Tất cả các tiêu chí của xã Bình An đều đạt.",  # another commune
+    "Tất cả các tiêu chí đều chưa đạt.",  # not met: no count read
+    "Tất cả các tiêu chí đã được rà soát, đánh giá.",  # no status
+])
+def test_every_criterion_of_another_year_commune_a_plan_or_unmet_is_no_count(line: str) -> None:
+    got = read([line])
+    assert (got.met, got.met_count_claimed) == ([], None)
+
+
+# ------------------------------------------------------- the commune as a passive's agent
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tiêu chí 10, 15 chưa được xã thực hiện đạt chuẩn.", ([], [10, 15], [])),
+    ("Tiêu chí 10 và tiêu chí 15 không được UBND xã triển khai hoàn thành.", ([], [10, 15], [])),
+    ("Tiêu chí 10, 15 đã được xã thực hiện đạt chuẩn.", ([10, 15], [], [])),
+])
+def test_the_commune_as_a_passives_agent(line: str, expected: tuple[list[int], ...]) -> None:
+    assert answer([line]) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Tiêu chí 10, 15 chưa được xã Bình An thực hiện đạt chuẩn.",  # another commune
+    "Tiêu chí 10, 15 đã được xã Bình An thực hiện đạt chuẩn.",
+    "Năm 2022 tiêu chí 10, 15 chưa được xã thực hiện đạt chuẩn.",  # another year
+    "Tiêu chí 10, 15 chưa được xã thực hiện.",  # no status
+])
+def test_a_passive_of_another_commune_year_or_without_status_states_nothing(line: str) -> None:
+    assert answer([line]) == ([], [], [])
+
+
+# ------------------------------------------------- numbered names with a closing bracket
+
+
+@pytest.mark.parametrize("line", [
+    "Các tiêu chí chưa đạt: 5) Trường học, 10) Thu nhập.",
+    "Xã còn 2 tiêu chí chưa đạt là 5) Trường học, 10) Thu nhập.",
+    "Xã đạt 17/19 tiêu chí, còn 5) Trường học; 10) Thu nhập chưa đạt.",
+])
+def test_numbered_names_with_a_closing_bracket_are_a_list(line: str) -> None:
+    assert answer([line])[1] == [5, 10]
+
+
+@pytest.mark.parametrize("line", [
+    "Năm 2022 các tiêu chí chưa đạt: 5) Trường học, 10) Thu nhập.",  # another year
+    "Phấn đấu năm 2024 hoàn thành các tiêu chí: 5) Trường học, 10) Thu nhập.",  # a plan
+])
+def test_numbered_names_with_a_bracket_of_another_year_or_a_plan_state_nothing(line: str) -> None:
     assert answer([line]) == ([], [], [])

@@ -437,6 +437,28 @@ def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
                                               ref.start, ref.end, ref))
 
 
+def _all_counts(state: State, seg: _Segment) -> None:
+    """Every criterion of the set with a status and no count ("Tất cả các tiêu chí đều đạt",
+    "xã đã đạt toàn bộ các tiêu chí."): a count of the whole set, as "19/19" would be. The
+    status must close the sentence: an exception after it ("..., trừ tiêu chí 10") is read as
+    such elsewhere."""
+    c = rx().c
+    text = seg.text
+    for m in c["all_subject"].finditer(text):
+        after = [s for s in seg.statuses if s.start >= m.end()]
+        before = [s for s in seg.statuses if s.end <= m.start()]
+        chosen = None
+        if after and c["rest_gap"].match(text[m.end():after[0].start]) and c["rest_tail"].match(text[after[0].end:]):
+            chosen = after[0]
+        elif before and c["rest_gap"].match(text[before[-1].end:m.start()]) and c["rest_tail"].match(text[m.end():]):
+            chosen = before[-1]
+        if chosen is not None and chosen.status == MET and not chosen.past and not chosen.target:
+            start, end = min(m.start(), chosen.start), max(m.end(), chosen.end)
+            state.counts.append(Count(state.cset.size, MET, text[start:end],
+                                      seg.unit.location(state.outline, seg.start + start, seg.start + end),
+                                      seg.position))
+
+
 def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> int | None:
     """The criterion of a line that only names it ("Tiêu chí 10 - Thu nhập")."""
     c = rx().c
@@ -595,4 +617,6 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                     continue
             if rx().c["criteria_word"].search(text):
                 _rest_claims(state, seg, groups)
+                if not unit.plan and seg.statuses and not groups:
+                    _all_counts(state, seg)
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)
