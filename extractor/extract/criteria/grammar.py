@@ -265,6 +265,14 @@ def text_to_statuses(text: str) -> list[Status]:
                 continue
             found.insert(i, Status(m.start(), m.end(), status))
             starts.insert(i, m.start())
+    if may_match("lacking_before_name", text):
+        # "còn thiếu" before a criterion's name: unmet (the name decides, no pattern can)
+        for m in rx().c["lacking_before_name"].finditer(text):
+            i = bisect_left(starts, m.start())
+            free = not ((i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()))
+            if free and (nm := names().match(text, m.end())) is not None and lookup(nm.group(0)) is not None:
+                found.insert(i, Status(m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), UNMET))
+                starts.insert(i, m.start())
     if may_match("added_after_status", text):
         added = rx().at["added_after_status"]
         for st in found:
