@@ -61,3 +61,17 @@ def test_a_numbered_list_item_is_no_malformed_number(line: str) -> None:
 ])
 def test_a_dangling_separator_after_a_number_is_still_malformed(line: str) -> None:
     assert "malformed_number" in rules_of(line)
+
+
+def test_a_count_closing_a_list_that_is_one_short_is_flagged() -> None:
+    met = ", ".join(str(n) for n in range(1, 17))
+    assert "criteria_count_mismatch" in rules_of(
+        f"- Các tiêu chí xã đã đạt: tiêu chí {met} (tổng cộng 17 tiêu chí).",
+        "- Các tiêu chí xã còn chưa đạt: tiêu chí số 17, 18, 19 (tổng cộng 3 tiêu chí).")
+
+
+def test_a_count_closing_a_list_that_agrees_is_not_flagged() -> None:
+    met = ", ".join(str(n) for n in range(1, 17))
+    assert "criteria_count_mismatch" not in rules_of(
+        f"- Các tiêu chí xã đã đạt: tiêu chí {met} (tổng cộng 16 tiêu chí).",
+        "- Các tiêu chí xã còn chưa đạt: tiêu chí số 17, 18, 19 (tổng cộng 3 tiêu chí).")

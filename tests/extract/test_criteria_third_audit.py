@@ -19,7 +19,10 @@ the reader):
 Found on another draw of the held-out bank (--seed 23, not a committed split): "còn thiếu"
 (still lacking) before a criterion's name, quoted or not, or before "TC 7" ("chỉ còn thiếu
 “Thu nhập”; “Y tế” để về đích nông thôn mới", "còn thiếu TC 10: Thu nhập"): unmet (before,
-nothing, or the met status of the clause before took the list).
+nothing, or the met status of the clause before took the list); a time word between the
+status and the colon of a list ("Tiêu chí xã chưa đạt đến nay: Thu nhập; Y tế"); a count in
+brackets closing a list, of the list's status ("Các tiêu chí xã đã đạt: ... (tổng cộng 17 tiêu
+chí)"): before, no count, and the list's last number was dropped.
 
 Forms the second audit left open (none from a report):
 
@@ -262,3 +265,47 @@ def test_still_lacking_names_or_tc_references_is_unmet(lacking: str) -> None:
 ])
 def test_lacking_something_else_another_year_or_commune_is_no_unmet_list(line: str) -> None:
     assert answer([line])[1] == []
+
+
+# ------------------------------------------- a time word before the colon of a names list
+
+
+@pytest.mark.parametrize("line", [
+    "- Tiêu chí xã chưa đạt đến nay: Thu nhập; Y tế.",
+    "Các tiêu chí chưa đạt hiện nay: Thu nhập, Y tế.",
+])
+def test_a_time_of_now_before_the_colon_keeps_the_list(line: str) -> None:
+    assert answer([line]) == ([], [10, 15], [])
+
+
+@pytest.mark.parametrize("line", [
+    "- Tiêu chí xã chưa đạt năm 2022: Thu nhập; Y tế.",  # another year
+    "- Tiêu chí xã Bình An chưa đạt đến nay: Thu nhập; Y tế.",  # another commune
+])
+def test_a_list_of_another_year_or_commune_before_the_colon_states_nothing(line: str) -> None:
+    assert answer([line]) == ([], [], [])
+
+
+# ------------------------------------------------- a count in brackets closing a list
+
+
+def test_a_count_in_brackets_closing_each_list_is_its_lists() -> None:
+    met = ", ".join(str(n) for n in but(10, 15))
+    got = read([f"- Các tiêu chí xã đã đạt: tiêu chí {met} (tổng cộng 17 tiêu chí).",
+                "- Các tiêu chí xã còn chưa đạt: tiêu chí số 10, 15 (tổng cộng 2 tiêu chí)."])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+    assert (got.met_count_claimed, got.unmet_count_claimed) == (17, 2)
+
+
+def test_a_count_in_brackets_closing_a_list_of_names() -> None:
+    got = read(["- Các tiêu chí xã đã đạt: Quy hoạch; Giao thông; Thủy lợi (tổng cộng 3 tiêu chí)."])
+    assert (sorted(got.met), got.met_count_claimed) == ([1, 2, 3], 3)
+
+
+@pytest.mark.parametrize("line", [
+    "- Các tiêu chí xã đã đạt năm 2022: tiêu chí 1, 2, 3 (tổng cộng 3 tiêu chí).",  # another year
+    "- Các tiêu chí xã phấn đấu đạt: tiêu chí 10, 15 (tổng cộng 2 tiêu chí).",  # a plan
+    "- Các tiêu chí xã đã đạt: tiêu chí 1, 2, 3 (tổng cộng 3 tiêu chí của năm 2022 là 2 tiêu chí).",  # no closing
+])
+def test_a_count_closing_a_list_of_another_year_a_plan_or_not_closing_is_no_count(line: str) -> None:
+    assert read([line]).met_count_claimed is None
