@@ -33,7 +33,14 @@ from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 from extractor.extract.masks import WindowMasks
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
-from extractor.text.numbers import DIGIT_TOKEN, Convention, ParsedNumber, spaced_groups_at, token_to_number
+from extractor.text.numbers import (
+    DIGIT_TOKEN,
+    Convention,
+    ParsedNumber,
+    item_number_at,
+    spaced_groups_at,
+    token_to_number,
+)
 from extractor.text.spelled import number_words, words_to_number
 from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, unit_at
 
@@ -325,7 +332,7 @@ def _digit_quantity(text: str, token: str, start: int, end: int, convention: Con
         num = ParsedNumber(float(re.sub(r"\D", "", token)), malformed=True)
     malformed, value = num.malformed, num.value
     pos = end
-    if _dangling_separator(text, pos):
+    if _dangling_separator(text, pos) and not item_number_at(text, start, end):
         malformed, pos = True, pos + 1
     total = upper = None
     if confidence is not None and _slash_for_comma(text, token, pos):

@@ -146,3 +146,16 @@ def spaced_groups_at(text: str, start: int, end: int) -> int | None:
         return None  # inside a list of numbers "3 5 7" or a longer spaced run
     m = _SPACED_GROUPS.match(text, end)
     return m.end() if m else None
+
+
+# What may stand before a list item's number in a line: the line's start, a ';' that ends the
+# item before, or a bullet.
+_ITEM_BEFORE = compiled(r"(?:^|[;•+–-])\s*$")
+
+
+def item_number_at(text: str, start: int, end: int) -> bool:
+    """Is the digit token text[start:end] the number of a list item ("...; 12. lao động có việc
+    làm")? One or two digits, then '.' and a space, at the line's start or after ';' or a bullet:
+    its dot numbers the item, it is no dangling separator of a number ("343. triệu")."""
+    return 1 <= end - start <= 2 and text[start:end].isdigit() and text[end:end + 2] == ". " \
+        and _ITEM_BEFORE.search(text, max(0, start - 4), start) is not None

@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from extractor.text.numbers import spaced_groups_at, texts_to_convention, token_to_number
+from extractor.text.numbers import item_number_at, spaced_groups_at, texts_to_convention, token_to_number
 
 VI = texts_to_convention([], "vi")
 EN = texts_to_convention([], "en")
@@ -47,3 +47,25 @@ def test_spaced_groups_are_found_after_the_first_digits(text, end):
 def test_no_spaced_groups(text, start):
     end = start + len(text[start:].split()[0])
     assert spaced_groups_at(text, start, end) is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Chưa đạt: 07. chợ; 12. lao động có việc làm", "12"),
+    ("07. chợ nông thôn; 12. lao động có việc làm", "07"),
+    ("5. hộ nghèo giảm", "5"),
+    ("- 12. lao động có việc làm", "12"),
+])
+def test_a_list_items_number_is_an_item_number(text: str, number: str) -> None:
+    start = text.index(number)
+    assert item_number_at(text, start, start + len(number))
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Giải ngân 343. triệu đồng", "343"),  # three digits, after a word
+    ("Kinh phí: 45. triệu đồng", "45"),  # after a colon: an amount
+    ("Đào tạo 12. lao động", "12"),  # after a word
+    ("Chưa đạt: 07. chợ; 12.5 ha", "12"),  # a decimal, no item
+])
+def test_a_number_after_a_word_or_colon_is_no_item_number(text: str, number: str) -> None:
+    start = text.index(number)
+    assert not item_number_at(text, start, start + len(number))

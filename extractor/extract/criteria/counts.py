@@ -77,6 +77,21 @@ def _status_after_list(text: str, pos: int, statuses: list[Status], groups: list
     return None
 
 
+def _status_of_closed_list(text: str, start: int, end: int, statuses: list[Status],
+                           groups: list[Group]) -> Status | None:
+    """The status of the list a count in brackets closes ("đã đạt: Quy hoạch; ...; Quốc phòng
+    và An ninh (tổng cộng 19 tiêu chí)"): the last status before the list, none inside it."""
+    at = rx().at
+    k = bisect_left(groups, start, key=lambda g: g.end) - 1
+    if k < 0 or groups[k].end > start or not at["count_closing_lead"].match(text, groups[k].end, start) \
+            or not at["count_closing_tail"].match(text, end):
+        return None
+    i = first_at(statuses, groups[k].start)
+    if i == 0 or (i < len(statuses) and statuses[i].start < start):
+        return None
+    return statuses[i - 1]
+
+
 def text_to_counts(text: str, size: int, year: int | None = None, statuses: list[Status] | None = None,
                    groups: list[Group] | None = None,
                    commune: str | None = None) -> list[tuple[int, int, int, str, bool]]:
@@ -122,6 +137,8 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
                 status = right
         if status is None:
             status = _status_after_list(text, m.end(), statuses, groups)
+        if status is None:
+            status = _status_of_closed_list(text, m.start(), m.end(), statuses, groups)
         if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
     for m in c["count_ratio_alone"].finditer(text):

@@ -93,6 +93,7 @@ class _Rx:
     # markers of time and of the plan and result parts (patterns/status_words.yaml)
     target = _StatusWords("target_markers")
     future = _StatusWords("future_markers")
+    future_stop = _StatusWords("future_clause_stop")
     baseline = _StatusWords("baseline_markers")
     status_year = _StatusWords("status_year")
     now = _StatusWords("now_markers")
@@ -264,6 +265,14 @@ def text_to_statuses(text: str) -> list[Status]:
                 continue
             found.insert(i, Status(m.start(), m.end(), status))
             starts.insert(i, m.start())
+    if may_match("lacking_before_name", text):
+        # "còn thiếu" before a criterion's name: unmet (the name decides, no pattern can)
+        for m in rx().c["lacking_before_name"].finditer(text):
+            i = bisect_left(starts, m.start())
+            free = not ((i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()))
+            if free and (nm := names().match(text, m.end())) is not None and lookup(nm.group(0)) is not None:
+                found.insert(i, Status(m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), UNMET))
+                starts.insert(i, m.start())
     if may_match("added_after_status", text):
         added = rx().at["added_after_status"]
         for st in found:
@@ -507,6 +516,16 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             if refs and all(text[r.end - 1] == ")" for r in refs) and taken.free(pos, refs[-1].end) \
                     and _status_follows(text, refs[-1].end, statuses):
                 add(refs, pos, refs[-1].end)
+    if not says_criteria and (lead := c["contrast_names_lead"].match(text)):
+        # "Riêng Thu nhập; Y tế đến nay xã chưa hoàn thành.": names alone after "riêng" at the
+        # line's start, when a status that closes the line follows them
+        refs = _names_from(text, lead.end(), ocr)
+        statuses = text_to_statuses(text)
+        i = first_at(statuses, refs[-1].end) if refs else len(statuses)
+        if refs and i < len(statuses) and taken.free(lead.end(), refs[-1].end) \
+                and rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start) \
+                and c["named_line_rest"].match(text[statuses[i].end:]):
+            add(refs, lead.end(), refs[-1].end)
     if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))

@@ -403,7 +403,8 @@ def _later_status(text: str, after: list[Status], limit: int) -> Status | None:
 def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
     """ "The other criteria" with a status of their own: "các tiêu chí còn lại đều đạt",
     "xã đã đạt các tiêu chí khác". A list right after them ("2 tiêu chí còn lại là ...")
-    makes them an ordinary list instead."""
+    makes them an ordinary list instead, and so does one right after their status ("các tiêu
+    chí còn lại chưa đạt là Thu nhập; Y tế")."""
     c = rx().c
     text = seg.text
     for m in c["rest_subject"].finditer(text):
@@ -417,9 +418,45 @@ def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
         elif before and c["rest_gap"].match(text[before[-1].end:m.start()]) and \
                 c["rest_tail"].match(text[m.end():]):
             chosen = before[-1]
-        if chosen is not None and not chosen.past and not chosen.target:
-            state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", m.start(),
-                                        max(m.end(), chosen.end)))
+        if chosen is not None and chosen.start >= m.end() and any(
+                g.start >= chosen.end and c["count_list_gap"].match(text[chosen.end:g.start]) for g in groups):
+            # "các tiêu chí còn lại chưa đạt, gồm tiêu chí 5, 10": the list after the status
+            # is what the rest is; the criteria it does not name are not thereby of that status
+            continue
+        if chosen is None or chosen.past or chosen.target:
+            continue
+        state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", m.start(), max(m.end(), chosen.end)))
+        if chosen.status in _OPPOSITE and groups and groups[0].end <= m.start() \
+                and c["exclusion_first"].match(text[:groups[0].start]) \
+                and not any(s.start < m.start() for s in seg.statuses):
+            # "Ngoại trừ Thu nhập, Y tế, các tiêu chí còn lại đều đạt": the list put first is
+            # the exception, of the opposite status (every group before the subject: a name and
+            # its number after a dash, "Thu nhập - TC10", are read as two)
+            for ref in (r for g in groups if g.end <= m.start() for r in g.refs):
+                state.claims.append(seg.claim(state.outline, ref.number, _OPPOSITE[chosen.status], "list",
+                                              ref.start, ref.end, ref))
+
+
+def _all_counts(state: State, seg: _Segment) -> None:
+    """Every criterion of the set with a status and no count ("Tất cả các tiêu chí đều đạt",
+    "xã đã đạt toàn bộ các tiêu chí."): a count of the whole set, as "19/19" would be. The
+    status must close the sentence: an exception after it ("..., trừ tiêu chí 10") is read as
+    such elsewhere."""
+    c = rx().c
+    text = seg.text
+    for m in c["all_subject"].finditer(text):
+        after = [s for s in seg.statuses if s.start >= m.end()]
+        before = [s for s in seg.statuses if s.end <= m.start()]
+        chosen = None
+        if after and c["rest_gap"].match(text[m.end():after[0].start]) and c["rest_tail"].match(text[after[0].end:]):
+            chosen = after[0]
+        elif before and c["rest_gap"].match(text[before[-1].end:m.start()]) and c["rest_tail"].match(text[m.end():]):
+            chosen = before[-1]
+        if chosen is not None and chosen.status == MET and not chosen.past and not chosen.target:
+            start, end = min(m.start(), chosen.start), max(m.end(), chosen.end)
+            state.counts.append(Count(state.cset.size, MET, text[start:end],
+                                      seg.unit.location(state.outline, seg.start + start, seg.start + end),
+                                      seg.position))
 
 
 def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> int | None:
@@ -580,4 +617,6 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                     continue
             if rx().c["criteria_word"].search(text):
                 _rest_claims(state, seg, groups)
+                if not unit.plan and seg.statuses and not groups:
+                    _all_counts(state, seg)
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)

@@ -214,4 +214,6 @@ def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:
     if i == len(futures):
         return False
     stretch = _SAME_STRETCH.match(text, pos)
-    return stretch is not None and futures[i][1] <= stretch.end()
+    # a clause of a part of what the status governs ("..., trong đó năm tới ...") has a time of its own
+    return stretch is not None and futures[i][1] <= stretch.end() \
+        and rx().future_stop.search(text, pos, futures[i][0]) is None
