@@ -69,10 +69,11 @@ def _amounts(rep: Report, flag: Flag) -> tuple[tuple[str, float], ...] | None:
 
 
 def _same_amount(value: float) -> float:
-    """`value` to twelve significant digits: an amount written with a scale word ("8238.8 triệu")
-    is a product of floats (8238799999.999999) and must still equal the same amount written out
-    ("8,238,800,000"); rounding to decimal places would keep the two apart."""
-    return float(f"{value:.12g}")
+    """`value` to fifteen significant digits: an amount written with a scale word ("8238.8 triệu")
+    is a product of floats (8238799999.999999, a few units in the 17th digit off) and must still
+    equal the same amount written out ("8,238,800,000"); rounding to decimal places would keep
+    the two apart, and fewer digits would make amounts that differ in a trillion equal."""
+    return float(f"{value:.15g}")
 
 
 def merge_restated(rep: Report, flags: list[Flag]) -> list[Flag]:
