@@ -6,8 +6,8 @@
 Paths are made relative to the repository so two checkouts compare equal. The held-out style
 (corpus/**/heldout) is never shown: its records are kept only as one SHA-256 a document in
 DIR/heldout.sha256, so a diff says whether they changed without showing what they say. The
-retired held-out banks, corpus/audited and corpus/audited2, are tuned splits: their records
-are shown like the rest.
+retired held-out banks, corpus/audited*, are tuned splits: their records are shown like the
+rest.
 """
 from __future__ import annotations
 

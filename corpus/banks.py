@@ -2,9 +2,9 @@
 
 A bank is data, `corpus/phrasing/<bank>/{criteria,identity}.yaml`: statement schemes, list
 styles, bullet and table forms, status words, letterheads, titles and opening sentences.
-`main` is the tuned split; `audited` and `audited2` (the first and second held-out banks,
-retired once their misses were read) are tuned too, each generated into its own split
-(corpus/audited/, corpus/audited2/); `heldout`, when present,
+`main` is the tuned split; `audited`, `audited2` and `audited3` (the first three held-out
+banks, retired once their misses were read) are tuned too, each generated into its own split
+(corpus/audited*/); `heldout`, when present,
 holds phrasings the reader's authors never read and is generated into corpus/heldout/. Every
 split is scored apart (see corpus/README.md, the held-out rule and its rotation).
 
@@ -26,10 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
-STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "heldout": "heldout"}
+STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "audited3": "audited3",
+               "heldout": "heldout"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
-DRAWN_AS = {"audited": "heldout", "audited2": "heldout"}
+DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:

@@ -178,7 +178,7 @@ class DocumentScore:
     recall_only: bool = False
     has_record: bool = True
     error: str | None = None
-    # the generated split the gold belongs to, its phrasing bank ("main", "audited", "audited2", "heldout":
+    # the generated split the gold belongs to, its phrasing bank ("main", "audited…", "heldout":
     # corpus/README.md), each scored apart
     split: str = "main"
     tp: int = 0
