@@ -1,0 +1,98 @@
+"""Criteria forms the reader missed (audit of the fourth held-out bank):
+
+- verdicts of fitness in a table's result cell ("Đủ điều kiện đạt", "Chưa đủ điều kiện đạt")
+  and "still not" ("Còn chưa đạt", "Chưa đạt được"): before, the met cell was no status and
+  "Còn chưa đạt" had a word before its status, so those rows were dropped;
+- "đạt trọn vẹn 19/19 tiêu chí" (fully): before, the adverb cut the status from its count;
+- a total "tăng lên" (risen to) a count of criteria, as "nâng lên" already was.
+
+Every statement is written for these tests (none is copied from a report). The report is of
+2023, its commune "Thử Nghiệm"; the set has 19 criteria.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_criteria_unseen_forms import ALL, Row, answer, but, read
+
+HEAD: Row = ("STT", "Tên tiêu chí", "Xã tự đánh giá", "Huyện thẩm định")
+NAMES = {1: "Quy hoạch", 2: "Giao thông", 4: "Điện", 10: "Thu nhập", 15: "Y tế"}
+
+
+def _table(cells: dict[int, tuple[str, str]]) -> list[Row]:
+    return [HEAD, *((str(n), NAMES[n], *cells[n]) for n in sorted(cells))]
+
+
+# ------------------------------------------------- verdicts of fitness in a result cell
+
+
+@pytest.mark.parametrize(("met_cell", "unmet_cell"), [
+    ("Đủ điều kiện đạt", "Chưa đủ điều kiện đạt"),
+    ("Đã đủ điều kiện đạt", "Còn chưa đạt"),
+    ("Đủ điều kiện đạt", "Chưa đạt được"),
+    ("Đạt", "Không đủ điều kiện đạt"),
+    ("Đủ điều kiện đạt.", "Vẫn chưa đạt"),
+])
+def test_verdicts_of_fitness_and_still_not_in_a_result_cell(met_cell: str, unmet_cell: str) -> None:
+    # the self-assessment and the appraisal agree on each row
+    rows = _table({1: (met_cell, met_cell), 2: ("Đạt", "Đạt"), 4: (met_cell, met_cell),
+                   10: (unmet_cell, unmet_cell), 15: (unmet_cell, unmet_cell)})
+    assert answer([rows]) == ([1, 2, 4], [10, 15], [])
+
+
+def test_a_verdict_of_fitness_in_prose_stays_a_target() -> None:
+    # the commune "đủ điều kiện" to be recognised is a plan, not a criterion met
+    got = read(["Xã đủ điều kiện được công nhận đạt chuẩn tiêu chí số 10 trong năm tới."])
+    assert sorted(got.met) == []
+
+
+def test_a_cell_with_more_than_a_verdict_of_fitness_is_no_verdict() -> None:
+    cell = "Đủ điều kiện đạt nếu hoàn thành thêm 200 hộ"
+    rows = _table({1: ("Đạt", "Đạt"), 10: (cell, cell)})
+    assert 10 not in read([rows]).met
+
+
+# ------------------------------------------------- "đạt trọn vẹn" a count
+
+
+@pytest.mark.parametrize("line", [
+    "Đến nay xã Thử Nghiệm đạt trọn vẹn 19/19 tiêu chí.",
+    "Năm 2023 xã đã đạt trọn vẹn 19/19 tiêu chí, không còn tiêu chí nào chưa đạt.",
+    "Hiện nay xã hoàn thành trọn vẹn 19 tiêu chí.",
+])
+def test_fully_met_count(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet)) == (ALL, [])
+    assert got.met_count_claimed == 19
+
+
+@pytest.mark.parametrize("line", [
+    "Xã chưa đạt trọn vẹn 19/19 tiêu chí.",
+    "Năm 2024 xã phấn đấu đạt trọn vẹn 19/19 tiêu chí.",
+    "Năm 2021 xã đạt trọn vẹn 19/19 tiêu chí.",
+    "Xã Bình An đạt trọn vẹn 19/19 tiêu chí.",
+])
+def test_fully_met_count_negated_planned_of_another_year_or_commune_is_not_ours(line: str) -> None:
+    assert sorted(read([line]).met) == []
+
+
+# ------------------------------------------------- a total risen to a count
+
+
+@pytest.mark.parametrize("line", [
+    "So với năm 2022 (đạt 12 tiêu chí), năm 2023 xã tăng lên 17/19 tiêu chí; 2 tiêu chí chưa đạt gồm "
+    "tiêu chí số 10 và tiêu chí số 15.",
+    "Đến nay số tiêu chí đạt của xã tăng lên 17/19 tiêu chí, còn tiêu chí số 10 và tiêu chí số 15 chưa đạt.",
+])
+def test_a_total_risen_to_a_count(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+    assert got.met_count_claimed == 17
+
+
+@pytest.mark.parametrize("line", [
+    "Số hộ sử dụng nước sạch tăng lên 120 hộ; tiêu chí số 10 chưa đạt.",
+    "Năm 2024 phấn đấu tăng lên 18/19 tiêu chí; tiêu chí số 10 chưa đạt.",
+])
+def test_risen_to_anything_else_or_as_a_plan_is_no_total(line: str) -> None:
+    assert read([line]).met_count_claimed is None
