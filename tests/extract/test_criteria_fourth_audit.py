@@ -96,3 +96,26 @@ def test_a_total_risen_to_a_count(line: str) -> None:
 ])
 def test_risen_to_anything_else_or_as_a_plan_is_no_total(line: str) -> None:
     assert read([line]).met_count_claimed is None
+
+
+# ------------------------------------------------- "giữ vững và đạt" a count and its list
+
+
+@pytest.mark.parametrize("line", [
+    "Năm 2023, xã giữ vững và đạt 17 tiêu chí (gồm tiêu chí số 1 đến tiêu chí số 9; tiêu chí số 11 đến "
+    "tiêu chí số 14; tiêu chí số 16 đến tiêu chí số 19); còn 2 tiêu chí xã chưa đạt (gồm tiêu chí số 10; "
+    "tiêu chí số 15).",
+    "Đến nay xã giữ vững và đã đạt 17/19 tiêu chí; còn tiêu chí số 10 và tiêu chí số 15 chưa đạt.",
+])
+def test_keeps_and_meets_a_count(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+    assert got.met_count_claimed == 17
+
+
+@pytest.mark.parametrize("line", [
+    "- Giữ vững và đạt 17 tiêu chí; tiêu chí số 10 và tiêu chí số 15 chưa đạt.",
+    "Năm 2024 xã phấn đấu giữ vững và đạt 17 tiêu chí; tiêu chí số 10 và tiêu chí số 15 chưa đạt.",
+])
+def test_keeps_and_meets_as_a_task_or_a_plan_is_no_count(line: str) -> None:
+    assert read([line]).met_count_claimed is None
