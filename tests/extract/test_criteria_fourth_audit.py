@@ -119,3 +119,28 @@ def test_keeps_and_meets_a_count(line: str) -> None:
 ])
 def test_keeps_and_meets_as_a_task_or_a_plan_is_no_count(line: str) -> None:
     assert read([line]).met_count_claimed is None
+
+
+# ------------------------------------------------- the report's year after a baseline
+
+
+def test_the_reports_year_after_a_baseline_and_a_comma_is_now() -> None:
+    got = read(["Từ chỗ chỉ có 6 tiêu chí đạt chuẩn vào năm 2019, đến năm 2023 xã đã nâng lên 17/19 tiêu chí; "
+                "tiêu chí chưa đạt: tiêu chí số 10 và tiêu chí số 15."])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+    assert got.met_count_claimed == 17
+
+
+@pytest.mark.parametrize("line", [
+    # another year than the report's
+    "Từ chỗ chỉ có 6 tiêu chí đạt chuẩn vào năm 2019, đến năm 2022 xã đã nâng lên 17/19 tiêu chí.",
+    # the report's year inside the baseline's own words
+    "Khi bắt đầu xây dựng nông thôn mới năm 2023 xã mới đạt 17/19 tiêu chí.",
+    # another commune
+    "Từ chỗ chỉ có 6 tiêu chí đạt chuẩn vào năm 2019, đến năm 2023 xã Bình An đã nâng lên 17/19 tiêu chí.",
+    # a plan
+    "Từ chỗ chỉ có 6 tiêu chí đạt chuẩn vào năm 2019, đến năm 2024 xã phấn đấu nâng lên 17/19 tiêu chí.",
+])
+def test_a_baseline_not_turned_back_to_the_reports_year_stays_past(line: str) -> None:
+    got = read([line])
+    assert (got.met, got.met_count_claimed) == ([], None)
