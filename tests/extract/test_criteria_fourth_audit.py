@@ -144,3 +144,25 @@ def test_the_reports_year_after_a_baseline_and_a_comma_is_now() -> None:
 def test_a_baseline_not_turned_back_to_the_reports_year_stays_past(line: str) -> None:
     got = read([line])
     assert (got.met, got.met_count_claimed) == ([], None)
+
+
+# ------------------------------------------------- "Đủ điều kiện đạt" as a line's verdict
+
+
+@pytest.mark.parametrize("lines", [
+    ["- Tiêu chí Điện (số 4) — Đủ điều kiện đạt.", "- Tiêu chí Thu nhập (số 10) — Còn chưa đạt.",
+     "- Tiêu chí Y tế (số 15) — Chưa đủ điều kiện đạt."],
+    ["Tiêu chí số 4 về Điện", "- Ý kiến thẩm định: Đủ điều kiện đạt", "Tiêu chí số 10 về Thu nhập",
+     "- Ý kiến thẩm định: Chưa đủ điều kiện đạt", "Tiêu chí số 15 về Y tế", "- Ý kiến thẩm định: Chưa đạt"],
+])
+def test_fit_to_be_met_as_a_lines_verdict_is_met(lines: list[str]) -> None:
+    assert answer(lines) == ([4], [10, 15], [])
+
+
+@pytest.mark.parametrize("line", [
+    "- Tiêu chí Điện (số 4): đủ điều kiện đạt nếu hoàn thành thêm 200 hộ.",
+    "Năm 2024 tiêu chí Điện (số 4) dự kiến đủ điều kiện đạt.",
+    "Xã đủ điều kiện đạt chuẩn nông thôn mới.",
+])
+def test_fit_to_be_met_in_running_prose_is_no_verdict(line: str) -> None:
+    assert read([line]).met == []
