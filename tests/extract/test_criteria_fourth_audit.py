@@ -166,3 +166,20 @@ def test_fit_to_be_met_as_a_lines_verdict_is_met(lines: list[str]) -> None:
 ])
 def test_fit_to_be_met_in_running_prose_is_no_verdict(line: str) -> None:
     assert read([line]).met == []
+
+
+# ------------------------------------------------- "the criteria not named above"
+
+
+@pytest.mark.parametrize(("closing", "expected"), [
+    ("- Những tiêu chí không nêu ở trên đều đã đạt.", (but(7, 10, 15), [10, 15], [7])),
+    ("- Các tiêu chí chưa được liệt kê ở trên xã đều đạt chuẩn.", (but(7, 10, 15), [10, 15], [7])),
+    # the rest unmet: only its own status
+    ("- Những tiêu chí không nêu ở trên đều chưa đạt.", ([], but(7), [7])),
+    # the criteria named above are no rest
+    ("- Những tiêu chí nêu ở trên đều đã được kiểm tra.", ([], [10, 15], [7])),
+])
+def test_the_criteria_not_named_above_are_the_rest(closing: str, expected: tuple[list[int], ...]) -> None:
+    lines = ["- Tiêu chí đạt ở mức cơ bản:", "7) Chợ nông thôn;", "- Tiêu chí chưa đạt:", "10) Thu nhập;",
+             "15) Y tế;", closing]
+    assert answer(lines) == expected
