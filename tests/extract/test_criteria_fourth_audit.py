@@ -183,3 +183,24 @@ def test_the_criteria_not_named_above_are_the_rest(closing: str, expected: tuple
     lines = ["- Tiêu chí đạt ở mức cơ bản:", "7) Chợ nông thôn;", "- Tiêu chí chưa đạt:", "10) Thu nhập;",
              "15) Y tế;", closing]
     assert answer(lines) == expected
+
+
+# ------------------------------------------------- "Danh mục tiêu chí" is no goal ("mục tiêu")
+
+
+@pytest.mark.parametrize("lines", [
+    ["- Danh mục tiêu chí xã đã đạt:", *[f"{n}) Tiêu chí số {n};" for n in but(10, 15)],
+     "- Danh mục tiêu chí xã chưa đạt:", "10) Thu nhập;", "15) Y tế."],
+    ["Danh mục tiêu chí xã đã đạt: " + "; ".join(f"tiêu chí số {n}" for n in but(10, 15)) + ".",
+     "Danh mục tiêu chí chưa đạt: tiêu chí số 10, tiêu chí số 15."],
+])
+def test_a_list_of_criteria_titled_danh_muc_is_read(lines: list[str]) -> None:
+    assert answer(lines) == (but(10, 15), [10, 15], [])
+
+
+@pytest.mark.parametrize("line", [
+    "- Mục tiêu: xã đạt 19/19 tiêu chí.",
+    "Mục tiêu năm 2024 là đạt thêm tiêu chí số 10.",
+])
+def test_a_goal_stays_a_target(line: str) -> None:
+    assert read([line]).met == []
