@@ -204,3 +204,25 @@ def test_a_list_of_criteria_titled_danh_muc_is_read(lines: list[str]) -> None:
 ])
 def test_a_goal_stays_a_target(line: str) -> None:
     assert read([line]).met == []
+
+
+# ------------------------------------------------- "chỉ còn" (only ... left) before names
+
+
+@pytest.mark.parametrize("line", [
+    "Xã đã hoàn thành 17/19 tiêu chí, chỉ còn Thu nhập và Y tế là chưa hoàn thành.",
+    "Đến nay xã đạt 17/19 tiêu chí; xã chỉ còn Thu nhập, Y tế chưa đạt.",
+])
+def test_only_left_before_names_alone(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+
+
+@pytest.mark.parametrize("line", [
+    # a plan
+    "Xã đã hoàn thành 17/19 tiêu chí, năm 2024 phấn đấu chỉ còn Thu nhập và Y tế chưa hoàn thành.",
+    # another commune
+    "Xã Bình An đã hoàn thành 17/19 tiêu chí, chỉ còn Thu nhập và Y tế chưa hoàn thành.",
+])
+def test_only_left_in_a_plan_or_of_another_commune_is_not_ours(line: str) -> None:
+    assert read([line]).met == []
