@@ -226,3 +226,24 @@ def test_only_left_before_names_alone(line: str) -> None:
 ])
 def test_only_left_in_a_plan_or_of_another_commune_is_not_ours(line: str) -> None:
     assert read([line]).met == []
+
+
+# ------------------------------------------------- "TC" restated before each quoted name
+
+
+@pytest.mark.parametrize("line", [
+    "Xã đạt 17/19 tiêu chí; riêng TC “Thu nhập”; TC “Y tế” là những tiêu chí chưa đạt.",
+    "Xã đạt 17/19 tiêu chí; riêng TC Thu nhập; TC Y tế là những tiêu chí xã chưa đạt.",
+    "Đến nay xã đạt 17/19 tiêu chí, TC “Thu nhập” và TC “Y tế” chưa đạt.",
+])
+def test_tc_restated_before_each_name_is_one_list(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+
+
+@pytest.mark.parametrize("line", [
+    "Năm 2021 xã đạt 17/19 tiêu chí; riêng TC “Thu nhập”; TC “Y tế” là những tiêu chí chưa đạt.",
+    "Năm 2024 xã phấn đấu đạt 17/19 tiêu chí; riêng TC “Thu nhập”; TC “Y tế” sẽ hoàn thành sau.",
+])
+def test_tc_lists_of_another_year_or_a_plan_are_not_ours(line: str) -> None:
+    assert read([line]).met == []
