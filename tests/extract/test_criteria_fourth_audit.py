@@ -4,7 +4,18 @@
   and "still not" ("Còn chưa đạt", "Chưa đạt được"): before, the met cell was no status and
   "Còn chưa đạt" had a word before its status, so those rows were dropped;
 - "đạt trọn vẹn 19/19 tiêu chí" (fully): before, the adverb cut the status from its count;
-- a total "tăng lên" (risen to) a count of criteria, as "nâng lên" already was.
+- a total "tăng lên" (risen to) a count of criteria, as "nâng lên" already was;
+- "xã giữ vững và đạt 14 tiêu chí (gồm ...)" (keeps and meets): before, "giữ vững" made the
+  status a target, so neither the count nor the list was read;
+- the report's own year after a baseline and a comma ("Từ chỗ ... năm 2019, đến năm 2023 xã
+  đã nâng lên 17/19"): before, the baseline held to the clause's end;
+- "Đủ điều kiện đạt" alone after a colon or a dash at a line's end: a met verdict;
+- "những tiêu chí không nêu ở trên" (not named above) are the rest of the set;
+- "Danh mục tiêu chí" (the list of criteria) holds "mục tiêu" (goal) across two words:
+  before, the list under it was a target;
+- "chỉ còn" (only ... left) opening a clause of names, as "còn";
+- "TC" before a quoted name and restated between names ("riêng TC “A”; TC “B” là những tiêu
+  chí chưa đạt"): before, the names were two lists and the first took the status before it.
 
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
