@@ -67,7 +67,8 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         last_year = times[k][1] if k >= 0 and (times[k][0] > clause_start or times[k][0] == front_end) else None
         if id(s) in trailing:
             last_year = trailing[id(s)]
-        now_after_base = k >= 0 and times[k][1] is None and times[k][0] > clause_start
+        now_after_base = k >= 0 and times[k][0] > clause_start and (
+            times[k][1] is None or _report_year_turn(text, baselines, clause_start, times[k], year))
         s.past = (any_within(baselines, clause_start, s.start) and not now_after_base) or bool(
             year is not None and last_year is not None and last_year < year)
         # a status of another subject ("toàn huyện có xã A đã đạt ...") is not the commune's
@@ -217,3 +218,13 @@ def _future_after(text: str, pos: int, futures: list[tuple[int, int]]) -> bool:
     # a clause of a part of what the status governs ("..., trong đó năm tới ...") has a time of its own
     return stretch is not None and futures[i][1] <= stretch.end() \
         and rx().future_stop.search(text, pos, futures[i][0]) is None
+
+
+def _report_year_turn(text: str, baselines: list[tuple[int, int]], clause_start: int,
+                      time: tuple[int, int | None], year: int | None) -> bool:
+    """The report's own year named after a baseline and a comma turns the clause back to now as
+    "đến nay" does ("Từ chỗ chỉ có 7 tiêu chí năm 2020, đến năm 2023 xã đã đạt 17"); inside the
+    baseline's own words ("khi bắt đầu năm 2023 xã mới đạt 6") it is the baseline's year."""
+    before = [b[1] for b in baselines if clause_start <= b[0] and b[1] <= time[0]]
+    return (year is not None and time[1] == year and bool(before)
+            and "," in text[max(before):time[0]])
