@@ -23,7 +23,8 @@ HELDOUT_BANK = ROOT / "corpus" / "phrasing" / "heldout"
 FLOOR = json.loads((ROOT / "tests" / "accuracy_floor.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("split, least", [("audited", 32), ("audited2", 96), ("audited3", 96)])
+@pytest.mark.parametrize("split, least", [("audited", 32), ("audited2", 96), ("audited3", 96),
+                                         ("audited4", 96)])
 def test_an_audited_split_holds_the_tuned_floor(split: str, least: int) -> None:
     ev = evaluate([str(ROOT / "corpus" / split)])
     assert ev.splits() == [split]
