@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from extractor.core.data import cached
+from extractor.core.data import cached, load_pattern
 from extractor.text import normalize as normalize_module
 from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
@@ -43,7 +44,21 @@ def key(name: str) -> str:
 
 
 def _fold(normalized: str) -> str:
-    return " ".join(normalized.casefold().split())
+    return " ".join(_stop_syllable(w) for w in normalized.casefold().split())
+
+
+def _stop_syllable(word: str) -> str:
+    """A syllable ending in a stop (c, ch, k, p, t) carries the acute or the dot below; left
+    unmarked it is a variant spelling of the acute, common in the names of the highlands
+    ("Đăk Hà" for "Đắk Hà"), so the acute is dropped from such a syllable before comparing."""
+    if not word.endswith(_STOPS):
+        return word
+    split = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", split.replace(_ACUTE, "")) if _ACUTE in split else word
+
+
+_STOPS = ("c", "ch", "k", "p", "t")
+_ACUTE = "\u0301"
 
 
 def _normalize_all(names: list[str]) -> dict[str, str]:
@@ -115,7 +130,16 @@ class Gazetteer:
         return tuple(self.by_district.get(key(name), ()))
 
     def province(self, name: str) -> str | None:
-        return self.provinces.get(key(name))
+        """The data's name of the province a report names, under a former name too
+        ("Thừa Thiên Huế" -> "Huế")."""
+        k = key(name)
+        return self.provinces.get(k) or self.provinces.get(_former_names().get(k, ""))
+
+
+@cache
+def _former_names() -> dict[str, str]:
+    """Key of a province's former name -> key of the name the data give it."""
+    return {key(old): key(new) for old, new in load_pattern("identity")["province_former_names"].items()}
 
 
 def _database() -> Path | None:
@@ -212,6 +236,7 @@ def settle(commune: str | None, district: str | None, province: str | None,
         rows = ([r for r in rows if r[0] is not None and key(without_note(r[0])) == key(district)] if rows
                 else by_district)
     if province:
+        province = gz.province(province) or province
         rows = [r for r in rows if key(r[1]) == key(province)]
     rows = list(dict.fromkeys(rows))
     if not rows:
