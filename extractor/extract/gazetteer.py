@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from extractor.core.data import cached
+from extractor.core.data import cached, load_pattern
 from extractor.text import normalize as normalize_module
 from extractor.text.fold import strip_diacritics
 from extractor.text.normalize import normalize
@@ -44,6 +45,26 @@ def key(name: str) -> str:
 
 def _fold(normalized: str) -> str:
     return " ".join(normalized.casefold().split())
+
+
+def variant_key(name: str) -> str:
+    """The key of a district's or province's name by which two spellings of one name meet:
+    a syllable ending in a stop (c, ch, k, p, t) carries the acute or the dot below; left
+    unmarked it is a variant spelling of the acute, common in the names of the highlands
+    ("Đăk Hà" for "Đắk Hà"), so the acute is dropped from such a syllable. (Commune lookups
+    and `key` are left as they are: the corpus generator reads them.)"""
+    return " ".join(_stop_syllable(w) for w in key(name).split())
+
+
+def _stop_syllable(word: str) -> str:
+    if not word.endswith(_STOPS):
+        return word
+    split = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", split.replace(_ACUTE, "")) if _ACUTE in split else word
+
+
+_STOPS = ("c", "ch", "k", "p", "t")
+_ACUTE = "\u0301"
 
 
 def _normalize_all(names: list[str]) -> dict[str, str]:
@@ -80,6 +101,9 @@ class Gazetteer:
     provinces: dict[str, str] = field(init=False, repr=False, compare=False)
     # shard -> key -> rows of Unit fields; a Unit is made only for the rows a lookup returns
     _communes: dict[int, dict[str, list[_Row]]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # variant key -> districts, built on the first lookup the plain keys miss (a few hundred keys)
+    _by_variant: dict[str, list[tuple[str, str]]] = field(default_factory=dict, init=False, repr=False,
+                                                          compare=False)
 
     def __post_init__(self) -> None:
         by_district, provinces = self._part("places", lambda built: built[1:])
@@ -112,10 +136,26 @@ class Gazetteer:
         return tuple(Unit(*row) for row in found)
 
     def districts(self, name: str) -> tuple[tuple[str, str], ...]:
-        return tuple(self.by_district.get(key(name), ()))
+        """Districts named `name`, under a variant spelling too ("Đắk Hà" finds "Đăk Hà")."""
+        found = self.by_district.get(key(name))
+        if found is None:
+            if not self._by_variant:
+                for k, rows in self.by_district.items():
+                    self._by_variant.setdefault(variant_key(k), []).extend(rows)
+            found = sorted(set(self._by_variant.get(variant_key(name), [])))
+        return tuple(found)
 
     def province(self, name: str) -> str | None:
-        return self.provinces.get(key(name))
+        """The data's name of the province a report names, under a former name too
+        ("Thừa Thiên Huế" -> "Huế")."""
+        k = key(name)
+        return self.provinces.get(k) or self.provinces.get(_former_names().get(k, ""))
+
+
+@cache
+def _former_names() -> dict[str, str]:
+    """Key of a province's former name -> key of the name the data give it."""
+    return {key(old): key(new) for old, new in load_pattern("identity")["province_former_names"].items()}
 
 
 def _database() -> Path | None:
@@ -209,9 +249,10 @@ def settle(commune: str | None, district: str | None, province: str | None,
         rows = [(u.district, u.province) for u in (legacy or units)]
     if district:
         by_district: list[tuple[str | None, str]] = list(gz.districts(district))
-        rows = ([r for r in rows if r[0] is not None and key(without_note(r[0])) == key(district)] if rows
-                else by_district)
+        rows = ([r for r in rows if r[0] is not None and variant_key(without_note(r[0])) == variant_key(district)]
+                if rows else by_district)
     if province:
+        province = gz.province(province) or province
         rows = [r for r in rows if key(r[1]) == key(province)]
     rows = list(dict.fromkeys(rows))
     if not rows:

@@ -56,6 +56,9 @@ class _Mention(NamedTuple):
     weight: int
     location: Location
     text: str
+    # a province written without its prefix after a unit: that unit's (level, key); it counts
+    # only when that unit is the report's own, not a visitor's or a source's
+    host: tuple[str, str] | None = None
 
 
 def _cut_name(name: str, caps: bool) -> str:
@@ -116,6 +119,8 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                 continue
             if caps and not numbered:
                 name = _known_lead(name, level)
+            if not numbered:
+                name = _before_dash(name, level)
             start = m.start("prefix") if numbered else m.start("name")
             end = m.start("name") + len(name)
             joined = None
@@ -133,7 +138,35 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             if rx["own_context"].search(text[:m.start()]):
                 weight += 1
             out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
+            bare = _bare_province(text, end, name, level, caps) if level in ("commune", "district") else None
+            if bare is not None:
+                written = text[bare[0]:bare[1]]
+                spelling, loc = original_text(outline, i, *bare)
+                out.append(_Mention("province", written.casefold(), spelling.title() if caps else spelling,
+                                    weight, loc, written, (level, name.casefold())))
     return out
+
+
+def _bare_province(text: str, end: int, unit: str, level: str, caps: bool) -> tuple[int, int] | None:
+    """The span of a province named without its prefix right after the unit `unit` that ends
+    at `end` ("huyện Phong Điền, Thừa Thiên Huế"): the longest leading part of the capitalised
+    name there that the gazetteer knows as a province in which it places the unit."""
+    m = _p()["rx"]["bare_province"].match(text[end:])
+    gz = gazetteer()
+    if m is None or gz is None:
+        return None
+    kept = len(_cut_name(m.group("name"), caps).split())
+    spans = [t.span() for t in re.finditer(r"\S+", m.group("name"))][:kept]
+    if level == "commune":
+        lies_in = {u.province for u in gz.communes(unit)}
+    else:
+        lies_in = {p for _, p in gz.districts(unit)}
+    for n in range(len(spans), 0, -1):
+        lead = m.group("name")[:spans[n - 1][1]]
+        if gz.province(lead) in lies_in:
+            start = end + m.start("name")
+            return start, start + len(lead)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -231,6 +264,16 @@ def _known_lead(name: str, level: str) -> str:
         if _known_at(level, lead):
             return lead
     return name
+
+
+def _before_dash(name: str, level: str) -> str:
+    """A name joined by a dash to the next one ("Nghĩa Thắng - Quảng Ngãi": the commune, then
+    its province) cut before the dash, when the gazetteer knows the part before it at `level`
+    and not the whole; a name with a dash of its own ("Bà Rịa - Vũng Tàu") is kept."""
+    cut = re.split(r" [-–] ", name, maxsplit=1)[0]
+    if cut == name or _known_at(level, name) or not _known_at(level, cut):
+        return name
+    return cut
 
 
 def _name_before(regex: re.Pattern[str], text: str, start: int, name: str) -> str:
@@ -374,7 +417,7 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
         mentions.append(_Mention(level, key, spelling, 3, loc, place))
     chosen: dict[str, _Mention] = {}
     for level in ("commune", "district", "province"):
-        best = _choose(mentions, level)
+        best = _choose([m for m in mentions if m.host is None or _is_chosen(m.host, chosen)], level)
         if best is not None:
             chosen[level] = best
             setattr(ident, level, best.spelling)
@@ -397,6 +440,11 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
         ident.signer, ident.evidence["signer"] = signer
     ident.criteria_set = period.criteria_set_id
     return ident
+
+
+def _is_chosen(host: tuple[str, str], chosen: dict[str, _Mention]) -> bool:
+    level, key = host
+    return level in chosen and chosen[level].key == key
 
 
 def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[_Mention]) -> None:
