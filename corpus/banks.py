@@ -27,10 +27,10 @@ BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
 STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "audited3": "audited3",
-               "heldout": "heldout"}
+               "heldout": "heldout", "fresh5": "fresh5"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
-DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout"}
+DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "fresh5": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:
