@@ -47,6 +47,11 @@ def _fold(normalized: str) -> str:
     return " ".join(normalized.casefold().split())
 
 
+# a syllable ending in one of these stops carries the acute or the dot below
+_STOPS = ("c", "ch", "k", "p", "t")
+_ACUTE = "\u0301"
+
+
 def variant_key(name: str) -> str:
     """The key of a district's or province's name by which two spellings of one name meet:
     a syllable ending in a stop (c, ch, k, p, t) carries the acute or the dot below; left
@@ -61,10 +66,6 @@ def _stop_syllable(word: str) -> str:
         return word
     split = unicodedata.normalize("NFD", word)
     return unicodedata.normalize("NFC", split.replace(_ACUTE, "")) if _ACUTE in split else word
-
-
-_STOPS = ("c", "ch", "k", "p", "t")
-_ACUTE = "\u0301"
 
 
 def _normalize_all(names: list[str]) -> dict[str, str]:

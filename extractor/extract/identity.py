@@ -234,10 +234,7 @@ def _before_period(text: str, start: int, name: str) -> str:
     before "2021-2025", "Bạch Thông Năm 2023"): in capitals or title case no lower-case word
     stops it. A name the gazetteer knows whole at some level is kept ("Ngã Năm")."""
     cut = _name_before(_p()["rx"]["name_period"], text, start, name)
-    if cut == name:
-        return name
-    gz = gazetteer()
-    if gz is not None and (gz.communes(name) or gz.districts(name) or gz.province(name)):
+    if cut == name or any(_known_at(level, name) for level in ("commune", "district", "province")):
         return name
     return cut
 
@@ -289,16 +286,13 @@ def _across_stray_mark(text: str, end: int, name: str, level: str, caps: bool) -
     """In text read by OCR, a name broken by a lone stray mark ("Xuân: Lộc") at `end`: the
     joined name and the end of its second part, when the gazetteer knows it at `level`."""
     m = _p()["rx"]["ocr_stray_mark"].match(text, end)
-    gz = gazetteer()
-    if m is None or gz is None:
+    if m is None:
         return None
     word = m.group("word")
     if not (word.isupper() if caps else word[0].isupper()):
         return None
     joined = f"{name} {word}"
-    known = {"commune": lambda: gz.communes(joined), "district": lambda: gz.districts(joined),
-             "province": lambda: gz.province(joined)}[level]()
-    return (joined, m.end()) if known else None
+    return (joined, m.end()) if _known_at(level, joined) else None
 
 
 def _unit_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
