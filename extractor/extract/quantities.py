@@ -498,7 +498,8 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             value = words_to_number(words[k:])
             if value is None:
                 continue
-            if len(words) - k == 1 and words[k].lower() in _lone_spelled_skip():
+            if (len(words) - k == 1 and words[k].lower() in _lone_spelled_skip()
+                    and not _counted_alike(text, words[k], unit, taken)):
                 break
             start = offsets[k]
             if _spelled_not_after().search(text, max(0, start - 12), start):
@@ -520,6 +521,28 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
                                 number_span=(start, m.end())))
             break
     return out
+
+
+@per_reading
+def _lone_spelled_in_counts() -> frozenset[str]:
+    return frozenset(spelt_all(load_pattern("numbers")["lone_spelled_in_counts"]))
+
+
+_SENTENCE_END = compiled(r"\.(?:\s|$)|\n")
+
+
+def _counted_alike(text: str, word: str, unit: tuple[str, float, str | None, int],
+                   taken: list[Quantity]) -> bool:
+    """A lone "một" before a noun is one count of a list where its sentence counts the same
+    noun in digits ("có một xã đạt …; 25 xã đạt …"), not an article."""
+    if word.lower() not in _lone_spelled_in_counts():
+        return False
+    end = unit[3]
+    stop = _SENTENCE_END.search(text, end)
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, end)), default=0)
+    hi = stop.start() if stop else len(text)
+    return any(lo <= q.start and q.end <= hi and q.unit == unit[0] and q.noun == unit[2]
+               for q in taken)
 
 
 _NON_SPACE_RUN = compiled(r"\S+")

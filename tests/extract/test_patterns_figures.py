@@ -186,6 +186,12 @@ def test_lone_spelled_word_is_not_a_number(phrase):
     assert quantities(phrase) == []
 
 
+@pytest.mark.parametrize(("phrase", "figures"), load_pattern("numbers")["lone_spelled_in_counts_examples"]
+                         + load_pattern("numbers")["lone_spelled_in_counts_counter_examples"])
+def test_lone_mot_is_a_count_only_beside_digit_counts_of_its_noun(phrase, figures):
+    assert [[q.value, q.unit] for q in quantities(phrase)] == figures
+
+
 @pytest.mark.parametrize("phrase", load_pattern("numbers")["lone_spelled_skip_counter_examples"])
 def test_spelled_numbers_before_units_are_read(phrase):
     assert [q.rule for q in quantities(phrase)] == ["spelled_number"]
