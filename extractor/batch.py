@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -18,17 +19,16 @@ T = TypeVar("T")
 P = TypeVar("P", str, Path)
 
 
-def paths_to_files(paths: list[str]) -> Iterator[Path]:
-    """Files named on the command line as they are; folders walked for supported suffixes
-    (answer files *.gold.json are skipped)."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield f
+def paths_to_files(paths: list[str], skipped: Counter[str]) -> Iterator[Path]:
+    """Files named on the command line as they are; folders walked (`paths_to_entries`) for
+    supported suffixes, every other entry counted in `skipped` by its suffix so that the batch
+    can say what it left unread (answer files *.gold.json among them)."""
+    named = {Path(raw) for raw in paths}
+    for f in paths_to_entries(paths):
+        if f in named or f.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield f
         else:
-            yield p
+            skipped[f.suffix.lower() or "-"] += 1
 
 
 def paths_to_entries(paths: list[str], exclude: Collection[Path] = ()) -> Iterator[Path]:
@@ -82,7 +82,8 @@ def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], 
     """`handle(file)` for every file under `paths`; a file that fails is reported on stderr
     with its name and reason and counted, and the batch goes on. The file comes back under
     its display name (extractor.core.names), to name outputs after it."""
-    for f in paths_to_files(paths):
+    skipped: Counter[str] = Counter()
+    for f in paths_to_files(paths, skipped):
         result = read_or_error(f, handle)
         if isinstance(result, ReadError):
             outcome.failed += 1
@@ -90,3 +91,6 @@ def each_read(paths: list[str], outcome: BatchOutcome, handle: Callable[[Path], 
             continue
         outcome.ok += 1
         yield Path(display_name(f)), result  # a name that any writer takes (core.names)
+    if skipped:
+        kinds = ", ".join(f"{suffix} {n}" for suffix, n in sorted(skipped.items()))
+        print(i18n.t("cli", "skipped_suffixes", count=sum(skipped.values()), kinds=kinds), file=sys.stderr)

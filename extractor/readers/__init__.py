@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -135,7 +136,10 @@ def read_document(path: str | os.PathLike[str], settings: Settings = DEFAULT_SET
     p = Path(path)
     name = display_name(path)  # the text every record, message and page shows
     try:
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise ReadError(name, "not_a_file")
+        size = st.st_size
         if size > settings.max_file_bytes:
             raise ReadError(name, "too_large", f"{size:,} bytes > {settings.max_file_bytes:,}")
         data = p.read_bytes()

@@ -58,6 +58,23 @@ def test_bad_file_is_named_and_batch_continues(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_folder_batch_names_what_it_skips_and_unreadable_entries(tmp_path):
+    """Regression: a folder's files of other formats and its broken links were dropped
+    without a word; a FIFO named .txt would block the batch."""
+    (tmp_path / "ok.txt").write_bytes(SAMPLES[0].read_bytes())
+    (tmp_path / "bang.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "anh.jpg").write_bytes(b"\xff\xd8\xff")
+    (tmp_path / "vong.txt").symlink_to(tmp_path / "vong.txt")
+    os.mkfifo(tmp_path / "ong.txt")
+    proc = ntm("extract", str(tmp_path), "--format", "jsonl")
+    assert proc.returncode == 3, proc.stderr  # some failed
+    assert len(proc.stdout.splitlines()) == 1
+    lines = proc.stderr.splitlines()
+    assert any("vong.txt" in line and "không phải là tệp" in line for line in lines)
+    assert any("ong.txt" in line and "không phải là tệp" in line for line in lines)
+    assert lines[-1] == "Bỏ qua 2 tệp không phải định dạng báo cáo: .jpg 1, .xlsx 1"
+
+
 def test_english_messages_and_all_failed_exit_code(tmp_path):
     junk = tmp_path / "junk.bin"
     junk.write_bytes(bytes(range(256)) * 4)
