@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -78,7 +79,7 @@ class _StyleInfo:
 
 @dataclass
 class _Styles:
-    styles: dict[str, _StyleInfo] = field(default_factory=dict)
+    styles: Mapping[str, _StyleInfo] = field(default_factory=dict)
     default_paragraph: str | None = None
     default_bold: bool = False
 
@@ -122,29 +123,124 @@ class _Styles:
         return self.default_bold if value is None else value
 
 
+def _style_info(st: Any) -> _StyleInfo:
+    ppr = st.find(_w("pPr"))
+    outline = _val(ppr, "outlineLvl")
+    num = ppr.find(_w("numPr")) if ppr is not None else None
+    num_id = _val(num, "numId") if num is not None else None
+    return _StyleInfo(
+        name=_val(st, "name") or "",
+        based_on=_val(st, "basedOn"),
+        outline=int(outline) if outline and outline.isdigit() else None,
+        numbered=None if num_id is None else num_id != "0",
+        bold=_on(_val(st.find(_w("rPr")), "b")),
+    )
+
+
+def _default_bold(defaults: Any | None) -> bool:
+    return bool(_on(_val(defaults, "b")))
+
+
 def _styles_from_xml(root: Any | None) -> _Styles:
     styles = _Styles()
     if root is None:
         return styles
-    defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
-    styles.default_bold = bool(_on(_val(defaults, "b")))
+    styles.default_bold = _default_bold(root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}"))
+    table: dict[str, _StyleInfo] = {}
     for st in root.iter(_w("style")):
         sid = st.get(_w("styleId"))
         if not sid:
             continue
-        ppr = st.find(_w("pPr"))
-        outline = _val(ppr, "outlineLvl")
-        num = ppr.find(_w("numPr")) if ppr is not None else None
-        num_id = _val(num, "numId") if num is not None else None
-        styles.styles[sid] = _StyleInfo(
-            name=_val(st, "name") or "",
-            based_on=_val(st, "basedOn"),
-            outline=int(outline) if outline and outline.isdigit() else None,
-            numbered=None if num_id is None else num_id != "0",
-            bold=_on(_val(st.find(_w("rPr")), "b")),
-        )
+        table[sid] = _style_info(st)
         if st.get(_w("type")) == "paragraph" and _on(st.get(_w("default"))):
             styles.default_paragraph = sid
+    styles.styles = table
+    return styles
+
+
+# A template's styles part is mostly table styles no paragraph uses (python-docx's default is
+# 340 KB: parsing it whole cost 8 ms a report, more than the document). `_LazyStyles` finds
+# each w:style element's bytes with a scan and parses one only when a paragraph asks for it.
+_STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
+_STYLE_TAG = re.compile(rb"<w:style\b[^>]*>")
+_ATTR = re.compile(rb"""\bw:(styleId|type|default)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_DOC_DEFAULTS = re.compile(rb"<w:docDefaults\b.*?</w:docDefaults>", re.DOTALL)
+
+
+class _LazyStyles(Mapping[str, _StyleInfo]):
+    """The styles of one styles part by id, each parsed from its own bytes when first asked
+    for, inside the part's root tag (which declares its namespaces)."""
+
+    def __init__(self, blob: bytes, root_tag: bytes, spans: dict[str, tuple[int, int]]) -> None:
+        self._blob, self._root_tag, self._spans = blob, root_tag, spans
+        self._parsed: dict[str, _StyleInfo | None] = {}
+
+    def _info(self, sid: str) -> _StyleInfo | None:
+        if sid not in self._parsed:
+            start, end = self._spans[sid]
+            st = _fragment(self._root_tag, self._blob[start:end])
+            self._parsed[sid] = None if st is None else _style_info(st)
+        return self._parsed[sid]
+
+    def __contains__(self, sid: object) -> bool:
+        return isinstance(sid, str) and sid in self._spans and self._info(sid) is not None
+
+    def __getitem__(self, sid: str) -> _StyleInfo:
+        info = self._info(sid) if sid in self._spans else None
+        if info is None:
+            raise KeyError(sid)
+        return info
+
+    def __iter__(self) -> Iterator[str]:
+        return (sid for sid in self._spans if sid in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _fragment(root_tag: bytes, element: bytes) -> Any | None:
+    """The one element of `element` (bytes cut from a part) parsed inside the part's root tag;
+    None when it does not parse (a damaged style is no style, as an unknown id)."""
+    closing = b"</" + root_tag[1:].split(None, 1)[0].rstrip(b">/") + b">"
+    try:
+        root = etree.fromstring(root_tag + element + closing, _WML_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    return root[0] if len(root) else None
+
+
+def _attrs(tag: bytes) -> dict[str, str]:
+    return {m.group(1).decode(): (m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8", "replace")
+            for m in _ATTR.finditer(tag)}
+
+
+def _styles_from_bytes(blob: bytes) -> _Styles | None:
+    """`_Styles` of a styles part read lazily (`_LazyStyles`); None where the scan cannot
+    stand in for a parse (another prefix than w:, a DTD, escaped attribute values)."""
+    root = _STYLES_ROOT.search(blob)
+    if root is None or b"<!DOCTYPE" in blob[:root.start()] or root.group().endswith(b"/>"):
+        return None
+    styles = _Styles()
+    spans: dict[str, tuple[int, int]] = {}
+    for m in _STYLE_TAG.finditer(blob, root.end()):
+        attrs = _attrs(m.group())
+        if any("&" in v for v in attrs.values()):
+            return None
+        sid = attrs.get("styleId")
+        if not sid:
+            continue
+        end = m.end() if m.group().endswith(b"/>") else blob.find(b"</w:style>", m.end())
+        if end < 0:
+            return None
+        spans[sid] = (m.start(), end + (0 if m.group().endswith(b"/>") else len(b"</w:style>")))
+        if attrs.get("type") == "paragraph" and _on(attrs.get("default")):
+            styles.default_paragraph = sid
+    defaults = _DOC_DEFAULTS.search(blob, root.end())
+    if defaults is not None:
+        element = _fragment(root.group(), defaults.group())
+        styles.default_bold = _default_bold(
+            None if element is None else element.find(f"{_w('rPrDefault')}/{_w('rPr')}"))
+    styles.styles = _LazyStyles(blob, root.group(), spans)
     return styles
 
 
@@ -420,13 +516,13 @@ def _parse(blob: bytes, wml: bool) -> Any:
     return etree.fromstring(blob, _WML_PARSER if wml else None)
 
 
-# Reports of one commune or district are typed from the same template: their styles.xml (often
-# hundreds of KB of table styles, parsed in more time than the document itself) is the same
-# bytes, read once. The key is the bytes themselves, so a hit is an exact match; the value
-# holds a few fields per style, not the parsed tree.
+# Reports of one commune or district are typed from the same template: their styles.xml is
+# the same bytes, scanned once (`_styles_from_bytes`) and each style parsed once. The key is the
+# bytes themselves, so a hit is an exact match; the value holds the part's bytes (the key holds
+# them anyway) and a few fields per style parsed, not a tree.
 @lru_cache(maxsize=16)
 def _styles_of_part(blob: bytes, wml: bool) -> _Styles:
-    return _styles_from_xml(_parse(blob, wml))
+    return (wml and _styles_from_bytes(blob)) or _styles_from_xml(_parse(blob, wml))
 
 
 def _header_footer_parts(rels: dict[str, _Rel], body: Any, tag: str) -> list[str]:

@@ -298,3 +298,52 @@ def test_a_damaged_part_the_reader_does_not_use_is_ignored() -> None:
     data = rewrite(to_bytes(d), break_theme)
     assert "word/theme/theme1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert [b.text for b in bytes_to_document(data, "t.docx").blocks] == ["Tổng diện tích 452 ha"]
+
+
+# -- a styles part read lazily: one style parsed when a paragraph asks for it -----------------
+def _template_parts() -> list[bytes]:
+    root = Path(__file__).resolve().parents[2] / "corpus"
+    packages = [to_bytes(docx.Document())] + [p.read_bytes() for p in sorted(root.glob("**/*.docx"))[:40]]
+    return list({zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"): None for data in packages})
+
+
+def test_a_lazily_read_styles_part_answers_as_the_whole_parse() -> None:
+    from extractor.readers.docx import _parse, _styles_from_bytes, _styles_from_xml
+
+    for blob in _template_parts():
+        lazy, whole = _styles_from_bytes(blob), _styles_from_xml(_parse(blob, True))
+        assert lazy is not None
+        assert (lazy.default_paragraph, lazy.default_bold) == (whole.default_paragraph, whole.default_bold)
+        assert dict(lazy.styles) == dict(whole.styles)
+
+
+def test_a_styles_part_the_scan_cannot_read_is_parsed_whole() -> None:
+    """Another namespace prefix than w: (legal XML) is read by the whole parse."""
+    from extractor.readers.docx import _styles_from_bytes
+
+    d = docx.Document()
+    d.add_heading("Kết quả thực hiện", level=1)
+
+    def reprefix(name: str, data: bytes) -> tuple[str, bytes]:
+        return name, data.replace(b"<w:", b"<ww:").replace(b"</w:", b"</ww:").replace(
+            b" w:", b" ww:").replace(b"xmlns:w=", b"xmlns:ww=") if name == "word/styles.xml" else data
+
+    data = rewrite(to_bytes(d), reprefix)
+    assert _styles_from_bytes(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml")) is None
+    assert bytes_to_document(data, "t.docx").blocks[0].style.heading_level == 1
+
+
+def test_a_damaged_style_no_paragraph_uses_does_not_stop_the_reading() -> None:
+    d = docx.Document()
+    d.add_heading("Kết quả thực hiện", level=1)
+
+    def damage(name: str, data: bytes) -> tuple[str, bytes]:
+        if name != "word/styles.xml":
+            return name, data
+        start = data.index(b'w:styleId="TableGrid"')
+        return name, data[:start] + data[start:].replace(b"<w:pPr>", b"<w:pPr><w:broken>", 1)
+
+    data = rewrite(to_bytes(d), damage)
+    with pytest.raises(etree.XMLSyntaxError):  # damaged indeed: the whole part does not parse
+        etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
+    assert bytes_to_document(data, "t.docx").blocks[0].style.heading_level == 1
