@@ -32,6 +32,7 @@ from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
 from extractor.extract.guards import letters_guard
 from extractor.extract.masks import WindowMasks
+from extractor.structure.outline import text_to_sentences
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 from extractor.text.numbers import (
     DIGIT_TOKEN,
@@ -528,19 +529,14 @@ def _lone_spelled_in_counts() -> frozenset[str]:
     return frozenset(spelt_all(load_pattern("numbers")["lone_spelled_in_counts"]))
 
 
-_SENTENCE_END = compiled(r"\.(?:\s|$)|\n")
-
-
 def _counted_alike(text: str, word: str, unit: tuple[str, float, str | None, int],
                    taken: list[Quantity]) -> bool:
-    """A lone "một" before a noun is one count of a list where its sentence counts the same
-    noun in digits ("có một xã đạt …; 25 xã đạt …"), not an article."""
+    """A lone "một" before a noun is one count of a list where its sentence (';' within it)
+    counts the same noun in digits ("có một xã đạt …; 25 xã đạt …"), not an article."""
     if word.lower() not in _lone_spelled_in_counts():
         return False
     end = unit[3]
-    stop = _SENTENCE_END.search(text, end)
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, end)), default=0)
-    hi = stop.start() if stop else len(text)
+    lo, hi = next((s, e) for s, e in text_to_sentences(text, split_on_semicolon=False) if e >= end)
     return any(lo <= q.start and q.end <= hi and q.unit == unit[0] and q.noun == unit[2]
                for q in taken)
 
