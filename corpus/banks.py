@@ -27,10 +27,11 @@ BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
 STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "audited3": "audited3",
-               "audited4": "audited4", "heldout": "heldout"}
+               "audited4": "audited4", "heldout": "heldout", "fresh6": "fresh6"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
-DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout"}
+DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout",
+            "fresh6": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:
@@ -201,6 +202,15 @@ def fill_names(text: str, names: dict[str, str]) -> str:
     for k, v in names.items():
         text = text.replace("{" + k + "}", v).replace("{" + k.upper() + "}", v.upper())
     return text
+
+
+def of_genre(forms: list[dict[str, Any]], genre: str | None) -> list[dict[str, Any]]:
+    """The identity forms (titles, intros) of a letterhead's `genre`: a tờ trình's letterhead
+    takes a tờ trình's title and opening. Forms without a genre go with letterheads without one."""
+    out = [f for f in forms if f.get("genre") == genre]
+    if not out:
+        raise ValueError(f"no identity form of genre {genre!r}")
+    return out
 
 
 def settled_levels(commune: str, district: str, province: str, stated: set[str]) -> set[str]:

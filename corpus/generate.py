@@ -829,24 +829,32 @@ class Builder:
         names = {"commune": self.commune, "district": f"{self.district_kind} {self.district}",
                  "province": self.province}
         names |= names_without_kind(self.district)
-        head, title, intro = rng.choice(ib["letterheads"]), rng.choice(ib["titles"]), rng.choice(ib["intros"])
+        # a letterhead of a `genre` (a tờ trình, a biên bản, ...) takes a title and an opening of
+        # that genre; forms without one (genre None) all go together
+        head = rng.choice(ib["letterheads"])
+        titles, intros = (banks.of_genre(ib[k], head.get("genre")) for k in ("titles", "intros"))
+        title, intro = rng.choice(titles), rng.choice(intros)
         stated = set(head["states"]) | set(title["states"]) | set(intro["states"])
         missing = {"district", "province"} - stated
         if missing - banks.settled_levels(self.commune, self.district, self.province, stated):
-            intro = next(i for i in ib["intros"] if {"district", "province"} <= set(i["states"]))
+            intro = next(i for i in intros + ib["intros"] if {"district", "province"} <= set(i["states"]))
             stated |= set(intro["states"])
         self.stated = sorted(stated)
-        number = nf(f"{rng.randint(5, 250)}/BC-UBND", "doc_number") if rng.random() < 0.6 \
-            else Seg("     /BC-UBND")
+        # a title of another kind of document (tờ trình, biên bản, nghị quyết, ...) names its
+        # heading and number suffix; a letterhead of a district or province office its place
+        kind = str(title.get("number", "BC-UBND"))
+        number = nf(f"{rng.randint(5, 250)}/{kind}", "doc_number") if rng.random() < 0.6 \
+            else Seg(f"     /{kind}")
         day = f"ngày {self.day:02d}" if self.day else "ngày     "
         date = nf(f"{day} tháng {self.month} năm {self.year}", "date")
+        place = banks.fill_names(str(head.get("place", "{commune}")), names)
         lines = [banks.fill_names(line, names) for line in head["lines"]]
         right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
         # a two-line letterhead goes in paragraphs: the PDF reader does not yet keep the rows
         # of such a borderless table apart (reported with issue 12)
         if rng.random() < 0.6 and len(lines) == 1:
             rows = [[[Seg(lines[0])], [Seg(right[0])]], [[Seg("Số: "), number], [Seg(right[1])]],
-                    [[Seg("")], [Seg(f"{self.commune}, "), date]]]
+                    [[Seg("")], [Seg(f"{place}, "), date]]]
             self.blocks.append(Table(rows, kind="header"))
         else:
             for t in lines:
@@ -854,14 +862,15 @@ class Builder:
             for t in right:
                 self.add(t, style="center")
             self.add("Số: ", number, style="center")
-            self.add(f"{self.commune}, ", date, style="center")
-        self.add("BÁO CÁO", style="title")
+            self.add(f"{place}, ", date, style="center")
         nxt = f"{self.year}-2025" if self.layout == "components" else "2021-2025"
         ctx = {"period": nf(self.period, "period"), "next_period": nf(nxt, "period"),
                "ref": nf(f"{rng.randint(100, 4999)}/UBND-{rng.choice(['NNPTNT', 'NN', 'VPĐP'])}", "doc_number"),
                "ref_date": nf(f"{rng.randint(1, 28)}/{self.month}/{self.year}", "date"),
                "plan_ref": nf(f"{rng.randint(10, 400)}/KH-UBND", "doc_number")}
         self.r.ctx.update(ctx)
+        heading = banks.fill_names(str(title.get("heading", "BÁO CÁO")), names)
+        self.blocks.append(Para(self.r.render(heading), "title"))
         self.blocks.append(Para(self.r.render(banks.fill_names(title["text"], names)), "center"))
         self.blocks.append(Para(self.r.render(banks.fill_names(intro["text"], names))))
 

@@ -1,9 +1,13 @@
 """Markup a phrasing bank may use beyond the main bank's: two-digit criterion numbers ({n2}),
-a list style's own closing joiner (`last`) and the district's bare name ({district_name}).
+a list style's own closing joiner (`last`), the district's bare name ({district_name}), and
+identity forms of a document genre (a title's heading and number suffix, a letterhead's place).
 Synthetic forms only: no held-out bank's wording is quoted here."""
 from __future__ import annotations
 
 import random
+from typing import Any
+
+import pytest
 
 from corpus import banks
 from corpus import generate as gen
@@ -45,3 +49,39 @@ def test_district_name_without_its_kind() -> None:
     names = {"commune": "A", "district": "huyện B C", "province": "D"} | gen.names_without_kind("B C")
     text = banks.fill_names("{commune} ({district_name}, {province}); {DISTRICT_NAME}; {district}", names)
     assert text == "A (B C, D); B C; huyện B C"
+
+
+def _genre_bank(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main bank with one letterhead of a synthetic genre beside its own forms."""
+    main = banks.bank("main", "identity")
+    ident: dict[str, Any] = {
+        "letterheads": [{"genre": "g", "lines": ["LETTERHEAD {DISTRICT_NAME}"], "states": ["district"],
+                         "place": "{district_name}"}],
+        "titles": main["titles"] + [{"genre": "g", "heading": "HEADING OF {COMMUNE}", "number": "XY-Z",
+                                     "text": "Title of {commune}, {@period}", "states": []}],
+        "intros": main["intros"] + [{"genre": "g", "states": ["district", "province"],
+                                     "text": "Opening of {commune}, {district}, {province}."}]}
+    real = banks.bank
+    monkeypatch.setattr(banks, "bank", lambda name, kind: ident if kind == "identity" else real("main", kind))
+
+
+def test_a_letterhead_of_a_genre_takes_a_title_and_opening_of_its_genre(monkeypatch: pytest.MonkeyPatch) -> None:
+    _genre_bank(monkeypatch)
+    for i in range(6):
+        report = gen.build_report(3, i, gen.schedule(i), "main")
+        text = gen.report_to_text(report)
+        g = report.gold
+        assert f"HEADING OF {g['commune'].upper()}" in text and "BÁO CÁO\n" not in text
+        assert f"Title of {g['commune']}, {g['period']}" in text
+        assert f"Opening of {g['commune']}" in text
+        assert "/XY-Z" in text and "/BC-UBND" not in text
+        assert f"{g['district']}, ngày" in text  # the letterhead's place dates the document
+        assert gen.self_check(text, g) == []
+
+
+def test_identity_forms_without_a_genre_go_with_letterheads_without_one() -> None:
+    forms = [{"text": "a"}, {"text": "b", "genre": "g"}]
+    assert banks.of_genre(forms, None) == [forms[0]]
+    assert banks.of_genre(forms, "g") == [forms[1]]
+    with pytest.raises(ValueError):
+        banks.of_genre(forms, "other")
