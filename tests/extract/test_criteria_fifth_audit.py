@@ -16,6 +16,16 @@
 - a count in brackets between a status and its list ("Cơ bản đạt (2 tiêu chí) | “Điện”; “Chợ”"),
   also when a flattened table row leaves no separator.
 
+Known gaps closed with them:
+
+- a clause after ';' with no commune of its own, after another named commune ("Xã Bình An đạt
+  17/19 tiêu chí; tiêu chí 10 chưa đạt"): before, it was credited to the report's commune;
+- a met list, then an unmet list that restates "tiêu chí" after "gồm" ("Các tiêu chí đã đạt gồm
+  tiêu chí 1, 2; tiêu chí 10 chưa đạt") or where every item restates "TC" ("TC1, TC2; TC10, TC15
+  chưa đạt", parted at the ';', not the last ','): before, one status took both lists;
+- a table of programme parts numbered on their own ("1 | Hợp phần 1: Hạ tầng | Hoàn thành"): before,
+  the row number was read as criterion 1.
+
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
 """
@@ -216,3 +226,75 @@ def test_a_flattened_row_with_a_bracketed_count_and_one_name() -> None:
 ])
 def test_a_bracketed_count_of_another_year_or_a_plan_is_not_ours(line: str) -> None:
     assert answer([line]) == ([], [], [])
+
+
+# ------------------------------------------------- another commune's clauses after ';'
+# (a status of a clause with no commune of its own is of the commune named last before it in
+# the sentence; before, only the status's own clause was looked at)
+
+
+@pytest.mark.parametrize("line", [
+    "Xã Bình An đạt 17/19 tiêu chí; tiêu chí 10 và tiêu chí 15 chưa đạt.",
+    "Xã Bình An đã đạt tiêu chí 1, 2, 3; tiêu chí 10 chưa đạt.",
+    "Qua kiểm tra, xã Bình An đạt 18/19 tiêu chí; còn tiêu chí số 10 chưa đạt.",
+])
+def test_the_clauses_after_another_named_commune_are_that_communes(line: str) -> None:
+    got = read([line])
+    assert (got.met, got.unmet, got.met_count_claimed) == ([], [], None)
+
+
+@pytest.mark.parametrize("line", [
+    # the report's own commune named again
+    "Xã Bình An đạt 19/19 tiêu chí; xã Thử Nghiệm đạt 17/19 tiêu chí; tiêu chí 10 và 15 chưa đạt.",
+    # the commune without a name is the report's
+    "Xã Bình An đạt 19/19 tiêu chí; xã ta đạt 17/19 tiêu chí; tiêu chí 10 và 15 chưa đạt.",
+    # the report's own commune named first
+    "Xã Thử Nghiệm đạt 17/19 tiêu chí; tiêu chí 10 và 15 chưa đạt.",
+])
+def test_the_reports_commune_named_last_keeps_the_clauses_after_it(line: str) -> None:
+    got = read([line])
+    assert (sorted(got.met), sorted(got.unmet)) == (but(10, 15), [10, 15])
+
+
+def test_another_sentence_after_another_commune_is_not_carried() -> None:
+    assert answer(["Xã Bình An đạt 19/19 tiêu chí. Tiêu chí 10 và 15 vẫn chưa đạt."]) == ([], [10, 15], [])
+
+
+# ------------------------------------------------- a met list, then an unmet list restating "tiêu chí"
+
+
+@pytest.mark.parametrize("line", [
+    "Các tiêu chí đã đạt gồm tiêu chí 1, 2, 3, 4; tiêu chí 10, 15 chưa đạt.",
+    "Xã đạt TC1, TC2, TC3, TC4; TC10, TC15 chưa đạt.",
+    "Những tiêu chí xã hoàn thành là tiêu chí số 1, số 2, số 3 và số 4; tiêu chí số 10 và số 15 chưa hoàn thành.",
+])
+def test_a_met_list_then_an_unmet_list_restating_tieu_chi(line: str) -> None:
+    assert answer([line]) == ([1, 2, 3, 4], [10, 15], [])
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # one list, one status
+    ("Các tiêu chí đã đạt gồm tiêu chí 1, 2, 3, 4, tiêu chí 10, 15.", ([1, 2, 3, 4, 10, 15], [], [])),
+    ("Xã đạt TC1, TC2, TC3, TC4, TC10, TC15.", ([1, 2, 3, 4, 10, 15], [], [])),
+    # the first list's status is a plan: only the second is read
+    ("Xã phấn đấu đạt TC1, TC2; TC10, TC15 chưa đạt.", ([], [10, 15], [])),
+])
+def test_one_list_or_a_planned_first_part_is_not_split_wrongly(line: str, expected: tuple[list[int], ...]) -> None:
+    assert answer([line]) == expected
+
+
+# ------------------------------------------------- a programme part's row number is no criterion
+
+
+@pytest.mark.parametrize("label", ["Hợp phần", "Nội dung", "Dự án", "Component"])
+def test_a_table_of_programme_parts_states_no_criterion(label: str) -> None:
+    rows: list[Row] = [("STT", "Nội dung", "Kết quả"), ("1", f"{label} 1: Hạ tầng thiết yếu", "Hoàn thành"),
+                       ("2", f"{label} 2: Phát triển sản xuất", "Chưa hoàn thành"),
+                       ("3", f"{label} 3: Giảm nghèo", "Đạt")]
+    assert answer(["Kết quả thực hiện các tiêu chí", rows]) == ([], [], [])
+
+
+def test_a_criteria_table_with_plain_names_is_still_read_by_row_number() -> None:
+    rows: list[Row] = [("STT", "Nội dung", "Kết quả"), ("1", "Quy hoạch", "Đạt"), ("2", "Giao thông", "Đạt"),
+                       ("10", "Thu nhập", "Chưa đạt")]
+    assert answer(["Kết quả thực hiện các tiêu chí", rows]) == ([1, 2], [10], [])

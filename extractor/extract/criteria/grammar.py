@@ -658,13 +658,13 @@ def _split_restated(groups: list[Group], text: str) -> list[Group]:
     statuses: list[Status] | None = None
     out: list[Group] = []
     for g in groups:
-        cut = None
-        for k in range(len(g.refs) - 1, 0, -1):
-            ref, prev = g.refs[k], g.refs[k - 1]
-            if prev.end <= ref.start and at["restated_item"].match(text, ref.start) and \
-                    at["clause_cut"].match(text, prev.end, ref.start):
-                cut = k
-                break
+        # the last item that restates "tiêu chí" after a cut; a ';' cuts deeper than a ',' when
+        # every item restates it ("đạt TC1, TC2, TC3; TC10, TC15 chưa đạt" parts at the ';')
+        cuts = [k for k in range(1, len(g.refs)) if g.refs[k - 1].end <= g.refs[k].start
+                and at["restated_item"].match(text, g.refs[k].start)
+                and at["clause_cut"].match(text, g.refs[k - 1].end, g.refs[k].start)]
+        strong = [k for k in cuts if ";" in text[g.refs[k - 1].end:g.refs[k].start]]
+        cut = (strong or cuts or [None])[-1]
         if cut is not None:
             # statuses are read only for a list that restates "tiêu chí" (few sentences)
             statuses = text_to_statuses(text) if statuses is None else statuses
