@@ -664,7 +664,7 @@ def _split_restated(groups: list[Group], text: str) -> list[Group]:
                 and at["restated_item"].match(text, g.refs[k].start)
                 and at["clause_cut"].match(text, g.refs[k - 1].end, g.refs[k].start)]
         strong = [k for k in cuts if ";" in text[g.refs[k - 1].end:g.refs[k].start]]
-        cut = (strong or cuts or [None])[-1]
+        cut: int | None = (strong or cuts)[-1] if cuts else None
         if cut is not None:
             # statuses are read only for a list that restates "tiêu chí" (few sentences)
             statuses = text_to_statuses(text) if statuses is None else statuses

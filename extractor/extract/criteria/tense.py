@@ -152,9 +152,7 @@ def _carries_other_commune(text: str, clause_start: int, pos: int, commune: str)
     subject = rx().c["named_commune_subject"]
     if subject.search(text, clause_start, pos) is not None:
         return False
-    last = None
-    for last in subject.finditer(text, 0, clause_start):
-        pass
+    last = max(subject.finditer(text, 0, clause_start), key=lambda m: m.start(), default=None)
     words = _commune_name_words(last.group("name")) if last is not None else None
     if not words:
         return False
