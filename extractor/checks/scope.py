@@ -193,12 +193,15 @@ def scope_in(text: str, blanked: Blanked, start: int, end: int) -> Scope:
     clause_start = max(_clause_start(text, start), s_start)
     clause_end = min(_clause_end(text, end), s_end)
     # the years of the nearest clause before the figure that names one: "năm 2019 đạt 13
-    # tiêu chí, năm 2020 đạt 14 tiêu chí" gives 2020 to the second count, not both years
+    # tiêu chí, năm 2020 đạt 14 tiêu chí" gives 2020 to the second count, not both years; a
+    # clause of the present names its time ("chỉ có 3 tiêu chí năm 2021, đến nay đạt 15 tiêu
+    # chí": the 15 are not 2021's)
+    now_words = regex("scope", "now_regex")
     pos = start
     while True:
         c = max(_clause_start(text, pos), s_start)
         years = years_in(text[c:pos])
-        if years or c <= s_start:
+        if years or c <= s_start or now_words.search(text, c, pos):
             break
         pos = c - 1
     text = unblanked

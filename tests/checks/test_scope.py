@@ -19,9 +19,17 @@ YEARS = "Năm 2019 xã đạt 13/19 tiêu chí, năm 2020 xã đạt 14 tiêu ch
 
 
 @pytest.mark.parametrize(("figure", "years"), [("13/19 tiêu chí", {2019}), ("14 tiêu chí", {2020}),
-                                               ("16 tiêu chí", {2020})])
+                                               ("16 tiêu chí", set())])
 def test_a_figure_takes_the_year_of_the_nearest_clause_that_names_one(figure, years):
+    # "đến nay" names the figure's time itself: the present, not the year of the clause before
     assert _scope(YEARS, figure).years == years
+
+
+def test_a_clause_of_the_present_stops_the_walk_back_to_an_earlier_year():
+    scope = _scope(YEARS, "16 tiêu chí")
+    assert scope.now and not scope.years
+    # without a word of the present the earlier clause's year still holds
+    assert _scope("Năm 2020 xã đạt 14 tiêu chí, xã đạt 16 tiêu chí.", "16 tiêu chí").years == {2020}
 
 
 def test_several_communes_and_the_commune_itself():

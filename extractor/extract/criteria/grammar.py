@@ -109,7 +109,6 @@ _CLAUSE_MARK = compiled(r"(?:^|[;:(,–-])\s*")
 BRACKET_END = compiled(r"\s*\(\s*$")
 _OPEN_BRACKET = compiled(r"\s*\(\s*")
 _WORD_START = compiled(r"(?<!\w)\w")
-_STATUS_LIST_GAP = compiled(r" *(?:: *)?")
 # the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
 _NAMELOOKBACK = 80
 
@@ -563,15 +562,18 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                     and taken.free(pos, refs[-1].end) and _status_follows(text, refs[-1].end, statuses)):
                 add(refs, pos, refs[-1].end)
         # numbers or names right after a status ("chưa đạt 6 – 9 và 15", "chưa đạt Nhà ở, Y tế;")
-        # after a colon one name is a list too ("chưa đạt: Chợ nông thôn, Bưu điện", "chưa đạt: Y tế.")
+        # after a colon one name is a list too ("chưa đạt: Chợ nông thôn, Bưu điện", "chưa đạt: Y tế."),
+        # and so after a count in brackets, which announces its list ("Cơ bản đạt (2 tiêu chí) | Điện;
+        # Chợ", "Cơ bản đạt (1 tiêu chí) Điện" of a table row flattened into one line)
         for st in statuses:
-            gap = _STATUS_LIST_GAP.match(text, st.end)
+            gap = rx().at["status_list_gap"].match(text, st.end)
             pos = gap.end() if gap else st.end
             if not taken.free(pos, pos + 1) or pos >= len(text):
                 continue
             group = at_list_start(text, pos, size, ocr)
+            announced = gap is not None and (":" in gap.group(0) or gap.group("count") is not None)
             if group is None or group.start in counted or not taken.free(group.start, group.end) or not (
-                    (len(group.refs) > 1 or ":" in text[st.end:pos]) and rx().at["list_end"].match(text, group.end)):
+                    (len(group.refs) > 1 or announced) and rx().at["list_end"].match(text, group.end)):
                 continue
             add(group.refs, group.start, group.end)
     return _split_restated(_join_groups(sorted(groups, key=lambda g: g.start), text), text)
@@ -656,13 +658,13 @@ def _split_restated(groups: list[Group], text: str) -> list[Group]:
     statuses: list[Status] | None = None
     out: list[Group] = []
     for g in groups:
-        cut = None
-        for k in range(len(g.refs) - 1, 0, -1):
-            ref, prev = g.refs[k], g.refs[k - 1]
-            if prev.end <= ref.start and at["restated_item"].match(text, ref.start) and \
-                    at["clause_cut"].match(text, prev.end, ref.start):
-                cut = k
-                break
+        # the last item that restates "tiêu chí" after a cut; a ';' cuts deeper than a ',' when
+        # every item restates it ("đạt TC1, TC2, TC3; TC10, TC15 chưa đạt" parts at the ';')
+        cuts = [k for k in range(1, len(g.refs)) if g.refs[k - 1].end <= g.refs[k].start
+                and at["restated_item"].match(text, g.refs[k].start)
+                and at["clause_cut"].match(text, g.refs[k - 1].end, g.refs[k].start)]
+        strong = [k for k in cuts if ";" in text[g.refs[k - 1].end:g.refs[k].start]]
+        cut: int | None = (strong or cuts)[-1] if cuts else None
         if cut is not None:
             # statuses are read only for a list that restates "tiêu chí" (few sentences)
             statuses = text_to_statuses(text) if statuses is None else statuses

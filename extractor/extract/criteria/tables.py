@@ -120,6 +120,8 @@ def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) 
     groups = text_to_groups(name_text, size)
     if groups and len(groups[0].refs) == 1:
         return groups[0].refs[0]
+    if c["programme_part"].match(name_text):
+        return None  # a part of the programme by its own number ("Hợp phần 1"): no criterion's row
     lead = c["heading_lead"].match(name_text)
     nm = names().match(name_text, lead.end() if lead else 0)
     by_name = lookup(nm.group(0)) if nm else None

@@ -80,6 +80,10 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a commune named other than the report's `commune` ("Xã Phú Lâm đạt 15/19 tiêu chí")
         s.past = s.past or (commune is not None and _names_other_commune(text, max(clause_start, s.start - LOOKBACK),
                                                                          s.start, commune))
+        # a clause with no commune of its own goes on speaking of the one named last before it in
+        # the sentence ("Xã Bình An đạt 17/19 tiêu chí; tiêu chí 10 chưa đạt")
+        s.past = s.past or (commune is not None and clause_start > 0
+                            and _carries_other_commune(text, clause_start, s.start, commune))
         # a village's own status ("Thôn Nà Làng đạt 15/19 tiêu chí; chưa đạt ..."): not the
         # commune's, through the sentence unless the commune comes back as the subject
         s.past = s.past or (village and p.c["commune_word"].search(text, 0, s.start) is None)
@@ -139,6 +143,21 @@ def _names_other_commune(text: str, start: int, end: int, commune: str) -> bool:
         # Hòa, huyện ..." is cut by the comma): the report's own name at its start is the report's
         return not (named == own or named.startswith(own + " "))
     return False
+
+
+def _carries_other_commune(text: str, clause_start: int, pos: int, commune: str) -> bool:
+    """Is text[clause_start:pos] without a commune of its own, after a clause whose last named
+    commune is not the report's `commune`? A commune named without a name ("xã đã đạt", "xã ta")
+    is the report's own."""
+    subject = rx().c["named_commune_subject"]
+    if subject.search(text, clause_start, pos) is not None:
+        return False
+    last = max(subject.finditer(text, 0, clause_start), key=lambda m: m.start(), default=None)
+    words = _commune_name_words(last.group("name")) if last is not None else None
+    if not words:
+        return False
+    own, named = _name_key(commune), _name_key(" ".join(words))
+    return not (named == own or named.startswith(own + " "))
 
 
 def _commune_name_words(name: str) -> list[str] | None:
