@@ -186,6 +186,11 @@ def test_lone_spelled_word_is_not_a_number(phrase):
     assert quantities(phrase) == []
 
 
+@pytest.mark.parametrize(("phrase", "figures"), load_pattern("numbers")["not_noun_examples"])
+def test_a_number_before_a_word_that_starts_no_noun_counts_nothing(phrase, figures):
+    assert [[q.value, q.unit] for q in quantities(phrase)] == figures
+
+
 @pytest.mark.parametrize(("phrase", "figures"), load_pattern("numbers")["lone_spelled_in_counts_examples"]
                          + load_pattern("numbers")["lone_spelled_in_counts_counter_examples"])
 def test_lone_mot_is_a_count_only_beside_digit_counts_of_its_noun(phrase, figures):
