@@ -24,6 +24,7 @@ from extractor.extract.gazetteer import (
     gazetteer,
     settle,
     settle_address,
+    variant_key,
     without_note,
 )
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
@@ -103,6 +104,7 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
     out: list[_Mention] = []
     for i, ob in enumerate(outline.blocks):
         text = ob.text
+        first = len(out)
         matches = [(m, False) for m in _unit_matches(rx["unit"], text)]
         matches += [(m, True) for m in rx["numbered_unit"].finditer(text)]
         for m, numbered in matches:
@@ -140,11 +142,145 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
             bare = _bare_province(text, end, name, level, caps) if level in ("commune", "district") else None
             if bare is not None:
-                written = text[bare[0]:bare[1]]
-                spelling, loc = original_text(outline, i, *bare)
-                out.append(_Mention("province", written.casefold(), spelling.title() if caps else spelling,
-                                    weight, loc, written, (level, name.casefold())))
+                out.append(_hosted(outline, i, "province", *bare, weight, (level, name.casefold())))
+        weight = _zone_weight(outline, i)
+        hosted = _bracket_places(text) + _dateline_places(text, [m.key for m in out[first:] if m.level == "commune"])
+        out += [_hosted(outline, i, lv, start, end, weight, host) for lv, start, end, host in hosted]
+        wrapped = _wrapped_unit(outline, i) if weight == 3 else None
+        if wrapped is not None:
+            out.append(wrapped)
     return out
+
+
+def _hosted(outline: Outline, i: int, level: str, start: int, end: int, weight: int,
+            host: tuple[str, str]) -> _Mention:
+    """A unit written without its prefix at `start:end` of block `i`, read as a place of `host`."""
+    written = outline.blocks[i].text[start:end]
+    spelling, loc = original_text(outline, i, start, end)
+    return _Mention(level, written.casefold(), spelling.title() if written.isupper() else spelling,
+                    weight, loc, written, host)
+
+
+_Placed = tuple[str, int, int, tuple[str, str]]  # level, start, end, host (level, key)
+
+
+def _bracket_places(text: str) -> list[_Placed]:
+    """The district and province written in brackets after a unit's name without prefixes
+    ("xã Vũ Muộn (Bạch Thông, Bắc Kạn)", "Vũ Muộn (Bạch Thông)"): the last capitalised
+    syllables before the bracket name the unit, the longest run of them the gazetteer places
+    in every part inside."""
+    out: list[_Placed] = []
+    for m in _p()["rx"]["bracket_places"].finditer(text):
+        tokens = text[:m.start()].split()[-4:]
+        caps = bool(tokens) and tokens[-1].isupper()
+        while tokens and _cut_name(" ".join(tokens), caps) != " ".join(tokens):
+            tokens = tokens[1:]
+        parts = _place_parts(text, m.start("places"), m.end("places"), caps)
+        for n in range(len(tokens), 0, -1):
+            host = " ".join(tokens[-n:])
+            placed = _placed_within(text, host, parts, ("commune", "district"))
+            if placed:
+                out += placed
+                break
+    return out
+
+
+def _dateline_places(text: str, hosts: list[str]) -> list[_Placed]:
+    """The district and province of a news dateline opening the line ("Bắc Kạn - Bạch
+    Thông: xã Vũ Muộn ..."), each placed by the gazetteer around a commune of `hosts` (the keys
+    of the communes the line names)."""
+    m = _p()["rx"]["dateline"].match(text)
+    if m is None:
+        return []
+    parts = _place_parts(text, m.start("places"), m.end("places"), m.group("places").isupper())
+    for host in hosts:
+        placed = _placed_within(text, host, parts, ("commune",))
+        if placed:
+            return placed
+    return []
+
+
+def _place_parts(text: str, start: int, end: int, caps: bool) -> list[tuple[int, int]]:
+    """The spans of the names between `start` and `end`, split at commas, spaced dashes and
+    brackets; none when one is not a capitalised name."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    inner = text[start:end].replace("(", ",").replace(")", ",")
+    for m in [*_p()["rx"]["place_parts_split"].finditer(inner), None]:
+        a, b = pos, (start + m.start() if m is not None else end)
+        part = text[a:b].strip(" \t()")
+        if part:
+            a = text.index(part, a)
+            if _cut_name(part, caps) != part:
+                return []
+            spans.append((a, a + len(part)))
+        if m is not None:
+            pos = start + m.end()
+    return spans
+
+
+def _placed_within(text: str, host: str, parts: list[tuple[int, int]], host_levels: tuple[str, ...]) -> list[_Placed]:
+    """The parts at `parts` of `text` as places of the unit `host`: as written, or with two
+    parts a dash joins read as one name ("Bà Rịa - Vũng Tàu")."""
+    readings = [parts] + [[*parts[:k], (parts[k][0], parts[k + 1][1]), *parts[k + 2:]]
+                          for k in range(len(parts) - 1)
+                          if text[parts[k][1]:parts[k + 1][0]].strip() in ("-", "–")]
+    for spans in readings:
+        levels = _levels_within(host, [text[a:b] for a, b in spans], host_levels)
+        if levels:
+            key = host.casefold()
+            return [(lv, a, b, (host_level, key)) for (host_level, lv), (a, b) in zip(levels, spans, strict=True)]
+    return []
+
+
+def _levels_within(host: str, parts: list[str], host_levels: tuple[str, ...]) -> list[tuple[str, str]]:
+    """For each part, (the host's level, the part's level) when the gazetteer places a unit
+    named `host` in a district or province of each part's name, all at once; else none."""
+    gz = gazetteer()
+    if gz is None:
+        return []
+    for host_level in host_levels:
+        if host_level == "commune":
+            places = [(u.district, u.province) for u in gz.communes(host)]
+        else:
+            places = [(d, p) for d, p in gz.districts(host)]
+        for district, province in places:
+            levels: list[tuple[str, str]] = []
+            for part in parts:
+                if district and variant_key(without_note(district)) == variant_key(part) and "district" not in (
+                        lv for _, lv in levels):
+                    levels.append((host_level, "district"))
+                elif gz.province(part) == province:
+                    levels.append((host_level, "province"))
+                else:
+                    break
+            if len(levels) == len(parts):
+                return levels
+    return []
+
+
+def _wrapped_unit(outline: Outline, i: int) -> _Mention | None:
+    """A unit of the letterhead whose prefix ends block `i` in capitals and whose name opens
+    the next block ("UBND XÃ VŨ MUỘN, HUYỆN" / "BẠCH THÔNG"), when the gazetteer knows the name
+    at the prefix's level."""
+    p = _p()
+    m = p["rx"]["prefix_at_end"].search(outline.blocks[i].text)
+    if m is None or i + 1 >= len(outline.blocks):
+        return None
+    nxt = outline.blocks[i + 1].text
+    lead = len(nxt) - len(nxt.lstrip(" *"))
+    name = _cut_name(nxt[lead:], caps=True)
+    prefix = re.sub(r"\s+", " ", m.group("prefix").lower())
+    level = p["level_of"].get(prefix)
+    if prefix == p["central_prefix"] and name.casefold() in p["central"]:
+        level = "province"
+    if not name or level is None:
+        return None
+    name = _known_lead(name, level)
+    if not _known_at(level, name):
+        return None
+    spelling, loc = original_text(outline, i + 1, lead, lead + len(name))
+    return _Mention(level, name.casefold(), spelling.title(), _zone_weight(outline, i + 1), loc, name)
 
 
 def _bare_province(text: str, end: int, unit: str, level: str, caps: bool) -> tuple[int, int] | None:
