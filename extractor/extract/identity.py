@@ -228,8 +228,12 @@ def _placed_within(text: str, host: str, parts: list[tuple[int, int]], host_leve
     for spans in readings:
         levels = _levels_within(host, [text[a:b] for a, b in spans], host_levels)
         if levels:
-            key = host.casefold()
-            return [(lv, a, b, (host_level, key)) for (host_level, lv), (a, b) in zip(levels, spans, strict=True)]
+            placed = [(lv, a, b, (host_level, host.casefold()))
+                      for (host_level, lv), (a, b) in zip(levels, spans, strict=True)]
+            # a province beside a district is that district's: it counts only with it
+            district = next((text[a:b].casefold() for lv, a, b, _ in placed if lv == "district"), None)
+            return [(lv, a, b, ("district", district) if lv == "province" and district else h)
+                    for lv, a, b, h in placed]
     return []
 
 
