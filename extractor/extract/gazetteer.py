@@ -156,7 +156,19 @@ class Gazetteer:
 @cache
 def _former_names() -> dict[str, str]:
     """Key of a province's former name -> key of the name the data give it."""
-    return {key(old): key(new) for old, new in load_pattern("identity")["province_former_names"].items()}
+    return {key(old): key(new["name"]) for old, new in load_pattern("identity")["province_former_names"].items()}
+
+
+def name_in_year(province: str, year: int | None) -> str:
+    """The name in `year` of a province the data name `province`: its former name for a year
+    before the data's name took effect ("Huế" in 2023 -> "Thừa Thiên Huế"); the data's name in
+    a later year or when the year is unknown."""
+    if year is None:
+        return province
+    for old, new in load_pattern("identity")["province_former_names"].items():
+        if key(new["name"]) == key(province) and year < new["since"]:
+            return str(old)
+    return province
 
 
 def _database() -> Path | None:

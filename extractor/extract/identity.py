@@ -22,6 +22,7 @@ from extractor.extract.gazetteer import (
     ascii_index,
     ascii_key,
     gazetteer,
+    name_in_year,
     settle,
     settle_address,
     variant_key,
@@ -556,8 +557,11 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
             chosen[level] = best
             setattr(ident, level, best.spelling)
             ident.evidence[level] = Evidence(best.text, best.location)
-    _settle_places(ident, chosen, mentions)
-    _places_from_address(ident, outline)
+    # the year whose names a province the gazetteer settles is given: the report's date's, or
+    # the year of its period
+    year = int(period.report_date[0][:4]) if period.report_date else period.year
+    _settle_places(ident, chosen, mentions, year)
+    _places_from_address(ident, outline, year)
     if period.report_date:
         ident.report_date, ident.evidence["report_date"] = period.report_date
     if period.results:
@@ -581,11 +585,11 @@ def _is_chosen(host: tuple[str, str], chosen: dict[str, _Mention]) -> bool:
     return level in chosen and chosen[level].key == key
 
 
-def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[_Mention]) -> None:
+def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[_Mention], year: int | None) -> None:
     """District and province the report leaves unsaid, settled by the gazetteer from what it
-    states. An inferred field keeps the evidence it came from and says so under
-    "<field>_inferred"; a field the gazetteer cannot choose stays blank, its candidates under
-    "<field>_candidates"."""
+    states, a province under its name in the report's `year`. An inferred field keeps the
+    evidence it came from and says so under "<field>_inferred"; a field the gazetteer cannot
+    choose stays blank, its candidates under "<field>_candidates"."""
     if "province" in chosen and "district" in chosen:
         return
     others = tuple(dict.fromkeys(strip_place_prefix(m.spelling) for m in mentions
@@ -596,7 +600,8 @@ def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[
     source = chosen.get("commune") or chosen.get("district")
     if source is None:
         return
-    for level, value in (("district", settled.district), ("province", settled.province)):
+    province = name_in_year(settled.province, year) if settled.province else None
+    for level, value in (("district", settled.district), ("province", province)):
         if level in chosen:
             continue
         if value is not None:
@@ -605,17 +610,21 @@ def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[
             ident.evidence[f"{level}_inferred"] = Evidence(
                 f"gazetteer: {source.spelling} -> {value}", source.location)
         elif settled.candidates and level in settled.candidates:
-            ident.evidence[f"{level}_candidates"] = Evidence("; ".join(settled.candidates[level]), None)
+            names = [name_in_year(c, year) if level == "province" else c for c in settled.candidates[level]]
+            ident.evidence[f"{level}_candidates"] = Evidence("; ".join(names), None)
 
 
-def _places_from_address(ident: Identity, outline: Outline) -> None:
+def _places_from_address(ident: Identity, outline: Outline, year: int | None) -> None:
     """Levels the text leaves blank, from a web address in it that the gazetteer confirms: a
-    saved portal page or news item often names its commune only in its address. An address
-    that contradicts a unit the text states (or the gazetteer settled) is not used."""
+    saved portal page or news item often names its commune only in its address (a province
+    under its name in the report's `year`). An address that contradicts a unit the text states
+    (or the gazetteer settled) is not used."""
     for i, ob in enumerate(outline.blocks):
         for m in _p()["rx"]["web_address"].finditer(ob.text):
             names = address_to_names(m.group("host"), m.group("path") or "")
             found = settle_address(names) if names is not None else {}
+            if "province" in found:
+                found["province"] = name_in_year(found["province"], year)
             known = {lv: getattr(ident, lv) for lv in found if getattr(ident, lv)}
             if not found or any(ascii_key(strip_place_prefix(v)) != ascii_key(found[lv]) for lv, v in known.items()):
                 continue
