@@ -136,23 +136,3 @@ def test_a_wrapped_prefix_in_the_body_is_not_read() -> None:
                      filler=[f"Mục {i}: nội dung không nêu đơn vị hành chính nào." for i in range(20)])
     assert ident.district is None
 
-
-# Thừa Thiên Huế became the city of Huế on 1 January 2025; the gazetteer's data name it Huế in
-# both periods. Phú Hồ is a commune of Phú Vang, in it only.
-@pytest.mark.parametrize("date_line, province", [
-    ("Phú Hồ, ngày 10 tháng 3 năm 2023", "Thừa Thiên Huế"),
-    ("Phú Hồ, ngày 10 tháng 3 năm 2025", "Huế"),
-])
-def test_a_settled_province_takes_its_name_in_the_report_s_year(date_line: str, province: str) -> None:
-    ident = identity("UBND XÃ PHÚ HỒ", date_line)
-    assert (ident.district, ident.province) == ("Phú Vang", province)
-    assert ident.evidence["province_inferred"].text.endswith(province)
-
-
-def test_a_province_the_report_names_keeps_its_spelling_whatever_the_year() -> None:
-    assert places("UBND XÃ PHÚ HỒ, TỈNH THỪA THIÊN HUẾ", "Phú Hồ, ngày 10 tháng 9 năm 2025")[2] == "Thừa Thiên Huế"
-    assert places("UBND XÃ PHÚ HỒ", "thành phố Huế", "Phú Hồ, ngày 10 tháng 3 năm 2023")[2] == "Huế"
-
-
-def test_a_report_of_no_year_gets_the_data_s_name() -> None:
-    assert places("UBND XÃ PHÚ HỒ")[2] == "Huế"
