@@ -144,10 +144,11 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             bare = _bare_province(text, end, name, level, caps) if level in ("commune", "district") else None
             if bare is not None:
                 out.append(_hosted(outline, i, "province", *bare, weight, (level, name.casefold())))
-        weight = _zone_weight(outline, i)
+        zone = _zone_weight(outline, i)
         hosted = _bracket_places(text) + _dateline_places(text, [m.key for m in out[first:] if m.level == "commune"])
-        out += [_hosted(outline, i, lv, start, end, weight, host) for lv, start, end, host in hosted]
-        wrapped = _wrapped_unit(outline, i) if weight == 3 else None
+        out += [_hosted(outline, i, lv, start, end, zone, host) for lv, start, end, host in hosted]
+        # a letterhead line wraps in its narrow column, in the header or the signature block
+        wrapped = _wrapped_unit(outline, i) if zone == 3 else None
         if wrapped is not None:
             out.append(wrapped)
     return out
@@ -279,7 +280,7 @@ def _wrapped_unit(outline: Outline, i: int) -> _Mention | None:
     level = p["level_of"].get(prefix)
     if prefix == p["central_prefix"] and name.casefold() in p["central"]:
         level = "province"
-    if not name or level is None:
+    if not name or level is None or p["rx"]["not_a_name"].match(name):
         return None
     name = _known_lead(name, level)
     if not _known_at(level, name):

@@ -130,6 +130,10 @@ def test_what_is_not_a_wrapped_letterhead_unit(next_line: str) -> None:
     assert places("UBND XÃ XUÂN LÂM, HUYỆN", next_line)[1] is None
 
 
+def test_the_motto_wrapped_after_xa_is_no_commune() -> None:
+    assert places("UBND XÃ XUÂN LÂM", "CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM")[0] == "Xuân Lâm"
+
+
 def test_a_wrapped_prefix_in_the_body_is_not_read() -> None:
     body = [f"Nội dung thứ {i} của báo cáo." for i in range(20)]
     ident = identity("UBND XÃ XUÂN LÂM", *body[:15], "ĐƯỜNG LIÊN XÃ, ĐƯỜNG HUYỆN", "SÔNG CẦU", *body[15:],
