@@ -304,6 +304,17 @@ class Renderer:
         return [Seg(fig.text, figure=fig)]
 
 
+# the centrally-run cities of the generator's provinces (before 2025): "thành phố Hà Nội", never
+# "tỉnh Hà Nội"
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
+
+
+def province_with_kind(province: str) -> dict[str, str]:
+    """The province with its kind, for {province_unit} in identity forms ("tỉnh Bắc Kạn",
+    "thành phố Hà Nội")."""
+    return {"province_unit": f"{'thành phố' if province in CENTRAL_CITIES else 'tỉnh'} {province}"}
+
+
 def names_without_kind(district: str) -> dict[str, str]:
     """The district's bare name ("Bạch Thông"), for {district_name} in identity forms and
     {@district_name} in statements: news items write "xã Lục Bình (Bạch Thông)"."""
@@ -828,7 +839,7 @@ class Builder:
         rng, ib = self.rng, self.ib
         names = {"commune": self.commune, "district": f"{self.district_kind} {self.district}",
                  "province": self.province}
-        names |= names_without_kind(self.district)
+        names |= names_without_kind(self.district) | province_with_kind(self.province)
         # a letterhead of a `genre` (a tờ trình, a biên bản, ...) takes a title and an opening of
         # that genre; forms without one (genre None) all go together
         head = rng.choice(ib["letterheads"])

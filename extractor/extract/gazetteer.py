@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 import unicodedata
 import zlib
 from collections import defaultdict
@@ -50,22 +51,30 @@ def _fold(normalized: str) -> str:
 # a syllable ending in one of these stops carries the acute or the dot below
 _STOPS = ("c", "ch", "k", "p", "t")
 _ACUTE = "\u0301"
+_CIRCUMFLEX = "\u0302"
+# an open syllable of consonants and "y" ("Kỳ", "Mỹ", "Quý"), spelt with "i" too ("Kì", "Quí")
+_Y_SYLLABLE = re.compile(r"(qu|[bcdđghklmnprstvx]+)y([\u0300-\u036f]*)")
 
 
 def variant_key(name: str) -> str:
-    """The key of a district's or province's name by which two spellings of one name meet:
-    a syllable ending in a stop (c, ch, k, p, t) carries the acute or the dot below; left
-    unmarked it is a variant spelling of the acute, common in the names of the highlands
-    ("Đăk Hà" for "Đắk Hà"), so the acute is dropped from such a syllable. (Commune lookups
-    and `key` are left as they are: the corpus generator reads them.)"""
-    return " ".join(_stop_syllable(w) for w in key(name).split())
+    """The key by which two spellings of one unit's name meet, where the data and reports
+    spell it otherwise: a syllable ending in a stop (c, ch, k, p, t) carries the acute or the
+    dot below, and left unmarked it is a variant of the acute, common in the names of the
+    highlands ("Đăk Hà" for "Đắk Hà"), so the acute is dropped from such a syllable; the
+    circumflex of a highland name is often left out ("Krong Pắc", "Ea Kenh"), so it is dropped;
+    an open syllable ends in "y" or "i" ("Kỳ Sơn", "Kì Sơn"), so "y" is read "i" there.
+    (`key` is left as it is: the corpus generator reads it; lookups try it first.)"""
+    return " ".join(_variant_syllable(w) for w in key(name).split())
 
 
-def _stop_syllable(word: str) -> str:
-    if not word.endswith(_STOPS):
-        return word
+def _variant_syllable(word: str) -> str:
     split = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize("NFC", split.replace(_ACUTE, "")) if _ACUTE in split else word
+    if word.endswith(_STOPS):
+        split = split.replace(_ACUTE, "")
+    split = split.replace(_CIRCUMFLEX, "")
+    if (m := _Y_SYLLABLE.fullmatch(split)) is not None:
+        split = f"{m.group(1)}i{m.group(2)}"
+    return unicodedata.normalize("NFC", split)
 
 
 def _normalize_all(names: list[str]) -> dict[str, str]:
@@ -105,9 +114,12 @@ class Gazetteer:
     # variant key -> districts, built on the first lookup the plain keys miss (a few hundred keys)
     _by_variant: dict[str, list[tuple[str, str]]] = field(default_factory=dict, init=False, repr=False,
                                                           compare=False)
+    # shard -> variant key -> rows of the units whose variant key is not their key, read as
+    # `_communes` is, for the names the plain keys miss
+    _variants: dict[int, dict[str, list[_Row]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_district, provinces = self._part("places", lambda built: built[1:])
+        by_district, provinces = self._part("places", lambda built: built[1:3])
         object.__setattr__(self, "by_district", by_district)
         object.__setattr__(self, "provinces", provinces)
 
@@ -122,18 +134,30 @@ class Gazetteer:
             rows = self._communes[shard] = self._part(f"communes{shard}", lambda built: built[0][shard])
         return rows
 
+    def _variant_rows(self, shard: int) -> dict[str, list[_Row]]:
+        rows = self._variants.get(shard)
+        if rows is None:
+            rows = self._variants[shard] = self._part(f"variants{shard}", lambda built: built[3][shard])
+        return rows
+
     @property
     def units(self) -> tuple[Unit, ...]:
         return tuple(Unit(*row) for shard in range(_SHARDS) for rows in self._shard_rows(shard).values()
                      for row in rows)
 
     def communes(self, name: str) -> tuple[Unit, ...]:
-        """Units named `name` ("Bảo Hiệu"; "3" or "Phường 3" for a numbered ward)."""
+        """Units named `name` ("Bảo Hiệu"; "3" or "Phường 3" for a numbered ward), under a
+        variant spelling too when no unit is spelt so ("Đắk Ơ" finds "Đăk Ơ", "Krong Na"
+        "Krông Na", "Kì Sơn" "Kỳ Sơn")."""
         k = key(name)
         found = self._shard_rows(_shard(k)).get(k, ())
         if not found and k.isdigit():
             numbered = key(f"phường {k}")
             found = self._shard_rows(_shard(numbered)).get(numbered, ())
+        if not found:
+            # a unit the data spell in the variant form is under its plain key
+            v = variant_key(name)
+            found = [*self._shard_rows(_shard(v)).get(v, ()), *self._variant_rows(_shard(v)).get(v, ())]
         return tuple(Unit(*row) for row in found)
 
     def districts(self, name: str) -> tuple[tuple[str, str], ...]:
@@ -156,7 +180,19 @@ class Gazetteer:
 @cache
 def _former_names() -> dict[str, str]:
     """Key of a province's former name -> key of the name the data give it."""
-    return {key(old): key(new) for old, new in load_pattern("identity")["province_former_names"].items()}
+    return {key(old): key(new["name"]) for old, new in load_pattern("identity")["province_former_names"].items()}
+
+
+def name_in_year(province: str, year: int | None) -> str:
+    """The name in `year` of a province the data name `province`: its former name for a year
+    before the data's name took effect ("Huế" in 2023 -> "Thừa Thiên Huế"); the data's name in
+    a later year or when the year is unknown."""
+    if year is None:
+        return province
+    for old, new in load_pattern("identity")["province_former_names"].items():
+        if key(new["name"]) == key(province) and year < new["since"]:
+            return str(old)
+    return province
 
 
 def _database() -> Path | None:
@@ -180,8 +216,9 @@ def gazetteer() -> Gazetteer | None:
     return Gazetteer(path, f"gazetteer|{path}|{stat.st_size}|{stat.st_mtime_ns}|{code.hexdigest()}")
 
 
-# the commune shards, then the districts and the provinces
-_Indexes = tuple[tuple[dict[str, list[_Row]], ...], dict[str, list[tuple[str, str]]], dict[str, str]]
+# the commune shards, the districts, the provinces, then the commune shards by variant key
+_Shards = tuple[dict[str, list[_Row]], ...]
+_Indexes = tuple[_Shards, dict[str, list[tuple[str, str]]], dict[str, str], _Shards]
 
 
 @cache
@@ -210,18 +247,22 @@ def _indexes(path: Path) -> _Indexes:
             folded[name] = _fold(name)
         return folded[name]
 
-    communes: tuple[dict[str, list[_Row]], ...] = tuple({} for _ in range(_SHARDS))
+    communes: _Shards = tuple({} for _ in range(_SHARDS))
+    variants: _Shards = tuple({} for _ in range(_SHARDS))
     districts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     provinces: dict[str, str] = {}
     for unit in units:
         commune, district, province, _ = unit
         k = fold(commune)
         communes[_shard(k)].setdefault(k, []).append(unit)
+        v = variant_key(commune)
+        if v != k:
+            variants[_shard(v)].setdefault(v, []).append(unit)
         if district:
             # looked up by the name a report writes: "Cai Lậy" finds "Cai Lậy (Huyện)"
             districts[fold(without_note(district))].add((district, province))
         provinces.setdefault(fold(province), province)
-    return communes, {k: sorted(v) for k, v in districts.items()}, provinces
+    return communes, {k: sorted(v) for k, v in districts.items()}, provinces, variants
 
 
 class Settled(NamedTuple):

@@ -22,8 +22,10 @@ from extractor.extract.gazetteer import (
     ascii_index,
     ascii_key,
     gazetteer,
+    name_in_year,
     settle,
     settle_address,
+    variant_key,
     without_note,
 )
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
@@ -103,6 +105,7 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
     out: list[_Mention] = []
     for i, ob in enumerate(outline.blocks):
         text = ob.text
+        first = len(out)
         matches = [(m, False) for m in _unit_matches(rx["unit"], text)]
         matches += [(m, True) for m in rx["numbered_unit"].finditer(text)]
         for m, numbered in matches:
@@ -140,11 +143,150 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
             bare = _bare_province(text, end, name, level, caps) if level in ("commune", "district") else None
             if bare is not None:
-                written = text[bare[0]:bare[1]]
-                spelling, loc = original_text(outline, i, *bare)
-                out.append(_Mention("province", written.casefold(), spelling.title() if caps else spelling,
-                                    weight, loc, written, (level, name.casefold())))
+                out.append(_hosted(outline, i, "province", *bare, weight, (level, name.casefold())))
+        zone = _zone_weight(outline, i)
+        hosted = _bracket_places(text) + _dateline_places(text, [m.key for m in out[first:] if m.level == "commune"])
+        out += [_hosted(outline, i, lv, start, end, zone, host) for lv, start, end, host in hosted]
+        # a letterhead line wraps in its narrow column, in the header or the signature block
+        wrapped = _wrapped_unit(outline, i) if zone == 3 else None
+        if wrapped is not None:
+            out.append(wrapped)
     return out
+
+
+def _hosted(outline: Outline, i: int, level: str, start: int, end: int, weight: int,
+            host: tuple[str, str]) -> _Mention:
+    """A unit written without its prefix at `start:end` of block `i`, read as a place of `host`."""
+    written = outline.blocks[i].text[start:end]
+    spelling, loc = original_text(outline, i, start, end)
+    return _Mention(level, written.casefold(), spelling.title() if written.isupper() else spelling,
+                    weight, loc, written, host)
+
+
+_Placed = tuple[str, int, int, tuple[str, str]]  # level, start, end, host (level, key)
+
+
+def _bracket_places(text: str) -> list[_Placed]:
+    """The district and province written in brackets after a unit's name without prefixes
+    ("xã Vũ Muộn (Bạch Thông, Bắc Kạn)", "Vũ Muộn (Bạch Thông)"): the last capitalised
+    syllables before the bracket name the unit, the longest run of them the gazetteer places
+    in every part inside."""
+    out: list[_Placed] = []
+    for m in _p()["rx"]["bracket_places"].finditer(text):
+        tokens = text[:m.start()].split()[-4:]
+        caps = bool(tokens) and tokens[-1].isupper()
+        while tokens and _cut_name(" ".join(tokens), caps) != " ".join(tokens):
+            tokens = tokens[1:]
+        parts = _place_parts(text, m.start("places"), m.end("places"), caps)
+        for n in range(len(tokens), 0, -1):
+            host = " ".join(tokens[-n:])
+            placed = _placed_within(text, host, parts, ("commune", "district"))
+            if placed:
+                out += placed
+                break
+    return out
+
+
+def _dateline_places(text: str, hosts: list[str]) -> list[_Placed]:
+    """The district and province of a news dateline opening the line ("Bắc Kạn - Bạch
+    Thông: xã Vũ Muộn ..."), each placed by the gazetteer around a commune of `hosts` (the keys
+    of the communes the line names)."""
+    m = _p()["rx"]["dateline"].match(text)
+    if m is None:
+        return []
+    parts = _place_parts(text, m.start("places"), m.end("places"), m.group("places").isupper())
+    for host in hosts:
+        placed = _placed_within(text, host, parts, ("commune",))
+        if placed:
+            return placed
+    return []
+
+
+def _place_parts(text: str, start: int, end: int, caps: bool) -> list[tuple[int, int]]:
+    """The spans of the names between `start` and `end`, split at commas, spaced dashes and
+    brackets; none when one is not a capitalised name."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    inner = text[start:end].replace("(", ",").replace(")", ",")
+    for m in [*_p()["rx"]["place_parts_split"].finditer(inner), None]:
+        a, b = pos, (start + m.start() if m is not None else end)
+        part = text[a:b].strip(" \t()")
+        if part:
+            a = text.index(part, a)
+            if _cut_name(part, caps) != part:
+                return []
+            spans.append((a, a + len(part)))
+        if m is not None:
+            pos = start + m.end()
+    return spans
+
+
+def _placed_within(text: str, host: str, parts: list[tuple[int, int]], host_levels: tuple[str, ...]) -> list[_Placed]:
+    """The parts at `parts` of `text` as places of the unit `host`: as written, or with two
+    parts a dash joins read as one name ("Bà Rịa - Vũng Tàu")."""
+    readings = [parts] + [[*parts[:k], (parts[k][0], parts[k + 1][1]), *parts[k + 2:]]
+                          for k in range(len(parts) - 1)
+                          if text[parts[k][1]:parts[k + 1][0]].strip() in ("-", "–")]
+    for spans in readings:
+        levels = _levels_within(host, [text[a:b] for a, b in spans], host_levels)
+        if levels:
+            placed = [(lv, a, b, (host_level, host.casefold()))
+                      for (host_level, lv), (a, b) in zip(levels, spans, strict=True)]
+            # a province beside a district is that district's: it counts only with it
+            district = next((text[a:b].casefold() for lv, a, b, _ in placed if lv == "district"), None)
+            return [(lv, a, b, ("district", district) if lv == "province" and district else h)
+                    for lv, a, b, h in placed]
+    return []
+
+
+def _levels_within(host: str, parts: list[str], host_levels: tuple[str, ...]) -> list[tuple[str, str]]:
+    """For each part, (the host's level, the part's level) when the gazetteer places a unit
+    named `host` in a district or province of each part's name, all at once; else none."""
+    gz = gazetteer()
+    if gz is None:
+        return []
+    for host_level in host_levels:
+        if host_level == "commune":
+            places = [(u.district, u.province) for u in gz.communes(host)]
+        else:
+            places = [(d, p) for d, p in gz.districts(host)]
+        for district, province in places:
+            levels: list[tuple[str, str]] = []
+            for part in parts:
+                if district and variant_key(without_note(district)) == variant_key(part) and "district" not in (
+                        lv for _, lv in levels):
+                    levels.append((host_level, "district"))
+                elif gz.province(part) == province:
+                    levels.append((host_level, "province"))
+                else:
+                    break
+            if len(levels) == len(parts):
+                return levels
+    return []
+
+
+def _wrapped_unit(outline: Outline, i: int) -> _Mention | None:
+    """A unit of the letterhead whose prefix ends block `i` in capitals and whose name opens
+    the next block ("UBND XÃ VŨ MUỘN, HUYỆN" / "BẠCH THÔNG"), when the gazetteer knows the name
+    at the prefix's level."""
+    p = _p()
+    m = p["rx"]["prefix_at_end"].search(outline.blocks[i].text)
+    if m is None or i + 1 >= len(outline.blocks):
+        return None
+    nxt = outline.blocks[i + 1].text
+    lead = len(nxt) - len(nxt.lstrip(" *"))
+    name = _cut_name(nxt[lead:], caps=True)
+    prefix = re.sub(r"\s+", " ", m.group("prefix").lower())
+    level = p["level_of"].get(prefix)
+    if prefix == p["central_prefix"] and name.casefold() in p["central"]:
+        level = "province"
+    if not name or level is None or p["rx"]["not_a_name"].match(name):
+        return None
+    name = _known_lead(name, level)
+    if not _known_at(level, name):
+        return None
+    spelling, loc = original_text(outline, i + 1, lead, lead + len(name))
+    return _Mention(level, name.casefold(), spelling.title(), _zone_weight(outline, i + 1), loc, name)
 
 
 def _bare_province(text: str, end: int, unit: str, level: str, caps: bool) -> tuple[int, int] | None:
@@ -416,8 +558,11 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
             chosen[level] = best
             setattr(ident, level, best.spelling)
             ident.evidence[level] = Evidence(best.text, best.location)
-    _settle_places(ident, chosen, mentions)
-    _places_from_address(ident, outline)
+    # the year whose names a province the gazetteer settles is given: the report's date's, or
+    # the year of its period
+    year = int(period.report_date[0][:4]) if period.report_date else period.year
+    _settle_places(ident, chosen, mentions, year)
+    _places_from_address(ident, outline, year)
     if period.report_date:
         ident.report_date, ident.evidence["report_date"] = period.report_date
     if period.results:
@@ -441,11 +586,11 @@ def _is_chosen(host: tuple[str, str], chosen: dict[str, _Mention]) -> bool:
     return level in chosen and chosen[level].key == key
 
 
-def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[_Mention]) -> None:
+def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[_Mention], year: int | None) -> None:
     """District and province the report leaves unsaid, settled by the gazetteer from what it
-    states. An inferred field keeps the evidence it came from and says so under
-    "<field>_inferred"; a field the gazetteer cannot choose stays blank, its candidates under
-    "<field>_candidates"."""
+    states, a province under its name in the report's `year`. An inferred field keeps the
+    evidence it came from and says so under "<field>_inferred"; a field the gazetteer cannot
+    choose stays blank, its candidates under "<field>_candidates"."""
     if "province" in chosen and "district" in chosen:
         return
     others = tuple(dict.fromkeys(strip_place_prefix(m.spelling) for m in mentions
@@ -456,7 +601,8 @@ def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[
     source = chosen.get("commune") or chosen.get("district")
     if source is None:
         return
-    for level, value in (("district", settled.district), ("province", settled.province)):
+    province = name_in_year(settled.province, year) if settled.province else None
+    for level, value in (("district", settled.district), ("province", province)):
         if level in chosen:
             continue
         if value is not None:
@@ -465,17 +611,21 @@ def _settle_places(ident: Identity, chosen: dict[str, _Mention], mentions: list[
             ident.evidence[f"{level}_inferred"] = Evidence(
                 f"gazetteer: {source.spelling} -> {value}", source.location)
         elif settled.candidates and level in settled.candidates:
-            ident.evidence[f"{level}_candidates"] = Evidence("; ".join(settled.candidates[level]), None)
+            names = [name_in_year(c, year) if level == "province" else c for c in settled.candidates[level]]
+            ident.evidence[f"{level}_candidates"] = Evidence("; ".join(names), None)
 
 
-def _places_from_address(ident: Identity, outline: Outline) -> None:
+def _places_from_address(ident: Identity, outline: Outline, year: int | None) -> None:
     """Levels the text leaves blank, from a web address in it that the gazetteer confirms: a
-    saved portal page or news item often names its commune only in its address. An address
-    that contradicts a unit the text states (or the gazetteer settled) is not used."""
+    saved portal page or news item often names its commune only in its address (a province
+    under its name in the report's `year`). An address that contradicts a unit the text states
+    (or the gazetteer settled) is not used."""
     for i, ob in enumerate(outline.blocks):
         for m in _p()["rx"]["web_address"].finditer(ob.text):
             names = address_to_names(m.group("host"), m.group("path") or "")
             found = settle_address(names) if names is not None else {}
+            if "province" in found:
+                found["province"] = name_in_year(found["province"], year)
             known = {lv: getattr(ident, lv) for lv in found if getattr(ident, lv)}
             if not found or any(ascii_key(strip_place_prefix(v)) != ascii_key(found[lv]) for lv, v in known.items()):
                 continue
