@@ -191,8 +191,9 @@ def scheme_fits(scheme: dict[str, Any], unmet: int, criteria_kinds: bool) -> set
 
 
 def uses(scheme: dict[str, Any], slot: str) -> bool:
-    """Does any line of `scheme` hold the figure slot `slot` ("met_claim")?"""
-    return any(re.search(r"\{" + slot + r"(?::[a-z]+)?\}", line) for line in scheme["lines"])
+    """Does any line of `scheme` hold the figure slot `slot` ("met_claim", "{met_claim:w}", or
+    with its own noun, "{met_claim|TC}")?"""
+    return any(re.search(r"\{" + slot + r"(?::[a-z]+)?(?:\|[^}]+)?\}", line) for line in scheme["lines"])
 
 
 # ---------------------------------------------------------------- identity
