@@ -243,3 +243,17 @@ def test_truncated_pdf_reads_what_it_can_or_fails_cleanly() -> None:
         assert exc.code == "corrupt_pdf"
     else:
         assert doc.format == "pdf"
+
+
+def test_a_table_cell_opening_with_a_quote_is_its_own_cell() -> None:
+    """Regression: the next cell's first glyph was looked up at its run's middle height, which
+    an opening quote ('“', drawn high) does not reach, so the two cells read as one paragraph
+    and the table lost its row (a tuned corpus report, criteria names quoted in a cell)."""
+    path = Path(__file__).resolve().parents[2] / "corpus" / "audited5" / "audited5-5-0043-ha-mon-2020.pdf"
+    doc = read(path)
+    at = next(i for i, b in enumerate(doc.blocks) if b.text.startswith("Cơ bản đạt ("))
+    first, second = doc.blocks[at], doc.blocks[at + 1]
+    assert first.kind is BlockKind.TABLE_CELL and second.kind is BlockKind.TABLE_CELL
+    assert first.cell is not None and second.cell is not None
+    assert (first.cell.row, first.cell.col) == (second.cell.row, second.cell.col - 1)
+    assert second.text.startswith("“")

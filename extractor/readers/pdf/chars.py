@@ -97,9 +97,11 @@ class _Chars:
                 # the last cell of the row before: a jump back left marks it too)
                 if same_line and cur[0] - prev[2] > SEGMENT_GAP * height or \
                         cur[0] < prev[0] - height:
+                    # the whole run's height as tolerance: a glyph drawn high or low in its
+                    # line (an opening quote '“') does not reach the run's middle
                     index = self.c.FPDFText_GetCharIndexAtPos(
                         self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
-                        1.0, 1.0)
+                        1.0, (cur[1] - cur[3]) / 2)
                     if index >= 0:
                         starts.add(index)
             prev = cur
