@@ -98,10 +98,12 @@ def _qualifier_regexes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, st
 @per_reading
 def _noun_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(words that end a counted noun, durations, words no spelled number counts, words that
-    cannot start a counted noun: the first, less `unmarked_nouns` when read unmarked)."""
+    cannot start a counted noun: the first with `not_noun_starts`, or less `unmarked_nouns`
+    when read unmarked)."""
     data = load_pattern("numbers")
     not_nouns = frozenset(spelt_all(data["not_nouns"]))
-    not_first = not_nouns - set(spelt_all(data["unmarked_nouns"])) if unmarked() else not_nouns
+    not_first = not_nouns - set(spelt_all(data["unmarked_nouns"])) if unmarked() \
+        else not_nouns | set(data["not_noun_starts"])
     return (not_nouns, frozenset(spelt_all(data["duration_nouns"])),
             frozenset(spelt_all(data["spelled_not_nouns"])), not_first)
 
