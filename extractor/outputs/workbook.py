@@ -12,6 +12,7 @@ repeated on every page.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -888,7 +889,9 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Change
     crit = sorted(t.rows("criteria"), key=_place_key)
     root = links.common_root(str(r.get("file") or "") for r in communes)
     own_flags, corpus_flags = _flags_by_severity(t)
-    sheets = KeptSheets(t.store.workbook_rows, root) if isinstance(t, StoreTables) else None
+    # rows show paths under `root`: relative to the current folder too when it is relative
+    where = (root, None if root is None or os.path.isabs(root) else os.getcwd())
+    sheets = KeptSheets(t.store.workbook_rows, *where) if isinstance(t, StoreTables) else None
 
     def kept(sheet: str, *parts: Any) -> SheetRows | None:
         return None if sheets is None else sheets.sheet(sheet, *parts)

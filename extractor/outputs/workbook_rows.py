@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -105,10 +104,10 @@ def _catalogue(language: str) -> bytes:
 
 def context(sheet: str, *parts: Any) -> bytes:
     """The digest of what every row of `sheet` is rendered with besides its own values:
-    the renderer, the language and its words, the current folder (paths are shown relative),
-    and `parts` (the sheet's columns, the folder paths are shown under...)."""
+    the renderer, the language and its words, and `parts` (the sheet's columns, the folder
+    paths are shown under...)."""
     language = i18n.language()
-    seen = (sheet, language, os.getcwd(), repr(parts))
+    seen = (sheet, language, repr(parts))
     return hashlib.blake2b(_renderer() + _catalogue(language) + repr(seen).encode("utf-8"),
                            digest_size=32).digest()
 
