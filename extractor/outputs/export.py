@@ -393,14 +393,26 @@ def write_xlsx(tables: Tables, path: Path) -> Changes | None:
     workbook's rows kept in the store, when written from one (`save_workbook_rows`)."""
     from extractor.outputs.workbook import tables_to_workbook
 
-    with _atomic(path) as tmp:
-        return tables_to_workbook(tables, tmp)
+    changes = None
+    try:
+        with _atomic(path) as tmp:
+            changes = tables_to_workbook(tables, tmp)
+    except BaseException:
+        if changes is not None:
+            changes.discard()
+        raise
+    return changes
 
 
 def save_workbook_rows(store: Store, changes: Changes | None) -> None:
     """Keep the rows a workbook was written with for the next run (outputs.workbook_rows)."""
-    if changes is not None and (changes.stale or changes.fresh):
-        store.save_workbook_rows(changes.stale, changes.fresh)
+    if changes is None:
+        return
+    try:
+        if changes.stale or changes.rendered:
+            store.save_workbook_rows(changes.stale, changes.rendered)
+    finally:
+        changes.discard()
 
 
 def start_workbook(tables: Tables, path: Path) -> Started[None]:

@@ -886,44 +886,55 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Change
 
     t = as_tables(tables)
     communes = sorted(t.rows("communes"), key=_place_key)
-    crit = sorted(t.rows("criteria"), key=_place_key)
     root = links.common_root(str(r.get("file") or "") for r in communes)
-    own_flags, corpus_flags = _flags_by_severity(t)
     # rows show paths under `root`: relative to the current folder too when it is relative
     where = (root, None if root is None or os.path.isabs(root) else os.getcwd())
     sheets = KeptSheets(t.store.workbook_rows, *where) if isinstance(t, StoreTables) else None
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
+                                         "strings_to_urls": False, "strings_to_numbers": False})
+    try:
+        try:
+            _write_sheets(wb, t, communes, root, sheets)
+        finally:
+            wb.close()
+    except BaseException:
+        if sheets is not None:  # nothing to keep of a workbook not written
+            sheets.discard()
+        raise
+    return None if sheets is None else sheets.close()
+
+
+def _write_sheets(wb: Any, t: Tables, communes: list[dict[str, Any]], root: str | None,
+                  sheets: KeptSheets | None) -> None:
+    """Every sheet of the workbook, the long ones with the rows kept in `sheets`."""
 
     def kept(sheet: str, *parts: Any) -> SheetRows | None:
         return None if sheets is None else sheets.sheet(sheet, *parts)
 
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                         "strings_to_urls": False, "strings_to_numbers": False})
-    try:
-        fmt = _formats(wb)
-        _summary_sheet(wb, fmt, t, crit, root)
-        _criteria_sheet(wb, fmt, crit, _flags_by_file(own_flags), root, kept("criteria", CRITERIA))
-        _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"),
-                     kept=kept("communes", _COMMUNES))
-        base = set(table_columns("indicators")) | {"review"}
-        ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
-            (k, "", 14) for k in t.columns("indicators") if k not in base]
-        indicators = sorted(t.rows("indicators"), key=_place_key)
-        ind_cols.append(("review", "link", 8))
-        _table_sheet(wb, fmt, "indicators", indicators, ind_cols, root, _t("title_indicators"),
-                     kept=kept("indicators", ind_cols))
-        ordered_flags = chain(sorted(own_flags, key=_severity_order), corpus_flags)
-        _table_sheet(wb, fmt, "flags", ordered_flags, _FLAGS, root, _t("title_flags"),
-                     anchor=lambda f: (links.flag_anchor(f.get("seq")) if f.get("scope") == "document"
-                                       else None), kept=kept("flags", _FLAGS))
-        total = t.count("figures")
-        note = (_t("figures_capped", shown=i18n.format_number(FIGURES_SHEET_MAX), total=i18n.format_number(total))
-                if total > FIGURES_SHEET_MAX else None)
-        _table_sheet(wb, fmt, "figures", islice(t.rows("figures"), FIGURES_SHEET_MAX), _FIGURES, root,
-                     _t("title_figures"), note, anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")),
-                     kept=kept("figures", _FIGURES))
-        _table_sheet(wb, fmt, "errors", t.rows("errors"), _ERRORS, root, _t("title_errors"))
-        for sheet in fmt.sheets:
-            sheet.done()
-    finally:
-        wb.close()
-    return None if sheets is None else sheets.close()
+    crit = sorted(t.rows("criteria"), key=_place_key)
+    own_flags, corpus_flags = _flags_by_severity(t)
+    fmt = _formats(wb)
+    _summary_sheet(wb, fmt, t, crit, root)
+    _criteria_sheet(wb, fmt, crit, _flags_by_file(own_flags), root, kept("criteria", CRITERIA))
+    _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"),
+                 kept=kept("communes", _COMMUNES))
+    base = set(table_columns("indicators")) | {"review"}
+    ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
+        (k, "", 14) for k in t.columns("indicators") if k not in base]
+    indicators = sorted(t.rows("indicators"), key=_place_key)
+    ind_cols.append(("review", "link", 8))
+    _table_sheet(wb, fmt, "indicators", indicators, ind_cols, root, _t("title_indicators"),
+                 kept=kept("indicators", ind_cols))
+    ordered_flags = chain(sorted(own_flags, key=_severity_order), corpus_flags)
+    _table_sheet(wb, fmt, "flags", ordered_flags, _FLAGS, root, _t("title_flags"),
+                 anchor=lambda f: (links.flag_anchor(f.get("seq")) if f.get("scope") == "document"
+                                   else None), kept=kept("flags", _FLAGS))
+    total = t.count("figures")
+    note = (_t("figures_capped", shown=i18n.format_number(FIGURES_SHEET_MAX), total=i18n.format_number(total))
+            if total > FIGURES_SHEET_MAX else None)
+    _table_sheet(wb, fmt, "figures", islice(t.rows("figures"), FIGURES_SHEET_MAX), _FIGURES, root,
+                 _t("title_figures"), note, anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")),
+                 kept=kept("figures", _FIGURES))
+    _table_sheet(wb, fmt, "errors", t.rows("errors"), _ERRORS, root, _t("title_errors"))
+    for sheet in fmt.sheets:
+        sheet.done()

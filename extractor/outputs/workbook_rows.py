@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+import sqlite3
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -148,23 +151,34 @@ class SheetRows:
     def keep(self, digest: bytes, row: KeptRow) -> None:
         self.fresh[digest] = row
 
-    def changes(self) -> Changes:
-        """The rows to drop (kept, not written in this run, or written anew) and to keep."""
-        stale = [(self.sheet, d) for d in self.kept if d not in self.used]
-        return Changes(stale, [(self.sheet, d, row.text()) for d, row in self.fresh.items()])
+    def stale(self) -> list[tuple[str, bytes]]:
+        """The rows kept to drop: not written in this run (or rendered anew)."""
+        return [(self.sheet, d) for d in self.kept if d not in self.used]
+
+    def rendered(self) -> list[tuple[str, bytes, str]]:
+        """The rows rendered in this run, to keep: (sheet, digest, text)."""
+        return [(self.sheet, d, row.text()) for d, row in self.fresh.items()]
 
 
 @dataclass
 class Changes:
-    """What a workbook's writing changes in the rows kept: (sheet, digest) to drop, (sheet,
-    digest, text) to keep (`Store.save_workbook_rows`)."""
+    """What a workbook's writing changes in the rows kept (`Store.save_workbook_rows`): the
+    rows (sheet, digest) to drop, and an SQLite file of its own holding the rows rendered
+    (table `rendered`: sheet, digest, data), written as each sheet ended so that neither the
+    process writing the workbook nor the one storing them holds them all (a first run renders
+    every row); None when none was."""
 
     stale: list[tuple[str, bytes]] = field(default_factory=list)
-    fresh: list[tuple[str, bytes, str]] = field(default_factory=list)
+    rendered: str | None = None
 
-    def add(self, other: Changes) -> None:
-        self.stale += other.stale
-        self.fresh += other.fresh
+    def discard(self) -> None:
+        """Remove the file of rows rendered (stored, or not to be)."""
+        if self.rendered is not None:
+            Path(self.rendered).unlink(missing_ok=True)
+            self.rendered = None
+
+
+RENDERED_DDL = "CREATE TABLE rendered (sheet TEXT NOT NULL, digest BLOB NOT NULL, data TEXT NOT NULL)"
 
 
 class KeptSheets:
@@ -175,6 +189,7 @@ class KeptSheets:
         self._read, self._parts = read, parts
         self._open: SheetRows | None = None
         self._changes = Changes()
+        self._file: sqlite3.Connection | None = None
 
     def sheet(self, name: str, *parts: Any) -> SheetRows:
         """The rows of sheet `name` kept, in the context of the workbook's `parts` and `parts`."""
@@ -183,10 +198,34 @@ class KeptSheets:
         return self._open
 
     def _close_sheet(self) -> None:
-        if self._open is not None:
-            self._changes.add(self._open.changes())
-            self._open = None
+        sheet, self._open = self._open, None
+        if sheet is None:
+            return
+        self._changes.stale += sheet.stale()
+        rendered = sheet.rendered()
+        if not rendered:
+            return
+        if self._file is None:
+            fd, name = tempfile.mkstemp(prefix="ntm-workbook-rows-", suffix=".sqlite")
+            os.close(fd)
+            self._changes.rendered = name
+            self._file = sqlite3.connect(name, isolation_level=None)
+            self._file.execute("PRAGMA journal_mode=OFF")  # a scratch file: merged, then removed
+            self._file.execute(RENDERED_DDL)
+        self._file.execute("BEGIN")
+        self._file.executemany("INSERT INTO rendered VALUES (?, ?, ?)", rendered)
+        self._file.execute("COMMIT")
 
     def close(self) -> Changes:
-        self._close_sheet()
+        """The changes of every sheet (the caller stores them, or discards them)."""
+        try:
+            self._close_sheet()
+        finally:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
         return self._changes
+
+    def discard(self) -> None:
+        """Let the changes go (the workbook was not written)."""
+        self.close().discard()

@@ -725,12 +725,21 @@ class Store:
         except sqlite3.OperationalError:
             return {}
 
-    def save_workbook_rows(self, stale: Sequence[tuple[str, bytes]], fresh: Sequence[tuple[str, bytes, str]]) -> None:
-        """Drop the rows (sheet, digest) no longer written and keep those (sheet, digest, text)
-        rendered, in one transaction."""
-        with self.transaction() as conn:
-            conn.executemany("DELETE FROM workbook_rows WHERE sheet = ? AND digest = ?", stale)
-            conn.executemany("INSERT OR REPLACE INTO workbook_rows VALUES (?, ?, ?)", fresh)
+    def save_workbook_rows(self, stale: Sequence[tuple[str, bytes]], rendered: str | None) -> None:
+        """Drop the rows (sheet, digest) no longer written and keep those rendered, from the
+        SQLite file `rendered` (its table `rendered`: sheet, digest, data; copied by SQLite,
+        never held here), in one transaction."""
+        if rendered is not None:
+            self.conn.execute("ATTACH DATABASE ? AS rendered_rows", (str(rendered),))
+        try:
+            with self.transaction() as conn:
+                conn.executemany("DELETE FROM workbook_rows WHERE sheet = ? AND digest = ?", stale)
+                if rendered is not None:
+                    conn.execute("INSERT OR REPLACE INTO workbook_rows (sheet, digest, data)"
+                                 " SELECT sheet, digest, data FROM rendered_rows.rendered")
+        finally:
+            if rendered is not None:
+                self.conn.execute("DETACH DATABASE rendered_rows")
 
     def clear_workbook_rows(self) -> None:
         """Drop every row kept (a forced run renders each again)."""

@@ -135,7 +135,7 @@ def test_a_workbook_written_after_a_change_is_the_one_written_from_scratch(run: 
 def test_rows_are_rendered_only_for_what_changed(run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = run / "out"
     kept, rendered, changes = _written_here(out, monkeypatch)  # nothing changed: every row as kept
-    assert kept > 100 and rendered == 0 and changes is not None and (changes.stale, changes.fresh) == ([], [])
+    assert kept > 100 and rendered == 0 and changes is not None and (changes.stale, changes.rendered) == ([], None)
     with Store(out / "ntm.sqlite") as store:  # a report removed: its rows go, the others stay
         path = store.conn.execute("SELECT path FROM documents WHERE path LIKE '%.docx' ORDER BY path").fetchone()[0]
         store.set_present([path], False)
