@@ -77,15 +77,16 @@ def _head(head: str) -> tuple[int, int, tuple[tuple[str, int], ...]] | None:
 
 @cache
 def _renderer() -> bytes:
-    """What renders rows, as bytes: the code of the modules that make a row's XML (a build that
-    renders otherwise does not reuse rows of another), this package's and XlsxWriter's
-    versions."""
+    """What renders rows, as bytes: the code of the modules that make a row's XML and its
+    values (a build that renders otherwise does not reuse rows of another), this package's and
+    XlsxWriter's versions."""
     import xlsxwriter
 
     from extractor.outputs import links, workbook
+    from extractor.store import tables
 
     parts = [__version__.encode(), str(getattr(xlsxwriter, "__version__", "")).encode()]
-    for module in (workbook, links):
+    for module in (workbook, links, tables, i18n):  # a cell's text, its link, its value, its words
         try:
             parts.append(Path(str(module.__file__)).read_bytes())
         except OSError:  # no source beside the module: the versions alone
