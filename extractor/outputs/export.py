@@ -405,12 +405,18 @@ def write_xlsx(tables: Tables, path: Path) -> Changes | None:
 
 
 def save_workbook_rows(store: Store, changes: Changes | None) -> None:
-    """Keep the rows a workbook was written with for the next run (outputs.workbook_rows)."""
+    """Keep the rows a workbook was written with for the next run (outputs.workbook_rows).
+    They are a cache: a store this process only reads keeps none (the next run renders them)."""
+    import sqlite3
+
     if changes is None:
         return
     try:
         if changes.stale or changes.rendered:
             store.save_workbook_rows(changes.stale, changes.rendered)
+    except sqlite3.OperationalError:  # a read-only store (a reader's connection)
+        if not store.read_only:
+            raise
     finally:
         changes.discard()
 

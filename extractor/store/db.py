@@ -325,6 +325,8 @@ def _location(item: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
 
 
 class Store:
+    read_only = False  # a connection that only reads (`reader`)
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
@@ -356,6 +358,7 @@ class Store:
         store = cls.__new__(cls)
         store.path = Path(path)
         store.conn = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        store.read_only = True
         return store
 
     def _create_or_check(self) -> None:

@@ -254,3 +254,13 @@ def test_a_row_whose_text_holds_a_placeholder_is_written_as_it_is_and_not_kept(t
     assert len(texts) == 1 and "a.html" in texts[0]  # the same inputs twice: rendered once
     row = rows.fresh[rows.digest("review/a.html") or b""]
     assert kept_row(row.text()) == row  # as stored and read back
+
+
+def test_a_workbook_written_from_a_store_only_read_keeps_no_row(run: Path, tmp_path: Path) -> None:
+    out = run / "out"
+    with Store(out / "ntm.sqlite") as store:
+        store.clear_workbook_rows()
+    with Store.reader(out / "ntm.sqlite") as store:
+        export.start_workbook(StoreTables(store), tmp_path / "report.xlsx")()
+    assert _kept(out) == {}
+    assert _parts(tmp_path / "report.xlsx") == _parts(_scratch(out, tmp_path))
