@@ -388,15 +388,16 @@ def _write_corpus_flag_rows(tables: StoreTables, out: _SpanWriter, line: _CsvLin
         store.save_flag_parts(fresh)
 
 
-def write_xlsx(tables: Tables, path: Path) -> Changes | None:
+def write_xlsx(tables: Tables, path: Path, *, rendered: str | None = None) -> Changes | None:
     """report.xlsx in the current language (extractor.outputs.workbook); what changes in the
-    workbook's rows kept in the store, when written from one (`save_workbook_rows`)."""
+    workbook's rows kept in the store, when written from one (`save_workbook_rows`; the rows
+    rendered in the file `rendered`, or one of the system's temporary folder)."""
     from extractor.outputs.workbook import tables_to_workbook
 
     changes = None
     try:
         with _atomic(path) as tmp:
-            changes = tables_to_workbook(tables, tmp)
+            changes = tables_to_workbook(tables, tmp, rendered=rendered)
     except BaseException:
         if changes is not None:
             changes.discard()
@@ -435,20 +436,36 @@ def start_workbook(tables: Tables, path: Path) -> Started[None]:
         def write_here(_: None) -> None:
             write_xlsx(tables, path)
         return start_forked(write_here, None)
+    from extractor.outputs.workbook_rows import rendered_file
+
     stored, store = tables, tables.store
+    rendered = rendered_file()  # named here: removed here whatever becomes of the child
 
     def write(own: Store) -> Changes | None:
         stored.store = own  # in the child its own connection; here the same one
-        return write_xlsx(stored, path)
-    started = start_forked(write, store)
+        return write_xlsx(stored, path, rendered=rendered)
+    try:
+        started = start_forked(write, store)
+    except BaseException:
+        Path(rendered).unlink(missing_ok=True)
+        raise
     saved: list[bool] = []
 
     def finish() -> None:
-        changes = started()  # once: later calls give the same changes, kept once
-        if not saved:
-            saved.append(True)
-            save_workbook_rows(store, changes)
-    return Started(finish, started.abandon)
+        try:
+            changes = started()  # once: later calls give the same changes, kept once
+            if not saved:
+                saved.append(True)
+                save_workbook_rows(store, changes)
+        finally:
+            Path(rendered).unlink(missing_ok=True)
+
+    def abandon() -> None:
+        try:
+            started.abandon()
+        finally:
+            Path(rendered).unlink(missing_ok=True)
+    return Started(finish, abandon)
 
 
 def write_parquet(tables: Tables, out: Path) -> bool:

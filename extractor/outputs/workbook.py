@@ -873,13 +873,15 @@ _ERRORS = [("seq", "seq", 5), ("file", "path", 40), ("status", "file_status", 14
            ("detail", "text", 30), ("format", "", 8)]
 
 
-def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Changes | None:
+def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *,
+                       rendered: str | None = None) -> Changes | None:
     """Write report.xlsx from the consolidated tables (data codes) in the current language.
     The figures are streamed (`Tables.rows`): the sheet takes the first FIGURES_SHEET_MAX.
     Tables read from a store (store.consolidate.StoreTables) write the rows of their long
     sheets as the run before wrote them where they are rendered from the same values
     (`Store.workbook_rows`); what changes in those rows is returned, for the caller to store
-    (`Store.save_workbook_rows`: the store may be read-only here)."""
+    (`Store.save_workbook_rows`: the store may be read-only here), the rows rendered in the
+    file `rendered` (workbook_rows.KeptSheets)."""
     import xlsxwriter
 
     from extractor.store.consolidate import StoreTables
@@ -889,7 +891,7 @@ def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> Change
     root = links.common_root(str(r.get("file") or "") for r in communes)
     # rows show paths under `root`: relative to the current folder too when it is relative
     where = (root, None if root is None or os.path.isabs(root) else os.getcwd())
-    sheets = KeptSheets(t.store.workbook_rows, *where) if isinstance(t, StoreTables) else None
+    sheets = KeptSheets(t.store.workbook_rows, *where, rendered=rendered) if isinstance(t, StoreTables) else None
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False, "strings_to_numbers": False})
     try:

@@ -179,6 +179,13 @@ class Changes:
             self.rendered = None
 
 
+def rendered_file() -> str:
+    """A new file name in the system's temporary folder for the rows a workbook renders."""
+    fd, name = tempfile.mkstemp(prefix="ntm-workbook-rows-", suffix=".sqlite")
+    os.close(fd)
+    return name
+
+
 RENDERED_DDL = "CREATE TABLE rendered (sheet TEXT NOT NULL, digest BLOB NOT NULL, data TEXT NOT NULL)"
 
 
@@ -186,8 +193,11 @@ class KeptSheets:
     """The rows kept for each sheet, read one sheet at a time (`sheet`: the sheet before hands
     its changes over and its rows are let go), with the changes of them all (`close`)."""
 
-    def __init__(self, read: Callable[[str], dict[bytes, str]], *parts: Any) -> None:
-        self._read, self._parts = read, parts
+    def __init__(self, read: Callable[[str], dict[bytes, str]], *parts: Any, rendered: str | None = None) -> None:
+        """`rendered`: the file to write the rows rendered to (chosen by the process that
+        stores them, so that it removes it whatever becomes of this one); else a file of the
+        system's temporary folder."""
+        self._read, self._parts, self._path = read, parts, rendered
         self._open: SheetRows | None = None
         self._changes = Changes()
         self._file: sqlite3.Connection | None = None
@@ -207,8 +217,8 @@ class KeptSheets:
         if not rendered:
             return
         if self._file is None:
-            fd, name = tempfile.mkstemp(prefix="ntm-workbook-rows-", suffix=".sqlite")
-            os.close(fd)
+            name = self._path or rendered_file()
+            Path(name).unlink(missing_ok=True)  # what a child that failed left there: written anew
             self._changes.rendered = name
             self._file = sqlite3.connect(name, isolation_level=None)
             self._file.execute("PRAGMA journal_mode=OFF")  # a scratch file: merged, then removed

@@ -207,18 +207,58 @@ def test_a_forced_run_renders_every_row_again(run: Path, tmp_path: Path) -> None
     _assert_from_scratch(run / "out", tmp_path)
 
 
-def test_the_workbook_child_hands_its_rows_to_this_process(run: Path, tmp_path: Path) -> None:
-    """The child that writes the workbook only reads the store: this process keeps its rows."""
+def _rendered_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files of rows rendered that the workbooks started are given."""
+    from extractor.outputs import workbook_rows
+
+    names: list[str] = []
+    made = workbook_rows.rendered_file
+
+    def recorded() -> str:
+        names.append(made())
+        return names[-1]
+    monkeypatch.setattr(workbook_rows, "rendered_file", recorded)
+    return names
+
+
+def test_the_workbook_child_hands_its_rows_to_this_process(run: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child that writes the workbook only reads the store: this process keeps its rows,
+    and removes the file they came in."""
     if not forked.can_fork():
         pytest.skip("no fork here")
     out = run / "out"
+    names = _rendered_files(monkeypatch)
     with Store(out / "ntm.sqlite") as store:
         store.clear_workbook_rows()
         finish = export.start_workbook(StoreTables(store), out / "report.xlsx")
         finish()
         finish()  # once
     assert len(_kept(out)) > 100
+    assert len(names) == 1 and not Path(names[0]).exists()
     _assert_from_scratch(out, tmp_path)
+
+
+def test_a_workbook_abandoned_leaves_no_file_of_rows(run: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a run failing after the workbook's child had written its rows (to a file of
+    its own) abandoned the child and left the file in the temporary folder."""
+    import time
+
+    if not forked.can_fork():
+        pytest.skip("no fork here")
+    names = _rendered_files(monkeypatch)
+    target = tmp_path / "report.xlsx"
+    with Store(run / "out" / "ntm.sqlite") as store:
+        store.clear_workbook_rows()  # every row rendered: the child writes them to its file
+        started = export.start_workbook(StoreTables(store), target)
+        deadline = time.monotonic() + 120
+        while not target.exists() and time.monotonic() < deadline:  # the child has written it all
+            time.sleep(0.05)
+        assert target.exists() and len(names) == 1
+        started.abandon()
+    assert not Path(names[0]).exists()
+    assert _kept(run / "out") == {}
 
 
 def _sheet_xml(path: Path, rows: Any, links: list[str]) -> bytes:
