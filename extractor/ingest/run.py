@@ -292,6 +292,8 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         stats.flags.update(tables.severities)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
+        if force:  # a forced run renders every row of the workbook again, as every other output
+            store.clear_workbook_rows()
         # the workbook and the report pages are written by child processes (where the process
         # can fork) alongside the overview and the CSVs written here
         # a run failing or stopped on the way abandons them (stopped, not done again here)

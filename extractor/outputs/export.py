@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # an ingest writes every output without importing pandas
     import pandas as pd
 
     from extractor.outputs.forked import Started
+    from extractor.outputs.workbook_rows import Changes
     from extractor.store.consolidate import StoreTables
     from extractor.store.db import Store
 
@@ -387,31 +388,84 @@ def _write_corpus_flag_rows(tables: StoreTables, out: _SpanWriter, line: _CsvLin
         store.save_flag_parts(fresh)
 
 
-def write_xlsx(tables: Tables, path: Path) -> None:
-    """report.xlsx in the current language (extractor.outputs.workbook)."""
+def write_xlsx(tables: Tables, path: Path, *, rendered: str | None = None) -> Changes | None:
+    """report.xlsx in the current language (extractor.outputs.workbook); what changes in the
+    workbook's rows kept in the store, when written from one (`save_workbook_rows`; the rows
+    rendered in the file `rendered`, or one of the system's temporary folder)."""
     from extractor.outputs.workbook import tables_to_workbook
 
-    with _atomic(path) as tmp:
-        tables_to_workbook(tables, tmp)
+    changes = None
+    try:
+        with _atomic(path) as tmp:
+            changes = tables_to_workbook(tables, tmp, rendered=rendered)
+    except BaseException:
+        if changes is not None:
+            changes.discard()
+        raise
+    return changes
+
+
+def save_workbook_rows(store: Store, changes: Changes | None) -> None:
+    """Keep the rows a workbook was written with for the next run (outputs.workbook_rows).
+    They are a cache: a store this process only reads keeps none (the next run renders them)."""
+    import sqlite3
+
+    if changes is None:
+        return
+    try:
+        if changes.stale or changes.rendered:
+            store.save_workbook_rows(changes.stale, changes.rendered)
+    except sqlite3.OperationalError:  # a read-only store (a reader's connection)
+        if not store.read_only:
+            raise
+    finally:
+        changes.discard()
 
 
 def start_workbook(tables: Tables, path: Path) -> Started[None]:
     """Start writing report.xlsx and return what finishes it. Its cells cost the most of a
     re-run's outputs, so where the process can fork a child writes it from the same tables (its
     own read-only connection to the store) while this one writes the other outputs; finishing
-    waits for the child, and writes the workbook here when the child failed (so its error is
-    raised here). Elsewhere finishing writes it here (extractor.outputs.forked)."""
-    from extractor.outputs.forked import start_forked
+    waits for the child, keeps in the store the rows it wrote (the child only reads it), and
+    writes the workbook here when the child failed (so its error is raised here). Elsewhere
+    finishing writes it here (extractor.outputs.forked)."""
+    from extractor.outputs.forked import Started, start_forked
     from extractor.store.consolidate import StoreTables
 
     if not isinstance(tables, StoreTables):
-        return start_forked(lambda _: write_xlsx(tables, path), None)
-    stored = tables
+        def write_here(_: None) -> None:
+            write_xlsx(tables, path)
+        return start_forked(write_here, None)
+    from extractor.outputs.workbook_rows import rendered_file
 
-    def write(own: Store) -> None:
+    stored, store = tables, tables.store
+    rendered = rendered_file()  # named here: removed here whatever becomes of the child
+
+    def write(own: Store) -> Changes | None:
         stored.store = own  # in the child its own connection; here the same one
-        write_xlsx(stored, path)
-    return start_forked(write, stored.store)
+        return write_xlsx(stored, path, rendered=rendered)
+    try:
+        started = start_forked(write, store)
+    except BaseException:
+        Path(rendered).unlink(missing_ok=True)
+        raise
+    saved: list[bool] = []
+
+    def finish() -> None:
+        try:
+            changes = started()  # once: later calls give the same changes, kept once
+            if not saved:
+                saved.append(True)
+                save_workbook_rows(store, changes)
+        finally:
+            Path(rendered).unlink(missing_ok=True)
+
+    def abandon() -> None:
+        try:
+            started.abandon()
+        finally:
+            Path(rendered).unlink(missing_ok=True)
+    return Started(finish, abandon)
 
 
 def write_parquet(tables: Tables, out: Path) -> bool:

@@ -12,6 +12,7 @@ repeated on every page.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -29,6 +30,14 @@ from extractor.core.version import __version__
 from extractor.extract.indicators import indicator_by_key
 from extractor.outputs import links
 from extractor.outputs.collation import sort_key
+from extractor.outputs.workbook_rows import (
+    ROW_NUMBER,
+    SEQ_NUMBER,
+    Changes,
+    KeptRow,
+    KeptSheets,
+    SheetRows,
+)
 from extractor.store.consolidate import table_columns
 from extractor.store.tables import Tables, as_tables, plain
 
@@ -100,6 +109,16 @@ class _Formats:
     red: Any
     amber: Any
     sheets: list[_Sheet] = field(default_factory=list)  # each hands its last row over before closing
+    named: dict[str, Any] = field(default_factory=dict)  # each style by its name (a kept row names them)
+    names: dict[int, str] = field(default_factory=dict)  # id() of a style -> its name
+
+    def __post_init__(self) -> None:
+        for name in ("title", "note", "head", "head_rotated", "text", "quoted", "wrap", "int", "dec", "status",
+                     "total", "link", "green", "red", "amber"):
+            self.named[name] = getattr(self, name)
+        for number_format, style in self.dates.items():
+            self.named[f"date:{number_format}"] = style
+        self.names = {id(style): name for name, style in self.named.items()}
 
 
 def _formats(wb: Any) -> _Formats:
@@ -197,7 +216,7 @@ def _worksheet_class() -> type:
 
 
 # The kinds of cell a row holds until it is written (`_Sheet.put`).
-_STRING, _NUMBER, _BLANK, _BOOLEAN, _DATE, _FORMULA = range(6)
+_STRING, _NUMBER, _BLANK, _BOOLEAN, _DATE, _FORMULA, _SEQ = range(7)  # _SEQ: a row's sequence number
 
 
 @cache
@@ -237,10 +256,14 @@ class _Sheet:
     of the workbook's time), the others by XlsxWriter's own cell writer in their place. A row
     it could write otherwise (a row height, a long text, a formula other than a link...) and
     the row held when the worksheet is used directly (`ws`) or the sheet ends (`done`) are
-    handed to XlsxWriter cell by cell, as before (tests/outputs/test_workbook_cells.py)."""
+    handed to XlsxWriter cell by cell, as before (tests/outputs/test_workbook_cells.py).
+
+    With `kept` (the rows the run before wrote, outputs.workbook_rows), a row rendered from the
+    same inputs as one kept is written as its text was (`kept`), and a row written here as one
+    string is kept (`_emit`): a re-run renders the rows of the reports that changed only."""
 
     def __init__(self, wb: Any, fmt: _Formats, name: str, title: str, widths: list[float],
-                 note: str | None = None) -> None:
+                 note: str | None = None, kept: SheetRows | None = None) -> None:
         self._ws = wb.add_worksheet(name[:31], worksheet_class=_worksheet_class())
         self.fmt = fmt
         self.row = 0
@@ -249,6 +272,8 @@ class _Sheet:
         self._letters: list[str] = []
         self._open_page = _t("open_page")
         self._texts: dict[str, str] = {}  # short texts (names, codes, units) as written, once
+        self._kept = kept
+        self._keep: tuple[int, bytes, int] | None = None  # (row, digest, number) of the row to keep
         fmt.sheets.append(self)
         ws = self._ws
         for col, width in enumerate(widths):
@@ -276,7 +301,15 @@ class _Sheet:
         """Hand the row held to XlsxWriter (it writes a sheet's last row when the workbook closes)."""
         if self._held:
             held, self._held = self._held, []
+            self._keep = None
             self._replay(self._held_row, held)
+
+    def end_rows(self) -> None:
+        """No cell comes after the row held: write it now, as a later row's first cell would
+        (and keep it when asked: `kept`), not when the workbook closes."""
+        if self._held:
+            held, self._held = self._held, []
+            self._emit(self._held_row, held)
 
     def put(self, col: int, kind: int, value: Any, fmt: Any) -> None:
         """Hold one cell of the current row (a later row's first cell writes the row held)."""
@@ -287,12 +320,49 @@ class _Sheet:
             self._held_row = self.row
         self._held.append((col, kind, value, fmt))
 
+    def kept(self, number: int, inputs: Any) -> bool:
+        """Write the current row as kept when a row of this sheet was rendered from the same
+        `inputs` (everything it shows but its sequence `number`: the values it is made of) and
+        move to the next row; else False, and the row rendered next is kept when written."""
+        kept = self._kept
+        if kept is None:
+            return False
+        if self._held and self._held_row != self.row:  # the row before first, as its next cell would
+            held, self._held = self._held, []
+            self._emit(self._held_row, held)
+        digest = kept.digest(inputs)
+        if digest is None:
+            return False
+        found = kept.find(digest)
+        if found is not None and self._write_kept(found, number):
+            self.row += 1
+            return True
+        self._keep = (self.row, digest, number)
+        return False
+
+    def _write_kept(self, kept: KeptRow, number: int) -> bool:
+        """Write a kept row as the current row (its placeholders filled in), where XlsxWriter
+        would write it the same: every style it names numbered as when it was written."""
+        row = self.row
+        ws = self._ws
+        if self._held or not self._plain_row(row) or kept.last >= ws.xls_colmax:
+            return False
+        ws._write_single_row(row)  # the row XlsxWriter holds (a header) first: its styles are numbered first
+        named = self.fmt.named
+        for name, xf in kept.styles:  # numbered in the same order as writing the row would
+            style = named.get(name)
+            if style is None or style._get_xf_index() != xf:
+                return False
+        ws.fh.write(kept.xml.replace(ROW_NUMBER, str(row + 1)).replace(SEQ_NUMBER, f"{number:.16G}"))
+        self._extend(row, kept.first, kept.last)
+        return True
+
     def _replay(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
         ws = self._ws
         for col, kind, value, fmt in cells:
             if kind == _STRING:
                 ws.write_string(row, col, value, fmt)
-            elif kind == _NUMBER:
+            elif kind == _NUMBER or kind == _SEQ:
                 ws.write_number(row, col, value, fmt)
             elif kind == _BLANK:
                 ws.write_blank(row, col, None, fmt)
@@ -303,15 +373,23 @@ class _Sheet:
             else:
                 ws.write_formula(row, col, value[0], fmt, value[1])
 
-    def _writes_itself(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> bool:
-        """Whether `_emit` writes this row as XlsxWriter would: a plain row (no height, format
-        or comment of its own) after the rows written, each cell formatted and of a kind it
-        writes (a text short enough not to be cut, a finite number, a link formula)."""
+    def _plain_row(self, row: int) -> bool:
+        """Whether XlsxWriter writes this row as `_emit` does: a plain row (no height, format
+        or comment of its own) after the rows written (or the last row begun, none of its cells
+        held by XlsxWriter), in a workbook of the default version."""
         ws = self._ws
-        if (_row_writer() is None or not ws.constant_memory or row <= ws.previous_row or row >= ws.xls_rowmax
-                or row in ws.row_info or row in ws.comments or ws.excel_version == 2010
-                or ws.default_row_height != ws.original_row_height):
+        return not (_row_writer() is None or not ws.constant_memory
+                    or row < ws.previous_row or (row == ws.previous_row and ws.table) or row >= ws.xls_rowmax
+                    or row in ws.row_info or row in ws.comments or ws.excel_version == 2010
+                    or ws.default_row_height != ws.original_row_height)
+
+    def _writes_itself(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> bool:
+        """Whether `_emit` writes this row as XlsxWriter would: a plain row (`_plain_row`), each
+        cell formatted and of a kind it writes (a text short enough not to be cut, a finite
+        number, a link formula)."""
+        if not self._plain_row(row):
             return False
+        ws = self._ws
         dynamic = _row_writer()[3]
         for col, kind, value, fmt in cells:
             if fmt is None or col >= ws.xls_colmax:
@@ -320,14 +398,28 @@ class _Sheet:
                 return False
             if kind == _NUMBER and (type(value) not in (int, float) or not math.isfinite(value)):
                 return False
+            if kind == _SEQ and type(value) is not int:
+                return False
             if kind == _FORMULA and not (_is_link_call(value[0]) and isinstance(value[1], str) and value[1]
                                          and value[1] not in _ERROR_CODES and not dynamic.search(value[0])):
                 return False
         return True
 
+    def _keeps(self, row: int) -> tuple[bytes, int] | None:
+        """(digest, number) when the row about to be written is to be kept (`kept`)."""
+        keep = self._keep
+        if keep is None or keep[0] != row:
+            if keep is not None and keep[0] < row:
+                self._keep = None
+            return None
+        self._keep = None
+        return keep[1], keep[2]
+
     def _emit(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
-        """Write a row held: the XML XlsxWriter writes for it (see the class)."""
+        """Write a row held: the XML XlsxWriter writes for it (see the class), kept when asked
+        (`kept`) and written as one string."""
         if not self._writes_itself(row, cells):
+            self._keep = None
             self._replay(row, cells)
             return
         if any(cells[i][0] >= cells[i + 1][0] for i in range(len(cells) - 1)):  # in column order, last wins
@@ -338,7 +430,10 @@ class _Sheet:
         letters = self._letters
         while len(letters) <= cells[-1][0]:
             letters.append(col_name(len(letters)))
-        num = str(row + 1)
+        keep = self._keeps(row)
+        num, number = str(row + 1), ""
+        if keep is not None:  # made with placeholders, filled in when written
+            num, number = ROW_NUMBER, SEQ_NUMBER
         texts = self._texts
         out = [f'<row r="{num}">']
         for col, kind, value, fmt in cells:
@@ -357,6 +452,10 @@ class _Sheet:
             elif kind == _NUMBER:
                 out.append(f'<c r="{ref}" s="{xf}"><v>{value:.16G}</v></c>')
                 continue
+            elif kind == _SEQ:  # the number given to `kept` only (a placeholder for it)
+                shown = number if keep is not None and value == keep[1] else f"{value:.16G}"
+                out.append(f'<c r="{ref}" s="{xf}"><v>{shown}</v></c>')
+                continue
             elif kind == _BLANK:
                 out.append(f'<c r="{ref}" s="{xf}"/>')
                 continue
@@ -369,13 +468,35 @@ class _Sheet:
                 continue
             else:
                 cell = boolean_cell(1 if value else 0, fmt)
-            ws.fh.write("".join(out))  # a cell XlsxWriter writes itself, in its place
+            if keep is not None:  # a cell XlsxWriter writes itself, in its place: the row is not kept
+                self._emit(row, cells)
+                return
+            ws.fh.write("".join(out))
             out.clear()
             ws._write_cell(row, col, cell)
         out.append("</row>")
-        ws.fh.write("".join(out))
+        text = "".join(out)
         # the dimensions XlsxWriter's writes of these cells would have kept
         first, last = cells[0][0], cells[-1][0]
+        if keep is not None:
+            # its placeholders must be those put here, one a cell and the row, one a sequence
+            # number (the one given to `kept`; a formula's text may hold any character): else
+            # written again without them
+            if (text.count(ROW_NUMBER) != len(cells) + 1
+                    or text.count(SEQ_NUMBER) != sum(1 for c in cells if c[1] == _SEQ)):
+                self._emit(row, cells)
+                return
+            names = self.fmt.names
+            styles = tuple((names.get(id(f), ""), f._get_xf_index()) for f in {id(c[3]): c[3] for c in cells}.values())
+            if self._kept is not None and all(name for name, _ in styles):
+                self._kept.keep(keep[0], KeptRow(first, last, styles, text))
+            text = text.replace(ROW_NUMBER, str(row + 1)).replace(SEQ_NUMBER, f"{keep[1]:.16G}")
+        ws.fh.write(text)
+        self._extend(row, first, last)
+
+    def _extend(self, row: int, first: int, last: int) -> None:
+        """The dimensions XlsxWriter's writes of a row's cells from `first` to `last` keep."""
+        ws = self._ws
         if ws.dim_rowmin is None or row < ws.dim_rowmin:
             ws.dim_rowmin = row
         if ws.dim_rowmax is None or row > ws.dim_rowmax:
@@ -445,6 +566,10 @@ class _Sheet:
         label = self._open_page
         quoted = target.replace('"', '""')
         self.put(col, _FORMULA, (f'{_LINK_CALL}"{quoted}","{label}")', label), self.fmt.link)
+
+    def seq_cell(self, col: int, number: int) -> None:
+        """The row's sequence number (a kept row has it filled in when written: `kept`)."""
+        self.put(col, _SEQ, number, self.fmt.int)
 
     def next_row(self) -> None:
         self.row += 1
@@ -592,14 +717,15 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
 
 
 def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
-                    flags_by_file: dict[str, list[dict[str, Any]]], root: str | None) -> None:
+                    flags_by_file: dict[str, list[dict[str, Any]]], root: str | None,
+                    kept: SheetRows | None = None) -> None:
     n = len(CRITERIA)
     labels = ([_t("col_seq"), _t("col_district"), _t("col_commune"), _t("col_report_date")]
               + [_criterion_header(k) for k in CRITERIA]
               + [_t("col_criteria_met_count"), _t("col_met_standard"), _t("sev_error"), _t("sev_warning"),
                  _t("sev_info"), _t("col_flag_messages"), _t("col_file"), _t("col_review")])
     widths = [5, 16, 16, 10] + [5.5] * n + [7, 11, 5, 5, 5, 50, 24, 8]
-    sheet = _Sheet(wb, fmt, _t("sheet_criteria"), _t("title_criteria"), widths)
+    sheet = _Sheet(wb, fmt, _t("sheet_criteria"), _t("title_criteria"), widths, kept=kept)
     rotated = set(range(4, 4 + n)) | {4 + n, 6 + n, 7 + n, 8 + n}
     sheet.header(labels, rotated, height=150)
     sheet.ws.freeze_panes(sheet.row, 3)
@@ -608,11 +734,13 @@ def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
     for seq, row in enumerate(crit, start=1):
         file = row.get("file")
         own = flags_by_file.get(file or "", [])
+        if sheet.kept(seq, (row, [(f.get("severity"), f.get("message"), f.get("message_en")) for f in own])):
+            continue
         sev = Counter(f.get("severity") for f in own)
         met = _met_numbers(row)
-        values = [seq, row.get("district"), row.get("commune")]
-        for col, v in enumerate(values):
-            sheet.cell(col, v)
+        sheet.seq_cell(0, seq)
+        sheet.cell(1, row.get("district"))
+        sheet.cell(2, row.get("commune"))
         sheet.date_cell(3, row.get("report_date"))
         for k in CRITERIA:
             status = row.get(f"tc{k:02d}")
@@ -626,6 +754,7 @@ def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
         sheet.cell(10 + n, links.relative_to(file, root))
         sheet.link(11 + n, links.review_link(file))
         sheet.next_row()
+    sheet.end_rows()
     last = sheet.row - 1
     if last >= first:
         ws = sheet.ws
@@ -645,19 +774,23 @@ def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
 
 def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, Any]],
                  columns: Sequence[tuple[str, str, float]], root: str | None, title: str,
-                 note: str | None = None, anchor: Any = None) -> None:
-    """A long table: `columns` as (key, kind, width); kinds say how a code becomes words."""
-    sheet = _Sheet(wb, fmt, _t(f"sheet_{table}"), title, [w for _, _, w in columns], note)
+                 note: str | None = None, anchor: Any = None, kept: SheetRows | None = None) -> None:
+    """A long table: `columns` as (key, kind, width); kinds say how a code becomes words. Each
+    row is rendered from its values (`kept`: as the run before wrote it when they are the same)."""
+    sheet = _Sheet(wb, fmt, _t(f"sheet_{table}"), title, [w for _, _, w in columns], note, kept=kept)
     sheet.header([_header(table, key) for key, _, _ in columns], height=32)
     first = sheet.row
     severity_col = next((i for i, (k, _, _) in enumerate(columns) if k == "severity"), None)
     vi = i18n.language() == "vi"
     labels: dict[tuple[str, Any], Any] = {}  # a code in words, once per sheet (`_label`)
+    reads = _row_reads(columns)
     for seq, row in enumerate(rows, start=1):
+        if kept is not None and sheet.kept(seq, (tuple(row.get(k) for k in reads), anchor(row) if anchor else None)):
+            continue
         for col, (key, kind, _) in enumerate(columns):
             value = row.get(key)
             if kind == "seq":
-                sheet.cell(col, seq)
+                sheet.seq_cell(col, seq)
             elif kind == "date":
                 sheet.date_cell(col, value)
             elif kind == "path":
@@ -684,6 +817,7 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
             else:
                 sheet.cell(col, value)
         sheet.next_row()
+    sheet.end_rows()
     last = sheet.row - 1
     if last >= first:
         sheet.ws.autofilter(first - 1, 0, last, len(columns) - 1)
@@ -691,6 +825,20 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
             for sev, f in (("error", fmt.red), ("warning", fmt.amber)):
                 sheet.ws.conditional_format(first, severity_col, last, severity_col, {
                     "type": "cell", "criteria": "==", "value": f'"{_t("sev_" + sev)}"', "format": f})
+
+
+# What a cell of each kind reads of its row besides its column's value (`_table_sheet`).
+_KIND_READS = {"pointer": ("file",), "link": ("file",), "message": ("message", "message_en"),
+               "reason": ("status", "duplicate_of", "code")}
+
+
+def _row_reads(columns: Sequence[tuple[str, str, float]]) -> tuple[str, ...]:
+    """The values of a row that `_table_sheet` makes its cells of (with its anchor, a row's
+    inputs to `_Sheet.kept`): each column's but the sequence number's, and what its kind reads."""
+    reads = [key for key, kind, _ in columns if kind != "seq"]
+    for _, kind, _ in columns:
+        reads += _KIND_READS.get(kind, ())
+    return tuple(dict.fromkeys(reads))
 
 
 def _header(table: str, key: str) -> str:
@@ -725,40 +873,70 @@ _ERRORS = [("seq", "seq", 5), ("file", "path", 40), ("status", "file_status", 14
            ("detail", "text", 30), ("format", "", 8)]
 
 
-def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
+def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *,
+                       rendered: str | None = None) -> Changes | None:
     """Write report.xlsx from the consolidated tables (data codes) in the current language.
-    The figures are streamed (`Tables.rows`): the sheet takes the first FIGURES_SHEET_MAX."""
+    The figures are streamed (`Tables.rows`): the sheet takes the first FIGURES_SHEET_MAX.
+    Tables read from a store (store.consolidate.StoreTables) write the rows of their long
+    sheets as the run before wrote them where they are rendered from the same values
+    (`Store.workbook_rows`); what changes in those rows is returned, for the caller to store
+    (`Store.save_workbook_rows`: the store may be read-only here), the rows rendered in the
+    file `rendered` (workbook_rows.KeptSheets)."""
     import xlsxwriter
+
+    from extractor.store.consolidate import StoreTables
 
     t = as_tables(tables)
     communes = sorted(t.rows("communes"), key=_place_key)
-    crit = sorted(t.rows("criteria"), key=_place_key)
     root = links.common_root(str(r.get("file") or "") for r in communes)
-    own_flags, corpus_flags = _flags_by_severity(t)
+    # rows show paths under `root`: relative to the current folder too when it is relative
+    where = (root, None if root is None or os.path.isabs(root) else os.getcwd())
+    sheets = KeptSheets(t.store.workbook_rows, *where, rendered=rendered) if isinstance(t, StoreTables) else None
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False, "strings_to_numbers": False})
     try:
-        fmt = _formats(wb)
-        _summary_sheet(wb, fmt, t, crit, root)
-        _criteria_sheet(wb, fmt, crit, _flags_by_file(own_flags), root)
-        _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"))
-        base = set(table_columns("indicators")) | {"review"}
-        ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
-            (k, "", 14) for k in t.columns("indicators") if k not in base]
-        indicators = sorted(t.rows("indicators"), key=_place_key)
-        _table_sheet(wb, fmt, "indicators", indicators, ind_cols + [("review", "link", 8)], root,
-                     _t("title_indicators"))
-        ordered_flags = chain(sorted(own_flags, key=_severity_order), corpus_flags)
-        _table_sheet(wb, fmt, "flags", ordered_flags, _FLAGS, root, _t("title_flags"),
-                     anchor=lambda f: (links.flag_anchor(f.get("seq")) if f.get("scope") == "document"
-                                       else None))
-        total = t.count("figures")
-        note = (_t("figures_capped", shown=i18n.format_number(FIGURES_SHEET_MAX), total=i18n.format_number(total))
-                if total > FIGURES_SHEET_MAX else None)
-        _table_sheet(wb, fmt, "figures", islice(t.rows("figures"), FIGURES_SHEET_MAX), _FIGURES, root,
-                     _t("title_figures"), note, anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")))
-        _table_sheet(wb, fmt, "errors", t.rows("errors"), _ERRORS, root, _t("title_errors"))
-        for sheet in fmt.sheets:
-            sheet.done()
-    finally:
-        wb.close()
+        try:
+            _write_sheets(wb, t, communes, root, sheets)
+        finally:
+            wb.close()
+    except BaseException:
+        if sheets is not None:  # nothing to keep of a workbook not written
+            sheets.discard()
+        raise
+    return None if sheets is None else sheets.close()
+
+
+def _write_sheets(wb: Any, t: Tables, communes: list[dict[str, Any]], root: str | None,
+                  sheets: KeptSheets | None) -> None:
+    """Every sheet of the workbook, the long ones with the rows kept in `sheets`."""
+
+    def kept(sheet: str, *parts: Any) -> SheetRows | None:
+        return None if sheets is None else sheets.sheet(sheet, *parts)
+
+    crit = sorted(t.rows("criteria"), key=_place_key)
+    own_flags, corpus_flags = _flags_by_severity(t)
+    fmt = _formats(wb)
+    _summary_sheet(wb, fmt, t, crit, root)
+    _criteria_sheet(wb, fmt, crit, _flags_by_file(own_flags), root, kept("criteria", CRITERIA))
+    _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"),
+                 kept=kept("communes", _COMMUNES))
+    base = set(table_columns("indicators")) | {"review"}
+    ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
+        (k, "", 14) for k in t.columns("indicators") if k not in base]
+    indicators = sorted(t.rows("indicators"), key=_place_key)
+    ind_cols.append(("review", "link", 8))
+    _table_sheet(wb, fmt, "indicators", indicators, ind_cols, root, _t("title_indicators"),
+                 kept=kept("indicators", ind_cols))
+    ordered_flags = chain(sorted(own_flags, key=_severity_order), corpus_flags)
+    _table_sheet(wb, fmt, "flags", ordered_flags, _FLAGS, root, _t("title_flags"),
+                 anchor=lambda f: (links.flag_anchor(f.get("seq")) if f.get("scope") == "document"
+                                   else None), kept=kept("flags", _FLAGS))
+    total = t.count("figures")
+    note = (_t("figures_capped", shown=i18n.format_number(FIGURES_SHEET_MAX), total=i18n.format_number(total))
+            if total > FIGURES_SHEET_MAX else None)
+    _table_sheet(wb, fmt, "figures", islice(t.rows("figures"), FIGURES_SHEET_MAX), _FIGURES, root,
+                 _t("title_figures"), note, anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")),
+                 kept=kept("figures", _FIGURES))
+    _table_sheet(wb, fmt, "errors", t.rows("errors"), _ERRORS, root, _t("title_errors"))
+    for sheet in fmt.sheets:
+        sheet.done()

@@ -165,6 +165,12 @@ CREATE TABLE IF NOT EXISTS copy_groups (
     state       TEXT NOT NULL,
     groups      TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS workbook_rows (
+    sheet  TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    data   TEXT NOT NULL,
+    PRIMARY KEY (sheet, digest)
+);
 CREATE TABLE IF NOT EXISTS file_stats (
     path     TEXT PRIMARY KEY,
     stat     TEXT NOT NULL,
@@ -191,8 +197,8 @@ _ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),)
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
 _CHILD_TABLES = ("csv_spans", "records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
-_OTHER_TABLES = ("copy_groups", "file_stats", "corpus_flag_parts", "corpus_flag_heads", "corpus_districts",
-                 "documents", "meta")
+_OTHER_TABLES = ("workbook_rows", "copy_groups", "file_stats", "corpus_flag_parts", "corpus_flag_heads",
+                 "corpus_districts", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -319,6 +325,8 @@ def _location(item: dict[str, Any] | None) -> tuple[Any, Any, Any, Any]:
 
 
 class Store:
+    read_only = False  # a connection that only reads (`reader`)
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
@@ -350,6 +358,7 @@ class Store:
         store = cls.__new__(cls)
         store.path = Path(path)
         store.conn = sqlite3.connect(f"{store.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        store.read_only = True
         return store
 
     def _create_or_check(self) -> None:
@@ -705,6 +714,40 @@ class Store:
             conn.execute("DELETE FROM csv_spans WHERE name = ?", (name,))
             conn.executemany("INSERT INTO csv_spans VALUES (?, ?, ?, ?, ?, ?)", [(name, *s) for s in spans])
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"csv_file_{name}", stamp))
+
+    # -- report.xlsx's rows as written by the run before ---------------------------------
+    # Each data row of the workbook's long sheets, kept by a digest of what it was rendered
+    # from (outputs.workbook_rows): a re-run writes the rows of unchanged reports and flags as
+    # they were. Nothing here ties a row to a report: a row no longer written goes (`stale`).
+
+    def workbook_rows(self, sheet: str) -> dict[bytes, str]:
+        """digest -> the row's text, of one sheet (none from a store without the table: read
+        by a connection of its own before any writer of this build opened it)."""
+        try:
+            return dict(self.conn.execute("SELECT digest, data FROM workbook_rows WHERE sheet = ?", (sheet,)))
+        except sqlite3.OperationalError:
+            return {}
+
+    def save_workbook_rows(self, stale: Sequence[tuple[str, bytes]], rendered: str | None) -> None:
+        """Drop the rows (sheet, digest) no longer written and keep those rendered, from the
+        SQLite file `rendered` (its table `rendered`: sheet, digest, data; copied by SQLite,
+        never held here), in one transaction."""
+        if rendered is not None:
+            self.conn.execute("ATTACH DATABASE ? AS rendered_rows", (str(rendered),))
+        try:
+            with self.transaction() as conn:
+                conn.executemany("DELETE FROM workbook_rows WHERE sheet = ? AND digest = ?", stale)
+                if rendered is not None:
+                    conn.execute("INSERT OR REPLACE INTO workbook_rows (sheet, digest, data)"
+                                 " SELECT sheet, digest, data FROM rendered_rows.rendered")
+        finally:
+            if rendered is not None:
+                self.conn.execute("DETACH DATABASE rendered_rows")
+
+    def clear_workbook_rows(self) -> None:
+        """Drop every row kept (a forced run renders each again)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM workbook_rows")
 
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:

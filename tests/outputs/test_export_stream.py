@@ -128,7 +128,7 @@ def test_a_workbook_child_that_fails_raises_its_error_here(store_path: Path, tmp
     if not forked.can_fork():
         pytest.skip("no fork here")
 
-    def broken(tables: object, path: Path) -> None:
+    def broken(tables: object, path: Path, **options: object) -> None:
         raise RuntimeError("no workbook")
 
     monkeypatch.setattr(workbook, "tables_to_workbook", broken)
