@@ -24,8 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import ROOT
-from extractor.core.data import CACHE_ENV
+from benchmarks.common import ROOT, bytecode_env
 
 RESULTS = ROOT / "benchmarks" / "results"
 SMALL_BYTES = 2048
@@ -37,16 +36,6 @@ def small_text(folder: Path) -> Path:
     path = folder / "small.txt"
     path.write_text(head[:head.rfind("\n") + 1] or head, encoding="utf-8")
     return path
-
-
-def bytecode_env(cache: Path) -> dict[str, str]:
-    """As an installed tool runs: with its modules' bytecode and its parsed data files cached.
-    The warm-up run writes them under `cache` (a temporary folder), never next to the sources
-    or in the user's cache."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(cache)
-    env[CACHE_ENV] = str(cache / "data")
-    return env
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, bytecode_env
 
 # Runs `ntm ARGS...` in this process and writes to the file in $NTM_BENCH_RSS its own peak RSS
 # (KiB), the largest of its children's (the workers), the CPU seconds of both and its own.
@@ -51,7 +51,7 @@ def ingest(python: str, inputs: Path, out: Path, jobs: int, work: Path) -> dict[
     worker, CPU seconds of all and of the main process alone (its share is what keeps
     `--jobs 2` from being twice `--jobs 1`), and the exit code."""
     rss_file = work / "rss.txt"
-    env = {**os.environ, "NTM_BENCH_RSS": str(rss_file)}
+    env = {**bytecode_env(work / "pycache"), "NTM_BENCH_RSS": str(rss_file)}
     start = time.perf_counter()
     proc = subprocess.run([python, "-c", _MAIN_ONLY, "ingest", str(inputs), "-o", str(out), "--jobs", str(jobs)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)

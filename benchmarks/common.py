@@ -1,6 +1,7 @@
 """What every benchmark shares: the repository root and a best-of-N timer."""
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,3 +20,15 @@ def best_of(repeat: int, run: Callable[[], object],
         run()
         times.append(clock() - start)
     return min(times)
+
+
+def bytecode_env(cache: Path) -> dict[str, str]:
+    """As an installed tool runs: with its modules' bytecode and its parsed data files cached.
+    The warm-up run writes them under `cache` (a temporary folder), never next to the sources
+    or in the user's cache."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    from extractor.core.data import CACHE_ENV
+
+    env[CACHE_ENV] = str(cache / "data")
+    return env
