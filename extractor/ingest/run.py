@@ -236,11 +236,12 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
     failed = str(stats.failed + stats.failed_earlier)
     if stats.failed_earlier:
         failed += i18n.t("ingest", "summary_failed_earlier", count=stats.failed_earlier)
-    # the counts add up to the files found: failed ones skipped as unchanged count as failed
-    lines = [i18n.t("ingest", "summary_files", read=stats.read, failed=failed,
+    # the files found first, then counts that add up to them: failed ones skipped as unchanged
+    # count as failed
+    lines = [i18n.t("ingest", "summary_found", files=stats.files),
+             i18n.t("ingest", "summary_files", read=stats.read, failed=failed,
                     skipped=stats.skipped - stats.failed_earlier, duplicates=stats.duplicates,
                     other=stats.other, missing=stats.missing),
-             i18n.t("ingest", "summary_found", files=stats.files),
              i18n.t("ingest", "summary_flags", error=stats.flags.get("error", 0),
                     warning=stats.flags.get("warning", 0), info=stats.flags.get("info", 0)),
              i18n.t("ingest", "summary_out_current" if stats.outputs_current else "summary_out",

@@ -100,7 +100,7 @@ def test_second_run_reads_nothing(messy: dict[str, Path], messy_run,
     assert stats.read == 0 and stats.failed == 0
     assert stats.skipped == 5 and stats.duplicates == 1  # 2 reports + 3 unchanged failures
     assert stats.failed_earlier == 3 and stats.exit_code() == EXIT_SOME_FAILED
-    assert "unreadable 3 (3 from an earlier run);" in summary_lines(stats, out)[0]
+    assert "unreadable 3 (3 from an earlier run);" in summary_lines(stats, out)[1]
     assert {t: (out / f"{t}.csv").read_bytes() for t in TABLES} == before
 
 

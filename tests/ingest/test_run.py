@@ -212,11 +212,12 @@ def test_summary_counts_failures_from_an_earlier_run() -> None:
     from extractor.core import i18n
 
     with i18n.language_set("en"):
-        line = summary_lines(RunStats(files=4, read=1, failed=1, failed_earlier=2), Path("o"))[0]
+        found, line = summary_lines(RunStats(files=4, read=1, failed=1, failed_earlier=2), Path("o"))[:2]
+        assert found == "Found 4 files."  # first: the counts after it add up to it
         assert "unreadable 3 (2 from an earlier run);" in line
-        assert "unreadable 1;" in summary_lines(RunStats(files=2, read=1, failed=1), Path("o"))[0]
+        assert "unreadable 1;" in summary_lines(RunStats(files=2, read=1, failed=1), Path("o"))[1]
     with i18n.language_set("vi"):
-        line = summary_lines(RunStats(files=3, skipped=3, failed_earlier=2), Path("o"))[0]
+        line = summary_lines(RunStats(files=3, skipped=3, failed_earlier=2), Path("o"))[1]
         assert "tệp không đọc được 2 (2 từ lần chạy trước);" in line
 
 
