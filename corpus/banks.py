@@ -27,10 +27,11 @@ BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
 STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "audited3": "audited3",
-               "audited4": "audited4", "heldout": "heldout"}
+               "audited4": "audited4", "heldout": "heldout", "fresh7": "fresh7"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
-DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout"}
+DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout",
+            "fresh7": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:
@@ -222,3 +223,14 @@ def settled_levels(commune: str, district: str, province: str, stated: set[str])
     if {key(p) for _, p in rows} == {key(province)}:
         out.add("province")
     return out
+
+
+def same_genre(forms: list[dict[str, Any]], chosen: dict[str, Any]) -> list[dict[str, Any]]:
+    """The forms that may go with `chosen` in one report: those of its `genre` (an answer to
+    councillors opens as such, under a title that says so), or of none; every form when
+    `chosen` names no genre, so a bank without genres draws as before."""
+    genre = chosen.get("genre")
+    if genre is None:
+        return forms
+    fitting = [f for f in forms if f.get("genre") in (None, genre)]
+    return fitting or forms

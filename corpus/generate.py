@@ -826,14 +826,14 @@ class Builder:
         """Letterhead, title and opening sentence in forms of the identity bank. A report may
         leave its district or province unnamed only where the gazetteer data settle it."""
         rng, ib = self.rng, self.ib
-        names = {"commune": self.commune, "district": f"{self.district_kind} {self.district}",
-                 "province": self.province}
-        names |= names_without_kind(self.district)
-        head, title, intro = rng.choice(ib["letterheads"]), rng.choice(ib["titles"]), rng.choice(ib["intros"])
+        names = self.identity_names()
+        head, title = rng.choice(ib["letterheads"]), rng.choice(ib["titles"])
+        intros = banks.same_genre(ib["intros"], title)
+        intro = rng.choice(intros)
         stated = set(head["states"]) | set(title["states"]) | set(intro["states"])
         missing = {"district", "province"} - stated
         if missing - banks.settled_levels(self.commune, self.district, self.province, stated):
-            intro = next(i for i in ib["intros"] if {"district", "province"} <= set(i["states"]))
+            intro = next(i for i in intros + ib["intros"] if {"district", "province"} <= set(i["states"]))
             stated |= set(intro["states"])
         self.stated = sorted(stated)
         number = nf(f"{rng.randint(5, 250)}/BC-UBND", "doc_number") if rng.random() < 0.6 \
@@ -864,6 +864,12 @@ class Builder:
         self.r.ctx.update(ctx)
         self.blocks.append(Para(self.r.render(banks.fill_names(title["text"], names)), "center"))
         self.blocks.append(Para(self.r.render(banks.fill_names(intro["text"], names))))
+
+    def identity_names(self) -> dict[str, str]:
+        """The values of {commune} {district} {province} {district_name} in identity forms."""
+        names = {"commune": self.commune, "district": f"{self.district_kind} {self.district}",
+                 "province": self.province}
+        return names | names_without_kind(self.district)
 
     def part_one_intro(self) -> None:
         self.add("Phần thứ nhất", style="bold")
@@ -1059,11 +1065,22 @@ class Builder:
         self.add(f"Trên đây là báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới của "
                  f"xã {self.commune}./.")
         self.add("Nơi nhận:", style="bold")
-        self.add(f"- Phòng Nông nghiệp {self.district_kind};")
-        self.add("- Thường trực Đảng ủy, HĐND xã;")
-        self.add("- Lưu: VP UBND xã.")
-        self.add("TM. ỦY BAN NHÂN DÂN", style="center")
-        self.add("CHỦ TỊCH", style="center")
+        closings = self.ib.get("closings")
+        if closings:
+            # a bank's own "Nơi nhận" list (other units: never the report's identity) and
+            # signature block; a bank without them draws as before, so its split is unchanged
+            closing = self.rng.choice(closings)
+            names = self.identity_names()
+            for line in closing["receivers"]:
+                self.blocks.append(Para(self.r.render(banks.fill_names(line, names))))
+            for line in closing["signature"]:
+                self.blocks.append(Para(self.r.render(banks.fill_names(line, names)), "center"))
+        else:
+            self.add(f"- Phòng Nông nghiệp {self.district_kind};")
+            self.add("- Thường trực Đảng ủy, HĐND xã;")
+            self.add("- Lưu: VP UBND xã.")
+            self.add("TM. ỦY BAN NHÂN DÂN", style="center")
+            self.add("CHỦ TỊCH", style="center")
         people = load_data("places")["people"]
         self.add(" ".join(self.rng.choice(people[k]) for k in ("surnames", "middle", "given")),
                  style="center")
