@@ -27,11 +27,11 @@ BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
 STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "audited3": "audited3",
-               "audited4": "audited4", "audited5": "audited5", "heldout": "heldout"}
+               "audited4": "audited4", "audited5": "audited5", "heldout": "heldout", "fresh7": "fresh7"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
 DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout",
-            "audited5": "heldout"}
+            "audited5": "heldout", "fresh7": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:
@@ -206,9 +206,13 @@ def fill_names(text: str, names: dict[str, str]) -> str:
 
 
 def of_genre(forms: list[dict[str, Any]], genre: str | None) -> list[dict[str, Any]]:
-    """The identity forms (titles, intros) of a letterhead's `genre`: a tờ trình's letterhead
-    takes a tờ trình's title and opening. Forms without a genre go with letterheads without one."""
-    out = [f for f in forms if f.get("genre") == genre]
+    """The identity forms (titles, intros) that may follow a form of `genre` in one report: those
+    of that genre or of none (a tờ trình's letterhead takes a tờ trình's title, an answer to
+    councillors' title an answer's opening); every form after one without a genre, so a bank
+    without genres draws as before."""
+    if genre is None:
+        return forms
+    out = [f for f in forms if f.get("genre") in (None, genre)]
     if not out:
         raise ValueError(f"no identity form of genre {genre!r}")
     return out

@@ -837,14 +837,13 @@ class Builder:
         """Letterhead, title and opening sentence in forms of the identity bank. A report may
         leave its district or province unnamed only where the gazetteer data settle it."""
         rng, ib = self.rng, self.ib
-        names = {"commune": self.commune, "district": f"{self.district_kind} {self.district}",
-                 "province": self.province}
-        names |= names_without_kind(self.district) | province_with_kind(self.province)
-        # a letterhead of a `genre` (a tờ trình, a biên bản, ...) takes a title and an opening of
-        # that genre; forms without one (genre None) all go together
+        names = self.identity_names()
+        # a form of a document `genre` (a tờ trình, an answer to councillors, ...) is followed by
+        # forms of that genre or of none (`banks.of_genre`): letterhead, then title, then opening
         head = rng.choice(ib["letterheads"])
-        titles, intros = (banks.of_genre(ib[k], head.get("genre")) for k in ("titles", "intros"))
-        title, intro = rng.choice(titles), rng.choice(intros)
+        title = rng.choice(banks.of_genre(ib["titles"], head.get("genre")))
+        intros = banks.of_genre(ib["intros"], title.get("genre") or head.get("genre"))
+        intro = rng.choice(intros)
         stated = set(head["states"]) | set(title["states"]) | set(intro["states"])
         missing = {"district", "province"} - stated
         if missing - banks.settled_levels(self.commune, self.district, self.province, stated):
@@ -884,6 +883,13 @@ class Builder:
         self.blocks.append(Para(self.r.render(heading), "title"))
         self.blocks.append(Para(self.r.render(banks.fill_names(title["text"], names)), "center"))
         self.blocks.append(Para(self.r.render(banks.fill_names(intro["text"], names))))
+
+    def identity_names(self) -> dict[str, str]:
+        """The values of {commune} {district} {province} {district_name} {province_unit} in
+        identity forms."""
+        names = {"commune": self.commune, "district": f"{self.district_kind} {self.district}",
+                 "province": self.province}
+        return names | names_without_kind(self.district) | province_with_kind(self.province)
 
     def part_one_intro(self) -> None:
         self.add("Phần thứ nhất", style="bold")
@@ -1079,11 +1085,22 @@ class Builder:
         self.add(f"Trên đây là báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới của "
                  f"xã {self.commune}./.")
         self.add("Nơi nhận:", style="bold")
-        self.add(f"- Phòng Nông nghiệp {self.district_kind};")
-        self.add("- Thường trực Đảng ủy, HĐND xã;")
-        self.add("- Lưu: VP UBND xã.")
-        self.add("TM. ỦY BAN NHÂN DÂN", style="center")
-        self.add("CHỦ TỊCH", style="center")
+        closings = self.ib.get("closings")
+        if closings:
+            # a bank's own "Nơi nhận" list (other units: never the report's identity) and
+            # signature block; a bank without them draws as before, so its split is unchanged
+            closing = self.rng.choice(closings)
+            names = self.identity_names()
+            for line in closing["receivers"]:
+                self.blocks.append(Para(self.r.render(banks.fill_names(line, names))))
+            for line in closing["signature"]:
+                self.blocks.append(Para(self.r.render(banks.fill_names(line, names)), "center"))
+        else:
+            self.add(f"- Phòng Nông nghiệp {self.district_kind};")
+            self.add("- Thường trực Đảng ủy, HĐND xã;")
+            self.add("- Lưu: VP UBND xã.")
+            self.add("TM. ỦY BAN NHÂN DÂN", style="center")
+            self.add("CHỦ TỊCH", style="center")
         people = load_data("places")["people"]
         self.add(" ".join(self.rng.choice(people[k]) for k in ("surnames", "middle", "given")),
                  style="center")

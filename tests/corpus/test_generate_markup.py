@@ -1,6 +1,7 @@
 """Markup a phrasing bank may use beyond the main bank's: two-digit criterion numbers ({n2}),
-a list style's own closing joiner (`last`), the district's bare name ({district_name}), and
-identity forms of a document genre (a title's heading and number suffix, a letterhead's place).
+a list style's own closing joiner (`last`), the district's bare name ({district_name}), identity
+forms of a document genre (a title's heading and number suffix, a letterhead's place) and a
+bank's own closing (`closings`: "Nơi nhận" list and signature).
 Synthetic forms only: no held-out bank's wording is quoted here."""
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ def test_district_name_without_its_kind() -> None:
 
 
 def _genre_bank(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The main bank with one letterhead of a synthetic genre beside its own forms."""
-    main = banks.bank("main", "identity")
+    """The main bank's titles and openings, put in a genre of their own, beside one letterhead,
+    title and opening of a synthetic genre."""
+    main = {k: [f | {"genre": "report"} for f in v] for k, v in banks.bank("main", "identity").items()
+            if k in ("titles", "intros")}
     ident: dict[str, Any] = {
         "letterheads": [{"genre": "g", "lines": ["LETTERHEAD {DISTRICT_NAME}"], "states": ["district"],
                          "place": "{district_name}"}],
@@ -79,9 +82,39 @@ def test_a_letterhead_of_a_genre_takes_a_title_and_opening_of_its_genre(monkeypa
         assert gen.self_check(text, g) == []
 
 
-def test_identity_forms_without_a_genre_go_with_letterheads_without_one() -> None:
-    forms = [{"text": "a"}, {"text": "b", "genre": "g"}]
-    assert banks.of_genre(forms, None) == [forms[0]]
-    assert banks.of_genre(forms, "g") == [forms[1]]
+def test_a_form_of_a_genre_is_followed_by_forms_of_its_genre_or_of_none() -> None:
+    answer, speech, plain = {"genre": "answer", "text": "A"}, {"genre": "speech", "text": "S"}, {"text": "P"}
+    assert banks.of_genre([answer, speech, plain], "speech") == [speech, plain]
+    assert banks.of_genre([answer, speech], None) == [answer, speech]
     with pytest.raises(ValueError):
-        banks.of_genre(forms, "other")
+        banks.of_genre([answer], "survey")
+
+
+def _main_with_identity(monkeypatch: pytest.MonkeyPatch, extra: dict) -> None:
+    real = banks.bank
+    identity = dict(real("main", "identity")) | extra
+    monkeypatch.setattr(banks, "bank", lambda name, kind: identity if kind == "identity" else real("main", kind))
+
+
+def test_a_banks_closing_replaces_the_default_receivers_and_signature(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bank's `closings` (synthetic here) give the "Nơi nhận" list, naming other units, and
+    the signature block; the gold's identity stays the report's own."""
+    closing = {"receivers": ["- Ban X {district_name};", "- UBND xã {@other_commune};"],
+               "signature": ["TM. UBND XÃ {COMMUNE}", "KT. CHỦ TỊCH"]}
+    _main_with_identity(monkeypatch, {"closings": [closing]})
+    report = gen.build_report(3, 7, gen.schedule(7), "main")
+    texts = [b.text for b in report.blocks if isinstance(b, gen.Para)]
+    at = texts.index("Nơi nhận:")
+    gold = report.gold
+    assert texts[at + 1] == f"- Ban X {gold['district']};"
+    assert texts[at + 2].startswith("- UBND xã ") and gold["commune"] not in texts[at + 2]
+    assert texts[at + 3:at + 5] == [f"TM. UBND XÃ {gold['commune'].upper()}", "KT. CHỦ TỊCH"]
+    assert gen.self_check(gen.report_to_text(report), gold) == []
+
+
+def test_a_bank_without_closings_keeps_the_default_ones() -> None:
+    report = gen.build_report(3, 7, gen.schedule(7), "main")
+    texts = [b.text for b in report.blocks if isinstance(b, gen.Para)]
+    at = texts.index("Nơi nhận:")
+    assert texts[at + 2:at + 6] == ["- Thường trực Đảng ủy, HĐND xã;", "- Lưu: VP UBND xã.",
+                                    "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
