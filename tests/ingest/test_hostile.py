@@ -74,7 +74,7 @@ def test_every_file_is_accounted_for_with_its_reason(hostile_run) -> None:
     assert sum(len(f.split("; ")) for f in communes["files"]) + len(errors) == len(on_disk)
     assert {f for fs in communes["files"] for f in fs.split("; ")} | set(errors["file"]) == on_disk
     # the summary's counts add up to the files on disk
-    read, failed, unchanged, duplicates, other, gone = map(int, re.findall(r"\d+", run["out"].splitlines()[0]))
+    read, failed, unchanged, duplicates, other, gone = map(int, re.findall(r"\d+", run["out"].splitlines()[1]))
     assert read + failed + unchanged + duplicates + other == len(on_disk) and gone == 0
     assert f"Found {len(on_disk)} files." in run["out"]
 
