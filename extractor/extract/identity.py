@@ -202,6 +202,17 @@ def _dateline_places(text: str, hosts: list[str]) -> list[_Placed]:
     return []
 
 
+def _placed_in_dateline(text: str, start: int, end: int, mentions: list[_Mention]) -> list[_Placed]:
+    """The place of the place-and-date line at `start:end` as the district or province of a
+    commune the report names, the first of `mentions` the gazetteer places in it; none when it
+    places none there."""
+    for host in dict.fromkeys(x.key for x in mentions if x.level == "commune" and x.host is None):
+        placed = _placed_within(text, host, [(start, end)], ("commune",))
+        if placed:
+            return placed
+    return []
+
+
 def _place_parts(text: str, start: int, end: int, caps: bool) -> list[tuple[int, int]]:
     """The spans of the names between `start` and `end`, split at commas, spaced dashes and
     brackets; none when one is not a capitalised name."""
@@ -546,11 +557,19 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
         place = m.group("place").strip()
         spelling, loc = original_text(outline, i, m.start("place"), m.start("place") + len(place))
         key = place.casefold()
-        # the place counts for the level already naming it, the commune otherwise
+        # the place counts for the level already naming it; a place no unit names that the
+        # gazetteer places a commune of the report in is that commune's district or province
+        # (an office of the province dates its report from the province: "Hà Nội, ngày ...");
+        # the commune otherwise
         levels = [x.level for x in mentions if x.key == key]
-        counted = Counter(levels)
-        level = max(counted, key=counted.__getitem__) if levels else "commune"
-        mentions.append(_Mention(level, key, spelling, 3, loc, place))
+        placed = [] if levels else _placed_in_dateline(
+            outline.blocks[i].text, m.start("place"), m.start("place") + len(place), mentions)
+        if placed:
+            mentions += [_hosted(outline, i, lv, start, end, 3, host) for lv, start, end, host in placed]
+        else:
+            counted = Counter(levels)
+            level = max(counted, key=counted.__getitem__) if levels else "commune"
+            mentions.append(_Mention(level, key, spelling, 3, loc, place))
     chosen: dict[str, _Mention] = {}
     for level in ("commune", "district", "province"):
         best = _choose([m for m in mentions if m.host is None or _is_chosen(m.host, chosen)], level)
