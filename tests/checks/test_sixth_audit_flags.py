@@ -1,0 +1,44 @@
+"""A false alarm of the sixth held-out audit's kind, at the check (statements written for these
+tests): a heading that gives the count of the criteria "not yet confirmed (recognised, appraised)
+as met" in brackets ("Các tiêu chí đoàn chưa công nhận đạt (6 tiêu chí):") counts unmet criteria.
+When the criteria reader takes it for a second count of met criteria, the check does not report
+two different met counts; a second count of met criteria in the same form still is reported."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.core.model import CriteriaConflict, CriteriaStatus, Evidence, Location
+from tests.checks.helpers import make_doc, rules, run
+
+
+def _flags(first: str, second: str) -> list[str]:
+    doc = make_doc("Kết quả rà soát của đoàn kiểm tra huyện.", first, "Quy hoạch; Giao thông; Điện.", second,
+                   "Thu nhập; Y tế.")
+
+    def at(block: int, text: str) -> Evidence:
+        start = doc.blocks[block].text.index(text)
+        return Evidence(text, Location(block, None, start, start + len(text)))
+
+    first_count = next(t for t in ("13 tiêu chí", "15 tiêu chí") if t in first)
+    second_count = next(t for t in ("6 tiêu chí", "9 tiêu chí") if t in second)
+    conflict = CriteriaConflict(kind="count_claims_disagree", numbers=[], status="met",
+                                evidence=[at(1, first_count), at(3, second_count)])
+    crit = CriteriaStatus(met_count_claimed=13, conflicts=[conflict])
+    return rules(run(doc, [], crit))
+
+
+@pytest.mark.parametrize("second", [
+    "Các tiêu chí đoàn kiểm tra chưa xác nhận đạt (6 tiêu chí):",
+    "Những tiêu chí chưa được công nhận đạt (6 tiêu chí):",
+    "Tiêu chí chưa đạt (6 tiêu chí):",
+])
+def test_a_bracketed_count_of_criteria_not_yet_confirmed_met_is_no_second_met_count(second: str) -> None:
+    assert "criteria_count_mismatch" not in _flags("Các tiêu chí đoàn kiểm tra xác nhận đạt (13 tiêu chí):", second)
+
+
+@pytest.mark.parametrize("second", [
+    "Các tiêu chí đoàn kiểm tra đã xác nhận đạt (9 tiêu chí):",
+    "Các tiêu chí đạt (9 tiêu chí):",
+])
+def test_two_bracketed_counts_of_met_criteria_that_differ_are_reported(second: str) -> None:
+    assert "criteria_count_mismatch" in _flags("Các tiêu chí đoàn kiểm tra xác nhận đạt (13 tiêu chí):", second)
