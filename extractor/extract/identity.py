@@ -144,6 +144,9 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             bare = _bare_province(text, end, name, level, caps) if level in ("commune", "district") else None
             if bare is not None:
                 out.append(_hosted(outline, i, "province", *bare, weight, (level, name.casefold())))
+            elif level == "commune":
+                out += [_hosted(outline, i, lv, a, b, weight, host)
+                        for lv, a, b, host in _bare_district(text, end, name, caps)]
         zone = _zone_weight(outline, i)
         hosted = _bracket_places(text) + _dateline_places(text, [m.key for m in out[first:] if m.level == "commune"])
         out += [_hosted(outline, i, lv, start, end, zone, host) for lv, start, end, host in hosted]
@@ -298,6 +301,33 @@ def _wrapped_unit(outline: Outline, i: int) -> _Mention | None:
         return None
     spelling, loc = original_text(outline, i + 1, lead, lead + len(name))
     return _Mention(level, name.casefold(), spelling.title(), _zone_weight(outline, i + 1), loc, name)
+
+
+def _bare_district(text: str, end: int, commune: str, caps: bool) -> list[_Placed]:
+    """The district named without its prefix right after the commune `commune` that ends at
+    `end` ("xã Phù Ninh, Ba Vì"), and the province after it if one follows the same way ("xã Phù
+    Ninh, Ba Vì, Hà Nội"): the longest leading part of the capitalised name there in which the
+    gazetteer places a commune of that name. The province counts with the district only."""
+    m = _p()["rx"]["bare_province"].match(text[end:])
+    gz = gazetteer()
+    if m is None or gz is None:
+        return []
+    kept = len(_cut_name(m.group("name"), caps).split())
+    spans = [t.span() for t in re.finditer(r"\S+", m.group("name"))][:kept]
+    lies_in = {variant_key(without_note(u.district)) for u in gz.communes(commune) if u.district}
+    for n in range(len(spans), 0, -1):
+        lead = m.group("name")[:spans[n - 1][1]]
+        if variant_key(lead) in lies_in:
+            start = end + m.start("name")
+            host = ("commune", commune.casefold())
+            placed: list[_Placed] = [("district", start, start + len(lead), host)]
+            province = _bare_province(text, start + len(lead), lead, "district", caps)
+            if province is not None and gz.province(text[province[0]:province[1]]) in {
+                    u.province for u in gz.communes(commune)
+                    if u.district and variant_key(without_note(u.district)) == variant_key(lead)}:
+                placed.append(("province", *province, ("district", lead.casefold())))
+            return placed
+    return []
 
 
 def _bare_province(text: str, end: int, unit: str, level: str, caps: bool) -> tuple[int, int] | None:

@@ -2,7 +2,9 @@
 tests): a heading that gives the count of the criteria "not yet confirmed (recognised, appraised)
 as met" in brackets ("Các tiêu chí đoàn chưa công nhận đạt (6 tiêu chí):") counts unmet criteria.
 When the criteria reader takes it for a second count of met criteria, the check does not report
-two different met counts; a second count of met criteria in the same form still is reported."""
+two different met counts; a second count of met criteria in the same form still is reported.
+The bracket is read so only after "chưa ... đạt": "các tiêu chí còn lại (9 tiêu chí) đã đạt" is
+the met rest, not an unmet count."""
 from __future__ import annotations
 
 import pytest
@@ -42,3 +44,21 @@ def test_a_bracketed_count_of_criteria_not_yet_confirmed_met_is_no_second_met_co
 ])
 def test_two_bracketed_counts_of_met_criteria_that_differ_are_reported(second: str) -> None:
     assert "criteria_count_mismatch" in _flags("Các tiêu chí đoàn kiểm tra xác nhận đạt (13 tiêu chí):", second)
+
+
+def test_the_met_rest_in_brackets_is_no_unmet_count() -> None:
+    # "the remaining criteria (9) are met": a reader that takes the 9 for the unmet count is not
+    # checked against the unmet list of 3 ("còn lại" reads as unmet only before a bare count)
+    doc = make_doc("Xã còn Tiêu chí 04; Tiêu chí 12; Tiêu chí 17 chưa đạt; các tiêu chí còn lại (9 tiêu chí) đã đạt.")
+    start = doc.blocks[0].text.index("9 tiêu chí")
+    claim = Evidence("9 tiêu chí", Location(0, None, start, start + len("9 tiêu chí")))
+    crit = CriteriaStatus(unmet=[4, 12, 17], unmet_count_claimed=9, count_evidence={"unmet": claim})
+    assert "criteria_count_mismatch" not in rules(run(doc, [], crit))
+
+
+def test_a_bare_remaining_count_is_still_an_unmet_count() -> None:
+    doc = make_doc("Xã còn lại 5 tiêu chí chưa đạt gồm: Tiêu chí 04; Tiêu chí 12; Tiêu chí 17.")
+    start = doc.blocks[0].text.index("5 tiêu chí")
+    claim = Evidence("5 tiêu chí", Location(0, None, start, start + len("5 tiêu chí")))
+    crit = CriteriaStatus(unmet=[4, 12, 17], unmet_count_claimed=5, count_evidence={"unmet": claim})
+    assert "criteria_count_mismatch" in rules(run(doc, [], crit))
