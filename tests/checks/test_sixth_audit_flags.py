@@ -62,3 +62,28 @@ def test_a_bare_remaining_count_is_still_an_unmet_count() -> None:
     claim = Evidence("5 tiêu chí", Location(0, None, start, start + len("5 tiêu chí")))
     crit = CriteriaStatus(unmet=[4, 12, 17], unmet_count_claimed=5, count_evidence={"unmet": claim})
     assert "criteria_count_mismatch" in rules(run(doc, [], crit))
+
+
+def _met_claim_flags(line: str, claim_text: str, claimed: int) -> list[str]:
+    doc = make_doc(line)
+    start = doc.blocks[0].text.index(claim_text)
+    claim = Evidence(claim_text, Location(0, None, start, start + len(claim_text)))
+    met = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    crit = CriteriaStatus(met=met, unmet=[14, 15, 16, 17, 18, 19], met_count_claimed=claimed,
+                          count_evidence={"met": claim})
+    return rules(run(doc, [], crit))
+
+
+@pytest.mark.parametrize("claim_text", [
+    "xã tăng từ 12/19",  # quoted with its lead-in, read from its number
+    "12/19 tiêu chí",
+])
+def test_the_starting_count_of_a_rise_is_no_claim_of_the_result(claim_text: str) -> None:
+    # "rose from 12 to 13": a reader that takes the 12 for the claim is not checked against the 13 met
+    line = "Năm 2024, số tiêu chí đạt chuẩn của xã tăng từ 12/19 tiêu chí lên 13/19 tiêu chí."
+    assert "criteria_count_mismatch" not in _met_claim_flags(line, claim_text, 12)
+
+
+def test_the_result_of_a_rise_is_checked_against_the_list() -> None:
+    line = "Năm 2024, số tiêu chí đạt chuẩn của xã tăng từ 11/19 tiêu chí lên 14/19 tiêu chí."
+    assert "criteria_count_mismatch" in _met_claim_flags(line, "14/19 tiêu chí", 14)
