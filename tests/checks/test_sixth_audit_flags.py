@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.core.model import CriteriaConflict, CriteriaStatus, Evidence, Location
+from extractor.core.model import CriteriaConflict, CriteriaStatus, Evidence, Identity, Location
 from tests.checks.helpers import make_doc, rules, run
 
 
@@ -87,3 +87,26 @@ def test_the_starting_count_of_a_rise_is_no_claim_of_the_result(claim_text: str)
 def test_the_result_of_a_rise_is_checked_against_the_list() -> None:
     line = "Năm 2024, số tiêu chí đạt chuẩn của xã tăng từ 11/19 tiêu chí lên 14/19 tiêu chí."
     assert "criteria_count_mismatch" in _met_claim_flags(line, "14/19 tiêu chí", 14)
+
+
+def test_a_year_noted_after_the_starting_count_is_not_the_results() -> None:
+    # "rose from 11 (in 2023) to 12" in a report of 2024: the 12 is 2024's, checked against the
+    # 13 met; before, it took 2023 from the bracket and was set aside as another year's
+    line = "Năm 2024, số tiêu chí đạt chuẩn của xã tăng từ 11/19 tiêu chí (năm 2023) lên 12/19 tiêu chí."
+    doc = make_doc(line)
+    start = line.index("12/19 tiêu chí")
+    claim = Evidence("12/19 tiêu chí", Location(0, None, start, start + len("12/19 tiêu chí")))
+    crit = CriteriaStatus(met=list(range(1, 14)), unmet=list(range(14, 20)), met_count_claimed=12,
+                          count_evidence={"met": claim})
+    assert "criteria_count_mismatch" in rules(run(doc, [], crit, Identity(report_date="2024-12-01")))
+
+
+def test_a_year_in_brackets_before_the_count_is_still_its_time() -> None:
+    # no figure before the bracket: the year is the time of the count after it
+    line = "Kết quả rà soát (năm 2023) xã đạt 12/19 tiêu chí."
+    doc = make_doc(line)
+    start = line.index("12/19 tiêu chí")
+    claim = Evidence("12/19 tiêu chí", Location(0, None, start, start + len("12/19 tiêu chí")))
+    crit = CriteriaStatus(met=list(range(1, 14)), unmet=list(range(14, 20)), met_count_claimed=12,
+                          count_evidence={"met": claim})
+    assert "criteria_count_mismatch" not in rules(run(doc, [], crit, Identity(report_date="2024-12-01")))
