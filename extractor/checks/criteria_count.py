@@ -4,6 +4,7 @@ or lists that do not make the criteria set, and the disagreements the criteria r
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 
 from extractor.checks.data import config
@@ -11,6 +12,8 @@ from extractor.checks.flags import figure_evidence, make_flag
 from extractor.checks.index import Report, close
 from extractor.checks.scope import report_year
 from extractor.core.model import Evidence, Flag
+
+_DIGIT = re.compile(r"\d")
 
 
 def criterion_evidence(rep: Report, numbers: Iterable[int], statuses: set[str] | None = None) -> list[Evidence]:
@@ -36,10 +39,16 @@ def _of_the_commune(rep: Report, ev: Evidence | None, status: str) -> bool:
     placed = rep.place(ev.location) if ev is not None else None
     if placed is None:
         return True
-    scope = rep.scope(*placed)
+    pos, start, end = placed
+    # the claim's scope is the count's own: a claim quoted with its lead-in ("số tiêu chí đạt
+    # chuẩn của xã tăng từ 11/19") is read from its number, so the lead-in is its context
+    number = _DIGIT.search(rep.text(pos), start, end)
+    scope = rep.scope(pos, number.start() if number else start, end)
     year = report_year(rep.record)
     other_year = bool(year and scope.years and year not in scope.years)  # "năm 2021 đạt 12/19 tiêu chí"
-    return not (scope.several_places or scope.target or other_year or scope.unmet != (status == "unmet"))
+    # a baseline is no claim of the result ("tăng từ 11/19 tiêu chí lên 12/19 tiêu chí")
+    return not (scope.several_places or scope.target or scope.baseline or other_year
+                or scope.unmet != (status == "unmet"))
 
 
 def _leading_int(text: str) -> int | None:

@@ -184,6 +184,16 @@ def scope_at(text: str, start: int, end: int, blank: list[tuple[int, int]] | Non
     return scope_in(text, blank_figures(text, blank or []), start, end)
 
 
+def _without_year_notes(blanked: str, unblanked: str, start: int, end: int) -> str:
+    """`blanked[start:end]` less the years noted in brackets right after a figure ("tăng từ
+    11/19 tiêu chí (năm 2023) lên ...": 2023 is the 11's), found in the text before blanking."""
+    seg = blanked[start:end]
+    for m in regex("scope", "figure_year_note_regex").finditer(unblanked, start, end):
+        a, b = m.span("note")
+        seg = seg[:a - start] + " " * (b - a) + seg[b - start:]
+    return seg
+
+
 def scope_in(text: str, blanked: Blanked, start: int, end: int) -> Scope:
     """`scope_at` with the block's blanked text made beforehand."""
     unblanked, text = text, blanked.text
@@ -200,7 +210,7 @@ def scope_in(text: str, blanked: Blanked, start: int, end: int) -> Scope:
     pos = start
     while True:
         c = max(_clause_start(text, pos), s_start)
-        years = years_in(text[c:pos])
+        years = years_in(_without_year_notes(text, unblanked, c, pos))
         if years or c <= s_start or now_words.search(text, c, pos):
             break
         pos = c - 1

@@ -144,6 +144,9 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             bare = _bare_province(text, end, name, level, caps) if level in ("commune", "district") else None
             if bare is not None:
                 out.append(_hosted(outline, i, "province", *bare, weight, (level, name.casefold())))
+            elif level == "commune":
+                out += [_hosted(outline, i, lv, a, b, weight, host)
+                        for lv, a, b, host in _bare_district(text, end, name, caps)]
         zone = _zone_weight(outline, i)
         hosted = _bracket_places(text) + _dateline_places(text, [m.key for m in out[first:] if m.level == "commune"])
         out += [_hosted(outline, i, lv, start, end, zone, host) for lv, start, end, host in hosted]
@@ -197,6 +200,17 @@ def _dateline_places(text: str, hosts: list[str]) -> list[_Placed]:
     parts = _place_parts(text, m.start("places"), m.end("places"), m.group("places").isupper())
     for host in hosts:
         placed = _placed_within(text, host, parts, ("commune",))
+        if placed:
+            return placed
+    return []
+
+
+def _placed_in_dateline(text: str, start: int, end: int, mentions: list[_Mention]) -> list[_Placed]:
+    """The place of the place-and-date line at `start:end` as the district or province of a
+    commune the report names, the first of `mentions` the gazetteer places in it; none when it
+    places none there."""
+    for host in dict.fromkeys(x.key for x in mentions if x.level == "commune" and x.host is None):
+        placed = _placed_within(text, host, [(start, end)], ("commune",))
         if placed:
             return placed
     return []
@@ -287,6 +301,33 @@ def _wrapped_unit(outline: Outline, i: int) -> _Mention | None:
         return None
     spelling, loc = original_text(outline, i + 1, lead, lead + len(name))
     return _Mention(level, name.casefold(), spelling.title(), _zone_weight(outline, i + 1), loc, name)
+
+
+def _bare_district(text: str, end: int, commune: str, caps: bool) -> list[_Placed]:
+    """The district named without its prefix right after the commune `commune` that ends at
+    `end` ("xã Phù Ninh, Ba Vì"), and the province after it if one follows the same way ("xã Phù
+    Ninh, Ba Vì, Hà Nội"): the longest leading part of the capitalised name there in which the
+    gazetteer places a commune of that name. The province counts with the district only."""
+    m = _p()["rx"]["bare_province"].match(text[end:])
+    gz = gazetteer()
+    if m is None or gz is None:
+        return []
+    kept = len(_cut_name(m.group("name"), caps).split())
+    spans = [t.span() for t in re.finditer(r"\S+", m.group("name"))][:kept]
+    lies_in = {variant_key(without_note(u.district)) for u in gz.communes(commune) if u.district}
+    for n in range(len(spans), 0, -1):
+        lead = m.group("name")[:spans[n - 1][1]]
+        if variant_key(lead) in lies_in:
+            start = end + m.start("name")
+            host = ("commune", commune.casefold())
+            placed: list[_Placed] = [("district", start, start + len(lead), host)]
+            province = _bare_province(text, start + len(lead), lead, "district", caps)
+            if province is not None and gz.province(text[province[0]:province[1]]) in {
+                    u.province for u in gz.communes(commune)
+                    if u.district and variant_key(without_note(u.district)) == variant_key(lead)}:
+                placed.append(("province", *province, ("district", lead.casefold())))
+            return placed
+    return []
 
 
 def _bare_province(text: str, end: int, unit: str, level: str, caps: bool) -> tuple[int, int] | None:
@@ -546,11 +587,19 @@ def outline_to_identity(outline: Outline, period: ReportPeriod | None = None) ->
         place = m.group("place").strip()
         spelling, loc = original_text(outline, i, m.start("place"), m.start("place") + len(place))
         key = place.casefold()
-        # the place counts for the level already naming it, the commune otherwise
+        # the place counts for the level already naming it; a place no unit names that the
+        # gazetteer places a commune of the report in is that commune's district or province
+        # (an office of the province dates its report from the province: "Hà Nội, ngày ...");
+        # the commune otherwise
         levels = [x.level for x in mentions if x.key == key]
-        counted = Counter(levels)
-        level = max(counted, key=counted.__getitem__) if levels else "commune"
-        mentions.append(_Mention(level, key, spelling, 3, loc, place))
+        placed = [] if levels else _placed_in_dateline(
+            outline.blocks[i].text, m.start("place"), m.start("place") + len(place), mentions)
+        if placed:
+            mentions += [_hosted(outline, i, lv, start, end, 3, host) for lv, start, end, host in placed]
+        else:
+            counted = Counter(levels)
+            level = max(counted, key=counted.__getitem__) if levels else "commune"
+            mentions.append(_Mention(level, key, spelling, 3, loc, place))
     chosen: dict[str, _Mention] = {}
     for level in ("commune", "district", "province"):
         best = _choose([m for m in mentions if m.host is None or _is_chosen(m.host, chosen)], level)
