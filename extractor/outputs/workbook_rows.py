@@ -116,6 +116,9 @@ def context(sheet: str, *parts: Any) -> bytes:
                            digest_size=32).digest()
 
 
+SPILL_ROWS = 20_000
+
+
 @dataclass
 class SheetRows:
     """The rows of one sheet kept by the run before (digest -> text), and those of this run."""
@@ -125,6 +128,9 @@ class SheetRows:
     context: bytes
     used: set[bytes] = field(default_factory=set)
     fresh: dict[bytes, KeptRow] = field(default_factory=dict)
+    # where rows rendered go once `SPILL_ROWS` of them are held (a first run renders a
+    # million figure rows at 10,000 reports: held whole they took 230 MiB)
+    spill: Callable[[list[tuple[str, bytes, str]]], None] | None = None
 
     def digest(self, inputs: Any) -> bytes | None:
         """The digest of a row's inputs (plain values, tuples, lists, dicts) in this sheet's
@@ -151,6 +157,9 @@ class SheetRows:
 
     def keep(self, digest: bytes, row: KeptRow) -> None:
         self.fresh[digest] = row
+        if self.spill is not None and len(self.fresh) >= SPILL_ROWS:
+            self.spill(self.rendered())  # a row rendered again later is stored again: the same
+            self.fresh.clear()
 
     def stale(self) -> list[tuple[str, bytes]]:
         """The rows kept to drop: not written in this run (or rendered anew)."""
@@ -165,9 +174,9 @@ class SheetRows:
 class Changes:
     """What a workbook's writing changes in the rows kept (`Store.save_workbook_rows`): the
     rows (sheet, digest) to drop, and an SQLite file of its own holding the rows rendered
-    (table `rendered`: sheet, digest, data), written as each sheet ended so that neither the
-    process writing the workbook nor the one storing them holds them all (a first run renders
-    every row); None when none was."""
+    (table `rendered`: sheet, digest, data), written as each sheet ended and every `SPILL_ROWS`
+    rows, so that neither the process writing the workbook nor the one storing them holds them
+    all (a first run renders every row); None when none was."""
 
     stale: list[tuple[str, bytes]] = field(default_factory=list)
     rendered: str | None = None
@@ -205,7 +214,7 @@ class KeptSheets:
     def sheet(self, name: str, *parts: Any) -> SheetRows:
         """The rows of sheet `name` kept, in the context of the workbook's `parts` and `parts`."""
         self._close_sheet()
-        self._open = SheetRows(name, self._read(name), context(name, *self._parts, *parts))
+        self._open = SheetRows(name, self._read(name), context(name, *self._parts, *parts), spill=self._write)
         return self._open
 
     def _close_sheet(self) -> None:
@@ -213,7 +222,10 @@ class KeptSheets:
         if sheet is None:
             return
         self._changes.stale += sheet.stale()
-        rendered = sheet.rendered()
+        self._write(sheet.rendered())
+
+    def _write(self, rendered: list[tuple[str, bytes, str]]) -> None:
+        """Rows rendered, into the file of them (made at the first)."""
         if not rendered:
             return
         if self._file is None:

@@ -304,3 +304,22 @@ def test_a_workbook_written_from_a_store_only_read_keeps_no_row(run: Path, tmp_p
         export.start_workbook(StoreTables(store), tmp_path / "report.xlsx")()
     assert _kept(out) == {}
     assert _parts(tmp_path / "report.xlsx") == _parts(_scratch(out, tmp_path))
+
+
+def test_rows_rendered_beyond_the_spill_size_are_kept_all_the_same(run: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a sheet's rendered rows were held until the sheet ended (230 MiB of the
+    workbook child at 10,000 reports); they now go to the file of rows every SPILL_ROWS."""
+    from extractor.outputs import workbook_rows
+
+    with Store(run / "out" / "ntm.sqlite") as store:
+        store.clear_workbook_rows()
+    _written_here(run / "out", monkeypatch)
+    whole = _kept(run / "out")
+    with Store(run / "out" / "ntm.sqlite") as store:
+        store.clear_workbook_rows()
+    monkeypatch.setattr(workbook_rows, "SPILL_ROWS", 3)
+    reused, rendered, _ = _written_here(run / "out", monkeypatch)
+    assert reused == 0 and rendered > 3 * 2
+    assert _kept(run / "out") == whole
+    _assert_from_scratch(run / "out", tmp_path)
