@@ -105,6 +105,32 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
     return header
 
 
+def _headless_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
+    """The columns of a criteria table written without a header row ("01 | Điện | Đạt"): read
+    from its first row, a row number, a criterion's name and, last, a cell holding a verdict
+    alone. A row missing any of the three gives no roles."""
+    c = rx().c
+    header = _TableHeader()
+    cells = rows[order[0]]
+    if len(cells) < 2:
+        return header
+    for col, x in cells[:-1]:
+        t = x.text.strip(" *")
+        if header.num_col is None and header.name_col is None and c["table_row_number"].match(t):
+            header.num_col = col
+        elif header.name_col is None:
+            lead = c["heading_lead"].match(t)
+            nm = names().match(t, lead.end() if lead else 0)
+            if nm and lookup(nm.group(0)) is not None:
+                header.name_col = col
+    last_col, last = cells[-1]
+    if header.name_col is None or header.name_col >= last_col or _bare_cell_status(last.text) is None \
+            and _cell_status(last.text) is None:
+        return _TableHeader()
+    header.status_col = last_col
+    return header
+
+
 def _name_cell(cells: dict[int, CellSpan], header: _TableHeader) -> CellSpan | None:
     return cells.get(header.name_col) if header.name_col is not None else None
 
@@ -214,6 +240,8 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
         header = _table_header(rows, order, state.year)
+        if not header.rows:
+            header = _headless_header(rows, order)
         if header.name_col is None or (header.status_col is None and not header.mark_cols and not header.other_cols):
             continue
         reading = _TableReading(state.outline)
