@@ -232,6 +232,44 @@ class _TableReading:
                                   self.outline.location(cell.block, cell.start, cell.end), -1, ref))
 
 
+def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> list[Claim]:
+    """A table of the criteria count over time ("Thời điểm | Số tiêu chí đạt | Ghi chú"): a row
+    labelled by the report's year or by now ("Năm 2023", "Hiện nay") lists the criteria of the
+    status its count column names (met); a row labelled by a status ("Còn chưa đạt") lists
+    criteria of that status; a row of another year or of the start ("Khi bắt đầu") is history."""
+    c = rx().c
+    head = rows[order[0]]
+    if len(head) < 2 or not c["table_time_header"].match(head[0][1].text):
+        return []
+    count_status = next((st for _, x in head[1:] if c["table_count_header"].search(x.text)
+                         and (st := _status_in_header(x.text))), None)
+    if count_status is None:
+        return []
+    claims: list[Claim] = []
+    for r in order[1:]:
+        cells = rows[r]
+        label = cells[0][1].text
+        status = _cell_status(label)
+        if status is None:
+            named = rx().status_year.search(label)
+            now = named is not None and named.group("y") == str(state.year) or rx().now.search(label) is not None
+            status = count_status if now and rx().baseline.search(label) is None else None
+        if status is None:
+            continue
+        for _, x in cells[1:]:
+            for g in text_to_groups(x.text, state.cset.size):
+                for ref in g.refs:
+                    claims.append(Claim(ref.number, status, "table", x.text[ref.start:ref.end],
+                                        state.outline.location(x.block, x.start + ref.start, x.start + ref.end),
+                                        -1, ref))
+    return claims
+
+
+def _status_in_header(text: str) -> str | None:
+    st = text_to_statuses(text)
+    return st[-1].status if st else None
+
+
 def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
     mark columns); returns the outline indices of the blocks consumed."""
@@ -239,6 +277,11 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     for grid in grids:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
+        timeline = _timeline_claims(state, rows, order)
+        if timeline:
+            state.claims.extend(timeline)
+            consumed |= {x.block for r in order for _, x in rows[r]}
+            continue
         header = _table_header(rows, order, state.year)
         if not header.rows:
             header = _headless_header(rows, order)
