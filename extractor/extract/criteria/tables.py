@@ -232,19 +232,20 @@ class _TableReading:
                                   self.outline.location(cell.block, cell.start, cell.end), -1, ref))
 
 
-def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> list[Claim]:
+def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> list[Claim] | None:
     """A table of the criteria count over time ("Thời điểm | Số tiêu chí đạt | Ghi chú"): a row
     labelled by the report's year or by now ("Năm 2023", "Hiện nay") lists the criteria of the
     status its count column names (met); a row labelled by a status ("Còn chưa đạt") lists
-    criteria of that status; a row of another year or of the start ("Khi bắt đầu") is history."""
+    criteria of that status; a row of another year or of the start ("Khi bắt đầu") is history.
+    None when the table is no such table."""
     c = rx().c
     head = rows[order[0]]
     if len(head) < 2 or not c["table_time_header"].match(head[0][1].text):
-        return []
+        return None
     count_status = next((st for _, x in head[1:] if c["table_count_header"].search(x.text)
                          and (st := _status_in_header(x.text))), None)
     if count_status is None:
-        return []
+        return None
     claims: list[Claim] = []
     for r in order[1:]:
         cells = rows[r]
@@ -278,12 +279,13 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
         timeline = _timeline_claims(state, rows, order)
-        if timeline:
+        if timeline is not None:
             state.claims.extend(timeline)
             consumed |= {x.block for r in order for _, x in rows[r]}
             continue
         header = _table_header(rows, order, state.year)
-        if not header.rows:
+        if header.name_col is None:
+            # a first row that names a criterion and gives its verdict is no header
             header = _headless_header(rows, order)
         if header.name_col is None or (header.status_col is None and not header.mark_cols and not header.other_cols):
             continue
