@@ -43,7 +43,8 @@ def test_a_table_with_the_communes_state_column_beside_the_requirement() -> None
 
 def test_the_appraisers_column_is_the_verdict_over_the_communes_own() -> None:
     rows: list[Row] = [("TT", "Tiêu chí / lĩnh vực", "Xã tự chấm", "Huyện thẩm tra"),
-                       ("3", "Thủy lợi", "Đạt", "Đạt (mức cơ bản)"), ("6", "Cơ sở vật chất văn hóa", "Đạt", "Chưa đủ điều kiện"),
+                       ("3", "Thủy lợi", "Đạt", "Đạt (mức cơ bản)"),
+                       ("6", "Cơ sở vật chất văn hóa", "Đạt", "Chưa đủ điều kiện"),
                        ("8", "Thông tin và Truyền thông", "Đạt", "Đạt")]
     assert answer(["Kết quả:", rows]) == ([8], [6], [3])
 
@@ -149,6 +150,15 @@ def test_a_status_after_a_copula() -> None:
 
 def test_a_commitment_is_a_target() -> None:
     assert answer(["Xã cam kết hoàn thành TC 10 trong năm 2024."]) == NOTHING
+
+
+def test_a_total_raised_from_last_years_count() -> None:
+    assert answer(["Năm 2023, số tiêu chí đạt của xã tăng từ 12/19 tiêu chí (năm 2022) lên 17/19 tiêu chí; "
+                   "còn lại chưa đạt: 10- Thu nhập; 17- Môi trường."]) == (but(10, 17), [10, 17], [])
+
+
+def test_up_to_a_number_of_households_is_no_count() -> None:
+    assert answer(["Số hộ đạt chuẩn tăng từ 12/19 hộ lên 17/19 hộ."]) == NOTHING
 
 
 def test_the_other_criteria_appraised_as_met_after_an_exception() -> None:
