@@ -164,3 +164,12 @@ def test_up_to_a_number_of_households_is_no_count() -> None:
 def test_the_other_criteria_appraised_as_met_after_an_exception() -> None:
     assert answer(["Ngoại trừ TC 10 Thu nhập; TC 17 Môi trường (chưa đạt), các tiêu chí khác "
                    "của xã đều đã được thẩm định đạt."]) == (but(10, 17), [10, 17], [])
+
+
+def test_now_after_a_comma_ends_the_starting_point() -> None:
+    assert answer(["Từ chỗ chỉ có 4 tiêu chí khi khởi đầu, nay xã đã đạt 3 tiêu chí (TC 1; TC 2; TC 4)."]) \
+        == ([1, 2, 4], [], [])
+
+
+def test_the_starting_point_alone_is_history() -> None:
+    assert answer(["Từ chỗ chỉ có 3 tiêu chí (TC 1; TC 2; TC 4) khi khởi đầu, xã đã phấn đấu nhiều năm."]) == NOTHING
