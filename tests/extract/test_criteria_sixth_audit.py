@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.test_criteria_unseen_forms import NOTHING, Row, answer, but
+from tests.extract.test_criteria_unseen_forms import NOTHING, Row, answer, but, read
 
 # ------------------------------------------------------------------ tables
 
@@ -173,3 +173,20 @@ def test_now_after_a_comma_ends_the_starting_point() -> None:
 
 def test_the_starting_point_alone_is_history() -> None:
     assert answer(["Từ chỗ chỉ có 3 tiêu chí (TC 1; TC 2; TC 4) khi khởi đầu, xã đã phấn đấu nhiều năm."]) == NOTHING
+
+
+def test_a_count_over_time_tables_count_cell_is_the_count_claimed() -> None:
+    rows: list[Row] = [("Thời điểm", "Số tiêu chí đạt", "Ghi chú"),
+                       ("Khi bắt đầu triển khai", "5 tiêu chí", "–"),
+                       ("Năm 2023", "4 tiêu chí", "TC 1, TC 2, TC 4"),
+                       ("Còn chưa đạt", "2 tiêu chí", "TC 10, TC 17")]
+    c = read(["Kết quả qua các năm:", rows])
+    # the count of the start is history; this year's (4) differs from its list (3)
+    assert (c.met_count_claimed, c.unmet_count_claimed) == (4, 2)
+    assert [k.kind for k in c.conflicts if k.kind == "count_mismatch"] == ["count_mismatch"]
+
+
+def test_the_count_a_total_rose_from_is_no_claim() -> None:
+    c = read(["Năm 2023, số tiêu chí đạt của xã tăng từ 12/19 tiêu chí (năm 2022) lên 17/19 tiêu chí."])
+    assert c.met_count_claimed == 17
+    assert not [k for k in c.conflicts if k.kind == "count_claims_disagree"]

@@ -17,6 +17,7 @@ from extractor.extract.criteria.grammar import (
     MET,
     UNMET,
     Claim,
+    Count,
     Ref,
     State,
     lookup,
@@ -235,8 +236,8 @@ class _TableReading:
 def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> list[Claim] | None:
     """A table of the criteria count over time ("Thời điểm | Số tiêu chí đạt | Ghi chú"): a row
     labelled by the report's year or by now ("Năm 2023", "Hiện nay") lists the criteria of the
-    status its count column names (met); a row labelled by a status ("Còn chưa đạt") lists
-    criteria of that status; a row of another year or of the start ("Khi bắt đầu") is history.
+    status its count column names (met) and its count cell ("15 tiêu chí") is the count claimed;
+    a row labelled by a status ("Còn chưa đạt") lists and counts criteria of that status; a row of another year or of the start ("Khi bắt đầu") is history.
     None when the table is no such table."""
     c = rx().c
     head = rows[order[0]]
@@ -258,6 +259,11 @@ def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> l
         if status is None:
             continue
         for _, x in cells[1:]:
+            count = c["table_count_cell"].match(x.text)
+            if count and valid_number(int(count.group("n")), state.cset.size):
+                state.counts.append(Count(int(count.group("n")), status, x.text.strip(),
+                                          state.outline.location(x.block, x.start, x.end), -1))
+                continue
             for g in text_to_groups(x.text, state.cset.size):
                 for ref in g.refs:
                     claims.append(Claim(ref.number, status, "table", x.text[ref.start:ref.end],
