@@ -190,3 +190,12 @@ def test_the_count_a_total_rose_from_is_no_claim() -> None:
     c = read(["Năm 2023, số tiêu chí đạt của xã tăng từ 12/19 tiêu chí (năm 2022) lên 17/19 tiêu chí."])
     assert c.met_count_claimed == 17
     assert not [k for k in c.conflicts if k.kind == "count_claims_disagree"]
+
+
+def test_spoken_done_and_not_done() -> None:
+    assert answer(["“Xã mình đã làm xong 17/19 tiêu chí, chỉ còn tiêu chí Thu nhập; tiêu chí Y tế là chưa xong”, "
+                   "ông Chủ tịch nói."]) == (but(10, 15), [10, 15], [])
+
+
+def test_done_paperwork_is_no_status() -> None:
+    assert answer(["Xã đã làm xong hồ sơ tiêu chí 10."]) == NOTHING
