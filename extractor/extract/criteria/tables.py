@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.core.model import BlockKind
 from extractor.extract.criteria.grammar import (
     BASIC,
     MET,
@@ -20,6 +21,7 @@ from extractor.extract.criteria.grammar import (
     Count,
     Ref,
     State,
+    continuation_to_group,
     lookup,
     names,
     rx,
@@ -269,7 +271,25 @@ def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> l
                     claims.append(Claim(ref.number, status, "table", x.text[ref.start:ref.end],
                                         state.outline.location(x.block, x.start + ref.start, x.start + ref.end),
                                         -1, ref))
+            claims += _list_cell_rest(state, x, status)
     return claims
+
+
+def _list_cell_rest(state: State, cell: CellSpan, status: str) -> list[Claim]:
+    """The rest of a list cell a page break cut off: the paragraph right after the cell that
+    goes on with the list ("...; Tiêu chí 09;" over "Tiêu chí 10; Tiêu chí 11"), when the cell
+    ends on a separator."""
+    blocks = state.outline.blocks
+    nxt = cell.block + 1
+    if not cell.text.rstrip().endswith((";", ",")) or nxt >= len(blocks) \
+            or blocks[nxt].block.kind == BlockKind.TABLE_CELL:
+        return []
+    group = continuation_to_group(blocks[nxt].text, state.cset.size)
+    if group is None:
+        return []
+    text = blocks[nxt].text
+    return [Claim(ref.number, status, "table", text[ref.start:ref.end],
+                  state.outline.location(nxt, ref.start, ref.end), -1, ref) for ref in group.refs]
 
 
 def _status_in_header(text: str) -> str | None:
