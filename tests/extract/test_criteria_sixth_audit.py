@@ -204,7 +204,8 @@ def test_done_paperwork_is_no_status() -> None:
 def test_a_list_cell_cut_by_a_page_break_goes_on_in_the_next_paragraph() -> None:
     rows: list[Row] = [("Thời điểm", "Số tiêu chí đạt", "Ghi chú"),
                        ("Năm 2023", "5 tiêu chí", "TC 1; TC 2; TC 3;")]
-    assert answer(["Kết quả qua các năm:", rows, "TC 4; TC 9", "Xã tiếp tục tuyên truyền."]) == ([1, 2, 3, 4, 9], [], [])
+    assert answer(["Kết quả qua các năm:", rows, "TC 4; TC 9", "Xã tiếp tục tuyên truyền."]) \
+        == ([1, 2, 3, 4, 9], [], [])
     # a cell ending its list ends the table's statement: the next paragraph is none of it
     rows[1] = ("Năm 2023", "3 tiêu chí", "TC 1; TC 2; TC 3")
     assert answer(["Kết quả qua các năm:", rows, "TC 4 cần tiếp tục nâng chất."]) == ([1, 2, 3], [], [])

@@ -239,8 +239,9 @@ def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> l
     """A table of the criteria count over time ("Thời điểm | Số tiêu chí đạt | Ghi chú"): a row
     labelled by the report's year or by now ("Năm 2023", "Hiện nay") lists the criteria of the
     status its count column names (met) and its count cell ("15 tiêu chí") is the count claimed;
-    a row labelled by a status ("Còn chưa đạt") lists and counts criteria of that status; a row of another year or of the start ("Khi bắt đầu") is history.
-    None when the table is no such table."""
+    a row labelled by a status ("Còn chưa đạt") lists and counts criteria of that status; a row
+    of another year or of the start ("Khi bắt đầu") is history. None when the table is no such
+    table."""
     c = rx().c
     head = rows[order[0]]
     if len(head) < 2 or not c["table_time_header"].match(head[0][1].text):
