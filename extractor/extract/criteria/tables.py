@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.core.data import load_pattern
+from extractor.core.model import BlockKind
 from extractor.extract.criteria.grammar import (
     BASIC,
     MET,
     UNMET,
     Claim,
+    Count,
     Ref,
     State,
+    continuation_to_group,
     lookup,
     names,
     rx,
@@ -102,6 +105,32 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         others = [col for col, y in status_cols if y is None or y == year]
         header.other_cols = [col for col in reversed(others) if col != header.status_col]
     header.other_cols += notes
+    return header
+
+
+def _headless_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
+    """The columns of a criteria table written without a header row ("01 | Điện | Đạt"): read
+    from its first row, a row number, a criterion's name and, last, a cell holding a verdict
+    alone. A row missing any of the three gives no roles."""
+    c = rx().c
+    header = _TableHeader()
+    cells = rows[order[0]]
+    if len(cells) < 2:
+        return header
+    for col, x in cells[:-1]:
+        t = x.text.strip(" *")
+        if header.num_col is None and header.name_col is None and c["table_row_number"].match(t):
+            header.num_col = col
+        elif header.name_col is None:
+            lead = c["heading_lead"].match(t)
+            nm = names().match(t, lead.end() if lead else 0)
+            if nm and lookup(nm.group(0)) is not None:
+                header.name_col = col
+    last_col, last = cells[-1]
+    if header.name_col is None or header.name_col >= last_col or _bare_cell_status(last.text) is None \
+            and _cell_status(last.text) is None:
+        return _TableHeader()
+    header.status_col = last_col
     return header
 
 
@@ -206,6 +235,69 @@ class _TableReading:
                                   self.outline.location(cell.block, cell.start, cell.end), -1, ref))
 
 
+def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> list[Claim] | None:
+    """A table of the criteria count over time ("Thời điểm | Số tiêu chí đạt | Ghi chú"): a row
+    labelled by the report's year or by now ("Năm 2023", "Hiện nay") lists the criteria of the
+    status its count column names (met) and its count cell ("15 tiêu chí") is the count claimed;
+    a row labelled by a status ("Còn chưa đạt") lists and counts criteria of that status; a row
+    of another year or of the start ("Khi bắt đầu") is history. None when the table is no such
+    table."""
+    c = rx().c
+    head = rows[order[0]]
+    if len(head) < 2 or not c["table_time_header"].match(head[0][1].text):
+        return None
+    count_status = next((st for _, x in head[1:] if c["table_count_header"].search(x.text)
+                         and (st := _status_in_header(x.text))), None)
+    if count_status is None:
+        return None
+    claims: list[Claim] = []
+    for r in order[1:]:
+        cells = rows[r]
+        label = cells[0][1].text
+        status = _cell_status(label)
+        if status is None:
+            named = rx().status_year.search(label)
+            now = named is not None and named.group("y") == str(state.year) or rx().now.search(label) is not None
+            status = count_status if now and rx().baseline.search(label) is None else None
+        if status is None:
+            continue
+        for _, x in cells[1:]:
+            count = c["table_count_cell"].match(x.text)
+            if count and valid_number(int(count.group("n")), state.cset.size):
+                state.counts.append(Count(int(count.group("n")), status, x.text.strip(),
+                                          state.outline.location(x.block, x.start, x.end), -1))
+                continue
+            for g in text_to_groups(x.text, state.cset.size):
+                for ref in g.refs:
+                    claims.append(Claim(ref.number, status, "table", x.text[ref.start:ref.end],
+                                        state.outline.location(x.block, x.start + ref.start, x.start + ref.end),
+                                        -1, ref))
+            claims += _list_cell_rest(state, x, status)
+    return claims
+
+
+def _list_cell_rest(state: State, cell: CellSpan, status: str) -> list[Claim]:
+    """The rest of a list cell a page break cut off: the paragraph right after the cell that
+    goes on with the list ("...; Tiêu chí 09;" over "Tiêu chí 10; Tiêu chí 11"), when the cell
+    ends on a separator."""
+    blocks = state.outline.blocks
+    nxt = cell.block + 1
+    if not cell.text.rstrip().endswith((";", ",")) or nxt >= len(blocks) \
+            or blocks[nxt].block.kind == BlockKind.TABLE_CELL:
+        return []
+    group = continuation_to_group(blocks[nxt].text, state.cset.size)
+    if group is None:
+        return []
+    text = blocks[nxt].text
+    return [Claim(ref.number, status, "table", text[ref.start:ref.end],
+                  state.outline.location(nxt, ref.start, ref.end), -1, ref) for ref in group.refs]
+
+
+def _status_in_header(text: str) -> str | None:
+    st = text_to_statuses(text)
+    return st[-1].status if st else None
+
+
 def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
     mark columns); returns the outline indices of the blocks consumed."""
@@ -213,7 +305,15 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     for grid in grids:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
+        timeline = _timeline_claims(state, rows, order)
+        if timeline is not None:
+            state.claims.extend(timeline)
+            consumed |= {x.block for r in order for _, x in rows[r]}
+            continue
         header = _table_header(rows, order, state.year)
+        if header.name_col is None:
+            # a first row that names a criterion and gives its verdict is no header
+            header = _headless_header(rows, order)
         if header.name_col is None or (header.status_col is None and not header.mark_cols and not header.other_cols):
             continue
         reading = _TableReading(state.outline)
