@@ -9,23 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.core.model import Block, BlockKind, Document, Identity
 from extractor.extract.gazetteer import gazetteer, variant_key
-from extractor.extract.identity import outline_to_identity
-from extractor.structure.outline import document_to_outline
+from tests.extract.helpers import identity_of, places_of
 
 pytestmark = pytest.mark.skipif(gazetteer() is None, reason="gazetteer data (extra 'gazetteer') not installed")
-
-
-def identity(*lines: str) -> Identity:
-    filler = [f"Mục {i}: nội dung không nêu đơn vị hành chính nào." for i in range(14)]
-    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate([*lines, *filler])]
-    return outline_to_identity(document_to_outline(Document("mem.txt", "txt", "0", blocks)))
-
-
-def places(*lines: str) -> tuple[str | None, str | None, str | None]:
-    ident = identity(*lines)
-    return ident.commune, ident.district, ident.province
 
 
 @pytest.mark.parametrize("line, province", [
@@ -34,11 +21,11 @@ def places(*lines: str) -> tuple[str | None, str | None, str | None]:
     ("XÃ ZƠ RÂM, HUYỆN PHONG ĐIỀN, THỪA THIÊN HUẾ", "Thừa Thiên Huế"),
 ])
 def test_a_province_without_prefix_after_a_district_two_provinces_share(line: str, province: str) -> None:
-    assert places(line) == ("Zơ Râm", "Phong Điền", province)
+    assert places_of(line) == ("Zơ Râm", "Phong Điền", province)
 
 
 def test_a_province_after_a_dash_settles_a_commune_two_provinces_share() -> None:
-    ident = identity("Báo cáo tình hình của xã Cao Xá - Phú Thọ")
+    ident = identity_of("Báo cáo tình hình của xã Cao Xá - Phú Thọ")
     assert (ident.commune, ident.district, ident.province) == ("Cao Xá", "Lâm Thao", "Phú Thọ")
     assert "province_inferred" not in ident.evidence  # read, not inferred
 
@@ -52,20 +39,20 @@ def test_a_province_after_a_dash_settles_a_commune_two_provinces_share() -> None
     ("UBND xã Long Sơn, thành phố Vũng Tàu, tỉnh Bà Rịa - Vũng Tàu", ("Long Sơn", "Vũng Tàu", "Bà Rịa - Vũng Tàu")),
 ])
 def test_what_is_not_a_province_without_prefix(line: str, expected: tuple[str, str, str]) -> None:
-    assert places(line) == expected
+    assert places_of(line) == expected
 
 
 def test_a_visiting_district_and_its_province_do_not_outweigh_the_letterhead() -> None:
     filler = [f"Mục {i}: nội dung không nêu đơn vị hành chính nào." for i in range(8)]
     lines = ("UBND HUYỆN BẠCH THÔNG", "UBND XÃ VŨ MUỘN", *filler,
              "Đoàn công tác của huyện Phong Điền, Thừa Thiên Huế đến trao đổi kinh nghiệm tại xã Vũ Muộn.")
-    assert places(*lines) == ("Vũ Muộn", "Bạch Thông", "Bắc Kạn")
+    assert places_of(*lines) == ("Vũ Muộn", "Bạch Thông", "Bắc Kạn")
     # a letterhead of the province above outweighs the visitors' province as well
-    assert places("UBND TỈNH BẮC KẠN", *lines)[2] == "Bắc Kạn"
+    assert places_of("UBND TỈNH BẮC KẠN", *lines)[2] == "Bắc Kạn"
 
 
 def test_a_district_spelt_with_or_without_the_acute_is_one_district() -> None:
-    assert places("UBND xã Hà Tam, huyện Đắk Pơ") == ("Hà Tam", "Đắk Pơ", "Gia Lai")
+    assert places_of("UBND xã Hà Tam, huyện Đắk Pơ") == ("Hà Tam", "Đắk Pơ", "Gia Lai")
     assert variant_key("Đăk Pơ") == variant_key("Đắk Pơ") == variant_key("ĐẮK PƠ")
     # the dot below is another tone, not a variant spelling; open syllables keep the acute
     assert variant_key("Đặk") != variant_key("Đắk")

@@ -6,23 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.core.model import Block, BlockKind, Document, Identity
 from extractor.extract.gazetteer import gazetteer, name_in_year
-from extractor.extract.identity import outline_to_identity
-from extractor.structure.outline import document_to_outline
+from tests.extract.helpers import identity_of, places_of
 
 pytestmark = pytest.mark.skipif(gazetteer() is None, reason="gazetteer data (extra 'gazetteer') not installed")
-
-
-def identity(*lines: str) -> Identity:
-    filler = [f"Mục {i}: nội dung không nêu đơn vị hành chính nào." for i in range(14)]
-    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate([*lines, *filler])]
-    return outline_to_identity(document_to_outline(Document("mem.txt", "txt", "0", blocks)))
-
-
-def places(*lines: str) -> tuple[str | None, str | None, str | None]:
-    ident = identity(*lines)
-    return ident.commune, ident.district, ident.province
 
 
 def test_name_in_year() -> None:
@@ -38,15 +25,15 @@ def test_name_in_year() -> None:
     ("Phú Hồ, ngày 10 tháng 3 năm 2025", "Huế"),
 ])
 def test_a_settled_province_takes_its_name_in_the_report_s_year(date_line: str, province: str) -> None:
-    ident = identity("UBND XÃ PHÚ HỒ", date_line)
+    ident = identity_of("UBND XÃ PHÚ HỒ", date_line)
     assert (ident.district, ident.province) == ("Phú Vang", province)
     assert ident.evidence["province_inferred"].text.endswith(province)
 
 
 def test_a_province_the_report_names_keeps_its_spelling_whatever_the_year() -> None:
-    assert places("UBND XÃ PHÚ HỒ, TỈNH THỪA THIÊN HUẾ", "Phú Hồ, ngày 10 tháng 9 năm 2025")[2] == "Thừa Thiên Huế"
-    assert places("UBND XÃ PHÚ HỒ", "thành phố Huế", "Phú Hồ, ngày 10 tháng 3 năm 2023")[2] == "Huế"
+    assert places_of("UBND XÃ PHÚ HỒ, TỈNH THỪA THIÊN HUẾ", "Phú Hồ, ngày 10 tháng 9 năm 2025")[2] == "Thừa Thiên Huế"
+    assert places_of("UBND XÃ PHÚ HỒ", "thành phố Huế", "Phú Hồ, ngày 10 tháng 3 năm 2023")[2] == "Huế"
 
 
 def test_a_report_of_no_year_gets_the_data_s_name() -> None:
-    assert places("UBND XÃ PHÚ HỒ")[2] == "Huế"
+    assert places_of("UBND XÃ PHÚ HỒ")[2] == "Huế"
