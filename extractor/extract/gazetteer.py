@@ -189,10 +189,16 @@ def name_in_year(province: str, year: int | None) -> str:
     a later year or when the year is unknown."""
     if year is None:
         return province
-    for old, new in load_pattern("identity")["province_former_names"].items():
-        if key(new["name"]) == key(province) and year < new["since"]:
-            return str(old)
-    return province
+    former = _former_name_since().get(key(province))
+    return former[0] if former is not None and year < former[1] else province
+
+
+@cache
+def _former_name_since() -> dict[str, tuple[str, int]]:
+    """Key of the name the data give a province -> (its former name, the year the data's name
+    took effect)."""
+    return {key(new["name"]): (str(old), int(new["since"]))
+            for old, new in load_pattern("identity")["province_former_names"].items()}
 
 
 def _database() -> Path | None:

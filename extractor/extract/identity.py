@@ -138,7 +138,9 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                     spelling = spelling.title()
                 name = text[start:end]
             weight = _zone_weight(outline, i)
-            if rx["own_context"].search(text[:m.start()]):
+            # the words right before the mention (the longest, "ủy ban nhân dân ", fits in
+            # _CONTEXT_REACH): the whole line before it made a long paragraph quadratic
+            if rx["own_context"].search(text[max(0, m.start() - _CONTEXT_REACH):m.start()]):
                 weight += 1
             out.append(_Mention(level, name.casefold(), spelling, weight, loc, text[m.start():end]))
             bare = _bare_province(text, end, name, level, caps) if level in ("commune", "district") else None
@@ -166,6 +168,9 @@ def _hosted(outline: Outline, i: int, level: str, start: int, end: int, weight: 
                     weight, loc, written, host)
 
 
+# characters before a mention that hold its context words or a name's last four syllables
+_CONTEXT_REACH = 64
+
 _Placed = tuple[str, int, int, tuple[str, str]]  # level, start, end, host (level, key)
 
 
@@ -176,7 +181,7 @@ def _bracket_places(text: str) -> list[_Placed]:
     in every part inside."""
     out: list[_Placed] = []
     for m in _p()["rx"]["bracket_places"].finditer(text):
-        tokens = text[:m.start()].split()[-4:]
+        tokens = text[max(0, m.start() - _CONTEXT_REACH):m.start()].split()[-4:]
         caps = bool(tokens) and tokens[-1].isupper()
         while tokens and _cut_name(" ".join(tokens), caps) != " ".join(tokens):
             tokens = tokens[1:]

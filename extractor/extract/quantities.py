@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -502,7 +502,7 @@ def _spelled_quantities(text: str, taken: list[Quantity]) -> list[Quantity]:
             if value is None:
                 continue
             if (len(words) - k == 1 and words[k].lower() in _lone_spelled_skip()
-                    and not _counted_alike(text, words[k], unit, taken)):
+                    and not _counted_alike(text, words[k], unit, taken, taken_starts)):
                 break
             start = offsets[k]
             if _spelled_not_after().search(text, max(0, start - 12), start):
@@ -532,15 +532,28 @@ def _lone_spelled_in_counts() -> frozenset[str]:
 
 
 def _counted_alike(text: str, word: str, unit: tuple[str, float, str | None, int],
-                   taken: list[Quantity]) -> bool:
+                   taken: list[Quantity], taken_starts: list[int]) -> bool:
     """A lone "một" before a noun is one count of a list where its sentence (';' within it)
-    counts the same noun in digits ("có một xã đạt …; 25 xã đạt …"), not an article."""
+    counts the same noun in digits ("có một xã đạt …; 25 xã đạt …"), not an article ("là một
+    người", "mỗi thôn cử một người": `lone_spelled_not_in_counts` before it in its clause).
+    `taken_starts`: the starts of `taken`, sorted."""
     if word.lower() not in _lone_spelled_in_counts():
         return False
     end = unit[3]
-    lo, hi = next((s, e) for s, e in text_to_sentences(text, split_on_semicolon=False) if e >= end)
-    return any(lo <= q.start and q.end <= hi and q.unit == unit[0] and q.noun == unit[2]
-               for q in taken)
+    sentences = text_to_sentences(text, split_on_semicolon=False)  # cached per text
+    lo, hi = sentences[bisect_left(sentences, end, key=lambda se: se[1])]
+    if _article_before_regex().search(text, max(lo, end - 80), end):
+        return False
+    first = bisect_left(taken_starts, lo)
+    last = bisect_right(taken_starts, hi)
+    return any(q.end <= hi and q.unit == unit[0] and q.noun == unit[2] for q in taken[first:last])
+
+
+@per_reading
+def _article_before_regex() -> re.Pattern[str]:
+    """A clause where "một" is an article: a word of `lone_spelled_not_in_counts` before it."""
+    words = spelt_all(load_pattern("numbers")["lone_spelled_not_in_counts"])
+    return compiled(rf"(?<!\w)(?:{_alternation(words)})(?!\w)[^,;:.]*?$", re.IGNORECASE)
 
 
 _NON_SPACE_RUN = compiled(r"\S+")

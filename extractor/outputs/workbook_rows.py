@@ -230,7 +230,9 @@ class KeptSheets:
             return
         if self._file is None:
             name = self._path or rendered_file()
-            Path(name).unlink(missing_ok=True)  # what a child that failed left there: written anew
+            # what a child that failed left there is emptied, never followed nor replaced: the
+            # name was made by mkstemp and must stay that file
+            os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600))
             self._changes.rendered = name
             self._file = sqlite3.connect(name, isolation_level=None)
             self._file.execute("PRAGMA journal_mode=OFF")  # a scratch file: merged, then removed
@@ -250,5 +252,10 @@ class KeptSheets:
         return self._changes
 
     def discard(self) -> None:
-        """Let the changes go (the workbook was not written)."""
-        self.close().discard()
+        """Let the changes go (the workbook was not written): the open sheet's rows are not
+        written out first, and the file of rows goes whatever happens."""
+        self._open = None
+        try:
+            self.close()
+        finally:
+            self._changes.discard()

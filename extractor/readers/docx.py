@@ -165,6 +165,13 @@ _STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
 _STYLE_TAG = re.compile(rb"<w:style\b[^>]*>")
 _ATTR = re.compile(rb"""\bw:(styleId|type|default)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _DOC_DEFAULTS = re.compile(rb"<w:docDefaults\b.*?</w:docDefaults>", re.DOTALL)
+_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+
+
+def _utf8(blob: bytes) -> bool:
+    """Is the part UTF-8 (declared so, or not declared)? The scan reads attribute values as UTF-8."""
+    m = _ENCODING.match(blob)
+    return m is None or m.group(1).lower() in (b"utf-8", b"utf8")
 
 
 class _LazyStyles(Mapping[str, _StyleInfo]):
@@ -216,9 +223,11 @@ def _attrs(tag: bytes) -> dict[str, str]:
 
 def _styles_from_bytes(blob: bytes) -> _Styles | None:
     """`_Styles` of a styles part read lazily (`_LazyStyles`); None where the scan cannot
-    stand in for a parse (another prefix than w:, a DTD, escaped attribute values)."""
+    stand in for a parse: another prefix than w:, a DTD, a comment or CDATA (which may hold
+    tags), another encoding than UTF-8, a part cut short, escaped attribute values."""
     root = _STYLES_ROOT.search(blob)
-    if root is None or b"<!DOCTYPE" in blob[:root.start()] or root.group().endswith(b"/>"):
+    if (root is None or root.group().endswith(b"/>") or b"<!" in blob  # a DTD, comment or CDATA
+            or not _utf8(blob) or not blob.rstrip().endswith(b"</w:styles>")):
         return None
     styles = _Styles()
     spans: dict[str, tuple[int, int]] = {}

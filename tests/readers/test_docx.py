@@ -347,3 +347,17 @@ def test_a_damaged_style_no_paragraph_uses_does_not_stop_the_reading() -> None:
     with pytest.raises(etree.XMLSyntaxError):  # damaged indeed: the whole part does not parse
         etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
     assert bytes_to_document(data, "t.docx").blocks[0].style.heading_level == 1
+
+
+@pytest.mark.parametrize("change", [
+    lambda b: b.replace(b"<w:docDefaults>", b'<!-- <w:style w:type="paragraph" w:styleId="Heading1"/> --><w:docDefaults>', 1),
+    lambda b: b.replace(b"encoding='UTF-8'", b"encoding='ISO-8859-1'", 1),
+    lambda b: b[:b.rindex(b"</w:styles>")],
+])
+def test_a_part_the_scan_could_misread_is_left_to_the_whole_parse(change) -> None:  # type: ignore[no-untyped-def]
+    """Reviewer's cases: a style tag inside a comment, another encoding, a part cut short."""
+    from extractor.readers.docx import _styles_from_bytes
+
+    blob = zipfile.ZipFile(io.BytesIO(to_bytes(docx.Document()))).read("word/styles.xml")
+    assert _styles_from_bytes(blob) is not None
+    assert _styles_from_bytes(change(blob)) is None

@@ -101,7 +101,7 @@ class _Chars:
                     # line (an opening quote '“') does not reach the run's middle
                     index = self.c.FPDFText_GetCharIndexAtPos(
                         self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
-                        1.0, (cur[1] - cur[3]) / 2)
+                        1.0, max(1.0, (cur[1] - cur[3]) / 2))
                     if index >= 0:
                         starts.add(index)
             prev = cur
