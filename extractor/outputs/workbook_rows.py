@@ -189,8 +189,8 @@ class Changes:
     """What a workbook's writing changes in the rows kept (`Store.save_workbook_rows`): the
     rows (sheet, digest) to drop, and an SQLite file of its own holding the rows rendered
     (table `rendered`: sheet, digest, data), written as each sheet ended and every `SPILL_ROWS`
-    rows or `SPILL_CHARS` characters, so that neither the process writing the workbook nor the one storing them holds them
-    all (a first run renders every row); None when none was."""
+    rows or `SPILL_CHARS` characters, so that neither the process writing the workbook nor the
+    one storing them holds them all (a first run renders every row); None when none was."""
 
     stale: list[tuple[str, bytes]] = field(default_factory=list)
     rendered: str | None = None
