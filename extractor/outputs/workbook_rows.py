@@ -117,6 +117,11 @@ def context(sheet: str, *parts: Any) -> bytes:
 
 
 SPILL_ROWS = 20_000
+# rows of the flags across reports quote their evidence (2-3 KB of XML each): 20,000 of them
+# are 50 MiB, so the rows held are bounded by their length too (held, then copied as texts to
+# be written: a million characters cost a few MiB; 2,500 reports, workbook alone: 4 << 20
+# 91 MiB peak, 1 << 20 73 MiB, 1 << 18 69 MiB, in the same time)
+SPILL_CHARS = 1 << 20
 
 
 @dataclass
@@ -128,9 +133,10 @@ class SheetRows:
     context: bytes
     used: set[bytes] = field(default_factory=set)
     fresh: dict[bytes, KeptRow] = field(default_factory=dict)
-    # where rows rendered go once `SPILL_ROWS` of them are held (a first run renders a
-    # million figure rows at 10,000 reports: held whole they took 230 MiB)
+    # where rows rendered go once `SPILL_ROWS` of them (or `SPILL_CHARS` of XML) are held (a
+    # first run renders a million figure rows at 10,000 reports: held whole they took 230 MiB)
     spill: Callable[[list[tuple[str, bytes, str]]], None] | None = None
+    held_chars: int = 0  # of the XML of the rows in `fresh`
 
     def digest(self, inputs: Any) -> bytes | None:
         """The digest of a row's inputs (plain values, tuples, lists, dicts) in this sheet's
@@ -157,9 +163,11 @@ class SheetRows:
 
     def keep(self, digest: bytes, row: KeptRow) -> None:
         self.fresh[digest] = row
-        if self.spill is not None and len(self.fresh) >= SPILL_ROWS:
+        self.held_chars += len(row.xml)
+        if self.spill is not None and (len(self.fresh) >= SPILL_ROWS or self.held_chars >= SPILL_CHARS):
             self.spill(self.rendered())  # a row rendered again later is stored again: the same
             self.fresh.clear()
+            self.held_chars = 0
 
     def stale(self) -> list[tuple[str, bytes]]:
         """The rows kept to drop: not written in this run (or rendered anew)."""
@@ -169,14 +177,20 @@ class SheetRows:
         """The rows rendered in this run, to keep: (sheet, digest, text)."""
         return [(self.sheet, d, row.text()) for d, row in self.fresh.items()]
 
+    def release(self) -> None:
+        """Let go of every row held, once the sheet's changes are handed over: its worksheet
+        (which holds these rows) lives until the workbook closes, and the rows of every sheet
+        held to the end made most of the workbook child's peak (issue 17)."""
+        self.kept, self.used, self.fresh, self.held_chars = {}, set(), {}, 0
+
 
 @dataclass
 class Changes:
     """What a workbook's writing changes in the rows kept (`Store.save_workbook_rows`): the
     rows (sheet, digest) to drop, and an SQLite file of its own holding the rows rendered
     (table `rendered`: sheet, digest, data), written as each sheet ended and every `SPILL_ROWS`
-    rows, so that neither the process writing the workbook nor the one storing them holds them
-    all (a first run renders every row); None when none was."""
+    rows or `SPILL_CHARS` characters, so that neither the process writing the workbook nor the
+    one storing them holds them all (a first run renders every row); None when none was."""
 
     stale: list[tuple[str, bytes]] = field(default_factory=list)
     rendered: str | None = None
@@ -223,6 +237,7 @@ class KeptSheets:
             return
         self._changes.stale += sheet.stale()
         self._write(sheet.rendered())
+        sheet.release()
 
     def _write(self, rendered: list[tuple[str, bytes, str]]) -> None:
         """Rows rendered, into the file of them (made at the first)."""
