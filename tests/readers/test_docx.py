@@ -350,7 +350,8 @@ def test_a_damaged_style_no_paragraph_uses_does_not_stop_the_reading() -> None:
 
 
 @pytest.mark.parametrize("change", [
-    lambda b: b.replace(b"<w:docDefaults>", b'<!-- <w:style w:type="paragraph" w:styleId="Heading1"/> --><w:docDefaults>', 1),
+    lambda b: b.replace(b"<w:docDefaults>",
+                        b'<!-- <w:style w:type="paragraph" w:styleId="Heading1"/> --><w:docDefaults>', 1),
     lambda b: b.replace(b"encoding='UTF-8'", b"encoding='ISO-8859-1'", 1),
     lambda b: b[:b.rindex(b"</w:styles>")],
 ])
