@@ -98,6 +98,10 @@ def _zone_weight(outline: Outline, i: int) -> int:
     return 1
 
 
+# characters before a mention that hold its context words or a name's last four syllables
+_CONTEXT_REACH = 64
+
+
 def outline_to_units(outline: Outline) -> list[_Mention]:
     """Every administrative unit named in the report, with its level and weight."""
     p = _p()
@@ -167,9 +171,6 @@ def _hosted(outline: Outline, i: int, level: str, start: int, end: int, weight: 
     return _Mention(level, written.casefold(), spelling.title() if written.isupper() else spelling,
                     weight, loc, written, host)
 
-
-# characters before a mention that hold its context words or a name's last four syllables
-_CONTEXT_REACH = 64
 
 _Placed = tuple[str, int, int, tuple[str, str]]  # level, start, end, host (level, key)
 

@@ -134,7 +134,7 @@ class SheetRows:
     used: set[bytes] = field(default_factory=set)
     fresh: dict[bytes, KeptRow] = field(default_factory=dict)
     # where rows rendered go once `SPILL_ROWS` of them (or `SPILL_CHARS` of XML) are held (a
-    # first run renders a million figure rows at 10,000 reports: held whole they took 230 MiB)
+    # first run renders every row: at 10,000 reports the flags across reports alone are tens of MiB)
     spill: Callable[[list[tuple[str, bytes, str]]], None] | None = None
     held_chars: int = 0  # of the XML of the rows in `fresh`
 

@@ -89,24 +89,24 @@ def test_the_result_of_a_rise_is_checked_against_the_list() -> None:
     assert "criteria_count_mismatch" in _met_claim_flags(line, "14/19 tiêu chí", 14)
 
 
-def test_a_year_noted_after_the_starting_count_is_not_the_results() -> None:
-    # "rose from 11 (in 2023) to 12" in a report of 2024: the 12 is 2024's, checked against the
-    # 13 met; before, it took 2023 from the bracket and was set aside as another year's
-    line = "Năm 2024, số tiêu chí đạt chuẩn của xã tăng từ 11/19 tiêu chí (năm 2023) lên 12/19 tiêu chí."
-    doc = make_doc(line)
+def _thirteen_met_claimed_12(line: str) -> list[str]:
+    """The rules of the flags on a 2024 report of `line` whose reader found 13 met and the claim
+    "12/19 tiêu chí" there."""
     start = line.index("12/19 tiêu chí")
     claim = Evidence("12/19 tiêu chí", Location(0, None, start, start + len("12/19 tiêu chí")))
     crit = CriteriaStatus(met=list(range(1, 14)), unmet=list(range(14, 20)), met_count_claimed=12,
                           count_evidence={"met": claim})
-    assert "criteria_count_mismatch" in rules(run(doc, [], crit, Identity(report_date="2024-12-01")))
+    return rules(run(make_doc(line), [], crit, Identity(report_date="2024-12-01")))
+
+
+def test_a_year_noted_after_the_starting_count_is_not_the_results() -> None:
+    # "rose from 11 (in 2023) to 12" in a report of 2024: the 12 is 2024's, checked against the
+    # 13 met; before, it took 2023 from the bracket and was set aside as another year's
+    line = "Năm 2024, số tiêu chí đạt chuẩn của xã tăng từ 11/19 tiêu chí (năm 2023) lên 12/19 tiêu chí."
+    assert "criteria_count_mismatch" in _thirteen_met_claimed_12(line)
 
 
 def test_a_year_in_brackets_before_the_count_is_still_its_time() -> None:
     # no figure before the bracket: the year is the time of the count after it
     line = "Kết quả rà soát (năm 2023) xã đạt 12/19 tiêu chí."
-    doc = make_doc(line)
-    start = line.index("12/19 tiêu chí")
-    claim = Evidence("12/19 tiêu chí", Location(0, None, start, start + len("12/19 tiêu chí")))
-    crit = CriteriaStatus(met=list(range(1, 14)), unmet=list(range(14, 20)), met_count_claimed=12,
-                          count_evidence={"met": claim})
-    assert "criteria_count_mismatch" not in rules(run(doc, [], crit, Identity(report_date="2024-12-01")))
+    assert "criteria_count_mismatch" not in _thirteen_met_claimed_12(line)

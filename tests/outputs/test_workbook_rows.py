@@ -306,10 +306,12 @@ def test_a_workbook_written_from_a_store_only_read_keeps_no_row(run: Path, tmp_p
     assert _parts(tmp_path / "report.xlsx") == _parts(_scratch(out, tmp_path))
 
 
-def test_rows_rendered_beyond_the_spill_size_are_kept_all_the_same(run: Path, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """Regression: a sheet's rendered rows were held until the sheet ended (230 MiB of the
-    workbook child at 10,000 reports); they now go to the file of rows every SPILL_ROWS."""
+@pytest.mark.parametrize("limit, value", [("SPILL_ROWS", 3), ("SPILL_CHARS", 1)])
+def test_rows_rendered_beyond_a_spill_limit_are_kept_all_the_same(run: Path, tmp_path: Path, limit: str, value: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (issue 17): a sheet's rendered rows were held until the sheet ended (the
+    workbook child's 412 MiB at 10,000 reports; 20,000 rows of flags across reports are 50 MiB);
+    they now go to the file of rows every SPILL_ROWS rows and every SPILL_CHARS of XML."""
     from extractor.outputs import workbook_rows
 
     with Store(run / "out" / "ntm.sqlite") as store:
@@ -318,26 +320,7 @@ def test_rows_rendered_beyond_the_spill_size_are_kept_all_the_same(run: Path, tm
     whole = _kept(run / "out")
     with Store(run / "out" / "ntm.sqlite") as store:
         store.clear_workbook_rows()
-    monkeypatch.setattr(workbook_rows, "SPILL_ROWS", 3)
-    reused, rendered, _ = _written_here(run / "out", monkeypatch)
-    assert reused == 0 and rendered > 3 * 2
-    assert _kept(run / "out") == whole
-    _assert_from_scratch(run / "out", tmp_path)
-
-
-def test_rows_rendered_beyond_the_spill_length_are_kept_all_the_same(run: Path, tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Regression (issue 17): 20,000 rows of flags across reports (their evidence quoted) are
-    50 MiB; the rows held now go to the file of rows every SPILL_CHARS of XML too."""
-    from extractor.outputs import workbook_rows
-
-    with Store(run / "out" / "ntm.sqlite") as store:
-        store.clear_workbook_rows()
-    _written_here(run / "out", monkeypatch)
-    whole = _kept(run / "out")
-    with Store(run / "out" / "ntm.sqlite") as store:
-        store.clear_workbook_rows()
-    monkeypatch.setattr(workbook_rows, "SPILL_CHARS", 1)  # every row spilled as rendered
+    monkeypatch.setattr(workbook_rows, limit, value)
     reused, rendered, _ = _written_here(run / "out", monkeypatch)
     assert reused == 0 and rendered > 3 * 2
     assert _kept(run / "out") == whole
