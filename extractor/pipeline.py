@@ -29,6 +29,7 @@ def document_to_source(doc: Document) -> dict[str, object]:
         "pages_without_text": list(doc.pages_without_text),
         "encoding": doc.encoding,
         "warnings": list(doc.warnings),
+        "damaged": list(doc.damaged),
     }
 
 

@@ -4,14 +4,15 @@
 not take at face value into flags (checks/numbers.py) and runs every rule of `RULES` over one
 extracted record and its outline; `across.records_to_flags(records)` (imported only by the
 ingest, which runs it) compares several reports. Each rule
-is a small function `Report -> list[Flag]` in its own module: conflicts (conflicting_values),
-count_list (count_list_mismatch), ratios (ratio_mismatch in prose), tables (table rows:
-ratio_mismatch, table_total_mismatch), sums (sum_mismatch), criteria_count (criteria_*) and
-thresholds (criterion_vs_figure). They share the scope of a figure (checks/scope.py), the
-report index (checks/index.py) and make every flag through checks/flags.py. Words,
-tolerances and severities come from patterns/checks.yaml, criteria thresholds from
-schemas/thresholds/*.yaml, messages from extractor/core/locale/checks.yaml. A flag's evidence
-names every figure involved, with its text and location, so a reader can see both sides.
+is a small function `Report -> list[Flag]` in its own module: source (damaged_file: a file
+read only in part), conflicts (conflicting_values), count_list (count_list_mismatch), ratios
+(ratio_mismatch in prose), tables (table rows: ratio_mismatch, table_total_mismatch), sums
+(sum_mismatch), criteria_count (criteria_*) and thresholds (criterion_vs_figure). They share
+the scope of a figure (checks/scope.py), the report index (checks/index.py) and make every
+flag through checks/flags.py. Words, tolerances and severities come from patterns/checks.yaml,
+criteria thresholds from schemas/thresholds/*.yaml, messages from
+extractor/core/locale/checks.yaml. A flag's evidence names every figure involved, with its
+text and location, so a reader can see both sides.
 Rules keep quiet unless a relation is explicit in the text (a ratio and its percentage side
 by side, a total and its "trong đó" parts, a sentence repeated with one figure changed): a
 consistency check that cries wolf is not read.
@@ -26,6 +27,7 @@ from extractor.checks.criteria_count import criteria_consistency
 from extractor.checks.index import Report, record_to_report
 from extractor.checks.numbers import issues_to_flags
 from extractor.checks.ratios import ratio_mismatch
+from extractor.checks.source import damaged_file
 from extractor.checks.sums import sum_mismatch
 from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
 from extractor.checks.thresholds import criterion_vs_figure
@@ -35,6 +37,7 @@ from extractor.structure.outline import Outline
 __all__ = ["RULES", "record_to_flags"]
 
 RULES: tuple[Callable[[Report], list[Flag]], ...] = (
+    damaged_file,
     conflicting_values,
     count_list_mismatch,
     ratio_mismatch,

@@ -17,21 +17,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=i18n.t("cli", "format_help"))
 
 
-def warn_pages_without_text(record: dict[str, Any]) -> None:
-    """A scanned page has no text to read (OCR is not part of the tool yet): say so."""
+def warn_partly_read(record: dict[str, Any]) -> None:
+    """A scanned page with no text read, or a damaged part read only as far as it could be
+    recovered: the record may lack what they held, so say so beside the file's name."""
     source = record["source"]
     missing = source.get("pages_without_text") or []
     if missing:
         print(i18n.t("cli", "pages_without_text", path=source["path"], n=len(missing),
                      pages=source.get("pages") or len(missing),
                      numbers=", ".join(map(str, missing))), file=sys.stderr)
+    damaged = source.get("damaged") or []
+    if damaged:
+        print(i18n.t("cli", "damaged_parts", path=source["path"], detail="; ".join(damaged)), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     outcome = BatchOutcome(args.paths)
     records = []
     for _, record in each_read(args.paths, outcome, lambda f: extract(f).to_json()):
-        warn_pages_without_text(record)
+        warn_partly_read(record)
         if args.format == "jsonl":
             print(json.dumps(record, ensure_ascii=False), flush=True)
         else:

@@ -83,7 +83,9 @@ class Block:
 @dataclass
 class Document:
     """A file read into an ordered list of blocks. `pages` is None for formats without pages;
-    `pages_without_text` lists 1-based pages that had no text layer (scans)."""
+    `pages_without_text` lists 1-based pages that had no text layer (scans); `damaged` names
+    each part of the file that did not parse and was read only as far as it could be
+    recovered ("word/document.xml: <the parser's error>"), so some of its text may be lost."""
 
     path: str
     format: str
@@ -93,6 +95,7 @@ class Document:
     pages_without_text: list[int] = field(default_factory=list)
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

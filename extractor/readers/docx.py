@@ -457,6 +457,10 @@ _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 # the parts read here parse the same way, any other the way lxml does by default.
 _WML_PARTS = frozenset(_WML + t for t in ("document.main+xml", "styles+xml", "header+xml", "footer+xml"))
 _WML_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+# Word's own answer to a damaged document ("Word found unreadable content ... recover the
+# contents?"): libxml2 reads on past the damage (a tag cut or mismatched, stray bytes) and keeps
+# the rest; what it could not keep is lost, so the record says the part was damaged.
+_RECOVERING_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, recover=True)
 
 
 @dataclass(frozen=True)
@@ -512,8 +516,39 @@ class _Package:
         """A part's bytes, and whether they parse as WordprocessingML (see _WML_PARTS)."""
         return self.zip.read(partname.lstrip("/")), self.content_type(partname) in _WML_PARTS
 
-    def element(self, partname: str) -> Any:
-        return _parse(*self.part(partname))
+    def element(self, partname: str, damaged: list[str] | None = None) -> Any:
+        """A part's root element. With `damaged`, a WordprocessingML part that does not parse
+        is read as far as libxml2's recovery gets and its name and error are added there; a
+        hostile part (entity expansion) or one nothing is recovered from still raises."""
+        blob, wml = self.part(partname)
+        try:
+            return _parse(blob, wml)
+        except etree.XMLSyntaxError as exc:
+            if damaged is None or not wml or _xml_error("", exc).code == "unsafe_xml":
+                raise
+            if _utf8(blob):  # a byte sequence cut in two stops libxml2's recovery there
+                blob = blob.decode("utf-8", "replace").encode("utf-8")
+            root = etree.fromstring(blob, _RECOVERING_PARSER)
+            if root is None:
+                raise
+            damaged.append(f"{partname.lstrip('/')}: {exc}")
+            return _flattened(root)
+
+
+def _flattened(root: Any) -> Any:
+    """A recovered part with its paragraphs and tables put back in a row: recovery closes the
+    tags it finds unclosed where it notices, so the paragraphs after the damage end up inside
+    a run or a paragraph's properties, or after the body, where the reader would not look for
+    them. Each paragraph or table not inside a table moves, in document order, to a fresh
+    body (or header, footer); one inside a table stays in its cell."""
+    out = etree.Element(root.tag, nsmap=root.nsmap)
+    holder = etree.SubElement(out, _w("body")) if root.tag == _w("document") else out
+    for el in list(root.iter(_w("p"), _w("tbl"), _w("sectPr"))):
+        if el.tag == _w("sectPr") and el.getparent() is not None and el.getparent().tag == _w("pPr"):
+            continue  # a section break of a paragraph goes with its paragraph
+        if not any(a.tag == _w("tbl") for a in el.iterancestors()):
+            holder.append(el)
+    return out
 
 
 def styles_cache_clear() -> None:
@@ -570,17 +605,18 @@ def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None
 def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
                       settings: Settings = DEFAULT_SETTINGS) -> Document:
     zip_directory_to_verdict(data, path, settings)
+    damaged: list[str] = []
     try:
         package = _Package(data)
-        root = package.element(package.main)
+        root = package.element(package.main, damaged)
         rels = package.rels(package.main)
         styles_part = next((r.target for r in rels.values() if r.reltype == _RT + "styles" and not r.external),
                            None)
         styles = _styles_of_part(*package.part(styles_part)) if styles_part else _Styles()
         body = root.find(_w("body"))
-        headers = [package.element(p) for p in _header_footer_parts(rels, body, "headerReference")] \
+        headers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "headerReference")] \
             if body is not None else []
-        footers = [package.element(p) for p in _header_footer_parts(rels, body, "footerReference")] \
+        footers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "footerReference")] \
             if body is not None else []
     except etree.XMLSyntaxError as exc:
         raise _xml_error(path, exc) from None
@@ -594,7 +630,9 @@ def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
     reader.container(body)
     for footer in footers:
         reader.container(footer, BlockKind.FOOTER)
-    return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks)
+    if damaged and not any(b.text.strip() for b in reader.blocks):
+        raise ReadError(path, "corrupt_docx", damaged[0])
+    return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks, damaged=damaged)
 
 
 def _xml_error(path: str, exc: etree.XMLSyntaxError) -> ReadError:

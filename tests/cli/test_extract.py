@@ -121,3 +121,30 @@ def test_the_whole_output_is_printed_when_the_process_ends_without_teardown(caps
     proc = ntm(*args)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == expected and len(expected) > 10_000
+
+
+def _damaged_sample(path: Path) -> Path:
+    """The sample .docx with one closing tag of its main part misspelled, as a damaged save
+    leaves it."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(SAMPLES[1]) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            dst.writestr(name, data.replace(b"</w:t>", b"</w:tx>", 1) if name == "word/document.xml" else data)
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_a_damaged_docx_is_read_as_far_as_it_recovers_and_said_to_be_damaged(tmp_path):
+    damaged = _damaged_sample(tmp_path / "hong.docx")
+    proc = ntm("extract", str(damaged), "--format", "jsonl")
+    assert proc.returncode == 0
+    record = json.loads(proc.stdout)
+    assert record["source"]["damaged"][0].startswith("word/document.xml: ")
+    assert len(record["figures"]) > 100  # the rest of the report is read
+    assert [f["rule"] for f in record["flags"]].count("damaged_file") == 1
+    assert "hong.docx" in proc.stderr and "bị hỏng một phần" in proc.stderr
+    jsonschema.validate(record, load_schema("report.schema.json"))

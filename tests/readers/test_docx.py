@@ -218,6 +218,75 @@ def test_docx_with_broken_xml_is_corrupt() -> None:
     assert err.value.code == "corrupt_docx"
 
 
+def _damaged(build, change) -> bytes:  # type: ignore[no-untyped-def]
+    """A document built by `build(docx.Document())` with `change(bytes) -> bytes` applied to
+    its word/document.xml, the rest of the package intact."""
+    d = docx.Document()
+    build(d)
+    return rewrite(to_bytes(d), lambda name, data: (name, change(data) if name == "word/document.xml" else data))
+
+
+def _three_paragraphs(d) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Đường trục xã 12,5 km", "Kênh mương 4,2 km", "Tổng vốn 2.150 triệu đồng"):
+        d.add_paragraph(text)
+
+
+def test_a_mismatched_tag_is_read_past_and_the_part_named_as_damaged() -> None:
+    # the closing tag of the first run's text misspelled, as a damaged save leaves it
+    data = _damaged(_three_paragraphs, lambda b: b.replace(b"</w:t>", b"</w:tx>", 1))
+    with pytest.raises(etree.XMLSyntaxError):  # damaged indeed
+        etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    doc = bytes_to_document(data, "hong.docx")
+    assert [b.text for b in doc.blocks][1:] == ["Kênh mương 4,2 km", "Tổng vốn 2.150 triệu đồng"]
+    assert len(doc.damaged) == 1 and doc.damaged[0].startswith("word/document.xml: ")
+
+
+def test_paragraphs_recovery_nests_after_the_damage_are_read_in_their_order() -> None:
+    # the first paragraph's end tag lost: recovery puts the next ones inside it
+    data = _damaged(_three_paragraphs, lambda b: b.replace(b"</w:p>", b"", 1))
+    doc = bytes_to_document(data, "hong.docx")
+    assert [b.text for b in doc.blocks] == ["Đường trục xã 12,5 km", "Kênh mương 4,2 km", "Tổng vốn 2.150 triệu đồng"]
+    assert doc.damaged
+
+
+def test_a_table_after_the_damage_keeps_its_cells() -> None:
+    def build(d) -> None:  # type: ignore[no-untyped-def]
+        _three_paragraphs(d)
+        t = d.add_table(rows=1, cols=2)
+        t.cell(0, 0).text, t.cell(0, 1).text = "Giao thông", "Đạt"
+
+    doc = bytes_to_document(_damaged(build, lambda b: b.replace(b"</w:p>", b"", 1)), "hong.docx")
+    in_cells = [(b.text, b.cell.col) for b in doc.blocks if b.kind is BlockKind.TABLE_CELL]
+    assert in_cells == [("Giao thông", 0), ("Đạt", 1)]
+
+
+def test_a_document_that_parses_is_not_called_damaged() -> None:
+    doc = bytes_to_document(_damaged(_three_paragraphs, lambda b: b), "lanh.docx")
+    assert doc.damaged == [] and len(doc.blocks) == 3
+
+
+def test_a_document_cut_before_any_text_is_still_corrupt() -> None:
+    cut = _damaged(_three_paragraphs, lambda b: b[:b.index(b"<w:body>") + len(b"<w:body>")])
+    with pytest.raises(ReadError) as err:
+        bytes_to_document(cut, "cut.docx")
+    assert err.value.code == "corrupt_docx" and "word/document.xml" in err.value.detail
+
+
+def test_a_damaged_header_is_recovered_and_named_too() -> None:
+    def build(d) -> None:  # type: ignore[no-untyped-def]
+        d.sections[0].header.paragraphs[0].text = "UBND XÃ AN BÌNH"
+        d.add_paragraph("Nội dung báo cáo")
+
+    def damage(name: str, data: bytes) -> tuple[str, bytes]:
+        return name, data.replace(b"</w:t>", b"</w:q>", 1) if name.startswith("word/header") else data
+
+    d = docx.Document()
+    build(d)
+    doc = bytes_to_document(rewrite(to_bytes(d), damage), "t.docx")
+    assert "Nội dung báo cáo" in [b.text for b in doc.blocks]
+    assert len(doc.damaged) == 1 and doc.damaged[0].startswith("word/header")
+
+
 def test_zip_that_is_not_a_docx_is_unsupported() -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
