@@ -30,6 +30,7 @@ from extractor.core.errors import ReadError
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.readers import LIST_MARKERS
+from extractor.readers.cut_zip import TooLarge, cut_zip_to_members
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -476,14 +477,19 @@ class _Package:
     inflated and parsed (python-docx's object model loaded every part of the package, which
     was most of the cost of reading)."""
 
-    def __init__(self, data: bytes) -> None:
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
+    def __init__(self, data: bytes, settings: Settings, damaged: list[str]) -> None:
+        self.zip: zipfile.ZipFile | _CutPackage
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile:
+            self.zip = _CutPackage(data, settings)
+            damaged.append(f"{self.zip.last}: the file ends in this part (cut short, its zip directory lost)")
         types = etree.fromstring(self.zip.read("[Content_Types].xml"), _WML_PARSER)
         self.overrides = {o.get("PartName", "").lower(): o.get("ContentType", "")
                           for o in types.iter(f"{{{_CT}}}Override")}
         self.defaults = {d.get("Extension", "").lower(): d.get("ContentType", "")
                          for d in types.iter(f"{{{_CT}}}Default")}
-        main = next((r for r in self.rels("/").values() if r.reltype == _OFFICE_DOCUMENT and not r.external),
+        main = next((r for r in self.rels("/", damaged).values() if r.reltype == _OFFICE_DOCUMENT and not r.external),
                     None)
         if main is None:
             raise KeyError(f"no relationship of type '{_OFFICE_DOCUMENT}'")
@@ -497,20 +503,33 @@ class _Package:
             return self.defaults[ext]
         raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
 
-    def rels(self, partname: str) -> dict[str, _Rel]:
-        """The relationships of a part (or of the package, '/'), by id, in their order."""
+    def rels(self, partname: str, damaged: list[str]) -> dict[str, _Rel]:
+        """The relationships of a part (or of the package, '/'), by id, in their order; those
+        recovered from a damaged relationships part (named in `damaged`)."""
         base, name = posixpath.split(partname)
+        rels_name = posixpath.join(base, "_rels", f"{name}.rels").lstrip("/")
         try:
-            xml = self.zip.read(posixpath.join(base, "_rels", f"{name}.rels").lstrip("/"))
+            xml = self.zip.read(rels_name)
         except KeyError:
             return {}
+        try:
+            root = etree.fromstring(xml, _WML_PARSER)
+        except etree.XMLSyntaxError as exc:
+            root = _recovered(xml, rels_name, exc, damaged)
         rels: dict[str, _Rel] = {}
-        for rel in etree.fromstring(xml, _WML_PARSER).iter(f"{{{_PR}}}Relationship"):
+        for rel in root.iter(f"{{{_PR}}}Relationship"):
             external = rel.get("TargetMode") == "External"
             target = rel.get("Target", "")
             rels[rel.get("Id", "")] = _Rel(rel.get("Type", ""), target if external else
                                            posixpath.abspath(posixpath.join(base, target)), external)
         return rels
+
+    def has(self, partname: str) -> bool:
+        try:
+            self.zip.getinfo(partname.lstrip("/"))
+        except KeyError:
+            return False
+        return True
 
     def part(self, partname: str) -> tuple[bytes, bool]:
         """A part's bytes, and whether they parse as WordprocessingML (see _WML_PARTS)."""
@@ -518,21 +537,51 @@ class _Package:
 
     def element(self, partname: str, damaged: list[str] | None = None) -> Any:
         """A part's root element. With `damaged`, a WordprocessingML part that does not parse
-        is read as far as libxml2's recovery gets and its name and error are added there; a
-        hostile part (entity expansion) or one nothing is recovered from still raises."""
+        is read as far as it can be recovered (`_recovered`)."""
         blob, wml = self.part(partname)
         try:
             return _parse(blob, wml)
         except etree.XMLSyntaxError as exc:
-            if damaged is None or not wml or _xml_error("", exc).code == "unsafe_xml":
+            if damaged is None or not wml:
                 raise
-            if _utf8(blob):  # a byte sequence cut in two stops libxml2's recovery there
-                blob = blob.decode("utf-8", "replace").encode("utf-8")
-            root = etree.fromstring(blob, _RECOVERING_PARSER)
-            if root is None:
-                raise
-            damaged.append(f"{partname.lstrip('/')}: {exc}")
-            return _flattened(root)
+            root = _recovered(blob, partname, exc, damaged)
+            return _flattened(root) if root.tag in (_w("document"), _w("hdr"), _w("ftr")) else root
+
+
+def _recovered(blob: bytes, partname: str, exc: etree.XMLSyntaxError, damaged: list[str]) -> Any:
+    """What libxml2's recovery keeps of a part that did not parse (`exc`), its name and error
+    added to `damaged`; a hostile part (entity expansion) or one nothing is recovered from
+    raises `exc` again."""
+    if _xml_error("", exc).code == "unsafe_xml":
+        raise exc
+    if _utf8(blob):  # a byte sequence cut in two stops libxml2's recovery there
+        blob = blob.decode("utf-8", "replace").encode("utf-8")
+    root = etree.fromstring(blob, _RECOVERING_PARSER)
+    if root is None:
+        raise exc
+    damaged.append(f"{partname.lstrip('/')}: {exc}")
+    return root
+
+
+class _CutPackage:
+    """The XML parts of a package cut short (readers/cut_zip.py), read like a ZipFile's."""
+
+    def __init__(self, data: bytes, settings: Settings) -> None:
+        # only the XML parts are inflated: the reader needs no media
+        members = cut_zip_to_members(data, settings.max_docx_inflated_bytes, settings.max_docx_entry_ratio,
+                                     wanted=lambda name: name.endswith((".xml", ".rels")))
+        if not any(m.name == "word/document.xml" for m in members):
+            raise zipfile.BadZipFile("File is not a zip file, nor the start of a Word package")
+        self.parts = {m.name: m.data for m in members}
+        self.last = members[-1].name
+
+    def read(self, name: str) -> bytes:
+        return self.parts[name]
+
+    def getinfo(self, name: str) -> str:
+        if name not in self.parts:
+            raise KeyError(name)
+        return name
 
 
 def _flattened(root: Any) -> Any:
@@ -567,6 +616,18 @@ def _parse(blob: bytes, wml: bool) -> Any:
 @lru_cache(maxsize=16)
 def _styles_of_part(blob: bytes, wml: bool) -> _Styles:
     return (wml and _styles_from_bytes(blob)) or _styles_from_xml(_parse(blob, wml))
+
+
+def _styles_or_plain(package: _Package, partname: str | None, damaged: list[str]) -> _Styles:
+    """The document's styles: none (every paragraph plain) when it has no styles part or the
+    part is missing from a package cut short; those recovered from a damaged part (named in
+    `damaged`). Styles only tell headings and lists apart: the text reads without them."""
+    if partname is None or not package.has(partname):
+        return _Styles()
+    try:
+        return _styles_of_part(*package.part(partname))
+    except etree.XMLSyntaxError:
+        return _styles_from_xml(package.element(partname, damaged))
 
 
 def _header_footer_parts(rels: dict[str, _Rel], body: Any, tag: str) -> list[str]:
@@ -607,19 +668,22 @@ def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
     zip_directory_to_verdict(data, path, settings)
     damaged: list[str] = []
     try:
-        package = _Package(data)
+        package = _Package(data, settings, damaged)
         root = package.element(package.main, damaged)
-        rels = package.rels(package.main)
+        rels = package.rels(package.main, damaged)
         styles_part = next((r.target for r in rels.values() if r.reltype == _RT + "styles" and not r.external),
                            None)
-        styles = _styles_of_part(*package.part(styles_part)) if styles_part else _Styles()
+        styles = _styles_or_plain(package, styles_part, damaged)
         body = root.find(_w("body"))
-        headers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "headerReference")] \
-            if body is not None else []
-        footers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "footerReference")] \
-            if body is not None else []
+        # a package cut short may end before a header or footer part
+        headers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "headerReference")
+                   if package.has(p)] if body is not None else []
+        footers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "footerReference")
+                   if package.has(p)] if body is not None else []
     except etree.XMLSyntaxError as exc:
         raise _xml_error(path, exc) from None
+    except TooLarge as exc:  # a package cut short whose parts inflate beyond the limit
+        raise ReadError(path, "archive_bomb", str(exc)) from None
     except Exception as exc:  # zipfile.BadZipFile, KeyError (a missing part), zlib.error, EOFError
         raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
     if body is None:
