@@ -43,12 +43,22 @@ _BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1A)) | \
 def _zip_kind(data: bytes) -> str:
     """What a zip holds: 'docx' (a Word package), 'odt' (an OpenDocument text, converted like
     a .doc), 'xlsx', 'pptx', 'ods', 'zip' (anything else), or 'broken' when unreadable."""
+    return _zip_kind_and_archive(data)[0]
+
+
+def _zip_kind_and_archive(data: bytes) -> tuple[str, zipfile.ZipFile | None]:
+    """`_zip_kind`, and the archive opened to tell it (None when broken): the .docx reader
+    reads its parts from it rather than parse the directory once more."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            mimetype = zf.read("mimetype")[:80].decode("ascii", "replace") if "mimetype" in names else ""
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+        mimetype = zf.read("mimetype")[:80].decode("ascii", "replace") if "mimetype" in names else ""
     except Exception:  # truncated or hostile directory: the reader reports it
-        return "broken"
+        return "broken", None
+    return _listed_kind(names, mimetype), zf
+
+
+def _listed_kind(names: set[str], mimetype: str) -> str:
     if "word/document.xml" in names:
         return "docx"
     if mimetype.startswith("application/vnd.oasis.opendocument."):
@@ -95,6 +105,10 @@ def _is_word_text_format(data: bytes) -> bool:
 
 
 def sniff_format(data: bytes) -> str | None:
+    return _sniff(data)[0]
+
+
+def _sniff(data: bytes) -> tuple[str | None, zipfile.ZipFile | None]:
     """'docx', 'pdf', 'doc', 'odt' or 'txt' from the bytes; None when not a supported kind.
     'doc' covers Word 97-2003 files and Word's RTF/HTML/MHT saves; they and OpenDocument
     text ('odt') are converted by LibreOffice.
@@ -103,21 +117,21 @@ def sniff_format(data: bytes) -> str | None:
     report it as corrupt; a readable zip without word/document.xml is not a Word file.
     """
     if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
-        return "pdf"
+        return "pdf", None
     if data.startswith(_ZIP_MAGICS):
-        kind = _zip_kind(data)
+        kind, archive = _zip_kind_and_archive(data)
         if kind == "odt":
-            return "odt"
-        return "docx" if kind in ("docx", "broken") else None
+            return "odt", None
+        return ("docx", archive) if kind in ("docx", "broken") else (None, None)
     if data.startswith(_OLE_MAGIC) or _is_word_text_format(data):
-        return "doc"
+        return "doc", None
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
-        return "txt"
+        return "txt", None
     if utf16_without_bom(data):
-        return "txt"
+        return "txt", None
     if not any(b in _BINARY_BYTES for b in data[:8192]):
-        return "txt"
-    return None
+        return "txt", None
+    return None, None
 
 
 def unsupported_detail(data: bytes) -> str:
@@ -160,9 +174,9 @@ def bytes_to_document(data: bytes, path: str, settings: Settings = DEFAULT_SETTI
         raise ReadError(path, "empty_file")
     if len(data) > settings.max_file_bytes:
         raise ReadError(path, "too_large", f"{len(data):,} bytes > {settings.max_file_bytes:,}")
-    fmt = sniff_format(data)
+    fmt, archive = _sniff(data)
     sha256 = hashlib.sha256(data).hexdigest()
-    doc = _read_format(data, path, fmt, sha256, settings)
+    doc = _read_format(data, path, fmt, sha256, settings, archive)
     chars = sum(len(b.text) for b in doc.blocks)
     if chars > settings.max_document_chars:
         raise ReadError(path, "too_much_text", f"{chars:,} characters > {settings.max_document_chars:,}")
@@ -190,14 +204,15 @@ def document_from_legacy_font(doc: Document) -> Document:
     return doc
 
 
-def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings: Settings) -> Document:
+def _read_format(data: bytes, path: str, fmt: str | None, sha256: str, settings: Settings,
+                 archive: zipfile.ZipFile | None = None) -> Document:
     try:
         if fmt == "txt":
             from extractor.readers import txt
             return txt.bytes_to_document(data, path, sha256)
         if fmt == "docx":
             from extractor.readers import docx
-            return docx.bytes_to_document(data, path, sha256, settings=settings)
+            return docx.bytes_to_document(data, path, sha256, settings=settings, archive=archive)
         if fmt == "pdf":
             from extractor.readers import pdf
             return pdf.bytes_to_document(data, path, sha256, settings)

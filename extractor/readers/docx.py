@@ -19,7 +19,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -38,6 +38,7 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
+@lru_cache(maxsize=None)  # a few dozen tags, asked for hundreds of thousands of times
 def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
@@ -45,6 +46,7 @@ def _w(tag: str) -> str:
 W_P, W_TBL, W_TR, W_TC, W_R, W_T = map(_w, ("p", "tbl", "tr", "tc", "r", "t"))
 W_SDT, W_SDTCONTENT, W_CUSTOMXML = map(_w, ("sdt", "sdtContent", "customXml"))
 W_TXBX = _w("txbxContent")
+_W_VAL, _W_PPR, _W_RPR = _w("val"), _w("pPr"), _w("rPr")
 # Run content that is not visible text, or text that was deleted / moved away.
 _SKIP = {_w(t) for t in ("del", "moveFrom", "instrText", "delText", "delInstrText", "rPr",
                          "pPr", "tblPr", "trPr", "tcPr", "sectPr", "fldData",
@@ -62,7 +64,7 @@ def _val(el: Any, tag: str) -> str | None:
     child = el.find(_w(tag))
     if child is None:
         return None
-    return child.get(_w("val"), "")
+    return child.get(_W_VAL, "")
 
 
 def _on(value: str | None) -> bool | None:
@@ -83,6 +85,9 @@ class _Styles:
     styles: Mapping[str, _StyleInfo] = field(default_factory=dict)
     default_paragraph: str | None = None
     default_bold: bool = False
+    # answers by (question, style id): a report asks the same few styles thousands of times,
+    # and the styles of one template are shared by its reports (`_styles_of_part`)
+    answers: dict[tuple[str, str | None], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _chain(self, style_id: str | None) -> Iterator[_StyleInfo]:
         seen: set[str] = set()
@@ -99,10 +104,28 @@ class _Styles:
                 return value
         return None
 
+    def _answer(self, question: str, style_id: str | None, find: Callable[[str | None], Any]) -> Any:
+        key = (question, style_id)
+        if key not in self.answers:
+            self.answers[key] = find(style_id)
+        return self.answers[key]
+
     def heading_level(self, style_id: str | None) -> int | None:
+        return self._answer("heading_level", style_id or self.default_paragraph, self._heading_level)
+
+    def is_list(self, style_id: str | None) -> bool:
+        return self._answer("is_list", style_id or self.default_paragraph, self._is_list)
+
+    def bold(self, style_id: str | None) -> bool:
+        return self._answer("bold", style_id, self._bold)
+
+    def run_bold(self, style_id: str) -> bool | None:
+        """Bold as a character style sets it, or None."""
+        return self._answer("run_bold", style_id, lambda sid: self._first(sid, "bold"))
+
+    def _heading_level(self, style_id: str | None) -> int | None:
         """Heading level of a paragraph style: 'heading N' -> N, 'Title' -> 0 (above every
         heading), else the outline level inherited through basedOn, 1-based."""
-        style_id = style_id or self.default_paragraph
         for info in self._chain(style_id):
             name = info.name.lower().replace(" ", "")
             if name == "title":
@@ -112,14 +135,13 @@ class _Styles:
         outline = self._first(style_id, "outline")
         return outline + 1 if outline is not None and outline < 9 else None
 
-    def is_list(self, style_id: str | None) -> bool:
-        style_id = style_id or self.default_paragraph
+    def _is_list(self, style_id: str | None) -> bool:
         if self._first(style_id, "numbered"):
             return True
         return any(info.name.lower().startswith("list") and info.name.lower() != "list paragraph"
                    for info in self._chain(style_id))
 
-    def bold(self, style_id: str | None) -> bool:
+    def _bold(self, style_id: str | None) -> bool:
         value = self._first(style_id, "bold")
         return self.default_bold if value is None else value
 
@@ -300,19 +322,21 @@ class _Reader:
                 self._collect(child, pstyle, parts, bold, boxes)
 
     def _run_bold(self, run: Any, pstyle: str | None) -> bool:
-        rpr = run.find(_w("rPr"))
+        rpr = run.find(_W_RPR)
         direct = _on(_val(rpr, "b"))
         if direct is not None:
             return direct
         rstyle = _val(rpr, "rStyle")
         if rstyle:
-            value = self.styles._first(rstyle, "bold")
+            value = self.styles.run_bold(rstyle)
             if value is not None:
                 return value
         return self.styles.bold(pstyle or self.styles.default_paragraph)
 
-    def paragraph(self, p: Any) -> tuple[_Paragraph, str | None]:
-        ppr = p.find(_w("pPr"))
+    def paragraph(self, p: Any, ppr: Any = None) -> tuple[_Paragraph, str | None]:
+        """The paragraph's text, boldness and text boxes, and its style id (`ppr`: its
+        properties when the caller has found them)."""
+        ppr = p.find(_W_PPR) if ppr is None else ppr
         pstyle = _val(ppr, "pStyle")
         parts: list[str] = []
         bold: list[bool] = []
@@ -322,9 +346,9 @@ class _Reader:
         return _Paragraph(text, bool(bold) and all(bold), boxes), pstyle
 
     def paragraph_block(self, p: Any, override: BlockKind | None) -> None:
-        para, pstyle = self.paragraph(p)
+        ppr = p.find(_W_PPR)
+        para, pstyle = self.paragraph(p, ppr)
         if para.text:
-            ppr = p.find(_w("pPr"))
             outline = _val(ppr, "outlineLvl")
             if outline is not None and outline.isdigit():
                 level = int(outline) + 1 if int(outline) < 9 else None
@@ -477,11 +501,12 @@ class _Package:
     inflated and parsed (python-docx's object model loaded every part of the package, which
     was most of the cost of reading)."""
 
-    def __init__(self, data: bytes, settings: Settings, damaged: list[str]) -> None:
+    def __init__(self, data: bytes, archive: zipfile.ZipFile | None, settings: Settings,
+                 damaged: list[str]) -> None:
         self.zip: zipfile.ZipFile | _CutPackage
-        try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
+        if archive is not None:
+            self.zip = archive
+        else:  # no directory to open: a package cut short, or no zip at all (_CutPackage raises)
             self.zip = _CutPackage(data, settings)
             damaged.append(f"{self.zip.last}: the file ends in this part (cut short, its zip directory lost)")
         types = etree.fromstring(self.zip.read("[Content_Types].xml"), _WML_PARSER)
@@ -642,15 +667,10 @@ def _header_footer_parts(rels: dict[str, _Rel], body: Any, tag: str) -> list[str
     return parts
 
 
-def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None:
+def zip_directory_to_verdict(entries: list[zipfile.ZipInfo], path: str, settings: Settings) -> None:
     """Refuse an archive whose directory promises more than the limits, before anything is
     inflated: a part is inflated whole into memory. A directory that lies about sizes
     is caught by zlib's own checks when the part is read (corrupt_docx)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            entries = zf.infolist()
-    except Exception:  # a truncated archive: the reader below reports it as corrupt
-        return
     if len(entries) > settings.max_docx_entries:
         raise ReadError(path, "archive_bomb", f"{len(entries):,} entries > {settings.max_docx_entries:,}")
     inflated = sum(e.file_size for e in entries)
@@ -664,11 +684,19 @@ def zip_directory_to_verdict(data: bytes, path: str, settings: Settings) -> None
 
 
 def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
-                      settings: Settings = DEFAULT_SETTINGS) -> Document:
-    zip_directory_to_verdict(data, path, settings)
+                      settings: Settings = DEFAULT_SETTINGS, archive: zipfile.ZipFile | None = None) -> Document:
+    """The document in a Word package's bytes; `archive`, when given, is `data` already
+    opened as a zip (the format sniffer opens it to tell a .docx from other zips)."""
+    if archive is None:
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        except Exception:  # noqa: BLE001 - a package cut short, or no zip: _Package tells which
+            archive = None
+    if archive is not None:
+        zip_directory_to_verdict(archive.infolist(), path, settings)
     damaged: list[str] = []
     try:
-        package = _Package(data, settings, damaged)
+        package = _Package(data, archive, settings, damaged)
         root = package.element(package.main, damaged)
         rels = package.rels(package.main, damaged)
         styles_part = next((r.target for r in rels.values() if r.reltype == _RT + "styles" and not r.external),
