@@ -267,6 +267,17 @@ class Renderer:
             twice = fact.unit in ("km", "m", "ha", "m2") and self.style.ratio_unit_twice
             text = f"{a}{unit}/{b}{unit}" if twice else f"{a}/{b}{unit}"
             fig = GoldFigure(text, fact.value, fact.unit, fact.total, fact.optional, gold_noun)
+        elif form == "of":
+            # "15 trên 19 tiêu chí": a ratio in words ("trên" here is "out of", not "over")
+            assert fact.total is not None
+            a, b = self.number(fact.value, fact), self.number(fact.total, fact)
+            text = f"{a} {load_data('numbers')['out_of']} {b}{self.unit_text(fact, noun)}"
+            fig = GoldFigure(text, fact.value, fact.unit, fact.total, fact.optional, gold_noun)
+        elif form == "w":
+            # a count spelled out ("mười lăm tiêu chí"): its gold figure is optional, as a
+            # figure reader is not asked to read number words (the claim is in the criteria gold)
+            text = spelled(fact.value) + self.unit_text(fact, noun)
+            fig = GoldFigure(text, fact.value, fact.unit, None, True, gold_noun)
         else:
             value = fact.total if form == "total" else fact.value
             assert value is not None
@@ -304,6 +315,15 @@ class Renderer:
         return [Seg(fig.text, figure=fig)]
 
 
+def spelled(value: Decimal) -> str:
+    """A whole count in Vietnamese words ("mười lăm"), from corpus/gen_data/numbers.yaml."""
+    words = load_data("numbers")["words"]
+    n = int(value)
+    if n != value or not 0 <= n < len(words):
+        raise ValueError(f"no spelled form for {value}")
+    return str(words[n])
+
+
 # the centrally-run cities of the generator's provinces (before 2025): "thành phố Hà Nội", never
 # "tỉnh Hà Nội"
 CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
@@ -323,6 +343,9 @@ def names_without_kind(district: str) -> dict[str, str]:
 
 # A scheme line holding this separator is a table row (corpus/phrasing/*/criteria.yaml).
 TABLE_ROW_SEP = " || "
+# A scheme line that is only this places the criteria table there (prose may follow it); a
+# table scheme without one puts its table after its lines.
+TABLE_SLOT = "{@table}"
 
 
 def table_forms_for(forms: list[dict[str, Any]], statuses: set[str]) -> list[dict[str, Any]]:
@@ -844,6 +867,7 @@ class Builder:
         title = rng.choice(banks.of_genre(ib["titles"], head.get("genre")))
         intros = banks.of_genre(ib["intros"], title.get("genre") or head.get("genre"))
         intro = rng.choice(intros)
+        self.genre = title.get("genre") or head.get("genre") or intro.get("genre")
         stated = set(head["states"]) | set(title["states"]) | set(intro["states"])
         missing = {"district", "province"} - stated
         if missing - banks.settled_levels(self.commune, self.district, self.province, stated):
@@ -859,11 +883,13 @@ class Builder:
         date = nf(f"{day} tháng {self.month} năm {self.year}", "date")
         place = banks.fill_names(str(head.get("place", "{commune}")), names)
         lines = [banks.fill_names(line, names) for line in head["lines"]]
-        right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        # a letterhead may name its own right column (a Party committee's "ĐẢNG CỘNG SẢN VIỆT NAM")
+        right = list(head.get("right", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]))
         # a two-line letterhead goes in paragraphs: the PDF reader does not yet keep the rows
         # of such a borderless table apart (reported with issue 12)
         if rng.random() < 0.6 and len(lines) == 1:
-            rows = [[[Seg(lines[0])], [Seg(right[0])]], [[Seg("Số: "), number], [Seg(right[1])]],
+            rows = [[[Seg(lines[0])], [Seg(right[0])]],
+                    [[Seg("Số: "), number], [Seg(right[1] if len(right) > 1 else "")]],
                     [[Seg("")], [Seg(f"{place}, "), date]]]
             self.blocks.append(Table(rows, kind="header"))
         else:
@@ -973,6 +999,12 @@ class Builder:
         lists = {"met": met_list, "unmet": unmet_list, "basic": self.basic, "plan": self.planned}
         rows: list[list[list[Seg]]] = []  # consecutive table-row lines (" || ") make one table
         for line in scheme["lines"]:
+            if line == TABLE_SLOT:
+                if rows:
+                    self.blocks.append(Table(rows))
+                    rows = []
+                self.criteria_table()
+                continue
             if TABLE_ROW_SEP in line:
                 rows.append(self.statement_row(line, lists))
                 continue
@@ -982,7 +1014,7 @@ class Builder:
             self.statement_line(line, lists)
         if rows:
             self.blocks.append(Table(rows))
-        if scheme.get("table"):
+        if scheme.get("table") and TABLE_SLOT not in scheme["lines"]:
             self.criteria_table()
         self.add("(số liệu chi tiết theo ", nf("Phụ biểu số 09", "appendix"), " kèm theo)")
         self.gold_criteria = {
@@ -1089,7 +1121,8 @@ class Builder:
         if closings:
             # a bank's own "Nơi nhận" list (other units: never the report's identity) and
             # signature block; a bank without them draws as before, so its split is unchanged
-            closing = self.rng.choice(closings)
+            # of the report's genre or of none (a Party report is signed for its committee)
+            closing = self.rng.choice(banks.of_genre(closings, self.genre))
             names = self.identity_names()
             for line in closing["receivers"]:
                 self.blocks.append(Para(self.r.render(banks.fill_names(line, names))))

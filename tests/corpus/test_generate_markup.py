@@ -1,11 +1,14 @@
 """Markup a phrasing bank may use beyond the main bank's: two-digit criterion numbers ({n2}),
 a list style's own closing joiner (`last`), the district's bare name ({district_name}), identity
-forms of a document genre (a title's heading and number suffix, a letterhead's place) and a
-bank's own closing (`closings`: "Nơi nhận" list and signature).
+forms of a document genre (a title's heading and number suffix, a letterhead's place and right
+column), a bank's own closing (`closings`: "Nơi nhận" list and signature, of the report's genre),
+counts in words ({met_claim:w}), ratios written out ({met_claim:of}) and the criteria table at a
+line of its scheme ({@table}).
 Synthetic forms only: no held-out bank's wording is quoted here."""
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 import pytest
@@ -118,3 +121,80 @@ def test_a_bank_without_closings_keeps_the_default_ones() -> None:
     at = texts.index("Nơi nhận:")
     assert texts[at + 2:at + 6] == ["- Thường trực Đảng ủy, HĐND xã;", "- Lưu: VP UBND xã.",
                                     "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+
+
+# ---------------------------------------------------------------- counts in words, "N trên M",
+# the criteria table at a line, a letterhead's right column, closings of a genre
+
+
+def _main_with_scheme(monkeypatch: pytest.MonkeyPatch, scheme: dict[str, Any]) -> None:
+    """The main bank's criteria parts with `scheme` as its only statement."""
+    main = banks.bank("main", "criteria")
+    part = {k: v for k, v in main.items() if k != "more_schemes"} | {"schemes": [scheme]}
+    real = banks.bank
+    monkeypatch.setattr(banks, "bank", lambda name, kind: part if kind == "criteria" else real(name, kind))
+
+
+def test_a_count_spelled_out_is_a_claim_and_an_optional_figure(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert gen.spelled(gen.Decimal(15)) == "mười lăm" and gen.spelled(gen.Decimal(4)) == "bốn"
+    with pytest.raises(ValueError):
+        gen.spelled(gen.Decimal("2.5"))
+    _main_with_scheme(monkeypatch, {"id": "words", "when": ["some_unmet"],
+                                    "lines": ["- Met {met_claim:w}, unmet {unmet_claim:w|TC}: {@unmet}."]})
+    report = gen.build_report(2, 1, gen.schedule(1), "main")
+    gold, text = report.gold, gen.report_to_text(report)
+    met, unmet = len(gold["criteria"]["met"]), len(gold["criteria"]["unmet"])
+    assert f"- Met {gen.spelled(gen.Decimal(met))} tiêu chí, unmet {gen.spelled(gen.Decimal(unmet))} TC: " in text
+    assert gold["criteria"]["met_count_claimed"] == met and gold["criteria"]["unmet_count_claimed"] == unmet
+    words = {gen.spelled(gen.Decimal(met)) + " tiêu chí", gen.spelled(gen.Decimal(unmet)) + " TC"}
+    spelled = [f for f in gold["figures"] if f["text"] in words]
+    assert len(spelled) == 2 and all(f["optional"] and f["unit"] == "criterion" for f in spelled)
+    assert gen.self_check(text, gold) == []
+
+
+def test_a_ratio_written_out_has_its_value_and_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    _main_with_scheme(monkeypatch, {"id": "of", "when": ["some_unmet"],
+                                    "lines": ["- Met {met_claim:of}; unmet: {@unmet}."]})
+    report = gen.build_report(2, 1, gen.schedule(1), "main")
+    gold = report.gold
+    fig = next(f for f in gold["figures"] if " trên " in f["text"])
+    met = len(gold["criteria"]["met"])
+    assert re.fullmatch(rf"0?{met} trên 19 tiêu chí", fig["text"])
+    assert (fig["value"], fig["total"], fig["optional"]) == (met, 19, False)
+    assert gold["criteria"]["met_count_claimed"] == met
+
+
+def test_the_table_slot_places_the_criteria_table_before_the_lines_after_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    _main_with_scheme(monkeypatch, {"id": "table_first", "when": ["some_unmet"], "table": True,
+                                    "lines": ["- Before.", "{@table}", "- After: {@unmet}."]})
+    report = gen.build_report(2, 1, gen.schedule(1), "main")
+    blocks = report.blocks
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, gen.Para) and b.text == "- Before.")
+    assert isinstance(blocks[at + 1], gen.Table) and len(blocks[at + 1].rows) == 20
+    assert isinstance(blocks[at + 2], gen.Para) and blocks[at + 2].text.startswith("- After: ")
+    assert sum(isinstance(b, gen.Table) and len(b.rows) == 20 for b in blocks) == 1  # not drawn again
+    assert gen.self_check(gen.report_to_text(report), report.gold) == []
+
+
+def test_a_letterhead_names_its_own_right_column_and_a_closing_follows_its_genre(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Party committee's letterhead ("right": its own right column) takes the closing of its
+    genre; a closing without a genre goes with any report (synthetic forms)."""
+    ident: dict[str, Any] = {
+        "letterheads": [{"genre": "party", "lines": ["COMMITTEE {COMMUNE}", "*"], "states": [],
+                         "right": ["PARTY LINE"]}],
+        "titles": [{"genre": "party", "text": "Title {commune}", "states": []}],
+        "intros": [{"genre": "party", "text": "Opening {commune}, {district}, {province}.",
+                    "states": ["district", "province"]}],
+        "closings": [{"genre": "other", "receivers": ["- R other;"], "signature": ["S OTHER"]},
+                     {"genre": "party", "receivers": ["- R party;"], "signature": ["S PARTY"]}]}
+    real = banks.bank
+    monkeypatch.setattr(banks, "bank", lambda name, kind: ident if kind == "identity" else real("main", kind))
+    for i in range(4):
+        report = gen.build_report(3, i, gen.schedule(i), "main")
+        texts = [b.text for b in report.blocks if isinstance(b, gen.Para)]
+        assert "PARTY LINE" in texts and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in texts
+        at = texts.index("Nơi nhận:")
+        assert texts[at + 1:at + 3] == ["- R party;", "S PARTY"]
+    assert banks.of_genre(ident["closings"] + [{"receivers": [], "signature": []}], "party") == \
+        [ident["closings"][1], {"receivers": [], "signature": []}]
