@@ -85,6 +85,40 @@ def _set_size(criteria_set: str | None) -> int:
         return int(config()["criteria"]["default_set_size"])
 
 
+def _listed_in_full(rep: Report, status: str, listed: set[int], claimed: int) -> bool:
+    """Whether the criteria listed with `status` are the report's whole list of them, so that a
+    claimed count other than their number contradicts it rather than meeting a partial read (a
+    text that names only some criteria: the sections' own verdicts, the unmet ones only). A
+    list is whole when it holds more than the claim, when the lists give every criterion of
+    the set its status, or when each listed criterion is stated in the claim's own section
+    ("đạt 17 tiêu chí, gồm: ..." with the list under it)."""
+    crit = rep.record.criteria
+    if len(listed) > claimed:
+        return True
+    if len(set(crit.met) | set(crit.unmet) | set(crit.basically_met)) >= _set_size(crit.criteria_set):
+        return True
+    claim = crit.count_evidence.get(status)
+    placed = rep.place(claim.location) if claim is not None else None
+    stated = [(e.number, rep.place(e.location)) for e in crit.evidence if e.status == status]
+    if placed is None or not stated:
+        return True  # nothing to tell a partial read by: keep the finding
+    section = rep.outline.blocks[placed[0]].headings
+    with_claim = {n for n, at in stated if at is not None and rep.outline.blocks[at[0]].headings == section}
+    return listed <= with_claim
+
+
+def _a_list_counted(rep: Report) -> bool:
+    """Whether the report gives a list as whole by its own count: a claimed count of the commune
+    that the list of its status matches ("đạt 15 tiêu chí: ..." with fifteen named). Lists that
+    no count vouches for may be a partial read (the sections' own verdicts, a table read in
+    part), so that they leave criteria out of the set is no finding."""
+    crit = rep.record.criteria
+    return any(claimed is not None and claimed == len(set(listed))
+               and _of_the_commune(rep, crit.count_evidence.get(status), status)
+               for claimed, listed, status in ((crit.met_count_claimed, crit.met, "met"),
+                                               (crit.unmet_count_claimed, crit.unmet, "unmet")))
+
+
 def criteria_consistency(rep: Report) -> list[Flag]:
     """Claimed counts against the lists, a criterion in both lists, counts or lists that do
     not cover the set; and the other disagreements the criteria reader reports
@@ -104,6 +138,8 @@ def criteria_consistency(rep: Report) -> list[Flag]:
             continue
         if not _of_the_commune(rep, crit.count_evidence.get(status), status):
             continue
+        if not _listed_in_full(rep, status, listed, claimed):
+            continue
         counted_ok = False
         evidence = _claimed_evidence(rep, status, claimed) + criterion_evidence(rep, listed, {status})
         flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), key, evidence,
@@ -119,7 +155,7 @@ def criteria_consistency(rep: Report) -> list[Flag]:
             flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), "criteria_claimed_total",
                                    evidence, met=crit.met_count_claimed, unmet=crit.unmet_count_claimed,
                                    sum=total, size=size))
-    elif counted_ok and met and unmet and not (met & unmet):
+    elif counted_ok and met and unmet and not (met & unmet) and _a_list_counted(rep):
         listed = met | unmet | set(crit.basically_met)
         if len(listed) != size:
             flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), "criteria_listed_total",
