@@ -4,8 +4,9 @@ met list only when that list is the report's whole list: it holds more than the 
 give every criterion of the set a status, or each listed criterion is stated in the claim's own
 section. A list gathered from a few sections' own verdicts is a partial read, and a count it
 falls short of is no contradiction. Lists that leave criteria of the set out are reported only
-when a claimed count vouches for one of them. A count right after a label's colon ("Tiêu chí
-chưa đạt: 3 tiêu chí") is read with the label, so an unmet count so written is one."""
+when a claimed count vouches for one of them and the other is stated with that claim. A count
+right after a label's colon ("Tiêu chí chưa đạt: 3 tiêu chí") is read with the label, so an
+unmet count so written is one."""
 from __future__ import annotations
 
 from extractor.checks.scope import scope_at
@@ -112,3 +113,16 @@ def test_a_count_after_a_colon_reads_its_label_for_unmet_only_when_nothing_stand
     # the label's unmet word is not the count's when words of its own come first
     own = "Tiêu chí chưa đạt: trong năm xã đã đạt thêm 2 tiêu chí"
     assert not scope_at(own, own.index("2 tiêu"), len(own)).unmet
+
+
+def test_lists_that_leave_criteria_out_are_no_finding_when_the_other_list_is_the_sections_own() -> None:
+    # sixteen met, as claimed and listed with the claim; the one unmet criterion read comes from
+    # a section's verdict: the unmet ones are read in part, not listed short
+    doc = _summary_doc("Xã đạt 16 tiêu chí: tiêu chí 1 đến tiêu chí 11, tiêu chí 13 đến tiêu chí 17.")
+    met = [n for n in range(1, 18) if n != 12]
+    at = _claim(doc, "tiêu chí 1 đến").location
+    crit = CriteriaStatus(met=met, unmet=[12], met_count_claimed=16,
+                          evidence=[CriterionEvidence(n, "met", "tiêu chí", at) for n in met]
+                          + _verdict_evidence(doc, [12], "unmet"),
+                          count_evidence={"met": _claim(doc, "16 tiêu chí")})
+    assert rules(run(doc, [], crit)) == []
