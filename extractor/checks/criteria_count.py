@@ -87,16 +87,23 @@ def _set_size(criteria_set: str | None) -> int:
 
 def _stated_with(rep: Report, claim: Evidence | None, status: str, listed: set[int]) -> bool:
     """Whether each criterion listed with `status` is stated in the section of the claimed count
-    `claim` ("đạt 17 tiêu chí, gồm: ..." with the list under it), not only in sections of its
-    own; true when there is nothing to tell by (no placed claim, no statement of the status)."""
+    `claim` or its subsections ("đạt 17 tiêu chí, gồm: ..." with the list under it), not only in
+    sections of its own; true when there is nothing to tell by (no placed claim, no statement of
+    the status)."""
     crit = rep.record.criteria
     placed = rep.place(claim.location) if claim is not None else None
     stated = [(e.number, rep.place(e.location)) for e in crit.evidence if e.status == status]
     if placed is None or not stated:
         return True
     section = rep.outline.blocks[placed[0]].headings
-    with_claim = {n for n, at in stated if at is not None and rep.outline.blocks[at[0]].headings == section}
+    with_claim = {n for n, at in stated if at is not None and _within(rep.outline.blocks[at[0]].headings, section)}
     return listed <= with_claim
+
+
+def _within(headings: tuple[str, ...], section: tuple[str, ...]) -> bool:
+    """A block under `headings` is in `section` or one of its subsections ("a) Nhóm hạ tầng:"
+    under the section of the claim); a claim under no heading has only the blocks under none."""
+    return headings == section or (bool(section) and headings[:len(section)] == section)
 
 
 def _listed_in_full(rep: Report, status: str, listed: set[int], claimed: int) -> bool:

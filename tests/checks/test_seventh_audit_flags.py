@@ -126,3 +126,21 @@ def test_lists_that_leave_criteria_out_are_no_finding_when_the_other_list_is_the
                           + _verdict_evidence(doc, [12], "unmet"),
                           count_evidence={"met": _claim(doc, "16 tiêu chí")})
     assert rules(run(doc, [], crit)) == []
+
+
+def test_a_list_in_subsections_of_the_claims_section_is_stated_with_the_claim() -> None:
+    doc = make_doc("V. KẾT QUẢ CHUNG", "1. Kết quả thực hiện Bộ tiêu chí", "Xã đạt 3 tiêu chí, cụ thể:",
+                   "a) Nhóm hạ tầng:", "- Tiêu chí 2 về Giao thông;", "b) Nhóm kinh tế:", "- Tiêu chí 10 về Thu nhập.")
+    listed = [CriterionEvidence(2, "met", "Tiêu chí 2", _at(doc, 4, "Tiêu chí 2")),
+              CriterionEvidence(10, "met", "Tiêu chí 10", _at(doc, 6, "Tiêu chí 10"))]
+    claim = Evidence("3 tiêu chí", _at(doc, 2, "3 tiêu chí"))
+    crit = CriteriaStatus(met=[2, 10], met_count_claimed=3, evidence=listed, count_evidence={"met": claim})
+    assert rules(run(doc, [], crit)) == ["criteria_count_mismatch"]
+
+
+def test_a_claim_under_no_heading_is_not_stated_with_the_sections_verdicts() -> None:
+    doc = make_doc("Đến nay xã đã đạt 14 tiêu chí.", *_VERDICTS[:5])
+    verdicts = [CriterionEvidence(n, "met", "đạt", _at(doc, b + 1, "đạt")) for n, b in ((3, 2), (8, 4))]
+    claim = Evidence("14 tiêu chí", _at(doc, 0, "14 tiêu chí"))
+    crit = CriteriaStatus(met=[3, 8], met_count_claimed=14, evidence=verdicts, count_evidence={"met": claim})
+    assert rules(run(doc, [], crit)) == []
