@@ -26,6 +26,7 @@ def figures(*texts: str) -> list[tuple[float, str]]:
     "Xã đứng thứ 2, sau xã bạn về tiến độ.",
     "Chưa đạt tiêu chí NTM 7, tiêu chí NTM 10.",
     "Riêng tiêu chí nông thôn mới số 13 còn chậm.",
+    "Chưa đạt tiêu chí NTMNC 3, tiêu chí NTMNC 8.",
 ])
 def test_an_ordinal_or_a_reference_with_ntm_is_no_figure(line: str) -> None:
     record = _record(line)
