@@ -85,6 +85,58 @@ def _set_size(criteria_set: str | None) -> int:
         return int(config()["criteria"]["default_set_size"])
 
 
+def _stated_with(rep: Report, claim: Evidence | None, status: str, listed: set[int]) -> bool:
+    """Whether each criterion listed with `status` is stated in the section of the claimed count
+    `claim` or its subsections ("đạt 17 tiêu chí, gồm: ..." with the list under it), not only in
+    sections of its own; true when there is nothing to tell by (no placed claim, no statement of
+    the status)."""
+    crit = rep.record.criteria
+    placed = rep.place(claim.location) if claim is not None else None
+    stated = [(e.number, rep.place(e.location)) for e in crit.evidence if e.status == status]
+    if placed is None or not stated:
+        return True
+    section = rep.outline.blocks[placed[0]].headings
+    with_claim = {n for n, at in stated if at is not None and _within(rep.outline.blocks[at[0]].headings, section)}
+    return listed <= with_claim
+
+
+def _within(headings: tuple[str, ...], section: tuple[str, ...]) -> bool:
+    """A block under `headings` is in `section` or one of its subsections ("a) Nhóm hạ tầng:"
+    under the section of the claim); a claim under no heading has only the blocks under none."""
+    return headings == section or (bool(section) and headings[:len(section)] == section)
+
+
+def _listed_in_full(rep: Report, status: str, listed: set[int], claimed: int) -> bool:
+    """Whether the criteria listed with `status` are the report's whole list of them, so that a
+    claimed count other than their number contradicts it rather than meeting a partial read (a
+    text that names only some criteria: the sections' own verdicts, the unmet ones only). A
+    list is whole when it holds more than the claim, when the lists give every criterion of
+    the set its status, or when it is stated with the claim."""
+    crit = rep.record.criteria
+    if len(listed) > claimed:
+        return True
+    if len(set(crit.met) | set(crit.unmet) | set(crit.basically_met)) >= _set_size(crit.criteria_set):
+        return True
+    return _stated_with(rep, crit.count_evidence.get(status), status, listed)
+
+
+def _lists_counted(rep: Report) -> bool:
+    """Whether the report gives its lists as whole: a claimed count of the commune that the list
+    of its status matches ("đạt 15 tiêu chí: ..." with fifteen named), and the other list stated
+    with that claim ("...; chưa đạt tiêu chí 17 và 18"). Lists that no count vouches for may be
+    a partial read (the sections' own verdicts, a table read in part), so that they leave
+    criteria of the set out is no finding."""
+    crit = rep.record.criteria
+    for claimed, listed, status, other, other_status in (
+            (crit.met_count_claimed, crit.met, "met", crit.unmet, "unmet"),
+            (crit.unmet_count_claimed, crit.unmet, "unmet", crit.met, "met")):
+        claim = crit.count_evidence.get(status)
+        if (claimed is not None and claimed == len(set(listed)) and _of_the_commune(rep, claim, status)
+                and _stated_with(rep, claim, other_status, set(other))):
+            return True
+    return False
+
+
 def criteria_consistency(rep: Report) -> list[Flag]:
     """Claimed counts against the lists, a criterion in both lists, counts or lists that do
     not cover the set; and the other disagreements the criteria reader reports
@@ -104,6 +156,8 @@ def criteria_consistency(rep: Report) -> list[Flag]:
             continue
         if not _of_the_commune(rep, crit.count_evidence.get(status), status):
             continue
+        if not _listed_in_full(rep, status, listed, claimed):
+            continue
         counted_ok = False
         evidence = _claimed_evidence(rep, status, claimed) + criterion_evidence(rep, listed, {status})
         flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), key, evidence,
@@ -119,7 +173,7 @@ def criteria_consistency(rep: Report) -> list[Flag]:
             flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), "criteria_claimed_total",
                                    evidence, met=crit.met_count_claimed, unmet=crit.unmet_count_claimed,
                                    sum=total, size=size))
-    elif counted_ok and met and unmet and not (met & unmet):
+    elif counted_ok and met and unmet and not (met & unmet) and _lists_counted(rep):
         listed = met | unmet | set(crit.basically_met)
         if len(listed) != size:
             flags.append(make_flag("criteria_count_mismatch", ("criteria", "severity_count"), "criteria_listed_total",

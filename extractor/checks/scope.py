@@ -194,6 +194,14 @@ def _without_year_notes(blanked: str, unblanked: str, start: int, end: int) -> s
     return seg
 
 
+def _label_lead(text: str, lead: str, clause_start: int, s_start: int) -> str:
+    """The lead of a figure that starts its clause right after a colon is the label before the
+    colon ("Tiêu chí chưa đạt: 2 tiêu chí": the 2 are unmet); any other lead is its own."""
+    if lead.strip() or clause_start <= s_start or text[clause_start - 1] != ":":
+        return lead
+    return text[max(_clause_start(text, clause_start - 1), s_start):clause_start]
+
+
 def scope_in(text: str, blanked: Blanked, start: int, end: int) -> Scope:
     """`scope_at` with the block's blanked text made beforehand."""
     unblanked, text = text, blanked.text
@@ -225,7 +233,7 @@ def scope_in(text: str, blanked: Blanked, start: int, end: int) -> Scope:
         now=bool(regex("scope", "now_regex").search(before)),
         named_place=_named_place(before),
         baseline=_last_is_baseline(before) or bool(regex("scope", "comparison_regex").search(lead)),
-        unmet=bool(regex("scope", "unmet_before_regex").search(lead)
+        unmet=bool(regex("scope", "unmet_before_regex").search(_label_lead(text, lead, clause_start, s_start))
                    or regex("scope", "unmet_after_regex").search(text[end:clause_end])),
     )
 
