@@ -532,6 +532,13 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 and rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start) \
                 and (c["named_line_rest"].match(text[statuses[i].end:]) or c["contrast_tail"].match(text[statuses[i].end:])):
             add(refs, lead.end(), refs[-1].end)
+    if not says_criteria and (lead := c["label_names_lead"].match(text)):
+        # "Tồn tại: Thu nhập / Y tế chưa cán đích": names after a short label, a status after them;
+        # two names at least (one name and a status after a label is a line of its own)
+        refs = _names_from(text, lead.end(), ocr)
+        if len(refs) > 1 and taken.free(lead.end(), refs[-1].end) \
+                and _status_follows(text, refs[-1].end, text_to_statuses(text)):
+            add(refs, lead.end(), refs[-1].end)
     if says_criteria:
         statuses = text_to_statuses(text)
         starts = set(_clause_starts(text))

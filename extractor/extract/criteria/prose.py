@@ -326,6 +326,7 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     if c["this_criterion_after"].match(seg.text[statuses[-1].end:]):
         return None  # "Đạt tiêu chí" (a verdict cell): the criterion is its object, no list follows
     ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
+        or c["status_question"].search(seg.text) is not None \
         or c["list_label"].fullmatch(seg.text) is not None
     return statuses[-1] if ends_open else None
 
@@ -366,6 +367,9 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             status = _OPPOSITE[chosen.status]
             if not chosen.target:
                 state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", chosen.start, g.end))
+        if status == UNMET and not chosen.target and rx().c["remaining_status"].fullmatch(text, chosen.start, chosen.end):
+            # "chỉ còn 2 tiêu chí là Y tế, Văn hóa": what is left is unmet, every other criterion met
+            state.rest.append(seg.claim(state.outline, 0, MET, "rest", chosen.start, g.end))
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
             claim.added = chosen.added and status == chosen.status
@@ -540,6 +544,30 @@ def _summary_claims(state: State, seg: _Segment) -> bool:
     return found
 
 
+def _pending_count(state: State, seg: _Segment, pending: Status) -> None:
+    """The count of a list item under an opening that waits for its lists ("Số tiêu chí đạt qua
+    các mốc:" over "+ Hiện nay (năm 2023): 11 tiêu chí, cụ thể ..."): the opening's status, at
+    the time of the item's label (a baseline's or an earlier year's count is no claim)."""
+    m = rx().c["count_item_lead"].match(seg.text)
+    if m is None or int(m.group("n")) > state.cset.size:
+        return
+    st = Status(0, m.start("n"), pending.status)
+    mark_targets(seg.text, [st], False, state.year, state.commune)
+    if not (st.past or st.target):
+        state.counts.append(Count(int(m.group("n")), pending.status, seg.text[m.start("n"):m.end()],
+                                  seg.unit.location(state.outline, seg.start + m.start("n"), seg.start + m.end()),
+                                  seg.position))
+
+
+def _bullet_criterion(unit: Unit) -> int | None:
+    """The criterion a list item names alone ("• Giao thông", over "→ Đạt" on the next line): the
+    subject of the verdict after it, as a title line's is."""
+    if unit.heading or unit.is_cell or not rx().c["bullet_lead"].match(unit.text):
+        return None
+    named = bullet_to_group(unit.text)
+    return named.refs[0].number if named is not None and len(named.refs) == 1 else None
+
+
 def _end_title_at_heading(state: State, unit: Unit) -> None:
     """A heading ends the section of the line that named a criterion, unless it numbers one of
     that criterion's own indicators ("17.1. Tỷ lệ hộ ..." under "Tiêu chí số 17 - Môi trường"):
@@ -570,6 +598,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         if pending is None and not may_state_criteria(unit.text):
             # nothing to read and no list waiting: only a heading's effect remains
             _end_title_at_heading(state, unit)
+            if (number := _bullet_criterion(unit)) is not None:
+                state.title_criterion = number
             continue
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
@@ -619,4 +649,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 _rest_claims(state, seg, groups)
                 if not unit.plan and seg.statuses and not groups:
                     _all_counts(state, seg)
+            if pending is not None and not seg.statuses and not unit.plan:
+                _pending_count(state, seg, pending)
+            if not groups and not seg.statuses and pending is not None and rx().c["count_item_line"].match(text):
+                continue  # "+ Khởi điểm: 05 TC;": a count in the list the opening waits for, no end of it
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)
