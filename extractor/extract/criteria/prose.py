@@ -544,19 +544,23 @@ def _summary_claims(state: State, seg: _Segment) -> bool:
     return found
 
 
-def _pending_count(state: State, seg: _Segment, pending: Status) -> None:
-    """The count of a list item under an opening that waits for its lists ("Số tiêu chí đạt qua
-    các mốc:" over "+ Hiện nay (năm 2023): 11 tiêu chí, cụ thể ..."): the opening's status, at
-    the time of the item's label (a baseline's or an earlier year's count is no claim)."""
+def _pending_item_now(state: State, seg: _Segment, pending: Status) -> bool:
+    """Is a list item that counts criteria under an opening waiting for its lists ("Số tiêu chí
+    đạt qua các mốc:" over "+ Hiện nay (năm 2023): 11 tiêu chí, cụ thể ...") of the report's
+    time? Its count is then the opening's status's; an item of a baseline or an earlier year
+    ("+ Khởi điểm: 05 TC;") claims nothing, its list neither. Any other line: True."""
     m = rx().c["count_item_lead"].match(seg.text)
     if m is None or int(m.group("n")) > state.cset.size:
-        return
-    st = Status(0, m.start("n"), pending.status)
-    mark_targets(seg.text, [st], False, state.year, state.commune)
-    if not (st.past or st.target):
-        state.counts.append(Count(int(m.group("n")), pending.status, seg.text[m.start("n"):m.end()],
-                                  seg.unit.location(state.outline, seg.start + m.start("n"), seg.start + m.end()),
-                                  seg.position))
+        return True
+    st = Status(m.start("n"), m.end(), pending.status)
+    # the label and its count read as one clause: the label's colon cuts no time off the count
+    mark_targets(seg.text[:m.end()].replace(":", " "), [st], False, state.year, state.commune)
+    if st.past or st.target:
+        return False
+    state.counts.append(Count(int(m.group("n")), pending.status, seg.text[m.start("n"):m.end()],
+                              seg.unit.location(state.outline, seg.start + m.start("n"), seg.start + m.end()),
+                              seg.position))
+    return True
 
 
 def _bullet_criterion(unit: Unit) -> int | None:
@@ -649,8 +653,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 _rest_claims(state, seg, groups)
                 if not unit.plan and seg.statuses and not groups:
                     _all_counts(state, seg)
-            if pending is not None and not seg.statuses and not unit.plan:
-                _pending_count(state, seg, pending)
+            if pending is not None and not seg.statuses and not unit.plan and not _pending_item_now(state, seg, pending):
+                continue  # "+ Năm 2020: 9 tiêu chí, cụ thể ...": an earlier time's row of the list
             if not groups and not seg.statuses and pending is not None and rx().c["count_item_line"].match(text):
                 continue  # "+ Khởi điểm: 05 TC;": a count in the list the opening waits for, no end of it
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)
