@@ -206,3 +206,8 @@ def test_work_going_on_toward_a_plan_is_no_status() -> None:
     c = read(["Sáu tháng đầu năm, xã duy trì 16/19 tiêu chí đã đạt; các tiêu chí 10 ; 15 và 17 đang thực hiện, "
               "phấn đấu hoàn thành trong năm 2024."])
     assert (c.met, c.unmet, c.met_count_claimed) == ([], [], 16)
+
+
+def test_a_list_item_naming_one_criterion_titles_the_next_line_only() -> None:
+    assert answer(["PHỤ LỤC: KẾT QUẢ TỪNG TIÊU CHÍ", "• Điện", "Lưới điện được cải tạo trong năm.",
+                   "→ Đã đáp ứng"]) == NOTHING

@@ -593,7 +593,12 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
     other_set = _other_set_flags(state.outline)
     size = state.cset.size
     pending: Status | None = None
+    # the unit of the last list item that named a criterion alone, and that criterion
+    bullet_title, bullet_number = -1, None
     for ui, unit in enumerate(units):
+        if bullet_title == ui - 2 and state.title_criterion == bullet_number:
+            # such an item names the subject of the line right after it only
+            state.title_criterion = None
         if all(other_set[i] for i in unit.blocks):
             # another criteria set's section: nothing of it is the report's, and no list runs on
             pending = None
@@ -603,7 +608,7 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
             # nothing to read and no list waiting: only a heading's effect remains
             _end_title_at_heading(state, unit)
             if (number := _bullet_criterion(unit)) is not None:
-                state.title_criterion = number
+                state.title_criterion, bullet_title, bullet_number = number, ui, number
             continue
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
