@@ -530,7 +530,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         i = first_at(statuses, refs[-1].end) if refs else len(statuses)
         if refs and i < len(statuses) and taken.free(lead.end(), refs[-1].end) \
                 and rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start) \
-                and (c["named_line_rest"].match(text[statuses[i].end:]) or c["contrast_tail"].match(text[statuses[i].end:])):
+                and (rx().at["named_line_rest"].match(text, statuses[i].end)
+                     or rx().at["contrast_tail"].match(text, statuses[i].end)):
             add(refs, lead.end(), refs[-1].end)
     if not says_criteria and (lead := c["label_names_lead"].match(text)):
         # "Tồn tại: Thu nhập / Y tế chưa cán đích": names after a short label, a status after them;

@@ -367,7 +367,8 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             status = _OPPOSITE[chosen.status]
             if not chosen.target:
                 state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", chosen.start, g.end))
-        if status == UNMET and not chosen.target and rx().c["remaining_status"].fullmatch(text, chosen.start, chosen.end):
+        remaining = rx().c["remaining_status"].fullmatch(text, chosen.start, chosen.end)
+        if status == UNMET and not chosen.target and remaining:
             # "chỉ còn 2 tiêu chí là Y tế, Văn hóa": what is left is unmet, every other criterion met
             state.rest.append(seg.claim(state.outline, 0, MET, "rest", chosen.start, g.end))
         for ref in g.refs:
@@ -658,7 +659,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 _rest_claims(state, seg, groups)
                 if not unit.plan and seg.statuses and not groups:
                     _all_counts(state, seg)
-            if pending is not None and not seg.statuses and not unit.plan and not _pending_item_now(state, seg, pending):
+            if pending is not None and not seg.statuses and not unit.plan \
+                    and not _pending_item_now(state, seg, pending):
                 continue  # "+ Năm 2020: 9 tiêu chí, cụ thể ...": an earlier time's row of the list
             if not groups and not seg.statuses and pending is not None and rx().c["count_item_line"].match(text):
                 continue  # "+ Khởi điểm: 05 TC;": a count in the list the opening waits for, no end of it
