@@ -326,7 +326,7 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     if c["this_criterion_after"].match(seg.text[statuses[-1].end:]):
         return None  # "Đạt tiêu chí" (a verdict cell): the criterion is its object, no list follows
     ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
-        or c["status_question"].search(seg.text) is not None \
+        or (seg.text.rstrip().endswith("?") and c["status_question"].search(seg.text) is not None) \
         or c["list_label"].fullmatch(seg.text) is not None
     return statuses[-1] if ends_open else None
 
@@ -564,10 +564,15 @@ def _pending_item_now(state: State, seg: _Segment, pending: Status) -> bool:
     return True
 
 
+# the longest list item that names one criterion alone: a marker, the longest name, a mark
+_BULLET_TITLE_MAX = 120
+
+
 def _bullet_criterion(unit: Unit) -> int | None:
     """The criterion a list item names alone ("• Giao thông", over "→ Đạt" on the next line): the
     subject of the verdict after it, as a title line's is."""
-    if unit.heading or unit.is_cell or not rx().c["bullet_lead"].match(unit.text):
+    # such an item is a marker and one name: a longer text is none (and is not searched)
+    if unit.heading or unit.is_cell or len(unit.text) > _BULLET_TITLE_MAX or not rx().c["bullet_lead"].match(unit.text):
         return None
     named = bullet_to_group(unit.text)
     return named.refs[0].number if named is not None and len(named.refs) == 1 else None
