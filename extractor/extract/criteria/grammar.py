@@ -73,8 +73,10 @@ class _Rx:
         self.ocr_digits: dict[str, str] = dict(cr["ocr_digit_lookalikes"])
 
     @cached_property
-    def statuses(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return tuple((e["status"], compiled(e["regex"])) for e in self._sw["statuses"])
+    def statuses(self) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+        """(status, regex, words one of which every match holds) of each status entry."""
+        return tuple((e["status"], compiled(e["regex"]), tuple(w.lower() for w in e["needs_words"]))
+                     for e in self._sw["statuses"])
 
     @cached_property
     def status_hint(self) -> re.Pattern[str]:
@@ -257,7 +259,11 @@ def text_to_statuses(text: str) -> list[Status]:
         return []
     found: list[Status] = []  # kept sorted and disjoint: an overlap is checked on neighbours
     starts: list[int] = []
-    for status, regex in rx().statuses:
+    lowered = _lowered(text)
+    for status, regex, needs in rx().statuses:
+        # an entry whose words the text lacks cannot match: one C-speed scan instead of a search
+        if not any(w in lowered for w in needs):
+            continue
         for m in regex.finditer(text):
             i = bisect_left(starts, m.start())
             if (i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()):
