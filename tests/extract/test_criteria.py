@@ -87,9 +87,9 @@ def test_pattern_first_letters_start_every_match() -> None:
 
 
 def test_pattern_needs_words_are_in_every_match() -> None:
-    # an entry's `needs_words` are looked for before its search (grammar.may_match): each
-    # example's match must hold one of them
-    for entry in _regex_entries(load_pattern("criteria")):
+    # an entry's `needs_words` are looked for before its search (grammar.may_match, and each
+    # status entry in text_to_statuses): each example's match must hold one of them
+    for entry in [*_regex_entries(load_pattern("criteria")), *load_pattern("status_words")["statuses"]]:
         for ex in entry.get("examples", []) if "needs_words" in entry else []:
             for m in re.finditer(entry["regex"], ex):
                 assert any(w in m.group(0).lower() for w in entry["needs_words"]), (entry["regex"], ex)

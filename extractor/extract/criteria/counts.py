@@ -92,6 +92,19 @@ def _status_of_closed_list(text: str, start: int, end: int, statuses: list[Statu
     return statuses[i - 1]
 
 
+def _restated_count_status(text: str, start: int, said: Status, year: int | None,
+                           commune: str | None) -> Status | None:
+    """The status of a count that restates an earlier count of the sentence at another time ("năm
+    2023 con số này là 17/19 tiêu chí; đến năm 2024 đã là 18/19 tiêu chí"): the earlier count's
+    status, at the time of its own clause (a past year's or a baseline's count is no claim)."""
+    lead = rx().c["restated_count_lead"].search(text, max(0, start - 40), start)
+    if lead is None:
+        return None
+    status = Status(lead.start(), start, said.status)
+    mark_targets(text, [status], plan=False, year=year, commune=commune)
+    return status
+
+
 def text_to_counts(text: str, size: int, year: int | None = None, statuses: list[Status] | None = None,
                    groups: list[Group] | None = None,
                    commune: str | None = None) -> list[tuple[int, int, int, str, bool]]:
@@ -114,6 +127,7 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
     if spelled or groups is None:
         groups = text_to_groups(text, size)
     out = []
+    said: Status | None = None  # the status of the last count read in the sentence, of any time
     for m in c["count_before"].finditer(text):
         n, of = int(m.group("n")), m.group("of") or m.group("of_words")
         if n > size or (of is not None and int(of) != size):
@@ -139,6 +153,10 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             status = _status_after_list(text, m.end(), statuses, groups)
         if status is None:
             status = _status_of_closed_list(text, m.start(), m.end(), statuses, groups)
+        if status is None and said is not None:
+            status = _restated_count_status(text, m.start(), said, year, commune)
+        if status is not None:
+            said = status
         if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
     for m in c["count_ratio_alone"].finditer(text):

@@ -73,8 +73,10 @@ class _Rx:
         self.ocr_digits: dict[str, str] = dict(cr["ocr_digit_lookalikes"])
 
     @cached_property
-    def statuses(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return tuple((e["status"], compiled(e["regex"])) for e in self._sw["statuses"])
+    def statuses(self) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+        """(status, regex, words one of which every match holds) of each status entry."""
+        return tuple((e["status"], compiled(e["regex"]), tuple(w.lower() for w in e["needs_words"]))
+                     for e in self._sw["statuses"])
 
     @cached_property
     def status_hint(self) -> re.Pattern[str]:
@@ -257,7 +259,11 @@ def text_to_statuses(text: str) -> list[Status]:
         return []
     found: list[Status] = []  # kept sorted and disjoint: an overlap is checked on neighbours
     starts: list[int] = []
-    for status, regex in rx().statuses:
+    lowered = _lowered(text)
+    for status, regex, needs in rx().statuses:
+        # an entry whose words the text lacks cannot match: one C-speed scan instead of a search
+        if not any(w in lowered for w in needs):
+            continue
         for m in regex.finditer(text):
             i = bisect_left(starts, m.start())
             if (i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()):
@@ -269,7 +275,7 @@ def text_to_statuses(text: str) -> list[Status]:
         for m in rx().c["lacking_before_name"].finditer(text):
             i = bisect_left(starts, m.start())
             free = not ((i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()))
-            if free and (nm := names().match(text, m.end())) is not None and lookup(nm.group(0)) is not None:
+            if free and _name_at(text, m.end(), False) is not None:
                 found.insert(i, Status(m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), UNMET))
                 starts.insert(i, m.start())
     if may_match("added_after_status", text):
@@ -368,6 +374,8 @@ def _continue_list(text: str, refs: list[Ref], end: int, size: int, ocr: bool = 
 def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
     """(number, end) of a criterion name at `pos`; in OCR text also one read with its marks
     stripped and one slip allowed, the longer reading winning."""
+    if field := rx().at["name_field_word"].match(text, pos):
+        pos = field.end()  # "mảng Y tế", "lĩnh vực Văn hóa": the field's name is the criterion's
     nm = names().match(text, pos)
     number = lookup(nm.group(0)) if nm else None
     exact = (number, nm.end()) if nm is not None and number is not None else None
@@ -390,7 +398,7 @@ def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
         end = hit[1]
         if q and (q2 := quote.match(text, end)):
             end = q2.end()
-        if (num := own_number.match(text, end)) and int(num.group("n")) == hit[0]:
+        if (num := own_number.match(text, end)) and int(num.group("n") or num.group("m")) == hit[0]:
             end = num.end()  # "Giao thông (2)": the name's own number
         refs.append(Ref(hit[0], pos, end))
         pos = end
@@ -485,13 +493,18 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.start(), refs[-1].end):
             add(refs, m.start(), refs[-1].end)
+    for m in c["restated_names_intro"].finditer(text) if says_criteria else ():
+        # "còn 1 tiêu chí xã chưa làm được, đó là Văn hóa": the names the count's clause announces
+        if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
+                and taken.free(m.end(), refs[-1].end):
+            add(refs, m.end(), refs[-1].end)
     for m in c["exclusion_names_intro"].finditer(text) if says_criteria else ():
         # "đạt tất cả các tiêu chí, trừ Thu nhập, Y tế": the names of the exception
         if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.end(), refs[-1].end):
             add(refs, m.end(), refs[-1].end)
-    if not says_criteria and (lead := c["status_list_lead"].match(text)):
-        # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3"
+    if not says_criteria and ((lead := c["status_list_lead"].match(text)) or (lead := _status_first_lead(text))):
+        # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3", "3) Đã đáp ứng: Thủy lợi"
         first = at_list_start(text, lead.end(), size, ocr)
         if first is not None:
             add(first.refs, first.start, first.end)
@@ -523,7 +536,15 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         i = first_at(statuses, refs[-1].end) if refs else len(statuses)
         if refs and i < len(statuses) and taken.free(lead.end(), refs[-1].end) \
                 and rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start) \
-                and c["named_line_rest"].match(text[statuses[i].end:]):
+                and (rx().at["named_line_rest"].match(text, statuses[i].end)
+                     or rx().at["contrast_tail"].match(text, statuses[i].end)):
+            add(refs, lead.end(), refs[-1].end)
+    if not says_criteria and (lead := c["label_names_lead"].match(text)):
+        # "Tồn tại: Thu nhập / Y tế chưa cán đích": names after a short label, a status after them;
+        # two names at least (one name and a status after a label is a line of its own)
+        refs = _names_from(text, lead.end(), ocr)
+        if len(refs) > 1 and taken.free(lead.end(), refs[-1].end) \
+                and _status_follows(text, refs[-1].end, text_to_statuses(text)):
             add(refs, lead.end(), refs[-1].end)
     if says_criteria:
         statuses = text_to_statuses(text)
@@ -577,6 +598,18 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 continue
             add(group.refs, group.start, group.end)
     return _split_restated(_join_groups(sorted(groups, key=lambda g: g.start), text), text)
+
+
+def _status_first_lead(text: str) -> re.Match[str] | None:
+    """The status and colon that open a line of names after a list item's marker, whatever the
+    status's words ("3) Đã đáp ứng: Thủy lợi", "10) Chưa đạt (đang phấn đấu): Thu nhập"): the
+    match ends where the list starts. None for any other line."""
+    at = rx().at
+    lead = at["status_first_marker"].match(text)
+    statuses = text_to_statuses(text) if lead is not None else []
+    if not statuses or statuses[0].start != lead.end():  # type: ignore[union-attr]
+        return None
+    return at["status_first_colon"].match(text, statuses[0].end)
 
 
 def bullet_to_group(text: str) -> Group | None:

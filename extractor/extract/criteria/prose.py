@@ -326,6 +326,7 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     if c["this_criterion_after"].match(seg.text[statuses[-1].end:]):
         return None  # "Đạt tiêu chí" (a verdict cell): the criterion is its object, no list follows
     ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
+        or (seg.text.rstrip().endswith("?") and c["status_question"].search(seg.text) is not None) \
         or c["list_label"].fullmatch(seg.text) is not None
     return statuses[-1] if ends_open else None
 
@@ -366,6 +367,10 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             status = _OPPOSITE[chosen.status]
             if not chosen.target:
                 state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", chosen.start, g.end))
+        remaining = rx().c["remaining_status"].fullmatch(text, chosen.start, chosen.end)
+        if status == UNMET and not chosen.target and remaining:
+            # "chỉ còn 2 tiêu chí là Y tế, Văn hóa": what is left is unmet, every other criterion met
+            state.rest.append(seg.claim(state.outline, 0, MET, "rest", chosen.start, g.end))
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
             claim.added = chosen.added and status == chosen.status
@@ -540,6 +545,39 @@ def _summary_claims(state: State, seg: _Segment) -> bool:
     return found
 
 
+def _pending_item_now(state: State, seg: _Segment, pending: Status) -> bool:
+    """Is a list item that counts criteria under an opening waiting for its lists ("Số tiêu chí
+    đạt qua các mốc:" over "+ Hiện nay (năm 2023): 11 tiêu chí, cụ thể ...") of the report's
+    time? Its count is then the opening's status's; an item of a baseline or an earlier year
+    ("+ Khởi điểm: 05 TC;") claims nothing, its list neither. Any other line: True."""
+    m = rx().c["count_item_lead"].match(seg.text)
+    if m is None or int(m.group("n")) > state.cset.size:
+        return True
+    st = Status(m.start("n"), m.end(), pending.status)
+    # the label and its count read as one clause: the label's colon cuts no time off the count
+    mark_targets(seg.text[:m.end()].replace(":", " "), [st], False, state.year, state.commune)
+    if st.past or st.target:
+        return False
+    state.counts.append(Count(int(m.group("n")), pending.status, seg.text[m.start("n"):m.end()],
+                              seg.unit.location(state.outline, seg.start + m.start("n"), seg.start + m.end()),
+                              seg.position))
+    return True
+
+
+# the longest list item that names one criterion alone: a marker, the longest name, a mark
+_BULLET_TITLE_MAX = 120
+
+
+def _bullet_criterion(unit: Unit) -> int | None:
+    """The criterion a list item names alone ("• Giao thông", over "→ Đạt" on the next line): the
+    subject of the verdict after it, as a title line's is."""
+    # such an item is a marker and one name: a longer text is none (and is not searched)
+    if unit.heading or unit.is_cell or len(unit.text) > _BULLET_TITLE_MAX or not rx().c["bullet_lead"].match(unit.text):
+        return None
+    named = bullet_to_group(unit.text)
+    return named.refs[0].number if named is not None and len(named.refs) == 1 else None
+
+
 def _end_title_at_heading(state: State, unit: Unit) -> None:
     """A heading ends the section of the line that named a criterion, unless it numbers one of
     that criterion's own indicators ("17.1. Tỷ lệ hộ ..." under "Tiêu chí số 17 - Môi trường"):
@@ -561,7 +599,12 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
     other_set = _other_set_flags(state.outline)
     size = state.cset.size
     pending: Status | None = None
+    # the unit of the last list item that named a criterion alone, and that criterion
+    bullet_title, bullet_number = -1, None
     for ui, unit in enumerate(units):
+        if bullet_title == ui - 2 and state.title_criterion == bullet_number:
+            # such an item names the subject of the line right after it only
+            state.title_criterion = None
         if all(other_set[i] for i in unit.blocks):
             # another criteria set's section: nothing of it is the report's, and no list runs on
             pending = None
@@ -570,6 +613,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         if pending is None and not may_state_criteria(unit.text):
             # nothing to read and no list waiting: only a heading's effect remains
             _end_title_at_heading(state, unit)
+            if (number := _bullet_criterion(unit)) is not None:
+                state.title_criterion, bullet_title, bullet_number = number, ui, number
             continue
         for a, b in _segments(unit.text):
             text = unit.text[a:b]
@@ -619,4 +664,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 _rest_claims(state, seg, groups)
                 if not unit.plan and seg.statuses and not groups:
                     _all_counts(state, seg)
+            if pending is not None and not seg.statuses and not unit.plan \
+                    and not _pending_item_now(state, seg, pending):
+                continue  # "+ Năm 2020: 9 tiêu chí, cụ thể ...": an earlier time's row of the list
+            if not groups and not seg.statuses and pending is not None and rx().c["count_item_line"].match(text):
+                continue  # "+ Khởi điểm: 05 TC;": a count in the list the opening waits for, no end of it
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)
