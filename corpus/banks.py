@@ -28,11 +28,11 @@ CATALOGUE = ROOT / "schemas" / "criteria"
 LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
 STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "audited3": "audited3",
                "audited4": "audited4", "audited5": "audited5", "audited6": "audited6", "audited7": "audited7",
-               "heldout": "heldout"}
+               "heldout": "heldout", "fresh9": "fresh9"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
 DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout",
-            "audited5": "heldout", "audited6": "heldout", "audited7": "heldout"}
+            "audited5": "heldout", "audited6": "heldout", "audited7": "heldout", "fresh9": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:
@@ -109,8 +109,22 @@ class Namer:
     """Names a report gives its criteria: the catalogue's name, one of its aliases, or (in a
     report that mixes periods) the other period's name; sometimes in lower case."""
 
-    def __init__(self, cat: Catalogue, other: Catalogue | None, rng: random.Random) -> None:
+    def __init__(self, cat: Catalogue, other: Catalogue | None, rng: random.Random,
+                 short: dict[int, str] | None = None) -> None:
         self.cat, self.other, self.rng = cat, other, rng
+        self.short = short or {}
+
+    def short_name(self, n: int) -> str:
+        """The bank's own short form of criterion `n` ({short}: "GTNT", "MT&ATTP"), as reports
+        abbreviate; no random draw, so a bank without short forms draws as before."""
+        if n not in self.short:
+            raise ValueError(f"no short name for criterion {n} in the bank's short_names")
+        return self.short[n]
+
+    def fill(self, form: str, n: int) -> str:
+        """An item or line form for criterion `n`: {n}, {n2}, {name}, {short}."""
+        text = fill_number(form, n).replace("{name}", self(n))
+        return text.replace("{short}", self.short_name(n)) if "{short}" in text else text
 
     def __call__(self, n: int) -> str:
         pool = [self.cat.names[n]] * 2 + list(self.cat.aliases.get(n, ()))
@@ -127,7 +141,7 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
     """`numbers` written in `style`: items joined by a separator, runs sometimes as ranges.
     `items`, when given, receives the text of each number written as an item of its own."""
     def item(n: int) -> str:
-        return fill_number(str(style["item"]), n).replace("{name}", namer(n))
+        return namer.fill(str(style["item"]), n)
 
     use_ranges = bool(style.get("ranges")) and rng.random() < 0.5
     parts: list[str] = []
@@ -149,6 +163,12 @@ def render_list(numbers: list[int], style: dict[str, Any], namer: Namer, rng: ra
     if len(parts) > 1 and style["family"] in ("bare", "numbers") and rng.random() < 0.5:
         return sep.join(parts[:-1]) + " và " + parts[-1]
     return sep.join(parts)
+
+
+def short_names(part: dict[str, Any], criteria_set: str) -> dict[int, str]:
+    """A criteria bank's short forms of criteria names for one set (`short_names`, keyed by
+    set then number), empty when the bank has none."""
+    return {int(k): str(v) for k, v in ((part.get("short_names") or {}).get(criteria_set) or {}).items()}
 
 
 def fill_number(form: str, n: int) -> str:

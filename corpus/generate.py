@@ -346,6 +346,9 @@ TABLE_ROW_SEP = " || "
 # A scheme line that is only this places the criteria table there (prose may follow it); a
 # table scheme without one puts its table after its lines.
 TABLE_SLOT = "{@table}"
+# A scheme line that is only this writes the criteria under the bank's `groups` titles (each
+# group's criteria in one status-line form).
+GROUPS_SLOT = "{@status_groups}"
 
 
 def table_forms_for(forms: list[dict[str, Any]], statuses: set[str]) -> list[dict[str, Any]]:
@@ -682,6 +685,11 @@ def para(*parts: str | Seg, style: str = "body") -> Para:
     return Para([s for s in segs if s.text], style)
 
 
+def second_neighbour(neighbours: list[str], commune: str, first: str) -> str:
+    """Another commune of the district than `commune` and `first` ({@other_commune_b})."""
+    return next((c for c in neighbours + ["Tân Lập", "Tân Hòa", "Tân Thành"] if c not in (commune, first)))
+
+
 class Builder:
     def __init__(self, seed: int, index: int, kinds: tuple[str, ...] | None = None,
                  bank: str = "main") -> None:
@@ -725,7 +733,8 @@ class Builder:
             self.mixed_names = False
         self.cat = banks.catalogue(self.criteria_set)
         other = "2016-2020" if self.criteria_set == "2021-2025" else "2021-2025"
-        self.namer = banks.Namer(self.cat, banks.catalogue(other) if self.mixed_names else None, rng)
+        self.namer = banks.Namer(self.cat, banks.catalogue(other) if self.mixed_names else None, rng,
+                                 banks.short_names(self.cb, self.criteria_set))
         self.month = rng.randint(1, 12)
         self.day = rng.choice([None, rng.randint(1, 28)])
         years = int(self.period[5:]) - int(self.period[:4]) + 1
@@ -762,6 +771,9 @@ class Builder:
             "prev_year": nf(str(self.year - 1), "year"), "commune_name": self.commune,
             "other_commune": rng.choice(self.neighbours) if self.neighbours else "Tân Tiến",
         } | names_without_kind(self.district)
+        # a second neighbour (a merger report names every commune it joins), drawn without the
+        # random generator so that banks not naming it draw as before
+        ctx["other_commune_b"] = second_neighbour(self.neighbours, self.commune, str(ctx["other_commune"]))
         self.r = Renderer(self.facts, ctx, self.style, rng)
         self.blocks: list[Block] = []
 
@@ -863,7 +875,10 @@ class Builder:
         names = self.identity_names()
         # a form of a document `genre` (a tờ trình, an answer to councillors, ...) is followed by
         # forms of that genre or of none (`banks.of_genre`): letterhead, then title, then opening
-        head = rng.choice(ib["letterheads"])
+        # a statement scheme of a genre (a village meeting's, an inspection's) takes a letterhead
+        # of its genre; one drawing call either way, so banks without such schemes draw as before
+        heads = [h for h in ib["letterheads"] if h.get("genre") == self.scheme.get("genre")]
+        head = rng.choice(heads if self.scheme.get("genre") and heads else ib["letterheads"])
         title = rng.choice(banks.of_genre(ib["titles"], head.get("genre")))
         intros = banks.of_genre(ib["intros"], title.get("genre") or head.get("genre"))
         intro = rng.choice(intros)
@@ -1029,14 +1044,18 @@ class Builder:
         if line == "{@status_lines}":
             # every criterion of the set on its own line(s) with its status word
             form = self.rng.choice(self.phrasings("status_lines"))
-            for n in self.cat.numbers:
-                if n == self.both:
-                    continue
-                for part in form:
-                    text = banks.fill_number(part, n).replace("{word}", self.status_word(n))
-                    text = text.replace("{name}", self.criterion_name(n))
-                    self.blocks.append(Para([nf(text, "criterion_list")] if re.search(r"\d", text)
-                                            else [Seg(text)]))
+            self.status_lines(form, self.cat.numbers)
+            return
+        if line == GROUPS_SLOT:
+            # the criteria under the bank's group titles ("I. NHÓM QUY HOẠCH", "II. NHÓM HẠ
+            # TẦNG ..."), each with its status word, in one status-line form
+            form = self.rng.choice(self.phrasings("status_lines"))
+            groups = self.cb.get("groups") or []
+            if sorted(n for g in groups for n in g["numbers"]) != self.cat.numbers:
+                raise ValueError(f"bank {self.bank!r}: its groups do not hold every criterion once")
+            for group in groups:
+                self.blocks.append(Para(self.r.render(group["title"])))
+                self.status_lines(form, [int(n) for n in group["numbers"]])
             return
         m = banks.LIST_SLOT.fullmatch(line)
         if m and m.group(2) == "bullets":
@@ -1044,10 +1063,25 @@ class Builder:
             for n in lists[m.group(1)]:
                 text = banks.fill_number(form, n)
                 text = text.replace("{name}", self.criterion_name(n))
+                if "{short}" in text:
+                    text = text.replace("{short}", self.namer.short_name(n))
                 self.blocks.append(Para([nf(text, "criterion_list")]))
                 self.list_items.setdefault(m.group(1), {})[n] = text.strip(" -+;.")
             return
         self.blocks.append(Para(self.line_segs(line, lists)))
+
+    def status_lines(self, form: list[str], numbers: list[int]) -> None:
+        """The lines of `form` for each criterion of `numbers`, with its status word."""
+        for n in numbers:
+            if n == self.both:
+                continue
+            for part in form:
+                text = banks.fill_number(part, n).replace("{word}", self.status_word(n))
+                text = text.replace("{name}", self.criterion_name(n))
+                if "{short}" in text:
+                    text = text.replace("{short}", self.namer.short_name(n))
+                self.blocks.append(Para([nf(text, "criterion_list")] if re.search(r"\d", text)
+                                        else [Seg(text)]))
 
     def line_segs(self, line: str, lists: dict[str, list[int]]) -> list[Seg]:
         """A line of a scheme as segments: figure and context slots through the renderer,
@@ -1082,6 +1116,8 @@ class Builder:
                     row.append([nf(str(n), "row_number")])
                 elif kind == "name":
                     row.append([Seg(self.criterion_name(n))])
+                elif kind == "short":
+                    row.append([Seg(self.namer.short_name(n))])
                 elif kind == "word":
                     row.append([Seg(self.status_word(n))])
                 elif kind == "tick":

@@ -289,7 +289,8 @@ def test_the_heldout_bank_shares_no_phrasing_with_a_tuned_bank(tuned: str) -> No
     # lone list or status-lines slot are the domain's vocabulary, not phrasings
     shared = phrasings(tuned) & phrasings("heldout")
     assert shared <= {"{n}", "{name}", "tiêu chí {n}", "TC số {n}", "{name} (tiêu chí số {n})",
-                      "{@unmet:bullets}", "{@met:bullets}", "{@status_lines}"}, shared
+                      "{@unmet:bullets}", "{@met:bullets}", "{@status_lines}", "{@table}",
+                      "{@status_groups}"}, shared
 
 
 def test_identity_left_unstated_only_where_the_gazetteer_settles_it() -> None:

@@ -2,8 +2,10 @@
 a list style's own closing joiner (`last`), the district's bare name ({district_name}), identity
 forms of a document genre (a title's heading and number suffix, a letterhead's place and right
 column), a bank's own closing (`closings`: "Nơi nhận" list and signature, of the report's genre),
-counts in words ({met_claim:w}), ratios written out ({met_claim:of}) and the criteria table at a
-line of its scheme ({@table}).
+counts in words ({met_claim:w}), ratios written out ({met_claim:of}), the criteria table at a
+line of its scheme ({@table}), a bank's short forms of criteria ({short}), criteria under group
+titles ({@status_groups}), a second neighbouring commune ({@other_commune_b}) and a scheme's genre
+choosing the letterhead.
 Synthetic forms only: no held-out bank's wording is quoted here."""
 from __future__ import annotations
 
@@ -198,3 +200,89 @@ def test_a_letterhead_names_its_own_right_column_and_a_closing_follows_its_genre
         assert texts[at + 1:at + 3] == ["- R party;", "S PARTY"]
     assert banks.of_genre(ident["closings"] + [{"receivers": [], "signature": []}], "party") == \
         [ident["closings"][1], {"receivers": [], "signature": []}]
+
+
+# ---------------------------------------------------------------- short forms of criteria ({short}),
+# criteria under group titles ({@status_groups}), a second neighbour, a scheme's genre
+
+
+def _main_with_criteria(monkeypatch: pytest.MonkeyPatch, extra: dict[str, Any],
+                        identity: dict[str, Any] | None = None) -> None:
+    """The main bank's criteria parts without widened schemes, updated with `extra`."""
+    main = banks.bank("main", "criteria")
+    part = {k: v for k, v in main.items() if k != "more_schemes"} | extra
+    real = banks.bank
+    monkeypatch.setattr(banks, "bank", lambda name, kind: part if kind == "criteria" else
+                        identity if identity is not None else real(name, kind))
+
+
+SHORT = {str(n): f"S{chr(64 + n)}" for n in range(1, 20)}  # "SA" … "SS": no digit
+
+
+def test_a_short_form_fills_items_bullets_and_status_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    _main_with_criteria(monkeypatch, {
+        "schemes": [{"id": "short", "when": ["some_unmet"], "lines": [
+            "- Met: {@met}.", "- Unmet:", "{@unmet:bullets}", "{@status_lines}"]}],
+        "list_styles": [{"family": "names", "item": "<{short}>", "seps": [", "]}],
+        "bullets": ["* {short}"], "status_lines": [["{short} = {word}"]],
+        "short_names": {"2021-2025": SHORT, "2016-2020": SHORT}})
+    report = gen.build_report(2, 1, gen.schedule(1), "main")
+    text, crit = gen.report_to_text(report), report.gold["criteria"]
+    assert "- Met: " + ", ".join(f"<S{chr(64 + n)}>" for n in crit["met"]) + "." in text
+    assert all(f"\n* S{chr(64 + n)}\n" in text for n in crit["unmet"])
+    assert all(f"S{chr(64 + n)} = " in text for n in crit["met"] + crit["unmet"])
+    assert gen.self_check(text, report.gold) == []
+
+
+def test_a_bank_without_short_forms_cannot_use_them() -> None:
+    namer = banks.Namer(banks.catalogue("2021-2025"), None, random.Random(1))
+    with pytest.raises(ValueError):
+        namer.fill("{short}", 2)
+    assert banks.short_names({}, "2021-2025") == {}
+    assert banks.short_names({"short_names": {"2021-2025": {2: "G"}}}, "2021-2025") == {2: "G"}
+
+
+def test_status_groups_write_each_group_title_then_its_criteria(monkeypatch: pytest.MonkeyPatch) -> None:
+    groups = [{"title": "Group A:", "numbers": list(range(1, 10))},
+              {"title": "Group B:", "numbers": list(range(10, 20))}]
+    _main_with_criteria(monkeypatch, {
+        "schemes": [{"id": "groups", "when": ["some_unmet"], "lines": ["{@status_groups}"]}],
+        "status_lines": [["#{n}: {word}"]], "groups": groups})
+    report = gen.build_report(2, 1, gen.schedule(1), "main")
+    texts = [b.text for b in report.blocks if isinstance(b, gen.Para)]
+    a, b = texts.index("Group A:"), texts.index("Group B:")
+    assert [t.split(":")[0] for t in texts[a + 1:b]] == [f"#{n}" for n in range(1, 10)]
+    assert [t.split(":")[0] for t in texts[b + 1:b + 11]] == [f"#{n}" for n in range(10, 20)]
+    assert gen.self_check(gen.report_to_text(report), report.gold) == []
+
+
+def test_status_groups_must_hold_every_criterion_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    _main_with_criteria(monkeypatch, {
+        "schemes": [{"id": "groups", "when": ["some_unmet", "all_met"], "lines": ["{@status_groups}"]}],
+        "status_lines": [["#{n}: {word}"]], "groups": [{"title": "Only some:", "numbers": [1, 2]}]})
+    with pytest.raises(ValueError, match="groups"):
+        gen.build_report(2, 1, gen.schedule(1), "main")
+
+
+def test_a_second_neighbour_is_neither_the_commune_nor_the_first() -> None:
+    assert gen.second_neighbour(["A", "B", "C"], "B", "A") == "C"
+    assert gen.second_neighbour(["A"], "X", "A") == "Tân Lập"
+    assert gen.second_neighbour([], "Tân Lập", "Tân Tiến") == "Tân Hòa"
+
+
+def test_a_scheme_of_a_genre_takes_a_letterhead_of_its_genre(monkeypatch: pytest.MonkeyPatch) -> None:
+    identity = {
+        "letterheads": [{"genre": "g", "lines": ["HEAD G {COMMUNE}", "*"], "states": []},
+                        {"genre": "h", "lines": ["HEAD H {COMMUNE}", "*"], "states": []}],
+        "titles": [{"genre": "g", "text": "Title G {commune}", "states": []},
+                   {"genre": "h", "text": "Title H {commune}", "states": []}],
+        "intros": [{"states": ["district", "province"], "text": "Opening {commune}, {district}, {province}."}]}
+    _main_with_criteria(monkeypatch, {"schemes": [
+        {"id": "of_g", "genre": "g", "when": ["some_unmet", "all_met"], "lines": ["- Met {met_claim}: {@met}."]}]},
+        identity)
+    for i in range(4):
+        report = gen.build_report(3, i, gen.schedule(i), "main")
+        texts = [b.text for b in report.blocks if isinstance(b, gen.Para)]
+        commune = report.gold["commune"]
+        assert f"HEAD G {commune.upper()}" in texts and f"Title G {commune}" in texts
+        assert not any(t.startswith(("HEAD H", "Title H")) for t in texts)
