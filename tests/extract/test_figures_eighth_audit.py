@@ -1,0 +1,60 @@
+"""The eighth held-out audit's figures (lines written for these tests): a criterion's reference
+may say "mang số" ("tiêu chí mang số 04, tiêu chí mang số 06") or be cut short ("T.chí 12",
+"T.C 3"); its number counts nothing, whatever follows the comma, and gives no malformed-number
+warning. "N trên M tiêu chí" is one figure, N of a total of M, as "N trong M" is."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.core.model import Block, BlockKind, Document
+from extractor.core.settings import DEFAULT_SETTINGS
+from extractor.pipeline import document_to_record
+
+
+def _record(*texts: str):
+    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(texts)]
+    return document_to_record(Document(path="mem.txt", format="txt", sha256="0", blocks=blocks), DEFAULT_SETTINGS)
+
+
+def figures(*texts: str) -> list[tuple[float, str, float | None]]:
+    return [(f.value, f.unit, f.total) for f in _record(*texts).figures]
+
+
+@pytest.mark.parametrize("line", [
+    "Các tiêu chí chưa đạt gồm tiêu chí mang số 04, tiêu chí mang số 06 và tiêu chí mang số 15.",
+    "Đã đạt: tiêu chí mang số 2, tiêu chí mang số 10, tiêu chí mang số 17.",
+    "Riêng T.chí 12 phấn đấu hoàn thành trong quý IV.",
+    "Chưa đạt: T.C 4 nhà ở dân cư, T.C. 16 văn hóa.",
+    "Còn thiếu T.chí 03, T.chí 07 và T.chí 18.",
+    "Chưa đạt: T.C 3, T.C 9, T.C 13 ÷ T.C 15.",
+])
+def test_a_criterion_reference_with_mang_so_or_cut_short_is_no_figure(line: str) -> None:
+    record = _record(line)
+    assert [(f.value, f.unit) for f in record.figures] == []
+    assert "malformed_number" not in [f.rule for f in record.flags]
+
+
+def test_a_count_beside_such_references_is_still_read() -> None:
+    line = "Xã đạt 3 tiêu chí, gồm tiêu chí mang số 01, tiêu chí mang số 05 và T.chí 11."
+    assert figures(line) == [(3, "criterion", None)]
+
+
+def test_a_number_after_a_cut_short_reference_counts_what_follows_it() -> None:
+    assert figures("T.chí 5 có 2 trường đạt chuẩn.") == [(2, "count", None)]
+
+
+@pytest.mark.parametrize(("line", "value", "total"), [
+    ("- Kết quả: xã đạt 16 trên 19 tiêu chí.", 16, 19),
+    ("Có 7 trên 12 thôn đạt chuẩn nông thôn mới kiểu mẫu.", 7, 12),
+])
+def test_n_tren_m_is_one_figure_of_a_total(line: str, value: int, total: int) -> None:
+    assert [(v, t) for v, _, t in figures(line)] == [(value, total)]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # "trên" as "over, on": the second number is no total of the first
+    ("Hỗ trợ 40 hộ trên 3 thôn làm nhà tiêu hợp vệ sinh.", [(40, "household", None), (3, "village", None)]),
+    ("Tổng số 25 trên 20 hộ đăng ký.", [(20, "household", None)]),
+])
+def test_tren_that_is_no_ratio_keeps_its_figures(line: str, expected: list[tuple[float, str, None]]) -> None:
+    assert figures(line) == expected
