@@ -58,3 +58,8 @@ def test_n_tren_m_is_one_figure_of_a_total(line: str, value: int, total: int) ->
 ])
 def test_tren_that_is_no_ratio_keeps_its_figures(line: str, expected: list[tuple[float, str, None]]) -> None:
     assert figures(line) == expected
+
+
+def test_a_malformed_amount_beside_such_a_reference_still_flags() -> None:
+    record = _record("Tiêu chí mang số 05 được bố trí 1.25.000 đồng, T.chí 07 chưa có vốn.")
+    assert "malformed_number" in [f.rule for f in record.flags]
