@@ -1,7 +1,10 @@
 """The eighth held-out audit's figures (lines written for these tests): a criterion's reference
 may say "mang số" ("tiêu chí mang số 04, tiêu chí mang số 06") or be cut short ("T.chí 12",
 "T.C 3"); its number counts nothing, whatever follows the comma, and gives no malformed-number
-warning. "N trên M tiêu chí" is one figure, N of a total of M, as "N trong M" is."""
+warning; so does one after "số", or glued to "TC.", before any word ("TC.09 hộ nghèo đa chiều",
+"t/c số 4 tạm đánh giá"). "N trên M tiêu chí" is one figure, N of a total of M, as "N trong M"
+is. A line typed without marks inside a marked report (a quoted message) counts criteria in
+"tieu chi" too, and its "tieu chi 7" names one."""
 from __future__ import annotations
 
 import pytest
@@ -63,3 +66,30 @@ def test_tren_that_is_no_ratio_keeps_its_figures(line: str, expected: list[tuple
 def test_a_malformed_amount_beside_such_a_reference_still_flags() -> None:
     record = _record("Tiêu chí mang số 05 được bố trí 1.25.000 đồng, T.chí 07 chưa có vốn.")
     assert "malformed_number" in [f.rule for f in record.flags]
+
+
+@pytest.mark.parametrize("line", [
+    "Chưa đạt: TC.09 hộ nghèo đa chiều; TC.13 Tổ chức sản xuất.",
+    "Riêng t/c số 4 tạm đánh giá cơ bản đạt, cần củng cố thêm.",
+    "Đối với tiêu chí số 11 hộ nghèo, xã đã rà soát lại danh sách.",
+    "Tiêu chí mang số 15 người dân tham gia bảo hiểm y tế chưa đạt.",
+])
+def test_a_criterion_named_by_so_or_tc_dot_before_any_word_is_no_figure(line: str) -> None:
+    record = _record(line)
+    assert figures(line) == []
+    assert "malformed_number" not in [f.rule for f in record.flags]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("TC.5 có 3 trường đạt chuẩn quốc gia.", [(3, "count", None)]),
+    ("Kế hoạch số 12 hộ thoát nghèo đã hoàn thành.", [(12, "household", None)]),
+    ("Tổng số 16 tiêu chí xã đạt.", [(16, "criterion", None)]),
+])
+def test_a_count_after_or_near_such_a_reference_is_still_read(line: str, expected: list[tuple[float, str, None]]) -> None:
+    assert figures(line) == expected
+
+
+def test_an_unmarked_quoted_message_counts_criteria_and_names_them() -> None:
+    line = "Cán bộ nhắn tin: “xa em hien dat 16 tieu chi, con tieu chi 8, tieu chi 13, tc 17 chua dat a”."
+    assert figures(line) == [(16, "criterion", None)]
+    assert figures("“Xa da dat du 18/19 tieu chi, de nghi huyen tham tra.”") == [(18, "criterion", 19)]
