@@ -85,7 +85,7 @@ def test_a_criterion_named_by_so_or_tc_dot_before_any_word_is_no_figure(line: st
     ("Kế hoạch số 12 hộ thoát nghèo đã hoàn thành.", [(12, "household", None)]),
     ("Tổng số 16 tiêu chí xã đạt.", [(16, "criterion", None)]),
 ])
-def test_a_count_after_or_near_such_a_reference_is_still_read(line: str, expected: list[tuple[float, str, None]]) -> None:
+def test_a_count_near_such_a_reference_is_still_read(line: str, expected: list[tuple[float, str, None]]) -> None:
     assert figures(line) == expected
 
 
