@@ -10,7 +10,7 @@ from extractor.core.model import Flag
 
 
 def damaged_file(rep: Report) -> list[Flag]:
-    parts = list(dict.fromkeys(d.split(":", 1)[0] for d in rep.record.source.get("damaged") or []))
+    parts = rep.record.source.get("damaged") or []
     if not parts:
         return []
     return [make_flag("damaged_file", ("damaged_file", "severity"), "damaged_file", [],

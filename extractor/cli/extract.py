@@ -28,7 +28,7 @@ def warn_partly_read(record: dict[str, Any]) -> None:
                      numbers=", ".join(map(str, missing))), file=sys.stderr)
     damaged = source.get("damaged") or []
     if damaged:
-        print(i18n.t("cli", "damaged_parts", path=source["path"], detail="; ".join(damaged)), file=sys.stderr)
+        print(i18n.t("cli", "damaged_parts", path=source["path"], parts=", ".join(damaged)), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -85,7 +85,7 @@ class Document:
     """A file read into an ordered list of blocks. `pages` is None for formats without pages;
     `pages_without_text` lists 1-based pages that had no text layer (scans); `damaged` names
     each part of the file that did not parse and was read only as far as it could be
-    recovered ("word/document.xml: <the parser's error>"), so some of its text may be lost."""
+    recovered ("word/document.xml"), so some of its text may be lost (`warnings` say how)."""
 
     path: str
     format: str

@@ -52,7 +52,10 @@ def _zip_kind_and_archive(data: bytes) -> tuple[str, zipfile.ZipFile | None]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
-        mimetype = zf.read("mimetype")[:80].decode("ascii", "replace") if "mimetype" in names else ""
+        mimetype = ""
+        if "mimetype" in names:  # its first bytes only: a member inflated whole could be a bomb
+            with zf.open("mimetype") as member:
+                mimetype = member.read(80).decode("ascii", "replace")
     except Exception:  # truncated or hostile directory: the reader reports it
         return "broken", None
     return _listed_kind(names, mimetype), zf
@@ -105,6 +108,8 @@ def _is_word_text_format(data: bytes) -> bool:
 
 
 def sniff_format(data: bytes) -> str | None:
+    """'docx', 'pdf', 'doc', 'odt' or 'txt' from the bytes; None when not a supported kind
+    (`_sniff`)."""
     return _sniff(data)[0]
 
 

@@ -57,17 +57,19 @@ def _inflate(stream: memoryview, keep: bool, budget: int, max_ratio: float) -> t
     return bytes(out), None, produced
 
 
-def cut_zip_to_members(data: bytes, max_inflated: int, max_ratio: float,
+def cut_zip_to_members(data: bytes, max_inflated: int, max_ratio: float, max_members: int,
                        wanted: Callable[[str], bool] = lambda name: True) -> list[LocalMember]:
     """Every member from the start of `data` whose local header is there, in file order (the
     data only of those `wanted`), stopping at the central directory, at bytes that are not a
     local header, at a damaged member, or at one whose end cannot be found (stored, with its
-    size after its data). Raises TooLarge past `max_inflated` bytes inflated in all, or a
-    large member past `max_ratio` times its compressed size."""
+    size after its data). Raises TooLarge past `max_inflated` bytes inflated in all, a large
+    member past `max_ratio` times its compressed size, or past `max_members` members."""
     view = memoryview(data)
     members: list[LocalMember] = []
     pos, inflated = 0, 0
     while data.startswith(_LOCAL, pos) and pos + _HEADER.size <= len(data):
+        if len(members) >= max_members:
+            raise TooLarge(f"more than {max_members:,} members")
         _, _, flags, method, _, _, _, csize, _, name_len, extra_len = _HEADER.unpack_from(data, pos)
         start = pos + _HEADER.size + name_len + extra_len
         if start > len(data):  # cut inside the header

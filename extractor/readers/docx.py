@@ -105,6 +105,8 @@ class _Styles:
         return None
 
     def _answer(self, question: str, style_id: str | None, find: Callable[[str | None], Any]) -> Any:
+        if style_id not in self.styles:  # answered at once, and kept for styles that exist only
+            return find(style_id)
         key = (question, style_id)
         if key not in self.answers:
             self.answers[key] = find(style_id)
@@ -488,6 +490,28 @@ _WML_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 _RECOVERING_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, recover=True)
 
 
+@dataclass
+class _Damage:
+    """What a damaged package lost: the parts read only as far as they could be recovered
+    (`parts`, their names made printable: they come from the file) and, for the record's
+    technical warnings, what was wrong with each (`details`)."""
+
+    parts: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+
+    def note(self, partname: str, detail: str) -> None:
+        name = _printable(partname.lstrip("/"))
+        if name not in self.parts:
+            self.parts.append(name)
+        self.details.append(f"{name}: {detail}")
+
+
+def _printable(name: str, limit: int = 120) -> str:
+    """A part's name as a message may show it: control characters escaped, cut at `limit`."""
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name[:limit])
+    return shown + ("…" if len(name) > limit else "")
+
+
 @dataclass(frozen=True)
 class _Rel:
     reltype: str
@@ -502,19 +526,20 @@ class _Package:
     was most of the cost of reading)."""
 
     def __init__(self, data: bytes, archive: zipfile.ZipFile | None, settings: Settings,
-                 damaged: list[str]) -> None:
+                 damage: _Damage) -> None:
         self.zip: zipfile.ZipFile | _CutPackage
         if archive is not None:
             self.zip = archive
         else:  # no directory to open: a package cut short, or no zip at all (_CutPackage raises)
             self.zip = _CutPackage(data, settings)
-            damaged.append(f"{self.zip.last}: the file ends in this part (cut short, its zip directory lost)")
+            # what the cut lost first is the directory; a part it runs through is noted when parsed
+            damage.note("zip directory", f"the file is cut short in or after {self.zip.last}")
         types = etree.fromstring(self.zip.read("[Content_Types].xml"), _WML_PARSER)
         self.overrides = {o.get("PartName", "").lower(): o.get("ContentType", "")
                           for o in types.iter(f"{{{_CT}}}Override")}
         self.defaults = {d.get("Extension", "").lower(): d.get("ContentType", "")
                          for d in types.iter(f"{{{_CT}}}Default")}
-        main = next((r for r in self.rels("/", damaged).values() if r.reltype == _OFFICE_DOCUMENT and not r.external),
+        main = next((r for r in self.rels("/", damage).values() if r.reltype == _OFFICE_DOCUMENT and not r.external),
                     None)
         if main is None:
             raise KeyError(f"no relationship of type '{_OFFICE_DOCUMENT}'")
@@ -528,9 +553,9 @@ class _Package:
             return self.defaults[ext]
         raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
 
-    def rels(self, partname: str, damaged: list[str]) -> dict[str, _Rel]:
+    def rels(self, partname: str, damage: _Damage) -> dict[str, _Rel]:
         """The relationships of a part (or of the package, '/'), by id, in their order; those
-        recovered from a damaged relationships part (named in `damaged`)."""
+        recovered from a damaged relationships part (noted in `damage`)."""
         base, name = posixpath.split(partname)
         rels_name = posixpath.join(base, "_rels", f"{name}.rels").lstrip("/")
         try:
@@ -540,7 +565,9 @@ class _Package:
         try:
             root = etree.fromstring(xml, _WML_PARSER)
         except etree.XMLSyntaxError as exc:
-            root = _recovered(xml, rels_name, exc, damaged)
+            root = _recovered(xml, rels_name, exc, damage)
+            if root is None:
+                return {}
         rels: dict[str, _Rel] = {}
         for rel in root.iter(f"{{{_PR}}}Relationship"):
             external = rel.get("TargetMode") == "External"
@@ -560,32 +587,32 @@ class _Package:
         """A part's bytes, and whether they parse as WordprocessingML (see _WML_PARTS)."""
         return self.zip.read(partname.lstrip("/")), self.content_type(partname) in _WML_PARTS
 
-    def element(self, partname: str, damaged: list[str] | None = None) -> Any:
-        """A part's root element. With `damaged`, a WordprocessingML part that does not parse
-        is read as far as it can be recovered (`_recovered`)."""
+    def element(self, partname: str, damage: _Damage | None = None) -> Any | None:
+        """A part's root element. With `damage`, a WordprocessingML part that does not parse
+        is read as far as it can be recovered (`_recovered`): None when nothing is."""
         blob, wml = self.part(partname)
         try:
             return _parse(blob, wml)
         except etree.XMLSyntaxError as exc:
-            if damaged is None or not wml:
+            if damage is None or not wml:
                 raise
-            root = _recovered(blob, partname, exc, damaged)
-            return _flattened(root) if root.tag in (_w("document"), _w("hdr"), _w("ftr")) else root
+            root = _recovered(blob, partname, exc, damage)
+            return _flattened(root) if root is not None and root.tag in _FLOWING else root
 
 
-def _recovered(blob: bytes, partname: str, exc: etree.XMLSyntaxError, damaged: list[str]) -> Any:
-    """What libxml2's recovery keeps of a part that did not parse (`exc`), its name and error
-    added to `damaged`; a hostile part (entity expansion) or one nothing is recovered from
-    raises `exc` again."""
+def _recovered(blob: bytes, partname: str, exc: etree.XMLSyntaxError, damage: _Damage) -> Any | None:
+    """What libxml2's recovery keeps of a part that did not parse (`exc`), noted in `damage`
+    (None when it keeps nothing: a part cut right after its start); a hostile part (entity
+    expansion) raises `exc` again."""
     if _xml_error("", exc).code == "unsafe_xml":
         raise exc
     if _utf8(blob):  # a byte sequence cut in two stops libxml2's recovery there
         blob = blob.decode("utf-8", "replace").encode("utf-8")
-    root = etree.fromstring(blob, _RECOVERING_PARSER)
-    if root is None:
-        raise exc
-    damaged.append(f"{partname.lstrip('/')}: {exc}")
-    return root
+    damage.note(partname, str(exc))
+    try:
+        return etree.fromstring(blob, _RECOVERING_PARSER)
+    except etree.XMLSyntaxError:  # nothing at all to recover ("Document is empty")
+        return None
 
 
 class _CutPackage:
@@ -594,6 +621,7 @@ class _CutPackage:
     def __init__(self, data: bytes, settings: Settings) -> None:
         # only the XML parts are inflated: the reader needs no media
         members = cut_zip_to_members(data, settings.max_docx_inflated_bytes, settings.max_docx_entry_ratio,
+                                     settings.max_docx_entries,
                                      wanted=lambda name: name.endswith((".xml", ".rels")))
         if not any(m.name == "word/document.xml" for m in members):
             raise zipfile.BadZipFile("File is not a zip file, nor the start of a Word package")
@@ -609,18 +637,26 @@ class _CutPackage:
         return name
 
 
+# the parts whose paragraphs flow (a body, a header, a footer), as opposed to styles
+_FLOWING = frozenset(map(_w, ("document", "hdr", "ftr")))
+# where a paragraph or table stays when a recovered part is put back in a row: in its table
+# cell, in its text box (its anchor paragraph reads it), in the copy of a text box meant for
+# old readers (which the reader skips, or the box would be read twice)
+_STAYS_IN = frozenset((W_TC, W_TXBX, f"{{{_MC}}}Fallback"))
+
+
 def _flattened(root: Any) -> Any:
     """A recovered part with its paragraphs and tables put back in a row: recovery closes the
     tags it finds unclosed where it notices, so the paragraphs after the damage end up inside
-    a run or a paragraph's properties, or after the body, where the reader would not look for
-    them. Each paragraph or table not inside a table moves, in document order, to a fresh
-    body (or header, footer); one inside a table stays in its cell."""
+    a run or a paragraph's properties, inside a table that lost its end, or after the body,
+    where the reader would not look for them. Each paragraph or table moves, in document
+    order, to a fresh body (or header, footer), unless it stays where it is (`_STAYS_IN`)."""
     out = etree.Element(root.tag, nsmap=root.nsmap)
     holder = etree.SubElement(out, _w("body")) if root.tag == _w("document") else out
-    for el in list(root.iter(_w("p"), _w("tbl"), _w("sectPr"))):
+    for el in list(root.iter(W_P, W_TBL, _w("sectPr"))):
         if el.tag == _w("sectPr") and el.getparent() is not None and el.getparent().tag == _w("pPr"):
             continue  # a section break of a paragraph goes with its paragraph
-        if not any(a.tag == _w("tbl") for a in el.iterancestors()):
+        if not any(a.tag in _STAYS_IN for a in el.iterancestors()):
             holder.append(el)
     return out
 
@@ -643,16 +679,16 @@ def _styles_of_part(blob: bytes, wml: bool) -> _Styles:
     return (wml and _styles_from_bytes(blob)) or _styles_from_xml(_parse(blob, wml))
 
 
-def _styles_or_plain(package: _Package, partname: str | None, damaged: list[str]) -> _Styles:
+def _styles_or_plain(package: _Package, partname: str | None, damage: _Damage) -> _Styles:
     """The document's styles: none (every paragraph plain) when it has no styles part or the
-    part is missing from a package cut short; those recovered from a damaged part (named in
-    `damaged`). Styles only tell headings and lists apart: the text reads without them."""
+    part is missing from a package cut short; those recovered from a damaged part (noted in
+    `damage`). Styles only tell headings and lists apart: the text reads without them."""
     if partname is None or not package.has(partname):
         return _Styles()
     try:
         return _styles_of_part(*package.part(partname))
     except etree.XMLSyntaxError:
-        return _styles_from_xml(package.element(partname, damaged))
+        return _styles_from_xml(package.element(partname, damage))
 
 
 def _header_footer_parts(rels: dict[str, _Rel], body: Any, tag: str) -> list[str]:
@@ -694,19 +730,19 @@ def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
             archive = None
     if archive is not None:
         zip_directory_to_verdict(archive.infolist(), path, settings)
-    damaged: list[str] = []
+    damage = _Damage()
     try:
-        package = _Package(data, archive, settings, damaged)
-        root = package.element(package.main, damaged)
-        rels = package.rels(package.main, damaged)
+        package = _Package(data, archive, settings, damage)
+        root = package.element(package.main, damage)
+        rels = package.rels(package.main, damage)
         styles_part = next((r.target for r in rels.values() if r.reltype == _RT + "styles" and not r.external),
                            None)
-        styles = _styles_or_plain(package, styles_part, damaged)
-        body = root.find(_w("body"))
-        # a package cut short may end before a header or footer part
-        headers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "headerReference")
+        styles = _styles_or_plain(package, styles_part, damage)
+        body = root.find(_w("body")) if root is not None else None
+        # a package cut short may end before a header or footer part, or in its first bytes
+        headers = [package.element(p, damage) for p in _header_footer_parts(rels, body, "headerReference")
                    if package.has(p)] if body is not None else []
-        footers = [package.element(p, damaged) for p in _header_footer_parts(rels, body, "footerReference")
+        footers = [package.element(p, damage) for p in _header_footer_parts(rels, body, "footerReference")
                    if package.has(p)] if body is not None else []
     except etree.XMLSyntaxError as exc:
         raise _xml_error(path, exc) from None
@@ -715,16 +751,20 @@ def bytes_to_document(data: bytes, path: str, sha256: str, fmt: str = "docx",
     except Exception as exc:  # zipfile.BadZipFile, KeyError (a missing part), zlib.error, EOFError
         raise ReadError(path, "corrupt_docx", f"{type(exc).__name__}: {exc}") from None
     if body is None:
-        raise ReadError(path, "corrupt_docx", "no w:body in word/document.xml")
+        raise ReadError(path, "corrupt_docx", damage.details[-1] if damage.details else
+                        "no w:body in word/document.xml")
     reader = _Reader(styles)
     for header in headers:
-        reader.container(header, BlockKind.HEADER)
+        if header is not None:
+            reader.container(header, BlockKind.HEADER)
     reader.container(body)
     for footer in footers:
-        reader.container(footer, BlockKind.FOOTER)
-    if damaged and not any(b.text.strip() for b in reader.blocks):
-        raise ReadError(path, "corrupt_docx", damaged[0])
-    return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks, damaged=damaged)
+        if footer is not None:
+            reader.container(footer, BlockKind.FOOTER)
+    if damage.parts and not any(b.text.strip() for b in reader.blocks):
+        raise ReadError(path, "corrupt_docx", damage.details[0])
+    return Document(path=path, format=fmt, sha256=sha256, blocks=reader.blocks, damaged=damage.parts,
+                    warnings=damage.details)
 
 
 def _xml_error(path: str, exc: etree.XMLSyntaxError) -> ReadError:

@@ -14,12 +14,11 @@ def _doc(damaged: list[str]) -> Document:
 
 def test_a_report_read_in_part_is_flagged_with_its_damaged_parts() -> None:
     with i18n.language_set("vi"):
-        record = document_to_record(_doc(["word/document.xml: Opening and ending tag mismatch: t line 2"]))
+        record = document_to_record(_doc(["word/document.xml"]))
     flags = [f for f in record.flags if f.rule == "damaged_file"]
     assert len(flags) == 1 and flags[0].severity == "warning" and flags[0].evidence == []
     assert "word/document.xml" in flags[0].message and "bị hỏng" in flags[0].message
     assert flags[0].message_en is not None and "damaged" in flags[0].message_en
-    assert "mismatch" not in flags[0].message  # the part's name, not the parser's words
     assert [f.value for f in record.figures] == [12.5]  # what was recovered is read as usual
 
 

@@ -143,7 +143,7 @@ def test_a_damaged_docx_is_read_as_far_as_it_recovers_and_said_to_be_damaged(tmp
     proc = ntm("extract", str(damaged), "--format", "jsonl")
     assert proc.returncode == 0
     record = json.loads(proc.stdout)
-    assert record["source"]["damaged"][0].startswith("word/document.xml: ")
+    assert record["source"]["damaged"] == ["word/document.xml"]
     assert len(record["figures"]) > 100  # the rest of the report is read
     assert [f["rule"] for f in record["flags"]].count("damaged_file") == 1
     assert "hong.docx" in proc.stderr and "bị hỏng một phần" in proc.stderr

@@ -139,3 +139,20 @@ def test_what_an_unsupported_file_is_is_named(tmp_path: Path, data: bytes, kind:
     path.write_bytes(data)
     err = error_of(path)
     assert (err.code, err.detail) == ("unsupported_format", kind)
+
+
+def test_a_huge_mimetype_member_is_not_inflated_to_sniff() -> None:
+    """Reviewer's case: the sniffer reads the first bytes of an OpenDocument 'mimetype' member,
+    not the whole of it (300 MB of zeros deflate to 300 KB)."""
+    import tracemalloc
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", b"application/vnd.oasis.opendocument.text" + bytes(64 << 20))
+    tracemalloc.start()
+    try:
+        assert sniff_format(buf.getvalue()) is None  # no OpenDocument text's type: a zip, not read
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20
