@@ -223,3 +223,27 @@ def letter_class_led(regex: str, ignore_case: bool) -> str | None:
         return None
     first = "".join(re.escape(c) for c in sorted(letters))
     return f"(?-i:[{first}])(?:" + "|".join(alternatives) + ")"
+
+
+_WORDS_GROUP_LEAD = compiled(r"\(\?<!\\w\)\((?:\?P<\w+>)?\((?:\?i)?:")
+_LOOKBEHINDS = compiled(r"(?:\(\?<[!=](?:\\.|[^()\\])*\))+")
+
+
+def words_led_cue(regex: str) -> re.Pattern[str] | None:
+    """For a regex compiled without flags that begins `(?<!\\w)((?i:words)...` (the first group
+    may be named, `(?i:` may be `(?:`): a regex, led by a class of the words' first letters
+    (`letter_class_led`), that matches wherever one of its matches begins, and maybe elsewhere;
+    None for any other shape. A caller tries the regex only where the cue matches: an
+    alternative's leading lookbehinds only narrow it, and are left out of the cue."""
+    lead = _WORDS_GROUP_LEAD.match(regex)
+    if lead is None:
+        return None
+    inner_open = regex.rindex("(", 0, lead.end())
+    close = _closing(regex, inner_open)
+    words = _top_level_split(regex[lead.end():close]) if close is not None else None
+    if words is None:
+        return None
+    words = [w[m.end():] if (m := _LOOKBEHINDS.match(w)) else w for w in words]
+    ignore_case = "(?i:" in lead.group()
+    cue = letter_class_led("\\b(?:" + "|".join(words) + ")", ignore_case)
+    return None if cue is None else compiled(cue, re.IGNORECASE if ignore_case else 0)

@@ -194,3 +194,28 @@ def test_class_led_only_where_few_letters_begin_the_words():
     assert letter_class_led(r"\b(vùng|hạng)\s+\d", True) is not None
     assert letter_class_led(r"\b(" + "|".join("bcdghklmnpqstv") + r")\d", True) is None
     assert letter_class_led(r"\b\d+ ha", True) is None  # led by a digit: word_led_guarded's
+
+
+def test_unit_matches_tried_at_their_cue_are_those_searched_everywhere():
+    """Identity's unit regexes tried only where their cue matches (identity `_cued_matches`):
+    the same matches and groups as searched at every position, on the examples of
+    patterns/identity.yaml as written, in capitals, folded and glued to a word."""
+    from extractor.core.data import pattern_regexes
+    from extractor.extract import identity
+    from extractor.text.fold import strip_diacritics
+
+    data = load_pattern("identity")
+    texts = [t for k in ("unit", "numbered_unit") for t in data[k]["examples"] + data[k]["counter_examples"]]
+    texts += [t.upper() for t in texts] + [strip_diacritics(t) for t in texts]
+    texts += ["x" + t for t in texts] + [", ".join(texts), "thị xã Sơn Tây, THỊ XÃ, xã xã Lục Bình"]
+    regexes = pattern_regexes("identity")
+    for key, restart in (("unit", lambda m: m.start("name")), ("numbered_unit", re.Match.end)):
+        regex = regexes[key]
+        assert identity._cue(regex) is not None, key  # the shape is read: the fast path is taken
+        for t in texts:
+            searched, pos = [], 0
+            while (m := regex.search(t, pos)) is not None:
+                searched.append((m.span(), m.groupdict()))
+                pos = restart(m)
+            cued = [(m.span(), m.groupdict()) for m in identity._cued_matches(regex, t, restart)]
+            assert cued == searched, (key, t)
