@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import BlockKind, Evidence, Identity, Location
 from extractor.core.regexes import compiled
-from extractor.extract.guards import words_led_cue
 from extractor.extract.gazetteer import (
     AddressNames,
     ascii_index,
@@ -30,6 +29,7 @@ from extractor.extract.gazetteer import (
     variant_key,
     without_note,
 )
+from extractor.extract.guards import words_led_cue
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
 from extractor.text.fold import strip_diacritics

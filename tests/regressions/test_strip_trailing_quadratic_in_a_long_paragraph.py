@@ -10,9 +10,9 @@ import random
 import pytest
 
 from extractor.core.data import load_pattern
+from extractor.core.model import Block, BlockKind, Document
 from extractor.core.settings import DEFAULT_SETTINGS
 from extractor.extract import labels
-from extractor.core.model import Block, BlockKind, Document
 from extractor.structure.outline import document_to_outline
 
 
