@@ -26,10 +26,23 @@ def _years(text: str) -> set[str]:
 def _sentence_years(rep: Report, window: list[Placed]) -> set[str]:
     """The years a sentence names, its figures blanked out: "hiến 1970 m2" names no year."""
     start, end = rep.sentence_span(window[0])
-    text = list(rep.text(window[0].pos)[start:end])
-    for p in window:
-        text[p.start - start:p.end - start] = " " * (p.end - p.start)
-    return _years("".join(text))
+    sentence = rep.text(window[0].pos)[start:end]
+    spans = sorted((p.start - start, p.end - start) for p in window)
+    if not all(0 <= a <= b <= len(sentence) for a, b in spans):
+        text = list(sentence)  # a figure reaching out of its sentence: blanked as a list is
+        for a, b in ((p.start - start, p.end - start) for p in window):
+            text[a:b] = " " * (b - a)
+        return _years("".join(text))
+    # the sentence's pieces between figures and a space for each figure's character, joined
+    # once: a list of every character was the check's largest own cost
+    parts, done = [], 0
+    for a, b in spans:
+        if b > done:
+            a = max(a, done)
+            parts += [sentence[done:a], " " * (b - a)]
+            done = b
+    parts.append(sentence[done:])
+    return _years("".join(parts))
 
 
 def conflicting_values(rep: Report) -> list[Flag]:

@@ -31,6 +31,14 @@ def _noun_last_words() -> frozenset[str]:
     return frozenset(words[-1] for group in _count_nouns().values() for words in group)
 
 
+@cache
+def _vocab() -> tuple[dict[str, Any], dict[int, frozenset[tuple[str, ...]]], frozenset[str],
+                      re.Pattern[str], re.Pattern[str]]:
+    """What `text_to_counted_lists` reads, looked up once: it runs on every block."""
+    return (config()["count_list"], _count_nouns(), _noun_last_words(),
+            regex("count_list", "joined_counts_regex"), regex("count_list", flags=0))
+
+
 class CountedList(NamedTuple):
     number: int  # the count stated ("count" would hide tuple.count)
     noun: str
@@ -41,15 +49,12 @@ class CountedList(NamedTuple):
 
 def text_to_counted_lists(text: str) -> list[CountedList]:
     """Every "<count> <noun>[:,] Name, Name và Name" in a text, with the names read."""
-    cfg = config()["count_list"]
-    nouns = _count_nouns()
-    last_words = _noun_last_words()
+    cfg, nouns, last_words, joined, counts = _vocab()
     found: list[CountedList] = []
-    joined = regex("count_list", "joined_counts_regex")
     # the last count of places: (count, start, noun end, noun), so that "06 thôn và 01 tổ dân
     # phố: <7 names>" counts the names of both
     last: tuple[int, int, int, str] | None = None
-    for m in regex("count_list", flags=0).finditer(text):
+    for m in counts.finditer(text):
         words: list[tuple[str, int]] = []  # (word, end offset)
         pos = m.end()
         while len(words) < cfg["max_noun_words"]:

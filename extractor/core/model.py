@@ -9,6 +9,7 @@ offsets counted in the block's original text (before normalization).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import Enum, StrEnum
 from typing import Any
@@ -229,30 +230,55 @@ class Identity:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
 def _plain(value: Any) -> Any:
     """What `dataclasses.asdict` gives for the record's values (dataclasses as dicts, lists,
     tuples and dicts rebuilt, the rest shared), without its deep copy of every leaf: strings,
-    numbers and None are immutable, so sharing them is safe and most of the cost saved."""
+    numbers and None are immutable, so sharing them is safe and most of the cost saved. The
+    way to turn a value is looked up by its type, decided once per type (`_plain_by_type`)."""
     cls = type(value)
-    if cls in (str, int, float, bool) or value is None:
-        return value
+    turn = _TURNS.get(cls)
+    if turn is None:
+        turn = _TURNS[cls] = _plain_by_type(cls)
+    return turn(value)
+
+
+def _shared(value: Any) -> Any:
+    return value
+
+
+def _plain_by_type(cls: type) -> Callable[[Any], Any]:
+    """How `_plain` turns a value of `cls`, in the order it asks: a leaf as it is, a dataclass
+    as a dict of its fields, a list, dict or tuple rebuilt, an enum as its value, the rest
+    copied."""
+    if cls in (str, int, float, bool, type(None)):
+        return _shared
     if hasattr(cls, "__dataclass_fields__"):
-        names = _FIELD_NAMES.get(cls)
-        if names is None:
-            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
-        return {name: _plain(getattr(value, name)) for name in names}
+        names = tuple(f.name for f in fields(cls))
+        leaves = _LEAVES
+
+        def dataclass_to_dict(value: Any) -> dict[str, Any]:
+            out = {}
+            for name in names:
+                v = getattr(value, name)
+                out[name] = v if type(v) in leaves else _plain(v)
+            return out
+        return dataclass_to_dict
     if cls is list:
-        return [_plain(v) for v in value]
+        return lambda value: [_plain(v) for v in value]
     if cls is dict:
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, tuple):
-        return type(value)(*map(_plain, value)) if hasattr(value, "_fields") else cls(map(_plain, value))
-    if isinstance(value, Enum):  # Severity, FigureStatus, BlockKind: their plain string value
-        return value.value
-    return copy.deepcopy(value)
+        return lambda value: {k: _plain(v) for k, v in value.items()}
+    if issubclass(cls, tuple):
+        if hasattr(cls, "_fields"):
+            return lambda value: cls(*map(_plain, value))
+        return lambda value: cls(map(_plain, value))
+    if issubclass(cls, Enum):  # Severity, FigureStatus, BlockKind: their plain string value
+        return lambda value: value.value
+    return copy.deepcopy
+
+
+# types `_plain` shares as they are (a field holding one is not looked up)
+_LEAVES = frozenset((str, int, float, bool, type(None)))
+_TURNS: dict[type, Callable[[Any], Any]] = {}
 
 
 @dataclass(repr=False)

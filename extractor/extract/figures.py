@@ -10,7 +10,6 @@ unreadable one ("1.2.3 ha") is never a figure.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import NamedTuple
 
 from extractor.core.model import BlockKind, Figure, Location, NumberIssue
@@ -137,7 +136,7 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     for q in text_to_quantities(spelt(f"{cell_text} {unit_text.lower()}"), ctx.convention, ob.block.confidence):
         if q.start >= len(cell_text):
             break
-        q = replace(q, end=min(q.end, len(cell_text)), rule="table_cell")
+        q = q._replace(end=min(q.end, len(cell_text)), rule="table_cell")
         out.append((_make_figure(ctx, i, ob, read, q, label), q))
     return out
 

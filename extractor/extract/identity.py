@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -28,6 +29,7 @@ from extractor.extract.gazetteer import (
     variant_key,
     without_note,
 )
+from extractor.extract.guards import words_led_cue
 from extractor.extract.period import HEADER_BLOCKS, ReportPeriod, original_text, outline_to_period, place_date_line
 from extractor.structure.outline import Outline
 from extractor.text.fold import strip_diacritics
@@ -111,7 +113,7 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
         text = ob.text
         first = len(out)
         matches = [(m, False) for m in _unit_matches(rx["unit"], text)]
-        matches += [(m, True) for m in rx["numbered_unit"].finditer(text)]
+        matches += [(m, True) for m in _numbered_unit_matches(rx["numbered_unit"], text)]
         for m, numbered in matches:
             prefix = re.sub(r"\s+", " ", m.group("prefix").lower())
             caps = m.group("prefix").isupper()
@@ -487,12 +489,42 @@ def _across_stray_mark(text: str, end: int, name: str, level: str, caps: bool) -
 def _unit_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Matches of the unit regex that may overlap: a capture cut short ("xã trong toàn tỉnh
     Bắc Giang" names no commune) leaves the rest of it to be read again ("tỉnh Bắc Giang")."""
+    return _cued_matches(regex, text, lambda m: m.start("name"))
+
+
+def _numbered_unit_matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`regex.finditer(text)` of the numbered unit regex (it matches no empty text)."""
+    return _cued_matches(regex, text, re.Match.end)
+
+
+def _cued_matches(regex: re.Pattern[str], text: str,
+                  restart: Callable[[re.Match[str]], int]) -> list[re.Match[str]]:
+    """The matches `regex.search` finds from 0 and, after each, from `restart(match)`, tried
+    only where its cue (`guards.words_led_cue`: a class of the prefixes' first letters the
+    engine scans for in C) matches: every match begins at a cue, so the first match at or
+    after a position is the first cue there that the regex matches at. A regex of another
+    shape is searched as it is."""
+    cue = _cue(regex)
     out: list[re.Match[str]] = []
     pos = 0
-    while (m := regex.search(text, pos)) is not None:
+    if cue is None:
+        while (m := regex.search(text, pos)) is not None:
+            out.append(m)
+            pos = restart(m)
+        return out
+    while (c := cue.search(text, pos)) is not None:
+        m = regex.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
         out.append(m)
-        pos = m.start("name")
+        pos = restart(m)
     return out
+
+
+@lru_cache(maxsize=8)
+def _cue(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    return words_led_cue(regex.pattern) if regex.flags & ~re.UNICODE == 0 else None
 
 
 def _with_number(text: str, start: int, name: str) -> str:

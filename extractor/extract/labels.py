@@ -20,6 +20,12 @@ from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 # dash of "2021 - 2025".
 _BOUNDARY = compiled(r"[;\n(]|\.(?=\s)|(?<!\d)\s[-+•]\s(?!\d)")
 _BULLET = compiled(r"^[\s\-+•*/,;.)]+")
+# more than two words after a colon (found without splitting the rest of a long clause)
+_THREE_WORDS = compiled(r"\s*\S+\s+\S+\s+\S")
+# a word right after a space: where a segment's tail is cut (extract/labels.py `_tail_label`)
+_WORD_AFTER_SPACE = compiled(r"(?<=\s)\S")
+# a segment longer than this is first read from its last characters (`_tail_label`)
+_TAIL_CHARS = 256
 
 
 @lru_cache(maxsize=8)
@@ -130,7 +136,7 @@ def _label_segment(text: str, start: int, floor: int, whole_clause: bool) -> str
     clause_start = max(_clause_start(text, start), floor)
     segment = text[clause_start:start]
     colon = segment.rfind(":")
-    if colon >= 0 and len(segment[colon + 1:].split()) <= 2:
+    if colon >= 0 and _THREE_WORDS.match(segment, colon + 1) is None:
         segment = segment[:colon]
     elif colon >= 0 and not whole_clause:
         segment = segment[colon + 1:]
@@ -138,12 +144,62 @@ def _label_segment(text: str, start: int, floor: int, whole_clause: bool) -> str
 
 
 def _segment_to_label(segment: str, noun: str | None) -> str | None:
+    if len(segment) > _TAIL_CHARS and not unmarked():
+        label = _tail_label(segment)
+        if label is not None:
+            return label
     segment = _BULLET.sub("", segment)
     segment = _strip_trailing(segment).strip(" ,:")
     label = _shorten(segment, _vocab()[2])
     if not label and noun:
         return noun
     return label or None
+
+
+def _tail_label(segment: str) -> str | None:
+    """The label of a long segment read from its last characters alone, or None where they do
+    not settle it. Each figure of a long clause has its whole clause read for its context, so
+    reading every segment whole made a paragraph of many figures quadratic.
+
+    The tail starts at a word after a space, past the leading bullet run, and is read as the
+    whole is: its trailing run starts at the same place once the words before that start are
+    more than a trailing word's (a run starting before the tail would hold a word boundary in
+    the tail, from which the run's rest matches, nearer than that start), and `_shorten`
+    takes the same words once the tail keeps more than `max_words` + 1 of them (it looks no
+    further back). Otherwise the tail doubles, up to the whole segment (None: read it whole).
+    Read unmarked, phrases kept whole may move the cut: such a segment is read whole."""
+    last_re, reach = _last_trailing()
+    _, trail_re, max_words = _vocab()
+    need = max(max_words + 2, _trailing_words_span() + 1)
+    bullet = _BULLET.match(segment)
+    floor = bullet.end() if bullet else 0
+    n, chars = len(segment), _TAIL_CHARS
+    while chars < n:
+        word = _WORD_AFTER_SPACE.search(segment, n - chars)
+        chars *= 2
+        if word is None or word.start() <= floor:
+            return None
+        tail = segment[word.start():]
+        read = spelt(tail)
+        lo = len(read.rstrip()) - reach
+        if lo <= 0:
+            continue  # the search for a trailing run's last unit would reach before the tail
+        cut = len(read)
+        if last_re.search(read, lo) is not None:
+            m = trail_re.search(read)
+            if m is None:
+                return None
+            cut = m.start()
+        kept = tail[:cut].strip(" ,:")
+        if len(kept.split()) >= need:
+            return _shorten(kept, max_words)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _trailing_words_span() -> int:
+    """The most words a trailing word of patterns/labels.yaml spans ("ít nhất": 2)."""
+    return max((len(w.split()) for w in load_pattern("labels")["trailing_words"]), default=1)
 
 
 def _shorten(segment: str, max_words: int) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.extract.guards import word_led_guarded
+from extractor.extract.guards import letter_class_led, word_led_guarded
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 from extractor.text.units import text_without_compounds
 
@@ -27,13 +27,19 @@ _MASK_REACH = 64
 @per_reading
 def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The compiled rules, spelt as the text being read spells them (extractor/text/fold.py);
-    a rule led by a list of words gets a first-letter guard (the same matches, found sooner)."""
+    a rule led by words gets a class or a guard of their first letters (`_searched_fast`)."""
     rules: list[tuple[str, re.Pattern[str]]] = []
     for r in load_pattern("non_figures")["rules"]:
         flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
         regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
-        rules.extend((r["name"], compiled(word_led_guarded(spelt(rx)), flags)) for rx in regexes)
+        rules.extend((r["name"], compiled(_searched_fast(spelt(rx), flags), flags)) for rx in regexes)
     return tuple(rules)
+
+
+def _searched_fast(regex: str, flags: int) -> str:
+    """The rule led by a class of its first letters where it begins with few of them, else with
+    the first-letter guard (extract/guards.py: the same matches either way; a mask is a span)."""
+    return letter_class_led(regex, bool(flags & re.IGNORECASE)) or word_led_guarded(regex)
 
 
 def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

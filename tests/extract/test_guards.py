@@ -143,3 +143,80 @@ def test_a_group_closes_at_its_own_bracket_outside_classes_and_escapes():
     from extractor.extract.guards import _closing
 
     assert [_closing(r, 0) for r in ("(a(b)c)d", "(a[)]b)", "(a\\)b)", "(a[b", "(ab")] == [6, 6, 5, None, None]
+
+
+def test_class_led_mask_rules_match_as_the_rules_written():
+    """The rules led by a class of their first letters (extract/masks.py `_searched_fast`): the
+    same spans as written, on the examples as written, capitalised, folded and glued to words,
+    searched from inside a window."""
+    from extractor.extract.guards import letter_class_led
+    from extractor.text.fold import strip_diacritics
+
+    rules = load_pattern("non_figures")["rules"]
+    texts = [t for r in rules for t in r.get("examples", []) + r.get("counter_examples", [])]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts] + [strip_diacritics(t) for t in texts]
+    texts += ["x" + t for t in texts] + [" ".join(texts)]
+    led = 0
+    for r in rules:
+        flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
+        for written in r["regex"] if isinstance(r["regex"], list) else [r["regex"]]:
+            for rx in (written, strip_diacritics(written)):
+                fast_rx = letter_class_led(rx, bool(flags & re.IGNORECASE))
+                if fast_rx is None:
+                    continue
+                led += 1
+                plain, fast = re.compile(rx, flags), re.compile(fast_rx, flags)
+                for t in texts:
+                    for pos in (0, 1, 3):
+                        expected = [m.span() for m in plain.finditer(t, pos)]
+                        assert [m.span() for m in fast.finditer(t, pos)] == expected, (rx, t)
+    assert led >= 4  # "ngày", "tháng", "thứ" and the year's words, as written and folded
+
+
+@pytest.mark.parametrize("ignore_case", [True, False])
+def test_first_letter_class_holds_every_character_the_letter_matches(ignore_case):
+    """Every code point `re` matches with a first letter is in the class (it may hold more:
+    a lookbehind checks the letter again)."""
+    from extractor.extract.guards import _case_variants
+
+    letters = {w[0] for r in load_pattern("non_figures")["rules"] for w in re.findall(r"[^\W\d_]+", str(r["regex"]))}
+    letters |= {"k", "s", "i", "đ", "ấ"}
+    flags = re.IGNORECASE if ignore_case else 0
+    every = "".join(map(chr, range(0x110000))).replace("\n", "")
+    for letter in letters:
+        matched = set(re.findall(letter, every, flags))
+        assert matched <= _case_variants(letter, ignore_case), letter
+
+
+def test_class_led_only_where_few_letters_begin_the_words():
+    from extractor.extract.guards import letter_class_led
+
+    assert letter_class_led(r"\bngày\s+\d", True) == r"(?-i:[Nn])(?:(?<!\w.)(?:(?<=n))gày\s+\d)"
+    assert letter_class_led(r"\b(vùng|hạng)\s+\d", True) is not None
+    assert letter_class_led(r"\b(" + "|".join("bcdghklmnpqstv") + r")\d", True) is None
+    assert letter_class_led(r"\b\d+ ha", True) is None  # led by a digit: word_led_guarded's
+
+
+def test_unit_matches_tried_at_their_cue_are_those_searched_everywhere():
+    """Identity's unit regexes tried only where their cue matches (identity `_cued_matches`):
+    the same matches and groups as searched at every position, on the examples of
+    patterns/identity.yaml as written, in capitals, folded and glued to a word."""
+    from extractor.core.data import pattern_regexes
+    from extractor.extract import identity
+    from extractor.text.fold import strip_diacritics
+
+    data = load_pattern("identity")
+    texts = [t for k in ("unit", "numbered_unit") for t in data[k]["examples"] + data[k]["counter_examples"]]
+    texts += [t.upper() for t in texts] + [strip_diacritics(t) for t in texts]
+    texts += ["x" + t for t in texts] + [", ".join(texts), "thị xã Sơn Tây, THỊ XÃ, xã xã Lục Bình"]
+    regexes = pattern_regexes("identity")
+    for key, restart in (("unit", lambda m: m.start("name")), ("numbered_unit", re.Match.end)):
+        regex = regexes[key]
+        assert identity._cue(regex) is not None, key  # the shape is read: the fast path is taken
+        for t in texts:
+            searched, pos = [], 0
+            while (m := regex.search(t, pos)) is not None:
+                searched.append((m.span(), m.groupdict()))
+                pos = restart(m)
+            cued = [(m.span(), m.groupdict()) for m in identity._cued_matches(regex, t, restart)]
+            assert cued == searched, (key, t)
