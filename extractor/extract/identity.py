@@ -183,19 +183,37 @@ def _bracket_places(text: str) -> list[_Placed]:
     syllables before the bracket name the unit, the longest run of them the gazetteer places
     in every part inside."""
     out: list[_Placed] = []
+    level_of = _p()["level_of"]
     for m in _p()["rx"]["bracket_places"].finditer(text):
-        tokens = text[max(0, m.start() - _CONTEXT_REACH):m.start()].split()[-4:]
+        before = text[max(0, m.start() - _CONTEXT_REACH):m.start()]
+        tokens = before.split()[-4:]
         caps = bool(tokens) and tokens[-1].isupper()
         while tokens and _cut_name(" ".join(tokens), caps) != " ".join(tokens):
             tokens = tokens[1:]
+        # a prefix in capitals ("XÃ NÀ PÙ LẠC") is no part of the unit's name
+        while tokens and (tokens[0].casefold() in level_of or " ".join(tokens[:2]).casefold() in level_of):
+            tokens = tokens[2:] if " ".join(tokens[:2]).casefold() in level_of else tokens[1:]
         parts = _place_parts(text, m.start("places"), m.end("places"), caps)
         for n in range(len(tokens), 0, -1):
             host = " ".join(tokens[-n:])
-            placed = _placed_within(text, host, parts, ("commune", "district"))
+            # the prefix before the name says its level: "huyện Phong Điền (Thừa Thiên Huế)" is
+            # the district, not a commune of that name
+            level = _prefix_level(before[:before.rfind(host)])
+            placed = _placed_within(text, host, parts,
+                                    (level,) if level in ("commune", "district") else ("commune", "district"))
             if placed:
                 out += placed
                 break
     return out
+
+
+def _prefix_level(lead: str) -> str | None:
+    """The level of the administrative prefix that ends `lead` ("... của UBND huyện " -> district)."""
+    words = " ".join(lead.split()).casefold()
+    for prefix in sorted(_p()["level_of"], key=len, reverse=True):
+        if words == prefix or words.endswith(" " + prefix):
+            return str(_p()["level_of"][prefix])
+    return None
 
 
 def _dateline_places(text: str, hosts: list[str]) -> list[_Placed]:
@@ -270,6 +288,12 @@ def _levels_within(host: str, parts: list[str], host_levels: tuple[str, ...]) ->
     for host_level in host_levels:
         if host_level == "commune":
             places = [(u.district, u.province) for u in gz.communes(host)]
+            if not places:
+                # a commune the data do not hold (merged or renamed before their snapshot):
+                # the places are read when they are a district and its province themselves
+                # (a lone part that names a province as well as a district is the province)
+                places = ([(None, p) for p in map(gz.province, parts) if p]
+                          + [dp for part in parts for dp in gz.districts(part)])
         else:
             places = [(d, p) for d, p in gz.districts(host)]
         for district, province in places:

@@ -15,18 +15,11 @@ from tests.extract.helpers import places_of
 
 pytestmark = pytest.mark.skipif(gazetteer() is None, reason="gazetteer data (extra 'gazetteer') not installed")
 
-_NEEDS_CODE = ("needs code change: extractor/extract/identity.py _levels_within reads the bracket of a commune "
-               "the gazetteer does not hold when its parts are a district and its province, and _bracket_places "
-               "drops a capitalised prefix before the name and reads the host at the level its prefix names "
-               "(diff in the audit8f report)")
-
-
 def test_the_names_used_here_are_unknown_to_the_gazetteer() -> None:
     gz = gazetteer()
     assert gz is not None and gz.communes("Nà Pù Lạc") == () and gz.communes("Khuổi Tát") == ()
 
 
-@pytest.mark.xfail(reason=_NEEDS_CODE, strict=True)
 @pytest.mark.parametrize(("line", "expected"), [
     ("Bản tin phát thanh của xã Nà Pù Lạc (Bạch Thông, Bắc Kạn) tuần này.", ("Nà Pù Lạc", "Bạch Thông", "Bắc Kạn")),
     ("Chuyên mục nông thôn mới – xã Khuổi Tát (Bố Trạch, Quảng Bình)", ("Khuổi Tát", "Bố Trạch", "Quảng Bình")),
@@ -55,7 +48,6 @@ def test_a_known_communes_capitalised_bracket_is_still_read() -> None:
     assert places_of("XÃ VŨ MUỘN (BẠCH THÔNG, BẮC KẠN)") == ("Vũ Muộn", "Bạch Thông", "Bắc Kạn")
 
 
-@pytest.mark.xfail(reason=_NEEDS_CODE, strict=True)
 @pytest.mark.parametrize(("line", "expected"), [
     ("Thực hiện chỉ đạo của UBND huyện Phong Điền (Cần Thơ), xã Nà Pù Lạc đã rà soát các tiêu chí.",
      ("Nà Pù Lạc", "Phong Điền", "Cần Thơ")),
