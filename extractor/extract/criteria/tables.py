@@ -34,9 +34,14 @@ from extractor.structure.tables import CellSpan, TableGrid
 from extractor.text.fold import strip_diacritics
 
 
+# a remark in brackets closing a cell ("Cơ bản đạt (còn chỉ tiêu chưa hoàn thiện)"): the
+# verdict's note, not counted in the length that tells a verdict cell from a sentence
+_CLOSING_REMARK = re.compile(r"\s*\([^()]*\)[\s.]*$")
+
+
 def _cell_status(text: str) -> str | None:
     st = text_to_statuses(text)
-    if st and len(text.strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
+    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
         return st[0].status
     return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
 
