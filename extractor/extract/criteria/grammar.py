@@ -276,7 +276,7 @@ def text_to_statuses(text: str) -> list[Status]:
             i = bisect_left(starts, m.start())
             free = not ((i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()))
             if free and _name_at(text, m.end(), False) is not None:
-                found.insert(i, Status(m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), UNMET))
+                found.insert(i, Status(m.start(), m.end("s"), UNMET))
                 starts.insert(i, m.start())
     if may_match("added_after_status", text):
         added = rx().at["added_after_status"]
