@@ -625,6 +625,16 @@ def bullet_to_group(text: str) -> Group | None:
     return Group(refs[0].start, refs[-1].end, refs)
 
 
+def cell_to_group(text: str) -> Group | None:
+    """A table cell that holds criterion names and nothing else, after an optional "Gồm"
+    ("Gồm Quy hoạch; Giao thông; Điện"): the list of a count row that does not say "tiêu chí"."""
+    lead = rx().at["list_cell_lead"].match(text)
+    refs = _names_from(text, lead.end() if lead else 0)
+    if not refs or not rx().c["bullet_rest"].fullmatch(text[refs[-1].end:]):
+        return None
+    return Group(refs[0].start, refs[-1].end, refs)
+
+
 def continuation_to_group(text: str, size: int, ocr: bool = False) -> Group | None:
     """The rest of a list broken over two blocks: numbers ("số 4, số 5, …") or names at the
     start of a block, under a list line that ended on a separator."""
