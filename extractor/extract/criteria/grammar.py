@@ -430,6 +430,20 @@ def _status_follows(text: str, end: int, statuses: list[Status]) -> bool:
     return i < len(statuses) and rx().at["follow_gap"].match(text, end, statuses[i].start) is not None
 
 
+def status_through_pronoun(text: str, end: int, after: list[Status], limit: int) -> Status | None:
+    """The status a list ending at `end` takes later in its sentence through "these criteria"
+    ("... phụ trách Y tế, Thu nhập khẩn trương hoàn thiện hồ sơ, vì các tiêu chí này vẫn chưa
+    đạt"): the first of `after` (the statuses after the list) past the pronoun, when only plans
+    stand before it, the pronoun before `limit` (the next list)."""
+    m = rx().at["anaphor_gap"].match(text, end)
+    if m is None or m.end() > limit:
+        return None
+    nxt = next((s for s in after if s.start >= m.end()), None)
+    if nxt is None or any(not s.target for s in after if s.start < m.end()):
+        return None
+    return nxt if rx().at["follow_gap"].match(text, m.end(), nxt.start) else None
+
+
 def _clause_starts(text: str) -> list[int]:
     """Offsets where a clause may open a list without "tiêu chí" before it."""
     start_rx = rx().c["bare_clause_start"]
@@ -498,6 +512,15 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.end(), refs[-1].end):
             add(refs, m.end(), refs[-1].end)
+    for m in c["charge_names_intro"].finditer(text) if says_criteria else ():
+        # "các thành viên phụ trách Y tế, Thu nhập ..., vì các tiêu chí này chưa đạt"
+        refs = _names_from(text, m.end(), ocr)
+        if len(refs) > 1 and taken.free(m.end(), refs[-1].end):
+            statuses = text_to_statuses(text)
+            after = statuses[first_at(statuses, refs[-1].end):]
+            if _status_follows(text, refs[-1].end, statuses) \
+                    or status_through_pronoun(text, refs[-1].end, after, len(text)) is not None:
+                add(refs, m.end(), refs[-1].end)
     for m in c["exclusion_names_intro"].finditer(text) if says_criteria else ():
         # "đạt tất cả các tiêu chí, trừ Thu nhập, Y tế": the names of the exception
         if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \

@@ -34,6 +34,7 @@ from extractor.extract.criteria.grammar import (
     named_line_to_group,
     names,
     rx,
+    status_through_pronoun,
     text_to_groups,
     text_to_statuses,
     tier,
@@ -360,6 +361,10 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             last_source = "after"
             if chosen.past:
                 chosen = _later_status(text, after, nxt_group) or chosen
+        elif (later := status_through_pronoun(text, g.end, after, nxt_group)) is not None:
+            chosen = later
+            chosen.used_after = True
+            last_source = "after"
         else:
             before = [s for s in statuses if s.end <= g.start]
             # a status an earlier list took after it is that list's: it ends the reach of any
