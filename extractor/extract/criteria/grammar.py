@@ -441,7 +441,20 @@ def status_through_pronoun(text: str, end: int, after: list[Status], limit: int)
     nxt = next((s for s in after if s.start >= m.end()), None)
     if nxt is None or any(not s.target for s in after if s.start < m.end()):
         return None
-    return nxt if rx().at["follow_gap"].match(text, m.end(), nxt.start) else None
+    at = rx().at
+    if at["follow_gap"].match(text, m.end(), nxt.start) or at["pronoun_reason_gap"].match(text, m.end(), nxt.start):
+        return nxt
+    return None
+
+
+def overruled_by_pronoun(text: str, end: int, after: list[Status], limit: int) -> Status | None:
+    """A later verdict on a list ending at `end`, after a contrast and "these criteria" ("UBND xã
+    tự đánh giá đã đạt cả tiêu chí 6, 7, song qua giám sát, Ban nhận thấy các tiêu chí này chưa
+    đạt"): it overrules the status the list took before it."""
+    later = status_through_pronoun(text, end, after, limit)
+    if later is None or rx().c["overruling_contrast"].search(text, end, later.start) is None:
+        return None
+    return later
 
 
 def _clause_starts(text: str) -> list[int]:

@@ -33,6 +33,7 @@ from extractor.extract.criteria.grammar import (
     may_state_criteria,
     named_line_to_group,
     names,
+    overruled_by_pronoun,
     rx,
     status_through_pronoun,
     text_to_groups,
@@ -376,6 +377,11 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             if before:
                 chosen = before[-1]
                 last_source = "colon" if ":" in text[chosen.end:g.start] else "before"
+                if (later := overruled_by_pronoun(text, g.end, after, nxt_group)) is not None \
+                        and not later.past and not later.target:
+                    chosen = later
+                    chosen.used_after = True
+                    last_source = "after"
             elif pending is not None and closed is None:
                 chosen = pending
                 last_source = "pending"
