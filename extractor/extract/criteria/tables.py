@@ -371,6 +371,10 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
         if len(reading.claims) >= 2:
             state.claims.extend(reading.claims)
             consumed |= reading.used
+        elif len(header.mark_cols) >= 2 and reading.used:
+            # a checklist whose marks are none the reader knows ("□" unticked boxes): nothing of
+            # it is a status, and its rows are no list for a header's "Chưa đạt" to open
+            consumed |= reading.used | {x.block for r in header.rows for _, x in rows[r]}
     return consumed
 
 
