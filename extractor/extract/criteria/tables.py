@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
+from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import (
     BASIC,
     MET,
@@ -34,10 +35,9 @@ from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
 from extractor.text.fold import strip_diacritics
 
-
 # a remark in brackets closing a cell ("Cơ bản đạt (còn chỉ tiêu chưa hoàn thiện)"): the
 # verdict's note, not counted in the length that tells a verdict cell from a sentence
-_CLOSING_REMARK = re.compile(r"\s*\([^()]*\)[\s.]*$")
+_CLOSING_REMARK = compiled(r"\s*\([^()]*\)[\s.]*$")
 
 
 def _cell_status(text: str) -> str | None:
