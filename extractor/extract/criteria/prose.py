@@ -401,7 +401,11 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             and rx().target.search(text, 0, g.start) is None)
         if status == UNMET and not chosen.target and remaining:
             # "chỉ còn 2 tiêu chí là Y tế, Văn hóa": what is left is unmet, every other criterion met
-            state.rest.append(seg.claim(state.outline, 0, MET, "rest", chosen.start, g.end))
+            # its evidence the whole statement, from the lead or the status to the list's end
+            a, b = min(chosen.start, g.start), max(chosen.end, g.end)
+            if (lead := rx().c["remaining_lead"].search(text, max(0, g.start - 40), g.start)) is not None:
+                a = min(a, lead.start())
+            state.rest.append(seg.claim(state.outline, 0, MET, "rest", a, b))
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
             claim.added = chosen.added and status == chosen.status
