@@ -291,3 +291,17 @@ def test_a_quoted_message_typed_without_marks() -> None:
 
 def test_a_quoted_slogan_typed_without_marks_states_nothing() -> None:
     assert answer(['Xã có khẩu hiệu "dan biet, dan ban, dan lam" được hưởng ứng.']) == NOTHING
+
+
+# ------------------------------------------------------------------ provisional and recorded verdicts
+
+
+@pytest.mark.parametrize("verdict", ["tạm đánh giá cơ bản đạt, còn phải củng cố",
+                                     "được ghi nhận cơ bản đạt, chờ hồ sơ"])
+def test_a_provisional_or_recorded_verdict_after_its_list(verdict: str) -> None:
+    assert answer([f"Xã hoàn thành 16 tiêu chí; tiêu chí 10, tiêu chí 12 {verdict}; tiêu chí 15 chưa đạt."]) \
+        == (but(10, 12, 15), [15], [10, 12])
+
+
+def test_a_provisional_plan_after_a_list_is_no_verdict() -> None:
+    assert answer(["Tiêu chí 10, tiêu chí 12 tạm hoãn, phấn đấu đạt trong năm 2024."]) == NOTHING
