@@ -14,11 +14,12 @@ from extractor.extract.criteria.grammar import (
     Status,
     first_at,
     lookup,
+    may_match,
     rx,
     text_to_groups,
     text_to_statuses,
 )
-from extractor.extract.criteria.tense import any_within, mark_targets, spans_of
+from extractor.extract.criteria.tense import any_within, is_corrected_record, mark_targets, spans_of
 from extractor.text.fold import per_reading
 from extractor.text.spelled import number_words, words_to_number
 
@@ -105,6 +106,21 @@ def _restated_count_status(text: str, start: int, said: Status, year: int | None
     return status
 
 
+def _corrected_count_status(text: str, start: int, statuses: list[Status], year: int | None,
+                            commune: str | None) -> Status | None:
+    """The status of a corrected count ("số tiêu chí đạt ghi là 15 tiêu chí, nay đính chính lại là
+    17 tiêu chí"): that of the status word before the record, at the time of the correction."""
+    lead = rx().c["corrected_count_lead"].search(text, max(0, start - 40), start)
+    if lead is None:
+        return None
+    before = [s for s in statuses if s.end <= lead.start() and not s.target]
+    if not before:
+        return None
+    status = Status(lead.start(), start, before[-1].status)
+    mark_targets(text, [status], plan=False, year=year, commune=commune)
+    return status
+
+
 def text_to_counts(text: str, size: int, year: int | None = None, statuses: list[Status] | None = None,
                    groups: list[Group] | None = None,
                    commune: str | None = None) -> list[tuple[int, int, int, str, bool]]:
@@ -128,12 +144,15 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         groups = text_to_groups(text, size)
     out = []
     said: Status | None = None  # the status of the last count read in the sentence, of any time
+    corrections = spans_of(c["correction_marker"], text) if may_match("correction_marker", text) else []
     for m in c["count_before"].finditer(text):
         n, of = int(m.group("n")), m.group("of") or m.group("of_words")
         if n > size or (of is not None and int(of) != size):
             continue
         if at["other_scheme"].match(text, m.end()):
             continue
+        if corrections and is_corrected_record(text, m.start(), corrections):
+            continue  # "ghi là 15 tiêu chí, nay đính chính lại là 17 tiêu chí": the error
         status = None
         # only the nearest status on either side can reach the count: a farther one would
         # have a status word in its gap, which the gap patterns do not allow
@@ -153,6 +172,8 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             status = _status_after_list(text, m.end(), statuses, groups)
         if status is None:
             status = _status_of_closed_list(text, m.start(), m.end(), statuses, groups)
+        if status is None and corrections:
+            status = _corrected_count_status(text, m.start(), statuses, year, commune)
         if status is None and said is not None:
             status = _restated_count_status(text, m.start(), said, year, commune)
         if status is not None:
@@ -177,5 +198,7 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         mid = text_to_statuses(m.group("mid"))
         if not mid or any_within(baselines, 0, m.start()):
             continue
+        if corrections and is_corrected_record(text, m.start("n"), corrections):
+            continue  # "số tiêu chí đạt ghi là 15, nay đính chính lại là 17": the error
         out.append((m.start(), m.end(), n, mid[-1].status, any_within(targets, 0, m.start())))
     return out

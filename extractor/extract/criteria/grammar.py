@@ -276,7 +276,7 @@ def text_to_statuses(text: str) -> list[Status]:
             i = bisect_left(starts, m.start())
             free = not ((i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()))
             if free and _name_at(text, m.end(), False) is not None:
-                found.insert(i, Status(m.start(), m.end() - (len(m.group(0)) - len(m.group(0).rstrip())), UNMET))
+                found.insert(i, Status(m.start(), m.end("s"), UNMET))
                 starts.insert(i, m.start())
     if may_match("added_after_status", text):
         added = rx().at["added_after_status"]
@@ -430,6 +430,33 @@ def _status_follows(text: str, end: int, statuses: list[Status]) -> bool:
     return i < len(statuses) and rx().at["follow_gap"].match(text, end, statuses[i].start) is not None
 
 
+def status_through_pronoun(text: str, end: int, after: list[Status], limit: int) -> Status | None:
+    """The status a list ending at `end` takes later in its sentence through "these criteria"
+    ("... phụ trách Y tế, Thu nhập khẩn trương hoàn thiện hồ sơ, vì các tiêu chí này vẫn chưa
+    đạt"): the first of `after` (the statuses after the list) past the pronoun, when only plans
+    stand before it, the pronoun before `limit` (the next list)."""
+    m = rx().at["anaphor_gap"].match(text, end)
+    if m is None or m.end() > limit:
+        return None
+    nxt = next((s for s in after if s.start >= m.end()), None)
+    if nxt is None or any(not s.target for s in after if s.start < m.end()):
+        return None
+    at = rx().at
+    if at["follow_gap"].match(text, m.end(), nxt.start) or at["pronoun_reason_gap"].match(text, m.end(), nxt.start):
+        return nxt
+    return None
+
+
+def overruled_by_pronoun(text: str, end: int, after: list[Status], limit: int) -> Status | None:
+    """A later verdict on a list ending at `end`, after a contrast and "these criteria" ("UBND xã
+    tự đánh giá đã đạt cả tiêu chí 6, 7, song qua giám sát, Ban nhận thấy các tiêu chí này chưa
+    đạt"): it overrules the status the list took before it."""
+    later = status_through_pronoun(text, end, after, limit)
+    if later is None or rx().c["overruling_contrast"].search(text, end, later.start) is None:
+        return None
+    return later
+
+
 def _clause_starts(text: str) -> list[int]:
     """Offsets where a clause may open a list without "tiêu chí" before it."""
     start_rx = rx().c["bare_clause_start"]
@@ -498,6 +525,15 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.end(), refs[-1].end):
             add(refs, m.end(), refs[-1].end)
+    for m in c["charge_names_intro"].finditer(text) if says_criteria else ():
+        # "các thành viên phụ trách Y tế, Thu nhập ..., vì các tiêu chí này chưa đạt"
+        refs = _names_from(text, m.end(), ocr)
+        if len(refs) > 1 and taken.free(m.end(), refs[-1].end):
+            statuses = text_to_statuses(text)
+            after = statuses[first_at(statuses, refs[-1].end):]
+            if _status_follows(text, refs[-1].end, statuses) \
+                    or status_through_pronoun(text, refs[-1].end, after, len(text)) is not None:
+                add(refs, m.end(), refs[-1].end)
     for m in c["exclusion_names_intro"].finditer(text) if says_criteria else ():
         # "đạt tất cả các tiêu chí, trừ Thu nhập, Y tế": the names of the exception
         if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
@@ -621,6 +657,16 @@ def bullet_to_group(text: str) -> Group | None:
         return None
     refs = _names_from(text, lead.end())
     if not refs or not c["bullet_rest"].fullmatch(text[refs[-1].end:]):
+        return None
+    return Group(refs[0].start, refs[-1].end, refs)
+
+
+def cell_to_group(text: str) -> Group | None:
+    """A table cell that holds criterion names and nothing else, after an optional "Gồm"
+    ("Gồm Quy hoạch; Giao thông; Điện"): the list of a count row that does not say "tiêu chí"."""
+    lead = rx().at["list_cell_lead"].match(text)
+    refs = _names_from(text, lead.end() if lead else 0)
+    if not refs or not rx().c["bullet_rest"].fullmatch(text[refs[-1].end:]):
         return None
     return Group(refs[0].start, refs[-1].end, refs)
 

@@ -33,7 +33,9 @@ from extractor.extract.criteria.grammar import (
     may_state_criteria,
     named_line_to_group,
     names,
+    overruled_by_pronoun,
     rx,
+    status_through_pronoun,
     text_to_groups,
     text_to_statuses,
     tier,
@@ -272,6 +274,18 @@ def _status_after_label(statuses: list[Status], label: re.Match[str] | None) -> 
     return statuses[i] if i < len(statuses) and statuses[i].start == label.end() else None
 
 
+def _closes_verdict(seg: _Segment, status: Status) -> bool:
+    """Does `status`, after a label, close its line as a verdict? Nothing but the line's end
+    follows it, or the criterion as its object ("Xã tự chấm: Đạt tiêu chí"), or a mark or short
+    remark whose status words, if any, are plans ("Chưa đạt - đang hoàn thiện")."""
+    c = rx().c
+    rest = seg.text[status.end:]
+    if status is seg.statuses[-1] and (c["named_line_rest"].match(rest) or c["this_criterion_after"].match(rest)):
+        return True
+    return c["verdict_remark"].match(rest) is not None \
+        and all(s.target for s in seg.statuses if s.start >= status.end)
+
+
 def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     """A sentence without criterion references: a section verdict ("Đánh giá tiêu chí: Đạt"),
     or a statement whose status the lists of the next sentences take ("Các tiêu chí chưa
@@ -290,9 +304,7 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
             label_status = _status_after_label(statuses, vm)
         # what follows the status: nothing but the line's end, or the criterion itself as the
         # status's object ("Xã tự chấm: Đạt tiêu chí", "=> Tiêu chí này: Chưa đạt tiêu chí")
-        if label_status is not None and not (label_status is statuses[-1]
-                                             and (c["named_line_rest"].match(seg.text[label_status.end:])
-                                                  or c["this_criterion_after"].match(seg.text[label_status.end:]))):
+        if label_status is not None and not _closes_verdict(seg, label_status):
             label_status = None
     if label_status is None and len(statuses) == 1:
         # "Tiêu chí này đã đạt.", "Đến nay xã đạt tiêu chí.": the section's criterion
@@ -350,12 +362,27 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             last_source = "after"
             if chosen.past:
                 chosen = _later_status(text, after, nxt_group) or chosen
+        elif (later := status_through_pronoun(text, g.end, after, nxt_group)) is not None:
+            chosen = later
+            chosen.used_after = True
+            last_source = "after"
         else:
-            before = [s for s in statuses if s.end <= g.start and not s.used_after]
+            before = [s for s in statuses if s.end <= g.start]
+            # a status an earlier list took after it is that list's: it ends the reach of any
+            # status before it ("Xã giữ vững 15 tiêu chí; tiêu chí 7, 19 chưa đạt, trong đó
+            # tiêu chí 19 phấn đấu ..." gives the last list no status)
+            closed = next((i for i in range(len(before) - 1, -1, -1) if before[i].used_after), None)
+            if closed is not None:
+                before = before[closed + 1:]
             if before:
                 chosen = before[-1]
                 last_source = "colon" if ":" in text[chosen.end:g.start] else "before"
-            elif pending is not None:
+                if (later := overruled_by_pronoun(text, g.end, after, nxt_group)) is not None \
+                        and not later.past and not later.target:
+                    chosen = later
+                    chosen.used_after = True
+                    last_source = "after"
+            elif pending is not None and closed is None:
                 chosen = pending
                 last_source = "pending"
         if chosen is None or chosen.past:
@@ -367,10 +394,18 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             status = _OPPOSITE[chosen.status]
             if not chosen.target:
                 state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", chosen.start, g.end))
-        remaining = rx().c["remaining_status"].fullmatch(text, chosen.start, chosen.end)
+        # ... or "chỉ còn <list> là chưa đạt", unless a plan word before it makes what is left a
+        # goal ("phấn đấu đến cuối năm chỉ còn tiêu chí 10 chưa đạt")
+        remaining = rx().c["remaining_status"].fullmatch(text, chosen.start, chosen.end) or (
+            last_source == "after" and rx().c["remaining_lead"].search(text, max(0, g.start - 40), g.start)
+            and rx().target.search(text, 0, g.start) is None)
         if status == UNMET and not chosen.target and remaining:
             # "chỉ còn 2 tiêu chí là Y tế, Văn hóa": what is left is unmet, every other criterion met
-            state.rest.append(seg.claim(state.outline, 0, MET, "rest", chosen.start, g.end))
+            # its evidence the whole statement, from the lead or the status to the list's end
+            a, b = min(chosen.start, g.start), max(chosen.end, g.end)
+            if (lead := rx().c["remaining_lead"].search(text, max(0, g.start - 40), g.start)) is not None:
+                a = min(a, lead.start())
+            state.rest.append(seg.claim(state.outline, 0, MET, "rest", a, b))
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
             claim.added = chosen.added and status == chosen.status

@@ -10,7 +10,7 @@ from extractor.core.model import CriteriaConflict, CriteriaStatus, CriterionEvid
 from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_tier
 from extractor.extract.criteria.prose import outline_to_prose_claims, outline_to_tier
 from extractor.extract.criteria.tables import flat_tables_to_claims, tables_to_claims
-from extractor.extract.criteria.view import criteria_to_original_text, outline_to_reading
+from extractor.extract.criteria.view import criteria_to_original_text, outline_reads_unmarked, outline_to_reading
 from extractor.extract.criteria_sets import DEFAULT_TIER, criteria_set_for_year
 from extractor.extract.period import ReportPeriod, outline_to_period
 from extractor.structure.outline import Outline
@@ -66,7 +66,7 @@ def outline_to_criteria(outline: Outline, period: ReportPeriod | None = None,
     of `period` (the pipeline's one decision; read from the outline when not given). `commune`,
     the report's own (from identity), sets apart statements about other named communes."""
     period = period if period is not None else outline_to_period(outline)
-    with reading_unmarked(outline.unmarked):
+    with reading_unmarked(outline_reads_unmarked(outline)):
         reading = outline_to_reading(outline)
         tier = outline_to_tier(reading)
         with reading_tier(tier):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
+from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import (
     BASIC,
     MET,
@@ -21,6 +22,7 @@ from extractor.extract.criteria.grammar import (
     Count,
     Ref,
     State,
+    cell_to_group,
     continuation_to_group,
     lookup,
     names,
@@ -33,10 +35,14 @@ from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
 from extractor.text.fold import strip_diacritics
 
+# a remark in brackets closing a cell ("Cơ bản đạt (còn chỉ tiêu chưa hoàn thiện)"): the
+# verdict's note, not counted in the length that tells a verdict cell from a sentence
+_CLOSING_REMARK = compiled(r"\s*\([^()]*\)[\s.]*$")
+
 
 def _cell_status(text: str) -> str | None:
     st = text_to_statuses(text)
-    if st and len(text.strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
+    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
         return st[0].status
     return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
 
@@ -235,45 +241,74 @@ class _TableReading:
                                   self.outline.location(cell.block, cell.start, cell.end), -1, ref))
 
 
-def _timeline_claims(state: State, rows: dict[int, _Row], order: list[int]) -> list[Claim] | None:
-    """A table of the criteria count over time ("Thời điểm | Số tiêu chí đạt | Ghi chú"): a row
-    labelled by the report's year or by now ("Năm 2023", "Hiện nay") lists the criteria of the
-    status its count column names (met) and its count cell ("15 tiêu chí") is the count claimed;
-    a row labelled by a status ("Còn chưa đạt") lists and counts criteria of that status; a row
-    of another year or of the start ("Khi bắt đầu") is history. None when the table is no such
-    table."""
+def _timeline_head(rows: dict[int, _Row], order: list[int]) -> tuple[int, str] | None:
+    """The label column of a table of the criteria count over time ("Thời điểm | Số tiêu chí
+    đạt | Ghi chú") and the status its count column names; None for any other table."""
     c = rx().c
     head = rows[order[0]]
     if len(head) < 2 or not c["table_time_header"].match(head[0][1].text):
         return None
     count_status = next((st for _, x in head[1:] if c["table_count_header"].search(x.text)
                          and (st := _status_in_header(x.text))), None)
-    if count_status is None:
-        return None
+    return (head[0][0], count_status) if count_status is not None else None
+
+
+def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head: tuple[int, str]) -> list[Claim]:
+    """The rows of a table of the criteria count over time: a row labelled by the report's year
+    or by now ("Năm 2023", "Hiện nay") lists the criteria of the status its count column names
+    (`head`: the label column, that status) and its count cell ("15 tiêu chí") is the count claimed; a row labelled by a
+    status ("Còn chưa đạt") lists and counts criteria of that status; a row of another year or of
+    the start ("Khi bắt đầu") is history. A row with no label, only cells of the list column,
+    goes on with the list of the row above (a list cell cut by a page break)."""
+    c = rx().c
+    label_col, count_status = head
     claims: list[Claim] = []
-    for r in order[1:]:
+    status: str | None = None
+    list_cols: set[int] = set()
+    for r in body:
         cells = rows[r]
-        label = cells[0][1].text
-        status = _cell_status(label)
-        if status is None:
-            named = rx().status_year.search(label)
-            now = named is not None and named.group("y") == str(state.year) or rx().now.search(label) is not None
-            status = count_status if now and rx().baseline.search(label) is None else None
+        labelled = cells[0][0] == label_col
+        if not labelled:
+            # no label: the rest of the row above's list, or a row whose label the PDF text layer
+            # left out of the table (that row says nothing)
+            if status is None or not all(col in list_cols for col, _ in cells):
+                status = None
+                continue
+        else:
+            label = cells[0][1].text
+            status = _cell_status(label)
+            if status is None:
+                named = rx().status_year.search(label)
+                now = named is not None and named.group("y") == str(state.year) or rx().now.search(label) is not None
+                status = count_status if now and rx().baseline.search(label) is None else None
+            list_cols = set()
         if status is None:
             continue
-        for _, x in cells[1:]:
+        for col, x in (cells[1:] if labelled else cells):
             count = c["table_count_cell"].match(x.text)
             if count and valid_number(int(count.group("n")), state.cset.size):
                 state.counts.append(Count(int(count.group("n")), status, x.text.strip(),
                                           state.outline.location(x.block, x.start, x.end), -1))
                 continue
-            for g in text_to_groups(x.text, state.cset.size):
+            groups = text_to_groups(x.text, state.cset.size)
+            if not groups and (names_only := cell_to_group(x.text)) is not None:
+                groups = [names_only]  # a cell of names alone ("Gồm Quy hoạch; Giao thông")
+            if groups:
+                list_cols.add(col)
+            for g in groups:
                 for ref in g.refs:
                     claims.append(Claim(ref.number, status, "table", x.text[ref.start:ref.end],
                                         state.outline.location(x.block, x.start + ref.start, x.start + ref.end),
                                         -1, ref))
             claims += _list_cell_rest(state, x, status)
     return claims
+
+
+def _continues_table(outline: Outline, header_end: int, first_block: int) -> bool:
+    """Does a table starting at block `first_block` go on from a header row that ends at block
+    `header_end`? Only a few lines that are no table cells (a wrapped label) stand between."""
+    between = outline.blocks[header_end + 1:first_block]
+    return len(between) <= 3 and all(ob.block.kind != BlockKind.TABLE_CELL for ob in between)
 
 
 def _list_cell_rest(state: State, cell: CellSpan, status: str) -> list[Claim]:
@@ -302,12 +337,22 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
     mark columns); returns the outline indices of the blocks consumed."""
     consumed: set[int] = set()
+    # a timeline table's header row left as a table of its own (a PDF text layer cut the table
+    # where a label cell wraps): its status, and the last block of the header
+    carried: tuple[tuple[int, str], int] | None = None
     for grid in grids:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
-        timeline = _timeline_claims(state, rows, order)
-        if timeline is not None:
-            state.claims.extend(timeline)
+        head = _timeline_head(rows, order)
+        body = order[1:]
+        first_block = min(x.block for _, x in rows[order[0]])
+        if head is None and carried is not None and _continues_table(state.outline, carried[1], first_block):
+            head, body = carried[0], order
+        carried = None
+        if head is not None:
+            if not body:
+                carried = (head, max(x.block for _, x in rows[order[0]]))
+            state.claims.extend(_timeline_claims(state, rows, body, head))
             consumed |= {x.block for r in order for _, x in rows[r]}
             continue
         header = _table_header(rows, order, state.year)
@@ -326,6 +371,10 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
         if len(reading.claims) >= 2:
             state.claims.extend(reading.claims)
             consumed |= reading.used
+        elif len(header.mark_cols) >= 2 and reading.used:
+            # a checklist whose marks are none the reader knows ("□" unticked boxes): nothing of
+            # it is a status, and its rows are no list for a header's "Chưa đạt" to open
+            consumed |= reading.used | {x.block for r in header.rows for _, x in rows[r]}
     return consumed
 
 

@@ -57,6 +57,8 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
     other_sets = tier() == DEFAULT_TIER
     other_set_front = other_sets and p.c["other_set_front"].match(text) is not None
     indicator_words = may_match("indicator_subject", text)
+    corrections = spans_of(p.c["correction_marker"], text) if may_match("correction_marker", text) else []
+    records = may_match("erroneous_record", text)
     ci = 0
     # statuses come sorted by start: the clause before each is walked once
     for s in statuses:
@@ -96,6 +98,9 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
         s.past = s.past or other_set_front or (
             other_sets and p.c["other_set_topic"].search(text, clause_start, s.start) is not None)
+        # what an earlier report recorded, corrected after it ("ghi nhầm là “đạt”, nay sửa lại
+        # là “chưa đạt”"): the error, of no time of the report's
+        s.past = s.past or (records and is_corrected_record(text, s.start, corrections))
         # a later year than the report's states what is to come ("năm 2025 đạt 19/19")
         # a time to come before the status in its clause, or shortly after it in the same
         # stretch of words ("đạt thêm tiêu chí 17 trong năm tới")
@@ -107,6 +112,19 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         s.target = plan or planned or any_within(
             futures, clause_start, s.start) or _future_after(text, s.end, futures) or bool(
             year is not None and last_year is not None and last_year > year)
+
+
+def is_corrected_record(text: str, pos: int, corrections: list[tuple[int, int]]) -> bool:
+    """Is what stands at `pos` an earlier report's error: recorded wrongly ("ghi nhầm là “đạt”"),
+    or recorded ("ghi là 15 tiêu chí") and corrected after it in its sentence (`corrections`:
+    the correction markers)?"""
+    record = rx().c["erroneous_record"].search(text, max(0, pos - 24), pos)
+    if record is None:
+        return False
+    if record.group("wrong"):
+        return True  # "ghi nhầm là ...": an error whatever follows
+    end = next((b for a, b in text_to_sentences(text) if a <= pos < b), len(text))
+    return any(pos < a < end for a, _ in corrections)
 
 
 def _last_start_before(spans: list[tuple[int, int]], pos: int) -> int:

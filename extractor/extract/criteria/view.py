@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from extractor.core.data import load_pattern
+from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import CriteriaStatus, Location
 from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import names, rx
@@ -105,6 +105,28 @@ def _ordinal(m: re.Match[str]) -> str:
 @per_reading
 def _ordinals() -> dict[str, int]:
     return {spelt(w): n for w, n in load_pattern("criteria")["spelled_ordinals"].items()}
+
+
+# a quotation in a report (text/normalize.py makes every quotation mark '"')
+_QUOTATION = compiled(r'"([^"]{6,400})"')
+
+
+def outline_reads_unmarked(outline: Outline) -> bool:
+    """Are the report's criteria read folded? When it is typed without marks (`Outline.unmarked`),
+    and when it quotes a statement typed without them (an officer's message: "Xa em hien dat 16
+    tieu chi, con tc 10 chua dat"): the quotation can only be read folded, and a marked text
+    folded reads as it is written."""
+    if outline.unmarked:
+        return True
+    statement = pattern_regexes("sections")["unmarked_statement"]
+    for ob in outline.blocks:
+        if '"' not in ob.text:
+            continue
+        for m in _QUOTATION.finditer(ob.text):
+            quoted = m.group(1)
+            if strip_diacritics(quoted) == quoted and statement.search(quoted):
+                return True
+    return False
 
 
 def text_to_reading(text: str) -> str:
