@@ -93,13 +93,16 @@ def _status_of_closed_list(text: str, start: int, end: int, statuses: list[Statu
     return statuses[i - 1]
 
 
-def _restated_count_status(text: str, start: int, said: Status, year: int | None,
+def _restated_count_status(text: str, start: int, said: Status, same_form: bool, year: int | None,
                            commune: str | None) -> Status | None:
     """The status of a count that restates an earlier count of the sentence at another time ("năm
     2023 con số này là 17/19 tiêu chí; đến năm 2024 đã là 18/19 tiêu chí"): the earlier count's
-    status, at the time of its own clause (a past year's or a baseline's count is no claim)."""
+    status, at the time of its own clause (a past year's or a baseline's count is no claim). A
+    lead that does not name the earlier count ("đã là") restates one of the same form only
+    (`same_form`: both "N/19" or both bare): "năm 2021 còn 5 tiêu chí chưa đạt, đến nay đã là
+    19/19 tiêu chí" counts no unmet criteria."""
     lead = rx().c["restated_count_lead"].search(text, max(0, start - 40), start)
-    if lead is None:
+    if lead is None or (lead.group("back") is None and not same_form):
         return None
     status = Status(lead.start(), start, said.status)
     mark_targets(text, [status], plan=False, year=year, commune=commune)
@@ -144,6 +147,7 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         groups = text_to_groups(text, size)
     out = []
     said: Status | None = None  # the status of the last count read in the sentence, of any time
+    said_ratio = False  # whether that count was written "N/19"
     corrections = spans_of(c["correction_marker"], text) if may_match("correction_marker", text) else []
     for m in c["count_before"].finditer(text):
         n, of = int(m.group("n")), m.group("of") or m.group("of_words")
@@ -175,9 +179,9 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         if status is None and corrections:
             status = _corrected_count_status(text, m.start(), statuses, year, commune)
         if status is None and said is not None:
-            status = _restated_count_status(text, m.start(), said, year, commune)
+            status = _restated_count_status(text, m.start(), said, said_ratio == (of is not None), year, commune)
         if status is not None:
-            said = status
+            said, said_ratio = status, of is not None
         if status is not None and not status.past:
             out.append((m.start(), m.end(), n, status.status, status.target))
     for m in c["count_ratio_alone"].finditer(text):

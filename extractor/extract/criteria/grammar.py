@@ -520,11 +520,6 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         if taken.free(m.start(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
                 and taken.free(m.start(), refs[-1].end):
             add(refs, m.start(), refs[-1].end)
-    for m in c["restated_names_intro"].finditer(text) if says_criteria else ():
-        # "còn 1 tiêu chí xã chưa làm được, đó là Văn hóa": the names the count's clause announces
-        if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
-                and taken.free(m.end(), refs[-1].end):
-            add(refs, m.end(), refs[-1].end)
     for m in c["charge_names_intro"].finditer(text) if says_criteria else ():
         # "các thành viên phụ trách Y tế, Thu nhập ..., vì các tiêu chí này chưa đạt"
         refs = _names_from(text, m.end(), ocr)
@@ -534,11 +529,13 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
             if _status_follows(text, refs[-1].end, statuses) \
                     or status_through_pronoun(text, refs[-1].end, after, len(text)) is not None:
                 add(refs, m.end(), refs[-1].end)
-    for m in c["exclusion_names_intro"].finditer(text) if says_criteria else ():
-        # "đạt tất cả các tiêu chí, trừ Thu nhập, Y tế": the names of the exception
-        if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
-                and taken.free(m.end(), refs[-1].end):
-            add(refs, m.end(), refs[-1].end)
+    # "đạt tất cả các tiêu chí, trừ Thu nhập, Y tế": the names of the exception; "còn 1 tiêu
+    # chí xã chưa làm được, đó là Văn hóa": the names the count's clause announces
+    for intro in ("exclusion_names_intro", "restated_names_intro") if says_criteria else ():
+        for m in c[intro].finditer(text):
+            if taken.free(m.end(), m.end() + 1) and (refs := _names_from(text, m.end(), ocr)) \
+                    and taken.free(m.end(), refs[-1].end):
+                add(refs, m.end(), refs[-1].end)
     if not says_criteria and ((lead := c["status_list_lead"].match(text)) or (lead := _status_first_lead(text))):
         # "+ Chưa đạt: Thu nhập; Môi trường", "- Đạt: 1, 2, 3", "3) Đã đáp ứng: Thủy lợi"
         first = at_list_start(text, lead.end(), size, ocr)

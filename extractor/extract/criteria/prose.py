@@ -405,7 +405,9 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             a, b = min(chosen.start, g.start), max(chosen.end, g.end)
             if (lead := rx().c["remaining_lead"].search(text, max(0, g.start - 40), g.start)) is not None:
                 a = min(a, lead.start())
-            state.rest.append(seg.claim(state.outline, 0, MET, "rest", a, b))
+            # ... unless what is left is left of a group ("trong nhóm hạ tầng, chỉ còn ...")
+            if rx().c["remaining_within_group"].search(text, max(0, a - 120), a) is None:
+                state.rest.append(seg.claim(state.outline, 0, MET, "rest", a, b))
         for ref in g.refs:
             claim = seg.claim(state.outline, ref.number, status, "list", ref.start, ref.end, ref)
             claim.added = chosen.added and status == chosen.status
