@@ -1,0 +1,84 @@
+"""Criteria forms the reader missed (audit of the ninth held-out bank):
+
+- a quoted remark naming what is left ("“Chỉ còn <names> là chúng tôi chưa làm được, ...”, ông
+  ... chia sẻ."): those unmet, every other criterion met;
+- a press comparison with a neighbour ("Nếu như xã bạn ... thì <commune> đến thời điểm này mới
+  dừng ở con số 16 tiêu chí; <names> vẫn là “điểm nghẽn” chưa tháo gỡ được"): the count is the
+  commune's, met; the names are unmet;
+- "Chua đạt" (the marks of "chưa" lost in a marked scan): unmet.
+
+Every statement is written for these tests (none is copied from a report). The report is of
+2023, its commune "Thử Nghiệm"; the set has 19 criteria.
+"""
+from __future__ import annotations
+
+from tests.extract.test_criteria_unseen_forms import NOTHING, answer, but, read
+
+# ------------------------------------------------------------------ a quoted remark
+
+
+def _remark(lead: str, said_by: str = "ông Bí thư Đảng ủy xã nói") -> list[str]:
+    return [f"“{lead} Thu nhập / Y tế là chúng tôi chưa làm được, khó nhất là vốn đối ứng”, {said_by}."]
+
+
+def test_what_is_left_in_a_quoted_remark() -> None:
+    assert answer(_remark("Chỉ còn")) == (but(10, 15), [10, 15], [])
+
+
+def test_what_is_left_in_an_earlier_year_is_no_status() -> None:
+    assert answer(_remark("Năm 2020 chỉ còn")) == NOTHING
+
+
+def test_what_is_left_as_a_goal_is_no_status() -> None:
+    assert answer(_remark("Phấn đấu cuối năm chỉ còn")) == NOTHING
+
+
+def test_a_remark_without_what_is_left_names_no_others() -> None:
+    # "còn" alone (still) says nothing of the others
+    assert answer(["“Thu nhập / Y tế là chúng tôi chưa làm được”, ông Bí thư nói."]) == NOTHING
+
+
+def test_a_count_of_what_is_left_not_managed_is_still_read() -> None:
+    c = read(["Thưa hội nghị, còn 1 tiêu chí chúng tôi chưa làm được, đó là Y tế; đây là tiêu chí khó."])
+    assert (sorted(c.met), sorted(c.unmet)) == (but(15), [15])
+
+
+# ------------------------------------------------------------------ a neighbour's comparison
+
+_NEIGHBOUR = ("Nếu như xã bạn Hòa An đã cán mốc 17/19 tiêu chí thì Thử Nghiệm {when} mới dừng ở con số "
+              "16 tiêu chí; Thu nhập / Y tế / Văn hóa vẫn là “điểm nghẽn” chưa tháo gỡ được.")
+
+
+def test_a_count_got_to_beside_a_neighbour_and_the_bottleneck() -> None:
+    c = read([_NEIGHBOUR.format(when="đến thời điểm này")])
+    assert (sorted(c.met), sorted(c.unmet)) == (but(10, 15, 16), [10, 15, 16])
+    assert c.met_count_claimed == 16
+
+
+def test_a_condition_without_the_present_is_a_plan() -> None:
+    # "nếu ... thì ... mới" without a present time: what would follow, no status
+    c = read(["Nếu hoàn thành Thu nhập thì xã mới dừng ở con số 18 tiêu chí."])
+    assert c.met_count_claimed is None
+
+
+def test_a_count_got_to_in_an_earlier_year_is_no_claim() -> None:
+    c = read(["Năm 2020 xã mới dừng ở con số 12 tiêu chí."])
+    assert c.met_count_claimed is None
+
+
+def test_a_count_got_to_of_households_is_no_claim() -> None:
+    assert read(["Xã mới dừng ở con số 16 hộ đạt chuẩn."]).met_count_claimed is None
+
+
+# ------------------------------------------------------------------ scan slips
+
+
+def test_chua_without_marks_before_dat_is_unmet() -> None:
+    c = read(["- Xã đã đạt 2 tiêu chí, gồm:", "+ Quy hoạch - tiêu chí 1", "+ Giao thông - tiêu chí 2",
+              "- Chua đạt 2 tiêu chí, gồm:", "- TC 07 (Chợ nông thôn)", "- TC 10 (Thu nhập)"])
+    assert (sorted(c.met), sorted(c.unmet)) == ([1, 2], [7, 10])
+    assert (c.met_count_claimed, c.unmet_count_claimed) == (2, 2)
+
+
+def test_chua_before_a_measure_is_no_status() -> None:
+    assert answer(["Tiêu chí 10 Thu nhập chua đạt 50% kế hoạch."]) == NOTHING
