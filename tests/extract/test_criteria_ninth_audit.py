@@ -82,3 +82,25 @@ def test_chua_without_marks_before_dat_is_unmet() -> None:
 
 def test_chua_before_a_measure_is_no_status() -> None:
     assert answer(["Tiêu chí 10 Thu nhập chua đạt 50% kế hoạch."]) == NOTHING
+
+
+# ------------------------------------------------------------------ "TC" for "tiêu chí"
+
+
+def test_a_count_of_tc_with_its_names_in_brackets() -> None:
+    c = read(["- Số TC đạt: 17 TC (" + " / ".join(["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học",
+                                                   "Cơ sở vật chất văn hóa", "Chợ nông thôn", "Thông tin và Truyền thông",
+                                                   "Nhà ở dân cư", "Nghèo đa chiều", "Lao động", "Tổ chức sản xuất",
+                                                   "Giáo dục và Đào tạo", "Văn hóa", "Môi trường",
+                                                   "Hệ thống chính trị", "Quốc phòng và An ninh"]) + ").",
+              "- Số TC chưa đạt: 02 TC (Thu nhập / Y tế)."])
+    assert (sorted(c.met), sorted(c.unmet)) == (but(10, 15), [10, 15])
+    assert (c.met_count_claimed, c.unmet_count_claimed) == (17, 2)
+
+
+def test_a_count_of_tc_of_an_earlier_year_is_no_status() -> None:
+    assert answer(["- Số TC đạt năm 2020: 12 TC (Quy hoạch / Giao thông)."]) == NOTHING
+
+
+def test_a_count_of_tc_planned_is_no_status() -> None:
+    assert answer(["- Số TC phấn đấu đạt: 2 TC (Thu nhập / Y tế)."]) == NOTHING
