@@ -104,3 +104,56 @@ def test_a_count_of_tc_of_an_earlier_year_is_no_status() -> None:
 
 def test_a_count_of_tc_planned_is_no_status() -> None:
     assert answer(["- Số TC phấn đấu đạt: 2 TC (Thu nhập / Y tế)."]) == NOTHING
+
+
+# ------------------------------------------------------------------ pasted spreadsheet rows
+
+_ROWS = [(1, "Quy hoạch", "Đ"), (2, "Giao thông", "Giữ vững"), (10, "Thu nhập", "CĐ"),
+         (13, "Tổ chức sản xuất", "Còn thiếu chỉ tiêu"), (15, "Y tế", "CBĐ"), (16, "Văn hóa", "Đạt - đã được huyện thẩm định")]
+
+
+def test_spreadsheet_rows_pasted_as_lines() -> None:
+    lines = ["Bảng tổng hợp (dán từ bảng tính):"] + [f"{n}\t{name}\t{verdict}" for n, name, verdict in _ROWS]
+    assert answer(lines) == ([1, 2, 16], [10, 13], [15])
+
+
+def test_rows_written_with_a_dash_and_a_colon() -> None:
+    lines = [f"Tiêu chi {n} - {name} : {verdict}" for n, name, verdict in _ROWS]
+    assert answer(lines) == ([1, 2, 16], [10, 13], [15])
+
+
+def test_a_row_whose_number_is_not_its_names_is_no_row() -> None:
+    # "5 Thu nhập ..." is a count of something, not the row of criterion 10
+    lines = [f"{n + 1}\t{name}\t{verdict}" for n, name, verdict in _ROWS]
+    assert answer(lines) == NOTHING
+
+
+def test_two_such_lines_are_no_table() -> None:
+    assert answer([f"{n}\t{name}\t{verdict}" for n, name, verdict in _ROWS[:2]]) == NOTHING
+
+
+def test_a_status_code_in_prose_is_no_status() -> None:
+    assert answer(["Xã có 3 thôn Đ và 2 thôn CĐ về tiêu chí 10."]) == NOTHING
+
+
+# ------------------------------------------------------------------ an inspection overruling a self-assessment
+
+
+def test_an_inspection_verdict_overrules_the_self_assessment() -> None:
+    assert answer(["Các tiêu chí 9; 12 với 14 xã tự đánh giá đạt nhưng chưa đủ hồ sơ, "
+                   "Đoàn kiểm tra kết luận chưa đạt."]) == ([], [9, 12, 14], [])
+
+
+def test_the_self_assessment_alone_stands() -> None:
+    assert answer(["Các tiêu chí 9; 12 với 14 xã tự đánh giá đạt."]) == ([9, 12, 14], [], [])
+
+
+def test_a_verdict_without_a_contrast_overrules_nothing() -> None:
+    # the second verdict is of something else said after a comma, not a contrast
+    assert answer(["Các tiêu chí 9; 12 xã tự đánh giá đạt, Đoàn kiểm tra kết luận chưa đạt hồ sơ 5 thôn."]) \
+        == ([9, 12], [], [])
+
+
+def test_a_verdict_planned_overrules_nothing() -> None:
+    assert answer(["Các tiêu chí 9; 12 xã tự đánh giá đạt nhưng Đoàn sẽ kết luận sau khi phấn đấu đạt."]) \
+        == ([9, 12], [], [])
