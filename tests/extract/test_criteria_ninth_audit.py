@@ -157,3 +157,24 @@ def test_a_verdict_without_a_contrast_overrules_nothing() -> None:
 def test_a_verdict_planned_overrules_nothing() -> None:
     assert answer(["Các tiêu chí 9; 12 xã tự đánh giá đạt nhưng Đoàn sẽ kết luận sau khi phấn đấu đạt."]) \
         == ([9, 12], [], [])
+
+
+# ------------------------------------------------------------------ a concession before the status; "TC mã"
+
+
+def test_a_concession_before_the_status_of_a_list() -> None:
+    assert answer(["- Các tiêu chí 10; 15 tuy đã có chuyển biến nhưng chưa thể đánh giá đạt; "
+                   "những tiêu chí còn lại xã đều đã đạt."]) == (but(10, 15), [10, 15], [])
+
+
+def test_a_concession_of_an_earlier_year_is_no_status() -> None:
+    assert answer(["- Năm 2020, các tiêu chí 10; 15 tuy đã có chuyển biến nhưng chưa thể đánh giá đạt."]) == NOTHING
+
+
+def test_criteria_by_their_code() -> None:
+    assert answer(["- Hiện trạng: các tiêu chí xã chưa đạt: TC mã 06, TC mã 10, từ TC mã 17 tới TC mã 19."]) \
+        == ([], [6, 10, 17, 18, 19], [])
+
+
+def test_criteria_by_their_code_as_a_goal() -> None:
+    assert answer(["- Mục tiêu: phấn đấu hoàn thành TC mã 06, TC mã 10."]) == NOTHING
