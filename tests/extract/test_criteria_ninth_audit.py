@@ -178,3 +178,30 @@ def test_criteria_by_their_code() -> None:
 
 def test_criteria_by_their_code_as_a_goal() -> None:
     assert answer(["- Mục tiêu: phấn đấu hoàn thành TC mã 06, TC mã 10."]) == NOTHING
+
+
+# ------------------------------------------------------------------ a plan's object with a status of its own
+
+
+def test_a_plans_object_named_with_its_status_is_counted() -> None:
+    c = read(["- Cử tri đề nghị chính quyền sớm hoàn thành 3 tiêu chí còn chưa đạt là tiêu chí số 10; "
+              "tiêu chí số 15 và tiêu chí số 17."])
+    assert (sorted(c.unmet), c.unmet_count_claimed) == ([10, 15, 17], 3)
+
+
+def test_a_plans_object_not_named_claims_no_count() -> None:
+    assert read(["- Phấn đấu hoàn thành 3 tiêu chí chưa đạt."]).unmet_count_claimed is None
+
+
+def test_a_plans_object_of_an_earlier_year_claims_no_count() -> None:
+    c = read(["- Năm 2021, phấn đấu hoàn thành 3 tiêu chí còn chưa đạt là tiêu chí số 10; 15 và 17."])
+    assert c.unmet_count_claimed is None
+
+
+def test_a_level_in_quotes_is_basically_met() -> None:
+    assert answer(["- 02 tiêu chí ở mức “cơ bản”: Thông tin và Truyền thông / Văn hóa; 02 tiêu chí chưa đạt: "
+                   "tiêu chí Lao động, tiêu chí Y tế; các tiêu chí khác: đạt."]) == (but(8, 12, 15, 16), [12, 15], [8, 16])
+
+
+def test_a_level_in_quotes_of_an_earlier_year_is_no_status() -> None:
+    assert answer(["- Năm 2021, 02 tiêu chí ở mức “cơ bản”: Thông tin và Truyền thông / Văn hóa."]) == NOTHING
