@@ -205,3 +205,27 @@ def test_a_level_in_quotes_is_basically_met() -> None:
 
 def test_a_level_in_quotes_of_an_earlier_year_is_no_status() -> None:
     assert answer(["- Năm 2021, 02 tiêu chí ở mức “cơ bản”: Thông tin và Truyền thông / Văn hóa."]) == NOTHING
+
+
+# ------------------------------------------------------------------ abbreviations; a count in words
+
+
+def test_abbreviated_names_after_a_count_in_words() -> None:
+    c = read(["- Khi dự án bắt đầu, xã có 7 tiêu chí; nay đạt 15 trên 19 tiêu chí, còn thiếu bốn tiêu chí: "
+              "Thu nhập, TCSX, MT&ATTP, HTCT&TCPL."])
+    assert (sorted(c.met), sorted(c.unmet)) == (but(10, 13, 17, 18), [10, 13, 17, 18])
+    assert (c.met_count_claimed, c.unmet_count_claimed) == (15, 4)
+
+
+def test_abbreviated_names_of_an_earlier_year_are_no_status() -> None:
+    assert answer(["- Năm 2021 xã đạt 15 trên 19 tiêu chí, còn thiếu bốn tiêu chí: Thu nhập, TCSX, MT&ATTP, "
+                   "HTCT&TCPL."]) == NOTHING
+
+
+def test_lacking_four_households_is_no_status() -> None:
+    assert answer(["- Tiêu chí Nhà ở: còn thiếu bốn hộ chưa có nhà kiên cố."]) == NOTHING
+
+
+def test_abbreviations_in_a_quoted_remark() -> None:
+    assert answer(["“Chỉ còn HTCT&TCPL; QP&AN là chúng tôi chưa làm được”, ông Chủ tịch nói."]) \
+        == (but(18, 19), [18, 19], [])
