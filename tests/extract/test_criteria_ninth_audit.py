@@ -88,11 +88,10 @@ def test_chua_before_a_measure_is_no_status() -> None:
 
 
 def test_a_count_of_tc_with_its_names_in_brackets() -> None:
-    c = read(["- Số TC đạt: 17 TC (" + " / ".join(["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học",
-                                                   "Cơ sở vật chất văn hóa", "Chợ nông thôn", "Thông tin và Truyền thông",
-                                                   "Nhà ở dân cư", "Nghèo đa chiều", "Lao động", "Tổ chức sản xuất",
-                                                   "Giáo dục và Đào tạo", "Văn hóa", "Môi trường",
-                                                   "Hệ thống chính trị", "Quốc phòng và An ninh"]) + ").",
+    met = ["Quy hoạch", "Giao thông", "Thủy lợi", "Điện", "Trường học", "Cơ sở vật chất văn hóa", "Chợ nông thôn",
+           "Thông tin và Truyền thông", "Nhà ở dân cư", "Nghèo đa chiều", "Lao động", "Tổ chức sản xuất",
+           "Giáo dục và Đào tạo", "Văn hóa", "Môi trường", "Hệ thống chính trị", "Quốc phòng và An ninh"]
+    c = read(["- Số TC đạt: 17 TC (" + " / ".join(met) + ").",
               "- Số TC chưa đạt: 02 TC (Thu nhập / Y tế)."])
     assert (sorted(c.met), sorted(c.unmet)) == (but(10, 15), [10, 15])
     assert (c.met_count_claimed, c.unmet_count_claimed) == (17, 2)
@@ -109,7 +108,8 @@ def test_a_count_of_tc_planned_is_no_status() -> None:
 # ------------------------------------------------------------------ pasted spreadsheet rows
 
 _ROWS = [(1, "Quy hoạch", "Đ"), (2, "Giao thông", "Giữ vững"), (10, "Thu nhập", "CĐ"),
-         (13, "Tổ chức sản xuất", "Còn thiếu chỉ tiêu"), (15, "Y tế", "CBĐ"), (16, "Văn hóa", "Đạt - đã được huyện thẩm định")]
+         (13, "Tổ chức sản xuất", "Còn thiếu chỉ tiêu"), (15, "Y tế", "CBĐ"),
+         (16, "Văn hóa", "Đạt - đã được huyện thẩm định")]
 
 
 def test_spreadsheet_rows_pasted_as_lines() -> None:
@@ -200,7 +200,8 @@ def test_a_plans_object_of_an_earlier_year_claims_no_count() -> None:
 
 def test_a_level_in_quotes_is_basically_met() -> None:
     assert answer(["- 02 tiêu chí ở mức “cơ bản”: Thông tin và Truyền thông / Văn hóa; 02 tiêu chí chưa đạt: "
-                   "tiêu chí Lao động, tiêu chí Y tế; các tiêu chí khác: đạt."]) == (but(8, 12, 15, 16), [12, 15], [8, 16])
+                   "tiêu chí Lao động, tiêu chí Y tế; các tiêu chí khác: đạt."]) \
+        == (but(8, 12, 15, 16), [12, 15], [8, 16])
 
 
 def test_a_level_in_quotes_of_an_earlier_year_is_no_status() -> None:

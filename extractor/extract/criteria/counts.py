@@ -171,7 +171,8 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
                 # ("sớm hoàn thành 3 tiêu chí còn chưa đạt là ..."): the criteria's status now
                 j = first_at(statuses, m.end())
                 right = statuses[j] if j < len(statuses) else None
-                if right and not right.target and not right.past and not _COUNT_STOP.search(text, m.end(), right.start) \
+                if right and not right.target and not right.past \
+                        and not _COUNT_STOP.search(text, m.end(), right.start) \
                         and at["count_right_gap"].match(text, m.end(), right.start) \
                         and at["count_named_after_status"].match(text, right.end):
                     status = right
