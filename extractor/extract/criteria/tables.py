@@ -74,6 +74,7 @@ class _TableHeader:
     # the other result columns and the note columns ("Ghi chú"), right to left: a row whose
     # status column gives no status takes a cell of these that holds a status and nothing else
     other_cols: list[int] = field(default_factory=list)
+    note_cols: set[int] = field(default_factory=set)
 
 
 def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = None) -> _TableHeader:
@@ -91,6 +92,10 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         # a second header row ("Kết quả" over "Đạt | Chưa đạt") names no criterion
         naming = any(names().search(x.text) or text_to_groups(x.text, 99) for _, x in rows[r])
         headerish = k == 0 or (order[k - 1] in header.rows and not numbered and not naming)
+        if k > 0 and numbered and naming:
+            # a numbered row naming its criterion is a body row, whatever its cells say (a
+            # verdict "Đạt - đã được huyện thẩm định" holds a status header's words)
+            continue
         for col, x in rows[r]:
             t = x.text.strip(" *")
             if c["table_number_header"].match(t):
@@ -118,6 +123,7 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         others = [col for col, y in status_cols if y is None or y == year]
         header.other_cols = [col for col in reversed(others) if col != header.status_col]
     header.other_cols += notes
+    header.note_cols = set(notes)
     return header
 
 
@@ -195,7 +201,10 @@ def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
         if status is not None:
             break
         if col in cells:
-            status = _bare_cell_status(cells[col].text)
+            # another result column holds a verdict as its own column does ("Đ", "Giữ vững"); a
+            # note only when it holds nothing else
+            text = cells[col].text
+            status = _bare_cell_status(text) if col in header.note_cols else _cell_status(text)
     for col, st in header.mark_cols.items():
         if col in cells and rx().c["table_mark"].match(cells[col].text):
             status = st
