@@ -153,6 +153,24 @@ def _headless_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
     return header
 
 
+def _merged_name_status(text: str) -> tuple[int, str] | None:
+    """(criterion, status) of a name cell a PDF text layer ran into the verdict cell beside
+    it ("Điện Giữ vững", "Hộ nghèo CĐ", the gap lost with its space: "thiên taiđạt yêu cầu"):
+    a criterion's whole name, then a verdict cell's text to the end. None for a cell that is
+    a name alone, or a name and anything else."""
+    for p in range(1, len(text)):
+        if not text[p].isalpha():
+            continue
+        name = text[:p].rstrip()
+        nm = names().match(name)
+        if nm is None or nm.end() != len(name) or (number := lookup(nm.group(0))) is None:
+            continue
+        status = _cell_status(text[p:])
+        if status is not None:
+            return number, status
+    return None
+
+
 def _name_cell(cells: dict[int, CellSpan], header: _TableHeader) -> CellSpan | None:
     return cells.get(header.name_col) if header.name_col is not None else None
 
@@ -184,7 +202,20 @@ def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) 
     return None
 
 
-def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
+def _shared_cell_text(outline: Outline, cell: CellSpan) -> str:
+    """The text of a cell with the cell a PDF layout gave the same position right after it
+    (a short verdict left in the gap after a short name, "Y tế" then "Đ"): the grid keeps
+    one text a position, and the verdict would be lost."""
+    blocks = outline.blocks
+    here = blocks[cell.block].block.cell
+    nxt = cell.block + 1
+    there = blocks[nxt].block.cell if nxt < len(blocks) else None
+    if here is None or there is None or (there.table, there.row, there.col) != (here.table, here.row, here.col):
+        return cell.text
+    return cell.text + " " + blocks[nxt].text
+
+
+def _row_status(cells: dict[int, CellSpan], header: _TableHeader, outline: Outline) -> str | None:
     """The status a row gives: its status cell, or the mark column that holds a mark."""
     status = None
     if header.status_col is not None and header.status_col in cells:
@@ -195,8 +226,11 @@ def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
         # the name cell runs over the status column (a PDF reader merged a wrapped name with
         # the status beside it: "tổ chức sản xuất và phát Đạt chuẩn triển kinh tế"): one
         # status phrase inside it is the row's
-        inside = text_to_statuses(cells[header.name_col].text)
+        name_text = _shared_cell_text(outline, cells[header.name_col])
+        inside = text_to_statuses(name_text)
         status = inside[0].status if len(inside) == 1 else None
+        if status is None and (merged := _merged_name_status(name_text)) is not None:
+            status = merged[1]
     for col in header.other_cols:
         if status is not None:
             break
@@ -356,6 +390,8 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     # a timeline table's header row left as a table of its own (a PDF text layer cut the table
     # where a label cell wraps): its status, and the last block of the header
     carried: tuple[tuple[int, str], int] | None = None
+    read_roles: set[tuple[int | None, int | None, int | None]] = set()
+    single: list[tuple[tuple[int | None, int | None, int | None], _TableReading]] = []
     for grid in grids:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
@@ -382,15 +418,25 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             if r in header.rows:
                 continue
             cells = dict(rows[r])
-            reading.row(cells, header, _row_criterion(cells, header, state.cset.size), _row_status(cells, header))
+            reading.row(cells, header, _row_criterion(cells, header, state.cset.size), _row_status(cells, header, state.outline))
         reading.close()
+        roles = (header.num_col, header.name_col, header.status_col)
         if len(reading.claims) >= 2:
             state.claims.extend(reading.claims)
             consumed |= reading.used
+            read_roles.add(roles)
+        elif len(reading.claims) == 1:
+            single.append((roles, reading))
         elif len(header.mark_cols) >= 2 and reading.used:
             # a checklist whose marks are none the reader knows ("□" unticked boxes): nothing of
             # it is a status, and its rows are no list for a header's "Chưa đạt" to open
             consumed |= reading.used | {x.block for r in header.rows for _, x in rows[r]}
+    # one row alone is no table, unless a table of the same columns was read: the groups of
+    # one table that their titles split ("Nhóm I - Quy hoạch:" over a single criterion's row)
+    for roles, reading in single:
+        if roles in read_roles:
+            state.claims.extend(reading.claims)
+            consumed |= reading.used
     return consumed
 
 
