@@ -4,7 +4,8 @@ tiêu chí") gives A's count, though its bracket names B; so A's count and the r
 ("Xã B: đạt 17 tiêu chí") are two places' counts, not two claims that disagree. Two counts that
 one commune's lines give still disagree, a bracketed note or not. A count in a line that names
 another commune is no claim of the report's result, so it is not summed with the report's unmet
-count against the set; the report's own commune named, it still is."""
+count against the set; the report's own commune named, it still is. "Chua đạt 08 tiêu chí" is an
+unmet count whose mark was lost, no second count of met criteria."""
 from __future__ import annotations
 
 import pytest
@@ -75,3 +76,24 @@ def test_a_count_of_another_named_commune_is_no_claim_of_the_report() -> None:
 
 def test_the_reports_own_commune_named_still_claims() -> None:
     assert "criteria_count_mismatch" in _sum_flags("- Xã Thử Nghiệm (trước sáp nhập): đã đạt 18/19 tiêu chí.")
+
+
+def _two_counts(second: str) -> list[str]:
+    doc = make_doc("- Xã đã đạt 11 tiêu chí, gồm: Quy hoạch, Giao thông.", second)
+
+    def at(block: int, text: str) -> Evidence:
+        start = doc.blocks[block].text.index(text)
+        return Evidence(text, Location(block, None, start, start + len(text)))
+
+    conflict = CriteriaConflict(kind="count_claims_disagree", numbers=[], status="met",
+                                evidence=[at(0, "11 tiêu chí"), at(1, "08 tiêu chí")])
+    return rules(run(doc, [], CriteriaStatus(met_count_claimed=11, conflicts=[conflict])))
+
+
+def test_an_unmet_count_whose_mark_was_lost_is_no_second_met_count() -> None:
+    # "Chua đạt": "chưa đạt" typed without its mark in a marked report
+    assert "criteria_count_mismatch" not in _two_counts("- Chua đạt 08 tiêu chí, gồm: Thu nhập, Y tế.")
+
+
+def test_a_second_met_count_still_disagrees() -> None:
+    assert "criteria_count_mismatch" in _two_counts("- Xã đạt 08 tiêu chí, gồm: Thu nhập, Y tế.")
