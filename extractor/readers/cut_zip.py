@@ -21,7 +21,7 @@ _HEADER = struct.Struct("<4sHHHHHIIIHH")  # signature ... name length, extra len
 _STORED, _DEFLATED = 0, 8
 _SIZES_AFTER_DATA = 0x08  # general-purpose flag bit 3: sizes and CRC in a descriptor after the data
 _IN, _OUT = 1 << 16, 1 << 20  # compressed bytes fed, inflated bytes taken, per step
-_RATIO_FROM = 1 << 20  # a member is held to the ratio from this size on, as in the directory check
+RATIO_FROM = 1 << 20  # a member is held to the inflation ratio from this size on (here and in the directory check)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _inflate(stream: memoryview, keep: bool, budget: int, max_ratio: float) -> t
             fed += len(pending) - len(inflater.unconsumed_tail)
             pending = inflater.unconsumed_tail
             produced += len(piece)
-            if produced > budget or (produced > _RATIO_FROM and produced > max_ratio * fed):
+            if produced > budget or (produced > RATIO_FROM and produced > max_ratio * fed):
                 raise TooLarge(f"{produced:,} bytes inflated from {fed:,}")
             if keep:
                 out += piece

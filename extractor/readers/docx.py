@@ -30,7 +30,7 @@ from extractor.core.errors import ReadError
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
 from extractor.core.settings import DEFAULT_SETTINGS, Settings
 from extractor.readers import LIST_MARKERS
-from extractor.readers.cut_zip import TooLarge, cut_zip_to_members
+from extractor.readers.cut_zip import RATIO_FROM, TooLarge, cut_zip_to_members
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -714,7 +714,7 @@ def zip_directory_to_verdict(entries: list[zipfile.ZipInfo], path: str, settings
         raise ReadError(path, "archive_bomb",
                         f"{inflated:,} bytes inflated > {settings.max_docx_inflated_bytes:,}")
     for e in entries:
-        if e.file_size > 2**20 and e.file_size > settings.max_docx_entry_ratio * max(e.compress_size, 1):
+        if e.file_size > RATIO_FROM and e.file_size > settings.max_docx_entry_ratio * max(e.compress_size, 1):
             raise ReadError(path, "archive_bomb",
                             f"{e.filename}: {e.file_size:,} bytes from {e.compress_size:,}")
 

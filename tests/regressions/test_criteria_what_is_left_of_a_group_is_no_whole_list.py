@@ -3,15 +3,12 @@
 group or a field says nothing of the other groups."""
 from __future__ import annotations
 
-from extractor.core.model import Block, BlockKind, CriteriaStatus, Document
-from extractor.extract.criteria.resolve import outline_to_criteria
-from extractor.structure.outline import document_to_outline
+from extractor.core.model import CriteriaStatus
+from tests.extract.test_criteria_unseen_forms import read
 
 
 def _criteria(*lines: str) -> CriteriaStatus:
-    doc = Document("mem.txt", "txt", "0",
-                   [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(("BÁO CÁO kết quả năm 2023",) + lines)])
-    return outline_to_criteria(document_to_outline(doc))
+    return read(lines)  # a report of 2023 of the commune Thử Nghiệm
 
 
 def test_what_is_left_of_a_group_leaves_the_other_groups_unread() -> None:
