@@ -41,10 +41,17 @@ _CLOSING_REMARK = compiled(r"\s*\([^()]*\)[\s.]*$")
 
 
 def _cell_status(text: str) -> str | None:
+    if (code := _status_codes().get(text.strip(" *.:-"))) is not None:
+        return code
     st = text_to_statuses(text)
     if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
         return st[0].status
     return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
+
+
+@lru_cache(maxsize=1)
+def _status_codes() -> dict[str, str]:
+    return dict(load_pattern("status_words")["status_codes"])
 
 
 @lru_cache(maxsize=1)
@@ -444,3 +451,32 @@ def flat_tables_to_claims(state: State, skip: set[int]) -> set[int]:
             for _, used in run:
                 consumed |= used
     return consumed
+
+
+def spaced_rows_to_claims(state: State, skip: set[int]) -> set[int]:
+    """A criteria table pasted from a spreadsheet as lines, its cells run together ("1 Quy
+    hoạch Đạt", "12 Lao động CĐ"): a row number, the name of that very criterion, a verdict
+    cell to the line's end. Needs three such rows in the document: a lone line of prose that
+    happens to start so is no table."""
+    c = rx().c
+    outline, size = state.outline, state.cset.size
+    rows: list[tuple[Claim, int]] = []
+    for i, ob in enumerate(outline.blocks):
+        if i in skip or ob.block.kind == BlockKind.TABLE_CELL:
+            continue
+        text = ob.text
+        lead = c["spaced_row_lead"].match(text)
+        if lead is None or not valid_number(n := int(lead.group("n")), size):
+            continue
+        nm = names().match(text, lead.end())
+        if nm is None or lookup(nm.group(0)) != n or not text[nm.end():nm.end() + 1].isspace():
+            continue
+        status = _cell_status(text[nm.end():].lstrip(" :|–-"))
+        if status is None:
+            continue
+        ref = Ref(n, lead.start("n"), nm.end(), n)
+        rows.append((Claim(n, status, "table", text[:nm.end()], outline.location(i, 0, nm.end()), -1, ref), i))
+    if len(rows) < 3:
+        return set()
+    state.claims.extend(cl for cl, _ in rows)
+    return {i for _, i in rows}
