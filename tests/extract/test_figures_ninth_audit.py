@@ -2,8 +2,9 @@
 tab-separated text ("4<tab>điện<tab>Đạt") opens each row with its ordinal, which counts nothing
 whatever word the next column holds ("lao động" is a unit, "nhà ở" a counted noun elsewhere); a
 figure in a later column is still read, and so is a count that opens a line with a space after
-it. A list of criteria numbers runs on with ";" and may end with "với" ("các tiêu chí 3; 6; 9
-với 12 xã tự chấm đạt"); after a single number "với" is "with" and what follows is a figure."""
+it. A list of criteria numbers runs on with ";", takes a range with "tới" as with "đến", and
+may end with "với" ("các tiêu chí 3; 6; 9 với 12 xã tự chấm đạt"); after a single number "với"
+is "with" and what follows is a figure."""
 from __future__ import annotations
 
 import pytest
@@ -49,3 +50,15 @@ def test_a_criteria_list_closed_by_voi_is_no_figure(line: str) -> None:
 
 def test_a_single_number_with_voi_leaves_the_figure() -> None:
     assert figures("Dự án 2 với 45 hộ tham gia.") == [(45.0, "household")]
+
+
+@pytest.mark.parametrize("line", [
+    "- Các tiêu chí 2 tới 5; 10; 16 xã chưa hoàn thành trong năm nay.",
+    "- Tiêu chí 4 tới 6 và 13 xã còn thiếu hồ sơ minh chứng.",
+])
+def test_a_criteria_range_with_toi_is_no_figure(line: str) -> None:
+    assert figures(line) == []
+
+
+def test_a_single_number_before_toi_leaves_the_figure() -> None:
+    assert figures("Dự án 3 tới 60 hộ được hỗ trợ.") == [(60.0, "household")]
