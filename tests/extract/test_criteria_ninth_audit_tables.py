@@ -154,3 +154,23 @@ def test_a_groups_single_row_beside_a_table_of_the_same_columns() -> None:
 
 def test_a_single_row_alone_is_no_table() -> None:
     assert answer(["Bảng phụ:", [("01", "Quy hoạch", "Đạt")]]) == NOTHING
+
+
+# ------------------------------------------------------------------ a count of what is left to work on
+
+
+def test_a_count_left_to_work_on_for_a_later_completion_is_unmet_now() -> None:
+    c = read(["Tóm lại, xã còn 2 tiêu chí cần dồn sức để hoàn thành trong thời gian tới."])
+    assert c.unmet_count_claimed == 2
+
+
+def test_a_count_left_in_a_time_to_come_is_no_claim() -> None:
+    assert read(["Năm tới xã còn 2 tiêu chí cần dồn sức để hoàn thành."]).unmet_count_claimed is None
+
+
+def test_a_completion_for_a_later_purpose_stays_a_target() -> None:
+    assert answer(["Xã cần hoàn thành tiêu chí 10 để đạt chuẩn nông thôn mới trong năm tới."]) == NOTHING
+
+
+def test_households_left_are_no_count() -> None:
+    assert read(["Xã còn 12 hộ cần hỗ trợ để hoàn thành nhà ở trong thời gian tới."]).unmet_count_claimed is None

@@ -6,6 +6,8 @@ is still the outline's.
   "[1]") as spaces (full-width punctuation is ASCII already: text/normalize.py);
 - a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
   a space;
+- a scan's slips in the words of a criteria statement ("Tiê u chí", "chư a đạt", "đat") as
+  their words, in a text read with its marks (patterns/criteria.yaml scan_slip);
 - a report typed without tone marks, or with "đ" typed as "d", read folded: every text with
   its marks stripped (`strip_diacritics`), and the patterns folded the same way
   (text/fold.py, `reading_unmarked`). Only such a report pays for it: the test is one C-speed scan of
