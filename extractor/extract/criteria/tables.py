@@ -418,7 +418,8 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             if r in header.rows:
                 continue
             cells = dict(rows[r])
-            reading.row(cells, header, _row_criterion(cells, header, state.cset.size), _row_status(cells, header, state.outline))
+            reading.row(cells, header, _row_criterion(cells, header, state.cset.size),
+                        _row_status(cells, header, state.outline))
         reading.close()
         roles = (header.num_col, header.name_col, header.status_col)
         if len(reading.claims) >= 2:
@@ -433,10 +434,10 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             consumed |= reading.used | {x.block for r in header.rows for _, x in rows[r]}
     # one row alone is no table, unless a table of the same columns was read: the groups of
     # one table that their titles split ("Nhóm I - Quy hoạch:" over a single criterion's row)
-    for roles, reading in single:
-        if roles in read_roles:
-            state.claims.extend(reading.claims)
-            consumed |= reading.used
+    for alone_roles, alone in single:
+        if alone_roles in read_roles:
+            state.claims.extend(alone.claims)
+            consumed |= alone.used
     return consumed
 
 
