@@ -48,7 +48,21 @@ def _of_the_commune(rep: Report, ev: Evidence | None, status: str) -> bool:
     other_year = bool(year and scope.years and year not in scope.years)  # "năm 2021 đạt 12/19 tiêu chí"
     # a baseline is no claim of the result ("tăng từ 11/19 tiêu chí lên 12/19 tiêu chí")
     return not (scope.several_places or scope.target or scope.baseline or other_year
-                or scope.unmet != (status == "unmet"))
+                or scope.unmet != (status == "unmet") or _another_commune(rep, scope.named_place))
+
+
+def _another_commune(rep: Report, named_place: str | None) -> bool:
+    """Whether a claim's sentence names a commune other than the report's ("Xã An Hải (nhập
+    vào xã Phước Hậu): đạt 18/19 tiêu chí" in Phước Hậu's report); unknown when the report's
+    commune is, and a name that begins the other ("xã phước hậu mới") is the same one."""
+    commune = (rep.record.identity.commune or "").casefold()
+    if not named_place or not commune:
+        return False
+    for word in config()["scope"]["commune_place_words"]:
+        if named_place.startswith(word + " "):
+            name = named_place[len(word) + 1:]
+            return not (name.startswith(commune) or commune.startswith(name))
+    return False
 
 
 def _leading_int(text: str) -> int | None:

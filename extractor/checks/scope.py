@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from extractor.checks.data import config, regex
 from extractor.core.model import Record
+from extractor.core.regexes import compiled
 from extractor.structure.outline import text_to_sentences
 
 
@@ -116,6 +117,9 @@ def _last_is_baseline(before: str) -> bool:
     return not regex("scope", "baseline_end_regex").search(before, max(starts))
 
 
+_CLOSED_BRACKET = compiled(r"\([^()]*\)")
+
+
 @cache
 def _not_place_names() -> frozenset[str]:
     """Capitalised words after a place word that name no place ("xã NTM", "xã Nông thôn mới")."""
@@ -124,9 +128,12 @@ def _not_place_names() -> frozenset[str]:
 
 def _named_place(before: str) -> str | None:
     """The last village or commune named before a figure in its sentence ("đường thôn Đông:",
-    "xã Tân An đạt"): the place word and the capitalised words or number after it, casefolded."""
+    "xã Tân An đạt"): the place word and the capitalised words or number after it, casefolded.
+    A place named in a closed bracket is a note on the subject, not the subject ("Xã A (nhập
+    vào xã B): đạt 16/19 tiêu chí" is A's count)."""
     found = None
     not_names = _not_place_names()
+    before = _CLOSED_BRACKET.sub(lambda m: " " * len(m.group()), before)
     for m in regex("scope", "named_place_regex").finditer(before):
         words: list[str] = []
         for word in before[m.end():].split():

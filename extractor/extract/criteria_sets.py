@@ -137,6 +137,12 @@ def name_table(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER,
         for c in s.criteria:
             for n in (c.name, *c.aliases):
                 by_name[(strip_diacritics(n) if folded else n).casefold()] = c.number
+    # abbreviations reports write ("QP&AN"), read but never written by the corpus generator
+    # (patterns/criteria.yaml name_abbreviations, by level and tier)
+    abbreviations = load_pattern("criteria").get("name_abbreviations", {}).get(f"{level}-{tier}", {})
+    for number, names in abbreviations.items():
+        for n in names:
+            by_name.setdefault((strip_diacritics(n) if folded else n).casefold(), int(number))
     return tuple(sorted(by_name.items(), key=lambda kv: -len(kv[0])))
 
 

@@ -92,12 +92,30 @@ def _tail(text: str, end: int) -> str:
     return text[end:m.start() if m else end + 50]
 
 
+# A table pasted as text keeps its columns apart with tabs, which normalizing makes spaces: a
+# small number alone in a line's first column is the row's ordinal ("9<tab>Nhà ở dân cư<tab>Đạt"),
+# whatever words the next column holds.
+_TAB_ROW_ORDINAL = compiled(r"[ ]*\d{1,3}\.?[ ]*\t")
+
+
+def _tab_row_ordinal(original: str, text: str) -> tuple[int, int] | None:
+    """The span in the normalized `text` of the ordinal opening a block whose `original` text
+    opens with a number and a tab, else None."""
+    if _TAB_ROW_ORDINAL.match(original) is None:
+        return None
+    m = DIGIT_TOKEN.search(text)
+    return None if m is None or text[:m.start()].strip() else m.span()
+
+
 def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tuple[Figure, Quantity]]:
     text = ob.text
     read = spelt(text)
     out: list[tuple[Figure, Quantity]] = []
     previous: tuple[Figure, Quantity] | None = None
+    ordinal = _tab_row_ordinal(ob.block.text, text)
     for q in text_to_quantities(read, ctx.convention, ob.block.confidence):
+        if q.number_span == ordinal:
+            continue  # the row's ordinal, no quantity
         context = None
         if (previous is not None and q.unit == "percent" and previous[1].unit != "percent"
                 and is_linked(text[previous[1].end:q.start])):

@@ -166,6 +166,16 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             status = nearest_left
             if c["other_subject"].search(text, max(0, status.start - LOOKBACK), status.start):
                 continue
+            if status.target:
+                # the object of a plan with a status of its own right after it, which names them
+                # ("sớm hoàn thành 3 tiêu chí còn chưa đạt là ..."): the criteria's status now
+                j = first_at(statuses, m.end())
+                right = statuses[j] if j < len(statuses) else None
+                if right and not right.target and not right.past \
+                        and not _COUNT_STOP.search(text, m.end(), right.start) \
+                        and at["count_right_gap"].match(text, m.end(), right.start) \
+                        and at["count_named_after_status"].match(text, right.end):
+                    status = right
         else:
             j = first_at(statuses, m.end())
             right = statuses[j] if j < len(statuses) else None

@@ -494,7 +494,9 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
     a list ("09 tiêu chí (6; 7; 9)") or at a clause start with a status after them
     ("8, 16, 19 không đạt"). `ocr`: the text was read by OCR, its slips are allowed for."""
     c = rx().c
-    says_criteria = c["criteria_word"].search(text) is not None
+    # "Số TC đạt: 15 TC (...)": a count of criteria by the abbreviation says "tiêu chí" too
+    says_criteria = c["criteria_word"].search(text) is not None or (
+        "TC" in text and c["count_after"].search(text) is not None)
     if says_criteria and "," in text:  # "(1,2,3)": a tight list's commas read as ';' (same offsets)
         text = c["tight_list"].sub(lambda m: m.group(0).replace(",", ";"), text)
     groups: list[Group] = []

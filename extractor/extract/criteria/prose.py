@@ -362,6 +362,9 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             last_source = "after"
             if chosen.past:
                 chosen = _later_status(text, after, nxt_group) or chosen
+            elif (later := _overruling_verdict(text, g.end, after, nxt_group)) is not None:
+                chosen = later
+                chosen.used_after = True
         elif (later := status_through_pronoun(text, g.end, after, nxt_group)) is not None:
             chosen = later
             chosen.used_after = True
@@ -428,6 +431,24 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
 
 
 _OPPOSITE = {MET: UNMET, UNMET: MET}
+
+
+def _overruling_verdict(text: str, end: int, after: list[Status], limit: int) -> Status | None:
+    """An authority's later verdict overruling the status the commune gave itself right after a
+    list ("Các tiêu chí 9; 12 xã tự đánh giá đạt nhưng chưa đủ hồ sơ, Đoàn thanh tra kết luận
+    chưa đạt"): the self-assessment in the gap, a contrast, then a verdict lead before `limit`."""
+    c = rx().c
+    own = after[0]
+    if c["self_assessed_gap"].search(text, end, own.start) is None:
+        return None
+    for s in after[1:]:
+        if s.start > limit:
+            return None
+        if s.target or s.past or c["overruling_contrast"].search(text, own.end, s.start) is None:
+            continue
+        if c["overruling_verdict_lead"].search(text, max(own.end, s.start - 40), s.start) is not None:
+            return s
+    return None
 
 
 def _later_status(text: str, after: list[Status], limit: int) -> Status | None:

@@ -41,10 +41,17 @@ _CLOSING_REMARK = compiled(r"\s*\([^()]*\)[\s.]*$")
 
 
 def _cell_status(text: str) -> str | None:
+    if (code := _status_codes().get(text.strip(" *.:-"))) is not None:
+        return code
     st = text_to_statuses(text)
     if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
         return st[0].status
     return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
+
+
+@lru_cache(maxsize=1)
+def _status_codes() -> dict[str, str]:
+    return dict(load_pattern("status_words")["status_codes"])
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +74,7 @@ class _TableHeader:
     # the other result columns and the note columns ("Ghi chú"), right to left: a row whose
     # status column gives no status takes a cell of these that holds a status and nothing else
     other_cols: list[int] = field(default_factory=list)
+    note_cols: set[int] = field(default_factory=set)
 
 
 def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = None) -> _TableHeader:
@@ -84,6 +92,10 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         # a second header row ("Kết quả" over "Đạt | Chưa đạt") names no criterion
         naming = any(names().search(x.text) or text_to_groups(x.text, 99) for _, x in rows[r])
         headerish = k == 0 or (order[k - 1] in header.rows and not numbered and not naming)
+        if k > 0 and numbered and naming:
+            # a numbered row naming its criterion is a body row, whatever its cells say (a
+            # verdict "Đạt - đã được huyện thẩm định" holds a status header's words)
+            continue
         for col, x in rows[r]:
             t = x.text.strip(" *")
             if c["table_number_header"].match(t):
@@ -111,6 +123,7 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         others = [col for col, y in status_cols if y is None or y == year]
         header.other_cols = [col for col in reversed(others) if col != header.status_col]
     header.other_cols += notes
+    header.note_cols = set(notes)
     return header
 
 
@@ -138,6 +151,24 @@ def _headless_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
         return _TableHeader()
     header.status_col = last_col
     return header
+
+
+def _merged_name_status(text: str) -> tuple[int, str] | None:
+    """(criterion, status) of a name cell a PDF text layer ran into the verdict cell beside
+    it ("Điện Giữ vững", "Hộ nghèo CĐ", the gap lost with its space: "thiên taiđạt yêu cầu"):
+    a criterion's whole name, then a verdict cell's text to the end. None for a cell that is
+    a name alone, or a name and anything else."""
+    for p in range(1, len(text)):
+        if not text[p].isalpha():
+            continue
+        name = text[:p].rstrip()
+        nm = names().match(name)
+        if nm is None or nm.end() != len(name) or (number := lookup(nm.group(0))) is None:
+            continue
+        status = _cell_status(text[p:])
+        if status is not None:
+            return number, status
+    return None
 
 
 def _name_cell(cells: dict[int, CellSpan], header: _TableHeader) -> CellSpan | None:
@@ -171,7 +202,20 @@ def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) 
     return None
 
 
-def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
+def _shared_cell_text(outline: Outline, cell: CellSpan) -> str:
+    """The text of a cell with the cell a PDF layout gave the same position right after it
+    (a short verdict left in the gap after a short name, "Y tế" then "Đ"): the grid keeps
+    one text a position, and the verdict would be lost."""
+    blocks = outline.blocks
+    here = blocks[cell.block].block.cell
+    nxt = cell.block + 1
+    there = blocks[nxt].block.cell if nxt < len(blocks) else None
+    if here is None or there is None or (there.table, there.row, there.col) != (here.table, here.row, here.col):
+        return cell.text
+    return cell.text + " " + blocks[nxt].text
+
+
+def _row_status(cells: dict[int, CellSpan], header: _TableHeader, outline: Outline) -> str | None:
     """The status a row gives: its status cell, or the mark column that holds a mark."""
     status = None
     if header.status_col is not None and header.status_col in cells:
@@ -182,13 +226,19 @@ def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
         # the name cell runs over the status column (a PDF reader merged a wrapped name with
         # the status beside it: "tổ chức sản xuất và phát Đạt chuẩn triển kinh tế"): one
         # status phrase inside it is the row's
-        inside = text_to_statuses(cells[header.name_col].text)
+        name_text = _shared_cell_text(outline, cells[header.name_col])
+        inside = text_to_statuses(name_text)
         status = inside[0].status if len(inside) == 1 else None
+        if status is None and (merged := _merged_name_status(name_text)) is not None:
+            status = merged[1]
     for col in header.other_cols:
         if status is not None:
             break
         if col in cells:
-            status = _bare_cell_status(cells[col].text)
+            # another result column holds a verdict as its own column does ("Đ", "Giữ vững"); a
+            # note only when it holds nothing else
+            text = cells[col].text
+            status = _bare_cell_status(text) if col in header.note_cols else _cell_status(text)
     for col, st in header.mark_cols.items():
         if col in cells and rx().c["table_mark"].match(cells[col].text):
             status = st
@@ -340,6 +390,8 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     # a timeline table's header row left as a table of its own (a PDF text layer cut the table
     # where a label cell wraps): its status, and the last block of the header
     carried: tuple[tuple[int, str], int] | None = None
+    read_roles: set[tuple[int | None, int | None, int | None]] = set()
+    single: list[tuple[tuple[int | None, int | None, int | None], _TableReading]] = []
     for grid in grids:
         order = grid.rows()
         rows = {r: grid.row_cells(r) for r in order}
@@ -366,15 +418,26 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             if r in header.rows:
                 continue
             cells = dict(rows[r])
-            reading.row(cells, header, _row_criterion(cells, header, state.cset.size), _row_status(cells, header))
+            reading.row(cells, header, _row_criterion(cells, header, state.cset.size),
+                        _row_status(cells, header, state.outline))
         reading.close()
+        roles = (header.num_col, header.name_col, header.status_col)
         if len(reading.claims) >= 2:
             state.claims.extend(reading.claims)
             consumed |= reading.used
+            read_roles.add(roles)
+        elif len(reading.claims) == 1:
+            single.append((roles, reading))
         elif len(header.mark_cols) >= 2 and reading.used:
             # a checklist whose marks are none the reader knows ("□" unticked boxes): nothing of
             # it is a status, and its rows are no list for a header's "Chưa đạt" to open
             consumed |= reading.used | {x.block for r in header.rows for _, x in rows[r]}
+    # one row alone is no table, unless a table of the same columns was read: the groups of
+    # one table that their titles split ("Nhóm I - Quy hoạch:" over a single criterion's row)
+    for alone_roles, alone in single:
+        if alone_roles in read_roles:
+            state.claims.extend(alone.claims)
+            consumed |= alone.used
     return consumed
 
 
@@ -444,3 +507,32 @@ def flat_tables_to_claims(state: State, skip: set[int]) -> set[int]:
             for _, used in run:
                 consumed |= used
     return consumed
+
+
+def spaced_rows_to_claims(state: State, skip: set[int]) -> set[int]:
+    """A criteria table pasted from a spreadsheet as lines, its cells run together ("1 Quy
+    hoạch Đạt", "12 Lao động CĐ"): a row number, the name of that very criterion, a verdict
+    cell to the line's end. Needs three such rows in the document: a lone line of prose that
+    happens to start so is no table."""
+    c = rx().c
+    outline, size = state.outline, state.cset.size
+    rows: list[tuple[Claim, int]] = []
+    for i, ob in enumerate(outline.blocks):
+        if i in skip or ob.block.kind == BlockKind.TABLE_CELL:
+            continue
+        text = ob.text
+        lead = c["spaced_row_lead"].match(text)
+        if lead is None or not valid_number(n := int(lead.group("n")), size):
+            continue
+        nm = names().match(text, lead.end())
+        if nm is None or lookup(nm.group(0)) != n or not text[nm.end():nm.end() + 1].isspace():
+            continue
+        status = _cell_status(text[nm.end():].lstrip(" :|–-"))
+        if status is None:
+            continue
+        ref = Ref(n, lead.start("n"), nm.end(), n)
+        rows.append((Claim(n, status, "table", text[:nm.end()], outline.location(i, 0, nm.end()), -1, ref), i))
+    if len(rows) < 3:
+        return set()
+    state.claims.extend(cl for cl, _ in rows)
+    return {i for _, i in rows}

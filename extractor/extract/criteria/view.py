@@ -6,6 +6,8 @@ is still the outline's.
   "[1]") as spaces (full-width punctuation is ASCII already: text/normalize.py);
 - a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
   a space;
+- a scan's slips in the words of a criteria statement ("Tiê u chí", "chư a đạt", "đat") as
+  their words, in a text read with its marks (patterns/criteria.yaml scan_slip);
 - a report typed without tone marks, or with "đ" typed as "d", read folded: every text with
   its marks stripped (`strip_diacritics`), and the patterns folded the same way
   (text/fold.py, `reading_unmarked`). Only such a report pays for it: the test is one C-speed scan of
@@ -62,7 +64,8 @@ def _hint() -> re.Pattern[str]:
     footnote mark, a TC spelling or a spelled ordinal ("chí thứ"). A report without any (most
     reports) is read as it is after one search."""
     chars = re.escape("".join(chr(c) for c in _table()))
-    return compiled(f"[{chars}\n\\]]|" + load_pattern("criteria")["fold_hint"]["regex"])
+    data = load_pattern("criteria")
+    return compiled(f"[{chars}\n\\]]|" + data["fold_hint"]["regex"] + "|" + data["scan_slip"]["regex"])
 
 
 # a criterion's name in quotes ("chưa đạt “Thu nhập” (10)"): the quotes delimit nothing a
@@ -87,6 +90,19 @@ def _unquote_names(text: str) -> str:
     for start, end in list(_quoted_names(text)):
         text = text[:start] + " " + text[start + 1:end] + " " + text[end + 1:]
     return text
+
+
+def _slip_to_word(m: re.Match[str]) -> str:
+    """A scan's slip as its word (patterns/criteria.yaml scan_slip), in the slip's case and room."""
+    slip = m.group(0)
+    joined = "".join(slip.split()).casefold()
+    word = load_pattern("criteria")["scan_slip"].get("reads", {}).get(joined, joined)
+    letters = "".join(slip.split())
+    if letters.isupper():
+        word = word.upper()
+    elif letters[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    return _padded(word, slip)
 
 
 def _padded(new: str, old: str) -> str:
@@ -137,6 +153,8 @@ def text_to_reading(text: str) -> str:
     if not _may_change(text):
         return text
     c = rx().c
+    if not unmarked():
+        text = c["scan_slip"].sub(_slip_to_word, text)
     if c["table_mark"].match(text):
         return text  # a mark alone ("✓" in a Đạt column) is a tick, not a bullet
     text = _BREAK.sub(_unwrap, text.translate(_table()))
