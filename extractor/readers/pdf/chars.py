@@ -16,6 +16,12 @@ from extractor.readers.pdf.lines import PageRead, PdfLine
 # columns) rather than two words. Measured between pdfium's text runs on office-suite PDFs:
 # gaps inside running text stay under 0.75, gaps between table cells start at 1.25.
 SEGMENT_GAP = 1.0
+# A gap of this many line heights cuts too where the run after it starts at the left edge
+# of a run on another line of the page (within COLUMN_TOLERANCE points): a table column.
+# LibreOffice leaves 0.85-0.95 line heights between a cell's text that nearly fills it and
+# the next cell's.
+NARROW_GAP = 0.5
+COLUMN_TOLERANCE = 1.0
 
 # -- judging a page's text -------------------------------------------------------------------
 # a word with a letter; anchored at a word's start (a match can only start there), so the
@@ -82,29 +88,49 @@ class _Chars:
     def segment_starts(self) -> set[int]:
         """Indices of chars that start a new segment inside one of pdfium's lines: the first
         char of a text run (pdfium's text rectangles) sitting on the same line as the run
-        before it but a wide gap to its right (the next table cell), or back to its left."""
-        starts: set[int] = set()
-        prev: tuple[float, float, float, float] | None = None
+        before it but a wide gap to its right (the next table cell), or back to its left.
+        A narrower gap (a cell's text that nearly fills its cell) cuts too when the run starts
+        where a run of another line starts: the left edge of a table column."""
+        rects: list[tuple[float, float, float, float]] = []
         for k in range(self.c.FPDFText_CountRects(self.tp, 0, -1)):
             self.c.FPDFText_GetRect(self.tp, k, self.l, self.t, self.r, self.b)
-            cur = (self.l.value, self.t.value, self.r.value, self.b.value)
-            if prev is not None:
-                # a lone '-' has a box a point high: measure gaps by the taller run
-                height = max(prev[1] - prev[3], cur[1] - cur[3])
-                overlap = min(prev[1], cur[1]) - max(prev[3], cur[3])
-                same_line = overlap > 0.5 * min(prev[1] - prev[3], cur[1] - cur[3])
-                # (pdfium sometimes keeps the first cell of the next table row on the line of
-                # the last cell of the row before: a jump back left marks it too)
-                if same_line and cur[0] - prev[2] > SEGMENT_GAP * height or \
-                        cur[0] < prev[0] - height:
-                    # the whole run's height as tolerance: a glyph drawn high or low in its
-                    # line (an opening quote '“') does not reach the run's middle
-                    index = self.c.FPDFText_GetCharIndexAtPos(
-                        self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
-                        1.0, max(1.0, (cur[1] - cur[3]) / 2))
-                    if index >= 0:
-                        starts.add(index)
-            prev = cur
+            rects.append((self.l.value, self.t.value, self.r.value, self.b.value))
+        cuts: list[tuple[float, float, float, float]] = []
+        narrow: list[tuple[float, float, float, float]] = []
+        lefts: list[float] = []  # where runs start a line or a cell
+        for prev, cur in zip([None, *rects], rects):
+            if prev is None:
+                lefts.append(cur[0])
+                continue
+            # a lone '-' has a box a point high: measure gaps by the taller run
+            height = max(prev[1] - prev[3], cur[1] - cur[3])
+            overlap = min(prev[1], cur[1]) - max(prev[3], cur[3])
+            same_line = overlap > 0.5 * min(prev[1] - prev[3], cur[1] - cur[3])
+            gap = cur[0] - prev[2]
+            # (pdfium sometimes keeps the first cell of the next table row on the line of
+            # the last cell of the row before: a jump back left marks it too)
+            if same_line and gap > SEGMENT_GAP * height or cur[0] < prev[0] - height:
+                cuts.append(cur)
+                lefts.append(cur[0])
+            elif not same_line:
+                lefts.append(cur[0])
+            elif gap > NARROW_GAP * height:
+                narrow.append(cur)
+        if narrow:
+            lefts.sort()
+            for cur in narrow:
+                i = bisect_left(lefts, cur[0] - COLUMN_TOLERANCE)
+                if i < len(lefts) and lefts[i] <= cur[0] + COLUMN_TOLERANCE:
+                    cuts.append(cur)
+        starts: set[int] = set()
+        for cur in cuts:
+            # the whole run's height as tolerance: a glyph drawn high or low in its line (an
+            # opening quote '“') does not reach the run's middle
+            index = self.c.FPDFText_GetCharIndexAtPos(
+                self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
+                1.0, max(1.0, (cur[1] - cur[3]) / 2))
+            if index >= 0:
+                starts.add(index)
         return starts
 
 
