@@ -63,27 +63,26 @@ class _Chars:
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
 
-    def left(self, i: int) -> float:
-        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
-        return self.l.value
-
-    def right(self, i: int) -> float:
-        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
-        return self.r.value
-
-    def baseline(self, i: int) -> float:
-        self.c.FPDFText_GetCharOrigin(self.tp, i, self.x, self.y)
-        return self.y.value
-
-    def size(self, i: int) -> float:
-        return float(self.c.FPDFText_GetFontSize(self.tp, i)) or 10.0
-
     def bold(self, i: int) -> bool:
         if int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600:
             return True
         # many embedded fonts declare no weight: fall back to the font's name
         self.c.FPDFText_GetFontInfo(self.tp, i, self.name, len(self.name), self.flags)
         return b"bold" in self.name.value.lower() or bool(self.flags.value & (1 << 18))
+
+    def segment(self, text: str, first: int, last: int, height: float) -> PdfLine:
+        """The segment `text` from char `first` to char `last`: its left and right edges,
+        baseline, size and weight in five to eight pdfium calls, made here without a Python
+        method call each (this runs for every segment of every page)."""
+        c, tp, lb, rb = self.c, self.tp, self.l, self.r
+        c.FPDFText_GetCharBox(tp, first, lb, rb, self.b, self.t)
+        x0 = lb.value
+        c.FPDFText_GetCharBox(tp, last, lb, rb, self.b, self.t)
+        c.FPDFText_GetCharOrigin(tp, first, self.x, self.y)
+        # bold: the segment's first and last glyphs are (a bold label alone is not)
+        return PdfLine(text, x0, rb.value, height - self.y.value,
+                       float(c.FPDFText_GetFontSize(tp, first)) or 10.0,
+                       self.bold(first) and self.bold(last))
 
     def segment_starts(self) -> set[int]:
         """Indices of chars that start a new segment inside one of pdfium's lines: the first
@@ -138,19 +137,20 @@ def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
                  cuts: list[int]) -> list[PdfLine]:
     """Segments of one pdfium line `text` whose first char has index `start`, cut at the
     (text-relative) positions `cuts`."""
+    if not cuts:  # most lines: one segment
+        seg = text.strip(" ")
+        if not seg:
+            return []
+        a = start + len(text) - len(text.lstrip(" "))
+        return [chars.segment(seg, a, a + len(seg) - 1, height)]
     out: list[PdfLine] = []
     bounds = [0, *cuts, len(text)]
     for a, b in zip(bounds, bounds[1:]):
-        while a < b and text[a] == " ":
-            a += 1
-        while b > a and text[b - 1] == " ":
-            b -= 1
-        if a < b:
-            i = start + a
-            # bold: the segment's first and last glyphs are (a bold label alone is not)
-            out.append(PdfLine(text[a:b], chars.left(i), chars.right(start + b - 1),
-                               height - chars.baseline(i), chars.size(i),
-                               chars.bold(i) and chars.bold(start + b - 1)))
+        piece = text[a:b]
+        seg = piece.strip(" ")
+        if seg:
+            i = start + a + len(piece) - len(piece.lstrip(" "))
+            out.append(chars.segment(seg, i, i + len(seg) - 1, height))
     return out
 
 
