@@ -20,6 +20,7 @@ shares with the raw extraction), the page judge (`text_is_suspect`) and the layo
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -96,8 +97,8 @@ def phases(files: list[Path], repeat: int) -> dict[str, float]:
             pages_to_document(reads, "-", "-")
         return time.process_time() - start
 
-    def each(run: object) -> float:
-        return 1000 * best_of(repeat, run, time.process_time) / len(datas)  # type: ignore[arg-type]
+    def each(run: Callable[[], object]) -> float:
+        return 1000 * best_of(repeat, run, time.process_time) / len(datas)
 
     def raw() -> None:
         for _, data in datas:
