@@ -4,6 +4,8 @@ One set of rules rebuilds paragraphs (`lines_to_paragraphs`): lines of a paragra
 joined with a space; a paragraph ends at a larger vertical gap, a change of font size or
 weight, an indented first line, a short last line, a line starting with a list marker, or a
 jump to another column; a paragraph whose last line is full continues on the next page. A
+table cell (a paragraph whose first line shares its baseline with another segment of the
+page) ends only where a line leaves its column, and may go on at the top of the next page. A
 hyphen at a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen (U+00AD)
 is dropped. Paragraphs side by side on one baseline, row after row, become table cells
 (extractor.readers.pdf.tables). Lines that repeat at the top or bottom of most pages (digits
