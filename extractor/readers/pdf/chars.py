@@ -16,6 +16,12 @@ from extractor.readers.pdf.lines import PageRead, PdfLine
 # columns) rather than two words. Measured between pdfium's text runs on office-suite PDFs:
 # gaps inside running text stay under 0.75, gaps between table cells start at 1.25.
 SEGMENT_GAP = 1.0
+# A gap of this many line heights cuts too where the run after it starts at the left edge
+# of a run on another line of the page (within COLUMN_TOLERANCE points): a table column.
+# LibreOffice leaves 0.85-0.95 line heights between a cell's text that nearly fills it and
+# the next cell's.
+NARROW_GAP = 0.5
+COLUMN_TOLERANCE = 1.0
 
 # -- judging a page's text -------------------------------------------------------------------
 # a word with a letter; anchored at a word's start (a match can only start there), so the
@@ -57,21 +63,6 @@ class _Chars:
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
 
-    def left(self, i: int) -> float:
-        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
-        return self.l.value
-
-    def right(self, i: int) -> float:
-        self.c.FPDFText_GetCharBox(self.tp, i, self.l, self.r, self.b, self.t)
-        return self.r.value
-
-    def baseline(self, i: int) -> float:
-        self.c.FPDFText_GetCharOrigin(self.tp, i, self.x, self.y)
-        return self.y.value
-
-    def size(self, i: int) -> float:
-        return float(self.c.FPDFText_GetFontSize(self.tp, i)) or 10.0
-
     def bold(self, i: int) -> bool:
         if int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600:
             return True
@@ -79,32 +70,66 @@ class _Chars:
         self.c.FPDFText_GetFontInfo(self.tp, i, self.name, len(self.name), self.flags)
         return b"bold" in self.name.value.lower() or bool(self.flags.value & (1 << 18))
 
+    def segment(self, text: str, first: int, last: int, height: float) -> PdfLine:
+        """The segment `text` from char `first` to char `last`: its left and right edges,
+        baseline, size and weight in five to eight pdfium calls, made here without a Python
+        method call each (this runs for every segment of every page)."""
+        c, tp, lb, rb = self.c, self.tp, self.l, self.r
+        c.FPDFText_GetCharBox(tp, first, lb, rb, self.b, self.t)
+        x0 = lb.value
+        c.FPDFText_GetCharBox(tp, last, lb, rb, self.b, self.t)
+        c.FPDFText_GetCharOrigin(tp, first, self.x, self.y)
+        # bold: the segment's first and last glyphs are (a bold label alone is not)
+        return PdfLine(text, x0, rb.value, height - self.y.value,
+                       float(c.FPDFText_GetFontSize(tp, first)) or 10.0,
+                       self.bold(first) and self.bold(last))
+
     def segment_starts(self) -> set[int]:
         """Indices of chars that start a new segment inside one of pdfium's lines: the first
         char of a text run (pdfium's text rectangles) sitting on the same line as the run
-        before it but a wide gap to its right (the next table cell), or back to its left."""
-        starts: set[int] = set()
-        prev: tuple[float, float, float, float] | None = None
+        before it but a wide gap to its right (the next table cell), or back to its left.
+        A narrower gap (a cell's text that nearly fills its cell) cuts too when the run starts
+        where a run of another line starts: the left edge of a table column."""
+        rects: list[tuple[float, float, float, float]] = []
         for k in range(self.c.FPDFText_CountRects(self.tp, 0, -1)):
             self.c.FPDFText_GetRect(self.tp, k, self.l, self.t, self.r, self.b)
-            cur = (self.l.value, self.t.value, self.r.value, self.b.value)
-            if prev is not None:
-                # a lone '-' has a box a point high: measure gaps by the taller run
-                height = max(prev[1] - prev[3], cur[1] - cur[3])
-                overlap = min(prev[1], cur[1]) - max(prev[3], cur[3])
-                same_line = overlap > 0.5 * min(prev[1] - prev[3], cur[1] - cur[3])
-                # (pdfium sometimes keeps the first cell of the next table row on the line of
-                # the last cell of the row before: a jump back left marks it too)
-                if same_line and cur[0] - prev[2] > SEGMENT_GAP * height or \
-                        cur[0] < prev[0] - height:
-                    # the whole run's height as tolerance: a glyph drawn high or low in its
-                    # line (an opening quote '“') does not reach the run's middle
-                    index = self.c.FPDFText_GetCharIndexAtPos(
-                        self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
-                        1.0, max(1.0, (cur[1] - cur[3]) / 2))
-                    if index >= 0:
-                        starts.add(index)
-            prev = cur
+            rects.append((self.l.value, self.t.value, self.r.value, self.b.value))
+        cuts: list[tuple[float, float, float, float]] = []
+        narrow: list[tuple[float, float, float, float]] = []
+        lefts: list[float] = []  # where runs start a line or a cell
+        for prev, cur in zip([None, *rects], rects):
+            if prev is None:
+                lefts.append(cur[0])
+                continue
+            # a lone '-' has a box a point high: measure gaps by the taller run
+            height = max(prev[1] - prev[3], cur[1] - cur[3])
+            overlap = min(prev[1], cur[1]) - max(prev[3], cur[3])
+            same_line = overlap > 0.5 * min(prev[1] - prev[3], cur[1] - cur[3])
+            gap = cur[0] - prev[2]
+            # (pdfium sometimes keeps the first cell of the next table row on the line of
+            # the last cell of the row before: a jump back left marks it too)
+            if same_line and gap > SEGMENT_GAP * height or cur[0] < prev[0] - height:
+                cuts.append(cur)
+                lefts.append(cur[0])
+            elif not same_line:
+                lefts.append(cur[0])
+            elif gap > NARROW_GAP * height:
+                narrow.append(cur)
+        if narrow:
+            lefts.sort()
+            for cur in narrow:
+                i = bisect_left(lefts, cur[0] - COLUMN_TOLERANCE)
+                if i < len(lefts) and lefts[i] <= cur[0] + COLUMN_TOLERANCE:
+                    cuts.append(cur)
+        starts: set[int] = set()
+        for cur in cuts:
+            # the whole run's height as tolerance: a glyph drawn high or low in its line (an
+            # opening quote '“') does not reach the run's middle
+            index = self.c.FPDFText_GetCharIndexAtPos(
+                self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
+                1.0, max(1.0, (cur[1] - cur[3]) / 2))
+            if index >= 0:
+                starts.add(index)
         return starts
 
 
@@ -112,19 +137,20 @@ def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
                  cuts: list[int]) -> list[PdfLine]:
     """Segments of one pdfium line `text` whose first char has index `start`, cut at the
     (text-relative) positions `cuts`."""
+    if not cuts:  # most lines: one segment
+        seg = text.strip(" ")
+        if not seg:
+            return []
+        a = start + len(text) - len(text.lstrip(" "))
+        return [chars.segment(seg, a, a + len(seg) - 1, height)]
     out: list[PdfLine] = []
     bounds = [0, *cuts, len(text)]
     for a, b in zip(bounds, bounds[1:]):
-        while a < b and text[a] == " ":
-            a += 1
-        while b > a and text[b - 1] == " ":
-            b -= 1
-        if a < b:
-            i = start + a
-            # bold: the segment's first and last glyphs are (a bold label alone is not)
-            out.append(PdfLine(text[a:b], chars.left(i), chars.right(start + b - 1),
-                               height - chars.baseline(i), chars.size(i),
-                               chars.bold(i) and chars.bold(start + b - 1)))
+        piece = text[a:b]
+        seg = piece.strip(" ")
+        if seg:
+            i = start + a + len(piece) - len(piece.lstrip(" "))
+            out.append(chars.segment(seg, i, i + len(seg) - 1, height))
     return out
 
 

@@ -4,6 +4,8 @@ One set of rules rebuilds paragraphs (`lines_to_paragraphs`): lines of a paragra
 joined with a space; a paragraph ends at a larger vertical gap, a change of font size or
 weight, an indented first line, a short last line, a line starting with a list marker, or a
 jump to another column; a paragraph whose last line is full continues on the next page. A
+table cell (a paragraph whose first line shares its baseline with another segment of the
+page) ends only where a line leaves its column, and may go on at the top of the next page. A
 hyphen at a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen (U+00AD)
 is dropped. Paragraphs side by side on one baseline, row after row, become table cells
 (extractor.readers.pdf.tables). Lines that repeat at the top or bottom of most pages (digits
@@ -118,9 +120,12 @@ def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetric
         return True  # a bold heading line next to body text
     if line.x0 < prev.x0 - 4 * size:
         return True  # back to a column far to the left: the next table row, or the text after
-    # a cell wraps at its own border, unknown here: "short" only means something in a line
-    # that has the text column to itself
-    short = not prev.row and _ends_short(prev, line, m)
+    if prev.row or first.row:
+        # a table cell (its first line shares a baseline with the cells beside it) wraps at its
+        # own border, unknown here, and is one block however its lines start (a list of
+        # criteria, "12. ..." after "11. ...;"): it ends only where a line leaves its column
+        return line.x0 > first.x1
+    short = _ends_short(prev, line, m)
     ends_sentence = prev.text.endswith(_SENTENCE_END)
     if _list_start().match(line.text) and (short or ends_sentence):
         return True
@@ -149,7 +154,13 @@ def join_lines(texts: list[str]) -> str:
 
 
 def _mark_rows(lines: list[PdfLine]) -> None:
-    for prev, line in zip(lines, lines[1:]):
+    """Mark the segments that share their baseline with another segment of the page: table
+    cells and columns. Compared across the page, not only with the next segment: pdfium
+    hands over a table cell by cell, so the wrapped second line of a label cell comes before
+    the cell beside its first line, and only the page's other segments tell that it is in a
+    row (where a short line is no paragraph end)."""
+    by_baseline = sorted(lines, key=lambda ln: ln.baseline)
+    for prev, line in zip(by_baseline, by_baseline[1:]):
         if abs(line.baseline - prev.baseline) < 0.3 * max(line.size, prev.size):
             prev.row = line.row = True
 
@@ -218,6 +229,17 @@ def continues_on_next_page(last: PdfLine, first: PdfLine, m: LineMetrics) -> boo
     return not (last.text.endswith(_SENTENCE_END) and first.text[:1].isupper())
 
 
+def cell_continues_on_next_page(cell: list[PdfLine], first: PdfLine, left: float) -> bool:
+    """Whether the first line of a page is the rest of a table cell the page break cut: the
+    last paragraph of the page before is a cell (its first line is in a row) of a column
+    other than the first, and the new line starts under its lines without a row of its own.
+    Its words tell nothing: a list of criteria goes on with a capital after a ';'."""
+    last = cell[-1]
+    size = max(last.size, first.size)
+    return cell[0].row and not first.row and abs(last.size - first.size) <= 0.15 * size \
+        and abs(first.x0 - last.x0) < size and cell[0].x0 > left + 4 * size
+
+
 def _margin_blocks(pages: list[PageRead], margin: dict[tuple[int, int], BlockKind], p: int,
                    kind: BlockKind, add: Any) -> None:
     for i, ln in enumerate(pages[p].lines):
@@ -273,9 +295,11 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
     for p, page in enumerate(pages):
         warnings.extend(page.warnings)
         body = [ln for i, ln in enumerate(page.lines) if (p, i) not in margin]
+        left = min((ln.x0 for ln in body), default=0.0)
         for k, paragraph in enumerate(lines_to_paragraphs(body, metrics)):
-            if k == 0 and paragraphs and continues_on_next_page(paragraphs[-1][1][-1],
-                                                                paragraph[0], metrics):
+            if k == 0 and paragraphs and (
+                    continues_on_next_page(paragraphs[-1][1][-1], paragraph[0], metrics)
+                    or cell_continues_on_next_page(paragraphs[-1][1], paragraph[0], left)):
                 paragraphs[-1][1].extend(paragraph)
             else:
                 paragraphs.append((p, paragraph))
