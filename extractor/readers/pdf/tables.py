@@ -101,9 +101,15 @@ def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
     for t, table in enumerate(tables):
         columns = [_extent(paragraphs[k][1]) for k in max(table, key=len)]
         for r, row in enumerate(table):
+            last_col = -1
             for k in row:
                 over = _columns_of(paragraphs[k][1], columns)
+                # a short verdict left in the gap after a short name is nearest the name's
+                # column by its middle; a row's cells come left to right, so it is the next one
+                if over[0] <= last_col < len(columns) - 1:
+                    over = [c for c in over if c > last_col] or [last_col + 1]
                 cells[k] = CellPosition(table=t, row=r, col=over[0], col_span=len(over))
+                last_col = over[-1]
     return [(page, lines, cells.get(k)) for k, (page, lines) in enumerate(paragraphs)
             if k not in absorbed]
 
