@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,9 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     progress: bool = False, verbose: bool = False, stream: Any = None,
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
-                    send_bytes: bool = False) -> RunStats:
+                    send_bytes: bool = False, meanwhile: Callable[[], None] | None = None) -> RunStats:
+    """Plan, read into `store` and check across reports; `meanwhile` is called while the local
+    workers read (the main process would only wait), to prepare what comes after."""
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -189,7 +191,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
     if executor == "local" and plan.to_read:  # the workers that read then check across reports
         read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings, lang=i18n.language(),
-                        then=cross_check)
+                        then=cross_check, meanwhile=meanwhile)
     else:
         if executor != "local":
             from extractor.ingest.cluster import read_on_dask
@@ -262,7 +264,7 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
     guard.OutputError before reading anything when the run cannot start. The command
     (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
-    from extractor.outputs.export import output_names, start_workbook, write_outputs
+    from extractor.outputs.export import output_names, start_workbook, warm_outputs, write_outputs
     from extractor.outputs.site import start_review_site
     from extractor.store.consolidate import StoreTables
 
@@ -282,7 +284,7 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
-                                send_bytes=send_bytes)
+                                send_bytes=send_bytes, meanwhile=warm_outputs)
         stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):

@@ -102,11 +102,11 @@ def internal_error(err: BaseException) -> dict[str, Any]:
     return {"error": "internal_error", "detail": f"{type(err).__name__}: {err}"}
 
 
-def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]]
-             ) -> Iterator[tuple[T, Future[Any]]]:
+def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]],
+             meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[T, Future[Any]]]:
     """Each item's finished future (a file's, a district's), as they finish, with at most
     `window` in flight: results stream into the store and memory stays flat however many
-    items there are."""
+    items there are. `meanwhile` is called once the first window is sent, before waiting."""
     queue = iter(items)
     pending: dict[Future[Any], T] = {}
 
@@ -117,6 +117,8 @@ def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]]
 
     for _ in range(window):
         submit_next()
+    if meanwhile is not None and pending:
+        meanwhile()
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in done:
@@ -140,9 +142,11 @@ def _result_of(fut: Future[Any], settings: Settings) -> dict[str, Any] | None:
 
 def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
                     settings: Settings = DEFAULT_SETTINGS, lang: str | None = None,
-                    then: Callable[[Any], None] | None = None) -> None:
+                    then: Callable[[Any], None] | None = None,
+                    meanwhile: Callable[[], None] | None = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
-    the main process as it arrives (with its review page's head in `lang`), then call `then`
+    the main process as it arrives (with its review page's head in `lang`); `meanwhile` is
+    called once the first files are sent (the main process only waits for them then), then `then`
     with the pool, still open (the run checks across reports in its workers), or with None
     when the pool has a single worker (work sent there would only wait for it). A file over
     `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that
@@ -160,7 +164,7 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
             return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang, info.path),
                                  timeout=settings.file_timeout_s)
 
-        for info, fut in windowed(infos, max(1, jobs) * 4, submit):
+        for info, fut in windowed(infos, max(1, jobs) * 4, submit, meanwhile):
             result = _result_of(fut, settings)
             budget.settle(info.fs_path, result or {})
             if result is None:

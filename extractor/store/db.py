@@ -663,9 +663,18 @@ class Store:
     def flag_part(self, flag_id: int, name: str) -> str | None:
         """A cached rendering of one flag across reports (`name`: its row of flags.csv, its box
         in the overview in a language), or None."""
-        row = self.conn.execute("SELECT data FROM corpus_flag_parts WHERE flag_id = ? AND name = ?",
-                                (flag_id, name)).fetchone()
-        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+        return self.flag_parts([flag_id], name).get(flag_id)
+
+    def flag_parts(self, flag_ids: Sequence[int], name: str) -> dict[int, str]:
+        """The cached renderings `name` of these flags across reports (`flag_part`), by flag id,
+        in one query (those not cached are missing)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(flag_ids), _IN_LIMIT):
+            ids = flag_ids[start:start + _IN_LIMIT]
+            found.update((flag_id, zlib.decompress(data).decode("utf-8")) for flag_id, data in self.conn.execute(
+                f"SELECT flag_id, data FROM corpus_flag_parts WHERE name = ? AND flag_id IN ({', '.join('?' * len(ids))})",
+                (name, *ids)))
+        return found
 
     def save_flag_parts(self, items: Sequence[tuple[int, str, str]]) -> None:
         """Cache (flag id, name, text) renderings of flags across reports in one transaction;
@@ -752,6 +761,9 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+_IN_LIMIT = 500  # values bound in one `IN (...)`: far below SQLite's limit on variables
 
 
 def district_key(name: str | None) -> str:
