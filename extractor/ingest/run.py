@@ -265,8 +265,9 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     guard.OutputError before reading anything when the run cannot start. The command
     (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
     from extractor.outputs.export import output_names, start_workbook, warm_outputs, write_outputs
-    from extractor.outputs.site import start_review_site
-    from extractor.store.consolidate import StoreTables
+    from extractor.outputs.site import AcrossFlags, start_report_pages, write_overview
+    from extractor.store.consolidate import StoreTables, corpus_flag_heads
+    from extractor.store.reports import store_to_reports
 
     if executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {EXECUTORS}")
@@ -291,27 +292,32 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
             stats.outputs_current = True
             stats.flags.update(flag_severities(store))  # a report in two files counted once
             return None, stats
-        tables = StoreTables(store, admin_2025=admin_2025)  # long tables streamed from the store
-        stats.flags.update(tables.severities)
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
         if force:  # a forced run renders every row of the workbook again, as every other output
             store.clear_workbook_rows()
-        # the workbook and the report pages are written by child processes (where the process
-        # can fork) alongside the overview and the CSVs written here
-        # a run failing or stopped on the way abandons them (stopped, not done again here)
-        workbook = start_workbook(tables, out_dir / "report.xlsx")
+        # the report pages and the workbook are written by child processes (where the process
+        # can fork) alongside the overview and the CSVs written here; the pages need only the
+        # reports and their flags across reports, so their child starts before the tables are
+        # built (here, while the other core would wait); a run failing or stopped on the way
+        # abandons them (stopped, not done again here)
+        reports = store_to_reports(store)
+        across = AcrossFlags.of_store(corpus_flag_heads(reports), store)
+        pages = start_report_pages(store, across, out_dir, stream)
         try:
-            pages = start_review_site(store, tables, out_dir, stream)
+            tables = StoreTables(store, admin_2025=admin_2025, reports=reports)  # long tables streamed
+            stats.flags.update(tables.severities)
+            workbook = start_workbook(tables, out_dir / "report.xlsx")
             try:
+                write_overview(tables, across, out_dir)
                 written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr,
                                         workbook=workbook)
-                pages()
             except BaseException:
-                pages.abandon()
+                workbook.abandon()
                 raise
+            pages()
         except BaseException:
-            workbook.abandon()
+            pages.abandon()
             raise
         write_stamp(out_dir, stamp, written)
         # the Python API returns DataFrames; the command needs none (bounded memory)

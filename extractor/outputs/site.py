@@ -108,6 +108,12 @@ class AcrossFlags:
                     self.by_file[source].append(index)
 
     @classmethod
+    def of_store(cls, heads: list[dict[str, Any]], store: Store) -> AcrossFlags:
+        """From the store's heads of the flags across reports (store.consolidate.corpus_flag_heads):
+        what `of` gives for the tables of that store."""
+        return cls(len(heads), None, heads, store)
+
+    @classmethod
     def of(cls, tables: Mapping[str, pd.DataFrame],
            rows: Iterable[dict[str, Any]] | None = None) -> AcrossFlags:
         """From the store when the tables stream from it (the reports' own flags are not
@@ -115,7 +121,7 @@ class AcrossFlags:
         from extractor.store.consolidate import StoreTables
 
         if rows is None and isinstance(tables, StoreTables):
-            return cls(len(tables.corpus_heads), None, tables.corpus_heads, tables.store)
+            return cls.of_store(tables.corpus_heads, tables.store)
         if rows is None:
             flags = tables["flags"]
             rows = flags[flags["scope"] != "document"].to_dict("records")
@@ -421,9 +427,24 @@ def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
     1,000 reports, alone in the main process after reading) while this process writes the
     overview here, then the other outputs until it finishes the site; the messages about pages
     that could not be made are printed then."""
+    across = AcrossFlags.of(tables)
+    pages = start_report_pages(store, across, out, stream)
+    try:
+        write_overview(tables, across, out)
+    except BaseException:
+        pages.abandon()  # the overview's error is the one raised
+        raise
+    return pages
+
+
+def start_report_pages(store: Store, across: AcrossFlags, out: Path, stream: Any = None) -> Started[int]:
+    """Start writing the report pages of OUT/review/ in a forked child (`write_report_pages`)
+    and return what finishes it, giving the number of pages written and printing the messages
+    about pages that could not be made. They need the flags across reports (`across`, from the
+    store's heads: `AcrossFlags.of_store`), not the tables: an ingest starts them before it
+    builds the tables."""
     review_dir = Path(out) / links.REVIEW_DIR
     review_dir.mkdir(parents=True, exist_ok=True)
-    across = AcrossFlags.of(tables)
 
     def pages(own: Store) -> tuple[int, str]:
         messages = io.StringIO()
@@ -436,14 +457,15 @@ def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
         if messages:
             (stream or sys.stderr).write(messages)
         return written
-
-    try:
-        tmp = review_dir / ".index.html.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.writelines(overview_parts(tables, across))
-        os.replace(tmp, review_dir / "index.html")
-        across.save()
-    except BaseException:
-        started.abandon()  # the overview's error is the one raised
-        raise
     return Started(finish, started.abandon)
+
+
+def write_overview(tables: Mapping[str, pd.DataFrame], across: AcrossFlags, out: Path) -> None:
+    """OUT/review/index.html (`overview_parts`), its flag boxes cached in the store."""
+    review_dir = Path(out) / links.REVIEW_DIR
+    review_dir.mkdir(parents=True, exist_ok=True)
+    tmp = review_dir / ".index.html.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.writelines(overview_parts(tables, across))
+    os.replace(tmp, review_dir / "index.html")
+    across.save()

@@ -671,9 +671,9 @@ class Store:
         found: dict[int, str] = {}
         for start in range(0, len(flag_ids), _IN_LIMIT):
             ids = flag_ids[start:start + _IN_LIMIT]
+            marks = ", ".join("?" * len(ids))
             found.update((flag_id, zlib.decompress(data).decode("utf-8")) for flag_id, data in self.conn.execute(
-                f"SELECT flag_id, data FROM corpus_flag_parts WHERE name = ? AND flag_id IN ({', '.join('?' * len(ids))})",
-                (name, *ids)))
+                f"SELECT flag_id, data FROM corpus_flag_parts WHERE name = ? AND flag_id IN ({marks})", (name, *ids)))
         return found
 
     def save_flag_parts(self, items: Sequence[tuple[int, str, str]]) -> None:
