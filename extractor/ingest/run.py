@@ -105,7 +105,10 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
         def submit(key: str) -> Any:
             return pool.schedule(_district_flag_rows_at, (str(store.path), key), timeout=timeout)
 
-        for key, fut in windowed(present, window, submit):
+        # the largest districts first: the last task to end is a small one, and the workers
+        # end together (each is stored as it ends, in whatever order: flag ids are in no output)
+        sizes = store.district_sizes()
+        for key, fut in windowed(sorted(present, key=lambda k: -sizes.get(k, 0)), window, submit):
             try:
                 rows = fut.result()
             except Exception:  # noqa: BLE001 - a worker lost or over its time: computed here instead

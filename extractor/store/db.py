@@ -551,6 +551,12 @@ class Store:
             digests.setdefault(key or "", hashlib.sha256()).update(f"{path}|{sha}|{ev}|{pv}\n".encode())
         return {k: h.hexdigest() for k, h in digests.items()}
 
+    def district_sizes(self) -> dict[str, int]:
+        """District key -> how many present, readable reports it has (`district_states`' keys)."""
+        return dict(self.conn.execute(
+            "SELECT COALESCE(i.district_key, ''), count(*) FROM documents d JOIN identity i ON i.document_id = d.id"
+            " WHERE d.present = 1 AND d.status = 'ok' GROUP BY COALESCE(i.district_key, '')").fetchall())
+
     def corpus_district_states(self) -> dict[str, str]:
         """District key -> the digest its stored flags across reports were computed for."""
         return dict(self.conn.execute("SELECT district, state FROM corpus_districts").fetchall())
