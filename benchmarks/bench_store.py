@@ -11,7 +11,10 @@ With REPORTS (a folder of generated reports, e.g. `python -m corpus.generate --c
   worker (getrusage of its children), and the ratio of the two main peaks (bounded memory:
   far below COUNT / SMALL);
 - an unchanged re-run of the large folder, then a re-run after CHANGED reports were replaced by
-  reports of other content (another seed, same names): wall times and their ratios;
+  reports of other content (another seed, same names): wall times and their ratios; with
+  `--rerun-trials N`, N trials of that pair (the changed re-run, then an unchanged one), each on
+  a fresh copy of OUT as it was before the change, and their medians (a single re-run of a
+  second or two varies by a third on a shared machine);
 - with SCALING, a first ingest of that many reports at `--jobs 1` and at `--jobs 2`: wall and
   CPU seconds (the whole process tree) and the wall ratio;
 - with MEMORY_COUNT, a first ingest of that many reports (from REPORTS): peak memory of the
@@ -27,6 +30,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -90,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scaling", type=int, default=0, help="reports for the --jobs 1 vs 2 first runs (0: none)")
     ap.add_argument("--memory-count", type=int, default=0, help="reports for the large memory run (0: none)")
     ap.add_argument("--skip-reruns", action="store_true", help="only the scaling and memory runs")
+    ap.add_argument("--rerun-trials", type=int, default=1, help="trials of the changed and unchanged re-runs")
     ap.add_argument("--python", default=sys.executable, help="the interpreter whose extractor is measured")
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument("--label", default="")
@@ -178,6 +183,11 @@ def reruns(args: argparse.Namespace, files: list[Path], small: Path, large: Path
     results["unchanged_rerun"] = m = ingest(args.python, large, out, args.jobs, work)
     print(f"unchanged re-run: {m}", flush=True)
 
+    base = work / "out-before-change"  # OUT as the changed re-run finds it, for each trial
+    shutil.rmtree(base, ignore_errors=True)
+    if args.rerun_trials > 1:
+        shutil.copytree(out, base)  # file times kept (copy2): OUT's spans of the CSVs stay valid
+
     # the first CHANGED reports replaced by reports of other content under the same names
     fresh = work / "fresh"
     shutil.rmtree(fresh, ignore_errors=True)
@@ -188,9 +198,24 @@ def reruns(args: argparse.Namespace, files: list[Path], small: Path, large: Path
     results["rerun_changed"] = m = ingest(args.python, large, out, args.jobs, work)
     m["changed"] = len(targets)
     print(f"re-run after {len(targets)} changed: {m}", flush=True)
-
-    first, unchanged, changed = (results[k]["seconds"] for k in ("first_run_large", "unchanged_rerun",  # type: ignore[index]
-                                                                 "rerun_changed"))
+    pairs = [(m, ingest(args.python, large, out, args.jobs, work))] if args.rerun_trials > 1 else []
+    for trial in range(1, args.rerun_trials):
+        copy = work / f"out-trial-{trial}"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(base, copy)
+        changed_run = ingest(args.python, large, copy, args.jobs, work)
+        pairs.append((changed_run, ingest(args.python, large, copy, args.jobs, work)))
+        print(f"trial {trial}: changed {pairs[-1][0]}, unchanged {pairs[-1][1]}", flush=True)
+        shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(base, ignore_errors=True)
+    first = results["first_run_large"]["seconds"]  # type: ignore[index]
+    unchanged, changed = results["unchanged_rerun"]["seconds"], m["seconds"]  # type: ignore[index]
+    if args.rerun_trials > 1:
+        changed = statistics.median(c["seconds"] for c, _ in pairs)
+        unchanged = statistics.median(u["seconds"] for _, u in pairs)
+        results.update({"rerun_trials": [{"changed": c, "unchanged": u} for c, u in pairs],
+                        "rerun_changed_median_seconds": changed, "unchanged_rerun_median_seconds": unchanged})
+        print(f"medians of {len(pairs)} trials: changed {changed} s, unchanged {unchanged} s", flush=True)
     ratios = results.setdefault("ratios", {})
     assert isinstance(ratios, dict)
     ratios.update({

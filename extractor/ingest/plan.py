@@ -19,7 +19,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -110,10 +110,12 @@ def _kind_code(detail: str) -> str:
 
 
 def file_to_found(f: Path, settings: Settings = DEFAULT_SETTINGS,
-                  known: dict[str, FileStat] | None = None) -> Found:
+                  known: dict[str, FileStat] | None = None,
+                  before_hash: Callable[[], None] | None = None) -> Found:
     """Stat, hash and sniff a file in the main process, reading it once in chunks; a file
     beyond the size limit is not even hashed. The format recorded is the one in the bytes.
-    A report whose stat is the one `known` holds for it is not opened (see the module)."""
+    A report whose stat is the one `known` holds for it is not opened (see the module);
+    `before_hash` is called before one that is."""
     fs = str(f.resolve()) if f.exists() else str(f.absolute())
     name, raw = display_name(fs), raw_name(fs)
 
@@ -139,6 +141,8 @@ def file_to_found(f: Path, settings: Settings = DEFAULT_SETTINGS,
     if (seen is not None and seen.stat == key and suffix in SUPPORTED_SUFFIXES
             and max(st.st_mtime_ns, st.st_ctime_ns) < seen.checked - _RACY_NS):
         return Found(FileInfo(name, seen.sha256, st.st_size, seen.format, raw))
+    if before_hash is not None:
+        before_hash()
     checked = time.time_ns()  # before reading: a write while hashing is after it
     h, head, whole = hashlib.sha256(), b"", bytearray()
     try:
@@ -172,14 +176,24 @@ def _is_fresh(stored: StoredDocument | None, sha: str | None, vers: tuple[str, s
 
 def plan_run(files: Iterable[Path], stored: dict[str, StoredDocument], vers: tuple[str, str], *,
              force: bool = False, retry_failed: bool = False,
-             settings: Settings = DEFAULT_SETTINGS, known: dict[str, FileStat] | None = None) -> Plan:
+             settings: Settings = DEFAULT_SETTINGS, known: dict[str, FileStat] | None = None,
+             on_change: Callable[[], None] | None = None) -> Plan:
     """`known`: the stats stored when files were last hashed (ignored with `force`); the
-    reports hashed now are in `plan.file_stats`, to store."""
+    reports hashed now are in `plan.file_stats`, to store. `on_change` is called once, before
+    the first file whose stat is not the one known is hashed: a file likely to be read (the
+    run starts its readers then, while the plan goes on)."""
     plan = Plan()
     infos: list[FileInfo] = []
     seen: set[str] = set()
+    changed: list[bool] = []
+
+    def before_hash() -> None:
+        if not changed:
+            changed.append(True)
+            if on_change is not None:
+                on_change()
     for f in files:
-        found = file_to_found(f, settings, None if force else known)
+        found = file_to_found(f, settings, None if force else known, before_hash)
         info = found.info
         if found.stat is not None:
             plan.file_stats[info.path] = found.stat

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from extractor.ingest.plan import Plan, plan_run, versions
 from extractor.ingest.prepare import stored_result
 from extractor.ingest.progress import Progress
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
-from extractor.ingest.workers import internal_error, read_in_workers, windowed
+from extractor.ingest.workers import internal_error, read_in_workers, start_readers, stop_readers, windowed
 from extractor.store import queries
 from extractor.store.db import CorpusFlagRow, FileInfo, Store, corpus_flag_rows
 from extractor.store.reports import flag_severities
@@ -105,7 +105,10 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
         def submit(key: str) -> Any:
             return pool.schedule(_district_flag_rows_at, (str(store.path), key), timeout=timeout)
 
-        for key, fut in windowed(present, window, submit):
+        # the largest districts first: the last task to end is a small one, and the workers
+        # end together (each is stored as it ends, in whatever order: flag ids are in no output)
+        sizes = store.district_sizes()
+        for key, fut in windowed(sorted(present, key=lambda k: -sizes.get(k, 0)), window, submit):
             try:
                 rows = fut.result()
             except Exception:  # noqa: BLE001 - a worker lost or over its time: computed here instead
@@ -120,12 +123,37 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     progress: bool = False, verbose: bool = False, stream: Any = None,
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
-                    send_bytes: bool = False) -> RunStats:
+                    send_bytes: bool = False, meanwhile: Callable[[], None] | None = None) -> RunStats:
+    """Plan, read into `store` and check across reports; `meanwhile` is called while the local
+    workers read (the main process would only wait), to prepare what comes after."""
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
-    plan = plan_run(files, store.documents(), vers, force=force, retry_failed=retry_failed,
-                    settings=settings, known=store.file_stats())
+    readers: list[Any] = []  # the local readers, started as soon as the plan finds a changed file
+
+    def start() -> None:
+        if executor == "local":
+            readers.append(start_readers(jobs or os.cpu_count() or 1))
+    try:
+        plan = plan_run(files, store.documents(), vers, force=force, retry_failed=retry_failed,
+                        settings=settings, known=store.file_stats(), on_change=start)
+        stats = _read_planned(plan, store, readers, jobs=jobs, force=force,
+                              progress=progress, verbose=verbose, stream=stream, settings=settings,
+                              executor=executor, scheduler=scheduler, send_bytes=send_bytes,
+                              meanwhile=meanwhile)
+    except BaseException:
+        for pool in readers:  # started and not handed over to the reading
+            stop_readers(pool)
+        raise
+    return stats
+
+
+def _read_planned(plan: Plan, store: Store, readers: list[Any], *, jobs: int | None, force: bool,
+                  progress: bool, verbose: bool, stream: Any, settings: Settings, executor: str,
+                  scheduler: str | None, send_bytes: bool, meanwhile: Callable[[], None] | None) -> RunStats:
+    """`ingest_to_store` after its plan: `readers` holds the local pool started while planning,
+    if any, taken out of it when the reading takes it over."""
+    vers = versions()
     if plan.file_stats:
         store.save_file_stats(plan.file_stats)
     stats = RunStats(files=len(plan.walked), skipped=len(plan.skipped), other=len(plan.other),
@@ -189,8 +217,10 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
     if executor == "local" and plan.to_read:  # the workers that read then check across reports
         read_in_workers(plan.to_read, jobs or os.cpu_count() or 1, on_result, settings, lang=i18n.language(),
-                        then=cross_check)
+                        then=cross_check, meanwhile=meanwhile, pool=readers.pop() if readers else None)
     else:
+        if readers:  # a file that changed on disk but not in content: nothing to read
+            stop_readers(readers.pop())
         if executor != "local":
             from extractor.ingest.cluster import read_on_dask
 
@@ -249,6 +279,17 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
     return lines
 
 
+def _warm_output_stage() -> None:
+    """Import the output stage and make what its forked children would each make first
+    (export.warm_outputs): called while the workers read, when this process only waits; a
+    run with nothing to read imports only what it uses."""
+    from extractor.outputs.export import warm_outputs
+
+    warm_outputs()
+    import extractor.outputs.site  # noqa: F401
+    import extractor.store.consolidate  # noqa: F401
+
+
 def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | None = None,
                db: str | os.PathLike[str] | None = None, parquet: bool = False,
                admin_2025: bool = False, force: bool = False, retry_failed: bool = False,
@@ -262,9 +303,7 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
     guard.OutputError before reading anything when the run cannot start. The command
     (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
-    from extractor.outputs.export import output_names, start_workbook, write_outputs
-    from extractor.outputs.site import start_review_site
-    from extractor.store.consolidate import StoreTables
+    from extractor.outputs.export import output_names
 
     if executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {EXECUTORS}")
@@ -282,34 +321,44 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
-                                send_bytes=send_bytes)
+                                send_bytes=send_bytes, meanwhile=_warm_output_stage)
         stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
             stats.outputs_current = True
             stats.flags.update(flag_severities(store))  # a report in two files counted once
             return None, stats
-        tables = StoreTables(store, admin_2025=admin_2025)  # long tables streamed from the store
-        stats.flags.update(tables.severities)
+        from extractor.outputs.export import start_workbook, write_outputs
+        from extractor.outputs.site import AcrossFlags, start_report_pages, write_overview
+        from extractor.store.consolidate import StoreTables, corpus_flag_heads
+        from extractor.store.reports import store_to_reports
+
         # until every file is rewritten, OUT does not hold the outputs of any one state
         (out_dir / STAMP_NAME).unlink(missing_ok=True)
         if force:  # a forced run renders every row of the workbook again, as every other output
             store.clear_workbook_rows()
-        # the workbook and the report pages are written by child processes (where the process
-        # can fork) alongside the overview and the CSVs written here
-        # a run failing or stopped on the way abandons them (stopped, not done again here)
-        workbook = start_workbook(tables, out_dir / "report.xlsx")
+        # the report pages and the workbook are written by child processes (where the process
+        # can fork) alongside the overview and the CSVs written here; the pages need only the
+        # reports and their flags across reports, so their child starts before the tables are
+        # built (here, while the other core would wait); a run failing or stopped on the way
+        # abandons them (stopped, not done again here)
+        reports = store_to_reports(store)
+        across = AcrossFlags.of_store(corpus_flag_heads(reports), store)
+        pages = start_report_pages(store, across, out_dir, stream)
         try:
-            pages = start_review_site(store, tables, out_dir, stream)
+            tables = StoreTables(store, admin_2025=admin_2025, reports=reports)  # long tables streamed
+            stats.flags.update(tables.severities)
+            workbook = start_workbook(tables, out_dir / "report.xlsx")
             try:
+                write_overview(tables, across, out_dir)
                 written = write_outputs(tables, out_dir, parquet=parquet, stream=stream or sys.stderr,
                                         workbook=workbook)
-                pages()
             except BaseException:
-                pages.abandon()
+                workbook.abandon()
                 raise
+            pages()
         except BaseException:
-            workbook.abandon()
+            pages.abandon()
             raise
         write_stamp(out_dir, stamp, written)
         # the Python API returns DataFrames; the command needs none (bounded memory)

@@ -87,6 +87,7 @@ def warm_worker() -> None:
     import extractor.ingest.prepare  # noqa: F401
     import extractor.outputs.site  # noqa: F401
     import extractor.pipeline  # noqa: F401
+    import extractor.readers.docx  # noqa: F401 - most reports' format; the others load on their first file
 
 
 def timeout_result(settings: Settings) -> dict[str, Any]:
@@ -102,11 +103,11 @@ def internal_error(err: BaseException) -> dict[str, Any]:
     return {"error": "internal_error", "detail": f"{type(err).__name__}: {err}"}
 
 
-def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]]
-             ) -> Iterator[tuple[T, Future[Any]]]:
+def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]],
+             meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[T, Future[Any]]]:
     """Each item's finished future (a file's, a district's), as they finish, with at most
     `window` in flight: results stream into the store and memory stays flat however many
-    items there are."""
+    items there are. `meanwhile` is called once the first window is sent, before waiting."""
     queue = iter(items)
     pending: dict[Future[Any], T] = {}
 
@@ -117,6 +118,8 @@ def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]]
 
     for _ in range(window):
         submit_next()
+    if meanwhile is not None and pending:
+        meanwhile()
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in done:
@@ -138,29 +141,57 @@ def _result_of(fut: Future[Any], settings: Settings) -> dict[str, Any] | None:
         return internal_error(err)
 
 
+def _ready() -> None:
+    """A task that does nothing: scheduled first, it makes the pool start its workers."""
+
+
+def start_readers(jobs: int) -> Any:
+    """A pool of `jobs` reading processes, started now: each worker imports the stages
+    (`warm_worker`) while the main process still plans, before any file is sent to it. Hand it
+    to `read_in_workers`, or `stop_readers` it when nothing is to be read after all."""
+    from pebble import ProcessPool
+
+    pool = ProcessPool(max_workers=max(1, jobs), initializer=warm_worker)
+    pool.schedule(_ready)
+    return pool
+
+
+def stop_readers(pool: Any) -> None:
+    """End a pool of readers that read nothing (`start_readers`)."""
+    pool.stop()
+    pool.join()
+
+
 def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
                     settings: Settings = DEFAULT_SETTINGS, lang: str | None = None,
-                    then: Callable[[Any], None] | None = None) -> None:
+                    then: Callable[[Any], None] | None = None,
+                    meanwhile: Callable[[], None] | None = None, pool: Any = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
-    the main process as it arrives (with its review page's head in `lang`), then call `then`
+    the main process as it arrives (with its review page's head in `lang`); `meanwhile` is
+    called once the first files are sent (the main process only waits for them then), then `then`
     with the pool, still open (the run checks across reports in its workers), or with None
     when the pool has a single worker (work sent there would only wait for it). A file over
     `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that
     dies (a crash inside a native library, the system killing it) is replaced and its file
-    read once more, alone, before it is recorded as failed."""
+    read once more, alone, before it is recorded as failed. `pool`: one `start_readers` started
+    (of `jobs` workers), closed here."""
     from pebble import ProcessPool
 
     if not infos:
+        if pool is not None:
+            stop_readers(pool)
         return
     died: list[FileInfo] = []
     budget = OcrBudget(settings)  # the run's OCR page limit, shared out file by file
     workers = max(1, min(jobs, len(infos)))
-    with ProcessPool(max_workers=workers, initializer=warm_worker) as pool:
+    if pool is None:
+        pool = ProcessPool(max_workers=workers, initializer=warm_worker)
+    with pool:
         def submit(info: FileInfo) -> Future[Any]:
             return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang, info.path),
                                  timeout=settings.file_timeout_s)
 
-        for info, fut in windowed(infos, max(1, jobs) * 4, submit):
+        for info, fut in windowed(infos, max(1, jobs) * 4, submit, meanwhile):
             result = _result_of(fut, settings)
             budget.settle(info.fs_path, result or {})
             if result is None:

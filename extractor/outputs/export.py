@@ -422,6 +422,19 @@ def save_workbook_rows(store: Store, changes: Changes | None) -> None:
         changes.discard()
 
 
+def warm_outputs() -> None:
+    """Do now what the output stage's forked children would each do first (import XlsxWriter,
+    make the workbook's cached parts: `workbook.warm`): the run calls this while its workers
+    read, when the main process only waits, and the children inherit it. Never fails: what
+    could not be done here is done when it is needed."""
+    try:
+        from extractor.outputs.workbook import warm
+
+        warm()
+    except Exception:  # noqa: BLE001,S110 - only done early; done again, and raised, when needed
+        pass
+
+
 def start_workbook(tables: Tables, path: Path) -> Started[None]:
     """Start writing report.xlsx and return what finishes it. Its cells cost the most of a
     re-run's outputs, so where the process can fork a child writes it from the same tables (its

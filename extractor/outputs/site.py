@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from copy import copy as copy_of
 from dataclasses import replace
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -107,6 +108,12 @@ class AcrossFlags:
                     self.by_file[source].append(index)
 
     @classmethod
+    def of_store(cls, heads: list[dict[str, Any]], store: Store) -> AcrossFlags:
+        """From the store's heads of the flags across reports (store.consolidate.corpus_flag_heads):
+        what `of` gives for the tables of that store."""
+        return cls(len(heads), None, heads, store)
+
+    @classmethod
     def of(cls, tables: Mapping[str, pd.DataFrame],
            rows: Iterable[dict[str, Any]] | None = None) -> AcrossFlags:
         """From the store when the tables stream from it (the reports' own flags are not
@@ -114,7 +121,7 @@ class AcrossFlags:
         from extractor.store.consolidate import StoreTables
 
         if rows is None and isinstance(tables, StoreTables):
-            return cls(len(tables.corpus_heads), None, tables.corpus_heads, tables.store)
+            return cls.of_store(tables.corpus_heads, tables.store)
         if rows is None:
             flags = tables["flags"]
             rows = flags[flags["scope"] != "document"].to_dict("records")
@@ -168,6 +175,17 @@ class AcrossFlags:
             if len(self._fresh) >= _SAVE_EVERY:
                 self.save()
         return text
+
+    def boxes(self, indexes: Iterable[int], render: Callable[[str, dict[str, Any]], str]) -> Iterator[str]:
+        """`box` of each flag in turn (`render` of its anchor and the flag), the cached ones read
+        `_SAVE_EVERY` at a time in one query each."""
+        queue = iter(indexes)
+        while chunk := list(islice(queue, _SAVE_EVERY)):
+            cached = ({} if self._store is None else
+                      self._store.flag_parts([self._ids[i] for i in chunk], flag_box_part(i18n.language())))
+            for index in chunk:
+                text = cached.get(self._ids[index]) if self._store is not None else None
+                yield text if text is not None else self.box(index, partial(render, self.anchors[index]))
 
     def save(self) -> None:
         """Store the boxes rendered since the last call."""
@@ -285,18 +303,28 @@ def criteria_columns(columns: Iterable[str]) -> tuple[int, ...]:
     return tuple(int(c[2:]) for c in columns if c.startswith("tc") and c[2:].isdigit())
 
 
-def _cells(row: dict[str, Any], numbers: tuple[int, ...]) -> tuple[str, int]:
-    out, met = [], 0
-    for n in numbers:
-        status = row.get(f"tc{n:02d}")
-        if status == "met":
-            met += 1
-            out.append(f'<td class="met" title="{n}">{html.escape(_t("status_met"))}</td>')
-        elif status:
-            out.append(f'<td class="unmet" title="{n}">{html.escape(_t("status_unmet"))}</td>')
-        else:
-            out.append(f'<td class="none" title="{n}"></td>')
-    return "".join(out), met
+class _Cells:
+    """A commune's criteria cells in the overview, each column's three possible cells made
+    once (a few thousand cells at 1,000 reports, each looked up in the catalogue before)."""
+
+    def __init__(self, numbers: tuple[int, ...]) -> None:
+        met, unmet = html.escape(_t("status_met")), html.escape(_t("status_unmet"))
+        self.columns = [(f"tc{n:02d}", f'<td class="met" title="{n}">{met}</td>',
+                         f'<td class="unmet" title="{n}">{unmet}</td>', f'<td class="none" title="{n}"></td>')
+                        for n in numbers]
+
+    def __call__(self, row: dict[str, Any]) -> tuple[str, int]:
+        out, met = [], 0
+        for key, met_cell, unmet_cell, none_cell in self.columns:
+            status = row.get(key)
+            if status == "met":
+                met += 1
+                out.append(met_cell)
+            elif status:
+                out.append(unmet_cell)
+            else:
+                out.append(none_cell)
+        return "".join(out), met
 
 
 def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
@@ -328,6 +356,8 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
             f"<th>{html.escape(_t('col_standard'))}</th><th>{html.escape(_t('col_flags'))}</th>"
             f"<th>{html.escape(_t('col_reports'))}</th></tr>")
     intro = _t("overview_intro", communes=len(crit), reports=report_count)
+    cells_of = _Cells(numbers)
+    standard_yes, standard_no = html.escape(_t("standard_yes")), html.escape(_t("standard_no"))
     yield (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
            f"<title>{html.escape(_t('overview_title'))}</title><style>{_CSS}{_OVERVIEW_CSS}</style></head><body>"
            f"<header><h1>{html.escape(_t('overview_title'))}</h1><div class=\"meta\">{html.escape(intro)}</div>"
@@ -338,7 +368,7 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
         mets: list[int] = []
         sev_all: Counter[str] = Counter()
         for i, row in enumerate(rows, start=1):
-            cells, met = _cells(row, numbers)
+            cells, met = cells_of(row)
             mets.append(met)
             reports = reports_of.get(row["commune_key"], [])
             sev = Counter({s: sum(counts[n] for _, counts in reports) for n, s in enumerate(severities)})
@@ -354,7 +384,7 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
                 f'<a href="{html.escape(own[len(links.REVIEW_DIR) + 1:])}">'
                 f'{html.escape(row.get("commune") or "?")}</a></td><td>{date}</td>'
                 f'{cells}<td>{met}</td><td class="{"standard" if standard else ""}">'
-                f'{html.escape(_t("standard_yes") if standard else _t("standard_no"))}</td>'
+                f'{standard_yes if standard else standard_no}</td>'
                 f'<td>{sev["error"]} / {sev["warning"]} / {sev["info"]}</td><td>{page_links}</td></tr>')
         mean = i18n.format_number(round(sum(mets) / len(mets), 1)) if mets else "-"
         line = _t("district_line", communes=len(rows), met_all=sum(1 for m in mets if m == len(numbers)),
@@ -367,8 +397,7 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
     listed = across.listed()
     if listed:
         yield f"<h2>{html.escape(_t('across_heading'))}</h2>"
-        for flag_anchor, index in listed.items():
-            yield across.box(index, partial(_overview_box, flag_anchor))
+        yield from across.boxes(listed.values(), _overview_box)
     yield "</main></body></html>\n"
 
 
@@ -398,9 +427,24 @@ def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
     1,000 reports, alone in the main process after reading) while this process writes the
     overview here, then the other outputs until it finishes the site; the messages about pages
     that could not be made are printed then."""
+    across = AcrossFlags.of(tables)
+    pages = start_report_pages(store, across, out, stream)
+    try:
+        write_overview(tables, across, out)
+    except BaseException:
+        pages.abandon()  # the overview's error is the one raised
+        raise
+    return pages
+
+
+def start_report_pages(store: Store, across: AcrossFlags, out: Path, stream: Any = None) -> Started[int]:
+    """Start writing the report pages of OUT/review/ in a forked child (`write_report_pages`)
+    and return what finishes it, giving the number of pages written and printing the messages
+    about pages that could not be made. They need the flags across reports (`across`, from the
+    store's heads: `AcrossFlags.of_store`), not the tables: an ingest starts them before it
+    builds the tables."""
     review_dir = Path(out) / links.REVIEW_DIR
     review_dir.mkdir(parents=True, exist_ok=True)
-    across = AcrossFlags.of(tables)
 
     def pages(own: Store) -> tuple[int, str]:
         messages = io.StringIO()
@@ -413,14 +457,15 @@ def start_review_site(store: Store, tables: Mapping[str, pd.DataFrame], out: Pat
         if messages:
             (stream or sys.stderr).write(messages)
         return written
-
-    try:
-        tmp = review_dir / ".index.html.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.writelines(overview_parts(tables, across))
-        os.replace(tmp, review_dir / "index.html")
-        across.save()
-    except BaseException:
-        started.abandon()  # the overview's error is the one raised
-        raise
     return Started(finish, started.abandon)
+
+
+def write_overview(tables: Mapping[str, pd.DataFrame], across: AcrossFlags, out: Path) -> None:
+    """OUT/review/index.html (`overview_parts`), its flag boxes cached in the store."""
+    review_dir = Path(out) / links.REVIEW_DIR
+    review_dir.mkdir(parents=True, exist_ok=True)
+    tmp = review_dir / ".index.html.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.writelines(overview_parts(tables, across))
+    os.replace(tmp, review_dir / "index.html")
+    across.save()

@@ -37,6 +37,7 @@ from extractor.outputs.workbook_rows import (
     KeptRow,
     KeptSheets,
     SheetRows,
+    warm_context,
 )
 from extractor.store.consolidate import table_columns
 from extractor.store.tables import Tables, as_tables, plain
@@ -871,6 +872,16 @@ _FIGURES = [("commune", "", 14), ("seq", "", 5), ("value", "", 14), ("unit", "un
             ("review", "pointer", 30)]
 _ERRORS = [("seq", "seq", 5), ("file", "path", 40), ("status", "file_status", 14), ("reason", "reason", 40),
            ("detail", "text", 30), ("format", "", 8)]
+
+
+def warm() -> None:
+    """What writing a workbook makes first and keeps (XlsxWriter imported, the worksheet class,
+    the digests of the renderer and of the current language's words), made ahead of time: a
+    process forked after this call writes the workbook without making them again."""
+    import xlsxwriter  # noqa: F401
+
+    _worksheet_class()
+    warm_context(i18n.language())
 
 
 def tables_to_workbook(tables: Mapping[str, pd.DataFrame], path: Path, *,

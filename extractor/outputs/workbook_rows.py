@@ -106,6 +106,12 @@ def _catalogue(language: str) -> bytes:
     return hashlib.blake2b(repr((words, names)).encode("utf-8"), digest_size=32).digest()
 
 
+def warm_context(language: str) -> None:
+    """Make the cached parts of `context` for `language` now (outputs.workbook.warm)."""
+    _renderer()
+    _catalogue(language)
+
+
 def context(sheet: str, *parts: Any) -> bytes:
     """The digest of what every row of `sheet` is rendered with besides its own values:
     the renderer, the language and its words, and `parts` (the sheet's columns, the folder

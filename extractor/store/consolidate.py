@@ -421,9 +421,10 @@ class StoreTables(Tables):
     held as rows (`RowTable`); figures and flags streamed from SQLite a report at a time
     (`rows`). Each is made into a DataFrame only when asked for by name (the Python API)."""
 
-    def __init__(self, store: Store, *, admin_2025: bool = False) -> None:
+    def __init__(self, store: Store, *, admin_2025: bool = False, reports: Reports | None = None) -> None:
+        """`reports`: `store_to_reports(store)` when the caller made it already."""
         self.store = store
-        self.reports = store_to_reports(store)
+        self.reports = store_to_reports(store) if reports is None else reports
         convert = address_converter() if admin_2025 else None
         own, errors = _own_flag_counts(store, self.reports), _errors_table(store)
         self.severities = _severities(self.reports, own)

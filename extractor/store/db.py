@@ -551,6 +551,12 @@ class Store:
             digests.setdefault(key or "", hashlib.sha256()).update(f"{path}|{sha}|{ev}|{pv}\n".encode())
         return {k: h.hexdigest() for k, h in digests.items()}
 
+    def district_sizes(self) -> dict[str, int]:
+        """District key -> how many present, readable reports it has (`district_states`' keys)."""
+        return dict(self.conn.execute(
+            "SELECT COALESCE(i.district_key, ''), count(*) FROM documents d JOIN identity i ON i.document_id = d.id"
+            " WHERE d.present = 1 AND d.status = 'ok' GROUP BY COALESCE(i.district_key, '')").fetchall())
+
     def corpus_district_states(self) -> dict[str, str]:
         """District key -> the digest its stored flags across reports were computed for."""
         return dict(self.conn.execute("SELECT district, state FROM corpus_districts").fetchall())
@@ -663,9 +669,18 @@ class Store:
     def flag_part(self, flag_id: int, name: str) -> str | None:
         """A cached rendering of one flag across reports (`name`: its row of flags.csv, its box
         in the overview in a language), or None."""
-        row = self.conn.execute("SELECT data FROM corpus_flag_parts WHERE flag_id = ? AND name = ?",
-                                (flag_id, name)).fetchone()
-        return None if row is None else zlib.decompress(row[0]).decode("utf-8")
+        return self.flag_parts([flag_id], name).get(flag_id)
+
+    def flag_parts(self, flag_ids: Sequence[int], name: str) -> dict[int, str]:
+        """The cached renderings `name` of these flags across reports (`flag_part`), by flag id,
+        in one query (those not cached are missing)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(flag_ids), _IN_LIMIT):
+            ids = flag_ids[start:start + _IN_LIMIT]
+            marks = ", ".join("?" * len(ids))
+            found.update((flag_id, zlib.decompress(data).decode("utf-8")) for flag_id, data in self.conn.execute(
+                f"SELECT flag_id, data FROM corpus_flag_parts WHERE name = ? AND flag_id IN ({marks})", (name, *ids)))
+        return found
 
     def save_flag_parts(self, items: Sequence[tuple[int, str, str]]) -> None:
         """Cache (flag id, name, text) renderings of flags across reports in one transaction;
@@ -752,6 +767,9 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+_IN_LIMIT = 500  # values bound in one `IN (...)`: far below SQLite's limit on variables
 
 
 def district_key(name: str | None) -> str:

@@ -85,3 +85,25 @@ def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path,
     assert sorted(incremental) == sorted(scratch)
     assert [name for name in scratch if incremental[name] != scratch[name]] == []
     assert b"\ncorpus," in scratch["flags.csv"] and b"2.345,6" in scratch["flags.csv"]
+
+
+def test_readers_started_for_a_file_touched_but_not_changed_are_stopped(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run starts its readers when the plan finds a file to hash (ingest.workers.start_readers);
+    a file whose stat changed but not its content is not read, and those readers are ended."""
+    from extractor.ingest import run as run_module
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "a.txt")
+    out = tmp_path / "out"
+    run_ingest([str(src)], out, jobs=2)
+    started: list[object] = []
+    real = run_module.start_readers
+    monkeypatch.setattr(run_module, "start_readers", lambda jobs: started.append(real(jobs)) or started[-1])
+    before = _outputs(out)
+    (src / "a.txt").write_bytes((src / "a.txt").read_bytes())  # the same bytes written again
+    _, stats = run_ingest([str(src)], out, jobs=2)
+    assert stats.read == 0 and len(started) == 1
+    assert not started[0].active  # type: ignore[attr-defined]
+    assert _outputs(out) == before

@@ -80,3 +80,20 @@ def test_plan_collects_the_stats_it_hashed_and_force_ignores_them(tmp_path: Path
     assert not plan_run([a], {}, versions(), known=fake).file_stats  # nothing hashed
     forced = plan_run([a], {}, versions(), force=True, known=fake)
     assert forced.to_read[0].sha256 == _sha(a)
+
+
+def test_the_plan_signals_once_before_it_hashes_a_file(tmp_path: Path) -> None:
+    """`on_change` (the run starts its readers then): once, before the first file hashed; never
+    when every stat is the one known."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("một", encoding="utf-8")
+    b.write_text("hai", encoding="utf-8")
+    _aged(a)
+    _aged(b)
+    calls: list[str] = []
+    plan = plan_run([a, b], {}, versions(), on_change=lambda: calls.append("start"))
+    assert calls == ["start"] and len(plan.file_stats) == 2
+    known = {p: replace(s, checked=s.checked + 10 * 10**9) for p, s in plan.file_stats.items()}
+    calls.clear()
+    assert not plan_run([a, b], {}, versions(), known=known, on_change=lambda: calls.append("start")).file_stats
+    assert calls == []

@@ -341,3 +341,26 @@ def test_flags_renumbered_by_a_new_flag_are_not_rendered_again(store_with_flags_
     monkeypatch.undo()
     fresh = _fresh_bytes(out, tmp_path)
     assert (out / "flags.csv").read_bytes() == fresh["flags"]
+
+
+def test_overview_boxes_read_in_chunks_are_those_read_one_by_one(store_with_flags_across: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The overview reads its cached boxes a chunk at a time (`AcrossFlags.boxes`,
+    `Store.flag_parts`), cached or not: the page is the one rendered whole."""
+    from extractor.outputs import site
+    from extractor.store import db
+
+    monkeypatch.setattr(site, "_SAVE_EVERY", 1)
+    monkeypatch.setattr(db, "_IN_LIMIT", 1)
+    with Store(store_with_flags_across) as store:
+        store.conn.execute("DELETE FROM corpus_flag_parts")
+        whole = site.tables_to_overview_html(store_to_tables(store))
+        tables = StoreTables(store)
+        ids = [h["flag_id"] for h in tables.corpus_heads]
+        assert ids and store.flag_parts(ids, "box:vi") == {}
+        site.write_review_site(store, tables, tmp_path / "rendered")
+        parts = store.flag_parts([*ids, -1], "box:vi")
+        assert set(parts) == set(ids) and all(parts[i] == store.flag_part(i, "box:vi") for i in ids)
+        site.write_review_site(store, tables, tmp_path / "cached")
+    for d in ("rendered", "cached"):
+        assert (tmp_path / d / "review" / "index.html").read_text(encoding="utf-8") == whole
