@@ -40,7 +40,8 @@ def test_the_tail_still_names_what_a_ratio_counts() -> None:
 
 
 def test_a_sum_before_the_residents_share_is_not_theirs() -> None:
-    got = dict(indicators("Vốn đầu tư 6 tỷ đồng, gồm vốn lồng ghép 2.500 triệu đồng và vốn nhân dân đóng góp 800 triệu đồng."))
+    got = dict(indicators("Vốn đầu tư 6 tỷ đồng, gồm vốn lồng ghép 2.500 triệu đồng"
+                          " và vốn nhân dân đóng góp 800 triệu đồng."))
     assert got["2.500 triệu đồng"] != "residents_money_vnd"
     assert got["800 triệu đồng"] == "residents_money_vnd"
 
@@ -60,7 +61,8 @@ def test_housing_that_meets_the_standard_is_no_support(line: str, figure: str) -
 
 
 def test_houses_built_with_support_stay_support() -> None:
-    assert dict(indicators("- Hỗ trợ xây mới nhà ở kiên cố cho 6 hộ nghèo."))["6 hộ nghèo"] == "housing_support_households"
+    got = dict(indicators("- Hỗ trợ xây mới nhà ở kiên cố cho 6 hộ nghèo."))
+    assert got["6 hộ nghèo"] == "housing_support_households"
 
 
 @pytest.mark.parametrize("line,figure", [
