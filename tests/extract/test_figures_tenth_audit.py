@@ -5,14 +5,16 @@ households given water in a sentence that also gives housing are not given housi
 commune's housing that meets the standard is its own measure, not support given; a label keeps
 "chưa đạt" whole, so a count of criteria not met is no count of criteria met; villages a
 campaign about the programme reached are no villages meeting it; a figure of another place (a
-neighbouring commune, the whole district) is no indicator of the report's commune."""
+neighbouring commune, the whole district) is no indicator of the report's commune; a table
+column headed as a plan ("Kế hoạch") holds plans."""
 from __future__ import annotations
 
 import pytest
 
 from extractor.core.data import load_pattern
-from extractor.core.model import Block, BlockKind, Document
+from extractor.core.model import Block, BlockKind, CellPosition, Document, FigureStatus
 from extractor.core.settings import DEFAULT_SETTINGS
+from extractor.extract.figure_status import header_to_status
 from extractor.extract.indicators import of_another_place
 from extractor.extract.labels import figure_tail
 from extractor.pipeline import document_to_record
@@ -119,3 +121,25 @@ def test_the_words_since_the_figure_before_decide_over_the_clause() -> None:
     got = dict(indicators("Xã chưa đạt 3 tiêu chí, nay đã đạt 16 tiêu chí."))
     assert got["3 tiêu chí"] == "criteria_unmet_count"
     assert got["16 tiêu chí"] == "criteria_met_count"
+
+
+@pytest.mark.parametrize("header,status", [
+    ("Kế hoạch", FigureStatus.PLAN),
+    ("Kế hoạch năm 2025", FigureStatus.PLAN),
+    ("Mục tiêu đến 2025", FigureStatus.TARGET),
+    ("Kết quả thực hiện kế hoạch", FigureStatus.RESULT),
+    ("Thực hiện", None),
+    ("Tỷ lệ (%)", None),
+])
+def test_a_column_header_gives_its_cells_a_status(header: str, status: FigureStatus | None) -> None:
+    assert header_to_status(spelt(normalize(header))) == status
+
+
+def test_a_plan_column_of_a_table_holds_plans() -> None:
+    cells = [("Chỉ tiêu", 0, 0), ("Đơn vị tính", 0, 1), ("Kế hoạch", 0, 2), ("Thực hiện", 0, 3),
+             ("Đường trục xã được nhựa hóa", 1, 0), ("km", 1, 1), ("8,5", 1, 2), ("6,2", 1, 3)]
+    blocks = [Block(i, BlockKind.TABLE_CELL, t, cell=CellPosition(0, r, c)) for i, (t, r, c) in enumerate(cells)]
+    record = document_to_record(Document(path="mem.txt", format="txt", sha256="0", blocks=blocks),
+                                DEFAULT_SETTINGS)
+    got = {f.text: f.status for f in record.figures}
+    assert got == {"8,5": FigureStatus.PLAN, "6,2": FigureStatus.RESULT}
