@@ -168,12 +168,16 @@ def _segment_to_context(segment: str) -> str | None:
 
 
 def _label_segment(text: str, start: int, floor: int, whole_clause: bool) -> str:
+    """The text a label is cut from; `whole_clause` keeps both sides of a colon, however
+    few words follow it ("Dự án 2: giao 900 triệu": "giao" says what the amount is)."""
     clause_start = max(_clause_start(text, start), floor)
     segment = text[clause_start:start]
+    if whole_clause:
+        return segment
     colon = segment.rfind(":")
     if colon >= 0 and _THREE_WORDS.match(segment, colon + 1) is None:
         segment = segment[:colon]
-    elif colon >= 0 and not whole_clause:
+    elif colon >= 0:
         segment = segment[colon + 1:]
     return segment
 

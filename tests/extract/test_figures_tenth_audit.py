@@ -143,3 +143,18 @@ def test_a_plan_column_of_a_table_holds_plans() -> None:
                                 DEFAULT_SETTINGS)
     got = {f.text: f.status for f in record.figures}
     assert got == {"8,5": FigureStatus.PLAN, "6,2": FigureStatus.RESULT}
+
+
+def test_the_level_the_programme_started_from_is_a_baseline() -> None:
+    blocks = [Block(0, BlockKind.PARAGRAPH, "Hồi mới bắt đầu xây dựng nông thôn mới, xã chỉ đạt 6 tiêu chí."),
+              Block(1, BlockKind.PARAGRAPH, "Đến nay xã đạt 15 tiêu chí.")]
+    record = document_to_record(Document(path="mem.txt", format="txt", sha256="0", blocks=blocks),
+                                DEFAULT_SETTINGS)
+    got = {f.text: f.status for f in record.figures}
+    assert got == {"6 tiêu chí": FigureStatus.BASELINE, "15 tiêu chí": FigureStatus.RESULT}
+
+
+def test_an_amount_right_after_giao_is_allocated() -> None:
+    got = dict(indicators("+ Dự án 2 (giảm nghèo): giao 900 triệu đồng, giải ngân 450 triệu đồng, đạt 50%."))
+    assert got["900 triệu đồng"] == "funds_allocated_vnd"
+    assert got["450 triệu đồng"] == "funds_disbursed_vnd"
