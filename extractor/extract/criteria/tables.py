@@ -44,7 +44,8 @@ def _cell_status(text: str) -> str | None:
     if (code := _status_codes().get(text.strip(" *.:-"))) is not None:
         return code
     st = text_to_statuses(text)
-    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
+    # nothing before the status but marks: "√ đạt", "× chưa đạt"
+    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and rx().c["verdict_mark"].match(text[:st[0].start]):
         return st[0].status
     return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
 
