@@ -209,3 +209,20 @@ def test_another_communes_full_set_in_a_ranking_is_not_the_reports() -> None:
 
 def test_not_the_full_set() -> None:
     assert read(["Xã chưa đủ 19/19 tiêu chí để đề nghị công nhận."]).met_count_claimed is None
+
+
+# ------------------------------------------------------------------ then and now
+
+
+def test_back_when_the_commune_began_is_a_baseline() -> None:
+    c = read(["Ông nội kể hồi xã mới bắt đầu làm nông thôn mới, xã chỉ đạt 5 tiêu chí.",
+              "Nay xã đã đạt tới 17/19 tiêu chí."])
+    assert c.met_count_claimed == 17
+
+
+def test_how_far_the_count_got_is_the_count() -> None:
+    assert read(["Đến nay xã đã đạt tới 16/19 tiêu chí."]).met_count_claimed == 16
+
+
+def test_how_far_a_measure_got_is_no_count() -> None:
+    assert read(["Tỷ lệ hộ dùng nước sạch đã đạt tới 16/19 thôn."]).met_count_claimed is None
