@@ -14,6 +14,7 @@ from functools import lru_cache
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
 from extractor.core.regexes import compiled
+from extractor.extract.criteria.counts import text_to_counts
 from extractor.extract.criteria.grammar import (
     BASIC,
     MET,
@@ -31,7 +32,6 @@ from extractor.extract.criteria.grammar import (
     text_to_statuses,
     valid_number,
 )
-from extractor.extract.criteria.counts import text_to_counts
 from extractor.extract.criteria.tense import is_own_commune_label
 from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
@@ -47,7 +47,8 @@ def _cell_status(text: str) -> str | None:
         return code
     st = text_to_statuses(text)
     # nothing before the status but marks: "√ đạt", "× chưa đạt"
-    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and rx().c["verdict_mark"].match(text[:st[0].start]):
+    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 \
+            and rx().c["verdict_mark"].match(text[:st[0].start]):
         return st[0].status
     return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
 
@@ -391,10 +392,11 @@ def _result_cells_counts(state: State, cells: _Row) -> None:
     """The counts the report's own row of a table of communes states in its result cells, each
     read as a sentence ("đủ 19/19 tiêu chí, xếp nhóm dẫn đầu")."""
     for _, x in cells:
-        for s, e, n, status, target in text_to_counts(x.text, state.cset.size, state.year, None, None, state.commune):
+        found = text_to_counts(x.text, state.cset.size, state.year, None, None, state.commune)
+        for s, e, n, status, target in found:
             if not target:
-                state.counts.append(Count(n, status, x.text[s:e], state.outline.location(x.block, x.start + s, x.start + e),
-                                          -1))
+                where = state.outline.location(x.block, x.start + s, x.start + e)
+                state.counts.append(Count(n, status, x.text[s:e], where, -1))
 
 
 def _continues_table(outline: Outline, header_end: int, first_block: int) -> bool:
