@@ -33,13 +33,28 @@ def _cues() -> tuple[re.Pattern[str], dict[str, FigureStatus], re.Pattern[str], 
 def clause_to_status(clause: str, headings: list[str] | tuple[str, ...] = ()) -> FigureStatus:
     """The status of a figure whose clause, up to the number, is `clause`, given as the report
     being read is read (`spelt`: extract/figures.py reads every text so)."""
+    status = cue_to_status(clause)
+    return status if status is not None else _headings_to_status(tuple(headings), unmarked())
+
+
+def cue_to_status(text: str) -> FigureStatus | None:
+    """The status the last cue of `text` (a clause up to its figure) names, the nearest to the
+    figure; None without one."""
     cue_re, names, _, _ = _cues()
     last = None
-    for m in cue_re.finditer(clause):
+    for m in cue_re.finditer(text):
         last = m
-    if last is not None:  # one status group takes part in a match, and it closes last
-        return names[last.lastgroup or ""]
-    return _headings_to_status(tuple(headings), unmarked())
+    # one status group takes part in a match, and it closes last
+    return names[last.lastgroup or ""] if last is not None else None
+
+
+def header_to_status(header: str) -> FigureStatus | None:
+    """The status a table's column header gives its cells: the first cue, as a header opens
+    with what the column holds ("Kế hoạch năm 2024" plans, "Kết quả thực hiện kế hoạch"
+    results); None without one ("Thực hiện", "Tỷ lệ (%)"). `header` spelt as it is read."""
+    cue_re, names, _, _ = _cues()
+    m = cue_re.search(header)
+    return names[m.lastgroup or ""] if m is not None else None
 
 
 @lru_cache(maxsize=64)

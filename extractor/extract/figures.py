@@ -15,9 +15,15 @@ from typing import NamedTuple
 from extractor.core.model import BlockKind, Figure, Location, NumberIssue
 from extractor.core.regexes import compiled
 from extractor.core.settings import Settings
-from extractor.extract.figure_status import clause_to_status
-from extractor.extract.indicators import figure_to_indicator
-from extractor.extract.labels import clause_before, figure_to_label, figure_to_label_and_context, is_linked
+from extractor.extract.figure_status import clause_to_status, header_to_status
+from extractor.extract.indicators import figure_to_indicator, of_another_place
+from extractor.extract.labels import (
+    clause_before,
+    figure_tail,
+    figure_to_label,
+    figure_to_label_and_context,
+    is_linked,
+)
 from extractor.extract.quantities import Quantity, text_to_quantities
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.structure.tables import TableGrid, outline_to_tables
@@ -58,18 +64,27 @@ def _outline_to_figures(outline: Outline, settings: Settings) -> tuple[list[Figu
 
 
 def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, read: str, q: Quantity, label: str | None,
-                 context: str | None = None) -> Figure:
+                 contexts: tuple[str, ...] = (), column: str | None = None) -> Figure:
     """`read` is the block's text as the grammar read it (`spelt`, of the same length up to the
-    figure's end). `context` is the whole clause before the figure when the label is cut
-    shorter: the indicator is decided on it ("kênh mương 18 km, trong đó kiên cố hóa 13 km")."""
+    figure's end). `contexts` are the texts before the figure the indicator is decided on,
+    nearest first, when they are more than the label: the first that names a measure or
+    another place decides ("kênh mương 18 km, trong đó kiên cố hóa 13 km": the whole clause
+    names the canal of the 13 km). A table cell's `column` header that names a status
+    ("Kế hoạch") gives its figures that status."""
     text = ob.text
+    column_status = header_to_status(spelt(column)) if column else None
     fig = Figure(value=q.value, unit=q.unit, text=text[q.start:q.end], location=ctx.outline.location(i, q.start, q.end),
                  rule=q.rule, total=q.total, noun=_noun_as_written(text, read, q), qualifier=q.qualifier,
-                 label=context or label, per=q.per,
+                 label=label, per=q.per,
                  section=list(ob.headings), component=ob.component, upper=q.upper,
-                 status=clause_to_status(clause_before(read, q.start), ob.headings),
+                 status=column_status or clause_to_status(clause_before(read, q.start), ob.headings),
                  ocr_confidence=ob.block.confidence)
-    fig.indicator = figure_to_indicator(fig, tail=_tail(text, q.end))
+    tail = figure_tail(text, q.end)
+    for context in contexts or (label,):
+        fig.label = context
+        fig.indicator = figure_to_indicator(fig, tail=tail)
+        if fig.indicator is not None or (context and of_another_place(spelt(context))):
+            break
     fig.label = label
     return fig
 
@@ -81,15 +96,6 @@ def _noun_as_written(text: str, read: str, q: Quantity) -> str | None:
         return q.noun
     k = read.find(q.noun, q.start, q.end)
     return q.noun if k < 0 else text[k:k + len(q.noun)]
-
-
-_TAIL_END = compiled(r"[\d;,.:()\n]")
-
-
-def _tail(text: str, end: int) -> str:
-    """The words right after a figure, up to the next number or clause mark ("thôn đều có điện")."""
-    m = _TAIL_END.search(text, end, end + 50)
-    return text[end:m.start() if m else end + 50]
 
 
 # A table pasted as text keeps its columns apart with tabs, which normalizing makes spaces: a
@@ -116,14 +122,14 @@ def _prose_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tup
     for q in text_to_quantities(read, ctx.convention, ob.block.confidence):
         if q.number_span == ordinal:
             continue  # the row's ordinal, no quantity
-        context = None
+        contexts: tuple[str, ...] = ()
         if (previous is not None and q.unit == "percent" and previous[1].unit != "percent"
                 and is_linked(text[previous[1].end:q.start])):
             label = previous[0].label
         else:
             floor = previous[1].end if previous is not None else 0
-            label, context = figure_to_label_and_context(text, q.start, q.end, q.noun, floor)
-        fig = _make_figure(ctx, i, ob, read, q, label, context)
+            label, contexts = figure_to_label_and_context(text, q.start, q.end, q.noun, floor)
+        fig = _make_figure(ctx, i, ob, read, q, label, contexts)
         out.append((fig, q))
         previous = (fig, q)
     return out
@@ -136,9 +142,11 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
     text = ob.text.strip()
     read = spelt(ob.text)
     quantities = text_to_quantities(read, ctx.convention, ob.block.confidence)
+    column = grid.column_header(cell.row, cell.col) if grid else None
     if quantities:
         label = _cell_label(grid, cell.row, cell.col)
-        return [(_make_figure(ctx, i, ob, read, q, label or figure_to_label(ob.text, q.start, q.end, q.noun)), q)
+        return [(_make_figure(ctx, i, ob, read, q, label or figure_to_label(ob.text, q.start, q.end, q.noun),
+                              column=column), q)
                 for q in quantities]
     # a bare number ("12,5", "8/8"): the unit comes from the row's "Đơn vị tính" cell or from
     # the column header, read as if it were written after the number
@@ -155,7 +163,7 @@ def _cell_to_figures(ctx: _FigureContext, i: int, ob: OutlineBlock) -> list[tupl
         if q.start >= len(cell_text):
             break
         q = q._replace(end=min(q.end, len(cell_text)), rule="table_cell")
-        out.append((_make_figure(ctx, i, ob, read, q, label), q))
+        out.append((_make_figure(ctx, i, ob, read, q, label, column=column), q))
     return out
 
 

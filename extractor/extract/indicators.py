@@ -99,9 +99,23 @@ def label_to_indicator(text: str, unit: str) -> str | None:
     return None
 
 
+@per_reading
+def _other_places() -> re.Pattern[str]:
+    return _compile(load_pattern("indicators")["other_places"])
+
+
+def of_another_place(label: str) -> bool:
+    """Whether a label speaks of another place than the report's commune ("xã bạn đã có",
+    "toàn huyện có"), `label` spelt as the report being read is spelt."""
+    return _other_places().search(label) is not None
+
+
 def figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
     """The indicator key of a figure from its label, counted noun and the words after it.
-    A counted noun says what is counted ("3 hợp tác xã, 12 tổ hợp tác"), so it alone decides."""
+    A counted noun says what is counted ("3 hợp tác xã, 12 tổ hợp tác"), so it alone decides;
+    a figure of another place (`of_another_place`) measures none of the commune's."""
+    if fig.label and of_another_place(spelt(fig.label)):
+        return None
     parts = (fig.noun, tail) if fig.unit == "count" and fig.noun else (fig.label, fig.noun, fig.text, tail)
     text = " ".join(p for p in parts if p)
     return label_to_indicator(spelt(text), fig.unit)

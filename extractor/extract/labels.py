@@ -91,8 +91,7 @@ def _strip_trailing(segment: str) -> str:
 
 
 def _kept_phrase_end(read: str, cut: int) -> int | None:
-    """Read unmarked, the end of a phrase of `unmarked_kept_phrases` that a cut at `cut`
-    would split; None as written."""
+    """The end of a kept phrase (`_kept_phrases`) that a cut at `cut` would split, else None."""
     regex = _kept_phrases()
     if regex is None:
         return None
@@ -101,10 +100,27 @@ def _kept_phrase_end(read: str, cut: int) -> int | None:
 
 @per_reading
 def _kept_phrases() -> re.Pattern[str] | None:
-    if not unmarked():
-        return None
-    words = sorted(spelt_all(load_pattern("labels")["unmarked_kept_phrases"]), key=len, reverse=True)
+    """Phrases a trailing cut must not split: `kept_phrases` in every reading, and read
+    unmarked also `unmarked_kept_phrases`."""
+    data = load_pattern("labels")
+    phrases = list(data["kept_phrases"]) + (list(data["unmarked_kept_phrases"]) if unmarked() else [])
+    words = sorted(spelt_all(phrases), key=len, reverse=True)
     return compiled(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+
+
+@per_reading
+def _tail_end() -> re.Pattern[str]:
+    words = sorted(spelt_all(load_pattern("labels")["tail_stop_words"]), key=len, reverse=True)
+    return compiled(r"[\d;,.:()\n]|(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+
+
+def figure_tail(text: str, end: int) -> str:
+    """The words right after a figure that end at `end` ("thôn đều có điện"), up to the next
+    number, clause mark or word opening the next item (`tail_stop_words`), at most 50
+    characters; found as the report is read (`spelt`, of the same length), cut as written."""
+    window = text[end:end + 50]
+    m = _tail_end().search(spelt(window))
+    return window if m is None else window[:m.start()]
 
 
 def is_linked(between: str) -> bool:
@@ -123,22 +139,45 @@ def figure_to_label(text: str, start: int, end: int, noun: str | None = None, fl
 
 
 def figure_to_label_and_context(text: str, start: int, end: int, noun: str | None,
-                                floor: int) -> tuple[str | None, str | None]:
-    """The figure's label (`figure_to_label` with `floor`) and its whole clause's (with
-    `whole_clause`, from the clause start): most often the same text, then read once."""
+                                floor: int) -> tuple[str | None, tuple[str, ...]]:
+    """The figure's label (`figure_to_label` with `floor`) and the texts the indicator reads,
+    nearest first (`_segment_to_context`): the words since the figure before it in the
+    clause, then the whole clause ("đạt 14 tiêu chí, chưa đạt 5 tiêu chí": the 5 is of
+    "chưa đạt", whatever the clause began with). A single word since the figure before says
+    too little alone ("5 hộ đạt 8 tiêu chí": the households meet them), so the clause is read
+    whole. When no figure stands before it, the two are one."""
     segment = _label_segment(text, start, floor, False)
-    whole = _label_segment(text, start, 0, True)
     label = _segment_to_label(segment, noun)
-    return label, label if whole == segment else _segment_to_label(whole, noun)
+    near = _segment_to_context(_label_segment(text, start, floor, True))
+    whole = _segment_to_context(_label_segment(text, start, 0, True))
+    if near and len(near.split()) < 2:
+        near = None
+    contexts = tuple(dict.fromkeys(c for c in (near, whole) if c))
+    return label, contexts or ((label,) if label else ())
+
+
+def _segment_to_context(segment: str) -> str | None:
+    """A whole clause as the indicator reads it: like a label, but keeping the link words
+    before the number, which may say what is counted ("xã đạt 13/19 tiêu chí" counts criteria
+    met, "chưa đạt 4 tiêu chí" those not met)."""
+    if len(segment) > 2 * _TAIL_CHARS:  # only its last words are kept: split no long clause whole
+        word = _WORD_AFTER_SPACE.search(segment, len(segment) - 2 * _TAIL_CHARS)
+        segment = segment[word.start():] if word is not None else segment
+    context = _shorten(_BULLET.sub("", segment).strip(" ,:"), _vocab()[2])
+    return context or None
 
 
 def _label_segment(text: str, start: int, floor: int, whole_clause: bool) -> str:
+    """The text a label is cut from; `whole_clause` keeps both sides of a colon, however
+    few words follow it ("Dự án 2: giao 900 triệu": "giao" says what the amount is)."""
     clause_start = max(_clause_start(text, start), floor)
     segment = text[clause_start:start]
+    if whole_clause:
+        return segment
     colon = segment.rfind(":")
     if colon >= 0 and _THREE_WORDS.match(segment, colon + 1) is None:
         segment = segment[:colon]
-    elif colon >= 0 and not whole_clause:
+    elif colon >= 0:
         segment = segment[colon + 1:]
     return segment
 

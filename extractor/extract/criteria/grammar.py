@@ -388,6 +388,7 @@ def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
 def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
     sep_rx, own_number, quote = rx().at["names_sep"], rx().at["name_number_after"], rx().at["name_quote"]
+    field_rx = rx().at["name_field_word"]
     refs: list[Ref] = []
     while True:
         if q := quote.match(text, pos):
@@ -396,7 +397,9 @@ def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
         if hit is None:
             return refs
         end = hit[1]
-        if q and (q2 := quote.match(text, end)):
+        # a quote opened after a field word ("lĩnh vực “Thu nhập”") closes after the name too
+        quoted = q or ((field := field_rx.match(text, pos)) is not None and field.group("q"))
+        if quoted and (q2 := quote.match(text, end)):
             end = q2.end()
         if (num := own_number.match(text, end)) and int(num.group("n") or num.group("m")) == hit[0]:
             end = num.end()  # "Giao thông (2)": the name's own number

@@ -727,4 +727,6 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 continue  # "+ Năm 2020: 9 tiêu chí, cụ thể ...": an earlier time's row of the list
             if not groups and not seg.statuses and pending is not None and rx().c["count_item_line"].match(text):
                 continue  # "+ Khởi điểm: 05 TC;": a count in the list the opening waits for, no end of it
+            if not groups and not seg.statuses and pending is not None and text.rstrip().endswith("?"):
+                continue  # "Xã đạt bao nhiêu tiêu chí? Là những tiêu chí nào?": one answer for both
             pending = _group_claims(state, seg, groups, pending) if groups else _verdict_or_opening(state, seg)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from extractor.core.data import load_pattern
 from extractor.core.model import BlockKind
 from extractor.core.regexes import compiled
+from extractor.extract.criteria.counts import text_to_counts
 from extractor.extract.criteria.grammar import (
     BASIC,
     MET,
@@ -31,6 +32,7 @@ from extractor.extract.criteria.grammar import (
     text_to_statuses,
     valid_number,
 )
+from extractor.extract.criteria.tense import is_own_commune_label
 from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
 from extractor.text.fold import strip_diacritics
@@ -44,7 +46,9 @@ def _cell_status(text: str) -> str | None:
     if (code := _status_codes().get(text.strip(" *.:-"))) is not None:
         return code
     st = text_to_statuses(text)
-    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 and text[:st[0].start].strip(" *-:") == "":
+    # nothing before the status but marks: "√ đạt", "× chưa đạt"
+    if st and len(_CLOSING_REMARK.sub("", text).strip(" *.")) <= 40 \
+            and rx().c["verdict_mark"].match(text[:st[0].start]):
         return st[0].status
     return _unmarked_verdicts().get(" ".join(strip_diacritics(text).casefold().strip(" *.:-").split()))
 
@@ -291,27 +295,49 @@ class _TableReading:
                                   self.outline.location(cell.block, cell.start, cell.end), -1, ref))
 
 
-def _timeline_head(rows: dict[int, _Row], order: list[int]) -> tuple[int, str] | None:
-    """The label column of a table of the criteria count over time ("Thời điểm | Số tiêu chí
-    đạt | Ghi chú") and the status its count column names; None for any other table."""
+@dataclass
+class _TimelineHead:
+    """A table of the criteria count by time or by commune: its label column, the status its
+    count column names, and, in a table of communes (a row each, "Xã | Số tiêu chí đạt | Tiêu
+    chí còn thiếu"), the status each other column's header names."""
+
+    label_col: int
+    count_status: str | None  # None: a table of communes with a result column and no count column
+    by_commune: bool = False
+    col_status: dict[int, str] = field(default_factory=dict)
+
+
+def _timeline_head(rows: dict[int, _Row], order: list[int]) -> _TimelineHead | None:
+    """The head of a table of the criteria count over time ("Thời điểm | Số tiêu chí đạt | Ghi
+    chú") or by commune; None for any other table."""
     c = rx().c
     head = rows[order[0]]
-    if len(head) < 2 or not c["table_time_header"].match(head[0][1].text):
+    if len(head) < 2:
+        return None
+    by_commune = c["table_commune_header"].match(head[0][1].text) is not None
+    if not by_commune and not c["table_time_header"].match(head[0][1].text):
         return None
     count_status = next((st for _, x in head[1:] if c["table_count_header"].search(x.text)
                          and (st := _status_in_header(x.text))), None)
-    return (head[0][0], count_status) if count_status is not None else None
+    # a table of communes may give each one's result as a sentence ("Kết quả | đủ 19/19 tiêu chí")
+    results = by_commune and any(c["table_status_header"].search(x.text) for _, x in head[1:])
+    if count_status is None and not results:
+        return None
+    col_status = {col: st for col, x in head[1:] if by_commune and (st := _status_in_header(x.text))}
+    return _TimelineHead(head[0][0], count_status, by_commune, col_status)
 
 
-def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head: tuple[int, str]) -> list[Claim]:
+def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head: _TimelineHead) -> list[Claim]:
     """The rows of a table of the criteria count over time: a row labelled by the report's year
     or by now ("Năm 2023", "Hiện nay") lists the criteria of the status its count column names
     (`head`: the label column, that status) and its count cell ("15 tiêu chí") is the count claimed; a row labelled by a
     status ("Còn chưa đạt") lists and counts criteria of that status; a row of another year or of
     the start ("Khi bắt đầu") is history. A row with no label, only cells of the list column,
-    goes on with the list of the row above (a list cell cut by a page break)."""
+    goes on with the list of the row above (a list cell cut by a page break). In a table of
+    communes only the report's own commune's row is read, each list column with the status
+    its header names; other communes' rows say nothing of the report's."""
     c = rx().c
-    label_col, count_status = head
+    label_col, count_status = head.label_col, head.count_status
     claims: list[Claim] = []
     status: str | None = None
     list_cols: set[int] = set()
@@ -326,8 +352,13 @@ def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head:
                 continue
         else:
             label = cells[0][1].text
-            status = _cell_status(label)
-            if status is None:
+            status = None if head.by_commune else _cell_status(label)
+            if head.by_commune:
+                own = is_own_commune_label(label, state.commune)
+                if own and count_status is None:
+                    _result_cells_counts(state, cells[1:])
+                status = count_status if own else None
+            elif status is None:
                 named = rx().status_year.search(label)
                 now = named is not None and named.group("y") == str(state.year) or rx().now.search(label) is not None
                 status = count_status if now and rx().baseline.search(label) is None else None
@@ -343,15 +374,29 @@ def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head:
             groups = text_to_groups(x.text, state.cset.size)
             if not groups and (names_only := cell_to_group(x.text)) is not None:
                 groups = [names_only]  # a cell of names alone ("Gồm Quy hoạch; Giao thông")
+            if not groups and head.by_commune and (listed := continuation_to_group(x.text, state.cset.size)):
+                groups = [listed]  # a list column's cell of bare numbers ("10, 13, 17")
             if groups:
                 list_cols.add(col)
+            cell_status = head.col_status.get(col, status)
             for g in groups:
                 for ref in g.refs:
-                    claims.append(Claim(ref.number, status, "table", x.text[ref.start:ref.end],
+                    claims.append(Claim(ref.number, cell_status, "table", x.text[ref.start:ref.end],
                                         state.outline.location(x.block, x.start + ref.start, x.start + ref.end),
                                         -1, ref))
-            claims += _list_cell_rest(state, x, status)
+            claims += _list_cell_rest(state, x, cell_status)
     return claims
+
+
+def _result_cells_counts(state: State, cells: _Row) -> None:
+    """The counts the report's own row of a table of communes states in its result cells, each
+    read as a sentence ("đủ 19/19 tiêu chí, xếp nhóm dẫn đầu")."""
+    for _, x in cells:
+        found = text_to_counts(x.text, state.cset.size, state.year, None, None, state.commune)
+        for s, e, n, status, target in found:
+            if not target:
+                where = state.outline.location(x.block, x.start + s, x.start + e)
+                state.counts.append(Count(n, status, x.text[s:e], where, -1))
 
 
 def _continues_table(outline: Outline, header_end: int, first_block: int) -> bool:
@@ -389,7 +434,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     consumed: set[int] = set()
     # a timeline table's header row left as a table of its own (a PDF text layer cut the table
     # where a label cell wraps): its status, and the last block of the header
-    carried: tuple[tuple[int, str], int] | None = None
+    carried: tuple[_TimelineHead, int] | None = None
     read_roles: set[tuple[int | None, int | None, int | None]] = set()
     single: list[tuple[tuple[int | None, int | None, int | None], _TableReading]] = []
     for grid in grids:

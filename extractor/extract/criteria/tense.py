@@ -144,6 +144,15 @@ def _name_stops() -> frozenset[str]:
     return frozenset(_name_key(w) for w in load_pattern("criteria")["commune_name_stops"])
 
 
+def is_own_commune_label(label: str, commune: str | None) -> bool:
+    """Is a table cell that names a commune ("An Hải", "Xã An Hải") the report's own `commune`?"""
+    if commune is None:
+        return False
+    m = rx().c["commune_word"].match(label.strip())
+    named = label.strip()[m.end():] if m else label
+    return _name_key(named.strip(" .:*")) == _name_key(commune)
+
+
 def _names_other_commune(text: str, start: int, end: int, commune: str) -> bool:
     """Does the last commune named as a subject in text[start:end] ("xã Phú Lâm") differ from
     the report's `commune`? Its name is the run of capitalised words (or a number, "Phường 3")
