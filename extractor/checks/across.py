@@ -122,9 +122,13 @@ def commune_keys(rows: Sequence[Rec]) -> list[str]:
 
 
 def commune_key(rec: Rec) -> str:
-    """The key of one report on its own (`commune_keys` of it alone), so a flag across
-    reports counts towards the communes it names."""
-    return commune_keys([rec])[0]
+    """The key of one report on its own (`commune_keys` of it alone: with no other report,
+    one that leaves out its district or province joins none), so a flag across reports counts
+    towards the communes it names; made for each evidence item of a flag."""
+    commune = place_key(rec.get("commune"))
+    if not commune:
+        return "?" + _row_source(rec)
+    return " | ".join((commune, place_key(rec.get("district")), place_key(rec.get("province"))))
 
 
 def _evidence(rec: Rec, text: str, location: Any = None) -> dict[str, Any]:

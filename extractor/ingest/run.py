@@ -71,10 +71,11 @@ def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @dataclass
 class DistrictFlags:
     """A district's flags across reports as `Store.replace_district_flags` takes them: the rows
-    in order, each one's place, the digest of each group's members, the `across_key`s made for
-    reports stored without one; and how many reports were decoded to make them."""
+    in order (a flag kept as stored by its id), each one's place, the digest of each group's
+    members, the `across_key`s made for reports stored without one; and how many reports were
+    decoded to make them."""
 
-    rows: list[CorpusFlagRow]
+    rows: list[CorpusFlagRow | int]
     places: list[str]
     groups: dict[str, str]
     keys: list[tuple[int, str]]
@@ -129,13 +130,14 @@ def district_flag_rows(store: Store, key: str, *, force: bool = False) -> Distri
         if crosscheck.SLIP_GROUP in changed:
             placed.extend((where, crosscheck.SLIP_GROUP, flag) for where, flag in crosscheck.slip_flags(keys, part))
     rows = corpus_flag_rows([flag for _, _, flag in placed])
-    every = [((where[0], where[1], where[2]), row, json.dumps([group, *where], ensure_ascii=False))
-             for (where, group, _), row in zip(placed, rows, strict=True)]
+    every: list[tuple[tuple[int, str, int], CorpusFlagRow | int, str]] = [
+        ((where[0], where[1], where[2]), row, json.dumps([group, *where], ensure_ascii=False))
+        for (where, group, _), row in zip(placed, rows, strict=True)]
     kept = set(members) - set(changed)
-    for row, place in ([] if force else store.placed_district_flags(key)):
+    for flag_id, place in ([] if force else store.placed_district_flags(key)):
         group, *where = json.loads(place)
         if group in kept:
-            every.append(((where[0], where[1], where[2]), row, place))
+            every.append(((where[0], where[1], where[2]), flag_id, place))
     every.sort(key=lambda item: item[0])
     return DistrictFlags([row for _, row, _ in every], [place for _, _, place in every], states,
                          sorted(made.items()), len(parts))

@@ -625,40 +625,52 @@ class Store:
         computed for, in one district."""
         return dict(self.conn.execute("SELECT grp, state FROM corpus_groups WHERE district = ?", (key,)).fetchall())
 
-    def placed_district_flags(self, key: str) -> list[tuple[CorpusFlagRow, str]]:
-        """The stored flags across one district's reports that have a place (checks.across:
-        its group, rule, path and number as JSON), as `corpus_flag_rows` gives them."""
-        rows = self.conn.execute(
-            "SELECT f.rule, f.severity, f.message, f.message_en, f.evidence, h.digest, h.items, h.text, h.place"
-            " FROM flags f JOIN corpus_flag_heads h ON h.flag_id = f.id"
+    def placed_district_flags(self, key: str) -> list[tuple[int, str]]:
+        """(flag id, place) of the stored flags across one district's reports that have a place
+        (checks.across: its group, rule, path and number as JSON): what a recomputation keeps
+        by id (`replace_district_flags`), never decoded."""
+        return self.conn.execute(
+            "SELECT f.id, h.place FROM flags f JOIN corpus_flag_heads h ON h.flag_id = f.id"
             " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ? AND h.place IS NOT NULL"
-            " AND h.text IS NOT NULL", (key,))
-        return [((tuple(values), digest, items, text), place) for *values, digest, items, text, place in rows]
+            " AND h.text IS NOT NULL", (key,)).fetchall()
 
-    def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow], state: str | None,
+    def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow | int], state: str | None,
                                places: Sequence[str | None] | None = None, groups: dict[str, str] | None = None,
                                keys: Sequence[tuple[int, str]] = ()) -> None:
         """The flags across the reports of one district (`corpus_flag_rows`), computed for
         `state` (None: the district has no report left), with each flag's place (checks.across,
         `placed_district_flags`), the digest of each group's members they were computed for
         (`corpus_group_states`) and the `across_key`s (document id, JSON) made for reports
-        stored without one. A flag stored before with the same
+        stored without one. A flag given by its id (`placed_district_flags`) is kept as it is;
+        a flag stored before with the same
         content keeps its row, id and cached renderings (`corpus_flag_parts`): a re-run renders
         again only the flags that changed, not every flag of the district. One whose number
         changed (a flag before it came or went: most of a changed district's) gets its new
         number and keeps only the renderings that do not show it (`NUMBERLESS_PARTS`).
         Renderings made by another version expire apart (`expire_flag_parts`)."""
         with self.transaction() as conn:
+            seqs = dict(conn.execute("SELECT id, seq FROM flags WHERE scope = 'corpus' AND COALESCE(district, '') = ?",
+                                     (key,)).fetchall())
+            given = {flag for flag in flags if isinstance(flag, int)}
+            if not given <= seqs.keys():
+                raise ValueError(f"flags {sorted(given - seqs.keys())} are not district {key!r}'s")
+            others = [i for i in seqs if i not in given]
             old: dict[Any, list[tuple[int, int]]] = {}
-            for flag_id, seq, *content, head in conn.execute(
-                    "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
-                    " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
-                    " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,)):
-                # a flag without a head (an earlier build's) matches nothing: it goes
-                old.setdefault(tuple(content) if head else flag_id, []).append((flag_id, seq))
+            for start in range(0, len(others), _IN_LIMIT):
+                ids = others[start:start + _IN_LIMIT]
+                for flag_id, seq, *content, head in conn.execute(
+                        "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
+                        " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                        f" WHERE f.id IN ({', '.join('?' * len(ids))})", ids):
+                    # a flag without a head (an earlier build's) matches nothing: it goes
+                    old.setdefault(tuple(content) if head else flag_id, []).append((flag_id, seq))
             fresh, moved, texts = [], [], []
             places = places if places is not None else [None] * len(flags)
             for seq, (flag, place) in enumerate(zip(flags, places, strict=True)):
+                if isinstance(flag, int):
+                    if seqs[flag] != seq:  # its place is the one stored: its group did not change
+                        moved.append((seq, flag))
+                    continue
                 same = old.get(tuple(flag[0]))
                 if not same:
                     fresh.append((seq, flag, place))
