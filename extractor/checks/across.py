@@ -20,6 +20,7 @@ extractor/locale/checks.yaml.
 """
 from __future__ import annotations
 
+import json
 import math
 import statistics
 import unicodedata
@@ -121,9 +122,13 @@ def commune_keys(rows: Sequence[Rec]) -> list[str]:
 
 
 def commune_key(rec: Rec) -> str:
-    """The key of one report on its own (`commune_keys` of it alone), so a flag across
-    reports counts towards the communes it names."""
-    return commune_keys([rec])[0]
+    """The key of one report on its own (`commune_keys` of it alone: with no other report,
+    one that leaves out its district or province joins none), so a flag across reports counts
+    towards the communes it names; made for each evidence item of a flag."""
+    commune = place_key(rec.get("commune"))
+    if not commune:
+        return "?" + _row_source(rec)
+    return " | ".join((commune, place_key(rec.get("district")), place_key(rec.get("province"))))
 
 
 def _evidence(rec: Rec, text: str, location: Any = None) -> dict[str, Any]:
@@ -249,6 +254,32 @@ def _against_newer(own: _Values, newer: list[_Values]) -> list[tuple[str, dict[s
     return out
 
 
+def _conflicts(recs: list[Rec]) -> list[tuple[Rec, dict[str, Any]]]:
+    """(report, its flag) for each report of one commune and period (`recs`) that differs from
+    the newest report of them giving the same measure (`duplicate_report_conflict`)."""
+    ordered = _newest_first(recs)
+    if len(ordered) < 2:
+        return []
+    period = _period_key(ordered[0])
+    values = [(r, single_values(r), labelled_values(r)) for r in ordered]
+    flagged: list[tuple[Rec, dict[str, Any]]] = []
+    for i in range(1, len(ordered)):
+        a = ordered[i]
+        differing = _against_newer(values[i], values[:i])
+        if not differing:
+            continue
+        first, fa, b, fb = differing[0]
+        evidence = [e for _, x, other, y in differing
+                    for e in (_figure_evidence(a, x), _figure_evidence(other, y))]
+        message = "duplicate_report_conflict_more" if len(differing) > 1 else "duplicate_report_conflict"
+        flag = _flag("duplicate_report_conflict", "severity_duplicate", message, evidence,
+                     commune=a.get("commune"), period=period, indicator=_indicator_title(first, fa),
+                     a=_amount(fa), b=_amount(fb), source_a=_short(a),
+                     source_b=_short(b), others=len(differing) - 1)
+        flagged.append((a, flag))
+    return flagged
+
+
 def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
     """Each report of a commune and period compared against the newest report of that commune
     and period that gives the same measure (the one most likely to be final): one flag per
@@ -263,26 +294,7 @@ def duplicate_report_conflict(records: list[Rec]) -> list[dict[str, Any]]:
         commune, period = name_key(rec.get("commune")), _period_key(rec)
         if commune and period:
             groups.setdefault((commune, name_key(rec.get("district")), period), []).append(rec)
-    flagged: list[tuple[int, dict[str, Any]]] = []
-    for (_, _, period), recs in groups.items():
-        ordered = _newest_first(recs)
-        if len(ordered) < 2:
-            continue
-        values = [(r, single_values(r), labelled_values(r)) for r in ordered]
-        for i in range(1, len(ordered)):
-            a = ordered[i]
-            differing = _against_newer(values[i], values[:i])
-            if not differing:
-                continue
-            first, fa, b, fb = differing[0]
-            evidence = [e for _, x, other, y in differing
-                        for e in (_figure_evidence(a, x), _figure_evidence(other, y))]
-            message = "duplicate_report_conflict_more" if len(differing) > 1 else "duplicate_report_conflict"
-            flag = _flag("duplicate_report_conflict", "severity_duplicate", message, evidence,
-                         commune=a.get("commune"), period=period, indicator=_indicator_title(first, fa),
-                         a=_amount(fa), b=_amount(fb), source_a=_short(a),
-                         source_b=_short(b), others=len(differing) - 1)
-            flagged.append((position[id(a)], flag))
+    flagged = [(position[id(a)], flag) for recs in groups.values() for a, flag in _conflicts(recs)]
     flagged.sort(key=lambda item: item[0])  # in the order of the records (a district's: by path)
     return [flag for _, flag in flagged]
 
@@ -346,6 +358,10 @@ def _criteria_set(rec: Rec) -> Any:
     return (rec.get("criteria") or {}).get("criteria_set")
 
 
+def _in_time(recs: list[Rec]) -> list[Rec]:
+    return sorted(recs, key=lambda r: str(r["report_date"]))
+
+
 def _by_commune_in_time(records: list[Rec]) -> Iterable[list[Rec]]:
     """Each commune's dated reports under one criteria set, oldest first. Reports under
     different sets are not compared: a criterion met under QĐ 1980 may be unmet under the
@@ -356,112 +372,140 @@ def _by_commune_in_time(records: list[Rec]) -> Iterable[list[Rec]]:
         if commune and rec.get("report_date") and not _is_summary(rec):
             groups.setdefault((commune, name_key(rec.get("district")), _criteria_set(rec)), []).append(rec)
     for recs in groups.values():
-        yield sorted(recs, key=lambda r: str(r["report_date"]))
+        yield _in_time(recs)
+
+
+def _regressions(recs: list[Rec]) -> list[dict[str, Any]]:
+    """`criterion_regressed` over one commune's reports under one set, oldest first."""
+    flags = []
+    for a, b in pairwise(recs):
+        if a["report_date"] == b["report_date"]:
+            continue
+        lost = sorted(set((a.get("criteria") or {}).get("met") or [])
+                      & set((b.get("criteria") or {}).get("unmet") or []))
+        if not lost:
+            continue
+        evidence = []
+        for rec, status in ((a, "met"), (b, "unmet")):
+            for e in (rec.get("criteria") or {}).get("evidence") or []:
+                if e.get("number") in lost and e.get("status") == status:
+                    evidence.append(_evidence(rec, str(e.get("text") or ""), e.get("location")))
+        flags.append(_flag("criterion_regressed", "severity_regressed", "criterion_regressed",
+                           evidence, commune=a.get("commune"), numbers=", ".join(map(str, lost)),
+                           date_a=a["report_date"], date_b=b["report_date"],
+                           source_a=_short(a), source_b=_short(b)))
+    return flags
 
 
 def criterion_regressed(records: list[Rec]) -> list[dict[str, Any]]:
-    flags = []
-    for recs in _by_commune_in_time(records):
-        for a, b in pairwise(recs):
-            if a["report_date"] == b["report_date"]:
+    return [flag for recs in _by_commune_in_time(records) for flag in _regressions(recs)]
+
+
+def _decreases(recs: list[Rec]) -> list[dict[str, Any]]:
+    """`cumulative_decrease` over one commune's reports under one set, oldest first."""
+    cumulative = set(_cfg().get("cumulative_indicators") or [])
+    flags: list[dict[str, Any]] = []
+    if not cumulative:
+        return flags
+    for a, b in pairwise(recs):
+        va, vb = single_values(a), single_values(b)
+        for key in sorted(set(va) & set(vb)):
+            if _indicator_name(key) not in cumulative:
                 continue
-            lost = sorted(set((a.get("criteria") or {}).get("met") or [])
-                          & set((b.get("criteria") or {}).get("unmet") or []))
-            if not lost:
-                continue
-            evidence = []
-            for rec, status in ((a, "met"), (b, "unmet")):
-                for e in (rec.get("criteria") or {}).get("evidence") or []:
-                    if e.get("number") in lost and e.get("status") == status:
-                        evidence.append(_evidence(rec, str(e.get("text") or ""), e.get("location")))
-            flags.append(_flag("criterion_regressed", "severity_regressed", "criterion_regressed",
-                               evidence, commune=a.get("commune"), numbers=", ".join(map(str, lost)),
-                               date_a=a["report_date"], date_b=b["report_date"],
-                               source_a=_short(a), source_b=_short(b)))
+            fa, fb = va[key], vb[key]
+            if float(fb["value"]) < float(fa["value"]) and not _close(float(fa["value"]), float(fb["value"])):
+                flags.append(_flag("cumulative_decrease", "severity_decrease", "cumulative_decrease",
+                                   [_figure_evidence(a, fa), _figure_evidence(b, fb)],
+                                   commune=a.get("commune"), indicator=_indicator_title(key),
+                                   a=_amount(fa), b=_amount(fb),
+                                   date_a=a["report_date"], date_b=b["report_date"]))
     return flags
 
 
 def cumulative_decrease(records: list[Rec]) -> list[dict[str, Any]]:
-    cumulative = set(_cfg().get("cumulative_indicators") or [])
-    flags = []
-    for recs in _by_commune_in_time(records):
-        for a, b in pairwise(recs):
-            va, vb = single_values(a), single_values(b)
-            for key in sorted(set(va) & set(vb)):
-                if _indicator_name(key) not in cumulative:
-                    continue
-                fa, fb = va[key], vb[key]
-                if float(fb["value"]) < float(fa["value"]) and not _close(float(fa["value"]), float(fb["value"])):
-                    flags.append(_flag("cumulative_decrease", "severity_decrease", "cumulative_decrease",
-                                       [_figure_evidence(a, fa), _figure_evidence(b, fb)],
-                                       commune=a.get("commune"), indicator=_indicator_title(key),
-                                       a=_amount(fa), b=_amount(fb),
-                                       date_a=a["report_date"], date_b=b["report_date"]))
-    return flags
+    return [flag for recs in _by_commune_in_time(records) for flag in _decreases(recs)]
+
+
+def slip_figures(rec: Rec) -> dict[str, dict[str, Any]]:
+    """The figures of a commune's report (not a summary) that `unit_slip_suspected` compares
+    with the district's other communes: its single values of an amount above zero."""
+    if not name_key(rec.get("commune")) or _is_summary(rec):
+        return {}
+    return {key: fig for key, fig in single_values(rec).items()
+            if fig.get("unit") != "percent" and float(fig["value"]) > 0}
+
+
+def _slips(indicators: dict[str, dict[str, tuple[Any, float]]]) -> list[tuple[str, Any, float, float]]:
+    """(indicator key, what names the report, factor shown, median of the others) for each
+    commune's latest value (`indicators`: key -> commune -> (what names its report, value))
+    about a slip factor away from the median of the other communes of its district."""
+    cfg = _cfg()
+    band = float(cfg["unit_slip_band"])
+    found = []
+    for key, communes in sorted(indicators.items()):
+        if len(communes) < cfg["unit_slip_min_peers"] + 1:
+            continue
+        for commune, (ref, value) in sorted(communes.items(), key=lambda item: item[0]):
+            peers = [v for c, (_, v) in communes.items() if c != commune]
+            median = statistics.median(peers)
+            ratio = value / median
+            for factor in cfg["unit_slip_factors"]:
+                if factor / band <= ratio <= factor * band or factor / band <= 1 / ratio <= factor * band:
+                    found.append((key, ref, factor if ratio > 1 else 1 / factor, median))
+                    break
+    return found
+
+
+def _slip_flag(rec: Rec, fig: dict[str, Any], key: str, shown: float, median: float) -> dict[str, Any]:
+    return _flag("unit_slip_suspected", "severity_unit_slip", "unit_slip_suspected",
+                 [_figure_evidence(rec, fig)], commune=rec.get("commune"),
+                 indicator=_indicator_title(key), value=_amount(fig), factor=shown, median=median)
 
 
 def unit_slip_suspected(records: list[Rec]) -> list[dict[str, Any]]:
-    cfg = _cfg()
-    # district -> indicator -> commune -> (record, figure); the latest report of each commune
-    table: dict[Any, dict[str, dict[str, tuple[Rec, dict[str, Any]]]]] = {}
+    # district -> indicator -> commune -> ((record, figure), value); the latest report of each commune
+    table: dict[Any, dict[str, dict[str, tuple[Any, float]]]] = {}
+    for rec in sorted(records, key=lambda r: str(r.get("report_date") or "")):
+        for key, fig in slip_figures(rec).items():
+            table.setdefault(name_key(rec.get("district")), {}).setdefault(key, {})[
+                str(name_key(rec.get("commune")))] = ((rec, fig), float(fig["value"]))
+    return [_slip_flag(rec, fig, key, shown, median) for indicators in table.values()
+            for key, (rec, fig), shown, median in _slips(indicators)]
+
+
+def _total_mismatches(summary: Rec, records: list[Rec]) -> list[dict[str, Any]]:
+    """`district_total_mismatch` of one summary against the communes' reports among `records`."""
+    additive = set(config()["sum"]["additive_units"])
+    flags: list[dict[str, Any]] = []
+    district, period = name_key(summary.get("district")), _period_key(summary)
+    latest: dict[str, Rec] = {}
     for rec in sorted(records, key=lambda r: str(r.get("report_date") or "")):
         commune = name_key(rec.get("commune"))
-        if not commune or _is_summary(rec):
+        if (rec is not summary and not _is_summary(rec) and commune
+                and name_key(rec.get("district")) == district and _period_key(rec) == period):
+            latest[commune] = rec
+    if not latest:
+        return flags
+    communes = list(latest.values())
+    values = [single_values(r) for r in communes]
+    for key, fig in sorted(single_values(summary).items()):
+        if fig.get("unit") not in additive or not all(key in v for v in values):
             continue
-        for key, fig in single_values(rec).items():
-            if fig.get("unit") == "percent" or float(fig["value"]) <= 0:
-                continue
-            table.setdefault(name_key(rec.get("district")), {}).setdefault(key, {})[commune] = (rec, fig)
-    flags = []
-    band = float(cfg["unit_slip_band"])
-    for indicators in table.values():
-        for key, communes in sorted(indicators.items()):
-            if len(communes) < cfg["unit_slip_min_peers"] + 1:
-                continue
-            for commune, (rec, fig) in sorted(communes.items()):
-                peers = [float(f["value"]) for c, (_, f) in communes.items() if c != commune]
-                median = statistics.median(peers)
-                ratio = float(fig["value"]) / median
-                for factor in cfg["unit_slip_factors"]:
-                    if factor / band <= ratio <= factor * band or factor / band <= 1 / ratio <= factor * band:
-                        shown = factor if ratio > 1 else 1 / factor
-                        flags.append(_flag("unit_slip_suspected", "severity_unit_slip", "unit_slip_suspected",
-                                           [_figure_evidence(rec, fig)], commune=rec.get("commune"),
-                                           indicator=_indicator_title(key), value=_amount(fig),
-                                           factor=shown, median=median))
-                        break
+        parts = [v[key] for v in values]
+        total = sum(float(p["value"]) for p in parts)
+        if _close(total, float(fig["value"])):
+            continue
+        evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p)
+                                                       for r, p in zip(communes, parts, strict=True)]
+        flags.append(_flag("district_total_mismatch", "severity_district_total", "district_total_mismatch",
+                           evidence, district=summary.get("district"), indicator=_indicator_title(key),
+                           total=_amount(fig), n=len(parts),
+                           sum=_amount({"value": total, "unit": fig.get("unit")})))
     return flags
 
 
 def district_total_mismatch(records: list[Rec]) -> list[dict[str, Any]]:
-    additive = set(config()["sum"]["additive_units"])
-    flags = []
-    for summary in (r for r in records if _is_summary(r)):
-        district, period = name_key(summary.get("district")), _period_key(summary)
-        latest: dict[str, Rec] = {}
-        for rec in sorted(records, key=lambda r: str(r.get("report_date") or "")):
-            commune = name_key(rec.get("commune"))
-            if (rec is not summary and not _is_summary(rec) and commune
-                    and name_key(rec.get("district")) == district and _period_key(rec) == period):
-                latest[commune] = rec
-        if not latest:
-            continue
-        communes = list(latest.values())
-        values = [single_values(r) for r in communes]
-        for key, fig in sorted(single_values(summary).items()):
-            if fig.get("unit") not in additive or not all(key in v for v in values):
-                continue
-            parts = [v[key] for v in values]
-            total = sum(float(p["value"]) for p in parts)
-            if _close(total, float(fig["value"])):
-                continue
-            evidence = [_figure_evidence(summary, fig)] + [_figure_evidence(r, p)
-                                                           for r, p in zip(communes, parts, strict=True)]
-            flags.append(_flag("district_total_mismatch", "severity_district_total", "district_total_mismatch",
-                               evidence, district=summary.get("district"), indicator=_indicator_title(key),
-                               total=_amount(fig), n=len(parts),
-                               sum=_amount({"value": total, "unit": fig.get("unit")})))
-    return flags
+    return [flag for summary in records if _is_summary(summary) for flag in _total_mismatches(summary, records)]
 
 
 RULES: tuple[Callable[[list[Rec]], list[dict[str, Any]]], ...] = (
@@ -479,4 +523,82 @@ def records_to_flags(records: list[Rec]) -> list[dict[str, Any]]:
     flags: list[dict[str, Any]] = []
     for rule in RULES:
         flags.extend(rule(recs))
+    return flags
+
+
+# ------------------------------------------------- one district, comparison by comparison
+# Each rule compares a district's reports in groups (a commune's reports of one period; a
+# commune's dated reports under one criteria set; the communes' latest values of each
+# indicator; a period's summaries and commune reports), and a group's flags depend only on
+# its members. A district whose reports changed recomputes only the groups a changed, new or
+# gone report belongs to, and keeps the others' flags: each flag has a place (rule, a path,
+# a number) that sorts a district's flags into the order `records_to_flags` gives them.
+
+SLIP_GROUP = '["slip"]'  # one per district: every commune report's latest values, compared
+Place = tuple[int, str, int]  # (rule's position in RULES, the path that orders it, its number there)
+
+
+def across_key(part: Rec) -> Rec:
+    """What decides the comparisons a report takes part in (`key_groups`), and the values
+    the unit-slip check compares (from a compared part or a whole record): stored beside the
+    compared part, so that a district's groups are found without decoding its reports."""
+    return {"commune": name_key(part.get("commune")), "period": _period_key(part),
+            "date": part.get("report_date"), "set": _criteria_set(part), "summary": _is_summary(part),
+            "slip": {key: float(fig["value"]) for key, fig in slip_figures(part).items()}}
+
+
+def key_groups(key: Rec) -> list[str]:
+    """The groups (JSON names) a report of one district belongs to, from its `across_key`."""
+    commune, period = key.get("commune"), key.get("period")
+    groups = []
+    if commune and period:
+        groups.append(_group_name("dup", commune, period))
+    if commune and key.get("date") and not key.get("summary"):
+        groups.append(_group_name("time", commune, key.get("set")))
+    if commune and not key.get("summary"):
+        groups.append(SLIP_GROUP)
+    if key.get("summary") or commune:
+        groups.append(_group_name("total", period))
+    return groups
+
+
+def _group_name(*parts: Any) -> str:
+    return json.dumps(parts, ensure_ascii=False)
+
+
+def group_reads_records(group: str, keys: Sequence[Rec]) -> bool:
+    """Whether a group (its members' `across_key`s) can give a flag computed from its members'
+    records: a group of one report, or a period without a summary, gives none."""
+    if group == SLIP_GROUP:
+        return False  # computed from the keys (`slip_flags`), its flagged reports read alone
+    if group.startswith('["total"'):
+        return any(k.get("summary") for k in keys)
+    return len(keys) > 1
+
+
+def group_flags(group: str, members: list[Rec], paths: list[str]) -> list[tuple[Place, dict[str, Any]]]:
+    """The flags of one group but `SLIP_GROUP` (its members' compared parts and paths, by
+    path), each with its place in the district's flags."""
+    if group.startswith('["dup"'):
+        where = {id(rec): path for rec, path in zip(members, paths, strict=True)}
+        return [((0, where[id(a)], 0), flag) for a, flag in _conflicts(members)]
+    if group.startswith('["time"'):
+        ordered = _in_time(members)
+        return ([((1, paths[0], n), flag) for n, flag in enumerate(_regressions(ordered))]
+                + [((2, paths[0], n), flag) for n, flag in enumerate(_decreases(ordered))])
+    return [((4, path, n), flag) for summary, path in zip(members, paths, strict=True) if _is_summary(summary)
+            for n, flag in enumerate(_total_mismatches(summary, members))]
+
+
+def slip_flags(keys: Sequence[Rec], record: Callable[[int], Rec]) -> list[tuple[Place, dict[str, Any]]]:
+    """`unit_slip_suspected` of one district from its reports' `across_key`s (by path);
+    `record(i)` gives the compared part of the i-th, read only for a flagged report."""
+    table: dict[str, dict[str, tuple[Any, float]]] = {}
+    for i in sorted(range(len(keys)), key=lambda i: str(keys[i].get("date") or "")):
+        for key, value in (keys[i].get("slip") or {}).items():
+            table.setdefault(key, {})[str(keys[i]["commune"])] = (i, value)
+    flags = []
+    for n, (key, i, shown, median) in enumerate(_slips(table)):
+        rec = record(i)
+        flags.append(((3, "", n), _slip_flag(rec, slip_figures(rec)[key], key, shown, median)))
     return flags

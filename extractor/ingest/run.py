@@ -68,15 +68,89 @@ def corpus_flags(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return crosscheck.records_to_flags(records)
 
 
-def district_flag_rows(store: Store, key: str) -> list[CorpusFlagRow]:
-    """The flags across the reports of one district, as stored (db.corpus_flag_rows)."""
-    return corpus_flag_rows(corpus_flags([compared_part(r) for r in store.district_records(key)]))
+@dataclass
+class DistrictFlags:
+    """A district's flags across reports as `Store.replace_district_flags` takes them: the rows
+    in order (a flag kept as stored by its id), each one's place, the digest of each group's
+    members, the `across_key`s made for reports stored without one; and how many reports were
+    decoded to make them."""
+
+    rows: list[CorpusFlagRow | int]
+    places: list[str]
+    groups: dict[str, str]
+    keys: list[tuple[int, str]]
+    decoded: int = 0
 
 
-def _district_flag_rows_at(db_path: str, key: str) -> list[CorpusFlagRow]:
+def district_flag_rows(store: Store, key: str, *, force: bool = False) -> DistrictFlags:
+    """The flags across the reports of one district, recomputing only the groups of reports
+    (checks.across.key_groups) whose members changed since their flags were stored (every
+    group with `force`) and keeping the other groups' stored flags: the rows a recomputation
+    of the whole district gives, in its order (each flag's place). Only the members of a
+    recomputed group that can give a flag are decoded (and a report flagged by the unit-slip
+    check, computed from the reports' keys); a report stored without its key is decoded to
+    make it."""
+    import hashlib
+    import json
+
+    from extractor.checks import across as crosscheck
+
+    reports = store.district_reports(key)
+    ids = [r[0] for r in reports]
+    paths = [r[1] for r in reports]
+    parts: dict[int, dict[str, Any]] = {}
+    unkeyed = [doc_id for doc_id, _, _, keys in reports if keys is None]
+    parts.update(store.compared_parts(unkeyed))
+    made = {doc_id: json.dumps(crosscheck.across_key(compared_part(parts[doc_id])), ensure_ascii=False)
+            for doc_id in unkeyed}
+    keys = [json.loads(made.get(doc_id) or stored or "{}") for doc_id, _, _, stored in reports]
+    members: dict[str, list[int]] = {}
+    for n, report_key in enumerate(keys):
+        for group in crosscheck.key_groups(report_key):
+            members.setdefault(group, []).append(n)
+    states = {group: hashlib.sha256("\n".join(reports[n][2] for n in ns).encode()).hexdigest()
+              for group, ns in members.items()}
+    stored = {} if force else store.corpus_group_states(key)
+    changed = [group for group in members if stored.get(group) != states[group]]
+    reading = [group for group in changed if crosscheck.group_reads_records(group, [keys[n] for n in members[group]])]
+    wanted = sorted({ids[n] for group in reading for n in members[group]} - parts.keys())
+    parts.update(store.compared_parts(wanted))
+
+    def part(n: int) -> dict[str, Any]:
+        if ids[n] not in parts:
+            parts.update(store.compared_parts([ids[n]]))
+        return compared_part(parts[ids[n]])
+
+    placed: list[tuple[tuple[int, str, int], str, dict[str, Any]]] = []
+    with i18n.language_set("vi"):
+        for group in reading:
+            ns = members[group]
+            placed.extend((where, group, flag) for where, flag in crosscheck.group_flags(
+                group, [part(n) for n in ns], [paths[n] for n in ns]))
+        if crosscheck.SLIP_GROUP in changed:
+            placed.extend((where, crosscheck.SLIP_GROUP, flag) for where, flag in crosscheck.slip_flags(keys, part))
+    rows = corpus_flag_rows([flag for _, _, flag in placed])
+    every: list[tuple[tuple[int, str, int], CorpusFlagRow | int, str]] = [
+        ((where[0], where[1], where[2]), row, json.dumps([group, *where], ensure_ascii=False))
+        for (where, group, _), row in zip(placed, rows, strict=True)]
+    kept = set(members) - set(changed)
+    for flag_id, place in ([] if force else store.placed_district_flags(key)):
+        group, *where = json.loads(place)
+        if group in kept:
+            every.append(((where[0], where[1], where[2]), flag_id, place))
+    every.sort(key=lambda item: item[0])
+    return DistrictFlags([row for _, row, _ in every], [place for _, _, place in every], states,
+                         sorted(made.items()), len(parts))
+
+
+def _district_flag_rows_at(db_path: str, key: str, force: bool = False) -> DistrictFlags:
     """Run in a worker: `district_flag_rows` from a read-only connection to the store."""
     with Store.reader(db_path) as store:
-        return district_flag_rows(store, key)
+        return district_flag_rows(store, key, force=force)
+
+
+def _store_district(store: Store, key: str, flags: DistrictFlags, state: str) -> None:
+    store.replace_district_flags(key, flags.rows, state, flags.places, flags.groups, flags.keys)
 
 
 def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
@@ -100,20 +174,20 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
             store.replace_district_flags(key, [], None)
     if pool is None or len(present) < 2:
         for key in present:
-            store.replace_district_flags(key, district_flag_rows(store, key), now[key])
+            _store_district(store, key, district_flag_rows(store, key, force=force), now[key])
     else:
         def submit(key: str) -> Any:
-            return pool.schedule(_district_flag_rows_at, (str(store.path), key), timeout=timeout)
+            return pool.schedule(_district_flag_rows_at, (str(store.path), key, force), timeout=timeout)
 
         # the largest districts first: the last task to end is a small one, and the workers
         # end together (each is stored as it ends, in whatever order: flag ids are in no output)
         sizes = store.district_sizes()
         for key, fut in windowed(sorted(present, key=lambda k: -sizes.get(k, 0)), window, submit):
             try:
-                rows = fut.result()
+                flags = fut.result()
             except Exception:  # noqa: BLE001 - a worker lost or over its time: computed here instead
-                rows = district_flag_rows(store, key)
-            store.replace_district_flags(key, rows, now[key])  # and nothing keeps them past here
+                flags = district_flag_rows(store, key, force=force)
+            _store_district(store, key, flags, now[key])  # and nothing keeps them past here
     store.set_meta("corpus_flags_state", store.state())
     return len(changed)
 

@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS compared (
     document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     json        TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS across_keys (
+    document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    json        TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS identity (
     document_id         INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
     commune             TEXT,
@@ -127,7 +131,8 @@ CREATE TABLE IF NOT EXISTS corpus_flag_heads (
     flag_id INTEGER PRIMARY KEY REFERENCES flags (id) ON DELETE CASCADE,
     digest  TEXT NOT NULL,
     items   TEXT NOT NULL,
-    text    TEXT
+    text    TEXT,
+    place   TEXT
 );
 CREATE TABLE IF NOT EXISTS corpus_flag_parts (
     flag_id INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
@@ -138,6 +143,12 @@ CREATE TABLE IF NOT EXISTS corpus_flag_parts (
 CREATE TABLE IF NOT EXISTS corpus_districts (
     district TEXT PRIMARY KEY,
     state    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS corpus_groups (
+    district TEXT NOT NULL,
+    grp      TEXT NOT NULL,
+    state    TEXT NOT NULL,
+    PRIMARY KEY (district, grp)
 );
 CREATE TABLE IF NOT EXISTS pages (
     document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
@@ -193,12 +204,14 @@ def flag_box_part(language: str) -> str:
 NUMBERLESS_PARTS = (FLAG_LINE_PART, *(flag_box_part(lang) for lang in i18n.LANGUAGES))
 
 # (table, column, type) added to schema version 3 after stores were made with it (`_add_columns`)
-_ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),)
+_ADDED_COLUMNS = (("corpus_flag_heads", "text", "TEXT"),
+                  ("corpus_flag_heads", "place", "TEXT"))
 
 # Tables holding what was extracted from one document (deleted and rewritten together).
-_CHILD_TABLES = ("csv_spans", "records", "compared", "identity", "criteria", "figures", "flags", "pages", "csv_rows")
+_CHILD_TABLES = ("csv_spans", "records", "compared", "across_keys", "identity", "criteria", "figures", "flags",
+                 "pages", "csv_rows")
 _OTHER_TABLES = ("workbook_rows", "copy_groups", "file_stats", "corpus_flag_parts", "corpus_flag_heads",
-                 "corpus_districts", "documents", "meta")
+                 "corpus_districts", "corpus_groups", "documents", "meta")
 
 _IDENTITY_FIELDS = ("commune", "district", "province", "document_number", "report_date",
                     "period", "document_kind", "signer")
@@ -273,6 +286,7 @@ class RecordRows:
     figures: list[tuple[Any, ...]]
     flags: list[tuple[Any, ...]]
     csv: list[tuple[str, bytes]] = field(default_factory=list)  # (table name, csv_blob)
+    across_json: str | None = None  # checks.across.across_key of the compared part
 
 
 def record_to_rows(record: dict[str, Any], page: tuple[str, str] | None = None,
@@ -280,10 +294,15 @@ def record_to_rows(record: dict[str, Any], page: tuple[str, str] | None = None,
     """A report's rows of every table, for `Store.save_rows`: `page` is (language, the head of its
     review page) when the worker rendered it (outputs.site.page_head); `compared` the part of the
     record the checks across reports read (checks.across.compared_part), kept beside it so that
-    recomputing a district decodes that instead of whole records. Without its cached CSV lines
-    (ingest.prepare.report_to_rows adds them)."""
+    recomputing a district decodes that instead of whole records, with its `across_key` (what
+    decides which of the district's comparisons it takes part in: a district recomputes only
+    those a changed report is in, and finds them without decoding a report). Without its cached
+    CSV lines (ingest.prepare.report_to_rows adds them)."""
+    from extractor.checks.across import across_key
+
     crit = record.get("criteria") or {}
     return RecordRows(
+        across_json=None if compared is None else json.dumps(across_key(compared), ensure_ascii=False),
         record_json=json.dumps(record, ensure_ascii=False, sort_keys=True),
         compared_json=None if compared is None else json.dumps(compared, ensure_ascii=False),
         page=None if page is None else (page[0], zlib.compress(page[1].encode("utf-8"), 1)),
@@ -494,6 +513,8 @@ class Store:
             conn.execute("INSERT INTO records VALUES (?, ?)", (doc_id, rows.record_json))
             if rows.compared_json is not None:
                 conn.execute("INSERT INTO compared VALUES (?, ?)", (doc_id, rows.compared_json))
+            if rows.across_json is not None:
+                conn.execute("INSERT INTO across_keys VALUES (?, ?)", (doc_id, rows.across_json))
             conn.execute("INSERT INTO identity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (doc_id, *rows.identity))
             conn.executemany("INSERT OR IGNORE INTO criteria VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -532,7 +553,8 @@ class Store:
         with self.transaction() as conn:
             conn.execute("DELETE FROM flags WHERE scope = 'corpus'")
             conn.execute("DELETE FROM corpus_districts")
-            self._insert_corpus_flags(None, list(enumerate(corpus_flag_rows(flags))))
+            conn.execute("DELETE FROM corpus_groups")
+            self._insert_corpus_flags(None, [(seq, row, None) for seq, row in enumerate(corpus_flag_rows(flags))])
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('corpus_flags_state', ?)", (state or "",))
 
     # -- flags across reports, kept per district --------------------------------------
@@ -574,57 +596,120 @@ class Store:
             " ORDER BY d.path", (key,))
         return (json.loads(r[0]) for r in rows.fetchall())
 
-    def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow], state: str | None) -> None:
+    def district_reports(self, key: str) -> list[tuple[int, str, str, str | None]]:
+        """The present, readable reports of one district by path: (document id, path, what
+        names its content (path, sha256, versions, as `district_states`), its stored
+        `across_key` JSON or None: stored by an earlier build)."""
+        rows = self.conn.execute(
+            "SELECT d.id, d.path, d.sha256, d.extractor_version, d.patterns_version, k.json"
+            " FROM documents d JOIN identity i ON i.document_id = d.id"
+            " LEFT JOIN across_keys k ON k.document_id = d.id"
+            " WHERE d.present = 1 AND d.status = 'ok' AND COALESCE(i.district_key, '') = ?"
+            " ORDER BY d.path", (key,))
+        return [(doc_id, path, f"{path}|{sha}|{ev}|{pv}", keys) for doc_id, path, sha, ev, pv, keys in rows]
+
+    def compared_parts(self, doc_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Document id -> its compared part (`district_records`: the whole record when none
+        was stored), of these documents only."""
+        found: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(doc_ids), _IN_LIMIT):
+            ids = doc_ids[start:start + _IN_LIMIT]
+            found.update((doc_id, json.loads(text)) for doc_id, text in self.conn.execute(
+                "SELECT r.document_id, COALESCE(c.json, r.json) FROM records r"
+                " LEFT JOIN compared c ON c.document_id = r.document_id"
+                f" WHERE r.document_id IN ({', '.join('?' * len(ids))})", ids))
+        return found
+
+    def corpus_group_states(self, key: str) -> dict[str, str]:
+        """Group (checks.across.key_groups) -> the digest of its members its stored flags were
+        computed for, in one district."""
+        return dict(self.conn.execute("SELECT grp, state FROM corpus_groups WHERE district = ?", (key,)).fetchall())
+
+    def placed_district_flags(self, key: str) -> list[tuple[int, str]]:
+        """(flag id, place) of the stored flags across one district's reports that have a place
+        (checks.across: its group, rule, path and number as JSON): what a recomputation keeps
+        by id (`replace_district_flags`), never decoded."""
+        return self.conn.execute(
+            "SELECT f.id, h.place FROM flags f JOIN corpus_flag_heads h ON h.flag_id = f.id"
+            " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ? AND h.place IS NOT NULL"
+            " AND h.text IS NOT NULL", (key,)).fetchall()
+
+    def replace_district_flags(self, key: str, flags: Sequence[CorpusFlagRow | int], state: str | None,
+                               places: Sequence[str | None] | None = None, groups: dict[str, str] | None = None,
+                               keys: Sequence[tuple[int, str]] = ()) -> None:
         """The flags across the reports of one district (`corpus_flag_rows`), computed for
-        `state` (None: the district has no report left). A flag stored before with the same
+        `state` (None: the district has no report left), with each flag's place (checks.across,
+        `placed_district_flags`), the digest of each group's members they were computed for
+        (`corpus_group_states`) and the `across_key`s (document id, JSON) made for reports
+        stored without one. A flag given by its id (`placed_district_flags`) is kept as it is;
+        a flag stored before with the same
         content keeps its row, id and cached renderings (`corpus_flag_parts`): a re-run renders
         again only the flags that changed, not every flag of the district. One whose number
         changed (a flag before it came or went: most of a changed district's) gets its new
         number and keeps only the renderings that do not show it (`NUMBERLESS_PARTS`).
         Renderings made by another version expire apart (`expire_flag_parts`)."""
         with self.transaction() as conn:
+            seqs = dict(conn.execute("SELECT id, seq FROM flags WHERE scope = 'corpus' AND COALESCE(district, '') = ?",
+                                     (key,)).fetchall())
+            given = {flag for flag in flags if isinstance(flag, int)}
+            if not given <= seqs.keys():
+                raise ValueError(f"flags {sorted(given - seqs.keys())} are not district {key!r}'s")
+            others = [i for i in seqs if i not in given]
             old: dict[Any, list[tuple[int, int]]] = {}
-            for flag_id, seq, *content, head in conn.execute(
-                    "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
-                    " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
-                    " WHERE f.scope = 'corpus' AND COALESCE(f.district, '') = ?", (key,)):
-                # a flag without a head (an earlier build's) matches nothing: it goes
-                old.setdefault(tuple(content) if head else flag_id, []).append((flag_id, seq))
+            for start in range(0, len(others), _IN_LIMIT):
+                ids = others[start:start + _IN_LIMIT]
+                for flag_id, seq, *content, head in conn.execute(
+                        "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
+                        " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
+                        f" WHERE f.id IN ({', '.join('?' * len(ids))})", ids):
+                    # a flag without a head (an earlier build's) matches nothing: it goes
+                    old.setdefault(tuple(content) if head else flag_id, []).append((flag_id, seq))
             fresh, moved, texts = [], [], []
-            for seq, flag in enumerate(flags):
+            places = places if places is not None else [None] * len(flags)
+            for seq, (flag, place) in enumerate(zip(flags, places, strict=True)):
+                if isinstance(flag, int):
+                    if seqs[flag] != seq:  # its place is the one stored: its group did not change
+                        moved.append((seq, flag))
+                    continue
                 same = old.get(tuple(flag[0]))
                 if not same:
-                    fresh.append((seq, flag))
+                    fresh.append((seq, flag, place))
                     continue
                 kept = next((s for s in same if s[1] == seq), same[0])  # the same number first
                 same.remove(kept)
                 if kept[1] != seq:
                     moved.append((seq, kept[0]))
-                texts.append((flag[3], kept[0]))
+                texts.append((flag[3], place, kept[0]))
             conn.executemany("DELETE FROM flags WHERE id = ?", [(i,) for ids in old.values() for i, _ in ids])
             conn.executemany("UPDATE flags SET seq = ? WHERE id = ?", moved)
             conn.executemany(f"DELETE FROM corpus_flag_parts WHERE flag_id = ? AND name NOT IN"
                              f" ({', '.join('?' * len(NUMBERLESS_PARTS))})",
                              [(flag_id, *NUMBERLESS_PARTS) for _, flag_id in moved])
-            # a head kept from a store made before `text` was added gets it
-            conn.executemany("UPDATE corpus_flag_heads SET text = ? WHERE flag_id = ? AND text IS NULL", texts)
+            # a head kept from a store made before `text` was added gets it; its place is this one
+            conn.executemany("UPDATE corpus_flag_heads SET text = COALESCE(text, ?), place = ? WHERE flag_id = ?",
+                             texts)
             self._insert_corpus_flags(key, fresh)
+            conn.execute("DELETE FROM corpus_groups WHERE district = ?", (key,))
+            conn.executemany("INSERT INTO corpus_groups VALUES (?, ?, ?)",
+                             [(key, grp, digest) for grp, digest in (groups or {}).items()])
+            conn.executemany("INSERT OR REPLACE INTO across_keys VALUES (?, ?)", keys)
             if state is None:
                 conn.execute("DELETE FROM corpus_districts WHERE district = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO corpus_districts VALUES (?, ?)", (key, state))
 
-    def _insert_corpus_flags(self, district: str | None, flags: Sequence[tuple[int, CorpusFlagRow]]) -> None:
+    def _insert_corpus_flags(self, district: str | None,
+                             flags: Sequence[tuple[int, CorpusFlagRow, str | None]]) -> None:
         """Flags across reports (their number and `corpus_flag_rows` row) with their heads
         (`corpus_flag_heads`: the digest naming each and what its evidence items name), so the
         tables and pages attribute and link a flag without decoding its evidence (every figure
         that differs between two reports)."""
-        for seq, (values, digest, items, text) in flags:
+        for seq, (values, digest, items, text), place in flags:
             cur = self.conn.execute(
                 "INSERT INTO flags (document_id, scope, district, seq, rule, severity, message, message_en,"
                 " evidence) VALUES (NULL, 'corpus', ?, ?, ?, ?, ?, ?, ?)", (district, seq, *values))
-            self.conn.execute("INSERT INTO corpus_flag_heads (flag_id, digest, items, text) VALUES (?, ?, ?, ?)",
-                              (cur.lastrowid, digest, items, text))
+            self.conn.execute("INSERT INTO corpus_flag_heads (flag_id, digest, items, text, place)"
+                              " VALUES (?, ?, ?, ?, ?)", (cur.lastrowid, digest, items, text, place))
 
     def page_head(self, doc_id: int, lang: str) -> str | None:
         """The head of a report's review page in `lang`, when the worker that read it made one."""

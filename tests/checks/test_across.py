@@ -275,3 +275,13 @@ def test_flags_of_the_compared_part_equal_those_of_the_whole_records():
     whole = across.records_to_flags(recs)
     assert whole and across.records_to_flags([across.compared_part(r) for r in recs]) == whole
     assert len(json.dumps(across.compared_part(recs[0]))) < len(json.dumps(recs[0]))
+
+
+def test_a_reports_own_commune_key_is_that_of_it_alone():
+    """commune_key (made for every evidence item) is commune_keys of the report alone."""
+    for commune in ("Lục Bình", None, ""):
+        for district in ("Bạch Thông", None):
+            for province in ("Bắc Kạn", None):
+                rec = {"commune": commune, "district": district, "province": province,
+                       "source": {"path": "/x/a.docx", "sha256": "s"}}
+                assert across.commune_key(rec) == across.commune_keys([rec])[0]

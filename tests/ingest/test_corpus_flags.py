@@ -57,8 +57,8 @@ def test_only_the_changed_district_is_recomputed(store: Store, monkeypatch: pyte
     assert update_corpus_flags(store) == 0  # nothing changed: nothing decoded
 
     asked: list[str] = []
-    real = store.district_records
-    monkeypatch.setattr(store, "district_records", lambda key: asked.append(key) or real(key))
+    real = store.district_reports
+    monkeypatch.setattr(store, "district_reports", lambda key: asked.append(key) or real(key))
     _save(store, "/a/2.txt", "Lục Bình", "Bạch Thông", 10.0)  # now agrees with /a/1.txt
     assert update_corpus_flags(store) == 1
     assert asked == [district_key("Bạch Thông")]
@@ -173,16 +173,13 @@ class _Pool:
     """A pool that runs each task at once in this process, counting how many results are
     alive (a task's result not yet dropped) and the time limit each was given."""
 
-    class Rows(list):  # type: ignore[type-arg]  # a result that can be watched
-        pass
-
     def __init__(self) -> None:
         self.results: list[weakref.ref[Any]] = []
         self.timeouts: list[float | None] = []
 
     def schedule(self, fn: Any, args: tuple[Any, ...], timeout: float | None = None) -> Future[Any]:
         fut: Future[Any] = Future()
-        rows = self.Rows(fn(*args))
+        rows = fn(*args)  # a district's flags: an object that can be watched
         self.results.append(weakref.ref(rows))
         fut.set_result(rows)
         self.timeouts.append(timeout)
@@ -239,3 +236,176 @@ def test_a_district_over_its_time_limit_in_the_pool_is_computed_here(store: Stor
     with ProcessPool(max_workers=2) as pool:
         assert update_corpus_flags(store, force=True, pool=pool, timeout=1e-6) == 2
     assert _corpus_flags(store) == here
+
+
+# -- a changed district recomputes only the comparisons its changed reports are in ------------
+
+def _report(path: str, commune: str | None, district: str, *, date: str = "2023-08", period: str = "2023",
+            met: tuple[int, ...] = (1,), unmet: tuple[int, ...] = (), km: float = 10.0,
+            kind: str | None = None, version: int = 0) -> dict[str, Any]:
+    rec = _record(path, commune or "", district, km)
+    rec.update(commune=commune, report_date=date, period=period, document_kind=kind)
+    rec["source"]["sha256"] = f"sha-{path}-{km}-{date}-{commune}-{district}-{met}-{unmet}-{version}"
+    rec["criteria"].update(met=list(met), unmet=list(unmet),
+                           evidence=[{"number": n, "status": s, "text": f"tiêu chí {n} {s}", "location": None}
+                                     for s, ns in (("met", met), ("unmet", unmet)) for n in ns])
+    rec["figures"].append({**rec["figures"][0], "value": km * 3, "unit": "ha", "indicator": "land_ha",
+                           "label": "đất", "text": f"{km * 3} ha"})
+    return rec
+
+
+def _put(store: Store, rec: dict[str, Any]) -> None:
+    from extractor.checks.across import compared_part
+
+    path = rec["source"]["path"]
+    store.save_rows(FileInfo(path, rec["source"]["sha256"], 1, "txt"),
+                    record_to_rows(rec, None, compared_part(rec)), versions())
+
+
+def _from_scratch(store: Store) -> list[tuple[Any, ...]]:
+    """The flags the checks give over each district's stored records at once (records_to_flags),
+    as `_corpus_flags` lists them."""
+    from extractor.ingest.run import corpus_flags
+    from extractor.store.db import corpus_flag_rows
+
+    rows = []
+    for key in sorted(store.district_states()):
+        for seq, (values, *_) in enumerate(corpus_flag_rows(corpus_flags(list(store.district_records(key))))):
+            rows.append((key, seq, values[0], values[2], values[4]))
+    return rows
+
+
+def _province() -> list[dict[str, Any]]:
+    """Two districts: in one, five communes (enough peers for a unit slip, one of them slipped),
+    a summary whose total differs, communes reporting twice a period and over the years with a
+    criterion lost; in the other, a pair of reports that disagree."""
+    recs = []
+    for n, commune in enumerate(("Lục Bình", "Quân Bình", "Phương Linh", "Mỹ Thanh", "Vi Hương")):
+        km = 10.0 + n if commune != "Vi Hương" else 11000.0  # m written for km
+        recs.append(_report(f"/a/{n}/2022.txt", commune, "Bạch Thông", date="2022-08", period="2022", km=km))
+        recs.append(_report(f"/a/{n}/2023.txt", commune, "Bạch Thông", km=km + 1, unmet=(1,), met=()))
+        recs.append(_report(f"/a/{n}/2023b.txt", commune, "Bạch Thông", date="2023-09", km=km + 2))
+    recs.append(_report("/a/summary.txt", None, "Bạch Thông", km=99.0, kind="district_summary"))
+    recs.append(_report("/b/1.txt", "Quân Hà", "Chợ Đồn", km=5.0))
+    recs.append(_report("/b/2.txt", "Quân Hà", "Chợ Đồn", km=7.0))
+    return recs
+
+
+@pytest.fixture
+def province(tmp_path: Path):
+    with Store(tmp_path / "p.sqlite") as s:
+        for rec in _province():
+            _put(s, rec)
+        update_corpus_flags(s)
+        assert {r[2] for r in _corpus_flags(s)} == {"duplicate_report_conflict", "criterion_regressed",
+                                                    "unit_slip_suspected", "district_total_mismatch"}
+        assert _corpus_flags(s) == _from_scratch(s)
+        yield s
+
+
+def _decoded(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    asked: list[int] = []
+    real = store.compared_parts
+
+    def counted(ids: list[int]) -> dict[int, dict[str, Any]]:
+        asked.extend(ids)
+        return real(ids)
+    monkeypatch.setattr(store, "compared_parts", counted)
+    return asked
+
+
+def test_a_changed_report_recomputes_only_the_comparisons_it_is_in(province: Store,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    decoded = _decoded(province, monkeypatch)
+    ids = dict(province.conn.execute("SELECT path, id FROM documents").fetchall())
+    _put(province, _report("/a/2/2023b.txt", "Phương Linh", "Bạch Thông", date="2023-09", km=40.0))
+    ids.update(province.conn.execute("SELECT path, id FROM documents").fetchall())
+    assert update_corpus_flags(province) == 1
+    assert _corpus_flags(province) == _from_scratch(province)
+    # its commune's reports of 2023 and of every year, the summary and the communes of 2023: not 2022's
+    assert {ids[f"/a/{n}/2022.txt"] for n in (0, 1, 3, 4)}.isdisjoint(decoded)
+    assert ids["/a/2/2022.txt"] in decoded and ids["/a/summary.txt"] in decoded
+
+
+def test_a_removed_report_drops_the_flags_it_was_in(province: Store) -> None:
+    province.set_present(["/a/0/2023.txt", "/b/2.txt"], False)
+    assert update_corpus_flags(province) == 2
+    assert _corpus_flags(province) == _from_scratch(province)
+    assert not any("Quân Hà" in str(r[3]) for r in _corpus_flags(province))
+
+
+def test_a_report_moved_to_another_district_leaves_its_comparisons_there(province: Store) -> None:
+    _put(province, _report("/a/1/2023.txt", "Quân Bình", "Chợ Đồn", unmet=(1,), met=(), km=12.0))
+    assert update_corpus_flags(province) == 2
+    assert _corpus_flags(province) == _from_scratch(province)
+    _put(province, _report("/a/1/2023.txt", "Quân Bình", "Bạch Thông", unmet=(1,), met=(), km=12.0))  # back
+    update_corpus_flags(province)
+    assert _corpus_flags(province) == _from_scratch(province)
+
+
+def test_a_duplicate_pair_where_one_side_changed(province: Store) -> None:
+    before = [r for r in _corpus_flags(province) if "Quân Hà" in str(r[3])]
+    _put(province, _report("/b/2.txt", "Quân Hà", "Chợ Đồn", km=9.0))
+    update_corpus_flags(province)
+    after = [r for r in _corpus_flags(province) if "Quân Hà" in str(r[3])]
+    assert _corpus_flags(province) == _from_scratch(province) and after != before and len(after) == 1
+    _put(province, _report("/b/2.txt", "Quân Hà", "Chợ Đồn", km=5.0))  # now agrees: no flag
+    update_corpus_flags(province)
+    assert _corpus_flags(province) == _from_scratch(province)
+    assert not any("Quân Hà" in str(r[3]) for r in _corpus_flags(province))
+
+
+def test_a_report_whose_comparison_partner_changed(province: Store) -> None:
+    # the newest report of Lục Bình's 2023, which the other is compared against, and the report
+    # a criterion was met in before it was lost
+    _put(province, _report("/a/0/2023b.txt", "Lục Bình", "Bạch Thông", date="2023-09", km=11.0, version=1))
+    _put(province, _report("/a/0/2022.txt", "Lục Bình", "Bạch Thông", date="2022-08", period="2022",
+                           met=(), unmet=(2,), km=10.0))
+    update_corpus_flags(province)
+    assert _corpus_flags(province) == _from_scratch(province)
+
+
+def test_a_new_summary_and_a_slip_corrected(province: Store) -> None:
+    _put(province, _report("/a/4/2023b.txt", "Vi Hương", "Bạch Thông", date="2023-09", km=13.0))
+    _put(province, _report("/a/summary2022.txt", None, "Bạch Thông", date="2022-09", period="2022",
+                           km=1.0, kind="district_summary"))
+    update_corpus_flags(province)
+    assert _corpus_flags(province) == _from_scratch(province)
+
+
+def test_a_store_without_keys_or_groups_is_recomputed_whole_and_keyed(province: Store) -> None:
+    """A store made by an earlier build: no across_keys, no groups, heads without places."""
+    expected = _corpus_flags(province)
+    province.conn.execute("DELETE FROM across_keys")
+    province.conn.execute("DELETE FROM corpus_groups")
+    province.conn.execute("UPDATE corpus_flag_heads SET place = NULL")
+    province.conn.execute("DELETE FROM corpus_districts")
+    update_corpus_flags(province)
+    assert _corpus_flags(province) == expected
+    assert province.conn.execute("SELECT count(*) FROM across_keys").fetchone()[0] == len(_province())
+    _put(province, _report("/b/2.txt", "Quân Hà", "Chợ Đồn", km=9.0))
+    update_corpus_flags(province)
+    assert _corpus_flags(province) == _from_scratch(province)
+
+
+def test_random_changes_give_the_flags_of_a_recomputation(province: Store) -> None:
+    import random
+
+    rng = random.Random(17)
+    recs = _province()
+    communes = sorted({r["commune"] for r in recs if r["commune"]})
+    for _ in range(20):
+        for rec in rng.sample(recs, 3):
+            path = rec["source"]["path"]
+            choice = rng.random()
+            if choice < 0.2:
+                province.set_present([path], False)
+                continue
+            commune = rng.choice(communes) if choice < 0.5 and rec["commune"] else rec["commune"]
+            district = rng.choice(["Bạch Thông", "Chợ Đồn"]) if choice < 0.35 else rec["district"]
+            _put(province, _report(path, commune, district, date=rec["report_date"], period=rec["period"],
+                                   km=rng.choice([5.0, 7.0, 10.0, 12.0, 11000.0]),
+                                   met=rng.choice([(1,), (), (1, 2)]), unmet=rng.choice([(), (1,), (2,)]),
+                                   kind=rec["document_kind"]))
+        update_corpus_flags(province)
+        assert _corpus_flags(province) == _from_scratch(province)
