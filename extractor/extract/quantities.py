@@ -226,7 +226,12 @@ def _counted_noun(text: str, pos: int, spelled: bool = False) -> tuple[str, int]
 def _scaled_unit_at(text: str, pos: int) -> tuple[str, float, str | None, int] | None:
     """(unit, scale, noun, end) for a unit at pos, with a multiplier before a non-money unit
     ("2,5 triệu mét vuông") folded into the scale."""
-    mult = multiplier_at(text, pos)
+    return _scaled_unit_after(text, pos, multiplier_at(text, pos))
+
+
+def _scaled_unit_after(text: str, pos: int,
+                       mult: tuple[float, int] | None) -> tuple[str, float, str | None, int] | None:
+    """`_scaled_unit_at` given the multiplier at pos (`multiplier_at`), which the caller has."""
     if mult is not None:
         after = unit_at(text, mult[1])
         if after is not None and after.unit != "VND":
@@ -237,9 +242,9 @@ def _scaled_unit_at(text: str, pos: int) -> tuple[str, float, str | None, int] |
     return u.unit, u.scale, u.noun, u.end
 
 
-def _half_after_multiplier(text: str, pos: int) -> tuple[float, int] | None:
-    """(multiplier, end) of "triệu rưỡi" at pos: the caller adds half of the multiplier."""
-    mult = multiplier_at(text, pos)
+def _half_after_multiplier(text: str, mult: tuple[float, int] | None) -> tuple[float, int] | None:
+    """(multiplier, end) of "triệu rưỡi" given the multiplier at its start (`multiplier_at`):
+    the caller adds half of the multiplier."""
     if mult is None:
         return None
     m = _half_regex().match(text, mult[1])
@@ -354,11 +359,12 @@ def _digit_quantity(text: str, token: str, start: int, end: int, convention: Con
             total, pos = second
     if total is None:
         total, upper, pos = _ratio_or_range_in_words(text, start, pos, value, convention)
-    unit = _scaled_unit_at(text, pos)
+    mult = multiplier_at(text, pos)  # asked once for the unit and the compound amount
+    unit = _scaled_unit_after(text, pos, mult)
     if unit is None and confidence is not None:
         loose = tolerant_unit_at(text, pos, one_syllable=confidence < LOW_OCR_CONFIDENCE)
         unit = None if loose is None else (loose.unit, loose.scale, loose.noun, loose.end)
-    compound = _compound_money(text, pos, convention) if total is None and upper is None else None
+    compound = _compound_money(text, mult, convention) if total is None and upper is None else None
     extra = 0.0  # the rest of a compound amount, in đồng
     if compound is not None:
         extra, scale, pos = compound
@@ -431,17 +437,17 @@ def _ratio_or_range_in_words(text: str, start: int, pos: int, value: float,
     return None, None, pos
 
 
-def _compound_money(text: str, pos: int, convention: Convention) -> tuple[float, float, int] | None:
+def _compound_money(text: str, mult: tuple[float, int] | None,
+                    convention: Convention) -> tuple[float, float, int] | None:
     """(the rest in đồng, the first multiplier, end) of "16 tỷ 434 triệu đồng" or "2 triệu rưỡi"
-    at pos (right after the first number)."""
-    half = _half_after_multiplier(text, pos)
+    given the multiplier right after the first number (`multiplier_at`)."""
+    half = _half_after_multiplier(text, mult)
     if half is not None:
         scale, end = half
         u = unit_at(text, end)
         if u is not None and u.unit == "VND" and u.scale == 1:
             end = u.end
         return scale / 2, scale, end
-    mult = multiplier_at(text, pos)
     if mult is None:
         return None
     tail = _money_tail(text, mult[1], convention, mult[0])
