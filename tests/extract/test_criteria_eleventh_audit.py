@@ -1,0 +1,21 @@
+"""Criteria forms the reader missed (audit of the eleventh held-out bank):
+
+- a scan's "T.chi 07" (the abbreviation "T.chí" with its mark lost) before a number;
+
+Every statement is written for these tests (none is copied from a report). The report is of
+2023, its commune "Thử Nghiệm"; the set has 19 criteria.
+"""
+from __future__ import annotations
+
+from tests.extract.test_criteria_unseen_forms import NOTHING, answer
+
+# ------------------------------------------------------------------ a scan's abbreviations
+
+
+def test_an_abbreviation_with_its_mark_lost_before_a_number_is_a_criterion() -> None:
+    items = ["Xã hiện đạt 3 tiêu chí là T.chi 02 ; T.chi 05 ; T.chi 11."]
+    assert answer(items)[0] == [2, 5, 11]
+
+
+def test_an_abbreviation_with_its_mark_lost_before_a_year_is_none() -> None:
+    assert answer(["Xã đạt kết quả tốt theo T.chi 2023 của huyện."]) == NOTHING
