@@ -19,3 +19,17 @@ def test_an_abbreviation_with_its_mark_lost_before_a_number_is_a_criterion() -> 
 
 def test_an_abbreviation_with_its_mark_lost_before_a_year_is_none() -> None:
     assert answer(["Xã đạt kết quả tốt theo T.chi 2023 của huyện."]) == NOTHING
+
+
+# ------------------------------------------------------------------ names opened by "Còn"
+
+
+def test_names_opened_by_still_then_the_effort_still_going_into_them() -> None:
+    items = ["Hỏi: Xã hiện được mấy tiêu chí?",
+             "Đáp: Tới nay xã được công nhận đạt 17/19 tiêu chí. Còn Điện; Văn hóa là chưa đạt, "
+             "cán bộ thôn đang góp sức để làm xong."]
+    assert answer(items)[:2] == ([n for n in range(1, 20) if n not in (4, 16)], [4, 16])
+
+
+def test_names_opened_by_still_then_another_status_is_no_effort_tail() -> None:
+    assert answer(["Còn Điện; Văn hóa là chưa đạt, Y tế đang đạt."]) == NOTHING
