@@ -33,3 +33,25 @@ def test_names_opened_by_still_then_the_effort_still_going_into_them() -> None:
 
 def test_names_opened_by_still_then_another_status_is_no_effort_tail() -> None:
     assert answer(["Còn Điện; Văn hóa là chưa đạt, Y tế đang đạt."]) == NOTHING
+
+
+# ------------------------------------------------------------------ what is hardest
+
+
+def test_names_after_what_is_hardest_take_the_status_after_a_time_of_now() -> None:
+    items = ["Phóng viên: Việc gì làm xã trăn trở nhất?",
+             "Bí thư xã: Vướng nhất là Điện, Văn hóa, tới nay vẫn chưa đạt. Những tiêu chí khác xã đều "
+             "đã đạt và giữ được nhiều năm."]
+    assert answer(items)[:2] == ([n for n in range(1, 20) if n not in (4, 16)], [4, 16])
+
+
+def test_names_after_what_is_hardest_with_a_plan_are_no_status() -> None:
+    assert answer(["Vướng nhất là Điện, Văn hóa, năm tới phấn đấu đạt."]) == NOTHING
+
+
+def test_a_reference_in_square_brackets_before_its_name() -> None:
+    assert answer(["[TC 4] Điện; [TC16] Văn hóa, tới nay vẫn chưa đạt."]) == ([], [4, 16], [])
+
+
+def test_a_source_number_in_square_brackets_is_no_reference() -> None:
+    assert answer(["[4] Quyết định số 318 về Bộ tiêu chí; xã chưa đạt 90% hộ dùng nước sạch."]) == NOTHING

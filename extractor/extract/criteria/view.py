@@ -3,7 +3,7 @@ to the ones the patterns know, one character for one, so every offset and locati
 is still the outline's.
 
 - bullets of other fonts ("●", "❖", "➢") as "-"; footnote marks after a statement ("(*)",
-  "[1]") as spaces (full-width punctuation is ASCII already: text/normalize.py);
+  "[1]") as spaces, and so the brackets of a reference before its name ("[TC8] Thông tin") (full-width punctuation is ASCII already: text/normalize.py);
 - a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
   a space;
 - a scan's slips in the words of a criteria statement ("Tiê u chí", "chư a đạt", "đat") as
@@ -162,6 +162,8 @@ def text_to_reading(text: str) -> str:
         text = _unquote_names(text)
     text = c["footnote_mark"].sub(lambda m: " " * len(m.group(0)), text)
     text = c["tc_variant"].sub(lambda m: _padded("TC", m.group(0)), text)
+    if "[" in text:
+        text = c["bracketed_reference"].sub(lambda m: " " + m.group("ref") + " ", text)
     return c["spelled_ordinal"].sub(_ordinal, text)
 
 
