@@ -55,3 +55,21 @@ def test_a_reference_in_square_brackets_before_its_name() -> None:
 
 def test_a_source_number_in_square_brackets_is_no_reference() -> None:
     assert answer(["[4] Quyết định số 318 về Bộ tiêu chí; xã chưa đạt 90% hộ dùng nước sạch."]) == NOTHING
+
+
+# ------------------------------------------------------------------ the rest of the set
+
+
+def test_every_criterion_but_these_after_a_list() -> None:
+    items = ["Theo từng nhóm, các tiêu chí chưa đạt gồm Điện; Văn hóa. Ngoài những tiêu chí trên, "
+             "tất cả các tiêu chí thuộc các nhóm đều đã đạt."]
+    assert answer(items)[:2] == ([n for n in range(1, 20) if n not in (4, 16)], [4, 16])
+
+
+def test_the_others_kept_at_the_level_met() -> None:
+    items = ["So với kỳ trước, xã vẫn chưa đạt tiêu chí 4, tiêu chí 16, các tiêu chí khác vẫn giữ ở mức đạt."]
+    assert answer(items)[:2] == ([n for n in range(1, 20) if n not in (4, 16)], [4, 16])
+
+
+def test_the_others_kept_at_a_measure_are_no_status() -> None:
+    assert answer(["Xã chưa đạt tiêu chí 4, các tiêu chí khác giữ ở mức đạt 90%."]) == ([], [4], [])
