@@ -73,3 +73,16 @@ def test_the_others_kept_at_the_level_met() -> None:
 
 def test_the_others_kept_at_a_measure_are_no_status() -> None:
     assert answer(["Xã chưa đạt tiêu chí 4, các tiêu chí khác giữ ở mức đạt 90%."]) == ([], [4], [])
+
+
+# ------------------------------------------------------------------ the model set named before a reason
+
+
+def test_a_reason_after_the_model_set_is_the_communes_own_standing() -> None:
+    items = ["Năm nay xã chưa thể đăng ký xây dựng xã nông thôn mới kiểu mẫu, do còn 2 tiêu chí chưa đạt là "
+             "Điện; Văn hóa; những tiêu chí còn lại đều đã đạt."]
+    assert answer(items)[:2] == ([n for n in range(1, 20) if n not in (4, 16)], [4, 16])
+
+
+def test_the_model_sets_own_status_stays_apart() -> None:
+    assert answer(["Về xây dựng xã nông thôn mới kiểu mẫu, xã mới đạt tiêu chí 4, tiêu chí 16."]) == NOTHING

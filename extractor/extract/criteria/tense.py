@@ -96,8 +96,11 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another criteria set than the report's: its topic before the status in the
         # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
         # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
+        # A reason given after a comma ("chưa đủ điều kiện xây dựng xã NTM kiểu mẫu, vì còn 2
+        # tiêu chí chưa đạt") is the commune's own standing: the topic before it does not reach it
         s.past = s.past or other_set_front or (
-            other_sets and p.c["other_set_topic"].search(text, clause_start, s.start) is not None)
+            other_sets and p.c["other_set_topic"].search(text, _after_reason(text, clause_start, s.start),
+                                                         s.start) is not None)
         # what an earlier report recorded, corrected after it ("ghi nhầm là “đạt”, nay sửa lại
         # là “chưa đạt”"): the error, of no time of the report's
         s.past = s.past or (records and is_corrected_record(text, s.start, corrections))
@@ -125,6 +128,14 @@ def is_corrected_record(text: str, pos: int, corrections: list[tuple[int, int]])
         return True  # "ghi nhầm là ...": an error whatever follows
     end = next((b for a, b in text_to_sentences(text) if a <= pos < b), len(text))
     return any(pos < a < end for a, _ in corrections)
+
+
+def _after_reason(text: str, start: int, pos: int) -> int:
+    """Where the last reason opened after a comma between `start` and `pos` begins (`start` when none)."""
+    out = start
+    for m in rx().c["reason_opener"].finditer(text, start, pos):
+        out = m.end()
+    return out
 
 
 def _last_start_before(spans: list[tuple[int, int]], pos: int) -> int:
