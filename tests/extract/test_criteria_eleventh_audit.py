@@ -86,3 +86,18 @@ def test_a_reason_after_the_model_set_is_the_communes_own_standing() -> None:
 
 def test_the_model_sets_own_status_stays_apart() -> None:
     assert answer(["Về xây dựng xã nông thôn mới kiểu mẫu, xã mới đạt tiêu chí 4, tiêu chí 16."]) == NOTHING
+
+
+# ------------------------------------------------------------------ "these criteria" as the status's object
+
+
+def test_a_list_takes_the_status_of_a_reason_with_these_criteria_as_its_object() -> None:
+    items = ["Ban chưa bình xét các phần việc thuộc mục 04 (Điện); mục 16 (Văn hóa), do tới nay xã chưa "
+             "đạt các tiêu chí này; những tiêu chí còn lại xã đều đã đạt."]
+    assert answer(items)[:2] == ([n for n in range(1, 20) if n not in (4, 16)], [4, 16])
+
+
+def test_a_plan_with_these_criteria_as_its_object_is_no_status() -> None:
+    items = ["Ban chưa bình xét các phần việc thuộc mục 04 (Điện); mục 16 (Văn hóa), do năm tới xã mới "
+             "phấn đấu đạt các tiêu chí này."]
+    assert answer(items)[:2] == ([], [])
