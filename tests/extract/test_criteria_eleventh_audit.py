@@ -101,3 +101,17 @@ def test_a_plan_with_these_criteria_as_its_object_is_no_status() -> None:
     items = ["Ban chưa bình xét các phần việc thuộc mục 04 (Điện); mục 16 (Văn hóa), do năm tới xã mới "
              "phấn đấu đạt các tiêu chí này."]
     assert answer(items)[:2] == ([], [])
+
+
+# ------------------------------------------------------------------ a verdict with a note on its records
+
+
+def test_status_lines_whose_verdict_has_a_note_on_its_records() -> None:
+    items = ["Bảng kiểm theo lĩnh vực:", "+ Thủy lợi (số 3) - Đạt, hồ sơ đủ;",
+             "+ Điện (số 4) - Chưa đạt - thiếu minh chứng;", "+ Y tế (số 15) - Đạt / đã rà soát;",
+             "- Văn hóa [Cơ bản đạt, chờ hoàn thiện hồ sơ]"]
+    assert answer(items) == ([3, 15], [4], [16])
+
+
+def test_a_verdict_with_a_measure_after_it_is_no_status_line() -> None:
+    assert answer(["Nội dung rà soát:", "+ Điện (số 4) - Đạt - thiếu 20 hộ;"]) == NOTHING
