@@ -1,13 +1,17 @@
 """Criteria forms the reader missed (audit of the eleventh held-out bank):
 
-- a scan's "T.chi 07" (the abbreviation "T.chí" with its mark lost) before a number;
+- a scan's "T.chi 07" (the abbreviation "T.chí" with its mark lost) before a number; names opened
+  by "Còn" or "Khó nhất là" with a clause of effort or a time of now; "[TC8] Thông tin"; the rest of
+  the set after "Ngoài các tiêu chí này, mọi tiêu chí", "giữ ở mức đạt"; a reason after a model
+  set; "these criteria" as a status's object; a verdict's note on its records; a record said
+  to be out of date ("số liệu của kỳ báo cáo trước");
 
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
 """
 from __future__ import annotations
 
-from tests.extract.test_criteria_unseen_forms import NOTHING, answer
+from tests.extract.test_criteria_unseen_forms import NOTHING, answer, read
 
 # ------------------------------------------------------------------ a scan's abbreviations
 
@@ -115,3 +119,18 @@ def test_status_lines_whose_verdict_has_a_note_on_its_records() -> None:
 
 def test_a_verdict_with_a_measure_after_it_is_no_status_line() -> None:
     assert answer(["Nội dung rà soát:", "+ Điện (số 4) - Đạt - thiếu 20 hộ;"]) == NOTHING
+
+
+# ------------------------------------------------------------------ a record said to be out of date
+
+
+def test_a_count_recorded_then_said_to_be_out_of_date_is_no_claim() -> None:
+    c = read(["Biểu mẫu gửi kèm Văn bản số 45/UBND ghi xã đạt 9 tiêu chí; đó là số liệu của lần báo cáo "
+              "trước, chưa cập nhật.", "Số liệu chính xác: xã đạt 11 tiêu chí."])
+    assert c.met_count_claimed == 11
+    assert not [x for x in c.conflicts if x.kind == "count_claims_disagree"]
+
+
+def test_a_count_recorded_without_being_called_out_of_date_stays_a_claim() -> None:
+    c = read(["Biểu mẫu gửi kèm Văn bản số 45/UBND ghi xã đạt 9 tiêu chí.", "Số liệu chính xác: xã đạt 11 tiêu chí."])
+    assert [x for x in c.conflicts if x.kind == "count_claims_disagree"]

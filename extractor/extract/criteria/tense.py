@@ -126,7 +126,15 @@ def is_corrected_record(text: str, pos: int, corrections: list[tuple[int, int]])
         return False
     if record.group("wrong"):
         return True  # "ghi nhầm là ...": an error whatever follows
-    end = next((b for a, b in text_to_sentences(text) if a <= pos < b), len(text))
+    sentences = text_to_sentences(text)
+    i = next((k for k, (a, b) in enumerate(sentences) if a <= pos < b), None)
+    if i is None:
+        return any(pos < a for a, _ in corrections)
+    end = sentences[i][1]
+    # a clause after ';' still speaks of the record ("ghi xã đạt 10 tiêu chí; đây là số liệu của
+    # kỳ báo cáo trước")
+    if i + 1 < len(sentences) and text[:end].rstrip().endswith(";"):
+        end = sentences[i + 1][1]
     return any(pos < a < end for a, _ in corrections)
 
 
