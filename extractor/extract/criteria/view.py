@@ -3,7 +3,8 @@ to the ones the patterns know, one character for one, so every offset and locati
 is still the outline's.
 
 - bullets of other fonts ("●", "❖", "➢") as "-"; footnote marks after a statement ("(*)",
-  "[1]") as spaces, and so the brackets of a reference before its name ("[TC8] Thông tin") (full-width punctuation is ASCII already: text/normalize.py);
+  "[1]") as spaces, and so the brackets of a reference before its name ("[TC8] Thông tin")
+  (full-width punctuation is ASCII already: text/normalize.py);
 - a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
   a space;
 - a scan's slips in the words of a criteria statement ("Tiê u chí", "chư a đạt", "đat") as
