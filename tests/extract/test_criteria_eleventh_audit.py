@@ -134,3 +134,23 @@ def test_a_count_recorded_then_said_to_be_out_of_date_is_no_claim() -> None:
 def test_a_count_recorded_without_being_called_out_of_date_stays_a_claim() -> None:
     c = read(["Biểu mẫu gửi kèm Văn bản số 45/UBND ghi xã đạt 9 tiêu chí.", "Số liệu chính xác: xã đạt 11 tiêu chí."])
     assert [x for x in c.conflicts if x.kind == "count_claims_disagree"]
+
+
+# ------------------------------------------------------------------ a timeline with two rows of the report's year
+
+
+_TIMELINE = [("Mốc", "Số tiêu chí đạt", "Ghi chú"), ("Hết quý I năm 2023", "15 tiêu chí", "Đầu năm"),
+             ("{last}", "17 tiêu chí", "Chưa đạt: TC4 Điện; TC16 Văn hóa")]
+
+
+def test_the_last_row_of_the_reports_year_is_the_count_now() -> None:
+    rows = [tuple(cell.format(last="Tính đến 20/6/2023") for cell in row) for row in _TIMELINE]
+    c = read(["Tiến độ theo quý:", rows])
+    assert (c.met_count_claimed, sorted(c.unmet)) == (17, [4, 16])
+    assert sorted(c.met) == [n for n in range(1, 20) if n not in (4, 16)]
+
+
+def test_a_date_of_another_year_in_the_last_row_is_no_count_now() -> None:
+    rows = [tuple(cell.format(last="Tính đến 20/6/2021") for cell in row) for row in _TIMELINE]
+    c = read(["Tiến độ theo quý:", rows])
+    assert (c.met_count_claimed, sorted(c.unmet)) == (15, [])
