@@ -382,9 +382,9 @@ def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head:
                 list_cols.add(col)
             cell_status = head.col_status.get(col, status)
             # a note cell with a status of its own before its list ("Chưa đạt: Điện; Y tế")
-            own = [st for st in text_to_statuses(x.text) if groups and st.end <= groups[0].start and not st.target]
-            if own and not head.by_commune:
-                cell_status = own[-1].status
+            before = [st for st in text_to_statuses(x.text) if groups and st.end <= groups[0].start and not st.target]
+            if before and not head.by_commune:
+                cell_status = before[-1].status
             for g in groups:
                 for ref in g.refs:
                     claims.append(Claim(ref.number, cell_status, "table", x.text[ref.start:ref.end],
