@@ -154,3 +154,17 @@ def test_a_date_of_another_year_in_the_last_row_is_no_count_now() -> None:
     rows = [tuple(cell.format(last="Tính đến 20/6/2021") for cell in row) for row in _TIMELINE]
     c = read(["Tiến độ theo quý:", rows])
     assert (c.met_count_claimed, sorted(c.unmet)) == (15, [])
+
+
+# ------------------------------------------------------------------ a wrapped line made a paragraph
+
+
+def test_a_statement_wrapped_over_paragraphs_in_lower_case_is_read_as_one() -> None:
+    items = ["- Kết quả chung: xã đạt 17/19 tiêu chí, hai tiêu chí chưa",
+             "đạt là tiêu chí 4, tiêu chí 16; các tiêu chí khác", "đều đã đạt chuẩn."]
+    assert answer(items)[:2] == ([n for n in range(1, 20) if n not in (4, 16)], [4, 16])
+
+
+def test_a_list_item_after_an_opening_is_no_wrapped_line() -> None:
+    items = ["Các tiêu chí chưa đạt gồm", "o tiêu chí 4 đạt 90% hộ dùng điện.", "o Văn hóa."]
+    assert 4 not in answer(items)[0]

@@ -53,6 +53,19 @@ def _unwrap(m: re.Match[str]) -> str:
     return " " if joined else "\n"
 
 
+def paragraphs_join(before: str, after: str) -> bool:
+    """Does paragraph `after` go on with the line `before` ends (a scan's or a PDF's wrapped line
+    made two paragraphs: "các tiêu chí chưa" over "đạt là ...")? The rule of a line break inside
+    a block (`_unwrap`), for a block ending with no punctuation and a paragraph in lower case."""
+    if not before or not after or before[-1] in ".;:!?)" or before[-1].isspace() or not after[0].islower():
+        return False  # a paragraph in upper case or after a bullet is one of its own, even after "gồm"
+    if rx().c["bullet_lead"].match(after):
+        return False  # "o Thu nhập.": a list item, lower case bullet and all
+    text = before + "\n" + after
+    m = _BREAK.search(text, len(before) - 1)
+    return m is not None and m.start() == len(before) and _unwrap(m) == " "
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[int, int]:
     bullets = load_pattern("criteria")["reading_bullets"]
