@@ -438,6 +438,10 @@ def status_through_pronoun(text: str, end: int, after: list[Status], limit: int)
     ("... phụ trách Y tế, Thu nhập khẩn trương hoàn thiện hồ sơ, vì các tiêu chí này vẫn chưa
     đạt"): the first of `after` (the statuses after the list) past the pronoun, when only plans
     stand before it, the pronoun before `limit` (the next list)."""
+    return _status_after_pronoun(text, end, after, limit) or _status_before_pronoun(text, end, after)
+
+
+def _status_after_pronoun(text: str, end: int, after: list[Status], limit: int) -> Status | None:
     m = rx().at["anaphor_gap"].match(text, end)
     if m is None or m.end() > limit:
         return None
@@ -448,6 +452,19 @@ def status_through_pronoun(text: str, end: int, after: list[Status], limit: int)
     if at["follow_gap"].match(text, m.end(), nxt.start) or at["pronoun_reason_gap"].match(text, m.end(), nxt.start):
         return nxt
     return None
+
+
+def _status_before_pronoun(text: str, end: int, after: list[Status]) -> Status | None:
+    """The status a list ending at `end` takes in a reason after it, with "these criteria" as the
+    status's object ("..., vì đến nay xã chưa đạt các tiêu chí này"): the first of `after`, no
+    plan, a reason opened after a comma before it and the pronoun right after it."""
+    if not after or after[0].target:
+        return None
+    s = after[0]
+    at = rx().at
+    if at["anaphor_object_gap"].match(text, end, s.start) is None or at["object_pronoun"].match(text, s.end) is None:
+        return None
+    return s
 
 
 def overruled_by_pronoun(text: str, end: int, after: list[Status], limit: int) -> Status | None:

@@ -41,6 +41,7 @@ from extractor.extract.criteria.grammar import (
     tier,
 )
 from extractor.extract.criteria.tense import mark_targets, text_to_recognition
+from extractor.extract.criteria.view import paragraphs_join
 from extractor.extract.criteria_sets import ADVANCED_TIER, DEFAULT_TIER
 from extractor.structure.outline import Outline, heading_to_component, text_to_sentences
 from extractor.structure.tables import TableGrid
@@ -207,6 +208,15 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
             units.append(Unit("".join(parts), pieces, idx, is_cell=True,
                                plan=any(plan[j] for j in idx), ocr=any(ocr(j) for j in idx)))
         else:
+            prev = units[-1] if units else None
+            if (prev is not None and not prev.is_cell and not prev.heading and ob.level is None
+                    and prev.blocks[-1] == i - 1 and prev.plan == plan[i] and paragraphs_join(prev.text, ob.text)):
+                # a wrapped line made a paragraph of its own goes on with the one above
+                start = len(prev.text) + 1
+                units[-1] = prev._replace(text=prev.text + " " + ob.text, blocks=(*prev.blocks, i),
+                                          pieces=[*prev.pieces, (i, start, start + len(ob.text))],
+                                          ocr=prev.ocr or ocr(i))
+                continue
             units.append(Unit(ob.text, [(i, 0, len(ob.text))], (i,),
                                heading=ob.level is not None, plan=plan[i], ocr=ocr(i)))
     return units

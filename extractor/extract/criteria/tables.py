@@ -341,6 +341,10 @@ def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head:
     claims: list[Claim] = []
     status: str | None = None
     list_cols: set[int] = set()
+    # several rows of the report's time ("Hết quý I năm 2020", "Đến ngày 6/5/2020"): the last is
+    # the count now, the ones above it the road there
+    now_rows = [r for r in body if rows[r][0][0] == label_col and not head.by_commune
+                and _cell_status(rows[r][0][1].text) is None and _label_is_now(rows[r][0][1].text, state.year)]
     for r in body:
         cells = rows[r]
         labelled = cells[0][0] == label_col
@@ -359,9 +363,7 @@ def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head:
                     _result_cells_counts(state, cells[1:])
                 status = count_status if own else None
             elif status is None:
-                named = rx().status_year.search(label)
-                now = named is not None and named.group("y") == str(state.year) or rx().now.search(label) is not None
-                status = count_status if now and rx().baseline.search(label) is None else None
+                status = count_status if now_rows and r == now_rows[-1] else None
             list_cols = set()
         if status is None:
             continue
@@ -379,6 +381,10 @@ def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head:
             if groups:
                 list_cols.add(col)
             cell_status = head.col_status.get(col, status)
+            # a note cell with a status of its own before its list ("Chưa đạt: Điện; Y tế")
+            before = [st for st in text_to_statuses(x.text) if groups and st.end <= groups[0].start and not st.target]
+            if before and not head.by_commune:
+                cell_status = before[-1].status
             for g in groups:
                 for ref in g.refs:
                     claims.append(Claim(ref.number, cell_status, "table", x.text[ref.start:ref.end],
@@ -386,6 +392,14 @@ def _timeline_claims(state: State, rows: dict[int, _Row], body: list[int], head:
                                         -1, ref))
             claims += _list_cell_rest(state, x, cell_status)
     return claims
+
+
+def _label_is_now(label: str, year: int | None) -> bool:
+    """Is a timeline row's label of the report's time: its year ("Năm 2023", "Đến ngày
+    6/5/2023") or a word of now ("Hiện nay"), and no start ("Khi bắt đầu")?"""
+    named = rx().status_year.search(label) or rx().c["table_date_label"].search(label)
+    now = named is not None and named.group("y") == str(year) or rx().now.search(label) is not None
+    return now and rx().baseline.search(label) is None
 
 
 def _result_cells_counts(state: State, cells: _Row) -> None:

@@ -96,8 +96,11 @@ def mark_targets(text: str, statuses: list[Status], plan: bool, year: int | None
         # a status of another criteria set than the report's: its topic before the status in the
         # clause ("xã NTM nâng cao đã đạt 10 tiêu chí"), or fronting the whole sentence ("Đối với
         # Bộ tiêu chí xã NTM nâng cao, xã đã đạt ...; chưa đạt ...")
+        # A reason given after a comma ("chưa đủ điều kiện xây dựng xã NTM kiểu mẫu, vì còn 2
+        # tiêu chí chưa đạt") is the commune's own standing: the topic before it does not reach it
         s.past = s.past or other_set_front or (
-            other_sets and p.c["other_set_topic"].search(text, clause_start, s.start) is not None)
+            other_sets and p.c["other_set_topic"].search(text, _after_reason(text, clause_start, s.start),
+                                                         s.start) is not None)
         # what an earlier report recorded, corrected after it ("ghi nhầm là “đạt”, nay sửa lại
         # là “chưa đạt”"): the error, of no time of the report's
         s.past = s.past or (records and is_corrected_record(text, s.start, corrections))
@@ -123,8 +126,24 @@ def is_corrected_record(text: str, pos: int, corrections: list[tuple[int, int]])
         return False
     if record.group("wrong"):
         return True  # "ghi nhầm là ...": an error whatever follows
-    end = next((b for a, b in text_to_sentences(text) if a <= pos < b), len(text))
+    sentences = text_to_sentences(text)
+    i = next((k for k, (a, b) in enumerate(sentences) if a <= pos < b), None)
+    if i is None:
+        return any(pos < a for a, _ in corrections)
+    end = sentences[i][1]
+    # a clause after ';' still speaks of the record ("ghi xã đạt 10 tiêu chí; đây là số liệu của
+    # kỳ báo cáo trước")
+    if i + 1 < len(sentences) and text[:end].rstrip().endswith(";"):
+        end = sentences[i + 1][1]
     return any(pos < a < end for a, _ in corrections)
+
+
+def _after_reason(text: str, start: int, pos: int) -> int:
+    """Where the last reason opened after a comma between `start` and `pos` begins (`start` when none)."""
+    out = start
+    for m in rx().c["reason_opener"].finditer(text, start, pos):
+        out = m.end()
+    return out
 
 
 def _last_start_before(spans: list[tuple[int, int]], pos: int) -> int:

@@ -3,7 +3,8 @@ to the ones the patterns know, one character for one, so every offset and locati
 is still the outline's.
 
 - bullets of other fonts ("●", "❖", "➢") as "-"; footnote marks after a statement ("(*)",
-  "[1]") as spaces (full-width punctuation is ASCII already: text/normalize.py);
+  "[1]") as spaces, and so the brackets of a reference before its name ("[TC8] Thông tin")
+  (full-width punctuation is ASCII already: text/normalize.py);
 - a line break inside a block before a lower-case letter or a digit (a PDF's wrapped line) as
   a space;
 - a scan's slips in the words of a criteria statement ("Tiê u chí", "chư a đạt", "đat") as
@@ -50,6 +51,19 @@ def _unwrap(m: re.Match[str]) -> str:
     joined = (after.islower() or after == "(" or (after.isdigit() and not before.isdigit())
               or c["wrap_open_end"].search(m.string, max(0, m.start() - 12), m.start()) is not None)
     return " " if joined else "\n"
+
+
+def paragraphs_join(before: str, after: str) -> bool:
+    """Does paragraph `after` go on with the line `before` ends (a scan's or a PDF's wrapped line
+    made two paragraphs: "các tiêu chí chưa" over "đạt là ...")? The rule of a line break inside
+    a block (`_unwrap`), for a block ending with no punctuation and a paragraph in lower case."""
+    if not before or not after or before[-1] in ".;:!?)" or before[-1].isspace() or not after[0].islower():
+        return False  # a paragraph in upper case or after a bullet is one of its own, even after "gồm"
+    if rx().c["bullet_lead"].match(after):
+        return False  # "o Thu nhập.": a list item, lower case bullet and all
+    text = before + "\n" + after
+    m = _BREAK.search(text, len(before) - 1)
+    return m is not None and m.start() == len(before) and _unwrap(m) == " "
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +176,8 @@ def text_to_reading(text: str) -> str:
         text = _unquote_names(text)
     text = c["footnote_mark"].sub(lambda m: " " * len(m.group(0)), text)
     text = c["tc_variant"].sub(lambda m: _padded("TC", m.group(0)), text)
+    if "[" in text:
+        text = c["bracketed_reference"].sub(lambda m: " " + m.group("ref") + " ", text)
     return c["spelled_ordinal"].sub(_ordinal, text)
 
 
