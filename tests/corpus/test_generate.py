@@ -26,6 +26,7 @@ AUDITED7 = ROOT / "corpus" / "audited7"
 AUDITED8 = ROOT / "corpus" / "audited8"
 AUDITED9 = ROOT / "corpus" / "audited9"
 AUDITED10 = ROOT / "corpus" / "audited10"
+AUDITED11 = ROOT / "corpus" / "audited11"
 HELDOUT = ROOT / "corpus" / "heldout"
 UNITS = {"km", "m", "m2", "ha", "percent", "VND", "household", "person", "labour_day", "village",
          "criterion", "count"}
@@ -228,7 +229,7 @@ def _committed() -> list[Path]:
                                                  (AUDITED4, "audited4", 48), (AUDITED5, "audited5", 48),
                                                  (AUDITED6, "audited6", 48), (AUDITED7, "audited7", 48),
                                                  (AUDITED8, "audited8", 48), (AUDITED9, "audited9", 48),
-                                                 (AUDITED10, "audited10", 48),
+                                                 (AUDITED10, "audited10", 48), (AUDITED11, "audited11", 48),
                                                  (HELDOUT, "heldout", 16)])
 def test_committed_corpus_matches_its_gold(folder: Path, bank: str, least: int) -> None:
     if bank not in banks.bank_names() and not folder.exists():
