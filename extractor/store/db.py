@@ -612,12 +612,10 @@ class Store:
         """Document id -> its compared part (`district_records`: the whole record when none
         was stored), of these documents only."""
         found: dict[int, dict[str, Any]] = {}
-        for start in range(0, len(doc_ids), _IN_LIMIT):
-            ids = doc_ids[start:start + _IN_LIMIT]
+        for ids, marks in id_chunks(doc_ids):
             found.update((doc_id, json.loads(text)) for doc_id, text in self.conn.execute(
                 "SELECT r.document_id, COALESCE(c.json, r.json) FROM records r"
-                " LEFT JOIN compared c ON c.document_id = r.document_id"
-                f" WHERE r.document_id IN ({', '.join('?' * len(ids))})", ids))
+                f" LEFT JOIN compared c ON c.document_id = r.document_id WHERE r.document_id IN ({marks})", ids))
         return found
 
     def corpus_group_states(self, key: str) -> dict[str, str]:
@@ -656,12 +654,11 @@ class Store:
                 raise ValueError(f"flags {sorted(given - seqs.keys())} are not district {key!r}'s")
             others = [i for i in seqs if i not in given]
             old: dict[Any, list[tuple[int, int]]] = {}
-            for start in range(0, len(others), _IN_LIMIT):
-                ids = others[start:start + _IN_LIMIT]
+            for ids, marks in id_chunks(others):
                 for flag_id, seq, *content, head in conn.execute(
                         "SELECT f.id, f.seq, f.rule, f.severity, f.message, f.message_en, f.evidence, h.flag_id"
                         " FROM flags f LEFT JOIN corpus_flag_heads h ON h.flag_id = f.id"
-                        f" WHERE f.id IN ({', '.join('?' * len(ids))})", ids):
+                        f" WHERE f.id IN ({marks})", ids):
                     # a flag without a head (an earlier build's) matches nothing: it goes
                     old.setdefault(tuple(content) if head else flag_id, []).append((flag_id, seq))
             fresh, moved, texts = [], [], []
@@ -760,9 +757,7 @@ class Store:
         """The cached renderings `name` of these flags across reports (`flag_part`), by flag id,
         in one query (those not cached are missing)."""
         found: dict[int, str] = {}
-        for start in range(0, len(flag_ids), _IN_LIMIT):
-            ids = flag_ids[start:start + _IN_LIMIT]
-            marks = ", ".join("?" * len(ids))
+        for ids, marks in id_chunks(flag_ids):
             found.update((flag_id, zlib.decompress(data).decode("utf-8")) for flag_id, data in self.conn.execute(
                 f"SELECT flag_id, data FROM corpus_flag_parts WHERE name = ? AND flag_id IN ({marks})", (name, *ids)))
         return found
@@ -855,6 +850,13 @@ class Store:
 
 
 _IN_LIMIT = 500  # values bound in one `IN (...)`: far below SQLite's limit on variables
+
+
+def id_chunks(ids: Sequence[int]) -> Iterator[tuple[list[int], str]]:
+    """The ids `_IN_LIMIT` at a time, each chunk with its placeholders for an `IN (...)`."""
+    for start in range(0, len(ids), _IN_LIMIT):
+        chunk = list(ids[start:start + _IN_LIMIT])
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 def district_key(name: str | None) -> str:

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from extractor.store.db import Store, evidence_items, flag_digest
+from extractor.store.db import Store, evidence_items, flag_digest, id_chunks
 
 # The fields of `present_reports`, keyed as the consolidated tables name them.
 REPORT_FIELDS = ("doc_id", "file", "sha256", "format", "commune", "district", "province",
@@ -62,10 +62,9 @@ def figure_counts(store: Store) -> dict[int, int]:
 
 def _of_documents(store: Store, query: str, doc_ids: Sequence[int]) -> Iterator[Any]:
     """The rows of `query` (whose `{ids}` is replaced by the ids' placeholders) for the given
-    documents, asked 500 ids at a time (SQLite's limit on bound parameters), streamed."""
-    for i in range(0, len(doc_ids), 500):
-        chunk = list(doc_ids[i:i + 500])
-        yield from store.conn.execute(query.format(ids=", ".join("?" * len(chunk))), chunk)
+    documents, asked a chunk of ids at a time (SQLite's limit on bound parameters), streamed."""
+    for chunk, marks in id_chunks(doc_ids):
+        yield from store.conn.execute(query.format(ids=marks), chunk)
 
 
 def figure_values(store: Store, doc_ids: Sequence[int]) -> Iterator[tuple[int, str | None, float | None]]:
