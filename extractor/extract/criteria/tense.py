@@ -155,7 +155,8 @@ def _last_start_before(spans: list[tuple[int, int]], pos: int) -> int:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(strip_diacritics(name).lower().split())
+    # "Cư M’gar" is "Cư M'gar": the typographic apostrophe is the same letter-joiner
+    return " ".join(strip_diacritics(name.replace("’", "'")).lower().split())
 
 
 @lru_cache(maxsize=1)
