@@ -219,13 +219,15 @@ def name_regex(level: str = DEFAULT_LEVEL, tier: str = DEFAULT_TIER, folded: boo
 
 
 def _name_key(text: str, folded: bool = False) -> str:
-    text = re.sub(r"[\s,\-–]+", " ", normalize(text).casefold()).strip()
+    # without the joiners: `name_regex` reads a name's parts joined by any or none of them
+    # ("QP-AN", "QP AN", "QPAN"), so all such spellings are one name
+    text = normalize(text).casefold()
     if folded:
         text = strip_diacritics(text)
     first, *others = _conjunctions(folded)
     for word in others:
         text = text.replace(word, first)
-    return text
+    return re.sub(r"[\s,\-–]+", "", text)
 
 
 @cache
