@@ -303,8 +303,8 @@ def settle(commune: str | None, district: str | None, province: str | None,
             # The commune is no unit of the district stated: it was renamed, merged or moved
             # to another district since the data's snapshot, or shares its name with communes
             # elsewhere. The district stated still tells its province.
-            provinces = {p for _, p in rows}
-            in_district = [r for r in by_district if r[1] in provinces] or by_district
+            commune_provinces = {p for _, p in rows}
+            in_district = [r for r in by_district if r[1] in commune_provinces] or by_district
         rows = in_district if rows else by_district
     if province:
         province = gz.province(province) or province
