@@ -57,6 +57,15 @@ def load_data(name: str) -> Any:
     return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
+def place_data(names: tuple[str, ...]) -> dict[str, Any]:
+    """The regions of the place files a bank draws from (its identity.yaml's `place_data`;
+    `places` alone when it names none, so that a bank without the key draws as before)."""
+    regions: dict[str, Any] = {}
+    for name in names:
+        regions |= load_data(name)["regions"]
+    return {"regions": regions}
+
+
 # ---------------------------------------------------------------- document model
 
 @dataclass
@@ -697,7 +706,7 @@ class Builder:
         self.seed, self.index, self.bank = seed, index, bank
         self.classic = index < CLASSIC_REPORTS
         self.cb, self.ib = banks.bank(bank, "criteria"), banks.bank(bank, "identity")
-        places = load_data("places")
+        places = place_data(tuple(self.ib.get("place_data", ["places"])))
         region_name = rng.choice(sorted(places["regions"]))
         region = places["regions"][region_name]
         self.province = rng.choice(sorted(region["provinces"]))

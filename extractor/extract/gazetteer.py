@@ -297,8 +297,15 @@ def settle(commune: str | None, district: str | None, province: str | None,
         rows = [(u.district, u.province) for u in (legacy or units)]
     if district:
         by_district: list[tuple[str | None, str]] = list(gz.districts(district))
-        rows = ([r for r in rows if r[0] is not None and variant_key(without_note(r[0])) == variant_key(district)]
-                if rows else by_district)
+        in_district = [r for r in rows if r[0] is not None
+                       and variant_key(without_note(r[0])) == variant_key(district)]
+        if rows and not in_district:
+            # The commune is no unit of the district stated: it was renamed, merged or moved
+            # to another district since the data's snapshot, or shares its name with communes
+            # elsewhere. The district stated still tells its province.
+            provinces = {p for _, p in rows}
+            in_district = [r for r in by_district if r[1] in provinces] or by_district
+        rows = in_district if rows else by_district
     if province:
         province = gz.province(province) or province
         rows = [r for r in rows if key(r[1]) == key(province)]

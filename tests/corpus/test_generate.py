@@ -355,3 +355,27 @@ def test_scheme_lines_holding_the_row_separator_make_one_table(monkeypatch: pyte
     assert [table.cell_text(r, 0) for r in range(len(table.rows))] == ["Kết quả", "Đạt", "Chưa đạt"]
     unmet = report.gold["criteria"]["unmet"]
     assert re.fullmatch(rf"0?{len(unmet)} tiêu chí", table.cell_text(2, 1))
+
+
+def test_a_bank_asking_for_wider_place_names_draws_them_with_exact_gold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bank naming `place_data` draws its units from those files too: communes with an
+    apostrophe inside a word ("Cư M'gar"), whose reports keep exact gold and state or settle
+    every level; a bank without the key draws from places.yaml alone."""
+    main_identity = banks.bank("main", "identity")
+    wide = main_identity | {"place_data": ["places", "places_wide"]}
+    real = banks.bank
+    monkeypatch.setattr(banks, "bank", lambda name, kind: wide if kind == "identity" else real("main", kind))
+    communes = set()
+    for i in range(60):
+        report = gen.build_report(7, i, gen.schedule(i), "main")
+        g, text = report.gold, gen.report_to_text(report)
+        assert gen.self_check(text, g) == [], report.stem
+        assert g["commune"] in text
+        stated = set(g["generator"]["identity_stated"])
+        for level in ("district", "province"):
+            assert level in stated or level in banks.settled_levels(g["commune"], g["district"], g["province"], stated)
+        communes.add(g["commune"])
+    assert any("'" in c for c in communes), communes
+    plain = {c for r in gen.load_data("places")["regions"].values()
+             for p in r["provinces"] for d in r["provinces"][p] for c in r["provinces"][p][d]}
+    assert not any("'" in c for c in plain)  # a bank without the key draws none

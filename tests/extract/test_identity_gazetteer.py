@@ -95,3 +95,14 @@ def test_a_web_address_never_overrides_the_stated_units() -> None:
                         "Báo cáo của xã Tả Ngài Chồ.")
     assert (ident.commune, ident.district, ident.province) == ("Tả Ngài Chồ", "Mường Khương", "Lào Cai")
     assert "commune_inferred" not in ident.evidence
+
+
+def test_a_commune_no_longer_in_the_district_stated_takes_the_districts_province() -> None:
+    # A commune renamed, merged or moved since the data's snapshot, or one whose name exists
+    # only elsewhere: the district stated still settles the province.
+    moved = settle("Chũ", "Lục Ngạn", None)
+    assert (moved.district, moved.province) == ("Lục Ngạn", "Bắc Giang")
+    elsewhere = settle("Thanh Hòa", "Thanh Chương", None)
+    assert (elsewhere.district, elsewhere.province) == ("Thanh Chương", "Nghệ An")
+    # a district name several provinces share stays open when the commune does not decide
+    assert settle("Không Có Xã Này", "Châu Thành", None).province is None

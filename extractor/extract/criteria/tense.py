@@ -155,7 +155,8 @@ def _last_start_before(spans: list[tuple[int, int]], pos: int) -> int:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(strip_diacritics(name).lower().split())
+    # "Cư M’gar" is "Cư M'gar": the typographic apostrophe is the same letter-joiner
+    return " ".join(strip_diacritics(name.replace("’", "'")).lower().split())
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +237,8 @@ def _trailing_years(text: str, statuses: list[Status],
         i = bisect_left(statuses, m.start(), key=lambda st: st.start) - 1
         if i < 0 or statuses[i].start < clause_start or statuses[i].end > m.start():
             continue
+        if rx().c["comparison_before_year"].search(text, statuses[i].end, m.start()):
+            continue  # the other term of a comparison ("tăng 1 so với cuối năm 2023")
         found[id(statuses[i])] = None if m.group("since") else int(m.group("y"))
         ends.add(m.end())
     return found, ends
