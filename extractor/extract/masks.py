@@ -27,9 +27,13 @@ _MASK_REACH = 64
 @per_reading
 def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The compiled rules, spelt as the text being read spells them (extractor/text/fold.py);
-    a rule led by words gets a class or a guard of their first letters (`_searched_fast`)."""
+    a rule led by words gets a class or a guard of their first letters (`_searched_fast`). A
+    rule `marked_only` is none in a text typed without marks, where its words fold onto others."""
     rules: list[tuple[str, re.Pattern[str]]] = []
+    folded = unmarked()
     for r in load_pattern("non_figures")["rules"]:
+        if folded and r.get("marked_only"):
+            continue
         flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
         regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
         rules.extend((r["name"], compiled(_searched_fast(spelt(rx), flags), flags)) for rx in regexes)
