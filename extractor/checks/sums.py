@@ -42,6 +42,14 @@ def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: 
     return None
 
 
+def _last_of_kind(own: list[Placed], starts: list[int], lo: int, hi: int, part: Figure) -> Placed | None:
+    """The last figure inside [lo, hi) that `part` may be a part of."""
+    for p in reversed(_within(own, starts, lo, hi)):
+        if _part_of(p.figure, part):
+            return p
+    return None
+
+
 def _within(own: list[Placed], starts: list[int], lo: int, hi: int) -> list[Placed]:
     """The figures inside [lo, hi), in start order, found by binary search."""
     out: list[Placed] = []
@@ -112,7 +120,15 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                 end = min(end, s_end)
                 within = _within(own, starts, m.end(), end)
                 if within and not _part_of(total, within[0].figure):
-                    continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
+                    # "hiến 5.200 m2 đất và 1.350 ngày công; trong đó thôn 1 hiến 2.000 m2, ...":
+                    # two or more parts split the amount of their own kind before the breakdown
+                    # word, if no breakdown word stands between ("trường A gồm 5 lớp với 116 học
+                    # sinh, trường B gồm 19 lớp ...": the 5 classes are a part themselves)
+                    lo = max([s_start] + [n.end() for n in matches[:i] if n.end() <= m.start()])
+                    placed_total = _last_of_kind(own, starts, lo, m.start(), within[0].figure)
+                    if placed_total is None or sum(_part_of(placed_total.figure, p.figure) for p in within) < 2:
+                        continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
+                    total = placed_total.figure
                 parts = _siblings(rep, text, m.end(), within, total)
                 # a sentence cut by the end of the block (a page break in a PDF) may go on
                 finished = _ends_with_mark(text, end) or end < len(text.rstrip())

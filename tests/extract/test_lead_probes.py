@@ -1,6 +1,7 @@
 """Forms found by probing the reader with statements written for these tests (none copied from
 a report or a bank): a comparison's year after a status is not the status's time; a share
-stated as "đạt tỷ lệ N%" after two amounts is checked as their ratio."""
+stated as "đạt tỷ lệ N%" after two amounts is checked as their ratio; a breakdown after two
+amounts of different kinds splits the one of its own kind."""
 from __future__ import annotations
 
 import pytest
@@ -52,3 +53,24 @@ def test_a_share_after_two_amounts_is_checked_as_their_ratio(connector: str) -> 
 def test_a_share_of_another_whole_after_two_amounts_is_not_their_ratio() -> None:
     rec = record_of("Toàn xã có 2.350 hộ với 9.120 nhân khẩu; tỷ lệ hộ nghèo 2,1%.")
     assert [f.rule for f in rec.flags] == []
+
+
+@pytest.mark.parametrize("line, flagged", [
+    ("Nhân dân hiến 5.200 m2 đất và 1.350 ngày công; trong đó thôn 1 hiến 2.000 m2, thôn 2 hiến 1.800 m2, "
+     "thôn 3 hiến 1.600 m2.", True),
+    ("Nhân dân hiến 5.400 m2 đất và 1.350 ngày công; trong đó thôn 1 hiến 2.000 m2, thôn 2 hiến 1.800 m2, "
+     "thôn 3 hiến 1.600 m2.", False),
+    ("Nhân dân góp 1.350 ngày công và hiến 5.200 m2 đất, trong đó: thôn 1: 2.000 m2; thôn 2: 1.800 m2; "
+     "thôn 3: 1.600 m2.", True),
+])
+def test_a_breakdown_after_two_amounts_splits_the_one_of_its_kind(line: str, flagged: bool) -> None:
+    assert ([f.rule for f in record_of(line).flags] == ["sum_mismatch"]) is flagged
+
+
+@pytest.mark.parametrize("line", [
+    "Trường mầm non có 5 lớp với 120 cháu, trường tiểu học gồm 18 lớp với 450 em.",
+    "Trường mầm non gồm 5 lớp với 120 cháu; trường tiểu học gồm 18 lớp với 450 em.",
+    "Xã có 3 trường với 40 lớp; trường tiểu học gồm 18 lớp với 450 em.",
+])
+def test_one_part_of_another_kind_after_a_breakdown_word_splits_nothing(line: str) -> None:
+    assert [f.rule for f in record_of(line).flags] == []
