@@ -74,3 +74,20 @@ def test_a_breakdown_after_two_amounts_splits_the_one_of_its_kind(line: str, fla
 ])
 def test_one_part_of_another_kind_after_a_breakdown_word_splits_nothing(line: str) -> None:
     assert [f.rule for f in record_of(line).flags] == []
+
+
+@pytest.mark.parametrize("header", [
+    "Số: 12/BC-UBND           Tân Hiệp, ngày 15 tháng 12 năm 2023",
+    "Số: 12/BC-UBND | Tân Hiệp, ngày 15 tháng 12 năm 2023",
+    "Tân Hiệp, ngày 15 tháng 12 năm 2023",
+])
+def test_the_date_line_with_the_document_number_before_it(header: str) -> None:
+    # the header's two cells (number, place and date) read as one line from a PDF or a text export
+    rec = record_of(header, "Xã đạt 17/19 tiêu chí.", title="Kết quả xây dựng nông thôn mới")
+    assert rec.identity.report_date == "2023-12-15"
+
+
+def test_a_document_number_and_its_date_cited_in_the_header_are_not_the_reports_date() -> None:
+    rec = record_of("Căn cứ Kế hoạch số 12/KH-UBND ngày 15 tháng 3 năm 2022 của UBND huyện.",
+                    title="Kết quả xây dựng nông thôn mới")
+    assert rec.identity.report_date is None
