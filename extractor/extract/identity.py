@@ -183,6 +183,8 @@ def _bracket_places(text: str) -> list[_Placed]:
     syllables before the bracket name the unit, the longest run of them the gazetteer places
     in every part inside."""
     out: list[_Placed] = []
+    if "(" not in text:  # the regex needs an opening bracket: most lines have none
+        return out
     level_of = _p()["level_of"]
     for m in _p()["rx"]["bracket_places"].finditer(text):
         before = text[max(0, m.start() - _CONTEXT_REACH):m.start()]
@@ -220,7 +222,9 @@ def _dateline_places(text: str, hosts: list[str]) -> list[_Placed]:
     """The district and province of a news dateline opening the line ("Bắc Kạn - Bạch
     Thông: xã Vũ Muộn ..."), each placed by the gazetteer around a commune of `hosts` (the keys
     of the communes the line names)."""
-    m = _p()["rx"]["dateline"].match(text)
+    # the regex needs a colon after the places: most lines have none, and the names' repeat
+    # is tried at every split of the line's first words before the match fails
+    m = _p()["rx"]["dateline"].match(text) if ":" in text else None
     if m is None:
         return []
     parts = _place_parts(text, m.start("places"), m.end("places"), m.group("places").isupper())
