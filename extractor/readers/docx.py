@@ -105,11 +105,14 @@ class _Styles:
         return None
 
     def _answer(self, question: str, style_id: str | None, find: Callable[[str | None], Any]) -> Any:
+        key = (question, style_id)
+        try:  # a style asked before: one lookup (the styles of a part never change)
+            return self.answers[key]
+        except KeyError:
+            pass
         if style_id not in self.styles:  # answered at once, and kept for styles that exist only
             return find(style_id)
-        key = (question, style_id)
-        if key not in self.answers:
-            self.answers[key] = find(style_id)
+        self.answers[key] = find(style_id)
         return self.answers[key]
 
     def heading_level(self, style_id: str | None) -> int | None:
