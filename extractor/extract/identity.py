@@ -112,6 +112,7 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
     for i, ob in enumerate(outline.blocks):
         text = ob.text
         first = len(out)
+        zone = _zone_weight(outline, i)
         matches = [(m, False) for m in _unit_matches(rx["unit"], text)]
         matches += [(m, True) for m in _numbered_unit_matches(rx["numbered_unit"], text)]
         for m, numbered in matches:
@@ -143,7 +144,7 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                 if caps:
                     spelling = spelling.title()
                 name = text[start:end]
-            weight = _zone_weight(outline, i)
+            weight = zone
             # the words right before the mention (the longest, "ủy ban nhân dân ", fits in
             # _CONTEXT_REACH): the whole line before it made a long paragraph quadratic
             if rx["own_context"].search(text[max(0, m.start() - _CONTEXT_REACH):m.start()]):
@@ -155,7 +156,6 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
             elif level == "commune":
                 out += [_hosted(outline, i, lv, a, b, weight, host)
                         for lv, a, b, host in _bare_district(text, end, name, caps)]
-        zone = _zone_weight(outline, i)
         hosted = _bracket_places(text) + _dateline_places(text, [m.key for m in out[first:] if m.level == "commune"])
         out += [_hosted(outline, i, lv, start, end, zone, host) for lv, start, end, host in hosted]
         # a letterhead line wraps in its narrow column, in the header or the signature block
@@ -183,6 +183,8 @@ def _bracket_places(text: str) -> list[_Placed]:
     syllables before the bracket name the unit, the longest run of them the gazetteer places
     in every part inside."""
     out: list[_Placed] = []
+    if "(" not in text:  # the regex needs an opening bracket: most lines have none
+        return out
     level_of = _p()["level_of"]
     for m in _p()["rx"]["bracket_places"].finditer(text):
         before = text[max(0, m.start() - _CONTEXT_REACH):m.start()]
@@ -220,7 +222,9 @@ def _dateline_places(text: str, hosts: list[str]) -> list[_Placed]:
     """The district and province of a news dateline opening the line ("Bắc Kạn - Bạch
     Thông: xã Vũ Muộn ..."), each placed by the gazetteer around a commune of `hosts` (the keys
     of the communes the line names)."""
-    m = _p()["rx"]["dateline"].match(text)
+    # the regex needs a colon after the places: most lines have none, and the names' repeat
+    # is tried at every split of the line's first words before the match fails
+    m = _p()["rx"]["dateline"].match(text) if ":" in text else None
     if m is None:
         return []
     parts = _place_parts(text, m.start("places"), m.end("places"), m.group("places").isupper())

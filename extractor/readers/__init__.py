@@ -196,10 +196,11 @@ def document_from_legacy_font(doc: Document) -> Document:
 
     if doc.encoding in ("tcvn3", "vni"):
         return doc
+    text = doc.text  # joined once for both tests
     # VNI first: its text holds many of TCVN3's marker characters, the reverse is rare
-    if text_is_vni(doc.text):
+    if text_is_vni(text):
         convert, doc.encoding, font = vni_to_unicode, "vni", "a VNI (VNI-Times)"
-    elif text_is_tcvn3(doc.text):
+    elif text_is_tcvn3(text):
         convert, doc.encoding, font = tcvn3_to_unicode, "tcvn3", "a TCVN3 (.VnTime)"
     else:
         return doc

@@ -105,11 +105,14 @@ class _Styles:
         return None
 
     def _answer(self, question: str, style_id: str | None, find: Callable[[str | None], Any]) -> Any:
+        key = (question, style_id)
+        try:  # a style asked before: one lookup (the styles of a part never change)
+            return self.answers[key]
+        except KeyError:
+            pass
         if style_id not in self.styles:  # answered at once, and kept for styles that exist only
             return find(style_id)
-        key = (question, style_id)
-        if key not in self.answers:
-            self.answers[key] = find(style_id)
+        self.answers[key] = find(style_id)
         return self.answers[key]
 
     def heading_level(self, style_id: str | None) -> int | None:
@@ -289,6 +292,11 @@ class _Paragraph:
 _PLAIN = Style()
 
 
+@lru_cache(maxsize=None)  # a few values of each: one frozen instance each, not one a block
+def _style(bold: bool, heading_level: int | None = None) -> Style:
+    return Style(bold=bold, heading_level=heading_level)
+
+
 class _Reader:
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
@@ -367,7 +375,7 @@ class _Reader:
                 kind = BlockKind.LIST_ITEM
             else:
                 kind = BlockKind.PARAGRAPH
-            self.add(kind, para.text, Style(bold=para.bold, heading_level=level))
+            self.add(kind, para.text, _style(para.bold, level))
         for box in para.boxes:
             self.container(box, override)
 
@@ -400,9 +408,9 @@ class _Reader:
             text = "\n".join(texts)
             if text:
                 if override is not None or index is None:
-                    self.add(override or BlockKind.PARAGRAPH, text, Style(bold=all(bolds)))
+                    self.add(override or BlockKind.PARAGRAPH, text, _style(all(bolds)))
                 else:
-                    self.add(BlockKind.TABLE_CELL, text, Style(bold=all(bolds)), CellPosition(
+                    self.add(BlockKind.TABLE_CELL, text, _style(all(bolds)), CellPosition(
                         table=index, row=cell.row, col=cell.col, row_span=cell.row_span,
                         col_span=cell.col_span, parent_table=parent_table))
             for what, el in nested:

@@ -172,8 +172,9 @@ def outline_to_text_tables(outline: Outline) -> list[TableGrid]:
     for i, ob in enumerate(outline.blocks):
         text = ob.text
         if ob.block.kind == BlockKind.TABLE_CELL or "|" not in text:
-            close()
-            current, width = TableGrid(), 0
+            if current.origins:  # an empty grid (most lines) has nothing to close or forget
+                close()
+                current, width = TableGrid(), 0
             continue
         cells, pos = [], 0
         for m in list(_PIPE.finditer(text)) + [None]:

@@ -64,10 +64,20 @@ def _swap_table() -> dict[str, str]:
 _PAIR = compiled(r"[oOuU][^\W\d_](?!\w)")
 
 
+@lru_cache(maxsize=None)
+def _swap_candidate() -> re.Pattern[str]:
+    """A pair that `_fold_tone_placement` may swap: its first vowel and a toned second letter
+    of `_swap_table`, at a syllable's end. Most text has none; one scan in C tells."""
+    seconds = "".join(sorted({key[1] for key in _swap_table()}))
+    return compiled("[oOuU][" + seconds + r"](?!\w)")
+
+
 def _fold_tone_placement(text: str) -> str:
     """Swap the mark of a syllable-final open pair onto its first vowel; not after 'q', and not
     when a letter follows ("hoàn", "tuyết" keep theirs). Swaps keep the length, and a pair's
     first letter is never toned, so pairs never overlap."""
+    if _swap_candidate().search(text) is None:  # nothing to swap: no callback per pair
+        return text
     table = _swap_table()
 
     def swap(m: re.Match[str]) -> str:
