@@ -123,8 +123,11 @@ def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetric
     if prev.row or first.row:
         # a table cell (its first line shares a baseline with the cells beside it) wraps at its
         # own border, unknown here, and is one block however its lines start (a list of
-        # criteria, "12. ..." after "11. ...;"): it ends only where a line leaves its column
-        return line.x0 > first.x1
+        # criteria, "12. ..." after "11. ...;"): it ends only where a line leaves its column,
+        # or where another cell starts under it on the line's baseline (the sub-headings
+        # "Đạt | Chưa đạt" under a merged "Kết quả đánh giá": a row of their own)
+        right = max(prev.x1, first.x1)
+        return line.x0 > first.x1 or any(first.x0 < x < right for x in line.beside)
     short = _ends_short(prev, line, m)
     ends_sentence = prev.text.endswith(_SENTENCE_END)
     if _list_start().match(line.text) and (short or ends_sentence):
@@ -160,9 +163,21 @@ def _mark_rows(lines: list[PdfLine]) -> None:
     the cell beside its first line, and only the page's other segments tell that it is in a
     row (where a short line is no paragraph end)."""
     by_baseline = sorted(lines, key=lambda ln: ln.baseline)
+    group: list[PdfLine] = by_baseline[:1]
     for prev, line in zip(by_baseline, by_baseline[1:]):
         if abs(line.baseline - prev.baseline) < 0.3 * max(line.size, prev.size):
             prev.row = line.row = True
+            group.append(line)
+            continue
+        _mark_beside(group)
+        group = [line]
+    _mark_beside(group)
+
+
+def _mark_beside(group: list[PdfLine]) -> None:
+    if len(group) > 1:
+        for line in group:
+            line.beside = tuple(other.x0 for other in group if other is not line)
 
 
 def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLine]]:

@@ -19,6 +19,7 @@ class PdfLine:
     size: float
     bold: bool = False
     row: bool = False  # shares its baseline with another segment: a table cell or column
+    beside: tuple[float, ...] = ()  # left edges of the other segments on its baseline
     conf: float | None = None  # the recognizer's confidence (0..1), for lines read by OCR
     top: float | None = None  # top of the ink, where known (OCR word boxes)
 

@@ -50,6 +50,37 @@ def _lone_cell(lines: list[PdfLine], fullest: list[list[PdfLine]]) -> bool:
     return abs(x0 - a) < size or abs(x1 - b) < size or abs((x0 + x1) - (a + b)) < 2 * size
 
 
+def _table_columns(rows: list[list[list[PdfLine]]]) -> list[tuple[float, float]]:
+    """The columns of a table: the cells of its fullest row, where a cell over two or more
+    cells of another row (a merged heading, "Kết quả đánh giá" over "Đạt | Chưa đạt") gives
+    way to those cells, and after them the columns of cells beyond its last one."""
+    fullest = max(rows, key=len)
+    columns = [_extent(cell) for cell in fullest]
+    for row in rows:
+        if len(row) < 2 or row is fullest:
+            continue
+        extents = [_extent(cell) for cell in row]
+        split: list[tuple[float, float]] = []
+        for a, b in columns:
+            under = [(x0, x1) for x0, x1 in extents if min(x1, b) - max(x0, a) > 0]
+            # the cells under it must not reach into the neighbouring columns' cells
+            if len(under) >= 2 and all(not any(min(x1, d) - max(x0, c) > 0 for c, d in columns if (c, d) != (a, b))
+                                       for x0, x1 in under):
+                split.extend(under)
+            else:
+                split.append((a, b))
+        columns = split
+    # a column the fullest row leaves empty at the right ("x" under "Chưa đạt" when the
+    # fullest row ticks "Đạt"): the cells beyond the last column, grouped where they overlap
+    beyond = sorted(_extent(cell) for row in rows for cell in row if _extent(cell)[0] > columns[-1][1])
+    for x0, x1 in beyond:
+        if columns[-1][1] < x0:
+            columns.append((x0, x1))
+        else:
+            columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
+    return columns
+
+
 def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
                         ) -> list[tuple[int, list[PdfLine], CellPosition | None]]:
     """The paragraphs with table cells marked, rebuilt from layout alone.
@@ -99,7 +130,7 @@ def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
         in_table = len(row) >= 2
     cells: dict[int, CellPosition] = {}
     for t, table in enumerate(tables):
-        columns = [_extent(paragraphs[k][1]) for k in max(table, key=len)]
+        columns = _table_columns([[paragraphs[k][1] for k in row] for row in table])
         for r, row in enumerate(table):
             last_col = -1
             for k in row:
