@@ -214,5 +214,8 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             continue
         if corrections and is_corrected_record(text, m.start("n"), corrections):
             continue  # "số tiêu chí đạt ghi là 15, nay đính chính lại là 17": the error
-        out.append((m.start(), m.end(), n, mid[-1].status, any_within(targets, 0, m.start())))
+        # a plan word makes the count a target within its clause: a request before a semicolon
+        # ("có ý kiến đề nghị làm rõ ...; xã xác nhận ..., số tiêu chí đạt giữ nguyên 16") is another's
+        clause = text.rfind(";", 0, m.start()) + 1
+        out.append((m.start(), m.end(), n, mid[-1].status, any_within(targets, clause, m.start())))
     return out
