@@ -157,6 +157,8 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             continue
         if corrections and is_corrected_record(text, m.start(), corrections):
             continue  # "ghi là 15 tiêu chí, nay đính chính lại là 17 tiêu chí": the error
+        if corrections and at["struck_count_note"].match(text, m.end()):
+            continue  # "11 tiêu chí (số này bị gạch, ghi đè lại thành 13 tiêu chí)": crossed out
         status = None
         # only the nearest status on either side can reach the count: a farther one would
         # have a status word in its gap, which the gap patterns do not allow

@@ -401,8 +401,8 @@ def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
         quoted = q or ((field := field_rx.match(text, pos)) is not None and field.group("q"))
         if quoted and (q2 := quote.match(text, end)):
             end = q2.end()
-        if (num := own_number.match(text, end)) and int(num.group("n") or num.group("m")) == hit[0]:
-            end = num.end()  # "Giao thông (2)": the name's own number
+        if (num := own_number.match(text, end)) and int(num.group("n") or num.group("m") or num.group("k")) == hit[0]:
+            end = num.end()  # "Giao thông (2)", "Y tế – mục 15": the name's own number
         refs.append(Ref(hit[0], pos, end))
         pos = end
         sep = sep_rx.match(text, pos)
