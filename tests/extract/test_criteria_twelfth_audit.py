@@ -20,7 +20,11 @@ Every statement is written for these tests (none is copied from a report). The r
 """
 from __future__ import annotations
 
-from tests.extract.test_criteria_unseen_forms import NOTHING, answer, but, read
+from extractor.core.model import Block, BlockKind, CellPosition, Document
+from extractor.extract.criteria.resolve import outline_to_criteria
+from extractor.extract.period import outline_to_period
+from extractor.structure.outline import document_to_outline
+from tests.extract.test_criteria_unseen_forms import HEADER, NOTHING, Answer, answer, but, read
 
 # ------------------------------------------------------------------ a notebook's abbreviation
 
@@ -222,3 +226,32 @@ def test_a_name_then_its_reference_after_a_dash_stays_a_list_of_its_own() -> Non
     items = ["- Ngoại trừ Điện - TC4; Lao động có việc làm - TC12; Y tế - TC15, tất cả các tiêu chí còn lại "
              "của xã đều đạt."]
     assert answer(items) == (but(4, 12, 15), [4, 12, 15], [])
+
+
+# ------------------------------------------------------------------ PDF tables kept whole
+
+
+def _cells_document(cells: list[tuple[str, tuple[int, int, int]]]) -> Answer:
+    """HEADER and table cells given with their (table, row, column), read from a PDF."""
+    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(HEADER)]
+    for text, pos in cells:
+        blocks.append(Block(len(blocks), BlockKind.TABLE_CELL, text, cell=CellPosition(*pos)))
+    outline = document_to_outline(Document("mem.pdf", "pdf", "0", blocks))
+    c = outline_to_criteria(outline, outline_to_period(outline), None)
+    return sorted(c.met), sorted(c.unmet), sorted(c.basically_met)
+
+
+def test_a_header_row_alone_is_no_header_of_the_next_table() -> None:
+    # the PDF reader keeps a table whole: a table of one header row is a table of its own, and
+    # the table after it is read with its own first row (the carried header is gone)
+    cells = [("Mốc", (0, 0, 0)), ("Số tiêu chí đạt", (0, 0, 1)), ("Ghi chú", (0, 0, 2)),
+             ("Năm 2023", (1, 0, 0)), ("3 tiêu chí", (1, 0, 1)), ("Gồm Điện; Trường học; Y tế", (1, 0, 2))]
+    assert _cells_document(cells) == NOTHING
+
+
+def test_a_name_cell_holding_a_verdict_after_the_name_gives_no_status() -> None:
+    # a name cell with its row's verdict run into it was a PDF text layer's: a whole table's
+    # name cell that says more than the name is no verdict
+    rows = [("STT", "Tên tiêu chí", "Kết quả"), ("1", "Quy hoạch", "Đạt"), ("4", "Điện Giữ vững"),
+            ("16", "Văn hóa", "Chưa đạt")]
+    assert answer([rows]) == ([1], [16], [])

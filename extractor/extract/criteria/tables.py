@@ -157,24 +157,6 @@ def _headless_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
     return header
 
 
-def _merged_name_status(text: str) -> tuple[int, str] | None:
-    """(criterion, status) of a name cell a PDF text layer ran into the verdict cell beside
-    it ("Điện Giữ vững", "Hộ nghèo CĐ", the gap lost with its space: "thiên taiđạt yêu cầu"):
-    a criterion's whole name, then a verdict cell's text to the end. None for a cell that is
-    a name alone, or a name and anything else."""
-    for p in range(1, len(text)):
-        if not text[p].isalpha():
-            continue
-        name = text[:p].rstrip()
-        nm = names().match(name)
-        if nm is None or nm.end() != len(name) or (number := lookup(nm.group(0))) is None:
-            continue
-        status = _cell_status(text[p:])
-        if status is not None:
-            return number, status
-    return None
-
-
 def _name_cell(cells: dict[int, CellSpan], header: _TableHeader) -> CellSpan | None:
     return cells.get(header.name_col) if header.name_col is not None else None
 
@@ -206,35 +188,11 @@ def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) 
     return None
 
 
-def _shared_cell_text(outline: Outline, cell: CellSpan) -> str:
-    """The text of a cell with the cell a PDF layout gave the same position right after it
-    (a short verdict left in the gap after a short name, "Y tế" then "Đ"): the grid keeps
-    one text a position, and the verdict would be lost."""
-    blocks = outline.blocks
-    here = blocks[cell.block].block.cell
-    nxt = cell.block + 1
-    there = blocks[nxt].block.cell if nxt < len(blocks) else None
-    if here is None or there is None or (there.table, there.row, there.col) != (here.table, here.row, here.col):
-        return cell.text
-    return cell.text + " " + blocks[nxt].text
-
-
-def _row_status(cells: dict[int, CellSpan], header: _TableHeader, outline: Outline) -> str | None:
+def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
     """The status a row gives: its status cell, or the mark column that holds a mark."""
     status = None
     if header.status_col is not None and header.status_col in cells:
         status = _cell_status(cells[header.status_col].text)
-    elif (header.status_col is not None and header.name_col is not None and header.name_col in cells
-          and header.name_col < header.status_col
-          and not any(header.name_col < col <= header.status_col for col in cells)):
-        # the name cell runs over the status column (a PDF reader merged a wrapped name with
-        # the status beside it: "tổ chức sản xuất và phát Đạt chuẩn triển kinh tế"): one
-        # status phrase inside it is the row's
-        name_text = _shared_cell_text(outline, cells[header.name_col])
-        inside = text_to_statuses(name_text)
-        status = inside[0].status if len(inside) == 1 else None
-        if status is None and (merged := _merged_name_status(name_text)) is not None:
-            status = merged[1]
     for col in header.other_cols:
         if status is not None:
             break
@@ -413,13 +371,6 @@ def _result_cells_counts(state: State, cells: _Row) -> None:
                 state.counts.append(Count(n, status, x.text[s:e], where, -1))
 
 
-def _continues_table(outline: Outline, header_end: int, first_block: int) -> bool:
-    """Does a table starting at block `first_block` go on from a header row that ends at block
-    `header_end`? Only a few lines that are no table cells (a wrapped label) stand between."""
-    between = outline.blocks[header_end + 1:first_block]
-    return len(between) <= 3 and all(ob.block.kind != BlockKind.TABLE_CELL for ob in between)
-
-
 def _list_cell_rest(state: State, cell: CellSpan, status: str) -> list[Claim]:
     """The rest of a list cell a page break cut off: the paragraph right after the cell that
     goes on with the list ("...; Tiêu chí 09;" over "Tiêu chí 10; Tiêu chí 11"), when the cell
@@ -446,9 +397,6 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
     mark columns); returns the outline indices of the blocks consumed."""
     consumed: set[int] = set()
-    # a timeline table's header row left as a table of its own (a PDF text layer cut the table
-    # where a label cell wraps): its status, and the last block of the header
-    carried: tuple[_TimelineHead, int] | None = None
     read_roles: set[tuple[int | None, int | None, int | None]] = set()
     single: list[tuple[tuple[int | None, int | None, int | None], _TableReading]] = []
     for grid in grids:
@@ -456,13 +404,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
         rows = {r: grid.row_cells(r) for r in order}
         head = _timeline_head(rows, order)
         body = order[1:]
-        first_block = min(x.block for _, x in rows[order[0]])
-        if head is None and carried is not None and _continues_table(state.outline, carried[1], first_block):
-            head, body = carried[0], order
-        carried = None
         if head is not None:
-            if not body:
-                carried = (head, max(x.block for _, x in rows[order[0]]))
             state.claims.extend(_timeline_claims(state, rows, body, head))
             consumed |= {x.block for r in order for _, x in rows[r]}
             continue
@@ -478,7 +420,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
                 continue
             cells = dict(rows[r])
             reading.row(cells, header, _row_criterion(cells, header, state.cset.size),
-                        _row_status(cells, header, state.outline))
+                        _row_status(cells, header))
         reading.close()
         roles = (header.num_col, header.name_col, header.status_col)
         if len(reading.claims) >= 2:
