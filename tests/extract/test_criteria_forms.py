@@ -56,3 +56,10 @@ def _cell(text: str, row: int, col: int) -> Block:
     return Block(0, BlockKind.TABLE_CELL, text, cell=CellPosition(0, row, col))
 
 
+def test_a_name_cell_run_over_the_status_column_gives_its_status() -> None:
+    header = [_cell("STT", 0, 0), _cell("Tên tiêu chí", 0, 1), _cell("Kết quả", 0, 2)]
+    rows = [_cell("1", 1, 0), _cell("Quy hoạch", 1, 1), _cell("Đạt", 1, 2),
+            _cell("13", 2, 0), _cell("Tổ chức sản xuất và phát Chưa đạt triển kinh tế", 2, 1),
+            _cell("14", 3, 0), _cell("Giáo dục và Đào tạo", 3, 1), _cell("Đạt", 3, 2)]
+    got = criteria_of(*header, *rows)
+    assert got.met == [1, 14] and got.unmet == [13]

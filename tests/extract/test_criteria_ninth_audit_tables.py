@@ -6,9 +6,9 @@
 - "phải đạt" (must reach): a target, no status;
 - criteria tables: a numbered row naming its criterion is a body row though its verdict holds
   a header's words ("... huyện thẩm định"); the verdict of another result column (the
-  commune's own) when the appraiser's column says none; a group's single row read when a table
-  of the same columns was. (A PDF name cell run into its verdict is no longer read: the PDF
-  reader keeps a table's cells whole, branch audit12c.)
+  commune's own) when the appraiser's column says none; a PDF name cell run into the verdict
+  beside it ("Điện Giữ vững", the space lost: "Thu nhậpđạt"), or a verdict the layout gave the
+  name's own position; a group's single row read when a table of the same columns was.
 
 Every statement is written for these tests (none is copied from a report). The report is of
 2023, its commune "Thử Nghiệm"; the set has 19 criteria.
@@ -101,6 +101,14 @@ def test_a_note_column_still_needs_a_verdict_alone() -> None:
     assert answer([rows]) == NOTHING
 
 
+_MERGED = [("1", "Quy hoạch", "Đạt"), ("4", "Điện Giữ vững"), ("10", "Thu nhậpđạt yêu cầu"),
+           ("15", "Y tế CĐ"), ("16", "Văn hóa", "Đ")]
+
+
+def test_a_name_cell_run_into_its_verdict() -> None:
+    assert answer([_MERGED]) == ([1, 4, 10, 16], [15], [])
+
+
 def test_a_name_cell_with_other_words_gives_no_status() -> None:
     rows = [("1", "Quy hoạch", "Đạt"), ("4", "Điện sinh hoạt 98%"), ("5", "Trường học Mầm non"),
             ("16", "Văn hóa", "Đ")]
@@ -123,6 +131,14 @@ def _criteria_of(blocks: list[Block]) -> tuple[list[int], list[int]]:
     numbered = [Block(i, b.kind, b.text, cell=b.cell) for i, b in enumerate(head + blocks)]
     c = outline_to_criteria(document_to_outline(Document("mem.pdf", "pdf", "0", numbered)))
     return sorted(c.met), sorted(c.unmet)
+
+
+def test_a_verdict_given_the_names_position_is_the_rows() -> None:
+    rows = [(0, ("1", "Quy hoạch", "Đạt")), (0, ("15", "Y tế")), (0, ("16", "Văn hóa", "Đ"))]
+    blocks = _cells(rows)
+    # "CĐ" after "Y tế", at the same position (row 1, column 1)
+    blocks.insert(5, Block(0, BlockKind.TABLE_CELL, "CĐ", cell=CellPosition(0, 1, 1, col_span=2)))
+    assert _criteria_of(blocks) == ([1, 16], [15])
 
 
 def test_a_cell_of_another_position_lends_no_verdict() -> None:

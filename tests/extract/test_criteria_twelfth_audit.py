@@ -249,9 +249,42 @@ def test_a_header_row_alone_is_no_header_of_the_next_table() -> None:
     assert _cells_document(cells) == NOTHING
 
 
-def test_a_name_cell_holding_a_verdict_after_the_name_gives_no_status() -> None:
-    # a name cell with its row's verdict run into it was a PDF text layer's: a whole table's
-    # name cell that says more than the name is no verdict
-    rows = [("STT", "Tên tiêu chí", "Kết quả"), ("1", "Quy hoạch", "Đạt"), ("4", "Điện Giữ vững"),
-            ("16", "Văn hóa", "Chưa đạt")]
-    assert answer([rows]) == ([1], [16], [])
+# ------------------------------------------------------------------ totals, standards, what is left
+
+
+def test_a_totals_rows_unmet_count_takes_its_own_cells_status() -> None:
+    rows = [("STT", "Tên tiêu chí", "Kết quả"), ("1", "Quy hoạch", "Đạt"), ("2", "Giao thông", "Chưa đạt"),
+            ("Tổng cộng", "14 tiêu chí đạt", "5 tiêu chí chưa đạt")]
+    c = read([rows])
+    assert (c.met_count_claimed, c.unmet_count_claimed) == (14, 5)
+
+
+def test_a_count_cell_after_a_status_cell_takes_that_status() -> None:
+    c = read([[("Kết quả", "Số lượng", "Gồm"), ("Chưa đạt", "02 tiêu chí", "Thu nhập, Y tế")]])
+    assert (c.unmet_count_claimed, sorted(c.unmet)) == (2, [10, 15])
+
+
+def test_a_column_of_the_level_required_gives_no_verdict() -> None:
+    rows = [("STT", "Tên tiêu chí", "Mức độ cần đạt"), ("1", "Quy hoạch", "Đạt"), ("2", "Giao thông", "Đạt"),
+            ("3", "Thủy lợi", "Đạt")]
+    assert answer([rows]) == NOTHING
+
+
+def test_a_column_of_the_level_required_beside_the_result_column() -> None:
+    rows = [("STT", "Tên tiêu chí", "Mức độ cần đạt", "Kết quả"), ("1", "Quy hoạch", "Đạt", "Chưa đạt"),
+            ("2", "Giao thông", "Đạt", "Đạt"), ("3", "Thủy lợi", "Đạt", "Đạt")]
+    assert answer([rows]) == ([2, 3], [1], [])
+
+
+def test_the_rest_named_with_a_plan_for_them_is_unmet() -> None:
+    items = ["Đến nay xã đã đạt 17/19 tiêu chí, còn lại tiêu chí 8 và 13 phấn đấu hoàn thành trong năm 2024."]
+    assert answer(items) == (but(8, 13), [8, 13], [])
+
+
+def test_the_rest_named_by_name_with_a_plan_and_its_time_is_unmet() -> None:
+    items = ["Xã đạt 17/19 tiêu chí, còn lại tiêu chí Điện và Văn hóa phấn đấu hoàn thành năm tới."]
+    assert answer(items) == (but(4, 16), [4, 16], [])
+
+
+def test_the_rest_named_with_a_status_of_their_own_keeps_it() -> None:
+    assert answer(["Còn lại tiêu chí 8, 13 đã đạt, sẽ giữ vững."]) == ([8, 13], [], [])

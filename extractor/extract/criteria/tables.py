@@ -79,6 +79,9 @@ class _TableHeader:
     # status column gives no status takes a cell of these that holds a status and nothing else
     other_cols: list[int] = field(default_factory=list)
     note_cols: set[int] = field(default_factory=set)
+    # a column of what each criterion requires ("Mức độ cần đạt"): its "Đạt" is the standard, no
+    # verdict; a table with such a column and no result column states nothing
+    requirement: bool = False
 
 
 def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = None) -> _TableHeader:
@@ -115,6 +118,9 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
             elif (c["table_status_header"].search(t) or c["table_year_header"].match(t)) and len(t) <= 60:
                 named = rx().status_year.search(t)
                 status_cols.append((col, int(named.group("y")) if named else None))
+                header.rows.add(r)
+            elif c["table_requirement_header"].match(t):
+                header.requirement = True
                 header.rows.add(r)
             elif c["table_note_header"].match(t):
                 notes.append(col)
@@ -157,6 +163,24 @@ def _headless_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
     return header
 
 
+def _merged_name_status(text: str) -> tuple[int, str] | None:
+    """(criterion, status) of a name cell a PDF text layer ran into the verdict cell beside
+    it ("Điện Giữ vững", "Hộ nghèo CĐ", the gap lost with its space: "thiên taiđạt yêu cầu"):
+    a criterion's whole name, then a verdict cell's text to the end. None for a cell that is
+    a name alone, or a name and anything else."""
+    for p in range(1, len(text)):
+        if not text[p].isalpha():
+            continue
+        name = text[:p].rstrip()
+        nm = names().match(name)
+        if nm is None or nm.end() != len(name) or (number := lookup(nm.group(0))) is None:
+            continue
+        status = _cell_status(text[p:])
+        if status is not None:
+            return number, status
+    return None
+
+
 def _name_cell(cells: dict[int, CellSpan], header: _TableHeader) -> CellSpan | None:
     return cells.get(header.name_col) if header.name_col is not None else None
 
@@ -188,11 +212,35 @@ def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) 
     return None
 
 
-def _row_status(cells: dict[int, CellSpan], header: _TableHeader) -> str | None:
+def _shared_cell_text(outline: Outline, cell: CellSpan) -> str:
+    """The text of a cell with the cell a PDF layout gave the same position right after it
+    (a short verdict left in the gap after a short name, "Y tế" then "Đ"): the grid keeps
+    one text a position, and the verdict would be lost."""
+    blocks = outline.blocks
+    here = blocks[cell.block].block.cell
+    nxt = cell.block + 1
+    there = blocks[nxt].block.cell if nxt < len(blocks) else None
+    if here is None or there is None or (there.table, there.row, there.col) != (here.table, here.row, here.col):
+        return cell.text
+    return cell.text + " " + blocks[nxt].text
+
+
+def _row_status(cells: dict[int, CellSpan], header: _TableHeader, outline: Outline) -> str | None:
     """The status a row gives: its status cell, or the mark column that holds a mark."""
     status = None
     if header.status_col is not None and header.status_col in cells:
         status = _cell_status(cells[header.status_col].text)
+    elif (header.status_col is not None and header.name_col is not None and header.name_col in cells
+          and header.name_col < header.status_col
+          and not any(header.name_col < col <= header.status_col for col in cells)):
+        # the name cell runs over the status column (a PDF reader merged a wrapped name with
+        # the status beside it: "tổ chức sản xuất và phát Đạt chuẩn triển kinh tế"): one
+        # status phrase inside it is the row's
+        name_text = _shared_cell_text(outline, cells[header.name_col])
+        inside = text_to_statuses(name_text)
+        status = inside[0].status if len(inside) == 1 else None
+        if status is None and (merged := _merged_name_status(name_text)) is not None:
+            status = merged[1]
     for col in header.other_cols:
         if status is not None:
             break
@@ -413,6 +461,9 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             # a first row that names a criterion and gives its verdict is no header
             header = _headless_header(rows, order)
         if header.name_col is None or (header.status_col is None and not header.mark_cols and not header.other_cols):
+            if header.name_col is not None and header.requirement:
+                # a table of the standards only: its "Đạt" cells are no verdicts, nor lines of prose
+                consumed |= {x.block for r in order for _, x in rows[r]}
             continue
         reading = _TableReading(state.outline)
         for r in order:
@@ -420,7 +471,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
                 continue
             cells = dict(rows[r])
             reading.row(cells, header, _row_criterion(cells, header, state.cset.size),
-                        _row_status(cells, header))
+                        _row_status(cells, header, state.outline))
         reading.close()
         roles = (header.num_col, header.name_col, header.status_col)
         if len(reading.claims) >= 2:
