@@ -83,11 +83,37 @@ def _page_head(doc: Any, record: dict[str, Any], lang: str) -> list[str]:
 
 def warm_worker() -> None:
     """Import the stages once when a worker starts, so a file's time limit counts reading,
-    not the imports."""
+    not the imports; and have what the worker works out kept for the next run when it ends
+    (`keep_at_exit`)."""
     import extractor.ingest.prepare  # noqa: F401
     import extractor.outputs.site  # noqa: F401
     import extractor.pipeline  # noqa: F401
     import extractor.readers.docx  # noqa: F401 - most reports' format; the others load on their first file
+
+    keep_at_exit()
+
+
+def keep_at_exit() -> None:
+    """Write the kept tables (core/kept.py: the programs of the regexes the stages compile,
+    the code of their dataclasses) when this worker process ends. A worker ends through
+    multiprocessing's exit, never the interpreter's, so the `atexit` functions that write them
+    in a command do not run there: every ingest compiled the extraction's ~300 regexes again
+    in each worker, ~0.2 s of its first file, which only `ntm extract` ever kept. A
+    multiprocessing finalizer runs when the worker ends, stopped or not (pebble's exit runs
+    them too)."""
+    from multiprocessing import util
+
+    util.Finalize(None, _write_kept_tables, exitpriority=0)
+
+
+def _write_kept_tables() -> None:
+    from extractor.core import generated, regexes
+
+    for table in (regexes._kept, generated._kept):  # the tables core/kept.py writes at exit
+        try:
+            table.write()
+        except Exception:  # noqa: BLE001,S110 - a cache: not kept, worked out again next time
+            pass
 
 
 def timeout_result(settings: Settings) -> dict[str, Any]:
