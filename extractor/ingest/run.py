@@ -21,7 +21,7 @@ from extractor.ingest.plan import Plan, plan_run, versions
 from extractor.ingest.prepare import stored_result
 from extractor.ingest.progress import Progress
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
-from extractor.ingest.workers import internal_error, read_in_workers, start_readers, stop_readers, windowed
+from extractor.ingest.workers import internal_error, read_in_workers, start_readers, stop_readers, wait_closed, windowed
 from extractor.store import queries
 from extractor.store.db import CorpusFlagRow, FileInfo, Store, corpus_flag_rows
 from extractor.store.reports import flag_severities
@@ -377,8 +377,6 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
     guard.OutputError before reading anything when the run cannot start. The command
     (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
-    from extractor.outputs.export import output_names
-
     if executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {EXECUTORS}")
     out_dir = Path(out)
@@ -391,6 +389,23 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
 
         if address_converter() is None:
             print(i18n.t("ingest", "no_underthesea"), file=stream or sys.stderr)
+    try:
+        return _ingest_and_write(paths, out_dir, db_path, parquet=parquet, admin_2025=admin_2025, force=force,
+                                 retry_failed=retry_failed, progress=progress, verbose=verbose, stream=stream,
+                                 keep_current_outputs=keep_current_outputs, settings=settings,
+                                 executor=executor, scheduler=scheduler, send_bytes=send_bytes, jobs=jobs)
+    finally:
+        wait_closed()  # the readers' pool, ending in the background since the reading ended
+
+
+def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None, *, jobs: int | None,
+                      parquet: bool, admin_2025: bool, force: bool, retry_failed: bool, progress: bool,
+                      verbose: bool, stream: Any, keep_current_outputs: bool, settings: Settings,
+                      executor: str, scheduler: str | None, send_bytes: bool
+                      ) -> tuple[dict[str, Any] | None, RunStats]:
+    """`run_ingest` once it can start."""
+    from extractor.outputs.export import output_names
+
     with out_lock(out_dir), Store(db_path or out_dir / "ntm.sqlite") as store:
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
