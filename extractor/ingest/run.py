@@ -154,7 +154,8 @@ def _store_district(store: Store, key: str, flags: DistrictFlags, state: str) ->
 
 
 def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
-                        timeout: float | None = None, window: int = 8) -> int:
+                        timeout: float | None = None, window: int = 8,
+                        meanwhile: Callable[[], None] | None = None) -> int:
     """Recompute the flags across reports of each district whose reports changed since they
     were computed (all with `force`); the other districts' records are not even decoded.
     Returns how many districts were recomputed. The store gives each report's compared part
@@ -164,7 +165,8 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
     With `pool` (the readers' worker pool, still open), the districts are computed in its
     workers, each from its own read-only connection, at most `window` at a time and each within
     `timeout` seconds, and stored here as they come (each result dropped once stored); a
-    district whose task fails or overruns is computed here instead."""
+    district whose task fails or overruns is computed here instead. `meanwhile` is called
+    once the first districts are sent (this process would only wait for them)."""
     store.expire_flag_parts(versions(), everything=force)
     now, before = store.district_states(), store.corpus_district_states()
     changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
@@ -182,7 +184,7 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
         # the largest districts first: the last task to end is a small one, and the workers
         # end together (each is stored as it ends, in whatever order: flag ids are in no output)
         sizes = store.district_sizes()
-        for key, fut in windowed(sorted(present, key=lambda k: -sizes.get(k, 0)), window, submit):
+        for key, fut in windowed(sorted(present, key=lambda k: -sizes.get(k, 0)), window, submit, meanwhile):
             try:
                 flags = fut.result()
             except Exception:  # noqa: BLE001 - a worker lost or over its time: computed here instead
@@ -197,9 +199,11 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     progress: bool = False, verbose: bool = False, stream: Any = None,
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
-                    send_bytes: bool = False, meanwhile: Callable[[], None] | None = None) -> RunStats:
+                    send_bytes: bool = False, meanwhile: Callable[[], None] | None = None,
+                    while_checking: Callable[[], None] | None = None) -> RunStats:
     """Plan, read into `store` and check across reports; `meanwhile` is called while the local
-    workers read (the main process would only wait), to prepare what comes after."""
+    workers read (the main process would only wait), to prepare what comes after, and
+    `while_checking` while they check across reports, every file read and stored."""
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -214,7 +218,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
         stats = _read_planned(plan, store, readers, jobs=jobs, force=force,
                               progress=progress, verbose=verbose, stream=stream, settings=settings,
                               executor=executor, scheduler=scheduler, send_bytes=send_bytes,
-                              meanwhile=meanwhile)
+                              meanwhile=meanwhile, while_checking=while_checking)
     except BaseException:
         for pool in readers:  # started and not handed over to the reading
             stop_readers(pool)
@@ -224,7 +228,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
 def _read_planned(plan: Plan, store: Store, readers: list[Any], *, jobs: int | None, force: bool,
                   progress: bool, verbose: bool, stream: Any, settings: Settings, executor: str,
-                  scheduler: str | None, send_bytes: bool, meanwhile: Callable[[], None] | None) -> RunStats:
+                  scheduler: str | None, send_bytes: bool, meanwhile: Callable[[], None] | None,
+                  while_checking: Callable[[], None] | None = None) -> RunStats:
     """`ingest_to_store` after its plan: `readers` holds the local pool started while planning,
     if any, taken out of it when the reading takes it over."""
     vers = versions()
@@ -283,7 +288,7 @@ def _read_planned(plan: Plan, store: Store, readers: list[Any], *, jobs: int | N
         if force or store.meta("corpus_flags_state") != store.state():  # else they are those of this store
             try:
                 update_corpus_flags(store, force=force, pool=pool, timeout=settings.file_timeout_s,
-                                    window=4 * (jobs or os.cpu_count() or 1))
+                                    window=4 * (jobs or os.cpu_count() or 1), meanwhile=while_checking)
             except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
                 stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
         else:  # the flags are current, their cached renderings may be another version's
@@ -353,6 +358,19 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
     return lines
 
 
+def _prepare_reports(store: Store, made: list[Any]) -> None:
+    """What the tables take from the reports' own rows (store.reports.reports_of_rows), made
+    while the workers check across reports, once every file is read and stored: the main
+    process would only wait, and made after the checks it was the outputs' first step, alone
+    on one core. Never fails: what could not be made here is made (and raises) after."""
+    from extractor.store.reports import reports_of_rows
+
+    try:
+        made.append(reports_of_rows(store))
+    except Exception:  # noqa: BLE001,S110 - made again after the checks, where it raises
+        pass
+
+
 def _warm_output_stage() -> None:
     """Import the output stage and make what its forked children would each make first
     (export.warm_outputs): called while the workers read, when this process only waits; a
@@ -407,10 +425,12 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
     from extractor.outputs.export import output_names
 
     with out_lock(out_dir), Store(db_path or out_dir / "ntm.sqlite") as store:
+        of_rows: list[Any] = []  # store.reports.ReportsOfRows, made while the workers check
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
-                                send_bytes=send_bytes, meanwhile=_warm_output_stage)
+                                send_bytes=send_bytes, meanwhile=_warm_output_stage,
+                                while_checking=lambda: _prepare_reports(store, of_rows))
         stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
@@ -431,7 +451,7 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
         # reports and their flags across reports, so their child starts before the tables are
         # built (here, while the other core would wait); a run failing or stopped on the way
         # abandons them (stopped, not done again here)
-        reports = store_to_reports(store)
+        reports = store_to_reports(store, of_rows[0] if of_rows else None)
         across = AcrossFlags.of_store(corpus_flag_heads(reports), store)
         pages = start_report_pages(store, across, out_dir, stream)
         try:
