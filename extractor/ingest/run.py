@@ -359,14 +359,17 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
 
 
 def _prepare_reports(store: Store, made: list[Any]) -> None:
-    """What the tables take from the reports' own rows (store.reports.reports_of_rows), made
-    while the workers check across reports, once every file is read and stored: the main
-    process would only wait, and made after the checks it was the outputs' first step, alone
-    on one core. Never fails: what could not be made here is made (and raises) after."""
+    """What the tables take from the reports' own rows (store.reports.reports_of_rows,
+    store.consolidate.own_row_tables), made while the workers check across reports, once every
+    file is read and stored: the main process would only wait, and made after the checks it
+    was the outputs' first step, alone on one core. Never fails: what could not be made here
+    is made (and raises) after."""
+    from extractor.store.consolidate import own_row_tables
     from extractor.store.reports import reports_of_rows
 
     try:
-        made.append(reports_of_rows(store))
+        of_rows = reports_of_rows(store)
+        made.extend((of_rows, own_row_tables(store, of_rows.reports)))
     except Exception:  # noqa: BLE001,S110 - made again after the checks, where it raises
         pass
 
@@ -425,7 +428,7 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
     from extractor.outputs.export import output_names
 
     with out_lock(out_dir), Store(db_path or out_dir / "ntm.sqlite") as store:
-        of_rows: list[Any] = []  # store.reports.ReportsOfRows, made while the workers check
+        of_rows: list[Any] = []  # ReportsOfRows and OwnRowTables, made while the workers check
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
@@ -451,11 +454,14 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
         # reports and their flags across reports, so their child starts before the tables are
         # built (here, while the other core would wait); a run failing or stopped on the way
         # abandons them (stopped, not done again here)
-        reports = store_to_reports(store, of_rows[0] if of_rows else None)
-        across = AcrossFlags.of_store(corpus_flag_heads(reports), store)
+        reports_rows, own_rows = of_rows if of_rows else (None, None)
+        reports = store_to_reports(store, reports_rows)
+        heads = corpus_flag_heads(reports)
+        across = AcrossFlags.of_store(heads, store)
         pages = start_report_pages(store, across, out_dir, stream)
         try:
-            tables = StoreTables(store, admin_2025=admin_2025, reports=reports)  # long tables streamed
+            tables = StoreTables(store, admin_2025=admin_2025, reports=reports, corpus_heads=heads,
+                                 own_rows=own_rows)  # long tables streamed
             stats.flags.update(tables.severities)
             workbook = start_workbook(tables, out_dir / "report.xlsx")
             try:
