@@ -434,9 +434,9 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
                                 send_bytes=send_bytes, meanwhile=_warm_output_stage,
                                 while_checking=lambda: _prepare_reports(store, of_rows))
-        stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
-                and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
+                and outputs_current(out_dir, outputs_stamp(store, admin_2025=admin_2025, parquet=parquet),
+                                    output_names(parquet=parquet))):
             stats.outputs_current = True
             stats.flags.update(flag_severities(store))  # a report in two files counted once
             return None, stats
@@ -475,7 +475,9 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
         except BaseException:
             pages.abandon()
             raise
-        write_stamp(out_dir, stamp, written)
+        # the outputs change no document: the stamp is made once they are written, not before
+        # the children that write them start (the store's digest is a hundredth of a second)
+        write_stamp(out_dir, outputs_stamp(store, admin_2025=admin_2025, parquet=parquet), written)
         # the Python API returns DataFrames; the command needs none (bounded memory)
         frames = None if keep_current_outputs else {name: tables[name] for name in tables}
     return frames, stats
