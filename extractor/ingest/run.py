@@ -362,14 +362,17 @@ def _prepare_reports(store: Store, made: list[Any]) -> None:
     """What the tables take from the reports' own rows (store.reports.reports_of_rows,
     store.consolidate.own_row_tables), made while the workers check across reports, once every
     file is read and stored: the main process would only wait, and made after the checks it
-    was the outputs' first step, alone on one core. Never fails: what could not be made here
-    is made (and raises) after."""
+    was the outputs' first step, alone on one core; and the names every output process caches
+    for each report (export.warm_report_names). Never fails: what could not be made here is
+    made (and raises) after."""
+    from extractor.outputs.export import warm_report_names
     from extractor.store.consolidate import own_row_tables
     from extractor.store.reports import reports_of_rows
 
     try:
         of_rows = reports_of_rows(store)
         made.extend((of_rows, own_row_tables(store, of_rows.reports)))
+        warm_report_names(of_rows.docs)
     except Exception:  # noqa: BLE001,S110 - made again after the checks, where it raises
         pass
 
