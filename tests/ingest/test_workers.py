@@ -69,3 +69,36 @@ def test_a_pool_of_one_worker_leaves_the_work_after_reading_to_the_main_process(
     read_in_workers([FileInfo(str(p), None, None, "txt") for p in infos], jobs, lambda info, result: None,
                     Settings(), then=given.append)
     assert len(given) == 1 and (given[0] is not None) == pool
+
+
+def _compile_unique(pattern: str) -> bool:
+    """Run in a worker: a pattern no module compiles, through the kept regex programs."""
+    from extractor.core.regexes import compiled
+
+    return compiled(pattern).pattern == pattern
+
+
+def test_a_workers_compiled_regexes_are_kept_for_the_next_run(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker ends through multiprocessing's exit, where the `atexit` functions that write the
+    kept tables (core/kept.py) never ran: every ingest compiled the extraction's regexes again
+    in each worker. They are written when the worker ends (ingest.workers.keep_at_exit)."""
+    from pebble import ProcessPool
+
+    from extractor.core import regexes
+    from extractor.core.kept import KeptTable
+    from extractor.ingest.workers import close_in_background, wait_closed, warm_worker
+
+    monkeypatch.setenv("NTM_CACHE_DIR", str(tmp_path))
+    table = KeptTable(regexes._kept.name or "regexes-test.marshal")
+    monkeypatch.setattr(regexes, "_kept", table)  # read from tmp_path by the workers, written there
+    pattern = f"kept-in-a-worker-{os.getpid()}-(\\d+)"
+    pool = ProcessPool(max_workers=2, initializer=warm_worker)
+    assert pool.schedule(_compile_unique, (pattern,)).result(timeout=60)
+    close_in_background(pool)
+    wait_closed()
+    assert not pool.active
+    import marshal
+
+    kept = marshal.loads((tmp_path / table.name).read_bytes())
+    assert (pattern, 0) in kept
