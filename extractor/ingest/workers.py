@@ -254,7 +254,7 @@ def _read_in(pool: Any, infos: Sequence[FileInfo], jobs: int, workers: int, on_r
         then(pool if workers > 1 else None)
 
 
-_closing: list[threading.Thread] = []
+_closing: list[tuple[threading.Thread, list[BaseException]]] = []
 
 
 def close_in_background(pool: Any) -> None:
@@ -262,13 +262,27 @@ def close_in_background(pool: Any) -> None:
     manager threads, which look at the pool every tenth of a second, then ends each worker (a
     worker writes its kept tables as it ends): 0.05-0.13 s of a changed re-run spent waiting,
     before the outputs could start. A thread joins it meanwhile (`wait_closed`)."""
+    errors: list[BaseException] = []
+
+    def join() -> None:
+        try:
+            pool.join()
+        except BaseException as err:  # noqa: BLE001 - raised by wait_closed, in the run's thread
+            errors.append(err)
+
     pool.close()
-    closing = threading.Thread(target=pool.join, name="ntm-readers-closing")
+    closing = threading.Thread(target=join, name="ntm-readers-closing")
     closing.start()
-    _closing.append(closing)
+    _closing.append((closing, errors))
 
 
 def wait_closed() -> None:
-    """Wait for the pools closed in the background (`close_in_background`) to have ended."""
+    """Wait for the pools closed in the background (`close_in_background`) to have ended;
+    raises what ending one raised."""
+    errors: list[BaseException] = []
     while _closing:
-        _closing.pop().join()
+        closing, raised = _closing.pop()
+        closing.join()
+        errors.extend(raised)
+    if errors:
+        raise errors[0]

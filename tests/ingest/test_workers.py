@@ -102,3 +102,21 @@ def test_a_workers_compiled_regexes_are_kept_for_the_next_run(tmp_path: Path,
 
     kept = marshal.loads((tmp_path / table.name).read_bytes())
     assert (pattern, 0) in kept
+
+
+def test_a_pool_closed_in_the_background_raises_its_error_when_waited_for() -> None:
+    """The readers' pool ends in a thread of its own (close_in_background); what ending it
+    raised is raised where the run waits for it, not lost in that thread."""
+    from extractor.ingest.workers import close_in_background, wait_closed
+
+    class Failing:
+        def close(self) -> None:
+            pass
+
+        def join(self) -> None:
+            raise RuntimeError("Unable to terminate PID")
+
+    close_in_background(Failing())
+    with pytest.raises(RuntimeError, match="terminate"):
+        wait_closed()
+    wait_closed()  # once raised, nothing is left to wait for
