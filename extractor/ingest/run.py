@@ -155,7 +155,7 @@ def _store_district(store: Store, key: str, flags: DistrictFlags, state: str) ->
 
 def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
                         timeout: float | None = None, window: int = 8,
-                        meanwhile: Callable[[], None] | None = None) -> int:
+                        meanwhile: Callable[[], None] | None = None, state: str | None = None) -> int:
     """Recompute the flags across reports of each district whose reports changed since they
     were computed (all with `force`); the other districts' records are not even decoded.
     Returns how many districts were recomputed. The store gives each report's compared part
@@ -166,7 +166,8 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
     workers, each from its own read-only connection, at most `window` at a time and each within
     `timeout` seconds, and stored here as they come (each result dropped once stored); a
     district whose task fails or overruns is computed here instead. `meanwhile` is called
-    once the first districts are sent (this process would only wait for them)."""
+    once every district is sent (this process would only wait for them). `state`: the
+    store's `state()` when the caller made it already (the checks change no document)."""
     store.expire_flag_parts(versions(), everything=force)
     now, before = store.district_states(), store.corpus_district_states()
     changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
@@ -190,7 +191,7 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
             except Exception:  # noqa: BLE001 - a worker lost or over its time: computed here instead
                 flags = district_flag_rows(store, key, force=force)
             _store_district(store, key, flags, now[key])  # and nothing keeps them past here
-    store.set_meta("corpus_flags_state", store.state())
+    store.set_meta("corpus_flags_state", state or store.state())
     return len(changed)
 
 
@@ -285,10 +286,12 @@ def _read_planned(plan: Plan, store: Store, readers: list[Any], *, jobs: int | N
     def cross_check(pool: Any = None) -> None:
         bar.close()
         stats.failed += len(plan.failures)
-        if force or store.meta("corpus_flags_state") != store.state():  # else they are those of this store
+        state = store.state()
+        if force or store.meta("corpus_flags_state") != state:  # else they are those of this store
             try:
                 update_corpus_flags(store, force=force, pool=pool, timeout=settings.file_timeout_s,
-                                    window=4 * (jobs or os.cpu_count() or 1), meanwhile=while_checking)
+                                    window=4 * (jobs or os.cpu_count() or 1), meanwhile=while_checking,
+                                    state=state)
             except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
                 stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
         else:  # the flags are current, their cached renderings may be another version's
@@ -377,15 +380,21 @@ def _prepare_reports(store: Store, made: list[Any]) -> None:
         pass
 
 
-def _warm_output_stage() -> None:
+def _warm_output_stage(store: Store) -> None:
     """Import the output stage and make what its forked children would each make first
-    (export.warm_outputs): called while the workers read, when this process only waits; a
-    run with nothing to read imports only what it uses."""
-    from extractor.outputs.export import warm_outputs
+    (export.warm_outputs), and the names they cache for each report stored before this run
+    (export.warm_report_names): called while the workers read, when this process only waits;
+    a run with nothing to read imports only what it uses."""
+    from extractor.outputs.export import warm_outputs, warm_report_names
 
     warm_outputs()
     import extractor.outputs.site  # noqa: F401
     import extractor.store.consolidate  # noqa: F401
+
+    try:
+        warm_report_names(queries.present_reports(store))
+    except Exception:  # noqa: BLE001,S110 - only made early: made when needed
+        pass
 
 
 def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | None = None,
@@ -435,7 +444,7 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
-                                send_bytes=send_bytes, meanwhile=_warm_output_stage,
+                                send_bytes=send_bytes, meanwhile=lambda: _warm_output_stage(store),
                                 while_checking=lambda: _prepare_reports(store, of_rows))
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, outputs_stamp(store, admin_2025=admin_2025, parquet=parquet),

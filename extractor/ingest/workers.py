@@ -140,19 +140,24 @@ def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]]
              meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[T, Future[Any]]]:
     """Each item's finished future (a file's, a district's), as they finish, with at most
     `window` in flight: results stream into the store and memory stays flat however many
-    items there are. `meanwhile` is called once the first window is sent, before waiting."""
+    items there are. `meanwhile` is called once every item is sent, before waiting for the
+    last ones: the workers have up to a window of work in hand while it runs (called after
+    the first window, it left them idle once they had done it, more items waiting)."""
     queue = iter(items)
+    end = object()
+    upcoming: list[Any] = [next(queue, end)]  # the next item to send (looked at ahead)
     pending: dict[Future[Any], T] = {}
+    waiting = [meanwhile] if meanwhile is not None else []
 
     def submit_next() -> None:
-        info = next(queue, None)
-        if info is not None:
-            pending[submit(info)] = info
+        if upcoming[0] is not end:
+            pending[submit(upcoming[0])] = upcoming[0]
+            upcoming[0] = next(queue, end)
+        if upcoming[0] is end and waiting and pending:  # every item sent
+            waiting.pop()()
 
     for _ in range(window):
         submit_next()
-    if meanwhile is not None and pending:
-        meanwhile()
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in done:
@@ -201,7 +206,7 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
                     meanwhile: Callable[[], None] | None = None, pool: Any = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
     the main process as it arrives (with its review page's head in `lang`); `meanwhile` is
-    called once the first files are sent (the main process only waits for them then), then `then`
+    called once every file is sent (the main process only waits for them then), then `then`
     with the pool, still open (the run checks across reports in its workers), or with None
     when the pool has a single worker (work sent there would only wait for it). A file over
     `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that

@@ -120,3 +120,28 @@ def test_a_pool_closed_in_the_background_raises_its_error_when_waited_for() -> N
     with pytest.raises(RuntimeError, match="terminate"):
         wait_closed()
     wait_closed()  # once raised, nothing is left to wait for
+
+
+@pytest.mark.parametrize(("items", "window"), [(5, 2), (1, 1), (3, 8)])
+def test_work_done_meanwhile_waits_until_every_item_is_sent(items: int, window: int) -> None:
+    """`windowed` calls `meanwhile` once the last item is sent, while up to a window of them is
+    still in hand: called after the first window, it left the workers idle once they had done
+    it while more items waited (the districts checked across reports)."""
+    from concurrent.futures import Future
+
+    from extractor.ingest.workers import windowed
+
+    events: list[str] = []
+
+    def submit(item: int) -> Future[Any]:
+        events.append(f"sent {item}")
+        fut: Future[Any] = Future()
+        fut.set_result(item)
+        return fut
+
+    done = [item for item, _ in windowed(range(items), window, submit, lambda: events.append("meanwhile"))]
+    assert sorted(done) == list(range(items))
+    assert events.count("meanwhile") == 1
+    assert events.index("meanwhile") == events.index(f"sent {items - 1}") + 1
+    assert list(windowed([], window, submit, lambda: events.append("meanwhile"))) == []
+    assert events.count("meanwhile") == 1  # nothing sent: nothing to do meanwhile
