@@ -108,19 +108,11 @@ def keep_at_exit() -> None:
 
 
 def _write_kept_tables() -> None:
-    """Each kept table with what this worker worked out, merged into the file as it is now:
-    the workers end one after the other, and a table merged with the file as it was when the
-    worker first read it would drop what the workers that ended before it wrote."""
-    from extractor.core import generated, regexes
+    """Each kept table with what this worker worked out, merged into the file as the workers
+    that ended before left it (core/kept.py)."""
+    from extractor.core.kept import write_all
 
-    for table in (regexes._kept, generated._kept):  # the tables core/kept.py writes at exit
-        if not table.made or table.kept is None:
-            continue
-        try:
-            table._load()  # the file as the workers that ended before left it
-            table.write()
-        except Exception:  # noqa: BLE001,S110 - a cache: not kept, worked out again next time
-            pass
+    write_all()
 
 
 def timeout_result(settings: Settings) -> dict[str, Any]:
