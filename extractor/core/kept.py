@@ -27,7 +27,10 @@ MOST_KEPT = 4000
 class KeptTable:
     """Values by key, from the file `name` of the cache folder and this process's new ones."""
 
+    every: list[KeptTable] = []  # the tables of this process (`write_all`)
+
     def __init__(self, name: str, most: int = MOST_KEPT, *, runs_code: bool = False) -> None:
+        KeptTable.every.append(self)
         self.name = name
         self.most = most
         # a table of code objects is read only from a file of this user that no one else may
@@ -41,15 +44,20 @@ class KeptTable:
     def _load(self) -> dict[Any, Any]:
         folder = cache_folder()
         self.path = folder / self.name if folder is not None and self.name else None
-        kept: Any = {}
         if self.path is not None:
-            try:
-                kept = marshal.loads(self.path.read_bytes()) if self._trusted(self.path) else {}
-            except (OSError, ValueError, EOFError, TypeError):
-                kept = {}  # not written yet, or damaged
             atexit.register(self.write)
-        self.kept = kept if isinstance(kept, dict) else {}
+        self.kept = self._read()
         return self.kept
+
+    def _read(self) -> dict[Any, Any]:
+        """The file's table as it is now; empty when not written yet, damaged or untrusted."""
+        if self.path is None:
+            return {}
+        try:
+            kept = marshal.loads(self.path.read_bytes()) if self._trusted(self.path) else {}
+        except (OSError, ValueError, EOFError, TypeError):
+            return {}
+        return kept if isinstance(kept, dict) else {}
 
     def _trusted(self, path: Path) -> bool:
         if not self.runs_code or not hasattr(os, "getuid"):
@@ -79,13 +87,25 @@ class KeptTable:
             self.used.add(key)
 
     def write(self) -> None:
-        """Write this process's new values beside the kept ones (atomically: several processes
-        may end at once)."""
+        """Write this process's new values beside the kept ones, merged with the file as it is
+        now: the workers of a batch end one after the other, and each writes what it worked out
+        (atomically: several processes may end at once)."""
         if not self.made or self.path is None or self.kept is None:
             return
-        table = dict(self.kept)
+        table = self.kept | self._read()
         if len(table) + len(self.made) > self.most:
-            table = {key: value for key, value in self.kept.items() if key in self.used}
+            table = {key: value for key, value in table.items() if key in self.used}
         table.update(self.made)
         store_marshalled(self.path, table)
         self.made.clear()
+
+
+def write_all() -> None:
+    """Write every table of this process that holds new values: for a process whose end runs
+    no `atexit` functions (a multiprocessing worker). A table that cannot be written is a
+    cache: worked out again next time."""
+    for table in KeptTable.every:
+        try:
+            table.write()
+        except OSError:
+            pass

@@ -21,7 +21,7 @@ from extractor.ingest.plan import Plan, plan_run, versions
 from extractor.ingest.prepare import stored_result
 from extractor.ingest.progress import Progress
 from extractor.ingest.stamps import STAMP_NAME, outputs_current, outputs_stamp, write_stamp
-from extractor.ingest.workers import internal_error, read_in_workers, start_readers, stop_readers, windowed
+from extractor.ingest.workers import internal_error, read_in_workers, start_readers, stop_readers, wait_closed, windowed
 from extractor.store import queries
 from extractor.store.db import CorpusFlagRow, FileInfo, Store, corpus_flag_rows
 from extractor.store.reports import flag_severities
@@ -154,7 +154,8 @@ def _store_district(store: Store, key: str, flags: DistrictFlags, state: str) ->
 
 
 def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
-                        timeout: float | None = None, window: int = 8) -> int:
+                        timeout: float | None = None, window: int = 8,
+                        meanwhile: Callable[[], None] | None = None, state: str | None = None) -> int:
     """Recompute the flags across reports of each district whose reports changed since they
     were computed (all with `force`); the other districts' records are not even decoded.
     Returns how many districts were recomputed. The store gives each report's compared part
@@ -164,7 +165,9 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
     With `pool` (the readers' worker pool, still open), the districts are computed in its
     workers, each from its own read-only connection, at most `window` at a time and each within
     `timeout` seconds, and stored here as they come (each result dropped once stored); a
-    district whose task fails or overruns is computed here instead."""
+    district whose task fails or overruns is computed here instead. `meanwhile` is called
+    once every district is sent (this process would only wait for them). `state`: the
+    store's `state()` when the caller made it already (the checks change no document)."""
     store.expire_flag_parts(versions(), everything=force)
     now, before = store.district_states(), store.corpus_district_states()
     changed = sorted(k for k in set(now) | set(before) if force or now.get(k) != before.get(k))
@@ -182,13 +185,13 @@ def update_corpus_flags(store: Store, *, force: bool = False, pool: Any = None,
         # the largest districts first: the last task to end is a small one, and the workers
         # end together (each is stored as it ends, in whatever order: flag ids are in no output)
         sizes = store.district_sizes()
-        for key, fut in windowed(sorted(present, key=lambda k: -sizes.get(k, 0)), window, submit):
+        for key, fut in windowed(sorted(present, key=lambda k: -sizes.get(k, 0)), window, submit, meanwhile):
             try:
                 flags = fut.result()
             except Exception:  # noqa: BLE001 - a worker lost or over its time: computed here instead
                 flags = district_flag_rows(store, key, force=force)
             _store_district(store, key, flags, now[key])  # and nothing keeps them past here
-    store.set_meta("corpus_flags_state", store.state())
+    store.set_meta("corpus_flags_state", state or store.state())
     return len(changed)
 
 
@@ -197,9 +200,11 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
                     progress: bool = False, verbose: bool = False, stream: Any = None,
                     settings: Settings = DEFAULT_SETTINGS, exclude: Sequence[Path] = (),
                     executor: str = "local", scheduler: str | None = None,
-                    send_bytes: bool = False, meanwhile: Callable[[], None] | None = None) -> RunStats:
+                    send_bytes: bool = False, meanwhile: Callable[[], None] | None = None,
+                    while_checking: Callable[[], None] | None = None) -> RunStats:
     """Plan, read into `store` and check across reports; `meanwhile` is called while the local
-    workers read (the main process would only wait), to prepare what comes after."""
+    workers read (the main process would only wait), to prepare what comes after, and
+    `while_checking` while they check across reports, every file read and stored."""
     stream = stream or sys.stderr
     vers = versions()
     files = paths_to_entries(list(paths), exclude)
@@ -214,7 +219,7 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
         stats = _read_planned(plan, store, readers, jobs=jobs, force=force,
                               progress=progress, verbose=verbose, stream=stream, settings=settings,
                               executor=executor, scheduler=scheduler, send_bytes=send_bytes,
-                              meanwhile=meanwhile)
+                              meanwhile=meanwhile, while_checking=while_checking)
     except BaseException:
         for pool in readers:  # started and not handed over to the reading
             stop_readers(pool)
@@ -224,7 +229,8 @@ def ingest_to_store(paths: Sequence[str], store: Store, *, jobs: int | None = No
 
 def _read_planned(plan: Plan, store: Store, readers: list[Any], *, jobs: int | None, force: bool,
                   progress: bool, verbose: bool, stream: Any, settings: Settings, executor: str,
-                  scheduler: str | None, send_bytes: bool, meanwhile: Callable[[], None] | None) -> RunStats:
+                  scheduler: str | None, send_bytes: bool, meanwhile: Callable[[], None] | None,
+                  while_checking: Callable[[], None] | None = None) -> RunStats:
     """`ingest_to_store` after its plan: `readers` holds the local pool started while planning,
     if any, taken out of it when the reading takes it over."""
     vers = versions()
@@ -280,10 +286,12 @@ def _read_planned(plan: Plan, store: Store, readers: list[Any], *, jobs: int | N
     def cross_check(pool: Any = None) -> None:
         bar.close()
         stats.failed += len(plan.failures)
-        if force or store.meta("corpus_flags_state") != store.state():  # else they are those of this store
+        state = store.state()
+        if force or store.meta("corpus_flags_state") != state:  # else they are those of this store
             try:
                 update_corpus_flags(store, force=force, pool=pool, timeout=settings.file_timeout_s,
-                                    window=4 * (jobs or os.cpu_count() or 1))
+                                    window=4 * (jobs or os.cpu_count() or 1), meanwhile=while_checking,
+                                    state=state)
             except Exception as err:  # noqa: BLE001 - the reports' own results are still worth writing
                 stream.write(i18n.t("ingest", "crosscheck_failed", detail=f"{type(err).__name__}: {err}") + "\n")
         else:  # the flags are current, their cached renderings may be another version's
@@ -353,6 +361,25 @@ def summary_lines(stats: RunStats, out: Path) -> list[str]:
     return lines
 
 
+def _prepare_reports(store: Store, made: list[Any]) -> None:
+    """What the tables take from the reports' own rows (store.reports.reports_of_rows,
+    store.consolidate.own_row_tables), made while the workers check across reports, once every
+    file is read and stored: the main process would only wait, and made after the checks it
+    was the outputs' first step, alone on one core; and the names every output process caches
+    for each report (export.warm_report_names). Never fails: what could not be made here is
+    made (and raises) after."""
+    from extractor.outputs.export import warm_report_names
+    from extractor.store.consolidate import own_row_tables
+    from extractor.store.reports import reports_of_rows
+
+    try:
+        of_rows = reports_of_rows(store)
+        made.extend((of_rows, own_row_tables(store, of_rows.reports)))
+        warm_report_names(of_rows.docs)
+    except Exception:  # noqa: BLE001,S110 - made again after the checks, where it raises
+        pass
+
+
 def _warm_output_stage() -> None:
     """Import the output stage and make what its forked children would each make first
     (export.warm_outputs): called while the workers read, when this process only waits; a
@@ -377,8 +404,6 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
     tables: consolidating and rewriting them is most of an unchanged re-run's time. Raises
     guard.OutputError before reading anything when the run cannot start. The command
     (`keep_current_outputs`) gets no tables back: only the API builds them as DataFrames."""
-    from extractor.outputs.export import output_names
-
     if executor not in EXECUTORS:
         raise ValueError(f"executor must be one of {EXECUTORS}")
     out_dir = Path(out)
@@ -391,14 +416,33 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
 
         if address_converter() is None:
             print(i18n.t("ingest", "no_underthesea"), file=stream or sys.stderr)
+    try:
+        return _ingest_and_write(paths, out_dir, db_path, parquet=parquet, admin_2025=admin_2025, force=force,
+                                 retry_failed=retry_failed, progress=progress, verbose=verbose, stream=stream,
+                                 keep_current_outputs=keep_current_outputs, settings=settings,
+                                 executor=executor, scheduler=scheduler, send_bytes=send_bytes, jobs=jobs)
+    finally:
+        wait_closed()  # the readers' pool, ending in the background since the reading ended
+
+
+def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None, *, jobs: int | None,
+                      parquet: bool, admin_2025: bool, force: bool, retry_failed: bool, progress: bool,
+                      verbose: bool, stream: Any, keep_current_outputs: bool, settings: Settings,
+                      executor: str, scheduler: str | None, send_bytes: bool
+                      ) -> tuple[dict[str, Any] | None, RunStats]:
+    """`run_ingest` once it can start."""
+    from extractor.outputs.export import output_names
+
     with out_lock(out_dir), Store(db_path or out_dir / "ntm.sqlite") as store:
+        of_rows: list[Any] = []  # ReportsOfRows and OwnRowTables, made while the workers check
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
-                                send_bytes=send_bytes, meanwhile=_warm_output_stage)
-        stamp = outputs_stamp(store, admin_2025=admin_2025, parquet=parquet)
+                                send_bytes=send_bytes, meanwhile=_warm_output_stage,
+                                while_checking=lambda: _prepare_reports(store, of_rows))
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
-                and outputs_current(out_dir, stamp, output_names(parquet=parquet))):
+                and outputs_current(out_dir, outputs_stamp(store, admin_2025=admin_2025, parquet=parquet),
+                                    output_names(parquet=parquet))):
             stats.outputs_current = True
             stats.flags.update(flag_severities(store))  # a report in two files counted once
             return None, stats
@@ -416,11 +460,14 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         # reports and their flags across reports, so their child starts before the tables are
         # built (here, while the other core would wait); a run failing or stopped on the way
         # abandons them (stopped, not done again here)
-        reports = store_to_reports(store)
-        across = AcrossFlags.of_store(corpus_flag_heads(reports), store)
+        reports_rows, own_rows = of_rows if of_rows else (None, None)
+        reports = store_to_reports(store, reports_rows)
+        heads = corpus_flag_heads(reports)
+        across = AcrossFlags.of_store(heads, store)
         pages = start_report_pages(store, across, out_dir, stream)
         try:
-            tables = StoreTables(store, admin_2025=admin_2025, reports=reports)  # long tables streamed
+            tables = StoreTables(store, admin_2025=admin_2025, reports=reports, corpus_heads=heads,
+                                 own_rows=own_rows)  # long tables streamed
             stats.flags.update(tables.severities)
             workbook = start_workbook(tables, out_dir / "report.xlsx")
             try:
@@ -434,7 +481,9 @@ def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int |
         except BaseException:
             pages.abandon()
             raise
-        write_stamp(out_dir, stamp, written)
+        # the outputs change no document: the stamp is made once they are written, not before
+        # the children that write them start (the store's digest is a hundredth of a second)
+        write_stamp(out_dir, outputs_stamp(store, admin_2025=admin_2025, parquet=parquet), written)
         # the Python API returns DataFrames; the command needs none (bounded memory)
         frames = None if keep_current_outputs else {name: tables[name] for name in tables}
     return frames, stats

@@ -9,6 +9,7 @@ Cluster execution (Dask) is in extractor.ingest.cluster and shares `read_one`.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -83,11 +84,35 @@ def _page_head(doc: Any, record: dict[str, Any], lang: str) -> list[str]:
 
 def warm_worker() -> None:
     """Import the stages once when a worker starts, so a file's time limit counts reading,
-    not the imports."""
+    not the imports; and have what the worker works out kept for the next run when it ends
+    (`keep_at_exit`)."""
     import extractor.ingest.prepare  # noqa: F401
     import extractor.outputs.site  # noqa: F401
     import extractor.pipeline  # noqa: F401
     import extractor.readers.docx  # noqa: F401 - most reports' format; the others load on their first file
+
+    keep_at_exit()
+
+
+def keep_at_exit() -> None:
+    """Write the kept tables (core/kept.py: the programs of the regexes the stages compile,
+    the code of their dataclasses) when this worker process ends. A worker ends through
+    multiprocessing's exit, never the interpreter's, so the `atexit` functions that write them
+    in a command do not run there: every ingest compiled the extraction's ~300 regexes again
+    in each worker, ~0.2 s of its first file, which only `ntm extract` ever kept. A
+    multiprocessing finalizer runs when the worker ends, stopped or not (pebble's exit runs
+    them too)."""
+    from multiprocessing import util
+
+    util.Finalize(None, _write_kept_tables, exitpriority=0)
+
+
+def _write_kept_tables() -> None:
+    """Each kept table with what this worker worked out, merged into the file as the workers
+    that ended before left it (core/kept.py)."""
+    from extractor.core.kept import write_all
+
+    write_all()
 
 
 def timeout_result(settings: Settings) -> dict[str, Any]:
@@ -107,19 +132,24 @@ def windowed(items: Iterable[T], window: int, submit: Callable[[T], Future[Any]]
              meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[T, Future[Any]]]:
     """Each item's finished future (a file's, a district's), as they finish, with at most
     `window` in flight: results stream into the store and memory stays flat however many
-    items there are. `meanwhile` is called once the first window is sent, before waiting."""
+    items there are. `meanwhile` is called once every item is sent, before waiting for the
+    last ones: the workers have up to a window of work in hand while it runs (called after
+    the first window, it left them idle once they had done it, more items waiting)."""
     queue = iter(items)
+    end = object()
+    upcoming: list[Any] = [next(queue, end)]  # the next item to send (looked at ahead)
     pending: dict[Future[Any], T] = {}
+    waiting = [meanwhile] if meanwhile is not None else []
 
     def submit_next() -> None:
-        info = next(queue, None)
-        if info is not None:
-            pending[submit(info)] = info
+        if upcoming[0] is not end:
+            pending[submit(upcoming[0])] = upcoming[0]
+            upcoming[0] = next(queue, end)
+        if upcoming[0] is end and waiting and pending:  # every item sent
+            waiting.pop()()
 
     for _ in range(window):
         submit_next()
-    if meanwhile is not None and pending:
-        meanwhile()
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in done:
@@ -168,41 +198,88 @@ def read_in_workers(infos: Sequence[FileInfo], jobs: int, on_result: OnResult,
                     meanwhile: Callable[[], None] | None = None, pool: Any = None) -> None:
     """Read every file in a pool of `jobs` processes, handing each result to `on_result` in
     the main process as it arrives (with its review page's head in `lang`); `meanwhile` is
-    called once the first files are sent (the main process only waits for them then), then `then`
+    called once every file is sent (the main process only waits for them then), then `then`
     with the pool, still open (the run checks across reports in its workers), or with None
     when the pool has a single worker (work sent there would only wait for it). A file over
     `settings.file_timeout_s` has its worker ended and is recorded as timed out; a worker that
     dies (a crash inside a native library, the system killing it) is replaced and its file
     read once more, alone, before it is recorded as failed. `pool`: one `start_readers` started
-    (of `jobs` workers), closed here."""
+    (of `jobs` workers). The pool is closed here, and ends in the background once its work
+    is done (`close_in_background`; `wait_closed` waits for it)."""
     from pebble import ProcessPool
 
     if not infos:
         if pool is not None:
             stop_readers(pool)
         return
-    died: list[FileInfo] = []
     budget = OcrBudget(settings)  # the run's OCR page limit, shared out file by file
     workers = max(1, min(jobs, len(infos)))
     if pool is None:
         pool = ProcessPool(max_workers=workers, initializer=warm_worker)
-    with pool:
-        def submit(info: FileInfo) -> Future[Any]:
-            return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang, info.path),
-                                 timeout=settings.file_timeout_s)
+    try:
+        _read_in(pool, infos, jobs, workers, on_result, settings, budget, lang, then, meanwhile)
+    except BaseException:
+        stop_readers(pool)
+        raise
+    close_in_background(pool)
 
-        for info, fut in windowed(infos, max(1, jobs) * 4, submit, meanwhile):
-            result = _result_of(fut, settings)
-            budget.settle(info.fs_path, result or {})
-            if result is None:
-                died.append(info)
-            else:
-                on_result(info, result)
-        for info in died:  # alone: nothing else in flight can be the cause
-            fut = submit(info)
-            wait([fut])
-            result = _result_of(fut, settings) or died_result("the worker process died twice")
-            budget.settle(info.fs_path, result)
+
+def _read_in(pool: Any, infos: Sequence[FileInfo], jobs: int, workers: int, on_result: OnResult,
+             settings: Settings, budget: OcrBudget, lang: str | None, then: Callable[[Any], None] | None,
+             meanwhile: Callable[[], None] | None) -> None:
+    """`read_in_workers` in its open pool of `workers` processes."""
+    died: list[FileInfo] = []
+
+    def submit(info: FileInfo) -> Future[Any]:
+        return pool.schedule(read_one, (info.fs_path, budget.settings_for(info.fs_path), None, lang, info.path),
+                             timeout=settings.file_timeout_s)
+
+    for info, fut in windowed(infos, max(1, jobs) * 4, submit, meanwhile):
+        result = _result_of(fut, settings)
+        budget.settle(info.fs_path, result or {})
+        if result is None:
+            died.append(info)
+        else:
             on_result(info, result)
-        if then is not None:
-            then(pool if workers > 1 else None)
+    for info in died:  # alone: nothing else in flight can be the cause
+        fut = submit(info)
+        wait([fut])
+        result = _result_of(fut, settings) or died_result("the worker process died twice")
+        budget.settle(info.fs_path, result)
+        on_result(info, result)
+    if then is not None:
+        then(pool if workers > 1 else None)
+
+
+_closing: list[tuple[threading.Thread, list[BaseException]]] = []
+
+
+def close_in_background(pool: Any) -> None:
+    """Close a pool whose work is done without waiting for it: pebble's join waits for its
+    manager threads, which look at the pool every tenth of a second, then ends each worker (a
+    worker writes its kept tables as it ends): 0.05-0.13 s of a changed re-run spent waiting,
+    before the outputs could start. A thread joins it meanwhile (`wait_closed`)."""
+    errors: list[BaseException] = []
+
+    def join() -> None:
+        try:
+            pool.join()
+        except BaseException as err:  # noqa: BLE001 - raised by wait_closed, in the run's thread
+            errors.append(err)
+
+    pool.close()
+    closing = threading.Thread(target=join, name="ntm-readers-closing")
+    closing.start()
+    _closing.append((closing, errors))
+
+
+def wait_closed() -> None:
+    """Wait for the pools closed in the background (`close_in_background`) to have ended;
+    raises what ending one raised."""
+    errors: list[BaseException] = []
+    while _closing:
+        closing, raised = _closing.pop()
+        closing.join()
+        errors.extend(raised)
+    if errors:
+        raise errors[0]

@@ -435,6 +435,22 @@ def warm_outputs() -> None:
         pass
 
 
+def warm_report_names(docs: Iterable[Mapping[str, Any]]) -> None:
+    """Make now, for every report, what each output process works out and caches for it: its
+    review page's name (links.page_name) and the collation keys of its place (every sheet and
+    the overview sort by them). A run calls this before it forks the processes that write the
+    outputs, at a time it would only wait: they inherit the caches instead of each making
+    them again."""
+    from extractor.outputs.collation import sort_key
+
+    for d in docs:
+        file = d.get("file")
+        if isinstance(file, str) and file:
+            links.page_name(file)
+        for key in ("province", "district", "commune"):
+            sort_key(d.get(key))
+
+
 def start_workbook(tables: Tables, path: Path) -> Started[None]:
     """Start writing report.xlsx and return what finishes it. Its cells cost the most of a
     re-run's outputs, so where the process can fork a child writes it from the same tables (its

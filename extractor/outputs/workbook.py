@@ -631,15 +631,16 @@ def _met_numbers(row: dict[str, Any]) -> int:
 
 
 def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, Any]],
-                   root: str | None) -> None:
+                   root: str | None, communes: list[dict[str, Any]], indicators: list[dict[str, Any]]) -> None:
     """Per district and for all: communes reporting, criteria met, communes meeting all
-    criteria, flags by severity; then indicator totals per district; then overall counts."""
+    criteria, flags by severity; then indicator totals per district; then overall counts.
+    `communes` and `indicators`: the rows of those tables, the indicators' in table order (the
+    sums add in that order), made once for this sheet and theirs."""
     districts: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in crit:
         districts[(row.get("province") or "", row.get("district") or "")].append(row)
     order = sorted(districts, key=lambda k: (sort_key(k[0]), sort_key(k[1])))
     severities: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    communes = list(tables.rows("communes"))
     for c in communes:
         key = (c.get("province") or "", c.get("district") or "")
         for sev in ("error", "warning", "info"):
@@ -676,7 +677,6 @@ def _summary_sheet(wb: Any, fmt: _Formats, tables: Tables, crit: list[dict[str, 
                                                           "format": fmt.red})
 
     # indicator totals: one row per indicator with a value, one column per district
-    indicators = list(tables.rows("indicators"))
     catalogue = indicator_by_key()
     keys = [k for k in tables.columns("indicators") if k in catalogue and catalogue[k].unit in _ADDITIVE_UNITS
             and any(r.get(k) is not None for r in indicators)]
@@ -927,14 +927,15 @@ def _write_sheets(wb: Any, t: Tables, communes: list[dict[str, Any]], root: str 
     crit = sorted(t.rows("criteria"), key=_place_key)
     own_flags, corpus_flags = _flags_by_severity(t)
     fmt = _formats(wb)
-    _summary_sheet(wb, fmt, t, crit, root)
+    indicator_rows = list(t.rows("indicators"))  # in table order: the summary's sums
+    _summary_sheet(wb, fmt, t, crit, root, communes, indicator_rows)
     _criteria_sheet(wb, fmt, crit, _flags_by_file(own_flags), root, kept("criteria", CRITERIA))
     _table_sheet(wb, fmt, "communes", communes, _COMMUNES, root, _t("title_communes"),
                  kept=kept("communes", _COMMUNES))
     base = set(table_columns("indicators")) | {"review"}
     ind_cols = [("seq", "seq", 5), ("district", "", 16), ("commune", "", 16), ("report_date", "date", 11)] + [
         (k, "", 14) for k in t.columns("indicators") if k not in base]
-    indicators = sorted(t.rows("indicators"), key=_place_key)
+    indicators = sorted(indicator_rows, key=_place_key)
     ind_cols.append(("review", "link", 8))
     _table_sheet(wb, fmt, "indicators", indicators, ind_cols, root, _t("title_indicators"),
                  kept=kept("indicators", ind_cols))

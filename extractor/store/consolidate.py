@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -416,23 +417,43 @@ _STREAMED = ("figures", "flags")
 _FLOAT_COLUMNS = {"figures": ("value", "total", "upper")}
 
 
+@dataclass
+class OwnRowTables:
+    """The tables made from the reports' own rows alone, not their flags across reports: each
+    report's own flags by severity, criteria, indicators and errors (what an ingest makes while
+    its workers check across reports)."""
+
+    own: dict[int, Counter[str]]
+    criteria: RowTable
+    indicators: RowTable
+    errors: RowTable
+
+
+def own_row_tables(store: Store, reports: Reports) -> OwnRowTables:
+    """`OwnRowTables` of `reports` (store.reports.reports_of_rows, or store_to_reports)."""
+    return OwnRowTables(_own_flag_counts(store, reports), _criteria_table(reports),
+                        _indicators_table(store, reports), _errors_table(store))
+
+
 class StoreTables(Tables):
     """Every consolidated table of a store: communes, criteria, indicators, errors and summary
     held as rows (`RowTable`); figures and flags streamed from SQLite a report at a time
     (`rows`). Each is made into a DataFrame only when asked for by name (the Python API)."""
 
-    def __init__(self, store: Store, *, admin_2025: bool = False, reports: Reports | None = None) -> None:
-        """`reports`: `store_to_reports(store)` when the caller made it already."""
+    def __init__(self, store: Store, *, admin_2025: bool = False, reports: Reports | None = None,
+                 corpus_heads: list[dict[str, Any]] | None = None, own_rows: OwnRowTables | None = None) -> None:
+        """`reports`: `store_to_reports(store)` when the caller made it already; `corpus_heads`
+        its `corpus_flag_heads`, `own_rows` its `own_row_tables` (made before the flags across
+        reports were stored, the reports' rows unchanged since)."""
         self.store = store
         self.reports = store_to_reports(store) if reports is None else reports
         convert = address_converter() if admin_2025 else None
-        own, errors = _own_flag_counts(store, self.reports), _errors_table(store)
-        self.severities = _severities(self.reports, own)
-        self.corpus_heads = corpus_flag_heads(self.reports)
-        self.small = {"communes": _communes_table(self.reports, own, convert),
-                       "criteria": _criteria_table(self.reports),
-                       "indicators": _indicators_table(store, self.reports), "errors": errors,
-                       "summary": _summary_table(self.reports, self.severities, errors)}
+        made = own_row_tables(store, self.reports) if own_rows is None else own_rows
+        self.severities = _severities(self.reports, made.own)
+        self.corpus_heads = corpus_flag_heads(self.reports) if corpus_heads is None else corpus_heads
+        self.small = {"communes": _communes_table(self.reports, made.own, convert),
+                       "criteria": made.criteria, "indicators": made.indicators, "errors": made.errors,
+                       "summary": _summary_table(self.reports, self.severities, made.errors)}
 
     def columns(self, name: str) -> list[str]:
         return table_columns(name) if name in _STREAMED else list(self.small[name].columns)

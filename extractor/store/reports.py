@@ -15,7 +15,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extractor.checks.across import commune_keys, report_copies
@@ -149,7 +149,18 @@ def _attribute(store: Store, kept: dict[int, dict[str, Any]], docs: list[dict[st
     return flags
 
 
-def store_to_reports(store: Store) -> Reports:
+@dataclass
+class ReportsOfRows:
+    """`Reports` but its flags across reports (`reports.corpus_flags` left empty), and every
+    present document (`docs`, copies too): what depends only on the reports' own rows, so a
+    run makes it while the flags across reports are still being computed."""
+
+    reports: Reports
+    docs: list[dict[str, Any]]
+
+
+def reports_of_rows(store: Store) -> ReportsOfRows:
+    """The part of `store_to_reports` made from the reports' own rows (`ReportsOfRows`)."""
     docs = queries.present_reports(store)
     for doc, key in zip(docs, commune_keys(docs), strict=True):
         doc["commune_key"] = key
@@ -171,8 +182,15 @@ def store_to_reports(store: Store) -> Reports:
     latest: dict[str, dict[str, Any]] = {}
     for d in sorted(reports, key=lambda r: (r["report_date"] or "", r["file"])):
         latest[d["commune_key"]] = d
-    return Reports(reports, kept, status, latest, Counter(d["commune_key"] for d in reports), counts,
-                   _attribute(store, kept, docs))
+    return ReportsOfRows(Reports(reports, kept, status, latest, Counter(d["commune_key"] for d in reports),
+                                 counts, []), docs)
+
+
+def store_to_reports(store: Store, of_rows: ReportsOfRows | None = None) -> Reports:
+    """The store's reports, with their flags across reports. `of_rows`: `reports_of_rows`
+    made before those flags were stored, the reports' rows unchanged since."""
+    made = reports_of_rows(store) if of_rows is None else of_rows
+    return replace(made.reports, corpus_flags=_attribute(store, made.reports.kept, made.docs))
 
 
 def flag_severities(store: Store) -> Counter[str]:

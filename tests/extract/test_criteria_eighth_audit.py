@@ -84,16 +84,6 @@ def _document(cells: list[tuple[str, tuple[int, int, int] | None]]) -> CriteriaS
     return outline_to_criteria(outline, outline_to_period(outline), None)
 
 
-def test_a_count_tables_header_left_as_a_table_of_its_own() -> None:
-    # a PDF text layer cut the table where the first label wraps over two lines
-    c = _document([("Mốc", (0, 0, 0)), ("Số tiêu chí đạt", (0, 0, 1)), ("Ghi chú", (0, 0, 2)),
-                   ("Khi bắt đầu", None), ("xây dựng", None),
-                   ("5 tiêu chí", (1, 0, 1)), ("Thấp", (1, 0, 2)),
-                   ("Năm 2023", (1, 1, 0)), ("4 tiêu chí", (1, 1, 1)), ("Gồm Điện; Trường học;", (1, 1, 2)),
-                   ("Y tế; Văn hóa", (1, 2, 2))])
-    assert (c.met, c.met_count_claimed) == ([4, 5, 15, 16], 4)
-
-
 def test_a_table_after_a_header_far_above_keeps_its_own_header() -> None:
     c = _document([("Mốc", (0, 0, 0)), ("Số tiêu chí đạt", (0, 0, 1)), ("Ghi chú", (0, 0, 2))]
                   + [(f"Đoạn văn {k}.", None) for k in range(5)]

@@ -71,8 +71,15 @@ def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path,
     shutil.copy(GENERATED[7], src / GENERATED[7].name)  # new
     _sample_with_area(src / "b.txt", "2.345,6")  # its flag across reports changes
     os.utime(src / "b.txt", ns=(old_mtime, old_mtime))  # same size, mtime set back: ctime moved
+    from extractor.ingest import run as run_module
+
+    prepared: list[object] = []  # the reports' rows made while the workers checked across reports
+    real_prepare = run_module._prepare_reports
+    monkeypatch.setattr(run_module, "_prepare_reports",
+                        lambda store, made: (real_prepare(store, made), prepared.extend(made)))
     _, second = run_ingest([str(src)], out, jobs=2)
     assert (second.read, second.missing) == (3, 1)
+    assert len(prepared) == 2  # and the outputs below made from them are those of a fresh ingest
     with Store(out / "ntm.sqlite") as store:  # only the changed and new files were hashed again
         rehashed = {Path(p).name for p, s in store.file_stats().items() if hashed_first.get(p) != s}
         remembered = {Path(p).name for p in store.file_stats()}

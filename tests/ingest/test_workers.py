@@ -69,3 +69,79 @@ def test_a_pool_of_one_worker_leaves_the_work_after_reading_to_the_main_process(
     read_in_workers([FileInfo(str(p), None, None, "txt") for p in infos], jobs, lambda info, result: None,
                     Settings(), then=given.append)
     assert len(given) == 1 and (given[0] is not None) == pool
+
+
+def _compile_unique(pattern: str) -> bool:
+    """Run in a worker: a pattern no module compiles, through the kept regex programs."""
+    from extractor.core.regexes import compiled
+
+    return compiled(pattern).pattern == pattern
+
+
+def test_a_workers_compiled_regexes_are_kept_for_the_next_run(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker ends through multiprocessing's exit, where the `atexit` functions that write the
+    kept tables (core/kept.py) never ran: every ingest compiled the extraction's regexes again
+    in each worker. They are written when the worker ends (ingest.workers.keep_at_exit)."""
+    from pebble import ProcessPool
+
+    from extractor.core import regexes
+    from extractor.core.kept import KeptTable
+    from extractor.ingest.workers import close_in_background, wait_closed, warm_worker
+
+    monkeypatch.setenv("NTM_CACHE_DIR", str(tmp_path))
+    table = KeptTable(regexes._kept.name or "regexes-test.marshal")
+    monkeypatch.setattr(regexes, "_kept", table)  # read from tmp_path by the workers, written there
+    pattern = f"kept-in-a-worker-{os.getpid()}-(\\d+)"
+    pool = ProcessPool(max_workers=2, initializer=warm_worker)
+    assert pool.schedule(_compile_unique, (pattern,)).result(timeout=60)
+    close_in_background(pool)
+    wait_closed()
+    assert not pool.active
+    import marshal
+
+    kept = marshal.loads((tmp_path / table.name).read_bytes())
+    assert (pattern, 0) in kept
+
+
+def test_a_pool_closed_in_the_background_raises_its_error_when_waited_for() -> None:
+    """The readers' pool ends in a thread of its own (close_in_background); what ending it
+    raised is raised where the run waits for it, not lost in that thread."""
+    from extractor.ingest.workers import close_in_background, wait_closed
+
+    class Failing:
+        def close(self) -> None:
+            pass
+
+        def join(self) -> None:
+            raise RuntimeError("Unable to terminate PID")
+
+    close_in_background(Failing())
+    with pytest.raises(RuntimeError, match="terminate"):
+        wait_closed()
+    wait_closed()  # once raised, nothing is left to wait for
+
+
+@pytest.mark.parametrize(("items", "window"), [(5, 2), (1, 1), (3, 8)])
+def test_work_done_meanwhile_waits_until_every_item_is_sent(items: int, window: int) -> None:
+    """`windowed` calls `meanwhile` once the last item is sent, while up to a window of them is
+    still in hand: called after the first window, it left the workers idle once they had done
+    it while more items waited (the districts checked across reports)."""
+    from concurrent.futures import Future
+
+    from extractor.ingest.workers import windowed
+
+    events: list[str] = []
+
+    def submit(item: int) -> Future[Any]:
+        events.append(f"sent {item}")
+        fut: Future[Any] = Future()
+        fut.set_result(item)
+        return fut
+
+    done = [item for item, _ in windowed(range(items), window, submit, lambda: events.append("meanwhile"))]
+    assert sorted(done) == list(range(items))
+    assert events.count("meanwhile") == 1
+    assert events.index("meanwhile") == events.index(f"sent {items - 1}") + 1
+    assert list(windowed([], window, submit, lambda: events.append("meanwhile"))) == []
+    assert events.count("meanwhile") == 1  # nothing sent: nothing to do meanwhile

@@ -124,6 +124,16 @@ def _corrected_count_status(text: str, start: int, statuses: list[Status], year:
     return status
 
 
+def _own_cell_status(text: str, end: int, statuses: list[Status]) -> bool:
+    """Does a status follow the count ending at `end` inside the same table cell (no cell border
+    " | " before it, only the gap a count may leave before its status)?"""
+    j = first_at(statuses, end)
+    if j >= len(statuses):
+        return False
+    gap = text[end:statuses[j].start]
+    return "|" not in gap and rx().at["count_right_gap"].match(text, end, statuses[j].start) is not None
+
+
 def text_to_counts(text: str, size: int, year: int | None = None, statuses: list[Status] | None = None,
                    groups: list[Group] | None = None,
                    commune: str | None = None) -> list[tuple[int, int, int, str, bool]]:
@@ -157,11 +167,15 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             continue
         if corrections and is_corrected_record(text, m.start(), corrections):
             continue  # "ghi là 15 tiêu chí, nay đính chính lại là 17 tiêu chí": the error
+        if corrections and at["struck_count_note"].match(text, m.end()):
+            continue  # "11 tiêu chí (số này bị gạch, ghi đè lại thành 13 tiêu chí)": crossed out
         status = None
         # only the nearest status on either side can reach the count: a farther one would
         # have a status word in its gap, which the gap patterns do not allow
         i = first_at(statuses, m.start())
         nearest_left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
+        if nearest_left and "|" in text[nearest_left.end:m.start()] and _own_cell_status(text, m.end(), statuses):
+            nearest_left = None  # "| 13 tiêu chí đạt | 5 tiêu chí chưa đạt": a cell's count takes its own cell's status
         if nearest_left and at["count_left_gap"].match(text, nearest_left.end, m.start()):
             status = nearest_left
             if c["other_subject"].search(text, max(0, status.start - LOOKBACK), status.start):
@@ -214,5 +228,8 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             continue
         if corrections and is_corrected_record(text, m.start("n"), corrections):
             continue  # "số tiêu chí đạt ghi là 15, nay đính chính lại là 17": the error
-        out.append((m.start(), m.end(), n, mid[-1].status, any_within(targets, 0, m.start())))
+        # a plan word makes the count a target within its clause: a request before a semicolon
+        # ("có ý kiến đề nghị làm rõ ...; xã xác nhận ..., số tiêu chí đạt giữ nguyên 16") is another's
+        clause = text.rfind(";", 0, m.start()) + 1
+        out.append((m.start(), m.end(), n, mid[-1].status, any_within(targets, clause, m.start())))
     return out

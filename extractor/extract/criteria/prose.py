@@ -728,10 +728,13 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                     state.verdicts.append(seg.claim(state.outline, number, closing.status, "verdict", 0, len(text),
                                                     text=text.strip()))
                     continue
-            if rx().c["criteria_word"].search(text):
+            says_criteria = rx().c["criteria_word"].search(text) is not None
+            if says_criteria or groups:
+                # "the others" after criteria listed in the sentence by references alone ("TC 7
+                # + TC 4 chưa đạt, còn lại đạt hết") are the rest of the set as well
                 _rest_claims(state, seg, groups)
-                if not unit.plan and seg.statuses and not groups:
-                    _all_counts(state, seg)
+            if says_criteria and not unit.plan and seg.statuses and not groups:
+                _all_counts(state, seg)
             if pending is not None and not seg.statuses and not unit.plan \
                     and not _pending_item_now(state, seg, pending):
                 continue  # "+ Năm 2020: 9 tiêu chí, cụ thể ...": an earlier time's row of the list

@@ -79,6 +79,9 @@ class _TableHeader:
     # status column gives no status takes a cell of these that holds a status and nothing else
     other_cols: list[int] = field(default_factory=list)
     note_cols: set[int] = field(default_factory=set)
+    # a column of what each criterion requires ("Mức độ cần đạt"): its "Đạt" is the standard, no
+    # verdict; a table with such a column and no result column states nothing
+    requirement: bool = False
 
 
 def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = None) -> _TableHeader:
@@ -115,6 +118,9 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
             elif (c["table_status_header"].search(t) or c["table_year_header"].match(t)) and len(t) <= 60:
                 named = rx().status_year.search(t)
                 status_cols.append((col, int(named.group("y")) if named else None))
+                header.rows.add(r)
+            elif c["table_requirement_header"].match(t):
+                header.requirement = True
                 header.rows.add(r)
             elif c["table_note_header"].match(t):
                 notes.append(col)
@@ -413,13 +419,6 @@ def _result_cells_counts(state: State, cells: _Row) -> None:
                 state.counts.append(Count(n, status, x.text[s:e], where, -1))
 
 
-def _continues_table(outline: Outline, header_end: int, first_block: int) -> bool:
-    """Does a table starting at block `first_block` go on from a header row that ends at block
-    `header_end`? Only a few lines that are no table cells (a wrapped label) stand between."""
-    between = outline.blocks[header_end + 1:first_block]
-    return len(between) <= 3 and all(ob.block.kind != BlockKind.TABLE_CELL for ob in between)
-
-
 def _list_cell_rest(state: State, cell: CellSpan, status: str) -> list[Claim]:
     """The rest of a list cell a page break cut off: the paragraph right after the cell that
     goes on with the list ("...; Tiêu chí 09;" over "Tiêu chí 10; Tiêu chí 11"), when the cell
@@ -446,9 +445,6 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
     """Claims from tables with a criterion column and a status column (or Đạt / Chưa đạt
     mark columns); returns the outline indices of the blocks consumed."""
     consumed: set[int] = set()
-    # a timeline table's header row left as a table of its own (a PDF text layer cut the table
-    # where a label cell wraps): its status, and the last block of the header
-    carried: tuple[_TimelineHead, int] | None = None
     read_roles: set[tuple[int | None, int | None, int | None]] = set()
     single: list[tuple[tuple[int | None, int | None, int | None], _TableReading]] = []
     for grid in grids:
@@ -456,13 +452,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
         rows = {r: grid.row_cells(r) for r in order}
         head = _timeline_head(rows, order)
         body = order[1:]
-        first_block = min(x.block for _, x in rows[order[0]])
-        if head is None and carried is not None and _continues_table(state.outline, carried[1], first_block):
-            head, body = carried[0], order
-        carried = None
         if head is not None:
-            if not body:
-                carried = (head, max(x.block for _, x in rows[order[0]]))
             state.claims.extend(_timeline_claims(state, rows, body, head))
             consumed |= {x.block for r in order for _, x in rows[r]}
             continue
@@ -471,6 +461,9 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             # a first row that names a criterion and gives its verdict is no header
             header = _headless_header(rows, order)
         if header.name_col is None or (header.status_col is None and not header.mark_cols and not header.other_cols):
+            if header.name_col is not None and header.requirement:
+                # a table of the standards only: its "Đạt" cells are no verdicts, nor lines of prose
+                consumed |= {x.block for r in order for _, x in rows[r]}
             continue
         reading = _TableReading(state.outline)
         for r in order:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import CriteriaStatus, Location
 from extractor.core.regexes import compiled
-from extractor.extract.criteria.grammar import names, rx
+from extractor.extract.criteria.grammar import lookup, names, rx
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
@@ -124,6 +124,37 @@ def _padded(new: str, old: str) -> str:
     return new + " " * (len(old) - len(new))
 
 
+# the words (up to three) right before a tagged abbreviation, that may be a name ("Nhà ở(9)")
+_WORDS_BEFORE = compiled(r"(?:(?<!\w)[^\W\d_]+\s){1,3}$")
+_WORD_START = compiled(r"(?<!\w)\w")
+
+
+def _tagged_start(text: str, m: re.Match[str]) -> int | None:
+    """Where the tag's criterion begins: the abbreviation's start when it holds two capitals at
+    least, else the start of the words ending with it that name the bracket's criterion; None
+    when they name none or another."""
+    if sum(ch.isupper() for ch in m.group("abbr")) >= 2:
+        return m.start()
+    n, stop = int(m.group("n")), m.end("abbr")
+    words = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    starts = [w.start() for w in _WORD_START.finditer(text, words.start(), m.start())] if words else []
+    return next((s for s in [*starts, m.start()] if lookup(text[s:stop]) == n), None)
+
+
+def _tagged_to_references(text: str) -> str:
+    """Every criterion tagged with its number in brackets (patterns/criteria.yaml
+    tagged_reference) as the reference "TC n" in its room."""
+    out, last = [], 0
+    for m in rx().c["tagged_reference"].finditer(text):
+        start = _tagged_start(text, m)
+        if start is None or start < last:
+            continue
+        n = m.group("n")
+        out += [text[last:start], "TC", " " * (m.end() - start - 3 - len(n)), n, " "]
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
 def _ordinal(m: re.Match[str]) -> str:
     number = _ordinals().get(" ".join(m.group("w").lower().split()))
     if number is None:
@@ -176,6 +207,8 @@ def text_to_reading(text: str) -> str:
         text = _unquote_names(text)
     text = c["footnote_mark"].sub(lambda m: " " * len(m.group(0)), text)
     text = c["tc_variant"].sub(lambda m: _padded("TC", m.group(0)), text)
+    if "(" in text:
+        text = _tagged_to_references(text)
     if "[" in text:
         text = c["bracketed_reference"].sub(lambda m: " " + m.group("ref") + " ", text)
     return c["spelled_ordinal"].sub(_ordinal, text)
