@@ -4,9 +4,11 @@ The sub-headings under the merged cell ("Kết quả tự đánh giá" over "Đ�
 as the merged cell's wrapped second line and a paragraph after the table, and the ticks under
 "Chưa đạt", beyond every cell of the table's fullest row, took the "Đạt" column: the .pdf read
 no criteria (or every criterion met) where its .docx read them right. Now a line with another
-cell starting under the cell above it on its baseline begins a row of its own, a cell over two
-or more cells of another row gives way to them as columns, and cells beyond the last column
-make columns of their own. The fixtures are LibreOffice's exports of the .docx beside them
+cell starting under the cell above it on its baseline begins a row of its own; and in a table
+whose first rows hold such sub-headings (two or more starting inside one cell of the row
+above), a column over two of them gives way to them and the cells beyond the last column make
+columns of their own. A table without sub-headings keeps its columns (the generated corpus's
+PDF cells are unchanged). The fixtures are LibreOffice's exports of the .docx beside them
 (tests/fixtures/make_reader_fixtures.py).
 """
 from __future__ import annotations

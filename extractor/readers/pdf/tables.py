@@ -50,31 +50,42 @@ def _lone_cell(lines: list[PdfLine], fullest: list[list[PdfLine]]) -> bool:
     return abs(x0 - a) < size or abs(x1 - b) < size or abs((x0 + x1) - (a + b)) < 2 * size
 
 
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0
+
+
+def _sub_headings(rows: list[list[list[PdfLine]]]) -> list[tuple[float, float]] | None:
+    """The cells of a heading row under a merged heading ("Đạt | Chưa đạt" under "Kết quả
+    đánh giá"): a row among the first three, of two or more cells, two of which lie under one
+    cell of the row above it (each starting inside that cell); None for a table without one."""
+    for r in range(1, min(3, len(rows))):
+        below = [_extent(cell) for cell in rows[r]]
+        for cell in rows[r - 1]:
+            (a, b), size = _extent(cell), cell[0].size
+            if len(below) >= 2 and sum(a - size <= x0 < b for x0, _ in below) >= 2:
+                return below
+    return None
+
+
 def _table_columns(rows: list[list[list[PdfLine]]]) -> list[tuple[float, float]]:
-    """The columns of a table: the cells of its fullest row, where a cell over two or more
-    cells of another row (a merged heading, "Kết quả đánh giá" over "Đạt | Chưa đạt") gives
-    way to those cells, and after them the columns of cells beyond its last one."""
-    fullest = max(rows, key=len)
-    columns = [_extent(cell) for cell in fullest]
-    for row in rows:
-        if len(row) < 2 or row is fullest:
-            continue
-        extents = [_extent(cell) for cell in row]
-        split: list[tuple[float, float]] = []
-        for a, b in columns:
-            under = [(x0, x1) for x0, x1 in extents if min(x1, b) - max(x0, a) > 0]
-            # the cells under it must not reach into the neighbouring columns' cells
-            if len(under) >= 2 and all(not any(min(x1, d) - max(x0, c) > 0 for c, d in columns if (c, d) != (a, b))
-                                       for x0, x1 in under):
-                split.extend(under)
-            else:
-                split.append((a, b))
-        columns = split
-    # a column the fullest row leaves empty at the right ("x" under "Chưa đạt" when the
-    # fullest row ticks "Đạt"): the cells beyond the last column, grouped where they overlap
+    """The columns of a table: the cells of its fullest row. Under a merged heading (see
+    `_sub_headings`), a fullest-row cell over two or more sub-headings gives way to them, and
+    the cells beyond the last column make columns of their own ("x" under "Chưa đạt" when the
+    fullest row ticks "Đạt")."""
+    columns = [_extent(cell) for cell in max(rows, key=len)]
+    subs = _sub_headings(rows)
+    if subs is None:
+        return columns
+    split: list[tuple[float, float]] = []
+    for column in columns:
+        under = [x for x in subs if _overlaps(x, column)]
+        # the sub-headings under it must not reach into the neighbouring columns
+        alone = all(not _overlaps(x, other) for x in under for other in columns if other != column)
+        split.extend(under if len(under) >= 2 and alone else [column])
+    columns = split
     beyond = sorted(_extent(cell) for row in rows for cell in row if _extent(cell)[0] > columns[-1][1])
-    for x0, x1 in beyond:
-        if columns[-1][1] < x0:
+    for x0, x1 in beyond:  # cells that overlap make one column
+        if x0 > columns[-1][1]:
             columns.append((x0, x1))
         else:
             columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
