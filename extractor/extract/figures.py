@@ -16,7 +16,7 @@ from extractor.core.model import BlockKind, Figure, Location, NumberIssue
 from extractor.core.regexes import compiled
 from extractor.core.settings import Settings
 from extractor.extract.figure_status import clause_to_status, header_to_status
-from extractor.extract.indicators import figure_to_indicator, of_another_place
+from extractor.extract.indicators import of_another_place, own_figure_to_indicator
 from extractor.extract.labels import (
     clause_before,
     figure_tail,
@@ -81,9 +81,11 @@ def _make_figure(ctx: _FigureContext, i: int, ob: OutlineBlock, read: str, q: Qu
                  ocr_confidence=ob.block.confidence)
     tail = figure_tail(text, q.end)
     for context in contexts or (label,):
+        if context and of_another_place(spelt(context)):
+            break  # a figure of another place measures none of the commune's (`figure_to_indicator`)
         fig.label = context
-        fig.indicator = figure_to_indicator(fig, tail=tail)
-        if fig.indicator is not None or (context and of_another_place(spelt(context))):
+        fig.indicator = own_figure_to_indicator(fig, tail=tail)
+        if fig.indicator is not None:
             break
     fig.label = label
     return fig

@@ -116,6 +116,12 @@ def figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
     a figure of another place (`of_another_place`) measures none of the commune's."""
     if fig.label and of_another_place(spelt(fig.label)):
         return None
+    return own_figure_to_indicator(fig, tail)
+
+
+def own_figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
+    """`figure_to_indicator` of a figure whose label is known to speak of no other place (a
+    caller that asked `of_another_place` itself asks it once, not twice)."""
     parts = (fig.noun, tail) if fig.unit == "count" and fig.noun else (fig.label, fig.noun, fig.text, tail)
     text = " ".join(p for p in parts if p)
     return label_to_indicator(spelt(text), fig.unit)
