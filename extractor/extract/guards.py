@@ -225,6 +225,28 @@ def letter_class_led(regex: str, ignore_case: bool) -> str | None:
     return f"(?-i:[{first}])(?:" + "|".join(alternatives) + ")"
 
 
+def letter_class_alternation(regexes: Iterable[str], ignore_case: bool) -> str | None:
+    """The alternation of regexes searched anywhere in a text (no boundary before them), led by
+    a case-sensitive class of the letters they begin with, each alternative going on from its
+    second character with its own first letter checked behind (`_after_first_letter`): the
+    same matches, found where the engine's scan for the class in C stops rather than tried at
+    every position, as a lookahead guard (`letters_guard`) leaves it. None when an alternative
+    is not led by a certain letter, or when they begin with more than `_MOST_FIRST_LETTERS`."""
+    alternatives: list[str] = []
+    for regex in regexes:  # a regex may hold alternatives of its own: "a|b"
+        parts = _top_level_split(regex)
+        if parts is None:
+            return None
+        alternatives += parts
+    if not alternatives or not all(_certain_letter(w, 0) for w in alternatives):
+        return None
+    if len({w[0].lower() for w in alternatives}) > _MOST_FIRST_LETTERS:
+        return None
+    letters = {c for w in alternatives for c in _case_variants(w[0], ignore_case)}
+    first = "".join(re.escape(c) for c in sorted(letters))
+    return f"(?-i:[{first}])(?:" + "|".join(map(_after_first_letter, alternatives)) + ")"
+
+
 _WORDS_GROUP_LEAD = compiled(r"\(\?<!\\w\)\((?:\?P<\w+>)?\((?:\?i)?:")
 _LOOKBEHINDS = compiled(r"(?:\(\?<[!=](?:\\.|[^()\\])*\))+")
 

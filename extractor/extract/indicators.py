@@ -13,7 +13,7 @@ from typing import NamedTuple
 from extractor.core.data import load_pattern
 from extractor.core.model import Figure
 from extractor.core.regexes import compiled
-from extractor.extract.guards import letters_guard
+from extractor.extract.guards import letter_class_alternation, letters_guard
 from extractor.text.fold import per_reading, spelt
 from extractor.text.normalize import normalize
 
@@ -63,9 +63,14 @@ def _compiled(ind: Indicator, made: dict[str, _Compiled]) -> _Compiled:
 
 
 def _compile(regexes: Iterable[str]) -> re.Pattern[str]:
-    """One regex of alternatives; led by their first letters' guard (extract/guards.py) when
-    every one starts with letters, so a search tries them only where one can begin."""
+    """One regex of alternatives; led by a class of their first letters when every one starts
+    with a letter and they start with few (extract/guards.py `letter_class_alternation`: the
+    engine scans for the class in C), else by their first letters' guard, so a search tries
+    them only where one can begin. A label is searched once per indicator of its unit."""
     parts = [spelt(normalize(r)) for r in regexes]
+    led = letter_class_alternation(parts, ignore_case=True)
+    if led is not None:
+        return compiled(led, re.IGNORECASE)
     return compiled(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
 
 
@@ -116,6 +121,12 @@ def figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
     a figure of another place (`of_another_place`) measures none of the commune's."""
     if fig.label and of_another_place(spelt(fig.label)):
         return None
+    return own_figure_to_indicator(fig, tail)
+
+
+def own_figure_to_indicator(fig: Figure, tail: str = "") -> str | None:
+    """`figure_to_indicator` of a figure whose label is known to speak of no other place (a
+    caller that asked `of_another_place` itself asks it once, not twice)."""
     parts = (fig.noun, tail) if fig.unit == "count" and fig.noun else (fig.label, fig.noun, fig.text, tail)
     text = " ".join(p for p in parts if p)
     return label_to_indicator(spelt(text), fig.unit)

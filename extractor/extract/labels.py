@@ -146,10 +146,12 @@ def figure_to_label_and_context(text: str, start: int, end: int, noun: str | Non
     "chưa đạt", whatever the clause began with). A single word since the figure before says
     too little alone ("5 hộ đạt 8 tiêu chí": the households meet them), so the clause is read
     whole. When no figure stands before it, the two are one."""
-    segment = _label_segment(text, start, floor, False)
+    clause_start = _clause_start(text, start)
+    segment = _label_segment(text, start, floor, False, clause_start)
     label = _segment_to_label(segment, noun)
-    near = _segment_to_context(_label_segment(text, start, floor, True))
-    whole = _segment_to_context(_label_segment(text, start, 0, True))
+    whole = _segment_to_context(text[clause_start:start])
+    # a floor before the clause's start cuts nothing: the words since the figure before are the clause
+    near = _segment_to_context(text[floor:start]) if floor > clause_start else whole
     if near and len(near.split()) < 2:
         near = None
     contexts = tuple(dict.fromkeys(c for c in (near, whole) if c))
@@ -167,10 +169,14 @@ def _segment_to_context(segment: str) -> str | None:
     return context or None
 
 
-def _label_segment(text: str, start: int, floor: int, whole_clause: bool) -> str:
+def _label_segment(text: str, start: int, floor: int, whole_clause: bool,
+                   clause_start: int | None = None) -> str:
     """The text a label is cut from; `whole_clause` keeps both sides of a colon, however
-    few words follow it ("Dự án 2: giao 900 triệu": "giao" says what the amount is)."""
-    clause_start = max(_clause_start(text, start), floor)
+    few words follow it ("Dự án 2: giao 900 triệu": "giao" says what the amount is).
+    `clause_start`: `_clause_start(text, start)`, when the caller has it."""
+    if clause_start is None:
+        clause_start = _clause_start(text, start)
+    clause_start = max(clause_start, floor)
     segment = text[clause_start:start]
     if whole_clause:
         return segment

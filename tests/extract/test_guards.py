@@ -220,3 +220,42 @@ def test_unit_matches_tried_at_their_cue_are_those_searched_everywhere():
                 pos = restart(m)
             cued = [(m.span(), m.groupdict()) for m in identity._cued_matches(regex, t, restart)]
             assert cued == searched, (key, t)
+
+
+def test_class_led_alternation_shape():
+    from extractor.extract.guards import letter_class_alternation
+
+    assert letter_class_alternation(["ocop", "nông thôn mới|ntm"], True) == (
+        r"(?-i:[NOno])(?:c(?<=oc)op|ô(?<=nô)ng thôn mới|t(?<=nt)m)")
+    assert letter_class_alternation([r"t\.\s?chí"], False) == r"(?-i:[t])(?:(?<=t)\.\s?chí)"
+    assert letter_class_alternation(["a?b", "c"], True) is None  # a first letter made optional
+    assert letter_class_alternation([r"(?:dân )?cư"], True) is None  # led by a group
+    assert letter_class_alternation(list("bcdghklmnp"), True) is None  # too many first letters
+
+
+def test_class_led_indicator_regexes_match_as_written():
+    """The indicators' regexes led by a class of their first letters (extract/indicators.py
+    `_compile`): the same spans as the guarded alternation, on the aliases, requirements and
+    exclusions themselves as written, capitalised, folded and inside other words."""
+    from extractor.extract.guards import letter_class_alternation
+    from extractor.text.fold import strip_diacritics
+
+    data = load_pattern("indicators")
+    groups = [data["other_places"]]
+    for e in data["indicators"]:
+        groups += [e["aliases"], e.get("excludes") or []] + [[r] for r in e.get("requires", [])]
+    words = [re.sub(r"\\.|[()?*+|.\[\]{}^$]", " ", r) for g in groups for r in g]
+    texts = words + [w.upper() for w in words] + [w.title() for w in words] + [strip_diacritics(w) for w in words]
+    texts += ["x" + t for t in texts] + [" ".join(texts)]
+    led = 0
+    for group in filter(None, groups):
+        for parts in (group, [strip_diacritics(r) for r in group]):
+            fast_rx = letter_class_alternation(parts, ignore_case=True)
+            if fast_rx is None:
+                continue
+            led += 1
+            plain = re.compile(letters_guard(parts) + "(?:" + "|".join(f"(?:{r})" for r in parts) + ")", re.IGNORECASE)
+            fast = re.compile(fast_rx, re.IGNORECASE)
+            for t in texts:
+                assert [m.span() for m in fast.finditer(t)] == [m.span() for m in plain.finditer(t)], (parts, t)
+    assert led >= 40
