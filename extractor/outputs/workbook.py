@@ -227,10 +227,22 @@ def _row_writer() -> Any:
     then goes through XlsxWriter)."""
     try:
         from xlsxwriter.utility import xl_col_to_name
-        from xlsxwriter.worksheet import CellBooleanTuple, CellStringTuple, _preserve_whitespace, re_dynamic_function
+        from xlsxwriter.worksheet import CellBooleanTuple, CellStringTuple, _preserve_whitespace
     except ImportError:
         return None
-    return xl_col_to_name, CellStringTuple, CellBooleanTuple, re_dynamic_function, _preserve_whitespace
+    # whether a formula calls a dynamic-array function: a regex up to XlsxWriter 3.3.1, a
+    # function (that skips string literals) from 3.3.2
+    try:
+        from xlsxwriter.worksheet import _has_dynamic_function as dynamic
+    except ImportError:
+        try:
+            from xlsxwriter.worksheet import re_dynamic_function
+        except ImportError:
+            return None
+
+        def dynamic(formula: str) -> bool:
+            return re_dynamic_function.search(formula) is not None
+    return xl_col_to_name, CellStringTuple, CellBooleanTuple, dynamic, _preserve_whitespace
 
 
 _KEPT_TEXT, _KEPT_TEXTS = 64, 20_000  # the texts a sheet keeps as written: short ones, so many at most
@@ -402,7 +414,7 @@ class _Sheet:
             if kind == _SEQ and type(value) is not int:
                 return False
             if kind == _FORMULA and not (_is_link_call(value[0]) and isinstance(value[1], str) and value[1]
-                                         and value[1] not in _ERROR_CODES and not dynamic.search(value[0])):
+                                         and value[1] not in _ERROR_CODES and not dynamic(value[0])):
                 return False
         return True
 
