@@ -130,7 +130,9 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
             elif c["table_note_header"].match(t):
                 notes.append(col)
                 header.rows.add(r)
-    if header.name_col is None and header.rows and (status_cols or header.mark_cols):
+    if header.name_col is None and header.num_col is not None and status_cols:
+        # (a status header and a number header: a row of cells that are verdicts is no header,
+        # that table is headless, _headless_header)
         header.name_col = _name_col_by_cells(rows, order, header)
     if header.mark_cols and header.rows:
         # "Đã đạt | Cơ bản | Chưa": beside a mark column headed by a full status, a header that
@@ -159,7 +161,7 @@ def _name_col_by_cells(rows: dict[int, _Row], order: list[int], header: _TableHe
     body = [r for r in order if r not in header.rows]
     if len(body) < 2:
         return None
-    taken = {header.num_col, *header.mark_cols}
+    taken = {header.num_col}
     hits: dict[int, int] = {}
     for r in body:
         for col, x in rows[r]:
