@@ -107,7 +107,8 @@ def test_a_headless_table_of_verdict_rows_is_still_read() -> None:
 
 
 def test_criteria_said_by_their_code() -> None:
-    items = ["Xã đạt 16 tiêu chí; còn 3 tiêu chí chưa đạt, gồm tiêu chí có mã 04; tiêu chí có mã 11; tiêu chí có mã 17."]
+    items = ["Xã đạt 16 tiêu chí; còn 3 tiêu chí chưa đạt, gồm tiêu chí có mã 04; tiêu chí có mã 11; "
+             "tiêu chí có mã 17."]
     c = read(items)
     assert (sorted(c.met), sorted(c.unmet), c.unmet_count_claimed) == (but(4, 11, 17), [4, 11, 17], 3)
 

@@ -139,8 +139,8 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
         # writes its status short is a mark column too
         for r in sorted(header.rows):
             for col, x in rows[r]:
-                short = _elliptic_mark_headers().get(" ".join(strip_diacritics(x.text).casefold().strip(" *.:-").split()))
-                if short is not None and col not in header.mark_cols:
+                key = " ".join(strip_diacritics(x.text).casefold().strip(" *.:-").split())
+                if (short := _elliptic_mark_headers().get(key)) is not None and col not in header.mark_cols:
                     header.mark_cols[col] = short
     if status_cols:
         this_year = [col for col, y in status_cols if year is not None and y == year]
