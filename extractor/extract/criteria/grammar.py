@@ -728,7 +728,11 @@ def named_line_to_group(text: str, statuses: list[Status]) -> Group | None:
     i = first_at(statuses, refs[-1].end)
     if i == len(statuses) or not rx().at["follow_gap"].match(text, refs[-1].end, statuses[i].start):
         return None
-    if not c["named_line_rest"].match(text[statuses[i].end:]):
+    rest = text[statuses[i].end:]
+    # the status closes the line, or a short remark after a dash or comma does ("Đạt - giữ
+    # vững chuẩn", "Chưa đạt - đang phấn đấu"), whose status words, if any, are plans
+    if not c["named_line_rest"].match(rest) and not (
+            c["verdict_remark"].match(rest) and all(s.target for s in statuses[i + 1:])):
         return None
     return Group(refs[0].start, refs[-1].end, refs)
 

@@ -59,6 +59,11 @@ def _status_codes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _elliptic_mark_headers() -> dict[str, str]:
+    return dict(load_pattern("status_words")["elliptic_mark_headers"])
+
+
+@lru_cache(maxsize=1)
 def _unmarked_verdicts() -> dict[str, str]:
     return dict(load_pattern("status_words")["unmarked_cell_verdicts"])
 
@@ -125,6 +130,18 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
             elif c["table_note_header"].match(t):
                 notes.append(col)
                 header.rows.add(r)
+    if header.name_col is None and header.num_col is not None and status_cols:
+        # (a status header and a number header: a row of cells that are verdicts is no header,
+        # that table is headless, _headless_header)
+        header.name_col = _name_col_by_cells(rows, order, header)
+    if header.mark_cols and header.rows:
+        # "Đã đạt | Cơ bản | Chưa": beside a mark column headed by a full status, a header that
+        # writes its status short is a mark column too
+        for r in sorted(header.rows):
+            for col, x in rows[r]:
+                key = " ".join(strip_diacritics(x.text).casefold().strip(" *.:-").split())
+                if (short := _elliptic_mark_headers().get(key)) is not None and col not in header.mark_cols:
+                    header.mark_cols[col] = short
     if status_cols:
         this_year = [col for col, y in status_cols if year is not None and y == year]
         undated = [col for col, y in status_cols if y is None]
@@ -135,6 +152,24 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
     header.other_cols += notes
     header.note_cols = set(notes)
     return header
+
+
+def _name_col_by_cells(rows: dict[int, _Row], order: list[int], header: _TableHeader) -> int | None:
+    """The column of criterion names under a header that does not say so ("Ô | Số | Trạng
+    thái", a poster's tiles by their short names): the one column whose body cells name a
+    criterion from their start in two rows of three at least."""
+    body = [r for r in order if r not in header.rows]
+    if len(body) < 2:
+        return None
+    taken = {header.num_col}
+    hits: dict[int, int] = {}
+    for r in body:
+        for col, x in rows[r]:
+            if col not in taken and (nm := names().match(x.text.strip())) is not None \
+                    and lookup(nm.group(0)) is not None:
+                hits[col] = hits.get(col, 0) + 1
+    named = [col for col, k in hits.items() if 3 * k >= 2 * len(body)]
+    return named[0] if len(named) == 1 else None
 
 
 def _headless_header(rows: dict[int, _Row], order: list[int]) -> _TableHeader:
