@@ -27,6 +27,7 @@ from extractor.checks.criteria_count import criteria_consistency
 from extractor.checks.index import Report, record_to_report
 from extractor.checks.numbers import issues_to_flags
 from extractor.checks.ratios import ratio_mismatch
+from extractor.checks.relations import change_mismatch, part_exceeds_whole, share_over_100, village_count_mismatch
 from extractor.checks.source import damaged_file
 from extractor.checks.sums import sum_mismatch
 from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
@@ -42,6 +43,10 @@ RULES: tuple[Callable[[Report], list[Flag]], ...] = (
     count_list_mismatch,
     ratio_mismatch,
     sum_mismatch,
+    part_exceeds_whole,
+    change_mismatch,
+    share_over_100,
+    village_count_mismatch,
     criteria_consistency,
     criterion_vs_figure,
     # after the prose rules: a table that restates a prose contradiction adds its evidence
