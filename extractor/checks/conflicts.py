@@ -192,11 +192,14 @@ def _leftover_pairs(a: list[Placed], b: list[Placed]) -> Iterator[tuple[Placed, 
 def _single_valued_conflicts(rep: Report, flagged: set[frozenset[int]]) -> list[Flag]:
     cfg = config()["conflict"]
     single = set(cfg.get("single_valued_indicators") or [])
+    # a change of the indicator ("tỷ lệ hộ nghèo giảm 1,2%") is no value of it
+    change = regex("ratio", "change_before_regex")
     by_indicator: dict[str, list[Placed]] = {}
     year = report_year(rep.record)
     for p in rep.placed:
         # a baseline, a target, another year or other communes may differ from the result
-        if p.figure.indicator and p.figure.indicator in single and rep.figure_scope(p).is_result(year):
+        if (p.figure.indicator and p.figure.indicator in single and rep.figure_scope(p).is_result(year)
+                and not change.search(rep.text(p.pos), max(0, p.start - 20), p.start)):
             by_indicator.setdefault(p.figure.indicator, []).append(p)
     flags: list[Flag] = []
     for indicator, items in sorted(by_indicator.items()):
