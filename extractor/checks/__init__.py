@@ -7,7 +7,8 @@ ingest, which runs it) compares several reports. Each rule
 is a small function `Report -> list[Flag]` in its own module: source (damaged_file: a file
 read only in part), conflicts (conflicting_values), count_list (count_list_mismatch), ratios
 (ratio_mismatch in prose), tables (table rows: ratio_mismatch, table_total_mismatch), sums
-(sum_mismatch), criteria_count (criteria_*) and thresholds (criterion_vs_figure). They share
+(sum_mismatch), relations (part_exceeds_whole, change_mismatch, share_over_100,
+village_count_mismatch), criteria_count (criteria_*) and thresholds (criterion_vs_figure). They share
 the scope of a figure (checks/scope.py), the report index (checks/index.py) and make every
 flag through checks/flags.py. Words, tolerances and severities come from patterns/checks.yaml,
 criteria thresholds from schemas/thresholds/*.yaml, messages from

@@ -171,8 +171,8 @@ def share_over_100(rep: Report) -> list[Flag]:
     flags: list[Flag] = []
     for p in rep.placed:
         f = p.figure
-        if f.unit == "percent" and f.indicator in shares and f.total is None and f.value > 100 + 1e-9:
-            if f.upper is not None or of_plan.match(rep.text(p.pos), p.end):
+        if f.unit == "percent" and f.indicator and f.indicator in shares and f.total is None and f.value > 100 + 1e-9:
+            if f.upper is not None or of_plan.match(rep.text(p.pos)[p.end:p.end + 40]):
                 continue
             flags.append(make_flag("share_over_100", ("relations", "share", "severity"), "share_over_100",
                                    [figure_evidence(f)], stated=stated(f), name=indicator_name(f.indicator)))
@@ -202,11 +202,12 @@ def village_count_mismatch(rep: Report) -> list[Flag]:
         if f.unit != "village":
             continue
         text = rep.text(p.pos)
-        if mixed_after.match(text, p.end):
+        if mixed_after.match(text[p.end:p.end + 40]):
             return []
         if f.total is not None:
             ratios.append(p)
-        elif _plain(f) and not f.qualifier and count_before.search(text[max(_sentence_start(rep, p), p.start - 40):p.start]):
+        elif _plain(f) and not f.qualifier and count_before.search(
+                text[max(_sentence_start(rep, p), p.start - 40):p.start]):
             counts.append(p)
     if not counts or len({c.figure.value for c in counts}) != 1:
         return []

@@ -186,3 +186,36 @@ def test_a_change_of_a_rate_is_no_second_value_of_it() -> None:
     """Regression: "giảm 2,1%" after the rate's two ends was read as a third value of the
     poverty rate (conflicting_values) although it is the change between them."""
     assert rules_of("Tỷ lệ hộ nghèo giảm từ 5,2% xuống 3,1%, giảm 2,1%.") == []
+
+
+def test_the_count_of_poor_households_that_remains_stated_twice_differently() -> None:
+    rec = record_of("Số hộ nghèo cuối năm còn 42 hộ.", "Đến cuối năm 2024 toàn xã còn 47 hộ nghèo.")
+    assert [(f.rule, f.severity) for f in rec.flags] == [("conflicting_values", "info")]
+    assert len(rec.flags[0].evidence) == 2
+
+
+@pytest.mark.parametrize("lines", [
+    # the same count, and poor households helped or newly poor: no count of what remains
+    ("Số hộ nghèo cuối năm còn 42 hộ.", "Đến cuối năm 2024 toàn xã còn 42 hộ nghèo.",
+     "Hỗ trợ 15 hộ nghèo làm nhà ở.", "Cấp thẻ BHYT cho 120 hộ nghèo."),
+    ("Số hộ nghèo cuối năm còn 42 hộ.", "Thôn Nà Pài còn 5 hộ nghèo."),
+    ("Số hộ nghèo cuối năm còn 42 hộ.", "Năm 2023 toàn xã còn 55 hộ nghèo."),
+    ("Số hộ nghèo cuối năm còn 42 hộ.", "Phấn đấu năm 2025 còn 30 hộ nghèo."),
+    ("Số hộ nghèo cuối năm còn 42 hộ, hộ cận nghèo còn 30 hộ.",),
+    ("Số hộ nghèo đầu năm còn 65 hộ, cuối năm còn 42 hộ.",),
+])
+def test_poor_households_of_another_village_year_group_or_plan(lines: tuple[str, ...]) -> None:
+    assert rules_of(*lines) == []
+
+
+def test_a_whole_and_a_part_of_different_years() -> None:
+    assert rules_of("Kế hoạch vốn năm 2024 được giao 3.500 triệu đồng, giải ngân vốn năm 2023 là "
+                    "3.800 triệu đồng.") == []
+
+
+@pytest.mark.parametrize("line", [
+    "Toàn xã có 2.350 hộ; đã giải ngân 3 tỷ đồng.",
+    "Thu nhập bình quân tăng từ 45 triệu đồng/người/năm lên 52 triệu đồng/người/năm, tăng 9 triệu đồng.",
+])
+def test_amounts_of_other_kinds_are_not_related(line: str) -> None:
+    assert rules_of(line) == []
