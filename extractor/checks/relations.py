@@ -125,22 +125,31 @@ def change_mismatch(rep: Report) -> list[Flag]:
     end_between = regex("relations", "change_end_regex")
     change_between = regex("relations", "change_word_regex")
     other_base = regex("relations", "change_other_base_regex")
+    change_before = regex("relations", "change_first_regex")
+    from_between = regex("relations", "change_first_from_regex")
+    to_between = regex("relations", "change_first_to_regex")
     flags: list[Flag] = []
     for pos, items in _by_block(rep).items():
         text = rep.text(pos)
         for i in range(len(items) - 2):
-            pa, pb, pc = items[i], items[i + 1], items[i + 2]
-            a, b, c = pa.figure, pb.figure, pc.figure
-            if not (pa.sentence == pb.sentence == pc.sentence and a.unit == b.unit == c.unit
-                    and comparable(a, b) and comparable(b, c) and all(_plain(f) for f in (a, b, c))):
-                continue
-            if any(f.qualifier for f in (a, b, c)):
+            p0, p1, p2 = items[i], items[i + 1], items[i + 2]
+            if not (p0.sentence == p1.sentence == p2.sentence and p0.figure.unit == p1.figure.unit == p2.figure.unit
+                    and comparable(p0.figure, p1.figure) and comparable(p1.figure, p2.figure)
+                    and all(_plain(q.figure) and not q.figure.qualifier for q in (p0, p1, p2))):
                 continue  # "khoảng", "trên": no exact difference to check
-            if not (end_between.match(text[pa.end:pb.start]) and change_between.match(text[pb.end:pc.start])
-                    and start_before.search(text[_sentence_start(rep, pa):pa.start])):
+            s_start = _sentence_start(rep, p0)
+            if (end_between.match(text[p0.end:p1.start]) and change_between.match(text[p1.end:p2.start])
+                    and start_before.search(text[s_start:p0.start])):
+                # "đầu năm 65 hộ, cuối năm còn 42 hộ, giảm 25 hộ"
+                pa, pb, pc = p0, p1, p2
+                if other_base.match(text[pc.end:rep.sentence_span(pc)[1]]):
+                    continue  # "giảm 25 hộ so với năm 2022": a change from another start
+            elif (change_before.search(text[max(s_start, p0.start - 20):p0.start])
+                    and from_between.match(text[p0.end:p1.start]) and to_between.match(text[p1.end:p2.start])):
+                pc, pa, pb = p0, p1, p2  # "giảm 25 hộ, từ 65 hộ xuống còn 42 hộ"
+            else:
                 continue
-            if other_base.match(text[pc.end:rep.sentence_span(pc)[1]]):
-                continue  # "giảm 25 hộ so với năm 2022": a change from another start
+            a, b, c = pa.figure, pb.figure, pc.figure
             if _change_allows(a.value, b.value, c.value, a.unit == "percent"):
                 continue
             flags.append(make_flag("change_mismatch", ("relations", "change", "severity"), "change_mismatch",
@@ -168,19 +177,37 @@ def share_over_100(rep: Report) -> list[Flag]:
     shares = set(cfg["indicators"])
     ratio_units = set(cfg["ratio_units"])
     of_plan = regex("relations", "share_of_plan_regex")
+    share_label = regex("relations", "share_label_regex")
+    change = regex("ratio", "change_before_regex")
     flags: list[Flag] = []
     for p in rep.placed:
         f = p.figure
-        if f.unit == "percent" and f.indicator and f.indicator in shares and f.total is None and f.value > 100 + 1e-9:
-            if f.upper is not None or of_plan.match(rep.text(p.pos)[p.end:p.end + 40]):
+        if f.unit == "percent" and f.total is None and f.value > 100 + 1e-9:
+            text = rep.text(p.pos)
+            if f.upper is not None or of_plan.match(text[p.end:p.end + 40]) or change.search(
+                    text[max(0, p.start - 20):p.start]):
+                continue
+            # an indicator that is a share, or a share of households or people named before it
+            lead = text[max(_sentence_start(rep, p), p.start - 120):p.start]
+            if not ((f.indicator and f.indicator in shares) or (not f.indicator and share_label.search(lead))):
                 continue
             flags.append(make_flag("share_over_100", ("relations", "share", "severity"), "share_over_100",
-                                   [figure_evidence(f)], stated=stated(f), name=indicator_name(f.indicator)))
+                                   [figure_evidence(f)], stated=stated(f),
+                                   name=indicator_name(f.indicator) if f.indicator else _label(lead)))
         elif (f.unit in ratio_units and f.total is not None and f.value > f.total + 1e-9
               and f.upper is None and not f.per):
             flags.append(make_flag("share_over_100", ("relations", "share", "severity"), "ratio_part_over_whole",
                                    [figure_evidence(f)], stated=stated(f)))
     return flags
+
+
+def _label(lead: str) -> Callable[[str], str]:
+    """The words of a share as the report names it ("Tỷ lệ trẻ em ... đến trường"), from its
+    "tỷ lệ" on, without the connector before the figure."""
+    m = regex("relations", "share_label_regex").search(lead)
+    words = lead[m.start():] if m else lead
+    words = regex("ratio", "implicit_connector_regex").sub("", words).strip(" ,:")
+    return lambda lang: words
 
 
 # ---------------------------------------------------------------------------- village_count_mismatch

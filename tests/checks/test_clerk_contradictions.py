@@ -219,3 +219,42 @@ def test_a_whole_and_a_part_of_different_years() -> None:
 ])
 def test_amounts_of_other_kinds_are_not_related(line: str) -> None:
     assert rules_of(line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Số hộ nghèo giảm 25 hộ, từ 65 hộ xuống còn 42 hộ.",
+    "Số hộ nghèo giảm 25 hộ (từ 65 hộ xuống 42 hộ).",
+    "Tỷ lệ hộ nghèo giảm 1,2% (từ 4,5% xuống 3,1%).",
+])
+def test_a_change_stated_before_its_two_ends(line: str) -> None:
+    assert rules_of(line) == ["change_mismatch"]
+
+
+@pytest.mark.parametrize("line", [
+    "Số hộ nghèo giảm 23 hộ, từ 65 hộ xuống còn 42 hộ.",
+    # regression: the two ends in brackets after the change were read as its parts (sum_mismatch)
+    "Số hộ nghèo giảm 23 hộ (từ 65 hộ xuống 42 hộ).",
+    "Số hộ nghèo giảm 25 hộ, từ 65 hộ năm 2021 xuống còn 42 hộ năm 2024.",
+    "Giá trị sản xuất tăng 8%, từ 120 tỷ đồng lên 130 tỷ đồng.",
+])
+def test_a_change_before_ends_that_fit_or_of_another_kind(line: str) -> None:
+    assert rules_of(line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Tỷ lệ trẻ em trong độ tuổi đi học mẫu giáo đến trường đạt 101,2%.",
+    "Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa 102%.",
+])
+def test_a_share_named_by_its_words_over_100(line: str) -> None:
+    rec = record_of(line)
+    assert [f.rule for f in rec.flags] == ["share_over_100"]
+    assert "Tỷ lệ" in rec.flags[0].message and "vượt quá 100%" in rec.flags[0].message
+
+
+@pytest.mark.parametrize("line", [
+    "Thu ngân sách đạt 135% dự toán.",
+    "Tỷ lệ hộ tham gia sản xuất hàng hóa tăng 120% so với năm 2020.",
+    "Tỷ lệ hộ có thu nhập khá tăng 105%.",
+])
+def test_a_growth_or_a_share_of_a_budget_may_pass_100(line: str) -> None:
+    assert rules_of(line) == []
