@@ -22,13 +22,9 @@ def _cfg() -> dict[str, Any]:
     return config()["relations"]  # type: ignore[no-any-return]
 
 
-def _by_block(rep: Report) -> dict[int, list[Placed]]:
-    by_pos = rep.memo.get("by_pos")
-    if by_pos is None:
-        by_pos = rep.memo["by_pos"] = {}
-        for p in rep.placed:
-            by_pos.setdefault(p.pos, []).append(p)
-    return by_pos  # type: ignore[no-any-return]
+def _by_block(rep: Report) -> list[tuple[int, list[Placed]]]:
+    """The blocks with figures and their figures in order, from the report index."""
+    return [(pos, rep.in_block(pos)) for pos in dict.fromkeys(p.pos for p in rep.placed)]
 
 
 def _plain(f: Figure) -> bool:
@@ -44,9 +40,12 @@ def _same_kind(a: Figure, b: Figure) -> bool:
 
 
 def _next_of_unit(items: list[Placed], i: int) -> Placed | None:
-    """The next figure of the block with the unit (and noun) of figure `i`."""
-    a = items[i].figure
-    for q in items[i + 1:]:
+    """The next figure with the unit (and noun) of figure `i`, in its sentence or the next."""
+    a, last = items[i].figure, items[i].sentence + 1
+    for k in range(i + 1, len(items)):
+        q = items[k]
+        if q.sentence > last:
+            return None
         if _same_kind(a, q.figure):
             return q
     return None
@@ -72,27 +71,25 @@ def part_exceeds_whole(rep: Report) -> list[Flag]:
     not_between = regex("relations", "not_part_regex")
     year = report_year(rep.record)
     flags: list[Flag] = []
-    for pos, items in _by_block(rep).items():
+    for pos, items in _by_block(rep):
         text = rep.text(pos)
         for i, pa in enumerate(items):
             a = pa.figure
             if a.unit not in units or not _plain(a):
                 continue
-            s_start = _sentence_start(rep, pa)
-            if not whole_before.search(text[max(s_start, pa.start - 60):pa.start]):
-                continue
+            # the cheap tests first: a larger amount of the kind next, then the words
             pb = _next_of_unit(items, i)
-            if pb is None or not _plain(pb.figure) or pb.sentence - pa.sentence > 1:
+            if (pb is None or not _plain(pb.figure) or pb.sentence - pa.sentence > 1
+                    or value_range(pb.figure)[0] <= value_range(a)[1] + 1e-9):
                 continue
+            b = pb.figure
             gap = text[pa.end:pb.start]
             # one clause after a ';' at most, and the rest of the part's clause for words of
             # carry-over ("..., giải ngân 3.800 triệu đồng (gồm vốn năm trước chuyển sang)")
-            tail_end = rep.sentence_span(pb)[1]
             if (gap.count(";") > 1 or any(c in gap for c in ".!?\n") or not part_between.search(gap)
-                    or not_between.search(gap) or not_between.search(text, pb.end, tail_end)):
+                    or not_between.search(gap) or not_between.search(text, pb.end, rep.sentence_span(pb)[1])):
                 continue
-            b = pb.figure
-            if value_range(b)[0] <= value_range(a)[1] + 1e-9:
+            if not whole_before.search(text[max(_sentence_start(rep, pa), pa.start - 60):pa.start]):
                 continue
             sa, sb = rep.figure_scope(pa), rep.figure_scope(pb)
             if sa.several_places or sb.several_places or sb.target or not sa.same_frame(sb, year):
@@ -129,7 +126,7 @@ def change_mismatch(rep: Report) -> list[Flag]:
     from_between = regex("relations", "change_first_from_regex")
     to_between = regex("relations", "change_first_to_regex")
     flags: list[Flag] = []
-    for pos, items in _by_block(rep).items():
+    for pos, items in _by_block(rep):
         text = rep.text(pos)
         for i in range(len(items) - 2):
             p0, p1, p2 = items[i], items[i + 1], items[i + 2]
