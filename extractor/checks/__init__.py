@@ -28,7 +28,13 @@ from extractor.checks.criteria_count import criteria_consistency
 from extractor.checks.index import Report, record_to_report
 from extractor.checks.numbers import issues_to_flags
 from extractor.checks.ratios import ratio_mismatch
-from extractor.checks.relations import change_mismatch, part_exceeds_whole, share_over_100, village_count_mismatch
+from extractor.checks.relations import (
+    change_mismatch,
+    commune_part_exceeds,
+    part_exceeds_whole,
+    share_over_100,
+    village_count_mismatch,
+)
 from extractor.checks.source import damaged_file
 from extractor.checks.sums import sum_mismatch
 from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
@@ -45,6 +51,7 @@ RULES: tuple[Callable[[Report], list[Flag]], ...] = (
     ratio_mismatch,
     sum_mismatch,
     part_exceeds_whole,
+    commune_part_exceeds,
     change_mismatch,
     share_over_100,
     village_count_mismatch,

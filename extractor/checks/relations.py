@@ -251,3 +251,52 @@ def village_count_mismatch(rep: Report) -> list[Flag]:
                                "village_count_mismatch", [figure_evidence(whole.figure), figure_evidence(f)],
                                count=stated(whole.figure), ratio=stated(f), total=f.total))
     return flags
+
+
+# ---------------------------------------------------------------------------- the commune's whole
+
+
+def commune_part_exceeds(rep: Report) -> list[Flag]:
+    """The commune's households or people ("Toàn xã có 1.250 hộ", stated with one value) and,
+    anywhere in the report, a count of some of them (households with electricity, poor
+    households, people with health insurance: patterns/checks.yaml `relations.commune_whole`)
+    larger than that whole, of the same place and time. Flagged as part_exceeds_whole."""
+    parts_of = {unit: set(keys) for unit, keys in _cfg()["commune_whole"]["part_indicators"].items()}
+    whole_before = regex("relations", "commune_whole_regex")
+    whole_after = regex("relations", "commune_whole_after_regex")
+    wholes: dict[str, list[Placed]] = {}
+    parts: list[Placed] = []
+    for p in rep.placed:
+        f = p.figure
+        keys = parts_of.get(f.unit)
+        if keys is None:
+            continue
+        if f.indicator in keys:
+            parts.append(p)
+        elif f.indicator is None and _plain(f) and not f.qualifier:
+            text = rep.text(p.pos)
+            if (whole_before.search(text[max(_sentence_start(rep, p), p.start - 40):p.start])
+                    and whole_after.match(text[p.end:p.end + 30])):
+                wholes.setdefault(f.unit, []).append(p)
+    if not parts or not wholes:
+        return []
+    year = report_year(rep.record)
+    flags: list[Flag] = []
+    for unit, found in wholes.items():
+        if len({w.figure.value for w in found}) != 1:
+            continue  # two numbers of households (two years, before and after a merger)
+        whole = found[0]
+        sw = rep.figure_scope(whole)
+        if sw.several_places or sw.target or sw.baseline or sw.named_place:
+            continue
+        for p in parts:
+            f = p.figure
+            if f.unit != unit or f.per or value_range(f)[0] <= whole.figure.value + 1e-9:
+                continue
+            sp = rep.figure_scope(p)
+            if sp.several_places or sp.target or sp.named_place or not sw.same_frame(sp, year):
+                continue
+            flags.append(make_flag("part_exceeds_whole", ("relations", "part_whole", "severity"),
+                                   "part_exceeds_whole", [figure_evidence(whole.figure), figure_evidence(f)],
+                                   part=stated(f), whole=stated(whole.figure)))
+    return flags

@@ -258,3 +258,26 @@ def test_a_share_named_by_its_words_over_100(line: str) -> None:
 ])
 def test_a_growth_or_a_share_of_a_budget_may_pass_100(line: str) -> None:
     assert rules_of(line) == []
+
+
+@pytest.mark.parametrize("lines", [
+    ("Toàn xã có 1.250 hộ, 5.100 nhân khẩu.", "Số hộ sử dụng điện thường xuyên, an toàn là 1.300 hộ."),
+    ("Toàn xã có 1.250 hộ, 5.100 nhân khẩu.", "Có 1.300/1.300 hộ sử dụng điện thường xuyên, an toàn."),
+])
+def test_households_with_power_more_than_the_communes_households(lines: tuple[str, ...]) -> None:
+    rec = record_of(*lines)
+    assert [f.rule for f in rec.flags] == ["part_exceeds_whole"]
+    assert "1.250 hộ" in rec.flags[0].message
+
+
+@pytest.mark.parametrize("lines", [
+    ("Toàn xã có 1.250 hộ, 5.100 nhân khẩu.", "Số hộ sử dụng điện thường xuyên, an toàn là 1.240 hộ."),
+    ("Toàn xã có 1.250 hộ dân tộc thiểu số.", "Số hộ sử dụng điện thường xuyên, an toàn là 2.300 hộ."),
+    ("Năm 2020 toàn xã có 1.250 hộ.", "Số hộ sử dụng điện thường xuyên, an toàn là 1.300 hộ."),
+    ("Toàn xã có 1.250 hộ.", "Toàn huyện có 21.300 hộ sử dụng điện thường xuyên, an toàn."),
+    ("Toàn xã có 1.250 hộ.", "Thôn Nà Pài có 1.300 hộ sử dụng điện thường xuyên, an toàn."),
+    ("Toàn xã có 1.250 hộ.", "Phấn đấu năm 2025 có 1.300 hộ sử dụng điện thường xuyên, an toàn."),
+    ("Toàn xã có 1.250 hộ.", "Toàn xã có 1.310 hộ.", "Số hộ sử dụng điện thường xuyên, an toàn là 1.300 hộ."),
+])
+def test_households_of_a_group_another_year_place_or_plan(lines: tuple[str, ...]) -> None:
+    assert rules_of(*lines) == []
