@@ -7,7 +7,8 @@ ingest, which runs it) compares several reports. Each rule
 is a small function `Report -> list[Flag]` in its own module: source (damaged_file: a file
 read only in part), conflicts (conflicting_values), count_list (count_list_mismatch), ratios
 (ratio_mismatch in prose), tables (table rows: ratio_mismatch, table_total_mismatch), sums
-(sum_mismatch), criteria_count (criteria_*) and thresholds (criterion_vs_figure). They share
+(sum_mismatch), relations (part_exceeds_whole, change_mismatch, share_over_100,
+village_count_mismatch), criteria_count (criteria_*) and thresholds (criterion_vs_figure). They share
 the scope of a figure (checks/scope.py), the report index (checks/index.py) and make every
 flag through checks/flags.py. Words, tolerances and severities come from patterns/checks.yaml,
 criteria thresholds from schemas/thresholds/*.yaml, messages from
@@ -27,6 +28,13 @@ from extractor.checks.criteria_count import criteria_consistency
 from extractor.checks.index import Report, record_to_report
 from extractor.checks.numbers import issues_to_flags
 from extractor.checks.ratios import ratio_mismatch
+from extractor.checks.relations import (
+    change_mismatch,
+    commune_part_exceeds,
+    part_exceeds_whole,
+    share_over_100,
+    village_count_mismatch,
+)
 from extractor.checks.source import damaged_file
 from extractor.checks.sums import sum_mismatch
 from extractor.checks.tables import table_ratio_mismatch, table_total_mismatch
@@ -42,6 +50,11 @@ RULES: tuple[Callable[[Report], list[Flag]], ...] = (
     count_list_mismatch,
     ratio_mismatch,
     sum_mismatch,
+    part_exceeds_whole,
+    commune_part_exceeds,
+    change_mismatch,
+    share_over_100,
+    village_count_mismatch,
     criteria_consistency,
     criterion_vs_figure,
     # after the prose rules: a table that restates a prose contradiction adds its evidence

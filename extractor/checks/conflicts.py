@@ -192,12 +192,26 @@ def _leftover_pairs(a: list[Placed], b: list[Placed]) -> Iterator[tuple[Placed, 
 def _single_valued_conflicts(rep: Report, flagged: set[frozenset[int]]) -> list[Flag]:
     cfg = config()["conflict"]
     single = set(cfg.get("single_valued_indicators") or [])
+    # a change of the indicator ("tỷ lệ hộ nghèo giảm 1,2%") is no value of it
+    change = regex("ratio", "change_before_regex")
     by_indicator: dict[str, list[Placed]] = {}
     year = report_year(rep.record)
+    # a count of what remains at the end ("toàn xã còn 42 hộ nghèo") is single-valued too,
+    # where the indicator alone is not ("hỗ trợ 15 hộ nghèo", "phát sinh mới 3 hộ nghèo")
+    stock = set(cfg.get("stock_indicators") or [])
+    stock_before = regex("conflict", "stock_before_regex")
     for p in rep.placed:
+        ind = p.figure.indicator
+        if not ind or (ind not in single and ind not in stock):
+            continue
+        text = rep.text(p.pos)
+        if ind not in single and not stock_before.search(text, max(0, p.start - 30), p.start):
+            continue
+        scope = rep.figure_scope(p)
         # a baseline, a target, another year or other communes may differ from the result
-        if p.figure.indicator and p.figure.indicator in single and rep.figure_scope(p).is_result(year):
-            by_indicator.setdefault(p.figure.indicator, []).append(p)
+        if (scope.is_result(year) and not change.search(text, max(0, p.start - 20), p.start)
+                and (ind in single or scope.named_place is None)):
+            by_indicator.setdefault(ind, []).append(p)
     flags: list[Flag] = []
     for indicator, items in sorted(by_indicator.items()):
         distinct = _distinct(items)

@@ -81,6 +81,8 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
         # only the figures since the last percentage of the sentence
         cut = max((k for k, q in enumerate(prev) if q.figure.unit == "percent"), default=-1)
         prev = prev[cut + 1:]
+        if len(prev) == 1:
+            prev = _plan_before_semicolon(rep, items, i, prev[0]) + prev
         if len(prev) != 2 or not connector.search(text[prev[-1].end:p.start]):
             continue
         a, b = prev[0].figure, prev[1].figure
@@ -93,7 +95,7 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
                                       implicit=True) is None:
             continue
         # the words are read only for a percentage that is neither ratio
-        s_start = rep.sentence_span(p)[0]
+        s_start = rep.sentence_span(prev[0])[0]
         if plan_after.match(text[p.end:p.end + 40]) and not plan_before.search(text, s_start, prev[1].start):
             continue
         if change.search(text, max(prev[0].end, prev[1].start - 40), prev[1].start):
@@ -101,3 +103,20 @@ def _implicit_ratios(rep: Report, items: list[Placed], checked: set[int], cfg: d
         if rep.figure_scope(prev[0]).same_frame(rep.figure_scope(prev[1]), year):
             flags.append(flag)
     return flags
+
+
+def _plan_before_semicolon(rep: Report, items: list[Placed], i: int, only: Placed) -> list[Placed]:
+    """The plan of a share "of the plan" whose sentence holds one amount, stated alone in the
+    clause before it, ended by ';' ("Kế hoạch vốn giao năm 2023 là 4,2 tỷ đồng; đến 31/12 đã
+    giải ngân 3,9 tỷ đồng, đạt 93% kế hoạch"): [that amount], else []."""
+    p = items[i]
+    text = rep.text(p.pos)
+    if p.sentence == 0 or not regex("ratio", "plan_after_regex").match(text[p.end:p.end + 40]):
+        return []
+    start, end = rep.sentences[p.pos][p.sentence - 1]
+    if not text[start:end].rstrip().endswith(";"):
+        return []
+    before = [q for q in items[:i] if q.sentence == p.sentence - 1]
+    if len(before) != 1 or not regex("ratio", "plan_before_regex").search(text, start, before[0].start):
+        return []
+    return before

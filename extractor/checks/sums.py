@@ -229,6 +229,7 @@ _BRACKET = compiled(r"[^()\d;.:]{0,80}?\(([^()]*)\)")
 def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
     """A total with its parts in brackets after it in the same clause: "138 hội viên đăng ký
     (116 hội viên cấp xã, 10 hội viên cấp huyện)". Two or more parts read as the whole split."""
+    not_parts = regex("sum", "bracket_not_parts_regex")
     flags: list[Flag] = []
     for pos, ob in enumerate(rep.outline.blocks):
         own = rep.in_block(pos)
@@ -238,8 +239,8 @@ def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
             if total.unit not in units:
                 continue
             m = _BRACKET.match(ob.text, placed.end)
-            if m is None:
-                continue
+            if m is None or not_parts.match(m.group(1)):
+                continue  # "giảm 25 hộ (từ 65 hộ xuống 42 hộ)": the change's two ends, no parts
             # "138 hội viên (năm 2022 là 116 hội viên, ...)": another year's or a plan's figures
             # in brackets compare with the total, they are not its parts
             parts = [p for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
