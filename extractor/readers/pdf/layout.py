@@ -175,6 +175,7 @@ def _mark_rows(lines: list[PdfLine]) -> None:
 
 
 def _mark_beside(group: list[PdfLine]) -> None:
+    """Give each segment of one baseline the left edges of the others (`PdfLine.beside`)."""
     if len(group) > 1:
         for line in group:
             line.beside = tuple(other.x0 for other in group if other is not line)

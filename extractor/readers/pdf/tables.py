@@ -84,7 +84,7 @@ def _table_columns(rows: list[list[list[PdfLine]]]) -> list[tuple[float, float]]
         split.extend(under if len(under) >= 2 and alone else [column])
     columns = split
     beyond = sorted(_extent(cell) for row in rows for cell in row if _extent(cell)[0] > columns[-1][1])
-    for x0, x1 in beyond:  # cells that overlap make one column
+    for x0, x1 in beyond:  # left to right: a cell clear of the last column starts a new one
         if x0 > columns[-1][1]:
             columns.append((x0, x1))
         else:
