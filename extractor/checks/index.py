@@ -47,6 +47,10 @@ class Report:
                 self._by_pos.setdefault(p.pos, []).append(p)
         return self._by_pos.get(pos, [])
 
+    def figures_by_block(self) -> list[tuple[int, list[Placed]]]:
+        """The blocks that hold figures, in the report's order, each with its figures."""
+        return [(pos, self.in_block(pos)) for pos in dict.fromkeys(p.pos for p in self.placed)]
+
     def starts_in_block(self, pos: int) -> list[int]:
         """The starts of `in_block(pos)`, in order, for binary searches by offset."""
         if not hasattr(self, "_starts_of"):
@@ -220,11 +224,15 @@ def agree(a: Figure, b: Figure) -> bool:
     return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
 
 
+def same_kind(a: Figure, b: Figure) -> bool:
+    """Two amounts of one kind: the same unit (and per-unit), the same noun for counts,
+    whatever their indicators (a whole and its part have different ones: "canal_total_km",
+    "canal_solidified_km")."""
+    return a.unit == b.unit and a.per == b.per and (
+        a.unit != "count" or (a.noun or "").casefold() == (b.noun or "").casefold())
+
+
 def comparable(a: Figure, b: Figure) -> bool:
-    """Two figures that may measure the same thing: same unit (and per-unit), same noun for
-    counts, and the same indicator when both have one."""
-    if a.unit != b.unit or a.per != b.per:
-        return False
-    if a.unit == "count" and (a.noun or "").casefold() != (b.noun or "").casefold():
-        return False
-    return not (a.indicator and b.indicator and a.indicator != b.indicator)
+    """Two figures that may measure the same thing: of one kind (`same_kind`), and the same
+    indicator when both have one."""
+    return same_kind(a, b) and not (a.indicator and b.indicator and a.indicator != b.indicator)

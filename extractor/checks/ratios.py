@@ -33,10 +33,7 @@ def ratio_mismatch(rep: Report) -> list[Flag]:
     before = regex("ratio", "gap_before_regex")
     flags: list[Flag] = []
     checked: set[int] = set()
-    by_pos: dict[int, list[Placed]] = {}
-    for p in rep.placed:
-        by_pos.setdefault(p.pos, []).append(p)
-    for pos, items in by_pos.items():
+    for pos, items in rep.figures_by_block():
         text = rep.text(pos)
         for i, p in enumerate(items):
             f = p.figure

@@ -13,7 +13,7 @@ from typing import Any
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import figure_evidence, indicator_name, make_flag, stated, unit_name
-from extractor.checks.index import Placed, Report, comparable, decimals, value_range
+from extractor.checks.index import Placed, Report, comparable, decimals, same_kind, value_range
 from extractor.checks.scope import report_year
 from extractor.core.model import Figure, Flag
 
@@ -22,21 +22,9 @@ def _cfg() -> dict[str, Any]:
     return config()["relations"]  # type: ignore[no-any-return]
 
 
-def _by_block(rep: Report) -> list[tuple[int, list[Placed]]]:
-    """The blocks with figures and their figures in order, from the report index."""
-    return [(pos, rep.in_block(pos)) for pos in dict.fromkeys(p.pos for p in rep.placed)]
-
-
 def _plain(f: Figure) -> bool:
     """An amount on its own: no ratio, no per-unit, above zero."""
     return f.total is None and not f.per and f.value > 0 and f.upper is None
-
-
-def _same_kind(a: Figure, b: Figure) -> bool:
-    """Two amounts of one unit (and noun, for counts), whatever their indicators: a whole and
-    its part have different ones ("canal_total_km", "canal_solidified_km")."""
-    return a.unit == b.unit and a.per == b.per and (
-        a.unit != "count" or (a.noun or "").casefold() == (b.noun or "").casefold())
 
 
 def _next_of_unit(items: list[Placed], i: int) -> Placed | None:
@@ -46,7 +34,7 @@ def _next_of_unit(items: list[Placed], i: int) -> Placed | None:
         q = items[k]
         if q.sentence > last:
             return None
-        if _same_kind(a, q.figure):
+        if same_kind(a, q.figure):
             return q
     return None
 
@@ -71,7 +59,7 @@ def part_exceeds_whole(rep: Report) -> list[Flag]:
     not_between = regex("relations", "not_part_regex")
     year = report_year(rep.record)
     flags: list[Flag] = []
-    for pos, items in _by_block(rep):
+    for pos, items in rep.figures_by_block():
         text = rep.text(pos)
         for i, pa in enumerate(items):
             a = pa.figure
@@ -126,7 +114,7 @@ def change_mismatch(rep: Report) -> list[Flag]:
     from_between = regex("relations", "change_first_from_regex")
     to_between = regex("relations", "change_first_to_regex")
     flags: list[Flag] = []
-    for pos, items in _by_block(rep):
+    for pos, items in rep.figures_by_block():
         text = rep.text(pos)
         for i in range(len(items) - 2):
             p0, p1, p2 = items[i], items[i + 1], items[i + 2]

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from extractor.checks.data import config, regex
 from extractor.checks.flags import SeverityPath, figure_evidence, make_flag, number_list, unit_name
-from extractor.checks.index import Placed, Report, decimals, sentence_of
+from extractor.checks.index import Placed, Report, decimals, same_kind, sentence_of
 from extractor.core.model import Figure, Flag
 from extractor.core.regexes import compiled
 from extractor.structure.outline import text_to_sentences
@@ -25,11 +25,6 @@ def _approximate(f: Figure) -> bool:
     return (f.qualifier or "").casefold() in {q.casefold() for q in config()["sum"]["approximate_qualifiers"]}
 
 
-def _part_of(total: Figure, f: Figure) -> bool:
-    return f.unit == total.unit and f.per == total.per and (
-        total.unit != "count" or (f.noun or "").casefold() == (total.noun or "").casefold())
-
-
 def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: set[str]) -> Placed | None:
     """The last figure (in start order) of an additive unit inside [lo, hi): a backward walk
     from `hi` that stops at `lo`, so a long block is not rescanned for every breakdown word."""
@@ -45,7 +40,7 @@ def _last_before(own: list[Placed], starts: list[int], lo: int, hi: int, units: 
 def _last_of_kind(own: list[Placed], starts: list[int], lo: int, hi: int, part: Figure) -> Placed | None:
     """The last figure inside [lo, hi) that `part` may be a part of."""
     for p in reversed(_within(own, starts, lo, hi)):
-        if _part_of(p.figure, part):
+        if same_kind(p.figure, part):
             return p
     return None
 
@@ -119,14 +114,14 @@ def sum_mismatch(rep: Report) -> list[Flag]:
                             or _bracket_depth(text, m.end(), n.start()) <= 0), s_end)
                 end = min(end, s_end)
                 within = _within(own, starts, m.end(), end)
-                if within and not _part_of(total, within[0].figure):
+                if within and not same_kind(total, within[0].figure):
                     # "hiến 5.200 m2 đất và 1.350 ngày công; trong đó thôn 1 hiến 2.000 m2, ...":
                     # two or more parts split the amount of their own kind before the breakdown
                     # word, if no breakdown word stands between ("trường A gồm 5 lớp với 116 học
                     # sinh, trường B gồm 19 lớp ...": the 5 classes are a part themselves)
                     lo = max([s_start] + [n.end() for n in matches[:i] if n.end() <= m.start()])
                     placed_total = _last_of_kind(own, starts, lo, m.start(), within[0].figure)
-                    if placed_total is None or sum(_part_of(placed_total.figure, p.figure) for p in within) < 2:
+                    if placed_total is None or sum(same_kind(placed_total.figure, p.figure) for p in within) < 2:
                         continue  # "trường B gồm 19 lớp với 481 học sinh": a breakdown of something else
                     total = placed_total.figure
                 parts = _siblings(rep, text, m.end(), within, total)
@@ -159,7 +154,7 @@ def _total_before(own: list[Placed], starts: list[int], span: tuple[int, int], a
     first = after[0].figure
     for p in reversed(_within(own, starts, span[0], span[1])):
         if p.figure.unit in units:
-            return p if _part_of(p.figure, first) else None
+            return p if same_kind(p.figure, first) else None
     return None
 
 
@@ -180,7 +175,7 @@ def _siblings(rep: Report, text: str, lo: int, within: list[Placed], total: Figu
     for p in within:
         lead, prev = text[prev:p.start], p.end
         depth += lead.count("(") - lead.count(")")
-        if not _part_of(total, p.figure):
+        if not same_kind(total, p.figure):
             continue
         if depth < 0:
             break  # the breakdown was in brackets that closed: what follows is not its
@@ -243,7 +238,7 @@ def _bracketed_sums(rep: Report, units: set[str]) -> list[Flag]:
                 continue  # "giảm 25 hộ (từ 65 hộ xuống 42 hộ)": the change's two ends, no parts
             # "138 hội viên (năm 2022 là 116 hội viên, ...)": another year's or a plan's figures
             # in brackets compare with the total, they are not its parts
-            parts = [p for p in _within(own, starts, m.start(1), m.end(1)) if _part_of(total, p.figure)]
+            parts = [p for p in _within(own, starts, m.start(1), m.end(1)) if same_kind(total, p.figure)]
             if len(parts) >= 2:
                 flag = _scoped_flag(rep, placed, parts, ("sum", "short_severity"))
                 if flag:
@@ -268,7 +263,7 @@ def _list_parts(rep: Report, pos: int, total: Figure) -> tuple[list[Placed], boo
             continue  # "- Ngân sách nhà nước 5.100 triệu đồng: / + trung ương ... / + tỉnh ..."
         if depth < item_depth:
             break
-        own = [p for p in rep.in_block(nxt) if _part_of(total, p.figure)]
+        own = [p for p in rep.in_block(nxt) if same_kind(total, p.figure)]
         if own:
             parts.append(own[0])
         else:

@@ -14,10 +14,15 @@ def _extent(lines: list[PdfLine]) -> tuple[float, float]:
     return min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
 
 
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two horizontal extents share some width."""
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0
+
+
 def _columns_of(lines: list[PdfLine], columns: list[tuple[float, float]]) -> list[int]:
     """The columns a cell overlaps (the nearest one when it sits in a gap between them)."""
     x0, x1 = _extent(lines)
-    over = [c for c, (a, b) in enumerate(columns) if min(x1, b) - max(x0, a) > 0]
+    over = [c for c, column in enumerate(columns) if _overlaps((x0, x1), column)]
     if not over:
         middle = (x0 + x1) / 2
         over = [min(range(len(columns)),
@@ -42,16 +47,12 @@ def _lone_cell(lines: list[PdfLine], fullest: list[list[PdfLine]]) -> bool:
     left margin) and is aligned with that column's cell above: same left, right or centre."""
     columns = [_extent(cell) for cell in fullest]
     x0, x1 = _extent(lines)
-    over = [c for c, (a, b) in enumerate(columns) if min(x1, b) - max(x0, a) > 0]
+    over = [c for c, column in enumerate(columns) if _overlaps((x0, x1), column)]
     if len(over) != 1 or over[0] == 0:
         return False
     a, b = columns[over[0]]
     size = lines[0].size
     return abs(x0 - a) < size or abs(x1 - b) < size or abs((x0 + x1) - (a + b)) < 2 * size
-
-
-def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return min(a[1], b[1]) - max(a[0], b[0]) > 0
 
 
 def _sub_headings(rows: list[list[list[PdfLine]]]) -> list[tuple[float, float]] | None:
