@@ -106,6 +106,9 @@ class Para:
 class Table:
     rows: list[list[list[Seg]]]
     kind: str = "grid"  # grid | header (the two-column letterhead, no borders)
+    # (row, col) of the cells merged with the cell above them (Word's vertical merge): the
+    # label of a group of rows written once and spanning them all
+    merged_up: frozenset[tuple[int, int]] = frozenset()
 
     def cell_text(self, r: int, c: int) -> str:
         return "".join(s.text for s in self.rows[r][c])
@@ -358,6 +361,8 @@ TABLE_SLOT = "{@table}"
 # A scheme line that is only this writes the criteria under the bank's `groups` titles (each
 # group's criteria in one status-line form).
 GROUPS_SLOT = "{@status_groups}"
+# A table-row cell that is only this continues the cell above it (a vertically merged cell).
+MERGED_CELL = "{^}"
 
 
 def table_forms_for(forms: list[dict[str, Any]], statuses: set[str]) -> list[dict[str, Any]]:
@@ -1021,23 +1026,20 @@ class Builder:
         self.facts["met_claim"] = Fact(Decimal(met_claim), "criterion", total=size)
         self.facts["unmet_claim"] = Fact(Decimal(unmet_claim), "criterion")
         lists = {"met": met_list, "unmet": unmet_list, "basic": self.basic, "plan": self.planned}
-        rows: list[list[list[Seg]]] = []  # consecutive table-row lines (" || ") make one table
+        rows: list[str] = []  # consecutive table-row lines (" || ") make one table
         for line in scheme["lines"]:
             if line == TABLE_SLOT:
-                if rows:
-                    self.blocks.append(Table(rows))
-                    rows = []
+                self.statement_table(rows, lists)
+                rows = []
                 self.criteria_table()
                 continue
             if TABLE_ROW_SEP in line:
-                rows.append(self.statement_row(line, lists))
+                rows.append(line)
                 continue
-            if rows:
-                self.blocks.append(Table(rows))
-                rows = []
+            self.statement_table(rows, lists)
+            rows = []
             self.statement_line(line, lists)
-        if rows:
-            self.blocks.append(Table(rows))
+        self.statement_table(rows, lists)
         if scheme.get("table") and TABLE_SLOT not in scheme["lines"]:
             self.criteria_table()
         self.add("(số liệu chi tiết theo ", nf("Phụ biểu số 09", "appendix"), " kèm theo)")
@@ -1107,10 +1109,24 @@ class Builder:
         segs += self.r.render(line[pos:])
         return [s for s in segs if s.text]
 
-    def statement_row(self, line: str, lists: dict[str, list[int]]) -> list[list[Seg]]:
-        """A scheme line holding " || ": one table row, a cell per part, each cell rendered
-        like a line (the labelled two-column summary real reports set as a table)."""
-        return [self.line_segs(cell, lists) for cell in line.split(TABLE_ROW_SEP)]
+    def statement_table(self, lines: list[str], lists: dict[str, list[int]]) -> None:
+        """Scheme lines holding " || " as one table: a row per line, a cell per part, each cell
+        rendered like a line (the labelled summary real reports set as a table); a cell that
+        is only MERGED_CELL is merged with the cell above it."""
+        if not lines:
+            return
+        rows: list[list[list[Seg]]] = []
+        merged: set[tuple[int, int]] = set()
+        for r, line in enumerate(lines):
+            cells = line.split(TABLE_ROW_SEP)
+            for c, cell in enumerate(cells):
+                if cell.strip() == MERGED_CELL:
+                    if r == 0:
+                        raise ValueError(f"bank {self.bank!r}: {MERGED_CELL} in a table's first row")
+                    merged.add((r, c))
+            rows.append([[] if (r, c) in merged else self.line_segs(cell, lists)
+                         for c, cell in enumerate(cells)])
+        self.blocks.append(Table(rows, merged_up=frozenset(merged)))
 
     def criteria_table(self) -> None:
         """One row per criterion of the set, in one of the bank's table forms."""
@@ -1397,8 +1413,12 @@ def write_docx(report: Report, path: Path) -> None:
         table = d.add_table(rows=len(b.rows), cols=len(b.rows[0]))
         if b.kind == "grid":
             table.style = "Table Grid"
+        for r, c in sorted(b.merged_up):  # before the text: a merge keeps both cells' paragraphs
+            table.cell(r - 1, c).merge(table.cell(r, c))
         for r, row in enumerate(b.rows):
             for c, cell in enumerate(row):
+                if (r, c) in b.merged_up:
+                    continue  # the cell above, which holds the text
                 table.cell(r, c).text = "".join(s.text for s in cell)
                 if b.kind == "header" or r == 0:
                     for run in table.cell(r, c).paragraphs[0].runs:

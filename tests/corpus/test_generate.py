@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import pytest
 
 from corpus import banks
@@ -27,6 +28,8 @@ AUDITED8 = ROOT / "corpus" / "audited8"
 AUDITED9 = ROOT / "corpus" / "audited9"
 AUDITED10 = ROOT / "corpus" / "audited10"
 AUDITED11 = ROOT / "corpus" / "audited11"
+AUDITED12 = ROOT / "corpus" / "audited12"
+AUDITED13 = ROOT / "corpus" / "audited13"
 HELDOUT = ROOT / "corpus" / "heldout"
 UNITS = {"km", "m", "m2", "ha", "percent", "VND", "household", "person", "labour_day", "village",
          "criterion", "count"}
@@ -230,6 +233,7 @@ def _committed() -> list[Path]:
                                                  (AUDITED6, "audited6", 48), (AUDITED7, "audited7", 48),
                                                  (AUDITED8, "audited8", 48), (AUDITED9, "audited9", 48),
                                                  (AUDITED10, "audited10", 48), (AUDITED11, "audited11", 48),
+                                                 (AUDITED12, "audited12", 48), (AUDITED13, "audited13", 48),
                                                  (HELDOUT, "heldout", 16)])
 def test_committed_corpus_matches_its_gold(folder: Path, bank: str, least: int) -> None:
     if bank not in banks.bank_names() and not folder.exists():
@@ -355,6 +359,39 @@ def test_scheme_lines_holding_the_row_separator_make_one_table(monkeypatch: pyte
     assert [table.cell_text(r, 0) for r in range(len(table.rows))] == ["Kết quả", "Đạt", "Chưa đạt"]
     unmet = report.gold["criteria"]["unmet"]
     assert re.fullmatch(rf"0?{len(unmet)} tiêu chí", table.cell_text(2, 1))
+
+
+def test_a_merged_cell_mark_continues_the_cell_above_in_the_docx(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    """A table-row cell that is only "{^}" is merged with the cell above (Word's vertical
+    merge): the .docx holds one label spanning both rows, the text view writes it once, and
+    a mark in a table's first row is refused."""
+    main = banks.bank("main", "criteria")
+    merged = {"id": "merged_label", "when": ["some_unmet"], "lines": [
+        "Kết quả || Danh sách", "Đạt || {@met}", "{^} || {met_claim}",
+        "Chưa đạt || {@unmet}", "{^} || {unmet_claim}"]}
+    part = {k: v for k, v in main.items() if k != "more_schemes"} | {"schemes": [merged]}
+    real = banks.bank
+    monkeypatch.setattr(banks, "bank", lambda name, kind: part if kind == "criteria" else real("main", kind))
+    report = next(r for r in (gen.build_report(2, i, gen.schedule(i), "main") for i in range(40))
+                  if r.gold["criteria"]["form"] == "merged_label")
+    table = next(b for b in report.blocks if isinstance(b, gen.Table) and b.cell_text(0, 0) == "Kết quả")
+    assert table.merged_up == {(2, 0), (4, 0)}
+    assert [table.cell_text(r, 0) for r in range(5)] == ["Kết quả", "Đạt", "", "Chưa đạt", ""]
+    assert gen.self_check(gen.report_to_text(report), report.gold) == []
+    path = tmp_path / "merged.docx"
+    gen.write_docx(report, path)
+    t = next(t for t in docx.Document(str(path)).tables if t.cell(0, 0).text == "Kết quả")
+    # python-docx answers a vertically merged grid cell with its top cell
+    assert t.cell(2, 0)._tc is t.cell(1, 0)._tc and t.cell(4, 0)._tc is t.cell(3, 0)._tc
+    assert t.cell(1, 0).text == "Đạt" and t.cell(2, 1)._tc is not t.cell(1, 1)._tc
+    first_row = merged | {"lines": ["{^} || Danh sách", "Đạt || {@met}"]}
+    monkeypatch.setattr(banks, "bank", lambda name, kind: ({k: v for k, v in main.items() if k != "more_schemes"}
+                                                           | {"schemes": [first_row]}) if kind == "criteria"
+                        else real("main", kind))
+    with pytest.raises(ValueError, match="first row"):
+        for i in range(40):
+            gen.build_report(2, i, gen.schedule(i), "main")
 
 
 def test_a_bank_asking_for_wider_place_names_draws_them_with_exact_gold(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -193,7 +193,8 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         else:
             j = first_at(statuses, m.end())
             right = statuses[j] if j < len(statuses) else None
-            if right and not _COUNT_STOP.search(text, m.end(), right.start) and \
+            if right and (not _COUNT_STOP.search(text, m.end(), right.start)
+                          or at["unfinished_before_verdict"].match(text, m.end(), right.start)) and \
                     at["count_right_gap"].match(text, m.end(), right.start):
                 status = right
         if status is None:

@@ -40,6 +40,7 @@ from extractor.extract.criteria.grammar import (
     text_to_statuses,
     tier,
 )
+from extractor.extract.criteria.tables import other_time_cells
 from extractor.extract.criteria.tense import mark_targets, text_to_recognition
 from extractor.extract.criteria.view import paragraphs_join
 from extractor.extract.criteria_sets import ADVANCED_TIER, DEFAULT_TIER
@@ -177,6 +178,8 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
         for r, cells in rows.items():
             for _, i in cells:
                 row_of[i] = (t, r)
+    for rows in tables.values():
+        _carry_merged_cells(outline, rows)
     units: list[Unit] = []
     done: set[tuple[int, int]] = set()
 
@@ -220,6 +223,17 @@ def _units(outline: Outline, grids: dict[int, TableGrid], skip: set[int], plan: 
             units.append(Unit(ob.text, [(i, 0, len(ob.text))], (i,),
                                heading=ob.level is not None, plan=plan[i], ocr=ocr(i)))
     return units
+
+
+def _carry_merged_cells(outline: Outline, rows: dict[int, list[tuple[int, int]]]) -> None:
+    """A cell merged over the rows below it (a label written once for a group of rows, Word's
+    vertical merge) heads each row it spans: "Chấm đạt" over "1, 2, …" and "cộng 18 tiêu chí"."""
+    for r in sorted(rows):
+        for col, i in list(rows[r]):
+            cell = outline.blocks[i].block.cell
+            for below in range(r + 1, r + (cell.row_span if cell is not None else 1)):
+                if below in rows:
+                    rows[below] = sorted([*rows[below], (col, i)])
 
 
 def _heading_numbers(heading: str, size: int) -> frozenset[int]:
@@ -663,7 +677,7 @@ def _is_title_indicator(state: State, unit: Unit) -> bool:
 def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed: set[int]) -> None:
     """Claims, targets, verdicts and counts of every sentence outside the criteria tables
     (other tables read row by row, a row joined with " | ")."""
-    units = _units(state.outline, grids, consumed, _plan_flags(state.outline))
+    units = _units(state.outline, grids, consumed | other_time_cells(grids, state.year), _plan_flags(state.outline))
     other_set = _other_set_flags(state.outline)
     size = state.cset.size
     pending: Status | None = None

@@ -443,6 +443,29 @@ def _label_is_now(label: str, year: int | None) -> bool:
     return now and rx().baseline.search(label) is None
 
 
+def other_time_cells(grids: dict[int, TableGrid], year: int | None) -> set[int]:
+    """The outline indices of the body cells under a column of another time than the report's,
+    in a table whose header names the report's year in one column and other times in others
+    ("Chỉ tiêu | Năm 2022 | Năm 2023 | Kế hoạch 2024"): a row read as a sentence ("Số tiêu chí
+    đạt | 16 | 17") states the report's year's count only."""
+    out: set[int] = set()
+    if year is None:
+        return out
+    for grid in grids.values():
+        # the header row naming the times: the first row holding the report's year
+        for time_row in sorted(grid.header_rows):
+            heads = {c: t for (r, c), t in grid.cells.items() if r == time_row}
+            now_cols = {c for c, t in heads.items() if _label_is_now(t, year)}
+            if now_cols:
+                break
+        else:
+            continue
+        other_cols = {c for c, t in heads.items() if c not in now_cols
+                      and (rx().status_year.search(t) or rx().baseline.search(t))}
+        out |= {span.block for (r, c), span in grid.origins.items() if r > time_row and c in other_cols}
+    return out
+
+
 def _result_cells_counts(state: State, cells: _Row) -> None:
     """The counts the report's own row of a table of communes states in its result cells, each
     read as a sentence ("đủ 19/19 tiêu chí, xếp nhóm dẫn đầu")."""
