@@ -18,7 +18,7 @@ from extractor.core.model import Block, BlockKind, CellPosition, CriteriaStatus,
 from extractor.extract.criteria.resolve import outline_to_criteria
 from extractor.extract.period import outline_to_period
 from extractor.structure.outline import document_to_outline
-from tests.extract.test_criteria_unseen_forms import HEADER, but, read
+from tests.extract.test_criteria_unseen_forms import HEADER, NOTHING, answer, but, read
 
 # (text, row, col, row_span) of one table's cells; a merged cell's continuations have none
 Cell = tuple[str, int, int, int]
@@ -156,3 +156,24 @@ def test_bare_numbers_after_a_count_cell_without_the_word_are_values_not_criteri
 def test_a_row_of_counts_by_year_column_claims_the_reports_years(head: tuple[str, ...], cells: tuple[str, ...],
                                                                  claimed: int) -> None:
     assert read([[head, ("Số tiêu chí đạt", *cells)]]).met_count_claimed == claimed
+
+
+# ------------------------------------------------------------------ a verdict after the standard it is measured by
+
+BODY = "Tiêu chí số 10 về Thu nhập: bình quân 51,5 triệu đồng/người/năm"
+
+
+@pytest.mark.parametrize("close", [", chưa đạt.", ", thì chưa đạt.", ", như vậy là chưa đạt.",
+                                   ", so với yêu cầu chưa đạt.", ", so với yêu cầu thì chưa đạt.",
+                                   ", so với quy định của Bộ tiêu chí (từ 55 triệu đồng) thì chưa đạt.",
+                                   "; đối chiếu tiêu chí, chưa đạt."])
+def test_a_verdict_closing_a_criterions_line_after_a_comparison_with_the_standard(close: str) -> None:
+    assert answer([BODY + close]) == ([], [10], [])
+
+
+@pytest.mark.parametrize("close", [", so với xã Tân Lập thì chưa đạt.",  # another commune's measure
+                                   ", so với năm 2022 thì tăng 4 triệu đồng.",
+                                   ", nếu tăng thêm 3 triệu đồng thì đạt.",  # a condition
+                                   ", phấn đấu năm 2024 thì đạt."])  # a plan
+def test_a_comparison_with_something_else_or_a_condition_gives_no_verdict(close: str) -> None:
+    assert answer([BODY + close]) == NOTHING
