@@ -177,3 +177,19 @@ def test_a_verdict_closing_a_criterions_line_after_a_comparison_with_the_standar
                                    ", phấn đấu năm 2024 thì đạt."])  # a plan
 def test_a_comparison_with_something_else_or_a_condition_gives_no_verdict(close: str) -> None:
     assert answer([BODY + close]) == NOTHING
+
+
+# ------------------------------------------------------------------ a count, an appraisal's verbs, its verdict
+
+@pytest.mark.parametrize("line", [
+    "Tất cả 19 tiêu chí đã được huyện thẩm định đạt chuẩn.",
+    "Tất cả 19 tiêu chí đã được Đoàn thẩm định của huyện kiểm tra, đánh giá đạt chuẩn.",
+    "19 tiêu chí của xã được tỉnh thẩm tra, công nhận đạt chuẩn.",
+])
+def test_a_count_appraised_by_the_district_or_province_is_met(line: str) -> None:
+    assert _claims(line) == (list(range(1, 20)), [], 19, None)
+
+
+def test_a_count_whose_appraisal_is_not_its_verdict_claims_nothing() -> None:
+    # a comma then another clause: the verdict after it is the appraisal team's remark
+    assert _claims("19 tiêu chí đã được huyện kiểm tra, xã đạt giải nhất hội thi.")[2] is None

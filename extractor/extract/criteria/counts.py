@@ -194,7 +194,7 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             j = first_at(statuses, m.end())
             right = statuses[j] if j < len(statuses) else None
             if right and (not _COUNT_STOP.search(text, m.end(), right.start)
-                          or at["unfinished_before_verdict"].match(text, m.end(), right.start)) and \
+                          or at["count_gap_comma"].match(text, m.end(), right.start)) and \
                     at["count_right_gap"].match(text, m.end(), right.start):
                 status = right
         if status is None:
