@@ -27,6 +27,7 @@ from extractor.extract.criteria_sets import (
     name_regex,
     ocr_name_at,
 )
+from extractor.extract.guards import any_match_hint
 from extractor.structure.outline import Outline
 from extractor.text.fold import per_reading, spelt_data, unmarked
 
@@ -116,10 +117,10 @@ _NAMELOOKBACK = 80
 
 
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
-    """One pattern matching where any of `entries` matches, searched only from the letters a
-    match may start with (each entry's `first_letters`)."""
-    first = "".join(e["first_letters"] for e in entries)
-    return compiled(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
+    """One pattern that matches in a text exactly when one of `entries` does, searched only
+    from the letters a match may start with (each entry's `first_letters`), its alternatives
+    grouped by first letter (`guards.any_match_hint`): only whether it matches may be asked."""
+    return compiled(any_match_hint((e["regex"] for e in entries), "".join(e["first_letters"] for e in entries)))
 
 
 # the tier of the set a report is read with ("standard", "advanced"): criterion names are looked
