@@ -271,15 +271,25 @@ def words_led_cue(regex: str) -> re.Pattern[str] | None:
     return None if cue is None else compiled(cue, re.IGNORECASE if ignore_case else 0)
 
 
+# more alternatives than this from one are left as written
+_MOST_DISTRIBUTED = 64
+
+
 def _distributed(alt: str) -> list[str]:
     """An alternative led by a group that captures nothing and is not repeated, `(?:a|b)rest`,
     as the alternatives `arest` and `brest`, in their order (the same matches: the engine tries
-    `a` then `rest`, then `b` then `rest`); any other alternative alone."""
+    `a` then `rest`, then `b` then `rest`); one led by such a group made optional, greedily,
+    `(?:a)?rest`, as `arest` and `rest` (the engine tries the group first); any other
+    alternative alone."""
     if alt.startswith("(?:"):
         close = _closing(alt, 0)
         inner = _top_level_split(alt[3:close]) if close is not None else None
-        if close is not None and inner is not None and alt[close + 1:close + 2] not in _QUANTIFIERS:
-            return [d for word in inner for d in _distributed(word + alt[close + 1:])]
+        after = alt[close + 1:close + 3] if close is not None else ""
+        optional = after[:1] == "?" and after[1:2] not in ("?", "+")
+        if close is not None and inner is not None and (optional or after[:1] not in _QUANTIFIERS):
+            rest = alt[close + 2:] if optional else alt[close + 1:]
+            out = [d for word in inner + ([""] if optional else []) for d in _distributed(word + rest)]
+            return out if len(out) <= _MOST_DISTRIBUTED else [alt]
     return [alt]
 
 
@@ -397,3 +407,22 @@ def word_led_dispatched(regex: str, ignore_case: bool) -> str | None:
         else:
             out.append("\\b" + letters_guard(words) + dispatched + part[close + 1:])
     return None if out == parts else "|".join(out)
+
+
+def lead_group_dispatched(regex: str) -> str | None:
+    """A regex compiled without flags, `lookbehinds(?i:alternatives)rest` (or `(?:...)`), with
+    the alternatives of its first group grouped by first letter (`first_letter_dispatch`);
+    the same spans. None for any other shape, or alternatives that cannot be grouped."""
+    at = 0
+    while regex.startswith(("(?<!", "(?<="), at):  # the lookbehinds, whatever groups they hold
+        end = _closing(regex, at)
+        if end is None:
+            return None
+        at = end + 1
+    if not regex.startswith(("(?i:", "(?:"), at):
+        return None
+    close = _closing(regex, at)
+    if close is None or regex[close + 1:close + 2] in _QUANTIFIERS:
+        return None
+    dispatched = first_letter_dispatch(regex[at:close + 1], False)
+    return None if dispatched is None else regex[:at] + dispatched + regex[close + 1:]

@@ -27,7 +27,7 @@ from extractor.extract.criteria_sets import (
     name_regex,
     ocr_name_at,
 )
-from extractor.extract.guards import any_match_hint
+from extractor.extract.guards import any_match_hint, lead_group_dispatched
 from extractor.structure.outline import Outline
 from extractor.text.fold import per_reading, spelt_data, unmarked
 
@@ -76,8 +76,8 @@ class _Rx:
     @cached_property
     def statuses(self) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
         """(status, regex, words one of which every match holds) of each status entry."""
-        return tuple((e["status"], compiled(e["regex"]), tuple(w.lower() for w in e["needs_words"]))
-                     for e in self._sw["statuses"])
+        return tuple((e["status"], compiled(lead_group_dispatched(e["regex"]) or e["regex"]),
+                      tuple(w.lower() for w in e["needs_words"])) for e in self._sw["statuses"])
 
     @cached_property
     def status_hint(self) -> re.Pattern[str]:
@@ -663,8 +663,12 @@ def _status_first_lead(text: str) -> re.Match[str] | None:
     match ends where the list starts. None for any other line."""
     at = rx().at
     lead = at["status_first_marker"].match(text)
-    statuses = text_to_statuses(text) if lead is not None else []
-    if not statuses or statuses[0].start != lead.end():  # type: ignore[union-attr]
+    # the colon after the status: a line without one after the marker is none (most lines),
+    # and its statuses are not read
+    if lead is None or text.find(":", lead.end()) < 0:
+        return None
+    statuses = text_to_statuses(text)
+    if not statuses or statuses[0].start != lead.end():
         return None
     return at["status_first_colon"].match(text, statuses[0].end)
 
