@@ -75,9 +75,9 @@ def conflicting_values(rep: Report) -> list[Flag]:
     for key, items in windows.items():
         keys = tuple((_anchor_key(p.figure), p.figure.qualifier) for p in items)
         earlier = by_keys.setdefault(keys, [])
-        anchors = {_anchor_key(p.figure) for p in items if _is_anchor(p.figure)}
-        if anchors and not any(years_of(k) == years_of(key) for k in earlier):
-            for a in anchors:
+        anchor_keys = {_anchor_key(p.figure) for p in items if _is_anchor(p.figure)}
+        if anchor_keys and not any(years_of(k) == years_of(key) for k in earlier):
+            for a in anchor_keys:
                 by_anchor.setdefault(a, []).append(key)
         earlier.append(key)
     limit = cfg["max_windows_per_anchor"]
