@@ -80,6 +80,16 @@ class _Rx:
                       tuple(w.lower() for w in e["needs_words"])) for e in self._sw["statuses"])
 
     @cached_property
+    def statuses_by_word(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """(word, the indexes in `statuses` of the entries that need it) of every word an
+        entry needs: the entries a text can match are those of the words it holds."""
+        by_word: dict[str, list[int]] = {}
+        for k, (_, _, needs) in enumerate(self.statuses):
+            for w in needs:
+                by_word.setdefault(w, []).append(k)
+        return tuple((w, tuple(ks)) for w, ks in by_word.items())
+
+    @cached_property
     def status_hint(self) -> re.Pattern[str]:
         return _any_of(self._sw["status_hint"])
 
@@ -261,11 +271,15 @@ def text_to_statuses(text: str) -> list[Status]:
     found: list[Status] = []  # kept sorted and disjoint: an overlap is checked on neighbours
     starts: list[int] = []
     lowered = _lowered(text)
-    for status, regex, needs in rx().statuses:
-        # an entry whose words the text lacks cannot match: one C-speed scan instead of a search
-        # (a single word, most entries, without a generator's cost)
-        if (needs[0] not in lowered) if len(needs) == 1 else not any(w in lowered for w in needs):
-            continue
+    entries = rx().statuses
+    # an entry whose words the text lacks cannot match: one C-speed scan of the text for each
+    # word any entry needs, instead of a search; the entries left are read in their order
+    runs: set[int] = set()
+    for w, ks in rx().statuses_by_word:
+        if w in lowered:
+            runs.update(ks)
+    for k in sorted(runs):
+        status, regex, _ = entries[k]
         for m in regex.finditer(text):
             i = bisect_left(starts, m.start())
             if (i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()):
