@@ -60,16 +60,26 @@ def conflicting_values(rep: Report) -> list[Flag]:
     # nothing new: only the first of each is compared, which keeps a repeated text linear.
     # An anchor shared by more distinct windows than `max_windows_per_anchor` is no longer
     # distinctive of one thing.
+    # A window's signature is its figures' keys and its sentence's years; the years are read
+    # only for a window with an anchor and the windows before it with its figures' keys (most
+    # windows have no anchor, and nothing but their signature is asked of them).
     by_anchor: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
-    seen: set[tuple[Any, ...]] = set()
-    years = {key: _sentence_years(rep, items) for key, items in windows.items()}  # read once per window
+    by_keys: dict[tuple[Any, ...], list[tuple[int, int]]] = {}
+    years: dict[tuple[int, int], set[str]] = {}
+
+    def years_of(key: tuple[int, int]) -> set[str]:
+        if key not in years:
+            years[key] = _sentence_years(rep, windows[key])
+        return years[key]
+
     for key, items in windows.items():
-        signature = tuple((_anchor_key(p.figure), p.figure.qualifier) for p in items) + tuple(sorted(years[key]))
-        if signature in seen:
-            continue
-        seen.add(signature)
-        for a in {_anchor_key(p.figure) for p in items if _is_anchor(p.figure)}:
-            by_anchor.setdefault(a, []).append(key)
+        keys = tuple((_anchor_key(p.figure), p.figure.qualifier) for p in items)
+        earlier = by_keys.setdefault(keys, [])
+        anchor_keys = {_anchor_key(p.figure) for p in items if _is_anchor(p.figure)}
+        if anchor_keys and not any(years_of(k) == years_of(key) for k in earlier):
+            for a in anchor_keys:
+                by_anchor.setdefault(a, []).append(key)
+        earlier.append(key)
     limit = cfg["max_windows_per_anchor"]
     candidates = sorted({(k1, k2) for keys in by_anchor.values() if len(keys) <= limit
                          for k1, k2 in combinations(sorted(keys), 2)})
@@ -80,7 +90,7 @@ def conflicting_values(rep: Report) -> list[Flag]:
         anchors = _anchor_pairs(w1, w2)
         if not anchors:
             continue
-        y1, y2 = years[k1], years[k2]
+        y1, y2 = years_of(k1), years_of(k2)
         if y1 and y2 and not (y1 & y2):
             continue  # different years: different periods, not one thing told twice
         used1 = {id(a) for a, _ in anchors}
@@ -207,10 +217,11 @@ def _single_valued_conflicts(rep: Report, flagged: set[frozenset[int]]) -> list[
         text = rep.text(p.pos)
         if ind not in single and not stock_before.search(text, max(0, p.start - 30), p.start):
             continue
+        if change.search(text, max(0, p.start - 20), p.start):
+            continue  # a change, read before the figure's scope (the dearer question)
         scope = rep.figure_scope(p)
         # a baseline, a target, another year or other communes may differ from the result
-        if (scope.is_result(year) and not change.search(text, max(0, p.start - 20), p.start)
-                and (ind in single or scope.named_place is None)):
+        if scope.is_result(year) and (ind in single or scope.named_place is None):
             by_indicator.setdefault(ind, []).append(p)
     flags: list[Flag] = []
     for indicator, items in sorted(by_indicator.items()):

@@ -269,3 +269,160 @@ def words_led_cue(regex: str) -> re.Pattern[str] | None:
     ignore_case = "(?i:" in lead.group()
     cue = letter_class_led("\\b(?:" + "|".join(words) + ")", ignore_case)
     return None if cue is None else compiled(cue, re.IGNORECASE if ignore_case else 0)
+
+
+# more alternatives than this from one are left as written
+_MOST_DISTRIBUTED = 64
+
+
+def _distributed(alt: str) -> list[str]:
+    """An alternative led by a group that captures nothing and is not repeated, `(?:a|b)rest`,
+    as the alternatives `arest` and `brest`, in their order (the same matches: the engine tries
+    `a` then `rest`, then `b` then `rest`); one led by such a group made optional, greedily,
+    `(?:a)?rest`, as `arest` and `rest` (the engine tries the group first); any other
+    alternative alone."""
+    if alt.startswith("(?:"):
+        close = _closing(alt, 0)
+        inner = _top_level_split(alt[3:close]) if close is not None else None
+        after = alt[close + 1:close + 3] if close is not None else ""
+        optional = after[:1] == "?" and after[1:2] not in ("?", "+")
+        if close is not None and inner is not None and (optional or after[:1] not in _QUANTIFIERS):
+            rest = alt[close + 2:] if optional else alt[close + 1:]
+            out = [d for word in inner + ([""] if optional else []) for d in _distributed(word + rest)]
+            return out if len(out) <= _MOST_DISTRIBUTED else [alt]
+    return [alt]
+
+
+def _flagged_alternatives(regex: str, ignore_case: bool) -> list[tuple[str, bool]] | None:
+    """The alternatives of a regex, each with whether it ignores case: a top-level `(?i:...)`
+    (or `(?-i:...)`) around alternatives opened, groups that lead alternatives distributed
+    (`_distributed`). None for a regex that cannot be read."""
+    parts = _top_level_split(regex)
+    if parts is None:
+        return None
+    out: list[tuple[str, bool]] = []
+    for part in parts:
+        scoped = next((f for f in ("(?i:", "(?-i:") if part.startswith(f)), None)
+        if scoped is not None and _closing(part, 0) == len(part) - 1:
+            inner = _flagged_alternatives(part[len(scoped):-1], scoped == "(?i:")
+            if inner is None:
+                return None
+            out += inner
+        else:
+            out += [(d, ignore_case) for d in _distributed(part)]
+    return out
+
+
+def _letter_set(letter: str, ignore_case: bool) -> frozenset[str]:
+    """Exactly the characters `re` matches with `letter` (`_case_variants`, checked)."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return frozenset(c for c in _case_variants(letter, ignore_case) if re.fullmatch(re.escape(letter), c, flags))
+
+
+def _letter_class(letter: str, ignore_case: bool) -> str:
+    """A case-sensitive class of exactly the characters `re` matches with `letter`."""
+    return "[" + "".join(re.escape(c) for c in sorted(_letter_set(letter, ignore_case))) + "]"
+
+
+def _scoped(body: str, ignore_case: bool, outer: bool) -> str:
+    return f"(?:{body})" if ignore_case == outer else f"(?{'' if ignore_case else '-'}i:{body})"
+
+
+def _first_class(alt: str, ignore_case: bool) -> str | None:
+    """A class of the characters every match of `alt` starts with, past its leading
+    lookbehinds: a certain letter's (with its case variants when ignoring case) or `\\d`."""
+    behind = _LOOKBEHINDS.match(alt)
+    rest = alt[behind.end():] if behind else alt
+    if _certain_letter(rest, 0):
+        return _letter_class(rest[0], ignore_case)
+    return "\\d" if rest.startswith("\\d") else None
+
+
+def first_letter_dispatch(regex: str, ignore_case: bool) -> str | None:
+    """The alternation `regex` (compiled with or without IGNORECASE, as `ignore_case` says)
+    with its alternatives grouped by their first letter, each group led by a case-sensitive
+    class of that letter: Python's engine skips an alternative led by a class (or a literal)
+    that misses the character in C, without entering it, where it enters every alternative led
+    by a letter matched ignoring case. The same matches and spans: within a group the
+    alternatives keep their order, and the groups' classes are disjoint, so no two groups
+    start a match at the same place. None when an alternative is not led by a certain letter
+    or two groups' classes share a character. Groups move (the alternatives are regrouped and
+    a leading `(?:...)` distributed): for regexes whose spans alone are read."""
+    alts = _flagged_alternatives(regex, ignore_case)
+    if not alts or not all(_certain_letter(a, 0) for a, _ in alts):
+        return None
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for alt, ic in alts:
+        groups.setdefault((alt[0].lower() if ic else alt[0], ic), []).append(alt[1:])
+    sets = [_letter_set(letter, ic) for letter, ic in groups]
+    if sum(map(len, sets)) != len(frozenset().union(*sets)):
+        return None  # two groups could start a match at the same place
+    classes = [_letter_class(letter, ic) for letter, ic in groups]
+    return "(?:" + "|".join(f"(?-i:{cls})" + _scoped("|".join(rests), ic, ignore_case)
+                            for cls, ((_, ic), rests) in zip(classes, groups.items())) + ")"
+
+
+def any_match_hint(regexes: Iterable[str], first: str) -> str:
+    """A regex that matches somewhere in a text exactly when one of `regexes` (compiled without
+    flags) does, for a caller that asks only whether one does (the span it matches is not
+    theirs): their alternatives regrouped by first letter as `first_letter_dispatch` does (the
+    order of alternatives does not matter to whether one matches), each other alternative led
+    by a class of its first character, the alternative itself tried in a lookahead at that
+    character (`[x](?<=(?=alt).)`); the whole led by a lookahead of `first`, the characters a
+    match may start with."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    others: list[str] = []
+    for regex in regexes:
+        alts = _flagged_alternatives(regex, False)
+        for alt, ic in alts if alts is not None else [(regex, False)]:
+            if _certain_letter(alt, 0):
+                groups.setdefault((alt[0].lower() if ic else alt[0], ic), []).append(alt[1:])
+            elif (cls := _first_class(alt, ic)) is not None:
+                others.append(f"{cls}(?<=(?={_scoped(alt, ic, False)}).)")
+            else:
+                others.append(_scoped(alt, ic, False))
+    led = [_letter_class(letter, ic) + _scoped("|".join(rests), ic, False) for (letter, ic), rests in groups.items()]
+    return f"(?=[{first}])(?:" + "|".join(led + others) + ")"
+
+
+def word_led_dispatched(regex: str, ignore_case: bool) -> str | None:
+    """The regex with each top-level alternative `\\b(words)rest` (or `\\b(?:words)rest`)
+    written `\\b`, the words' first-letters guard (`letters_guard`) and the words grouped by
+    first letter (`first_letter_dispatch`), then the rest; the same spans (the words' group
+    captures nothing then: for regexes whose spans alone are read). None when no alternative
+    has that shape."""
+    parts = _top_level_split(regex)
+    if parts is None:
+        return None
+    out: list[str] = []
+    for part in parts:
+        captures = part.startswith("\\b(") and not part.startswith("\\b(?")
+        opened = 5 if part.startswith("\\b(?:") else 3 if captures else 0
+        close = _closing(part, 2) if opened else None
+        inner = part[opened:close] if close is not None else ""
+        words = _top_level_split(inner) if close is not None else None
+        dispatched = first_letter_dispatch(inner, ignore_case) if words is not None else None
+        if dispatched is None or words is None or close is None or part[close + 1:close + 2] in _QUANTIFIERS:
+            out.append(part)
+        else:
+            out.append("\\b" + letters_guard(words) + dispatched + part[close + 1:])
+    return None if out == parts else "|".join(out)
+
+
+def lead_group_dispatched(regex: str) -> str | None:
+    """A regex compiled without flags, `lookbehinds(?i:alternatives)rest` (or `(?:...)`), with
+    the alternatives of its first group grouped by first letter (`first_letter_dispatch`);
+    the same spans. None for any other shape, or alternatives that cannot be grouped."""
+    at = 0
+    while regex.startswith(("(?<!", "(?<="), at):  # the lookbehinds, whatever groups they hold
+        end = _closing(regex, at)
+        if end is None:
+            return None
+        at = end + 1
+    if not regex.startswith(("(?i:", "(?:"), at):
+        return None
+    close = _closing(regex, at)
+    if close is None or regex[close + 1:close + 2] in _QUANTIFIERS:
+        return None
+    dispatched = first_letter_dispatch(regex[at:close + 1], False)
+    return None if dispatched is None else regex[:at] + dispatched + regex[close + 1:]

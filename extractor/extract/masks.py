@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.extract.guards import letter_class_led, word_led_guarded
+from extractor.extract.guards import letter_class_led, word_led_dispatched, word_led_guarded
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 from extractor.text.units import text_without_compounds
 
@@ -41,9 +41,11 @@ def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _searched_fast(regex: str, flags: int) -> str:
-    """The rule led by a class of its first letters where it begins with few of them, else with
-    the first-letter guard (extract/guards.py: the same matches either way; a mask is a span)."""
-    return letter_class_led(regex, bool(flags & re.IGNORECASE)) or word_led_guarded(regex)
+    """The rule led by a class of its first letters where it begins with few of them, else its
+    words grouped by first letter behind the first-letter guard, else with the guard alone
+    (extract/guards.py: the same matches either way; a mask is a span)."""
+    ignore_case = bool(flags & re.IGNORECASE)
+    return letter_class_led(regex, ignore_case) or word_led_dispatched(regex, ignore_case) or word_led_guarded(regex)
 
 
 def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -27,6 +27,7 @@ from extractor.extract.criteria_sets import (
     name_regex,
     ocr_name_at,
 )
+from extractor.extract.guards import any_match_hint, lead_group_dispatched
 from extractor.structure.outline import Outline
 from extractor.text.fold import per_reading, spelt_data, unmarked
 
@@ -75,8 +76,18 @@ class _Rx:
     @cached_property
     def statuses(self) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
         """(status, regex, words one of which every match holds) of each status entry."""
-        return tuple((e["status"], compiled(e["regex"]), tuple(w.lower() for w in e["needs_words"]))
-                     for e in self._sw["statuses"])
+        return tuple((e["status"], compiled(lead_group_dispatched(e["regex"]) or e["regex"]),
+                      tuple(w.lower() for w in e["needs_words"])) for e in self._sw["statuses"])
+
+    @cached_property
+    def statuses_by_word(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """(word, the indexes in `statuses` of the entries that need it) of every word an
+        entry needs: the entries a text can match are those of the words it holds."""
+        by_word: dict[str, list[int]] = {}
+        for k, (_, _, needs) in enumerate(self.statuses):
+            for w in needs:
+                by_word.setdefault(w, []).append(k)
+        return tuple((w, tuple(ks)) for w, ks in by_word.items())
 
     @cached_property
     def status_hint(self) -> re.Pattern[str]:
@@ -116,10 +127,10 @@ _NAMELOOKBACK = 80
 
 
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
-    """One pattern matching where any of `entries` matches, searched only from the letters a
-    match may start with (each entry's `first_letters`)."""
-    first = "".join(e["first_letters"] for e in entries)
-    return compiled(f"(?=[{first}])(?:" + "|".join(f"(?:{e['regex']})" for e in entries) + ")")
+    """One pattern that matches in a text exactly when one of `entries` does, searched only
+    from the letters a match may start with (each entry's `first_letters`), its alternatives
+    grouped by first letter (`guards.any_match_hint`): only whether it matches may be asked."""
+    return compiled(any_match_hint((e["regex"] for e in entries), "".join(e["first_letters"] for e in entries)))
 
 
 # the tier of the set a report is read with ("standard", "advanced"): criterion names are looked
@@ -260,11 +271,15 @@ def text_to_statuses(text: str) -> list[Status]:
     found: list[Status] = []  # kept sorted and disjoint: an overlap is checked on neighbours
     starts: list[int] = []
     lowered = _lowered(text)
-    for status, regex, needs in rx().statuses:
-        # an entry whose words the text lacks cannot match: one C-speed scan instead of a search
-        # (a single word, most entries, without a generator's cost)
-        if (needs[0] not in lowered) if len(needs) == 1 else not any(w in lowered for w in needs):
-            continue
+    entries = rx().statuses
+    # an entry whose words the text lacks cannot match: one C-speed scan of the text for each
+    # word any entry needs, instead of a search; the entries left are read in their order
+    runs: set[int] = set()
+    for w, ks in rx().statuses_by_word:
+        if w in lowered:
+            runs.update(ks)
+    for k in sorted(runs):
+        status, regex, _ = entries[k]
         for m in regex.finditer(text):
             i = bisect_left(starts, m.start())
             if (i < len(found) and found[i].start < m.end()) or (i > 0 and found[i - 1].end > m.start()):
@@ -662,8 +677,12 @@ def _status_first_lead(text: str) -> re.Match[str] | None:
     match ends where the list starts. None for any other line."""
     at = rx().at
     lead = at["status_first_marker"].match(text)
-    statuses = text_to_statuses(text) if lead is not None else []
-    if not statuses or statuses[0].start != lead.end():  # type: ignore[union-attr]
+    # the colon after the status: a line without one after the marker is none (most lines),
+    # and its statuses are not read
+    if lead is None or text.find(":", lead.end()) < 0:
+        return None
+    statuses = text_to_statuses(text)
+    if not statuses or statuses[0].start != lead.end():
         return None
     return at["status_first_colon"].match(text, statuses[0].end)
 
