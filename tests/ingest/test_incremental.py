@@ -94,6 +94,40 @@ def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path,
     assert b"\ncorpus," in scratch["flags.csv"] and b"2.345,6" in scratch["flags.csv"]
 
 
+def test_a_rerun_names_the_reports_stored_before_while_its_workers_read(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review page names and collation keys every output process caches were all made while
+    the workers checked across reports, alone on the run's path: those of the reports stored
+    before are made while the workers read (the main process only waits then)."""
+    from extractor.ingest import run as run_module
+    from extractor.outputs import export
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in GENERATED[:3]:
+        shutil.copy(f, src / f.name)
+    monkeypatch.setattr(plan, "_RACY_NS", 0)
+    out = tmp_path / "out"
+    run_ingest([str(src)], out, jobs=2)
+    shutil.copy(GENERATED[4], src / GENERATED[0].name)
+
+    calls: list[tuple[bool, set[str]]] = []
+    checking: list[bool] = []
+    real_warm, real_prepare = export.warm_report_names, run_module._prepare_reports
+
+    def warm(docs: list[dict[str, object]]) -> None:
+        docs = list(docs)
+        calls.append((bool(checking), {Path(str(d["file"])).name for d in docs}))
+        real_warm(docs)
+
+    monkeypatch.setattr(export, "warm_report_names", warm)
+    monkeypatch.setattr(run_module, "_prepare_reports",
+                        lambda store, made: (checking.append(True), real_prepare(store, made)))
+    run_ingest([str(src)], out, jobs=2)
+    before = [names for during_checks, names in calls if not during_checks]
+    assert before and {f.name for f in GENERATED[1:3]} <= before[0]
+
+
 def test_readers_started_for_a_file_touched_but_not_changed_are_stopped(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The run starts its readers when the plan finds a file to hash (ingest.workers.start_readers);
