@@ -380,15 +380,24 @@ def _prepare_reports(store: Store, made: list[Any]) -> None:
         pass
 
 
-def _warm_output_stage() -> None:
+def _warm_output_stage(store: Store | None = None) -> None:
     """Import the output stage and make what its forked children would each make first
     (export.warm_outputs): called while the workers read, when this process only waits; a
-    run with nothing to read imports only what it uses."""
-    from extractor.outputs.export import warm_outputs
+    run with nothing to read imports only what it uses. With `store`, the names each output
+    process caches for a report (export.warm_report_names) are made too, for the reports
+    stored before this run: made while the workers check across reports, they were a quarter
+    of that step, alone on the path (only the reports read now are left for it)."""
+    from extractor.outputs.export import warm_outputs, warm_report_names
 
     warm_outputs()
     import extractor.outputs.site  # noqa: F401
     import extractor.store.consolidate  # noqa: F401
+
+    if store is not None:
+        try:
+            warm_report_names(queries.present_reports(store))
+        except Exception:  # noqa: BLE001,S110 - only caches: made (and raised) when needed
+            pass
 
 
 def run_ingest(paths: Sequence[str], out: str | os.PathLike[str], *, jobs: int | None = None,
@@ -438,7 +447,7 @@ def _ingest_and_write(paths: Sequence[str], out_dir: Path, db_path: Path | None,
         stats = ingest_to_store(paths, store, jobs=jobs, force=force, retry_failed=retry_failed,
                                 progress=progress, verbose=verbose, stream=stream, settings=settings,
                                 exclude=[out_dir], executor=executor, scheduler=scheduler,
-                                send_bytes=send_bytes, meanwhile=_warm_output_stage,
+                                send_bytes=send_bytes, meanwhile=lambda: _warm_output_stage(store),
                                 while_checking=lambda: _prepare_reports(store, of_rows))
         if (keep_current_outputs and not force and stats.read == 0 and stats.missing == 0
                 and outputs_current(out_dir, outputs_stamp(store, admin_2025=admin_2025, parquet=parquet),

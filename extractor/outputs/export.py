@@ -192,7 +192,7 @@ def write_table_csv(tables: Tables, table: str, path: Path) -> None:
 _SAVE_EVERY = 200  # reports whose lines are cached in one transaction
 
 
-def _file_stamp(path: Path) -> str | None:
+def file_stamp(path: Path) -> str | None:
     """What tells a file written before from one edited since: its size and modification time
     (to the nanosecond; a copy made with its times kept, cp -a, keeps it)."""
     try:
@@ -202,10 +202,10 @@ def _file_stamp(path: Path) -> str | None:
     return f"{st.st_size} {st.st_mtime_ns}"
 
 
-class _SpanWriter:
-    """A long CSV written in spans: new text, or a span of the file written before copied as it
-    is (adjacent spans in one copy, done by the kernel where it can). Remembers where each
-    report's (or flag's) lines land (`spans`)."""
+class SpanWriter:
+    """A long CSV (or the review overview: site.write_overview) written in spans: new text, or
+    a span of the file written before copied as it is (adjacent spans in one copy, done by the
+    kernel where it can). Remembers where each report's (or flag's) lines land (`spans`)."""
 
     def __init__(self, fh: BinaryIO, old: BinaryIO | None) -> None:
         self.fh, self.old = fh, old
@@ -285,7 +285,7 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
     rest = columns[len(lead):]
     line = _CsvLines()
     store = tables.store
-    stamp = _file_stamp(path)
+    stamp = file_stamp(path)
     header = line(columns)
     spans = store.csv_spans(table, stamp) if stamp else {}
     if spans.get((None, None), (0, 0, ""))[2] != header:  # the header as it was, or nothing copied
@@ -293,7 +293,7 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
     fresh: list[tuple[int, str, list[str]]] = []
     # binary: the cached blocks are UTF-8 already (52 MB of figures at 1,000 reports)
     with _atomic(path) as tmp, open(tmp, "wb") as fh, (open(path, "rb") if spans else _no_file()) as old:
-        out = _SpanWriter(fh, old)
+        out = SpanWriter(fh, old)
         out.text((None, None), header, ("\ufeff" + header).encode("utf-8"))
         for doc in tables.reports.ordered():
             prefix = line(lead_values(table, doc))[:-1] + ","
@@ -316,7 +316,7 @@ def _write_report_rows_csv(tables: StoreTables, table: str, path: Path) -> None:
         out.close()
     if fresh:
         store.save_csv_rows(fresh)
-    written = _file_stamp(path)
+    written = file_stamp(path)
     if written:
         store.save_csv_spans(table, written, out.spans)
 
@@ -347,7 +347,7 @@ def report_csv_lines(store: Store, doc_id: int, file: str) -> list[tuple[int, st
             for table in LEAD_COLUMNS]
 
 
-def _write_corpus_flag_rows(tables: StoreTables, out: _SpanWriter, line: _CsvLines, rest: list[str],
+def _write_corpus_flag_rows(tables: StoreTables, out: SpanWriter, line: _CsvLines, rest: list[str],
                             spans: dict[tuple[int | None, int | None], tuple[int, int, str]]) -> None:
     """The flags across reports' rows of flags.csv: each flag's line but its leading columns
     (consolidate.corpus_lead_values) and its number is cached in the store the first time it is

@@ -18,6 +18,8 @@ import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 from copy import copy as copy_of
 from dataclasses import replace
 from functools import partial
@@ -36,7 +38,7 @@ from extractor.outputs.forked import Started, start_forked
 from extractor.outputs.review import _CSS, PAGE_END, across_section, review_page_head
 from extractor.readers import read_document
 from extractor.store import queries
-from extractor.store.db import Store, flag_box_part
+from extractor.store.db import Store, flag_box_part, flag_part_spans
 from extractor.store.tables import as_tables
 
 if TYPE_CHECKING:  # the workers import this module to make pages: no pandas there
@@ -186,6 +188,15 @@ class AcrossFlags:
             for index in chunk:
                 text = cached.get(self._ids[index]) if self._store is not None else None
                 yield text if text is not None else self.box(index, partial(render, self.anchors[index]))
+
+    def flag_id(self, index: int) -> int | None:
+        """The store's id of one flag across reports (None when the flags do not come from one)."""
+        return self._ids[index] if self._store is not None else None
+
+    @property
+    def store(self) -> Store | None:
+        """The store the flags come from (their evidence and boxes), if any."""
+        return self._store
 
     def save(self) -> None:
         """Store the boxes rendered since the last call."""
@@ -337,6 +348,16 @@ def tables_to_overview_html(tables: Mapping[str, pd.DataFrame],
 def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> Iterator[str]:
     """The overview's HTML in parts, written one after the other: the boxes of a province's
     flags across reports are not held at once."""
+    for _, text in _overview_pieces(tables, across, frozenset()):
+        assert text is not None  # none is copied
+        yield text
+
+
+def _overview_pieces(tables: Mapping[str, pd.DataFrame], across: AcrossFlags,
+                     copied: AbstractSet[int]) -> Iterator[tuple[int | None, str | None]]:
+    """The overview's parts (`overview_parts`), each with the id of the flag across reports
+    whose box it is (None for the rest); the box of a flag in `copied` is not made (its text
+    None): the caller copies it from the overview written before."""
     t = as_tables(tables)
     # of each report, only what its commune's row shows: a row of communes per report held
     # whole grew with the corpus
@@ -358,7 +379,7 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
     intro = _t("overview_intro", communes=len(crit), reports=report_count)
     cells_of = _Cells(numbers)
     standard_yes, standard_no = html.escape(_t("standard_yes")), html.escape(_t("standard_no"))
-    yield (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
+    yield None, (f'<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">'
            f"<title>{html.escape(_t('overview_title'))}</title><style>{_CSS}{_OVERVIEW_CSS}</style></head><body>"
            f"<header><h1>{html.escape(_t('overview_title'))}</h1><div class=\"meta\">{html.escape(intro)}</div>"
            f'</header><main class="overview">')
@@ -390,15 +411,19 @@ def overview_parts(tables: Mapping[str, pd.DataFrame], across: AcrossFlags) -> I
         line = _t("district_line", communes=len(rows), met_all=sum(1 for m in mets if m == len(numbers)),
                   mean=mean, error=sev_all["error"], warning=sev_all["warning"], info=sev_all["info"])
         title = ", ".join(x for x in (key[1] or _t("no_district"), key[0]) if x)
-        yield (f'<section class="district-block"><h2>{html.escape(title)}</h2>'
+        yield None, (f'<section class="district-block"><h2>{html.escape(title)}</h2>'
                f'<div class="district">{html.escape(line)}</div>'
                f'<table class="grid">{head}{"".join(body)}</table></section>')
     # a flag is listed when its evidence names a report (the pages link to it)
     listed = across.listed()
     if listed:
-        yield f"<h2>{html.escape(_t('across_heading'))}</h2>"
-        yield from across.boxes(listed.values(), _overview_box)
-    yield "</main></body></html>\n"
+        yield None, f"<h2>{html.escape(_t('across_heading'))}</h2>"
+        indexes = list(listed.values())
+        made = across.boxes([i for i in indexes if across.flag_id(i) not in copied], _overview_box)
+        for index in indexes:
+            flag_id = across.flag_id(index)
+            yield flag_id, None if flag_id is not None and flag_id in copied else next(made)
+    yield None, "</main></body></html>\n"
 
 
 def _overview_box(flag_anchor: str, f: dict[str, Any]) -> str:
@@ -461,11 +486,48 @@ def start_report_pages(store: Store, across: AcrossFlags, out: Path, stream: Any
 
 
 def write_overview(tables: Mapping[str, pd.DataFrame], across: AcrossFlags, out: Path) -> None:
-    """OUT/review/index.html (`overview_parts`), its flag boxes cached in the store."""
+    """OUT/review/index.html (`overview_parts`), its flag boxes cached in the store. With the
+    flags from a store, the box of a flag the overview written before shows (in this language)
+    is copied from that file as it is, where the store says the box lies in it and the file is
+    as written then (the spans of `Store.csv_spans`, which go with the flag, its cached box and
+    the file): reading, decompressing and writing the 1,000 cached boxes of a province again
+    was half of rewriting it after a few reports changed."""
+    from extractor.outputs.export import SpanWriter, file_stamp
+
     review_dir = Path(out) / links.REVIEW_DIR
     review_dir.mkdir(parents=True, exist_ok=True)
-    tmp = review_dir / ".index.html.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.writelines(overview_parts(tables, across))
-    os.replace(tmp, review_dir / "index.html")
-    across.save()
+    path, tmp = review_dir / OVERVIEW, review_dir / ".index.html.tmp"
+    store = across.store
+    name = flag_part_spans(flag_box_part(i18n.language()))  # its spans go with the boxes cached
+    stamp = file_stamp(path) if store is not None else None
+    spans = {flag_id: (start, length) for (doc_id, flag_id), (start, length, _) in
+             (store.csv_spans(name, stamp) if store is not None and stamp else {}).items()
+             if doc_id is None and flag_id is not None}
+    with open(tmp, "wb") as fh, (open(path, "rb") if spans else _no_file()) as old:
+        writer = SpanWriter(fh, old)
+        for flag_id, text in _overview_pieces(tables, across, spans.keys()):
+            if text is None:
+                assert flag_id is not None
+                writer.copy((None, flag_id), "", *spans[flag_id])
+            else:
+                data = _text_bytes(text)
+                if flag_id is None:
+                    writer.write(data)
+                else:
+                    writer.text((None, flag_id), "", data)
+        writer.close()
+    os.replace(tmp, path)
+    across.save()  # boxes cached anew lose their spans: those of this file are stored after
+    written = file_stamp(path) if store is not None else None
+    if store is not None and written:
+        store.save_csv_spans(name, written, [s for s in writer.spans if s[1] is not None])
+
+
+def _text_bytes(text: str) -> bytes:
+    """A text as a file opened for text writes it (UTF-8, each newline as the system's)."""
+    return (text if os.linesep == "\n" else text.replace("\n", os.linesep)).encode("utf-8")
+
+
+@contextmanager
+def _no_file() -> Iterator[None]:
+    yield None

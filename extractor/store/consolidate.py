@@ -133,6 +133,7 @@ class RowTable:
                  floats: AbstractSet[str] = frozenset()) -> None:
         self.built, self.columns = rows, columns
         self.ints, self.floats = ints, floats
+        self._values: list[list[Any]] | None = None  # each column as `rows` gives it (`values`)
 
     def frame(self) -> pd.DataFrame:
         import pandas as pd
@@ -146,12 +147,28 @@ class RowTable:
         return df
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        """The rows as a DataFrame of the table gives them, made afresh at each call, one row
-        at a time: a converted copy of the table kept between calls grew with the corpus
-        (communes has a row per report)."""
-        columns = [_as_pandas_holds([_plain_cell(r.get(c)) for r in self.built], c in self.ints, c in self.floats)
-                   for c in self.columns]
+        """The rows as a DataFrame of the table gives them, one row at a time: each a new dict
+        (writers add to it), made from the columns converted once (`values`): a copy of the
+        rows themselves kept between calls grew with the corpus (communes has a row per
+        report), the columns hold references to the same values."""
+        columns = self.values()
         return (dict(zip(self.columns, values, strict=True)) for values in zip(*columns, strict=True))
+
+    def values(self) -> list[list[Any]]:
+        """Each column's values as a DataFrame of the table holds them (`_as_pandas_holds`),
+        converted at the first call and kept: the workbook, the overview and the CSVs each read
+        the small tables (five conversions of each in the workbook alone, a tenth of its time
+        in a re-run), and a run converts them before it forks the processes writing them."""
+        if self._values is None:
+            built = self.built
+            converted = []
+            for c in self.columns:
+                values = [r.get(c) for r in built]
+                if any(isinstance(v, float) and v != v for v in values):  # a NaN: `_plain_cell`
+                    values = [_plain_cell(v) for v in values]
+                converted.append(_as_pandas_holds(values, c in self.ints, c in self.floats))
+            self._values = converted
+        return self._values
 
     def __len__(self) -> int:
         return len(self.built)
@@ -454,6 +471,8 @@ class StoreTables(Tables):
         self.small = {"communes": _communes_table(self.reports, made.own, convert),
                        "criteria": made.criteria, "indicators": made.indicators, "errors": made.errors,
                        "summary": _summary_table(self.reports, self.severities, made.errors)}
+        for table in self.small.values():  # converted once here: the processes forked after inherit them
+            table.values()
 
     def columns(self, name: str) -> list[str]:
         return table_columns(name) if name in _STREAMED else list(self.small[name].columns)

@@ -201,6 +201,13 @@ def flag_box_part(language: str) -> str:
     return f"box:{language}"
 
 
+def flag_part_spans(part: str) -> str:
+    """The name of the spans (`Store.csv_spans`) of the file written from a flag's cached
+    rendering `part`: flags.csv from its line, the review overview in a language (its spans
+    named as the part) from its box there."""
+    return "flags" if part == FLAG_LINE_PART else part
+
+
 NUMBERLESS_PARTS = (FLAG_LINE_PART, *(flag_box_part(lang) for lang in i18n.LANGUAGES))
 
 # (table, column, type) added to schema version 3 after stores were made with it (`_add_columns`)
@@ -764,9 +771,11 @@ class Store:
 
     def save_flag_parts(self, items: Sequence[tuple[int, str, str]]) -> None:
         """Cache (flag id, name, text) renderings of flags across reports in one transaction;
-        they go with their flag when its district is recomputed."""
+        they go with their flag when its district is recomputed. The spans written from a
+        rendering cached again go (`flag_part_spans`: those of that file only)."""
         with self.transaction() as conn:
-            conn.executemany("DELETE FROM csv_spans WHERE flag_id = ?", [(flag_id,) for flag_id, _, _ in items])
+            conn.executemany("DELETE FROM csv_spans WHERE flag_id = ? AND name = ?",
+                             [(flag_id, flag_part_spans(name)) for flag_id, name, _ in items])
             conn.executemany("INSERT OR REPLACE INTO corpus_flag_parts VALUES (?, ?, ?)",
                              [(flag_id, name, zlib.compress(text.encode("utf-8"), 1))
                               for flag_id, name, text in items])

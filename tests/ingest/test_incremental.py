@@ -94,6 +94,85 @@ def test_a_rerun_after_changes_writes_what_a_fresh_ingest_writes(tmp_path: Path,
     assert b"\ncorpus," in scratch["flags.csv"] and b"2.345,6" in scratch["flags.csv"]
 
 
+def test_a_rerun_names_the_reports_stored_before_while_its_workers_read(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review page names and collation keys every output process caches were all made while
+    the workers checked across reports, alone on the run's path: those of the reports stored
+    before are made while the workers read (the main process only waits then)."""
+    from extractor.ingest import run as run_module
+    from extractor.outputs import export
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for f in GENERATED[:3]:
+        shutil.copy(f, src / f.name)
+    monkeypatch.setattr(plan, "_RACY_NS", 0)
+    out = tmp_path / "out"
+    run_ingest([str(src)], out, jobs=2)
+    shutil.copy(GENERATED[4], src / GENERATED[0].name)
+
+    calls: list[tuple[bool, set[str]]] = []
+    checking: list[bool] = []
+    real_warm, real_prepare = export.warm_report_names, run_module._prepare_reports
+
+    def warm(docs: list[dict[str, object]]) -> None:
+        docs = list(docs)
+        calls.append((bool(checking), {Path(str(d["file"])).name for d in docs}))
+        real_warm(docs)
+
+    monkeypatch.setattr(export, "warm_report_names", warm)
+    monkeypatch.setattr(run_module, "_prepare_reports",
+                        lambda store, made: (checking.append(True), real_prepare(store, made)))
+    run_ingest([str(src)], out, jobs=2)
+    before = [names for during_checks, names in calls if not during_checks]
+    assert before and {f.name for f in GENERATED[1:3]} <= before[0]
+
+
+def test_a_rerun_copies_the_overview_boxes_of_flags_unchanged_from_the_overview_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The overview's box of every flag across reports was read from the store, decompressed
+    and written again at each re-run (half of rewriting index.html): a flag's box the overview
+    before shows is copied from it, and the file is the one a fresh ingest writes; an overview
+    edited since is not copied from."""
+    from extractor.outputs import export
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(GENERATED[0], src / GENERATED[0].name)
+    shutil.copy(SAMPLE, src / "a.txt")
+    _sample_with_area(src / "b.txt", "1.234,5")  # flagged against a.txt
+    monkeypatch.setattr(plan, "_RACY_NS", 0)
+    out = tmp_path / "out"
+    run_ingest([str(src)], out, jobs=1)
+    copies: list[int | None] = []
+    real_copy = export.SpanWriter.copy
+
+    def copy(self: export.SpanWriter, key: tuple[int | None, int | None], lead: str, *args: object) -> None:
+        if lead == "":  # the overview's (a line of flags.csv is copied after its leading columns)
+            copies.append(key[1])
+        real_copy(self, key, lead, *args)  # type: ignore[arg-type]
+    monkeypatch.setattr(export.SpanWriter, "copy", copy)
+
+    def rerun(other: Path) -> bytes:
+        copies.clear()
+        shutil.copy(other, src / GENERATED[0].name)  # a report of another district changes
+        run_ingest([str(src)], out, jobs=1)
+        fresh = tmp_path / f"fresh-{other.name}"
+        run_ingest([str(src)], fresh, jobs=1)
+        overview = (out / "review" / "index.html").read_bytes()
+        assert overview == (fresh / "review" / "index.html").read_bytes()
+        return overview
+
+    overview = rerun(GENERATED[1])
+    with Store(out / "ntm.sqlite") as store:
+        flag_ids = {i for (i,) in store.conn.execute("SELECT id FROM flags WHERE scope = 'corpus'")}
+    assert flag_ids and flag_ids <= {i for i in copies if i is not None} and b"across-" in overview
+    with open(out / "review" / "index.html", "ab") as fh:  # edited since: nothing copied from it
+        fh.write(b"<!-- a note -->")
+    rerun(GENERATED[2])
+    assert [i for i in copies if i is not None and i in flag_ids] == []
+
+
 def test_readers_started_for_a_file_touched_but_not_changed_are_stopped(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The run starts its readers when the plan finds a file to hash (ingest.workers.start_readers);

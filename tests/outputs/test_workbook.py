@@ -149,3 +149,20 @@ def test_link_formula_shortcut_prepares_as_xlsxwriter_does(formula: str, future:
     ours.use_future_functions = theirs.use_future_functions = future
     assert ours._prepare_formula(formula) == theirs._prepare_formula(formula)
     assert ours._prepare_formula(formula, True) == theirs._prepare_formula(formula, True)
+
+
+def test_the_workbook_parts_are_deflated_at_the_chosen_level(tmp_path: Path) -> None:
+    """XlsxWriter deflated them at zipfile's default level (6): a fifth of a re-run's workbook at
+    1,000 reports, for a file 18% smaller than level 3 gives."""
+    import zipfile
+    import zlib
+
+    from extractor.outputs.workbook import ZIP_LEVEL
+
+    assert ZIP_LEVEL < zlib.Z_DEFAULT_COMPRESSION + 7  # lighter than the default (6)
+    with zipfile.ZipFile(_write(tmp_path)) as archive:
+        for info in archive.infolist():
+            deflate = zlib.compressobj(ZIP_LEVEL, zlib.DEFLATED, -15)
+            data = archive.read(info)
+            assert info.compress_type == zipfile.ZIP_DEFLATED
+            assert info.compress_size == len(deflate.compress(data) + deflate.flush()), info.filename
