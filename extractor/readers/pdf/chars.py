@@ -56,7 +56,10 @@ def _bare(fn: Any, restype: Any) -> Any:
     """The C function behind a pypdfium2 binding, called without ctypes' conversion of each
     argument (a call costs about half): ints go as C ints, pointers as `c_void_p` or
     `byref(...)`, never as bare Python numbers."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:
+        raise ReadError("-", "corrupt_pdf", "pdfium function not loaded")
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 class _Calls:
