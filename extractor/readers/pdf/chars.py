@@ -196,24 +196,36 @@ def text_to_spans(text: str, starts: list[int]) -> list[tuple[str, int, int]]:
     (sorted) char indices `starts`, stripped of spaces; empty ones dropped."""
     spans: list[tuple[str, int, int]] = []
     append = spans.append
+    marks = "\ufffe" in text or "\x02" in text
+    count, j = len(starts), 0  # starts[j]: the first start after the line's first char
     pos = 0
     for raw_line in text.split("\r\n"):
+        end = pos + len(raw_line)
+        while j < count and starts[j] <= pos:
+            j += 1
+        if (j == count or starts[j] >= end) and not (
+                marks and ("\ufffe" in raw_line or "\x02" in raw_line)):
+            # most lines: one segment
+            seg = raw_line.strip(" ")
+            if seg:
+                first = end - len(raw_line.lstrip(" "))
+                append((seg, first, first + len(seg) - 1))
+            pos = end + 2
+            continue
         offset = pos
-        marked = "\ufffe" in raw_line or "\x02" in raw_line
-        for piece in _AFTER_HYPHEN.split(raw_line) if marked else (raw_line,):
+        for piece in _AFTER_HYPHEN.split(raw_line):
             if piece:
-                end = offset + len(piece)
-                lo = bisect_right(starts, offset) if starts else 0
-                hi = bisect_left(starts, end, lo) if starts else 0
-                bounds = [offset, *starts[lo:hi], end] if hi > lo else (offset, end)
+                stop = offset + len(piece)
+                lo = bisect_right(starts, offset)
+                bounds = [offset, *starts[lo:bisect_left(starts, stop, lo)], stop]
                 for a, b in zip(bounds, bounds[1:]):
                     seg = text[a:b]
                     stripped = seg.strip(" ")
                     if stripped:
-                        first = a + len(seg) - len(seg.lstrip(" "))
+                        first = b - len(seg.lstrip(" "))
                         append((stripped, first, first + len(stripped) - 1))
             offset += len(piece)
-        pos += len(raw_line) + 2
+        pos = end + 2
     return spans
 
 

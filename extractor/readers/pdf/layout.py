@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from extractor.core.data import load_pattern
@@ -156,20 +157,24 @@ def join_lines(texts: list[str]) -> str:
     return out
 
 
+_BASELINE = attrgetter("baseline")
+
+
 def _mark_rows(lines: list[PdfLine]) -> None:
     """Mark the segments that share their baseline with another segment of the page: table
     cells and columns. Compared across the page, not only with the next segment: pdfium
     hands over a table cell by cell, so the wrapped second line of a label cell comes before
     the cell beside its first line, and only the page's other segments tell that it is in a
     row (where a short line is no paragraph end)."""
-    by_baseline = sorted(lines, key=lambda ln: ln.baseline)
+    by_baseline = sorted(lines, key=_BASELINE)
     group: list[PdfLine] = by_baseline[:1]
     for prev, line in zip(by_baseline, by_baseline[1:]):
         if abs(line.baseline - prev.baseline) < 0.3 * max(line.size, prev.size):
             prev.row = line.row = True
             group.append(line)
             continue
-        _mark_beside(group)
+        if len(group) > 1:
+            _mark_beside(group)
         group = [line]
     _mark_beside(group)
 
@@ -185,11 +190,18 @@ def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLi
     """Group a page's line segments (in reading order) into paragraphs."""
     _mark_rows(lines)
     paragraphs: list[list[PdfLine]] = []
-    for line in lines:
-        if paragraphs and not starts_paragraph(paragraphs[-1][-1], line, paragraphs[-1][0], m):
-            paragraphs[-1].append(line)
+    if not lines:
+        return paragraphs
+    current = [lines[0]]
+    paragraphs.append(current)
+    prev = lines[0]
+    for line in lines[1:]:
+        if starts_paragraph(prev, line, current[0], m):
+            current = [line]
+            paragraphs.append(current)
         else:
-            paragraphs.append([line])
+            current.append(line)
+        prev = line
     return paragraphs
 
 
@@ -339,8 +351,14 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
             else:
                 bold = all(ln.bold for ln in lines)
                 confidence = lines_to_confidence(lines)
+            if one is not None and one.top is None:  # lines_to_box's first case, inline
+                baseline = one.baseline
+                box = (round(one.x0, 1), round(baseline - one.size, 1), round(one.x1, 1),
+                       round(baseline, 1))
+            else:
+                box = lines_to_box(lines)
             blocks.append(Block(len(blocks), kind, text, number, _BOLD if bold else _PLAIN, cell,
-                                lines_to_box(lines), confidence))
+                                box, confidence))
 
     # paragraphs of all pages in one stream, so one that runs over a page break is one block
     paragraphs: list[tuple[int, list[PdfLine]]] = []
