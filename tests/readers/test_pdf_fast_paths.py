@@ -1,14 +1,9 @@
 """The PDF reader's fast paths give what the plain ones give: spans of a page's text, its
-lines cleaned in one pass, a char's weight asked once per text object."""
+lines cleaned in one pass."""
 from __future__ import annotations
-
-import random
-from pathlib import Path
 
 from extractor.readers.pdf import chars, layout
 from extractor.readers.pdf.lines import PdfLine
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_spans_split_lines_at_cuts_and_after_hyphen_marks() -> None:
@@ -43,23 +38,3 @@ def test_a_line_holding_the_joining_char_is_cleaned_one_by_one() -> None:
     texts = ["a\x00b", "Tho", "\u0302n"]
     assert [ln.text for ln in layout._clean_lines([_line(t) for t in texts])] == \
         _one_by_one(texts) == ["ab", "Tho", "\u0302n"]
-
-
-def test_weight_asked_once_per_text_object_is_the_weight_char_by_char() -> None:
-    # the fixture mixes bold and regular fonts and has chars without a text object
-    path = FIXTURES / "garbled-font.pdf"
-    pdf, pdfium_c = chars.open_pdfium(path.read_bytes(), str(path))
-    try:
-        for n in range(len(pdf)):
-            page = pdf[n]
-            textpage = page.get_textpage()
-            count = textpage.count_chars()
-            for order in (list(range(count)), random.Random(n).sample(range(count), count)):
-                plain, fast = chars._Chars(pdfium_c, textpage), chars._Chars(pdfium_c, textpage)
-                expected = [plain.char_bold(i) for i in order]
-                assert [fast.bold(i) for i in order] == expected
-                assert any(expected) and not all(expected)
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()

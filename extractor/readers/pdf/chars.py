@@ -74,9 +74,6 @@ class _Calls:
         self.font_info = _bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
         self.count_rects = _bare(pdfium_c.FPDFText_CountRects, c_int)
         self.get_rect = _bare(pdfium_c.FPDFText_GetRect, c_int)
-        # (pdfium builds before 2023 lack it: fonts are then asked char by char)
-        get_object = getattr(pdfium_c, "FPDFText_GetTextObject", None)
-        self.text_object = None if get_object is None else _bare(get_object, ctypes.c_void_p)
 
 
 _CALLS: dict[int, _Calls] = {}
@@ -107,46 +104,13 @@ class _Chars:
         self.bt = byref(self.b), byref(self.t)
         self.xy = byref(self.x), byref(self.y)
         self.flags_ref = byref(self.flags)
-        self.fonts: dict[int, tuple[bool, bool | None, bool]] = {}  # by text object
-        self.name_bold = self.flags_bold = False  # what the buffers above say (empty: no)
-
-    def char_bold(self, i: int) -> bool:
-        """Whether char `i` is set bold: its font's weight, or (many embedded fonts declare
-        none) the font's name or flags. Where pdfium writes no name (a char without a text
-        object, a name longer than the buffer), the name and flags read last stand."""
-        if self.f.font_weight(self.tp, i) >= 600:
-            return True
-        self.f.font_info(self.tp, i, self.name, self.name_len, self.flags_ref)
-        return b"bold" in self.name.value.lower() or bool(self.flags.value & (1 << 18))
 
     def bold(self, i: int) -> bool:
-        """`char_bold`, asked once per text object: every char of a text object has its
-        object's font, so its weight, name and flags. The name and flags read last are kept
-        as `char_bold` leaves them in its buffers (see there)."""
-        text_object = self.f.text_object
-        if text_object is None:
-            return self.char_bold(i)
-        obj = text_object(self.tp, i)
-        if obj is None:  # weight -1, and pdfium writes neither name nor flags
-            return self.name_bold or self.flags_bold
-        font = self.fonts.get(obj)
-        if font is None:
-            font = self.fonts[obj] = self._font(i)
-        heavy, named, flagged = font
-        if heavy:
+        if self.f.font_weight(self.tp, i) >= 600:
             return True
-        self.flags_bold = flagged
-        if named is not None:
-            self.name_bold = named
-        return self.name_bold or self.flags_bold
-
-    def _font(self, i: int) -> tuple[bool, bool | None, bool]:
-        """Char `i`'s font: declared bold by weight; bold by name (None when the name does
-        not fit the buffer, which pdfium then leaves as it was); bold by flags."""
-        heavy = self.f.font_weight(self.tp, i) >= 600
-        length = self.f.font_info(self.tp, i, self.name, self.name_len, self.flags_ref)
-        named = b"bold" in self.name.value.lower() if 0 < length <= len(self.name) else None
-        return heavy, named, bool(self.flags.value & (1 << 18))
+        # many embedded fonts declare no weight: fall back to the font's name
+        self.f.font_info(self.tp, i, self.name, self.name_len, self.flags_ref)
+        return b"bold" in self.name.value.lower() or bool(self.flags.value & (1 << 18))
 
     def segments(self, spans: list[tuple[str, int, int]], height: float) -> list[PdfLine]:
         """The segments `spans` (text, first char, last char): their left and right edges,
