@@ -8,7 +8,10 @@ corpus in .docx/.pdf):
    reading the .txt) against full extraction (`extractor.pipeline.extract`: read,
    normalize/structure, figures, criteria, identity, checks), and the ratio full / raw
    (for .docx also with the reader's styles cache emptied: a report from a template of its own);
-2. per-stage timings, each stage function of extractor/pipeline.py timed on its own;
+2. per-stage timings, each stage function of extractor/pipeline.py timed on its own; for the
+   PDFs the read stage split further (`pdf_read_stages`): pypdfium2's own text extraction (the
+   raw parse), the page geometry beyond it (text runs, segments, their boxes and fonts), the
+   page judge, the layout (paragraphs, margins, blocks) and, inside it, the tables;
 3. figures extraction of the sample's text (`outline_to_figures`, after reading): median ms,
    against the 50 ms budget;
 4. throughput over `--count` generated .docx reports (generated first, in a subprocess, into
@@ -90,6 +93,35 @@ def stage_times(path: Path) -> dict[str, float]:
     return out
 
 
+def pdf_read_stages(files: list[Path], repeat: int) -> dict[str, float]:
+    """CPU ms per PDF of the read stage's parts (least of `repeat`): the raw pypdfium2 text,
+    the page geometry beyond it, the page judge and the layout, of which the tables
+    (`tables.paragraphs_to_cells`, timed inside the layout runs)."""
+    from benchmarks.bench_read import phases
+    from extractor.readers.pdf import layout
+
+    spent = [0.0]
+    cells = layout.paragraphs_to_cells
+
+    def timed_cells(*args: Any) -> Any:
+        start = time.process_time()
+        try:
+            return cells(*args)
+        finally:
+            spent[0] += time.process_time() - start
+
+    layout.paragraphs_to_cells = timed_cells  # type: ignore[assignment]
+    try:
+        ms = phases(files, repeat)
+    finally:
+        layout.paragraphs_to_cells = cells  # type: ignore[assignment]
+    # the tables run in each of the reader's 1 + `repeat` runs and the layout's `repeat` runs
+    # over every file: their mean per run (the other figures are least runs)
+    runs = 2 * repeat + 1
+    ms["tables"] = 1000 * spent[0] / runs / len(files)
+    return ms
+
+
 def extract_new_template(path: Path) -> None:
     """Full extraction with the docx reader's styles cache emptied first (every report typed
     from a template of its own, the worst case for that cache)."""
@@ -137,7 +169,9 @@ def compare(files: list[Path], repeat: int) -> dict[str, Any]:
         row["raw_ms_per_file"] = 1000 * row["raw_s"] / row["files"]
         row["full_ms_per_file"] = 1000 * row["full_s"] / row["files"]
         row["ratio_new_template"] = row["full_new_template_s"] / row["raw_s"] if row["raw_s"] else float("nan")
-    return {"per_format": per_format, "stages": stages}
+    pdfs = [f for f in files if f.suffix.lower() == ".pdf"]
+    pdf_read = pdf_read_stages(pdfs, repeat) if pdfs else {}
+    return {"per_format": per_format, "stages": stages, "pdf_read": pdf_read}
 
 
 def figures_on_sample(runs: int = 30) -> dict[str, float]:
@@ -198,6 +232,11 @@ def report(results: dict[str, Any]) -> str:
         total = sum(st.values())
         lines.append(f"{fmt:<7}" + "  ".join(f"{k} {1000 * v / n:.1f} ({100 * v / total:.0f}%)"
                                             for k, v in st.items()))
+    pr = results["compare"].get("pdf_read")
+    if pr:
+        lines.append(f"pdf read, ms per file: raw pypdfium2 text {pr['raw']:.1f}, geometry {pr['geometry']:.1f}, "
+                     f"judge {pr['judge']:.1f}, layout {pr['layout']:.1f} (of which tables ~{pr['tables']:.1f}); "
+                     f"reader {pr['ours']:.1f} = {pr['ours'] / pr['raw']:.2f}x raw")
     fs = results["figures_on_sample"]
     verdict = "within" if fs["median_ms"] < fs["budget_ms"] else "OVER"
     lines += ["", f"Figures of the sample (outline_to_figures): median {fs['median_ms']:.1f} ms, "

@@ -52,37 +52,86 @@ def text_is_suspect(text: str, max_ratio: float) -> bool:
 
 
 # -- pypdfium2 -------------------------------------------------------------------------------
+def _bare(fn: Any, restype: Any) -> Any:
+    """The C function behind a pypdfium2 binding, called without ctypes' conversion of each
+    argument (a call costs about half): ints go as C ints, pointers as `c_void_p` or
+    `byref(...)`, never as bare Python numbers."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if address is None:
+        raise ReadError("-", "corrupt_pdf", "pdfium function not loaded")
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
+class _Calls:
+    """The pdfium text functions of the hot loops, bare (see `_bare`)."""
+
+    def __init__(self, pdfium_c: Any) -> None:
+        c_int, c_double = ctypes.c_int, ctypes.c_double
+        self.char_box = _bare(pdfium_c.FPDFText_GetCharBox, c_int)
+        self.char_origin = _bare(pdfium_c.FPDFText_GetCharOrigin, c_int)
+        self.font_size = _bare(pdfium_c.FPDFText_GetFontSize, c_double)
+        self.font_weight = _bare(pdfium_c.FPDFText_GetFontWeight, c_int)
+        self.font_info = _bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
+        self.count_rects = _bare(pdfium_c.FPDFText_CountRects, c_int)
+        self.get_rect = _bare(pdfium_c.FPDFText_GetRect, c_int)
+
+
+_CALLS: dict[int, _Calls] = {}
+
+
+def _calls(pdfium_c: Any) -> _Calls:
+    calls = _CALLS.get(id(pdfium_c))
+    if calls is None:
+        calls = _CALLS[id(pdfium_c)] = _Calls(pdfium_c)
+    return calls
+
+
 class _Chars:
-    """Raw pdfium calls with reused out-parameters (the fast path's hot loop)."""
+    """A page's pdfium text calls with reused out-parameters (the fast path's hot loop)."""
 
     def __init__(self, pdfium_c: Any, textpage: Any) -> None:
         self.c = pdfium_c
-        self.tp = textpage.raw
+        self.f = _calls(pdfium_c)
+        self.raw = textpage.raw
+        self.tp = ctypes.cast(textpage.raw, ctypes.c_void_p)
         self.l, self.r, self.b, self.t = (ctypes.c_double() for _ in range(4))
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.name = ctypes.create_string_buffer(128)
+        self.name_len = ctypes.c_ulong(len(self.name))
         self.flags = ctypes.c_int()
+        byref = ctypes.byref
+        self.lr = byref(self.l), byref(self.r)
+        self.bt = byref(self.b), byref(self.t)
+        self.xy = byref(self.x), byref(self.y)
+        self.flags_ref = byref(self.flags)
 
     def bold(self, i: int) -> bool:
-        if int(self.c.FPDFText_GetFontWeight(self.tp, i)) >= 600:
+        if self.f.font_weight(self.tp, i) >= 600:
             return True
         # many embedded fonts declare no weight: fall back to the font's name
-        self.c.FPDFText_GetFontInfo(self.tp, i, self.name, len(self.name), self.flags)
+        self.f.font_info(self.tp, i, self.name, self.name_len, self.flags_ref)
         return b"bold" in self.name.value.lower() or bool(self.flags.value & (1 << 18))
 
-    def segment(self, text: str, first: int, last: int, height: float) -> PdfLine:
-        """The segment `text` from char `first` to char `last`: its left and right edges,
-        baseline, size and weight in five to eight pdfium calls, made here without a Python
-        method call each (this runs for every segment of every page)."""
-        c, tp, lb, rb = self.c, self.tp, self.l, self.r
-        c.FPDFText_GetCharBox(tp, first, lb, rb, self.b, self.t)
-        x0 = lb.value
-        c.FPDFText_GetCharBox(tp, last, lb, rb, self.b, self.t)
-        c.FPDFText_GetCharOrigin(tp, first, self.x, self.y)
-        # bold: the segment's first and last glyphs are (a bold label alone is not)
-        return PdfLine(text, x0, rb.value, height - self.y.value,
-                       float(c.FPDFText_GetFontSize(tp, first)) or 10.0,
-                       self.bold(first) and self.bold(last))
+    def segments(self, spans: list[tuple[str, int, int]], height: float) -> list[PdfLine]:
+        """The segments `spans` (text, first char, last char): their left and right edges,
+        baseline, size and weight in five to eight pdfium calls each (bold: the segment's
+        first and last glyphs are; a bold label alone is not). This runs for every segment
+        of every page: the calls are bare and looked up once."""
+        f, tp = self.f, self.tp
+        char_box, char_origin, font_size, bold = f.char_box, f.char_origin, f.font_size, self.bold
+        lref, rref = self.lr
+        bref, tref = self.bt
+        xref, yref = self.xy
+        lb, rb, yb = self.l, self.r, self.y
+        out: list[PdfLine] = []
+        for text, first, last in spans:
+            char_box(tp, first, lref, rref, bref, tref)
+            x0 = lb.value
+            char_box(tp, last, lref, rref, bref, tref)
+            char_origin(tp, first, xref, yref)
+            out.append(PdfLine(text, x0, rb.value, height - yb.value,
+                               font_size(tp, first) or 10.0, bold(first) and bold(last)))
+        return out
 
     def segment_starts(self) -> set[int]:
         """Indices of chars that start a new segment inside one of pdfium's lines: the first
@@ -90,10 +139,13 @@ class _Chars:
         before it but a wide gap to its right (the next table cell), or back to its left.
         A narrower gap (a cell's text that nearly fills its cell) cuts too when the run starts
         where a run of another line starts: the left edge of a table column."""
+        get_rect, tp, lb, tb, rb, bb = self.f.get_rect, self.tp, self.l, self.t, self.r, self.b
+        lref, rref = self.lr
+        bref, tref = self.bt
         rects: list[tuple[float, float, float, float]] = []
-        for k in range(self.c.FPDFText_CountRects(self.tp, 0, -1)):
-            self.c.FPDFText_GetRect(self.tp, k, self.l, self.t, self.r, self.b)
-            rects.append((self.l.value, self.t.value, self.r.value, self.b.value))
+        for k in range(self.f.count_rects(tp, 0, -1)):
+            get_rect(tp, k, lref, tref, rref, bref)
+            rects.append((lb.value, tb.value, rb.value, bb.value))
         cuts: list[tuple[float, float, float, float]] = []
         narrow: list[tuple[float, float, float, float]] = []
         lefts: list[float] = []  # where runs start a line or a cell
@@ -122,40 +174,59 @@ class _Chars:
                 if i < len(lefts) and lefts[i] <= cur[0] + COLUMN_TOLERANCE:
                     cuts.append(cur)
         starts: set[int] = set()
+        raw = self.raw
         for cur in cuts:
             # the whole run's height as tolerance: a glyph drawn high or low in its line (an
             # opening quote '“') does not reach the run's middle
             index = self.c.FPDFText_GetCharIndexAtPos(
-                self.tp, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
+                raw, cur[0] + min(1.0, (cur[2] - cur[0]) / 2), (cur[1] + cur[3]) / 2,
                 1.0, max(1.0, (cur[1] - cur[3]) / 2))
             if index >= 0:
                 starts.add(index)
         return starts
 
 
-def _pdfium_line(chars: _Chars, text: str, start: int, height: float,
-                 cuts: list[int]) -> list[PdfLine]:
-    """Segments of one pdfium line `text` whose first char has index `start`, cut at the
-    (text-relative) positions `cuts`."""
-    if not cuts:  # most lines: one segment
-        seg = text.strip(" ")
-        if not seg:
-            return []
-        a = start + len(text) - len(text.lstrip(" "))
-        return [chars.segment(seg, a, a + len(seg) - 1, height)]
-    out: list[PdfLine] = []
-    bounds = [0, *cuts, len(text)]
-    for a, b in zip(bounds, bounds[1:]):
-        piece = text[a:b]
-        seg = piece.strip(" ")
-        if seg:
-            i = start + a + len(piece) - len(piece.lstrip(" "))
-            out.append(chars.segment(seg, i, i + len(seg) - 1, height))
-    return out
-
-
 # pdfium's marks of a hyphen at a line end; a line is split after each
 _AFTER_HYPHEN = compiled(r"(?<=[\ufffe\x02])")
+
+
+def text_to_spans(text: str, starts: list[int]) -> list[tuple[str, int, int]]:
+    """The segments of a page's pdfium text as (text, first char, last char): its lines
+    ("\r\n"), split again after a line-end hyphen pdfium joined to the next line and at the
+    (sorted) char indices `starts`, stripped of spaces; empty ones dropped."""
+    spans: list[tuple[str, int, int]] = []
+    append = spans.append
+    marks = "\ufffe" in text or "\x02" in text
+    count, j = len(starts), 0  # starts[j]: the first start after the line's first char
+    pos = 0
+    for raw_line in text.split("\r\n"):
+        end = pos + len(raw_line)
+        while j < count and starts[j] <= pos:
+            j += 1
+        if (j == count or starts[j] >= end) and not (
+                marks and ("\ufffe" in raw_line or "\x02" in raw_line)):
+            # most lines: one segment
+            seg = raw_line.strip(" ")
+            if seg:
+                first = end - len(raw_line.lstrip(" "))
+                append((seg, first, first + len(seg) - 1))
+            pos = end + 2
+            continue
+        offset = pos
+        for piece in _AFTER_HYPHEN.split(raw_line):
+            if piece:
+                stop = offset + len(piece)
+                lo = bisect_right(starts, offset)
+                bounds = [offset, *starts[lo:bisect_left(starts, stop, lo)], stop]
+                for a, b in zip(bounds, bounds[1:]):
+                    seg = text[a:b]
+                    stripped = seg.strip(" ")
+                    if stripped:
+                        first = b - len(seg.lstrip(" "))
+                        append((stripped, first, first + len(stripped) - 1))
+            offset += len(piece)
+        pos = end + 2
+    return spans
 
 
 def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:
@@ -172,21 +243,7 @@ def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:
             return PageRead([], text, True, height, warnings=["pdfium text/char count differ"])
         chars = _Chars(pdfium_c, textpage)
         starts = sorted(chars.segment_starts())
-        lines: list[PdfLine] = []
-        pos = 0
-        for raw_line in text.split("\r\n"):
-            # a line-end hyphen pdfium joined to the next line: split there again
-            offset = pos
-            marked = "\ufffe" in raw_line or "\x02" in raw_line
-            pieces = _AFTER_HYPHEN.split(raw_line) if marked else (raw_line,)
-            for piece in pieces:
-                if piece:
-                    end = offset + len(piece)
-                    cuts = [k - offset for k in starts[bisect_right(starts, offset):bisect_left(starts, end)]]
-                    lines.extend(_pdfium_line(chars, piece, offset, height, cuts))
-                offset += len(piece)
-            pos += len(raw_line) + 2
-        return PageRead(lines, text, True, height)
+        return PageRead(chars.segments(text_to_spans(text, starts), height), text, True, height)
     finally:
         textpage.close()
 

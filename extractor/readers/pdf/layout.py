@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from extractor.core.data import load_pattern
@@ -156,20 +157,24 @@ def join_lines(texts: list[str]) -> str:
     return out
 
 
+_BASELINE = attrgetter("baseline")
+
+
 def _mark_rows(lines: list[PdfLine]) -> None:
     """Mark the segments that share their baseline with another segment of the page: table
     cells and columns. Compared across the page, not only with the next segment: pdfium
     hands over a table cell by cell, so the wrapped second line of a label cell comes before
     the cell beside its first line, and only the page's other segments tell that it is in a
     row (where a short line is no paragraph end)."""
-    by_baseline = sorted(lines, key=lambda ln: ln.baseline)
+    by_baseline = sorted(lines, key=_BASELINE)
     group: list[PdfLine] = by_baseline[:1]
     for prev, line in zip(by_baseline, by_baseline[1:]):
         if abs(line.baseline - prev.baseline) < 0.3 * max(line.size, prev.size):
             prev.row = line.row = True
             group.append(line)
             continue
-        _mark_beside(group)
+        if len(group) > 1:
+            _mark_beside(group)
         group = [line]
     _mark_beside(group)
 
@@ -185,11 +190,18 @@ def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLi
     """Group a page's line segments (in reading order) into paragraphs."""
     _mark_rows(lines)
     paragraphs: list[list[PdfLine]] = []
-    for line in lines:
-        if paragraphs and not starts_paragraph(paragraphs[-1][-1], line, paragraphs[-1][0], m):
-            paragraphs[-1].append(line)
+    if not lines:
+        return paragraphs
+    current = [lines[0]]
+    paragraphs.append(current)
+    prev = lines[0]
+    for line in lines[1:]:
+        if starts_paragraph(prev, line, current[0], m):
+            current = [line]
+            paragraphs.append(current)
         else:
-            paragraphs.append([line])
+            current.append(line)
+        prev = line
     return paragraphs
 
 
@@ -228,6 +240,30 @@ def _nfc(line: PdfLine) -> PdfLine:
     return line
 
 
+# joins a page's line texts so that they are cleaned in one pass each: NUL is a starter that
+# composes with nothing, so NFC of the joined text is the NFC of each text, joined
+_JOIN = "\x00"
+_CONTROLS_BUT_JOIN = compiled("[" + "".join(re.escape(chr(i)) for i in range(1, 0x20)
+                                            if chr(i) not in _PDFIUM_HYPHEN) + "]")
+
+
+def _clean_lines(lines: list[PdfLine]) -> list[PdfLine]:
+    """The page's lines with their text as `_nfc` makes it, without the lines left blank."""
+    if not lines:
+        return lines
+    joined = _JOIN.join([ln.text for ln in lines])
+    if joined.count(_JOIN) != len(lines) - 1:  # a text holds a NUL of its own
+        return [ln for ln in map(_nfc, lines) if ln.text.strip()]
+    joined = _CONTROLS_BUT_JOIN.sub("", unicodedata.normalize("NFC", joined))
+    joined = joined.replace("\ufffe", "-").replace("\x02", "-")
+    kept: list[PdfLine] = []
+    for line, text in zip(lines, joined.split(_JOIN)):
+        line.text = text
+        if text.strip():
+            kept.append(line)
+    return kept
+
+
 
 def continues_on_next_page(last: PdfLine, first: PdfLine, m: LineMetrics) -> bool:
     """Whether the first line of a page continues the last paragraph of the page before:
@@ -256,11 +292,14 @@ def cell_continues_on_next_page(cell: list[PdfLine], first: PdfLine, left: float
         and abs(first.x0 - last.x0) < size and cell[0].x0 > left + 4 * size
 
 
-def _margin_blocks(pages: list[PageRead], margin: dict[tuple[int, int], BlockKind], p: int,
-                   kind: BlockKind, add: Any) -> None:
-    for i, ln in enumerate(pages[p].lines):
-        if margin.get((p, i)) is kind:
-            add(kind, [ln], p + 1)
+def _margin_blocks(pages: list[PageRead], margin: dict[int, list[tuple[int, BlockKind]]],
+                   p: int, kind: BlockKind, add: Any) -> None:
+    """Add the margin lines of `kind` of page `p` (`margin`: by page, (line index, kind) in
+    line order)."""
+    lines = pages[p].lines
+    for i, k in margin.get(p, ()):
+        if k is kind:
+            add(kind, [lines[i]], p + 1)
 
 
 def lines_to_box(lines: list[PdfLine]) -> tuple[float, float, float, float]:
@@ -288,29 +327,45 @@ _BOLD, _PLAIN = Style(bold=True), Style(bold=False)
 
 def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document:
     for page in pages:
-        page.lines = [ln for ln in map(_nfc, page.lines) if ln.text.strip()]
+        page.lines = _clean_lines(page.lines)
     metrics = lines_to_metrics([page.lines for page in pages])
     margin = pages_to_margin_lines(pages)
+    by_page: dict[int, list[tuple[int, BlockKind]]] = {}
+    for (p, i), kind in sorted(margin.items()):
+        by_page.setdefault(p, []).append((i, kind))
     blocks: list[Block] = []
     warnings: list[str] = []
 
     def add(kind: BlockKind, lines: list[PdfLine], number: int,
             cell: CellPosition | None = None) -> None:
-        text = join_lines([ln.text for ln in lines]).strip()
+        one = lines[0] if len(lines) == 1 else None  # most blocks: a heading, a cell, a line
+        text = (one.text if one is not None else join_lines([ln.text for ln in lines])).strip()
         if text:
             if cell is not None:
                 kind = BlockKind.TABLE_CELL
             elif kind is BlockKind.PARAGRAPH and text.startswith(LIST_MARKERS):
                 kind = BlockKind.LIST_ITEM
-            bold = all(ln.bold for ln in lines)
+            if one is not None:
+                bold = one.bold
+                confidence = None if one.conf is None else lines_to_confidence(lines)
+            else:
+                bold = all(ln.bold for ln in lines)
+                confidence = lines_to_confidence(lines)
+            if one is not None and one.top is None:  # lines_to_box's first case, inline
+                baseline = one.baseline
+                box = (round(one.x0, 1), round(baseline - one.size, 1), round(one.x1, 1),
+                       round(baseline, 1))
+            else:
+                box = lines_to_box(lines)
             blocks.append(Block(len(blocks), kind, text, number, _BOLD if bold else _PLAIN, cell,
-                                lines_to_box(lines), lines_to_confidence(lines)))
+                                box, confidence))
 
     # paragraphs of all pages in one stream, so one that runs over a page break is one block
     paragraphs: list[tuple[int, list[PdfLine]]] = []
     for p, page in enumerate(pages):
         warnings.extend(page.warnings)
-        body = [ln for i, ln in enumerate(page.lines) if (p, i) not in margin]
+        skip = {i for i, _ in by_page.get(p, ())}
+        body = [ln for i, ln in enumerate(page.lines) if i not in skip] if skip else page.lines
         left = min((ln.x0 for ln in body), default=0.0)
         for k, paragraph in enumerate(lines_to_paragraphs(body, metrics)):
             if k == 0 and paragraphs and (
@@ -329,9 +384,9 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
     def margins_up_to(last: int) -> None:
         nonlocal next_page
         while next_page <= last:
-            _margin_blocks(pages, margin, next_page, BlockKind.HEADER, add)
+            _margin_blocks(pages, by_page, next_page, BlockKind.HEADER, add)
             if not starting[next_page]:
-                _margin_blocks(pages, margin, next_page, BlockKind.FOOTER, add)
+                _margin_blocks(pages, by_page, next_page, BlockKind.FOOTER, add)
             next_page += 1
 
     for p, paragraph, cell in marked:
@@ -339,7 +394,7 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
         add(BlockKind.PARAGRAPH, paragraph, p + 1, cell)
         done[p] += 1
         if done[p] == starting[p]:
-            _margin_blocks(pages, margin, p, BlockKind.FOOTER, add)
+            _margin_blocks(pages, by_page, p, BlockKind.FOOTER, add)
     margins_up_to(len(pages) - 1)
     without = [p + 1 for p, page in enumerate(pages) if not page.lines]
     reread = [p + 1 for p, page in enumerate(pages) if page.reread]
