@@ -193,3 +193,23 @@ def test_a_count_appraised_by_the_district_or_province_is_met(line: str) -> None
 def test_a_count_whose_appraisal_is_not_its_verdict_claims_nothing() -> None:
     # a comma then another clause: the verdict after it is the appraisal team's remark
     assert _claims("19 tiêu chí đã được huyện kiểm tra, xã đạt giải nhất hội thi.")[2] is None
+
+
+# ------------------------------------------------------------- every criterion, then a contrast naming the exception
+
+@pytest.mark.parametrize("line", [
+    "Tất cả các tiêu chí đều đạt, riêng tiêu chí Môi trường chưa đạt.",
+    "Toàn bộ các tiêu chí đã đạt; riêng tiêu chí số 17 chưa đạt.",
+    "Tất cả các tiêu chí đều đạt, trừ tiêu chí Môi trường.",  # the same, as an exception
+    "Các tiêu chí còn lại đều đạt, riêng tiêu chí Môi trường chưa đạt.",
+])
+def test_every_criterion_met_but_the_one_a_contrast_names(line: str) -> None:
+    assert answer([line]) == (but(17), [17], [])
+
+
+def test_every_criterion_met_without_a_contrast_is_a_count_of_the_set() -> None:
+    assert _claims("Tất cả các tiêu chí đều đạt.") == (list(range(1, 20)), [], 19, None)
+
+
+def test_a_planned_every_criterion_with_a_contrast_sets_no_rest() -> None:
+    assert answer(["Năm 2025 phấn đấu tất cả các tiêu chí đều đạt, riêng tiêu chí Môi trường chưa đạt."])[0] == []

@@ -546,6 +546,23 @@ def _all_counts(state: State, seg: _Segment) -> None:
                                       seg.position))
 
 
+def _all_but_contrast(state: State, seg: _Segment, groups: list[Group]) -> None:
+    """"Tất cả các tiêu chí đều đạt, riêng tiêu chí 17 chưa đạt": every criterion with a status,
+    then a contrast naming the exceptions with a status of their own. The criteria the contrast
+    does not name take the first status, as "các tiêu chí còn lại đều đạt" (no count of the set)."""
+    c = rx().c
+    text = seg.text
+    for m in c["all_subject"].finditer(text):
+        after = [s for s in seg.statuses if s.start >= m.end()]
+        if len(after) < 2 or not c["rest_gap"].match(text[m.end():after[0].start]) \
+                or not (contrast := c["all_but_contrast"].match(text[after[0].end:])):
+            continue
+        first = after[0]
+        if first.past or first.target or any(g.start < first.end + contrast.end() for g in groups):
+            continue
+        state.rest.append(seg.claim(state.outline, 0, first.status, "rest", m.start(), first.end))
+
+
 def _title_criterion(text: str, groups: list[Group], statuses: list[Status]) -> int | None:
     """The criterion of a line that only names it ("Tiêu chí 10 - Thu nhập")."""
     c = rx().c
@@ -749,6 +766,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 _rest_claims(state, seg, groups)
             if says_criteria and not unit.plan and seg.statuses and not groups:
                 _all_counts(state, seg)
+            elif says_criteria and not unit.plan and seg.statuses:
+                _all_but_contrast(state, seg, groups)
             if pending is not None and not seg.statuses and not unit.plan \
                     and not _pending_item_now(state, seg, pending):
                 continue  # "+ Năm 2020: 9 tiêu chí, cụ thể ...": an earlier time's row of the list
