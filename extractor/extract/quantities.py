@@ -272,6 +272,34 @@ def _money_tail(text: str, pos: int, convention: Convention, ceiling: float) -> 
     return None
 
 
+_SPACE_GAP = compiled(r"[ \u00a0]+")
+
+
+@lru_cache(maxsize=1)
+def _smaller_units() -> dict[str, tuple[str, float]]:
+    """Unit -> (its smaller unit, the smaller's factor into it) from patterns/units.yaml
+    `conversions` ("m" into "km": 0.001), for a length or area written in both ("3 km 200 m")."""
+    return {c["to"]: (c["from"], float(c["factor"])) for c in load_pattern("units")["conversions"]}
+
+
+def _compound_measure(text: str, unit: str, pos: int, convention: Convention) -> tuple[float, int] | None:
+    """(the rest in `unit`, end) of "3 km 200 m" or "1 ha 2.500 m2" after the larger unit ends
+    at `pos`: a whole number below one of the larger unit, after a space, in the smaller unit,
+    and no ratio or unit of its own after it ("3 km 200 m/km")."""
+    smaller = _smaller_units().get(unit)
+    gap = _SPACE_GAP.match(text, pos)
+    m = DIGIT_TOKEN.match(text, gap.end()) if smaller is not None and gap is not None else None
+    if smaller is None or m is None:
+        return None
+    num = token_to_number(m.group(), convention)
+    if num.unreadable or num.malformed or not num.value.is_integer() or num.value * smaller[1] >= 1:
+        return None
+    after = _scaled_unit_at(text, m.end())
+    if after is None or after[0] != smaller[0] or after[1] != 1.0 or text[after[3]:after[3] + 1] == "/":
+        return None
+    return num.value * smaller[1], after[3]
+
+
 def _dangling_separator(text: str, pos: int) -> bool:
     """"343. triệu": a separator, a space and a lowercase unit or multiplier."""
     if pos + 2 >= len(text) or text[pos] not in ".," or text[pos + 1] != " ":
@@ -371,6 +399,9 @@ def _digit_quantity(text: str, token: str, start: int, end: int, convention: Con
         unit = ("VND", scale, None, pos)
     if unit is not None and total is None:
         total, unit = _same_unit_ratio(text, unit, convention)
+    if unit is not None and compound is None and total is None and upper is None and unit[1] == 1.0 \
+            and (rest := _compound_measure(text, unit[0], unit[3], convention)) is not None:
+        extra, unit = rest[0], (unit[0], unit[1], unit[2], rest[1])
     rule = "number_unit"
     if unit is not None:
         unit_name, scale, noun, pos = unit

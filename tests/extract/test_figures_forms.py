@@ -41,6 +41,12 @@ def same(found: list[tuple], expected: list[tuple]) -> bool:
     ("Tổng nguồn vốn 16 tỷ 434 triệu đồng.", [(16_434_000_000, "VND", None, None, None)]),
     ("Ngân sách tỉnh 1 tỷ 200 triệu đồng.", [(1_200_000_000, "VND", None, None, None)]),
     ("Mỗi hộ được hỗ trợ 2 triệu rưỡi.", [(2_500_000, "VND", None, None, None)]),
+    # a length or an area in two units, the larger first
+    ("Đã cứng hóa 3 km 200 m đường trục thôn.", [(3.2, "km", None, None, None)]),
+    ("Diện tích được tưới 1 ha 2.500 m2.", [(1.25, "ha", None, None, None)]),
+    ("Đã cứng hóa 3 km, 200 m rãnh thoát nước.", [(3, "km", None, None, None), (200, "m", None, None, None)]),
+    ("Đã cứng hóa 3 km 1.200 m.", [(3, "km", None, None, None), (1200, "m", None, None, None)]),
+    ("Nạo vét 2 km 500 m2 kênh.", [(2, "km", None, None, None), (500, "m2", None, None, None)]),
     # spelled amounts
     ("Bằng chữ: Một tỷ không trăm linh năm triệu đồng.", [(1_005_000_000, "VND", None, None, None)]),
     ("Ba trăm hai mươi lăm triệu, bốn trăm nghìn đồng", [(325_400_000, "VND", None, None, None)]),
