@@ -104,8 +104,10 @@ def _change_allows(a: float, b: float, c: float, percent: bool) -> bool:
 
 def change_mismatch(rep: Report) -> list[Flag]:
     """A starting amount ("đầu năm 65 hộ", "từ 5,2%"), the end ("cuối năm còn 42 hộ", "xuống
-    3,1%") and right after it the change ("giảm 25 hộ"), all of one measure in one sentence,
-    where the change is not the difference of the two ends."""
+    3,1%") and right after it the change ("giảm 25 hộ"), or the change first, or the end, the
+    change and the start it is counted from in brackets ("92%, tăng 3% so với năm 2022 (năm
+    2022 đạt 85%)"), all of one measure in one sentence, where the change is not the
+    difference of the two ends."""
     start_before = regex("relations", "change_start_regex")
     end_between = regex("relations", "change_end_regex")
     change_between = regex("relations", "change_word_regex")
@@ -113,6 +115,7 @@ def change_mismatch(rep: Report) -> list[Flag]:
     change_before = regex("relations", "change_first_regex")
     from_between = regex("relations", "change_first_from_regex")
     to_between = regex("relations", "change_first_to_regex")
+    base_after = regex("relations", "change_base_after_regex")
     flags: list[Flag] = []
     for pos, items in rep.figures_by_block():
         text = rep.text(pos)
@@ -132,6 +135,8 @@ def change_mismatch(rep: Report) -> list[Flag]:
             elif (change_before.search(text[max(s_start, p0.start - 20):p0.start])
                     and from_between.match(text[p0.end:p1.start]) and to_between.match(text[p1.end:p2.start])):
                 pc, pa, pb = p0, p1, p2  # "giảm 25 hộ, từ 65 hộ xuống còn 42 hộ"
+            elif change_between.match(text[p0.end:p1.start]) and base_after.match(text[p1.end:p2.start]):
+                pb, pc, pa = p0, p1, p2  # "đạt 92%, tăng 3% so với năm 2022 (năm 2022 đạt 85%)"
             else:
                 continue
             a, b, c = pa.figure, pb.figure, pc.figure
