@@ -15,6 +15,7 @@ from extractor.extract.guards import (
     word_led_dispatched,
 )
 from extractor.text.fold import strip_diacritics
+from tests.extract.helpers import mask_rules_rewritten_alike
 
 
 def _strings(data: object) -> list[str]:
@@ -56,20 +57,7 @@ def test_dispatched_mask_rules_match_as_the_rules_written():
     capitalised, folded and glued to words, searched from inside a window."""
     rules = load_pattern("non_figures")["rules"]
     texts = _variants([t for r in rules for t in r.get("examples", []) + r.get("counter_examples", [])])
-    dispatched = 0
-    for r in rules:
-        flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
-        for written in r["regex"] if isinstance(r["regex"], list) else [r["regex"]]:
-            for rx in (written, strip_diacritics(written)):
-                fast_rx = word_led_dispatched(rx, bool(flags & re.IGNORECASE))
-                if fast_rx is None:
-                    continue
-                dispatched += 1
-                plain, fast = re.compile(rx, flags), re.compile(fast_rx, flags)
-                for t in texts:
-                    for pos in (0, 1, 3):
-                        expected = [m.span() for m in plain.finditer(t, pos)]
-                        assert [m.span() for m in fast.finditer(t, pos)] == expected, (rx, t)
+    dispatched = mask_rules_rewritten_alike(word_led_dispatched, texts)
     assert dispatched >= 4  # rank and numbered_reference at least, as written and folded
 
 
