@@ -247,6 +247,19 @@ def _row_criterion(cells: dict[int, CellSpan], header: _TableHeader, size: int) 
     return None
 
 
+def _row_criteria(cells: dict[int, CellSpan], header: _TableHeader, size: int) -> list[Ref]:
+    """The criteria a row names: every name of a name cell that lists two or more names alone
+    ("Điện (mã 04); Y tế (mã 15)" beside one status: a schedule's rows grouped by status),
+    else the one `_row_criterion` finds (none: an empty list). A cell of numbers ("Tiêu chí 1,
+    2, 3") names no row's criterion: such a row is read as a line."""
+    name_cell = _name_cell(cells, header)
+    if name_cell is not None and (listed := cell_to_group(name_cell.text)) is not None \
+            and len({ref.number for ref in listed.refs}) >= 2:
+        return listed.refs
+    one = _row_criterion(cells, header, size)
+    return [one] if one is not None else []
+
+
 def _shared_cell_text(outline: Outline, cell: CellSpan) -> str:
     """The text of a cell with the cell a PDF layout gave the same position right after it
     (a short verdict left in the gap after a short name, "Y tế" then "Đ"): the grid keeps
@@ -311,15 +324,16 @@ class _TableReading:
     pending: tuple[Ref, CellSpan] | None = None
     pending_statuses: list[str] = field(default_factory=list)
 
-    def row(self, cells: dict[int, CellSpan], header: _TableHeader, ref: Ref | None, status: str | None) -> None:
+    def row(self, cells: dict[int, CellSpan], header: _TableHeader, refs: list[Ref], status: str | None) -> None:
         name_cell = _name_cell(cells, header)
-        if ref is not None and name_cell is not None:
+        if refs and name_cell is not None:
             self.close()
             self.used.update(x.block for x in cells.values())
             if status is not None:
-                self._claim(ref, status, name_cell)
-            else:
-                self.pending = (ref, name_cell)
+                for ref in refs:
+                    self._claim(ref, status, name_cell)
+            elif len(refs) == 1:
+                self.pending = (refs[0], name_cell)
         elif self.pending is not None and status is not None and not (name_cell.text.strip() if name_cell else ""):
             self.pending_statuses.append(status)
             self.used.update(x.block for x in cells.values())
@@ -528,7 +542,7 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             if r in header.rows:
                 continue
             cells = dict(rows[r])
-            reading.row(cells, header, _row_criterion(cells, header, state.cset.size),
+            reading.row(cells, header, _row_criteria(cells, header, state.cset.size),
                         _row_status(cells, header, state.outline))
         reading.close()
         roles = (header.num_col, header.name_col, header.status_col)
