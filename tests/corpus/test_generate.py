@@ -271,13 +271,17 @@ def test_criteria_come_from_the_catalogue() -> None:
 
 @pytest.mark.parametrize("bank", banks.bank_names())
 def test_every_scheme_of_every_bank_renders_with_exact_gold(bank: str) -> None:
-    """Each statement scheme is drawn in some report of 400, and every report's gold is exact."""
-    seen: set[str] = set()
+    """Each statement scheme is drawn in some report of 400, and the gold of the first three
+    reports of each scheme is exact (the self-check is most of the cost: checking every one of
+    the 400 took half the suite's time once the banks were sixteen)."""
+    checked: dict[str, int] = {}
     for i in range(400):
         report = gen.build_report(2, i, gen.schedule(i), bank)
-        assert gen.self_check(gen.report_to_text(report), report.gold) == [], report.stem
-        seen.add(report.gold["criteria"]["form"])
-    assert seen == {s["id"] for s in banks.pool(banks.bank(bank, "criteria"), "schemes")}
+        form = report.gold["criteria"]["form"]
+        if checked.get(form, 0) < 3:
+            assert gen.self_check(gen.report_to_text(report), report.gold) == [], report.stem
+        checked[form] = checked.get(form, 0) + 1
+    assert set(checked) == {s["id"] for s in banks.pool(banks.bank(bank, "criteria"), "schemes")}
 
 
 @pytest.mark.skipif("heldout" not in banks.bank_names(), reason="no held-out bank (corpus/README.md)")
