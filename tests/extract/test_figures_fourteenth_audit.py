@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.core.model import Block, BlockKind, Document
-from extractor.core.settings import DEFAULT_SETTINGS
-from extractor.pipeline import document_to_record
-
-
-def figures(*texts: str) -> list[tuple[float, str]]:
-    blocks = [Block(i, BlockKind.PARAGRAPH, t) for i, t in enumerate(texts)]
-    record = document_to_record(Document(path="mem.txt", format="txt", sha256="0", blocks=blocks),
-                                DEFAULT_SETTINGS)
-    return [(f.value, f.unit) for f in record.figures]
+from tests.extract.test_figures_twelfth_audit import figures
 
 
 @pytest.mark.parametrize("line", [
