@@ -338,6 +338,15 @@ def _first_class(alt: str, ignore_case: bool) -> str | None:
     return "\\d" if rest.startswith("\\d") else None
 
 
+def _by_first_letter(alts: list[tuple[str, bool]]) -> dict[tuple[str, bool], list[str]]:
+    """Alternatives led by a certain letter, each with whether it ignores case, grouped by that
+    letter (lower-cased when ignoring case) and case: the rests after the letter, in order."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for alt, ic in alts:
+        groups.setdefault((alt[0].lower() if ic else alt[0], ic), []).append(alt[1:])
+    return groups
+
+
 def first_letter_dispatch(regex: str, ignore_case: bool) -> str | None:
     """The alternation `regex` (compiled with or without IGNORECASE, as `ignore_case` says)
     with its alternatives grouped by their first letter, each group led by a case-sensitive
@@ -351,9 +360,7 @@ def first_letter_dispatch(regex: str, ignore_case: bool) -> str | None:
     alts = _flagged_alternatives(regex, ignore_case)
     if not alts or not all(_certain_letter(a, 0) for a, _ in alts):
         return None
-    groups: dict[tuple[str, bool], list[str]] = {}
-    for alt, ic in alts:
-        groups.setdefault((alt[0].lower() if ic else alt[0], ic), []).append(alt[1:])
+    groups = _by_first_letter(alts)
     sets = [_letter_set(letter, ic) for letter, ic in groups]
     if sum(map(len, sets)) != len(frozenset().union(*sets)):
         return None  # two groups could start a match at the same place
@@ -370,17 +377,18 @@ def any_match_hint(regexes: Iterable[str], first: str) -> str:
     by a class of its first character, the alternative itself tried in a lookahead at that
     character (`[x](?<=(?=alt).)`); the whole led by a lookahead of `first`, the characters a
     match may start with."""
-    groups: dict[tuple[str, bool], list[str]] = {}
+    lettered: list[tuple[str, bool]] = []
     others: list[str] = []
     for regex in regexes:
         alts = _flagged_alternatives(regex, False)
         for alt, ic in alts if alts is not None else [(regex, False)]:
             if _certain_letter(alt, 0):
-                groups.setdefault((alt[0].lower() if ic else alt[0], ic), []).append(alt[1:])
+                lettered.append((alt, ic))
             elif (cls := _first_class(alt, ic)) is not None:
                 others.append(f"{cls}(?<=(?={_scoped(alt, ic, False)}).)")
             else:
                 others.append(_scoped(alt, ic, False))
+    groups = _by_first_letter(lettered)
     led = [_letter_class(letter, ic) + _scoped("|".join(rests), ic, False) for (letter, ic), rests in groups.items()]
     return f"(?=[{first}])(?:" + "|".join(led + others) + ")"
 

@@ -272,9 +272,6 @@ def _money_tail(text: str, pos: int, convention: Convention, ceiling: float) -> 
     return None
 
 
-_SPACE_GAP = compiled(r"[ \u00a0]+")
-
-
 @lru_cache(maxsize=1)
 def _smaller_units() -> dict[str, tuple[str, float]]:
     """Unit -> (its smaller unit, the smaller's factor into it) from patterns/units.yaml
@@ -287,7 +284,7 @@ def _compound_measure(text: str, unit: str, pos: int, convention: Convention) ->
     at `pos`: a whole number below one of the larger unit, after a space, in the smaller unit,
     and no ratio or unit of its own after it ("3 km 200 m/km")."""
     smaller = _smaller_units().get(unit)
-    gap = _SPACE_GAP.match(text, pos)
+    gap = _GAP1.match(text, pos)  # the gap inside a compound amount ("16 tỷ 434 triệu")
     m = DIGIT_TOKEN.match(text, gap.end()) if smaller is not None and gap is not None else None
     if smaller is None or m is None:
         return None
