@@ -125,10 +125,13 @@ def _listed_in_full(rep: Report, status: str, listed: set[int], claimed: int) ->
     claimed count other than their number contradicts it rather than meeting a partial read (a
     text that names only some criteria: the sections' own verdicts, the unmet ones only). A
     list is whole when it holds more than the claim, when the lists give every criterion of
-    the set its status, or when it is stated with the claim."""
+    the set its status, or when it is stated with the claim; a list of the criteria met anew
+    ("đạt thêm 02 tiêu chí: ...") is a part of a total."""
     crit = rep.record.criteria
     if len(listed) > claimed:
         return True
+    if status == "met" and listed <= set(crit.newly_met):
+        return False  # "đạt thêm 02 tiêu chí (...), nâng tổng số lên 15/19": the part added
     if len(set(crit.met) | set(crit.unmet) | set(crit.basically_met)) >= _set_size(crit.criteria_set):
         return True
     return _stated_with(rep, crit.count_evidence.get(status), status, listed)

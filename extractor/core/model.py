@@ -187,6 +187,9 @@ class CriteriaStatus:
     unmet_count_claimed: int | None = None
     criteria_set: str | None = None
     evidence: list[CriterionEvidence] = field(default_factory=list)
+    # criteria stated as met anew this year ("đạt thêm", "đạt mới"): a list of them is a part of
+    # the claimed total, not the whole list of met criteria
+    newly_met: list[int] = field(default_factory=list)
     # evidence of the claimed counts, keyed "met" / "unmet"
     count_evidence: dict[str, Evidence] = field(default_factory=dict)
     # disagreements inside the report, kept visible for the checks (see CriteriaConflict)
@@ -331,7 +334,7 @@ class Record:
         crit = dict(data.get("criteria") or {})
         criteria = CriteriaStatus(
             **{k: crit[k] for k in ("met", "unmet", "basically_met", "met_count_claimed",
-                                    "unmet_count_claimed", "criteria_set") if k in crit},
+                                    "unmet_count_claimed", "criteria_set", "newly_met") if k in crit},
             evidence=[CriterionEvidence(e["number"], e["status"], e.get("text") or "", loc(e.get("location")))
                       for e in crit.get("evidence") or []],
             count_evidence={k: ev(v) for k, v in (crit.get("count_evidence") or {}).items()},

@@ -10,6 +10,7 @@ from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import (
     BRACKET_END,
     LOOKBACK,
+    MET,
     Group,
     Status,
     first_at,
@@ -155,10 +156,12 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         mark_targets(text, statuses, plan=False, year=year, commune=commune)
     if spelled or groups is None:
         groups = text_to_groups(text, size)
-    out = []
+    out: list[tuple[int, int, int, str, bool]] = []
     said: Status | None = None  # the status of the last count read in the sentence, of any time
     said_ratio = False  # whether that count was written "N/19"
     corrections = spans_of(c["correction_marker"], text) if may_match("correction_marker", text) else []
+    added: list[int] = []  # counts of criteria newly met ("đạt thêm 2 tiêu chí"), parts of a total
+    kept: list[int] = []  # indexes in `out` of counts kept met ("giữ vững 15 tiêu chí")
     for m in c["count_before"].finditer(text):
         n, of = int(m.group("n")), m.group("of") or m.group("of_words")
         if n > size or (of is not None and int(of) != size):
@@ -176,6 +179,11 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         nearest_left = statuses[i - 1] if i > 0 and statuses[i - 1].end <= m.start() else None
         if nearest_left and "|" in text[nearest_left.end:m.start()] and _own_cell_status(text, m.end(), statuses):
             nearest_left = None  # "| 13 tiêu chí đạt | 5 tiêu chí chưa đạt": a cell's count takes its own cell's status
+        if nearest_left and nearest_left.added and not nearest_left.past \
+                and at["added_count_gap"].match(text, nearest_left.end, m.start()):
+            if nearest_left.status == MET:
+                added.append(n)  # "đạt thêm 2 tiêu chí": a part added to the total
+            continue
         if nearest_left and at["count_left_gap"].match(text, nearest_left.end, m.start()):
             status = nearest_left
             if c["other_subject"].search(text, max(0, status.start - LOOKBACK), status.start):
@@ -207,8 +215,19 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
             status = _restated_count_status(text, m.start(), said, said_ratio == (of is not None), year, commune)
         if status is not None:
             said, said_ratio = status, of is not None
+        if status is not None and status.added and not status.past and status.start >= m.end():
+            if status.status == MET:
+                added.append(n)  # "2 tiêu chí mới đạt": the same part, the status after the count
+            continue
         if status is not None and not status.past:
+            if status.status == MET and not status.target and c["kept_status"].search(text, status.start, status.end):
+                kept.append(len(out))
             out.append((m.start(), m.end(), n, status.status, status.target))
+    if added and len(kept) == 1:
+        # "giữ vững 15 tiêu chí và đạt mới 2 tiêu chí": the commune's total is the sum
+        start, end, n, status_word, target = out[kept[0]]
+        if n + sum(added) <= size:
+            out[kept[0]] = (start, end, n + sum(added), status_word, target)
     for m in c["count_ratio_alone"].finditer(text):
         n, of = int(m.group("n")), int(m.group("of"))
         i = first_at(statuses, m.start())

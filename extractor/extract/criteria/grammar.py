@@ -294,10 +294,16 @@ def text_to_statuses(text: str) -> list[Status]:
             if free and _name_at(text, m.end(), False) is not None:
                 found.insert(i, Status(m.start(), m.end("s"), UNMET))
                 starts.insert(i, m.start())
+    if found and may_match("purpose_status_lead", text):
+        # "còn thiếu 3 tiêu chí để về đích là ...": the count's purpose, its list after it
+        lead, tail = rx().c["purpose_status_lead"], rx().at["purpose_status_tail"]
+        found = [st for st in found if not (lead.search(text, max(0, st.start - 16), st.start)
+                                            and tail.match(text, st.end))]
     if may_match("added_after_status", text):
-        added = rx().at["added_after_status"]
+        added, before = rx().at["added_after_status"], rx().c["added_before_status"]
         for st in found:
-            st.added = added.match(text, st.end) is not None
+            st.added = added.match(text, st.end) is not None \
+                or before.search(text, max(0, st.start - 80), st.start) is not None
     return found
 
 

@@ -29,6 +29,7 @@ from extractor.extract.criteria.grammar import (
     first_at,
     items_line_to_groups,
     lookup,
+    may_match,
     may_name_criteria,
     may_state_criteria,
     named_line_to_group,
@@ -361,7 +362,9 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
         return None  # no status waits for a list: most sentences end here, before the searches below
     if c["this_criterion_after"].match(seg.text[statuses[-1].end:]):
         return None  # "Đạt tiêu chí" (a verdict cell): the criterion is its object, no list follows
-    ends_open = bool(c["opening_end"].search(seg.text)) or seg.unit.heading or seg.unit.is_cell \
+    # a heading opens the list under it by its first sentence; a later one is a statement of its own
+    heading_opens = seg.unit.heading and not seg.unit.text[:seg.start].strip()
+    ends_open = bool(c["opening_end"].search(seg.text)) or heading_opens or seg.unit.is_cell \
         or (seg.text.rstrip().endswith("?") and c["status_question"].search(seg.text) is not None) \
         or c["list_label"].fullmatch(seg.text) is not None
     return statuses[-1] if ends_open else None
@@ -389,6 +392,12 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             elif (later := _overruling_verdict(text, g.end, after, nxt_group)) is not None:
                 chosen = later
                 chosen.used_after = True
+        elif after and after[0].start <= nxt_group and gi == 0 and rx().c["topic_lead"].match(text[:g.start]) \
+                and rx().c["topic_gap"].match(text[g.end:after[0].start]):
+            # "Đối với tiêu chí Y tế, xã xác định chưa đạt": the criterion put first as the topic
+            chosen = after[0]
+            chosen.used_after = True
+            last_source = "after"
         elif (later := status_through_pronoun(text, g.end, after, nxt_group)) is not None:
             chosen = later
             chosen.used_after = True
@@ -513,13 +522,14 @@ def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
         if chosen is None or chosen.past or chosen.target:
             continue
         state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", m.start(), max(m.end(), chosen.end)))
-        if chosen.status in _OPPOSITE and groups and groups[0].end <= m.start() \
-                and c["exclusion_first"].match(text[:groups[0].start]) \
-                and not any(s.start < m.start() for s in seg.statuses):
-            # "Ngoại trừ Thu nhập, Y tế, các tiêu chí còn lại đều đạt": the list put first is
-            # the exception, of the opposite status (every group before the subject: a name and
-            # its number after a dash, "Thu nhập - TC10", are read as two)
-            for ref in (r for g in groups if g.end <= m.start() for r in g.refs):
+        first = [g for g in groups if g.end <= m.start()]
+        if chosen.status in _OPPOSITE and first and c["exclusion_first"].match(text[:first[0].start]) \
+                and not any(s.start < first[-1].end for s in seg.statuses):
+            # "Ngoại trừ Thu nhập, Y tế, các tiêu chí còn lại đều đạt" (or "..., xã đã hoàn thành
+            # các tiêu chí còn lại"): the list put first is the exception, of the opposite status
+            # (every group before the subject: a name and its number after a dash, "Thu nhập -
+            # TC10", are read as two)
+            for ref in (r for g in first for r in g.refs):
                 state.claims.append(seg.claim(state.outline, ref.number, _OPPOSITE[chosen.status], "list",
                                               ref.start, ref.end, ref))
 
@@ -540,10 +550,20 @@ def _all_counts(state: State, seg: _Segment) -> None:
         elif before and c["rest_gap"].match(text[before[-1].end:m.start()]) and c["rest_tail"].match(text[m.end():]):
             chosen = before[-1]
         if chosen is not None and chosen.status == MET and not chosen.past and not chosen.target:
-            start, end = min(m.start(), chosen.start), max(m.end(), chosen.end)
-            state.counts.append(Count(state.cset.size, MET, text[start:end],
-                                      seg.unit.location(state.outline, seg.start + start, seg.start + end),
-                                      seg.position))
+            _count_whole_set(state, seg, min(m.start(), chosen.start), max(m.end(), chosen.end))
+    for m in c["none_unmet_subject"].finditer(text) if may_match("none_unmet_subject", text) else ():
+        # "không còn tiêu chí nào chưa đạt": the same as every criterion met
+        st = next((s for s in seg.statuses if s.start == m.end()), None)
+        if st is not None and st.status == UNMET and not st.past and not st.target \
+                and c["rest_tail"].match(text[st.end:]):
+            _count_whole_set(state, seg, m.start(), st.end)
+
+
+def _count_whole_set(state: State, seg: _Segment, start: int, end: int) -> None:
+    """A count of every criterion of the set met, stated by the words at [start, end)."""
+    state.counts.append(Count(state.cset.size, MET, seg.text[start:end],
+                              seg.unit.location(state.outline, seg.start + start, seg.start + end),
+                              seg.position))
 
 
 def _all_but_contrast(state: State, seg: _Segment, groups: list[Group]) -> None:
@@ -749,10 +769,11 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
             if not groups and seg.statuses and pending is None and not rx().c["criteria_word"].search(text) \
                     and _in_criteria_summary(state, unit) and _summary_claims(state, seg):
                 continue
-            _end_title_at_heading(state, unit)
+            if not unit.text[:a].strip():
+                _end_title_at_heading(state, unit)  # at the heading's first sentence, not its later ones
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
-            if pending is None and not unit.heading and (subject := _subject_criterion(state, seg, groups)):
+            if pending is None and (subject := _subject_criterion(state, seg, groups)):
                 number, closing = subject
                 state.title_criterion = number
                 if closing is not None:

@@ -115,6 +115,7 @@ def _read_criteria(outline: Outline, period: ReportPeriod, commune: str | None, 
                 kind="met_and_unmet", numbers=[number],
                 evidence=[Evidence(x.text, x.location) for s in (MET, UNMET) for x in stated[s]]))
 
+    result.newly_met = sorted({cl.number for cl in state.claims if cl.added and cl.status == MET} & set(result.met))
     for status, attr, listed in ((MET, "met_count_claimed", result.met),
                                  (UNMET, "unmet_count_claimed", result.unmet)):
         units = {cl.unit for cl in state.claims if cl.status == status}
