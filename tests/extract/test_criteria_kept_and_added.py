@@ -212,3 +212,57 @@ def test_a_verdict_inside_a_heading_is_not_handed_to_the_next_section() -> None:
 
 def test_a_topic_with_a_plan_is_no_status() -> None:
     assert answer([f"Đối với tiêu chí {MT}, xã phấn đấu hoàn thành trong năm 2024."])[:2] == ([], [])
+
+
+# --- counts in a column of their own ---
+
+UNMET_NAMES = f"{TN}; {MT}"
+
+
+@pytest.mark.parametrize("rows", [
+    [("Nội dung", "Số lượng", "Tên tiêu chí"), ("Tiêu chí đạt", "17", "Các tiêu chí còn lại"),
+     ("Tiêu chí chưa đạt", "2", UNMET_NAMES)],
+    [("Nội dung", "Số lượng", "Tên tiêu chí"), ("Tiêu chí đạt", "17", ""), ("Tiêu chí chưa đạt", "2", UNMET_NAMES)],
+    [("Nội dung", "Số lượng", "Ghi chú"), ("Số tiêu chí đạt", "17", ""), ("Số tiêu chí chưa đạt", "2", UNMET_NAMES)],
+    [("Kết quả", "Số tiêu chí", "Cụ thể"), ("Đạt", "17", "Tiêu chí 1-9, 11-16, 18, 19"), ("Chưa đạt", "2", "Tiêu chí 10, 17")],
+])
+def test_a_count_column_under_a_count_header(rows: list[tuple[str, ...]]) -> None:
+    c = read([rows])
+    assert (sorted(c.met), sorted(c.unmet), _counts(c)) == (but(10, 17), [10, 17], (17, 2))
+
+
+@pytest.mark.parametrize("rows", [
+    # villages counted, not criteria
+    [("Nội dung", "Số lượng", "Ghi chú"), ("Số thôn đạt tiêu chí", "5", ""), ("Số thôn chưa đạt tiêu chí", "2", "")],
+    # a plan's count
+    [("Nội dung", "Số lượng", "Ghi chú"), ("Tiêu chí phấn đấu đạt năm 2024", "19", "")],
+    # no count header: a value column
+    [("Nội dung", "Kết quả", "Ghi chú"), ("Tiêu chí đạt", "17", "")],
+])
+def test_counts_of_other_things_or_times_are_none(rows: list[tuple[str, ...]]) -> None:
+    assert _counts(read([rows])) == (None, None)
+
+
+# --- what is left after a count, named with what is being done about it ---
+
+@pytest.mark.parametrize("line", [
+    "Xã đã được UBND huyện thẩm định và đánh giá đạt 17/19 tiêu chí; còn tiêu chí 10 và 17 đang hoàn thiện hồ sơ.",
+    "Xã đạt 17/19 tiêu chí, còn lại tiêu chí 10 và 17 phấn đấu hoàn thành trong năm 2024.",
+])
+def test_what_is_left_after_a_count_is_unmet(line: str) -> None:
+    c = read([line])
+    assert (sorted(c.met), sorted(c.unmet), c.met_count_claimed) == (but(10, 17), [10, 17], 17)
+    assert "criteria_count_mismatch" not in rules_of(line)
+
+
+def test_what_is_left_with_a_status_of_its_own_keeps_it() -> None:
+    assert answer(["Xã đạt 17/19 tiêu chí; còn tiêu chí 10 và 17 cũng đã đạt nhưng chưa được thẩm định."])[1] == []
+
+
+# --- names announced by a count without a comma, their status through "these criteria" ---
+
+def test_names_after_a_count_and_a_description_take_the_status_of_these_criteria() -> None:
+    line = f"Hiện có 3 tiêu chí xã đang còn yếu là {TN}, {Y_TE}, {MT}; các tiêu chí này chưa đạt."
+    assert answer([line]) == ([], [10, 15, 17], [])
+    # the same names without the pronoun's status say nothing of them
+    assert answer([f"Hiện có 3 tiêu chí xã đang còn yếu là {TN}, {Y_TE}, {MT}."]) == NOTHING

@@ -9,7 +9,12 @@ from __future__ import annotations
 from extractor.core.model import CriteriaConflict, CriteriaStatus, CriterionEvidence, Evidence
 from extractor.extract.criteria.grammar import BASIC, MET, UNMET, Claim, Count, State, reading_tier
 from extractor.extract.criteria.prose import outline_to_prose_claims, outline_to_tier
-from extractor.extract.criteria.tables import flat_tables_to_claims, spaced_rows_to_claims, tables_to_claims
+from extractor.extract.criteria.tables import (
+    count_columns_to_counts,
+    flat_tables_to_claims,
+    spaced_rows_to_claims,
+    tables_to_claims,
+)
 from extractor.extract.criteria.view import criteria_to_original_text, outline_reads_unmarked, outline_to_reading
 from extractor.extract.criteria_sets import DEFAULT_TIER, criteria_set_for_year
 from extractor.extract.period import ReportPeriod, outline_to_period
@@ -83,6 +88,7 @@ def _read_criteria(outline: Outline, period: ReportPeriod, commune: str | None, 
     consumed = tables_to_claims(state, list(grids.values()) + outline_to_text_tables(outline))
     consumed |= flat_tables_to_claims(state, consumed)
     consumed |= spaced_rows_to_claims(state, consumed)
+    count_columns_to_counts(state, list(grids.values()), consumed)
     outline_to_prose_claims(state, grids, consumed)
     _resolve_names(state)
 

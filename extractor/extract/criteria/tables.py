@@ -32,7 +32,7 @@ from extractor.extract.criteria.grammar import (
     text_to_statuses,
     valid_number,
 )
-from extractor.extract.criteria.tense import is_own_commune_label
+from extractor.extract.criteria.tense import is_own_commune_label, mark_targets
 from extractor.structure.outline import Outline
 from extractor.structure.tables import CellSpan, TableGrid
 from extractor.text.fold import strip_diacritics
@@ -563,6 +563,49 @@ def tables_to_claims(state: State, grids: list[TableGrid]) -> set[int]:
             state.claims.extend(alone.claims)
             consumed |= alone.used
     return consumed
+
+
+def count_columns_to_counts(state: State, grids: list[TableGrid], skip: set[int]) -> None:
+    """Counts a table gives in a column of their own ("Nội dung | Số lượng | Tên tiêu chí",
+    "Kết quả | Số tiêu chí | Cụ thể"): a row whose label states one status ("Tiêu chí đạt",
+    "Chưa đạt") and whose cell under the count header holds a number alone. A cell after the
+    count that names only the rest ("Các tiêu chí còn lại") gives the rest that status."""
+    c = rx().c
+    for grid in grids:
+        order = grid.rows()
+        if len(order) < 2:
+            continue
+        heads = dict(grid.row_cells(order[0]))
+        count_cols = [k for k, x in heads.items() if c["table_count_column"].match(x.text)]
+        if len(count_cols) != 1:
+            continue
+        col = count_cols[0]
+        about_criteria = any(c["criteria_word_or_abbrev"].search(x.text) for x in heads.values())
+        for r in order[1:]:
+            cells = dict(grid.row_cells(r))
+            x = cells.get(col)
+            labels = [y.text for k, y in sorted(cells.items()) if k < col]
+            m = c["table_count_cell"].match(x.text) if x is not None and x.block not in skip else None
+            if x is None or m is None or not labels:
+                continue
+            label = " | ".join(labels)
+            statuses = text_to_statuses(label)
+            mark_targets(label, statuses, plan=False, year=state.year, commune=state.commune)
+            if len(statuses) != 1 or statuses[0].target or statuses[0].past or int(m.group("n")) > state.cset.size \
+                    or not (about_criteria or c["criteria_word_or_abbrev"].search(label)):
+                continue
+            # the label is the criteria's and their status alone ("Số thôn đạt tiêu chí" counts villages)
+            st = statuses[0]
+            if not (c["count_label_before"].fullmatch(label[:st.start]) and c["count_label_after"].fullmatch(label[st.end:])):
+                continue
+            status = statuses[0].status
+            state.counts.append(Count(int(m.group("n")), status, x.text.strip(),
+                                      state.outline.location(x.block, x.start, x.end), -1))
+            for y in (y for k, y in cells.items() if k > col):
+                rest = c["rest_subject"].match(y.text.strip())
+                if rest is not None and rest.end() == len(y.text.strip()):
+                    state.rest.append(Claim(0, status, "rest", y.text.strip(),
+                                            state.outline.location(y.block, y.start, y.end), -1))
 
 
 def flat_tables_to_claims(state: State, skip: set[int]) -> set[int]:
