@@ -224,7 +224,8 @@ UNMET_NAMES = f"{TN}; {MT}"
      ("Tiêu chí chưa đạt", "2", UNMET_NAMES)],
     [("Nội dung", "Số lượng", "Tên tiêu chí"), ("Tiêu chí đạt", "17", ""), ("Tiêu chí chưa đạt", "2", UNMET_NAMES)],
     [("Nội dung", "Số lượng", "Ghi chú"), ("Số tiêu chí đạt", "17", ""), ("Số tiêu chí chưa đạt", "2", UNMET_NAMES)],
-    [("Kết quả", "Số tiêu chí", "Cụ thể"), ("Đạt", "17", "Tiêu chí 1-9, 11-16, 18, 19"), ("Chưa đạt", "2", "Tiêu chí 10, 17")],
+    [("Kết quả", "Số tiêu chí", "Cụ thể"), ("Đạt", "17", "Tiêu chí 1-9, 11-16, 18, 19"),
+     ("Chưa đạt", "2", "Tiêu chí 10, 17")],
 ])
 def test_a_count_column_under_a_count_header(rows: list[tuple[str, ...]]) -> None:
     c = read([rows])

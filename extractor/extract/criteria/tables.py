@@ -596,7 +596,8 @@ def count_columns_to_counts(state: State, grids: list[TableGrid], skip: set[int]
                 continue
             # the label is the criteria's and their status alone ("Số thôn đạt tiêu chí" counts villages)
             st = statuses[0]
-            if not (c["count_label_before"].fullmatch(label[:st.start]) and c["count_label_after"].fullmatch(label[st.end:])):
+            if not (c["count_label_before"].fullmatch(label[:st.start])
+                    and c["count_label_after"].fullmatch(label[st.end:])):
                 continue
             status = statuses[0].status
             state.counts.append(Count(int(m.group("n")), status, x.text.strip(),
