@@ -25,7 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 BANKS = ROOT / "corpus" / "phrasing"
 CATALOGUE = ROOT / "schemas" / "criteria"
-LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan)(?::([a-z]+))?\}")
+LIST_SLOT = re.compile(r"\{@(met|unmet|basic|plan|new)(?::([a-z]+))?\}")
 STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "audited3": "audited3",
                "audited4": "audited4", "audited5": "audited5", "audited6": "audited6", "audited7": "audited7",
                "audited8": "audited8", "audited9": "audited9", "audited10": "audited10",

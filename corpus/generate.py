@@ -1026,6 +1026,15 @@ class Builder:
         self.facts["met_claim"] = Fact(Decimal(met_claim), "criterion", total=size)
         self.facts["unmet_claim"] = Fact(Decimal(unmet_claim), "criterion")
         lists = {"met": met_list, "unmet": unmet_list, "basic": self.basic, "plan": self.planned}
+        kept_and_new = any("{@new" in line for line in scheme["lines"]) \
+            or banks.uses(scheme, "new_claim") or banks.uses(scheme, "kept_claim")
+        if kept_and_new:
+            # the criteria met anew this year: those met now beyond the earlier year's count
+            # (prev_claim), drawn only for a scheme that states them, so other reports draw as before
+            kept = int(self.facts["prev_claim"].value)
+            lists["new"] = sorted(rng.sample(met_list, len(met_list) - kept))
+            self.facts["new_claim"] = Fact(Decimal(len(lists["new"])), "criterion")
+            self.facts["kept_claim"] = Fact(Decimal(kept), "criterion")
         rows: list[str] = []  # consecutive table-row lines (" || ") make one table
         for line in scheme["lines"]:
             if line == TABLE_SLOT:
@@ -1045,7 +1054,10 @@ class Builder:
         self.add("(số liệu chi tiết theo ", nf("Phụ biểu số 09", "appendix"), " kèm theo)")
         self.gold_criteria = {
             "met": met_list, "unmet": unmet_list, "basically_met": list(self.basic),
-            "met_count_claimed": met_claim if banks.uses(scheme, "met_claim") else None,
+            # a count kept and a count met anew make the total ("giữ vững 15, đạt mới 2"); the
+            # count met anew alone is a part of it, no claim
+            "met_count_claimed": met_claim if banks.uses(scheme, "met_claim") else len(met_list)
+            if kept_and_new and banks.uses(scheme, "kept_claim") and banks.uses(scheme, "new_claim") else None,
             "unmet_count_claimed": unmet_claim if banks.uses(scheme, "unmet_claim") and unmet_list else None,
             "set": self.criteria_set, "form": scheme["id"]}
 

@@ -4,7 +4,8 @@ forms of a document genre (a title's heading and number suffix, a letterhead's p
 column), a bank's own closing (`closings`: "Nơi nhận" list and signature, of the report's genre),
 counts in words ({met_claim:w}), ratios written out ({met_claim:of}), the criteria table at a
 line of its scheme ({@table}), a bank's short forms of criteria ({short}), criteria under group
-titles ({@status_groups}), a second neighbouring commune ({@other_commune_b}) and a scheme's genre
+titles ({@status_groups}), a second neighbouring commune ({@other_commune_b}), criteria met anew beside the count kept
+({@new}, {new_claim}, {kept_claim}) and a scheme's genre
 choosing the letterhead.
 Synthetic forms only: no held-out bank's wording is quoted here."""
 from __future__ import annotations
@@ -286,3 +287,24 @@ def test_a_scheme_of_a_genre_takes_a_letterhead_of_its_genre(monkeypatch: pytest
         commune = report.gold["commune"]
         assert f"HEAD G {commune.upper()}" in texts and f"Title G {commune}" in texts
         assert not any(t.startswith(("HEAD H", "Title H")) for t in texts)
+
+
+def test_criteria_met_anew_beside_the_count_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    _main_with_scheme(monkeypatch, {"id": "kept_new", "when": ["some_unmet"],
+                                    "lines": ["- Kept {kept_claim}, anew {new_claim}: {@new}; unmet: {@unmet}."]})
+    report = gen.build_report(2, 1, gen.schedule(1), "main")
+    gold, text = report.gold, gen.report_to_text(report)
+    m = re.search(r"- Kept (\d+) tiêu chí, anew (\d+) tiêu chí: ", text)
+    assert m is not None
+    kept, anew = int(m.group(1)), int(m.group(2))
+    # the two counts make the total, which is the claim; every criterion met anew is met
+    assert 1 <= anew <= 3 and kept + anew == len(gold["criteria"]["met"]) == gold["criteria"]["met_count_claimed"]
+    assert gen.self_check(text, gold) == []
+
+
+def test_the_count_met_anew_alone_is_no_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    _main_with_scheme(monkeypatch, {"id": "new_only", "when": ["some_unmet"],
+                                    "lines": ["- Anew this year {new_claim}: {@new}; unmet: {@unmet}."]})
+    report = gen.build_report(2, 1, gen.schedule(1), "main")
+    assert report.gold["criteria"]["met_count_claimed"] is None
+    assert gen.self_check(gen.report_to_text(report), report.gold) == []
