@@ -1,8 +1,8 @@
 """The fifteenth held-out audit's identity (lines written for these tests): a survey form fills
 in its units as fields, each prefix a label with a colon ("Xã: Cao Sơn. Huyện: Đà Bắc. Tỉnh:
-Hòa Bình."), a label may name every kind of unit the field takes ("Tỉnh/thành phố:"), the
-first saying the level. A unit's word in lower case before a colon inside a sentence opens
-what is said of it and fills no field."""
+Hòa Bình.", "Tên xã: Cao Sơn"), a label may name every kind of unit the field takes
+("Tỉnh/thành phố:", "Huyện/TX/TP:"), the first saying the level. A unit's word in lower case
+before a colon inside a sentence opens what is said of it and fills no field."""
 from __future__ import annotations
 
 import pytest
@@ -23,8 +23,10 @@ def test_cao_son_is_a_commune_of_several_districts() -> None:
     (TITLE, "Phần I. Thông tin chung — Xã: Cao Sơn. Huyện/thị xã: Đà Bắc. Tỉnh/thành phố: Hòa Bình."),
     # the same fields, one a line and in capitals
     (TITLE, "XÃ: CAO SƠN", "HUYỆN: ĐÀ BẮC", "TỈNH: HÒA BÌNH"),
-    # the fields in a table row
-    (TITLE, "Xã/phường: Cao Sơn | Huyện: Đà Bắc | Tỉnh: Hòa Bình"),
+    # the fields in a table row, the kinds a label takes abbreviated
+    (TITLE, "Xã/phường: Cao Sơn | Huyện/TX/TP: Đà Bắc | Tỉnh/TP.: Hòa Bình"),
+    # each field's label the name of the unit ("Tên xã:")
+    (TITLE, "Tên xã: Cao Sơn; tên huyện: Đà Bắc; tên tỉnh: Hòa Bình."),
 ])
 def test_units_filled_in_as_fields_are_read(lines: tuple[str, ...]) -> None:
     assert places_of(*lines) == ("Cao Sơn", "Đà Bắc", "Hòa Bình")
