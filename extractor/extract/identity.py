@@ -115,6 +115,8 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
         zone = _zone_weight(outline, i)
         matches = [(m, False) for m in _unit_matches(rx["unit"], text)]
         matches += [(m, True) for m in _numbered_unit_matches(rx["numbered_unit"], text)]
+        if ":" in text:  # a form's fields ("Xã: Lục Bình. Huyện: Bạch Thông"), read as units
+            matches += [(m, False) for m in rx["form_field_unit"].finditer(text)]
         for m, numbered in matches:
             prefix = re.sub(r"\s+", " ", m.group("prefix").lower())
             caps = m.group("prefix").isupper()
