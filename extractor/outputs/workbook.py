@@ -112,6 +112,8 @@ class _Formats:
     sheets: list[_Sheet] = field(default_factory=list)  # each hands its last row over before closing
     named: dict[str, Any] = field(default_factory=dict)  # each style by its name (a kept row names them)
     names: dict[int, str] = field(default_factory=dict)  # id() of a style -> its name
+    # the styles of kept rows (name, number) found numbered as they were written (`_Sheet._write_kept`)
+    checked: set[tuple[tuple[str, int], ...]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for name in ("title", "note", "head", "head_rotated", "text", "quoted", "wrap", "int", "dec", "status",
@@ -390,12 +392,18 @@ class _Sheet:
         ws = self._ws
         if self._held or not self._plain_row(row) or kept.last >= ws.xls_colmax:
             return False
-        ws._write_single_row(row)  # the row XlsxWriter holds (a header) first: its styles are numbered first
-        named = self.fmt.named
-        for name, xf in kept.styles:  # numbered in the same order as writing the row would
-            style = named.get(name)
-            if style is None or style._get_xf_index() != xf:
-                return False
+        if ws.table or ws.previous_row in ws.row_info or ws.previous_row in ws.comments:
+            ws._write_single_row(row)  # the row XlsxWriter holds (a header) first: its styles are numbered first
+        else:  # what it does for a row it holds nothing of
+            ws.previous_row = row
+        checked = self.fmt.checked
+        if kept.styles not in checked:
+            named = self.fmt.named
+            for name, xf in kept.styles:  # numbered in the same order as writing the row would
+                style = named.get(name)
+                if style is None or style._get_xf_index() != xf:
+                    return False
+            checked.add(kept.styles)  # a style keeps its number once given: checked once
         ws.fh.write(kept.xml.replace(ROW_NUMBER, str(row + 1)).replace(SEQ_NUMBER, f"{number:.16G}"))
         self._extend(row, kept.first, kept.last)
         return True
@@ -652,7 +660,7 @@ def _flags_by_severity(t: Tables) -> tuple[list[dict[str, Any]], Iterator[dict[s
     from extractor.store.consolidate import StoreTables
 
     if isinstance(t, StoreTables):
-        own = [r for d in t.reports.ordered() for r in t.report_rows("flags", d, located=False)]
+        own = list(t.own_flag_rows(located=False))
         order = sorted(range(len(t.corpus_heads)), key=lambda i: _severity_order(t.corpus_heads[i]))
         corpus: Iterator[dict[str, Any]] = (t.corpus_flag_row(i, located=False) for i in order)
     else:
@@ -828,7 +836,7 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
     labels: dict[tuple[str, Any], Any] = {}  # a code in words, once per sheet (`_label`)
     reads = _row_reads(columns)
     for seq, row in enumerate(rows, start=1):
-        if kept is not None and sheet.kept(seq, (tuple(row.get(k) for k in reads), anchor(row) if anchor else None)):
+        if kept is not None and sheet.kept(seq, (tuple(map(row.get, reads)), anchor(row) if anchor else None)):
             continue
         for col, (key, kind, _) in enumerate(columns):
             value = row.get(key)

@@ -104,6 +104,15 @@ def document_flags(store: Store, doc_id: int) -> Iterator[tuple[Any, ...]]:
         " WHERE document_id = ? AND scope = 'document' ORDER BY seq", (doc_id,))
 
 
+def documents_flags(store: Store, doc_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    """The own flags of the given reports, each report's in order: (document_id, seq, rule,
+    severity, message, message_en, evidence), streamed (`document_flags` of many reports,
+    a chunk of them a query)."""
+    return _of_documents(store, "SELECT document_id, seq, rule, severity, message, message_en, evidence"
+                         " FROM flags WHERE document_id IN ({ids}) AND scope = 'document'"
+                         " ORDER BY document_id, seq", doc_ids)
+
+
 def corpus_flags(store: Store) -> Iterator[tuple[Any, ...]]:
     """Flags across reports without their evidence: (id, seq, rule, severity, message,
     message_en, digest, items), by district, streamed; `digest` and `items` are the flag's
