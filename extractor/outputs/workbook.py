@@ -277,6 +277,7 @@ def _row_writer() -> Any:
     return xl_col_to_name, CellStringTuple, CellBooleanTuple, dynamic, _preserve_whitespace
 
 
+_OUT_ROWS = 256  # kept rows written to a worksheet's file at once (`_Sheet._flush`)
 _KEPT_TEXT, _KEPT_TEXTS = 64, 20_000  # the texts a sheet keeps as written: short ones, so many at most
 
 
@@ -319,6 +320,7 @@ class _Sheet:
         self._texts: dict[str, str] = {}  # short texts (names, codes, units) as written, once
         self._kept = kept
         self._keep: tuple[int, bytes, int] | None = None  # (row, digest, number) of the row to keep
+        self._out: list[str] = []  # kept rows written, not yet handed to the worksheet's file (`_flush`)
         fmt.sheets.append(self)
         ws = self._ws
         for col, width in enumerate(widths):
@@ -344,6 +346,7 @@ class _Sheet:
 
     def done(self) -> None:
         """Hand the row held to XlsxWriter (it writes a sheet's last row when the workbook closes)."""
+        self._flush()
         if self._held:
             held, self._held = self._held, []
             self._keep = None
@@ -352,6 +355,7 @@ class _Sheet:
     def end_rows(self) -> None:
         """No cell comes after the row held: write it now, as a later row's first cell would
         (and keep it when asked: `kept`), not when the workbook closes."""
+        self._flush()
         if self._held:
             held, self._held = self._held, []
             self._emit(self._held_row, held)
@@ -393,6 +397,7 @@ class _Sheet:
         if self._held or not self._plain_row(row) or kept.last >= ws.xls_colmax:
             return False
         if ws.table or ws.previous_row in ws.row_info or ws.previous_row in ws.comments:
+            self._flush()
             ws._write_single_row(row)  # the row XlsxWriter holds (a header) first: its styles are numbered first
         else:  # what it does for a row it holds nothing of
             ws.previous_row = row
@@ -404,11 +409,22 @@ class _Sheet:
                 if style is None or style._get_xf_index() != xf:
                     return False
             checked.add(kept.styles)  # a style keeps its number once given: checked once
-        ws.fh.write(kept.xml.replace(ROW_NUMBER, str(row + 1)).replace(SEQ_NUMBER, f"{number:.16G}"))
+        out = self._out
+        out.append(kept.xml.replace(ROW_NUMBER, str(row + 1)).replace(SEQ_NUMBER, f"{number:.16G}"))
+        if len(out) >= _OUT_ROWS:
+            self._flush()
         self._extend(row, kept.first, kept.last)
         return True
 
+    def _flush(self) -> None:
+        """Write the kept rows held (`_write_kept`) to the worksheet's file, in one write: a
+        write per row was a tenth of a re-run's workbook. Done before anything else writes there."""
+        if self._out:
+            self._ws.fh.write("".join(self._out))
+            self._out.clear()
+
     def _replay(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
+        self._flush()
         ws = self._ws
         for col, kind, value, fmt in cells:
             if kind == _STRING:
@@ -469,6 +485,7 @@ class _Sheet:
     def _emit(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
         """Write a row held: the XML XlsxWriter writes for it (see the class), kept when asked
         (`kept`) and written as one string."""
+        self._flush()
         if not self._writes_itself(row, cells):
             self._keep = None
             self._replay(row, cells)
