@@ -852,13 +852,15 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
     vi = i18n.language() == "vi"
     labels: dict[tuple[str, Any], Any] = {}  # a code in words, once per sheet (`_label`)
     reads = _row_reads(columns)
-    for seq, row in enumerate(rows, start=1):
-        if type(row) is _KeyedRow:  # known by what it is made from: read only when not kept
-            if kept is not None and sheet.kept(seq, row.inputs):
+    for seq, item in enumerate(rows, start=1):
+        if isinstance(item, _KeyedRow):  # known by what it is made from: read only when not kept
+            if kept is not None and sheet.kept(seq, item.inputs):
                 continue
-            row = row.load()
-        elif kept is not None and sheet.kept(seq, (tuple(map(row.get, reads)), anchor(row) if anchor else None)):
-            continue
+            row = item.load()
+        else:
+            row = item
+            if kept is not None and sheet.kept(seq, (tuple(map(row.get, reads)), anchor(row) if anchor else None)):
+                continue
         for col, (key, kind, _) in enumerate(columns):
             value = row.get(key)
             if kind == "seq":

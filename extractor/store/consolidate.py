@@ -498,8 +498,8 @@ class StoreTables(Tables):
         for start in range(0, len(docs), _FLAG_CHUNK):
             chunk = docs[start:start + _FLAG_CHUNK]
             by_doc: dict[int, list[tuple[Any, ...]]] = {}
-            for doc_id, *values in queries.documents_flags(self.store, [d["doc_id"] for d in chunk]):
-                by_doc.setdefault(doc_id, []).append(tuple(values))
+            for doc_id, *columns in queries.documents_flags(self.store, [d["doc_id"] for d in chunk]):
+                by_doc.setdefault(doc_id, []).append(tuple(columns))
             for d in chunk:
                 for values in by_doc.get(d["doc_id"], ()):
                     yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *values, located=located)
