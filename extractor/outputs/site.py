@@ -397,7 +397,7 @@ def _overview_pieces(tables: Mapping[str, pd.DataFrame], across: AcrossFlags,
             own = links.review_link(row.get("file")) or ""
             page_links = " ".join(
                 f'<a href="{html.escape((links.review_link(file) or "")[len(links.REVIEW_DIR) + 1:])}">'
-                f'{html.escape(Path(file).suffix.lstrip(".") or "?")}</a>' for file, _ in reports)
+                f'{html.escape(_suffix(file).lstrip(".") or "?")}</a>' for file, _ in reports)
             standard = met == len(numbers)
             date = html.escape(str(row.get("report_date") or ""))
             body.append(
@@ -424,6 +424,15 @@ def _overview_pieces(tables: Mapping[str, pd.DataFrame], across: AcrossFlags,
             flag_id = across.flag_id(index)
             yield flag_id, None if flag_id is not None and flag_id in copied else next(made)
     yield None, "</main></body></html>\n"
+
+
+def _suffix(path: str) -> str:
+    """`Path(path).suffix` without making a path object (one a report was a sixth of rewriting
+    the overview's districts): the last component's from its last dot, none for a name that
+    starts with its only dot or ends with one."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _overview_box(flag_anchor: str, f: dict[str, Any]) -> str:

@@ -15,7 +15,7 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -112,6 +112,8 @@ class _Formats:
     sheets: list[_Sheet] = field(default_factory=list)  # each hands its last row over before closing
     named: dict[str, Any] = field(default_factory=dict)  # each style by its name (a kept row names them)
     names: dict[int, str] = field(default_factory=dict)  # id() of a style -> its name
+    # the styles of kept rows (name, number) found numbered as they were written (`_Sheet._write_kept`)
+    checked: set[tuple[tuple[str, int], ...]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for name in ("title", "note", "head", "head_rotated", "text", "quoted", "wrap", "int", "dec", "status",
@@ -275,6 +277,7 @@ def _row_writer() -> Any:
     return xl_col_to_name, CellStringTuple, CellBooleanTuple, dynamic, _preserve_whitespace
 
 
+_OUT_ROWS = 256  # kept rows written to a worksheet's file at once (`_Sheet._flush`)
 _KEPT_TEXT, _KEPT_TEXTS = 64, 20_000  # the texts a sheet keeps as written: short ones, so many at most
 
 
@@ -317,6 +320,7 @@ class _Sheet:
         self._texts: dict[str, str] = {}  # short texts (names, codes, units) as written, once
         self._kept = kept
         self._keep: tuple[int, bytes, int] | None = None  # (row, digest, number) of the row to keep
+        self._out: list[str] = []  # kept rows written, not yet handed to the worksheet's file (`_flush`)
         fmt.sheets.append(self)
         ws = self._ws
         for col, width in enumerate(widths):
@@ -342,6 +346,7 @@ class _Sheet:
 
     def done(self) -> None:
         """Hand the row held to XlsxWriter (it writes a sheet's last row when the workbook closes)."""
+        self._flush()
         if self._held:
             held, self._held = self._held, []
             self._keep = None
@@ -350,6 +355,7 @@ class _Sheet:
     def end_rows(self) -> None:
         """No cell comes after the row held: write it now, as a later row's first cell would
         (and keep it when asked: `kept`), not when the workbook closes."""
+        self._flush()
         if self._held:
             held, self._held = self._held, []
             self._emit(self._held_row, held)
@@ -390,17 +396,35 @@ class _Sheet:
         ws = self._ws
         if self._held or not self._plain_row(row) or kept.last >= ws.xls_colmax:
             return False
-        ws._write_single_row(row)  # the row XlsxWriter holds (a header) first: its styles are numbered first
-        named = self.fmt.named
-        for name, xf in kept.styles:  # numbered in the same order as writing the row would
-            style = named.get(name)
-            if style is None or style._get_xf_index() != xf:
-                return False
-        ws.fh.write(kept.xml.replace(ROW_NUMBER, str(row + 1)).replace(SEQ_NUMBER, f"{number:.16G}"))
+        if ws.table or ws.previous_row in ws.row_info or ws.previous_row in ws.comments:
+            self._flush()
+            ws._write_single_row(row)  # the row XlsxWriter holds (a header) first: its styles are numbered first
+        else:  # what it does for a row it holds nothing of
+            ws.previous_row = row
+        checked = self.fmt.checked
+        if kept.styles not in checked:
+            named = self.fmt.named
+            for name, xf in kept.styles:  # numbered in the same order as writing the row would
+                style = named.get(name)
+                if style is None or style._get_xf_index() != xf:
+                    return False
+            checked.add(kept.styles)  # a style keeps its number once given: checked once
+        out = self._out
+        out.append(kept.xml.replace(ROW_NUMBER, str(row + 1)).replace(SEQ_NUMBER, f"{number:.16G}"))
+        if len(out) >= _OUT_ROWS:
+            self._flush()
         self._extend(row, kept.first, kept.last)
         return True
 
+    def _flush(self) -> None:
+        """Write the kept rows held (`_write_kept`) to the worksheet's file, in one write: a
+        write per row was a tenth of a re-run's workbook. Done before anything else writes there."""
+        if self._out:
+            self._ws.fh.write("".join(self._out))
+            self._out.clear()
+
     def _replay(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
+        self._flush()
         ws = self._ws
         for col, kind, value, fmt in cells:
             if kind == _STRING:
@@ -461,6 +485,7 @@ class _Sheet:
     def _emit(self, row: int, cells: list[tuple[int, int, Any, Any]]) -> None:
         """Write a row held: the XML XlsxWriter writes for it (see the class), kept when asked
         (`kept`) and written as one string."""
+        self._flush()
         if not self._writes_itself(row, cells):
             self._keep = None
             self._replay(row, cells)
@@ -652,7 +677,7 @@ def _flags_by_severity(t: Tables) -> tuple[list[dict[str, Any]], Iterator[dict[s
     from extractor.store.consolidate import StoreTables
 
     if isinstance(t, StoreTables):
-        own = [r for d in t.reports.ordered() for r in t.report_rows("flags", d, located=False)]
+        own = list(t.own_flag_rows(located=False))
         order = sorted(range(len(t.corpus_heads)), key=lambda i: _severity_order(t.corpus_heads[i]))
         corpus: Iterator[dict[str, Any]] = (t.corpus_flag_row(i, located=False) for i in order)
     else:
@@ -815,7 +840,7 @@ def _criteria_sheet(wb: Any, fmt: _Formats, crit: list[dict[str, Any]],
         ws.autofilter(first - 1, 0, last, 11 + n)
 
 
-def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, Any]],
+def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, Any] | _KeyedRow],
                  columns: Sequence[tuple[str, str, float]], root: str | None, title: str,
                  note: str | None = None, anchor: Any = None, kept: SheetRows | None = None) -> None:
     """A long table: `columns` as (key, kind, width); kinds say how a code becomes words. Each
@@ -827,9 +852,15 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
     vi = i18n.language() == "vi"
     labels: dict[tuple[str, Any], Any] = {}  # a code in words, once per sheet (`_label`)
     reads = _row_reads(columns)
-    for seq, row in enumerate(rows, start=1):
-        if kept is not None and sheet.kept(seq, (tuple(row.get(k) for k in reads), anchor(row) if anchor else None)):
-            continue
+    for seq, item in enumerate(rows, start=1):
+        if isinstance(item, _KeyedRow):  # known by what it is made from: read only when not kept
+            if kept is not None and sheet.kept(seq, item.inputs):
+                continue
+            row = item.load()
+        else:
+            row = item
+            if kept is not None and sheet.kept(seq, (tuple(map(row.get, reads)), anchor(row) if anchor else None)):
+                continue
         for col, (key, kind, _) in enumerate(columns):
             value = row.get(key)
             if kind == "seq":
@@ -868,6 +899,54 @@ def _table_sheet(wb: Any, fmt: _Formats, table: str, rows: Iterable[dict[str, An
             for sev, f in (("error", fmt.red), ("warning", fmt.amber)):
                 sheet.ws.conditional_format(first, severity_col, last, severity_col, {
                     "type": "cell", "criteria": "==", "value": f'"{_t("sev_" + sev)}"', "format": f})
+
+
+class _KeyedRow:
+    """A row of a long sheet named by what it is made from rather than by its values
+    (`inputs`, a row's inputs to `_Sheet.kept`): `load` reads it from the store, only when no
+    row kept has those inputs."""
+
+    __slots__ = ("inputs", "load")
+
+    def __init__(self, inputs: Any, load: Callable[[], dict[str, Any]]) -> None:
+        self.inputs, self.load = inputs, load
+
+
+def _figure_sheet_rows(t: Tables, limit: int) -> Iterator[dict[str, Any] | _KeyedRow]:
+    """The first `limit` rows of the figures table for its sheet. From a store, each report's
+    rows are named by the report's stored state (queries.report_states: its content, the
+    versions that read it, when it was stored), its leading columns and the row's place in it
+    (`_KeyedRow`): a re-run reads the figures of the reports whose rows are not all kept only
+    (reading 2,000 figures from the store was a third of the sheet's time)."""
+    from extractor.store import queries
+    from extractor.store.consolidate import StoreTables
+
+    if not isinstance(t, StoreTables):
+        yield from islice(t.rows("figures"), limit)
+        return
+    states = queries.report_states(t.store)
+    left = limit
+    for d in t.reports.ordered():
+        if left <= 0:
+            return
+        count = min(t.reports.figure_counts.get(d["doc_id"], 0), left)
+        if not count:
+            continue
+        left -= count
+        state = states.get(d["doc_id"])
+        if state is None:
+            yield from islice(t.report_rows("figures", d), count)
+            continue
+        key = ("report", state, d["doc_id"], d["commune_key"], d["commune"], d["file"])
+        held: list[dict[str, Any]] = []
+
+        def load(index: int, d: dict[str, Any] = d, count: int = count,
+                 held: list[dict[str, Any]] = held) -> dict[str, Any]:
+            if not held:
+                held.extend(islice(t.report_rows("figures", d), count))
+            return held[index]
+        for index in range(count):
+            yield _KeyedRow((key, index), partial(load, index))
 
 
 # What a cell of each kind reads of its row besides its column's value (`_table_sheet`).
@@ -987,7 +1066,7 @@ def _write_sheets(wb: Any, t: Tables, communes: list[dict[str, Any]], root: str 
     total = t.count("figures")
     note = (_t("figures_capped", shown=i18n.format_number(FIGURES_SHEET_MAX), total=i18n.format_number(total))
             if total > FIGURES_SHEET_MAX else None)
-    _table_sheet(wb, fmt, "figures", islice(t.rows("figures"), FIGURES_SHEET_MAX), _FIGURES, root,
+    _table_sheet(wb, fmt, "figures", _figure_sheet_rows(t, FIGURES_SHEET_MAX), _FIGURES, root,
                  _t("title_figures"), note, anchor=lambda f: links.figure_anchor(f.get("block"), f.get("start")),
                  kept=kept("figures", _FIGURES))
     _table_sheet(wb, fmt, "errors", t.rows("errors"), _ERRORS, root, _t("title_errors"))

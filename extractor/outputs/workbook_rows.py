@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.core import i18n
 from extractor.core.version import __version__
@@ -36,10 +36,10 @@ ROW_NUMBER, SEQ_NUMBER = "\x01", "\x02"
 _ROW_START = f'<row r="{ROW_NUMBER}">'
 
 
-@dataclass(frozen=True)
-class KeptRow:
+class KeptRow(NamedTuple):
     """A row as written: its first and last column, the styles it names in order of first use
-    (name, XlsxWriter's number for it), and its XML with the placeholders."""
+    (name, XlsxWriter's number for it), and its XML with the placeholders (a tuple: one is
+    made for every kept row a re-run writes)."""
 
     first: int
     last: int

@@ -431,6 +431,7 @@ def _summary_table(reps: Reports, severities: Counter[str], errors: RowTable) ->
 
 
 _STREAMED = ("figures", "flags")
+_FLAG_CHUNK = 500  # reports whose own flags are read in one query (`StoreTables.own_flag_rows`)
 _FLOAT_COLUMNS = {"figures": ("value", "total", "upper")}
 
 
@@ -488,6 +489,20 @@ class StoreTables(Tables):
         """One report's rows of a long table (figures, or its own flags) in order; a flag's
         `locations` left empty unless `located` (the workbook does not show them)."""
         return _document_rows(self.store, name, doc, located=located)
+
+    def own_flag_rows(self, *, located: bool = True) -> Iterator[dict[str, Any]]:
+        """Every report's own flags: `report_rows("flags", ...)` of each report in the order of
+        the long tables (`Reports.ordered`), read `_FLAG_CHUNK` reports a query (one query a
+        report was a tenth of the workbook's re-run)."""
+        docs = self.reports.ordered()
+        for start in range(0, len(docs), _FLAG_CHUNK):
+            chunk = docs[start:start + _FLAG_CHUNK]
+            by_doc: dict[int, list[tuple[Any, ...]]] = {}
+            for doc_id, *columns in queries.documents_flags(self.store, [d["doc_id"] for d in chunk]):
+                by_doc.setdefault(doc_id, []).append(tuple(columns))
+            for d in chunk:
+                for values in by_doc.get(d["doc_id"], ()):
+                    yield _flag_row("document", d["commune_key"], d["commune"], d["file"], *values, located=located)
 
     def corpus_flag_rows(self) -> Iterator[dict[str, Any]]:
         """The rows of the flags across reports, after every report's own flags, streamed."""

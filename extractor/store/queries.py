@@ -39,6 +39,14 @@ def report_versions(store: Store) -> dict[int, str]:
         " WHERE present = 1 AND status = 'ok'"))
 
 
+def report_states(store: Store) -> dict[int, str]:
+    """What each present, readable report's stored rows were made from, by id: its content,
+    the versions that read it and when it was stored (a report stored again has another)."""
+    return {doc_id: state for doc_id, state in store.conn.execute(
+        "SELECT id, sha256 || ' ' || extractor_version || ' ' || patterns_version || ' ' || read_at"
+        " FROM documents WHERE present = 1 AND status = 'ok'") if state is not None}
+
+
 def copy_groups(store: Store) -> dict[str, tuple[str, str]]:
     """The cached groups of files into reports, by commune key: (state, JSON of id lists)."""
     return {key: (state, groups) for key, state, groups in
@@ -102,6 +110,15 @@ def document_flags(store: Store, doc_id: int) -> Iterator[tuple[Any, ...]]:
     return store.conn.execute(
         "SELECT seq, rule, severity, message, message_en, evidence FROM flags"
         " WHERE document_id = ? AND scope = 'document' ORDER BY seq", (doc_id,))
+
+
+def documents_flags(store: Store, doc_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+    """The own flags of the given reports, each report's in order: (document_id, seq, rule,
+    severity, message, message_en, evidence), streamed (`document_flags` of many reports,
+    a chunk of them a query)."""
+    return _of_documents(store, "SELECT document_id, seq, rule, severity, message, message_en, evidence"
+                         " FROM flags WHERE document_id IN ({ids}) AND scope = 'document'"
+                         " ORDER BY document_id, seq", doc_ids)
 
 
 def corpus_flags(store: Store) -> Iterator[tuple[Any, ...]]:

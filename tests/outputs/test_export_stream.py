@@ -364,3 +364,39 @@ def test_overview_boxes_read_in_chunks_are_those_read_one_by_one(store_with_flag
         site.write_review_site(store, tables, tmp_path / "cached")
     for d in ("rendered", "cached"):
         assert (tmp_path / d / "review" / "index.html").read_text(encoding="utf-8") == whole
+
+
+def test_own_flag_rows_read_in_chunks_are_each_reports_rows_in_turn(store_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook reads every report's own flags a chunk of reports a query
+    (`StoreTables.own_flag_rows`): the rows `report_rows` gives report by report, in the long
+    tables' order, whatever the chunk's size."""
+    from extractor.store import consolidate
+
+    with Store(store_path) as store:
+        tables = StoreTables(store)
+        one_by_one = [r for d in tables.reports.ordered() for r in tables.report_rows("flags", d, located=False)]
+        assert len(one_by_one) > 3
+        for chunk in (1, 2, 500):
+            monkeypatch.setattr(consolidate, "_FLAG_CHUNK", chunk)
+            assert list(tables.own_flag_rows(located=False)) == one_by_one
+        located = [r for d in tables.reports.ordered() for r in tables.report_rows("flags", d)]
+        assert list(tables.own_flag_rows()) == located
+
+
+def test_a_csv_cell_of_a_common_type_is_written_as_the_general_way_writes_it() -> None:
+    """Texts, whole numbers, None and floats are told by their exact type first
+    (`export._csv_value`); every other value, a subclass of them included, goes the general
+    way (`_csv_other`): both give the same cell."""
+    import numpy as np
+
+    from extractor.outputs.export import _csv_other, _csv_value
+
+    class Text(str):
+        pass
+
+    values = [None, "", "a", "=1+1", "+84", "-", "@x", "\tx", "'q", 0, -3, 12, True, False, 2.5, -0.0,
+              250000000.0, 12.1, float("nan"), float("inf"), Text("=x"), np.int64(5), np.float64(1.5),
+              np.float64("nan"), np.str_("=y")]
+    for value in values:
+        assert repr(_csv_value(value)) == repr(_csv_other(value)), value

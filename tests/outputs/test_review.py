@@ -71,3 +71,15 @@ def test_flag_across_reports_box_keeps_its_own_anchor_not_its_last_evidence() ->
     assert ids == ["across-1f2e"]
     hrefs = re.findall(r'<a href="([^"]+)"', page)
     assert hrefs[0].startswith("#") and hrefs[1].startswith("b") and "#" in hrefs[1]
+
+
+def test_the_overview_names_a_files_format_as_its_path_suffix() -> None:
+    """The overview's link to each report page shows the file's suffix (site._suffix, made
+    without a path object): `Path(...).suffix` of every kind of name."""
+    from pathlib import Path
+
+    from extractor.outputs.site import _suffix
+
+    for name in ("a/b.docx", "b.DOCX", "a/b.tar.gz", "a/.hidden", "a/b.", "a/..b", "a/b", "noext", "x/y.z/w",
+                 "a.b/c.pdf", "/abs/x.PDF", ".", "..", "a/...", "d/e f.txt", "g/h.d.o.c.x"):
+        assert _suffix(name) == Path(name).suffix, name

@@ -345,3 +345,37 @@ def test_the_rows_of_a_sheet_ended_are_let_go(run: Path, monkeypatch: pytest.Mon
     _, rendered, _ = _written_here(run / "out", monkeypatch)
     assert rendered > 0 and len(opened) > 1
     assert all(not (s.fresh or s.kept or s.used) for s in opened)
+
+
+def _figures_read(out: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Write the workbook of OUT's store here; the files whose figures it read from the store."""
+    read: list[str] = []
+    rows = StoreTables.report_rows
+
+    def counted(self: StoreTables, name: str, doc: dict[str, Any], **kw: Any) -> Any:
+        if name == "figures":
+            read.append(Path(doc["file"]).name)
+        return rows(self, name, doc, **kw)
+    monkeypatch.setattr(StoreTables, "report_rows", counted)
+    _written_here(out, monkeypatch)  # undoes the patch too
+    return read
+
+
+def test_the_figures_sheet_reads_only_the_figures_of_reports_stored_again(run: Path, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row of the figures sheet is named by its report's stored state (content, versions,
+    time stored), leading columns and place (workbook._figure_sheet_rows): a re-run reads the
+    figures of the reports read again, writes the others' rows as kept, and the workbook is
+    the one written from scratch; a report stored again (its time of storing changed) is read."""
+    out = run / "out"
+    assert _figures_read(out, monkeypatch) == []  # every row kept by the first run
+    _sample_with_area(run / "in" / "a.txt", "1.234,5")
+    _, stats = run_ingest([str(run / "in")], out, jobs=1)
+    assert stats.read == 1
+    assert _figures_read(out, monkeypatch) == []  # the run's own workbook kept a.txt's new rows
+    _assert_from_scratch(out, tmp_path)
+    with Store(out / "ntm.sqlite") as store:
+        store.conn.execute("UPDATE documents SET read_at = '2000-01-01T00:00:00+00:00' WHERE path LIKE '%a.txt'")
+        store.conn.commit()
+    assert _figures_read(out, monkeypatch) == ["a.txt"]
+    _assert_from_scratch(out, tmp_path)
