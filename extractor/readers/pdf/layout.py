@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
 from extractor.core.regexes import compiled
 from extractor.readers import LIST_MARKERS
-from extractor.readers.pdf.lines import PageRead, PdfLine
+from extractor.readers.pdf.lines import PageRead, PdfLine, Rule
 from extractor.readers.pdf.ocr_budget import OCR_PAGES_WARNING
 from extractor.readers.pdf.tables import paragraphs_to_cells
 
@@ -121,14 +122,16 @@ def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetric
         return True  # a bold heading line next to body text
     if line.x0 < prev.x0 - 4 * size:
         return True  # back to a column far to the left: the next table row, or the text after
-    if prev.row or first.row:
-        # a table cell (its first line shares a baseline with the cells beside it) wraps at its
-        # own border, unknown here, and is one block however its lines start (a list of
-        # criteria, "12. ..." after "11. ...;"): it ends only where a line leaves its column,
-        # or where another cell starts under it on the line's baseline (the sub-headings
-        # "Đạt | Chưa đạt" under a merged "Kết quả đánh giá": a row of their own)
+    if prev.row or first.row or (first.box is not None and prev.box == first.box):
+        # a table cell (its first line shares a baseline with the cells beside it, or it lies
+        # between the rulings of a table's column) wraps at its own border and is one block
+        # however its lines start (a list of criteria, "12. ..." after "11. ...;"): it ends
+        # only where a line leaves its column (or its ruled box), or where another cell starts
+        # under it on the line's baseline (the sub-headings "Đạt | Chưa đạt" under a merged
+        # "Kết quả đánh giá": a row of their own); a ruling between rows is checked apart
         right = max(prev.x1, first.x1)
-        return line.x0 > first.x1 or any(first.x0 < x < right for x in line.beside)
+        return line.x0 > first.x1 or any(first.x0 < x < right for x in line.beside) or \
+            (first.box is not None and line.box != first.box)
     short = _ends_short(prev, line, m)
     ends_sentence = prev.text.endswith(_SENTENCE_END)
     if _list_start().match(line.text) and (short or ends_sentence):
@@ -186,9 +189,47 @@ def _mark_beside(group: list[PdfLine]) -> None:
             line.beside = tuple(other.x0 for other in group if other is not line)
 
 
-def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLine]]:
-    """Group a page's line segments (in reading order) into paragraphs."""
+def _mark_boxes(lines: list[PdfLine], vrules: list[Rule]) -> None:
+    """Give each segment that lies between two vertical rulings of a table of two or more
+    columns (three rulings or more across its line) the x of those two (`PdfLine.box`)."""
+    for line in lines:
+        y, top = line.baseline, line.baseline - 0.5 * line.size
+        left = right = None
+        across = 0
+        for x, y0, y1 in vrules:
+            if y0 <= top and y1 >= y:
+                across += 1
+                if x <= line.x0 + 0.5:
+                    left = x
+                elif right is None and x >= line.x1 - 0.5:
+                    right = x
+        if across >= 3 and left is not None and right is not None:
+            line.box = (left, right)
+
+
+def _ruled_apart(prev: PdfLine, line: PdfLine, hrules: list[Rule], ys: list[float]) -> bool:
+    """Whether a horizontal ruling (`hrules`, their y in `ys`) runs between `prev` and the
+    `line` below it, across both: a border between table rows. It must reach past their left
+    edges (a cell's padding), which an underline of `prev` never does. Row borders cannot be
+    told by the gap alone: LibreOffice leaves about the line pitch between rows."""
+    low, high = prev.baseline, line.baseline - 0.5 * line.size
+    left, right = min(prev.x0, line.x0) - 1.0, max(prev.x1, line.x1)
+    for k in range(bisect_right(ys, low), bisect_left(ys, high)):
+        _, x0, x1 = hrules[k]
+        if x0 <= left and x1 >= right:
+            return True
+    return False
+
+
+def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics, hrules: list[Rule] | None = None,
+                        vrules: list[Rule] | None = None) -> list[list[PdfLine]]:
+    """Group a page's line segments (in reading order) into paragraphs. The page's table
+    rulings (`PageRead.hrules`, `vrules`), where read, end a paragraph at a row border and
+    keep a ruled cell's lines together."""
     _mark_rows(lines)
+    if vrules:
+        _mark_boxes(lines, vrules)
+    ys = [y for y, _, _ in hrules] if hrules else []
     paragraphs: list[list[PdfLine]] = []
     if not lines:
         return paragraphs
@@ -196,7 +237,8 @@ def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLi
     paragraphs.append(current)
     prev = lines[0]
     for line in lines[1:]:
-        if starts_paragraph(prev, line, current[0], m):
+        if starts_paragraph(prev, line, current[0], m) or (
+                ys and _ruled_apart(prev, line, hrules or [], ys)):
             current = [line]
             paragraphs.append(current)
         else:
@@ -367,7 +409,7 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
         skip = {i for i, _ in by_page.get(p, ())}
         body = [ln for i, ln in enumerate(page.lines) if i not in skip] if skip else page.lines
         left = min((ln.x0 for ln in body), default=0.0)
-        for k, paragraph in enumerate(lines_to_paragraphs(body, metrics)):
+        for k, paragraph in enumerate(lines_to_paragraphs(body, metrics, page.hrules, page.vrules)):
             if k == 0 and paragraphs and (
                     continues_on_next_page(paragraphs[-1][1][-1], paragraph[0], metrics)
                     or cell_continues_on_next_page(paragraphs[-1][1], paragraph[0], left)):
