@@ -74,6 +74,10 @@ class _Calls:
         self.font_info = _bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
         self.count_rects = _bare(pdfium_c.FPDFText_CountRects, c_int)
         self.get_rect = _bare(pdfium_c.FPDFText_GetRect, c_int)
+        self.count_objects = _bare(pdfium_c.FPDFPage_CountObjects, c_int)
+        self.get_object = _bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+        self.get_type = _bare(pdfium_c.FPDFPageObj_GetType, c_int)
+        self.get_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, c_int)
 
 
 _CALLS: dict[int, _Calls] = {}
@@ -264,19 +268,20 @@ def _has_row(lines: list[PdfLine]) -> bool:
 
 def _path_boxes(page: Any, pdfium_c: Any, height: float) -> list[tuple[float, float, float, float]]:
     """The bounding boxes (x0, top, x1, bottom; y growing downwards) of the page's path
-    objects: the table borders among them are thin and long (`boxes_to_rules`)."""
-    raw = page.raw
-    count = pdfium_c.FPDFPage_CountObjects(raw)
+    objects: the table borders among them are thin and long (`boxes_to_rules`). Every object
+    of the page is asked its type (text runs are objects too): bare calls (`_bare`)."""
+    f = _calls(pdfium_c)
+    raw = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    count = f.count_objects(raw)
     if count > MAX_PATHS:
         return []
-    get_object, get_type, get_bounds = (pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType,
-                                        pdfium_c.FPDFPageObj_GetBounds)
+    get_object, get_type, get_bounds, pointer = f.get_object, f.get_type, f.get_bounds, ctypes.c_void_p
     path = pdfium_c.FPDF_PAGEOBJ_PATH
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
     boxes: list[tuple[float, float, float, float]] = []
     for i in range(count):
-        obj = get_object(raw, i)
+        obj = pointer(get_object(raw, i))
         if get_type(obj) == path and get_bounds(obj, *refs):
             boxes.append((left.value, height - top.value, right.value, height - bottom.value))
     return boxes

@@ -192,19 +192,17 @@ def _mark_beside(group: list[PdfLine]) -> None:
 def _mark_boxes(lines: list[PdfLine], vrules: list[Rule]) -> None:
     """Give each segment that lies between two vertical rulings of a table of two or more
     columns (three rulings or more across its line) the x of those two (`PdfLine.box`)."""
+    start, end = min(y0 for _, y0, _ in vrules), max(y1 for _, _, y1 in vrules)
     for line in lines:
-        y, top = line.baseline, line.baseline - 0.5 * line.size
-        left = right = None
-        across = 0
-        for x, y0, y1 in vrules:
-            if y0 <= top and y1 >= y:
-                across += 1
-                if x <= line.x0 + 0.5:
-                    left = x
-                elif right is None and x >= line.x1 - 0.5:
-                    right = x
-        if across >= 3 and left is not None and right is not None:
-            line.box = (left, right)
+        y = line.baseline
+        if y < start or y > end:  # the text around the tables
+            continue
+        top = y - 0.5 * line.size
+        across = [x for x, y0, y1 in vrules if y0 <= top and y1 >= y]  # left to right
+        if len(across) >= 3:
+            k = bisect_right(across, line.x0 + 0.5)
+            if 0 < k < len(across) and across[k] >= line.x1 - 0.5:
+                line.box = (across[k - 1], across[k])
 
 
 def _ruled_apart(prev: PdfLine, line: PdfLine, hrules: list[Rule], ys: list[float]) -> bool:
