@@ -5,7 +5,10 @@ joined with a space; a paragraph ends at a larger vertical gap, a change of font
 weight, an indented first line, a short last line, a line starting with a list marker, or a
 jump to another column; a paragraph whose last line is full continues on the next page. A
 table cell (a paragraph whose first line shares its baseline with another segment of the
-page) ends only where a line leaves its column, and may go on at the top of the next page. A
+page) ends only where a line leaves its column, and may go on at the top of the next page.
+Where the page draws its table's rulings (cell borders), a horizontal ruling across two lines
+ends a paragraph (a row border: LibreOffice leaves about one line pitch between rows, so the
+gap cannot tell it), and lines between one column's vertical rulings are one cell. A
 hyphen at a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen (U+00AD)
 is dropped. Paragraphs side by side on one baseline, row after row, become table cells
 (extractor.readers.pdf.tables). Lines that repeat at the top or bottom of most pages (digits
@@ -16,8 +19,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from bisect import bisect_left, bisect_right
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
