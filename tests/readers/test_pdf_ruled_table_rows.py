@@ -32,10 +32,22 @@ def cells(doc: Document) -> list[tuple[int, int, int, str]]:
             for b in doc.blocks if b.cell is not None]
 
 
+def spans(doc: Document) -> list[tuple[int, int, int, int]]:
+    return [(b.cell.row, b.cell.col, b.cell.row_span, b.cell.col_span)
+            for b in doc.blocks if b.cell is not None]
+
+
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_pdf_ruled_table_cells_are_the_docx_cells(name: str) -> None:
-    pdf = cells(read_document(HERE / f"{name}.pdf"))
-    assert pdf == cells(read_document(HERE / f"{name}.docx"))
+    pdf, docx = read_document(HERE / f"{name}.pdf"), read_document(HERE / f"{name}.docx")
+    assert cells(pdf) == cells(docx)
+    assert spans(pdf) == spans(docx)  # a merged label spans its rows, as in the .docx
+
+
+def test_a_merged_label_spans_the_rows_beside_it() -> None:
+    merged = [(r, c, rs) for r, c, rs, _ in spans(read_document(HERE / "merged-labels.pdf"))
+              if rs > 1]
+    assert merged == [(1, 0, 2), (3, 0, 2)]
 
 
 def test_a_row_under_a_merged_label_is_not_glued_to_the_cell_above() -> None:

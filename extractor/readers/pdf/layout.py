@@ -231,6 +231,9 @@ def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics, hrules: list[Rule]
     if vrules:
         _mark_boxes(lines, vrules)
     ys = [y for y, _, _ in hrules] if hrules else []
+    if hrules:
+        for line in lines:
+            line.rules = hrules
     paragraphs: list[list[PdfLine]] = []
     if not lines:
         return paragraphs

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# A ruling drawn on the page (a table's cell border): (position across, start, end) in page
+# coordinates with y growing downwards; for a horizontal one (y, x0, x1), a vertical (x, y0, y1).
+Rule = tuple[float, float, float]
+
 
 @dataclass
 class PdfLine:
@@ -23,11 +27,8 @@ class PdfLine:
     conf: float | None = None  # the recognizer's confidence (0..1), for lines read by OCR
     top: float | None = None  # top of the ink, where known (OCR word boxes)
     box: tuple[float, float] | None = None  # the ruled table cell it lies in: its left, right rule
+    rules: list[Rule] | None = None  # the horizontal rulings of its page (one list per page)
 
-
-# A ruling drawn on the page (a table's cell border): (position across, start, end) in page
-# coordinates with y growing downwards; for a horizontal one (y, x0, x1), a vertical (x, y0, y1).
-Rule = tuple[float, float, float]
 
 
 @dataclass

@@ -1,9 +1,15 @@
-"""Table cells of a PDF rebuilt from layout alone: paragraphs side by side on one baseline,
-row after row, are cells of a table."""
+"""Table cells of a PDF rebuilt from layout: paragraphs side by side on one baseline, row
+after row, are cells of a table; where the page draws the table's rulings, they tell a cell
+merged down over the rows below it (`_row_span`) and a ruled cell cut by a page break."""
 from __future__ import annotations
+
+from dataclasses import replace
+from operator import attrgetter
 
 from extractor.core.model import CellPosition
 from extractor.readers.pdf.lines import PdfLine
+
+_BASELINE = attrgetter("baseline")
 
 
 def _same_row(a: PdfLine, b: PdfLine) -> bool:
@@ -68,6 +74,36 @@ def _runs_above(cells: list[list[PdfLine]], first: PdfLine) -> bool:
                     return True
                 break
     return False
+
+
+def _row_span(rows_lines: list[list[list[PdfLine]]], rows_cells: list[list[CellPosition]],
+              r: int, lines: list[PdfLine], cell: CellPosition) -> int:
+    """How many rows the cell `lines` of row `r` spans (Word's vertical merge: "Chấm đạt"
+    written once beside a list of criteria and the count under it): 1, and each next row
+    without a cell of its own in the cell's columns whose border with the row above, ruled
+    across other columns, leaves this cell's column open. `rows_lines`, `rows_cells`: the
+    table's rows. A row that starts a page ends the span (the break draws a border across
+    every column, merged or not)."""
+    x0, x1 = _extent(lines)
+    end = cell.col + cell.col_span
+    span = 1
+    for below in range(r + 1, len(rows_lines)):
+        if any(c.col < end and c.col + c.col_span > cell.col for c in rows_cells[below]):
+            break
+        first = min((cell_lines[0] for cell_lines in rows_lines[below]), key=_BASELINE)
+        rules = first.rules
+        if rules is None:
+            break
+        above = [ln.baseline for cell_lines in rows_lines[below - 1] for ln in cell_lines
+                 if ln.rules is rules and ln.baseline < first.baseline]  # on the row's page
+        if not above:
+            break
+        low, high = max(above), first.baseline - 0.5 * first.size
+        between = [(a, b) for y, a, b in rules if low < y < high]
+        if not between or any(a <= x0 - 1.0 and b >= x1 for a, b in between):
+            break
+        span += 1
+    return span
 
 
 def _lone_cell(lines: list[PdfLine], fullest: list[list[PdfLine]]) -> bool:
@@ -186,6 +222,18 @@ def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
                     over = [c for c in over if c > last_col] or [last_col + 1]
                 cells[k] = CellPosition(table=t, row=r, col=over[0], col_span=len(over))
                 last_col = over[-1]
+        if paragraphs[table[0][0]][1][0].rules is None:
+            continue  # no rulings drawn on its first page
+        rows_lines = [[paragraphs[k][1] for k in row] for row in table]
+        rows_cells = [[cells[k] for k in row] for row in table]
+        taken = [{c.col + n for c in row for n in range(c.col_span)} for row in rows_cells]
+        for r, row in enumerate(table[:-1]):
+            for k in row:
+                if cells[k].col in taken[r + 1]:
+                    continue  # the common case: the next row has a cell of its own there
+                span = _row_span(rows_lines, rows_cells, r, paragraphs[k][1], cells[k])
+                if span > 1:
+                    cells[k] = replace(cells[k], row_span=span)
     return [(page, lines, cells.get(k)) for k, (page, lines) in enumerate(paragraphs)
             if k not in absorbed]
 
