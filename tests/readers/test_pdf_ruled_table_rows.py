@@ -106,3 +106,17 @@ def test_rulings_drawn_cell_by_cell_are_merged() -> None:
                                      (84.0, 100.0, 85.0, 150.0), (84.2, 150.0, 85.0, 200.0)])
     assert [(round(y), x0, x1) for y, x0, x1 in hrules] == [(120, 84.0, 517.0)]
     assert [(round(x), y0, y1) for x, y0, y1 in vrules] == [(84, 100.0, 200.0)]
+
+
+def test_a_frame_with_a_rule_between_two_text_columns_is_no_table() -> None:
+    # a page frame (top and bottom rules) with a rule between two columns of text: its lines
+    # are no cells, and a short line still ends a paragraph before a list item
+    hrules, vrules = boxes_to_rules([(60.0, 60.0, 540.0, 61.0), (60.0, 780.0, 540.0, 781.0),
+                                     (60.0, 60.0, 61.0, 781.0), (300.0, 60.0, 301.0, 781.0),
+                                     (539.0, 60.0, 540.0, 781.0)])
+    lines = [line("Xã đã hoàn thành kế hoạch năm và", 100, 70, 290),
+             line("đạt chuẩn.", 113, 70, 120), line("- Giao thông: 12 km.", 126, 70, 190)]
+    paragraphs = layout.lines_to_paragraphs(lines, layout.LineMetrics(1.15, 290.0), hrules, vrules)
+    assert [" ".join(ln.text for ln in p) for p in paragraphs] == [
+        "Xã đã hoàn thành kế hoạch năm và đạt chuẩn.", "- Giao thông: 12 km."]
+    assert all(ln.box is None for ln in lines)

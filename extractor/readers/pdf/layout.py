@@ -31,7 +31,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
 from extractor.core.regexes import compiled
 from extractor.readers import LIST_MARKERS
-from extractor.readers.pdf.lines import PageRead, PdfLine, Rule
+from extractor.readers.pdf.lines import RULE_JOIN, PageRead, PdfLine, Rule
 from extractor.readers.pdf.ocr_budget import OCR_PAGES_WARNING
 from extractor.readers.pdf.tables import paragraphs_to_cells
 
@@ -192,10 +192,13 @@ def _mark_beside(group: list[PdfLine]) -> None:
             line.beside = tuple(other.x0 for other in group if other is not line)
 
 
-def _mark_boxes(lines: list[PdfLine], vrules: list[Rule]) -> None:
-    """Give each segment that lies between two vertical rulings of a table of two or more
-    columns (three rulings or more across its line) the x of those two (`PdfLine.box`)."""
+def _mark_boxes(lines: list[PdfLine], vrules: list[Rule], hrules: list[Rule]) -> None:
+    """Give each segment that lies between two vertical rulings of a table the x of those two
+    (`PdfLine.box`). A table has two or more columns (three vertical rulings or more across the
+    line) and rows (three horizontal rulings or more across the column): a frame around the
+    page with a rule between two columns of text is none."""
     start, end = min(y0 for _, y0, _ in vrules), max(y1 for _, _, y1 in vrules)
+    ruled: dict[tuple[float, float], bool] = {}
     for line in lines:
         y = line.baseline
         if y < start or y > end:  # the text around the tables
@@ -205,7 +208,13 @@ def _mark_boxes(lines: list[PdfLine], vrules: list[Rule]) -> None:
         if len(across) >= 3:
             k = bisect_right(across, line.x0 + 0.5)
             if 0 < k < len(across) and across[k] >= line.x1 - 0.5:
-                line.box = (across[k - 1], across[k])
+                box = (across[k - 1], across[k])
+                rows = ruled.get(box)
+                if rows is None:
+                    rows = ruled[box] = sum(a <= box[0] + RULE_JOIN and b >= box[1] - RULE_JOIN
+                                            for _, a, b in hrules) >= 3
+                if rows:
+                    line.box = box
 
 
 def _ruled_apart(prev: PdfLine, line: PdfLine, hrules: list[Rule], ys: list[float]) -> bool:
@@ -228,8 +237,8 @@ def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics, hrules: list[Rule]
     rulings (`PageRead.hrules`, `vrules`), where read, end a paragraph at a row border and
     keep a ruled cell's lines together."""
     _mark_rows(lines)
-    if vrules:
-        _mark_boxes(lines, vrules)
+    if vrules and hrules:
+        _mark_boxes(lines, vrules, hrules)
     ys = [y for y, _, _ in hrules] if hrules else []
     if hrules:
         for line in lines:
