@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 Rule = tuple[float, float, float]
 
 
-@dataclass
+@dataclass(slots=True)
 class PdfLine:
     """One line segment of a page, in page coordinates with y growing downwards."""
 
