@@ -10,7 +10,7 @@ from typing import Any
 
 from extractor.core.errors import ReadError
 from extractor.core.regexes import compiled
-from extractor.readers.pdf.lines import PageRead, PdfLine
+from extractor.readers.pdf.lines import PageRead, PdfLine, boxes_to_rules
 
 # A gap on one line wider than this many line heights separates two segments (table cells,
 # columns) rather than two words. Measured between pdfium's text runs on office-suite PDFs:
@@ -74,6 +74,10 @@ class _Calls:
         self.font_info = _bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)
         self.count_rects = _bare(pdfium_c.FPDFText_CountRects, c_int)
         self.get_rect = _bare(pdfium_c.FPDFText_GetRect, c_int)
+        self.count_objects = _bare(pdfium_c.FPDFPage_CountObjects, c_int)
+        self.get_object = _bare(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p)
+        self.get_type = _bare(pdfium_c.FPDFPageObj_GetType, c_int)
+        self.get_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, c_int)
 
 
 _CALLS: dict[int, _Calls] = {}
@@ -243,9 +247,44 @@ def pdfium_page(page: Any, pdfium_c: Any) -> PageRead:
             return PageRead([], text, True, height, warnings=["pdfium text/char count differ"])
         chars = _Chars(pdfium_c, textpage)
         starts = sorted(chars.segment_starts())
-        return PageRead(chars.segments(text_to_spans(text, starts), height), text, True, height)
+        lines = chars.segments(text_to_spans(text, starts), height)
+        read = PageRead(lines, text, True, height)
+        if _has_row(lines):
+            read.hrules, read.vrules = boxes_to_rules(_path_boxes(page, pdfium_c, height))
+        return read
     finally:
         textpage.close()
+
+
+# Pages with more drawn paths than this (a chart, a map) are not searched for table rulings.
+MAX_PATHS = 3000
+
+
+def _has_row(lines: list[PdfLine]) -> bool:
+    """Whether two segments of the page share a baseline: a table (or columns) to rule."""
+    baselines = sorted(ln.baseline for ln in lines)
+    return any(b - a < 2.0 for a, b in zip(baselines, baselines[1:]))
+
+
+def _path_boxes(page: Any, pdfium_c: Any, height: float) -> list[tuple[float, float, float, float]]:
+    """The bounding boxes (x0, top, x1, bottom; y growing downwards) of the page's path
+    objects: the table borders among them are thin and long (`boxes_to_rules`). Every object
+    of the page is asked its type (text runs are objects too): bare calls (`_bare`)."""
+    f = _calls(pdfium_c)
+    raw = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    count = f.count_objects(raw)
+    if count > MAX_PATHS:
+        return []
+    get_object, get_type, get_bounds, pointer = f.get_object, f.get_type, f.get_bounds, ctypes.c_void_p
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    boxes: list[tuple[float, float, float, float]] = []
+    for i in range(count):
+        obj = pointer(get_object(raw, i))
+        if get_type(obj) == path and get_bounds(obj, *refs):
+            boxes.append((left.value, height - top.value, right.value, height - bottom.value))
+    return boxes
 
 
 # -- pdfplumber ------------------------------------------------------------------------------
@@ -314,6 +353,8 @@ def reread_with_pdfplumber(data: bytes, path: str, pages: list[PageRead],
             for n, page in zip(numbers, pdf.pages):
                 pages[n].lines = _plumber_page(page)
                 pages[n].reread = True
+                pages[n].hrules, pages[n].vrules = boxes_to_rules(
+                    [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in (*page.rects, *page.lines)])
     except Exception as exc:  # keep pdfium's text when pdfminer cannot parse the file
         for n in numbers:
             pages[n].warnings.append(f"pdfplumber re-read failed: {type(exc).__name__}: {exc}")

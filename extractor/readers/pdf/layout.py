@@ -5,7 +5,10 @@ joined with a space; a paragraph ends at a larger vertical gap, a change of font
 weight, an indented first line, a short last line, a line starting with a list marker, or a
 jump to another column; a paragraph whose last line is full continues on the next page. A
 table cell (a paragraph whose first line shares its baseline with another segment of the
-page) ends only where a line leaves its column, and may go on at the top of the next page. A
+page) ends only where a line leaves its column, and may go on at the top of the next page.
+Where the page draws its table's rulings (cell borders), a horizontal ruling across two lines
+ends a paragraph (a row border: LibreOffice leaves about one line pitch between rows, so the
+gap cannot tell it), and lines between one column's vertical rulings are one cell. A
 hyphen at a line end is kept ("2021-" + "2023" is "2021-2023"); only a soft hyphen (U+00AD)
 is dropped. Paragraphs side by side on one baseline, row after row, become table cells
 (extractor.readers.pdf.tables). Lines that repeat at the top or bottom of most pages (digits
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +31,7 @@ from extractor.core.data import load_pattern
 from extractor.core.model import Block, BlockKind, CellPosition, Document, Style
 from extractor.core.regexes import compiled
 from extractor.readers import LIST_MARKERS
-from extractor.readers.pdf.lines import PageRead, PdfLine
+from extractor.readers.pdf.lines import RULE_JOIN, PageRead, PdfLine, Rule
 from extractor.readers.pdf.ocr_budget import OCR_PAGES_WARNING
 from extractor.readers.pdf.tables import paragraphs_to_cells
 
@@ -121,14 +125,16 @@ def starts_paragraph(prev: PdfLine, line: PdfLine, first: PdfLine, m: LineMetric
         return True  # a bold heading line next to body text
     if line.x0 < prev.x0 - 4 * size:
         return True  # back to a column far to the left: the next table row, or the text after
-    if prev.row or first.row:
-        # a table cell (its first line shares a baseline with the cells beside it) wraps at its
-        # own border, unknown here, and is one block however its lines start (a list of
-        # criteria, "12. ..." after "11. ...;"): it ends only where a line leaves its column,
-        # or where another cell starts under it on the line's baseline (the sub-headings
-        # "Đạt | Chưa đạt" under a merged "Kết quả đánh giá": a row of their own)
+    if prev.row or first.row or (first.box is not None and prev.box == first.box):
+        # a table cell (its first line shares a baseline with the cells beside it, or it lies
+        # between the rulings of a table's column) wraps at its own border and is one block
+        # however its lines start (a list of criteria, "12. ..." after "11. ...;"): it ends
+        # only where a line leaves its column (or its ruled box), or where another cell starts
+        # under it on the line's baseline (the sub-headings "Đạt | Chưa đạt" under a merged
+        # "Kết quả đánh giá": a row of their own); a ruling between rows is checked apart
         right = max(prev.x1, first.x1)
-        return line.x0 > first.x1 or any(first.x0 < x < right for x in line.beside)
+        return line.x0 > first.x1 or any(first.x0 < x < right for x in line.beside) or \
+            (first.box is not None and line.box != first.box)
     short = _ends_short(prev, line, m)
     ends_sentence = prev.text.endswith(_SENTENCE_END)
     if _list_start().match(line.text) and (short or ends_sentence):
@@ -186,9 +192,57 @@ def _mark_beside(group: list[PdfLine]) -> None:
             line.beside = tuple(other.x0 for other in group if other is not line)
 
 
-def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLine]]:
-    """Group a page's line segments (in reading order) into paragraphs."""
+def _mark_boxes(lines: list[PdfLine], vrules: list[Rule], hrules: list[Rule]) -> None:
+    """Give each segment that lies between two vertical rulings of a table the x of those two
+    (`PdfLine.box`). A table has two or more columns (three vertical rulings or more across the
+    line) and rows (three horizontal rulings or more across the column): a frame around the
+    page with a rule between two columns of text is none."""
+    start, end = min(y0 for _, y0, _ in vrules), max(y1 for _, _, y1 in vrules)
+    ruled: dict[tuple[float, float], bool] = {}
+    for line in lines:
+        y = line.baseline
+        if y < start or y > end:  # the text around the tables
+            continue
+        top = y - 0.5 * line.size
+        across = [x for x, y0, y1 in vrules if y0 <= top and y1 >= y]  # left to right
+        if len(across) >= 3:
+            k = bisect_right(across, line.x0 + 0.5)
+            if 0 < k < len(across) and across[k] >= line.x1 - 0.5:
+                box = (across[k - 1], across[k])
+                rows = ruled.get(box)
+                if rows is None:
+                    rows = ruled[box] = sum(a <= box[0] + RULE_JOIN and b >= box[1] - RULE_JOIN
+                                            for _, a, b in hrules) >= 3
+                if rows:
+                    line.box = box
+
+
+def _ruled_apart(prev: PdfLine, line: PdfLine, hrules: list[Rule], ys: list[float]) -> bool:
+    """Whether a horizontal ruling (`hrules`, their y in `ys`) runs between `prev` and the
+    `line` below it, across both: a border between table rows. It must reach past their left
+    edges (a cell's padding), which an underline of `prev` never does. Row borders cannot be
+    told by the gap alone: LibreOffice leaves about the line pitch between rows."""
+    low, high = prev.baseline, line.baseline - 0.5 * line.size
+    left, right = min(prev.x0, line.x0) - 1.0, max(prev.x1, line.x1)
+    for k in range(bisect_right(ys, low), bisect_left(ys, high)):
+        _, x0, x1 = hrules[k]
+        if x0 <= left and x1 >= right:
+            return True
+    return False
+
+
+def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics, hrules: list[Rule] | None = None,
+                        vrules: list[Rule] | None = None) -> list[list[PdfLine]]:
+    """Group a page's line segments (in reading order) into paragraphs. The page's table
+    rulings (`PageRead.hrules`, `vrules`), where read, end a paragraph at a row border and
+    keep a ruled cell's lines together."""
     _mark_rows(lines)
+    if vrules and hrules:
+        _mark_boxes(lines, vrules, hrules)
+    ys = [y for y, _, _ in hrules] if hrules else []
+    if hrules:
+        for line in lines:
+            line.rules = hrules
     paragraphs: list[list[PdfLine]] = []
     if not lines:
         return paragraphs
@@ -196,7 +250,8 @@ def lines_to_paragraphs(lines: list[PdfLine], m: LineMetrics) -> list[list[PdfLi
     paragraphs.append(current)
     prev = lines[0]
     for line in lines[1:]:
-        if starts_paragraph(prev, line, current[0], m):
+        if starts_paragraph(prev, line, current[0], m) or (
+                ys and _ruled_apart(prev, line, hrules or [], ys)):
             current = [line]
             paragraphs.append(current)
         else:
@@ -367,7 +422,7 @@ def pages_to_document(pages: list[PageRead], path: str, sha256: str) -> Document
         skip = {i for i, _ in by_page.get(p, ())}
         body = [ln for i, ln in enumerate(page.lines) if i not in skip] if skip else page.lines
         left = min((ln.x0 for ln in body), default=0.0)
-        for k, paragraph in enumerate(lines_to_paragraphs(body, metrics)):
+        for k, paragraph in enumerate(lines_to_paragraphs(body, metrics, page.hrules, page.vrules)):
             if k == 0 and paragraphs and (
                     continues_on_next_page(paragraphs[-1][1][-1], paragraph[0], metrics)
                     or cell_continues_on_next_page(paragraphs[-1][1], paragraph[0], left)):

@@ -1,9 +1,15 @@
-"""Table cells of a PDF rebuilt from layout alone: paragraphs side by side on one baseline,
-row after row, are cells of a table."""
+"""Table cells of a PDF rebuilt from layout: paragraphs side by side on one baseline, row
+after row, are cells of a table; where the page draws the table's rulings, they tell a cell
+merged down over the rows below it (`_row_span`) and a ruled cell cut by a page break."""
 from __future__ import annotations
+
+from dataclasses import replace
+from operator import attrgetter
 
 from extractor.core.model import CellPosition
 from extractor.readers.pdf.lines import PdfLine
+
+_BASELINE = attrgetter("baseline")
 
 
 def _same_row(a: PdfLine, b: PdfLine) -> bool:
@@ -30,15 +36,74 @@ def _columns_of(lines: list[PdfLine], columns: list[tuple[float, float]]) -> lis
     return over
 
 
+# A cell's last line this many font sizes above the lowest line of the document's pages is at
+# the foot of its page: no further line fitted under it.
+FOOT_LINES = 1.5
+
+
 def _rest_of_split_row(cells: list[list[PdfLine]], last_row: list[list[PdfLine]],
-                       columns: list[tuple[float, float]]) -> bool:
-    """Whether the first row of a page is the rest of the table row a page break split: its
-    cells start with small letters and each sits under a different cell of the last row."""
-    if not all(lines[0].text[:1].islower() for lines in cells):
+                       columns: list[tuple[float, float]], foot: float) -> bool:
+    """Whether the first row of a page is the rest of the table row a page break split: each
+    of its cells sits under a different cell of the last row, and either they all start with
+    small letters, or each lies in one ruled column (`PdfLine.box`) under a cell that runs to
+    the foot of its page (`foot`: the lowest baseline of the document) while another cell of
+    that row ends higher: the break cut the longer cells ("... 16-Văn hóa;" on one page,
+    "17-Môi trường; ..." on the next). When every cell of the last row runs to the foot, the
+    break more likely fell between two rows."""
+    taken = [_columns_of(lines, columns) for lines in cells]
+    above = {_columns_of(lines, columns)[0]: lines for lines in last_row}
+    if len({t[0] for t in taken}) != len(taken) or not all(t[0] in above for t in taken):
         return False
-    taken = [_columns_of(lines, columns)[0] for lines in cells]
-    above = {_columns_of(lines, columns)[0] for lines in last_row}
-    return len(set(taken)) == len(taken) and set(taken) <= above
+    if all(lines[0].text[:1].islower() for lines in cells):
+        return True
+    at_foot = {c for c, lines in above.items()
+               if lines[-1].baseline >= foot - FOOT_LINES * lines[-1].size}
+    return len(at_foot) < len(above) and all(
+        len(t) == 1 and t[0] in at_foot and lines[0].box is not None
+        for t, lines in zip(taken, cells))
+
+
+def _runs_above(cells: list[list[PdfLine]], first: PdfLine) -> bool:
+    """Whether a cell of the row before a page break went on at the top of the next page (its
+    lines jump back up) to above `first`, the first line of the next row: that row is then
+    not the first of its page (a row under a merged label cell after a cut list of criteria)."""
+    for lines in cells:
+        for a, b in zip(lines, lines[1:]):
+            if b.baseline < a.baseline - a.size:  # the lines after b are below it
+                if b.baseline < first.baseline - 0.3 * first.size:
+                    return True
+                break
+    return False
+
+
+def _row_span(rows_lines: list[list[list[PdfLine]]], rows_cells: list[list[CellPosition]],
+              r: int, lines: list[PdfLine], cell: CellPosition) -> int:
+    """How many rows the cell `lines` of row `r` spans (Word's vertical merge: "Chấm đạt"
+    written once beside a list of criteria and the count under it): 1, and each next row
+    without a cell of its own in the cell's columns whose border with the row above, ruled
+    across other columns, leaves this cell's column open. `rows_lines`, `rows_cells`: the
+    table's rows. A row that starts a page ends the span (the break draws a border across
+    every column, merged or not)."""
+    x0, x1 = _extent(lines)
+    end = cell.col + cell.col_span
+    span = 1
+    for below in range(r + 1, len(rows_lines)):
+        if any(c.col < end and c.col + c.col_span > cell.col for c in rows_cells[below]):
+            break
+        first = min((cell_lines[0] for cell_lines in rows_lines[below]), key=_BASELINE)
+        rules = first.rules
+        if rules is None:
+            break
+        above = [ln.baseline for cell_lines in rows_lines[below - 1] for ln in cell_lines
+                 if ln.rules is rules and ln.baseline < first.baseline]  # on the row's page
+        if not above:
+            break
+        low, high = max(above), first.baseline - 0.5 * first.size
+        between = [(a, b) for y, a, b in rules if low < y < high]
+        if not between or any(a <= x0 - 1.0 and b >= x1 for a, b in between):
+            break
+        span += 1
+    return span
 
 
 def _lone_cell(lines: list[PdfLine], fullest: list[list[PdfLine]]) -> bool:
@@ -116,14 +181,18 @@ def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
     tables: list[list[list[int]]] = []
     absorbed: set[int] = set()
     in_table = False
+    foot: float | None = None  # the lowest baseline of the document, when needed
     for i, row in enumerate(rows):
-        page_start = i > 0 and paragraphs[row[0]][0] != paragraphs[rows[i - 1][0]][0]
+        page_start = i > 0 and paragraphs[row[0]][0] != paragraphs[rows[i - 1][0]][0] and \
+            not _runs_above([paragraphs[k][1] for k in rows[i - 1]], paragraphs[row[0]][1][0])
         if in_table and page_start:
             table = tables[-1]
             columns = [_extent(paragraphs[k][1]) for k in max(table, key=len)]
             last = table[-1]
+            if foot is None:
+                foot = max(ln.baseline for _, lines in paragraphs for ln in lines)
             if _rest_of_split_row([paragraphs[k][1] for k in row],
-                                  [paragraphs[k][1] for k in last], columns):
+                                  [paragraphs[k][1] for k in last], columns, foot):
                 for k in row:
                     col = _columns_of(paragraphs[k][1], columns)[0]
                     target = next(j for j in last
@@ -153,6 +222,18 @@ def paragraphs_to_cells(paragraphs: list[tuple[int, list[PdfLine]]]
                     over = [c for c in over if c > last_col] or [last_col + 1]
                 cells[k] = CellPosition(table=t, row=r, col=over[0], col_span=len(over))
                 last_col = over[-1]
+        if paragraphs[table[0][0]][1][0].rules is None:
+            continue  # no rulings drawn on its first page
+        rows_lines = [[paragraphs[k][1] for k in row] for row in table]
+        rows_cells = [[cells[k] for k in row] for row in table]
+        taken = [{c.col + n for c in row for n in range(c.col_span)} for row in rows_cells]
+        for r, row in enumerate(table[:-1]):
+            for k in row:
+                if cells[k].col in taken[r + 1]:
+                    continue  # the common case: the next row has a cell of its own there
+                span = _row_span(rows_lines, rows_cells, r, paragraphs[k][1], cells[k])
+                if span > 1:
+                    cells[k] = replace(cells[k], row_span=span)
     return [(page, lines, cells.get(k)) for k, (page, lines) in enumerate(paragraphs)
             if k not in absorbed]
 
