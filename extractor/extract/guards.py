@@ -11,15 +11,30 @@ every position. Two shapes are rewritten:
   means no word character before it, which the lookbehind says (it sees the text before the
   search window too, as `\\b` does). Led by a character class, the regex gets the engine's
   scan for its first character.
+
+The rewrites run once per process, on the patterns files' regexes (some 10 ms of a short
+`ntm extract`): each public rewrite's result is kept from one run to the next
+(core/kept.py `kept_results`), keyed by its arguments and the digest of this file, the only
+code they run besides `re`'s (the kept file is named by the interpreter's version).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from extractor.core.kept import kept_results, source_digest
 from extractor.core.regexes import compiled
 
 _QUANTIFIERS = frozenset("?*+{")
+
+
+@lru_cache(maxsize=1)
+def _this_code() -> str | None:
+    return source_digest(__file__)
+
+
+_kept = kept_results(_this_code)
 
 
 def _certain_letter(word: str, k: int) -> bool:
@@ -30,6 +45,12 @@ def _certain_letter(word: str, k: int) -> bool:
 
 
 def letters_guard(words: Iterable[str]) -> str:
+    """A lookahead of the letters words (or regexes led by letters) start with (`_letters_guard`)."""
+    return _letters_guard(tuple(words))
+
+
+@_kept
+def _letters_guard(words: tuple[str, ...]) -> str:
     """A lookahead of the letters words (or regexes led by letters) start with: `(?=[..][..])`
     of the first two letters when every word has two certain ones, else `(?=[..])` of the
     first, else "" (a word not led by a certain letter rules nothing out: "a?b" may start
@@ -41,12 +62,11 @@ def letters_guard(words: Iterable[str]) -> str:
         if parts is None:
             return ""
         alternatives += parts
-    words = alternatives
-    if not words or not all(_certain_letter(w, 0) for w in words):
+    if not alternatives or not all(_certain_letter(w, 0) for w in alternatives):
         return ""
-    firsts = "".join(sorted({w[0] for w in words}))
-    if all(_certain_letter(w, 1) for w in words):
-        return f"(?=[{firsts}][{''.join(sorted({w[1] for w in words}))}])"
+    firsts = "".join(sorted({w[0] for w in alternatives}))
+    if all(_certain_letter(w, 1) for w in alternatives):
+        return f"(?=[{firsts}][{''.join(sorted({w[1] for w in alternatives}))}])"
     return f"(?=[{firsts}])"
 
 
@@ -129,6 +149,7 @@ def _guard_alternative(alt: str) -> str:
     return "\\b" + guard + alt[2:] if guard else alt
 
 
+@_kept
 def word_led_guarded(regex: str) -> str:
     """The regex with each top-level alternative led by `\\b` and a group of words, or by `\\b`
     and a digit, guarded; the same matches (see the module's note)."""
@@ -190,6 +211,7 @@ def _after_first_letter(word: str) -> str:
     return f"(?<={word[0]}){word[1:]}"
 
 
+@_kept
 def letter_class_led(regex: str, ignore_case: bool) -> str | None:
     """The regex rewritten to begin with a case-sensitive class of the letters its matches
     begin with; None when an alternative is not `\\b` (or `(?<!\\w)`) and words each led by a
@@ -226,6 +248,12 @@ def letter_class_led(regex: str, ignore_case: bool) -> str | None:
 
 
 def letter_class_alternation(regexes: Iterable[str], ignore_case: bool) -> str | None:
+    """The alternation of regexes led by a class of their first letters (`_letter_class_alternation`)."""
+    return _letter_class_alternation(tuple(regexes), ignore_case)
+
+
+@_kept
+def _letter_class_alternation(regexes: tuple[str, ...], ignore_case: bool) -> str | None:
     """The alternation of regexes searched anywhere in a text (no boundary before them), led by
     a case-sensitive class of the letters they begin with, each alternative going on from its
     second character with its own first letter checked behind (`_after_first_letter`): the
@@ -252,6 +280,14 @@ _LOOKBEHINDS = compiled(r"(?:\(\?<[!=](?:\\.|[^()\\])*\))+")
 
 
 def words_led_cue(regex: str) -> re.Pattern[str] | None:
+    """The cue of a regex led by a group of words (`_words_led_cue`), compiled; None for
+    another shape."""
+    cue = _words_led_cue(regex)
+    return None if cue is None else compiled(*cue)
+
+
+@_kept
+def _words_led_cue(regex: str) -> tuple[str, int] | None:
     """For a regex compiled without flags that begins `(?<!\\w)((?i:words)...` (the first group
     may be named, `(?i:` may be `(?:`): a regex, led by a class of the words' first letters
     (`letter_class_led`), that matches wherever one of its matches begins, and maybe elsewhere;
@@ -268,7 +304,7 @@ def words_led_cue(regex: str) -> re.Pattern[str] | None:
     words = [w[m.end():] if (m := _LOOKBEHINDS.match(w)) else w for w in words]
     ignore_case = "(?i:" in lead.group()
     cue = letter_class_led("\\b(?:" + "|".join(words) + ")", ignore_case)
-    return None if cue is None else compiled(cue, re.IGNORECASE if ignore_case else 0)
+    return None if cue is None else (cue, int(re.IGNORECASE) if ignore_case else 0)
 
 
 # more alternatives than this from one are left as written
@@ -347,6 +383,7 @@ def _by_first_letter(alts: list[tuple[str, bool]]) -> dict[tuple[str, bool], lis
     return groups
 
 
+@_kept
 def first_letter_dispatch(regex: str, ignore_case: bool) -> str | None:
     """The alternation `regex` (compiled with or without IGNORECASE, as `ignore_case` says)
     with its alternatives grouped by their first letter, each group led by a case-sensitive
@@ -370,6 +407,13 @@ def first_letter_dispatch(regex: str, ignore_case: bool) -> str | None:
 
 
 def any_match_hint(regexes: Iterable[str], first: str) -> str:
+    """A regex that matches exactly when one of `regexes` does, for a caller that asks only
+    whether (`_any_match_hint`)."""
+    return _any_match_hint(tuple(regexes), first)
+
+
+@_kept
+def _any_match_hint(regexes: tuple[str, ...], first: str) -> str:
     """A regex that matches somewhere in a text exactly when one of `regexes` (compiled without
     flags) does, for a caller that asks only whether one does (the span it matches is not
     theirs): their alternatives regrouped by first letter as `first_letter_dispatch` does (the
@@ -393,6 +437,7 @@ def any_match_hint(regexes: Iterable[str], first: str) -> str:
     return f"(?=[{first}])(?:" + "|".join(led + others) + ")"
 
 
+@_kept
 def word_led_dispatched(regex: str, ignore_case: bool) -> str | None:
     """The regex with each top-level alternative `\\b(words)rest` (or `\\b(?:words)rest`)
     written `\\b`, the words' first-letters guard (`letters_guard`) and the words grouped by
@@ -417,6 +462,7 @@ def word_led_dispatched(regex: str, ignore_case: bool) -> str | None:
     return None if out == parts else "|".join(out)
 
 
+@_kept
 def lead_group_dispatched(regex: str) -> str | None:
     """A regex compiled without flags, `lookbehinds(?i:alternatives)rest` (or `(?:...)`), with
     the alternatives of its first group grouped by first letter (`first_letter_dispatch`);
