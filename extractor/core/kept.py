@@ -143,7 +143,8 @@ def kept_results(version: Callable[[], str | None], table: KeptTable = DERIVED) 
     instead of working it out. `version()` must name every input the arguments do not: the
     code of the function and of whatever it calls that may change (`source_digest` of its
     module); None keeps nothing (the function is called). The result is kept in a 1-tuple (a
-    kept None is a result, not a miss)."""
+    kept None is a result, not a miss); one marshal cannot hold (an enum's member among the
+    arguments) is worked out in every run rather than keep the table from being written."""
 
     def decorate(func: F) -> F:
         name = f"{func.__module__}.{func.__qualname__}"
@@ -164,7 +165,12 @@ def kept_results(version: Callable[[], str | None], table: KeptTable = DERIVED) 
                 value = found[0]
             else:
                 value = func(*args)
-                table.add(key, (value,))
+                try:
+                    marshal.dumps((key, value))  # one value the file cannot hold keeps it from being written
+                except ValueError:
+                    pass
+                else:
+                    table.add(key, (value,))
             done[args] = value
             return value
 

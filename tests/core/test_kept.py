@@ -3,6 +3,7 @@ each add what they worked out to the file, none dropping what another wrote befo
 from __future__ import annotations
 
 import marshal
+import re
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,17 @@ def test_a_source_digest_names_the_file_s_bytes(tmp_path: Path) -> None:
     path.write_text("x = 2\n", encoding="utf-8")
     assert first is not None and source_digest(path) != first
     assert source_digest(tmp_path / "missing.py") is None and source_digest(None) is None
+
+
+def test_a_result_marshal_cannot_hold_is_not_kept_and_the_others_are_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    table = KeptTable("test-unmarshallable.marshal")
+
+    @kept_results(lambda: "v", table)
+    def flags_of(flags: int) -> int:
+        return int(flags)
+
+    assert flags_of(re.IGNORECASE | re.MULTILINE) == 10 and flags_of(2) == 2
+    table.write()
+    assert list(marshal.loads((tmp_path / "test-unmarshallable.marshal").read_bytes()).values()) == [(2,)]
