@@ -14,8 +14,11 @@ import atexit
 import marshal
 import os
 import stat
+import sys
+from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from extractor.core.data import cache_folder, store_marshalled
 
@@ -109,3 +112,68 @@ def write_all() -> None:
             table.write()
         except OSError:
             pass
+
+
+# values our code works out from the patterns files and the interpreter's own tables (regexes
+# rewritten, character classes), by `kept_results`; named by the interpreter's version, whose
+# `re` and Unicode tables they depend on
+DERIVED = KeptTable(f"derived-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal")
+
+
+def source_digest(path: str | os.PathLike[str] | None) -> str | None:
+    """The SHA-256 of a source file's bytes (what a kept result computed by its code is keyed
+    by: an edited file has another digest), or None when it cannot be read."""
+    if path is None:
+        return None
+    import hashlib  # imported by core/data.py already: the data files are named by theirs
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def kept_results(version: Callable[[], str | None], table: KeptTable = DERIVED) -> Callable[[F], F]:
+    """A decorator for a pure function of hashable arguments marshal can hold (strings, numbers,
+    booleans, tuples of them), whose result marshal can hold too: each result is kept in
+    `table` under (the function's name, `version()`, its arguments), so a later run looks it up
+    instead of working it out. `version()` must name every input the arguments do not: the
+    code of the function and of whatever it calls that may change (`source_digest` of its
+    module); None keeps nothing (the function is called). The result is kept in a 1-tuple (a
+    kept None is a result, not a miss); one marshal cannot hold (an enum's member among the
+    arguments) is worked out in every run rather than keep the table from being written."""
+
+    def decorate(func: F) -> F:
+        name = f"{func.__module__}.{func.__qualname__}"
+        done: dict[tuple[Any, ...], Any] = {}  # this process's, kept or worked out
+
+        @wraps(func)
+        def kept(*args: Any) -> Any:
+            try:
+                return done[args]
+            except KeyError:
+                pass
+            made = version()
+            if made is None:
+                return func(*args)
+            key = (name, made, *args)
+            found = table.get(key)
+            if type(found) is tuple and len(found) == 1:
+                value = found[0]
+            else:
+                value = func(*args)
+                try:
+                    marshal.dumps((key, value))  # one value the file cannot hold keeps it from being written
+                except ValueError:
+                    pass
+                else:
+                    table.add(key, (value,))
+            done[args] = value
+            return value
+
+        return kept  # type: ignore[return-value]
+
+    return decorate

@@ -11,15 +11,32 @@ every position. Two shapes are rewritten:
   means no word character before it, which the lookbehind says (it sees the text before the
   search window too, as `\\b` does). Led by a character class, the regex gets the engine's
   scan for its first character.
+
+The rewrites run once per process, on the patterns files' regexes (some 10 ms of a short
+`ntm extract`): each public rewrite's result is kept from one run to the next
+(core/kept.py `kept_results`), keyed by its arguments and the digest of this file, the only
+code they run besides `re`'s (the kept file is named by the interpreter's version).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
+from extractor.core.kept import kept_results, source_digest
 from extractor.core.regexes import compiled
 
 _QUANTIFIERS = frozenset("?*+{")
+
+
+@lru_cache(maxsize=1)
+def _this_code() -> str | None:
+    return source_digest(__file__)
+
+
+_kept = kept_results(_this_code)
 
 
 def _certain_letter(word: str, k: int) -> bool:
@@ -30,6 +47,12 @@ def _certain_letter(word: str, k: int) -> bool:
 
 
 def letters_guard(words: Iterable[str]) -> str:
+    """A lookahead of the letters words (or regexes led by letters) start with (`_letters_guard`)."""
+    return _letters_guard(tuple(words))
+
+
+@_kept
+def _letters_guard(words: tuple[str, ...]) -> str:
     """A lookahead of the letters words (or regexes led by letters) start with: `(?=[..][..])`
     of the first two letters when every word has two certain ones, else `(?=[..])` of the
     first, else "" (a word not led by a certain letter rules nothing out: "a?b" may start
@@ -41,12 +64,11 @@ def letters_guard(words: Iterable[str]) -> str:
         if parts is None:
             return ""
         alternatives += parts
-    words = alternatives
-    if not words or not all(_certain_letter(w, 0) for w in words):
+    if not alternatives or not all(_certain_letter(w, 0) for w in alternatives):
         return ""
-    firsts = "".join(sorted({w[0] for w in words}))
-    if all(_certain_letter(w, 1) for w in words):
-        return f"(?=[{firsts}][{''.join(sorted({w[1] for w in words}))}])"
+    firsts = "".join(sorted({w[0] for w in alternatives}))
+    if all(_certain_letter(w, 1) for w in alternatives):
+        return f"(?=[{firsts}][{''.join(sorted({w[1] for w in alternatives}))}])"
     return f"(?=[{firsts}])"
 
 
@@ -129,6 +151,7 @@ def _guard_alternative(alt: str) -> str:
     return "\\b" + guard + alt[2:] if guard else alt
 
 
+@_kept
 def word_led_guarded(regex: str) -> str:
     """The regex with each top-level alternative led by `\\b` and a group of words, or by `\\b`
     and a digit, guarded; the same matches (see the module's note)."""
@@ -190,6 +213,7 @@ def _after_first_letter(word: str) -> str:
     return f"(?<={word[0]}){word[1:]}"
 
 
+@_kept
 def letter_class_led(regex: str, ignore_case: bool) -> str | None:
     """The regex rewritten to begin with a case-sensitive class of the letters its matches
     begin with; None when an alternative is not `\\b` (or `(?<!\\w)`) and words each led by a
@@ -226,6 +250,12 @@ def letter_class_led(regex: str, ignore_case: bool) -> str | None:
 
 
 def letter_class_alternation(regexes: Iterable[str], ignore_case: bool) -> str | None:
+    """The alternation of regexes led by a class of their first letters (`_letter_class_alternation`)."""
+    return _letter_class_alternation(tuple(regexes), ignore_case)
+
+
+@_kept
+def _letter_class_alternation(regexes: tuple[str, ...], ignore_case: bool) -> str | None:
     """The alternation of regexes searched anywhere in a text (no boundary before them), led by
     a case-sensitive class of the letters they begin with, each alternative going on from its
     second character with its own first letter checked behind (`_after_first_letter`): the
@@ -252,6 +282,14 @@ _LOOKBEHINDS = compiled(r"(?:\(\?<[!=](?:\\.|[^()\\])*\))+")
 
 
 def words_led_cue(regex: str) -> re.Pattern[str] | None:
+    """The cue of a regex led by a group of words (`_words_led_cue`), compiled; None for
+    another shape."""
+    cue = _words_led_cue(regex)
+    return None if cue is None else compiled(*cue)
+
+
+@_kept
+def _words_led_cue(regex: str) -> tuple[str, int] | None:
     """For a regex compiled without flags that begins `(?<!\\w)((?i:words)...` (the first group
     may be named, `(?i:` may be `(?:`): a regex, led by a class of the words' first letters
     (`letter_class_led`), that matches wherever one of its matches begins, and maybe elsewhere;
@@ -268,7 +306,7 @@ def words_led_cue(regex: str) -> re.Pattern[str] | None:
     words = [w[m.end():] if (m := _LOOKBEHINDS.match(w)) else w for w in words]
     ignore_case = "(?i:" in lead.group()
     cue = letter_class_led("\\b(?:" + "|".join(words) + ")", ignore_case)
-    return None if cue is None else compiled(cue, re.IGNORECASE if ignore_case else 0)
+    return None if cue is None else (cue, int(re.IGNORECASE) if ignore_case else 0)
 
 
 # more alternatives than this from one are left as written
@@ -347,6 +385,7 @@ def _by_first_letter(alts: list[tuple[str, bool]]) -> dict[tuple[str, bool], lis
     return groups
 
 
+@_kept
 def first_letter_dispatch(regex: str, ignore_case: bool) -> str | None:
     """The alternation `regex` (compiled with or without IGNORECASE, as `ignore_case` says)
     with its alternatives grouped by their first letter, each group led by a case-sensitive
@@ -370,6 +409,13 @@ def first_letter_dispatch(regex: str, ignore_case: bool) -> str | None:
 
 
 def any_match_hint(regexes: Iterable[str], first: str) -> str:
+    """A regex that matches exactly when one of `regexes` does, for a caller that asks only
+    whether (`_any_match_hint`)."""
+    return _any_match_hint(tuple(regexes), first)
+
+
+@_kept
+def _any_match_hint(regexes: tuple[str, ...], first: str) -> str:
     """A regex that matches somewhere in a text exactly when one of `regexes` (compiled without
     flags) does, for a caller that asks only whether one does (the span it matches is not
     theirs): their alternatives regrouped by first letter as `first_letter_dispatch` does (the
@@ -393,6 +439,7 @@ def any_match_hint(regexes: Iterable[str], first: str) -> str:
     return f"(?=[{first}])(?:" + "|".join(led + others) + ")"
 
 
+@_kept
 def word_led_dispatched(regex: str, ignore_case: bool) -> str | None:
     """The regex with each top-level alternative `\\b(words)rest` (or `\\b(?:words)rest`)
     written `\\b`, the words' first-letters guard (`letters_guard`) and the words grouped by
@@ -417,6 +464,7 @@ def word_led_dispatched(regex: str, ignore_case: bool) -> str | None:
     return None if out == parts else "|".join(out)
 
 
+@_kept
 def lead_group_dispatched(regex: str) -> str | None:
     """A regex compiled without flags, `lookbehinds(?i:alternatives)rest` (or `(?:...)`), with
     the alternatives of its first group grouped by first letter (`first_letter_dispatch`);
@@ -434,3 +482,207 @@ def lead_group_dispatched(regex: str) -> str | None:
         return None
     dispatched = first_letter_dispatch(regex[at:close + 1], False)
     return None if dispatched is None else regex[:at] + dispatched + regex[close + 1:]
+
+
+# A cue of a regex: a cheap regex that matches in a window of a text wherever the regex does
+# (and maybe elsewhere), so that a caller searching many small windows (the mask rules) skips
+# the regex where the cue finds nothing. It is one of the literal strings every match must
+# hold (its "factors"), found from the parsed regex.
+_MOST_FACTORS = 5
+# single characters too common in a window around a number to rule it out
+_COMMON_CHARACTERS = frozenset(".,")
+
+
+def _factors_of_sequence(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """Literal strings one of which every match of the sequence `items` (a parsed regex's
+    nodes) holds, or None when none is known: of the sets each node (or run of literal
+    characters) requires, the most selective."""
+    candidates: list[list[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(["".join(run)])
+            run = []
+        found = _factors_of_node(op, av)
+        if found is not None:
+            candidates.append(found)
+    if run:
+        candidates.append(["".join(run)])
+    return min(candidates, key=_factors_cost) if candidates else None
+
+
+def _factors_of_node(op: Any, av: Any) -> list[str] | None:
+    """The factors (`_factors_of_sequence`) of one parsed node, None when it requires none
+    known: an optional or repeated-from-zero part, a class, a lookbehind (it sees the text
+    before the window) or a negative lookaround, a group that changes the case flag."""
+    c = _constants
+    if op is c.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return None if (add_flags | del_flags) & c.SRE_FLAG_IGNORECASE else _factors_of_sequence(sub.data)
+    if op is c.ATOMIC_GROUP:
+        return _factors_of_sequence(av.data)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return _factors_of_sequence(av[2].data) if av[0] >= 1 else None
+    if op is c.ASSERT:  # a lookahead looks no further than the end of the window
+        return _factors_of_sequence(av[1].data) if av[0] == 1 else None
+    if op is c.BRANCH:
+        out: list[str] = []
+        for sub in av[1]:
+            found = _factors_of_sequence(sub.data)
+            if found is None:
+                return None
+            out += found
+        return _fewest(out)
+    if op is c.IN and len(av) <= _MOST_FACTORS and all(o is c.LITERAL for o, _ in av):
+        return [chr(a) for _, a in av]
+    return None
+
+
+def _fewest(factors: list[str]) -> list[str]:
+    """The factors without repeats and without those that hold another (where a longer one
+    stands, so does the one it holds, matched with the same flags)."""
+    unique = list(dict.fromkeys(factors))
+    return [f for f in unique if not any(g != f and g in f for g in unique)]
+
+
+def _selective(factor: str) -> bool:
+    return len(factor) > 1 or not (factor.isalnum() or factor.isspace() or factor in _COMMON_CHARACTERS)
+
+
+def _factors_cost(factors: list[str]) -> tuple[bool, int, int]:
+    """The cheaper, the likelier a window without a match holds none of `factors`."""
+    return (not all(map(_selective, factors)), len(factors), -min(map(len, factors), default=0))
+
+
+def required_cue(regex: str, flags: int) -> tuple[str, int] | None:
+    """The cue of `regex` compiled with `flags` (`_required_cue`)."""
+    return _required_cue(regex, int(flags))
+
+
+@_kept
+def _required_cue(regex: str, flags: int) -> tuple[str, int] | None:
+    """(the cue of `regex` compiled with `flags`, its flags) or None: a regex that matches in
+    any window text[lo:hi] where `regex` matches (`search(text, lo, hi)`), maybe elsewhere.
+    It finds one of the literal strings every match of `regex` holds (from `re`'s own parse;
+    lookaheads count, as they end with the window too), led by a case-sensitive class of
+    exactly the characters `re` matches with their first characters, so the engine scans for
+    them in C; each string tried in a lookahead where one stands. None where no such strings
+    are known, or they are too many or too common to rule windows out."""
+    try:
+        parsed = _parser.parse(regex, flags)
+    except re.error:
+        return None
+    factors = _factors_of_sequence(parsed.data)
+    if not factors or len(factors) > _MOST_FACTORS or not all(map(_selective, factors)):
+        return None
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    firsts = sorted({c for f in factors for c in _letter_set(f[0], ignore_case)})
+    alternatives = "|".join(re.escape(f) for f in sorted(factors, key=len, reverse=True))
+    cue = f"(?-i:[{''.join(map(re.escape, firsts))}])(?<=(?=(?:{alternatives}))(?s:.))"
+    return cue, int(re.IGNORECASE) if ignore_case else 0
+
+
+# characters a first-character class may hold at most: more stop the engine's scan so often
+# that trying the regex at every position costs as little
+_MOST_FIRST_CHARACTERS = 64
+
+
+def _first_characters(items: list[tuple[Any, Any]], ignore_case: bool) -> tuple[set[str], bool] | None:
+    """(the characters a match of the sequence `items` may begin with, whether it may match the
+    empty string), or None when they are not known or too many: zero-width assertions are
+    passed over (they consume nothing), a class of categories or a negated one is unknown."""
+    c = _constants
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.LITERAL:
+            return chars | _letter_set(chr(av), ignore_case), False
+        if op is c.IN:
+            if len(av) > _MOST_FIRST_CHARACTERS or not all(o is c.LITERAL for o, _ in av):
+                return None
+            return chars.union(*(_letter_set(chr(a), ignore_case) for _, a in av)), False
+        if op is c.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            ignoring = c.SRE_FLAG_IGNORECASE
+            inner_case = (ignore_case or bool(add_flags & ignoring)) and not del_flags & ignoring
+            found = _first_characters(sub.data, inner_case)
+        elif op is c.ATOMIC_GROUP:
+            found = _first_characters(av.data, ignore_case)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            found = _first_characters(av[2].data, ignore_case)
+            if found is not None and av[0] == 0:
+                found = (found[0], True)
+        elif op is c.BRANCH:
+            parts = [_first_characters(sub.data, ignore_case) for sub in av[1]]
+            found = None if None in parts else (set().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p))
+        else:
+            return None
+        if found is None:
+            return None
+        chars |= found[0]
+        if len(chars) > _MOST_FIRST_CHARACTERS:
+            return None
+        if not found[1]:
+            return chars, False
+    return chars, True
+
+
+def first_characters(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """Exactly the characters `re` may begin a match of `regex` with (or more), None when not
+    known, too many, or when it may match the empty string (anywhere)."""
+    try:
+        parsed = _parser.parse(regex, flags)
+    except re.error:
+        return None
+    found = _first_characters(parsed.data, bool(parsed.state.flags & re.IGNORECASE))
+    return None if found is None or found[1] or not found[0] else frozenset(found[0])
+
+
+# one character matched by a class or a class escape, then a literal character (escaped
+# punctuation or a character with no meaning of its own), not made optional or repeated
+_CLASS_THEN_LITERAL = compiled(r"(?P<x>\[(?:\\.|[^\\\]])*\]|\\[wWdDsS]|\.)"
+                               r"(?P<c>\\[^\w\s]|[^\\\[\](){}|?*+.^$\s])(?![?*+{])")
+
+
+def _second_literal_led(alt: str) -> str | None:
+    """`Xc rest` (X one character of a class, c a literal character) as `c(?<=Xc)rest`, led by
+    its literal: it matches in a text exactly when the alternative does (one character later),
+    for a caller that asks only whether; None for any other shape."""
+    m = _CLASS_THEN_LITERAL.match(alt)
+    if m is None:
+        return None
+    return f"{m.group('c')}(?<={m.group('x')}{m.group('c')}){alt[m.end():]}"
+
+
+@_kept
+def any_match_parts(regex: str) -> tuple[str, ...] | None:
+    """Regexes (compiled without flags) one of which matches in a text exactly when `regex`
+    (compiled without flags) does, each led so that the engine scans for where a match may
+    begin in C: the top-level alternatives whose first characters are known
+    (`first_characters`) in one regex led by a case-sensitive class of all of them, each tried
+    in a lookahead at such a character (`[..](?<=(?=(?:alt|...)).)`); each other alternative
+    as written. For a caller that asks only whether `regex` matches a whole text (a lookbehind
+    of a lookahead sees before the position searched from). None when `regex` cannot be read."""
+    alternatives = _top_level_split(regex)
+    if alternatives is None:
+        return None
+    led: list[str] = []
+    others: list[str] = []
+    firsts: set[str] = set()
+    for alt in alternatives:
+        found = first_characters(alt)
+        if found is None and (second := _second_literal_led(alt)) is not None:
+            alt, found = second, first_characters(second)
+        if found is None:
+            others.append(alt)
+        else:
+            led.append(alt)
+            firsts |= found
+    if not led or len(firsts) > _MOST_FIRST_CHARACTERS:
+        return (regex,)
+    first = "".join(map(re.escape, sorted(firsts)))
+    return (f"(?-i:[{first}])(?<=(?=(?:{'|'.join(led)}))(?s:.))", *others)

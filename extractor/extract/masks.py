@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.extract.guards import letter_class_led, word_led_dispatched, word_led_guarded
+from extractor.extract.guards import letter_class_led, required_cue, word_led_dispatched, word_led_guarded
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 from extractor.text.units import text_without_compounds
 
@@ -24,20 +25,39 @@ _DIGITS = compiled(r"\d+")
 _MASK_REACH = 64
 
 
+class _Rule(NamedTuple):
+    """A mask rule compiled (`mask_rules`), and its cue where it has one."""
+
+    name: str
+    regex: re.Pattern[str]
+    cue: re.Pattern[str] | None
+
+
 @per_reading
-def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _rules() -> tuple[_Rule, ...]:
     """The compiled rules, spelt as the text being read spells them (extractor/text/fold.py);
     a rule led by words gets a class or a guard of their first letters (`_searched_fast`). A
-    rule `marked_only` is none in a text typed without marks, where its words fold onto others."""
-    rules: list[tuple[str, re.Pattern[str]]] = []
+    rule `marked_only` is none in a text typed without marks, where its words fold onto others.
+    A rule's cue (guards.py `required_cue`: one of the strings every match of it holds) is
+    searched first in a window: where it finds none, the rule cannot match there."""
+    rules: list[_Rule] = []
     folded = unmarked()
     for r in load_pattern("non_figures")["rules"]:
         if folded and r.get("marked_only"):
             continue
         flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
-        regexes = r["regex"] if isinstance(r["regex"], list) else [r["regex"]]
-        rules.extend((r["name"], compiled(_searched_fast(spelt(rx), flags), flags)) for rx in regexes)
+        for rx in r["regex"] if isinstance(r["regex"], list) else [r["regex"]]:
+            written = spelt(rx)
+            cue = required_cue(written, flags)
+            rules.append(_Rule(r["name"], compiled(_searched_fast(written, flags), flags),
+                               None if cue is None else compiled(*cue)))
     return tuple(rules)
+
+
+@per_reading
+def mask_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(name, compiled regex) of every rule (`_rules`)."""
+    return tuple((rule.name, rule.regex) for rule in _rules())
 
 
 def _searched_fast(regex: str, flags: int) -> str:
@@ -93,7 +113,9 @@ def _window_masks(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 def _rule_matches(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for name, regex in mask_rules():
+    for name, regex, cue in _rules():
+        if cue is not None and cue.search(text, lo, hi) is None:
+            continue
         for m in regex.finditer(text, lo, hi):
             start, end = m.span()
             if end > start:

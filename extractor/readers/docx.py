@@ -57,11 +57,17 @@ _CHAR = {_w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "
 _OFF = {"0", "false", "off"}
 
 
+def _child(el: Any, tag: str) -> Any:
+    """The first child of `el` with the qualified `tag`, or None: `el.find(tag)` without the
+    path parsing (about twice as fast; asked for every run and paragraph)."""
+    return next(el.iterchildren(tag), None)
+
+
 def _val(el: Any, tag: str) -> str | None:
     """The w:val of child `tag` of `el`; '' when the child is present without a value."""
     if el is None:
         return None
-    child = el.find(_w(tag))
+    child = _child(el, _w(tag))
     if child is None:
         return None
     return child.get(_W_VAL, "")
@@ -332,7 +338,7 @@ class _Reader:
                 self._collect(child, pstyle, parts, bold, boxes)
 
     def _run_bold(self, run: Any, pstyle: str | None) -> bool:
-        rpr = run.find(_W_RPR)
+        rpr = _child(run, _W_RPR)
         direct = _on(_val(rpr, "b"))
         if direct is not None:
             return direct
@@ -346,7 +352,7 @@ class _Reader:
     def paragraph(self, p: Any, ppr: Any = None) -> tuple[_Paragraph, str | None]:
         """The paragraph's text, boldness and text boxes, and its style id (`ppr`: its
         properties when the caller has found them)."""
-        ppr = p.find(_W_PPR) if ppr is None else ppr
+        ppr = _child(p, _W_PPR) if ppr is None else ppr
         pstyle = _val(ppr, "pStyle")
         parts: list[str] = []
         bold: list[bool] = []
@@ -356,7 +362,7 @@ class _Reader:
         return _Paragraph(text, bool(bold) and all(bold), boxes), pstyle
 
     def paragraph_block(self, p: Any, override: BlockKind | None) -> None:
-        ppr = p.find(_W_PPR)
+        ppr = _child(p, _W_PPR)
         para, pstyle = self.paragraph(p, ppr)
         if para.text:
             outline = _val(ppr, "outlineLvl")
@@ -364,7 +370,7 @@ class _Reader:
                 level = int(outline) + 1 if int(outline) < 9 else None
             else:
                 level = self.styles.heading_level(pstyle)
-            num = ppr.find(_w("numPr")) if ppr is not None else None
+            num = _child(ppr, _w("numPr")) if ppr is not None else None
             numbered = (_val(num, "numId") or "0") != "0" if num is not None else \
                 self.styles.is_list(pstyle)
             if override is not None:
@@ -424,7 +430,7 @@ def _content(el: Any) -> Iterator[Any]:
     """Children of a container with content controls and custom XML unwrapped."""
     for child in el:
         if child.tag == W_SDT:
-            inner = child.find(W_SDTCONTENT)
+            inner = _child(child, W_SDTCONTENT)
             if inner is not None:
                 yield from _content(inner)
         elif child.tag in (W_CUSTOMXML, W_SDTCONTENT):
@@ -461,10 +467,10 @@ def _table_grid(tbl: Any) -> list[_GridCell]:
     cells: list[_GridCell] = []
     at: dict[tuple[int, int], _GridCell] = {}
     for r, tr in enumerate(_children(tbl, W_TR)):
-        col = _int_val(tr.find(_w("trPr")), "gridBefore", 0)
+        col = _int_val(_child(tr, _w("trPr")), "gridBefore", 0)
         prev: _GridCell | None = None
         for tc in _children(tr, W_TC):
-            tcpr = tc.find(_w("tcPr"))
+            tcpr = _child(tc, _w("tcPr"))
             span = max(1, _int_val(tcpr, "gridSpan", 1))
             vmerge = _val(tcpr, "vMerge")
             hmerge = _val(tcpr, "hMerge")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.core.data import load_pattern
+from extractor.core.kept import kept_results, source_digest
 from extractor.core.regexes import compiled
 from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
@@ -91,9 +92,15 @@ def _compound_tail(rests: list[str], after_unit: str) -> str:
     return rf"[ ]+{after_unit}(?:{_alternation([re.escape(r) for r in rests])}){_END}"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
+def _this_code() -> str | None:
+    return source_digest(__file__)
+
+
+@kept_results(_this_code)
 def _letters(upper: bool) -> str:
-    """The Latin letters (Vietnamese ones among them) of one case, for a character class."""
+    """The Latin letters (Vietnamese ones among them) of one case, for a character class (a
+    test of ~8,000 characters, ~1.5 ms: kept from one run to the next, core/kept.py)."""
     return "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and (c.isupper() if upper else c.islower()))
 
 
@@ -115,17 +122,32 @@ def _form_regex(form: str, tails: dict[str, list[str]], after_unit: str, names: 
     return lead + form
 
 
-def _forms_alternation(forms: list[str], spell: Callable[[str], str], folded: bool) -> str:
-    """The forms longest first (as `_alternation`), each kept from a compound noun."""
-    tails, after_unit = _compounds(spell, folded), _after_unit_lookahead(spell)
+class _Spelling(NamedTuple):
+    """What keeps a form from a compound noun or a place name, spelled by `spell`."""
+
+    tails: dict[str, list[str]]
+    after_unit: str
+    names: frozenset[str]
+
+
+def _spelling(spell: Callable[[str], str], folded: bool) -> _Spelling:
+    """`_compounds`, `_after_unit_lookahead` and the name heads, spelled by `spell` (worked out
+    once for all the forms of a regex)."""
     names = frozenset(spell(w).lower() for w in load_pattern("units")["name_heads"])
+    return _Spelling(_compounds(spell, folded), _after_unit_lookahead(spell), names)
+
+
+def _forms_alternation(forms: list[str], spelling: _Spelling) -> str:
+    """The forms longest first (as `_alternation`), each kept from a compound noun."""
+    tails, after_unit, names = spelling
     return "|".join(_form_regex(f, tails, after_unit, names) for f in sorted(forms, key=len, reverse=True))
 
 
 def _units_regex(spell: Callable[[str], str], folded: bool) -> re.Pattern[str]:
     """One named group per unit (u0, u1...), its forms spelled by `spell` and kept from the
     compound nouns (`_compounds`)."""
-    groups = [f"(?P<u{i}>{_forms_alternation([spell(f) for f in e.forms], spell, folded)})"
+    spelling = _spelling(spell, folded)
+    groups = [f"(?P<u{i}>{_forms_alternation([spell(f) for f in e.forms], spelling)})"
               for i, e in enumerate(_entries())]
     return compiled(_GAP + "(?:" + "|".join(groups) + ")" + _END, re.IGNORECASE)
 
@@ -169,7 +191,7 @@ def _multipliers() -> tuple[dict[str, float], re.Pattern[str]]:
     # keyed in lower case, as `multiplier_at` looks a match up, however the patterns write it
     multipliers = {spelt(form).lower(): float(m["scale"]) for m in load_pattern("units")["multipliers"]
                    for form in m["forms"]}
-    alternation = _forms_alternation(list(multipliers), spelt, unmarked())  # "95 tỷ lệ" is no multiplier
+    alternation = _forms_alternation(list(multipliers), _spelling(spelt, unmarked()))  # "95 tỷ lệ" is no multiplier
     return multipliers, compiled(_GAP + f"(?P<m>{alternation})" + _END, re.IGNORECASE)
 
 

@@ -484,3 +484,14 @@ def test_answers_are_kept_for_styles_the_template_has_only() -> None:
     assert [styles.heading_level(f"Missing{n}") for n in range(1000)] == [None] * 1000
     assert styles.heading_level("Heading1") == 1
     assert list(styles.answers) == [("heading_level", "Heading1")]
+
+
+def test_a_child_is_found_as_find_finds_it() -> None:
+    """`_child` (iterchildren) answers as `find` of a qualified tag: the first direct child of
+    that tag, past comments, processing instructions and grandchildren; None without one."""
+    from extractor.readers.docx import _W, _child
+
+    el = etree.fromstring(f'<w:p xmlns:w="{_W}"><!-- c --><?pi x?><w:r><w:rPr/></w:r>'
+                          f'<w:rPr><w:b/></w:rPr><w:rPr/></w:p>')
+    for tag in ("rPr", "r", "b", "pPr"):
+        assert _child(el, f"{{{_W}}}{tag}") is el.find(f"{{{_W}}}{tag}")

@@ -26,6 +26,7 @@ from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import CriteriaStatus, Location
 from extractor.core.regexes import compiled
 from extractor.extract.criteria.grammar import lookup, names, rx
+from extractor.extract.guards import any_match_parts
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
 
@@ -72,14 +73,23 @@ def _table() -> dict[int, int]:
     return {ord(b): ord("-") for b in bullets}
 
 
-@lru_cache(maxsize=1)
-def _hint() -> re.Pattern[str]:
+def _hint_source() -> str:
     """What any fold needs: a character changed one for one, a line break, or the start of a
     footnote mark, a TC spelling or a spelled ordinal ("chí thứ"). A report without any (most
     reports) is read as it is after one search."""
     chars = re.escape("".join(chr(c) for c in _table()))
     data = load_pattern("criteria")
-    return compiled(f"[{chars}\n\\]]|" + data["fold_hint"]["regex"] + "|" + data["scan_slip"]["regex"])
+    return f"[{chars}\n\\]]|" + data["fold_hint"]["regex"] + "|" + data["scan_slip"]["regex"]
+
+
+@lru_cache(maxsize=1)
+def _hint_parts() -> tuple[re.Pattern[str], ...]:
+    """`_hint` as regexes one of which matches a text exactly when it does, each scanned for
+    in C from the characters its matches begin with (guards.py `any_match_parts`): the hint is
+    searched over every report's whole text."""
+    source = _hint_source()
+    parts = any_match_parts(source)
+    return tuple(map(compiled, parts)) if parts is not None else (compiled(source),)
 
 
 # a criterion's name in quotes ("chưa đạt “Thu nhập” (10)"): the quotes delimit nothing a
@@ -88,7 +98,7 @@ _QUOTED = compiled(r'"(?=[^"]{2,80}")')
 
 
 def _may_change(text: str) -> bool:
-    return (unmarked() or _hint().search(text) is not None
+    return (unmarked() or any(part.search(text) is not None for part in _hint_parts())
             or ('"' in text and any(True for _ in _quoted_names(text))))
 
 
