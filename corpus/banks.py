@@ -2,7 +2,7 @@
 
 A bank is data, `corpus/phrasing/<bank>/{criteria,identity}.yaml`: statement schemes, list
 styles, bullet and table forms, status words, letterheads, titles and opening sentences.
-`main` is the tuned split; `audited` … `audited13` (the first thirteen held-out
+`main` is the tuned split; `audited` … `audited14` (the first fourteen held-out
 banks, retired once their misses were read) are tuned too, each generated into its own split
 (corpus/audited*/); `heldout`, when present,
 holds phrasings the reader's authors never read and is generated into corpus/heldout/. Every
