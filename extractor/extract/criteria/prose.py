@@ -383,7 +383,8 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
         chosen: Status | None = None
         after = [s for s in statuses if s.start >= g.end]
         nxt_group = groups[gi + 1].start if gi + 1 < len(groups) else len(text)
-        if after and after[0].start <= nxt_group and follow_gap.match(text[g.end:after[0].start]):
+        if after and after[0].start <= nxt_group and (follow_gap.match(text[g.end:after[0].start])
+                                                      or _comma_verdict(text, g.end, after[0], nxt_group)):
             chosen = after[0]
             chosen.used_after = True
             last_source = "after"
@@ -392,9 +393,11 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             elif (later := _overruling_verdict(text, g.end, after, nxt_group)) is not None:
                 chosen = later
                 chosen.used_after = True
-        elif after and after[0].start <= nxt_group and gi == 0 and rx().c["topic_lead"].match(text[:g.start]) \
+        elif after and after[0].start <= nxt_group and _topic_before(text, g.start) \
                 and rx().c["topic_gap"].match(text[g.end:after[0].start]):
             # "Đối với tiêu chí Y tế, xã xác định chưa đạt": the criterion put first as the topic
+            # of its sentence or of a clause after ':' or ';' ("Trả lời: về Điện, xã đã đạt; về
+            # Y tế, xã chưa đạt")
             chosen = after[0]
             chosen.used_after = True
             last_source = "after"
@@ -464,6 +467,23 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
 
 
 _OPPOSITE = {MET: UNMET, UNMET: MET}
+
+
+def _topic_before(text: str, start: int) -> bool:
+    """Does a topic lead ("về", "đối với") open the clause right before `start`? The clause
+    starts the sentence or follows its last ':' or ';'."""
+    cut = max(text.rfind(":", 0, start), text.rfind(";", 0, start))
+    return rx().c["topic_lead"].match(text[cut + 1:start]) is not None
+
+
+def _comma_verdict(text: str, end: int, status: Status, limit: int) -> bool:
+    """A status after a comma that closes its clause is the verdict of the list before it
+    ("kiểm tra lại Điện, Y tế, vẫn chưa đạt."): the comma and a word of time or persistence
+    stand between them, and no list follows the status in its clause (else the status is that
+    list's: "đạt tiêu chí 7, chưa đạt tiêu chí 9")."""
+    if rx().c["comma_verdict_gap"].match(text[end:status.start]) is None:
+        return False
+    return limit >= len(text) or any(ch in text[status.end:limit] for ch in ",;.")
 
 
 def _overruling_verdict(text: str, end: int, after: list[Status], limit: int) -> Status | None:

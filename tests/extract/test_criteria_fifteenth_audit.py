@@ -1,0 +1,208 @@
+"""Criteria forms the reader missed (audit of the fifteenth held-out bank):
+
+- names in curly single quotes, each after its own "tiêu chí" ("tiêu chí ‘Điện’; tiêu chí ‘Y
+  tế’ chưa đạt"): one list, the status after the last governs all;
+- a list whose verdict follows a comma and a word of persistence and closes the clause
+  ("kiểm tra lại Điện, Y tế, vẫn chưa đạt");
+- criteria put first as the topic of a clause after ':' or ';' ("Trả lời: về Y tế, xã mới cơ
+  bản đạt; về số 04 – Điện, xã chưa đạt");
+- references written "TC#7";
+- "not every criterion is met" ("Không phải tất cả tiêu chí đều đạt: ...") names the unmet ones
+  and makes none met.
+
+Every statement is written for these tests (none is copied from a report). The report is of
+2023, its commune "Thử Nghiệm"; the set has 19 criteria.
+"""
+from __future__ import annotations
+
+from tests.extract.test_criteria_unseen_forms import NOTHING, answer, but
+
+# ------------------------------------------------------------------ quoted names, each restated
+
+
+def test_quoted_names_each_after_tieu_chi_take_the_status_after_the_last() -> None:
+    items = ["Vướng nhất hiện giờ là tiêu chí ‘Điện’; tiêu chí ‘Thu nhập’; tiêu chí ‘Y tế’ vẫn chưa đạt."]
+    assert answer(items) == ([], [4, 10, 15], [])
+
+
+def test_quoted_names_in_double_quotes_give_the_same() -> None:
+    items = ["Vướng nhất hiện giờ là tiêu chí “Điện”; tiêu chí “Thu nhập”; tiêu chí “Y tế” vẫn chưa đạt."]
+    assert answer(items) == ([], [4, 10, 15], [])
+
+
+def test_quoted_names_then_these_criteria_with_a_count() -> None:
+    items = ["Ông Chủ tịch cho biết xã có 16/19 tiêu chí đạt chuẩn; gian nan nhất là tiêu chí ‘Điện’; "
+             "tiêu chí ‘Thu nhập’; tiêu chí ‘Y tế’, ba tiêu chí này đến nay vẫn chưa đạt."]
+    assert answer(items) == (but(4, 10, 15), [4, 10, 15], [])
+
+
+def test_quoted_names_met_when_the_status_says_so() -> None:
+    items = ["Năm nay xã làm xong tiêu chí ‘Điện’; tiêu chí ‘Thu nhập’, hai tiêu chí này đã đạt."]
+    assert answer(items) == ([4, 10], [], [])
+
+
+# ------------------------------------------------------------------ a verdict after a comma
+
+
+def test_a_verdict_after_a_comma_closing_the_clause() -> None:
+    items = ["Xã đạt 17/19 tiêu chí.",
+             "Chiều thứ Năm: về thôn Đông xem lại số 04 – Điện; số 15 – Y tế, vẫn chưa đạt, báo cáo lãnh đạo."]
+    assert answer(items) == (but(4, 15), [4, 15], [])
+
+
+def test_a_verdict_after_a_comma_with_time_words() -> None:
+    items = ["Đã rà soát tiêu chí 4, tiêu chí 15, hiện vẫn chưa đạt."]
+    assert answer(items) == ([], [4, 15], [])
+
+
+def test_a_met_verdict_after_a_comma() -> None:
+    items = ["Đã rà soát tiêu chí 4, tiêu chí 15, hiện vẫn đạt."]
+    assert answer(items) == ([4, 15], [], [])
+
+
+def test_a_status_after_a_comma_before_a_list_is_that_lists() -> None:
+    # "đã hoàn thành 4, vẫn chưa đạt 15": the second status governs the list after it
+    assert answer(["Xã đã hoàn thành tiêu chí 4, vẫn chưa đạt tiêu chí 15."]) == ([4], [15], [])
+
+
+def test_a_comma_without_a_word_of_persistence_is_no_verdict_gap() -> None:
+    assert answer(["Đã rà soát tiêu chí 4, tiêu chí 15, chưa đạt kế hoạch vốn giao 90%."]) == NOTHING
+
+
+# ------------------------------------------------------------------ a topic after ':' or ';'
+
+
+def test_topics_of_clauses_after_a_colon_and_semicolons() -> None:
+    items = ["Ý kiến trả lời cử tri: về thu nhập [số 10], xã mới cơ bản đạt; về số 04 – Điện; số 15 – Y tế, "
+             "xã chưa đạt; các tiêu chí khác xã đã đạt đầy đủ."]
+    assert answer(items) == (but(4, 10, 15), [4, 15], [10])
+
+
+def test_topics_said_with_doi_voi_give_the_same() -> None:
+    items = ["Ý kiến trả lời cử tri: đối với tiêu chí Thu nhập, xã mới cơ bản đạt; đối với số 04 – Điện; "
+             "số 15 – Y tế, xã chưa đạt; các tiêu chí khác xã đã đạt đầy đủ."]
+    assert answer(items) == (but(4, 10, 15), [4, 15], [10])
+
+
+def test_topics_with_the_statuses_swapped() -> None:
+    items = ["Ý kiến trả lời cử tri: về thu nhập [số 10], xã chưa đạt; về số 04 – Điện; số 15 – Y tế, "
+             "xã mới cơ bản đạt; các tiêu chí khác xã đã đạt đầy đủ."]
+    assert answer(items) == (but(4, 10, 15), [10], [4, 15])
+
+
+def test_a_topic_with_a_plan_is_no_status() -> None:
+    items = ["Ý kiến trả lời cử tri: về thu nhập [số 10], xã phấn đấu đạt vào năm 2025."]
+    assert answer(items) == NOTHING
+
+
+# ------------------------------------------------------------------ references "TC#7"
+
+
+def test_references_written_with_a_hash() -> None:
+    items = ["Xã đạt 14/19 tiêu chí, chưa đạt TC#3; TC#8 và từ TC#11 tới TC#13."]
+    assert answer(items) == (but(3, 8, 11, 12, 13), [3, 8, 11, 12, 13], [])
+
+
+def test_references_written_without_the_hash_give_the_same() -> None:
+    items = ["Xã đạt 14/19 tiêu chí, chưa đạt TC3; TC8 và từ TC11 tới TC13."]
+    assert answer(items) == (but(3, 8, 11, 12, 13), [3, 8, 11, 12, 13], [])
+
+
+def test_references_with_a_hash_of_a_plan_are_no_status() -> None:
+    assert answer(["Năm 2024 xã phấn đấu hoàn thành TC#3 và TC#8."]) == NOTHING
+
+
+def test_a_hash_alone_is_no_reference() -> None:
+    assert answer(["Xã có 3 tổ dân phố đạt chuẩn văn hóa, mã #12."]) == NOTHING
+
+
+# ------------------------------------------------------------------ "not every criterion"
+
+
+def test_not_every_criterion_names_the_unmet_ones() -> None:
+    items = ["Không phải tất cả tiêu chí của xã đều đã đạt: tiêu chí 4; từ tiêu chí 11 tới tiêu chí 13 vẫn "
+             "chưa đạt; những tiêu chí khác thì xã đã đạt."]
+    assert answer(items) == (but(4, 11, 12, 13), [4, 11, 12, 13], [])
+
+
+def test_not_every_criterion_without_the_rest_makes_none_met() -> None:
+    items = ["Không phải mọi tiêu chí của xã đều hoàn thành: tiêu chí 4; tiêu chí 15."]
+    assert answer(items) == ([], [4, 15], [])
+
+
+def test_every_criterion_met_without_the_negation() -> None:
+    assert answer(["Tất cả tiêu chí của xã đều đã đạt."]) == (list(range(1, 20)), [], [])
+
+
+# ------------------------------------------------------------------ names in a clause of reason
+
+
+def test_names_in_a_clause_of_reason_take_the_status_after_them() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; xã chưa được công nhận vì Điện [số 4], Y tế [số 15] chưa đạt, do thiếu vốn."]
+    assert answer(items) == (but(4, 15), [4, 15], [])
+
+
+def test_names_in_a_clause_of_reason_said_boi_vi_give_the_same() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; xã chưa được công nhận bởi vì Điện [số 4], Y tế [số 15] chưa đạt."]
+    assert answer(items) == (but(4, 15), [4, 15], [])
+
+
+def test_names_in_a_clause_of_reason_without_a_status_are_none() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; xã chưa được công nhận vì Điện [số 4], Y tế [số 15] còn khó khăn."]
+    assert answer(items) == ([], [], [])
+
+
+# ------------------------------------------------------------------ the rest, in other words
+
+
+def test_the_rest_said_con_lai_la_dat_ca() -> None:
+    items = ["Xã còn thiếu 2 tiêu chí, là tiêu chí 4 và tiêu chí 15, còn lại là đạt cả."]
+    assert answer(items) == (but(4, 15), [4, 15], [])
+
+
+def test_the_rest_said_may_cai_khac_dat_het() -> None:
+    items = ["Tiêu chí Điện, tiêu chí Y tế thì chưa đạt, mấy cái khác đạt hết rồi ạ."]
+    assert answer(items) == (but(4, 15), [4, 15], [])
+
+
+def test_the_rest_of_a_spoken_line_unmet_when_it_says_so() -> None:
+    items = ["Tiêu chí Điện, tiêu chí Y tế thì đạt rồi, mấy cái khác chưa đạt hết ạ."]
+    assert answer(items) == ([4, 15], but(4, 15), [])
+
+
+def test_the_rest_found_by_the_team() -> None:
+    items = ["Thứ nhất, tiêu chí 4 và tiêu chí 15 chưa đạt.",
+             "Thứ hai, đối với các tiêu chí khác, đoàn thấy xã đã đạt, không có ý kiến gì thêm."]
+    assert answer(items) == (but(4, 15), [4, 15], [])
+
+
+def test_the_rest_resting_on_its_dossier() -> None:
+    items = ["Tiêu chí 4, tiêu chí 15 chưa đạt; các tiêu chí còn lại đã đủ hồ sơ và đạt."]
+    assert answer(items) == (but(4, 15), [4, 15], [])
+
+
+def test_the_rest_whose_dossier_is_only_being_made_is_no_status() -> None:
+    items = ["Tiêu chí 4, tiêu chí 15 chưa đạt; các tiêu chí còn lại đang hoàn thiện hồ sơ để đạt."]
+    assert answer(items) == ([], [4, 15], [])
+
+
+# ------------------------------------------------------------------ hedges and reasons before a verdict
+
+
+def test_a_status_said_moi_goi_la() -> None:
+    assert answer(["Tiêu chí Điện mới gọi là cơ bản đạt thôi."]) == ([], [], [4])
+
+
+def test_a_lack_and_its_consequence_before_the_status() -> None:
+    items = ["Hồ sơ tiêu chí ‘Điện’ còn thiếu biên bản nghiệm thu nên Phòng tạm ghi là cơ bản đạt."]
+    assert answer(items) == ([], [], [4])
+
+
+def test_a_lack_and_its_consequence_before_an_unmet_status() -> None:
+    items = ["Hồ sơ tiêu chí ‘Điện’ còn thiếu biên bản nghiệm thu nên Phòng tạm ghi là chưa đạt."]
+    assert answer(items) == ([], [4], [])
+
+
+def test_a_lack_and_a_plan_after_it_is_no_status() -> None:
+    items = ["Hồ sơ tiêu chí ‘Điện’ còn thiếu biên bản nghiệm thu nên xã phấn đấu hoàn thành trong năm 2024."]
+    assert answer(items) == NOTHING
