@@ -206,3 +206,65 @@ def test_a_lack_and_its_consequence_before_an_unmet_status() -> None:
 def test_a_lack_and_a_plan_after_it_is_no_status() -> None:
     items = ["Hồ sơ tiêu chí ‘Điện’ còn thiếu biên bản nghiệm thu nên xã phấn đấu hoàn thành trong năm 2024."]
     assert answer(items) == NOTHING
+
+
+# ------------------------------------------------------------------ a form's prompts and lines
+
+
+def test_a_prompt_asking_for_names_opens_the_answer_list() -> None:
+    items = ["Câu 3: Liệt kê các tiêu chí xã đã đạt. Đáp: tiêu chí 2, tiêu chí 5 và tiêu chí 9."]
+    assert answer(items) == ([2, 5, 9], [], [])
+
+
+def test_a_prompt_asking_for_the_names_of_the_unmet() -> None:
+    items = ["Câu 4: Số lượng, tên các tiêu chí chưa đạt? Đáp: 2 tiêu chí — tiêu chí ‘Điện’; tiêu chí ‘Y tế’."]
+    assert answer(items) == ([], [4, 15], [])
+
+
+def test_a_prompt_asking_for_names_of_a_plan_is_no_status() -> None:
+    items = ["Câu 5: Kể tên các tiêu chí xã phấn đấu đạt năm 2024. Đáp: tiêu chí 2, tiêu chí 5."]
+    assert answer(items) == NOTHING
+
+
+def test_a_line_naming_a_criterion_and_its_number_over_its_mark() -> None:
+    items = ["Phần II. Tự đánh giá:", "Điện, số 4:", "Ý kiến: Đạt, có biên bản", "Y tế, số 15:",
+             "Ý kiến: Chưa đạt, còn thiếu hồ sơ"]
+    assert answer(items) == ([4], [15], [])
+
+
+def test_the_same_lines_with_the_name_in_lower_case() -> None:
+    items = ["Phần II. Tự đánh giá:", "điện, số 4:", "Ý kiến: Đạt, có biên bản", "y tế, số 15:",
+             "Ý kiến: Chưa đạt, còn thiếu hồ sơ"]
+    assert answer(items) == ([4], [15], [])
+
+
+def test_a_line_naming_a_criterion_with_another_number_names_none() -> None:
+    items = ["Phần II. Tự đánh giá:", "Điện, số 9:", "Ý kiến: Đạt, có biên bản"]
+    assert answer(items) == NOTHING
+
+
+def test_a_line_naming_a_criterion_and_its_mark_in_one() -> None:
+    items = ["Điện, số 4: đánh dấu: Đạt, có biên bản", "Y tế, số 15: đánh dấu: Chưa đạt – còn thiếu hồ sơ"]
+    assert answer(items) == ([4], [15], [])
+
+
+def test_a_pair_of_boxes_gives_the_ticked_ones_status() -> None:
+    items = ["Điện, số 4:", "Ý kiến: ☒ Đạt  ☐ Chưa đạt", "Y tế, số 15:", "Ý kiến: ☐ Đạt  ☒ Chưa đạt"]
+    assert answer(items) == ([4], [15], [])
+
+
+def test_a_pair_of_boxes_in_the_other_order() -> None:
+    items = ["Điện, số 4:", "Ý kiến: ☐ Chưa đạt ☒ Đạt", "Y tế, số 15:", "Ý kiến: ☒ Chưa đạt ☐ Đạt"]
+    assert answer(items) == ([4], [15], [])
+
+
+def test_a_pair_of_boxes_none_ticked_gives_nothing() -> None:
+    assert answer(["Điện, số 4:", "Ý kiến: ☐ Đạt  ☐ Chưa đạt"]) == NOTHING
+
+
+def test_a_verdict_with_what_is_kept_after_va() -> None:
+    assert answer(["Tiêu chí số 4 - Điện:", "Ý kiến: Đạt và giữ vững"]) == ([4], [], [])
+
+
+def test_a_verdict_with_a_plan_after_va_is_no_verdict() -> None:
+    assert answer(["Tiêu chí số 4 - Điện:", "Ý kiến: Đạt và phấn đấu nâng chuẩn"]) == NOTHING

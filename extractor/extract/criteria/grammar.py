@@ -408,6 +408,19 @@ def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
     return exact
 
 
+def named_title_number(text: str) -> int | None:
+    """The criterion a line names by its name and own number alone, the name first ("Điện, số
+    4:", "- Y tế (mã 15):"): the subject of the verdict line under it, as a title line's is."""
+    if rx().c["named_title_tail"].search(text) is None:
+        return None  # most lines end otherwise: the names are not searched
+    lead = rx().at["named_title_lead"].match(text)
+    hit = _name_at(text, lead.end() if lead else 0, False)
+    if hit is None:
+        return None
+    own = rx().at["named_title_number"].match(text, hit[1])
+    return hit[0] if own is not None and int(own.group("n")) == hit[0] else None
+
+
 def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
     sep_rx, own_number, quote = rx().at["names_sep"], rx().at["name_number_after"], rx().at["name_quote"]

@@ -33,6 +33,7 @@ from extractor.extract.criteria.grammar import (
     may_name_criteria,
     may_state_criteria,
     named_line_to_group,
+    named_title_number,
     names,
     overruled_by_pronoun,
     rx,
@@ -296,7 +297,14 @@ def _status_after_label(statuses: list[Status], label: re.Match[str] | None) -> 
     if label is None:
         return None
     i = first_at(statuses, label.end())
-    return statuses[i] if i < len(statuses) and statuses[i].start == label.end() else None
+    if i < len(statuses) and statuses[i].start == label.end():
+        return statuses[i]
+    # a status that opens with the tick the label took as its mark ("Đánh dấu: ☒ Đạt ☐ Chưa đạt")
+    return next((s for s in statuses if s.start < label.end() < s.end
+                 and _TICK_ONLY.fullmatch(label.string, s.start, label.end())), None)
+
+
+_TICK_ONLY = re.compile(r"[\W_xX]*")
 
 
 def _closes_verdict(seg: _Segment, status: Status) -> bool:
@@ -366,6 +374,7 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     heading_opens = seg.unit.heading and not seg.unit.text[:seg.start].strip()
     ends_open = bool(c["opening_end"].search(seg.text)) or heading_opens or seg.unit.is_cell \
         or (seg.text.rstrip().endswith("?") and c["status_question"].search(seg.text) is not None) \
+        or c["list_prompt"].search(seg.text) is not None \
         or c["list_label"].fullmatch(seg.text) is not None
     return statuses[-1] if ends_open else None
 
@@ -752,7 +761,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         if pending is None and not may_state_criteria(unit.text):
             # nothing to read and no list waiting: only a heading's effect remains
             _end_title_at_heading(state, unit)
-            if (number := _bullet_criterion(unit)) is not None:
+            if (number := _bullet_criterion(unit)) is not None or (
+                    not unit.heading and not unit.is_cell and (number := named_title_number(unit.text)) is not None):
+                # ... or a line naming one criterion and its own number ("Điện, số 4:")
                 state.title_criterion, bullet_title, bullet_number = number, ui, number
             continue
         for a, b in _segments(unit.text):
@@ -793,6 +804,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 _end_title_at_heading(state, unit)  # at the heading's first sentence, not its later ones
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
+            elif not groups and not seg.statuses and (title := named_title_number(text)) is not None:
+                state.title_criterion = title  # "Điện, số 4:" over "Đánh dấu: Đạt"
             if pending is None and (subject := _subject_criterion(state, seg, groups)):
                 number, closing = subject
                 state.title_criterion = number
