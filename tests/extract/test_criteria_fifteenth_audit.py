@@ -268,3 +268,50 @@ def test_a_verdict_with_what_is_kept_after_va() -> None:
 
 def test_a_verdict_with_a_plan_after_va_is_no_verdict() -> None:
     assert answer(["Tiêu chí số 4 - Điện:", "Ý kiến: Đạt và phấn đấu nâng chuẩn"]) == NOTHING
+
+
+# ------------------------------------------------------------------ tables of an inspection
+
+_ROWS = [("4", "Điện", "X", "", ""), ("10", "Thu nhập", "", "", "X"), ("15", "Y tế", "", "X", "")]
+
+
+def test_a_checklist_with_marks_under_worded_levels() -> None:
+    head = ("Thứ tự", "Nội dung đánh giá", "Đạt trọn vẹn", "Đạt một phần (cơ bản)", "Không/chưa đạt")
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *_ROWS]]) == ([4], [10], [15])
+
+
+def test_the_same_checklist_with_plain_headers() -> None:
+    head = ("STT", "Tên tiêu chí", "Đạt", "Cơ bản đạt", "Chưa đạt")
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *_ROWS]]) == ([4], [10], [15])
+
+
+def test_the_checklist_with_the_marks_moved() -> None:
+    head = ("Thứ tự", "Nội dung đánh giá", "Đạt trọn vẹn", "Đạt một phần (cơ bản)", "Không/chưa đạt")
+    rows = [("4", "Điện", "", "", "X"), ("10", "Thu nhập", "X", "", ""), ("15", "Y tế", "X", "", "")]
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *rows]]) == ([10, 15], [4], [])
+
+
+def test_met_in_part_without_the_basic_level_is_not_basically_met() -> None:
+    head = ("Thứ tự", "Nội dung đánh giá", "Đạt trọn vẹn", "Đạt một phần", "Không/chưa đạt")
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *_ROWS]])[2] == []
+
+
+_VERDICTS = [("4", "Điện", "Theo Bộ tiêu chí", "Đạt, có biên bản"),
+             ("10", "Thu nhập", "Theo Bộ tiêu chí", "Chưa đạt, đang làm tiếp"),
+             ("15", "Y tế", "Theo Bộ tiêu chí", "Đạt và giữ vững")]
+
+
+def test_a_table_with_a_standard_column_and_an_assessment_column() -> None:
+    head = ("Tiêu chí số", "Tên tiêu chí", "Chuẩn phải đạt", "Nhận định")
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *_VERDICTS]]) == ([4, 15], [10], [])
+
+
+def test_the_same_table_headed_ket_qua() -> None:
+    head = ("Tiêu chí số", "Tên tiêu chí", "Chuẩn phải đạt", "Kết quả")
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *_VERDICTS]]) == ([4, 15], [10], [])
+
+
+def test_a_table_of_the_standard_alone_gives_nothing() -> None:
+    head = ("Tiêu chí số", "Tên tiêu chí", "Chuẩn phải đạt")
+    rows = [(n, name, "Đạt") for n, name, _, _ in _VERDICTS]
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *rows]]) == NOTHING
