@@ -315,3 +315,23 @@ def test_a_table_of_the_standard_alone_gives_nothing() -> None:
     head = ("Tiêu chí số", "Tên tiêu chí", "Chuẩn phải đạt")
     rows = [(n, name, "Đạt") for n, name, _, _ in _VERDICTS]
     assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *rows]]) == NOTHING
+
+
+# ------------------------------------------------------------------ two lists in one sentence
+
+
+def test_items_numbered_in_brackets_then_names_after_a_conjunction() -> None:
+    items = ["Sau rà soát, ngoài 14 tiêu chí đã đạt, xã còn (04) Điện; (10) Thu nhập ở mức cơ bản đạt và "
+             "y tế [số 15], văn hóa [số 16], môi trường [số 17] chưa đạt."]
+    assert answer(items) == (but(4, 10, 15, 16, 17), [15, 16, 17], [4, 10])
+
+
+def test_the_same_with_the_levels_swapped() -> None:
+    items = ["Sau rà soát, ngoài 14 tiêu chí đã đạt, xã còn (04) Điện; (10) Thu nhập chưa đạt và "
+             "y tế [số 15], văn hóa [số 16], môi trường [số 17] ở mức cơ bản đạt."]
+    assert answer(items) == (but(4, 10, 15, 16, 17), [4, 10], [15, 16, 17])
+
+
+def test_names_after_a_conjunction_with_a_plan_are_no_status() -> None:
+    items = ["Xã có (04) Điện; (10) Thu nhập chưa đạt và y tế [số 15], văn hóa [số 16] phấn đấu đạt năm 2024."]
+    assert answer(items) == ([], [4, 10], [])

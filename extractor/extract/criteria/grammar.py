@@ -677,16 +677,25 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                 add(refs, m.start(), end)
         # a clause of reason opens a list of names too ("xã chưa về đích vì Y tế chưa đạt")
         reasons = {m.end() for m in c["reason_clause_lead"].finditer(text)}
+        # ... and so does a conjunction right after a status ("Điện cơ bản đạt và Y tế chưa đạt")
+        reasons |= {m.end() for st in statuses if (m := rx().at["status_conjunction"].match(text, st.end))}
         for pos in sorted(starts | reasons):
             pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
             # names put first as the clause's topic ("về Y tế, xã chưa đạt"), the status after a comma
             topic = rx().at["topic_opener_words"].match(text, pos) if text[pos:pos + 1].isalpha() else None
             pos = topic.end() if topic else pos
             if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos, ocr))
-                    and taken.free(pos, refs[-1].end)
                     and (_status_follows(text, refs[-1].end, statuses)
                          or (topic is not None and _topic_status_follows(text, refs[-1].end, statuses)))):
-                add(refs, pos, refs[-1].end)
+                # names already read by their numbers end the list here ("Nhà ở [số 9], Văn hóa
+                # [số 16] chưa đạt"): the free ones before them join that list (_join_groups)
+                free: list[Ref] = []
+                for r in refs:
+                    if not taken.free(pos, r.end):
+                        break
+                    free.append(r)
+                if free:
+                    add(free, pos, free[-1].end)
         # numbers or names right after a status ("chưa đạt 6 – 9 và 15", "chưa đạt Nhà ở, Y tế;")
         # after a colon one name is a list too ("chưa đạt: Chợ nông thôn, Bưu điện", "chưa đạt: Y tế."),
         # and so after a count in brackets, which announces its list ("Cơ bản đạt (2 tiêu chí) | Điện;
