@@ -15,7 +15,7 @@ Every statement is written for these tests (none is copied from a report). The r
 """
 from __future__ import annotations
 
-from tests.extract.test_criteria_unseen_forms import NOTHING, answer, but
+from tests.extract.test_criteria_unseen_forms import NOTHING, answer, but, read
 
 # ------------------------------------------------------------------ quoted names, each restated
 
@@ -335,3 +335,30 @@ def test_the_same_with_the_levels_swapped() -> None:
 def test_names_after_a_conjunction_with_a_plan_are_no_status() -> None:
     items = ["Xã có (04) Điện; (10) Thu nhập chưa đạt và y tế [số 15], văn hóa [số 16] phấn đấu đạt năm 2024."]
     assert answer(items) == ([], [4, 10], [])
+
+
+# ------------------------------------------------------------------ a year's share of the set
+
+
+def test_a_years_share_of_the_set_is_its_met_count() -> None:
+    items = ["Năm 2022: 14 trên 19 tiêu chí. Năm 2023: 16 trên 19 tiêu chí, nhiều hơn năm trước; các tiêu chí "
+             "năm 2023 chưa đạt là số 04 – Điện; số 10 – Thu nhập; số 15 – Y tế."]
+    c = read(items)
+    assert (sorted(c.met), sorted(c.unmet), c.met_count_claimed) == (but(4, 10, 15), [4, 10, 15], 16)
+
+
+def test_a_years_share_written_with_a_slash_gives_the_same() -> None:
+    items = ["Năm 2022: 14/19 tiêu chí. Năm 2023: 16/19 tiêu chí, nhiều hơn năm trước; các tiêu chí "
+             "năm 2023 chưa đạt là số 04 – Điện; số 10 – Thu nhập; số 15 – Y tế."]
+    c = read(items)
+    assert (sorted(c.met), sorted(c.unmet), c.met_count_claimed) == (but(4, 10, 15), [4, 10, 15], 16)
+
+
+def test_the_share_of_an_earlier_year_alone_counts_nothing() -> None:
+    c = read(["Năm 2022: 14 trên 19 tiêu chí, nhiều hơn năm trước."])
+    assert (c.met_count_claimed, sorted(c.met)) == (None, [])
+
+
+def test_a_years_share_with_a_plan_word_counts_nothing() -> None:
+    c = read(["Năm 2023: 19 trên 19 tiêu chí theo kế hoạch."])
+    assert (c.met_count_claimed, sorted(c.met)) == (None, [])
