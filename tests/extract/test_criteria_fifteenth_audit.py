@@ -362,3 +362,18 @@ def test_the_share_of_an_earlier_year_alone_counts_nothing() -> None:
 def test_a_years_share_with_a_plan_word_counts_nothing() -> None:
     c = read(["Năm 2023: 19 trên 19 tiêu chí theo kế hoạch."])
     assert (c.met_count_claimed, sorted(c.met)) == (None, [])
+
+
+def test_a_pair_of_boxes_read_from_a_pdf_after_their_words() -> None:
+    items = ["Điện, số 4:", "Ý kiến: Đạt Chưa đạt ☒ ☐", "Y tế, số 15:", "Ý kiến: Đạt Chưa đạt ☐ ☒"]
+    assert answer(items) == ([4], [15], [])
+
+
+def test_a_pair_of_boxes_read_from_a_pdf_before_their_words() -> None:
+    head = ("Tiêu chí số", "Tên tiêu chí", "Kết quả")
+    rows = [("4", "Điện", "☒ ☐ Đạt Chưa đạt"), ("15", "Y tế", "☐ ☒ Đạt Chưa đạt")]
+    assert answer(["Kết quả kiểm tra tại hiện trường:", [head, *rows]]) == ([4], [15], [])
+
+
+def test_boxes_of_a_pdf_none_ticked_give_nothing() -> None:
+    assert answer(["Điện, số 4:", "Ý kiến: Đạt Chưa đạt ☐ ☐"]) == NOTHING
