@@ -678,7 +678,8 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
         # a clause of reason opens a list of names too ("xã chưa về đích vì Y tế chưa đạt")
         reasons = {m.end() for m in c["reason_clause_lead"].finditer(text)}
         # ... and so does a conjunction right after a status ("Điện cơ bản đạt và Y tế chưa đạt")
-        reasons |= {m.end() for st in statuses if (m := rx().at["status_conjunction"].match(text, st.end))}
+        conj = rx().at["status_conjunction"]
+        reasons |= {cm.end() for st in statuses if (cm := conj.match(text, st.end)) is not None}
         for pos in sorted(starts | reasons):
             pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
             # names put first as the clause's topic ("về Y tế, xã chưa đạt"), the status after a comma
