@@ -377,3 +377,29 @@ def test_a_pair_of_boxes_read_from_a_pdf_before_their_words() -> None:
 
 def test_boxes_of_a_pdf_none_ticked_give_nothing() -> None:
     assert answer(["Điện, số 4:", "Ý kiến: Đạt Chưa đạt ☐ ☐"]) == NOTHING
+
+
+# ------------------------------------------------------------------ counts said "số lượng"
+
+
+def test_a_count_said_so_luong_after_its_status() -> None:
+    c = read(["+ Hàng đầu của mẫu: ĐÃ ĐẠT, số lượng 3 tiêu chí, gồm (02) Giao thông; (04) Điện; (15) Y tế."])
+    assert (sorted(c.met), c.met_count_claimed) == ([2, 4, 15], 3)
+
+
+def test_a_count_said_so_luong_of_the_unmet() -> None:
+    c = read(["+ Hàng sau của mẫu: CHƯA ĐẠT, số lượng 2 tiêu chí, gồm (10) Thu nhập; (17) Môi trường."])
+    assert (sorted(c.unmet), c.unmet_count_claimed, c.met_count_claimed) == ([10, 17], 2, None)
+
+
+def test_a_row_label_saying_its_cell_is_the_count() -> None:
+    rows = [("Nội dung", "Kết quả"), ("Tiêu chí đã đạt (số lượng)", "17 tiêu chí"),
+            ("Tiêu chí chưa đạt (số lượng)", "2 tiêu chí")]
+    c = read(["Bảng tổng hợp:", rows])
+    assert (c.met_count_claimed, c.unmet_count_claimed) == (17, 2)
+
+
+def test_a_row_label_of_a_plan_counts_nothing() -> None:
+    rows = [("Nội dung", "Kết quả"), ("Tiêu chí phấn đấu đạt năm 2024 (số lượng)", "19 tiêu chí")]
+    c = read(["Bảng tổng hợp:", rows])
+    assert c.met_count_claimed is None
