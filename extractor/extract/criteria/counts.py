@@ -252,4 +252,11 @@ def text_to_counts(text: str, size: int, year: int | None = None, statuses: list
         # ("có ý kiến đề nghị làm rõ ...; xã xác nhận ..., số tiêu chí đạt giữ nguyên 16") is another's
         clause = text.rfind(";", 0, m.start()) + 1
         out.append((m.start(), m.end(), n, mid[-1].status, any_within(targets, clause, m.start())))
+    # a year's label and a share of the whole set, no status word in its clause ("Năm 2023: 17
+    # trên 19 tiêu chí, tăng so với năm trước"): the criteria met that year, counted when the
+    # year is the report's
+    for m in c["year_ratio_count"].finditer(text) if year is not None else ():
+        n, of, y = int(m.group("n")), int(m.group("of")), int(m.group("y"))
+        if y == year and of == size and n <= size and not any(a <= m.start("n") < b for a, b, *_ in out):
+            out.append((m.start("n"), m.end(), n, MET, False))
     return out

@@ -64,7 +64,8 @@ class _Rx:
         # offset instead of matching a copy of the rest of the text keeps long texts linear (issue 11)
         self.at = RegexesOnFirstUse({**{k: v["regex"][1:] for k, v in cr.items()
                                        if isinstance(v, dict) and str(v.get("regex", "")).startswith("^")},
-                                    "clause_opener_words": cr["clause_opener"]["regex"][1:-1]})
+                                    "clause_opener_words": cr["clause_opener"]["regex"][1:-1],
+                                    "topic_opener_words": cr["topic_lead"]["regex"][1:-1]})
         # per pattern, words one of which every match holds (`may_match`), in lower case as
         # `may_match` looks for them in the lower-cased text
         self.needs_words: dict[str, tuple[str, ...]] = {
@@ -407,6 +408,19 @@ def _name_at(text: str, pos: int, ocr: bool) -> tuple[int, int] | None:
     return exact
 
 
+def named_title_number(text: str) -> int | None:
+    """The criterion a line names by its name and own number alone, the name first ("Điện, số
+    4:", "- Y tế (mã 15):"): the subject of the verdict line under it, as a title line's is."""
+    if rx().c["named_title_tail"].search(text) is None:
+        return None  # most lines end otherwise: the names are not searched
+    lead = rx().at["named_title_lead"].match(text)
+    hit = _name_at(text, lead.end() if lead else 0, False)
+    if hit is None:
+        return None
+    own = rx().at["named_title_number"].match(text, hit[1])
+    return hit[0] if own is not None and int(own.group("n")) == hit[0] else None
+
+
 def _names_from(text: str, pos: int, ocr: bool = False) -> list[Ref]:
     """A list of criterion names starting at `pos` ("Giao thông; Thủy lợi và Điện")."""
     sep_rx, own_number, quote = rx().at["names_sep"], rx().at["name_number_after"], rx().at["name_quote"]
@@ -453,6 +467,13 @@ def _status_follows(text: str, end: int, statuses: list[Status]) -> bool:
     """Does a status phrase of `statuses` follow `end` across a gap such as " hiện " or ": "?"""
     i = first_at(statuses, end)
     return i < len(statuses) and rx().at["follow_gap"].match(text, end, statuses[i].start) is not None
+
+
+def _topic_status_follows(text: str, end: int, statuses: list[Status]) -> bool:
+    """Does a status follow a topic's names ending at `end` across a comma ("về Y tế, xã chưa
+    đạt")?"""
+    i = first_at(statuses, end)
+    return i < len(statuses) and rx().at["topic_gap"].match(text, end, statuses[i].start) is not None
 
 
 def status_through_pronoun(text: str, end: int, after: list[Status], limit: int) -> Status | None:
@@ -654,11 +675,28 @@ def text_to_groups(text: str, size: int, ocr: bool = False) -> list[Group]:
                     and (len(refs) > 1 or c["numbered_single_lead"].search(text, max(0, m.start() - 8), m.start()))
                     and _status_follows(text, end, statuses)):
                 add(refs, m.start(), end)
-        for pos in sorted(starts):
+        # a clause of reason opens a list of names too ("xã chưa về đích vì Y tế chưa đạt")
+        reasons = {m.end() for m in c["reason_clause_lead"].finditer(text)}
+        # ... and so does a conjunction right after a status ("Điện cơ bản đạt và Y tế chưa đạt")
+        conj = rx().at["status_conjunction"]
+        reasons |= {cm.end() for st in statuses if (cm := conj.match(text, st.end)) is not None}
+        for pos in sorted(starts | reasons):
             pos = rx().at["clause_opener_words"].match(text, pos).end()  # type: ignore[union-attr]
+            # names put first as the clause's topic ("về Y tế, xã chưa đạt"), the status after a comma
+            topic = rx().at["topic_opener_words"].match(text, pos) if text[pos:pos + 1].isalpha() else None
+            pos = topic.end() if topic else pos
             if (taken.free(pos, pos + 1) and (refs := _names_from(text, pos, ocr))
-                    and taken.free(pos, refs[-1].end) and _status_follows(text, refs[-1].end, statuses)):
-                add(refs, pos, refs[-1].end)
+                    and (_status_follows(text, refs[-1].end, statuses)
+                         or (topic is not None and _topic_status_follows(text, refs[-1].end, statuses)))):
+                # names already read by their numbers end the list here ("Nhà ở [số 9], Văn hóa
+                # [số 16] chưa đạt"): the free ones before them join that list (_join_groups)
+                free: list[Ref] = []
+                for r in refs:
+                    if not taken.free(pos, r.end):
+                        break
+                    free.append(r)
+                if free:
+                    add(free, pos, free[-1].end)
         # numbers or names right after a status ("chưa đạt 6 – 9 và 15", "chưa đạt Nhà ở, Y tế;")
         # after a colon one name is a list too ("chưa đạt: Chợ nông thôn, Bưu điện", "chưa đạt: Y tế."),
         # and so after a count in brackets, which announces its list ("Cơ bản đạt (2 tiêu chí) | Điện;

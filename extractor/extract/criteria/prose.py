@@ -33,6 +33,7 @@ from extractor.extract.criteria.grammar import (
     may_name_criteria,
     may_state_criteria,
     named_line_to_group,
+    named_title_number,
     names,
     overruled_by_pronoun,
     rx,
@@ -296,7 +297,14 @@ def _status_after_label(statuses: list[Status], label: re.Match[str] | None) -> 
     if label is None:
         return None
     i = first_at(statuses, label.end())
-    return statuses[i] if i < len(statuses) and statuses[i].start == label.end() else None
+    if i < len(statuses) and statuses[i].start == label.end():
+        return statuses[i]
+    # a status that opens with the tick the label took as its mark ("Đánh dấu: ☒ Đạt ☐ Chưa đạt")
+    return next((s for s in statuses if s.start < label.end() < s.end
+                 and _TICK_ONLY.fullmatch(label.string, s.start, label.end())), None)
+
+
+_TICK_ONLY = re.compile(r"[\W_xX]*")
 
 
 def _closes_verdict(seg: _Segment, status: Status) -> bool:
@@ -366,6 +374,7 @@ def _verdict_or_opening(state: State, seg: _Segment) -> Status | None:
     heading_opens = seg.unit.heading and not seg.unit.text[:seg.start].strip()
     ends_open = bool(c["opening_end"].search(seg.text)) or heading_opens or seg.unit.is_cell \
         or (seg.text.rstrip().endswith("?") and c["status_question"].search(seg.text) is not None) \
+        or c["list_prompt"].search(seg.text) is not None \
         or c["list_label"].fullmatch(seg.text) is not None
     return statuses[-1] if ends_open else None
 
@@ -383,7 +392,8 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
         chosen: Status | None = None
         after = [s for s in statuses if s.start >= g.end]
         nxt_group = groups[gi + 1].start if gi + 1 < len(groups) else len(text)
-        if after and after[0].start <= nxt_group and follow_gap.match(text[g.end:after[0].start]):
+        if after and after[0].start <= nxt_group and (follow_gap.match(text[g.end:after[0].start])
+                                                      or _comma_verdict(text, g.end, after[0], nxt_group)):
             chosen = after[0]
             chosen.used_after = True
             last_source = "after"
@@ -392,9 +402,11 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
             elif (later := _overruling_verdict(text, g.end, after, nxt_group)) is not None:
                 chosen = later
                 chosen.used_after = True
-        elif after and after[0].start <= nxt_group and gi == 0 and rx().c["topic_lead"].match(text[:g.start]) \
+        elif after and after[0].start <= nxt_group and _topic_before(text, g.start) \
                 and rx().c["topic_gap"].match(text[g.end:after[0].start]):
             # "Đối với tiêu chí Y tế, xã xác định chưa đạt": the criterion put first as the topic
+            # of its sentence or of a clause after ':' or ';' ("Trả lời: về Điện, xã đã đạt; về
+            # Y tế, xã chưa đạt")
             chosen = after[0]
             chosen.used_after = True
             last_source = "after"
@@ -464,6 +476,23 @@ def _group_claims(state: State, seg: _Segment, groups: list[Group], pending: Sta
 
 
 _OPPOSITE = {MET: UNMET, UNMET: MET}
+
+
+def _topic_before(text: str, start: int) -> bool:
+    """Does a topic lead ("về", "đối với") open the clause right before `start`? The clause
+    starts the sentence or follows its last ':' or ';'."""
+    cut = max(text.rfind(":", 0, start), text.rfind(";", 0, start))
+    return rx().c["topic_lead"].match(text[cut + 1:start]) is not None
+
+
+def _comma_verdict(text: str, end: int, status: Status, limit: int) -> bool:
+    """A status after a comma that closes its clause is the verdict of the list before it
+    ("kiểm tra lại Điện, Y tế, vẫn chưa đạt."): the comma and a word of time or persistence
+    stand between them, and no list follows the status in its clause (else the status is that
+    list's: "đạt tiêu chí 7, chưa đạt tiêu chí 9")."""
+    if rx().c["comma_verdict_gap"].match(text[end:status.start]) is None:
+        return False
+    return limit >= len(text) or any(ch in text[status.end:limit] for ch in ",;.")
 
 
 def _overruling_verdict(text: str, end: int, after: list[Status], limit: int) -> Status | None:
@@ -732,7 +761,9 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
         if pending is None and not may_state_criteria(unit.text):
             # nothing to read and no list waiting: only a heading's effect remains
             _end_title_at_heading(state, unit)
-            if (number := _bullet_criterion(unit)) is not None:
+            if (number := _bullet_criterion(unit)) is not None or (
+                    not unit.heading and not unit.is_cell and (number := named_title_number(unit.text)) is not None):
+                # ... or a line naming one criterion and its own number ("Điện, số 4:")
                 state.title_criterion, bullet_title, bullet_number = number, ui, number
             continue
         for a, b in _segments(unit.text):
@@ -773,6 +804,8 @@ def outline_to_prose_claims(state: State, grids: dict[int, TableGrid], consumed:
                 _end_title_at_heading(state, unit)  # at the heading's first sentence, not its later ones
             if (title := _title_criterion(text, groups, seg.statuses)) is not None:
                 state.title_criterion = title
+            elif not groups and not seg.statuses and (title := named_title_number(text)) is not None:
+                state.title_criterion = title  # "Điện, số 4:" over "Đánh dấu: Đạt"
             if pending is None and (subject := _subject_criterion(state, seg, groups)):
                 number, closing = subject
                 state.title_criterion = number

@@ -117,7 +117,8 @@ def _table_header(rows: dict[int, _Row], order: list[int], year: int | None = No
                 if header.name_col is None:
                     header.name_col = col
                 header.rows.add(r)
-            elif headerish and len(t) <= 20 and (st := _cell_status(t)):
+            elif headerish and len(_CLOSING_REMARK.sub("", t)) <= 20 and (st := _cell_status(t)):
+                # (a bracket closing the header says which level it is: "Đạt một phần (cơ bản)")
                 header.mark_cols[col] = st
                 header.rows.add(r)
             elif (c["table_status_header"].search(t) or c["table_year_header"].match(t)) and len(t) <= 60:

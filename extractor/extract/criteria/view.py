@@ -25,7 +25,7 @@ from functools import lru_cache
 from extractor.core.data import load_pattern, pattern_regexes
 from extractor.core.model import CriteriaStatus, Location
 from extractor.core.regexes import compiled
-from extractor.extract.criteria.grammar import lookup, names, rx
+from extractor.extract.criteria.grammar import lookup, named_title_number, names, rx
 from extractor.extract.guards import any_match_parts
 from extractor.structure.outline import Outline, OutlineBlock
 from extractor.text.fold import per_reading, spelt, strip_diacritics, unmarked
@@ -62,6 +62,8 @@ def paragraphs_join(before: str, after: str) -> bool:
         return False  # a paragraph in upper case or after a bullet is one of its own, even after "gồm"
     if rx().c["bullet_lead"].match(after):
         return False  # "o Thu nhập.": a list item, lower case bullet and all
+    if named_title_number(after) is not None:
+        return False  # "thu nhập, số 10:": a form's line naming the criterion of the line under it
     text = before + "\n" + after
     m = _BREAK.search(text, len(before) - 1)
     return m is not None and m.start() == len(before) and _unwrap(m) == " "
