@@ -2,7 +2,7 @@
 
 A bank is data, `corpus/phrasing/<bank>/{criteria,identity}.yaml`: statement schemes, list
 styles, bullet and table forms, status words, letterheads, titles and opening sentences.
-`main` is the tuned split; `audited` … `audited14` (the first fourteen held-out
+`main` is the tuned split; `audited` … `audited15` (the first fifteen held-out
 banks, retired once their misses were read) are tuned too, each generated into its own split
 (corpus/audited*/); `heldout`, when present,
 holds phrasings the reader's authors never read and is generated into corpus/heldout/. Every
@@ -30,13 +30,15 @@ STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "aud
                "audited4": "audited4", "audited5": "audited5", "audited6": "audited6", "audited7": "audited7",
                "audited8": "audited8", "audited9": "audited9", "audited10": "audited10",
                "audited11": "audited11", "audited12": "audited12", "audited13": "audited13",
-               "audited14": "audited14", "heldout": "heldout"}
+               "audited14": "audited14", "audited15": "audited15",
+               "heldout": "heldout"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
 DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout",
             "audited5": "heldout", "audited6": "heldout", "audited7": "heldout", "audited8": "heldout",
             "audited9": "heldout", "audited10": "heldout", "audited11": "heldout",
-            "audited12": "heldout", "audited13": "heldout", "audited14": "heldout"}
+            "audited12": "heldout", "audited13": "heldout", "audited14": "heldout",
+            "audited15": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:

@@ -31,6 +31,7 @@ AUDITED11 = ROOT / "corpus" / "audited11"
 AUDITED12 = ROOT / "corpus" / "audited12"
 AUDITED13 = ROOT / "corpus" / "audited13"
 AUDITED14 = ROOT / "corpus" / "audited14"
+AUDITED15 = ROOT / "corpus" / "audited15"
 HELDOUT = ROOT / "corpus" / "heldout"
 UNITS = {"km", "m", "m2", "ha", "percent", "VND", "household", "person", "labour_day", "village",
          "criterion", "count"}
@@ -235,7 +236,7 @@ def _committed() -> list[Path]:
                                                  (AUDITED8, "audited8", 48), (AUDITED9, "audited9", 48),
                                                  (AUDITED10, "audited10", 48), (AUDITED11, "audited11", 48),
                                                  (AUDITED12, "audited12", 48), (AUDITED13, "audited13", 48),
-                                                 (AUDITED14, "audited14", 48),
+                                                 (AUDITED14, "audited14", 48), (AUDITED15, "audited15", 48),
                                                  (HELDOUT, "heldout", 16)])
 def test_committed_corpus_matches_its_gold(folder: Path, bank: str, least: int) -> None:
     if bank not in banks.bank_names() and not folder.exists():

@@ -28,7 +28,7 @@ FLOOR = json.loads((ROOT / "tests" / "accuracy_floor.json").read_text(encoding="
                                          ("audited6", 96), ("audited7", 96),
                                          ("audited8", 96), ("audited9", 96), ("audited10", 96),
                                          ("audited11", 96), ("audited12", 96), ("audited13", 96),
-                                         ("audited14", 96)])
+                                         ("audited14", 96), ("audited15", 96)])
 def test_an_audited_split_holds_the_tuned_floor(split: str, least: int) -> None:
     ev = evaluate([str(ROOT / "corpus" / split)])
     assert ev.splits() == [split]
