@@ -214,7 +214,7 @@ def _after_first_letter(word: str) -> str:
 
 
 @_kept
-def letter_class_led(regex: str, ignore_case: bool) -> str | None:
+def letter_class_led(regex: str, ignore_case: bool, most: int = _MOST_FIRST_LETTERS) -> str | None:
     """The regex rewritten to begin with a case-sensitive class of the letters its matches
     begin with; None when an alternative is not `\\b` (or `(?<!\\w)`) and words each led by a
     certain letter, or when they begin with more than `_MOST_FIRST_LETTERS` letters. Python's
@@ -243,7 +243,7 @@ def letter_class_led(regex: str, ignore_case: bool) -> str | None:
         second = (f"(?=[{''.join(sorted({w[1] for w in words}))}])"
                   if all(_certain_letter(w, 1) for w in words) else "")
         alternatives.append("(?<!\\w.)" + second + "(?:" + "|".join(map(_after_first_letter, words)) + ")" + rest)
-    if len(firsts) > _MOST_FIRST_LETTERS:
+    if len(firsts) > most:
         return None
     first = "".join(re.escape(c) for c in sorted(letters))
     return f"(?-i:[{first}])(?:" + "|".join(alternatives) + ")"

@@ -155,3 +155,21 @@ def test_the_parts_of_a_regex_match_a_text_exactly_when_it_does(regex):
 
 def test_a_class_then_a_literal_is_led_by_the_literal():
     assert any_match_parts(r"[^\W\d_]\(\d") == (r"(?-i:[\(])(?<=(?=(?:\((?<=[^\W\d_]\()\d))(?s:.))",)
+
+
+@pytest.mark.parametrize("folded", [False, True])
+def test_the_spelled_number_run_led_by_its_first_letters_matches_as_the_guarded_run(folded):
+    from extractor.core.regexes import compiled
+    from extractor.extract import quantities
+    from extractor.extract.guards import letters_guard
+    from extractor.text.fold import reading_unmarked
+    from extractor.text.spelled import number_words
+
+    with reading_unmarked(folded):
+        led = quantities._spelled_run_regex()
+        words = number_words().all_words
+        alt = quantities._alternation(words)
+        guarded = compiled(rf"(?<!\w){letters_guard(words)}(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
+    assert led.pattern != guarded.pattern
+    for text in TEXTS + ["Hai mươi, BA trăm triệu, bốn trăm nghìn", "xhai ba", "ſáu", "năm 2023 có mười lăm"]:
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in guarded.finditer(text)], text
