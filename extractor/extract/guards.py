@@ -214,7 +214,7 @@ def _after_first_letter(word: str) -> str:
 
 
 @_kept
-def letter_class_led(regex: str, ignore_case: bool) -> str | None:
+def letter_class_led(regex: str, ignore_case: bool, most: int = _MOST_FIRST_LETTERS) -> str | None:
     """The regex rewritten to begin with a case-sensitive class of the letters its matches
     begin with; None when an alternative is not `\\b` (or `(?<!\\w)`) and words each led by a
     certain letter, or when they begin with more than `_MOST_FIRST_LETTERS` letters. Python's
@@ -243,7 +243,7 @@ def letter_class_led(regex: str, ignore_case: bool) -> str | None:
         second = (f"(?=[{''.join(sorted({w[1] for w in words}))}])"
                   if all(_certain_letter(w, 1) for w in words) else "")
         alternatives.append("(?<!\\w.)" + second + "(?:" + "|".join(map(_after_first_letter, words)) + ")" + rest)
-    if len(firsts) > _MOST_FIRST_LETTERS:
+    if len(firsts) > most:
         return None
     first = "".join(re.escape(c) for c in sorted(letters))
     return f"(?-i:[{first}])(?:" + "|".join(alternatives) + ")"
@@ -583,6 +583,121 @@ def _required_cue(regex: str, flags: int) -> tuple[str, int] | None:
     alternatives = "|".join(re.escape(f) for f in sorted(factors, key=len, reverse=True))
     cue = f"(?-i:[{''.join(map(re.escape, firsts))}])(?<=(?=(?:{alternatives}))(?s:.))"
     return cue, int(re.IGNORECASE) if ignore_case else 0
+
+
+def pair_cue(regex: str, flags: int) -> tuple[str, int] | None:
+    """The pair cue of `regex` compiled with `flags` (`_pair_cue`)."""
+    return _pair_cue(regex, int(flags))
+
+
+# categories a class of a pair cue may hold: a class of letters or digits, not of any word
+# or space character, which stand next to almost every number
+_PAIR_CATEGORIES = {_constants.CATEGORY_DIGIT: r"\d"}
+
+
+def _pair_class(op: Any, av: Any) -> str | None:
+    """A class matching one character as the parsed item (op, av) does, written as a regex, or
+    None where it is not one of literals, ranges and digits (`_PAIR_CATEGORIES`)."""
+    c = _constants
+    if op is c.LITERAL:
+        return re.escape(chr(av))
+    if op is not c.IN:
+        return None
+    parts: list[str] = []
+    for o, a in av:
+        if o is c.LITERAL:
+            parts.append(re.escape(chr(a)))
+        elif o is c.RANGE:
+            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+        elif o is c.CATEGORY and a in _PAIR_CATEGORIES:
+            parts.append(_PAIR_CATEGORIES[a])
+        else:
+            return None
+    return f"[{''.join(parts)}]"
+
+
+def _pair_item(op: Any, av: Any) -> tuple[str, bool] | None:
+    """(the class of the item, whether it is optional) for one character or a run of one class
+    (at least one: its last character, or its first, stands next to its neighbour), None for
+    anything else; an optional item is one character or none."""
+    c = _constants
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        if len(sub.data) != 1 or (low == 0 and high != 1):
+            return None
+        inner = _pair_class(*sub.data[0])
+        return None if inner is None else (inner, low == 0)
+    inner = _pair_class(op, av)
+    return None if inner is None else (inner, False)
+
+
+def _pairs_of_sequence(items: list[tuple[Any, Any]]) -> tuple[str, list[str], str] | None:
+    """(A, the optional classes between, B): the first two required single-character classes
+    of the sequence that stand next to each other in every match, but for optional
+    characters between them; zero-width assertions are passed over."""
+    c = _constants
+    first: str | None = None
+    between: list[str] = []
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        item = _pair_item(op, av)
+        if item is None:
+            first, between = None, []
+        elif item[1]:
+            if first is not None:
+                between.append(item[0])
+        elif first is not None:
+            return first, between, item[0]
+        else:
+            first = item[0]
+    return None
+
+
+def _digit_class(written: str) -> bool:
+    return re.search(written, "0123456789") is not None
+
+
+@_kept
+def _pair_cue(regex: str, flags: int) -> tuple[str, int] | None:
+    """(a cue of `regex` compiled with `flags`, its flags) or None, where `required_cue` finds
+    no strings: in every top-level alternative, two classes of one character each (a run's
+    last and the next's first: "a letter then a digit") stand next to each other but for
+    optional characters between; the cue is led by a class that is one of the two in every
+    alternative (so the engine scans for it in C) and checks the other around it. None where
+    an alternative has no such pair, or no class is shared, a class is a category other than
+    digits, or both classes of a pair hold digits (found around every number)."""
+    try:
+        parsed = _parser.parse(regex, flags)
+    except re.error:
+        return None
+    c = _constants
+    items = [(op, av) for op, av in parsed.data if op not in (c.AT, c.ASSERT, c.ASSERT_NOT)]
+    if len(items) == 1 and items[0][0] is c.BRANCH:  # a prefix the alternatives share is parsed out
+        alternatives = [sub.data for sub in items[0][1][1]]
+    else:
+        alternatives = [items]
+    pairs = [_pairs_of_sequence(list(alt)) for alt in alternatives]
+    if any(p is None for p in pairs):
+        return None
+    found = [p for p in pairs if p is not None]
+    if any(_digit_class(a) and _digit_class(b) for a, _, b in found):
+        return None  # two digits stand together in almost every window around a number
+    leads = set.intersection(*({p[0], p[2]} for p in found))
+    if not leads:
+        return None
+    lead = sorted(leads)[0]
+    checks: list[str] = []
+    for a, between, b in found:
+        if b == lead:  # every spelling of what stands between, behind the lead (fixed widths)
+            spellings = [""]
+            for o in between:
+                spellings = [s + extra for s in spellings for extra in ("", o)]
+            checks += [f"(?<={a}{s}{b})" for s in spellings]
+        else:
+            checks.append("(?=" + "".join(f"{o}?" for o in between) + f"{b})")
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    return f"{lead}(?:{'|'.join(dict.fromkeys(checks))})", int(re.IGNORECASE) if ignore_case else 0
 
 
 # characters a first-character class may hold at most: more stop the engine's scan so often

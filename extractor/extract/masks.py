@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from extractor.core.data import load_pattern
 from extractor.core.regexes import compiled
-from extractor.extract.guards import letter_class_led, required_cue, word_led_dispatched, word_led_guarded
+from extractor.extract.guards import letter_class_led, pair_cue, required_cue, word_led_dispatched, word_led_guarded
 from extractor.text.fold import per_reading, spelt, spelt_all, unmarked
 from extractor.text.units import text_without_compounds
 
@@ -39,7 +39,9 @@ def _rules() -> tuple[_Rule, ...]:
     a rule led by words gets a class or a guard of their first letters (`_searched_fast`). A
     rule `marked_only` is none in a text typed without marks, where its words fold onto others.
     A rule's cue (guards.py `required_cue`: one of the strings every match of it holds) is
-    searched first in a window: where it finds none, the rule cannot match there."""
+    searched first in a window: where it finds none, the rule cannot match there; a rule
+    without one may have a cue of two classes that stand next to each other in every match
+    (`pair_cue`: a letter then a digit)."""
     rules: list[_Rule] = []
     folded = unmarked()
     for r in load_pattern("non_figures")["rules"]:
@@ -48,7 +50,7 @@ def _rules() -> tuple[_Rule, ...]:
         flags = (0 if r.get("case_sensitive") else re.IGNORECASE) | re.MULTILINE
         for rx in r["regex"] if isinstance(r["regex"], list) else [r["regex"]]:
             written = spelt(rx)
-            cue = required_cue(written, flags)
+            cue = required_cue(written, flags) or pair_cue(written, flags)
             rules.append(_Rule(r["name"], compiled(_searched_fast(written, flags), flags),
                                None if cue is None else compiled(*cue)))
     return tuple(rules)

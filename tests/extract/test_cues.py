@@ -1,4 +1,4 @@
-"""Cues and parts of regexes (extract/guards.py `required_cue`, `first_characters`,
+"""Cues and parts of regexes (extract/guards.py `required_cue`, `pair_cue`, `first_characters`,
 `any_match_parts`): a mask rule's cue finds something in every window where the rule matches,
 and a regex split into parts matches where the parts do; both on every example and
 counter-example of the patterns files, in every case and spelling, searched in windows."""
@@ -10,7 +10,7 @@ import pytest
 
 from extractor.core.data import load_pattern
 from extractor.extract.criteria import view
-from extractor.extract.guards import any_match_parts, first_characters, required_cue
+from extractor.extract.guards import any_match_parts, first_characters, pair_cue, required_cue
 from extractor.text.fold import strip_diacritics
 
 
@@ -56,6 +56,46 @@ def test_a_mask_rule_s_cue_finds_something_in_every_window_where_the_rule_matche
                     if rule.search(text, lo, hi) is not None:
                         assert cue.search(text, lo, hi) is not None, (regex, text, lo, hi)
     assert cued >= 8
+
+
+def test_a_mask_rule_s_pair_cue_finds_something_in_every_window_where_the_rule_matches():
+    cued = 0
+    for regex, flags in _mask_rule_regexes():
+        found = pair_cue(regex, flags)
+        if found is None:
+            continue
+        cued += 1
+        rule, cue = re.compile(regex, flags), re.compile(*found)
+        for text in TEXTS + ["COVID-19", "TC-1 và 3A", "H5N1", "5.267m2", "lớp 5A, khối B-2"]:
+            for lo in range(0, len(text), 3):
+                for hi in (len(text), lo + 12, lo + 30):
+                    if rule.search(text, lo, hi) is not None:
+                        assert cue.search(text, lo, hi) is not None, (regex, text, lo, hi)
+    assert cued >= 2  # `code`, written and unmarked
+
+
+@pytest.mark.parametrize("regex,flags,found,not_found", [
+    (r"\b[A-Za-z]+-?\d+\b|\b\d+[A-Za-z]\b", 0, ["TC1", "B-2", "5A"], ["12 hộ", "B - 2", "2023-2025"]),
+    (r"\bx\d", re.IGNORECASE, ["X3"], ["3 x"]),
+    (r"(?:ab)?[a-c]+ ?\d", 0, ["c 4", "a4"], ["d 4", "c  4"]),
+])
+def test_a_pair_cue_finds_the_two_classes_next_to_each_other(regex, flags, found, not_found):
+    cue = pair_cue(regex, flags)
+    assert cue is not None
+    compiled = re.compile(*cue)
+    assert all(compiled.search(t) for t in found)
+    assert not any(compiled.search(t) for t in not_found)
+
+
+@pytest.mark.parametrize("regex,flags", [
+    (r"\b0\d{2,3}", 0),                        # two digits stand together around every number
+    (r"\w\d", 0),                              # a word character stands next to most of them
+    (r"[a-z]\d|\d\s[a-z]", 0),                 # an alternative without a pair
+    (r"[a-z]\d|[a-z]\.[a-z]", 0),              # no class shared by every alternative
+    (r"[a-z](?:xy)?\d", 0),                     # what may stand between is more than a character
+])
+def test_no_pair_cue_where_no_pair_is_required_or_it_rules_nothing_out(regex, flags):
+    assert pair_cue(regex, flags) is None
 
 
 @pytest.mark.parametrize("regex,flags,factors", [
@@ -115,3 +155,21 @@ def test_the_parts_of_a_regex_match_a_text_exactly_when_it_does(regex):
 
 def test_a_class_then_a_literal_is_led_by_the_literal():
     assert any_match_parts(r"[^\W\d_]\(\d") == (r"(?-i:[\(])(?<=(?=(?:\((?<=[^\W\d_]\()\d))(?s:.))",)
+
+
+@pytest.mark.parametrize("folded", [False, True])
+def test_the_spelled_number_run_led_by_its_first_letters_matches_as_the_guarded_run(folded):
+    from extractor.core.regexes import compiled
+    from extractor.extract import quantities
+    from extractor.extract.guards import letters_guard
+    from extractor.text.fold import reading_unmarked
+    from extractor.text.spelled import number_words
+
+    with reading_unmarked(folded):
+        led = quantities._spelled_run_regex()
+        words = number_words().all_words
+        alt = quantities._alternation(words)
+        guarded = compiled(rf"(?<!\w){letters_guard(words)}(?:{alt})(?:,?[ ]+(?:{alt}))*(?!\w)", re.IGNORECASE)
+    assert led.pattern != guarded.pattern
+    for text in TEXTS + ["Hai mươi, BA trăm triệu, bốn trăm nghìn", "xhai ba", "ſáu", "năm 2023 có mười lăm"]:
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in guarded.finditer(text)], text
