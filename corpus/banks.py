@@ -30,13 +30,14 @@ STEM_PREFIX = {"main": "gen", "audited": "audited", "audited2": "audited2", "aud
                "audited4": "audited4", "audited5": "audited5", "audited6": "audited6", "audited7": "audited7",
                "audited8": "audited8", "audited9": "audited9", "audited10": "audited10",
                "audited11": "audited11", "audited12": "audited12", "audited13": "audited13",
-               "audited14": "audited14", "heldout": "heldout"}
+               "audited14": "audited14", "heldout": "heldout", "fresh16": "fresh16"}
 # A bank retired under a new name draws its reports as under its old one, so that its split
 # holds the very reports that were measured before it was retired.
 DRAWN_AS = {"audited": "heldout", "audited2": "heldout", "audited3": "heldout", "audited4": "heldout",
             "audited5": "heldout", "audited6": "heldout", "audited7": "heldout", "audited8": "heldout",
             "audited9": "heldout", "audited10": "heldout", "audited11": "heldout",
-            "audited12": "heldout", "audited13": "heldout", "audited14": "heldout"}
+            "audited12": "heldout", "audited13": "heldout", "audited14": "heldout",
+            "fresh16": "heldout"}
 
 
 def draw_key(bank: str, seed: int, index: int) -> str:
