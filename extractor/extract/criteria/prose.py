@@ -551,14 +551,14 @@ def _rest_claims(state: State, seg: _Segment, groups: list[Group]) -> None:
         if chosen is None or chosen.past or chosen.target:
             continue
         state.rest.append(seg.claim(state.outline, 0, chosen.status, "rest", m.start(), max(m.end(), chosen.end)))
-        first = [g for g in groups if g.end <= m.start()]
-        if chosen.status in _OPPOSITE and first and c["exclusion_first"].match(text[:first[0].start]) \
-                and not any(s.start < first[-1].end for s in seg.statuses):
+        put_first = [g for g in groups if g.end <= m.start()]
+        if chosen.status in _OPPOSITE and put_first and c["exclusion_first"].match(text[:put_first[0].start]) \
+                and not any(s.start < put_first[-1].end for s in seg.statuses):
             # "Ngoại trừ Thu nhập, Y tế, các tiêu chí còn lại đều đạt" (or "..., xã đã hoàn thành
             # các tiêu chí còn lại"): the list put first is the exception, of the opposite status
             # (every group before the subject: a name and its number after a dash, "Thu nhập -
             # TC10", are read as two)
-            for ref in (r for g in first for r in g.refs):
+            for ref in (r for g in put_first for r in g.refs):
                 state.claims.append(seg.claim(state.outline, ref.number, _OPPOSITE[chosen.status], "list",
                                               ref.start, ref.end, ref))
 
