@@ -159,6 +159,8 @@ def outline_to_units(outline: Outline) -> list[_Mention]:
                 out += [_hosted(outline, i, lv, a, b, weight, host)
                         for lv, a, b, host in _bare_district(text, end, name, caps)]
         hosted = _bracket_places(text) + _dateline_places(text, [m.key for m in out[first:] if m.level == "commune"])
+        if i > 0 and text.lstrip().startswith("("):
+            hosted += _bracket_places_below(outline.blocks[i - 1].text, text)
         out += [_hosted(outline, i, lv, start, end, zone, host) for lv, start, end, host in hosted]
         # a letterhead line wraps in its narrow column, in the header or the signature block
         wrapped = _wrapped_unit(outline, i) if zone == 3 else None
@@ -209,6 +211,15 @@ def _bracket_places(text: str) -> list[_Placed]:
                 out += placed
                 break
     return out
+
+
+def _bracket_places_below(above: str, text: str) -> list[_Placed]:
+    """The places in a bracket opening the line `text`, after a unit's name ending the line
+    `above` (a letterhead "Trường Tiểu học xã Vũ Muộn" over "(Bạch Thông, Bắc Kạn)"): read as
+    one line, the spans kept in `text`."""
+    shift = len(above) + 1
+    return [(lv, a - shift, b - shift, host)
+            for lv, a, b, host in _bracket_places(above + " " + text) if a >= shift]
 
 
 def _prefix_level(lead: str) -> str | None:
