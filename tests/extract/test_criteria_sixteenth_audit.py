@@ -73,3 +73,54 @@ def test_a_slash_before_a_year_is_no_reference() -> None:
 def test_references_of_another_commune_are_not_ours() -> None:
     c = read(["Xã Bình An còn tiêu chí số hiệu 7 và tiêu chí số hiệu 12 chưa đạt."])
     assert sorted(c.unmet) == []
+
+
+# ------------------------------------------------------------------ a board: status, dash, list
+
+
+def test_a_board_of_statuses_each_before_a_dash() -> None:
+    items = ["Tóm tắt trên bảng:", "ĐÃ ĐẠT — 16 tiêu chí", "CƠ BẢN ĐẠT — Thu nhập", "CHƯA ĐẠT — Điện; Văn hóa"]
+    assert answer(items) == (but(4, 10, 16), [4, 16], [10])
+
+
+def test_a_board_with_colons_gives_the_same() -> None:
+    items = ["Tóm tắt trên bảng:", "Đã đạt: 16 tiêu chí", "Cơ bản đạt: Thu nhập", "Chưa đạt: Điện; Văn hóa"]
+    assert answer(items) == (but(4, 10, 16), [4, 16], [10])
+
+
+def test_a_board_with_en_dashes_and_a_hedged_status() -> None:
+    items = ["ĐÃ ĐẠT – 16 tiêu chí", "MỚI CƠ BẢN ĐẠT – Thu nhập", "CHƯA ĐẠT – Điện, Văn hóa"]
+    assert answer(items) == (but(4, 10, 16), [4, 16], [10])
+
+
+def test_a_board_of_a_plan_states_nothing() -> None:
+    items = ["SẼ ĐẠT — Điện; Văn hóa"]
+    assert answer(items) == NOTHING
+
+
+def test_a_board_line_met_when_it_says_so() -> None:
+    items = ["ĐÃ ĐẠT — Điện; Văn hóa"]
+    assert answer(items) == ([4, 16], [], [])
+
+
+def test_a_count_before_a_dash_is_no_count_of_households() -> None:
+    items = ["ĐÃ ĐẠT — 16 hộ", "CHƯA ĐẠT — Điện; Văn hóa"]
+    assert answer(items) == ([], [4, 16], [])
+
+
+# ------------------------------------------------------------------ "tiêu chí mang tên"
+
+
+def test_names_each_after_tieu_chi_mang_ten() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; chưa đạt: tiêu chí mang tên “Điện”; tiêu chí mang tên “Văn hóa”."]
+    assert answer(items) == (but(4, 16), [4, 16], [])
+
+
+def test_names_after_tieu_chi_co_ten_give_the_same() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; chưa đạt: tiêu chí có tên “Điện”; tiêu chí có tên “Văn hóa”."]
+    assert answer(items) == (but(4, 16), [4, 16], [])
+
+
+def test_names_after_tieu_chi_mang_ten_newly_met() -> None:
+    items = ["Năm 2023 xã đạt thêm tiêu chí mang tên “Điện” và tiêu chí mang tên “Văn hóa”."]
+    assert answer(items) == ([4, 16], [], [])
