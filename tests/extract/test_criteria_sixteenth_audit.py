@@ -124,3 +124,31 @@ def test_names_after_tieu_chi_co_ten_give_the_same() -> None:
 def test_names_after_tieu_chi_mang_ten_newly_met() -> None:
     items = ["Năm 2023 xã đạt thêm tiêu chí mang tên “Điện” và tiêu chí mang tên “Văn hóa”."]
     assert answer(items) == ([4, 16], [], [])
+
+
+# ------------------------------------------------------------------ "[13] Tổ chức sản xuất"
+
+
+def test_bracketed_numbers_each_before_its_name() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; [04] Điện; [16] Văn hóa vẫn chưa đạt."]
+    assert answer(items) == (but(4, 16), [4, 16], [])
+
+
+def test_references_before_the_names_give_the_same() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; TC04 Điện; TC16 Văn hóa vẫn chưa đạt."]
+    assert answer(items) == (but(4, 16), [4, 16], [])
+
+
+def test_bracketed_numbers_before_names_met() -> None:
+    items = ["Công nhận các tiêu chí đạt chuẩn gồm: [04] Điện; [16] Văn hóa."]
+    assert answer(items) == ([4, 16], [], [])
+
+
+def test_a_bracketed_number_of_a_source_is_no_reference() -> None:
+    items = ["Căn cứ [2] Quyết định số 318, xã chưa đạt chuẩn nông thôn mới."]
+    assert answer(items) == NOTHING
+
+
+def test_a_bracketed_number_before_another_criterion_name_is_no_reference() -> None:
+    items = ["Xã đạt 17/19 tiêu chí; [09] Điện vẫn chưa đạt."]
+    assert 9 not in read(items).unmet
