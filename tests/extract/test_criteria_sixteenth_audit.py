@@ -152,3 +152,21 @@ def test_a_bracketed_number_of_a_source_is_no_reference() -> None:
 def test_a_bracketed_number_before_another_criterion_name_is_no_reference() -> None:
     items = ["Xã đạt 17/19 tiêu chí; [09] Điện vẫn chưa đạt."]
     assert 9 not in read(items).unmet
+
+
+# ------------------------------------------------------------------ "N tiêu chí của xã <tên> đạt"
+
+
+def test_a_count_of_the_commune_named_before_its_status() -> None:
+    items = ["Quyết định công nhận 17 tiêu chí của xã Thử Nghiệm đạt chuẩn.", "Tiêu chí 4 và 16 chưa đạt."]
+    assert answer(items) == (but(4, 16), [4, 16], [])
+
+
+def test_a_count_of_the_commune_unnamed_gives_the_same() -> None:
+    items = ["Quyết định công nhận 17 tiêu chí của xã đạt chuẩn.", "Tiêu chí 4 và 16 chưa đạt."]
+    assert answer(items) == (but(4, 16), [4, 16], [])
+
+
+def test_a_count_of_another_commune_is_not_ours() -> None:
+    items = ["Quyết định công nhận 17 tiêu chí của xã Bình An đạt chuẩn.", "Tiêu chí 4 và 16 chưa đạt."]
+    assert answer(items) == ([], [4, 16], [])
