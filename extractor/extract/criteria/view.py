@@ -131,6 +131,17 @@ def _slip_to_word(m: re.Match[str]) -> str:
     return _padded(word, slip)
 
 
+def _bracketed_number(text: str, m: re.Match[str]) -> str:
+    """"[13]" before the name of criterion 13 as the reference "TC13" (same room); any other
+    bracketed number as it is."""
+    n = int(m.group("n"))
+    start = m.end() + len(text[m.end():]) - len(text[m.end():].lstrip())
+    name = names().match(text, start)
+    if name is None or lookup(name.group(0)) != n:
+        return m.group(0)
+    return _padded(f"TC{n}", m.group(0))
+
+
 def _padded(new: str, old: str) -> str:
     """`new` in the room of `old`, padded with spaces (offsets stay the outline's)."""
     return new + " " * (len(old) - len(new))
@@ -223,6 +234,7 @@ def text_to_reading(text: str) -> str:
         text = _tagged_to_references(text)
     if "[" in text:
         text = c["bracketed_reference"].sub(lambda m: " " + m.group("ref") + " ", text)
+        text = c["bracketed_number_name"].sub(lambda m: _bracketed_number(text, m), text)
     return c["spelled_ordinal"].sub(_ordinal, text)
 
 
