@@ -125,6 +125,10 @@ _OPEN_BRACKET = compiled(r"\s*\(\s*")
 _WORD_START = compiled(r"(?<!\w)\w")
 # the longest catalogue name with its spaces ("Hệ thống chính trị và tiếp cận pháp luật")
 _NAMELOOKBACK = 80
+# how far before a status its purpose ("để được ") and its part-added lead ("có thêm tiêu chí Y tế
+# và Văn hóa ") may start: both patterns end where the status starts
+_PURPOSE_LOOKBACK = 16
+_ADDED_LOOKBACK = 80
 
 
 def _any_of(*entries: dict[str, str]) -> re.Pattern[str]:
@@ -298,13 +302,13 @@ def text_to_statuses(text: str) -> list[Status]:
     if found and may_match("purpose_status_lead", text):
         # "còn thiếu 3 tiêu chí để về đích là ...": the count's purpose, its list after it
         lead, tail = rx().c["purpose_status_lead"], rx().at["purpose_status_tail"]
-        found = [st for st in found if not (lead.search(text, max(0, st.start - 16), st.start)
+        found = [st for st in found if not (lead.search(text, max(0, st.start - _PURPOSE_LOOKBACK), st.start)
                                             and tail.match(text, st.end))]
     if may_match("added_after_status", text):
         added, before = rx().at["added_after_status"], rx().c["added_before_status"]
         for st in found:
             st.added = added.match(text, st.end) is not None \
-                or before.search(text, max(0, st.start - 80), st.start) is not None
+                or before.search(text, max(0, st.start - _ADDED_LOOKBACK), st.start) is not None
     return found
 
 

@@ -600,7 +600,7 @@ def count_columns_to_counts(state: State, grids: list[TableGrid], skip: set[int]
             if not (c["count_label_before"].fullmatch(label[:st.start])
                     and c["count_label_after"].fullmatch(label[st.end:])):
                 continue
-            status = statuses[0].status
+            status = st.status
             state.counts.append(Count(int(m.group("n")), status, x.text.strip(),
                                       state.outline.location(x.block, x.start, x.end), -1))
             for y in (y for k, y in cells.items() if k > col):
